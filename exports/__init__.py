@@ -1,0 +1,1 @@
+"""Exports package (built in later issues)."""

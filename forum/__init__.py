@@ -1,0 +1,74 @@
+"""Ground floor: database, accounts and roles, members, consent, consultations, sessions."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from forum import access
+from forum.extensions import csrf, db, login_manager, migrate
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def _configure_templates(app: Flask) -> None:
+    app.jinja_loader = ChoiceLoader([
+        FileSystemLoader(str(Path(__file__).parent / "templates")),
+        PrefixLoader({
+            "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+            "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+        }),
+    ])
+    from govuk_frontend_wtf.main import WTFormsHelpers
+
+    WTFormsHelpers(app)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+
+def _configure_login(app: Flask) -> None:
+    from forum.services.accounts import load_user
+
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Sign in to see that page."
+    login_manager.session_protection = "strong"
+    login_manager.user_loader(load_user)
+
+
+def _configure_sqlite(app: Flask) -> None:
+    """WAL and a busy timeout so concurrent writers wait rather than fail."""
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        return
+    from sqlalchemy import event
+
+    with app.app_context():
+        @event.listens_for(db.engine, "connect")
+        def _pragmas(dbapi_connection, _record):
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=15000")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+
+def init_app(app: Flask) -> None:
+    """Attach extensions, blueprints and commands of the forum package."""
+    from forum import cli, models  # noqa: F401  (models registers the tables)
+    from forum.views import admin, auth, consultations, home, members, sessions
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
+    csrf.init_app(app)
+    _configure_login(app)
+    _configure_templates(app)
+    _configure_sqlite(app)
+    access.init_app(app)
+    for blueprint in (auth.bp, admin.bp, home.bp, members.bp, consultations.bp, sessions.bp):
+        app.register_blueprint(blueprint)
+    cli.init_app(app)
+
+    @app.context_processor
+    def org():
+        return {"org_name": app.config.get("ORG_NAME", "Forum Voice")}

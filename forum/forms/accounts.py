@@ -1,0 +1,67 @@
+"""Login, invite and user-administration forms."""
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovPasswordInput, GovRadioInput, GovSubmitInput, GovTextInput)
+from wtforms import PasswordField, RadioField, StringField, SubmitField
+from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
+
+from forum.access import ROLE_LABELS
+from forum.services.passwords import password_problem
+
+ROLE_CHOICES = [(role.value, label) for role, label in ROLE_LABELS.items()]
+
+
+class LoginForm(FlaskForm):
+    email = StringField("Email address", widget=GovTextInput(), validators=[
+        InputRequired("Enter your email address"), Length(max=254)])
+    password = PasswordField("Password", widget=GovPasswordInput(), validators=[
+        InputRequired("Enter your password"), Length(max=128)])
+    submit = SubmitField("Sign in", widget=GovSubmitInput())
+
+
+class NewPasswordForm(FlaskForm):
+    password = PasswordField("New password", widget=GovPasswordInput(), validators=[
+        InputRequired("Enter a password")])
+    confirm = PasswordField("Confirm new password", widget=GovPasswordInput(), validators=[
+        InputRequired("Enter the password again"),
+        EqualTo("password", "The two passwords do not match")])
+    submit = SubmitField("Save password", widget=GovSubmitInput())
+
+    def __init__(self, *args, email: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self._email = email
+
+    def validate_password(self, field):
+        problem = password_problem(field.data or "", self._email)
+        if problem:
+            raise ValidationError(problem)
+
+
+class ChangePasswordForm(NewPasswordForm):
+    current = PasswordField("Current password", widget=GovPasswordInput(), validators=[
+        InputRequired("Enter your current password")])
+
+
+class InviteForm(FlaskForm):
+    name = StringField("Full name", widget=GovTextInput(), validators=[
+        InputRequired("Enter the person's name"),
+        Length(max=120, message="Name must be 120 characters or fewer")])
+    email = StringField("Email address", widget=GovTextInput(), validators=[
+        InputRequired("Enter an email address"),
+        Email("Enter an email address in the right format, like name@example.org"),
+        Length(max=254)])
+    role = RadioField("Role", choices=ROLE_CHOICES, widget=GovRadioInput(), validators=[
+        InputRequired("Choose a role")])
+    submit = SubmitField("Create invite", widget=GovSubmitInput())
+
+
+class RoleForm(FlaskForm):
+    role = RadioField("Role", choices=ROLE_CHOICES, widget=GovRadioInput(), validators=[
+        InputRequired("Choose a role")])
+    submit = SubmitField("Save role", widget=GovSubmitInput())
+
+
+class ConfirmForm(FlaskForm):
+    """An empty form: a button whose POST carries the CSRF token."""
+
+    submit = SubmitField("Confirm", widget=GovSubmitInput())

@@ -1,0 +1,62 @@
+"""Consultation and focus-group session forms."""
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput, GovDateInput, GovRadioInput, GovSelect, GovSubmitInput, GovTextArea,
+    GovTextInput)
+from wtforms import DateField, RadioField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional, URL, ValidationError
+
+from forum.models.consultations import TITLE_MAX, ConsultationStatus
+from forum.services.questions import QuestionListError, parse_questions
+
+
+class ConsultationForm(FlaskForm):
+    title = StringField("Title", widget=GovTextInput(), validators=[
+        InputRequired("Enter the consultation\u2019s title"),
+        Length(max=TITLE_MAX, message=f"Title must be {TITLE_MAX} characters or fewer")])
+    consulting_body = StringField("Who is consulting", widget=GovTextInput(),
+                                  description="For example: Ministry of Justice",
+                                  validators=[InputRequired("Enter who is consulting"),
+                                              Length(max=200, message="Must be 200 characters or fewer")])
+    deadline = DateField("Deadline", widget=GovDateInput(), validators=[Optional()],
+                         description="For example, 27 3 2027")
+    link = StringField("Link to the consultation (optional)", widget=GovTextInput(),
+                       validators=[Optional(), Length(max=500),
+                                   URL(message="Enter a full web address starting with https://")])
+    status = RadioField("Status", choices=[(s.value, s.label) for s in ConsultationStatus],
+                        default=ConsultationStatus.OPEN.value, widget=GovRadioInput(),
+                        validators=[InputRequired("Choose a status")])
+    questions = TextAreaField(
+        "Questions", widget=GovTextArea(),
+        description="Paste the consultation\u2019s questions. Start each one with its number, "
+                    "like \u2018Q8. What can central government do\u2026?\u2019 or \u20188) \u2026\u2019. "
+                    "A question can run over several lines. Gaps in numbering are kept.",
+        validators=[InputRequired("Paste the consultation\u2019s questions")])
+    submit = SubmitField("Save consultation", widget=GovSubmitInput())
+
+    parsed_questions: list = []
+
+    def validate_questions(self, field):
+        try:
+            self.parsed_questions = parse_questions(field.data or "")
+        except QuestionListError as error:
+            raise ValidationError(". ".join(error.problems)) from None
+
+
+class SessionForm(FlaskForm):
+    title = StringField("Name of the session", widget=GovTextInput(), validators=[
+        InputRequired("Enter a name for the session"),
+        Length(max=200, message="Name must be 200 characters or fewer")])
+    consultation_id = SelectField("Consultation", coerce=int, widget=GovSelect(),
+                                  validators=[InputRequired("Choose a consultation")])
+    held_on = DateField("Date", widget=GovDateInput(), validators=[
+        InputRequired("Enter the date of the session")], description="For example, 14 10 2026")
+    area = StringField("Area (broad only)", widget=GovTextInput(),
+                       description="A city, borough or region, like \u2018South London\u2019. "
+                                   "Never a venue or address.",
+                       validators=[Length(max=100, message="Area must be 100 characters or fewer")])
+    facilitator_id = SelectField("Facilitator", coerce=int, widget=GovSelect(),
+                                 validators=[Optional()])
+    member_ids = SelectMultipleField("Members who attended", coerce=int,
+                                     widget=GovCheckboxesInput(), validators=[Optional()])
+    submit = SubmitField("Save session", widget=GovSubmitInput())

@@ -1,0 +1,75 @@
+"""Member and consent forms."""
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput, GovCheckboxInput, GovRadioInput, GovSubmitInput, GovTextArea,
+    GovTextInput)
+from wtforms import BooleanField, RadioField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms.validators import Length, Optional, ValidationError
+
+from forum.models.members import (
+    AGE_BANDS, ETHNICITY_GROUPS, GENDERS, LIVED_EXPERIENCE, PSEUDONYM_MAX)
+
+
+def _choices(values):
+    return [(v, v) for v in values]
+
+
+class MemberForm(FlaskForm):
+    pseudonym = StringField(
+        "Pseudonym", widget=GovTextInput(),
+        description="Leave blank to use the next number, like \u2018Member 14\u2019, "
+                    "or use a name the member chose. Never their real name.",
+        validators=[Length(max=PSEUDONYM_MAX,
+                           message=f"Pseudonym must be {PSEUDONYM_MAX} characters or fewer")])
+    age_band = RadioField("Age", choices=_choices(AGE_BANDS), widget=GovRadioInput(),
+                          validators=[Optional()])
+    gender = RadioField("Gender", choices=_choices(GENDERS), widget=GovRadioInput(),
+                        validators=[Optional()])
+    ethnicity_group = RadioField("Ethnic group", choices=_choices(ETHNICITY_GROUPS),
+                                 widget=GovRadioInput(), validators=[Optional()])
+    lived_experience = SelectMultipleField(
+        "Lived experience", choices=list(LIVED_EXPERIENCE.items()),
+        widget=GovCheckboxesInput(), validators=[Optional()],
+        description="Select all that the member wants to share.")
+    real_name = StringField(
+        "Real name (optional)", widget=GovTextInput(),
+        description="Only facilitators and admins can see this. It never leaves Forum Voice.",
+        validators=[Length(max=200, message="Real name must be 200 characters or fewer")])
+    contact = TextAreaField(
+        "Contact details (optional)", widget=GovTextArea(),
+        description="Only facilitators and admins can see this. It never leaves Forum Voice.",
+        validators=[Length(max=1000, message="Contact details must be 1,000 characters or fewer")])
+    submit = SubmitField("Save member", widget=GovSubmitInput())
+
+    def validate_lived_experience(self, field):
+        if "prefer_not" in (field.data or []) and len(field.data) > 1:
+            raise ValidationError("Choose \u2018Prefer not to say\u2019 on its own, "
+                                  "or the areas the member wants to share")
+
+
+class ConsentForm(FlaskForm):
+    take_part = BooleanField("Agrees to take part in forum research", widget=GovCheckboxInput())
+    may_quote = BooleanField("May be quoted (by pseudonym, never by name)",
+                             widget=GovCheckboxInput())
+    may_quote_with_demographics = BooleanField(
+        "May be quoted with demographic details, like \u2018a woman in her 30s\u2019",
+        widget=GovCheckboxInput())
+    audio_recording = BooleanField("Audio may be recorded", widget=GovCheckboxInput())
+    note = TextAreaField("Note (optional)", widget=GovTextArea(),
+                         description="For example: how consent was given, or what changed.",
+                         validators=[Length(max=1000, message="Note must be 1,000 characters or fewer")])
+    submit = SubmitField("Record consent", widget=GovSubmitInput())
+
+    def validate_may_quote(self, field):
+        if field.data and not self.take_part.data:
+            raise ValidationError("A member can only be quoted if they agree to take part")
+
+    def validate_may_quote_with_demographics(self, field):
+        if field.data and not self.may_quote.data:
+            raise ValidationError("Tick \u2018May be quoted\u2019 too, or untick demographic details")
+
+
+class WithdrawForm(FlaskForm):
+    note = TextAreaField("Reason or note (optional)", widget=GovTextArea(),
+                         validators=[Length(max=1000, message="Note must be 1,000 characters or fewer")])
+    submit = SubmitField("Withdraw consent", widget=GovSubmitInput())

@@ -1,0 +1,66 @@
+"""Consultations and their numbered questions."""
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from typing import Optional
+
+from sqlalchemy import Date, DateTime, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from forum.extensions import db
+from forum.models.base import utcnow
+
+TITLE_MAX = 200
+
+
+class ConsultationStatus(str, enum.Enum):
+    OPEN = "open"
+    DRAFTING = "drafting"
+    SUBMITTED = "submitted"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class Consultation(db.Model):
+    __tablename__ = "consultations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(TITLE_MAX))
+    consulting_body: Mapped[str] = mapped_column(String(200))
+    deadline: Mapped[Optional[date]] = mapped_column(Date)
+    link: Mapped[Optional[str]] = mapped_column(String(500))
+    status: Mapped[ConsultationStatus] = mapped_column(
+        Enum(ConsultationStatus, name="consultation_status",
+             values_callable=lambda e: [s.value for s in e], native_enum=False, length=20),
+        default=ConsultationStatus.OPEN)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    questions: Mapped[list["Question"]] = relationship(
+        back_populates="consultation", order_by="Question.position",
+        cascade="all, delete-orphan")
+
+    def days_to_deadline(self, today: date) -> Optional[int]:
+        return None if self.deadline is None else (self.deadline - today).days
+
+
+class Question(db.Model):
+    __tablename__ = "questions"
+    __table_args__ = (UniqueConstraint("consultation_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(
+        ForeignKey("consultations.id", ondelete="CASCADE"), index=True)
+    # Kept as written ("8", "12a") so the response uses the consultation's own numbering.
+    number: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column()
+    text: Mapped[str] = mapped_column(Text)
+
+    consultation: Mapped[Consultation] = relationship(back_populates="questions")
+
+    @property
+    def label(self) -> str:
+        return f"Q{self.number}"

@@ -1,0 +1,113 @@
+"""Pseudonymous forum members, their private contact details and consent history."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Optional
+
+from sqlalchemy import JSON, DateTime, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from forum.extensions import db
+from forum.models.base import utcnow
+
+PREFER_NOT = "Prefer not to say"
+AGE_BANDS = ["18-24", "25-34", "35-44", "45-54", "55-64", "65 or over", PREFER_NOT]
+GENDERS = ["Woman", "Man", "Non-binary", "Another way", PREFER_NOT]
+ETHNICITY_GROUPS = [
+    "Asian or Asian British", "Black, Black British, Caribbean or African",
+    "Mixed or multiple ethnic groups", "White", "Other ethnic group", PREFER_NOT]
+LIVED_EXPERIENCE = {
+    "prison": "Prison",
+    "probation": "Probation",
+    "mental_health": "Mental health",
+    "drugs_alcohol": "Drugs or alcohol",
+    "homelessness": "Homelessness",
+    "care": "Care experience",
+    "prefer_not": PREFER_NOT,
+}
+PSEUDONYM_MAX = 60
+
+
+class Member(db.Model):
+    __tablename__ = "members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pseudonym: Mapped[str] = mapped_column(String(PSEUDONYM_MAX), unique=True)
+    pseudonym_chosen: Mapped[bool] = mapped_column(default=False)
+    age_band: Mapped[Optional[str]] = mapped_column(String(30))
+    gender: Mapped[Optional[str]] = mapped_column(String(30))
+    ethnicity_group: Mapped[Optional[str]] = mapped_column(String(60))
+    lived_experience: Mapped[list] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    consents: Mapped[list["ConsentRecord"]] = relationship(
+        back_populates="member", order_by="ConsentRecord.id.desc()",
+        cascade="all, delete-orphan")
+    contact: Mapped[Optional["MemberContact"]] = relationship(
+        back_populates="member", uselist=False, cascade="all, delete-orphan")
+
+    @property
+    def consent(self) -> Optional["ConsentRecord"]:
+        """The member's current consent: the newest record, or None if never recorded."""
+        return self.consents[0] if self.consents else None
+
+    @property
+    def may_quote(self) -> bool:
+        c = self.consent
+        return bool(c and c.take_part and c.may_quote)
+
+    @property
+    def lived_experience_labels(self) -> list[str]:
+        return [LIVED_EXPERIENCE[k] for k in self.lived_experience or [] if k in LIVED_EXPERIENCE]
+
+
+class MemberContact(db.Model):
+    """Real name and contact details: facilitators and admins only, never exported."""
+
+    __tablename__ = "member_contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), unique=True)
+    real_name: Mapped[Optional[str]] = mapped_column(String(200))
+    contact: Mapped[Optional[str]] = mapped_column(Text)
+
+    member: Mapped[Member] = relationship(back_populates="contact")
+
+
+class ConsentRecord(db.Model):
+    """One consent decision; records are only ever added, so history is kept."""
+
+    __tablename__ = "consent_records"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    take_part: Mapped[bool] = mapped_column(default=False)
+    may_quote: Mapped[bool] = mapped_column(default=False)
+    may_quote_with_demographics: Mapped[bool] = mapped_column(default=False)
+    audio_recording: Mapped[bool] = mapped_column(default=False)
+    withdrawn: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[Optional[str]] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    recorded_by_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"))
+
+    member: Mapped[Member] = relationship(back_populates="consents")
+    recorded_by = relationship("User")
+
+    def summary(self) -> str:
+        if self.withdrawn:
+            return "Withdrawn"
+        if not self.take_part:
+            return "Does not take part"
+        parts = ["Takes part"]
+        if self.may_quote_with_demographics:
+            parts.append("may be quoted with demographic details")
+        elif self.may_quote:
+            parts.append("may be quoted")
+        else:
+            parts.append("not to be quoted")
+        if self.audio_recording:
+            parts.append("audio may be recorded")
+        return ", ".join(parts).capitalize()

@@ -1,0 +1,45 @@
+"""Segments: quote-sized, redacted pieces of what members said (see DESIGN.md)."""
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Optional
+
+from sqlalchemy import DateTime, Enum, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from forum.extensions import db
+from forum.models.base import utcnow
+
+
+class SegmentSource(str, enum.Enum):
+    TRANSCRIPT = "transcript"
+    SURVEY = "survey"
+    CSV_IMPORT = "csv_import"
+    DOCUMENT = "document"
+
+
+class Segment(db.Model):
+    __tablename__ = "segments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(
+        ForeignKey("consultations.id", ondelete="CASCADE"), index=True)
+    source_type: Mapped[SegmentSource] = mapped_column(
+        Enum(SegmentSource, name="segment_source", values_callable=lambda e: [s.value for s in e],
+             native_enum=False, length=20))
+    # Id of the transcript, survey response, import or document the text came from.
+    source_id: Mapped[Optional[int]] = mapped_column()
+    position: Mapped[int] = mapped_column(default=0)
+    member_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("questions.id", ondelete="SET NULL"))
+    # Only redacted text is ever stored here; originals stay with their source.
+    text: Mapped[str] = mapped_column(Text)
+    text_hash: Mapped[str] = mapped_column(String(64), index=True)
+    held: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    member = relationship("Member")
+    question = relationship("Question")

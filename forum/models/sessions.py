@@ -1,0 +1,58 @@
+"""Focus-group sessions and the transcripts attached to them."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Optional
+
+from sqlalchemy import Column, Date, DateTime, ForeignKey, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from forum.extensions import db
+from forum.models.base import utcnow
+
+session_members = Table(
+    "session_members",
+    db.metadata,
+    Column("session_id", ForeignKey("focus_group_sessions.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("member_id", ForeignKey("members.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class FocusGroupSession(db.Model):
+    __tablename__ = "focus_group_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(
+        ForeignKey("consultations.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    held_on: Mapped[date] = mapped_column(Date)
+    # A broad area only ("South London"), never a venue that could identify people.
+    area: Mapped[Optional[str]] = mapped_column(String(100))
+    facilitator_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    consultation = relationship("Consultation")
+    facilitator = relationship("User")
+    members = relationship("Member", secondary=session_members, order_by="Member.pseudonym")
+    transcripts: Mapped[list["Transcript"]] = relationship(
+        back_populates="session", cascade="all, delete-orphan")
+
+
+class Transcript(db.Model):
+    """An uploaded transcript; the original text is for facilitators and admins only."""
+
+    __tablename__ = "transcripts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("focus_group_sessions.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    original_text: Mapped[Optional[str]] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(30), default="uploaded")
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    uploaded_by_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"))
+
+    session: Mapped[FocusGroupSession] = relationship(back_populates="transcripts")

@@ -1,0 +1,1 @@
+"""Domain services: plain functions over the models, no request handling."""

@@ -1,0 +1,100 @@
+"""Consultations: save with their questions, and the figures shown on their page."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import distinct, func, select
+
+
+from forum.extensions import db
+from forum.models import Consultation, FocusGroupSession, Question, Segment
+from forum.models.sessions import session_members
+from forum.services.questions import ParsedQuestion
+
+
+def replace_questions(consultation: Consultation, parsed: list[ParsedQuestion]) -> None:
+    """Set the consultation's questions, keeping the row (and its links) for kept numbers."""
+    existing = {q.number: q for q in consultation.questions}
+    wanted = []
+    for position, item in enumerate(parsed, start=1):
+        question = existing.pop(item.number, None) or Question(number=item.number)
+        question.text = item.text
+        question.position = position
+        wanted.append(question)
+    consultation.questions = wanted
+
+
+def save_consultation(consultation: Consultation, parsed: list[ParsedQuestion]) -> Consultation:
+    replace_questions(consultation, parsed)
+    db.session.add(consultation)
+    db.session.commit()
+    return consultation
+
+
+def list_consultations() -> list[Consultation]:
+    return list(db.session.scalars(
+        select(Consultation).order_by(Consultation.deadline.is_(None), Consultation.deadline)))
+
+
+@dataclass(frozen=True)
+class ConsultationFigures:
+    members: int
+    segments: int
+    days_left: int | None
+
+
+def consultation_figures(consultation: Consultation, today: date) -> ConsultationFigures:
+    """Counts for the consultation page: distinct members heard from and segments."""
+    segment_members = select(distinct(Segment.member_id)).where(
+        Segment.consultation_id == consultation.id, Segment.member_id.is_not(None))
+    session_ids = select(FocusGroupSession.id).where(
+        FocusGroupSession.consultation_id == consultation.id)
+    attending = select(distinct(session_members.c.member_id)).where(
+        session_members.c.session_id.in_(session_ids))
+    member_ids = set(db.session.scalars(segment_members)) | set(db.session.scalars(attending))
+    segments = db.session.scalar(
+        select(func.count(Segment.id)).where(Segment.consultation_id == consultation.id))
+    return ConsultationFigures(members=len(member_ids), segments=segments or 0,
+                               days_left=consultation.days_to_deadline(today))
+
+
+@dataclass(frozen=True)
+class Source:
+    """One place evidence for a consultation comes from, as listed on its page."""
+
+    kind: str
+    title: str
+    url: str
+    detail: str
+
+
+SOURCE_PROVIDERS_KEY = "forum_source_providers"
+
+
+def register_source_provider(app, provider) -> None:
+    """Let a package above forum (surveys, analysis) list its sources on the page.
+
+    Args:
+        app: the Flask app.
+        provider: callable taking a Consultation and returning a list of Source.
+    """
+    app.extensions.setdefault(SOURCE_PROVIDERS_KEY, []).append(provider)
+
+
+def consultation_sources(consultation: Consultation, providers) -> list[Source]:
+    """Focus groups and every registered provider's sources for one consultation."""
+    from flask import url_for
+
+    sources = [Source("Focus group", s.title, url_for("sessions.show", session_id=s.id),
+                      f"{s.held_on:%-d %B %Y}, {len(s.members)} members")
+               for s in sessions_for(consultation)]
+    for provider in providers:
+        sources.extend(provider(consultation))
+    return sources
+
+
+def sessions_for(consultation: Consultation) -> list[FocusGroupSession]:
+    return list(db.session.scalars(
+        select(FocusGroupSession).where(FocusGroupSession.consultation_id == consultation.id)
+        .order_by(FocusGroupSession.held_on)))

@@ -1,0 +1,95 @@
+"""Forum members: pseudonyms, demographics, private contacts and consent."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from sqlalchemy import func, select
+
+from forum.extensions import db
+from forum.models import ConsentRecord, Member, MemberContact, User
+
+_GENERATED = re.compile(r"^Member (\d+)$")
+
+
+class MemberError(ValueError):
+    """A member change that cannot be made, in plain English."""
+
+
+def next_pseudonym() -> str:
+    """The next free 'Member N', one above the highest used so numbers are never reused."""
+    names = db.session.scalars(select(Member.pseudonym).where(Member.pseudonym.like("Member %")))
+    highest = max((int(m.group(1)) for n in names if (m := _GENERATED.match(n))), default=0)
+    return f"Member {highest + 1}"
+
+
+def pseudonym_taken(pseudonym: str, except_id: Optional[int] = None) -> bool:
+    query = select(Member.id).where(func.lower(Member.pseudonym) == pseudonym.strip().lower())
+    if except_id is not None:
+        query = query.where(Member.id != except_id)
+    return db.session.scalar(query) is not None
+
+
+def save_member(member: Member, pseudonym: str, real_name: str = "", contact: str = "") -> Member:
+    """Save a member; a blank pseudonym gets the next 'Member N'.
+
+    Raises:
+        MemberError: when another member already has the pseudonym.
+    """
+    pseudonym = pseudonym.strip()
+    if pseudonym and pseudonym_taken(pseudonym, member.id):
+        raise MemberError("Another member already uses that pseudonym")
+    if pseudonym:
+        member.pseudonym_chosen = not _GENERATED.match(pseudonym)
+        member.pseudonym = pseudonym
+    elif not member.pseudonym:
+        member.pseudonym = next_pseudonym()
+        member.pseudonym_chosen = False
+    set_contact(member, real_name, contact)
+    db.session.add(member)
+    db.session.commit()
+    return member
+
+
+def set_contact(member: Member, real_name: str, contact: str) -> None:
+    real_name, contact = (real_name or "").strip(), (contact or "").strip()
+    if not real_name and not contact:
+        member.contact = None
+        return
+    member.contact = member.contact or MemberContact()
+    member.contact.real_name = real_name or None
+    member.contact.contact = contact or None
+
+
+def record_consent(member: Member, recorded_by: Optional[User], *, take_part: bool,
+                   may_quote: bool, may_quote_with_demographics: bool,
+                   audio_recording: bool, note: str = "") -> ConsentRecord:
+    """Add a consent decision; quoting needs taking part, demographics need quoting."""
+    may_quote = take_part and may_quote
+    record = ConsentRecord(
+        member=member, take_part=take_part, may_quote=may_quote,
+        may_quote_with_demographics=may_quote and may_quote_with_demographics,
+        audio_recording=take_part and audio_recording, withdrawn=False,
+        note=note.strip() or None, recorded_by=recorded_by)
+    db.session.add(record)
+    db.session.commit()
+    return record
+
+
+def withdraw_consent(member: Member, recorded_by: Optional[User], note: str = "") -> ConsentRecord:
+    """Withdraw everything; only a new consent record can undo it."""
+    record = ConsentRecord(member=member, take_part=False, may_quote=False,
+                           may_quote_with_demographics=False, audio_recording=False,
+                           withdrawn=True, note=note.strip() or None, recorded_by=recorded_by)
+    db.session.add(record)
+    db.session.commit()
+    return record
+
+
+def list_members() -> list[Member]:
+    return list(db.session.scalars(select(Member).order_by(Member.id)))
+
+
+def quotable_member_ids() -> set[int]:
+    """Ids of members whose current consent allows quoting (used by analysis and exports)."""
+    return {m.id for m in list_members() if m.may_quote}

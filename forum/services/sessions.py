@@ -1,0 +1,43 @@
+"""Focus-group sessions."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from forum.access import Role
+from forum.extensions import db
+from forum.models import Consultation, FocusGroupSession, Member, User
+
+
+def list_sessions() -> list[FocusGroupSession]:
+    return list(db.session.scalars(
+        select(FocusGroupSession).order_by(FocusGroupSession.held_on.desc())))
+
+
+def facilitator_choices() -> list[tuple[int, str]]:
+    users = db.session.scalars(
+        select(User).where(User.active.is_(True),
+                           User.role.in_([Role.FACILITATOR, Role.ADMIN])).order_by(User.name))
+    return [(0, "Not recorded")] + [(u.id, u.name) for u in users]
+
+
+def consultation_choices() -> list[tuple[int, str]]:
+    rows = db.session.scalars(select(Consultation).order_by(Consultation.title))
+    return [(c.id, c.title) for c in rows]
+
+
+def member_choices() -> list[tuple[int, str]]:
+    rows = db.session.scalars(select(Member).order_by(Member.id))
+    return [(m.id, m.pseudonym) for m in rows]
+
+
+def save_session(session: FocusGroupSession, *, title: str, consultation_id: int, held_on,
+                 area: str, facilitator_id: int, member_ids: list[int]) -> FocusGroupSession:
+    session.title = title.strip()
+    session.consultation_id = consultation_id
+    session.held_on = held_on
+    session.area = area.strip() or None
+    session.facilitator_id = facilitator_id or None
+    session.members = list(db.session.scalars(select(Member).where(Member.id.in_(member_ids))))
+    db.session.add(session)
+    db.session.commit()
+    return session

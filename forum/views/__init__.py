@@ -1,0 +1,1 @@
+"""Blueprints of the forum package; views only speak HTTP and call services."""

