@@ -1,11 +1,12 @@
 """Consultation and focus-group session forms."""
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
-    GovCheckboxesInput, GovDateInput, GovRadioInput, GovSelect, GovSubmitInput, GovTextArea,
+    GovCheckboxesInput, GovRadioInput, GovSelect, GovSubmitInput, GovTextArea,
     GovTextInput)
-from wtforms import DateField, RadioField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms import RadioField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, URL, ValidationError
 
+from forum.forms.fields import DayMonthYearField
 from forum.models.consultations import TITLE_MAX, ConsultationStatus
 from forum.services.questions import QuestionListError, parse_questions
 
@@ -18,7 +19,7 @@ class ConsultationForm(FlaskForm):
                                   description="For example: Ministry of Justice",
                                   validators=[InputRequired("Enter who is consulting"),
                                               Length(max=200, message="Must be 200 characters or fewer")])
-    deadline = DateField("Deadline", widget=GovDateInput(), validators=[Optional()],
+    deadline = DayMonthYearField("Deadline", validators=[Optional()],
                          description="For example, 27 3 2027")
     link = StringField("Link to the consultation (optional)", widget=GovTextInput(),
                        validators=[Optional(), Length(max=500),
@@ -49,7 +50,7 @@ class SessionForm(FlaskForm):
         Length(max=200, message="Name must be 200 characters or fewer")])
     consultation_id = SelectField("Consultation", coerce=int, widget=GovSelect(),
                                   validators=[InputRequired("Choose a consultation")])
-    held_on = DateField("Date", widget=GovDateInput(), validators=[
+    held_on = DayMonthYearField("Date", validators=[
         InputRequired("Enter the date of the session")], description="For example, 14 10 2026")
     area = StringField("Area (broad only)", widget=GovTextInput(),
                        description="A city, borough or region, like \u2018South London\u2019. "

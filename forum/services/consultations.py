@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 
 
 from forum.extensions import db
@@ -46,11 +46,11 @@ class ConsultationFigures:
 
 def consultation_figures(consultation: Consultation, today: date) -> ConsultationFigures:
     """Counts for the consultation page: distinct members heard from and segments."""
-    segment_members = select(distinct(Segment.member_id)).where(
+    segment_members = select(Segment.member_id).distinct().where(
         Segment.consultation_id == consultation.id, Segment.member_id.is_not(None))
     session_ids = select(FocusGroupSession.id).where(
         FocusGroupSession.consultation_id == consultation.id)
-    attending = select(distinct(session_members.c.member_id)).where(
+    attending = select(session_members.c.member_id).distinct().where(
         session_members.c.session_id.in_(session_ids))
     member_ids = set(db.session.scalars(segment_members)) | set(db.session.scalars(attending))
     segments = db.session.scalar(

@@ -75,8 +75,9 @@ def change_password():
         if not verify_password(current_user.password_hash, form.current.data):
             form.current.errors.append("Your current password is not right")
         else:
-            accounts.set_password(current_user, form.password.data)
-            login_user(current_user)  # the session id changed with the version
+            user = current_user._get_current_object()
+            accounts.set_password(user, form.password.data)
+            login_user(user)  # the session id carries the version, which just changed
             flash("Your password has been changed.")
             return redirect(url_for("home.index"))
     return render_template("forum/auth/change_password.html", form=form)

@@ -1,0 +1,43 @@
+"""Form fields shared by several forms."""
+from datetime import date
+
+from govuk_frontend_wtf.wtforms_widgets import GovDateInput
+from wtforms import DateField
+from wtforms.validators import StopValidation
+
+
+class DayMonthYearInput(GovDateInput):
+    """GOV.UK date input that survives a post with missing or extra parts."""
+
+    def map_gov_params(self, field, **kwargs):
+        if field.raw_data is not None:
+            field.raw_data = (list(field.raw_data) + ["", "", ""])[:3]
+        return super().map_gov_params(field, **kwargs)
+
+
+class DayMonthYearField(DateField):
+    """A date typed as day, month and year boxes, with plain-English errors."""
+
+    widget = DayMonthYearInput()
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, format="%d %m %Y", **kwargs)
+
+    def process_formdata(self, valuelist):
+        parts = [(v or "").strip() for v in (list(valuelist) + ["", "", ""])[:3]]
+        self.data = None
+        if not any(parts):
+            return
+        if not all(parts):
+            raise ValueError(f"{self.label.text} must include a day, month and year")
+        try:
+            day, month, year = (int(p) for p in parts)
+            if year < 1900 or year > 2200:
+                raise ValueError
+            self.data = date(year, month, day)
+        except ValueError:
+            raise ValueError(f"{self.label.text} must be a real date, like 27 3 2027") from None
+
+    def pre_validate(self, form):
+        if self.process_errors:
+            raise StopValidation(self.process_errors[0])

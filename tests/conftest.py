@@ -1,0 +1,104 @@
+"""Shared fixtures: an app on a fresh database (SQLite, or $DATABASE_URL), users per role."""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+
+# Before anything imports forum.worker: run queued jobs inline, keep the queue out of the repo.
+os.environ.setdefault("HUEY_IMMEDIATE", "1")
+os.environ.setdefault("FORUM_DATA_DIR", tempfile.mkdtemp(prefix="forum-test-data-"))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import pytest  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+
+from app import create_app  # noqa: E402
+from forum.access import Role  # noqa: E402
+from forum.extensions import db  # noqa: E402
+
+PASSWORD = "Lantern-Pebble-Crane-88"
+ROLE_EMAILS = {role: f"{role.value}@test.example" for role in Role}
+
+
+def database_url(tmp_path) -> str:
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url.startswith("postgresql://"):
+        return "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url or f"sqlite:///{tmp_path / 'test.db'}"
+
+
+def reset_database() -> None:
+    """Drop every table, including Alembic's, so each test starts from nothing."""
+    db.drop_all()
+    with db.engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key-that-is-long-enough-000",
+        "DATA_DIR": tmp_path / "data",
+        "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
+        "WTF_CSRF_ENABLED": False,
+        "SERVER_NAME": "localhost",
+    })
+    with app.app_context():
+        reset_database()
+        db.create_all()
+        yield app
+        db.session.remove()
+        reset_database()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def users(app):
+    """One active user per role, all with PASSWORD."""
+    from forum.services.accounts import create_user
+
+    return {role: create_user(ROLE_EMAILS[role], f"Test {role.label}", role, PASSWORD)
+            for role in Role}
+
+
+class Auth:
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, role_or_email, password: str = PASSWORD):
+        email = ROLE_EMAILS.get(role_or_email, role_or_email)
+        return self.client.post("/login", data={"email": email, "password": password})
+
+    def logout(self):
+        return self.client.post("/logout")
+
+
+@pytest.fixture
+def auth(client, users):
+    return Auth(client)
+
+
+@pytest.fixture
+def demo(app):
+    from forum.demo import load_demo
+
+    return load_demo()
+
+
+def csrf_token(html: str) -> str:
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html) or re.search(
+        r'value="([^"]+)"[^>]*name="csrf_token"', html)
+    assert match, "no CSRF token in the page"
+    return match.group(1)

@@ -1,0 +1,121 @@
+"""The role x endpoint matrix: every route, every role, checked against one table."""
+import pytest
+
+from forum.access import PUBLIC, Role, allowed_roles_for
+
+A, P, F, R = Role.ADMIN, Role.POLICY_OFFICER, Role.FACILITATOR, Role.PEER_RESEARCHER
+STAFF = {A, P, F, R}
+
+# Who may use each endpoint. A new view must be added here or the suite fails.
+EXPECTED = {
+    "static": PUBLIC,
+    "auth.login": PUBLIC,
+    "auth.logout": PUBLIC,
+    "auth.accept_invite": PUBLIC,
+    "home.health": PUBLIC,
+    "auth.change_password": STAFF,
+    "home.index": STAFF,
+    "admin.users": {A},
+    "admin.invite": {A},
+    "admin.user": {A},
+    "admin.toggle_active": {A},
+    "members.index": {A, P, F},
+    "members.show": {A, P, F},
+    "members.new": {A, F},
+    "members.edit": {A, F},
+    "members.consent": {A, F},
+    "members.withdraw": {A, F},
+    "consultations.index": STAFF,
+    "consultations.show": STAFF,
+    "consultations.new": {A, P},
+    "consultations.edit": {A, P},
+    "sessions.index": {A, P, F},
+    "sessions.show": {A, P, F},
+    "sessions.new": {A, F},
+    "sessions.edit": {A, F},
+    "surveys.index": STAFF,
+    "surveys.show": STAFF,
+}
+
+URL_VALUES = {"user_id": 2, "member_id": 1, "consultation_id": 1, "session_id": 1,
+              "survey_id": 1, "token": "not-a-real-token", "filename": "build/app.css"}
+
+
+def _requests(app):
+    for rule in app.url_map.iter_rules():
+        values = {arg: URL_VALUES[arg] for arg in rule.arguments}
+        method = "GET" if "GET" in rule.methods else sorted(rule.methods - {"HEAD", "OPTIONS"})[0]
+        yield rule.endpoint, method, rule.build(values)[1]
+
+
+def test_every_endpoint_is_in_the_matrix(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    assert endpoints - EXPECTED.keys() == set(), "add new endpoints to EXPECTED"
+    assert EXPECTED.keys() - endpoints == set(), "EXPECTED names endpoints that no longer exist"
+
+
+def test_every_view_declares_its_roles_as_expected(app):
+    for endpoint, expected in EXPECTED.items():
+        declared = allowed_roles_for(app, endpoint)
+        assert declared is not None, f"{endpoint} does not declare its roles"
+        assert declared == (PUBLIC if expected == PUBLIC else frozenset(expected)), endpoint
+
+
+def test_an_undeclared_view_is_refused(app, auth):
+    app.add_url_rule("/undeclared", "undeclared", lambda: "secret")
+    auth.login(Role.ADMIN)
+    response = auth.client.get("/undeclared")
+    assert response.status_code == 403
+    assert b"secret" not in response.data
+
+
+@pytest.mark.parametrize("role", [None, *Role], ids=lambda r: r.value if r else "anonymous")
+def test_role_matrix(app, demo, users, client, role):
+    if role is not None:
+        assert client.post("/login", data={"email": users[role].email,
+                                           "password": "Lantern-Pebble-Crane-88"}).status_code == 302
+    wrong = []
+    for endpoint, method, url in _requests(app):
+        response = client.open(url, method=method)
+        status, location = response.status_code, response.headers.get("Location", "")
+        expected = EXPECTED[endpoint]
+        if status >= 500:
+            wrong.append(f"{method} {url}: server error {status}")
+        elif expected == PUBLIC:
+            if status == 403:
+                wrong.append(f"{method} {url}: public page refused")
+        elif role is None:
+            if not (status == 302 and "/login" in location):
+                wrong.append(f"{method} {url}: anonymous got {status}, not sent to sign in")
+        elif role in expected:
+            if status == 403 or "/login" in location:
+                wrong.append(f"{method} {url}: {role.value} refused ({status})")
+        elif status != 403:
+            wrong.append(f"{method} {url}: {role.value} got {status}, expected 403")
+        if role is not None and endpoint == "auth.logout":
+            client.post("/login", data={"email": users[role].email,
+                                        "password": "Lantern-Pebble-Crane-88"})
+    assert wrong == []
+
+
+def test_forbidden_page_is_plain_english(auth):
+    auth.login(Role.PEER_RESEARCHER)
+    response = auth.client.get("/admin/users")
+    assert response.status_code == 403
+    assert b"You cannot see this page" in response.data
+    assert b"ask an admin to change your role" in response.data
+
+
+def test_anonymous_is_sent_to_login_and_back(client, users):
+    response = client.get("/members/")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/login?next=/members/")
+    response = client.post("/login?next=/members/", data={
+        "email": users[Role.FACILITATOR].email, "password": "Lantern-Pebble-Crane-88"})
+    assert response.headers["Location"] == "/members/"
+
+
+def test_login_ignores_an_offsite_next(client, users):
+    response = client.post("/login?next=//evil.example/x", data={
+        "email": users[Role.FACILITATOR].email, "password": "Lantern-Pebble-Crane-88"})
+    assert response.headers["Location"] == "/"

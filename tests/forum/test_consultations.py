@@ -1,0 +1,108 @@
+"""Consultations: paste questions, bad input, and the consultation page."""
+from datetime import date, timedelta
+
+from forum.access import Role
+from forum.extensions import db
+from forum.models import Consultation, FocusGroupSession, Member, Segment, SegmentSource
+from forum.models.consultations import TITLE_MAX
+
+GOOD = {"title": "Reducing reoffending", "consulting_body": "Ministry of Justice",
+        "status": "open", "questions": "Q1. First?\nQ3. Third,\nover two lines?\n8) Eighth?"}
+
+
+def test_officer_creates_a_consultation_from_a_pasted_list(auth):
+    auth.login(Role.POLICY_OFFICER)
+    response = auth.client.post("/consultations/new", data=GOOD)
+    assert response.status_code == 302
+    consultation = db.session.scalar(db.select(Consultation))
+    assert [(q.number, q.text) for q in consultation.questions] == [
+        ("1", "First?"), ("3", "Third, over two lines?"), ("8", "Eighth?")]
+
+
+def _post_bad(auth, **changes):
+    auth.login(Role.POLICY_OFFICER)
+    html = auth.client.post("/consultations/new", data={**GOOD, **changes}).data.decode()
+    assert db.session.scalar(db.select(db.func.count(Consultation.id))) == 0
+    return html
+
+
+def test_duplicate_numbers_are_explained_and_the_list_kept(auth):
+    html = _post_bad(auth, questions="Q1. One\nQ1. Again")
+    assert "Question 1 appears twice (lines 1 and 2)" in html
+    assert "Q1. Again" in html and 'value="Reducing reoffending"' in html
+    assert 'id="questions-error"' in html  # the message sits next to the field
+
+
+def test_blank_question_number(auth):
+    assert "Question 2 (line 2) has a number but no question" in _post_bad(auth, questions="Q1. One\nQ2.")
+
+
+def test_list_with_no_numbers(auth):
+    html = _post_bad(auth, questions="What works?\nWhat does not?")
+    assert "could not find any question numbers" in html and "What does not?" in html
+
+
+def test_over_long_title(auth):
+    html = _post_bad(auth, title="x" * (TITLE_MAX + 1))
+    assert f"Title must be {TITLE_MAX} characters or fewer" in html
+
+
+def test_bad_link_and_date(auth):
+    html = _post_bad(auth, link="not a url", deadline=["31", "2", "2027"])
+    assert "Enter a full web address" in html
+    assert "Deadline must be a real date, like 27 3 2027" in html
+    assert 'value="31"' in html  # what was typed stays
+
+
+def test_partial_or_missing_date_parts_are_explained_not_crashed(auth):
+    assert "must include a day, month and year" in _post_bad(auth, deadline=["", "2", "2027"])
+    auth.login(Role.POLICY_OFFICER)
+    response = auth.client.post("/consultations/new", data={**GOOD, "deadline": ["1"]})
+    assert response.status_code == 200
+
+
+def test_editing_keeps_question_rows_for_kept_numbers(auth):
+    auth.login(Role.POLICY_OFFICER)
+    auth.client.post("/consultations/new", data=GOOD)
+    consultation = db.session.scalar(db.select(Consultation))
+    q3_id = next(q.id for q in consultation.questions if q.number == "3")
+    auth.client.post(f"/consultations/{consultation.id}/edit", data={
+        **GOOD, "questions": "Q3. Third, reworded?\nQ9. Ninth?"})
+    db.session.expire_all()
+    consultation = db.session.get(Consultation, consultation.id)
+    assert [(q.number, q.text) for q in consultation.questions] == [
+        ("3", "Third, reworded?"), ("9", "Ninth?")]
+    assert consultation.questions[0].id == q3_id
+
+
+def test_page_shows_sources_counts_and_days_left(auth, demo):
+    consultation = db.session.scalar(db.select(Consultation).where(
+        Consultation.title == "Reducing reoffending: call for evidence"))
+    member = db.session.scalar(db.select(Member).where(Member.pseudonym == "Member 10"))
+    db.session.add(Segment(consultation_id=consultation.id, source_type=SegmentSource.SURVEY,
+                           member_id=member.id, text="Somewhere to live first.", text_hash="x"))
+    db.session.commit()
+    auth.login(Role.PEER_RESEARCHER)
+    html = auth.client.get(f"/consultations/{consultation.id}").data.decode()
+    attending = {m.id for s in db.session.scalars(db.select(FocusGroupSession)) for m in s.members}
+    assert f'<span class="fv-figure__number">{len(attending | {member.id})}</span> members heard from' in html
+    assert '<span class="fv-figure__number">1</span> segments' in html
+    assert f"{(consultation.deadline - date.today()).days} days to go" in html
+    assert "Housing and release" in html and "Community sentences" in html
+    assert "Life after prison: peer survey" in html
+    assert "Q9" in html and "Q6" not in html
+
+
+def test_days_to_deadline():
+    today = date(2026, 11, 23)
+    assert Consultation(deadline=today + timedelta(days=5)).days_to_deadline(today) == 5
+    assert Consultation(deadline=None).days_to_deadline(today) is None
+
+
+def test_page_escapes_user_text(auth):
+    auth.login(Role.POLICY_OFFICER)
+    auth.client.post("/consultations/new", data={**GOOD, "title": "<script>alert(1)</script>",
+                                                  "questions": "Q1. <img src=x onerror=alert(1)>"})
+    html = auth.client.get("/consultations/1").data.decode()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+    assert "<img src=x" not in html

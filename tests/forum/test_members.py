@@ -1,0 +1,127 @@
+"""Members: pseudonyms, demographics, private contacts, consent history and withdrawal."""
+from forum.access import Role
+from forum.extensions import db
+from forum.models import Member
+from forum.services import members as service
+
+
+def test_pseudonyms_are_numbered_and_never_reused(app, users):
+    first = service.save_member(Member(lived_experience=[]), "")
+    second = service.save_member(Member(lived_experience=[]), "")
+    assert (first.pseudonym, second.pseudonym) == ("Member 1", "Member 2")
+    db.session.delete(second)
+    db.session.commit()
+    service.save_member(Member(lived_experience=[]), "Member 7")
+    assert service.next_pseudonym() == "Member 8"
+
+
+def test_a_chosen_pseudonym_is_marked_and_must_be_unique(app):
+    chosen = service.save_member(Member(lived_experience=[]), "Kestrel")
+    assert chosen.pseudonym_chosen
+    try:
+        service.save_member(Member(lived_experience=[]), "kestrel")
+    except service.MemberError as error:
+        assert "already uses that pseudonym" in str(error)
+    else:
+        raise AssertionError("duplicate pseudonym accepted")
+
+
+def test_facilitator_adds_a_member_with_demographics(auth):
+    auth.login(Role.FACILITATOR)
+    response = auth.client.post("/members/new", data={
+        "pseudonym": "", "age_band": "25-34", "gender": "Prefer not to say",
+        "ethnicity_group": "White", "lived_experience": ["prison", "homelessness"],
+        "real_name": "Jane Realname", "contact": "07700 900001"})
+    assert response.status_code == 302
+    member = db.session.scalar(db.select(Member))
+    assert member.pseudonym == "Member 1"
+    assert member.gender == "Prefer not to say"
+    assert member.lived_experience == ["prison", "homelessness"]
+    assert member.contact.real_name == "Jane Realname"
+
+
+def test_prefer_not_to_say_cannot_be_mixed_and_input_is_kept(auth):
+    auth.login(Role.FACILITATOR)
+    response = auth.client.post("/members/new", data={
+        "pseudonym": "Typed Name", "lived_experience": ["prison", "prefer_not"]})
+    html = response.data.decode()
+    assert "on its own" in html
+    assert 'value="Typed Name"' in html
+    assert db.session.scalar(db.select(db.func.count(Member.id))) == 0
+
+
+def test_real_names_are_hidden_from_policy_officers(auth):
+    member = service.save_member(Member(lived_experience=[]), "", "Jane Realname", "jane@example.org")
+    auth.login(Role.POLICY_OFFICER)
+    html = auth.client.get(f"/members/{member.id}").data.decode()
+    assert member.pseudonym in html
+    assert "Jane Realname" not in html and "jane@example.org" not in html
+    auth.logout()
+    auth.login(Role.FACILITATOR)
+    html = auth.client.get(f"/members/{member.id}").data.decode()
+    assert "Jane Realname" in html and "jane@example.org" in html
+
+
+def test_real_names_never_appear_in_lists(auth):
+    service.save_member(Member(lived_experience=[]), "", "Jane Realname", "")
+    auth.login(Role.FACILITATOR)
+    assert b"Jane Realname" not in auth.client.get("/members/").data
+
+
+def test_consent_is_recorded_with_who_and_when_and_history_kept(auth, users):
+    member = service.save_member(Member(lived_experience=[]), "")
+    auth.login(Role.FACILITATOR)
+    auth.client.post(f"/members/{member.id}/consent", data={
+        "take_part": "y", "may_quote": "y", "note": "Signed form"})
+    auth.client.post(f"/members/{member.id}/consent", data={
+        "take_part": "y", "may_quote": "y", "may_quote_with_demographics": "y", "audio_recording": "y"})
+    db.session.expire_all()
+    member = db.session.get(Member, member.id)
+    assert len(member.consents) == 2
+    current, earlier = member.consents
+    assert current.may_quote_with_demographics and current.audio_recording
+    assert not earlier.may_quote_with_demographics and earlier.note == "Signed form"
+    assert current.recorded_by_id == users[Role.FACILITATOR].id
+    assert current.recorded_at is not None
+    html = auth.client.get(f"/members/{member.id}").data.decode()
+    assert "Signed form" in html and "Test Forum facilitator" in html
+
+
+def test_quoting_needs_taking_part(auth):
+    member = service.save_member(Member(lived_experience=[]), "")
+    auth.login(Role.FACILITATOR)
+    response = auth.client.post(f"/members/{member.id}/consent", data={"may_quote": "y"})
+    assert b"can only be quoted if they agree to take part" in response.data
+    response = auth.client.post(f"/members/{member.id}/consent", data={
+        "take_part": "y", "may_quote_with_demographics": "y"})
+    assert b"Tick" in response.data
+    assert db.session.get(Member, member.id).consents == []
+
+
+def test_withdrawal_is_recorded_and_only_new_consent_undoes_it(auth):
+    member = service.save_member(Member(lived_experience=[]), "")
+    service.record_consent(member, None, take_part=True, may_quote=True,
+                           may_quote_with_demographics=True, audio_recording=True)
+    assert member.may_quote
+    auth.login(Role.FACILITATOR)
+    auth.client.post(f"/members/{member.id}/withdraw", data={"note": "Changed their mind"})
+    db.session.expire_all()
+    member = db.session.get(Member, member.id)
+    assert member.consent.withdrawn and not member.may_quote
+    assert len(member.consents) == 2
+    assert member.id not in service.quotable_member_ids()
+    service.record_consent(member, None, take_part=True, may_quote=True,
+                           may_quote_with_demographics=False, audio_recording=False)
+    assert member.may_quote and member.id in service.quotable_member_ids()
+
+
+def test_service_never_stores_quote_without_take_part(app):
+    member = service.save_member(Member(lived_experience=[]), "")
+    record = service.record_consent(member, None, take_part=False, may_quote=True,
+                                    may_quote_with_demographics=True, audio_recording=True)
+    assert not (record.may_quote or record.may_quote_with_demographics or record.audio_recording)
+
+
+def test_peer_researchers_cannot_see_members(auth):
+    auth.login(Role.PEER_RESEARCHER)
+    assert auth.client.get("/members/").status_code == 403

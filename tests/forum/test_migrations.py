@@ -1,0 +1,43 @@
+"""Alembic migrations: upgrade and downgrade on this database, and they match the models."""
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import inspect
+
+from forum.extensions import db
+from tests.conftest import reset_database
+
+
+def _tables():
+    return set(inspect(db.engine).get_table_names()) - {"alembic_version"}
+
+
+def test_upgrade_then_downgrade_then_upgrade(app):
+    reset_database()
+    assert _tables() == set()
+    upgrade()
+    assert {"users", "members", "consent_records", "consultations", "questions", "segments",
+            "focus_group_sessions", "session_members", "transcripts", "surveys", "jobs"} <= _tables()
+    downgrade(revision="base")
+    assert _tables() == set()
+    upgrade()
+    assert "users" in _tables()
+
+
+def test_migrations_match_the_models(app):
+    reset_database()
+    upgrade()
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), db.metadata)
+    assert diff == [], "models changed without a migration: run flask db migrate"
+
+
+def test_demo_loads_into_a_migrated_database(app, runner):
+    reset_database()
+    upgrade()
+    result = runner.invoke(args=["demo", "load", "--if-empty"])
+    assert result.exit_code == 0, result.output
+    again = runner.invoke(args=["demo", "load", "--if-empty"])
+    assert "already has data" in again.output
+    logins = runner.invoke(args=["demo", "logins"])
+    assert "admin@forumvoice.example" in logins.output
