@@ -87,7 +87,8 @@ def test_page_shows_sources_counts_and_days_left(auth, demo):
     attending = {m.id for s in db.session.scalars(db.select(FocusGroupSession)) for m in s.members}
     assert f'<span class="fv-figure__number">{len(attending | {member.id})}</span> members heard from' in html
     assert '<span class="fv-figure__number">1</span> segments' in html
-    assert f"{(consultation.deadline - date.today()).days} days to go" in html
+    days = (consultation.deadline - date.today()).days
+    assert f'<span class="fv-figure__number">{days}</span> days to the deadline' in html
     assert "Housing and release" in html and "Community sentences" in html
     assert "Life after prison: peer survey" in html
     assert "Q9" in html and "Q6" not in html

@@ -1,0 +1,76 @@
+"""Staff pages in a real browser: sign in per role, pages render styled, no accessibility violations."""
+import pytest
+
+from forum.demo import DEMO_STAFF
+
+pytestmark = pytest.mark.browser
+AXE_RULES = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
+LOGINS = {role.value: (email, password) for email, _name, role, password in DEMO_STAFF}
+
+
+def sign_in(page, base, role):
+    email, password = LOGINS[role]
+    page.goto(f"{base}/login")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base}/")
+
+
+def axe_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_RULES}})
+    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+            for v in results.response["violations"]]
+
+
+PAGES = {
+    "admin": ["/", "/admin/users", "/admin/users/invite", "/admin/users/4"],
+    "facilitator": ["/members/", "/members/1", "/members/new", "/members/1/consent", "/sessions/1",
+                    "/sessions/new"],
+    "policy_officer": ["/consultations/", "/consultations/1", "/consultations/new", "/surveys/1"],
+    "peer_researcher": ["/", "/consultations/1"],
+}
+
+
+@pytest.mark.parametrize("role", list(PAGES))
+def test_pages_render_styled_and_accessible(live_server, page, shots, role):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    sign_in(page, live_server, role)
+    for path in PAGES[role]:
+        response = page.goto(live_server + path)
+        assert response.status == 200, path
+        # The stylesheet loaded: GOV.UK body text is Arial, not the browser default.
+        font = page.evaluate("getComputedStyle(document.querySelector('.govuk-body, p')).fontFamily")
+        assert "arial" in font.lower(), (path, font)
+        assert axe_violations(page) == [], path
+        name = f"{role}{path.replace('/', '_').rstrip('_') or '_home'}.png"
+        page.screenshot(path=str(shots / name), full_page=True)
+    assert errors == []
+
+
+def test_login_page_and_a_failed_sign_in(live_server, page, shots):
+    page.goto(f"{live_server}/login")
+    assert axe_violations(page) == []
+    page.get_by_label("Email address").fill("nobody@example.org")
+    page.get_by_label("Password", exact=True).fill("wrong-password-123")
+    page.get_by_role("button", name="Sign in").click()
+    assert page.get_by_text("There is a problem").is_visible()
+    assert page.get_by_label("Email address").input_value() == "nobody@example.org"
+    page.screenshot(path=str(shots / "login_error.png"), full_page=True)
+
+
+def test_question_list_errors_keep_the_text(live_server, page, shots):
+    sign_in(page, live_server, "policy_officer")
+    page.goto(f"{live_server}/consultations/new")
+    page.get_by_label("Title").fill("Typed title")
+    page.get_by_label("Who is consulting").fill("Home Office")
+    page.get_by_label("Questions").fill("Q1. One\nQ1. Again")
+    page.get_by_role("button", name="Save consultation").click()
+    assert page.get_by_text("Question 1 appears twice").first.is_visible()
+    assert page.get_by_label("Title").input_value() == "Typed title"
+    assert "Q1. Again" in page.get_by_label("Questions").input_value()
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "consultation_error.png"), full_page=True)
