@@ -8,11 +8,20 @@ VENV="$ROOT/.venv"
 PY="$VENV/bin/python"
 STAMP_DIR="$VENV/.forum-stamps"
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+# pip warns about every package missing from this machine's local mirrors: noise, not news.
+pip_install() {
+  local log status=0
+  log=$(mktemp)
+  "$PY" -m pip install --quiet "$@" >"$log" 2>&1 || status=$?
+  grep -v "^WARNING: Location" "$log" || true
+  rm -f "$log"
+  return "$status"
+}
 
 if [ ! -x "$PY" ]; then
   say "Creating .venv"
   python3 -m venv "$VENV"
-  "$PY" -m pip install --quiet --upgrade pip wheel
+  pip_install --upgrade pip wheel
 fi
 mkdir -p "$STAMP_DIR"
 export PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -20,14 +29,13 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 if ! "$PY" -c "import torch" 2>/dev/null; then
   # The CPU build first: otherwise a dependency pulls several GB of CUDA packages.
   say "Installing the CPU build of torch"
-  "$PY" -m pip install --quiet "torch==2.13.0" || "$PY" -m pip install --quiet torch \
-    --index-url https://download.pytorch.org/whl/cpu
+  pip_install "torch==2.13.0" || { echo "Could not install the CPU build of torch 2.13.0" >&2; exit 1; }
 fi
 
 deps_hash=$(sha256sum pyproject.toml | cut -c1-16)
 if [ "$(cat "$STAMP_DIR/python" 2>/dev/null)" != "$deps_hash" ]; then
   say "Installing Forum Voice and its Python packages (spaCy pipeline, embedding model)"
-  "$PY" -m pip install --quiet -e ".[dev]"
+  pip_install -e ".[dev]"
   echo "$deps_hash" > "$STAMP_DIR/python"
 fi
 
