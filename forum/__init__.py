@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from forum import access
+from forum import access, security
 from forum.extensions import csrf, db, login_manager, migrate
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
@@ -65,6 +65,7 @@ def init_app(app: Flask) -> None:
     _configure_templates(app)
     _configure_sqlite(app)
     access.init_app(app)
+    security.init_app(app)
     for blueprint in (auth.bp, admin.bp, home.bp, members.bp, consultations.bp, sessions.bp):
         app.register_blueprint(blueprint)
     cli.init_app(app)

@@ -21,11 +21,36 @@ PASSWORD = "Lantern-Pebble-Crane-88"
 ROLE_EMAILS = {role: f"{role.value}@test.example" for role in Role}
 
 
+# Each test run gets its own PostgreSQL schema, so runs sharing the `test` database
+# (a developer's and a helper's, say) cannot drop each other's tables.
+PG_SCHEMA = f"forum_test_{os.getpid()}"
+
+
 def database_url(tmp_path) -> str:
     url = os.environ.get("DATABASE_URL", "").strip()
     if url.startswith("postgresql://"):
-        return "postgresql+psycopg://" + url[len("postgresql://"):]
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    if url.startswith("postgresql"):
+        return url + ("&" if "?" in url else "?") + f"options=-csearch_path%3D{PG_SCHEMA}"
     return url or f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def postgres_schema():
+    """Create this run's schema before the tests and drop it after."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url.startswith("postgres"):
+        yield
+        return
+    from sqlalchemy import create_engine
+
+    engine = create_engine(database_url(None))
+    with engine.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {PG_SCHEMA}"))
+    yield
+    with engine.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE"))
+    engine.dispose()
 
 
 def reset_database() -> None:

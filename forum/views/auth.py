@@ -7,6 +7,7 @@ from flask_login import current_user, login_user, logout_user
 from forum.access import ALL_STAFF, allow, public
 from forum.forms.accounts import ChangePasswordForm, LoginForm, NewPasswordForm
 from forum.services import accounts
+from forum.security import LOGIN_LIMIT, limiter, login_account_key, login_attempt_failed
 from forum.services.passwords import verify_password
 
 bp = Blueprint("auth", __name__)
@@ -23,6 +24,9 @@ def _safe_next(target: str | None) -> str:
 
 @bp.route("/login", methods=["GET", "POST"])
 @public
+@limiter.limit(LOGIN_LIMIT, methods=["POST"], deduct_when=login_attempt_failed)
+@limiter.limit(LOGIN_LIMIT, methods=["POST"], key_func=login_account_key,
+               deduct_when=login_attempt_failed)
 def login():
     """Sign in with email and password."""
     if current_user.is_authenticated:

@@ -38,6 +38,8 @@ PAGES = {
 def test_pages_render_styled_and_accessible(live_server, page, shots, role):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # Console errors include Content-Security-Policy refusals of scripts or styles.
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     sign_in(page, live_server, role)
     for path in PAGES[role]:
         response = page.goto(live_server + path)

@@ -1,0 +1,71 @@
+"""Security headers on real responses, no-store on private pages, login throttling."""
+import re
+
+from flask import g
+
+from forum.access import Role
+from tests.conftest import PASSWORD
+
+
+def test_headers_on_a_page(client, users):
+    response = client.get("/login")
+    csp = response.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+    nonce = re.search(r"'nonce-([^']+)'", csp).group(1)
+    html = response.data.decode()
+    scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html)
+    assert scripts, "the template's inline script is expected"
+    assert all(f'nonce="{nonce}"' in tag for tag in scripts), "inline script without the nonce"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "Strict-Transport-Security" not in response.headers
+
+
+def test_nonce_changes_every_request(client):
+    first = client.get("/login").headers["Content-Security-Policy"]
+    assert first != client.get("/login").headers["Content-Security-Policy"]
+
+
+def test_hsts_over_https(client):
+    response = client.get("/login", base_url="https://localhost")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+
+
+def test_session_cookie_flags(app, client, users):
+    response = client.post("/login", data={"email": users[Role.ADMIN].email, "password": PASSWORD})
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_five_failed_sign_ins_to_one_account_are_throttled(client, users):
+    email = users[Role.FACILITATOR].email
+    for _ in range(5):
+        assert client.post("/login", data={"email": email, "password": "wrong-password-x"}).status_code == 200
+    response = client.post("/login", data={"email": email, "password": PASSWORD})
+    assert response.status_code == 429
+    assert b"Too many attempts" in response.data
+
+
+def test_failed_sign_ins_from_one_address_across_accounts_are_throttled(client, users):
+    for n in range(5):
+        client.post("/login", data={"email": f"guess{n}@test.example", "password": "wrong-password-x"})
+    response = client.post("/login", data={"email": users[Role.ADMIN].email, "password": PASSWORD})
+    assert response.status_code == 429
+
+
+def test_successful_sign_ins_do_not_count(client, users):
+    for _ in range(7):
+        assert client.post("/login", data={"email": users[Role.ADMIN].email,
+                                           "password": PASSWORD}).status_code == 302
+        client.post("/logout")
+
+
+def test_idle_sessions_expire(app, client, users):
+    from datetime import timedelta
+
+    client.post("/login", data={"email": users[Role.ADMIN].email, "password": PASSWORD})
+    assert client.get("/").status_code == 200
+    app.permanent_session_lifetime = timedelta(seconds=-1)
+    g.pop("_login_user", None)  # the test's app context caches the user between requests
+    assert client.get("/").status_code == 302
