@@ -20,9 +20,11 @@ def create_app(config: Optional[Mapping[str, Any]] = None) -> Flask:
     app.config["DATA_DIR"] = Path(app.config["DATA_DIR"])
     app.config["DATA_DIR"].mkdir(parents=True, exist_ok=True)
 
+    import analysis.web
     import forum
     import surveys
 
     forum.init_app(app)
     surveys.init_app(app)
+    analysis.web.init_app(app)
     return app

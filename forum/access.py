@@ -106,5 +106,6 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def role_helpers():
-        return {"Role": Role, "user_has_role": user_has_role}
+        return {"Role": Role, "user_has_role": user_has_role,
+                "has_endpoint": lambda name: name in app.view_functions}
 

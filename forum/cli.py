@@ -45,7 +45,13 @@ def load(if_empty: bool) -> None:
             click.echo("Database already has data; demo not loaded.")
             return
         raise click.ClickException("The database already has data. Demo data goes into an empty one only.")
+    from flask import current_app
+
+    from forum.demo import DEMO_LOADERS_KEY
+
     created = load_demo()
+    for loader in current_app.extensions.get(DEMO_LOADERS_KEY, []):
+        created.update(loader() or {})
     click.echo(f"Loaded demo data: {created}")
 
 

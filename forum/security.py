@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import secrets
+import time
+from functools import wraps
 
-from flask import Flask, render_template, request
+from flask import Flask, redirect, render_template, request, session, url_for
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -49,6 +51,30 @@ def _set_headers(response):
     if request.endpoint != "static" and not request.path.startswith("/static/"):
         headers["Cache-Control"] = "no-store"
     return response
+
+
+REAUTH_SECONDS = 10 * 60
+
+
+def mark_fresh() -> None:
+    """Record that the user has just typed their password."""
+    session["fresh_at"] = time.time()
+
+
+def is_fresh() -> bool:
+    return time.time() - session.get("fresh_at", 0) < REAUTH_SECONDS
+
+
+def fresh_login_required(view):
+    """Destructive actions (purge, erase, restore) need the password typed in the last 10 minutes."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if not is_fresh():
+            return redirect(url_for("auth.reauthenticate", next=request.referrer or request.path))
+        return view(*args, **kwargs)
+
+    return wrapper
 
 
 def login_attempt_failed(response) -> bool:

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from forum.access import Role
 from forum.extensions import db
-from forum.models import Consultation, ConsultationStatus, FocusGroupSession, Member, Transcript, User
+from forum.models import Consultation, ConsultationStatus, FocusGroupSession, Member, User
 from forum.services.accounts import create_user
 from forum.services.consultations import save_consultation
 from forum.services.members import record_consent, save_member, withdraw_consent
@@ -56,6 +56,19 @@ MEMBERS = [
 ]
 
 
+DEMO_LOADERS_KEY = "forum_demo_loaders"
+
+
+def register_demo_loader(app, loader) -> None:
+    """Let a package above forum add its own demo data after the forum's.
+
+    Args:
+        app: the Flask app.
+        loader: callable with no arguments, run inside the app context.
+    """
+    app.extensions.setdefault(DEMO_LOADERS_KEY, []).append(loader)
+
+
 def database_is_empty() -> bool:
     return not db.session.scalar(select(func.count(User.id)))
 
@@ -100,19 +113,14 @@ def _load_members(facilitator: User) -> list[Member]:
 
 
 def _load_sessions(consultation: Consultation, facilitator: User, members: list[Member], today: date) -> None:
+    # Transcripts (forum/demo/transcripts/) are imported by the analysis package's demo loader.
     groups = [
-        ("Housing and release", today - timedelta(days=16), "South London", members[0:7],
-         "housing-and-release.txt"),
-        ("Community sentences", today - timedelta(days=9), "Birmingham (online)", members[3:9],
-         "community-sentences.vtt"),
+        ("Housing and release", today - timedelta(days=16), "South London", members[0:7]),
+        ("Community sentences", today - timedelta(days=9), "Birmingham (online)", members[3:9]),
     ]
-    for title, held_on, area, attending, filename in groups:
-        session = FocusGroupSession(consultation=consultation, title=title, held_on=held_on, area=area,
-                                    facilitator=facilitator, members=list(attending))
-        session.transcripts.append(Transcript(
-            filename=filename, original_text=(TRANSCRIPTS / filename).read_text(encoding="utf-8"),
-            uploaded_by_id=facilitator.id))
-        db.session.add(session)
+    for title, held_on, area, attending in groups:
+        db.session.add(FocusGroupSession(consultation=consultation, title=title, held_on=held_on,
+                                         area=area, facilitator=facilitator, members=list(attending)))
     db.session.commit()
 
 

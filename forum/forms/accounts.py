@@ -65,3 +65,9 @@ class ConfirmForm(FlaskForm):
     """An empty form: a button whose POST carries the CSRF token."""
 
     submit = SubmitField("Confirm", widget=GovSubmitInput())
+
+
+class ReauthForm(FlaskForm):
+    password = PasswordField("Your password", widget=GovPasswordInput(), validators=[
+        InputRequired("Enter your password")])
+    submit = SubmitField("Continue", widget=GovSubmitInput())

@@ -1,15 +1,20 @@
 """All models, imported here so Alembic and create_all see every table."""
+from forum.models.audit import AuditEvent
 from forum.models.accounts import User
 from forum.models.consultations import Consultation, ConsultationStatus, Question
 from forum.models.jobs import Job, JobStatus
 from forum.models.members import (
     AGE_BANDS, ETHNICITY_GROUPS, GENDERS, LIVED_EXPERIENCE, ConsentRecord, Member, MemberContact)
 from forum.models.segments import Segment, SegmentSource
-from forum.models.sessions import FocusGroupSession, Transcript, session_members
+from forum.models.sessions import FocusGroupSession, session_members
+from forum.models.transcripts import (
+    Redaction, RedactionStatus, Speaker, SpeakerRole, Transcript, TranscriptStatus, Turn)
 
 __all__ = [
+    "AuditEvent",
     "User", "Consultation", "ConsultationStatus", "Question", "Job", "JobStatus",
     "Member", "MemberContact", "ConsentRecord", "AGE_BANDS", "GENDERS", "ETHNICITY_GROUPS",
     "LIVED_EXPERIENCE", "Segment", "SegmentSource", "FocusGroupSession", "Transcript",
-    "session_members",
+    "session_members", "Redaction", "RedactionStatus", "Speaker", "SpeakerRole",
+    "TranscriptStatus", "Turn",
 ]

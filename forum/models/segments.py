@@ -5,7 +5,7 @@ import enum
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import DateTime, Enum, ForeignKey, String, Text
+from sqlalchemy import DateTime, Enum, Float, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
@@ -30,6 +30,9 @@ class Segment(db.Model):
              native_enum=False, length=20))
     # Id of the transcript, survey response, import or document the text came from.
     source_id: Mapped[Optional[int]] = mapped_column()
+    turn_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("transcript_turns.id", ondelete="CASCADE"), index=True)
+    start_seconds: Mapped[Optional[float]] = mapped_column(Float)
     position: Mapped[int] = mapped_column(default=0)
     member_id: Mapped[Optional[int]] = mapped_column(
         ForeignKey("members.id", ondelete="CASCADE"), index=True)
@@ -42,4 +45,5 @@ class Segment(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     member = relationship("Member")
+    turn = relationship("Turn")
     question = relationship("Question")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import Column, Date, DateTime, ForeignKey, String, Table, Text
+from sqlalchemy import Column, Date, DateTime, ForeignKey, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
@@ -36,23 +36,5 @@ class FocusGroupSession(db.Model):
     consultation = relationship("Consultation")
     facilitator = relationship("User")
     members = relationship("Member", secondary=session_members, order_by="Member.pseudonym")
-    transcripts: Mapped[list["Transcript"]] = relationship(
-        back_populates="session", cascade="all, delete-orphan")
-
-
-class Transcript(db.Model):
-    """An uploaded transcript; the original text is for facilitators and admins only."""
-
-    __tablename__ = "transcripts"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("focus_group_sessions.id", ondelete="CASCADE"), index=True)
-    filename: Mapped[str] = mapped_column(String(255))
-    original_text: Mapped[Optional[str]] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(30), default="uploaded")
-    uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    uploaded_by_id: Mapped[Optional[int]] = mapped_column(
-        ForeignKey("users.id", ondelete="SET NULL"))
-
-    session: Mapped[FocusGroupSession] = relationship(back_populates="transcripts")
+    transcripts = relationship("Transcript", back_populates="session",
+                               cascade="all, delete-orphan", order_by="Transcript.id")

@@ -1,5 +1,5 @@
 """Admin pages: invite users, change roles, disable and enable accounts."""
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -7,7 +7,7 @@ from forum.access import Role, allow
 from forum.extensions import db
 from forum.forms.accounts import ConfirmForm, InviteForm, RoleForm
 from forum.models import User
-from forum.services import accounts
+from forum.services import accounts, audit
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -35,6 +35,7 @@ def invite():
         except accounts.AccountError as error:
             form.email.errors.append(str(error))
         else:
+            audit.record("user_invited", current_user, user, ip=request.remote_addr, role=user.role.value)
             return redirect(url_for("admin.user", user_id=user.id, invited=1))
     return render_template("forum/admin/invite.html", form=form)
 
@@ -51,6 +52,7 @@ def user(user_id):
         except accounts.AccountError as error:
             form.role.errors.append(str(error))
         else:
+            audit.record("role_changed", current_user, target, ip=request.remote_addr, role=target.role.value)
             flash(f"{target.name} is now: {target.role.label}.")
             return redirect(url_for("admin.user", user_id=target.id))
     invite_url = None
@@ -73,5 +75,25 @@ def toggle_active(user_id):
         except accounts.AccountError as error:
             flash(str(error), "error")
         else:
+            audit.record("user_enabled" if target.active else "user_disabled", current_user, target,
+                         ip=request.remote_addr)
             flash(f"{target.name}\u2019s account is now {'enabled' if target.active else 'disabled'}.")
     return redirect(url_for("admin.user", user_id=target.id))
+
+
+@bp.route("/audit")
+@allow(Role.ADMIN)
+def audit_log():
+    """The newest audit events: who viewed, changed, exported or erased what."""
+    action = request.args.get("action") or None
+    return render_template("forum/admin/audit.html", events=audit.recent_events(action=action),
+                           actions=audit.ACTIONS, chosen=action)
+
+
+@bp.route("/audit.csv")
+@allow(Role.ADMIN)
+def audit_csv():
+    """Download the whole audit log as CSV."""
+    audit.record("audit_exported", current_user, ip=request.remote_addr)
+    return Response(audit.events_csv(), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=audit-log.csv"})

@@ -6,8 +6,9 @@ from flask_login import current_user, login_user, logout_user
 
 from forum.access import ALL_STAFF, allow, public
 from forum.forms.accounts import ChangePasswordForm, LoginForm, NewPasswordForm
-from forum.services import accounts
-from forum.security import LOGIN_LIMIT, limiter, login_account_key, login_attempt_failed
+from forum.services import accounts, audit
+from forum.forms.accounts import ReauthForm
+from forum.security import LOGIN_LIMIT, limiter, login_account_key, login_attempt_failed, mark_fresh
 from forum.services.passwords import verify_password
 
 bp = Blueprint("auth", __name__)
@@ -36,10 +37,13 @@ def login():
     if form.validate_on_submit():
         user = accounts.authenticate(form.email.data, form.password.data)
         if user:
+            audit.record("login", user, ip=request.remote_addr)
             session.clear()
             session.permanent = True
             login_user(user)
+            mark_fresh()
             return redirect(_safe_next(request.args.get("next")))
+        audit.record("login_failed", ip=request.remote_addr, email=form.email.data[:254])
         error = "The email address or password is not right, or the account is disabled"
     return render_template("forum/auth/login.html", form=form, error=error)
 
@@ -85,3 +89,17 @@ def change_password():
             flash("Your password has been changed.")
             return redirect(url_for("home.index"))
     return render_template("forum/auth/change_password.html", form=form)
+
+
+@bp.route("/account/confirm", methods=["GET", "POST"])
+@allow(*ALL_STAFF)
+@limiter.limit(LOGIN_LIMIT, methods=["POST"], deduct_when=login_attempt_failed)
+def reauthenticate():
+    """Type your password again before something that cannot be undone."""
+    form = ReauthForm()
+    if form.validate_on_submit():
+        if verify_password(current_user.password_hash, form.password.data):
+            mark_fresh()
+            return redirect(_safe_next(request.args.get("next")))
+        form.password.errors.append("That password is not right")
+    return render_template("forum/auth/reauth.html", form=form)

@@ -1,11 +1,12 @@
 """Forum members: list, add, edit, and record or withdraw consent."""
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from forum.access import Role, allow, user_has_role
 from forum.extensions import db
 from forum.forms.members import ConsentForm, MemberForm, WithdrawForm
 from forum.models import Member
+from forum.services import audit
 from forum.services import members as member_service
 
 bp = Blueprint("members", __name__, url_prefix="/members")
@@ -43,6 +44,7 @@ def _edit(member: Member, form: MemberForm, is_new: bool):
             db.session.rollback()
             form.pseudonym.errors.append(str(error))
         else:
+            audit.record("member_changed", current_user, member, ip=request.remote_addr, new=is_new)
             if is_new:
                 flash(f"{member.pseudonym} added. Now record their consent.")
                 return redirect(url_for("members.consent", member_id=member.id))
@@ -74,6 +76,8 @@ def edit(member_id):
 def show(member_id):
     """A member's details and full consent history."""
     member = _member_or_404(member_id)
+    audit.record("member_viewed", current_user, member, ip=request.remote_addr,
+                 with_contacts=can_see_contacts())
     return render_template("forum/members/show.html", member=member,
                            show_contacts=can_see_contacts())
 
@@ -90,6 +94,8 @@ def consent(member_id):
             member, current_user, take_part=form.take_part.data, may_quote=form.may_quote.data,
             may_quote_with_demographics=form.may_quote_with_demographics.data,
             audio_recording=form.audio_recording.data, note=form.note.data or "")
+        audit.record("consent_recorded", current_user, member, ip=request.remote_addr,
+                     may_quote=form.may_quote.data)
         flash(f"Consent recorded for {member.pseudonym}.")
         return redirect(url_for("members.show", member_id=member.id))
     return render_template("forum/members/consent.html", member=member, form=form)
@@ -103,6 +109,7 @@ def withdraw(member_id):
     form = WithdrawForm()
     if form.validate_on_submit():
         member_service.withdraw_consent(member, current_user, form.note.data or "")
+        audit.record("consent_withdrawn", current_user, member, ip=request.remote_addr)
         flash(f"{member.pseudonym} has withdrawn. They will not be quoted or analysed.")
         return redirect(url_for("members.show", member_id=member.id))
     return render_template("forum/members/withdraw.html", member=member, form=form)

@@ -14,11 +14,14 @@ EXPECTED = {
     "auth.accept_invite": PUBLIC,
     "home.health": PUBLIC,
     "auth.change_password": STAFF,
+    "auth.reauthenticate": STAFF,
     "home.index": STAFF,
     "admin.users": {A},
     "admin.invite": {A},
     "admin.user": {A},
     "admin.toggle_active": {A},
+    "admin.audit_log": {A},
+    "admin.audit_csv": {A},
     "members.index": {A, P, F},
     "members.show": {A, P, F},
     "members.new": {A, F},
@@ -33,12 +36,22 @@ EXPECTED = {
     "sessions.show": {A, P, F},
     "sessions.new": {A, F},
     "sessions.edit": {A, F},
+    "transcripts.upload": {A, F},
+    "transcripts.show": {A, P, F},
+    "transcripts.speakers": {A, F},
+    "transcripts.review": {A, F},
+    "transcripts.add_redaction": {A, F},
+    "transcripts.risk": {A, F},
+    "transcripts.tag_questions": {A, F},
+    "transcripts.purge": {A, F},
+    "transcripts.retry": {A, F},
     "surveys.index": STAFF,
     "surveys.show": STAFF,
 }
 
 URL_VALUES = {"user_id": 2, "member_id": 1, "consultation_id": 1, "session_id": 1,
-              "survey_id": 1, "token": "not-a-real-token", "filename": "build/app.css"}
+              "survey_id": 1, "token": "not-a-real-token", "filename": "build/app.css",
+              "transcript_id": 1, "turn_id": 1}
 
 
 def _requests(app):

@@ -69,3 +69,31 @@ def test_idle_sessions_expire(app, client, users):
     app.permanent_session_lifetime = timedelta(seconds=-1)
     g.pop("_login_user", None)  # the test's app context caches the user between requests
     assert client.get("/").status_code == 302
+
+
+def test_destructive_actions_need_a_fresh_password(app, auth):
+    from flask import Blueprint
+
+    from forum.access import allow
+    from forum.security import fresh_login_required
+
+    bp = Blueprint("danger", __name__)
+
+    @bp.route("/danger", methods=["POST"])
+    @allow(Role.ADMIN)
+    @fresh_login_required
+    def danger():
+        return "done"
+
+    app.register_blueprint(bp)
+    auth.login(Role.ADMIN)
+    assert auth.client.post("/danger").data == b"done"  # just signed in: fresh
+    with auth.client.session_transaction() as session:
+        session["fresh_at"] = 0
+    response = auth.client.post("/danger", headers={"Referer": "/members/"})
+    assert response.status_code == 302 and "/account/confirm" in response.headers["Location"]
+    wrong = auth.client.post("/account/confirm?next=/members/", data={"password": "wrong-one-1234"})
+    assert b"That password is not right" in wrong.data
+    right = auth.client.post("/account/confirm?next=/members/", data={"password": PASSWORD})
+    assert right.headers["Location"] == "/members/"
+    assert auth.client.post("/danger").data == b"done"

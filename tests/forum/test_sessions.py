@@ -21,7 +21,11 @@ def test_missing_date_keeps_what_was_typed(auth, demo):
 
 
 def test_session_page_lists_transcripts_for_policy_officers(auth, demo):
+    from forum.models import Transcript, TranscriptStatus
+
+    db.session.add(Transcript(session_id=1, filename="group-one.vtt", status=TranscriptStatus.APPROVED))
+    db.session.commit()
     auth.login(Role.POLICY_OFFICER)
     html = auth.client.get("/sessions/1").data.decode()
-    assert "housing-and-release.txt" in html
-    assert "Edit session" not in html
+    assert "group-one.vtt" in html and "Approved" in html
+    assert "Edit session" not in html and "Upload a transcript" not in html

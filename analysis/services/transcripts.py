@@ -1,0 +1,190 @@
+"""Import a transcript, redact it in the worker, review it, approve it into segments."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from sqlalchemy import select
+
+from analysis.transcripts import read_transcript
+from forum.extensions import db
+from forum.models import (
+    FocusGroupSession, Member, Redaction, RedactionStatus, Speaker, SpeakerRole, Transcript,
+    TranscriptStatus, Turn, User)
+from forum.models.base import utcnow
+
+UNLABELLED = "Unlabelled"
+_GENERIC_SPEAKER = re.compile(r"^(speaker|participant|unknown|interviewer|facilitator)\b", re.I)
+
+
+def import_transcript(session: FocusGroupSession, filename: str, data: bytes,
+                      uploaded_by: Optional[User], known_names: str = "",
+                      max_bytes: int = 20 * 1024 * 1024) -> Transcript:
+    """Parse a file and store it with its speakers and turns, all or nothing.
+
+    Args:
+        session: the focus-group session it belongs to.
+        filename: the uploaded name (its extension picks the reader).
+        data: the file's bytes.
+        uploaded_by: the facilitator.
+        known_names: real names to redact, one per line or comma-separated.
+        max_bytes: the size limit.
+
+    Returns:
+        The stored transcript, waiting for redaction.
+
+    Raises:
+        analysis.transcripts.TranscriptError: with a plain message; nothing is stored.
+    """
+    parsed = read_transcript(data, filename, max_bytes=max_bytes)
+    transcript = Transcript(session=session, filename=filename[:255], format=parsed.format,
+                            original_text=parsed.text, known_names=known_names.strip() or None,
+                            uploaded_by_id=uploaded_by.id if uploaded_by else None,
+                            status=TranscriptStatus.REDACTING)
+    db.session.add(transcript)
+    speakers: dict[Optional[str], Speaker] = {}
+    from analysis.segmenting import is_backchannel
+
+    for parsed_turn in parsed.turns:
+        label = parsed_turn.speaker
+        if label not in speakers:
+            speakers[label] = _new_speaker(session, label or UNLABELLED)
+            transcript.speakers.append(speakers[label])
+        transcript.turns.append(Turn(
+            index=parsed_turn.index, speaker=speakers[label], original_text=parsed_turn.text,
+            start_seconds=parsed_turn.start_seconds, end_seconds=parsed_turn.end_seconds,
+            line_start=parsed_turn.line_start, line_end=parsed_turn.line_end,
+            backchannel=is_backchannel(parsed_turn.text)))
+    db.session.add(transcript)
+    db.session.commit()
+    return transcript
+
+
+def _new_speaker(session: FocusGroupSession, label: str) -> Speaker:
+    """A speaker, matched to an attending member when the label is their pseudonym."""
+    speaker = Speaker(label=label[:120])
+    for member in session.members:
+        if member.pseudonym.lower() == label.lower():
+            speaker.role, speaker.member = SpeakerRole.MEMBER, member
+    if re.match(r"^(facilitator|moderator|interviewer)\b", label, re.I):
+        speaker.role = SpeakerRole.FACILITATOR
+    return speaker
+
+
+def names_to_redact(transcript: Transcript) -> list[str]:
+    """Real names known for this session: the facilitator's list, speaker labels, members."""
+    names = [n.strip() for n in re.split(r"[,\n;]", transcript.known_names or "") if n.strip()]
+    names += [s.label for s in transcript.speakers
+              if s.label != UNLABELLED and not _GENERIC_SPEAKER.match(s.label)
+              and not (s.member and s.member.pseudonym == s.label)]
+    for member in transcript.session.members:
+        if member.contact and member.contact.real_name:
+            names.append(member.contact.real_name)
+    return list(dict.fromkeys(names))
+
+
+def redact_transcript(transcript: Transcript, progress=lambda stage, percent: None,
+                      spacy_model: str = "en_core_web_sm") -> None:
+    """Propose redactions and safeguarding flags for every turn (runs in the worker).
+
+    Args:
+        transcript: a stored transcript whose originals are still present.
+        progress: callback(stage, percent) for the jobs page.
+        spacy_model: the spaCy pipeline name.
+    """
+    from analysis.nlp import load_nlp
+    from analysis.redact import find_personal_data
+    from analysis.safeguarding import find_risks
+
+    nlp = load_nlp(spacy_model)
+    known = names_to_redact(transcript)
+    turns = transcript.turns
+    for number, turn in enumerate(turns, start=1):
+        if turn.original_text is None:
+            continue
+        turn.redactions = [Redaction(start=s.start, end=s.end, label=s.label)
+                           for s in find_personal_data(turn.original_text, known_names=known, nlp=nlp)]
+        risks = find_risks(turn.original_text)
+        if risks and turn.risk_reviewed_at is None:
+            turn.risk_flagged = True
+            turn.risk_reason = ", ".join(sorted({r.category for r in risks}))[:200]
+        turn.redacted_text = redacted_text(turn)
+        if number % 20 == 0:
+            progress("Finding personal data", int(100 * number / len(turns)))
+    transcript.status = TranscriptStatus.NEEDS_REVIEW
+    db.session.commit()
+
+
+def redacted_text(turn: Turn) -> str:
+    """The turn's text with every redaction not rejected replaced by its placeholder."""
+    from analysis.redact import Span, apply_redactions
+
+    spans = sorted((r for r in turn.redactions if r.status != RedactionStatus.REJECTED),
+                   key=lambda r: (r.start, -(r.end - r.start)))
+    keep: list[Span] = []
+    for r in spans:  # a person's addition may overlap a proposal: keep the wider one
+        if keep and r.start < keep[-1].end:
+            if r.end > keep[-1].end:
+                keep[-1] = Span(keep[-1].start, r.end, keep[-1].label, "")
+            continue
+        keep.append(Span(r.start, r.end, r.label, ""))
+    return apply_redactions(turn.original_text or "", keep)
+
+
+def review_redactions(transcript: Transcript, rejected_ids: set[int]) -> None:
+    """Record the facilitator's decisions: listed redactions rejected, the rest accepted."""
+    for turn in transcript.turns:
+        for redaction in turn.redactions:
+            redaction.status = (RedactionStatus.REJECTED if redaction.id in rejected_ids
+                                else RedactionStatus.ACCEPTED)
+        turn.redacted_text = redacted_text(turn)
+    db.session.commit()
+
+
+class ReviewError(ValueError):
+    """A review action that cannot be done, in plain English."""
+
+
+def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str, everywhere: bool) -> int:
+    """Redact more text a person selected, in one turn or everywhere it appears.
+
+    Returns:
+        How many places were redacted.
+
+    Raises:
+        ReviewError: when the words are not found or the originals were purged.
+    """
+    words = words.strip()
+    if not words:
+        raise ReviewError("Type the words to redact, exactly as they appear")
+    if transcript.purged_at:
+        raise ReviewError("The original text has been purged, so nothing more can be redacted")
+    pattern = re.compile(re.escape(words), re.IGNORECASE)
+    added = 0
+    for target in (transcript.turns if everywhere else [turn]):
+        for match in pattern.finditer(target.original_text or ""):
+            target.redactions.append(Redaction(start=match.start(), end=match.end(), label=label,
+                                               status=RedactionStatus.ACCEPTED, added_by_person=True))
+            added += 1
+        target.redacted_text = redacted_text(target)
+    if not added:
+        raise ReviewError(f"\u2018{words}\u2019 was not found in {'the transcript' if everywhere else 'that turn'}")
+    if transcript.status == TranscriptStatus.APPROVED:
+        transcript.status = TranscriptStatus.NEEDS_REVIEW  # changed text needs approving again
+    db.session.commit()
+    return added
+
+
+def set_speaker(speaker: Speaker, role: SpeakerRole, member: Optional[Member]) -> None:
+    speaker.role = role
+    speaker.member = member if role == SpeakerRole.MEMBER else None
+    db.session.commit()
+
+
+def unmatched_turn_count(transcript: Transcript) -> int:
+    return sum(1 for t in transcript.turns if t.speaker and t.speaker.role == SpeakerRole.UNMATCHED
+               and not t.backchannel)
+
+
+def transcripts_for_session(session_id: int) -> list[Transcript]:
+    return list(db.session.scalars(select(Transcript).where(Transcript.session_id == session_id)))

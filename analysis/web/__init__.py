@@ -1,0 +1,14 @@
+"""Web layer of analysis: transcript upload, speakers, redaction review (Flask lives here)."""
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    from analysis.web import cli, tasks
+    from analysis.web.demo import load_demo_transcripts
+    from analysis.web.transcripts import bp
+    from forum.demo import register_demo_loader
+
+    app.register_blueprint(bp)
+    tasks.register()
+    cli.init_app(app)
+    register_demo_loader(app, lambda: load_demo_transcripts(app.config.get("SPACY_MODEL", "en_core_web_sm")))

@@ -1,0 +1,29 @@
+"""Job handlers run by the worker."""
+from flask import current_app
+
+from forum.extensions import db
+from forum.jobs import JobFailure, register_job_handler
+from forum.models import Transcript, TranscriptStatus
+
+REDACT_TRANSCRIPT = "transcript.redact"
+
+
+def redact_transcript_job(job, progress) -> None:
+    """Find personal data and safeguarding risks in an uploaded transcript."""
+    from analysis.services.transcripts import redact_transcript
+
+    transcript = db.session.get(Transcript, job.params.get("transcript_id"))
+    if transcript is None:
+        raise JobFailure("The transcript was deleted before it could be checked")
+    try:
+        redact_transcript(transcript, progress, current_app.config.get("SPACY_MODEL", "en_core_web_sm"))
+    except Exception:
+        db.session.rollback()
+        transcript = db.session.get(Transcript, job.params.get("transcript_id"))
+        transcript.status = TranscriptStatus.FAILED
+        db.session.commit()
+        raise
+
+
+def register() -> None:
+    register_job_handler(REDACT_TRANSCRIPT, redact_transcript_job)

@@ -1,0 +1,155 @@
+"""Print redaction recall and precision per label on the labelled fixture.
+
+The fixture has two parts: "first" (written before any rules) and "holdout" (written
+after the first run to be harder; see build_pii_fixture.py). A found span counts as
+correct if it overlaps a gold span of the same category
+(prisons, hospitals and hostels differ from each other; NI and other ID numbers share
+"identifier"). Label-agnostic recall counts any overlap at all: it is the share of
+personal data that would be hidden, whatever placeholder it got.
+
+Also redacts the demo transcripts and prints every span with the planted items that
+no span covered.
+
+Run: ``.venv/bin/python bench/redaction_quality.py [--no-demo] [--show-errors]``
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis.redact import LABELS, find_personal_data  # noqa: E402
+from analysis.transcripts import read_transcript  # noqa: E402
+
+FIXTURE = ROOT / "tests/analysis/fixtures/pii_labelled.jsonl"
+DEMO = ROOT / "forum/demo/transcripts"
+CATEGORY = {"NI number": "identifier", "ID number": "identifier"}
+# Planted items a helper listed for the demo transcripts (what a reviewer must not miss).
+DEMO_PLANTED = {
+    "housing-and-release.txt": [
+        "Shaun Kelly", "Tracey Wilson", "Denise Campbell", "Lee Harding", "Maureen Doyle",
+        "Gareth", "Pritchard", "Okafor", "Priya", "07700 900987", "07700 900412",
+        "07700 900155", "g.pritchard@probation.example.gov.uk", "tonyb74@example.com",
+        "14 Aldgrove Road", "27 Kestrel Way", "SE15 4QT", "E3 5XB", "SW9 6PL",
+        "3rd of March 1979", "14th of July 1982", "QQ 12 34 56 C", "A4821KD", "Pentonville",
+        "Holloway", "Wandsworth", "Brixton", "Bronzefield", "Kingsmead Hospital",
+        "Cedar Lodge", "Larchfield",
+    ],
+    "community-sentences.vtt": [
+        "Claire Rowntree", "Mick Lawson", "Helen Marsh", "Daniel Hartley", "Darren Dempsey",
+        "Flat 6, 41 Burdett Street", "B11 4DN", "B12 9QP", "Eastwood Park", "Hollybank Hospital",
+        "Aspen Centre", "2nd of November 1990", "QQ 65 43 21 B", "07700 900731",
+        "shona.mcbride91@example.co.uk",
+    ],
+}
+
+
+def category(label: str) -> str:
+    """Return the category two labels must share for a match to count."""
+    return CATEGORY.get(label, label)
+
+
+def overlaps(a: dict, b) -> bool:
+    """Say whether a gold span dict and a found span overlap."""
+    return a["start"] < b.end and b.start < a["end"]
+
+
+def tally(records: list[dict], nlp) -> dict:
+    """Redact every fixture line and count hits, misses and false alarms per label."""
+    t = {k: Counter() for k in ("gold", "hit", "any", "found", "ok")}
+    t["misses"], t["false_alarms"] = [], []
+    for rec in records:
+        found = find_personal_data(rec["text"], nlp=nlp)
+        for g in rec["spans"]:
+            t["gold"][g["label"]] += 1
+            hits = [f for f in found if overlaps(g, f)]
+            t["any"][g["label"]] += bool(hits)
+            if any(category(f.label) == category(g["label"]) for f in hits):
+                t["hit"][g["label"]] += 1
+            else:
+                t["misses"].append((g["label"], rec["text"][g["start"]:g["end"]], [f.label for f in hits]))
+        for f in found:
+            t["found"][f.label] += 1
+            if any(overlaps(g, f) and category(g["label"]) == category(f.label) for g in rec["spans"]):
+                t["ok"][f.label] += 1
+            else:
+                t["false_alarms"].append((f.label, f.text, rec["text"]))
+    return t
+
+
+def ratio(a: int, b: int) -> float:
+    """a / b, or NaN when b is zero."""
+    return a / b if b else float("nan")
+
+
+def print_table(t: dict) -> None:
+    """Print recall and precision per label, overall, and label-agnostic recall."""
+    print(f"{'label':15} {'gold':>5} {'recall':>7} {'found':>6} {'precision':>9}")
+    for label in LABELS:
+        print(f"{label:15} {t['gold'][label]:5} {ratio(t['hit'][label], t['gold'][label]):7.3f} "
+              f"{t['found'][label]:6} {ratio(t['ok'][label], t['found'][label]):9.3f}")
+    gold, found = sum(t["gold"].values()), sum(t["found"].values())
+    print(f"{'overall':15} {gold:5} {ratio(sum(t['hit'].values()), gold):7.3f} "
+          f"{found:6} {ratio(sum(t['ok'].values()), found):9.3f}")
+    print(f"label-agnostic recall (any placeholder): {ratio(sum(t['any'].values()), gold):.3f}")
+
+
+def demo(nlp) -> None:
+    """Redact the demo transcripts turn by turn and list what the planted items got."""
+    for name, planted in DEMO_PLANTED.items():
+        path = DEMO / name
+        if not path.exists():
+            print(f"\n(demo {name} not found)")
+            continue
+        transcript = read_transcript(path.read_bytes(), name)
+        speakers = sorted({t.speaker for t in transcript.turns if t.speaker})
+        spans = []
+        for turn in transcript.turns:
+            spans += [(s.label, s.text) for s in find_personal_data(turn.text, known_names=speakers, nlp=nlp)]
+        found_text = " | ".join(text for _, text in spans)
+        missed = [item for item in planted if item not in found_text]
+        print(f"\n== {name}: {len(transcript.turns)} turns, {len(spans)} spans "
+              f"(speakers passed as known names: {', '.join(speakers)})")
+        print("spans:", "; ".join(f"{label}: {text}" for label, text in spans))
+        print("planted items not covered:", missed or "none")
+
+
+def main() -> None:
+    """Parse arguments, load the model once, print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-demo", action="store_true", help="skip the demo transcripts")
+    parser.add_argument("--show-errors", action="store_true", help="list misses and false alarms")
+    args = parser.parse_args()
+    from analysis.nlp import load_nlp
+
+    nlp = load_nlp()
+    records = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line]
+    t0 = time.perf_counter()
+    print(f"fixture: {len(records)} lines, {sum(len(r['spans']) for r in records)} items")
+    totals = tally(records, nlp)
+    print_table(totals)
+    print(f"({time.perf_counter() - t0:.1f} s)")
+    for part in sorted({r.get("part", "all") for r in records}):
+        t = tally([r for r in records if r.get("part", "all") == part], nlp)
+        gold, found = sum(t["gold"].values()), sum(t["found"].values())
+        print(f"part {part!r}: {gold} items, recall {ratio(sum(t['hit'].values()), gold):.3f}, "
+              f"precision {ratio(sum(t['ok'].values()), found):.3f}")
+    if args.show_errors:
+        print("\nmissed (gold label, text, labels of overlapping found spans):")
+        for miss in totals["misses"]:
+            print("  ", miss)
+        print("\nfalse alarms (found label, text, line):")
+        for label, text, line in totals["false_alarms"]:
+            print(f"   {label}: {text!r}  <- {line}")
+    if not args.no_demo:
+        demo(nlp)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""Record and read the audit log."""
+from __future__ import annotations
+
+import csv
+import io
+from typing import Optional
+
+from sqlalchemy import select
+
+from forum.extensions import db
+from forum.models.audit import AuditEvent
+
+ACTIONS = {
+    "login": "Signed in", "login_failed": "Failed sign-in", "member_viewed": "Viewed a member",
+    "member_changed": "Changed a member", "consent_recorded": "Recorded consent",
+    "consent_withdrawn": "Withdrew consent", "role_changed": "Changed a role",
+    "user_invited": "Invited a user", "user_enabled": "Enabled a user", "user_disabled": "Disabled a user",
+    "transcript_approved": "Approved redactions", "transcript_purged": "Purged an original transcript",
+    "exported": "Exported", "member_erased": "Erased a member", "audit_exported": "Exported the audit log",
+}
+
+
+def record(action: str, user=None, obj=None, ip: Optional[str] = None, commit: bool = True, **detail) -> AuditEvent:
+    """Append one event.
+
+    Args:
+        action: a key of ACTIONS.
+        user: who did it (None for the system or an unknown sign-in).
+        obj: the model instance it was done to, if any.
+        ip: the client address.
+        commit: commit now (False when the caller commits with its own change).
+        **detail: small facts worth keeping; never personal data such as real names.
+    """
+    authenticated = user is not None and getattr(user, "is_authenticated", False)
+    event = AuditEvent(action=action, user_id=user.id if authenticated else None,
+                       user_email=user.email if authenticated else None,
+                       object_type=type(obj).__name__ if obj is not None else None,
+                       object_id=getattr(obj, "id", None), detail=detail, ip_address=ip)
+    db.session.add(event)
+    if commit:
+        db.session.commit()
+    return event
+
+
+def recent_events(limit: int = 200, action: Optional[str] = None) -> list[AuditEvent]:
+    query = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
+    if action:
+        query = query.where(AuditEvent.action == action)
+    return list(db.session.scalars(query))
+
+
+def events_csv() -> str:
+    """The whole log as CSV text (formula-like cells neutralised for spreadsheets)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["id", "when (UTC)", "user", "action", "object", "object id", "detail", "address"])
+    for e in db.session.scalars(select(AuditEvent).order_by(AuditEvent.id)):
+        row = [e.id, e.at.isoformat(), e.user_email or "", ACTIONS.get(e.action, e.action),
+               e.object_type or "", e.object_id or "", e.detail or "", e.ip_address or ""]
+        writer.writerow([_safe_cell(str(v)) for v in row])
+    return out.getvalue()
+
+
+def _safe_cell(value: str) -> str:
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -1,0 +1,66 @@
+"""Safeguarding flags: broad on purpose, past tense and third person included."""
+from __future__ import annotations
+
+import pytest
+
+from analysis import safeguarding
+from analysis.safeguarding import find_risks
+
+
+@pytest.mark.parametrize("text, category", [
+    ("I went back to the hostel and I thought about ending it.", "suicide"),
+    ("I'd sort of planned it, how I'd do it.", "suicide"),
+    ("She tried to kill herself last year.", "suicide"),
+    ("My cellmate hanged himself.", "suicide"),
+    ("I had the same sort of thoughts as Lisa, back then.", "suicide"),
+    ("I don't want to be here any more.", "suicide"),
+    ("I used to cut myself inside.", "self-harm"),
+    ("He's been self-harming again.", "self-harm"),
+    ("When I was being hurt at home, I didn't ring.", "abuse"),
+    ("Don't send us back to the person who hurt us.", "abuse"),
+    ("My ex battered me for years.", "abuse"),
+    ("They were grooming the younger lads for county lines.", "abuse"),
+    ("He said he's going to kill her.", "danger"),
+    ("I put a chair against the door every night.", "danger"),
+    ("He's got a knife, he carries it everywhere.", "danger"),
+    ("I didn’t feel safe, I was scared for my life.", "danger"),
+])
+def test_flags(text, category):
+    assert category in {flag.category for flag in find_risks(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "I ended up in a hostel near the station.",
+    "The end of it all was a good day out.",
+    "It might have saved my life, honestly.",
+    "The chemist shut at six on a Friday.",
+])
+def test_ordinary_speech_is_not_flagged(text):
+    assert find_risks(text) == []
+
+
+def test_flags_point_into_the_text():
+    text = "Honestly, I thought about ending it. And he hit me."
+    flags = find_risks(text)
+    assert [(f.category, text[f.start:f.end]) for f in flags] == [
+        ("suicide", "thought about ending"), ("abuse", "hit me")]
+    assert all(f.matched == text[f.start:f.end] for f in flags)
+
+
+def test_negated_statements_still_flag_for_a_person_to_read():
+    assert find_risks("I'm not suicidal now, I promise.")
+
+
+def test_every_pattern_line_is_valid():
+    patterns = safeguarding.load_patterns()
+    assert {category for category, _ in patterns} == set(safeguarding.CATEGORIES)
+
+
+def test_bad_pattern_file_names_the_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(safeguarding, "load_list", lambda name: ("worry | thing",))
+    safeguarding.load_patterns.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="worry"):
+            safeguarding.load_patterns("other.txt")
+    finally:
+        safeguarding.load_patterns.cache_clear()

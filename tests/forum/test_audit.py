@@ -1,0 +1,64 @@
+"""The audit log records views, consent changes and account changes, and cannot be edited."""
+import pytest
+
+from forum.access import Role
+from forum.extensions import db
+from forum.models import AuditEvent, Member
+from forum.models.audit import AuditLogIsAppendOnly
+from forum.services import audit
+from forum.services.members import save_member
+
+
+def actions():
+    return [e.action for e in db.session.scalars(db.select(AuditEvent).order_by(AuditEvent.id))]
+
+
+def test_viewing_and_changing_consent_are_recorded(auth, users):
+    member = save_member(Member(lived_experience=[]), "")
+    auth.login(Role.FACILITATOR)
+    auth.client.get(f"/members/{member.id}")
+    auth.client.post(f"/members/{member.id}/consent", data={"take_part": "y"})
+    auth.client.post(f"/members/{member.id}/withdraw", data={})
+    assert actions() == ["login", "member_viewed", "consent_recorded", "consent_withdrawn"]
+    event = db.session.scalar(db.select(AuditEvent).where(AuditEvent.action == "consent_withdrawn"))
+    assert event.user_email == users[Role.FACILITATOR].email
+    assert (event.object_type, event.object_id) == ("Member", member.id)
+
+
+def test_failed_sign_ins_and_account_changes_are_recorded(auth, users):
+    auth.login(Role.ADMIN, password="wrong-password-1")
+    auth.login(Role.ADMIN)
+    auth.client.post(f"/admin/users/{users[Role.FACILITATOR].id}", data={"role": "policy_officer"})
+    auth.client.post(f"/admin/users/{users[Role.FACILITATOR].id}/active")
+    assert actions() == ["login_failed", "login", "role_changed", "user_disabled"]
+
+
+def test_admin_reads_and_exports_the_log(auth):
+    auth.login(Role.ADMIN)
+    assert b"Signed in" in auth.client.get("/admin/audit").data
+    response = auth.client.get("/admin/audit.csv")
+    assert response.mimetype == "text/csv"
+    assert "Signed in" in response.data.decode()
+    assert actions()[-1] == "audit_exported"
+
+
+def test_csv_cells_cannot_become_spreadsheet_formulas(app, users):
+    audit.record("=HYPERLINK(\"http://x\")")
+    assert "'=HYPERLINK" in audit.events_csv()
+
+
+def test_events_cannot_be_changed_or_deleted(app):
+    event = audit.record("login_failed")
+    event.action = "login"
+    with pytest.raises(AuditLogIsAppendOnly):
+        db.session.commit()
+    db.session.rollback()
+    with pytest.raises(AuditLogIsAppendOnly):
+        db.session.delete(db.session.get(AuditEvent, event.id))
+        db.session.commit()
+    db.session.rollback()
+
+
+def test_no_route_edits_the_log(app):
+    audit_rules = [r for r in app.url_map.iter_rules() if "audit" in r.rule]
+    assert audit_rules and all(r.methods <= {"GET", "HEAD", "OPTIONS"} for r in audit_rules)
