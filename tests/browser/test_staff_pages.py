@@ -1,5 +1,6 @@
 """Staff pages in a real browser: sign in per role, pages render styled, no accessibility violations."""
 import pytest
+from playwright.sync_api import expect
 
 from forum.demo import DEMO_STAFF
 
@@ -59,7 +60,7 @@ def test_login_page_and_a_failed_sign_in(live_server, page, shots):
     page.get_by_label("Email address").fill("nobody@example.org")
     page.get_by_label("Password", exact=True).fill("wrong-password-123")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert page.get_by_label("Email address").input_value() == "nobody@example.org"
     page.screenshot(path=str(shots / "login_error.png"), full_page=True)
 
@@ -71,7 +72,7 @@ def test_question_list_errors_keep_the_text(live_server, page, shots):
     page.get_by_label("Who is consulting").fill("Home Office")
     page.get_by_label("Questions").fill("Q1. One\nQ1. Again")
     page.get_by_role("button", name="Save consultation").click()
-    assert page.get_by_text("Question 1 appears twice").first.is_visible()
+    expect(page.get_by_text("Question 1 appears twice").first).to_be_visible()
     assert page.get_by_label("Title").input_value() == "Typed title"
     assert "Q1. Again" in page.get_by_label("Questions").input_value()
     assert axe_violations(page) == []
