@@ -5,12 +5,12 @@ from datetime import datetime
 from typing import Optional
 
 from flask_login import UserMixin
-from sqlalchemy import DateTime, Enum, String
+from sqlalchemy import DateTime, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from forum.access import Role
 from forum.extensions import db
-from forum.models.base import utcnow
+from forum.models.base import enum_type, utcnow
 
 
 class User(UserMixin, db.Model):
@@ -20,8 +20,7 @@ class User(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(120))
     role: Mapped[Role] = mapped_column(
-        Enum(Role, name="user_role", values_callable=lambda e: [r.value for r in e],
-             native_enum=False, length=32))
+        enum_type(Role, "user_role", 32))
     password_hash: Mapped[Optional[str]] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -5,11 +5,11 @@ import enum
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import Date, DateTime, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
-from forum.models.base import utcnow
+from forum.models.base import enum_type, utcnow
 
 TITLE_MAX = 200
 
@@ -34,8 +34,7 @@ class Consultation(db.Model):
     deadline: Mapped[Optional[date]] = mapped_column(Date)
     link: Mapped[Optional[str]] = mapped_column(String(500))
     status: Mapped[ConsultationStatus] = mapped_column(
-        Enum(ConsultationStatus, name="consultation_status",
-             values_callable=lambda e: [s.value for s in e], native_enum=False, length=20),
+        enum_type(ConsultationStatus, "consultation_status"),
         default=ConsultationStatus.OPEN)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 

@@ -5,11 +5,11 @@ import enum
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import JSON, DateTime, Enum, String, Text
+from sqlalchemy import JSON, DateTime, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from forum.extensions import db
-from forum.models.base import utcnow
+from forum.models.base import enum_type, utcnow
 
 
 class JobStatus(str, enum.Enum):
@@ -26,8 +26,7 @@ class Job(db.Model):
     kind: Mapped[str] = mapped_column(String(50))
     params: Mapped[dict] = mapped_column(JSON, default=dict)
     status: Mapped[JobStatus] = mapped_column(
-        Enum(JobStatus, name="job_status", values_callable=lambda e: [s.value for s in e],
-             native_enum=False, length=20), default=JobStatus.QUEUED)
+        enum_type(JobStatus, "job_status"), default=JobStatus.QUEUED)
     stage: Mapped[Optional[str]] = mapped_column(String(100))
     percent: Mapped[int] = mapped_column(default=0)
     message: Mapped[Optional[str]] = mapped_column(Text)

@@ -5,11 +5,11 @@ import enum
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import DateTime, Enum, Float, ForeignKey, String, Text
+from sqlalchemy import DateTime, Float, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
-from forum.models.base import utcnow
+from forum.models.base import enum_type, utcnow
 
 
 class SegmentSource(str, enum.Enum):
@@ -26,8 +26,7 @@ class Segment(db.Model):
     consultation_id: Mapped[int] = mapped_column(
         ForeignKey("consultations.id", ondelete="CASCADE"), index=True)
     source_type: Mapped[SegmentSource] = mapped_column(
-        Enum(SegmentSource, name="segment_source", values_callable=lambda e: [s.value for s in e],
-             native_enum=False, length=20))
+        enum_type(SegmentSource, "segment_source"))
     # Id of the transcript, survey response, import or document the text came from.
     source_id: Mapped[Optional[int]] = mapped_column()
     turn_id: Mapped[Optional[int]] = mapped_column(

@@ -10,16 +10,11 @@ import enum
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import DateTime, Enum, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import DateTime, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
-from forum.models.base import utcnow
-
-
-def _enum(cls, name):
-    return Enum(cls, name=name, values_callable=lambda e: [v.value for v in e],
-                native_enum=False, length=20)
+from forum.models.base import enum_type, utcnow
 
 
 class TranscriptStatus(str, enum.Enum):
@@ -53,7 +48,7 @@ class Transcript(db.Model):
     original_text: Mapped[Optional[str]] = mapped_column(Text)
     known_names: Mapped[Optional[str]] = mapped_column(Text)
     status: Mapped[TranscriptStatus] = mapped_column(
-        _enum(TranscriptStatus, "transcript_status"), default=TranscriptStatus.REDACTING)
+        enum_type(TranscriptStatus, "transcript_status"), default=TranscriptStatus.REDACTING)
     job_id: Mapped[Optional[int]] = mapped_column(ForeignKey("jobs.id", ondelete="SET NULL"))
     uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     uploaded_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
@@ -78,7 +73,7 @@ class Speaker(db.Model):
     transcript_id: Mapped[int] = mapped_column(ForeignKey("transcripts.id", ondelete="CASCADE"), index=True)
     # The label as written in the file, often a real first name: facilitators and admins only.
     label: Mapped[str] = mapped_column(String(120))
-    role: Mapped[SpeakerRole] = mapped_column(_enum(SpeakerRole, "speaker_role"), default=SpeakerRole.UNMATCHED)
+    role: Mapped[SpeakerRole] = mapped_column(enum_type(SpeakerRole, "speaker_role"), default=SpeakerRole.UNMATCHED)
     member_id: Mapped[Optional[int]] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
 
     transcript: Mapped[Transcript] = relationship(back_populates="speakers")
@@ -129,7 +124,7 @@ class Redaction(db.Model):
     end: Mapped[int] = mapped_column()
     label: Mapped[str] = mapped_column(String(30))
     status: Mapped[RedactionStatus] = mapped_column(
-        _enum(RedactionStatus, "redaction_status"), default=RedactionStatus.PROPOSED)
+        enum_type(RedactionStatus, "redaction_status"), default=RedactionStatus.PROPOSED)
     added_by_person: Mapped[bool] = mapped_column(default=False)
 
     turn: Mapped[Turn] = relationship(back_populates="redactions")
