@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import click
 from flask import Flask
@@ -11,6 +12,8 @@ from forum.access import Role
 
 users_cli = AppGroup("users", help="Manage staff accounts.")
 demo_cli = AppGroup("demo", help="Demo data.")
+retention_cli = AppGroup("retention", help="Keep personal data no longer than needed.")
+backup_cli = AppGroup("backup", help="Back up and restore an SQLite install.")
 
 
 @users_cli.command("create-admin")
@@ -75,6 +78,65 @@ def logins() -> None:
         click.echo(f"  {role.label:<18} {email:<32} {password}")
 
 
+@retention_cli.command("purge")
+@click.option("--days", type=int, default=None,
+              help="Purge originals approved this many days ago (default FORUM_RETENTION_DAYS).")
+def retention_purge(days) -> None:
+    """Delete unredacted originals N days after their redaction was approved."""
+    from flask import current_app
+
+    from forum.services import audit
+    from forum.services.privacy import purge_due_originals
+
+    days = current_app.config["RETENTION_DAYS"] if days is None else days
+    purged = purge_due_originals(days)
+    for transcript in purged:
+        audit.record("transcript_purged", None, transcript, reason=f"retention {days} days")
+        click.echo(f"Purged the original of transcript {transcript.id} ({transcript.filename}), "
+                   f"approved {transcript.approved_at:%-d %B %Y}")
+    click.echo(f"Purged {len(purged)} original transcript{'s' if len(purged) != 1 else ''} "
+               f"approved more than {days} days ago.")
+
+
+@backup_cli.command("create")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def backup_create(out) -> None:
+    """Write a backup ZIP of the SQLite database and the data folder."""
+    from flask import current_app
+
+    from forum.models.base import utcnow
+    from forum.services.backups import BackupError, create_backup
+
+    out = out or Path(f"forum-voice-backup-{utcnow():%Y%m%d-%H%M%S}.zip")
+    try:
+        create_backup(current_app.config["SQLALCHEMY_DATABASE_URI"], current_app.config["DATA_DIR"], out)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Backup written to {out} ({out.stat().st_size:,} bytes)")
+
+
+@backup_cli.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def backup_restore(file, yes) -> None:
+    """Replace the database and data folder with a backup. Stop the web server and worker first."""
+    from flask import current_app
+
+    from forum.extensions import db
+    from forum.services.backups import BackupError, restore_backup
+
+    if not yes:
+        click.confirm("This replaces everything in the current database. Carry on?", abort=True)
+    db.engine.dispose()
+    try:
+        restored = restore_backup(file, current_app.config["SQLALCHEMY_DATABASE_URI"], current_app.config["DATA_DIR"])
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Restored the database and {restored['files']} files from {file}")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
+    app.cli.add_command(retention_cli)
+    app.cli.add_command(backup_cli)

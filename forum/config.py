@@ -47,6 +47,7 @@ class Config:
             minutes=int(os.environ.get("FORUM_IDLE_MINUTES", "30")))
         self.WTF_CSRF_TIME_LIMIT = None  # the session lifetime already bounds it
         self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        self.RETENTION_DAYS = int(os.environ.get("FORUM_RETENTION_DAYS", "30"))
         self.HUEY_IMMEDIATE = _env_bool("HUEY_IMMEDIATE", False)
         self.TESTING = False
 

@@ -12,7 +12,7 @@ from forum.extensions import db
 from forum.forms.accounts import ConfirmForm
 from forum.jobs import retry_job
 from forum.models import Question, RedactionStatus, TranscriptStatus
-from forum.models.base import utcnow
+from forum.services.privacy import purge_original
 from forum.security import fresh_login_required
 from forum.services import audit
 
@@ -122,10 +122,7 @@ def purge(transcript_id):
         if transcript.status != TranscriptStatus.APPROVED:
             flash("Approve the redactions before purging the original", "error")
         else:
-            transcript.original_text = transcript.known_names = None
-            for turn in transcript.turns:
-                turn.original_text = None
-            transcript.purged_at = utcnow()
+            purge_original(transcript)
             db.session.commit()
             audit.record("transcript_purged", current_user, transcript, ip=request.remote_addr)
             flash("The original transcript has been purged. Only the redacted text is kept.")

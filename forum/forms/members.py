@@ -73,3 +73,9 @@ class WithdrawForm(FlaskForm):
     note = TextAreaField("Reason or note (optional)", widget=GovTextArea(),
                          validators=[Length(max=1000, message="Note must be 1,000 characters or fewer")])
     submit = SubmitField("Withdraw consent", widget=GovSubmitInput())
+
+
+class EraseForm(FlaskForm):
+    confirm = StringField("Type the member\u2019s pseudonym to confirm", widget=GovTextInput(),
+                          validators=[Length(max=PSEUDONYM_MAX)])
+    submit = SubmitField("Erase for good", widget=GovSubmitInput())

@@ -1,12 +1,13 @@
 """Forum members: list, add, edit, and record or withdraw consent."""
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from forum.access import Role, allow, user_has_role
 from forum.extensions import db
-from forum.forms.members import ConsentForm, MemberForm, WithdrawForm
+from forum.forms.members import ConsentForm, EraseForm, MemberForm, WithdrawForm
 from forum.models import Member
-from forum.services import audit
+from forum.security import fresh_login_required
+from forum.services import audit, privacy
 from forum.services import members as member_service
 
 bp = Blueprint("members", __name__, url_prefix="/members")
@@ -113,3 +114,33 @@ def withdraw(member_id):
         flash(f"{member.pseudonym} has withdrawn. They will not be quoted or analysed.")
         return redirect(url_for("members.show", member_id=member.id))
     return render_template("forum/members/withdraw.html", member=member, form=form)
+
+
+@bp.route("/<int:member_id>/data.zip")
+@allow(*MANAGE_MEMBERS)
+def subject_access(member_id):
+    """Everything held about a member, as a ZIP of JSON files (subject access request)."""
+    member = _member_or_404(member_id)
+    hooks = current_app.extensions.get(privacy.EXPORT_HOOKS_KEY, [])
+    data = privacy.member_zip(member, hooks)
+    audit.record("exported", current_user, member, ip=request.remote_addr, what="subject access")
+    return Response(data, mimetype="application/zip", headers={
+        "Content-Disposition": f"attachment; filename=member-{member.id}-data.zip"})
+
+
+@bp.route("/<int:member_id>/erase", methods=["GET", "POST"])
+@allow(*MANAGE_MEMBERS)
+@fresh_login_required
+def erase(member_id):
+    """Erase a member and everything they said; only a dated tombstone remains."""
+    member = _member_or_404(member_id)
+    form = EraseForm()
+    if form.validate_on_submit():
+        if form.confirm.data.strip().lower() != member.pseudonym.lower():
+            form.confirm.errors.append(f"Type {member.pseudonym} exactly to confirm")
+        else:
+            removed = privacy.erase_member(member, current_user, request.remote_addr)
+            flash(f"The member has been erased ({removed['segments deleted']} segments deleted, "
+                  f"{removed['turns blanked']} transcript turns blanked).")
+            return redirect(url_for("members.index"))
+    return render_template("forum/members/erase.html", member=member, form=form)
