@@ -81,6 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     Returns:
         The process exit status.
     """
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "themes":
+        # The theme pipeline has its own argument parser (see analysis/themes/cli.py).
+        from analysis.themes.cli import main as themes_main
+
+        return themes_main(argv[1:])
     args = build_parser().parse_args(argv)
     # Transcripts are full of curly quotes and accents: never depend on the locale.
     for stream in (sys.stdin, sys.stdout):

@@ -44,12 +44,15 @@ if [ ! -d node_modules/govuk-frontend ] || [ "$(cat "$STAMP_DIR/npm" 2>/dev/null
   say "Installing front-end components (GOV.UK Frontend)"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
   echo "$npm_hash" > "$STAMP_DIR/npm"
-  rm -f forum/static/build/app.css
+  rm -f forum/static/build/app.css forum/static/build/runner.css
 fi
 
 css=forum/static/build/app.css
-if [ ! -f "$css" ] || [ -n "$(find forum/assets -newer "$css" -name '*.scss' 2>/dev/null)" ]; then
-  say "Building the stylesheet"
+runner_css=forum/static/build/runner.css  # the small stylesheet of the tablet runner pages
+if [ ! -f "$css" ] || [ ! -f "$runner_css" ] \
+   || [ -n "$(find forum/assets -newer "$css" -name '*.scss' 2>/dev/null)" ] \
+   || [ -n "$(find surveys/assets -newer "$runner_css" -name '*.scss' 2>/dev/null)" ]; then
+  say "Building the stylesheets"
   mkdir -p forum/static/build
   npm run --silent build
 fi

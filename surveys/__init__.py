@@ -1,4 +1,4 @@
-"""Surveys: builder, tablet runner, responses and sync (built up in later issues)."""
+"""Surveys: builder, tablet runner (offline), responses, sync API, results and CSV import."""
 from flask import Flask, url_for
 
 
@@ -6,15 +6,28 @@ def _survey_sources(consultation):
     from forum.services.consultations import Source
     from surveys.services import surveys_for
 
-    return [Source("Survey", s.title, url_for("surveys.show", survey_id=s.id),
-                   f"{s.status.capitalize()}, {len(s.questions)} questions")
-            for s in surveys_for(consultation.id)]
+    sources = []
+    for s in surveys_for(consultation.id):
+        version = s.latest_version
+        count = len(version.questions) if version else 0
+        sources.append(Source("Survey", s.title, url_for("surveys.show", survey_id=s.id),
+                              f"{s.status.capitalize()}, {count} questions"))
+    return sources
 
 
 def init_app(app: Flask) -> None:
     from forum.services.consultations import register_source_provider
     from surveys import models  # noqa: F401  (registers the tables)
-    from surveys.views import bp
+    from surveys.services.imports import register_jobs
+    from surveys.services.payload import VersionSpecs
+    from surveys.views import blueprints
 
-    app.register_blueprint(bp)
+    app.extensions["surveys"] = {"specs": VersionSpecs()}
+    for blueprint in blueprints():
+        app.register_blueprint(blueprint)
     register_source_provider(app, _survey_sources)
+    register_jobs()
+    from forum.demo import register_demo_loader
+    from surveys.demo import load_demo_survey
+
+    register_demo_loader(app, load_demo_survey)

@@ -118,8 +118,10 @@ def auth(client, users):
 @pytest.fixture
 def demo(app):
     from forum.demo import load_demo
+    from surveys.demo import load_demo_survey
 
-    return load_demo()
+    # The transcripts' demo loader is left out: it runs spaCy, which most tests do not need.
+    return {**load_demo(), **load_demo_survey()}
 
 
 def csrf_token(html: str) -> str:

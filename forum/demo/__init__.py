@@ -89,7 +89,6 @@ def load_demo(today: date | None = None) -> dict:
                         "4) Is there anything else you would like to tell us?"))
     members = _load_members(staff[Role.FACILITATOR])
     _load_sessions(consultation, staff[Role.FACILITATOR], members, today)
-    _load_survey(consultation)
     return {"staff": len(staff), "members": len(members), "consultations": 2}
 
 
@@ -121,24 +120,4 @@ def _load_sessions(consultation: Consultation, facilitator: User, members: list[
     for title, held_on, area, attending in groups:
         db.session.add(FocusGroupSession(consultation=consultation, title=title, held_on=held_on,
                                          area=area, facilitator=facilitator, members=list(attending)))
-    db.session.commit()
-
-
-def _load_survey(consultation: Consultation) -> None:
-    from surveys.models import Survey, SurveyQuestion
-
-    by_number = {q.number: q for q in consultation.questions}
-    items = [
-        ("single_choice", "Where did you sleep on your first night out of prison?", None, "2"),
-        ("scale", "How was your housing help when you left prison?", "Choose a face.", "2"),
-        ("yes_no", "Have you been on a community sentence?", None, "3"),
-        ("free_text", "What helped you most to keep to your order?", "Say it in your own words.", "3"),
-        ("free_text", "What would help you get a job or training?", None, "5"),
-        ("free_text", "What should the government change first?", None, "8"),
-    ]
-    survey = Survey(consultation=consultation, title="Life after prison: peer survey", status="draft")
-    for position, (kind, text, help_text, number) in enumerate(items, start=1):
-        survey.questions.append(SurveyQuestion(position=position, kind=kind, text=text,
-                                               help_text=help_text, consultation_question=by_number[number]))
-    db.session.add(survey)
     db.session.commit()

@@ -49,11 +49,41 @@ EXPECTED = {
     "transcripts.retry": {A, F},
     "surveys.index": STAFF,
     "surveys.show": STAFF,
+    # Surveys (issue 3): builder, results and CSV import for A, P, F; tablets for all staff.
+    "surveys.new": {A, P, F},
+    "surveys.edit": {A, P, F},
+    "surveys.add_question": {A, P, F},
+    "surveys.edit_question": {A, P, F},
+    "surveys.move_question": {A, P, F},
+    "surveys.delete_question": {A, P, F},
+    "surveys.publish": {A, P, F},
+    "surveys.preview": {A, P, F},
+    "surveys.preview_question": {A, P, F},
+    "surveys.results": {A, P, F},
+    "surveys.new_import": {A, P, F},
+    "surveys.show_import": {A, P, F},
+    "surveys.devices": STAFF,
+    "surveys.revoke": {A},
+    "surveys_assets.static": PUBLIC,
+    "runner.home": STAFF,
+    "runner.start": STAFF,
+    "runner.question": STAFF,
+    "runner.end": STAFF,
+    "runner.stop": STAFF,
+    "runner.stopped": STAFF,
+    "runner.done": STAFF,
+    "runner.offline_manifest": STAFF,
+    "runner.media": STAFF,
+    "runner.register": STAFF,
+    "runner.service_worker": PUBLIC,
+    "surveys_api.receive": PUBLIC,
 }
 
 URL_VALUES = {"user_id": 2, "member_id": 1, "consultation_id": 1, "session_id": 1,
               "survey_id": 1, "token": "not-a-real-token", "filename": "build/app.css",
-              "transcript_id": 1, "turn_id": 1}
+              "transcript_id": 1, "turn_id": 1,
+              "version_id": 1, "position": 1, "question_id": 1, "media_id": 1, "device_id": 1,
+              "import_id": 1}
 
 
 def _requests(app):

@@ -1,0 +1,1 @@
+"""Survey forms (GOV.UK widgets)."""

@@ -1,0 +1,219 @@
+"""Checking a response sent by a tablet and putting it in one canonical form.
+
+Every problem is reported in plain words, e.g. "answers[2].value: choose one of
+'yes', 'no'", so the tablet (and whoever reads its screen) knows what is wrong.
+"""
+from __future__ import annotations
+
+import math
+import re
+import uuid as uuid_module
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Optional
+
+from sqlalchemy import select
+
+from forum.extensions import db
+from surveys.models import SurveyQuestion, SurveyVersion
+
+TEXT_MAX = 10_000
+NUMBER_MAX = 1_000_000_000
+FIELDS = {"uuid", "survey_version_id", "completed", "read_aloud", "member_id", "started_at",
+          "finished_at", "answers"}
+UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
+class PayloadError(ValueError):
+    """The response is not valid; ``problems`` says why, one plain sentence each."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class VersionSpec:
+    """What a published version accepts: question kinds and allowed choice values."""
+
+    version_id: int
+    kinds: dict[int, str]
+    positions: dict[int, int]
+    allowed: dict[int, frozenset]
+
+
+def parse_time(value: Optional[str]) -> Optional[datetime]:
+    """A canonical time string from ``normalise`` back to a datetime."""
+    return None if value is None else datetime.fromisoformat(value)
+
+
+class VersionSpecs:
+    """Published versions never change, so their specs are kept once loaded."""
+
+    def __init__(self) -> None:
+        self._specs: dict[int, VersionSpec] = {}
+
+    def get(self, version_id: int) -> Optional[VersionSpec]:
+        spec = self._specs.get(version_id)
+        if spec is None:
+            version = db.session.get(SurveyVersion, version_id)
+            if version is None or not version.is_published:
+                return None
+            questions = db.session.scalars(
+                select(SurveyQuestion).where(SurveyQuestion.version_id == version_id))
+            kinds, positions, allowed = {}, {}, {}
+            for q in questions:
+                kinds[q.id], positions[q.id] = q.kind.value, q.position
+                allowed[q.id] = frozenset(c["value"] for c in q.all_choices)
+            spec = self._specs[version_id] = VersionSpec(version_id, kinds, positions, allowed)
+        return spec
+
+    def clear(self) -> None:
+        self._specs.clear()
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _type_name(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true or false",
+            type(None): "null"}.get(type(value), "a number")
+
+
+def _text_problem(value: str) -> Optional[str]:
+    if "\x00" in value:
+        return "contains a null character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid text (broken characters)"
+    return None
+
+
+def _time(payload: dict, key: str, problems: list[str]) -> Optional[str]:
+    value = payload.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > 40:
+        problems.append(f"{key} must be a date and time like 2026-11-23T10:15:00Z")
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        problems.append(f"{key} must be a date and time like 2026-11-23T10:15:00Z")
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    if not 2000 <= parsed.year <= 2100:
+        problems.append(f"{key} is not a believable date")
+        return None
+    return parsed.astimezone(timezone.utc).isoformat()
+
+
+def normalise(body: Any, specs: VersionSpecs) -> tuple[dict, VersionSpec]:
+    """Check a response and return it in canonical form with its version's spec.
+
+    Raises:
+        PayloadError: listing every problem found.
+    """
+    if not isinstance(body, dict):
+        raise PayloadError([f"The response must be a JSON object, not {_type_name(body)}"])
+    problems: list[str] = []
+    unknown = sorted(str(k)[:40] for k in body if k not in FIELDS)
+    if unknown:
+        problems.append("Unknown field(s): " + ", ".join(unknown))
+    raw_uuid = body.get("uuid")
+    if not isinstance(raw_uuid, str) or not UUID_RE.match(raw_uuid):
+        problems.append("uuid must be a UUID like 3f2b8c1e-7d4a-4c2e-9b1a-2f6d8e0c4a1b")
+        raw_uuid = None
+    version_id = body.get("survey_version_id")
+    spec = None
+    if not _is_int(version_id):
+        problems.append("survey_version_id must be a whole number")
+    else:
+        spec = specs.get(version_id)
+        if spec is None:
+            problems.append(f"Survey version {version_id} does not exist or is not published")
+    for key in ("completed", "read_aloud"):
+        if key in body and not isinstance(body[key], bool):
+            problems.append(f"{key} must be true or false")
+    if "completed" not in body:
+        problems.append("completed is missing (true if finished, false if stopped early)")
+    member_id = body.get("member_id")
+    if member_id is not None and not _is_int(member_id):
+        problems.append("member_id must be a whole number or null")
+    times = {key: _time(body, key, problems) for key in ("started_at", "finished_at")}
+    answers = body.get("answers")
+    normal_answers = []
+    if not isinstance(answers, list):
+        problems.append("answers must be a list")
+    elif spec is not None:
+        normal_answers = _answers(answers, spec, problems)
+    if problems:
+        raise PayloadError(problems)
+    payload = {
+        "uuid": str(uuid_module.UUID(raw_uuid)), "survey_version_id": version_id,
+        "completed": body["completed"], "read_aloud": bool(body.get("read_aloud", False)),
+        "member_id": member_id, "answers": normal_answers, **times}
+    return payload, spec
+
+
+def _answers(answers: list, spec: VersionSpec, problems: list[str]) -> list[dict]:
+    if len(answers) > len(spec.kinds):
+        problems.append(f"There are {len(answers)} answers but the survey has only "
+                        f"{len(spec.kinds)} questions")
+        return []
+    seen, normal = set(), []
+    for index, answer in enumerate(answers):
+        where = f"answers[{index}]"
+        if not isinstance(answer, dict) or set(answer) != {"question_id", "value"}:
+            problems.append(f"{where} must be an object with question_id and value only")
+            continue
+        question_id = answer["question_id"]
+        if not _is_int(question_id) or question_id not in spec.kinds:
+            problems.append(f"{where}.question_id is not a question of this survey version")
+            continue
+        if question_id in seen:
+            problems.append(f"{where}: question {spec.positions[question_id]} is answered twice")
+            continue
+        seen.add(question_id)
+        value, problem = _value(spec.kinds[question_id], spec.allowed[question_id], answer["value"])
+        if problem:
+            problems.append(f"{where}.value (question {spec.positions[question_id]}) {problem}")
+        elif value != "":  # an empty text box is no answer
+            normal.append({"question_id": question_id, "value": value})
+    return sorted(normal, key=lambda a: spec.positions[a["question_id"]])
+
+
+def _choices_text(allowed: frozenset) -> str:
+    return ", ".join(f"'{v}'" for v in sorted(allowed))
+
+
+def _value(kind: str, allowed: frozenset, value: Any) -> tuple[Any, Optional[str]]:
+    if kind == "free_text":
+        if not isinstance(value, str):
+            return None, f"must be text, not {_type_name(value)}"
+        if len(value) > TEXT_MAX:
+            return None, f"is too long: at most {TEXT_MAX:,} characters"
+        problem = _text_problem(value)
+        return (None, problem) if problem else (value.strip(), None)
+    if kind == "number":
+        if not (_is_int(value) or isinstance(value, float)):
+            return None, f"must be a number, not {_type_name(value)}"
+        if not math.isfinite(value) or abs(value) > NUMBER_MAX:
+            return None, "is not a believable number"
+        return value, None
+    if kind == "multiple_choice":
+        if not isinstance(value, list) or not value:
+            return None, "must be a list of one or more choices"
+        if not all(isinstance(v, str) and v in allowed for v in value):
+            return None, f"must only hold choices from {_choices_text(allowed)}"
+        if len(set(value)) != len(value):
+            return None, "has the same choice twice"
+        if len(value) > 1 and ({"dont_know", "prefer_not"} & set(value)):
+            return None, "cannot mix 'Don't know' or 'Prefer not to say' with other choices"
+        return sorted(value), None
+    if not isinstance(value, str) or value not in allowed:
+        return None, f"must be one of {_choices_text(allowed)}"
+    return value, None

@@ -1,0 +1,14 @@
+"""Survey blueprints: staff pages (builder, results, devices, imports), the tablet runner, the sync API."""
+from flask import Blueprint
+
+# Staff pages share one blueprint, split into modules by feature.
+bp = Blueprint("surveys", __name__, url_prefix="/surveys", template_folder="../templates")
+# The runner's scripts and pictures, served beside the app's own static files.
+assets = Blueprint("surveys_assets", __name__, static_folder="../static",
+                   static_url_path="/static/surveys")
+
+
+def blueprints():
+    from surveys.views import api, builder, devices, imports, results, runner, staff  # noqa: F401
+
+    return [bp, assets, runner.bp, api.bp]

@@ -1,0 +1,68 @@
+"""Sync API for tablets: POST /api/v1/responses with a per-device bearer token."""
+import json
+
+from flask import Blueprint, current_app, jsonify, request
+
+from forum.access import public
+from forum.extensions import csrf
+from surveys.services.devices import device_for_token
+from surveys.services.sync import PayloadError, SyncConflict, receive_response
+
+bp = Blueprint("surveys_api", __name__, url_prefix="/api/v1")
+
+BODY_MAX = 512 * 1024
+
+
+def _error(status: int, message: str, problems=None, **headers):
+    body = {"error": message}
+    if problems:
+        body["problems"] = problems
+    response = jsonify(body)
+    response.status_code = status
+    response.headers.update(headers)
+    return response
+
+
+def _reject_constant(name):
+    raise ValueError(f"{name} is not allowed")
+
+
+def _read_json():
+    """The body as JSON, or raise PayloadError/ValueError with what is wrong."""
+    if request.content_length is not None and request.content_length > BODY_MAX:
+        raise OverflowError
+    raw = request.stream.read(BODY_MAX + 1)
+    if len(raw) > BODY_MAX:
+        raise OverflowError
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise PayloadError(["The body must be a JSON object encoded as UTF-8"]) from None
+
+
+def _bearer_token() -> str:
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
+@bp.route("/responses", methods=["POST"])
+@public
+@csrf.exempt
+def receive():
+    """Store one tablet response exactly once (201 new, 200 already received, 409, 422)."""
+    device = device_for_token(_bearer_token())
+    if device is None:
+        return _error(401, "This tablet is not allowed to send responses. Ask a peer researcher "
+                      "to sign in and open the survey on it again.", **{"WWW-Authenticate": "Bearer"})
+    try:
+        body = _read_json()
+        received = receive_response(device, body, current_app.extensions["surveys"]["specs"])
+    except OverflowError:
+        return _error(413, f"The response is too big: at most {BODY_MAX // 1024} KB")
+    except PayloadError as error:
+        return _error(422, "The response was not stored: " + "; ".join(error.problems),
+                      error.problems)
+    except SyncConflict as error:
+        return _error(409, str(error))
+    status = 201 if received.status == "received" else 200
+    return jsonify({"status": received.status, "uuid": received.uuid}), status

@@ -1,0 +1,45 @@
+"""Tablets: when each last sent responses; admins can revoke one (it can then send nothing)."""
+from datetime import datetime, timezone
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from forum.access import ALL_STAFF, Role, allow
+from forum.extensions import db
+from surveys.forms.builder import ConfirmForm
+from surveys.models import SurveyDevice
+from surveys.services.devices import list_devices, revoke_device
+from surveys.views import bp
+
+
+def ago(when) -> str:
+    """'5 minutes ago', '3 days ago': how long since a time."""
+    if when is None:
+        return "Never"
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    seconds = max(0, int((datetime.now(timezone.utc) - when).total_seconds()))
+    for size, name in ((86400, "day"), (3600, "hour"), (60, "minute")):
+        if seconds >= size:
+            n = seconds // size
+            return f"{n} {name}{'s' if n != 1 else ''} ago"
+    return "Just now"
+
+
+@bp.route("/devices")
+@allow(*ALL_STAFF)
+def devices():
+    """Every tablet, when it last synced and how many responses it sent."""
+    return render_template("surveys/devices.html", rows=list_devices(), ago=ago)
+
+
+@bp.route("/devices/<int:device_id>/revoke", methods=["POST"])
+@allow(Role.ADMIN)
+def revoke(device_id):
+    """Stop a tablet sending (lost or stolen); it must be set up again to send."""
+    device = db.session.get(SurveyDevice, device_id) or abort(404)
+    if ConfirmForm().validate_on_submit():
+        revoke_device(device, current_user._get_current_object())
+        flash(f"\u2018{device.name}\u2019 can no longer send responses. Responses still on it stay there "
+              "until a researcher sets it up again.")
+    return redirect(url_for("surveys.devices"))

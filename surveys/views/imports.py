@@ -1,0 +1,60 @@
+"""CSV import of free-text responses: upload, choose columns, see problems by line or the result."""
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from forum.access import Role, allow
+from forum.extensions import db
+from forum.models import Consultation
+from surveys.forms.imports import MappingForm, UploadForm
+from surveys.models import CsvImport, CsvImportStatus
+from surveys.services import imports as service
+from surveys.views import bp
+
+IMPORT = (Role.ADMIN, Role.POLICY_OFFICER, Role.FACILITATOR)
+
+
+@bp.route("/imports/new", methods=["GET", "POST"])
+@allow(*IMPORT)
+def new_import():
+    """Upload a CSV file of free-text answers for a consultation."""
+    form = UploadForm(consultation_id=request.args.get("consultation", type=int))
+    form.consultation_id.choices = [(c.id, c.title) for c in db.session.scalars(
+        select(Consultation).order_by(Consultation.title))]
+    if form.validate_on_submit():
+        upload = form.file.data
+        if not upload or not getattr(upload, "filename", ""):
+            form.file.errors.append("Choose a CSV file")
+        else:
+            consultation = db.session.get(Consultation, form.consultation_id.data) or abort(400)
+            try:
+                record = service.upload(consultation, upload.filename, upload.read(),
+                                        current_user._get_current_object())
+            except service.CsvProblem as error:
+                form.file.errors.append(str(error))
+            else:
+                return redirect(url_for("surveys.show_import", import_id=record.id))
+    return render_template("surveys/imports/new.html", form=form)
+
+
+@bp.route("/imports/<int:import_id>", methods=["GET", "POST"])
+@allow(*IMPORT)
+def show_import(import_id):
+    """Choose the columns, then see the check's problems by line, or what was imported."""
+    record = db.session.get(CsvImport, import_id) or abort(404)
+    form, problem = MappingForm(), None
+    if record.status in (CsvImportStatus.UPLOADED, CsvImportStatus.PROBLEMS) and form.validate_on_submit():
+        names = service.headings(record)
+        mapping = {name: request.form.get(f"column-{index}", type=int) or 0
+                   for index, name in enumerate(names)}
+        try:
+            service.choose_columns(record, request.form.get("respondent_column", ""), mapping)
+        except service.CsvProblem as error:
+            problem = str(error)
+        else:
+            if record.status == CsvImportStatus.IMPORTED:
+                flash(f"Imported {record.answer_count} answers from {record.row_count} rows.")
+            return redirect(url_for("surveys.show_import", import_id=record.id))
+    return render_template("surveys/imports/show.html", record=record, headings=service.headings(record),
+                           mapping_form=form, problem=problem, linked=service.linked_members(record),
+                           questions=record.consultation.questions, chosen=request.form)

@@ -1,0 +1,144 @@
+"""The tablet runner: researcher set-up page, participant pages, service worker, media."""
+from pathlib import Path
+
+from flask import (Blueprint, abort, current_app, jsonify, render_template, request, send_file,
+                   url_for)
+from flask_login import current_user
+
+from forum.access import ALL_STAFF, allow, public
+from forum.extensions import db
+from surveys.models import SurveyMedia, SurveyVersion
+from surveys.services import runner as service
+from surveys.services.devices import register_device
+from surveys.services.media import media_path
+
+bp = Blueprint("runner", __name__, url_prefix="/run")
+STATIC = Path(__file__).resolve().parent.parent / "static"
+PAGES = ("start", "end", "stop", "stopped", "done")
+
+
+def _published_or_404(version_id: int) -> SurveyVersion:
+    version = db.session.get(SurveyVersion, version_id)
+    if version is None or not version.is_published:
+        abort(404)
+    return version
+
+
+def runner_urls(version: SurveyVersion) -> dict:
+    urls = {page: url_for(f"runner.{page}", version_id=version.id) for page in PAGES}
+    urls["question"] = url_for("runner.question", version_id=version.id, position=0)[:-1]
+    urls["home"] = url_for("runner.home", version_id=version.id)
+    return urls
+
+
+def render_page(template: str, version: SurveyVersion, urls: dict, preview: bool = False, **context):
+    """Render a participant page; the builder's preview uses this too, so it looks the same."""
+    return render_template(
+        f"surveys/run/{template}.html", version=version, urls=urls, preview=preview,
+        flow=service.flow(version), total=len(version.questions),
+        idle_seconds=current_app.config.get("SURVEY_KIOSK_IDLE_SECONDS", 180), **context)
+
+
+@bp.route("/sw.js")
+@public
+def service_worker():
+    """The service worker that keeps runner pages, pictures and audio for offline use."""
+    response = send_file(STATIC / "sw.js", mimetype="text/javascript", max_age=0)
+    response.headers["Service-Worker-Allowed"] = "/run/"
+    return response
+
+
+@bp.route("/<int:version_id>/")
+@allow(*ALL_STAFF)
+def home(version_id):
+    """Researcher page: set up this tablet, offline readiness, responses waiting, kiosk mode."""
+    version = _published_or_404(version_id)
+    return render_page("home", version, runner_urls(version))
+
+
+@bp.route("/<int:version_id>/start")
+@allow(*ALL_STAFF)
+def start(version_id):
+    """Easy Read start page: who is asking, why, anonymous, can stop, and 'Yes, I want to take part'."""
+    version = _published_or_404(version_id)
+    return render_page("start", version, runner_urls(version))
+
+
+@bp.route("/<int:version_id>/q/<int:position>")
+@allow(*ALL_STAFF)
+def question(version_id, position):
+    """One question per page, the question as the heading."""
+    version = _published_or_404(version_id)
+    question = service.question_at(version, position) or abort(404)
+    return render_page("question", version, runner_urls(version), question=question,
+                       read_aloud=service.read_aloud_text(question))
+
+
+@bp.route("/<int:version_id>/end")
+@allow(*ALL_STAFF)
+def end(version_id):
+    """Last page: thanks, then the researcher notes read-aloud and the member link, and saves."""
+    version = _published_or_404(version_id)
+    return render_page("end", version, runner_urls(version), members=service.members_to_link())
+
+
+@bp.route("/<int:version_id>/stop")
+@allow(*ALL_STAFF)
+def stop(version_id):
+    """'I want to stop': keep or delete the answers given so far."""
+    version = _published_or_404(version_id)
+    return render_page("stop", version, runner_urls(version))
+
+
+@bp.route("/<int:version_id>/stopped")
+@allow(*ALL_STAFF)
+def stopped(version_id):
+    """After stopping: what happened to the answers, and where to get support."""
+    version = _published_or_404(version_id)
+    return render_page("stopped", version, runner_urls(version))
+
+
+@bp.route("/<int:version_id>/done")
+@allow(*ALL_STAFF)
+def done(version_id):
+    """Thank-you page after saving; the screen is clear for the next person."""
+    version = _published_or_404(version_id)
+    return render_page("done", version, runner_urls(version))
+
+
+@bp.route("/<int:version_id>/offline.json")
+@allow(*ALL_STAFF)
+def offline_manifest(version_id):
+    """Every address the tablet must keep to run this version without a network."""
+    version = _published_or_404(version_id)
+    urls = runner_urls(version)
+    pages = [urls[p] for p in PAGES] + [urls["home"]]
+    pages += [url_for("runner.question", version_id=version.id, position=q.position)
+              for q in version.questions]
+    media = [url_for("runner.media", media_id=i) for i in service.media_ids(version)]
+    static = [url_for("static", filename=f) for f in ("build/runner.css", "images/favicon.svg")]
+    static += [url_for("surveys_assets.static", filename=f) for f in (
+        "store.js", "runner.js", "img/charity.svg", "img/speak.svg", "img/private.svg",
+        "img/stop.svg", "img/listen.svg")]
+    return jsonify({"version": version.id, "urls": pages + media + static})
+
+
+@bp.route("/media/<int:media_id>")
+@allow(*ALL_STAFF)
+def media(media_id):
+    """A question's picture or recorded audio."""
+    item = db.session.get(SurveyMedia, media_id) or abort(404)
+    path = media_path(current_app.config["DATA_DIR"], item)
+    if not path.exists():
+        abort(404)
+    return send_file(path, mimetype=item.content_type, conditional=True)
+
+
+@bp.route("/devices", methods=["POST"])
+@allow(*ALL_STAFF)
+def register():
+    """Set up this tablet: a sync token for it, returned once as JSON (CSRF-checked)."""
+    data = request.get_json(silent=True) or {}
+    name = data.get("name") if isinstance(data.get("name"), str) else ""
+    device, token = register_device(name or "Tablet", current_user._get_current_object())
+    return jsonify({"id": device.id, "name": device.name, "token": token}), 201

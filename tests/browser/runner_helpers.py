@@ -1,0 +1,101 @@
+"""Helpers for the runner browser tests: sign in, set up the tablet, answer questions."""
+import pytest
+
+from forum.demo import DEMO_STAFF
+
+AXE_RULES = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
+PEER = next((email, password) for email, _n, role, password in DEMO_STAFF if role.value == "peer_researcher")
+
+
+def sign_in_as_peer(page, base):
+    page.goto(f"{base}/login")
+    page.get_by_label("Email address").fill(PEER[0])
+    page.get_by_label("Password", exact=True).fill(PEER[1])
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base}/")
+
+
+def set_up_tablet(page, base, name="Test tablet"):
+    """Open the researcher page, name the tablet and wait until it is kept for offline use."""
+    page.goto(f"{base}/run/1/")
+    page.get_by_label("Name this tablet").fill(name)
+    page.get_by_role("button", name="Set up this tablet").click()
+    page.get_by_text(f"This tablet is set up as ‘{name}’").wait_for()
+    page.get_by_text("Ready to use without internet").wait_for(timeout=15000)
+
+
+def axe_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_RULES}})
+    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+            for v in results.response["violations"]]
+
+
+# The demo survey's answers, by heading, for one participant who has been in prison
+# and on a community sentence (so every question is shown).
+FULL_RUN = [
+    ("Have you been in prison?", "choice", "Yes"),
+    ("Where did you sleep on your first night out?", "choice", "In a hostel"),
+    ("How was the help with housing when you got out?", "choice", "Good"),
+    ("Have you been on a community sentence?", "choice", "Yes"),
+    ("What made it hard to keep to the rules of your order?", "choices", ["Money for travel", "My health"]),
+    ("What helped you most to keep to your order?", "text", "Seeing the same worker <b>every</b> time."),
+    ("What would help you get a job or training?", "text", "Help with bus fares."),
+    ("How many workers help you now?", "text", "3"),
+    ("What should the government change first?", "text", "Somewhere to live on day one."),
+]
+
+# Someone who has not been in prison or on a community sentence: skip logic hides 2, 3, 5 and 6.
+SHORT_RUN = [
+    ("Have you been in prison?", "choice", "No"),
+    ("Have you been on a community sentence?", "choice", "No"),
+    ("What would help you get a job or training?", "text", "A course near the hostel."),
+    ("How many workers help you now?", "text", "1"),
+    ("What should the government change first?", "text", "More peer mentors."),
+]
+
+
+def tap_through(page, answers=FULL_RUN, start=True, finish=True):
+    if start:
+        page.get_by_role("button", name="Yes, I want to take part").tap()
+    for title, kind, value in answers:
+        wait_for_heading(page, title)
+        if kind == "choice":
+            page.get_by_label(value, exact=True).tap()
+        elif kind == "choices":
+            for item in value:
+                page.get_by_label(item, exact=True).tap()
+        else:
+            page.get_by_label(title).fill(value)
+        page.get_by_role("button", name="Next").tap()
+    if finish:
+        page.get_by_role("heading", name="Thank you. That was the last question.").wait_for()
+        page.get_by_role("button", name="Save and finish").tap()
+        page.get_by_role("heading", name="Thank you for taking part").wait_for()
+
+
+def wait_for_heading(page, title, timeout=10000):
+    page.wait_for_function(
+        "t => { const h = document.querySelector('h1'), m = document.querySelector('main');"
+        " return h && h.innerText.trim() === t && m.dataset.ready === '1'; }",
+        arg=title, timeout=timeout)
+
+
+def tap_and_wait_saved(page, label):
+    """Tap a choice and wait until the runner has written it to IndexedDB."""
+    before = page.evaluate("Number(document.querySelector('main').dataset.saved || 0)")
+    page.get_by_label(label, exact=True).tap()
+    page.wait_for_function("n => Number(document.querySelector('main').dataset.saved || 0) > n", arg=before)
+
+
+@pytest.fixture
+def touch_page(browser):
+    """A 768x1024 tablet with touch; fails the test on any script error in the page."""
+    context = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == []

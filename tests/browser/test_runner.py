@@ -1,0 +1,138 @@
+"""The tablet runner in Chromium at 768x1024: tapping through, offline and back, keyboard only."""
+import pytest
+from sqlalchemy import select
+
+from forum.extensions import db
+from surveys.models import SurveyResponse
+from tests.browser.runner_helpers import (
+    SHORT_RUN, set_up_tablet, sign_in_as_peer, tap_and_wait_saved, tap_through,
+    touch_page, wait_for_heading)  # noqa: F401 (touch_page is a fixture)
+
+pytestmark = pytest.mark.browser
+
+
+def new_responses():
+    db.session.expire_all()
+    return list(db.session.scalars(select(SurveyResponse).where(
+        SurveyResponse.device.has(name="Test tablet")).order_by(SurveyResponse.id)))
+
+
+def test_complete_a_survey_by_tapping(live_server, touch_page, shots):
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    page.get_by_role("link", name="Start the survey").tap()
+    tap_through(page)
+    page.get_by_text("All responses have been sent.").wait_for(timeout=10000)
+    saved = new_responses()
+    assert len(saved) == 1 and saved[0].completed
+    answers = {a.question.position: a for a in saved[0].answers}
+    assert len(answers) == 9
+    assert answers[2].value == "in-a-hostel"
+    assert answers[5].value == ["money-for-travel", "my-health"]
+    assert answers[6].text == "Seeing the same worker <b>every</b> time."
+    assert answers[8].value == 3
+
+
+def test_offline_two_surveys_then_online_each_arrives_exactly_once(live_server, touch_page, shots):
+    page, context = touch_page, touch_page.context
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    context.set_offline(True)
+    page.get_by_role("link", name="Start the survey").tap()
+    tap_through(page)
+    page.get_by_text("1 response waiting to send").wait_for()
+    page.get_by_role("link", name="Start again with someone new").tap()
+    # Half way through, the page is reloaded (or the battery dies): nothing is lost.
+    tap_through(page, SHORT_RUN[:1], finish=False)
+    wait_for_heading(page, SHORT_RUN[1][0])
+    tap_and_wait_saved(page, "No")
+    reloaded = page.reload()
+    assert reloaded.from_service_worker, "offline pages must come from the service worker"
+    wait_for_heading(page, SHORT_RUN[1][0])
+    assert page.get_by_label("No", exact=True).is_checked()
+    page.get_by_role("link", name="Back").tap()
+    wait_for_heading(page, SHORT_RUN[0][0])
+    assert page.get_by_label("No", exact=True).is_checked()
+    page.get_by_role("button", name="Next").tap()
+    tap_through(page, SHORT_RUN[1:], start=False)
+    page.get_by_text("2 responses waiting to send").wait_for()
+    page.screenshot(path=str(shots / "runner_offline_waiting.png"), full_page=True)
+    assert page.reload().from_service_worker
+    page.get_by_text("2 responses waiting to send").wait_for()
+    assert new_responses() == []
+
+    context.set_offline(False)
+    page.get_by_text("All responses have been sent.").wait_for(timeout=15000)
+    saved = new_responses()
+    assert len(saved) == 2
+    assert len({r.uuid for r in saved}) == 2
+    assert sorted(len(r.answers) for r in saved) == [5, 9]
+    page.get_by_role("button", name="Send now").tap()
+    page.get_by_text("All responses have been sent.").wait_for()
+    assert len(new_responses()) == 2
+
+
+def test_a_response_whose_reply_is_lost_is_not_stored_twice(live_server, touch_page):
+    """The server stores it but the tablet never hears back: the resend is 'already received'."""
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    replies = []
+
+    def store_then_drop_reply(route):
+        replies.append(route.fetch().status)
+        route.abort("connectionreset")
+
+    page.route("**/api/v1/responses", store_then_drop_reply)
+    page.get_by_role("link", name="Start the survey").tap()
+    tap_through(page, SHORT_RUN)
+    page.get_by_text("1 response waiting to send. No internet now").wait_for()
+    assert replies[0] == 201 and len(new_responses()) == 1
+    page.unroute("**/api/v1/responses")
+    page.get_by_role("button", name="Send now").tap()
+    page.get_by_text("All responses have been sent.").wait_for()
+    assert len(new_responses()) == 1
+
+
+def tab_to(page, script, limit=60):
+    """Press Tab until the focused element matches the JS predicate (given the element)."""
+    for _ in range(limit):
+        if page.evaluate(f"(el => {script})(document.activeElement)"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"could not reach {script} with the Tab key")
+
+
+def test_finish_a_survey_with_the_keyboard_alone(live_server, page):
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    tab_to(page, "el.textContent.trim() === 'Start the survey'")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Yes, I want to take part").wait_for()
+    tab_to(page, "el.textContent.trim() === 'Yes, I want to take part'")
+    page.keyboard.press("Enter")
+    for title, kind, value in SHORT_RUN:
+        wait_for_heading(page, title)
+        if kind == "choice":
+            tab_to(page, "el.name === 'answer'")
+            for _ in range(10):  # arrow keys move through a radio group and select
+                if page.evaluate("document.activeElement.labels[0].innerText.trim()") == value:
+                    break
+                page.keyboard.press("ArrowDown")
+            page.keyboard.press("Space")
+        else:
+            tab_to(page, "el.id === 'answer'")
+            page.keyboard.type(value)
+        tab_to(page, "el.textContent.trim() === 'Next'")
+        page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Thank you. That was the last question.").wait_for()
+    tab_to(page, "el.id === 'read-aloud'")
+    page.keyboard.press("Space")
+    tab_to(page, "el.textContent.trim() === 'Save and finish'")
+    page.keyboard.press("Enter")
+    page.get_by_text("All responses have been sent.").wait_for(timeout=10000)
+    saved = new_responses()
+    assert len(saved) == 1 and saved[0].read_aloud
+    values = [a.value if a.text is None else a.text for a in saved[0].answers]
+    assert values == ["no", "no", "A course near the hostel.", 1, "More peer mentors."]

@@ -1,0 +1,244 @@
+"""Every runner page: axe (WCAG 2.2 AA) clean, big targets, big text, screenshots; stop, kiosk, read aloud."""
+import pytest
+from sqlalchemy import select
+
+from forum.extensions import db
+from surveys.models import SurveyResponse
+from tests.browser.runner_helpers import (
+    FULL_RUN, axe_violations, set_up_tablet, sign_in_as_peer, tap_and_wait_saved, tap_through,
+    touch_page, wait_for_heading)  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.browser
+
+SMALL_TARGETS = """() => {
+  const bad = [];
+  document.querySelectorAll('main a, main button, main label, main select, main textarea, header a,'
+      + ' main input:not([type=radio]):not([type=checkbox]):not([type=hidden])').forEach(el => {
+    const box = el.getBoundingClientRect();
+    if (!box.width && !box.height) return;  // not shown
+    if (box.width < 44 || box.height < 44) bad.push(el.outerHTML.slice(0, 70) + ' ' + box.width + 'x' + box.height);
+  });
+  return bad;
+}"""
+
+SMALL_TEXT = """() => {
+  const bad = [];
+  document.querySelectorAll('header *, main *').forEach(el => {
+    if (!el.getClientRects().length || el.closest('.govuk-visually-hidden')) return;
+    const text = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (text && size < 19) bad.push(el.tagName + ' ' + el.textContent.trim().slice(0, 30) + ' ' + size);
+  });
+  return bad;
+}"""
+
+
+def check_page(page, shots, name):
+    assert axe_violations(page) == [], name
+    assert page.evaluate(SMALL_TARGETS) == [], name
+    assert page.evaluate(SMALL_TEXT) == [], name
+    page.screenshot(path=str(shots / f"runner_{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def tablet(live_server, touch_page):
+    sign_in_as_peer(touch_page, live_server)
+    set_up_tablet(touch_page, live_server)
+    return touch_page
+
+
+def test_every_runner_page_is_accessible_with_big_targets_and_text(live_server, tablet, shots):
+    page = tablet
+    check_page(page, shots, "00_researcher")
+    page.get_by_role("link", name="Start the survey").click()
+    page.get_by_role("button", name="Yes, I want to take part").wait_for()
+    check_page(page, shots, "01_start")
+    page.get_by_role("button", name="Yes, I want to take part").click()
+    kinds = {1: "yes_no", 2: "single_choice_picture", 3: "scale", 5: "multiple_choice",
+             6: "free_text", 8: "number"}
+    for position, (title, kind, value) in enumerate(FULL_RUN, start=1):
+        wait_for_heading(page, title)
+        assert page.locator("h1").count() == 1
+        assert page.get_by_text(f"Question {position} of 9").is_visible()
+        assert page.get_by_role("link", name="I want to stop").is_visible()
+        if position in kinds:
+            check_page(page, shots, f"{position + 1:02d}_question_{kinds[position]}")
+        if kind == "choice":
+            page.get_by_label(value, exact=True).click()
+        elif kind == "choices":
+            for item in value:
+                page.get_by_label(item, exact=True).click()
+        else:
+            page.get_by_label(title).fill(value)
+        page.get_by_role("button", name="Next").click()
+    page.get_by_role("heading", name="Thank you. That was the last question.").wait_for()
+    check_page(page, shots, "11_end")
+    page.get_by_role("link", name="I want to stop").click()
+    page.get_by_role("button", name="Stop now").wait_for()
+    check_page(page, shots, "12_stop")
+    page.get_by_role("button", name="Stop now").click()
+    page.get_by_text("Choose keep or delete").wait_for()
+    check_page(page, shots, "13_stop_error")
+    page.get_by_label("Keep my answers").check()
+    page.get_by_role("button", name="Stop now").click()
+    page.get_by_text("We have kept the answers you gave.").wait_for()
+    check_page(page, shots, "14_stopped")
+    page.get_by_role("link", name="Finish").click()
+    tap_through(page, FULL_RUN[:1] + FULL_RUN[1:], start=True)
+    page.get_by_text("All responses have been sent.").wait_for(timeout=10000)
+    check_page(page, shots, "15_done")
+
+
+def test_a_stopped_participant_chooses_what_happens_to_their_answers(live_server, tablet):
+    page = tablet
+
+    def stop_after_first_question(choice):
+        page.goto(f"{live_server}/run/1/start")
+        page.get_by_role("button", name="Yes, I want to take part").click()
+        wait_for_heading(page, FULL_RUN[0][0])
+        page.get_by_label("Yes", exact=True).click()
+        page.get_by_role("button", name="Next").click()
+        wait_for_heading(page, FULL_RUN[1][0])
+        page.get_by_role("link", name="I want to stop").click()
+        page.get_by_label(choice).check()
+        page.get_by_role("button", name="Stop now").click()
+        page.get_by_role("heading", name="Thank you for your time").wait_for()
+        assert page.get_by_text("Samaritans").is_visible()
+
+    stop_after_first_question("Delete my answers")
+    assert page.get_by_text("We have deleted your answers.").is_visible()
+    stop_after_first_question("Keep my answers")
+    page.wait_for_function("() => true")
+    for _ in range(50):
+        db.session.expire_all()
+        saved = list(db.session.scalars(select(SurveyResponse).where(SurveyResponse.device.has(name="Test tablet"))))
+        if saved:
+            break
+        page.wait_for_timeout(200)
+    assert len(saved) == 1 and saved[0].completed is False
+    assert [(a.question.position, a.value) for a in saved[0].answers] == [(1, "yes")]
+
+
+def test_kiosk_mode_clears_the_screen_and_the_back_button_shows_nothing(app, live_server, tablet, shots):
+    page = tablet
+    app.config["SURVEY_KIOSK_IDLE_SECONDS"] = 6
+    page.reload()  # the researcher page keeps the pages again, now with the short idle time
+    page.get_by_text("Ready to use without internet").wait_for(timeout=15000)
+    page.get_by_label("Kiosk mode").check()
+    page.wait_for_function("async () => await FVStore.getMeta('kiosk')")
+    page.goto(f"{live_server}/run/1/start")
+    page.get_by_role("button", name="Yes, I want to take part").click()
+    wait_for_heading(page, FULL_RUN[0][0])
+    tap_and_wait_saved(page, "Yes")
+    page.get_by_text("Are you still there?").wait_for(timeout=10000)
+    page.screenshot(path=str(shots / "runner_16_idle_warning.png"), full_page=True)
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Yes, I want to take part").wait_for(timeout=10000)
+    page.go_back()
+    page.get_by_role("button", name="Yes, I want to take part").wait_for()
+    assert page.locator("input:checked").count() == 0
+    # After a finished survey too: back shows the start page, not the last person's answers.
+    page.get_by_role("button", name="Yes, I want to take part").click()
+    tap_through(page, FULL_RUN, start=False)
+    page.go_back()
+    page.get_by_role("button", name="Yes, I want to take part").wait_for()
+    page.go_back()
+    page.get_by_role("button", name="Yes, I want to take part").wait_for()
+    assert page.locator("input:checked").count() == 0
+
+
+VOICE_STUB = """
+window.__spoken = [];
+const voices = %s;
+window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+Object.defineProperty(window, 'speechSynthesis', {value: {
+  speaking: false, getVoices: () => voices, addEventListener: () => {},
+  speak: u => { window.__spoken.push(u.text); }, cancel: () => {}
+}});
+"""
+
+
+@pytest.mark.parametrize("voices, shown", [
+    ("[{name: 'Local English', lang: 'en-GB', localService: true}]", True),
+    ("[{name: 'Cloud English', lang: 'en-GB', localService: false}]", False),
+    ("[]", False),
+])
+def test_play_uses_a_local_voice_or_is_not_shown(live_server, tablet, voices, shown):
+    page = tablet
+    page.add_init_script(VOICE_STUB % voices)
+    page.goto(f"{live_server}/run/1/start")
+    page.get_by_role("button", name="Yes, I want to take part").click()
+    wait_for_heading(page, FULL_RUN[0][0])
+    play = page.get_by_role("button", name="Play")
+    assert play.is_visible() is shown
+    if shown:
+        play.click()
+        spoken = page.evaluate("window.__spoken")
+        assert spoken == ["Have you been in prison? This can be at any time in your life. "
+                          "Yes ... No ... Prefer not to say."]
+
+
+def test_participant_pages_weigh_under_150_kb(live_server, browser, capsys):
+    """Bytes on the wire (bodies and headers, uncompressed) for each page loaded with an empty
+    browser cache and no service worker, pictures and audio aside."""
+    context = browser.new_context(viewport={"width": 768, "height": 1024}, service_workers="block")
+    page = context.new_page()
+    sign_in_as_peer(page, live_server)
+    page.goto(f"{live_server}/run/1/start")
+    page.get_by_role("button", name="Yes, I want to take part").click()  # a response in progress
+    wait_for_heading(page, FULL_RUN[0][0])
+    cdp = context.new_cdp_session(page)
+    weights, details = {}, {}
+    for path in ("/run/1/start", "/run/1/q/2", "/run/1/q/3", "/run/1/q/6", "/run/1/end", "/run/1/done"):
+        cdp.send("Network.clearBrowserCache")
+        sizes = []
+
+        def record(response, sizes=sizes):
+            if response.request.resource_type not in ("image", "media"):
+                sizes.append((response.url.rsplit("/", 1)[-1], len(response.body()) + len(str(response.headers))))
+
+        page.on("response", record)
+        page.goto(live_server + path, wait_until="networkidle")
+        page.remove_listener("response", record)
+        assert page.url.endswith(path)
+        weights[path], details[path] = sum(size for _, size in sizes), sizes
+        assert weights[path] < 150 * 1024, (path, sizes)
+    context.close()
+    with capsys.disabled():
+        print("\nparticipant page weight in bytes (empty cache, pictures aside):", weights)
+        print(details["/run/1/q/2"])
+
+
+def test_play_uses_the_recorded_audio_first(app, live_server, touch_page, tmp_path):
+    import io
+    import math
+    import struct
+    import wave
+
+    from surveys.models import MediaKind, QuestionKind, Survey
+    from surveys.services.media import save_media
+    from surveys.services.questions import QuestionData, add_question
+    from surveys.services.surveys import draft_version
+
+    sound = io.BytesIO()
+    with wave.open(sound, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(b"".join(struct.pack("<h", int(8000 * math.sin(i / 6))) for i in range(8000)))
+    sound.seek(0)
+    survey = db.session.get(Survey, 1)
+    audio = save_media(app.config["DATA_DIR"], survey.id, MediaKind.AUDIO, "q.wav", sound)
+    add_question(draft_version(survey), QuestionData(QuestionKind.YES_NO, "Can you hear this?", audio=audio))
+    page = touch_page
+    page.add_init_script(VOICE_STUB % "[{name: 'Local English', lang: 'en-GB', localService: true}]")
+    from tests.browser.test_staff_pages import sign_in
+
+    sign_in(page, live_server, "facilitator")
+    page.goto(f"{live_server}/surveys/1/preview/10")
+    play = page.get_by_role("button", name="Play")
+    assert play.is_visible()
+    play.click()
+    page.get_by_role("button", name="Stop").wait_for()
+    assert page.get_by_role("button", name="Stop").get_attribute("aria-pressed") == "true"
+    assert page.evaluate("window.__spoken") == []  # the recording, not the synthetic voice

@@ -1,0 +1,127 @@
+"""Builder pages: add, change, reorder, delete, publish, preview; wording warns but never blocks."""
+import io
+import re
+
+from sqlalchemy import select
+
+from forum.access import Role
+from forum.extensions import db
+from surveys.models import QuestionKind, Survey, SurveyMedia
+
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15"
+       b"\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+WAV = b"RIFF$\x00\x00\x00WAVEfmt " + b"\x10\x00\x00\x00\x01\x00\x01\x00@\x1f\x00\x00\x80>\x00\x00\x02\x00\x10\x00" + b"data\x00\x00\x00\x00"
+
+
+def question_form(**fields):
+    data = {"kind": "single_choice", "text": "Where did you sleep?", "help_text": "", "choices": "Hostel\nStreet",
+            "consultation_question_id": "0", "show_if": "", "picture_alt": ""}
+    data.update(fields)
+    return data
+
+
+def test_a_policy_officer_builds_and_publishes_a_survey(auth, consultation):
+    auth.login(Role.POLICY_OFFICER)
+    client = auth.client
+    response = client.post("/surveys/new", data={"consultation_id": consultation.id, "title": "Peer survey",
+                                                  "purpose": "We want to hear from you."})
+    assert response.status_code == 302
+    survey = db.session.scalar(select(Survey))
+    base = f"/surveys/{survey.id}"
+    response = client.post(f"{base}/questions/new", data=question_form(
+        kind="yes_no", text="Did you breach your order?", extras=["prefer_not"],
+        consultation_question_id=str(consultation.questions[0].id)), follow_redirects=True)
+    assert response.status_code == 200
+    page = response.data.decode()
+    assert "Question 1 saved. 1 wording warning: see below." in page
+    assert "‘breach’ may not be understood. Try: ‘breaking the rules of your order’." in page
+    yes_no = survey.latest_version.questions[0]
+    assert yes_no.kind == QuestionKind.YES_NO and yes_no.offer_prefer_not
+    assert yes_no.question_id == consultation.questions[0].id
+    client.post(f"{base}/questions/new", data=question_form(text="Where did you sleep?",
+                                                             show_if=f"{yes_no.id}:yes"))
+    client.post(f"{base}/questions/new", data=question_form(kind="free_text", text="Tell us more", choices=""))
+    db.session.expire_all()
+    texts = lambda: [q.text for q in survey.latest_version.questions]  # noqa: E731
+    assert texts() == ["Did you breach your order?", "Where did you sleep?", "Tell us more"]
+    assert survey.latest_version.questions[1].show_if_question_id == yes_no.id
+    third = survey.latest_version.questions[2]
+    client.post(f"{base}/questions/{third.id}/move", data={"direction": "up"})
+    db.session.expire_all()
+    assert texts() == ["Did you breach your order?", "Tell us more", "Where did you sleep?"]
+    client.post(f"{base}/questions/{third.id}/delete")
+    db.session.expire_all()
+    assert texts() == ["Did you breach your order?", "Where did you sleep?"]
+    page = client.get(base).data.decode()
+    assert "Shown only if question 1 is ‘Yes’" in page and "Answers Q1" in page
+    response = client.post(f"{base}/publish", follow_redirects=True)
+    assert "Version 1 is published" in response.data.decode()
+    db.session.expire_all()
+    assert survey.published_version.number == 1
+    assert 'href="/run/%d/"' % survey.published_version.id in client.get(base).data.decode()
+
+
+def test_changing_a_published_question_makes_a_new_version(auth, survey, version, questions):
+    auth.login(Role.FACILITATOR)
+    response = auth.client.post(f"/surveys/{survey.id}/questions/{questions[4].id}/edit",
+                                data=question_form(kind="scale", text="How good was the help?", choices=""))
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert [v.number for v in survey.versions] == [1, 2]
+    assert version.questions[3].text == "How was the help?"
+    assert survey.latest_version.questions[3].text == "How good was the help?"
+    page = auth.client.get(f"/surveys/{survey.id}").data.decode()
+    assert "Changes not published yet" in page and "Publish version 2" in page
+
+
+def test_problems_are_shown_and_the_typing_is_kept(auth, survey):
+    auth.login(Role.FACILITATOR)
+    response = auth.client.post(f"/surveys/{survey.id}/questions/new",
+                                data=question_form(text="Pick one", choices="Only one"))
+    assert response.status_code == 200
+    page = response.data.decode()
+    assert "There is a problem" in page and "Give at least two choices" in page
+    assert "Pick one</textarea>" in page
+    response = auth.client.post(f"/surveys/{survey.id}/questions/new", data={
+        **question_form(), "picture": (io.BytesIO(PNG), "house.png")}, content_type="multipart/form-data")
+    assert "Describe the picture" in response.data.decode()
+    response = auth.client.post(f"/surveys/{survey.id}/questions/new", data={
+        **question_form(picture_alt="A house"), "picture": (io.BytesIO(b"<svg onload=alert(1)>"), "x.svg")},
+        content_type="multipart/form-data")
+    assert "The picture must be a PNG, JPEG, GIF or WebP file" in response.data.decode()
+    db.session.expire_all()
+    assert len(survey.latest_version.questions) == 6
+
+
+def test_pictures_and_audio_are_uploaded_and_served(app, auth, survey):
+    auth.login(Role.FACILITATOR)
+    response = auth.client.post(f"/surveys/{survey.id}/questions/new", data={
+        **question_form(kind="yes_no", text="Is this your home?", picture_alt="A small house", choices=""),
+        "picture": (io.BytesIO(PNG), "house.png"), "audio": (io.BytesIO(WAV), "q.wav")},
+        content_type="multipart/form-data")
+    assert response.status_code == 302, response.data[:2000]
+    db.session.expire_all()
+    question = survey.latest_version.questions[-1]
+    assert question.picture.content_type == "image/png" and question.picture_alt == "A small house"
+    assert question.audio.content_type == "audio/wav"
+    served = auth.client.get(f"/run/media/{question.picture_id}")
+    assert served.data == PNG and served.mimetype == "image/png"
+    assert db.session.scalar(select(SurveyMedia).where(SurveyMedia.id == question.audio_id)).size == len(WAV)
+
+
+def test_preview_shows_the_draft_exactly_as_the_tablet(auth, survey):
+    auth.login(Role.POLICY_OFFICER)
+    page = auth.client.get(f"/surveys/{survey.id}/preview/2").data.decode()
+    assert 'data-preview="1"' in page and "data-runner" in page
+    assert re.search(r'<h1 class="govuk-fieldset__heading">\s*Where did you sleep\?</h1>', page)
+    assert "Question 2 of 6" in page and "this is how the tablet shows it" in page
+    assert auth.client.get(f"/surveys/{survey.id}/preview/").status_code == 200
+    assert auth.client.get(f"/surveys/{survey.id}/preview/99").status_code == 404
+
+
+def test_peer_researchers_cannot_build(auth, survey):
+    auth.login(Role.PEER_RESEARCHER)
+    assert auth.client.get(f"/surveys/{survey.id}/questions/new").status_code == 403
+    assert auth.client.post(f"/surveys/{survey.id}/publish").status_code == 403
+    page = auth.client.get(f"/surveys/{survey.id}").data.decode()
+    assert "Run on this tablet" in page and "Add a question" not in page

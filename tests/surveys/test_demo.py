@@ -1,0 +1,20 @@
+"""The demo survey: published, with a picture, skip logic and ten responses sent through the sync API."""
+from forum.demo import load_demo
+from surveys.demo import load_demo_survey
+from forum.extensions import db
+from surveys.models import Survey
+from surveys.services import free_text_answers
+from surveys.services.results import version_results
+
+
+def test_the_demo_survey(app):
+    load_demo()
+    load_demo_survey()
+    survey = db.session.get(Survey, 1)
+    version = survey.published_version
+    assert version.number == 1 and len(version.questions) == 9
+    assert version.questions[1].picture.content_type == "image/png"
+    assert version.questions[1].show_if_question.position == 1
+    results = version_results(version)
+    assert results.responses == 10 and results.completed == 9
+    assert len(free_text_answers(survey.consultation_id)) == 14

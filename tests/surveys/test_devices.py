@@ -1,0 +1,28 @@
+"""Staff see when each tablet last synced; admins can stop one sending."""
+from forum.access import Role
+from forum.extensions import db
+from surveys.models import SurveyDevice
+from tests.surveys.conftest import make_payload
+
+
+def test_staff_see_when_each_tablet_last_synced(auth, version, questions, tablet):
+    device, token = tablet
+    auth.login(Role.PEER_RESEARCHER)
+    page = auth.client.get("/surveys/devices").data.decode()
+    assert "Tablet 1" in page and "Never" in page
+    auth.client.post("/api/v1/responses", json=make_payload(version, questions),
+                     headers={"Authorization": f"Bearer {token}"})
+    page = auth.client.get("/surveys/devices").data.decode()
+    assert "Just now" in page and "Stop it sending" not in page
+    assert auth.client.post(f"/surveys/devices/{device.id}/revoke").status_code == 403
+
+
+def test_an_admin_stops_a_lost_tablet(auth, version, questions, tablet):
+    device, token = tablet
+    auth.login(Role.ADMIN)
+    response = auth.client.post(f"/surveys/devices/{device.id}/revoke", follow_redirects=True)
+    assert "can no longer send responses" in response.data.decode()
+    assert db.session.get(SurveyDevice, device.id).revoked_by.role == Role.ADMIN
+    sent = auth.client.post("/api/v1/responses", json=make_payload(version, questions),
+                            headers={"Authorization": f"Bearer {token}"})
+    assert sent.status_code == 401

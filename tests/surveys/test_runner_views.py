@@ -1,0 +1,81 @@
+"""Runner pages on the server: published versions only, offline list, service worker, tablet set-up."""
+import json
+
+from sqlalchemy import select
+
+from forum.access import Role
+from forum.extensions import db
+from forum.models import Member
+from forum.services.members import record_consent, save_member, withdraw_consent
+from surveys.models import SurveyDevice
+from surveys.services.devices import device_for_token
+from surveys.services.surveys import draft_version
+from tests.conftest import csrf_token
+
+
+def test_each_participant_page_has_its_own_layout(auth, version, questions):
+    auth.login(Role.PEER_RESEARCHER)
+    for path in ["start", "q/1", "q/2", "q/6", "end", "stop", "stopped", "done", ""]:
+        response = auth.client.get(f"/run/{version.id}/{path}")
+        assert response.status_code == 200, path
+        page = response.data.decode()
+        assert "/static/build/runner.css" in page and "build/app.css" not in page, path
+        assert "govuk-service-navigation" not in page and "Sign out" not in page, path
+        assert "<script>" not in page.replace("<script nonce=", ""), "inline script without a nonce"
+    page = auth.client.get(f"/run/{version.id}/q/2").data.decode()
+    assert "Question 2 of 6" in page and 'href="/run/%d/stop"' % version.id in page
+    assert auth.client.get(f"/run/{version.id}/q/7").status_code == 404
+
+
+def test_unpublished_versions_cannot_be_run(auth, survey):
+    draft = draft_version(survey)
+    db.session.commit()
+    auth.login(Role.PEER_RESEARCHER)
+    assert auth.client.get(f"/run/{draft.id}/start").status_code == 404
+
+
+def test_the_offline_list_covers_every_page_picture_and_script(auth, version, questions):
+    auth.login(Role.PEER_RESEARCHER)
+    urls = auth.client.get(f"/run/{version.id}/offline.json").json["urls"]
+    for position in range(1, 7):
+        assert f"/run/{version.id}/q/{position}" in urls
+    for page in ("start", "end", "stop", "stopped", "done"):
+        assert f"/run/{version.id}/{page}" in urls
+    assert {"/static/build/runner.css", "/static/surveys/store.js", "/static/surveys/runner.js"} <= set(urls)
+    for url in urls:
+        assert auth.client.get(url).status_code == 200, url
+
+
+def test_the_service_worker_is_served_for_the_runner_scope(client):
+    response = client.get("/run/sw.js")
+    assert response.status_code == 200 and response.mimetype == "text/javascript"
+    assert response.headers["Service-Worker-Allowed"] == "/run/"
+
+
+def test_setting_up_a_tablet_needs_a_signed_in_user_and_the_csrf_token(app, auth):
+    auth.login(Role.PEER_RESEARCHER)
+    app.config["WTF_CSRF_ENABLED"] = True
+    anonymous = app.test_client()
+    assert anonymous.post("/run/devices", json={"name": "X"}).status_code in (302, 400)
+    assert auth.client.post("/run/devices", json={"name": "Hostel 2"}).status_code == 400  # no CSRF token
+    token = csrf_token(auth.client.get("/account/password").data.decode())
+    response = auth.client.post("/run/devices", data=json.dumps({"name": "Hostel 2"}),
+                                content_type="application/json", headers={"X-CSRFToken": token})
+    assert response.status_code == 201
+    device = db.session.scalar(select(SurveyDevice))
+    assert response.json["name"] == "Hostel 2" and device.created_by.role == Role.PEER_RESEARCHER
+    assert device_for_token(response.json["token"]) == device
+    assert response.json["token"] not in device.token_hash
+
+
+def test_only_members_who_agreed_can_be_linked(auth, users, version):
+    facilitator = users[Role.FACILITATOR]
+    agreed, refused, withdrawn, unknown = (save_member(Member(), name) for name in ("Agreed", "Refused", "Withdrawn", "Never asked"))
+    record_consent(agreed, facilitator, take_part=True, may_quote=False, may_quote_with_demographics=False, audio_recording=False)
+    record_consent(refused, facilitator, take_part=False, may_quote=False, may_quote_with_demographics=False, audio_recording=False)
+    record_consent(withdrawn, facilitator, take_part=True, may_quote=True, may_quote_with_demographics=False, audio_recording=False)
+    withdraw_consent(withdrawn, facilitator)
+    auth.login(Role.PEER_RESEARCHER)
+    page = auth.client.get(f"/run/{version.id}/end").data.decode()
+    assert f'<option value="{agreed.id}">Agreed</option>' in page
+    assert "Refused" not in page and "Withdrawn" not in page and "Never asked" not in page
