@@ -44,4 +44,10 @@ def load_demo_transcripts(spacy_model: str = "en_core_web_sm") -> dict:
         redact_transcript(transcript, spacy_model=spacy_model)
         if filename == "housing-and-release.txt":
             segments += approve_transcript(transcript, facilitator)
+    from analysis.services.answers import build_answer_segments
+    from surveys.services import free_text_answers
+
+    consultation_id = session.consultation_id if session else None
+    if consultation_id:
+        segments += build_answer_segments(consultation_id, free_text_answers(consultation_id))
     return {"transcripts": len(FILES), "segments": segments}

@@ -6,6 +6,7 @@ from forum.jobs import JobFailure, register_job_handler
 from forum.models import Transcript, TranscriptStatus
 
 REDACT_TRANSCRIPT = "transcript.redact"
+SEGMENT_ANSWERS = "answers.segment"
 
 
 def redact_transcript_job(job, progress) -> None:
@@ -25,5 +26,18 @@ def redact_transcript_job(job, progress) -> None:
         raise
 
 
+def segment_answers_job(job, progress) -> None:
+    """Redact free-text survey and CSV answers into segments."""
+    from analysis.nlp import load_nlp
+    from analysis.services.answers import build_answer_segments
+    from surveys.services import free_text_answers
+
+    consultation_id = job.params["consultation_id"]
+    progress("Taking out personal data", 10)
+    nlp = load_nlp(current_app.config.get("SPACY_MODEL", "en_core_web_sm"))
+    build_answer_segments(consultation_id, free_text_answers(consultation_id), nlp)
+
+
 def register() -> None:
     register_job_handler(REDACT_TRANSCRIPT, redact_transcript_job)
+    register_job_handler(SEGMENT_ANSWERS, segment_answers_job)

@@ -109,4 +109,18 @@ def speakers(transcript_id):
                            members=list(members.values()), attending=attending, form=ConfirmForm())
 
 
+@bp.route("/consultations/<int:consultation_id>/answers/segment", methods=["POST"])
+@allow(*SEE)
+def segment_answers(consultation_id):
+    """Redact new free-text survey answers into segments, in the background."""
+    from analysis.web.tasks import SEGMENT_ANSWERS
+    from forum.models import Consultation
+
+    consultation = db.session.get(Consultation, consultation_id) or abort(404)
+    if ConfirmForm().validate_on_submit():
+        enqueue(SEGMENT_ANSWERS, {"consultation_id": consultation.id})
+        flash("New survey answers are being redacted into segments. Refresh in a minute.")
+    return redirect(url_for("consultations.show", consultation_id=consultation.id))
+
+
 from analysis.web import review  # noqa: E402,F401  (registers the review routes on bp)

@@ -47,6 +47,7 @@ EXPECTED = {
     "transcripts.tag_questions": {A, F},
     "transcripts.purge": {A, F},
     "transcripts.retry": {A, F},
+    "transcripts.segment_answers": {A, P, F},
     "surveys.index": STAFF,
     "surveys.show": STAFF,
     # Surveys (issue 3): builder, results and CSV import for A, P, F; tablets for all staff.

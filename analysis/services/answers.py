@@ -1,0 +1,53 @@
+"""Free-text survey and CSV answers become redacted segments (surveys never see analysis)."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from forum.extensions import db
+from forum.models import Segment, SegmentSource
+from forum.services.segments import text_hash
+
+SOURCES = {"survey": SegmentSource.SURVEY, "csv_import": SegmentSource.CSV_IMPORT}
+# A segment's position is answer id * PARTS + part, so each answer is segmented once.
+PARTS = 100
+
+
+def build_answer_segments(consultation_id: int, answers, nlp=None) -> int:
+    """Redact and split every answer not yet segmented.
+
+    Survey answers have no side-by-side review, so every proposed redaction is applied
+    and answers that suggest risk are held until someone reviews them.
+
+    Args:
+        consultation_id: the consultation.
+        answers: ``surveys.services.free_text_answers(consultation_id)`` rows.
+        nlp: a loaded spaCy pipeline (None loads the default once).
+
+    Returns:
+        The number of segments created.
+    """
+    from analysis.nlp import load_nlp
+    from analysis.redact import apply_redactions, find_personal_data
+    from analysis.safeguarding import find_risks
+    from analysis.segmenting import split_into_segments
+
+    done = {(s.source_type, s.position // PARTS) for s in db.session.scalars(
+        select(Segment).where(Segment.consultation_id == consultation_id,
+                              Segment.source_type.in_(list(SOURCES.values()))))}
+    nlp = nlp or load_nlp()
+    created = 0
+    for answer in answers:
+        source = SOURCES[answer.source]
+        if (source, answer.answer_id) in done:
+            continue
+        redacted = apply_redactions(answer.text, find_personal_data(answer.text, nlp=nlp))
+        held = bool(find_risks(answer.text))
+        for part, text in enumerate(split_into_segments(redacted)[:PARTS]):
+            db.session.add(Segment(
+                consultation_id=consultation_id, source_type=source, source_id=answer.response_id,
+                position=answer.answer_id * PARTS + part, member_id=answer.member_id,
+                question_id=answer.consultation_question_id, text=text, text_hash=text_hash(text),
+                held=held))
+            created += 1
+    db.session.commit()
+    return created

@@ -1,0 +1,36 @@
+"""Free-text survey answers become redacted segments, once each."""
+from datetime import datetime, timezone
+
+from forum.access import Role
+from forum.extensions import db
+from forum.models import Segment, SegmentSource
+from forum.services.segments import usable_segments
+from surveys.services import FreeTextAnswer, free_text_answers
+from analysis.services.answers import build_answer_segments
+
+
+def answer(answer_id, text, member_id=None):
+    return FreeTextAnswer(answer_id=answer_id, response_id=1, member_id=member_id,
+                          consultation_question_id=None, text=text,
+                          created_at=datetime.now(timezone.utc), source="survey")
+
+
+def test_answers_are_redacted_split_and_segmented_once(app, demo):
+    answers = [answer(9001, "Ring my worker Mr Okafor on 07700 900123. He sorted my housing."),
+               answer(9002, "I thought about ending it when they sent me back to the hostel.")]
+    assert build_answer_segments(1, answers) >= 2
+    texts = [s.text for s in db.session.scalars(db.select(Segment).where(Segment.position >= 900100))]
+    assert texts and all("07700 900123" not in t and "Okafor" not in t for t in texts)
+    held = db.session.scalar(db.select(Segment).where(Segment.position == 900200))
+    assert held.held and held not in usable_segments(1)
+    assert build_answer_segments(1, answers) == 0
+
+
+def test_officer_prepares_the_demo_survey_answers(auth, demo):
+    auth.login(Role.POLICY_OFFICER)
+    response = auth.client.post("/consultations/1/answers/segment")
+    assert response.status_code == 302
+    segments = db.session.scalars(db.select(Segment).where(Segment.source_type == SegmentSource.SURVEY)).all()
+    assert len({s.position // 100 for s in segments}) == len(free_text_answers(1))
+    assert all(s.question_id for s in segments)
+    assert any(s.member_id for s in segments) and any(s.member_id is None for s in segments)
