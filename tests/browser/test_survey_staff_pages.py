@@ -1,5 +1,6 @@
 """Survey staff pages in Chromium: styled, no axe violations; the builder's preview; CSV import."""
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.runner_helpers import axe_violations
 from tests.browser.test_staff_pages import sign_in
@@ -57,6 +58,6 @@ def test_csv_import_reports_lines_then_imports(live_server, page, tmp_path, shot
     page.get_by_label("Which column holds the respondent id?").select_option("id")
     page.get_by_label("Column ‘What helped’").select_option(index=1)
     page.get_by_role("button", name="Check and import").click()
-    assert page.get_by_text("Line 3: the respondent id (‘id’) is empty").is_visible()
-    assert page.get_by_text("Line 4: respondent id ‘R1’ is also on line 2").is_visible()
+    expect(page.get_by_text("Line 3: the respondent id (‘id’) is empty")).to_be_visible()
+    expect(page.get_by_text("Line 4: respondent id ‘R1’ is also on line 2")).to_be_visible()
     page.screenshot(path=str(shots / "survey_staff_import_problems.png"), full_page=True)
