@@ -50,6 +50,7 @@ def prepare(url: str, data_dir: str, tablets: int) -> tuple[dict, list[str]]:
 
     from app import create_app
     from forum.demo import load_demo
+    from surveys.demo import load_demo_survey
     from forum.extensions import db
     from surveys.models import Survey
     from surveys.services.devices import register_device
@@ -61,6 +62,7 @@ def prepare(url: str, data_dir: str, tablets: int) -> tuple[dict, list[str]]:
             conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
         upgrade()
         load_demo()
+        load_demo_survey()
         version = db.session.get(Survey, 1).published_version
         survey = {"version_id": version.id, "questions": [
             (q.id, q.kind.value, [c["value"] for c in q.all_choices]) for q in version.questions]}
