@@ -4,14 +4,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from sqlalchemy import select
 
 from analysis.transcripts import read_transcript
 from forum.extensions import db
 from forum.models import (
     FocusGroupSession, Member, Redaction, RedactionStatus, Speaker, SpeakerRole, Transcript,
     TranscriptStatus, Turn, User)
-from forum.models.base import utcnow
 
 UNLABELLED = "Unlabelled"
 _GENERIC_SPEAKER = re.compile(r"^(speaker|participant|unknown|interviewer|facilitator)\b", re.I)
@@ -184,7 +182,3 @@ def set_speaker(speaker: Speaker, role: SpeakerRole, member: Optional[Member]) -
 def unmatched_turn_count(transcript: Transcript) -> int:
     return sum(1 for t in transcript.turns if t.speaker and t.speaker.role == SpeakerRole.UNMATCHED
                and not t.backchannel)
-
-
-def transcripts_for_session(session_id: int) -> list[Transcript]:
-    return list(db.session.scalars(select(Transcript).where(Transcript.session_id == session_id)))

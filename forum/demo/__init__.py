@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -14,7 +13,6 @@ from forum.services.consultations import save_consultation
 from forum.services.members import record_consent, save_member, withdraw_consent
 from forum.services.questions import parse_questions
 
-TRANSCRIPTS = Path(__file__).parent / "transcripts"
 
 # Demo only: printed at start-up so people can try each role. Never used in production.
 DEMO_STAFF = [

@@ -5,11 +5,11 @@ import enum
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import JSON, DateTime, Enum, ForeignKey, String, Text
+from sqlalchemy import JSON, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
-from forum.models.base import utcnow
+from forum.models.base import enum_type, utcnow
 
 
 class CsvImportStatus(str, enum.Enum):
@@ -36,8 +36,7 @@ class CsvImport(db.Model):
     # {"column heading": consultation question id}
     mapping: Mapped[dict] = mapped_column(JSON, default=dict)
     status: Mapped[CsvImportStatus] = mapped_column(
-        Enum(CsvImportStatus, name="csv_import_status", values_callable=lambda e: [s.value for s in e],
-             native_enum=False, length=20), default=CsvImportStatus.UPLOADED)
+        enum_type(CsvImportStatus, "csv_import_status"), default=CsvImportStatus.UPLOADED)
     # ["Line 4: ...", ...] from the last check.
     problems: Mapped[list] = mapped_column(JSON, default=list)
     row_count: Mapped[int] = mapped_column(default=0)

@@ -10,15 +10,11 @@ import enum
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import JSON, DateTime, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
-from forum.models.base import utcnow
-
-
-def _values(enum_class):
-    return [item.value for item in enum_class]
+from forum.models.base import enum_type, utcnow
 
 
 class QuestionKind(str, enum.Enum):
@@ -122,7 +118,7 @@ class SurveyMedia(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
     kind: Mapped[MediaKind] = mapped_column(
-        Enum(MediaKind, name="media_kind", values_callable=_values, native_enum=False, length=10))
+        enum_type(MediaKind, "media_kind", 10))
     filename: Mapped[str] = mapped_column(String(255))
     content_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int] = mapped_column()
@@ -139,8 +135,7 @@ class SurveyQuestion(db.Model):
         ForeignKey("survey_versions.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column()
     kind: Mapped[QuestionKind] = mapped_column(
-        Enum(QuestionKind, name="question_kind", values_callable=_values, native_enum=False,
-             length=30))
+        enum_type(QuestionKind, "question_kind", 30))
     text: Mapped[str] = mapped_column(Text)
     help_text: Mapped[Optional[str]] = mapped_column(Text)
     # [{"value": "1", "label": "In a hostel"}, ...]; values stay fixed within a version.
