@@ -3,6 +3,7 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
+    from analysis import models  # noqa: F401  (registers the tables)
     from analysis.web import cli, tasks
     from analysis.web.demo import load_demo_transcripts
     from analysis.web.transcripts import bp
