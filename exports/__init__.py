@@ -1,1 +1,1 @@
-"""Exports package (built in later issues)."""
+"""Exports: consultation response drafts and their renderers (PDF, Word, data files, Easy Read)."""
