@@ -21,10 +21,12 @@ def create_app(config: Optional[Mapping[str, Any]] = None) -> Flask:
     app.config["DATA_DIR"].mkdir(parents=True, exist_ok=True)
 
     import analysis.web
+    import exports
     import forum
     import surveys
 
     forum.init_app(app)
     surveys.init_app(app)
     analysis.web.init_app(app)
+    exports.init_app(app)
     return app

@@ -17,6 +17,7 @@ ACTIONS = {
     "user_invited": "Invited a user", "user_enabled": "Enabled a user", "user_disabled": "Disabled a user",
     "transcript_approved": "Approved redactions", "transcript_purged": "Purged an original transcript",
     "exported": "Exported", "member_erased": "Erased a member", "audit_exported": "Exported the audit log",
+    "draft_quotes_removed": "Took quotes out of drafts",
 }
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from forum.extensions import db
 from forum.models import ConsentRecord, Member, MemberContact, User
+from forum.signals import consent_changed
 
 _GENERATED = re.compile(r"^Member (\d+)$")
 
@@ -71,9 +72,7 @@ def record_consent(member: Member, recorded_by: Optional[User], *, take_part: bo
         may_quote_with_demographics=may_quote and may_quote_with_demographics,
         audio_recording=take_part and audio_recording, withdrawn=False,
         note=note.strip() or None, recorded_by=recorded_by)
-    db.session.add(record)
-    db.session.commit()
-    return record
+    return _save_consent(member, record, recorded_by)
 
 
 def withdraw_consent(member: Member, recorded_by: Optional[User], note: str = "") -> ConsentRecord:
@@ -81,7 +80,14 @@ def withdraw_consent(member: Member, recorded_by: Optional[User], note: str = ""
     record = ConsentRecord(member=member, take_part=False, may_quote=False,
                            may_quote_with_demographics=False, audio_recording=False,
                            withdrawn=True, note=note.strip() or None, recorded_by=recorded_by)
+    return _save_consent(member, record, recorded_by)
+
+
+def _save_consent(member: Member, record: ConsentRecord, recorded_by: Optional[User]) -> ConsentRecord:
     db.session.add(record)
+    db.session.commit()
+    # After the commit, so receivers read the new consent; their changes commit here.
+    consent_changed.send(member, erased=False, by=recorded_by)
     db.session.commit()
     return record
 

@@ -14,6 +14,7 @@ from forum.models import Member, Segment, Speaker, Transcript, TranscriptStatus,
 from forum.models.base import utcnow
 from forum.models.sessions import session_members
 from forum.services import audit
+from forum.signals import consent_changed
 
 EXPORT_HOOKS_KEY = "forum_member_export_hooks"
 ERASED_TEXT = "[removed at the member's request]"
@@ -40,6 +41,7 @@ def erase_member(member: Member, by: Optional[User], ip: Optional[str] = None) -
         Counts of what was removed.
     """
     member_id = member.id
+    consent_changed.send(member, erased=True, by=by)
     speakers = list(db.session.scalars(select(Speaker).where(Speaker.member_id == member_id)))
     turns = [t for s in speakers for t in s.turns]
     for turn in turns:

@@ -1,0 +1,1 @@
+"""Plain functions behind the draft editor and the exports (no HTTP here)."""

@@ -1,0 +1,224 @@
+"""Saving drafts safely: revisions against lost updates, version history and restore."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Optional
+
+from sqlalchemy import select, update
+
+from exports.models import Draft, DraftQuote, DraftSection, DraftVersion
+from exports.services.drafts import ordered_sections, organisation_profile
+from forum.extensions import db
+from forum.models import Segment
+from forum.models.base import utcnow
+from forum.services.segments import quotable_segments
+
+# Autosaves by the same person within this long update one history entry, not many.
+AUTOSAVE_MERGE = timedelta(minutes=10)
+COVER_FIELDS = {"title": "Title", "organisation": "Organisation", "contact": "Contact",
+                "about": "About us", "introduction": "Introduction", "summary": "Summary",
+                "easy_read_intro": "Easy Read introduction"}
+
+
+class DraftConflict(Exception):
+    """Someone else saved the draft after the revision this change started from."""
+
+    def __init__(self, draft: Draft, differences: list[tuple[str, str]]):
+        self.draft = draft
+        self.differences = differences
+        who = draft.updated_by.name if draft.updated_by else "Someone else"
+        super().__init__(f"{who} saved this draft at {draft.updated_at:%H:%M on %-d %B %Y} "
+                         "(UTC), after you opened it. Your changes have not been saved yet.")
+
+
+@dataclass
+class DraftEdit:
+    """What an editor form sent: cover fields, section texts and themes, quote texts."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    date: Optional[date] = None
+    recommendations: list[str] = field(default_factory=list)
+    easy_read_done: dict[str, str] = field(default_factory=dict)
+    section_text: dict[int, str] = field(default_factory=dict)
+    section_themes: dict[int, list[int]] = field(default_factory=dict)
+    quote_text: dict[int, str] = field(default_factory=dict)
+
+
+def snapshot(draft: Draft) -> dict:
+    """The whole draft as JSON-able data (what a version keeps)."""
+    data = {name: getattr(draft, name) for name in COVER_FIELDS}
+    data.update(date=draft.date.isoformat() if draft.date else None,
+                recommendations=list(draft.recommendations or []),
+                easy_read_done=dict(draft.easy_read_done or {}),
+                sections=[{"question_id": s.question_id, "text": s.text,
+                           "theme_ids": list(s.theme_ids or []),
+                           "quotes": [{"segment_id": q.segment_id, "text": q.text} for q in s.quotes]}
+                          for s in ordered_sections(draft)])
+    return data
+
+
+def differences(draft: Draft, edit: DraftEdit) -> list[tuple[str, str]]:
+    """Where the saved draft differs from an edit: (what, the saved text) pairs."""
+    found = [(label, getattr(draft, name)) for name, label in COVER_FIELDS.items()
+             if name in edit.fields and (edit.fields[name] or "").strip() != (getattr(draft, name) or "").strip()]
+    if [r for r in edit.recommendations if r.strip()] != list(draft.recommendations or []):
+        found.append(("Key recommendations", "\n".join(draft.recommendations or [])))
+    for section in ordered_sections(draft):
+        if section.id in edit.section_text and edit.section_text[section.id].strip() != section.text.strip():
+            found.append((section.question.label, section.text))
+    return found
+
+
+def _claim_revision(draft: Draft, base_revision: int) -> None:
+    """Move the draft on one revision, only if nobody else already has (one atomic UPDATE)."""
+    moved = db.session.execute(update(Draft).where(Draft.id == draft.id, Draft.revision == base_revision)
+                               .values(revision=base_revision + 1)).rowcount
+    if moved != 1:
+        db.session.rollback()
+        db.session.refresh(draft)
+        raise DraftConflict(draft, [])
+    db.session.refresh(draft, ["revision"])
+
+
+def save_draft(draft: Draft, edit: DraftEdit, base_revision: int, user, *, autosave: bool = False,
+               keep_about: bool = False) -> Draft:
+    """Apply an edit made from ``base_revision`` and record a version.
+
+    Args:
+        draft: the draft.
+        edit: what the form sent.
+        base_revision: the revision the editor was showing.
+        user: who is saving.
+        autosave: a background save (merged into the author's recent autosave entry).
+        keep_about: also make this "About us" the organisation's text for new drafts.
+
+    Raises:
+        DraftConflict: when someone saved after ``base_revision``; nothing is changed.
+    """
+    try:
+        _claim_revision(draft, base_revision)
+    except DraftConflict as conflict:
+        raise DraftConflict(conflict.draft, differences(conflict.draft, edit)) from None
+    for name in COVER_FIELDS:
+        if name in edit.fields:
+            setattr(draft, name, (edit.fields[name] or "").strip())
+    draft.date = edit.date or draft.date
+    draft.recommendations = [r.strip() for r in edit.recommendations if r.strip()]
+    draft.easy_read_done = {k: v.strip() for k, v in edit.easy_read_done.items() if v.strip()}
+    for section in draft.sections:
+        if section.id in edit.section_text:
+            section.text = edit.section_text[section.id].strip()
+            section.theme_ids = edit.section_themes.get(section.id, [])
+        for quote in section.quotes:
+            if quote.id in edit.quote_text and edit.quote_text[quote.id].strip():
+                quote.text = " ".join(edit.quote_text[quote.id].split())
+    if keep_about:
+        profile = organisation_profile()
+        profile.about, profile.name, profile.contact = draft.about, draft.organisation, draft.contact
+    _record(draft, user, "Autosaved" if autosave else "Saved", merge=autosave)
+    return draft
+
+
+def _record(draft: Draft, user, note: str, merge: bool = False) -> None:
+    draft.updated_at, draft.updated_by = utcnow(), user
+    db.session.flush()
+    for section in draft.sections:  # reload quotes in their saved order for the snapshot
+        db.session.expire(section, ["quotes"])
+    latest = db.session.scalar(select(DraftVersion).where(DraftVersion.draft_id == draft.id)
+                               .order_by(DraftVersion.id.desc()).limit(1))
+    now = utcnow()
+    if merge and latest is not None and latest.note == note and latest.author_id == user.id \
+            and now - _aware(latest.created_at) < AUTOSAVE_MERGE:
+        latest.snapshot, latest.revision, latest.created_at = snapshot(draft), draft.revision, now
+    else:
+        db.session.add(DraftVersion(draft=draft, revision=draft.revision, snapshot=snapshot(draft),
+                                    note=note, author=user, created_at=now))
+    db.session.commit()
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def change_quotes(draft: Draft, user, action: str, quote_id: int) -> Optional[str]:
+    """Move a quote up or down, or remove it; returns a message, or None if not found."""
+    quote = db.session.get(DraftQuote, quote_id)
+    if quote is None or quote.section.draft_id != draft.id:
+        return None
+    quotes = list(quote.section.quotes)
+    index = quotes.index(quote)
+    label = quote.section.question.label
+    if action == "remove":
+        quotes.remove(quote)
+        db.session.delete(quote)
+        message = f"Quote taken out of {label}."
+    else:
+        other = index - 1 if action == "up" else index + 1
+        if not 0 <= other < len(quotes):
+            return f"That quote is already at the {'top' if action == 'up' else 'bottom'}."
+        quotes[index], quotes[other] = quotes[other], quotes[index]
+        message = f"Quote moved {action} in {label}."
+    for position, item in enumerate(quotes):
+        item.position = position
+    _claim_revision(draft, draft.revision)
+    _record(draft, user, message.rstrip("."))
+    return message
+
+
+def add_quote(section: DraftSection, segment_id: int, user) -> str:
+    """Add a quotable segment's words to the end of a section's quotes.
+
+    Returns:
+        A message for the officer (also when the segment cannot be quoted).
+    """
+    quotable = {s.id: s for s in quotable_segments(section.draft.consultation_id)}
+    segment = quotable.get(segment_id)
+    if segment is None:
+        return "That cannot be quoted: the member has not agreed, or the words are held for review."
+    if any(q.segment_id == segment_id for q in section.quotes):
+        return f"That quote is already in {section.question.label}."
+    section.quotes.append(DraftQuote(segment_id=segment.id, text=segment.text,
+                                     position=len(section.quotes)))
+    _claim_revision(section.draft, section.draft.revision)
+    _record(section.draft, user, f"Quote added to {section.question.label}")
+    return f"Quote added to {section.question.label}."
+
+
+def restore_version(draft: Draft, version: DraftVersion, user, base_revision: int) -> list[str]:
+    """Put an earlier version back (as a new version); quotes that may no longer be used stay out.
+
+    Returns:
+        Labels of sections that lost a quote because it can no longer be quoted.
+
+    Raises:
+        DraftConflict: when someone saved after ``base_revision``.
+    """
+    _claim_revision(draft, base_revision)
+    data = version.snapshot
+    for name in COVER_FIELDS:
+        setattr(draft, name, data.get(name) or "")
+    draft.date = date.fromisoformat(data["date"]) if data.get("date") else draft.date
+    draft.recommendations = list(data.get("recommendations") or [])
+    draft.easy_read_done = dict(data.get("easy_read_done") or {})
+    quotable = {s.id for s in quotable_segments(draft.consultation_id)}
+    existing = set(db.session.scalars(select(Segment.id).where(
+        Segment.consultation_id == draft.consultation_id)))
+    by_question = {s.question_id: s for s in draft.sections}
+    dropped = []
+    for saved in data.get("sections", []):
+        section = by_question.get(saved["question_id"])
+        if section is None:
+            continue
+        section.text, section.theme_ids = saved.get("text", ""), list(saved.get("theme_ids") or [])
+        section.quotes.clear()
+        db.session.flush()
+        for item in saved.get("quotes", []):
+            if item["segment_id"] in quotable and item["segment_id"] in existing:
+                section.quotes.append(DraftQuote(segment_id=item["segment_id"], text=item["text"],
+                                                 position=len(section.quotes)))
+            elif section.question.label not in dropped:
+                dropped.append(section.question.label)
+    who = version.author.name if version.author else "someone"
+    _record(draft, user, f"Restored the version saved by {who} at {version.created_at:%H:%M, %-d %B}")
+    return dropped

@@ -1,0 +1,118 @@
+"""The draft editor: one page per draft, autosave, version history and restore."""
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from exports.models import DraftNotice, DraftVersion
+from exports.services import drafts as service
+from exports.services.editing import DraftConflict, change_quotes, restore_version, save_draft
+from exports.services.evidence import gather_evidence, methods_paragraph
+from exports.views import WRITERS, bp
+from exports.views.forms import EditorValues, read_editor_form, read_revision
+from forum.access import allow
+from forum.extensions import db
+from forum.models.base import utcnow
+
+
+def draft_or_404(consultation_id: int):
+    return service.current_draft(consultation_id) or abort(404)
+
+
+def render_editor(draft, values=None, errors=None, conflict=None, status=200):
+    themes = service.consultation_themes(draft.consultation_id)
+    page = render_template(
+        "exports/drafts/edit.html", draft=draft, values=values or EditorValues(), errors=errors or {},
+        conflict=conflict, themes=themes, sections=service.ordered_sections(draft),
+        checks=service.check_quotes(draft), easy_read_themes=service.easy_read_themes(draft),
+        methods=methods_paragraph(gather_evidence(draft.consultation_id)),
+        notices=[n for n in draft.notices if n.dismissed_at is None])
+    return page, status
+
+
+@bp.route("", methods=["GET", "POST"])
+@allow(*WRITERS)
+def edit(consultation_id):
+    """The draft response: cover, about, introduction, summary, recommendations and sections."""
+    draft = draft_or_404(consultation_id)
+    if request.method == "GET":
+        return render_editor(draft)
+    edit_data, errors = read_editor_form(request.form)
+    values = EditorValues(request.form)
+    revision = read_revision(request.form)
+    if revision is None:
+        errors["revision"] = "This form is out of date. Reload the page and try again"
+    if errors:
+        return render_editor(draft, values, errors, status=400)
+    try:
+        save_draft(draft, edit_data, revision, current_user, keep_about=bool(request.form.get("keep_about")))
+    except DraftConflict as conflict:
+        return render_editor(conflict.draft, values, conflict=conflict, status=409)
+    action, _, target = request.form.get("action", "save").partition(":")
+    if action in ("up", "down", "remove") and target.isdigit():
+        flash(change_quotes(draft, current_user, action, int(target)) or "That quote is no longer in the draft.")
+        return redirect(url_for("drafts.edit", consultation_id=consultation_id, _anchor=f"q-{target}"))
+    if action == "pick" and target.isdigit():
+        return redirect(url_for("drafts.quotes", consultation_id=consultation_id, question_id=int(target)))
+    flash("Draft saved.")
+    return redirect(url_for("drafts.edit", consultation_id=consultation_id))
+
+
+@bp.route("/autosave", methods=["POST"])
+@allow(*WRITERS)
+def autosave(consultation_id):
+    """Save the editor in the background; 409 with the other person's change on a conflict."""
+    draft = draft_or_404(consultation_id)
+    edit_data, errors = read_editor_form(request.form)
+    revision = read_revision(request.form)
+    if revision is None or errors:
+        return jsonify(saved=False, message="Not saved: " + "; ".join(
+            errors.values() or ["reload the page and try again"]) + "."), 400
+    try:
+        save_draft(draft, edit_data, revision, current_user, autosave=True)
+    except DraftConflict as conflict:
+        return jsonify(saved=False, conflict=True, message=str(conflict),
+                       changes=[{"what": what, "theirs": theirs} for what, theirs in conflict.differences]), 409
+    return jsonify(saved=True, revision=draft.revision,
+                   message=f"Saved automatically at {draft.updated_at:%H:%M:%S}.")
+
+
+@bp.route("/versions")
+@allow(*WRITERS)
+def versions(consultation_id):
+    """Every saved version of the draft, newest first, each with a restore button."""
+    draft = draft_or_404(consultation_id)
+    return render_template("exports/drafts/versions.html", draft=draft, versions=draft.versions)
+
+
+@bp.route("/versions/<int:version_id>/restore", methods=["POST"])
+@allow(*WRITERS)
+def restore(consultation_id, version_id):
+    """Put an earlier version back; the current one stays in the history."""
+    draft = draft_or_404(consultation_id)
+    version = db.session.get(DraftVersion, version_id)
+    if version is None or version.draft_id != draft.id:
+        abort(404)
+    revision = read_revision(request.form)
+    try:
+        dropped = restore_version(draft, version, current_user,
+                                  revision if revision is not None else -1)
+    except DraftConflict as conflict:
+        flash(f"Not restored: {conflict} Look at the history again before restoring.", "error")
+        return redirect(url_for("drafts.versions", consultation_id=consultation_id))
+    message = "Version restored."
+    if dropped:
+        message += f" Quotes that can no longer be used stayed out of {', '.join(dropped)}."
+    flash(message)
+    return redirect(url_for("drafts.edit", consultation_id=consultation_id))
+
+
+@bp.route("/notices/<int:notice_id>/dismiss", methods=["POST"])
+@allow(*WRITERS)
+def dismiss_notice(consultation_id, notice_id):
+    """Hide a notice about quotes taken out of the draft (it stays in the audit log)."""
+    draft = draft_or_404(consultation_id)
+    notice = db.session.get(DraftNotice, notice_id)
+    if notice is None or notice.draft_id != draft.id:
+        abort(404)
+    notice.dismissed_at = utcnow()
+    db.session.commit()
+    return redirect(url_for("drafts.edit", consultation_id=consultation_id))

@@ -1,0 +1,8 @@
+"""Signals the forum sends so packages above it can react without forum importing them."""
+from blinker import Namespace
+
+_signals = Namespace()
+
+# Sent with the Member as sender after their consent changes (erased=False), or just
+# before they are erased (erased=True). Receivers must not commit; the sender does.
+consent_changed = _signals.signal("consent-changed")
