@@ -78,13 +78,22 @@ EXPECTED = {
     "runner.register": STAFF,
     "runner.service_worker": PUBLIC,
     "surveys_api.receive": PUBLIC,
+    # Drafting responses (issue 6): policy officers and admins.
+    "drafts.edit": {A, P},
+    "drafts.autosave": {A, P},
+    "drafts.versions": {A, P},
+    "drafts.restore": {A, P},
+    "drafts.dismiss_notice": {A, P},
+    "drafts.quotes": {A, P},
+    "drafts.add": {A, P},
+    "drafts_assets.static": PUBLIC,
 }
 
 URL_VALUES = {"user_id": 2, "member_id": 1, "consultation_id": 1, "session_id": 1,
               "survey_id": 1, "token": "not-a-real-token", "filename": "build/app.css",
               "transcript_id": 1, "turn_id": 1,
               "version_id": 1, "position": 1, "question_id": 1, "media_id": 1, "device_id": 1,
-              "import_id": 1}
+              "import_id": 1, "notice_id": 1}
 
 
 def _requests(app):

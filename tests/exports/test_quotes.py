@@ -1,0 +1,46 @@
+"""Quote checking (with "...") and demographic attribution rules."""
+from types import SimpleNamespace
+
+from exports.services.quotes import MIN_GROUP, attribution, quote_matches
+
+SOURCE = "When I got out I had nowhere to go.  The council said\ncome back Monday."
+
+
+def test_an_exact_quote_matches_whatever_the_whitespace():
+    assert quote_matches("When I got out I had nowhere to go. The council said come back Monday.", SOURCE)
+
+
+def test_a_shortened_quote_is_checked_piece_by_piece_in_order():
+    assert quote_matches("When I got out... come back Monday.", SOURCE)
+    assert quote_matches("...I had nowhere to go…", SOURCE)
+    assert not quote_matches("come back Monday... When I got out", SOURCE)  # order matters
+    assert not quote_matches("When I got out... come back Tuesday.", SOURCE)
+
+
+def test_a_changed_or_empty_quote_does_not_match():
+    assert not quote_matches("When I got out I had nowhere to stay.", SOURCE)
+    assert not quote_matches("...", SOURCE)
+    assert not quote_matches("", SOURCE)
+
+
+def _member(gender, age, demographics=True, withdrawn=False):
+    consent = SimpleNamespace(may_quote_with_demographics=demographics, withdrawn=withdrawn)
+    return SimpleNamespace(gender=gender, age_band=age, consent=consent)
+
+
+def test_attribution_needs_consent_and_a_group_of_five():
+    woman = _member("Woman", "25-34")
+    group = [_member("Woman", "25-34") for _ in range(MIN_GROUP)]
+    assert attribution(woman, group) == "Forum member, a woman aged 25 to 34"
+    assert attribution(_member("Woman", "25-34", demographics=False), group) == "Forum member"
+    assert attribution(woman, group[:MIN_GROUP - 1]) == "Forum member"
+
+
+def test_attribution_falls_back_to_a_coarser_group():
+    woman = _member("Woman", "65 or over")
+    group = [woman] + [_member("Woman", "25-34") for _ in range(MIN_GROUP - 1)]
+    assert attribution(woman, group) == "Forum member, a woman"
+    unknown = _member("Prefer not to say", "65 or over")
+    group = [_member("Man", "65 or over") for _ in range(MIN_GROUP)]
+    assert attribution(unknown, group) == "Forum member aged 65 or over"
+    assert attribution(None, group) == "Forum member"

@@ -1,0 +1,149 @@
+"""The editor over HTTP: save, errors keep typing, autosave, conflicts, picker, history."""
+import re
+
+from forum.access import Role
+from forum.extensions import db
+from exports.services.drafts import current_draft
+
+
+def _form(draft, **changes):
+    data = {"revision": str(draft.revision), "title": draft.title, "organisation": draft.organisation,
+            "contact": draft.contact, "about": draft.about, "introduction": draft.introduction,
+            "summary": draft.summary, "recommendations": "\n".join(draft.recommendations),
+            "easy_read_intro": "", "date-day": "14", "date-month": "3", "date-year": "2026"}
+    for section in draft.sections:
+        data[f"section-{section.id}-text"] = section.text
+    data.update(changes)
+    return data
+
+
+def _url(forum, tail=""):
+    return f"/consultations/{forum.consultation.id}/draft{tail}"
+
+
+def test_the_editor_shows_every_question_and_saves(forum, auth):
+    auth.login(Role.POLICY_OFFICER)
+    page = auth.client.get(_url(forum)).get_data(as_text=True)
+    assert "Q2. How can housing on release be improved?" in page and "Q7." in page
+    assert "This response draws on what 8 forum members" in page
+    draft = current_draft(forum.consultation.id)
+    section = draft.sections[0]
+    response = auth.client.post(_url(forum), data=_form(
+        draft, summary="Members want homes.", recommendations="One\n\nTwo",
+        **{f"section-{section.id}-text": "Housing first.", f"section-{section.id}-themes": [str(forum.themes[0].id)]}))
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert (draft.summary, draft.recommendations, section.text) == ("Members want homes.", ["One", "Two"], "Housing first.")
+    assert section.theme_ids == [forum.themes[0].id] and draft.date.isoformat() == "2026-03-14"
+
+
+def test_a_bad_form_keeps_what_was_typed_and_saves_nothing(forum, auth):
+    auth.login(Role.POLICY_OFFICER)
+    draft = current_draft(forum.consultation.id)
+    response = auth.client.post(_url(forum), data=_form(draft, title="", summary="Typed <b>text</b>",
+                                                        **{"date-day": "31", "date-month": "2"}))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Enter a title for the response" in page and "Enter a real date" in page
+    assert "Typed &lt;b&gt;text&lt;/b&gt;" in page
+    db.session.expire_all()
+    assert draft.revision == 1 and draft.summary == ""
+
+
+def test_autosave_returns_the_new_revision(forum, auth):
+    auth.login(Role.POLICY_OFFICER)
+    draft = current_draft(forum.consultation.id)
+    response = auth.client.post(_url(forum, "/autosave"), data=_form(draft, summary="Autosaved words"))
+    assert response.status_code == 200
+    assert response.json["saved"] is True and response.json["revision"] == 2
+    db.session.expire_all()
+    assert draft.summary == "Autosaved words" and draft.versions[0].note == "Autosaved"
+    stale = auth.client.post(_url(forum, "/autosave"), data=_form(draft, revision="1"))
+    assert stale.status_code == 409 and stale.json["conflict"] is True
+    assert auth.client.post(_url(forum, "/autosave"), data={"summary": "x"}).status_code == 400
+
+
+def test_the_second_editor_is_warned_with_the_other_change(forum, app, auth, users):
+    draft = current_draft(forum.consultation.id)
+    opened_at = draft.revision
+    admin = app.test_client()
+    admin.post("/login", data={"email": users[Role.ADMIN].email, "password": "Lantern-Pebble-Crane-88"})
+    assert admin.post(_url(forum), data=_form(draft, summary="The admin's summary")).status_code == 302
+    auth.login(Role.POLICY_OFFICER)
+    response = auth.client.post(_url(forum), data=_form(draft, revision=str(opened_at), summary="Mine"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert "Test Admin saved this draft" in page and "The admin&#39;s summary" in page
+    assert ">Mine</textarea>" in page  # what I typed is still there
+    db.session.expire_all()
+    assert draft.summary == "The admin's summary"
+    revision = re.search(r'name="revision" id="revision" value="(\d+)"', page).group(1)
+    assert auth.client.post(_url(forum), data=_form(draft, revision=revision, summary="Mine")).status_code == 302
+    db.session.expire_all()
+    assert draft.summary == "Mine"
+
+
+def test_picking_searching_and_ordering_quotes(forum, auth):
+    auth.login(Role.POLICY_OFFICER)
+    draft = current_draft(forum.consultation.id)
+    q2 = next(s for s in draft.sections if s.question.number == "2")
+    page = auth.client.get(_url(forum, f"/questions/{q2.question_id}/quotes?theme={forum.themes[0].id}")).get_data(as_text=True)
+    assert "nowhere to go" in page and "hostel" in page
+    assert "REFUSER-SECRET" not in page and "HELD-WORDS" not in page
+    page = auth.client.get(_url(forum, f"/questions/{q2.question_id}/quotes?q=HOSTEL+nights")).get_data(as_text=True)
+    assert "hostel" in page and "nowhere to go" not in page
+    for name in ("Amber", "Fern"):
+        response = auth.client.post(_url(forum, f"/questions/{q2.question_id}/quotes/add"),
+                                    data={"segment_id": forum.segments[name].id})
+        assert response.status_code == 302
+    refused = auth.client.post(_url(forum, f"/questions/{q2.question_id}/quotes/add"),
+                               data={"segment_id": forum.segments["Refuser"].id}, follow_redirects=True)
+    assert "cannot be quoted" in refused.get_data(as_text=True)
+    db.session.expire_all()
+    fern = q2.quotes[1]
+    auth.client.post(_url(forum), data=_form(draft, action=f"up:{fern.id}",
+                                             **{f"quote-{fern.id}-text": "The hostel was full of drugs..."}))
+    db.session.expire_all()
+    assert [q.segment_id for q in q2.quotes] == [forum.segments["Fern"].id, forum.segments["Amber"].id]
+    assert q2.quotes[0].text == "The hostel was full of drugs..."
+    response = auth.client.post(_url(forum), data=_form(draft, action=f"pick:{q2.question_id}"))
+    assert response.headers["Location"].endswith(f"/questions/{q2.question_id}/quotes")
+
+
+def test_a_changed_quote_is_flagged_in_the_editor(forum, auth, officer):
+    from exports.services.editing import add_quote
+
+    draft = current_draft(forum.consultation.id)
+    q2 = next(s for s in draft.sections if s.question.number == "2")
+    add_quote(q2, forum.segments["Amber"].id, officer)
+    q2.quotes[0].text = "When I got out I was given a flat."
+    db.session.commit()
+    auth.login(Role.POLICY_OFFICER)
+    page = auth.client.get(_url(forum)).get_data(as_text=True)
+    assert "no longer match what the member said" in page
+
+
+def test_history_restore_and_notices(forum, auth, officer):
+    from forum.services.members import withdraw_consent
+    from exports.services.editing import add_quote
+
+    auth.login(Role.POLICY_OFFICER)
+    draft = current_draft(forum.consultation.id)
+    auth.client.post(_url(forum), data=_form(draft, summary="Version one"))
+    db.session.expire_all()
+    auth.client.post(_url(forum), data=_form(draft, summary="Version two"))
+    page = auth.client.get(_url(forum, "/versions")).get_data(as_text=True)
+    assert page.count("Restore<span") == 1 and "Version one" in page
+    db.session.expire_all()
+    old = draft.versions[1]
+    response = auth.client.post(_url(forum, f"/versions/{old.id}/restore"), data={"revision": draft.revision})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert draft.summary == "Version one"
+    add_quote(next(s for s in draft.sections if s.question.number == "2"), forum.segments["Quitter"].id, officer)
+    withdraw_consent(forum.members["Quitter"], None)
+    page = auth.client.get(_url(forum)).get_data(as_text=True)
+    assert "Quotes were taken out of Q2 because a member withdrew" in page
+    notice = draft.notices[0]
+    auth.client.post(_url(forum, f"/notices/{notice.id}/dismiss"))
+    assert "Quotes were taken out" not in auth.client.get(_url(forum)).get_data(as_text=True)
