@@ -4,11 +4,12 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the exports tables, draft pages, consent receiver, CLI and demo draft."""
-    from exports import models  # noqa: F401  (registers the tables)
+    from exports import cli, models  # noqa: F401  (models registers the tables)
     from exports.services.consent import on_consent_changed
     from exports.views import register
     from forum.signals import consent_changed
 
     register(app)
+    cli.init_app(app)
     # weak=False: the receiver is a plain function that must live as long as the app.
     consent_changed.connect(on_consent_changed, weak=False)

@@ -1,9 +1,12 @@
-"""The draft editor: one page per draft, autosave, version history and restore."""
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+"""The draft editor: one page per draft, autosave, version history, restore and downloads."""
+import io
+
+from flask import abort, flash, jsonify, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 
 from exports.models import DraftNotice, DraftVersion
 from exports.services import drafts as service
+from exports.services.downloads import FORMATS
 from exports.services.editing import DraftConflict, change_quotes, restore_version, save_draft
 from exports.services.evidence import gather_evidence, methods_paragraph
 from exports.views import WRITERS, bp
@@ -11,6 +14,7 @@ from exports.views.forms import EditorValues, read_editor_form, read_revision
 from forum.access import allow
 from forum.extensions import db
 from forum.models.base import utcnow
+from forum.services import audit
 
 
 def draft_or_404(consultation_id: int):
@@ -24,7 +28,7 @@ def render_editor(draft, values=None, errors=None, conflict=None, status=200):
         conflict=conflict, themes=themes, sections=service.ordered_sections(draft),
         checks=service.check_quotes(draft), easy_read_themes=service.easy_read_themes(draft),
         methods=methods_paragraph(gather_evidence(draft.consultation_id)),
-        notices=[n for n in draft.notices if n.dismissed_at is None])
+        notices=[n for n in draft.notices if n.dismissed_at is None], formats=FORMATS)
     return page, status
 
 
@@ -116,3 +120,19 @@ def dismiss_notice(consultation_id, notice_id):
     notice.dismissed_at = utcnow()
     db.session.commit()
     return redirect(url_for("drafts.edit", consultation_id=consultation_id))
+
+
+@bp.route("/download/<export_format>")
+@allow(*WRITERS)
+def download(consultation_id, export_format):
+    """Download the response or the data files; every download is in the audit log."""
+    from exports.services.downloads import UnknownExport, export_file
+
+    draft = draft_or_404(consultation_id)
+    try:
+        data, filename, mimetype = export_file(consultation_id, export_format)
+    except UnknownExport:
+        abort(404)
+    audit.record("exported", current_user, draft.consultation, ip=request.remote_addr,
+                 format=export_format, what="consultation response")
+    return send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=filename)

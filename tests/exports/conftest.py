@@ -1,104 +1,86 @@
-"""A small consultation written for the draft tests: members with every kind of consent,
-one focus group with a transcript, segments (one held), a survey answer and two themes."""
+"""Fixtures for the export tests: sample documents, hostile text, and PDF/DOCX readers."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+import io
+import re
+import shutil
+import subprocess
+from dataclasses import replace
 
 import pytest
 
-from analysis.models import Theme, ThemeSegment
-from forum.extensions import db
-from forum.models import (Consultation, FocusGroupSession, Member, Segment, SegmentSource, Speaker,
-                          SpeakerRole, Transcript, TranscriptStatus, Turn)
-from forum.services.consultations import save_consultation
-from forum.services.members import record_consent
-from forum.services.questions import parse_questions
-from forum.services.segments import text_hash
+from exports.document import Quote, Section, ThemeFigure
+from exports.samples import sample_easy_read, sample_response
 
-QUESTIONS = """Q2. How can housing on release be improved?
-Q5. What would help people on probation get into work?
-Q7. How can services meet the needs of women?
-"""
-# (pseudonym, gender, age band, take part, quote, demographics)
-MEMBERS = [
-    ("Amber", "Woman", "25-34", 1, 1, 1),
-    ("Birch", "Woman", "25-34", 1, 1, 1),
-    ("Cedar", "Woman", "25-34", 1, 1, 0),
-    ("Dove", "Woman", "25-34", 1, 1, 1),
-    ("Elm", "Woman", "35-44", 1, 1, 1),
-    ("Fern", "Man", "45-54", 1, 1, 1),
-    ("Refuser", "Man", "35-44", 1, 0, 0),
-    ("Quitter", "Man", "25-34", 1, 1, 1),
-]
-WORDS = {
-    "Amber": "When I got out I had nowhere to go. The council said come back Monday.",
-    "Birch": "My probation officer changed four times in a year and I had to start again each time.",
-    "Cedar": "Nobody asked if I had kids until the day I was sentenced.",
-    "Dove": "A job centre work coach who knew about convictions made all the difference.",
-    "Elm": "Women need women-only spaces, not a waiting room full of men.",
-    "Fern": "The hostel was full of drugs, I lasted two nights.",
-    "Refuser": "REFUSER-SECRET words that must never be printed anywhere.",
-    "Quitter": "QUITTER-WORDS about losing my flat while I was inside.",
-}
+# Markup an attacker might type into officer text or get into a quote.
+HOSTILE = ('<img src="file:///etc/passwd"> <img src="http://127.0.0.1:{port}/x.png"> '
+           '<a rel="attachment" href="file:///etc/passwd">passwd</a> '
+           '<link rel="attachment" href="http://127.0.0.1:{port}/y"> '
+           '<script>alert(1)</script> & "quotes" \x00\x07\x1b')
 
 
-@dataclass
-class Forum:
-    consultation: Consultation
-    members: dict[str, Member]
-    segments: dict[str, Segment]
-    held: Segment
-    themes: list[Theme]
-    session: FocusGroupSession
+def hostile_text(port: int = 9) -> str:
+    return HOSTILE.format(port=port)
 
 
-def build_forum(recorder=None) -> Forum:
-    consultation = save_consultation(Consultation(title="Reducing reoffending", consulting_body="Ministry of Justice"),
-                                     parse_questions(QUESTIONS))
-    session = FocusGroupSession(consultation=consultation, title="Housing", held_on=date(2026, 3, 3))
-    transcript = Transcript(session=session, filename="housing.txt", status=TranscriptStatus.APPROVED)
-    db.session.add_all([session, transcript])
-    members, segments = {}, {}
-    for name, gender, age, take_part, quote, demographics in MEMBERS:
-        member = Member(pseudonym=name, gender=gender, age_band=age)
-        db.session.add(member)
-        record_consent(member, recorder, take_part=bool(take_part), may_quote=bool(quote),
-                       may_quote_with_demographics=bool(demographics), audio_recording=False)
-        members[name] = member
-    questions = {q.number: q for q in consultation.questions}
-    for index, (name, *_rest) in enumerate(MEMBERS):
-        speaker = Speaker(transcript=transcript, label=f"Speaker {index}", role=SpeakerRole.MEMBER,
-                          member=members[name])
-        turn = Turn(transcript=transcript, speaker=speaker, index=index, redacted_text=WORDS[name])
-        db.session.add_all([speaker, turn])
-        db.session.flush()
-        segment = Segment(consultation_id=consultation.id, source_type=SegmentSource.TRANSCRIPT,
-                          source_id=transcript.id, turn=turn, position=index, member=members[name],
-                          question=questions["2" if index % 2 == 0 else "5"],
-                          text=WORDS[name], text_hash=text_hash(WORDS[name]))
-        db.session.add(segment)
-        segments[name] = segment
-    db.session.flush()
-    held = Segment(consultation_id=consultation.id, source_type=SegmentSource.SURVEY, source_id=1, position=0,
-                   member=members["Amber"], text="HELD-WORDS waiting for a safeguarding review.",
-                   text_hash=text_hash("HELD-WORDS"), held=True)
-    db.session.add(held)
-    housing = Theme(consultation_id=consultation.id, label="Housing and homelessness", position=0, keywords=[])
-    probation = Theme(consultation_id=consultation.id, label="Continuity of care", position=1, keywords=[])
-    db.session.add_all([housing, probation])
-    db.session.flush()
-    for rank, name in enumerate(["Amber", "Fern", "Quitter", "Refuser"]):
-        db.session.add(ThemeSegment(theme=housing, segment_id=segments[name].id, quote_rank=rank))
-    for name in ["Birch", "Dove", "Cedar"]:
-        db.session.add(ThemeSegment(theme=probation, segment_id=segments[name].id, quote_rank=0 if name == "Birch" else None))
-    db.session.commit()
-    return Forum(consultation, members, segments, held, [housing, probation], session)
+def hostile_response(port: int = 9):
+    """The sample response with hostile text in officer fields, a quote and a theme label."""
+    bad = hostile_text(port)
+    doc = sample_response(2)
+    section = Section("Q9", f"Question {bad}", f"Officer text {bad}\n\n- bullet {bad}",
+                      (f"Theme {bad}",), (Quote(999, f"Quote {bad}", f"Forum member {bad}",
+                                                 f"Source {bad}"),))
+    return replace(doc, title=f"Response {bad}", introduction=f"Intro {bad}",
+                   recommendations=(f"Recommend {bad}",), contact=f"Contact {bad}",
+                   sections=doc.sections + (section,),
+                   theme_figures=doc.theme_figures + (ThemeFigure(f"Label {bad}", 3, 31),))
+
+
+@pytest.fixture
+def response():
+    return sample_response()
+
+
+@pytest.fixture
+def easy_read():
+    return sample_easy_read()
+
+
+def pdf_reader(data: bytes):
+    from pypdf import PdfReader
+
+    return PdfReader(io.BytesIO(data))
+
+
+def pdf_pages_text(data: bytes) -> list[str]:
+    """Each page's text with whitespace collapsed (pypdf)."""
+    return [" ".join(page.extract_text().split()) for page in pdf_reader(data).pages]
+
+
+def pdftotext(data: bytes) -> str | None:
+    """Text by poppler's pdftotext (installed by scripts/test.sh), or None when absent."""
+    if not shutil.which("pdftotext"):
+        return None
+    result = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=data,
+                            capture_output=True, check=True)
+    return result.stdout.decode("utf-8")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def docx_document(data: bytes):
+    import docx
+
+    return docx.Document(io.BytesIO(data))
 
 
 @pytest.fixture
 def forum(app, users):
+    """A consultation with members of every consent, a focus group, segments and themes."""
     from forum.access import Role
+    from tests.exports.forum_data import build_forum
 
     return build_forum(users[Role.FACILITATOR])
 

@@ -86,6 +86,7 @@ EXPECTED = {
     "drafts.dismiss_notice": {A, P},
     "drafts.quotes": {A, P},
     "drafts.add": {A, P},
+    "drafts.download": {A, P},
     "drafts_assets.static": PUBLIC,
 }
 
@@ -93,7 +94,8 @@ URL_VALUES = {"user_id": 2, "member_id": 1, "consultation_id": 1, "session_id": 
               "survey_id": 1, "token": "not-a-real-token", "filename": "build/app.css",
               "transcript_id": 1, "turn_id": 1,
               "version_id": 1, "position": 1, "question_id": 1, "media_id": 1, "device_id": 1,
-              "import_id": 1, "notice_id": 1}
+              "import_id": 1, "notice_id": 1,
+              "export_format": "csv"}
 
 
 def _requests(app):

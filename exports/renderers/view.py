@@ -1,0 +1,123 @@
+"""A ResponseDocument laid out as parts in printing order, shared by the PDF and Word renderers.
+
+Officer text is parsed once here, and notes are numbered across the whole document in the
+order they appear, so the PDF and the Word file carry the same numbers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from exports.document import Quote, ResponseDocument, Section, ThemeFigure
+from exports.markup import Block, NoteBook, Run, clean_text
+
+__all__ = ["Part", "ResponseView", "response_view", "long_date", "quote_text",
+           "quote_attribution", "figure_share", "chart_summary"]
+
+
+@dataclass
+class Part:
+    """One numbered part of the response: its heading, anchor and content."""
+
+    id: str
+    title: str
+    kind: str  # "text", "recommendations", "chart", "section", "contact", "notes"
+    blocks: tuple[Block, ...] = ()
+    items: list[tuple[Block, ...]] = field(default_factory=list)  # recommendations
+    section: Section | None = None
+    themes: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+@dataclass
+class ResponseView:
+    title: str
+    organisation: str
+    date_text: str
+    contact_lines: list[str]
+    language: str
+    parts: list[Part]
+    notes: list[tuple[int, tuple[Run, ...]]]
+    figures: tuple[ThemeFigure, ...]
+
+
+def long_date(value: date) -> str:
+    """A date as printed in a response: "3 March 2026"."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def quote_text(quote: Quote) -> str:
+    """A quote's words on one line, without control characters."""
+    return " ".join(clean_text(quote.text).split())
+
+
+def quote_attribution(quote: Quote) -> str:
+    """Who said it and where: "Forum member, Focus group, 3 March 2026"."""
+    who = clean_text(quote.attribution).strip() or "Forum member"
+    where = clean_text(quote.source).strip()
+    return f"{who}, {where}" if where else who
+
+
+def figure_share(figure: ThemeFigure) -> float:
+    """The share of members who raised a theme, 0..1 (0 when nobody took part)."""
+    if figure.total_members <= 0:
+        return 0.0
+    return max(0.0, min(1.0, figure.members / figure.total_members))
+
+
+def chart_summary(figures: tuple[ThemeFigure, ...]) -> str:
+    """The chart in words, used as its text alternative."""
+    parts = [f"{clean_text(f.label)}: {f.members} of {f.total_members} members"
+             for f in figures]
+    return "Bar chart of how many forum members raised each theme. " + "; ".join(parts) + "."
+
+
+def response_view(doc: ResponseDocument) -> ResponseView:
+    """Lay out a response as parts, with notes numbered through the document.
+
+    Args:
+        doc: the checked response.
+
+    Returns:
+        The view both renderers print; empty fields give no part.
+    """
+    notebook = NoteBook()
+    parts: list[Part] = []
+
+    def text_part(anchor: str, title: str, text: str) -> None:
+        blocks = notebook.blocks(text)
+        if blocks:
+            parts.append(Part(anchor, title, "text", blocks=blocks))
+
+    text_part("about", f"About {clean_text(doc.organisation)}", doc.about)
+    text_part("introduction", "Introduction", doc.introduction)
+    text_part("summary", "Summary", doc.summary)
+    recommendations = [notebook.blocks(r) for r in doc.recommendations]
+    recommendations = [r for r in recommendations if r]
+    if recommendations:
+        parts.append(Part("recommendations", "Key recommendations", "recommendations",
+                          items=recommendations))
+    text_part("methods", "How we gathered members' views", doc.methods)
+    if doc.theme_figures:
+        parts.append(Part("themes", "What members raised most often", "chart"))
+    for index, section in enumerate(doc.sections, start=1):
+        heading = f"{clean_text(section.number)}. {clean_text(section.question)}".strip(". ")
+        parts.append(Part(f"section-{index}", heading, "section", section=section,
+                          blocks=notebook.blocks(section.text),
+                          themes=tuple(clean_text(t) for t in section.themes if t.strip()),
+                          quotes=tuple(q for q in section.quotes if quote_text(q))))
+    contact_lines = [line.strip() for line in clean_text(doc.contact).split("\n") if line.strip()]
+    if contact_lines:
+        parts.append(Part("contact", "Further information", "contact"))
+    if notebook.notes:
+        parts.append(Part("notes", "Notes", "notes"))
+    return ResponseView(
+        title=clean_text(doc.title).strip() or "Consultation response",
+        organisation=clean_text(doc.organisation).strip(),
+        date_text=long_date(doc.date),
+        contact_lines=contact_lines,
+        language=clean_text(doc.language).strip() or "en-GB",
+        parts=parts,
+        notes=notebook.notes,
+        figures=doc.theme_figures,
+    )
