@@ -13,3 +13,7 @@ def init_app(app: Flask) -> None:
     cli.init_app(app)
     # weak=False: the receiver is a plain function that must live as long as the app.
     consent_changed.connect(on_consent_changed, weak=False)
+    from exports.demo import load_demo_draft
+    from forum.demo import register_demo_loader
+
+    register_demo_loader(app, load_demo_draft)

@@ -116,11 +116,12 @@ def save_draft(draft: Draft, edit: DraftEdit, base_revision: int, user, *, autos
     if keep_about:
         profile = organisation_profile()
         profile.about, profile.name, profile.contact = draft.about, draft.organisation, draft.contact
-    _record(draft, user, "Autosaved" if autosave else "Saved", merge=autosave)
+    record_version(draft, user, "Autosaved" if autosave else "Saved", merge=autosave)
     return draft
 
 
-def _record(draft: Draft, user, note: str, merge: bool = False) -> None:
+def record_version(draft: Draft, user, note: str, merge: bool = False) -> None:
+    """Stamp the draft as saved by ``user`` and keep a version of it (autosaves may merge)."""
     draft.updated_at, draft.updated_by = utcnow(), user
     db.session.flush()
     for section in draft.sections:  # reload quotes in their saved order for the snapshot
@@ -162,7 +163,7 @@ def change_quotes(draft: Draft, user, action: str, quote_id: int) -> Optional[st
     for position, item in enumerate(quotes):
         item.position = position
     _claim_revision(draft, draft.revision)
-    _record(draft, user, message.rstrip("."))
+    record_version(draft, user, message.rstrip("."))
     return message
 
 
@@ -181,7 +182,7 @@ def add_quote(section: DraftSection, segment_id: int, user) -> str:
     section.quotes.append(DraftQuote(segment_id=segment.id, text=segment.text,
                                      position=len(section.quotes)))
     _claim_revision(section.draft, section.draft.revision)
-    _record(section.draft, user, f"Quote added to {section.question.label}")
+    record_version(section.draft, user, f"Quote added to {section.question.label}")
     return f"Quote added to {section.question.label}."
 
 
@@ -220,5 +221,5 @@ def restore_version(draft: Draft, version: DraftVersion, user, base_revision: in
             elif section.question.label not in dropped:
                 dropped.append(section.question.label)
     who = version.author.name if version.author else "someone"
-    _record(draft, user, f"Restored the version saved by {who} at {version.created_at:%H:%M, %-d %B}")
+    record_version(draft, user, f"Restored the version saved by {who} at {version.created_at:%H:%M, %-d %B}")
     return dropped
