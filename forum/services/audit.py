@@ -17,6 +17,9 @@ ACTIONS = {
     "user_invited": "Invited a user", "user_enabled": "Enabled a user", "user_disabled": "Disabled a user",
     "transcript_approved": "Approved redactions", "transcript_purged": "Purged an original transcript",
     "exported": "Exported", "member_erased": "Erased a member", "audit_exported": "Exported the audit log",
+    "two_factor_failed": "Wrong sign-in code", "two_factor_enrolled": "Set up two-factor sign-in",
+    "recovery_code_used": "Used a recovery code", "recovery_codes_replaced": "Replaced recovery codes",
+    "two_factor_reset": "Reset someone's two-factor sign-in",
 }
 
 
