@@ -56,7 +56,7 @@ def _configure_sqlite(app: Flask) -> None:
 def init_app(app: Flask) -> None:
     """Attach extensions, blueprints and commands of the forum package."""
     from forum import cli, models  # noqa: F401  (models registers the tables)
-    from forum.views import admin, auth, consultations, home, members, sessions
+    from forum.views import admin, auth, consultations, home, members, sessions, two_factor
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
@@ -64,6 +64,7 @@ def init_app(app: Flask) -> None:
     _configure_login(app)
     _configure_templates(app)
     _configure_sqlite(app)
+    two_factor.init_app(app)  # its gate must run before the role check
     access.init_app(app)
     security.init_app(app)
     for blueprint in (auth.bp, admin.bp, home.bp, members.bp, consultations.bp, sessions.bp):

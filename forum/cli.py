@@ -76,6 +76,35 @@ def logins() -> None:
     click.echo("Demo logins (email, then password):")
     for role, email, password in found:
         click.echo(f"  {role.label:<18} {email:<32} {password}")
+    for role, email, _password in found:
+        if _demo_secret(email):
+            click.echo(f"  {role.label} also needs a sign-in code: run  flask demo code {email}")
+
+
+def _demo_secret(email: str):
+    """The fixed demo authenticator secret if this account still uses it, else None."""
+    from forum.demo import DEMO_TWO_FACTOR_SECRETS
+    from forum.services.accounts import find_user_by_email, normalise_email
+
+    secret = DEMO_TWO_FACTOR_SECRETS.get(normalise_email(email))
+    user = find_user_by_email(email)
+    if secret and user is not None and user.two_factor_enrolled and user.totp_secret == secret:
+        return secret
+    return None
+
+
+@demo_cli.command("code")
+@click.argument("email")
+def code(email: str) -> None:
+    """Print the current sign-in code of a demo account (refuses for any other account)."""
+    from forum.services.two_factor import current_code
+
+    secret = _demo_secret(email)
+    if secret is None:
+        raise click.ClickException(
+            "Codes are printed only for the demo admin and policy officer while they use the demo "
+            "authenticator key. Other accounts use their own authenticator app.")
+    click.echo(current_code(secret))
 
 
 @retention_cli.command("purge")

@@ -48,6 +48,12 @@ class Config:
         self.WTF_CSRF_TIME_LIMIT = None  # the session lifetime already bounds it
         self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
         self.RETENTION_DAYS = int(os.environ.get("FORUM_RETENTION_DAYS", "30"))
+        # Roles that must give a code from an authenticator app after their password.
+        self.TWO_FACTOR_ROLES = tuple(
+            value.strip() for value in os.environ.get(
+                "FORUM_TWO_FACTOR_ROLES", "admin,policy_officer").split(",") if value.strip())
+        # A running job whose worker has not reported for this long is marked failed.
+        self.JOB_LEASE_SECONDS = int(os.environ.get("FORUM_JOB_LEASE_SECONDS", "300"))
         self.HUEY_IMMEDIATE = _env_bool("HUEY_IMMEDIATE", False)
         self.TESTING = False
 

@@ -91,11 +91,38 @@ def runner(app):
 
 @pytest.fixture
 def users(app):
-    """One active user per role, all with PASSWORD."""
+    """One active user per role, all with PASSWORD; roles that need a sign-in code are enrolled."""
     from forum.services.accounts import create_user
+    from forum.services.two_factor import enrol_with_secret, required_roles
 
-    return {role: create_user(ROLE_EMAILS[role], f"Test {role.label}", role, PASSWORD)
+    made = {role: create_user(ROLE_EMAILS[role], f"Test {role.label}", role, PASSWORD)
             for role in Role}
+    for role in required_roles():
+        enrol_with_secret(made[role], TOTP_SECRETS[role])
+    return made
+
+
+# Test-only authenticator secrets (base32) for the users fixture.
+TOTP_SECRETS = {role: ("TESTTOTP" + role.value.replace("_", "").upper() + "A" * 32)[:32]
+                for role in Role}
+
+
+def code_for(email: str) -> str:
+    """The current authenticator code for a user, as their app would show it.
+
+    Sign-ins in a test follow each other within one 30-second step, and a used step is
+    refused; forgetting the last used step stands for "a later sign-in, a new code".
+    """
+    import pyotp
+    from sqlalchemy import update
+
+    from forum.models import User
+    from forum.services.accounts import find_user_by_email
+
+    user = find_user_by_email(email)
+    db.session.execute(update(User).where(User.id == user.id).values(totp_last_step=None))
+    db.session.commit()
+    return pyotp.TOTP(user.totp_secret).now()
 
 
 class Auth:
@@ -103,8 +130,16 @@ class Auth:
         self.client = client
 
     def login(self, role_or_email, password: str = PASSWORD):
+        """Sign in; for roles that need it, the code step (or set-up) is completed too."""
         email = ROLE_EMAILS.get(role_or_email, role_or_email)
-        return self.client.post("/login", data={"email": email, "password": password})
+        response = self.client.post("/login", data={"email": email, "password": password})
+        location = response.headers.get("Location", "") if response.status_code == 302 else ""
+        if location.startswith("/login/code"):
+            return self.client.post("/login/code", data={"code": code_for(email)})
+        if location.startswith("/account/two-factor/setup"):
+            self.client.get(location)  # creates the secret the app would scan
+            return self.client.post(location, data={"code": code_for(email)})
+        return response
 
     def logout(self):
         return self.client.post("/logout")

@@ -12,6 +12,7 @@ from forum.services.accounts import create_user
 from forum.services.consultations import save_consultation
 from forum.services.members import record_consent, save_member, withdraw_consent
 from forum.services.questions import parse_questions
+from forum.services.two_factor import enrol_with_secret
 
 
 # Demo only: printed at start-up so people can try each role. Never used in production.
@@ -21,6 +22,13 @@ DEMO_STAFF = [
     ("facilitator@forumvoice.example", "Sam Okonjo", Role.FACILITATOR, "Amber-Fox-Bridge-63"),
     ("peer@forumvoice.example", "Jo Daniels", Role.PEER_RESEARCHER, "Solid-Wren-Harbour-74"),
 ]
+
+# Demo only: fixed authenticator secrets so the demo admin and policy officer can sign in
+# with `flask demo code EMAIL` instead of a phone. Real accounts get random ones at set-up.
+DEMO_TWO_FACTOR_SECRETS = {
+    "admin@forumvoice.example": "DEMOADMINCODEFORUMVOICEEXAMPLE23",
+    "policy@forumvoice.example": "DEMOPOLICYCODEFORUMVOICEEXAMPL45",
+}
 
 QUESTIONS = """\
 Q1. What are the main barriers people face in stopping offending after they leave prison?
@@ -75,6 +83,9 @@ def load_demo(today: date | None = None) -> dict:
     """Fill an empty database with the demo; returns what was created."""
     today = today or date.today()
     staff = {role: create_user(email, name, role, password) for email, name, role, password in DEMO_STAFF}
+    for user in staff.values():
+        if user.email in DEMO_TWO_FACTOR_SECRETS:
+            enrol_with_secret(user, DEMO_TWO_FACTOR_SECRETS[user.email])
     consultation = save_consultation(Consultation(
         title="Reducing reoffending: call for evidence", consulting_body="Ministry of Justice",
         deadline=today + timedelta(days=38), status=ConsultationStatus.OPEN,

@@ -71,3 +71,9 @@ class ReauthForm(FlaskForm):
     password = PasswordField("Your password", widget=GovPasswordInput(), validators=[
         InputRequired("Enter your password")])
     submit = SubmitField("Continue", widget=GovSubmitInput())
+
+
+class CodeForm(FlaskForm):
+    code = StringField("Code", widget=GovTextInput(), validators=[
+        InputRequired("Enter the 6-digit code from your authenticator app"), Length(max=64)])
+    submit = SubmitField("Continue", widget=GovSubmitInput())

@@ -7,6 +7,7 @@ from forum.models.members import (
     AGE_BANDS, ETHNICITY_GROUPS, GENDERS, LIVED_EXPERIENCE, ConsentRecord, Member, MemberContact)
 from forum.models.segments import Segment, SegmentSource
 from forum.models.sessions import FocusGroupSession, session_members
+from forum.models.two_factor import RecoveryCode
 from forum.models.transcripts import (
     Redaction, RedactionStatus, Speaker, SpeakerRole, Transcript, TranscriptStatus, Turn)
 
@@ -16,5 +17,5 @@ __all__ = [
     "Member", "MemberContact", "ConsentRecord", "AGE_BANDS", "GENDERS", "ETHNICITY_GROUPS",
     "LIVED_EXPERIENCE", "Segment", "SegmentSource", "FocusGroupSession", "Transcript",
     "session_members", "Redaction", "RedactionStatus", "Speaker", "SpeakerRole",
-    "TranscriptStatus", "Turn",
+    "TranscriptStatus", "Turn", "RecoveryCode",
 ]

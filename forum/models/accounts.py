@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Optional
 
 from flask_login import UserMixin
-from sqlalchemy import DateTime, String
+from sqlalchemy import BigInteger, DateTime, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from forum.access import Role
@@ -27,6 +27,11 @@ class User(UserMixin, db.Model):
     last_login_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     # Bumped on password change or disable so old sessions and invite links stop working.
     session_version: Mapped[int] = mapped_column(default=1)
+    # Two-factor sign-in: the TOTP secret is set at set-up and counts once confirmed
+    # (two_factor_enabled_at); the last time step used stops a code being replayed.
+    totp_secret: Mapped[Optional[str]] = mapped_column(String(64))
+    two_factor_enabled_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    totp_last_step: Mapped[Optional[int]] = mapped_column(BigInteger)
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
@@ -35,6 +40,10 @@ class User(UserMixin, db.Model):
     @property
     def has_password(self) -> bool:
         return bool(self.password_hash)
+
+    @property
+    def two_factor_enrolled(self) -> bool:
+        return self.two_factor_enabled_at is not None and bool(self.totp_secret)
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_version}"

@@ -32,4 +32,8 @@ class Job(db.Model):
     message: Mapped[Optional[str]] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Set when a worker starts the job and on every progress report: a running job whose
+    # heartbeat is older than the lease belongs to a worker that died.
+    started_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    heartbeat_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))

@@ -18,6 +18,9 @@ ACTIONS = {
     "transcript_approved": "Approved redactions", "transcript_purged": "Purged an original transcript",
     "exported": "Exported", "member_erased": "Erased a member", "audit_exported": "Exported the audit log",
     "draft_quotes_removed": "Took quotes out of drafts",
+    "two_factor_failed": "Wrong sign-in code", "two_factor_enrolled": "Set up two-factor sign-in",
+    "recovery_code_used": "Used a recovery code", "recovery_codes_replaced": "Replaced recovery codes",
+    "two_factor_reset": "Reset someone's two-factor sign-in",
 }
 
 

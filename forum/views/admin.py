@@ -7,7 +7,8 @@ from forum.access import Role, allow
 from forum.extensions import db
 from forum.forms.accounts import ConfirmForm, InviteForm, RoleForm
 from forum.models import User
-from forum.services import accounts, audit
+from forum.security import fresh_login_required
+from forum.services import accounts, audit, two_factor
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -78,6 +79,20 @@ def toggle_active(user_id):
             audit.record("user_enabled" if target.active else "user_disabled", current_user, target,
                          ip=request.remote_addr)
             flash(f"{target.name}\u2019s account is now {'enabled' if target.active else 'disabled'}.")
+    return redirect(url_for("admin.user", user_id=target.id))
+
+
+@bp.route("/users/<int:user_id>/two-factor/reset", methods=["POST"])
+@allow(Role.ADMIN)
+@fresh_login_required
+def reset_two_factor(user_id):
+    """Remove someone's two-factor set-up (lost phone); they set it up again at next sign-in."""
+    target = _user_or_404(user_id)
+    if ConfirmForm().validate_on_submit():
+        two_factor.reset(target)
+        audit.record("two_factor_reset", current_user, target, ip=request.remote_addr)
+        flash(f"{target.name}\u2019s two-factor sign-in has been reset. They have been signed out "
+              "and will set it up again when they next sign in.")
     return redirect(url_for("admin.user", user_id=target.id))
 
 

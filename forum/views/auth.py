@@ -6,10 +6,11 @@ from flask_login import current_user, login_user, logout_user
 
 from forum.access import ALL_STAFF, allow, public
 from forum.forms.accounts import ChangePasswordForm, LoginForm, NewPasswordForm
-from forum.services import accounts, audit
+from forum.services import accounts, audit, two_factor
 from forum.forms.accounts import ReauthForm
 from forum.security import LOGIN_LIMIT, limiter, login_account_key, login_attempt_failed, mark_fresh
 from forum.services.passwords import verify_password
+from forum.views.two_factor import after_password
 
 bp = Blueprint("auth", __name__)
 
@@ -37,12 +38,14 @@ def login():
     if form.validate_on_submit():
         user = accounts.authenticate(form.email.data, form.password.data)
         if user:
-            audit.record("login", user, ip=request.remote_addr)
             session.clear()
             session.permanent = True
             login_user(user)
             mark_fresh()
-            return redirect(_safe_next(request.args.get("next")))
+            if not two_factor.needs_code(user):
+                audit.record("login", user, ip=request.remote_addr)
+            # Users who need a code are signed in only after the code step (forum.views.two_factor).
+            return after_password(user, _safe_next(request.args.get("next")))
         audit.record("login_failed", ip=request.remote_addr, email=form.email.data[:254])
         error = "The email address or password is not right, or the account is disabled"
     return render_template("forum/auth/login.html", form=form, error=error)

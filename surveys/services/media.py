@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import BinaryIO, Optional
 
 from forum.extensions import db
@@ -45,6 +45,38 @@ def sniff(kind: MediaKind, head: bytes) -> Optional[str]:
     return None
 
 
+# What a file's name says it is. A name and content that disagree are refused: the file may
+# have been renamed to slip past a check, or saved wrongly, and either way is not what was meant.
+EXTENSION_TYPES = {
+    ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+    ".webp": "image/webp", ".mp3": "audio/mpeg", ".wav": "audio/wav", ".ogg": "audio/ogg",
+    ".oga": "audio/ogg", ".opus": "audio/ogg", ".webm": "audio/webm", ".m4a": "audio/mp4",
+    ".mp4": "audio/mp4",
+}
+TYPE_NAMES = {"image/png": "a PNG picture", "image/jpeg": "a JPEG picture", "image/gif": "a GIF picture",
+              "image/webp": "a WebP picture", "audio/mpeg": "MP3 audio", "audio/wav": "WAV audio",
+              "audio/ogg": "Ogg audio", "audio/webm": "WebM audio", "audio/mp4": "M4A audio"}
+# Browsers send these for the same formats.
+TYPE_ALIASES = {"image/jpg": "image/jpeg", "image/pjpeg": "image/jpeg", "audio/mp3": "audio/mpeg",
+                "audio/x-wav": "audio/wav", "audio/wave": "audio/wav", "audio/vnd.wave": "audio/wav",
+                "audio/x-m4a": "audio/mp4", "video/webm": "audio/webm", "video/mp4": "audio/mp4",
+                "application/ogg": "audio/ogg", "video/ogg": "audio/ogg"}
+
+
+def claim_problem(filename: str, claimed_type: Optional[str], actual: str) -> Optional[str]:
+    """Why the name or declared type disagrees with the content, or None if they agree."""
+    name = PurePath(filename or "").name
+    ext = PurePath(name).suffix.lower()
+    if ext and EXTENSION_TYPES.get(ext) != actual:
+        return (f"The file is called \u2018{name}\u2019 but its content is {TYPE_NAMES[actual]}. "
+                "Check you chose the right file, or save it again with the right ending")
+    claimed = TYPE_ALIASES.get((claimed_type or "").lower(), (claimed_type or "").lower())
+    if claimed in TYPE_NAMES and claimed != actual:
+        return (f"The file was sent as {TYPE_NAMES[claimed]} but its content is {TYPE_NAMES[actual]}. "
+                "Check you chose the right file")
+    return None
+
+
 def media_dir(data_dir: Path) -> Path:
     folder = Path(data_dir) / "survey-media"
     folder.mkdir(parents=True, exist_ok=True)
@@ -56,11 +88,14 @@ def media_path(data_dir: Path, media: SurveyMedia) -> Path:
 
 
 def save_media(data_dir: Path, survey_id: int, kind: MediaKind, filename: str,
-               stream: BinaryIO) -> SurveyMedia:
+               stream: BinaryIO, claimed_type: Optional[str] = None) -> SurveyMedia:
     """Store an upload and return its (uncommitted) row.
 
+    Args:
+        claimed_type: the content type the browser sent, if any; checked against the content.
+
     Raises:
-        MediaError: wrong format, empty, or too big.
+        MediaError: wrong format, name or type that disagrees with the content, empty, or too big.
     """
     limit = PICTURE_MAX if kind == MediaKind.PICTURE else AUDIO_MAX
     data = stream.read(limit + 1)
@@ -72,6 +107,9 @@ def save_media(data_dir: Path, survey_id: int, kind: MediaKind, filename: str,
     if content_type is None:
         raise MediaError("The picture must be a PNG, JPEG, GIF or WebP file" if kind == MediaKind.PICTURE
                          else "The audio must be an MP3, WAV, Ogg, WebM or M4A file")
+    problem = claim_problem(filename, claimed_type, content_type)
+    if problem:
+        raise MediaError(problem)
     digest = hashlib.sha256(data).hexdigest()
     path = media_dir(data_dir) / digest
     if not path.exists():

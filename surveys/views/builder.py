@@ -103,10 +103,10 @@ def _data_from(form, survey) -> QuestionData:
     picture = audio = None
     if form.picture.data and getattr(form.picture.data, "filename", ""):
         picture = save_media(data_dir, survey.id, MediaKind.PICTURE, form.picture.data.filename,
-                             form.picture.data.stream)
+                             form.picture.data.stream, form.picture.data.mimetype)
     if form.audio.data and getattr(form.audio.data, "filename", ""):
         audio = save_media(data_dir, survey.id, MediaKind.AUDIO, form.audio.data.filename,
-                           form.audio.data.stream)
+                           form.audio.data.stream, form.audio.data.mimetype)
     return QuestionData(
         kind=kind, text=form.text.data or "", help_text=form.help_text.data or "",
         choice_labels=(form.choices.data or "").splitlines(),

@@ -3,6 +3,7 @@ import pytest
 from playwright.sync_api import expect
 
 from forum.demo import DEMO_STAFF
+from tests.conftest import code_for
 
 pytestmark = pytest.mark.browser
 AXE_RULES = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
@@ -10,11 +11,16 @@ LOGINS = {role.value: (email, password) for email, _name, role, password in DEMO
 
 
 def sign_in(page, base, role):
+    """Sign in as a demo user; admins and policy officers also type their authenticator code."""
     email, password = LOGINS[role]
     page.goto(f"{base}/login")
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    if page.url == f"{base}/login/code":
+        page.get_by_label("Enter the 6-digit code from your authenticator app").fill(code_for(email))
+        page.get_by_role("button", name="Continue").click()
     page.wait_for_url(f"{base}/")
 
 
@@ -27,7 +33,8 @@ def axe_violations(page):
 
 
 PAGES = {
-    "admin": ["/", "/admin/users", "/admin/users/invite", "/admin/users/4"],
+    "admin": ["/", "/admin/users", "/admin/users/invite", "/admin/users/2", "/admin/users/4",
+              "/account/two-factor"],
     "facilitator": ["/members/", "/members/1", "/members/new", "/members/1/consent", "/sessions/1",
                     "/sessions/new"],
     "policy_officer": ["/consultations/", "/consultations/1", "/consultations/new", "/surveys/1"],
@@ -77,3 +84,46 @@ def test_question_list_errors_keep_the_text(live_server, page, shots):
     assert "Q1. Again" in page.get_by_label("Questions").input_value()
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "consultation_error.png"), full_page=True)
+
+
+def test_two_factor_set_up_and_code_pages(live_server, page, shots):
+    import pyotp
+
+    from forum.access import Role
+    from forum.services.accounts import create_user, find_user_by_email
+
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    create_user("new.admin@forumvoice.example", "New Admin", Role.ADMIN, "Plain-Kettle-Rain-33")
+    page.goto(f"{live_server}/login")
+    page.get_by_label("Email address").fill("new.admin@forumvoice.example")
+    page.get_by_label("Password", exact=True).fill("Plain-Kettle-Rain-33")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server}/account/two-factor/setup")
+    qr = page.get_by_role("img", name="QR code for your authenticator app")
+    expect(qr).to_be_visible()
+    assert qr.evaluate("img => img.naturalWidth") > 100, "the QR code did not load"
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "two_factor_setup.png"), full_page=True)
+    page.goto(f"{live_server}/members/")
+    assert page.url == f"{live_server}/account/two-factor/setup", "other pages wait for set-up"
+    page.get_by_label("Code from your authenticator app").fill("000000")
+    page.get_by_role("button", name="Turn on two-factor sign-in").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    secret = find_user_by_email("new.admin@forumvoice.example").totp_secret
+    page.get_by_label("Code from your authenticator app").fill(pyotp.TOTP(secret).now())
+    page.get_by_role("button", name="Turn on two-factor sign-in").click()
+    expect(page.locator("#recovery-codes li")).to_have_count(10)
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "two_factor_recovery_codes.png"), full_page=True)
+    page.get_by_role("link", name="I have kept my codes safe").click()
+    page.wait_for_url(f"{live_server}/")
+    page.get_by_role("button", name="Sign out").click()
+    page.goto(f"{live_server}/login")
+    page.get_by_label("Email address").fill("admin@forumvoice.example")
+    page.get_by_label("Password", exact=True).fill(LOGINS["admin"][1])
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server}/login/code")
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "two_factor_code.png"), full_page=True)
+    assert errors == []

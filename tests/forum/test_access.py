@@ -15,6 +15,11 @@ EXPECTED = {
     "home.health": PUBLIC,
     "auth.change_password": STAFF,
     "auth.reauthenticate": STAFF,
+    "two_factor.code": STAFF,
+    "two_factor.setup": STAFF,
+    "two_factor.manage": STAFF,
+    "two_factor.recovery_codes": STAFF,
+    "admin.reset_two_factor": {A},
     "home.index": STAFF,
     "admin.users": {A},
     "admin.invite": {A},
@@ -127,10 +132,10 @@ def test_an_undeclared_view_is_refused(app, auth):
 
 
 @pytest.mark.parametrize("role", [None, *Role], ids=lambda r: r.value if r else "anonymous")
-def test_role_matrix(app, demo, users, client, role):
+def test_role_matrix(app, demo, users, auth, role):
+    client = auth.client
     if role is not None:
-        assert client.post("/login", data={"email": users[role].email,
-                                           "password": "Lantern-Pebble-Crane-88"}).status_code == 302
+        assert auth.login(role).status_code == 302
     wrong = []
     for endpoint, method, url in _requests(app):
         response = client.open(url, method=method)
@@ -150,8 +155,7 @@ def test_role_matrix(app, demo, users, client, role):
         elif status != 403:
             wrong.append(f"{method} {url}: {role.value} got {status}, expected 403")
         if role is not None and endpoint == "auth.logout":
-            client.post("/login", data={"email": users[role].email,
-                                        "password": "Lantern-Pebble-Crane-88"})
+            auth.login(role)
     assert wrong == []
 
 

@@ -1,6 +1,8 @@
 """Every form is CSRF-protected when protection is on (tests switch it off elsewhere)."""
+from flask import g
+
 from forum.access import Role
-from tests.conftest import PASSWORD, csrf_token
+from tests.conftest import PASSWORD, code_for, csrf_token
 
 
 def test_posts_without_a_token_are_refused(app, users):
@@ -22,7 +24,15 @@ def test_every_page_form_carries_a_token(app, users, demo):
     client = app.test_client()
     token = csrf_token(client.get("/login").data.decode())
     client.post("/login", data={"email": users[Role.ADMIN].email, "password": PASSWORD, "csrf_token": token})
+    g.pop("csrf_token", None)  # the test's app context keeps g across requests; sign-in cleared the session
+    code_page = client.get("/login/code").data.decode()
+    assert code_page.count("<form") == code_page.count('name="csrf_token"')
+    client.post("/login/code", data={"code": code_for(users[Role.ADMIN].email),
+                                     "csrf_token": csrf_token(code_page)})
     for url in ["/", "/admin/users/invite", "/admin/users/2", "/members/new", "/members/1/consent",
-                "/members/1/withdraw", "/consultations/new", "/sessions/new", "/account/password"]:
-        html = client.get(url).data.decode()
+                "/members/1/withdraw", "/consultations/new", "/sessions/new", "/account/password",
+                "/account/two-factor"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.data.decode()
         assert html.count("<form") == html.count('name="csrf_token"'), url

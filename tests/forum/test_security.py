@@ -61,10 +61,10 @@ def test_successful_sign_ins_do_not_count(client, users):
         client.post("/logout")
 
 
-def test_idle_sessions_expire(app, client, users):
+def test_idle_sessions_expire(app, client, auth):
     from datetime import timedelta
 
-    client.post("/login", data={"email": users[Role.ADMIN].email, "password": PASSWORD})
+    auth.login(Role.ADMIN)
     assert client.get("/").status_code == 200
     app.permanent_session_lifetime = timedelta(seconds=-1)
     g.pop("_login_user", None)  # the test's app context caches the user between requests
