@@ -69,7 +69,8 @@ def _keyword_pattern(words: list[str]):
 
 
 def _filtered(consultation_id: int, filters: Filters, theme_of: dict[int, Theme]):
-    mapped = dict(db.session.execute(select(SegmentQuestionMap.segment_id, SegmentQuestionMap.question_id)))
+    mapped = dict(db.session.execute(select(SegmentQuestionMap.segment_id,
+                                             SegmentQuestionMap.question_id)).all())
     key, _, value = filters.group.partition("=")
     from analysis.services.themes import GROUP_FIELDS
 

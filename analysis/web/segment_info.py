@@ -28,7 +28,7 @@ def describe(segments: list[Segment]) -> list[SegmentView]:
     """Pseudonym, source and question of each segment, with as few queries as possible."""
     ids = [s.id for s in segments]
     mapped = dict(db.session.execute(select(SegmentQuestionMap.segment_id, SegmentQuestionMap.question_id)
-                                     .where(SegmentQuestionMap.segment_id.in_(ids)))) if ids else {}
+                                     .where(SegmentQuestionMap.segment_id.in_(ids))).all()) if ids else {}
     question_ids = {s.question_id for s in segments} | set(mapped.values())
     labels = {q.id: q.label for q in db.session.scalars(
         select(Question).where(Question.id.in_(question_ids - {None})))} if question_ids else {}

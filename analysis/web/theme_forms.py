@@ -43,10 +43,11 @@ class SearchForm(FlaskForm):
     q = StringField("What are you looking for?", widget=GovTextInput(),
                     description='Plain words or a question, for example "what did members say about breach?"',
                     validators=[Length(max=300, message="Keep the search to 300 characters or fewer")])
-    source = SelectField("Source", widget=GovSelect())
-    question = SelectField("Question", widget=GovSelect())
-    theme = SelectField("Theme", widget=GovSelect())
-    group = SelectField("Group", widget=GovSelect())
+    # Unknown filter values simply match nothing, so a hand-edited URL is no error.
+    source = SelectField("Source", widget=GovSelect(), validate_choice=False)
+    question = SelectField("Question", widget=GovSelect(), validate_choice=False)
+    theme = SelectField("Theme", widget=GovSelect(), validate_choice=False)
+    group = SelectField("Group", widget=GovSelect(), validate_choice=False)
     submit = SubmitField("Search", widget=GovSubmitInput())
 
 

@@ -115,8 +115,8 @@ def render_theme(theme: Theme, rename: RenameForm | None = None, merge: MergeFor
     move.next.data = url_for("themes.show", theme_id=theme.id)
     names = {t.id: t for t in themes}
     return render_template(
-        "themes/show.html", theme=theme, consultation=theme.run.consultation if theme.run else
-        db.session.get(Consultation, theme.consultation_id), links=links, views=views,
+        "themes/show.html", theme=theme,
+        consultation=db.session.get(Consultation, theme.consultation_id), links=links, views=views,
         quotes=quotes, quote_ids={q.segment.id for q in quotes}, rename=rename, merge=merge,
         move=move, confirm=ConfirmForm(), names=names, form=rename if rename.errors else None,
         pinned={link.segment_id for link in links if link.quote_by == "person" and link.quote_rank is not None},
