@@ -70,6 +70,14 @@ def app(tmp_path):
         "WTF_CSRF_ENABLED": False,
         "SERVER_NAME": "localhost",
     })
+    # Fakes for MiniLM and spaCy's word analyser: jobs that embed or analyse run inline in
+    # tests, and must never load the real models (the slow tests put those back).
+    from analysis.services.embeddings import EMBEDDER_KEY, WORDS_KEY
+    from analysis.themes import SimpleWordAnalyser
+    from tests.analysis.fakes import FakeEmbedder
+
+    app.extensions[EMBEDDER_KEY] = FakeEmbedder()
+    app.extensions[WORDS_KEY] = SimpleWordAnalyser()
     with app.app_context():
         reset_database()
         db.create_all()

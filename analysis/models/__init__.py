@@ -1,7 +1,8 @@
 """Analysis tables (themes, runs, embeddings, codebook), imported so Alembic sees every one."""
 from analysis.models.themes import (
+    BY_MODEL, BY_PERSON,
     AnalysisRun, CodebookEntry, RunStatus, SegmentEmbedding, SegmentQuestionMap, Theme,
-    ThemeSegment)
+    ThemeSegment, UngroupedSegment)
 
-__all__ = ["AnalysisRun", "RunStatus", "Theme", "ThemeSegment", "SegmentEmbedding",
-           "SegmentQuestionMap", "CodebookEntry"]
+__all__ = ["BY_MODEL", "BY_PERSON", "AnalysisRun", "RunStatus", "Theme", "ThemeSegment", "SegmentEmbedding",
+           "SegmentQuestionMap", "CodebookEntry", "UngroupedSegment"]

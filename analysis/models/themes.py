@@ -110,6 +110,18 @@ class ThemeSegment(db.Model):
     segment = relationship("Segment")
 
 
+class UngroupedSegment(db.Model):
+    """A segment a person moved to "Not grouped", so a re-run leaves it there."""
+
+    __tablename__ = "ungrouped_segments"
+
+    segment_id: Mapped[int] = mapped_column(
+        ForeignKey("segments.id", ondelete="CASCADE"), primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(
+        ForeignKey("consultations.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class SegmentQuestionMap(db.Model):
     """The question the model thinks a segment answers (a person's link on the segment wins)."""
 

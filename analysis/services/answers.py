@@ -50,4 +50,8 @@ def build_answer_segments(consultation_id: int, answers, nlp=None) -> int:
                 held=held))
             created += 1
     db.session.commit()
+    if created:
+        from analysis.services.embeddings import queue_embedding
+
+        queue_embedding(consultation_id)
     return created

@@ -40,6 +40,9 @@ def approve_transcript(transcript: Transcript, user: User) -> int:
     transcript.approved_by_id = user.id
     count = build_segments(transcript)
     db.session.commit()
+    from analysis.services.embeddings import queue_embedding
+
+    queue_embedding(transcript.session.consultation_id)
     return count
 
 

@@ -1,15 +1,23 @@
-"""Web layer of analysis: transcript upload, speakers, redaction review (Flask lives here)."""
+"""Web layer of analysis: transcripts and redaction review, themes and search (Flask lives here)."""
 from flask import Flask
 
 
 def init_app(app: Flask) -> None:
     from analysis import models  # noqa: F401  (registers the tables)
-    from analysis.web import cli, tasks
-    from analysis.web.demo import load_demo_transcripts
+    from analysis.services.embeddings import forget_unused
+    from analysis.web import cli, search, tasks  # noqa: F401  (search registers its route)
+    from analysis.web.demo import load_demo_themes, load_demo_transcripts
+    from analysis.web.themes import bp as themes_bp
     from analysis.web.transcripts import bp
     from forum.demo import register_demo_loader
+    from forum.services import audit
+    from forum.services.privacy import register_erase_hook
 
     app.register_blueprint(bp)
+    app.register_blueprint(themes_bp)
     tasks.register()
     cli.init_app(app)
+    audit.ACTIONS.update(tasks.AUDIT_ACTIONS)
+    register_erase_hook(app, forget_unused)
     register_demo_loader(app, lambda: load_demo_transcripts(app.config.get("SPACY_MODEL", "en_core_web_sm")))
+    register_demo_loader(app, load_demo_themes)

@@ -51,3 +51,15 @@ def load_demo_transcripts(spacy_model: str = "en_core_web_sm") -> dict:
     if consultation_id:
         segments += build_answer_segments(consultation_id, free_text_answers(consultation_id))
     return {"transcripts": len(FILES), "segments": segments}
+
+
+def load_demo_themes() -> dict:
+    """Queue an analysis of the demo consultation so the demo shows themes once the worker runs."""
+    from forum.models import Consultation
+    from analysis.services.themes import start_run
+
+    consultation = db.session.scalar(select(Consultation).order_by(Consultation.id).limit(1))
+    if consultation is None:
+        return {}
+    run = start_run(consultation.id, None)
+    return {"analysis run": run.id}

@@ -38,6 +38,19 @@ def segment_answers_job(job, progress) -> None:
     build_answer_segments(consultation_id, free_text_answers(consultation_id), nlp)
 
 
+AUDIT_ACTIONS = {
+    "analysis_started": "Started a theme analysis", "theme_renamed": "Renamed a theme",
+    "theme_checked": "Marked a theme checked", "quote_pinned": "Pinned a quote",
+    "quote_unpinned": "Unpinned a quote", "segment_moved": "Moved a segment",
+    "themes_merged": "Merged themes", "theme_split": "Split a theme",
+}
+
+
 def register() -> None:
+    from analysis.services.embeddings import EMBED_SEGMENTS, embed_segments_job
+    from analysis.services.themes import RUN_ANALYSIS, run_analysis_job
+
     register_job_handler(REDACT_TRANSCRIPT, redact_transcript_job)
     register_job_handler(SEGMENT_ANSWERS, segment_answers_job)
+    register_job_handler(EMBED_SEGMENTS, embed_segments_job)
+    register_job_handler(RUN_ANALYSIS, run_analysis_job)

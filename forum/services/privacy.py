@@ -17,6 +17,7 @@ from forum.services import audit
 from forum.signals import consent_changed
 
 EXPORT_HOOKS_KEY = "forum_member_export_hooks"
+ERASE_HOOKS_KEY = "forum_member_erase_hooks"
 ERASED_TEXT = "[removed at the member's request]"
 
 
@@ -30,12 +31,24 @@ def register_member_export(app, hook: Callable[[Member], dict]) -> None:
     app.extensions.setdefault(EXPORT_HOOKS_KEY, []).append(hook)
 
 
-def erase_member(member: Member, by: Optional[User], ip: Optional[str] = None) -> dict:
+def register_erase_hook(app, hook: Callable[[list[str]], object]) -> None:
+    """Let a package above forum delete what it derived from an erased member's segments.
+
+    Args:
+        app: the Flask app.
+        hook: callable taking the text hashes of the segments just deleted (same transaction).
+    """
+    app.extensions.setdefault(ERASE_HOOKS_KEY, []).append(hook)
+
+
+def erase_member(member: Member, by: Optional[User], ip: Optional[str] = None,
+                 hooks=()) -> dict:
     """Delete everything held about a member; keep only a tombstone that it happened.
 
     The database cascades remove their consent records, contact details, segments
-    (with their embeddings) and survey responses. Their words in transcripts are
-    blanked, originals included, so the conversation keeps its shape without them.
+    and survey responses; erase hooks then delete what was derived from the segments'
+    text (their embeddings). Their words in transcripts are blanked, originals
+    included, so the conversation keeps its shape without them.
 
     Returns:
         Counts of what was removed.
@@ -49,8 +62,11 @@ def erase_member(member: Member, by: Optional[User], ip: Optional[str] = None) -
         turn.redactions = []
     for speaker in speakers:
         speaker.label, speaker.member_id = f"Erased member {speaker.id}", None
-    segments = db.session.scalars(select(Segment.id).where(Segment.member_id == member_id)).all()
+    segments = db.session.execute(select(Segment.id, Segment.text_hash)
+                                  .where(Segment.member_id == member_id)).all()
     db.session.execute(delete(Segment).where(Segment.member_id == member_id))
+    for hook in hooks:
+        hook([s.text_hash for s in segments])
     db.session.execute(delete(session_members).where(session_members.c.member_id == member_id))
     db.session.delete(member)
     # The tombstone names no pseudonym or detail: only that an erasure happened, when, by whom.

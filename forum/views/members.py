@@ -139,7 +139,8 @@ def erase(member_id):
         if form.confirm.data.strip().lower() != member.pseudonym.lower():
             form.confirm.errors.append(f"Type {member.pseudonym} exactly to confirm")
         else:
-            removed = privacy.erase_member(member, current_user, request.remote_addr)
+            hooks = current_app.extensions.get(privacy.ERASE_HOOKS_KEY, [])
+            removed = privacy.erase_member(member, current_user, request.remote_addr, hooks)
             flash(f"The member has been erased ({removed['segments deleted']} segments deleted, "
                   f"{removed['turns blanked']} transcript turns blanked).")
             return redirect(url_for("members.index"))

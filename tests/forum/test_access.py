@@ -53,6 +53,19 @@ EXPECTED = {
     "transcripts.purge": {A, F},
     "transcripts.retry": {A, F},
     "transcripts.segment_answers": {A, P, F},
+    # Themes and search (issue 5): facilitators and policy officers, and admins.
+    "themes.index": {A, P, F},
+    "themes.status": {A, P, F},
+    "themes.run": {A, P, F},
+    "themes.not_grouped": {A, P, F},
+    "themes.show": {A, P, F},
+    "themes.rename": {A, P, F},
+    "themes.checked": {A, P, F},
+    "themes.quotes": {A, P, F},
+    "themes.move": {A, P, F},
+    "themes.merge": {A, P, F},
+    "themes.split": {A, P, F},
+    "themes.search": {A, P, F},
     "surveys.index": STAFF,
     "surveys.show": STAFF,
     # Surveys (issue 3): builder, results and CSV import for A, P, F; tablets for all staff.
@@ -99,7 +112,7 @@ URL_VALUES = {"user_id": 2, "member_id": 1, "consultation_id": 1, "session_id": 
               "survey_id": 1, "token": "not-a-real-token", "filename": "build/app.css",
               "transcript_id": 1, "turn_id": 1,
               "version_id": 1, "position": 1, "question_id": 1, "media_id": 1, "device_id": 1,
-              "import_id": 1, "notice_id": 1,
+              "import_id": 1, "notice_id": 1, "theme_id": 1, "segment_id": 1,
               "export_format": "csv"}
 
 

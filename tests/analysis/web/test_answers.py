@@ -26,6 +26,14 @@ def test_answers_are_redacted_split_and_segmented_once(app, demo):
     assert build_answer_segments(1, answers) == 0
 
 
+def test_new_answer_segments_are_embedded_straight_away(app, demo):
+    from analysis.models import SegmentEmbedding
+
+    build_answer_segments(1, [answer(9003, "The probation office moved and I missed my appointment.")])
+    hashes = set(db.session.scalars(db.select(Segment.text_hash).where(Segment.position >= 900300)))
+    assert hashes and hashes <= set(db.session.scalars(db.select(SegmentEmbedding.text_hash)))
+
+
 def test_officer_prepares_the_demo_survey_answers(auth, demo):
     auth.login(Role.POLICY_OFFICER)
     response = auth.client.post("/consultations/1/answers/segment")

@@ -96,6 +96,10 @@ def test_approval_makes_segments_from_members_only(auth, uploaded):
     usable = usable_segments(transcript.session.consultation_id)
     assert all("ending it" not in s.text for s in usable), "held safeguarding turn reached analysis"
     assert any("Housing first" in s.text for s in usable)
+    from analysis.models import SegmentEmbedding
+
+    embedded = set(db.session.scalars(db.select(SegmentEmbedding.text_hash)))
+    assert {s.text_hash for s in segments} <= embedded, "approval did not embed the new segments"
 
 
 def test_reviewing_a_safeguarding_flag_releases_the_turn(auth, uploaded, users):

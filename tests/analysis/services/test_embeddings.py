@@ -1,0 +1,73 @@
+"""The database embedding cache: segments embedded once, vectors dropped when a member is erased."""
+from __future__ import annotations
+
+import numpy as np
+from flask import current_app
+from sqlalchemy import func, select
+
+from analysis.models import SegmentEmbedding
+from analysis.services.embeddings import (EMBEDDER_KEY, DbEmbeddingCache, embed_new_segments,
+                                          queue_embedding)
+from forum.extensions import db
+from forum.models import Member, Segment, SegmentSource
+from forum.services import privacy
+from forum.services.segments import text_hash
+
+
+def stored(model="fake-concepts"):
+    return db.session.scalar(select(func.count(SegmentEmbedding.id)).where(SegmentEmbedding.model == model))
+
+
+def test_cache_round_trips_float32_vectors(app):
+    cache = DbEmbeddingCache()
+    vector = np.array([0.25, -1.5, 3.0], dtype=np.float32)
+    cache.put_many({"a" * 64: vector}, "m")
+    cache.put_many({"a" * 64: vector}, "m")  # stored once
+    db.session.commit()
+    found = cache.get_many(["a" * 64, "b" * 64], "m")
+    assert list(found) == ["a" * 64]
+    assert found["a" * 64].dtype == np.float32 and np.array_equal(found["a" * 64], vector)
+    assert cache.get_many(["a" * 64], "other") == {}
+    assert db.session.scalar(select(func.count(SegmentEmbedding.id))) == 1
+
+
+def test_new_segments_are_embedded_once_and_reruns_embed_nothing(consultation, forum_rows):
+    embedder = current_app.extensions[EMBEDDER_KEY]
+    distinct = len({s.text_hash for s in forum_rows})
+    # forum_rows were added directly, so nothing queued them: embed now, then again.
+    assert embed_new_segments(consultation.id, embedder) == distinct
+    calls = len(embedder.calls)
+    assert embed_new_segments(consultation.id, embedder) == 0
+    assert len(embedder.calls) == calls
+    assert stored() == distinct
+
+    from analysis.services.themes import start_run
+
+    start_run(consultation.id, None)
+    segment_texts = {s.text for s in forum_rows}
+    assert not segment_texts & set(embedder.calls[calls:]), "a re-analysis embedded segment text again"
+
+
+def test_queue_embedding_runs_the_job(consultation, forum_rows):
+    queue_embedding(consultation.id)
+    assert stored() == len({s.text_hash for s in forum_rows})
+
+
+def test_erasing_a_member_deletes_embeddings_no_segment_holds(consultation, forum_rows):
+    member = db.session.get(Member, forum_rows[0].member_id)
+    shared = "Same words said by two people."
+    other = next(s.member_id for s in forum_rows if s.member_id != member.id)
+    for who in (member.id, other):
+        db.session.add(Segment(consultation_id=consultation.id, source_type=SegmentSource.SURVEY,
+                               source_id=1, member_id=who, text=shared, text_hash=text_hash(shared)))
+    db.session.commit()
+    embed_new_segments(consultation.id, current_app.extensions[EMBEDDER_KEY])
+    theirs = {s.text_hash for s in forum_rows if s.member_id == member.id} - {text_hash(shared)}
+    assert theirs and stored() == len({s.text_hash for s in forum_rows}) + 1
+
+    hooks = current_app.extensions.get(privacy.ERASE_HOOKS_KEY, [])
+    privacy.erase_member(member, None, hooks=hooks)
+    left = set(db.session.scalars(select(SegmentEmbedding.text_hash)))
+    assert not theirs & left
+    assert text_hash(shared) in left  # another member still said it
+    assert left == set(db.session.scalars(select(Segment.text_hash)))

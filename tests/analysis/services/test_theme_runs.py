@@ -1,0 +1,85 @@
+"""Analysis runs: usable segments only, themes applied in one go, failures explained."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from analysis.models import AnalysisRun, CodebookEntry, RunStatus, Theme, ThemeSegment
+from analysis.services import themes as service
+from forum.extensions import db
+from forum.models import Job, JobStatus, Segment
+
+
+def test_first_run_applies_themes_from_usable_segments(analysed, consultation, forum_rows):
+    run = db.session.get(AnalysisRun, analysed.id)
+    assert run.status == RunStatus.DONE, run.message
+    assert run.job.status == JobStatus.DONE and run.job.percent == 100
+    themes = list(db.session.scalars(select(Theme).where(Theme.consultation_id == consultation.id)))
+    assert len(themes) >= 3
+    assert run.result["themes"] and run.settings["embedder"] == "fake-concepts"
+    codes = {t.code for t in themes}
+    assert "Housing and homelessness" in codes
+    for theme in themes:
+        assert theme.stats["segments"] == len(theme.links) > 0
+        assert theme.stats["member_total"] >= theme.stats["members"] > 0
+        assert 0 < len(theme.quote_links) <= 5
+    # The codebook was seeded from the defaults on first use.
+    assert db.session.scalar(select(func.count(CodebookEntry.id)).where(
+        CodebookEntry.consultation_id == consultation.id)) == 14
+
+
+def test_held_and_non_consenting_segments_are_left_out(consultation, forum_rows):
+    held, *rest = forum_rows
+    held.held = True
+    db.session.commit()
+    run = service.start_run(consultation.id, None)
+    run = db.session.get(AnalysisRun, run.id)
+    assert run.segment_count == len(forum_rows) - 1
+    placed = set(db.session.scalars(select(ThemeSegment.segment_id)))
+    assert held.id not in placed
+    assert str(held.id) not in run.result["assignments"]
+
+
+def test_one_active_run_per_consultation(consultation, forum_rows):
+    db.session.add(AnalysisRun(consultation_id=consultation.id, status=RunStatus.RUNNING))
+    db.session.commit()
+    with pytest.raises(service.RunBusy):
+        service.start_run(consultation.id, None)
+
+
+def test_no_segments_fails_with_a_reason_and_can_be_retried(consultation):
+    run = service.start_run(consultation.id, None)
+    run = db.session.get(AnalysisRun, run.id)
+    assert run.status == RunStatus.FAILED
+    assert "no segments ready" in run.message
+    assert run.job.status == JobStatus.FAILED and run.job.message == run.message
+
+
+def test_a_failure_part_way_leaves_the_old_themes_untouched(analysed, consultation, monkeypatch):
+    before = {t.id: (t.label, sorted(link.segment_id for link in t.links))
+              for t in db.session.scalars(select(Theme))}
+    import analysis.services.theme_store as store
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    # Fails after old links were deleted and new themes were added, before the commit.
+    monkeypatch.setattr(store, "_save_question_links", broken)
+    db.session.add(Segment(consultation_id=consultation.id, source_type=analysed_source(),
+                           source_id=9, member_id=None, text="A new public text about housing.",
+                           text_hash="x" * 64))
+    db.session.commit()
+    run = service.start_run(consultation.id, None)
+    db.session.expire_all()
+    run = db.session.get(AnalysisRun, run.id)
+    assert run.status == RunStatus.FAILED
+    assert "disk full" in run.message and "themes were not changed" in run.message
+    after = {t.id: (t.label, sorted(link.segment_id for link in t.links))
+             for t in db.session.scalars(select(Theme))}
+    assert after == before
+
+
+def analysed_source():
+    from forum.models import SegmentSource
+
+    return SegmentSource.DOCUMENT

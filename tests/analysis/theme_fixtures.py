@@ -1,0 +1,48 @@
+"""Theme fixtures (imported by conftests): the demo consultation with invented forum segments."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from forum.extensions import db
+from forum.models import Consultation, Member, Segment, SegmentSource
+from forum.services.segments import text_hash
+from tests.analysis.themes.forum_fixture import TOPICS
+
+
+def add_segments(consultation_id: int) -> list[Segment]:
+    """The forum fixture's segments, spoken by the demo members who take part."""
+    from forum.services.segments import _takes_part
+
+    members = [m for m in db.session.scalars(select(Member).order_by(Member.id)) if _takes_part(m)]
+    rows = []
+    for topic, said in TOPICS.items():
+        for position, (member, source, text) in enumerate(said):
+            kind, _, number = source.partition(":")
+            rows.append(Segment(
+                consultation_id=consultation_id,
+                source_type=SegmentSource.TRANSCRIPT if kind == "transcript" else SegmentSource.SURVEY,
+                source_id=int(number or 1), position=len(rows),
+                member_id=members[member % len(members)].id, text=text, text_hash=text_hash(text)))
+    db.session.add_all(rows)
+    db.session.commit()
+    return rows
+
+
+@pytest.fixture
+def consultation(demo):
+    return db.session.scalar(select(Consultation).order_by(Consultation.id).limit(1))
+
+
+@pytest.fixture
+def forum_rows(consultation):
+    return add_segments(consultation.id)
+
+
+@pytest.fixture
+def analysed(consultation, forum_rows):
+    """The consultation after one analysis run (jobs run inline with the fakes)."""
+    from analysis.services.themes import start_run
+
+    run = start_run(consultation.id, None)
+    return db.session.merge(run)
