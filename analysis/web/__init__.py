@@ -1,4 +1,4 @@
-"""Web layer of analysis: transcripts and redaction review, themes and search (Flask lives here)."""
+"""Web layer of analysis: transcripts, redaction review, themes, search, documents and coding."""
 from flask import Flask
 
 
@@ -21,3 +21,15 @@ def init_app(app: Flask) -> None:
     register_erase_hook(app, forget_unused)
     register_demo_loader(app, lambda: load_demo_transcripts(app.config.get("SPACY_MODEL", "en_core_web_sm")))
     register_demo_loader(app, load_demo_themes)
+    _init_documents_and_coding(app)
+
+
+def _init_documents_and_coding(app: Flask) -> None:
+    from analysis.web import codebook, coding, documents
+    from analysis.web.document_demo import load_demo_documents
+    from forum.demo import register_demo_loader
+
+    for blueprint in (codebook.bp, documents.bp, coding.bp):
+        app.register_blueprint(blueprint)
+    documents.init_documents(app)
+    register_demo_loader(app, load_demo_documents)

@@ -106,6 +106,21 @@ EXPECTED = {
     "drafts.add": {A, P},
     "drafts.download": {A, P},
     "drafts_assets.static": PUBLIC,
+    # Documents, codebook and coding matrix (issue 5): facilitators and policy officers.
+    "codebook.index": {A, P, F},
+    "codebook.new": {A, P, F},
+    "codebook.edit": {A, P, F},
+    "codebook.move": {A, P, F},
+    "codebook.delete": {A, P, F},
+    "documents.index": {A, P, F},
+    "documents.show": {A, P, F},
+    "documents.delete": {A, P, F},
+    "documents.retry": {A, P, F},
+    "coding.matrix": {A, P, F},
+    "coding.cell": {A, P, F},
+    "coding.decide": {A, P, F},
+    "coding.matrix_csv": {A, P, F},
+    "coding.passages_csv": {A, P, F},
 }
 
 URL_VALUES = {"user_id": 2, "member_id": 1, "consultation_id": 1, "session_id": 1,
@@ -113,7 +128,7 @@ URL_VALUES = {"user_id": 2, "member_id": 1, "consultation_id": 1, "session_id": 
               "transcript_id": 1, "turn_id": 1,
               "version_id": 1, "position": 1, "question_id": 1, "media_id": 1, "device_id": 1,
               "import_id": 1, "notice_id": 1, "theme_id": 1, "segment_id": 1,
-              "export_format": "csv"}
+              "export_format": "csv", "entry_id": 1, "document_id": 1, "source": "document:1"}
 
 
 def _requests(app):
