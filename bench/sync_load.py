@@ -10,8 +10,15 @@ Prints responses/s, p50/p95/max latency, and lost and duplicated counts, checked
 database afterwards. Aim: >= 200 responses/s and p95 < 150 ms on SQLite, none lost or
 duplicated. Loopback only.
 
-Run: ``.venv/bin/python bench/sync_load.py [--tablets 50] [--responses 2000] [--workers 4]
-[--threads 4] [--only sqlite|postgresql] [--pg postgresql://postgres@127.0.0.1:5432/forum_bench]``
+Two runs per database. The burst has every tablet send as fast as it can, so 50 requests
+are always in flight and mean latency is 50 / throughput (Little's law): p95 < 150 ms there
+needs well over 330 responses/s. The paced run offers a steady 250 responses/s (tablets
+with their sends spread out) and shows the latency at that load. The server's and client's
+CPU time per request are printed too: unlike the rates, they hardly change when other
+programs share the machine's cores, so runs on a busy machine can still be compared.
+
+Run: ``.venv/bin/python bench/sync_load.py [--tablets 50] [--responses 2000] [--workers 2]
+[--threads 8] [--only sqlite|postgresql] [--pg postgresql://postgres@127.0.0.1:5432/forum_bench]``
 """
 from __future__ import annotations
 
@@ -108,6 +115,22 @@ def start_server(url: str, data_dir: str, port: int, workers: int, threads: int)
     raise SystemExit("gunicorn did not start")
 
 
+def server_cpu_seconds(server: subprocess.Popen) -> float:
+    """CPU time (user + system) used so far by gunicorn and its workers."""
+    pids = [server.pid]
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def tablet(port: int, token: str, bodies: list[str], results: list, rng: random.Random,
            interval: float, start: float) -> None:
     """Send every response, then resend one in ten. ``interval`` > 0 paces the sends, and the
@@ -152,19 +175,22 @@ def run(name: str, url: str, args, rate: float = 0) -> None:
                                                      random.Random(n), interval, started))
                for n in range(args.tablets)]
     try:
+        server_cpu, client_cpu = server_cpu_seconds(server), time.process_time()
+        load = os.getloadavg()[0]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         elapsed = time.perf_counter() - started
+        cpu = (server_cpu_seconds(server) - server_cpu, time.process_time() - client_cpu, load)
     finally:
         server.terminate()
         server.wait(timeout=30)
     mode = f"paced at {rate:g} responses/s offered" if rate else "as fast as they can (a burst)"
-    report(f"{name}, {mode}", url, data_dir, per_tablet, results, elapsed, args)
+    report(f"{name}, {mode}", url, data_dir, per_tablet, results, elapsed, args, cpu)
 
 
-def report(name, url, data_dir, per_tablet, results, elapsed, args) -> None:
+def report(name, url, data_dir, per_tablet, results, elapsed, args, cpu) -> None:
     from sqlalchemy import func, select
 
     from app import create_app
@@ -197,6 +223,10 @@ def report(name, url, data_dir, per_tablet, results, elapsed, args) -> None:
     print(f"first sends      {statuses}  (201 = stored)")
     print(f"resends          {sum(1 for _, s in resends if s == 200)} of {len(resends)} answered 200 "
           "'already received'")
+    server_cpu, client_cpu, load = cpu
+    print(f"CPU per request  {server_cpu * 1000 / len(results):8.2f} ms server, "
+          f"{client_cpu * 1000 / len(results):.2f} ms client  (load average {load:.1f} "
+          f"on {os.cpu_count()} cores when it started: other work slows it)")
     print(f"lost             {lost:8d}")
     print(f"duplicated       {duplicated:8d}")
     print(f"answers stored   {answers:8d}")
@@ -219,8 +249,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tablets", type=int, default=50)
     parser.add_argument("--responses", type=int, default=2000)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
     parser.add_argument("--rate", type=float, default=250,
                         help="responses/s offered in the paced run (0: burst run only)")

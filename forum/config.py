@@ -46,7 +46,9 @@ class Config:
         self.PERMANENT_SESSION_LIFETIME = timedelta(
             minutes=int(os.environ.get("FORUM_IDLE_MINUTES", "30")))
         self.WTF_CSRF_TIME_LIMIT = None  # the session lifetime already bounds it
-        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        # A server can drop idle connections; an SQLite file cannot, so it skips the ping.
+        self.SQLALCHEMY_ENGINE_OPTIONS = {
+            "pool_pre_ping": not self.SQLALCHEMY_DATABASE_URI.startswith("sqlite")}
         self.RETENTION_DAYS = int(os.environ.get("FORUM_RETENTION_DAYS", "30"))
         # Roles that must give a code from an authenticator app after their password.
         self.TWO_FACTOR_ROLES = tuple(

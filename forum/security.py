@@ -4,6 +4,7 @@ from __future__ import annotations
 import secrets
 import time
 from functools import wraps
+from typing import Optional
 
 from flask import Flask, redirect, render_template, request, session, url_for
 from flask_limiter import Limiter
@@ -19,10 +20,10 @@ def csp_nonce() -> str:
     return request.environ.setdefault("forum.csp_nonce", secrets.token_urlsafe(18))
 
 
-def content_security_policy(nonce: str) -> str:
+def content_security_policy(nonce: Optional[str]) -> str:
     return "; ".join([
         "default-src 'self'",
-        f"script-src 'self' 'nonce-{nonce}'",
+        f"script-src 'self' 'nonce-{nonce}'" if nonce else "script-src 'self'",
         "style-src 'self'",
         "img-src 'self' data: blob:",
         "media-src 'self' blob:",
@@ -39,7 +40,10 @@ def content_security_policy(nonce: str) -> str:
 
 def _set_headers(response):
     headers = response.headers
-    headers.setdefault("Content-Security-Policy", content_security_policy(csp_nonce()))
+    # Only a page that asked for a nonce (a template with a script tag) gets one in its policy:
+    # a JSON reply or a redirect has no script to allow, and skips making one.
+    headers.setdefault("Content-Security-Policy",
+                       content_security_policy(request.environ.get("forum.csp_nonce")))
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Referrer-Policy", "same-origin")

@@ -22,7 +22,7 @@ echo "==> Starting the background worker"
 .venv/bin/huey_consumer forum.worker.huey --workers 1 --worker-type thread --quiet &
 pids+=($!)
 echo "==> Starting the web server on http://$HOST:$PORT (Ctrl+C stops everything)"
-.venv/bin/gunicorn --bind "$HOST:$PORT" --workers "${WEB_CONCURRENCY:-2}" --threads 4 \
+.venv/bin/gunicorn --bind "$HOST:$PORT" --workers "${WEB_CONCURRENCY:-2}" --threads "${WEB_THREADS:-8}" \
   --access-logfile - --log-level warning "app:create_app()" &
 pids+=($!)
 wait -n "${pids[@]}"

@@ -105,4 +105,4 @@ def _load_survey(consultation: Consultation) -> None:
                    "read_aloud": index % 3 == 0, "member_id": members.get(pseudonym),
                    "started_at": utcnow().isoformat(), "finished_at": utcnow().isoformat(),
                    "answers": [{"question_id": ids[n - 1], "value": v} for n, v in answers.items()]}
-        receive_response(device, payload, specs)
+        receive_response(device.id, payload, specs)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from forum.extensions import db
 from forum.models import User
@@ -31,12 +31,17 @@ def register_device(name: str, user: Optional[User]) -> tuple[SurveyDevice, str]
     return device, token
 
 
-def device_for_token(token: str) -> Optional[SurveyDevice]:
-    """The active device holding this token, or None (unknown or revoked)."""
+DEVICES = SurveyDevice.__table__
+# Built once for the sync endpoint, which looks a token up on every request.
+ACTIVE_DEVICE = select(DEVICES.c.id).where(DEVICES.c.token_hash == bindparam("hash"),
+                                           DEVICES.c.revoked_at.is_(None))
+
+
+def active_device_id(token: str) -> Optional[int]:
+    """The id of the active device holding this token, or None (unknown or revoked)."""
     if not token or len(token) > 200:
         return None
-    device = db.session.scalar(select(SurveyDevice).where(SurveyDevice.token_hash == token_hash(token)))
-    return device if device is not None and device.active else None
+    return db.session.connection().execute(ACTIVE_DEVICE, {"hash": token_hash(token)}).scalar()
 
 
 def revoke_device(device: SurveyDevice, user: Optional[User]) -> None:

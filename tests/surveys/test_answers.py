@@ -17,7 +17,7 @@ def test_free_text_answers_from_both_sources(consultation, version, questions, t
     device, _ = tablet
     member = save_member(Member(), "Kestrel")
     body = make_payload(version, questions, member_id=member.id)
-    receive_response(device, body, VersionSpecs())
+    receive_response(device.id, body, VersionSpecs())
     record = upload(consultation, "other-tool.csv",
                     b"id,Q1 text,Q4 text\nkestrel,Needed a bus pass,\nR2,,Somewhere to live\n", None)
     q1, _q2, q4 = consultation.questions

@@ -11,7 +11,7 @@ from tests.surveys.conftest import make_payload
 def send(version, questions, device, member=None, answers=None):
     body = make_payload(version, questions, member_id=member.id if member else None)
     body["answers"] = [{"question_id": questions[p].id, "value": v} for p, v in answers.items()]
-    receive_response(device, body, VersionSpecs())
+    receive_response(device.id, body, VersionSpecs())
 
 
 def fill(version, questions, tablet):

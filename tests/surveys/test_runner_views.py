@@ -8,7 +8,7 @@ from forum.extensions import db
 from forum.models import Member
 from forum.services.members import record_consent, save_member, withdraw_consent
 from surveys.models import SurveyDevice
-from surveys.services.devices import device_for_token
+from surveys.services.devices import active_device_id
 from surveys.services.surveys import draft_version
 from tests.conftest import csrf_token
 
@@ -64,7 +64,7 @@ def test_setting_up_a_tablet_needs_a_signed_in_user_and_the_csrf_token(app, auth
     assert response.status_code == 201
     device = db.session.scalar(select(SurveyDevice))
     assert response.json["name"] == "Hostel 2" and device.created_by.role == Role.PEER_RESEARCHER
-    assert device_for_token(response.json["token"]) == device
+    assert active_device_id(response.json["token"]) == device.id
     assert response.json["token"] not in device.token_hash
 
 

@@ -45,7 +45,7 @@ def test_responses_keep_the_version_they_answered(survey, version, questions, ta
     device, _ = tablet
     from surveys.services.payload import VersionSpecs
 
-    receive_response(device, make_payload(version, questions), VersionSpecs())
+    receive_response(device.id, make_payload(version, questions), VersionSpecs())
     add_question(draft_version(survey), QuestionData(QuestionKind.FREE_TEXT, "Anything else?"))
     v2 = publish(survey, None)
     saved = db.session.scalar(select(SurveyResponse))
