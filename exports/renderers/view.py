@@ -5,7 +5,7 @@ order they appear, so the PDF and the Word file carry the same numbers.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from exports.document import Quote, ResponseDocument, Section, ThemeFigure
@@ -119,5 +119,6 @@ def response_view(doc: ResponseDocument) -> ResponseView:
         language=clean_text(doc.language).strip() or "en-GB",
         parts=parts,
         notes=notebook.notes,
-        figures=doc.theme_figures,
+        figures=tuple(replace(f, label=" ".join(clean_text(f.label).split()))
+                      for f in doc.theme_figures),
     )
