@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from exports.document import Quote, Section  # noqa: E402
+from exports.document import Quote  # noqa: E402
 from exports.renderers import render_docx, render_easy_read_pdf, render_pdf  # noqa: E402
 from exports.samples import QUESTIONS, sample_easy_read, sample_response  # noqa: E402
 

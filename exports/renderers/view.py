@@ -101,7 +101,8 @@ def response_view(doc: ResponseDocument) -> ResponseView:
     if doc.theme_figures:
         parts.append(Part("themes", "What members raised most often", "chart"))
     for index, section in enumerate(doc.sections, start=1):
-        heading = f"{clean_text(section.number)}. {clean_text(section.question)}".strip(". ")
+        number, question = clean_text(section.number).strip(), clean_text(section.question).strip()
+        heading = f"{number}. {question}" if number and question else number or question
         parts.append(Part(f"section-{index}", heading, "section", section=section,
                           blocks=notebook.blocks(section.text),
                           themes=tuple(clean_text(t) for t in section.themes if t.strip()),
