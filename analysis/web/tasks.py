@@ -38,6 +38,13 @@ def segment_answers_job(job, progress) -> None:
     build_answer_segments(consultation_id, free_text_answers(consultation_id), nlp)
 
 
+def transcript_abandoned(job) -> None:
+    """The worker died mid-redaction: show the transcript as failed, with its retry button."""
+    transcript = db.session.get(Transcript, job.params.get("transcript_id"))
+    if transcript is not None and transcript.status == TranscriptStatus.REDACTING:
+        transcript.status = TranscriptStatus.FAILED
+
+
 def register() -> None:
-    register_job_handler(REDACT_TRANSCRIPT, redact_transcript_job)
+    register_job_handler(REDACT_TRANSCRIPT, redact_transcript_job, on_abandoned=transcript_abandoned)
     register_job_handler(SEGMENT_ANSWERS, segment_answers_job)

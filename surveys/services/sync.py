@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from forum.extensions import db
 from forum.models import Member
 from forum.models.base import utcnow
+from forum.services.busy import retry_when_locked
 from surveys.models import SurveyAnswer, SurveyDevice, SurveyResponse
 from surveys.services.payload import PayloadError, VersionSpecs, normalise, parse_time
 
@@ -70,7 +71,8 @@ def receive_response(device: SurveyDevice, body, specs: VersionSpecs) -> Receive
     now = utcnow()
     sqlite = db.engine.dialect.name == "sqlite"
     with _SQLITE_WRITE if sqlite else nullcontext():
-        return _store(payload, digest, spec, device, now)
+        # Other processes write too; past SQLite's busy wait the write is tried again.
+        return retry_when_locked(lambda: _store(payload, digest, spec, device, now))
 
 
 def _store(payload: dict, digest: str, spec, device: SurveyDevice, now) -> Received:
