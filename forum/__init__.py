@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, jsonify, render_template, request
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+from sqlalchemy.exc import OperationalError
 
 from forum import access, security
 from forum.extensions import csrf, db, login_manager, migrate
@@ -48,7 +49,7 @@ def _configure_sqlite(app: Flask) -> None:
         def _pragmas(dbapi_connection, _record):
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA busy_timeout=15000")
+            cursor.execute(f"PRAGMA busy_timeout={int(app.config.get('SQLITE_BUSY_TIMEOUT_MS', 15000))}")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.close()
 
@@ -70,6 +71,20 @@ def init_app(app: Flask) -> None:
     for blueprint in (auth.bp, admin.bp, home.bp, members.bp, consultations.bp, sessions.bp):
         app.register_blueprint(blueprint)
     cli.init_app(app)
+
+    @app.errorhandler(OperationalError)
+    def database_error(error):
+        """Still locked after the retries (or another database fault): say so plainly."""
+        from forum.services.busy import is_locked
+
+        db.session.rollback()
+        if not is_locked(error):
+            app.logger.exception("Database error", exc_info=error)
+            return render_template("errors/500.html"), 500
+        if request.path.startswith("/api/"):
+            return jsonify({"error": "The database is busy and the response was not stored yet. "
+                                     "Send it again in a moment."}), 503, {"Retry-After": "2"}
+        return render_template("errors/busy.html"), 503, {"Retry-After": "2"}
 
     @app.context_processor
     def org():

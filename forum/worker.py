@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from huey import RedisHuey, SqliteHuey
+from huey import RedisHuey, SqliteHuey, crontab
 
 from forum.config import PROJECT_ROOT
 
@@ -48,3 +48,21 @@ def execute_job(job_id: int) -> None:
     app = _worker_app()
     with app.app_context():
         run_job(job_id)
+
+
+def recover_abandoned_jobs() -> list[int]:
+    """Mark failed the jobs a dead worker left running (their heartbeat is past the lease)."""
+    from forum.jobs import fail_abandoned_jobs
+
+    with _worker_app().app_context():
+        return fail_abandoned_jobs()
+
+
+@huey.on_startup()
+def _recover_on_start() -> None:
+    recover_abandoned_jobs()
+
+
+@huey.periodic_task(crontab(minute="*"))
+def check_abandoned_jobs() -> None:
+    recover_abandoned_jobs()

@@ -97,18 +97,22 @@ def redact_transcript(transcript: Transcript, progress=lambda stage, percent: No
     nlp = load_nlp(spacy_model)
     known = names_to_redact(transcript)
     turns = transcript.turns
+    # Find everything first, then write it all in one transaction: progress() commits, and a
+    # worker that dies half-way must not leave half the turns redacted.
+    found = []
     for number, turn in enumerate(turns, start=1):
         if turn.original_text is None:
             continue
-        turn.redactions = [Redaction(start=s.start, end=s.end, label=s.label)
-                           for s in find_personal_data(turn.original_text, known_names=known, nlp=nlp)]
-        risks = find_risks(turn.original_text)
+        spans = find_personal_data(turn.original_text, known_names=known, nlp=nlp)
+        found.append((turn, spans, find_risks(turn.original_text)))
+        if number % 20 == 0:
+            progress("Finding personal data", int(100 * number / len(turns)))
+    for turn, spans, risks in found:
+        turn.redactions = [Redaction(start=s.start, end=s.end, label=s.label) for s in spans]
         if risks and turn.risk_reviewed_at is None:
             turn.risk_flagged = True
             turn.risk_reason = ", ".join(sorted({r.category for r in risks}))[:200]
         turn.redacted_text = redacted_text(turn)
-        if number % 20 == 0:
-            progress("Finding personal data", int(100 * number / len(turns)))
     transcript.status = TranscriptStatus.NEEDS_REVIEW
     db.session.commit()
 

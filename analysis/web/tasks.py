@@ -46,11 +46,18 @@ AUDIT_ACTIONS = {
 }
 
 
+def transcript_abandoned(job) -> None:
+    """The worker died mid-redaction: show the transcript as failed, with its retry button."""
+    transcript = db.session.get(Transcript, job.params.get("transcript_id"))
+    if transcript is not None and transcript.status == TranscriptStatus.REDACTING:
+        transcript.status = TranscriptStatus.FAILED
+
+
 def register() -> None:
     from analysis.services.embeddings import EMBED_SEGMENTS, embed_segments_job
     from analysis.services.themes import RUN_ANALYSIS, run_analysis_job
 
-    register_job_handler(REDACT_TRANSCRIPT, redact_transcript_job)
+    register_job_handler(REDACT_TRANSCRIPT, redact_transcript_job, on_abandoned=transcript_abandoned)
     register_job_handler(SEGMENT_ANSWERS, segment_answers_job)
     register_job_handler(EMBED_SEGMENTS, embed_segments_job)
     register_job_handler(RUN_ANALYSIS, run_analysis_job)

@@ -190,5 +190,12 @@ def linked_members(record: CsvImport) -> int:
         CsvImportAnswer.import_id == record.id, CsvImportAnswer.member_id.is_not(None))) or 0
 
 
+def import_abandoned(job) -> None:
+    """The worker died mid-check: nothing was stored, so the columns can be chosen and run again."""
+    record = db.session.get(CsvImport, job.params.get("import_id"))
+    if record is not None and record.status == CsvImportStatus.CHECKING:
+        record.status = CsvImportStatus.UPLOADED
+
+
 def register_jobs() -> None:
-    register_job_handler(JOB_KIND, run_import)
+    register_job_handler(JOB_KIND, run_import, on_abandoned=import_abandoned)

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from forum.extensions import db
 from forum.models import Member
 from forum.models.base import utcnow
+from forum.services.busy import retry_when_locked
 from surveys.models import SurveyAnswer, SurveyDevice, SurveyResponse
 from surveys.services.payload import PayloadError, VersionSpecs, normalise, parse_time
 from surveys.services.sqlite_writes import GroupCommit
@@ -92,8 +93,9 @@ def receive_response(device_id: int, body, specs: VersionSpecs) -> Received:
                             "link it to another member or leave it anonymous"])
     if db.engine.dialect.name == "sqlite":
         db.session.commit()  # end this request's read before another thread writes for it
-        return _GROUP.run(db.engine, lambda write: _store_in_savepoint(write, payload, digest,
-                                                                       spec, device_id))
+        # Other processes (the worker) write too: past SQLite's busy wait, try the batch again.
+        return retry_when_locked(lambda: _GROUP.run(
+            db.engine, lambda write: _store_in_savepoint(write, payload, digest, spec, device_id)))
     return _store(conn, payload, digest, spec, device_id)
 
 

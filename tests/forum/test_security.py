@@ -97,3 +97,30 @@ def test_destructive_actions_need_a_fresh_password(app, auth):
     right = auth.client.post("/account/confirm?next=/members/", data={"password": PASSWORD})
     assert right.headers["Location"] == "/members/"
     assert auth.client.post("/danger").data == b"done"
+
+
+def test_cookies_are_secure_over_https(app, client, users):
+    app.config["SESSION_COOKIE_SECURE"] = True  # what FORUM_HTTPS=1 or production sets
+    response = client.post("/login", base_url="https://localhost",
+                           data={"email": users[Role.FACILITATOR].email, "password": PASSWORD})
+    cookie = response.headers["Set-Cookie"]
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+def test_headers_on_a_signed_in_page_a_download_and_the_api(auth, client, demo):
+    auth.login(Role.ADMIN)
+    for url in ["/", "/admin/users", "/admin/audit.csv", "/account/two-factor"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        csp = response.headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in csp and "script-src 'self' 'nonce-" in csp, url
+        assert "style-src 'self'" in csp and "'unsafe-inline'" not in csp, url
+        assert response.headers["X-Frame-Options"] == "DENY", url
+        assert response.headers["Referrer-Policy"] == "same-origin", url
+        assert response.headers["Cache-Control"] == "no-store", url
+        assert "Strict-Transport-Security" not in response.headers, url
+    api = client.post("/api/v1/responses", json={})
+    assert api.status_code == 401
+    assert "frame-ancestors 'none'" in api.headers["Content-Security-Policy"]
+    assert api.headers["X-Content-Type-Options"] == "nosniff"
