@@ -16,6 +16,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+import weakref
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Optional
 
@@ -53,13 +54,29 @@ class _Work:
         self.done = False
 
 
+class _Lane:
+    """The queue and the writing turn of one engine in this process."""
+
+    def __init__(self) -> None:
+        self.queue: list[_Work] = []
+        self.queue_lock = threading.Lock()
+        self.turn = threading.Lock()   # one writing thread per engine at a time
+
+
 class GroupCommit:
     """Runs pieces of work on an SQLite engine, many to a transaction, each in a savepoint."""
 
     def __init__(self) -> None:
-        self._queue: list[_Work] = []
-        self._queue_lock = threading.Lock()
-        self._turn = threading.Lock()   # one writing thread per process at a time
+        # One lane per engine, so work never lands in another app's database (tests make many).
+        self._lanes: "weakref.WeakKeyDictionary[Any, _Lane]" = weakref.WeakKeyDictionary()
+        self._lanes_lock = threading.Lock()
+
+    def _lane(self, engine) -> _Lane:
+        with self._lanes_lock:
+            lane = self._lanes.get(engine)
+            if lane is None:
+                lane = self._lanes[engine] = _Lane()
+            return lane
 
     def run(self, engine, work: Callable[[Any], Any]) -> Any:
         """Run ``work(connection)`` in a savepoint; return its result once committed.
@@ -67,15 +84,15 @@ class GroupCommit:
         Raises:
             Whatever ``work`` raised (its savepoint rolled back), or the commit's error.
         """
-        item = _Work(work)
-        with self._queue_lock:
-            self._queue.append(item)
-        with self._turn:
+        lane, item = self._lane(engine), _Work(work)
+        with lane.queue_lock:
+            lane.queue.append(item)
+        with lane.turn:
             # A writer takes the whole queue and finishes it before giving up the turn,
             # so here the item is either done or still queued (and this thread writes it).
             if not item.done:
-                with self._queue_lock:
-                    batch, self._queue = self._queue, []
+                with lane.queue_lock:
+                    batch, lane.queue = lane.queue, []
                 self._write(engine, batch)
         if item.error is not None:
             raise item.error

@@ -106,6 +106,11 @@ def done(version_id):
     return render_page("done", version, runner_urls(version))
 
 
+# The runner's ES modules (surveys/static/runner/), every one needed offline.
+RUNNER_MODULES = tuple(f"runner/{name}.js" for name in (
+    "main", "context", "pages", "answers", "home", "offline", "read-aloud", "kiosk", "sync-status"))
+
+
 @bp.route("/<int:version_id>/offline.json")
 @allow(*ALL_STAFF)
 def offline_manifest(version_id):
@@ -118,7 +123,7 @@ def offline_manifest(version_id):
     media = [url_for("runner.media", media_id=i) for i in service.media_ids(version)]
     static = [url_for("static", filename=f) for f in ("build/runner.css", "images/favicon.svg")]
     static += [url_for("surveys_assets.static", filename=f) for f in (
-        "store.js", "runner.js", "img/charity.svg", "img/speak.svg", "img/private.svg",
+        "store.js", *RUNNER_MODULES, "img/charity.svg", "img/speak.svg", "img/private.svg",
         "img/stop.svg", "img/listen.svg")]
     return jsonify({"version": version.id, "urls": pages + media + static})
 

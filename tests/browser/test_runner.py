@@ -5,7 +5,7 @@ from sqlalchemy import select
 from forum.extensions import db
 from surveys.models import SurveyResponse
 from tests.browser.runner_helpers import (
-    SHORT_RUN, set_up_tablet, sign_in_as_peer, tap_and_wait_saved, tap_through,
+    SHORT_RUN, axe_violations, set_up_tablet, sign_in_as_peer, tap_and_wait_saved, tap_through,
     touch_page, wait_for_heading)  # noqa: F401 (touch_page is a fixture)
 
 pytestmark = pytest.mark.browser
@@ -57,6 +57,7 @@ def test_offline_two_surveys_then_online_each_arrives_exactly_once(live_server, 
     page.get_by_role("button", name="Next").tap()
     tap_through(page, SHORT_RUN[1:], start=False)
     page.get_by_text("2 responses waiting to send").wait_for()
+    assert axe_violations(page) == []
     page.screenshot(path=str(shots / "runner_offline_waiting.png"), full_page=True)
     assert page.reload().from_service_worker
     page.get_by_text("2 responses waiting to send").wait_for()

@@ -1,8 +1,10 @@
 """Runner pages on the server: published versions only, offline list, service worker, tablet set-up."""
 import json
+from pathlib import Path
 
 from sqlalchemy import select
 
+import surveys
 from forum.access import Role
 from forum.extensions import db
 from forum.models import Member
@@ -41,7 +43,10 @@ def test_the_offline_list_covers_every_page_picture_and_script(auth, version, qu
         assert f"/run/{version.id}/q/{position}" in urls
     for page in ("start", "end", "stop", "stopped", "done"):
         assert f"/run/{version.id}/{page}" in urls
-    assert {"/static/build/runner.css", "/static/surveys/store.js", "/static/surveys/runner.js"} <= set(urls)
+    assert {"/static/build/runner.css", "/static/surveys/store.js", "/static/surveys/runner/main.js"} <= set(urls)
+    # Every module the runner imports is kept, or it would not start offline.
+    modules = Path(surveys.__file__).parent / "static" / "runner"
+    assert {f"/static/surveys/runner/{m.name}" for m in modules.glob("*.js")} <= set(urls)
     for url in urls:
         assert auth.client.get(url).status_code == 200, url
 

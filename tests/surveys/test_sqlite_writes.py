@@ -82,3 +82,23 @@ def test_a_failed_commit_reports_the_error_and_stores_nothing(engine):
     assert names(engine) == []
     engine.dispose()  # and from a new connection too: nothing was committed
     assert names(engine) == []
+
+
+def test_work_for_two_databases_at_once_lands_in_its_own(tmp_path, engine):
+    other = create_engine(f"sqlite:///{tmp_path / 'other.db'}")
+    with other.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE)")
+    group, barrier = GroupCommit(), threading.Barrier(20)
+
+    def send(target, name):
+        barrier.wait()
+        group.run(target, insert(name))
+
+    threads = [threading.Thread(target=send, args=(engine if n % 2 else other, f"r{n}")) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert names(engine) == sorted(f"r{n}" for n in range(20) if n % 2)
+    assert names(other) == sorted(f"r{n}" for n in range(20) if not n % 2)
+    other.dispose()

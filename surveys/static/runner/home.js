@@ -1,0 +1,76 @@
+/* The researcher's page: set up this tablet, kiosk mode, keep the survey for offline use,
+ * and unfinished surveys kept on the tablet. */
+import { go, nextUrl, plural, versionId } from "./context.js";
+import { keepForOffline, registerWorker } from "./offline.js";
+import { sendNow } from "./sync-status.js";
+
+export function homePage() {
+  const deviceStatus = document.querySelector("[data-device-status]");
+  const deviceForm = document.querySelector("[data-device-form]");
+  const kiosk = document.querySelector("[data-kiosk]");
+
+  function showDevice(device) {
+    deviceForm.hidden = !!device;
+    deviceStatus.className = "fv-status" + (device ? " fv-status--done" : "");
+    deviceStatus.textContent = device
+      ? "This tablet is set up as ‘" + device.name + "’ and can send responses."
+      : "This tablet is not set up yet. Name it to let it send responses.";
+  }
+  window.FVStore.getMeta("device").then(showDevice);
+  deviceForm.addEventListener("submit", function (event) {
+    event.preventDefault();
+    fetch("/run/devices", {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": deviceForm.elements.csrf_token.value },
+      body: JSON.stringify({ name: deviceForm.elements.name.value })
+    }).then(function (response) {
+      if (response.status !== 201 || response.redirected) throw new Error("refused");
+      return response.json();
+    }).then(function (device) {
+      return window.FVStore.setMeta("device", device).then(function () { showDevice(device); sendNow(true); });
+    }).catch(function () {
+      deviceStatus.className = "fv-status fv-status--problem";
+      deviceStatus.textContent = "Could not set up this tablet. Check the internet connection and that you are signed in.";
+    });
+  });
+  window.FVStore.getMeta("kiosk").then(function (on) { kiosk.checked = !!on; });
+  kiosk.addEventListener("change", function () { window.FVStore.setMeta("kiosk", kiosk.checked || null); });
+  registerWorker().then(function () {
+    return "serviceWorker" in navigator ? navigator.serviceWorker.ready : null;
+  }).then(function () { return keepForOffline(document.querySelector("[data-offline-status]")); });
+  listUnfinished();
+}
+
+function button(text, style, onClick) {
+  const element = document.createElement("button");
+  element.type = "button";
+  element.className = "govuk-button " + style;
+  element.textContent = text;
+  element.addEventListener("click", onClick);
+  return element;
+}
+
+function listUnfinished() {
+  const list = document.querySelector("[data-unfinished]");
+  if (!list) return;
+  window.FVStore.unfinished().then(function (drafts) {
+    drafts = drafts.filter(function (d) { return d.versionId === versionId; });
+    list.hidden = !drafts.length;
+    const items = list.querySelector("ul");
+    items.innerHTML = "";
+    drafts.forEach(function (draft) {
+      const li = document.createElement("li");
+      const when = new Date(draft.savedAt || draft.startedAt);
+      li.appendChild(document.createTextNode("Started " + when.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) +
+        ", " + plural(Object.keys(draft.answers).length, "answer", "answers") + " "));
+      li.appendChild(button("Carry on with it", "govuk-button--secondary", function () {
+        window.FVStore.resume(draft.uuid).then(function (d) { go(nextUrl(0, d.answers)); });
+      }));
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(button("Delete it", "govuk-button--warning", function () {
+        window.FVStore.deleteDraft(draft.uuid).then(listUnfinished);
+      }));
+      items.appendChild(li);
+    });
+  });
+}

@@ -1,0 +1,33 @@
+/* Forum Voice tablet runner: one question per page, answers saved as given, works offline.
+ *
+ * Pages are plain server-rendered HTML; these modules fill in saved answers, follow the
+ * skip logic, read aloud, queue finished responses and send them. No inline script
+ * (strict CSP) and no build step. Needs store.js (window.FVStore), loaded first.
+ *
+ *   context.js      the page's settings, the store, skip logic
+ *   pages.js        start, question, end, stop and stopped pages (answers.js: the form)
+ *   home.js         the researcher's page (offline.js: keeping the survey on the tablet)
+ *   read-aloud.js   the Play button
+ *   kiosk.js        clearing the screen on shared tablets
+ *   sync-status.js  responses waiting to send, and "Send now"
+ */
+import { main, page, preview } from "./context.js";
+import { homePage } from "./home.js";
+import { clearAfterThanks, reloadPagesFromMemory, restartLinks, setupIdle } from "./kiosk.js";
+import { registerWorker } from "./offline.js";
+import { endPage, questionPage, startPage, stopPage, stoppedPage } from "./pages.js";
+import { setupPlay } from "./read-aloud.js";
+import { setupSync } from "./sync-status.js";
+
+const PAGES = { question: questionPage, start: startPage, end: endPage, stop: stopPage,
+                stopped: stoppedPage, done: clearAfterThanks, home: homePage };
+
+if (main && window.FVStore) {
+  reloadPagesFromMemory();
+  if (!preview && page !== "home") registerWorker();
+  setupPlay();
+  setupIdle();
+  setupSync();
+  restartLinks();
+  Promise.resolve((PAGES[page] || function () {})()).then(function () { main.dataset.ready = "1"; });
+}

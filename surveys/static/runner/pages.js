@@ -1,0 +1,132 @@
+/* The participant's pages: start, one question per page, the end, stopping. */
+import { fillAnswer, readAnswer, showError } from "./answers.js";
+import {
+  flow, go, main, nextUrl, preview, previousUrl, shownIds, store, urls, versionId
+} from "./context.js";
+
+const SPECIAL = ["dont_know", "prefer_not"];
+
+export function startPage() {
+  const button = document.querySelector("[data-take-part]");
+  button.addEventListener("click", function () {
+    button.disabled = true;
+    store.getMeta("kiosk").then(function (kiosk) {
+      if (kiosk && document.documentElement.requestFullscreen && !document.fullscreenElement) {
+        document.documentElement.requestFullscreen().catch(function () {});
+      }
+      return store.newDraft(versionId);
+    }).then(function (draft) { go(nextUrl(0, draft.answers)); });
+  });
+}
+
+export function questionPage() {
+  const form = document.querySelector("form.fv-question");
+  const questionId = form.dataset.questionId;
+  const kind = form.dataset.kind;
+  const position = Number(main.dataset.position);
+  const back = document.querySelector("[data-back]");
+  let draft, typing;
+
+  function save() {
+    const answer = readAnswer(form, kind);
+    if (answer.error) return Promise.resolve(draft);
+    return store.saveAnswer(draft.uuid, questionId, answer.value).then(function (saved) {
+      if (saved) draft = saved;
+      main.dataset.saved = String(Number(main.dataset.saved || 0) + 1);  // tests wait on this
+      return draft;
+    });
+  }
+
+  // "Don't know" and "Prefer not to say" cannot be ticked with other choices.
+  form.addEventListener("change", function (event) {
+    const target = event.target;
+    if (kind === "multiple_choice" && target.checked) {
+      const exclusive = SPECIAL.indexOf(target.value) !== -1;
+      form.querySelectorAll("input[name=answer]").forEach(function (input) {
+        if (input !== target && (exclusive || SPECIAL.indexOf(input.value) !== -1)) input.checked = false;
+      });
+    }
+    save();
+  });
+  form.addEventListener("input", function () { clearTimeout(typing); typing = setTimeout(save, 250); });
+
+  return store.currentDraft(versionId).then(function (found) {
+    if (!found && !preview) { go(urls.start, true); return null; }
+    return found || store.newDraft(versionId);
+  }).then(function (found) {
+    if (!found) return;
+    draft = found;
+    fillAnswer(form, kind, draft.answers[questionId]);
+    back.href = previousUrl(position, draft.answers);
+    back.addEventListener("click", function (event) {
+      event.preventDefault();
+      clearTimeout(typing);
+      save().then(function () { go(previousUrl(position, draft.answers)); });
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(typing);
+      const answer = readAnswer(form, kind);
+      if (answer.error) { showError(form, answer.error); return; }
+      showError(form, null);
+      save().then(function () { go(nextUrl(position, draft.answers)); });
+    });
+    document.querySelectorAll("[data-stop-link]").forEach(function (link) {
+      link.addEventListener("click", function () { save(); });
+    });
+  });
+}
+
+/* What the server receives: only answers to questions the skip logic showed. */
+function payloadFor(draft, completed, extra) {
+  const shown = shownIds(draft.answers);
+  const answers = flow.filter(function (step) {
+    return shown[step.id] && draft.answers[step.id] !== undefined;
+  }).map(function (step) { return { question_id: step.id, value: draft.answers[step.id] }; });
+  return {
+    uuid: draft.uuid, survey_version_id: versionId, completed: completed,
+    read_aloud: !!extra.readAloud, member_id: extra.memberId || null,
+    started_at: draft.startedAt, finished_at: new Date().toISOString(), answers: answers
+  };
+}
+
+export function endPage() {
+  const form = document.querySelector("[data-finish]");
+  return store.currentDraft(versionId).then(function (draft) {
+    if (!draft) { if (!preview) go(urls.start, true); return; }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      const member = form.elements.member_id.value;
+      if (preview) { store.deleteDraft().then(function () { go(urls.start + "?finished=1", true); }); return; }
+      const payload = payloadFor(draft, true, { readAloud: form.elements.read_aloud.checked,
+                                                memberId: member ? Number(member) : null });
+      window.FVStore.queueDraft(draft.uuid, payload).then(function () { go(urls.done, true); });
+    });
+  });
+}
+
+export function stopPage() {
+  const form = document.querySelector("[data-stop-form]");
+  const resume = document.querySelector("[data-resume]");
+  const from = document.referrer;
+  if (from && from.indexOf(window.location.origin + urls.question) === 0) resume.href = from;
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    const choice = form.querySelector("input[name=keep]:checked");
+    if (!choice) { showError(form, "Choose keep or delete"); return; }
+    const keep = choice.value === "1";
+    store.currentDraft(versionId).then(function (draft) {
+      if (!draft || preview) return store.deleteDraft(draft ? draft.uuid : null).then(function () { return false; });
+      if (keep && Object.keys(draft.answers).length) {
+        return window.FVStore.queueDraft(draft.uuid, payloadFor(draft, false, {})).then(function () { return true; });
+      }
+      return window.FVStore.deleteDraft(draft.uuid).then(function () { return false; });
+    }).then(function (kept) { go(urls.stopped + (kept ? "?kept=1" : "?kept=0"), true); });
+  });
+}
+
+export function stoppedPage() {
+  const query = window.location.search;
+  const which = /declined=1/.test(query) ? "declined" : /kept=1/.test(query) ? "kept" : /kept=0/.test(query) ? "deleted" : null;
+  if (which) document.querySelector("[data-stopped-" + which + "]").hidden = false;
+}

@@ -1,0 +1,51 @@
+/* Sending: the count of responses waiting on this tablet, and "Send now". */
+import { page, plural, preview } from "./context.js";
+
+let lastResult = null;
+
+const REASONS = {
+  offline: "No internet now: they will send when the tablet is back online.",
+  "no-device": "This tablet is not set up to send. A researcher must sign in and open the survey’s tablet page.",
+  unauthorised: "This tablet is no longer allowed to send. A researcher must sign in and set it up again.",
+  server: "The server is busy. The tablet will try again."
+};
+
+function showStatus() {
+  const status = document.querySelector("[data-sync-status]");
+  if (!status) return Promise.resolve();
+  return window.FVStore.summary().then(function (s) {
+    const parts = [];
+    let kind = "fv-status";
+    if (!s.waiting && !s.failed) {
+      parts.push("All responses have been sent.");
+      kind += " fv-status--done";
+    }
+    if (s.waiting) {
+      parts.push(plural(s.waiting, "response", "responses") + " waiting to send.");
+      if (REASONS[lastResult]) parts.push(REASONS[lastResult]);
+    }
+    if (s.failed) {
+      kind += " fv-status--problem";
+      parts.push(plural(s.failed, "response", "responses") + " could not be sent: " + s.errors[0]);
+    }
+    status.className = kind;
+    status.textContent = parts.join(" ");
+  });
+}
+
+export function sendNow(retryFailed) {
+  return window.FVStore.sendAll({ retryFailed: retryFailed }).then(function (outcome) {
+    lastResult = outcome.result;
+  }, function () { lastResult = "server"; }).then(showStatus);
+}
+
+export function setupSync() {
+  // Pages between participants send what is waiting; only some show the count.
+  if (preview || ["home", "start", "done", "stopped"].indexOf(page) === -1) return;
+  const button = document.querySelector("[data-send-now]");
+  if (button) button.addEventListener("click", function () { sendNow(true); });
+  window.addEventListener("online", function () { sendNow(false); });
+  window.addEventListener("offline", function () { lastResult = "offline"; showStatus(); });
+  setInterval(function () { sendNow(false); }, 30000);
+  showStatus().then(function () { return sendNow(false); });
+}
