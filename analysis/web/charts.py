@@ -70,7 +70,10 @@ def heatmap(themes, key: str) -> dict:
                         for i, v in enumerate(columns)],
             "rows": rows, "cell_w": cell_w, "cell_h": cell_h, "label_width": LABEL_WIDTH,
             "width": LABEL_WIDTH + max(1, len(columns)) * cell_w,
-            "height": max(1, len(rows)) * cell_h, "key": key}
+            "height": max(1, len(rows)) * cell_h, "key": key,
+            # Room above the grid for the slanted column names.
+            "top": 20 + 7 * min(22, max((len(v) for v in columns), default=0)),
+            "shown": any(not c["suppressed"] for r in rows for c in r["cells"])}
 
 
 def _short(label: str, limit: int = 38) -> str:
