@@ -5,6 +5,7 @@ Vectors are keyed by (text hash, model name), so a segment rebuilt with the same
 """
 from __future__ import annotations
 
+import threading
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -17,6 +18,8 @@ from forum.models import Segment
 from analysis.models import SegmentEmbedding
 
 EMBED_SEGMENTS = "segments.embed"
+_warm_lock = threading.Lock()
+_warming: threading.Thread | None = None
 EMBEDDER_KEY = "analysis_embedder"
 WORDS_KEY = "analysis_words"
 
@@ -57,6 +60,24 @@ def current_embedder():
 
         embedder = current_app.extensions[EMBEDDER_KEY] = MiniLMEmbedder()
     return embedder
+
+
+def embedder_ready(embedder) -> bool:
+    """Args: an embedder. Returns: False while MiniLM has not been loaded in this process."""
+    from analysis.themes.embed import MiniLMEmbedder, _load_minilm
+
+    return not isinstance(embedder, MiniLMEmbedder) or _load_minilm.cache_info().currsize > 0
+
+
+def warm_embedder(embedder) -> None:
+    """Load the embedding model in a background thread, so no request waits for it."""
+    global _warming
+    with _warm_lock:
+        if _warming is not None or embedder_ready(embedder):
+            return
+        _warming = threading.Thread(target=embedder.encode, args=(["warm up"],), daemon=True,
+                                    name="embedder-warm-up")
+        _warming.start()
 
 
 def current_words():

@@ -12,7 +12,7 @@ from forum.extensions import db
 from forum.models import Segment
 from forum.services.segments import usable_segments
 
-from analysis.models import SegmentQuestionMap, Theme, ThemeSegment
+from analysis.models import CodebookEntry, SegmentQuestionMap, Theme, ThemeSegment
 
 # Words of a question that say nothing about its subject.
 ASKING = frozenset("""what whats did does do say said says tell told think thought member members
@@ -20,6 +20,9 @@ people person about anyone someone anybody everyone how why when where who which
 the a an of on in to for and or with any there their they them our we us me my i you your it its
 this that these those have has had feel felt talk talked talking mention mentioned""".split())
 MIN_SIMILARITY = 0.3
+# A code's centre (description and examples) sits closer to everything on its subject than a
+# short query does, so its similarities count for less: 0.55 to a code ~ 0.3 to the query.
+CODE_OFFSET = 0.25
 KEYWORD_BONUS = 0.25
 LIMIT = 50
 NOT_GROUPED = "none"
@@ -107,7 +110,8 @@ def search_segments(consultation_id: int, query: str, filters: Filters, embedder
         select(ThemeSegment).join(Theme).where(Theme.consultation_id == consultation_id))}
     rows = list(_filtered(consultation_id, filters, theme_of))
     pattern = _keyword_pattern(keywords(query))
-    similarity = _similarities(rows, query, embedder) if embedder is not None and rows else {}
+    similarity = (_similarities(rows, query, _matching_codes(consultation_id, pattern), embedder)
+                  if embedder is not None and rows and query.strip() else {})
     hits = []
     for segment in rows:
         found = bool(pattern and pattern.search(segment.text))
@@ -122,18 +126,41 @@ def search_segments(consultation_id: int, query: str, filters: Filters, embedder
     return hits[:LIMIT]
 
 
-def _similarities(rows: list[Segment], query: str, embedder) -> dict[int, float]:
+def _matching_codes(consultation_id: int, pattern) -> list[CodebookEntry]:
+    """Codebook entries whose name or search terms share a word with the query."""
+    if pattern is None:
+        return []
+    entries = db.session.scalars(select(CodebookEntry).where(
+        CodebookEntry.consultation_id == consultation_id))
+    return [e for e in entries if pattern.search(" ".join([e.name, *(e.search_terms or [])]))]
+
+
+def _similarities(rows: list[Segment], query: str, codes, embedder) -> dict[int, float]:
+    """Cosine similarity of each segment to the query, or to a code the query names.
+
+    "breach" alone sits far from "I was recalled for missing curfew", but the codebook's
+    breach code (its description and examples) sits close, so a query naming a code also
+    finds what was said about the code in other words.
+    """
     from analysis.services.embeddings import DbEmbeddingCache
     from analysis.themes import embed_texts
+    from analysis.themes.embed import normalise_rows
+    from analysis.themes.guide import embed_free_texts
 
-    stored = DbEmbeddingCache().get_many([s.text_hash for s in rows], embedder.name)
+    cache = DbEmbeddingCache()
+    stored = cache.get_many([s.text_hash for s in rows], embedder.name)
     if not stored:
         return {}
-    vector = embed_texts([query], embedder)[0]
+    targets = [(embed_texts([query], embedder)[0], 0.0)]
+    for code in codes:
+        anchors = embed_free_texts([code.description, *(code.examples or [])], embedder, cache)
+        targets.append((normalise_rows(anchors.mean(axis=0, keepdims=True))[0], CODE_OFFSET))
+    db.session.commit()  # keep any anchor vectors just embedded, so the next search is quick
     out = {}
     for segment in rows:
         found = stored.get(segment.text_hash)
-        if found is not None and found.shape == vector.shape:
-            norm = float(np.linalg.norm(found)) or 1.0
-            out[segment.id] = float(found @ vector) / norm
+        if found is None or found.shape != targets[0][0].shape:
+            continue
+        found = found / (float(np.linalg.norm(found)) or 1.0)
+        out[segment.id] = max(float(found @ vector) - offset for vector, offset in targets)
     return out

@@ -31,6 +31,16 @@ class RunBusy(Exception):
     """An analysis of this consultation is already queued or running."""
 
 
+def source_key(segment: Segment) -> str:
+    """Where a segment came from, as counted in "in 3 of 4 sources".
+
+    Each transcript and each document is a source; a consultation's survey answers are
+    one source however many people answered (a response is a person, not a source).
+    """
+    kind = segment.source_type.value
+    return kind if kind in ("survey", "csv_import") else f"{kind}:{segment.source_id}"
+
+
 def segment_inputs(segments: list[Segment]):
     """Turn usable segment rows into the pipeline's ``SegmentInput`` shape.
 
@@ -48,7 +58,7 @@ def segment_inputs(segments: list[Segment]):
         group = {key: getattr(member, field) for key, field in GROUP_FIELDS.items()
                  if member is not None and getattr(member, field)}
         out.append(SegmentInput(id=s.id, text=s.text, text_hash=s.text_hash,
-                                member_id=s.member_id, source_key=f"{s.source_type.value}:{s.source_id}",
+                                member_id=s.member_id, source_key=source_key(s),
                                 group=group, question_id=s.question_id))
     return out
 

@@ -9,7 +9,7 @@ SHADES = 5
 
 
 def prevalence(themes) -> dict:
-    """Bars of distinct members per theme.
+    """Bars of distinct members per theme, most first.
 
     Args:
         themes: ``Theme`` rows with ``stats``.
@@ -20,7 +20,9 @@ def prevalence(themes) -> dict:
     total = max((t.stats.get("member_total", 0) for t in themes), default=0)
     scale = PLOT_WIDTH / total if total else 0
     bars = []
-    for i, theme in enumerate(themes):
+    # Most members first: the chart answers "what did most people raise?"
+    ranked = sorted(themes, key=lambda t: -t.stats.get("members", 0))
+    for i, theme in enumerate(ranked):
         members = theme.stats.get("members", 0)
         width = round(members * scale, 1)
         bars.append({"label": _short(theme.label), "full": theme.label, "members": members,
@@ -70,7 +72,10 @@ def heatmap(themes, key: str) -> dict:
                         for i, v in enumerate(columns)],
             "rows": rows, "cell_w": cell_w, "cell_h": cell_h, "label_width": LABEL_WIDTH,
             "width": LABEL_WIDTH + max(1, len(columns)) * cell_w,
-            "height": max(1, len(rows)) * cell_h, "key": key}
+            "height": max(1, len(rows)) * cell_h, "key": key,
+            # Room above the grid for the slanted column names.
+            "top": 20 + 7 * min(22, max((len(v) for v in columns), default=0)),
+            "shown": any(not c["suppressed"] for r in rows for c in r["cells"])}
 
 
 def _short(label: str, limit: int = 38) -> str:

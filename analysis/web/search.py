@@ -9,7 +9,7 @@ from forum.extensions import db
 from sqlalchemy import select
 
 from analysis.services import search as service
-from analysis.services.embeddings import current_embedder
+from analysis.services.embeddings import current_embedder, embedder_ready, warm_embedder
 from analysis.services.theme_store import consultation_themes
 from analysis.services.themes import GROUP_FIELDS
 from analysis.web.segment_info import SOURCE_NAMES, describe
@@ -43,19 +43,21 @@ def search(consultation_id):
     form = SearchForm(request.args)
     _choices(form, consultation.id, themes)
     hits, searched, note = [], False, None
+    # Torch and MiniLM take half a minute to load on a busy server: start on the first visit.
+    embedder = current_embedder()
+    warm_embedder(embedder)
     if request.args and form.validate():
         query = (form.q.data or "").strip()
         filters = service.Filters(form.source.data or "", form.question.data or "",
                                   form.theme.data or "", form.group.data or "")
         if query or any(vars(filters).values()):
             searched = True
-            embedder = None
-            if query:
-                try:
-                    embedder = current_embedder()
-                except Exception:  # a missing model must not stop keyword search
-                    note = "Search by meaning is not available; these are keyword matches only."
-            hits = service.search_segments(consultation.id, query, filters, embedder)
+            ready = bool(query) and embedder_ready(embedder)
+            if query and not ready:
+                note = ("Search by meaning is still starting up, so these are keyword matches "
+                        "only. Search again in a minute to include matches by meaning.")
+            hits = service.search_segments(consultation.id, query, filters,
+                                           embedder if ready else None)
     views = {v.segment.id: v for v in describe([h.segment for h in hits])}
     return render_template("themes/search.html", consultation=consultation, form=form,
                            hits=hits, views=views, searched=searched, note=note)

@@ -1,0 +1,44 @@
+"""Theme pages in a real browser: rename a theme, move a segment, search; no accessibility violations."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.analysis.theme_fixtures import analysed, consultation, forum_rows  # noqa: F401
+from tests.browser.test_staff_pages import axe_violations, sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_rename_move_and_search(live_server, analysed, consultation, page, shots):  # noqa: F811
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    sign_in(page, live_server, "policy_officer")
+
+    page.goto(f"{live_server}/consultations/{consultation.id}/themes")
+    expect(page.get_by_role("heading", name="Themes", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="Not grouped")).to_be_visible()
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "themes.png"), full_page=True)
+
+    page.locator(".fv-themes-table a.govuk-link").first.click()
+    page.get_by_label("Theme name").fill("Nowhere to live after prison")
+    page.get_by_role("button", name="Rename").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nowhere to live after prison")
+
+    first = page.locator(".fv-evidence-list .fv-evidence").first
+    text = first.locator(".fv-evidence__text").inner_text()
+    target = first.locator("select option").first.inner_text()
+    first.locator("select").select_option(index=0)
+    first.get_by_role("button", name="Move").click()
+    expect(page.get_by_text(f"Segment moved to {target}.")).to_be_visible()
+    expect(page.locator(".fv-evidence__text", has_text=text)).to_have_count(0)
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "theme.png"), full_page=True)
+
+    page.goto(f"{live_server}/consultations/{consultation.id}/search")
+    page.get_by_label("What are you looking for?").fill("what did members say about breach?")
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_role("heading", name="segments found")).to_be_visible()
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "search.png"), full_page=True)
+    assert errors == []
