@@ -186,8 +186,9 @@ def split_passages(text: str) -> list[str]:
     """Split a document's text into paragraph-sized passages.
 
     Lines wrapped by a PDF are joined back into paragraphs (a paragraph ends at a blank
-    line, or at a short line ending a sentence); a heading shorter than a sentence is
-    kept with the paragraph after it; a long paragraph is split between sentences.
+    line, or at a short line ending a sentence); headings (short lines without a full
+    stop) are kept, on their own lines, with the paragraph after them; a long paragraph
+    is split between sentences.
 
     Args:
         text: a document's text.
@@ -200,11 +201,11 @@ def split_passages(text: str) -> list[str]:
     passages: list[str] = []
     carry = ""
     for paragraph in _paragraphs(text):
-        paragraph = f"{carry} {paragraph}".strip() if carry else paragraph
         if len(paragraph.split()) < HEADING_WORDS and not re.search(r"[.?!]$", paragraph):
-            carry = paragraph  # a heading: it reads with what follows
+            carry = f"{carry}\n{paragraph}" if carry else paragraph  # headings read with what follows
             continue
-        carry = ""
+        if carry:
+            paragraph, carry = f"{carry}\n{paragraph}", ""
         passages.extend(s.text for s in segment_text(
             paragraph, min_words=PASSAGE_MIN_WORDS, max_words=PASSAGE_MAX_WORDS,
             max_sentences=PASSAGE_MAX_SENTENCES))
@@ -222,15 +223,24 @@ def _paragraphs(text: str) -> list[str]:
             continue
         width = max(len(line) for line in lines)
         current = ""
-        for line in lines:
+        for line, after in zip(lines, lines[1:] + [""]):
             current = _join(current, line)
-            # A line well short of the block's width that ends a sentence ends a paragraph.
-            if re.search(r"[.?!:][\"”’)]?$", line) and len(line) < 0.7 * width:
+            if len(line) < 0.7 * width and (_ends_sentence(line) or _is_heading(line, after)):
                 paragraphs.append(current)
                 current = ""
         if current:
             paragraphs.append(current)
     return paragraphs
+
+
+def _ends_sentence(line: str) -> bool:
+    # A line well short of the block's width that ends a sentence ends a paragraph.
+    return bool(re.search(r"[.?!:][\"”’)]?$", line))
+
+
+def _is_heading(line: str, after: str) -> bool:
+    # A short line with no full stop, before a line that starts a new sentence.
+    return len(line.split()) < HEADING_WORDS and after[:1].isupper()
 
 
 def _join(current: str, line: str) -> str:

@@ -97,7 +97,7 @@ def _term_problem(term: str) -> str | None:
         try:
             compiled = re.compile(pattern, re.IGNORECASE)
         except re.error as error:
-            return f"this pattern is not valid ({error.msg})"
+            return f"this pattern is not valid: {_plain_regex_error(error.msg)}"
         if compiled.search("") is not None:
             return "this pattern matches empty text, so it would match every passage"
         if NESTED_REPEAT.search(pattern):
@@ -108,6 +108,21 @@ def _term_problem(term: str) -> str | None:
     if re.search(r"\*(?=\w)", term) or re.search(r"(^|\s)\*", term):
         return "put * only at the end of a word, like “evict*”"
     return None
+
+
+REGEX_PROBLEMS = (
+    ("missing )", "a ( bracket is not closed"),
+    ("unbalanced parenthesis", "a ) bracket has no ( before it"),
+    ("unterminated character set", "a [ bracket is not closed"),
+    ("nothing to repeat", "*, + or ? has nothing before it to repeat"),
+    ("multiple repeat", "two repeats (*, + or ?) are next to each other"),
+    ("bad escape", "a backslash is followed by a letter it cannot be used with"),
+)
+
+
+def _plain_regex_error(message: str) -> str:
+    return next((plain for key, plain in REGEX_PROBLEMS if message.startswith(key)),
+                f"check its brackets and special characters ({message})")
 
 
 @dataclass

@@ -82,12 +82,13 @@ def source_key(segment: Segment, survey_of: dict[int, int]) -> str:
     return f"{segment.source_type.value}:{segment.source_id or 0}"
 
 
-def coding_matrix(consultation_id: int, analyser=None) -> Matrix:
+def coding_matrix(consultation_id: int, analyser=None, only_source: str | None = None) -> Matrix:
     """Code every searchable passage (documents and usable member segments).
 
     Args:
         consultation_id: the consultation.
         analyser: a word analyser (defaults to the quick regex one).
+        only_source: a source key to code just that source (one cell's page).
 
     Returns:
         A ``Matrix`` with a cell for every source and code, decisions filled in.
@@ -103,9 +104,13 @@ def coding_matrix(consultation_id: int, analyser=None) -> Matrix:
     by_id = {s.id: s for s in segments}
     inputs = [SegmentInput(id=s.id, text=s.text, text_hash=s.text_hash,
                            source_key=source_key(s, survey_of)) for s in segments]
+    if only_source is not None:
+        inputs = [i for i in inputs if i.source_key == only_source]
     coded = code_documents(inputs, consultation_codebook(consultation_id),
                            words=analyser or SimpleWordAnalyser())
     sources = _source_rows(consultation_id, {i.source_key for i in inputs}, survey_of)
+    if only_source is not None:
+        sources = [row for row in sources if row.key == only_source]
     decisions = _decisions([e.id for e in entries])
     cells = {(s.key, e.id): Cell(s, e) for s in sources for e in entries}
     for entry in entries:

@@ -100,11 +100,13 @@ def compile_terms(code: Code, analyser: WordAnalyser) -> list[_Term]:
     return compiled
 
 
-def _count(term: _Term, text: str, tokens: list[tuple[str, str]]) -> int:
+def _count(term: _Term, text: str, tokens: list[tuple[str, str]], starts=None) -> int:
     if term.regex is not None:
         return len(term.regex.findall(text))
     size, hits = len(term.words), 0
-    for start in range(len(tokens) - size + 1):
+    for start in (range(len(tokens) - size + 1) if starts is None else starts):
+        if start + size > len(tokens):
+            continue
         for offset in range(size):
             lower, lemma = tokens[start + offset]
             prefix = term.prefixes[offset]
@@ -117,6 +119,45 @@ def _count(term: _Term, text: str, tokens: list[tuple[str, str]]) -> int:
         else:
             hits += 1
     return hits
+
+
+class _TermIndex:
+    """Every code's terms by their first word, so a passage is only checked for terms
+    whose first word it contains (most terms never occur in most passages)."""
+
+    def __init__(self, compiled: list[list[_Term]]):
+        self.compiled = compiled
+        self.by_word: dict[str, list[tuple[int, int]]] = {}
+        self.always: list[tuple[int, int]] = []  # patterns and prefixes: checked another way
+        for column, terms in enumerate(compiled):
+            for number, term in enumerate(terms):
+                if term.regex is not None or not term.words or term.prefixes[0] is not None:
+                    self.always.append((column, number))
+                else:
+                    for form in term.words[0]:
+                        self.by_word.setdefault(form, []).append((column, number))
+
+    def find(self, text: str, tokens: list[tuple[str, str]]) -> dict[int, tuple[str, ...]]:
+        """Returns: code column -> the texts of its terms found in the passage, in term order."""
+        positions: dict[str, list[int]] = {}
+        for index, pair in enumerate(tokens):
+            for word in set(pair):
+                positions.setdefault(word, []).append(index)
+        joined = " " + " ".join(positions)
+        candidates = {pair for w in positions for pair in self.by_word.get(w, ())}
+        for column, number in self.always:
+            term = self.compiled[column][number]
+            if term.regex is not None or not term.words or f" {term.prefixes[0]}" in joined:
+                candidates.add((column, number))
+        found: dict[int, list[str]] = {}
+        for column, number in sorted(candidates):
+            term = self.compiled[column][number]
+            starts = None
+            if term.words and term.prefixes[0] is None:
+                starts = sorted({i for form in term.words[0] for i in positions.get(form, ())})
+            if _count(term, text, tokens, starts):
+                found.setdefault(column, []).append(term.text)
+        return {column: tuple(texts) for column, texts in found.items()}
 
 
 def code_documents(passages: Sequence[SegmentInput], codebook: Codebook, *,
@@ -151,10 +192,11 @@ def code_documents(passages: Sequence[SegmentInput], codebook: Codebook, *,
     if embedder is not None and ordered and names:
         vectors = embed_segments(ordered, embedder, cache)
         sims = embed_codebook(codebook, embedder, cache).similarity(vectors)
-    for column, code in enumerate(codebook.codes):
-        terms = compile_terms(code, analyser) if use_terms else []
-        for row, passage in enumerate(ordered):
-            found = tuple(t.text for t in terms if _count(t, passage.text, tokens[row]))
+    index = _TermIndex([compile_terms(code, analyser) if use_terms else [] for code in codebook.codes])
+    for row, passage in enumerate(ordered):
+        hits = index.find(passage.text, tokens[row]) if use_terms else {}
+        for column, code in enumerate(codebook.codes):
+            found = hits.get(column, ())
             close = embedder is not None and sims[row, column] >= threshold
             if not found and not close:
                 continue

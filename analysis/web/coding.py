@@ -49,7 +49,7 @@ def cell(consultation_id, entry_id, source):
     """One cell: the passages that matched, terms highlighted, to confirm or reject."""
     consultation = _consultation(consultation_id)
     entry = _entry(consultation_id, entry_id)
-    found = service.coding_matrix(consultation.id)
+    found = service.coding_matrix(consultation.id, only_source=source)
     if (source, entry.id) not in found.cells:
         abort(404)
     from analysis.services.codebook import consultation_codebook

@@ -5,13 +5,6 @@ from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea, GovT
 from wtforms import StringField, SubmitField, TextAreaField
 from wtforms.validators import Length
 
-TERMS_HINT = (
-    "One per line. Capital letters do not matter. A word or phrase also finds its simple "
-    "endings: “breach” finds “breached” and “breaches”. Put * at the end of a word to find "
-    "every word that starts that way: “evict*” finds “evicted”, “eviction” and “evicting”. "
-    "For experts, a line starting with re: is a pattern (a regular expression): "
-    "“re:section 13[56]” finds “section 135” and “section 136”.")
-
 
 class CodebookEntryForm(FlaskForm):
     name = StringField("Name", widget=GovTextInput(),
@@ -25,7 +18,8 @@ class CodebookEntryForm(FlaskForm):
         description="One per line, in the words people use: “I came out of prison with nowhere to live”. "
                     "Theme analysis uses them to find passages that say the same thing in other words.",
         validators=[Length(max=20000, message="The examples must be 20,000 characters or fewer")])
-    search_terms = TextAreaField("Search terms", widget=GovTextArea(), description=TERMS_HINT,
+    # The hint, with examples of each kind of term, is in codebook/edit.html.
+    search_terms = TextAreaField("Search terms", widget=GovTextArea(),
                                  validators=[Length(max=20000, message="The search terms must be 20,000 characters or fewer")])
     submit = SubmitField("Save code", widget=GovSubmitInput())
 

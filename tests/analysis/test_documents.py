@@ -75,9 +75,17 @@ def test_pdf_wrapped_lines_become_one_paragraph_with_its_heading():
             "where to live.\n"
             "We will fund a through the gate service that meets people at the prison gate.")
     passages = split_passages(text)
-    assert passages[0].startswith("Priority 2: Reducing reoffending Most crime")
+    assert passages[0].startswith("Priority 2: Reducing reoffending\nMost crime")
     assert "who come back into contact" in passages[0] and "nowhere to live." in passages[0]
     assert passages[-1].endswith("at the prison gate.")
+
+
+def test_headings_in_a_row_stay_with_the_first_paragraph():
+    text = ("Westmarsh Police and Crime Plan 2026 to 2029\n\nA message from the Police and Crime Commissioner"
+            "\n\nThis plan sets out what I will ask of the police over the next three years.")
+    assert split_passages(text) == [
+        "Westmarsh Police and Crime Plan 2026 to 2029\nA message from the Police and Crime Commissioner\n"
+        "This plan sets out what I will ask of the police over the next three years."]
 
 
 def test_long_paragraphs_are_split_between_sentences():

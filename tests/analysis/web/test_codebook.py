@@ -22,7 +22,10 @@ def test_codebook_is_seeded_from_the_default_once(demo):
 
 
 @pytest.mark.parametrize("term, problem", [
-    ("re:(unclosed", "this pattern is not valid (missing ), unterminated subpattern)"),
+    ("re:(unclosed", "this pattern is not valid: a ( bracket is not closed"),
+    ("re:[abc", "a [ bracket is not closed"),
+    ("re:*abc", "has nothing before it to repeat"),
+    ("re:(?<=a+)b", "check its brackets and special characters (look-behind requires fixed-width pattern)"),
     ("re:", "type a pattern after “re:”"),
     ("re:x*", "matches empty text"),
     ("re:(a+)+$", "a repeat inside a repeat"),
