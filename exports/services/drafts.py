@@ -114,6 +114,13 @@ def linked_themes(draft: Draft, themes: list[Theme] | None = None) -> list[Theme
     return seen
 
 
+def quote_captions(draft: Draft) -> dict[int, str]:
+    """How each chosen quote will be credited: {DraftQuote id: "Forum member, a man · Survey"}."""
+    members = gather_evidence(draft.consultation_id).members
+    return {q.id: f"{attribution(q.segment.member, members)} · {source_label(q.segment)}"
+            for s in draft.sections for q in s.quotes if q.segment is not None}
+
+
 def _printable_quotes(section: DraftSection, checks: dict[int, QuoteCheck],
                       evidence: Evidence) -> tuple[Quote, ...]:
     return tuple(Quote(segment_id=q.segment_id, text=" ".join(q.text.split()),

@@ -61,8 +61,9 @@ def read_editor_form(form: MultiDict) -> tuple[DraftEdit, dict[str, str]]:
         if len(form.get(name, "")) > limit:
             errors[name] = f"{COVER_FIELDS[name]} must be {limit} characters or fewer"
     edit.date = _read_date(form, errors)
-    edit.recommendations = [line.strip() for line in form.get("recommendations", "").splitlines()
-                            if line.strip()]
+    if "recommendations" in form:
+        edit.recommendations = [line.strip() for line in form.get("recommendations", "").splitlines()
+                                if line.strip()]
     for key in form:
         if (theme_id := _int_suffix(key, "easy_read_done-", "")) is not None:
             edit.easy_read_done[str(theme_id)] = form.get(key, "")
