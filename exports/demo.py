@@ -37,6 +37,14 @@ SUMMARY = (
     "identification, money and medication must be sorted before the gate, not after it.** "
     "Community sentences only work when the support behind them is real, and women need "
     "services designed for women.")
+# "What we did", in Easy Read words, by question number.
+DONE = {
+    "1": "We asked for ID, a bank account and money to be ready on the day you leave prison.",
+    "2": "We asked the government to sort out housing 12 weeks before you leave prison.",
+    "3": "We said community orders need real help, not short meetings.",
+    "4": "We asked for mental health nurses at every police station and court.",
+    "7": "We asked for safe places to live that are just for women.",
+}
 RECOMMENDATIONS = [
     "Start housing plans at least twelve weeks before a known release date, and end Friday releases.",
     "Make sure everyone leaves prison with ID, a bank account, a Universal Credit claim and a phone.",
@@ -123,5 +131,9 @@ def load_demo_draft() -> dict:
         chosen = [segment for segment, _ in found.values()]
         ids = {s.id for s in chosen}
         section.theme_ids = [t.id for t in themes if any(link.segment_id in ids for link in t.links)]
+        if section.question.number in DONE:
+            done = DONE[section.question.number]
+            keys = [str(i) for i in section.theme_ids] or [f"q{section.question_id}"]
+            draft.easy_read_done = {**{k: done for k in keys}, **(draft.easy_read_done or {})}
     record_version(draft, officer, "Demo draft written")
     return {"draft sections": sum(1 for s in draft.sections if s.text), "draft quotes": quotes}

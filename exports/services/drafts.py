@@ -114,6 +114,13 @@ def linked_themes(draft: Draft, themes: list[Theme] | None = None) -> list[Theme
     return seen
 
 
+def quote_captions(draft: Draft) -> dict[int, str]:
+    """How each chosen quote will be credited: {DraftQuote id: "Forum member, a man · Survey"}."""
+    members = gather_evidence(draft.consultation_id).members
+    return {q.id: f"{attribution(q.segment.member, members)} · {source_label(q.segment)}"
+            for s in draft.sections for q in s.quotes if q.segment is not None}
+
+
 def _printable_quotes(section: DraftSection, checks: dict[int, QuoteCheck],
                       evidence: Evidence) -> tuple[Quote, ...]:
     return tuple(Quote(segment_id=q.segment_id, text=" ".join(q.text.split()),
@@ -161,6 +168,31 @@ def easy_read_themes(draft: Draft) -> list[Theme]:
     return [theme for theme, _ in ranked[:EASY_READ_ITEMS]]
 
 
+@dataclass(frozen=True)
+class EasyReadTopic:
+    """One "You said" item: a theme, or an answered question when no themes are linked."""
+
+    key: str  # the theme id, or "q<question id>"; keys draft.easy_read_done
+    label: str
+    segment_ids: frozenset
+    fallback_quotes: tuple = ()  # segment ids to quote when the officer chose none here
+
+
+def easy_read_topics(draft: Draft) -> list[EasyReadTopic]:
+    """What the Easy Read summary covers, in order (at most ``EASY_READ_ITEMS``)."""
+    themes = easy_read_themes(draft)
+    if themes:
+        return [EasyReadTopic(str(t.id), t.label, frozenset(link.segment_id for link in t.links),
+                              tuple(link.segment_id for link in t.quote_links)) for t in themes]
+    checks = check_quotes(draft)
+    topics = []
+    for section in ordered_sections(draft):
+        ids = frozenset(q.segment_id for q in section.quotes if checks[q.id].problem is None)
+        if ids:
+            topics.append(EasyReadTopic(f"q{section.question_id}", section.question.text, ids))
+    return topics[:EASY_READ_ITEMS]
+
+
 def easy_read_document(draft: Draft) -> EasyReadDocument:
     """"You said, we did" for members: the top themes with one checked quote each.
 
@@ -168,25 +200,23 @@ def easy_read_document(draft: Draft) -> EasyReadDocument:
         draft: the draft.
 
     Returns:
-        An EasyReadDocument; a theme's quote is the first printable quote the officer chose
-        from that theme, or the theme's own first quotable quote, or none.
+        An EasyReadDocument; a topic's quote is the first printable quote the officer chose
+        from it, or the theme's own first quotable quote, or none. Without linked themes,
+        the answered questions with quotes are the topics.
     """
-    evidence = gather_evidence(draft.consultation_id)
     checks = check_quotes(draft)
     quotable = {s.id: s for s in quotable_segments(draft.consultation_id)}
     chosen = [q for s in ordered_sections(draft) for q in s.quotes if checks[q.id].problem is None]
     body = draft.consultation.consulting_body
     items = []
-    for theme in easy_read_themes(draft):
-        in_theme = {link.segment_id for link in theme.links}
+    for topic in easy_read_topics(draft):
         quote = next((Quote(q.segment_id, " ".join(q.text.split()), source=source_label(q.segment))
-                      for q in chosen if q.segment_id in in_theme), None)
+                      for q in chosen if q.segment_id in topic.segment_ids), None)
         if quote is None:
-            quote = next((Quote(link.segment_id, quotable[link.segment_id].text,
-                                source=source_label(quotable[link.segment_id]))
-                          for link in theme.quote_links if link.segment_id in quotable), None)
-        done = (draft.easy_read_done or {}).get(str(theme.id), "").strip()
-        items.append(EasyReadItem(theme=theme.label, quote=quote,
+            quote = next((Quote(i, quotable[i].text, source=source_label(quotable[i]))
+                          for i in topic.fallback_quotes if i in quotable), None)
+        done = (draft.easy_read_done or {}).get(topic.key, "").strip()
+        items.append(EasyReadItem(theme=topic.label, quote=quote,
                                   what_we_did=done or f"We told the {body} what you said about this."))
     intro = tuple(line.strip() for line in (draft.easy_read_intro or "").splitlines() if line.strip())
     if not intro:

@@ -38,8 +38,8 @@ class DraftEdit:
 
     fields: dict[str, str] = field(default_factory=dict)
     date: Optional[date] = None
-    recommendations: list[str] = field(default_factory=list)
-    easy_read_done: dict[str, str] = field(default_factory=dict)
+    recommendations: Optional[list[str]] = None  # None: not in the form, leave as saved
+    easy_read_done: dict[str, str] = field(default_factory=dict)  # only the themes shown
     section_text: dict[int, str] = field(default_factory=dict)
     section_themes: dict[int, list[int]] = field(default_factory=dict)
     quote_text: dict[int, str] = field(default_factory=dict)
@@ -58,16 +58,48 @@ def snapshot(draft: Draft) -> dict:
     return data
 
 
-def differences(draft: Draft, edit: DraftEdit) -> list[tuple[str, str]]:
-    """Where the saved draft differs from an edit: (what, the saved text) pairs."""
-    found = [(label, getattr(draft, name)) for name, label in COVER_FIELDS.items()
-             if name in edit.fields and (edit.fields[name] or "").strip() != (getattr(draft, name) or "").strip()]
-    if [r for r in edit.recommendations if r.strip()] != list(draft.recommendations or []):
-        found.append(("Key recommendations", "\n".join(draft.recommendations or [])))
+def _saved_state(draft: Draft) -> dict[str, str]:
+    """Each part of the draft an editor form shows, as text, keyed by what people call it."""
+    state = {label: getattr(draft, name) or "" for name, label in COVER_FIELDS.items()}
+    state["Key recommendations"] = "\n".join(draft.recommendations or [])
     for section in ordered_sections(draft):
-        if section.id in edit.section_text and edit.section_text[section.id].strip() != section.text.strip():
-            found.append((section.question.label, section.text))
-    return found
+        state[section.question.label] = section.text or ""
+    return state
+
+
+def _state_from_snapshot(data: dict, labels: dict[int, str]) -> dict[str, str]:
+    state = {label: data.get(name) or "" for name, label in COVER_FIELDS.items()}
+    state["Key recommendations"] = "\n".join(data.get("recommendations") or [])
+    for section in data.get("sections", []):
+        if section["question_id"] in labels:
+            state[labels[section["question_id"]]] = section.get("text") or ""
+    return state
+
+
+def differences(draft: Draft, base: Optional[DraftVersion], edit: DraftEdit) -> list[tuple[str, str]]:
+    """What others changed since the editor's revision: (what, their saved text) pairs.
+
+    With the version the editor started from, only parts changed since then are listed;
+    without it, every part where the saved draft differs from what was sent.
+    """
+    now = _saved_state(draft)
+    if base is not None:
+        labels = {s.question_id: s.question.label for s in draft.sections}
+        before = _state_from_snapshot(base.snapshot, labels)
+        return [(what, text) for what, text in now.items() if text.strip() != before.get(what, "").strip()]
+    sent = {label: edit.fields[name] for name, label in COVER_FIELDS.items() if name in edit.fields}
+    if edit.recommendations is not None:
+        sent["Key recommendations"] = "\n".join(edit.recommendations)
+    for section in draft.sections:
+        if section.id in edit.section_text:
+            sent[section.question.label] = edit.section_text[section.id]
+    return [(what, now[what]) for what, text in sent.items() if text.strip() != now[what].strip()]
+
+
+def _version_at(draft: Draft, revision: int) -> Optional[DraftVersion]:
+    return db.session.scalar(select(DraftVersion).where(
+        DraftVersion.draft_id == draft.id, DraftVersion.revision == revision)
+        .order_by(DraftVersion.id.desc()).limit(1))
 
 
 def _claim_revision(draft: Draft, base_revision: int) -> None:
@@ -99,13 +131,17 @@ def save_draft(draft: Draft, edit: DraftEdit, base_revision: int, user, *, autos
     try:
         _claim_revision(draft, base_revision)
     except DraftConflict as conflict:
-        raise DraftConflict(conflict.draft, differences(conflict.draft, edit)) from None
+        base = _version_at(conflict.draft, base_revision)
+        raise DraftConflict(conflict.draft, differences(conflict.draft, base, edit)) from None
     for name in COVER_FIELDS:
         if name in edit.fields:
             setattr(draft, name, (edit.fields[name] or "").strip())
     draft.date = edit.date or draft.date
-    draft.recommendations = [r.strip() for r in edit.recommendations if r.strip()]
-    draft.easy_read_done = {k: v.strip() for k, v in edit.easy_read_done.items() if v.strip()}
+    if edit.recommendations is not None:
+        draft.recommendations = [r.strip() for r in edit.recommendations if r.strip()]
+    done = dict(draft.easy_read_done or {})
+    done.update({k: v.strip() for k, v in edit.easy_read_done.items()})
+    draft.easy_read_done = {k: v for k, v in done.items() if v}
     for section in draft.sections:
         if section.id in edit.section_text:
             section.text = edit.section_text[section.id].strip()

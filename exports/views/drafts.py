@@ -26,7 +26,8 @@ def render_editor(draft, values=None, errors=None, conflict=None, status=200):
     page = render_template(
         "exports/drafts/edit.html", draft=draft, values=values or EditorValues(), errors=errors or {},
         conflict=conflict, themes=themes, sections=service.ordered_sections(draft),
-        checks=service.check_quotes(draft), easy_read_themes=service.easy_read_themes(draft),
+        checks=service.check_quotes(draft), captions=service.quote_captions(draft),
+        easy_read_topics=service.easy_read_topics(draft),
         methods=methods_paragraph(gather_evidence(draft.consultation_id)),
         notices=[n for n in draft.notices if n.dismissed_at is None], formats=FORMATS)
     return page, status

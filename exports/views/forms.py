@@ -1,6 +1,7 @@
 """Reading the draft editor's form (its fields are made per section and per quote)."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Optional
 
@@ -9,6 +10,8 @@ from werkzeug.datastructures import MultiDict
 from exports.services.editing import COVER_FIELDS, DraftEdit
 
 LIMITS = {"title": 200, "organisation": 200}
+# "What we did" boxes: per theme id, or per question ("q12") when no themes are linked.
+EASY_READ_KEY = re.compile(r"easy_read_done-(q?\d+)")
 
 
 class EditorValues:
@@ -61,11 +64,12 @@ def read_editor_form(form: MultiDict) -> tuple[DraftEdit, dict[str, str]]:
         if len(form.get(name, "")) > limit:
             errors[name] = f"{COVER_FIELDS[name]} must be {limit} characters or fewer"
     edit.date = _read_date(form, errors)
-    edit.recommendations = [line.strip() for line in form.get("recommendations", "").splitlines()
-                            if line.strip()]
+    if "recommendations" in form:
+        edit.recommendations = [line.strip() for line in form.get("recommendations", "").splitlines()
+                                if line.strip()]
     for key in form:
-        if (theme_id := _int_suffix(key, "easy_read_done-", "")) is not None:
-            edit.easy_read_done[str(theme_id)] = form.get(key, "")
+        if (topic := EASY_READ_KEY.fullmatch(key)) is not None:
+            edit.easy_read_done[topic.group(1)] = form.get(key, "")
         elif (section_id := _int_suffix(key, "section-", "-text")) is not None:
             edit.section_text[section_id] = form.get(key, "")
             edit.section_themes[section_id] = [int(v) for v in form.getlist(f"section-{section_id}-themes")

@@ -176,3 +176,15 @@ def test_easy_read_has_top_themes_with_one_checked_quote_each(forum, officer):
     assert care.what_we_did == "We told the Ministry of Justice what you said about this."
     assert doc.intro and doc.date == draft.date
     assert isinstance(doc.date, date)
+
+
+def test_without_linked_themes_easy_read_covers_answered_questions_with_quotes(forum, officer):
+    draft = current_draft(forum.consultation.id)
+    q5 = _section(draft, "5")
+    add_quote(q5, forum.segments["Dove"].id, officer)
+    draft.easy_read_done = {f"q{q5.question_id}": "We asked for work coaches who understand."}
+    db.session.commit()
+    doc = easy_read_document(draft)
+    assert [(i.theme, i.quote.segment_id, i.what_we_did) for i in doc.items] == [
+        ("What would help people on probation get into work?", forum.segments["Dove"].id,
+         "We asked for work coaches who understand.")]

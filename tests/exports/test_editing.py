@@ -91,3 +91,15 @@ def test_quotes_move_and_leave_in_the_officers_order(forum, officer):
     assert [q["segment_id"] for q in draft.versions[0].snapshot["sections"][0]["quotes"]] == [
         forum.segments["Elm"].id, forum.segments["Fern"].id]
     assert change_quotes(draft, officer, "remove", 9999) is None
+
+
+def test_the_warning_lists_only_what_others_changed_since_the_editor_opened(forum, officer, users):
+    from forum.access import Role
+
+    draft = current_draft(forum.consultation.id)
+    save_draft(draft, _edit(summary="Mine", introduction="Intro"), 1, officer)
+    save_draft(draft, _edit(introduction="The admin's intro"), 2, users[Role.ADMIN])
+    with pytest.raises(DraftConflict) as raised:
+        save_draft(draft, DraftEdit(fields={"summary": "Mine, longer", "introduction": "Intro"},
+                                    recommendations=[]), 2, officer)
+    assert raised.value.differences == [("Introduction", "The admin's intro")]

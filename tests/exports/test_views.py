@@ -147,3 +147,14 @@ def test_history_restore_and_notices(forum, auth, officer):
     notice = draft.notices[0]
     auth.client.post(_url(forum, f"/notices/{notice.id}/dismiss"))
     assert "Quotes were taken out" not in auth.client.get(_url(forum)).get_data(as_text=True)
+
+
+def test_what_we_did_boxes_are_saved_by_theme_or_question(forum, auth):
+    auth.login(Role.POLICY_OFFICER)
+    draft = current_draft(forum.consultation.id)
+    theme, question = forum.themes[0], draft.sections[0].question_id
+    auth.client.post(_url(forum), data=_form(draft, **{f"easy_read_done-{theme.id}": "We asked for homes.",
+                                                       f"easy_read_done-q{question}": "We wrote to them.",
+                                                       "easy_read_done-x": "ignored"}))
+    db.session.expire_all()
+    assert draft.easy_read_done == {str(theme.id): "We asked for homes.", f"q{question}": "We wrote to them."}

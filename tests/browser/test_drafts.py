@@ -1,0 +1,97 @@
+"""The draft editor in a real browser: accessible, autosaves, warns on a conflict, orders quotes."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+from sqlalchemy import select
+
+from tests.browser.test_staff_pages import axe_violations, sign_in
+
+pytestmark = pytest.mark.browser
+WORDS = ["They said come back Monday. Where am I meant to sleep Friday, Saturday, Sunday?",
+         "Sort it before you get out. Like, twelve weeks before. They know your date.",
+         "She actually sat with me and asked what was going on. Not what I'd done."]
+
+
+def _demo_evidence():
+    """Quotable segments and a theme for the demo consultation, then the demo draft."""
+    from analysis.models import Theme, ThemeSegment
+    from exports.demo import load_demo_draft
+    from forum.extensions import db
+    from forum.models import Member, Segment, SegmentSource
+    from forum.services.segments import text_hash
+
+    members = {m.pseudonym: m for m in db.session.scalars(select(Member))}
+    theme = Theme(consultation_id=1, label="Housing and homelessness", keywords=[], position=0)
+    db.session.add(theme)
+    for position, (name, words) in enumerate(zip(["Member 1", "Member 2", "Member 5"], WORDS)):
+        segment = Segment(consultation_id=1, source_type=SegmentSource.SURVEY, source_id=1, position=position,
+                          member=members[name], text=words, text_hash=text_hash(words))
+        db.session.add(segment)
+        db.session.flush()
+        db.session.add(ThemeSegment(theme=theme, segment_id=segment.id, quote_rank=position))
+    db.session.commit()
+    load_demo_draft()
+
+
+def test_the_editor_autosaves_warns_on_conflict_and_is_accessible(live_server, page, shots, users):
+    from exports.services.drafts import current_draft
+    from exports.services.editing import DraftEdit, save_draft
+    from forum.access import Role
+    from forum.extensions import db
+
+    _demo_evidence()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    # The 409 answers below are expected; any other console error (a CSP refusal) is not.
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" and "409" not in message.text else None)
+    sign_in(page, live_server, "policy_officer")
+    page.goto(f"{live_server}/consultations/1/draft")
+    expect(page.get_by_role("heading", name="Reducing reoffending: call for evidence")).to_be_visible()
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "draft_full.png"), full_page=True)
+    page.evaluate("document.getElementById('section-Q2').scrollIntoView()")
+    page.screenshot(path=str(shots / "draft.png"))
+
+    # Autosave: typing, then a pause, saves in the background with the next revision.
+    page.get_by_label("Summary").fill("Members want homes, not beds.")
+    expect(page.locator("#save-status")).to_contain_text("Saved automatically", timeout=15000)
+    db.session.expire_all()
+    draft = current_draft(1)
+    assert draft.summary == "Members want homes, not beds."
+    assert page.locator("#revision").input_value() == str(draft.revision)
+
+    # Someone else saves; the next autosave is refused and says who changed what.
+    save_draft(draft, DraftEdit(fields={"introduction": "The admin rewrote this."}), draft.revision,
+               users[Role.ADMIN])
+    page.get_by_label("Summary").fill("Members want homes.")
+    expect(page.locator("#save-status")).to_contain_text("Test Admin saved this draft", timeout=15000)
+    expect(page.locator("#save-status")).to_contain_text("Introduction")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_text("Someone else changed this draft")).to_be_visible()
+    expect(page.get_by_text("The admin rewrote this.")).to_be_visible()
+    assert page.get_by_label("Summary").input_value() == "Members want homes."
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "draft_conflict.png"), full_page=True)
+
+    # Saving again (now knowingly) works; then move a quote down in Q2.
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_text("Draft saved.")).to_be_visible()
+    first = page.locator("#section-Q2 .fv-quote textarea").first.input_value()
+    page.get_by_role("button", name=re.compile("Move down quote 1 in Q2")).click()
+    expect(page.get_by_text("Quote moved down in Q2.")).to_be_visible()
+    assert page.locator("#section-Q2 .fv-quote textarea").nth(1).input_value() == first
+
+    # The quote picker and the history are accessible too.
+    page.get_by_role("button", name="Add quotes to Q4").click()
+    expect(page.get_by_role("heading", name="Add quotes to Q4")).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_label("Words to look for").fill("sat with me")
+    page.get_by_role("button", name="Show quotes").click()
+    expect(page.get_by_text("In Q4")).to_be_visible()
+    page.goto(f"{live_server}/consultations/1/draft/versions")
+    expect(page.get_by_role("heading", name="Version history")).to_be_visible()
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "draft_versions.png"), full_page=True)
+    assert errors == []
