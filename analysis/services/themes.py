@@ -21,6 +21,8 @@ from analysis.models import AnalysisRun, CodebookEntry, RunStatus
 
 RUN_ANALYSIS = "analysis.run"
 ACTIVE = (RunStatus.QUEUED, RunStatus.RUNNING)
+WORKER_STOPPED_RUN = ("The background worker stopped while this analysis ran. The themes were "
+                      "not changed. Retry it.")
 # Demographic fields shown as groups: counted, never quoted, suppressed under 5.
 GROUP_FIELDS = {"Age": "age_band", "Gender": "gender", "Ethnicity": "ethnicity_group"}
 NO_SEGMENTS = ("There are no segments ready for analysis yet. Approve a transcript's "
@@ -161,6 +163,14 @@ def run_analysis_job(job, progress) -> None:
             "The themes were not changed. You can try again; if it fails again, tell an admin.")
         db.session.commit()
         raise JobFailure(run.message) from error
+
+
+def run_abandoned(job) -> None:
+    """The worker died mid-analysis: fail the run so it can be retried (themes were untouched)."""
+    run = db.session.get(AnalysisRun, (job.params or {}).get("run_id"))
+    if run is not None and run.status in ACTIVE:
+        run.status, run.finished_at = RunStatus.FAILED, utcnow()
+        run.message = WORKER_STOPPED_RUN
 
 
 def analyse(run: AnalysisRun, progress) -> None:

@@ -55,9 +55,9 @@ def transcript_abandoned(job) -> None:
 
 def register() -> None:
     from analysis.services.embeddings import EMBED_SEGMENTS, embed_segments_job
-    from analysis.services.themes import RUN_ANALYSIS, run_analysis_job
+    from analysis.services.themes import RUN_ANALYSIS, run_abandoned, run_analysis_job
 
     register_job_handler(REDACT_TRANSCRIPT, redact_transcript_job, on_abandoned=transcript_abandoned)
     register_job_handler(SEGMENT_ANSWERS, segment_answers_job)
     register_job_handler(EMBED_SEGMENTS, embed_segments_job)
-    register_job_handler(RUN_ANALYSIS, run_analysis_job)
+    register_job_handler(RUN_ANALYSIS, run_analysis_job, on_abandoned=run_abandoned)

@@ -83,3 +83,25 @@ def analysed_source():
     from forum.models import SegmentSource
 
     return SegmentSource.DOCUMENT
+
+
+def test_a_run_cut_off_by_a_dead_worker_is_failed_and_can_be_retried(analysed, consultation):
+    from datetime import timedelta
+
+    from forum.jobs import fail_abandoned_jobs
+    from forum.models.base import utcnow
+
+    before = {t.id: t.label for t in db.session.scalars(select(Theme))}
+    run = service.start_run(consultation.id, None)
+    run = db.session.get(AnalysisRun, run.id)
+    # As the worker leaves it when killed mid-run: running, heartbeat long gone.
+    long_ago = utcnow() - timedelta(hours=1)
+    run.status, run.job.status = RunStatus.RUNNING, JobStatus.RUNNING
+    run.job.heartbeat_at = run.job.started_at = long_ago
+    db.session.commit()
+    assert fail_abandoned_jobs(lease=60) == [run.job.id]
+    db.session.refresh(run)
+    assert run.status == RunStatus.FAILED and "worker stopped" in run.message
+    assert {t.id: t.label for t in db.session.scalars(select(Theme))} == before
+    again = db.session.get(AnalysisRun, service.retry_run(run, None).id)
+    assert again.status == RunStatus.DONE, again.message
