@@ -46,6 +46,20 @@ def file_write_lock(engine) -> Iterator[None]:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
+@contextmanager
+def savepoint(conn, name: str) -> Iterator[None]:
+    """A savepoint sent as plain SQL: SQLAlchemy's ``begin_nested`` compiles its statements
+    anew each time, a fifth of this endpoint's CPU time. Rolled back if the block raises."""
+    conn.exec_driver_sql(f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        conn.exec_driver_sql(f"ROLLBACK TO {name}")
+        conn.exec_driver_sql(f"RELEASE {name}")
+        raise
+    conn.exec_driver_sql(f"RELEASE {name}")
+
+
 class _Work:
     def __init__(self, work: Callable[[Any], Any]):
         self.work = work
@@ -107,12 +121,10 @@ class GroupCommit:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
                 try:
                     for item in batch:
-                        savepoint = conn.begin_nested()
                         try:
-                            item.result = item.work(conn)
-                            savepoint.commit()
+                            with savepoint(conn, "fv_work"):
+                                item.result = item.work(conn)
                         except Exception as error:  # noqa: BLE001  (handed back to its request)
-                            savepoint.rollback()
                             item.error = error
                     conn.commit()
                 except Exception:

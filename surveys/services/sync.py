@@ -24,7 +24,7 @@ from forum.models.base import utcnow
 from forum.services.busy import retry_when_locked
 from surveys.models import SurveyAnswer, SurveyDevice, SurveyResponse
 from surveys.services.payload import PayloadError, VersionSpecs, normalise, parse_time
-from surveys.services.sqlite_writes import GroupCommit
+from surveys.services.sqlite_writes import GroupCommit, savepoint
 
 RESPONSES = SurveyResponse.__table__
 ANSWERS = SurveyAnswer.__table__
@@ -135,12 +135,10 @@ def _store(conn, payload: dict, digest: str, spec, device_id: int) -> Received:
 
 def _store_in_savepoint(conn, payload: dict, digest: str, spec, device_id: int) -> Received:
     """SQLite, inside a group commit: a savepoint undoes a resend's half-made rows."""
-    savepoint = conn.begin_nested()
     try:
-        response_id = _insert(conn, payload, digest, spec, device_id, utcnow())
-        savepoint.commit()
+        with savepoint(conn, "fv_insert"):
+            response_id = _insert(conn, payload, digest, spec, device_id, utcnow())
     except IntegrityError:
-        savepoint.rollback()
         return _existing(conn, payload["uuid"], digest, device_id)
     return Received(STORED, payload["uuid"], response_id)
 

@@ -31,12 +31,19 @@ def runner_urls(version: SurveyVersion) -> dict:
     return urls
 
 
+# The runner's ES modules (surveys/static/runner/), every one needed offline
+# and preloaded together (not one import level after another).
+RUNNER_MODULES = tuple(f"runner/{name}.js" for name in (
+    "main", "context", "pages", "answers", "home", "offline", "read-aloud", "kiosk", "sync-status"))
+
+
 def render_page(template: str, version: SurveyVersion, urls: dict, preview: bool = False, **context):
     """Render a participant page; the builder's preview uses this too, so it looks the same."""
     return render_template(
         f"surveys/run/{template}.html", version=version, urls=urls, preview=preview,
         flow=service.flow(version), total=len(version.questions),
-        idle_seconds=current_app.config.get("SURVEY_KIOSK_IDLE_SECONDS", 180), **context)
+        idle_seconds=current_app.config.get("SURVEY_KIOSK_IDLE_SECONDS", 180),
+        runner_modules=RUNNER_MODULES, **context)
 
 
 @bp.route("/sw.js")
@@ -104,11 +111,6 @@ def done(version_id):
     """Thank-you page after saving; the screen is clear for the next person."""
     version = _published_or_404(version_id)
     return render_page("done", version, runner_urls(version))
-
-
-# The runner's ES modules (surveys/static/runner/), every one needed offline.
-RUNNER_MODULES = tuple(f"runner/{name}.js" for name in (
-    "main", "context", "pages", "answers", "home", "offline", "read-aloud", "kiosk", "sync-status"))
 
 
 @bp.route("/<int:version_id>/offline.json")

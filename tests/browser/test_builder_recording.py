@@ -16,18 +16,15 @@ FAKE_MEDIA = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-str
 
 
 @pytest.fixture
-def mic_page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + FAKE_MEDIA)
-        context = browser.new_context(viewport={"width": 768, "height": 1024})
-        page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        yield page
-        browser.close()
-        assert errors == []
+def mic_page(browser):
+    """A second Chromium from the same Playwright, started with the fake microphone."""
+    with_mic = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + FAKE_MEDIA)
+    page = with_mic.new_context(viewport={"width": 768, "height": 1024}).new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    with_mic.close()
+    assert errors == []
 
 
 def test_record_audio_in_the_builder_and_the_runner_plays_it(live_server, mic_page, shots):

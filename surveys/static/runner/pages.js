@@ -19,27 +19,44 @@ export function startPage() {
   });
 }
 
+/* Every handler is attached at once and waits for the saved draft itself: a tap before
+ * IndexedDB answers must never fall through to the browser's own form submit (which would
+ * put the answer in the address). */
 export function questionPage() {
   const form = document.querySelector("form.fv-question");
   const questionId = form.dataset.questionId;
   const kind = form.dataset.kind;
   const position = Number(main.dataset.position);
   const back = document.querySelector("[data-back]");
-  let draft, typing;
+  let draft, typing, touched = false;
+
+  const loading = store.currentDraft(versionId).then(function (found) {
+    if (!found && !preview) { go(urls.start, true); return null; }
+    return found || store.newDraft(versionId);
+  }).then(function (found) {
+    if (!found) return null;
+    draft = found;
+    if (!touched) fillAnswer(form, kind, draft.answers[questionId]);
+    back.href = previousUrl(position, draft.answers);
+    return draft;
+  });
 
   function save() {
-    const answer = readAnswer(form, kind);
-    if (answer.error) return Promise.resolve(draft);
-    return store.saveAnswer(draft.uuid, questionId, answer.value).then(function (saved) {
-      if (saved) draft = saved;
-      main.dataset.saved = String(Number(main.dataset.saved || 0) + 1);  // tests wait on this
-      return draft;
+    return loading.then(function (found) {
+      const answer = readAnswer(form, kind);
+      if (!found || answer.error) return found && draft;
+      return store.saveAnswer(draft.uuid, questionId, answer.value).then(function (saved) {
+        if (saved) draft = saved;
+        main.dataset.saved = String(Number(main.dataset.saved || 0) + 1);  // tests wait on this
+        return draft;
+      });
     });
   }
 
   // "Don't know" and "Prefer not to say" cannot be ticked with other choices.
   form.addEventListener("change", function (event) {
     const target = event.target;
+    touched = true;
     if (kind === "multiple_choice" && target.checked) {
       const exclusive = SPECIAL.indexOf(target.value) !== -1;
       form.querySelectorAll("input[name=answer]").forEach(function (input) {
@@ -48,33 +65,28 @@ export function questionPage() {
     }
     save();
   });
-  form.addEventListener("input", function () { clearTimeout(typing); typing = setTimeout(save, 250); });
-
-  return store.currentDraft(versionId).then(function (found) {
-    if (!found && !preview) { go(urls.start, true); return null; }
-    return found || store.newDraft(versionId);
-  }).then(function (found) {
-    if (!found) return;
-    draft = found;
-    fillAnswer(form, kind, draft.answers[questionId]);
-    back.href = previousUrl(position, draft.answers);
-    back.addEventListener("click", function (event) {
-      event.preventDefault();
-      clearTimeout(typing);
-      save().then(function () { go(previousUrl(position, draft.answers)); });
-    });
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      clearTimeout(typing);
-      const answer = readAnswer(form, kind);
-      if (answer.error) { showError(form, answer.error); return; }
-      showError(form, null);
-      save().then(function () { go(nextUrl(position, draft.answers)); });
-    });
-    document.querySelectorAll("[data-stop-link]").forEach(function (link) {
-      link.addEventListener("click", function () { save(); });
-    });
+  form.addEventListener("input", function () {
+    touched = true;
+    clearTimeout(typing);
+    typing = setTimeout(save, 250);
   });
+  back.addEventListener("click", function (event) {
+    event.preventDefault();
+    clearTimeout(typing);
+    save().then(function (saved) { if (saved) go(previousUrl(position, saved.answers)); });
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(typing);
+    const answer = readAnswer(form, kind);
+    if (answer.error) { showError(form, answer.error); return; }
+    showError(form, null);
+    save().then(function (saved) { if (saved) go(nextUrl(position, saved.answers)); });
+  });
+  document.querySelectorAll("[data-stop-link]").forEach(function (link) {
+    link.addEventListener("click", function () { save(); });
+  });
+  return loading;
 }
 
 /* What the server receives: only answers to questions the skip logic showed. */
@@ -92,10 +104,14 @@ function payloadFor(draft, completed, extra) {
 
 export function endPage() {
   const form = document.querySelector("[data-finish]");
-  return store.currentDraft(versionId).then(function (draft) {
-    if (!draft) { if (!preview) go(urls.start, true); return; }
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
+  const loading = store.currentDraft(versionId).then(function (draft) {
+    if (!draft && !preview) go(urls.start, true);
+    return draft;
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    loading.then(function (draft) {
+      if (!draft) return;
       const member = form.elements.member_id.value;
       if (preview) { store.deleteDraft().then(function () { go(urls.start + "?finished=1", true); }); return; }
       const payload = payloadFor(draft, true, { readAloud: form.elements.read_aloud.checked,
@@ -103,6 +119,7 @@ export function endPage() {
       window.FVStore.queueDraft(draft.uuid, payload).then(function () { go(urls.done, true); });
     });
   });
+  return loading;
 }
 
 export function stopPage() {
