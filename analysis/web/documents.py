@@ -6,7 +6,7 @@ from flask_login import current_user
 from analysis.models import DocumentSource, DocumentStatus
 from analysis.services import documents as service
 from analysis.web.coding_forms import DocumentUploadForm
-from forum.access import Role, allow
+from forum.access import Role, allow, user_has_role
 from forum.extensions import db
 from forum.forms.accounts import ConfirmForm
 from forum.jobs import JobFailure, enqueue, register_job_handler, retry_job
@@ -130,7 +130,9 @@ def init_documents(app) -> None:
 
 
 def _allow_batches() -> None:
-    if request.endpoint == "documents.index" and request.method == "POST":
+    # Only for staff who may upload: anyone else keeps the usual limit (and gets refused).
+    if (request.endpoint == "documents.index" and request.method == "POST"
+            and current_user.is_authenticated and user_has_role(*MANAGE)):
         request.max_content_length = upload_limit()
 
 

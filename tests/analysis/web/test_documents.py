@@ -140,3 +140,24 @@ def test_peer_researchers_cannot_upload(auth, demo):
     auth.login(Role.PEER_RESEARCHER)
     assert upload(auth.client, ("plan.txt", PLAN.encode())).status_code == 403
     assert db.session.scalar(select(func.count(DocumentSource.id))) == 0
+
+
+def test_a_batch_may_be_larger_than_one_upload_but_each_file_is_not(app, auth, demo):
+    app.config["MAX_CONTENT_LENGTH"] = 4096
+    auth.login(Role.POLICY_OFFICER)
+    parts = [(f"plan-{i}.txt", (f"Plan {i}. " + "We will house people leaving prison. " * 80).encode()) for i in range(3)]
+    assert sum(len(data) for _, data in parts) > 4096
+    response = upload(auth.client, *parts[:2])
+    assert "2 documents uploaded" in response.get_data(as_text=True)
+    html = upload(auth.client, ("big.txt", b"word " * 1000)).get_data(as_text=True)
+    assert "big.txt: this file is too large" in html
+
+
+
+def test_the_larger_batch_limit_is_only_for_staff_who_may_upload(app):
+    from analysis.web.documents import _allow_batches
+
+    with app.test_request_context("/consultations/1/documents", method="POST"):
+        _allow_batches()
+        from flask import request
+        assert request.max_content_length == app.config["MAX_CONTENT_LENGTH"]
