@@ -26,8 +26,8 @@ from forum.extensions import db
 from forum.models import Question, Segment, SegmentSource, Transcript
 from forum.services.segments import quotable_segments, usable_segments
 
-__all__ = ["COLUMNS", "SegmentRow", "coded_rows", "segments_csv", "segments_xlsx",
-           "codebook_qdc", "spreadsheet_safe"]
+__all__ = ["COLUMNS", "SegmentRow", "shareable_segments", "coded_rows", "segments_csv",
+           "segments_xlsx", "codebook_qdc", "spreadsheet_safe"]
 
 COLUMNS = ("Segment ID", "Theme", "Question", "Member pseudonym", "Source", "Date", "Text")
 QDC_NAMESPACE = "urn:QDA-XML:codebook:1.0"

@@ -200,3 +200,33 @@ def sample_easy_read() -> EasyReadDocument:
         items=EASY_READ_ITEMS,
         contact="Ring Sam on 0161 496 0000",
     )
+
+
+def write_samples(folder: str) -> list[str]:
+    """Render the sample response (PDF, Word) and Easy Read PDF into ``folder``.
+
+    Args:
+        folder: an existing or new directory.
+
+    Returns:
+        The paths written.
+    """
+    from pathlib import Path
+
+    from exports.renderers import render_docx, render_easy_read_pdf, render_pdf
+
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    files = {"sample-response.pdf": render_pdf(sample_response()),
+             "sample-response.docx": render_docx(sample_response()),
+             "sample-easy-read.pdf": render_easy_read_pdf(sample_easy_read())}
+    for name, data in files.items():
+        (out / name).write_bytes(data)
+    return [str(out / name) for name in files]
+
+
+if __name__ == "__main__":
+    import sys
+
+    # python -m exports.samples OUT_DIR: write the sample files to look at.
+    print("\n".join(write_samples(sys.argv[1] if len(sys.argv) > 1 else ".")))

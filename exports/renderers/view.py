@@ -5,7 +5,7 @@ order they appear, so the PDF and the Word file carry the same numbers.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from exports.document import Quote, ResponseDocument, Section, ThemeFigure
@@ -101,7 +101,8 @@ def response_view(doc: ResponseDocument) -> ResponseView:
     if doc.theme_figures:
         parts.append(Part("themes", "What members raised most often", "chart"))
     for index, section in enumerate(doc.sections, start=1):
-        heading = f"{clean_text(section.number)}. {clean_text(section.question)}".strip(". ")
+        number, question = clean_text(section.number).strip(), clean_text(section.question).strip()
+        heading = f"{number}. {question}" if number and question else number or question
         parts.append(Part(f"section-{index}", heading, "section", section=section,
                           blocks=notebook.blocks(section.text),
                           themes=tuple(clean_text(t) for t in section.themes if t.strip()),
@@ -119,5 +120,6 @@ def response_view(doc: ResponseDocument) -> ResponseView:
         language=clean_text(doc.language).strip() or "en-GB",
         parts=parts,
         notes=notebook.notes,
-        figures=doc.theme_figures,
+        figures=tuple(replace(f, label=" ".join(clean_text(f.label).split()))
+                      for f in doc.theme_figures),
     )

@@ -1,0 +1,77 @@
+"""The Word file, read back with python-docx: real styles, order, notes, escaping."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from exports.renderers import render_docx
+
+from .conftest import docx_document, hostile_response, hostile_text, squash
+
+
+def styled(document, style: str) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name == style]
+
+
+def test_real_styles_are_used(response):
+    document = docx_document(render_docx(response))
+    assert styled(document, "Title") == [response.title]
+    headings = styled(document, "Heading 1")
+    assert headings[:6] == ["About Northway Together", "Introduction", "Summary",
+                            "Key recommendations", "How we gathered members' views",
+                            "What members raised most often"]
+    assert headings[6:6 + len(response.sections)] == [
+        f"{s.number}. {s.question}" for s in response.sections]
+    assert headings[-2:] == ["Further information", "Notes"]
+    assert "What members suggested" in styled(document, "Heading 2")
+    assert len(styled(document, "List Number")) == len(response.recommendations)
+    assert len(styled(document, "List Bullet")) >= 3
+    quotes = styled(document, "Quote")
+    for section in response.sections:
+        for quote in section.quotes:
+            assert f"“{squash(quote.text)}”" in quotes
+            assert f"— {quote.attribution}, {quote.source}" in quotes
+
+
+def test_bold_italic_and_note_marks_are_runs_not_markup(response):
+    document = docx_document(render_docx(response))
+    about = next(p for p in document.paragraphs if "service user forum" in p.text)
+    assert "**" not in about.text
+    assert any(run.bold and run.text == "service user forum" for run in about.runs)
+    intro = next(p for p in document.paragraphs if p.text.startswith("We welcome"))
+    assert any(run.italic and run.text == "joined-up care in the community" for run in intro.runs)
+    assert any(run.font.superscript and run.text == "1" for run in intro.runs)
+    notes = document.paragraphs[-2:]
+    assert notes[0].text.startswith("1. See our briefing")
+    assert notes[1].text.startswith("2. Eleven of the 31 members")
+
+
+def test_theme_figures_are_a_table_and_metadata_is_set(response):
+    document = docx_document(render_docx(response))
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Theme", "Members", "Share of members"]
+    rows = [[c.text for c in row.cells] for row in table.rows[1:]]
+    assert rows[0] == ["Waiting times and being left without help", "21 of 31", "68%"]
+    assert len(rows) == len(response.theme_figures)
+    assert document.core_properties.title == response.title
+    assert document.core_properties.language == "en-GB"
+    lang = document.styles.element.xpath("//w:docDefaults//w:lang")[0]
+    assert lang.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val") == "en-GB"
+
+
+def test_hostile_text_and_control_characters_stay_plain_text():
+    document = docx_document(render_docx(hostile_response()))
+    text = "\n".join(p.text for p in document.paragraphs)
+    cleaned = hostile_text().replace("\x00", "").replace("\x07", "").replace("\x1b", "")
+    assert f"“Quote {squash(cleaned)}”" in text  # as typed, minus the control characters
+    assert "<script>alert(1)</script>" in text
+    assert "\x00" not in text
+    xml = document.element.xml
+    assert "<script>" not in xml and "&lt;script&gt;" in xml
+
+
+def test_empty_response_still_opens(response):
+    doc = replace(response, about="", introduction="", summary="", recommendations=(),
+                  methods="", sections=(), theme_figures=(), contact="")
+    document = docx_document(render_docx(doc))
+    assert styled(document, "Title") == [response.title]
+    assert styled(document, "Heading 1") == []

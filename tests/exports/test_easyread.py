@@ -1,0 +1,68 @@
+"""The Easy Read PDF: large type, a picture beside each idea, quotes and what we did."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from exports.document import EasyReadItem, Quote
+from exports.renderers import render_easy_read_pdf
+from exports.renderers.easyread import easy_read_html, picture
+
+from .conftest import hostile_text, pdf_pages_text, pdf_reader
+
+
+def smallest_text_points(data: bytes) -> float:
+    """The smallest font size used for visible text, in points."""
+    sizes = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            sizes.append(size * abs(tm[0]) * abs(cm[0]))  # CSS px scaled to points
+
+    for page in pdf_reader(data).pages:
+        page.extract_text(visitor_text=visit)
+    return min(sizes)
+
+
+def test_large_type_pictures_quotes_and_what_we_did(easy_read):
+    data = render_easy_read_pdf(easy_read)
+    assert round(smallest_text_points(data), 1) >= 16  # Easy Read asks for 14 pt at least
+    text = " ".join(pdf_pages_text(data))
+    for item in easy_read.items:
+        assert item.theme in text
+        assert f"“{item.quote.text}”" in text
+        for line in item.what_we_did.split("\n"):
+            assert line in text
+    assert text.count("You said:") == text.count("We did:") == len(easy_read.items)
+    reader = pdf_reader(data)
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    assert reader.metadata.title == "You said, we did"
+    assert "Page 1 of" in text
+
+
+def test_every_line_has_a_picture_slot_and_pictures_have_alt_text(easy_read):
+    html = easy_read_html(easy_read)
+    assert html.count('class="line') == html.count('class="slot')
+    assert 'src="static:exports/easyread/clock.svg" alt="A clock: waiting"' in html
+    assert "one shared record" in html and "tell your story once" in html
+
+
+def test_unknown_or_path_pictures_fall_back_to_a_shipped_one(easy_read):
+    assert picture("../../../etc/passwd") is None
+    assert picture("nope.svg") is None
+    item = EasyReadItem("Theme", None, "We did a thing.", picture="../response.css")
+    html = easy_read_html(replace(easy_read, items=(item,)))
+    assert "response.css\" alt" not in html
+    assert "static:exports/easyread/speech.svg" in html
+    assert "Many of you talked about this." in html
+
+
+def test_hostile_text_is_escaped(easy_read):
+    bad = hostile_text()
+    item = EasyReadItem(f"Theme {bad}", Quote(1, f"Quote {bad}"), f"Did {bad}")
+    doc = replace(easy_read, title=f"Title {bad}", intro=(f"Intro {bad}",), items=(item,),
+                  contact=f"Call {bad}")
+    html = easy_read_html(doc)
+    assert "<script>" not in html and '<img src="file:' not in html
+    data = render_easy_read_pdf(doc)
+    assert b"/EmbeddedFile" not in data
+    assert "<script>alert(1)</script>" in " ".join(pdf_pages_text(data))
