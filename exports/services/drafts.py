@@ -11,6 +11,7 @@ from typing import Optional
 
 from flask import current_app
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from analysis.models import Theme
 from exports.document import EasyReadDocument, EasyReadItem, Quote, ResponseDocument, Section
@@ -60,7 +61,12 @@ def current_draft(consultation_id: int) -> Optional[Draft]:
     for question in consultation.questions:
         if question.id not in have:
             draft.sections.append(DraftSection(question=question, text="", theme_ids=[]))
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # Two first visits at once: the other request made the draft (or section); use it.
+        db.session.rollback()
+        return db.session.scalar(select(Draft).where(Draft.consultation_id == consultation_id))
     return draft
 
 
