@@ -41,7 +41,8 @@ def active_device_id(token: str) -> Optional[int]:
     """The id of the active device holding this token, or None (unknown or revoked)."""
     if not token or len(token) > 200:
         return None
-    return db.session.connection().execute(ACTIVE_DEVICE, {"hash": token_hash(token)}).scalar()
+    with db.engine.connect() as conn:
+        return conn.execute(ACTIVE_DEVICE, {"hash": token_hash(token)}).scalar()
 
 
 def revoke_device(device: SurveyDevice, user: Optional[User]) -> None:
