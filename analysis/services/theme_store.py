@@ -176,3 +176,12 @@ def refresh_stats(consultation_id: int, segments: Sequence | None = None) -> Non
             "one_member": flag, "top_member_share": share,
         }
     db.session.flush()
+
+
+def refresh_all_stats(_hashes=()) -> None:
+    """Recount every consultation's themes (after a member is erased; same transaction)."""
+    ids = set(db.session.scalars(select(Theme.consultation_id)))
+    db.session.flush()
+    for consultation_id in sorted(ids):
+        db.session.expire_all()
+        refresh_stats(consultation_id)

@@ -18,7 +18,10 @@ def init_app(app: Flask) -> None:
     tasks.register()
     cli.init_app(app)
     audit.ACTIONS.update(tasks.AUDIT_ACTIONS)
+    from analysis.services.theme_store import refresh_all_stats
+
     register_erase_hook(app, forget_unused)
+    register_erase_hook(app, refresh_all_stats)
     register_demo_loader(app, lambda: load_demo_transcripts(app.config.get("SPACY_MODEL", "en_core_web_sm")))
     register_demo_loader(app, load_demo_themes)
     _init_documents_and_coding(app)

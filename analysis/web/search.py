@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from flask import render_template, request
+from sqlalchemy import select
 
 from forum.access import allow
-from forum.models import Question
 from forum.extensions import db
-from sqlalchemy import select
+from forum.models import Question
 
 from analysis.services import search as service
 from analysis.services.embeddings import current_embedder, embedder_ready, warm_embedder

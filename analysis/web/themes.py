@@ -106,7 +106,10 @@ def render_theme(theme: Theme, rename: RenameForm | None = None, merge: MergeFor
     usable = {s.id: s for s in usable_segments(theme.consultation_id)}
     links = [link for link in theme.links if link.segment_id in usable]
     views = {v.segment.id: v for v in describe([usable[link.segment_id] for link in links])}
-    quotes = [views[q.segment_id] for q in theme.quote_links if q.segment_id in views]
+    # Consent can change after a run: only members who may be quoted now appear as quotes.
+    quotes = [views[q.segment_id] for q in theme.quote_links if q.segment_id in views
+              and views[q.segment_id].segment.member is not None
+              and views[q.segment_id].segment.member.may_quote]
     rename = rename or RenameForm(label=theme.label)
     merge = merge or MergeForm()
     merge.other.choices = [(t.id, t.label) for t in themes if t.id != theme.id]

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from analysis.models import AnalysisRun, CodebookEntry, RunStatus, Theme, ThemeSegment
 from analysis.services import themes as service
 from forum.extensions import db
-from forum.models import Job, JobStatus, Segment
+from forum.models import JobStatus, Segment
 
 
 def test_first_run_applies_themes_from_usable_segments(analysed, consultation, forum_rows):
@@ -105,3 +105,33 @@ def test_a_run_cut_off_by_a_dead_worker_is_failed_and_can_be_retried(analysed, c
     assert {t.id: t.label for t in db.session.scalars(select(Theme))} == before
     again = db.session.get(AnalysisRun, service.retry_run(run, None).id)
     assert again.status == RunStatus.DONE, again.message
+
+
+def test_erasing_a_member_recounts_the_themes(analysed, consultation):
+    from flask import current_app
+
+    from forum.models import Member
+    from forum.services import privacy
+
+    theme = db.session.scalars(select(Theme).order_by(Theme.position)).first()
+    total = theme.stats["member_total"]
+    member = db.session.get(Member, theme.links[0].segment.member_id)
+    privacy.erase_member(member, None, hooks=current_app.extensions[privacy.ERASE_HOOKS_KEY])
+    db.session.expire_all()
+    for theme in db.session.scalars(select(Theme)):
+        assert theme.stats["member_total"] == total - 1
+        assert theme.stats["segments"] == len([link for link in theme.links])
+
+
+def test_quotes_from_members_who_withdrew_quote_consent_are_not_shown(auth, analysed):
+    from forum.access import Role
+    from forum.services.members import record_consent
+
+    theme = db.session.scalars(select(Theme).order_by(Theme.position)).first()
+    quoted = theme.quote_links[0].segment
+    record_consent(quoted.member, None, take_part=True, may_quote=False,
+                   may_quote_with_demographics=False, audio_recording=False)
+    auth.login(Role.FACILITATOR)
+    html = auth.client.get(f"/themes/{theme.id}").get_data(as_text=True)
+    quotes = html.split('id="quotes"')[1].split("Who raised it")[0]
+    assert quoted.text.replace("'", "&#39;") not in quotes
