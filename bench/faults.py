@@ -223,6 +223,7 @@ if __name__ == "__main__":
     parser.add_argument("--job-kind", default="transcript.redact")
     parser.add_argument("--job-params", help="JSON params for a job kind the bench cannot set up itself")
     parser.add_argument("--copies", type=int, default=12, help="demo transcript copies in the long job")
+    parser.add_argument("--kill-at", type=int, default=20, help="kill the worker once the job reports this percent")
     args = parser.parse_args()
     scenarios = {"web-kill": web_kill, "worker-kill": worker_kill, "sqlite-busy": sqlite_busy}
     rows = [scenarios[name](args) for name in scenarios if args.only in (None, name)]

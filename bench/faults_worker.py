@@ -1,8 +1,9 @@
 """Scenario (b) of bench/faults.py: SIGKILL the Huey worker in the middle of a long job.
 
 Each job kind the bench can set up itself has a set-up (data plus the queued job) and an
-output check (rows written, rows doubled, finished or not). Another kind, such as the theme
-analysis ``analysis.run``, is queued with ``--job-params``; add its output check to OUTPUTS.
+output check (rows written, rows doubled, finished or not): transcript redaction, survey
+answer segmenting and the theme analysis (``analysis.run``). Another kind is queued with
+``--job-params``; add its output check to OUTPUTS.
 """
 from __future__ import annotations
 
@@ -74,8 +75,51 @@ def _segments(params) -> dict:
     return {"written": written, "doubled": doubled, "complete": written > 0, "state": f"{written} segments"}
 
 
-SETUPS = {"transcript.redact": _long_transcript, "answers.segment": _survey_answers}
-OUTPUTS = {"transcript.redact": _redactions, "answers.segment": _segments}
+def _long_analysis(args) -> dict:
+    """The demo's queued theme analysis, over its segments ``--copies`` times (reworded)."""
+    from analysis.services.themes import active_run, start_run
+    from forum.extensions import db
+    from forum.models import Consultation
+    from forum.services.segments import text_hash, usable_segments
+    from sqlalchemy import select
+
+    from analysis.web.demo import load_demo_transcripts
+
+    load_demo_transcripts("en_core_web_sm")  # approved demo transcripts: the segments
+    consultation = db.session.scalar(select(Consultation).order_by(Consultation.id).limit(1))
+    originals = usable_segments(consultation.id)
+    for copy in range(1, args.copies):
+        for segment in originals:
+            text = f"{segment.text} (said again, {copy})"
+            db.session.add(type(segment)(
+                consultation_id=segment.consultation_id, source_type=segment.source_type,
+                source_id=segment.source_id, member_id=segment.member_id,
+                question_id=segment.question_id, text=text, text_hash=text_hash(text)))
+    db.session.commit()
+    run = active_run(consultation.id) or start_run(consultation.id, None)
+    return {"run_id": run.id, "_job": run.job_id}
+
+
+def _themes(params) -> dict:
+    from sqlalchemy import func, select
+
+    from analysis.models import AnalysisRun, Theme, ThemeSegment
+    from forum.extensions import db
+
+    run = db.session.get(AnalysisRun, params["run_id"])
+    themes = db.session.scalar(select(func.count(Theme.id)).where(
+        Theme.consultation_id == run.consultation_id))
+    placed = select(ThemeSegment.segment_id, func.count().label("n")).group_by(
+        ThemeSegment.segment_id).subquery()
+    doubled = int(db.session.scalar(select(func.coalesce(func.sum(placed.c.n - 1), 0))))
+    return {"written": int(themes), "doubled": doubled,
+            "complete": run.status.value == "done" and themes > 0,
+            "state": f"run {run.status.value}, {themes} themes"}
+
+
+SETUPS = {"transcript.redact": _long_transcript, "answers.segment": _survey_answers,
+          "analysis.run": _long_analysis}
+OUTPUTS = {"transcript.redact": _redactions, "answers.segment": _segments, "analysis.run": _themes}
 
 
 def start_worker(url: str) -> subprocess.Popen:
@@ -121,17 +165,18 @@ def worker_kill(args) -> dict:
         load_demo()
         params = (enqueue(kind, json.loads(args.job_params)).params if args.job_params
                   else SETUPS[kind](args))
-        job_id = db.session.scalar(text("SELECT max(id) FROM jobs"))
+        job_id = params.pop("_job", None) or db.session.scalar(text("SELECT max(id) FROM jobs"))
         check = OUTPUTS.get(kind, lambda _params: {"written": 0, "doubled": 0, "complete": True,
                                                     "state": "no output check for this kind"})
         worker = start_worker(url)
         started = time.perf_counter()
         running = _wait_for(job_id, lambda j: j.status.value in ("done", "failed") or (
-            j.status.value == "running" and (j.percent or 0) >= 20), WAIT_RUNNING)
+            j.status.value == "running" and (j.percent or 0) >= args.kill_at), WAIT_RUNNING)
         if running is None or running.status.value != "running":
             kill_group(worker)
+            state = f"{running.status.value}: {running.message}" if running else "never started"
             raise SystemExit(f"worker-kill: the {kind} job ended or never got going before it "
-                             "could be killed; make it longer (--copies)")
+                             f"could be killed ({state}); make it longer (--copies)")
         killed_at = f"{running.stage} {running.percent}% after {time.perf_counter() - started:.1f} s"
         kill_group(worker)
         time.sleep(LEASE + 1)  # past the lease: the restarted worker finds the job abandoned

@@ -121,7 +121,12 @@ def run_job(job_id: int) -> None:
     def note_flush(*_args) -> None:
         flushed.append(True)
 
+    def note_end(*_args) -> None:
+        flushed.clear()  # committed or rolled back: the write lock is free again
+
     event.listen(session, "after_flush", note_flush)
+    event.listen(session, "after_commit", note_end)
+    event.listen(session, "after_rollback", note_end)
     try:
         with _heartbeat(job_id):
             _HANDLERS[job.kind](job, progress)
@@ -137,6 +142,8 @@ def run_job(job_id: int) -> None:
         return
     finally:
         event.remove(session, "after_flush", note_flush)
+        event.remove(session, "after_commit", note_end)
+        event.remove(session, "after_rollback", note_end)
     job.status, job.percent, job.stage, job.finished_at = JobStatus.DONE, 100, "Finished", utcnow()
     db.session.commit()
 

@@ -185,6 +185,8 @@ def analyse(run: AnalysisRun, progress) -> None:
     segments = segment_inputs(rows)
     codebook = consultation_codebook(run.consultation_id)
     questions = question_inputs(run.consultation_id)
+    # A first run seeds the codebook: commit it now, so the write lock is free and progress shows.
+    db.session.commit()
     # The pipeline's 0-100 becomes 0-90 here; saving takes the rest.
     result = run_analysis(segments, questions, codebook, current_embedder(), DbEmbeddingCache(),
                           progress=lambda stage, pct: progress(stage, pct * 9 // 10),

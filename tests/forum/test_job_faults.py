@@ -89,6 +89,29 @@ def test_progress_is_shown_while_the_handler_runs(app):
     assert tuple(seen[0]) == ("Counting words", 30)
 
 
+def test_progress_shows_again_once_the_handler_has_committed(app):
+    seen = []
+
+    def read(job_id):
+        with db.engine.connect() as conn:
+            return tuple(conn.execute(text("SELECT stage, percent FROM jobs WHERE id = :id"),
+                                      {"id": job_id}).one())
+
+    def handler(job, progress):
+        db.session.add(Consultation(title="Committed early", consulting_body="Test"))
+        db.session.flush()
+        progress("While writes are pending", 10)  # skipped: the write lock is held
+        seen.append(read(job.id))
+        db.session.commit()
+        progress("After the commit", 60)
+        seen.append(read(job.id))
+
+    register_job_handler("test.commit_then_progress", handler)
+    enqueue("test.commit_then_progress")
+    assert seen[0] != ("While writes are pending", 10)
+    assert seen[1] == ("After the commit", 60)
+
+
 def test_a_long_silent_step_keeps_beating(app):
     app.config["JOB_LEASE_SECONDS"] = 5  # a beat every second
     beats = []
