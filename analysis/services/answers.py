@@ -15,8 +15,8 @@ PARTS = 100
 def build_answer_segments(consultation_id: int, answers, nlp=None) -> int:
     """Redact and split every answer not yet segmented.
 
-    Survey answers have no side-by-side review, so every proposed redaction is applied
-    and answers that suggest risk are held until someone reviews them.
+    Every proposed redaction is applied; each segment then waits for a person to check
+    it (``analysis.services.answer_review``), and answers that suggest risk are also held.
 
     Args:
         consultation_id: the consultation.
@@ -47,7 +47,7 @@ def build_answer_segments(consultation_id: int, answers, nlp=None) -> int:
                 consultation_id=consultation_id, source_type=source, source_id=answer.response_id,
                 position=answer.answer_id * PARTS + part, member_id=answer.member_id,
                 question_id=answer.consultation_question_id, text=text, text_hash=text_hash(text),
-                held=held))
+                held=held, needs_review=True))
             created += 1
     db.session.commit()
     if created:

@@ -32,7 +32,9 @@ def _init_documents_and_coding(app: Flask) -> None:
     from analysis.web.document_demo import load_demo_documents
     from forum.demo import register_demo_loader
 
-    for blueprint in (codebook.bp, documents.bp, coding.bp):
+    from analysis.web import answer_review
+
+    for blueprint in (codebook.bp, documents.bp, coding.bp, answer_review.bp):
         app.register_blueprint(blueprint)
     documents.init_documents(app)
     register_demo_loader(app, load_demo_documents)

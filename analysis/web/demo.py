@@ -50,7 +50,22 @@ def load_demo_transcripts(spacy_model: str = "en_core_web_sm") -> dict:
     consultation_id = session.consultation_id if session else None
     if consultation_id:
         segments += build_answer_segments(consultation_id, free_text_answers(consultation_id))
+        _check_demo_answers(consultation_id, facilitator, leave=3)
     return {"transcripts": len(FILES), "segments": segments}
+
+
+def _check_demo_answers(consultation_id: int, facilitator, leave: int) -> None:
+    """As if the facilitator had checked most answers: a few are left to show the check page."""
+    from forum.models import Segment
+    from forum.models.base import utcnow
+
+    waiting = db.session.scalars(select(Segment).where(
+        Segment.consultation_id == consultation_id, Segment.needs_review.is_(True))
+        .order_by(Segment.id)).all()
+    for segment in waiting[:max(len(waiting) - leave, 0)]:
+        segment.needs_review = False
+        segment.reviewed_by_id, segment.reviewed_at = facilitator.id, utcnow()
+    db.session.commit()
 
 
 def load_demo_themes() -> dict:

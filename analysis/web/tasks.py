@@ -43,6 +43,8 @@ AUDIT_ACTIONS = {
     "theme_checked": "Marked a theme checked", "quote_pinned": "Pinned a quote",
     "quote_unpinned": "Unpinned a quote", "segment_moved": "Moved a segment",
     "themes_merged": "Merged themes", "theme_split": "Split a theme",
+    "answer_checked": "Checked a survey answer's redaction",
+    "answer_left_out": "Left a survey answer out of analysis",
 }
 
 

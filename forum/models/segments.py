@@ -5,7 +5,7 @@ import enum
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import DateTime, Float, ForeignKey, String, Text
+from sqlalchemy import DateTime, Float, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import db
@@ -41,8 +41,13 @@ class Segment(db.Model):
     text: Mapped[str] = mapped_column(Text)
     text_hash: Mapped[str] = mapped_column(String(64), index=True)
     held: Mapped[bool] = mapped_column(default=False)
+    # Survey answers are redacted automatically: they wait here until a person has checked.
+    needs_review: Mapped[bool] = mapped_column(default=False, server_default=false())
+    reviewed_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    reviewed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     member = relationship("Member")
+    reviewed_by = relationship("User")
     turn = relationship("Turn")
     question = relationship("Question")

@@ -42,6 +42,7 @@ class ConsultationFigures:
     members: int
     segments: int
     days_left: int | None
+    answers_to_check: int = 0
 
 
 def consultation_figures(consultation: Consultation, today: date) -> ConsultationFigures:
@@ -55,8 +56,11 @@ def consultation_figures(consultation: Consultation, today: date) -> Consultatio
     member_ids = set(db.session.scalars(segment_members)) | set(db.session.scalars(attending))
     segments = db.session.scalar(
         select(func.count(Segment.id)).where(Segment.consultation_id == consultation.id))
+    to_check = db.session.scalar(select(func.count(Segment.id)).where(
+        Segment.consultation_id == consultation.id, Segment.needs_review.is_(True)))
     return ConsultationFigures(members=len(member_ids), segments=segments or 0,
-                               days_left=consultation.days_to_deadline(today))
+                               days_left=consultation.days_to_deadline(today),
+                               answers_to_check=to_check or 0)
 
 
 @dataclass(frozen=True)

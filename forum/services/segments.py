@@ -14,7 +14,7 @@ def text_hash(text: str) -> str:
 
 
 def usable_segments(consultation_id: int) -> list[Segment]:
-    """What members said that analysis may read: not held, from members who take part.
+    """What members said that analysis may read: checked, not held, from members who take part.
 
     Themes are about what members said, so public documents are left out here: they are
     for search and coding (``searchable_segments``, ``document_segments``), never for
@@ -29,6 +29,7 @@ def usable_segments(consultation_id: int) -> list[Segment]:
     """
     rows = db.session.scalars(
         select(Segment).where(Segment.consultation_id == consultation_id, Segment.held.is_(False),
+                              Segment.needs_review.is_(False),
                               Segment.source_type != SegmentSource.DOCUMENT)
         .order_by(Segment.source_type, Segment.source_id, Segment.position))
     members = {m.id: m for m in db.session.scalars(select(Member))}

@@ -46,6 +46,8 @@ EXPECTED = {
     "transcripts.upload": {A, F},
     "transcripts.show": {A, P, F},
     "transcripts.speakers": {A, F},
+    "answer_review.review": {A, F},
+    "answer_review.decide": {A, F},
     "transcripts.review": {A, F},
     "transcripts.add_redaction": {A, F},
     "transcripts.risk": {A, F},

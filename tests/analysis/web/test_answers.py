@@ -23,6 +23,9 @@ def test_answers_are_redacted_split_and_segmented_once(app, demo):
     assert texts and all("07700 900123" not in t and "Okafor" not in t for t in texts)
     held = db.session.scalar(db.select(Segment).where(Segment.position == 900200))
     assert held.held and held not in usable_segments(1)
+    # Machine redaction only: nothing is analysed until a person has checked it.
+    new = db.session.scalars(db.select(Segment).where(Segment.position >= 900100)).all()
+    assert all(s.needs_review for s in new) and not set(new) & set(usable_segments(1))
     assert build_answer_segments(1, answers) == 0
 
 
