@@ -24,7 +24,7 @@ from analysis.models.themes import CodebookEntry, SegmentQuestionMap, Theme, The
 from exports.markup import clean_text
 from forum.extensions import db
 from forum.models import Question, Segment, SegmentSource, Transcript
-from forum.services.segments import quotable_segments, usable_segments
+from forum.services.segments import document_segments, quotable_segments
 
 __all__ = ["COLUMNS", "SegmentRow", "shareable_segments", "coded_rows", "segments_csv",
            "segments_xlsx", "codebook_qdc", "spreadsheet_safe"]
@@ -54,9 +54,11 @@ class SegmentRow:
 
 
 def shareable_segments(consultation_id: int) -> list[Segment]:
-    """Segments whose words may leave the team: quotable ones, and public documents."""
-    documents = [s for s in usable_segments(consultation_id) if s.member_id is None]
-    return quotable_segments(consultation_id) + documents
+    """Segments whose words may leave the team: quotable ones, and public documents.
+
+    Anonymous survey answers have no member whose consent allows quoting, so they stay out.
+    """
+    return quotable_segments(consultation_id) + document_segments(consultation_id)
 
 
 def coded_rows(consultation_id: int) -> list[SegmentRow]:

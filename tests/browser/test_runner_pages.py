@@ -119,18 +119,33 @@ def test_a_stopped_participant_chooses_what_happens_to_their_answers(live_server
     assert [(a.question.position, a.value) for a in saved[0].answers] == [(1, "yes")]
 
 
+KEPT_WITH_SHORT_IDLE = """async () => {
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      if (!request.url.includes("/run/1/")) continue;
+      const text = await (await cache.match(request)).text();
+      if (text.includes('data-idle="6"')) return true;
+    }
+  }
+  return false;
+}"""
+
+
 def test_kiosk_mode_clears_the_screen_and_the_back_button_shows_nothing(app, live_server, tablet, shots):
     page = tablet
     app.config["SURVEY_KIOSK_IDLE_SECONDS"] = 6
     page.reload()  # the researcher page keeps the pages again, now with the short idle time
     page.get_by_text("Ready to use without internet").wait_for(timeout=15000)
+    # That text may be left from before the reload: wait until the kept pages have the new time.
+    page.wait_for_function(KEPT_WITH_SHORT_IDLE, timeout=30000)
     page.get_by_label("Kiosk mode").check()
     page.wait_for_function("async () => await FVStore.getMeta('kiosk')")
     page.goto(f"{live_server}/run/1/start")
     page.get_by_role("button", name="Yes, I want to take part").click()
     wait_for_heading(page, FULL_RUN[0][0])
     tap_and_wait_saved(page, "Yes")
-    page.get_by_text("Are you still there?").wait_for(timeout=10000)
+    page.get_by_text("Are you still there?").wait_for(timeout=20000)
     page.screenshot(path=str(shots / "runner_16_idle_warning.png"), full_page=True)
     assert axe_violations(page) == []
     page.get_by_role("button", name="Yes, I want to take part").wait_for(timeout=10000)

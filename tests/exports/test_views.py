@@ -66,9 +66,14 @@ def test_autosave_returns_the_new_revision(forum, auth):
 def test_the_second_editor_is_warned_with_the_other_change(forum, app, auth, users):
     draft = current_draft(forum.consultation.id)
     opened_at = draft.revision
+    from flask import g
+
+    from tests.conftest import Auth
+
     admin = app.test_client()
-    admin.post("/login", data={"email": users[Role.ADMIN].email, "password": "Lantern-Pebble-Crane-88"})
+    Auth(admin).login(Role.ADMIN)  # completes the two-factor step too
     assert admin.post(_url(forum), data=_form(draft, summary="The admin's summary")).status_code == 302
+    g.pop("_login_user", None)  # both clients share the test's app context, where the user is cached
     auth.login(Role.POLICY_OFFICER)
     response = auth.client.post(_url(forum), data=_form(draft, revision=str(opened_at), summary="Mine"))
     page = response.get_data(as_text=True)
