@@ -15,6 +15,14 @@ from .vocabulary import SegmentWords
 __all__ = ["extract_keywords", "make_label", "make_labels"]
 
 MAX_LABEL_WORDS = 5
+# Words that say when or how much, not what about: fine as keywords, weak as a theme's name
+# ("Time", "Friday and date"), so a label leads with the theme's more specific words.
+GENERIC_HEADS = frozenset("""
+time times year years week weeks month months day days date dates today tomorrow yesterday
+morning afternoon evening night monday tuesday wednesday thursday friday saturday sunday
+thing things way ways lot bit kind sort people person word words phrase good bad proper
+properly sorry hate number place
+""".split())
 
 
 def extract_keywords(groups: Sequence[Sequence[int]], words: Sequence[SegmentWords],
@@ -71,6 +79,9 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
     """
     if not keywords:
         return "Mixed comments"
+    specific = [k for k in keywords if k[0] not in GENERIC_HEADS]
+    if specific:
+        keywords = specific + [k for k in keywords if k[0] in GENERIC_HEADS]
     weight = dict(keywords)
     top = keywords[0][0]
     best, best_score = None, 0.0

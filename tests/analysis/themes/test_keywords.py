@@ -40,3 +40,11 @@ def test_labels_are_never_topic_ids_and_always_unique():
 def test_fixed_labels_are_kept():
     assert make_labels([[("rent", 1.0)]], [[]], fixed=["Housing and homelessness"]) == [
         "Housing and homelessness"]
+
+
+def test_words_about_when_do_not_lead_a_label():
+    # A theme about release day: "Friday" and "date" are its top words but not its subject.
+    keywords = [("friday", 0.5), ("date", 0.4), ("release", 0.35), ("housing", 0.3)]
+    assert make_label(keywords, ["release", "housing", "friday", "date"]) == "Release and housing"
+    # Only generic words: they are still used rather than "Mixed comments".
+    assert make_label([("time", 0.5), ("week", 0.4)], ["time", "week"]) == "Time and week"
