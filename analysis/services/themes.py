@@ -81,20 +81,12 @@ def consultation_codebook(consultation_id: int):
         consultation_id: the consultation.
 
     Returns:
-        A ``Codebook`` built from its ``CodebookEntry`` rows (flushed, not committed).
+        A ``Codebook`` built from its ``CodebookEntry`` rows (seeded ones committed).
     """
-    from analysis.themes import Code, Codebook, load_codebook
+    from analysis.services.codebook import ensure_codebook
+    from analysis.themes import Code, Codebook
 
-    entries = list(db.session.scalars(select(CodebookEntry).where(
-        CodebookEntry.consultation_id == consultation_id).order_by(CodebookEntry.position)))
-    if not entries:
-        for position, code in enumerate(load_codebook().codes):
-            entries.append(CodebookEntry(
-                consultation_id=consultation_id, position=position, name=code.name,
-                description=code.description, examples=list(code.examples),
-                search_terms=list(code.search_terms)))
-        db.session.add_all(entries)
-        db.session.flush()
+    entries = ensure_codebook(consultation_id)
     return Codebook(tuple(Code(e.name, e.description or "", tuple(e.examples or ()),
                                tuple(e.search_terms or ())) for e in entries))
 

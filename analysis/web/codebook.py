@@ -1,11 +1,11 @@
 """Codebook editor: a consultation's codes, their search terms and their order."""
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from analysis.models import CodebookEntry
 from analysis.services import codebook as service
 from analysis.web.coding_forms import CodebookEntryForm
+from analysis.web.lookup import codebook_entry_or_404, consultation_or_404
 from forum.access import Role, allow
-from forum.extensions import db
 from forum.forms.accounts import ConfirmForm
 from forum.models import Consultation
 
@@ -14,22 +14,11 @@ bp = Blueprint("codebook", __name__, template_folder="templates",
 EDIT = (Role.ADMIN, Role.POLICY_OFFICER, Role.FACILITATOR)
 
 
-def _consultation(consultation_id: int) -> Consultation:
-    return db.session.get(Consultation, consultation_id) or abort(404)
-
-
-def _entry(consultation_id: int, entry_id: int) -> CodebookEntry:
-    entry = db.session.get(CodebookEntry, entry_id)
-    if entry is None or entry.consultation_id != consultation_id:
-        abort(404)
-    return entry
-
-
 @bp.route("/")
 @allow(*EDIT)
 def index(consultation_id):
     """The codes in order, seeded from the default codebook the first time."""
-    consultation = _consultation(consultation_id)
+    consultation = consultation_or_404(consultation_id)
     return render_template("codebook/index.html", consultation=consultation,
                            entries=service.ensure_codebook(consultation.id), form=ConfirmForm())
 
@@ -63,21 +52,21 @@ def _edit(consultation: Consultation, entry: CodebookEntry | None):
 @allow(*EDIT)
 def new(consultation_id):
     """Add a code at the end of the codebook."""
-    return _edit(_consultation(consultation_id), None)
+    return _edit(consultation_or_404(consultation_id), None)
 
 
 @bp.route("/<int:entry_id>", methods=["GET", "POST"])
 @allow(*EDIT)
 def edit(consultation_id, entry_id):
     """Change a code's name, meaning, example phrases and search terms."""
-    return _edit(_consultation(consultation_id), _entry(consultation_id, entry_id))
+    return _edit(consultation_or_404(consultation_id), codebook_entry_or_404(consultation_id, entry_id))
 
 
 @bp.route("/<int:entry_id>/move", methods=["POST"])
 @allow(*EDIT)
 def move(consultation_id, entry_id):
     """Move a code one place up or down."""
-    entry = _entry(consultation_id, entry_id)
+    entry = codebook_entry_or_404(consultation_id, entry_id)
     if ConfirmForm().validate_on_submit():
         service.move_entry(entry, -1 if request.form.get("direction") == "up" else 1)
     return redirect(url_for("codebook.index", consultation_id=consultation_id) + f"#code-{entry.id}")
@@ -87,8 +76,8 @@ def move(consultation_id, entry_id):
 @allow(*EDIT)
 def delete(consultation_id, entry_id):
     """Ask, then delete a code and the decisions made on it."""
-    consultation = _consultation(consultation_id)
-    entry = _entry(consultation_id, entry_id)
+    consultation = consultation_or_404(consultation_id)
+    entry = codebook_entry_or_404(consultation_id, entry_id)
     form = ConfirmForm()
     if form.validate_on_submit():
         name = entry.name

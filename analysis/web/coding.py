@@ -3,8 +3,9 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_login import current_user
 from markupsafe import Markup, escape
 
-from analysis.models import CodebookEntry, Decision
+from analysis.models import Decision
 from analysis.services import coding as service
+from analysis.web.lookup import codebook_entry_or_404, consultation_or_404
 from forum.access import Role, allow
 from forum.extensions import db
 from forum.forms.accounts import ConfirmForm
@@ -23,22 +24,11 @@ def _decisions() -> dict:
     return {"Decision": Decision}
 
 
-def _consultation(consultation_id: int) -> Consultation:
-    return db.session.get(Consultation, consultation_id) or abort(404)
-
-
-def _entry(consultation_id: int, entry_id: int) -> CodebookEntry:
-    entry = db.session.get(CodebookEntry, entry_id)
-    if entry is None or entry.consultation_id != consultation_id:
-        abort(404)
-    return entry
-
-
 @bp.route("/coding")
 @allow(*CODE)
 def matrix(consultation_id):
     """Which codes each source covers, how often, and what people have checked."""
-    consultation = _consultation(consultation_id)
+    consultation = consultation_or_404(consultation_id)
     return render_template("coding/matrix.html", consultation=consultation,
                            matrix=service.coding_matrix(consultation.id), states=STATE_TEXT)
 
@@ -47,8 +37,8 @@ def matrix(consultation_id):
 @allow(*CODE)
 def cell(consultation_id, entry_id, source):
     """One cell: the passages that matched, terms highlighted, to confirm or reject."""
-    consultation = _consultation(consultation_id)
-    entry = _entry(consultation_id, entry_id)
+    consultation = consultation_or_404(consultation_id)
+    entry = codebook_entry_or_404(consultation_id, entry_id)
     found = service.coding_matrix(consultation.id, only_source=source)
     if (source, entry.id) not in found.cells:
         abort(404)
@@ -76,7 +66,7 @@ def highlight(pieces: list[tuple[str, str | None]]) -> Markup:
 @allow(*CODE)
 def decide(consultation_id, entry_id):
     """Confirm or reject one match, or mark it to check again."""
-    entry = _entry(consultation_id, entry_id)
+    entry = codebook_entry_or_404(consultation_id, entry_id)
     segment = db.session.get(Segment, request.form.get("segment_id", type=int) or 0)
     if segment is None or segment.consultation_id != consultation_id:
         abort(404)
@@ -100,7 +90,7 @@ def _csv(text: str, name: str, consultation: Consultation) -> Response:
 @allow(*CODE)
 def matrix_csv(consultation_id):
     """The matrix as CSV: one row per source and code."""
-    consultation = _consultation(consultation_id)
+    consultation = consultation_or_404(consultation_id)
     return _csv(service.matrix_csv(service.coding_matrix(consultation.id)), "coding-matrix", consultation)
 
 
@@ -108,7 +98,7 @@ def matrix_csv(consultation_id):
 @allow(*CODE)
 def passages_csv(consultation_id):
     """Every matching passage as CSV (long format), members' words only where quotable."""
-    consultation = _consultation(consultation_id)
+    consultation = consultation_or_404(consultation_id)
     quotable = {s.id for s in quotable_segments(consultation.id)}
     return _csv(service.passages_csv(service.coding_matrix(consultation.id), quotable),
                 "coding-passages", consultation)

@@ -14,7 +14,8 @@ from analysis.services.theme_store import consultation_themes
 from analysis.services.themes import GROUP_FIELDS
 from analysis.web.segment_info import SOURCE_NAMES, describe
 from analysis.web.theme_forms import SearchForm
-from analysis.web.themes import WORK, bp, consultation_or_404
+from analysis.web.lookup import consultation_or_404
+from analysis.web.themes import WORK, bp
 
 
 def _choices(form: SearchForm, consultation_id: int, themes) -> None:

@@ -17,15 +17,12 @@ from analysis.services import themes as service
 from analysis.services.search import NOT_GROUPED
 from analysis.services.theme_store import consultation_themes
 from analysis.web import charts
+from analysis.web.lookup import consultation_or_404
 from analysis.web.segment_info import describe, segments_by_id
 from analysis.web.theme_forms import MergeForm, MoveForm, RenameForm, SplitForm, move_choices
 
 bp = Blueprint("themes", __name__, template_folder="templates")
 WORK = (Role.ADMIN, Role.POLICY_OFFICER, Role.FACILITATOR)
-
-
-def consultation_or_404(consultation_id: int) -> Consultation:
-    return db.session.get(Consultation, consultation_id) or abort(404)
 
 
 def theme_or_404(theme_id: int) -> Theme:
