@@ -1,20 +1,6 @@
-"""Forum Voice text pipeline: transcripts, redaction, safeguarding flags, segments.
+"""Forum Voice analysis: the text pipeline and the web around it.
 
-The core never imports Flask, the database or the app (``analysis.web`` and
-``analysis.services`` are the thin layers that do). Heavy libraries load lazily.
+``analysis.core`` is the Flask- and database-free pipeline (transcripts, redaction,
+safeguarding flags, segments, document parsing, themes); ``analysis.services`` wraps it
+with the database and jobs; ``analysis.views`` speaks HTTP. Imports go down only.
 """
-from __future__ import annotations
-
-from .redact import LABELS, RedactionResult, Span, apply_redactions, find_personal_data, redact
-from .safeguarding import RiskFlag, find_risks
-from .segmenting import Segment, is_backchannel, segment_text, split_into_segments, split_sentences
-from .transcripts import (
-    DEFAULT_MAX_BYTES, Transcript, TranscriptError, Turn, parse_text, read_transcript, speaker_counts,
-)
-
-__all__ = [
-    "DEFAULT_MAX_BYTES", "LABELS", "RedactionResult", "RiskFlag", "Segment", "Span", "Transcript",
-    "TranscriptError", "Turn", "apply_redactions", "find_personal_data", "find_risks",
-    "is_backchannel", "parse_text", "read_transcript", "redact", "segment_text",
-    "speaker_counts", "split_into_segments", "split_sentences",
-]

@@ -15,8 +15,8 @@ __all__ = ["main"]
 
 
 def _redact(args: argparse.Namespace) -> int:
-    from .nlp import load_nlp
-    from .redact import redact
+    from .core.nlp import load_nlp
+    from .core.redact import redact
 
     text = sys.stdin.read()
     result = redact(
@@ -30,7 +30,7 @@ def _redact(args: argparse.Namespace) -> int:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from .transcripts import TranscriptError, read_transcript
+    from .core.transcripts import TranscriptError, read_transcript
 
     try:
         with open(args.file, "rb") as fh:
@@ -54,10 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     Returns:
         The configured ``ArgumentParser``.
     """
-    parser = argparse.ArgumentParser(prog="python -m analysis", description="Forum Voice text tools.")
+    parser = argparse.ArgumentParser(prog="python -m analysis",
+                                     description="Forum Voice text tools.")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    redact = commands.add_parser("redact", help="redact personal data from text on stdin; print JSON")
+    redact = commands.add_parser("redact",
+                                 help="redact personal data from text on stdin; print JSON")
     redact.add_argument("--known-name", action="append", default=[], metavar="NAME",
                         help="a real name to redact wherever it appears (repeatable)")
     redact.add_argument("--redact-broad-areas", action="store_true",
@@ -83,8 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     """
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "themes":
-        # The theme pipeline has its own argument parser (see analysis/themes/cli.py).
-        from analysis.themes.cli import main as themes_main
+        # The theme pipeline has its own argument parser (see analysis/core/themes/cli.py).
+        from analysis.core.themes.cli import main as themes_main
 
         return themes_main(argv[1:])
     args = build_parser().parse_args(argv)

@@ -16,6 +16,7 @@ import argparse
 import os
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,8 +26,15 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from analysis_quality import all_comments, as_segments  # noqa: E402
 
-from analysis.themes import (InMemoryEmbeddingCache, MiniLMEmbedder, QuestionInput,  # noqa: E402
-                             SegmentInput, SpacyWordAnalyser, load_codebook, run_analysis)
+from analysis.core.themes import (  # noqa: E402
+    InMemoryEmbeddingCache,
+    MiniLMEmbedder,
+    QuestionInput,
+    SegmentInput,
+    SpacyWordAnalyser,
+    load_codebook,
+    run_analysis,
+)
 
 VARIANTS = ("Also, {}", "{} Thanks.", "To be honest, {}", "{} That is all.", "Overall, {}")
 QUESTIONS = [QuestionInput(i + 1, text, f"Q{i + 1}") for i, text in enumerate([
@@ -71,11 +79,12 @@ def timed_run(segments, embedder, cache, words) -> tuple[float, dict[str, float]
     """Run once; return total seconds, seconds per stage, and the result."""
     marks = []
     start = time.perf_counter()
-    result = run_analysis(segments, QUESTIONS, load_codebook(), embedder, cache, words=words,
+    result = run_analysis(segments, questions=QUESTIONS, codebook=load_codebook(),
+                          embedder=embedder, cache=cache, words=words,
                           progress=lambda stage, _: marks.append((stage, time.perf_counter())))
     total = time.perf_counter() - start
     stages = {}
-    for (stage, at), (_, until) in zip(marks, marks[1:]):
+    for (stage, at), (_, until) in pairwise(marks):
         stages[stage] = until - at
     return total, stages, result
 
@@ -130,7 +139,7 @@ def main() -> None:
     print()
     print(f"{'segments':>8s} {'first (s)':>9s} {'re-analysis (s)':>15s} {'same process (s)':>16s} "
           f"{'embed/s':>8s} {'themes':>6s} {'not grouped':>11s}")
-    for n, first, again, warm, rate, _, re_embedded, themes, share, _, _ in rows:
+    for n, first, again, warm, rate, _, _re_embedded, themes, share, _, _ in rows:
         print(f"{n:8d} {first:9.1f} {again:15.1f} {warm:16.1f} {rate:8.1f} {themes:6d} "
               f"{share:11.1%}")
     print()

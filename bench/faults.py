@@ -9,11 +9,15 @@
     other kinds can be given with ``--job-params``).
 (c) sqlite-busy: 50 tablets send at once while another writer keeps taking the database's
     write lock; no request may end in a 500.
+(d) supervised-kill: an install started with ``bash scripts/run.sh`` (supervisord running
+    gunicorn and the worker); the worker is SIGKILLed mid-job. The site must keep answering,
+    supervisord must start a new worker, the job must be failed within 30 s and a retry
+    must finish (bench/faults_supervised.py).
 
 Prints one row per scenario: sent, stored, lost, duplicated, errors. Aim: 0 lost, 0
 duplicated, 0 errors. Loopback only; every run uses fresh temporary folders.
 
-Run: ``.venv/bin/python bench/faults.py [--only web-kill|worker-kill|sqlite-busy]
+Run: ``.venv/bin/python bench/faults.py [--only web-kill|worker-kill|sqlite-busy|supervised-kill]
 [--job-kind transcript.redact] [--job-params '{"transcript_id": 1}']``
 """
 from __future__ import annotations
@@ -34,7 +38,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-# The bench queues jobs itself, into the worker's queue: set before forum.worker is imported
+# The bench queues jobs itself, into the worker's queue: set before forum.queue is imported
 # (and kept if this module is imported again under its package name).
 if "FORUM_FAULTS_WORKER_DIR" not in os.environ:
     os.environ["FORUM_FAULTS_WORKER_DIR"] = tempfile.mkdtemp(prefix="forum-faults-worker-")
@@ -51,14 +55,16 @@ RETRYABLE = (0, 503)  # 0: no reply at all (connection refused, reset or cut off
 
 def _env(url: str, data_dir: str) -> dict:
     env = {**os.environ, "DATABASE_URL": url, "FORUM_DATA_DIR": data_dir,
-           "SECRET_KEY": "bench-secret-key-0123456789abcdef0123", "FORUM_JOB_LEASE_SECONDS": str(LEASE)}
+           "SECRET_KEY": "bench-secret-key-0123456789abcdef0123",
+           "FORUM_JOB_LEASE_SECONDS": str(LEASE)}
     env.pop("FORUM_ENV", None)
     return env
 
 
 def start_gunicorn(url: str, data_dir: str, port: int, workers: int = 2) -> subprocess.Popen:
     """gunicorn in its own process group (so its orphaned workers can be waited for)."""
-    command = [str(ROOT / ".venv/bin/gunicorn"), "--bind", f"{HOST}:{port}", "--workers", str(workers),
+    command = [str(ROOT / ".venv/bin/gunicorn"), "--bind", f"{HOST}:{port}", "--workers",
+               str(workers),
                "--threads", "4", "--reuse-port", "--log-level", "critical", "app:create_app()"]
     server = subprocess.Popen(command, cwd=ROOT, env=_env(url, data_dir), start_new_session=True)
     deadline = time.time() + 60
@@ -87,7 +93,8 @@ def kill_group(process: subprocess.Popen, wait: float = 10) -> None:
     os.killpg(process.pid, signal.SIGKILL)
 
 
-def send_until_answered(port: int, token: str, body: str, tally: dict, lock: threading.Lock) -> None:
+def send_until_answered(port: int, token: str, body: str, tally: dict,
+                        lock: threading.Lock) -> None:
     """Send one response like a tablet's queue: retry while there is no answer or a 503."""
     headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}"}
     for attempt in range(200):
@@ -117,7 +124,8 @@ def run_tablets(port, tokens, bodies_per_tablet, interval=0.0) -> dict:
             send_until_answered(port, token, body, tally, lock)
             time.sleep(interval)
 
-    threads = [threading.Thread(target=tablet, args=(t, b)) for t, b in zip(tokens, bodies_per_tablet)]
+    threads = [threading.Thread(target=tablet, args=(t, b))
+               for t, b in zip(tokens, bodies_per_tablet, strict=False)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -177,7 +185,8 @@ def web_kill(args) -> dict:
     server["process"].terminate()
     server["process"].wait(timeout=30)
     sent, stored, lost, duplicated = count_stored(url, data_dir, bodies)
-    note = (f"master SIGKILLed {len(restarts)}x, back in {', '.join(f'{s:.1f}' for s in restarts)} s; "
+    note = (f"master SIGKILLed {len(restarts)}x, back in {', '.join(f'{s:.1f}' for s in restarts)} "
+            "s; "
             f"replies {dict(sorted(tally.items(), key=str))}")
     return {"scenario": "web-kill", "sent": sent, "stored": stored, "lost": lost,
             "duplicated": duplicated, "errors": _errors(tally), "note": note}
@@ -208,24 +217,34 @@ def sqlite_busy(args) -> dict:
     server.terminate()
     server.wait(timeout=30)
     sent, stored, lost, duplicated = count_stored(url, data_dir, bodies)
-    note = f"write lock taken {len(held)}x by another writer; replies {dict(sorted(tally.items(), key=str))}"
+    replies = dict(sorted(tally.items(), key=str))
+    note = f"write lock taken {len(held)}x by another writer; replies {replies}"
     return {"scenario": "sqlite-busy", "sent": sent, "stored": stored, "lost": lost,
             "duplicated": duplicated, "errors": _errors(tally), "note": note}
 
 
 if __name__ == "__main__":
-    from bench.faults_worker import worker_kill  # noqa: E402  (after the environment is set)
+    # after the environment is set
+    from bench.faults_supervised import supervised_kill  # noqa: E402
+    from bench.faults_worker import worker_kill  # noqa: E402
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=["web-kill", "worker-kill", "sqlite-busy"])
+    parser.add_argument("--only",
+                        choices=["web-kill", "worker-kill", "sqlite-busy", "supervised-kill"])
     parser.add_argument("--per-tablet", type=int, default=25, help="responses each tablet sends")
     parser.add_argument("--kills", type=int, default=2, help="times the gunicorn master is killed")
     parser.add_argument("--job-kind", default="transcript.redact")
-    parser.add_argument("--job-params", help="JSON params for a job kind the bench cannot set up itself")
-    parser.add_argument("--copies", type=int, default=12, help="demo transcript copies in the long job")
-    parser.add_argument("--kill-at", type=int, default=20, help="kill the worker once the job reports this percent")
+    parser.add_argument("--job-params",
+                        help="JSON params for a job kind the bench cannot set up itself")
+    parser.add_argument("--copies", type=int, default=12,
+                        help="demo transcript copies in the long job")
+    parser.add_argument("--port", type=int,
+                        help="port for run.sh in supervised-kill (default: a free one)")
+    parser.add_argument("--kill-at", type=int, default=20,
+                        help="kill the worker once the job reports this percent")
     args = parser.parse_args()
-    scenarios = {"web-kill": web_kill, "worker-kill": worker_kill, "sqlite-busy": sqlite_busy}
+    scenarios = {"web-kill": web_kill, "worker-kill": worker_kill, "sqlite-busy": sqlite_busy,
+                 "supervised-kill": supervised_kill}
     rows = [scenarios[name](args) for name in scenarios if args.only in (None, name)]
     print(f"\n{'scenario':<13}{'sent':>7}{'stored':>8}{'lost':>6}{'duplicated':>12}{'errors':>8}")
     for row in rows:

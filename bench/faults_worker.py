@@ -28,9 +28,12 @@ def _long_transcript(args) -> dict:
     from forum.models import FocusGroupSession, User
 
     text = (ROOT / "forum/demo/transcripts/housing-and-release.txt").read_bytes()
-    session = db.session.scalar(select(FocusGroupSession).where(FocusGroupSession.title == "Housing and release"))
-    facilitator = db.session.scalar(select(User).where(User.email == "facilitator@forumvoice.example"))
-    transcript = import_transcript(session, "long.txt", b"\n\n".join([text] * args.copies), facilitator)
+    session = db.session.scalar(
+        select(FocusGroupSession).where(FocusGroupSession.title == "Housing and release"))
+    facilitator = db.session.scalar(
+        select(User).where(User.email == "facilitator@forumvoice.example"))
+    transcript = import_transcript(session, "long.txt", b"\n\n".join([text] * args.copies),
+                                   facilitator)
     job = enqueue("transcript.redact", {"transcript_id": transcript.id})
     transcript.job_id = job.id
     db.session.commit()
@@ -52,7 +55,8 @@ def _redactions(params) -> dict:
     from forum.models import Redaction, Transcript, Turn
 
     rows = select(Redaction.turn_id, Redaction.start, Redaction.end, func.count().label("n")).join(
-        Turn, Turn.id == Redaction.turn_id).where(Turn.transcript_id == params["transcript_id"]).group_by(
+        Turn, Turn.id == Redaction.turn_id).where(
+            Turn.transcript_id == params["transcript_id"]).group_by(
         Redaction.turn_id, Redaction.start, Redaction.end).subquery()
     written = db.session.scalar(select(func.coalesce(func.sum(rows.c.n), 0)))
     doubled = db.session.scalar(select(func.coalesce(func.sum(rows.c.n - 1), 0)))
@@ -72,18 +76,19 @@ def _segments(params) -> dict:
         Segment.source_type, Segment.position).subquery()
     written = int(db.session.scalar(select(func.coalesce(func.sum(rows.c.n), 0))))
     doubled = int(db.session.scalar(select(func.coalesce(func.sum(rows.c.n - 1), 0))))
-    return {"written": written, "doubled": doubled, "complete": written > 0, "state": f"{written} segments"}
+    return {"written": written, "doubled": doubled, "complete": written > 0,
+            "state": f"{written} segments"}
 
 
 def _long_analysis(args) -> dict:
     """The demo's queued theme analysis, over its segments ``--copies`` times (reworded)."""
+    from sqlalchemy import select
+
     from analysis.services.themes import active_run, start_run
+    from analysis.views.demo import load_demo_transcripts
     from forum.extensions import db
     from forum.models import Consultation
     from forum.services.segments import text_hash, usable_segments
-    from sqlalchemy import select
-
-    from analysis.web.demo import load_demo_transcripts
 
     load_demo_transcripts("en_core_web_sm")  # approved demo transcripts: the segments
     consultation = db.session.scalar(select(Consultation).order_by(Consultation.id).limit(1))
@@ -123,7 +128,7 @@ OUTPUTS = {"transcript.redact": _redactions, "answers.segment": _segments, "anal
 
 
 def start_worker(url: str) -> subprocess.Popen:
-    command = [str(ROOT / ".venv/bin/huey_consumer"), "forum.worker.huey", "--workers", "1",
+    command = [str(ROOT / ".venv/bin/python"), "worker.py", "--workers", "1",
                "--worker-type", "thread", "--quiet"]
     return subprocess.Popen(command, cwd=ROOT, env=_env(url, WORKER_DIR), start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -177,7 +182,8 @@ def worker_kill(args) -> dict:
             state = f"{running.status.value}: {running.message}" if running else "never started"
             raise SystemExit(f"worker-kill: the {kind} job ended or never got going before it "
                              f"could be killed ({state}); make it longer (--copies)")
-        killed_at = f"{running.stage} {running.percent}% after {time.perf_counter() - started:.1f} s"
+        took = time.perf_counter() - started
+        killed_at = f"{running.stage} {running.percent}% after {took:.1f} s"
         kill_group(worker)
         time.sleep(LEASE + 1)  # past the lease: the restarted worker finds the job abandoned
         worker = start_worker(url)
@@ -186,7 +192,8 @@ def worker_kill(args) -> dict:
         message = failed.message if failed is not None else None
         retry_job(db.session.get(Job, job_id))
         retried = time.perf_counter()
-        done = _wait_for(job_id, lambda j: j.status.value in ("done", "failed") and j.attempts >= 2, WAIT_DONE)
+        done = _wait_for(job_id, lambda j: j.status.value in ("done", "failed") and j.attempts >= 2,
+                         WAIT_DONE)
         final = check(params)
         kill_group(worker)
         db.engine.dispose()
@@ -195,8 +202,10 @@ def worker_kill(args) -> dict:
     note = (f"{kind}: killed at {killed_at}; after restart: job "
             f"{'failed: ' + repr(message) if failed else 'NOT marked failed'}, "
             f"{half['written']} output rows, {half['state']}; retry "
-            f"{'finished' if finished else 'did NOT finish'} in {time.perf_counter() - retried:.1f} s: "
+            f"{'finished' if finished else 'did NOT finish'} in "
+            f"{time.perf_counter() - retried:.1f} s: "
             f"{final['written']} rows, {final['state']}")
-    return {"scenario": "worker-kill", "sent": 1, "stored": int(finished), "lost": int(not finished),
+    return {"scenario": "worker-kill", "sent": 1, "stored": int(finished),
+            "lost": int(not finished),
             "duplicated": final["doubled"], "errors": errors, "note": note}
 

@@ -1,8 +1,9 @@
 """Print redaction recall and precision per label on the labelled fixture.
 
-The fixture has two parts: "first" (written before any rules) and "holdout" (written
-after the first run to be harder; see build_pii_fixture.py). A found span counts as
-correct if it overlaps a gold span of the same category
+The fixture has three parts: "first" (written before any rules), "holdout" (written
+after the first run to be harder) and "audit" (dates of birth in many shapes, public
+reports named after people, sentence-opening words; see build_pii_fixture.py). A found span
+counts as correct if it overlaps a gold span of the same category
 (prisons, hospitals and hostels differ from each other; NI and other ID numbers share
 "identifier"). Label-agnostic recall counts any overlap at all: it is the share of
 personal data that would be hidden, whatever placeholder it got.
@@ -24,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.redact import LABELS, find_personal_data  # noqa: E402
-from analysis.transcripts import read_transcript  # noqa: E402
+from analysis.core.redact import LABELS, find_personal_data  # noqa: E402
+from analysis.core.transcripts import read_transcript  # noqa: E402
 
 FIXTURE = ROOT / "tests/analysis/fixtures/pii_labelled.jsonl"
 DEMO = ROOT / "forum/demo/transcripts"
@@ -73,10 +74,12 @@ def tally(records: list[dict], nlp) -> dict:
             if any(category(f.label) == category(g["label"]) for f in hits):
                 t["hit"][g["label"]] += 1
             else:
-                t["misses"].append((g["label"], rec["text"][g["start"]:g["end"]], [f.label for f in hits]))
+                t["misses"].append(
+                    (g["label"], rec["text"][g["start"]:g["end"]], [f.label for f in hits]))
         for f in found:
             t["found"][f.label] += 1
-            if any(overlaps(g, f) and category(g["label"]) == category(f.label) for g in rec["spans"]):
+            if any(overlaps(g, f) and category(g["label"]) == category(f.label)
+                   for g in rec["spans"]):
                 t["ok"][f.label] += 1
             else:
                 t["false_alarms"].append((f.label, f.text, rec["text"]))
@@ -98,6 +101,18 @@ def print_table(t: dict) -> None:
     print(f"{'overall':15} {gold:5} {ratio(sum(t['hit'].values()), gold):7.3f} "
           f"{found:6} {ratio(sum(t['ok'].values()), found):9.3f}")
     print(f"label-agnostic recall (any placeholder): {ratio(sum(t['any'].values()), gold):.3f}")
+    print(goal_line(t))
+
+
+def goal_line(t: dict) -> str:
+    """Say whether the goal holds: recall >= 0.97, every kind >= 0.9, precision >= 0.9."""
+    gold, found = sum(t["gold"].values()), sum(t["found"].values())
+    recall, precision = ratio(sum(t["hit"].values()), gold), ratio(sum(t["ok"].values()), found)
+    weakest = min((ratio(t["hit"][k], t["gold"][k]), k) for k in LABELS if t["gold"][k])
+    met = recall >= 0.97 and weakest[0] >= 0.9 and precision >= 0.9
+    return ("goal (recall >= 0.97, every kind >= 0.9, precision >= 0.9): "
+            f"{'met' if met else 'NOT met'}; "
+            f"weakest kind {weakest[1]} {weakest[0]:.3f}")
 
 
 def demo(nlp) -> None:
@@ -111,7 +126,8 @@ def demo(nlp) -> None:
         speakers = sorted({t.speaker for t in transcript.turns if t.speaker})
         spans = []
         for turn in transcript.turns:
-            spans += [(s.label, s.text) for s in find_personal_data(turn.text, known_names=speakers, nlp=nlp)]
+            spans += [(s.label, s.text)
+                      for s in find_personal_data(turn.text, known_names=speakers, nlp=nlp)]
         found_text = " | ".join(text for _, text in spans)
         missed = [item for item in planted if item not in found_text]
         print(f"\n== {name}: {len(transcript.turns)} turns, {len(spans)} spans "
@@ -126,10 +142,11 @@ def main() -> None:
     parser.add_argument("--no-demo", action="store_true", help="skip the demo transcripts")
     parser.add_argument("--show-errors", action="store_true", help="list misses and false alarms")
     args = parser.parse_args()
-    from analysis.nlp import load_nlp
+    from analysis.core.nlp import load_nlp
 
     nlp = load_nlp()
-    records = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line]
+    records = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()
+               if line]
     t0 = time.perf_counter()
     print(f"fixture: {len(records)} lines, {sum(len(r['spans']) for r in records)} items")
     totals = tally(records, nlp)

@@ -17,8 +17,13 @@ with their sends spread out) and shows the latency at that load. The server's an
 CPU time per request are printed too: unlike the rates, they hardly change when other
 programs share the machine's cores, so runs on a busy machine can still be compared.
 
+On PostgreSQL the database's own CPU (its server processes for the bench database) is
+printed too, so the two databases are compared on all the work a response costs.
+``--profile DIR`` records each run's gunicorn workers with py-spy into DIR as flame graphs.
+
 Run: ``.venv/bin/python bench/sync_load.py [--tablets 50] [--responses 2000] [--workers 2]
-[--threads 8] [--only sqlite|postgresql] [--pg postgresql://postgres@127.0.0.1:5432/forum_bench]``
+[--threads 8] [--port N] [--only sqlite|postgresql]
+[--pg postgresql://postgres@127.0.0.1:5432/forum_bench] [--profile docs/perf]``
 """
 from __future__ import annotations
 
@@ -27,8 +32,8 @@ import http.client
 import json
 import os
 import random
+import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,9 +44,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from sync_measure import (  # noqa: E402
+    Run,
+    database_cpu,
+    database_sessions,
+    report,
+    server_cpu_seconds,
+    start_profiler,
+)
+
 HOST = "127.0.0.1"
-WORDS = ("housing help key worker probation hostel bus fare appointment listened support mentor "
-         "training course money health order rules family work").split()
+WORDS = ["housing", "help", "key", "worker", "probation", "hostel", "bus", "fare", "appointment",
+         "listened", "support", "mentor", "training", "course", "money", "health", "order", "rules",
+         "family", "work"]
 
 
 def free_port() -> int:
@@ -57,8 +74,8 @@ def prepare(url: str, data_dir: str, tablets: int) -> tuple[dict, list[str]]:
 
     from app import create_app
     from forum.demo import load_demo
-    from surveys.demo import load_demo_survey
     from forum.extensions import db
+    from surveys.demo import load_demo_survey
     from surveys.models import Survey
     from surveys.services.devices import register_device
 
@@ -82,7 +99,8 @@ def make_payload(survey: dict, rng: random.Random) -> str:
     answers = []
     for question_id, kind, values in survey["questions"]:
         if kind == "free_text":
-            value = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 60))).capitalize() + "."
+            value = " ".join(rng.choice(WORDS)
+                             for _ in range(rng.randint(8, 60))).capitalize() + "."
         elif kind == "number":
             value = rng.randint(0, 9)
         elif kind == "multiple_choice":
@@ -96,11 +114,13 @@ def make_payload(survey: dict, rng: random.Random) -> str:
                        "answers": answers})
 
 
-def start_server(url: str, data_dir: str, port: int, workers: int, threads: int) -> subprocess.Popen:
+def start_server(url: str, data_dir: str, port: int, workers: int,
+                 threads: int) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": url, "FORUM_DATA_DIR": data_dir,
            "SECRET_KEY": "bench-secret-key-0123456789abcdef0123", "HF_HUB_OFFLINE": "1"}
     env.pop("FORUM_ENV", None)
-    command = [str(ROOT / ".venv/bin/gunicorn"), "--bind", f"{HOST}:{port}", "--workers", str(workers),
+    command = [str(ROOT / ".venv/bin/gunicorn"), "--bind", f"{HOST}:{port}", "--workers",
+               str(workers),
                "--threads", str(threads), "--log-level", "warning", "app:create_app()"]
     server = subprocess.Popen(command, cwd=ROOT, env=env)
     for _ in range(300):
@@ -115,22 +135,6 @@ def start_server(url: str, data_dir: str, port: int, workers: int, threads: int)
     raise SystemExit("gunicorn did not start")
 
 
-def server_cpu_seconds(server: subprocess.Popen) -> float:
-    """CPU time (user + system) used so far by gunicorn and its workers."""
-    pids = [server.pid]
-    children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
-    if children.exists():
-        pids += [int(p) for p in children.read_text().split()]
-    total = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
-    return total / os.sysconf("SC_CLK_TCK")
-
-
 def tablet(port: int, token: str, bodies: list[str], results: list, rng: random.Random,
            interval: float, start: float) -> None:
     """Send every response, then resend one in ten. ``interval`` > 0 paces the sends, and the
@@ -138,7 +142,8 @@ def tablet(port: int, token: str, bodies: list[str], results: list, rng: random.
     conn = http.client.HTTPConnection(HOST, port, timeout=60)
     headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}"}
     queue = [(body, False) for body in bodies]
-    queue += [(body, True) for body in rng.sample(bodies, max(1, len(bodies) // 10))]  # lost replies
+    # lost replies
+    queue += [(body, True) for body in rng.sample(bodies, max(1, len(bodies) // 10))]
     offset = rng.random() * interval
     for index, (body, resend) in enumerate(queue):
         started = time.perf_counter()
@@ -166,7 +171,7 @@ def run(name: str, url: str, args, rate: float = 0) -> None:
     rng = random.Random(7)
     per_tablet = [[make_payload(survey, rng) for _ in range(args.responses // args.tablets)]
                   for _ in range(args.tablets)]
-    port = free_port()
+    port = args.port or free_port()
     server = start_server(url, data_dir, port, args.workers, args.threads)
     results: list = []
     interval = args.tablets / rate if rate else 0.0
@@ -174,62 +179,39 @@ def run(name: str, url: str, args, rate: float = 0) -> None:
     threads = [threading.Thread(target=tablet, args=(port, tokens[n], per_tablet[n], results,
                                                      random.Random(n), interval, started))
                for n in range(args.tablets)]
-    try:
+    database = url.rsplit("/", 1)[1] if url.startswith("postgresql") else ""
+    profiler = None
+    try:  # from here on, gunicorn is stopped whatever happens
+        if args.profile:
+            kind = f"paced{rate:g}" if rate else "burst"
+            graph = Path(args.profile) / f"sync-{name.lower()}-{kind}.svg"
+            profiler = start_profiler(server, graph)
+            time.sleep(1)  # py-spy attaches to every worker before the load starts
         server_cpu, client_cpu = server_cpu_seconds(server), time.process_time()
+        server_kernel = server_cpu_seconds(server, kernel_only=True)
+        db_before = database_cpu(database) if database else {}
+        sessions = database_sessions(url, database) if database else 0
         load = os.getloadavg()[0]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         elapsed = time.perf_counter() - started
-        cpu = (server_cpu_seconds(server) - server_cpu, time.process_time() - client_cpu, load)
+        db_after = database_cpu(database) if database else {}
+        db_cpu = sum(t - db_before.get(pid, 0)
+                     for pid, t in db_after.items()) / os.sysconf("SC_CLK_TCK")
+        sessions = database_sessions(url, database) - sessions if database else 0
+        cpu = (server_cpu_seconds(server) - server_cpu, time.process_time() - client_cpu, load,
+               db_cpu,
+               sessions, server_cpu_seconds(server, kernel_only=True) - server_kernel)
     finally:
+        if profiler is not None:
+            profiler.send_signal(signal.SIGINT)
+            profiler.wait(timeout=60)
         server.terminate()
         server.wait(timeout=30)
     mode = f"paced at {rate:g} responses/s offered" if rate else "as fast as they can (a burst)"
-    report(f"{name}, {mode}", url, data_dir, per_tablet, results, elapsed, args, cpu)
-
-
-def report(name, url, data_dir, per_tablet, results, elapsed, args, cpu) -> None:
-    from sqlalchemy import func, select
-
-    from app import create_app
-    from forum.extensions import db
-    from surveys.models import SurveyAnswer, SurveyResponse
-
-    sent = {json.loads(body)["uuid"] for bodies in per_tablet for body in bodies}
-    firsts = [(t, s) for t, s, resend in results if not resend]
-    resends = [(t, s) for t, s, resend in results if resend]
-    latencies = sorted(t * 1000 for t, _ in firsts + resends)
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "DATA_DIR": data_dir})
-    with app.app_context():
-        rows = db.session.execute(select(SurveyResponse.uuid, func.count()).where(
-            SurveyResponse.device_id.is_not(None)).group_by(SurveyResponse.uuid)).all()
-        answers = db.session.scalar(select(func.count(SurveyAnswer.id)))
-        db.engine.dispose()
-    stored = {u: n for u, n in rows if u in sent}
-    lost = len(sent - stored.keys())
-    duplicated = sum(n - 1 for n in stored.values())
-    statuses = {}
-    for _, status in firsts:
-        statuses[status] = statuses.get(status, 0) + 1
-    print(f"\n== {name}: {args.tablets} tablets, {len(sent)} responses (+{len(resends)} resent), "
-          f"gunicorn {args.workers} workers x {args.threads} threads")
-    print(f"responses/s      {len(sent) / elapsed:8.1f}   ({len(results)} requests in {elapsed:.2f} s, "
-          f"{len(results) / elapsed:.1f} requests/s)")
-    print(f"latency p50      {statistics.median(latencies):8.1f} ms")
-    print(f"latency p95      {latencies[int(len(latencies) * 0.95) - 1]:8.1f} ms")
-    print(f"latency max      {latencies[-1]:8.1f} ms")
-    print(f"first sends      {statuses}  (201 = stored)")
-    print(f"resends          {sum(1 for _, s in resends if s == 200)} of {len(resends)} answered 200 "
-          "'already received'")
-    server_cpu, client_cpu, load = cpu
-    print(f"CPU per request  {server_cpu * 1000 / len(results):8.2f} ms server, "
-          f"{client_cpu * 1000 / len(results):.2f} ms client  (load average {load:.1f} "
-          f"on {os.cpu_count()} cores when it started: other work slows it)")
-    print(f"lost             {lost:8d}")
-    print(f"duplicated       {duplicated:8d}")
-    print(f"answers stored   {answers:8d}")
+    report(f"{name}, {mode}", url, data_dir, Run(per_tablet, results, elapsed, cpu), args)
 
 
 def ensure_pg_database(url: str) -> str:
@@ -254,6 +236,10 @@ def main() -> None:
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
     parser.add_argument("--rate", type=float, default=250,
                         help="responses/s offered in the paced run (0: burst run only)")
+    parser.add_argument("--profile", metavar="DIR",
+                        help="record the gunicorn workers with py-spy into DIR/sync-*.svg")
+    parser.add_argument("--port", type=int, default=0,
+                        help="port for gunicorn (default: any free one)")
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/forum_bench")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

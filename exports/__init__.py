@@ -13,7 +13,14 @@ def init_app(app: Flask) -> None:
     cli.init_app(app)
     # weak=False: the receiver is a plain function that must live as long as the app.
     consent_changed.connect(on_consent_changed, weak=False)
+    from exports.services.consent import member_quotes
+    from forum.services.privacy import register_member_export
+
+    register_member_export(app, member_quotes)
     from exports.demo import load_demo_draft
     from forum.demo import register_demo_loader
+    from forum.services.actions import ConsultationAction, register_consultation_action
 
     register_demo_loader(app, load_demo_draft)
+    register_consultation_action(app,
+        ConsultationAction("Drafting", "drafts.edit", "Draft the response"))

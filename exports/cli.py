@@ -30,7 +30,9 @@ def response_command(consultation_id: int, fmt: str, out: Path) -> None:
     out.write_bytes(data)
     audit.record("exported", None, db.session.get(Consultation, consultation_id), format=fmt,
                  what="consultation response", via="command line")
-    click.echo(f"Wrote {FORMATS[fmt].label} for consultation {consultation_id} to {out} ({len(data):,} bytes)")
+    click.echo(
+        f"Wrote {FORMATS[fmt].label} for consultation {consultation_id} to {out} ({len(data):,} "
+        "bytes)")
 
 
 def init_app(app: Flask) -> None:

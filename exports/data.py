@@ -26,22 +26,21 @@ from forum.extensions import db
 from forum.models import Question, Segment, SegmentSource, Transcript
 from forum.services.segments import document_segments, quotable_segments
 
-__all__ = ["COLUMNS", "SegmentRow", "shareable_segments", "coded_rows", "segments_csv",
+__all__ = ["COLUMNS", "SegmentRow", "coded_rows", "segments_csv",
            "segments_xlsx", "codebook_qdc", "spreadsheet_safe"]
 
-COLUMNS = ("Segment ID", "Theme", "Question", "Member pseudonym", "Source", "Date", "Text")
+COLUMNS = ("Segment ID", "Theme", "Theme label set by", "Question", "Member pseudonym",
+           "Source", "Date", "Text")
 QDC_NAMESPACE = "urn:QDA-XML:codebook:1.0"
 _GUIDS = uuid.UUID("5c1f9d1e-2b7a-4d5e-9a43-6f0e8c2d7b11")  # namespace for stable code GUIDs
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_SOURCE_LABELS = {SegmentSource.TRANSCRIPT: "Focus group", SegmentSource.SURVEY: "Survey",
-                  SegmentSource.CSV_IMPORT: "Imported responses",
-                  SegmentSource.DOCUMENT: "Document"}
 
 
 @dataclass(frozen=True)
 class SegmentRow:
     segment_id: int
     theme: str
+    label_set_by: str  # a person, the analysis, or an unchecked codebook suggestion
     question: str
     member: str
     source: str
@@ -49,16 +48,8 @@ class SegmentRow:
     text: str
 
     def values(self) -> tuple:
-        return (self.segment_id, self.theme, self.question, self.member, self.source,
-                self.date.isoformat() if self.date else "", self.text)
-
-
-def shareable_segments(consultation_id: int) -> list[Segment]:
-    """Segments whose words may leave the team: quotable ones, and public documents.
-
-    Anonymous survey answers have no member whose consent allows quoting, so they stay out.
-    """
-    return quotable_segments(consultation_id) + document_segments(consultation_id)
+        return (self.segment_id, self.theme, self.label_set_by, self.question, self.member,
+                self.source, self.date.isoformat() if self.date else "", self.text)
 
 
 def coded_rows(consultation_id: int) -> list[SegmentRow]:
@@ -70,13 +61,16 @@ def coded_rows(consultation_id: int) -> list[SegmentRow]:
     Returns:
         One row per segment placed in a theme; see the module docstring for the consent gate.
     """
-    segments = {s.id: s for s in shareable_segments(consultation_id)}
+    # Anonymous survey answers have no member whose consent allows quoting, so they stay out.
+    segments = {s.id: s for s in quotable_segments(consultation_id)
+                + document_segments(consultation_id)}
     themes = db.session.scalars(select(Theme).where(Theme.consultation_id == consultation_id)
                                 .order_by(Theme.position, Theme.id)).all()
     links = db.session.scalars(select(ThemeSegment).where(
         ThemeSegment.theme_id.in_([t.id for t in themes]))).all()
     theme_of = {link.segment_id: link.theme_id for link in links}
     labels = {t.id: clean_text(t.label) for t in themes}
+    set_by = {t.id: t.label_set_by for t in themes}
     order = {t.id: index for index, t in enumerate(themes)}
     questions = _question_numbers(consultation_id)
     mapped = dict(db.session.execute(
@@ -92,7 +86,8 @@ def coded_rows(consultation_id: int) -> list[SegmentRow]:
         question_id = segment.question_id or mapped.get(segment.id)
         source, when = sources.of(segment)
         rows.append(SegmentRow(segment.id, labels[theme_of[segment.id]],
-                               questions.get(question_id, ""),
+                               set_by[theme_of[segment.id]],
+                               questions.get(question_id, "") if question_id else "",
                                clean_text(segment.member.pseudonym) if segment.member else "",
                                source, when, clean_text(segment.text)))
     return rows
@@ -135,7 +130,7 @@ def segments_xlsx(consultation_id: int) -> bytes:
     from openpyxl.styles import Alignment, Font
 
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # a new workbook has one sheet
     sheet.title = "Segments"
     sheet.append(COLUMNS)
     for cell in sheet[1]:
@@ -148,7 +143,7 @@ def segments_xlsx(consultation_id: int) -> bytes:
         sheet.cell(sheet.max_row, len(COLUMNS)).alignment = Alignment(wrap_text=True,
                                                                        vertical="top")
     sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFG", (11, 30, 10, 18, 28, 12, 80)):
+    for letter, width in zip("ABCDEFG", (11, 30, 10, 18, 28, 12, 80), strict=True):
         sheet.column_dimensions[letter].width = width
     out = io.BytesIO()
     book.save(out)
@@ -252,7 +247,7 @@ class _SourceNames:
         return label, when or segment.created_at.date()
 
     def _look_up(self, segment: Segment) -> tuple[str, date | None]:
-        label = _SOURCE_LABELS.get(segment.source_type, "Other")
+        label = segment.source_type.label
         if segment.source_type == SegmentSource.TRANSCRIPT and segment.source_id:
             transcript = db.session.get(Transcript, segment.source_id)
             if transcript and transcript.session:

@@ -26,7 +26,8 @@ ABOUT = (
     "and by what forum members told us for this call for evidence.")
 INTRODUCTION = (
     "We welcome the Ministry of Justice's call for evidence and its recognition that reducing "
-    "reoffending needs prisons, probation, health, housing and local government to work together.\n\n"
+    "reoffending needs prisons, probation, health, housing and local government to work "
+    "together.\n\n"
     "The people we work with are among the most likely to come back round the system, and the "
     "least likely to be asked why. We asked them. Their answers are plain: release on a Friday "
     "with nowhere to go, five weeks without money, and support that ends at the gate undo the "
@@ -46,33 +47,44 @@ DONE = {
     "7": "We asked for safe places to live that are just for women.",
 }
 RECOMMENDATIONS = [
-    "Start housing plans at least twelve weeks before a known release date, and end Friday releases.",
-    "Make sure everyone leaves prison with ID, a bank account, a Universal Credit claim and a phone.",
+    "Start housing plans at least twelve weeks before a known release date, and end Friday "
+    "releases.",
+    "Make sure everyone leaves prison with ID, a bank account, a Universal Credit claim and a "
+    "phone.",
     "Fund liaison and diversion services in every custody suite and court, and keep them there.",
     "Commission women-only accommodation and services for women leaving prison.",
     "Pay people with lived experience to help design and check reoffending services.",
 ]
 SECTIONS = {
-    "1": ("Members described a circle of paperwork that is almost impossible to break from outside: "
-          "no ID without an address, no address without a deposit, no deposit without a bank account.\n\n"
+    "1": ("Members described a circle of paperwork that is almost impossible to break from "
+          "outside: "
+          "no ID without an address, no address without a deposit, no deposit without a bank "
+          "account.\n\n"
           "- Identification and bank accounts should be arranged before release.\n"
           "- Benefit claims should start inside, so the first payment does not take five weeks.",
           ["proof of address", "discharge grant"]),
-    "2": ("Housing was the first thing every member raised. Release dates are known for months, yet "
-          "people still leave with \"no fixed abode\" on their paperwork, often on a Friday afternoon "
+    "2": ("Housing was the first thing every member raised. Release dates are known for months, "
+          "yet "
+          "people still leave with \"no fixed abode\" on their paperwork, often on a Friday "
+          "afternoon "
           "when council housing teams have closed.\n\n"
-          "**We recommend that housing plans start at least twelve weeks before release.** Members were "
-          "clear that a hostel bed is not the same as a home, and that a flat without support can be "
+          "**We recommend that housing plans start at least twelve weeks before release.** Members "
+          "were "
+          "clear that a hostel bed is not the same as a home, and that a flat without support can "
+          "be "
           "\"a lonelier way of being homeless\".",
           ["come back Monday", "twelve weeks before", "lonelier way of being homeless"]),
-    "3": ("Members who had served community orders valued them only when the support behind them was "
-          "real. Monthly twenty-minute appointments do not help anyone keep to the conditions of an order.",
+    "3": ("Members who had served community orders valued them only when the support behind them "
+          "was real. Monthly twenty-minute appointments do not help anyone keep to the conditions "
+          "of an order.",
           ["Twenty minutes"]),
-    "4": ("Liaison and diversion can change the course of an arrest. One member described a custody nurse "
+    "4": ("Liaison and diversion can change the course of an arrest. One member described a "
+          "custody nurse "
           "who asked *what was going on*, rather than what they had done, and arranged their care.",
           ["asked what was going on"]),
-    "7": ("Women leaving prison told us they face a choice between returning to an abusive partner and a "
-          "hostel full of men. That is not a choice. Women-only accommodation should be available on release.",
+    "7": ("Women leaving prison told us they face a choice between returning to an abusive partner "
+          "and a hostel full of men. That is not a choice. Women-only accommodation should be "
+          "available on release.",
           ["chair against the door", "address in the box"]),
 }
 
@@ -82,7 +94,7 @@ def _find(segments, phrase: str):
     return next((s for s in segments if wanted in s.text.lower()), None)
 
 
-def _shortened(text: str, phrase: str, words: int = 45) -> str:
+def shortened(text: str, phrase: str, words: int = 45) -> str:
     """A long quote cut down around the chosen phrase with "...", as an officer might."""
     if len(text.split()) <= words:
         return text
@@ -97,20 +109,23 @@ def _shortened(text: str, phrase: str, words: int = 45) -> str:
     return ("... " if start else "") + " ".join(kept) + (" ..." if end < len(sentences) else "")
 
 
-def load_demo_draft() -> dict:
+def load_demo_draft() -> dict[str, int]:
     """Write the demo response for the demo consultation (quotes only where consent allows)."""
     consultation = db.session.scalar(select(Consultation).where(
         Consultation.title == "Reducing reoffending: call for evidence"))
     if consultation is None:
         return {}
-    officer = db.session.scalar(select(User).where(User.role == Role.POLICY_OFFICER).order_by(User.id))
+    officer = db.session.scalar(
+        select(User).where(User.role == Role.POLICY_OFFICER).order_by(User.id))
     profile = organisation_profile()
     profile.about = ABOUT
     profile.contact = "Policy team, policy@forumvoice.example"
     db.session.commit()
     draft = current_draft(consultation.id)
+    assert draft is not None  # the consultation exists: it was found above
     draft.about, draft.contact = profile.about, profile.contact
-    draft.introduction, draft.summary, draft.recommendations = INTRODUCTION, SUMMARY, RECOMMENDATIONS
+    draft.introduction, draft.summary = INTRODUCTION, SUMMARY
+    draft.recommendations = RECOMMENDATIONS
     draft.easy_read_intro = ("You told us what helps people stop offending.\n"
                              "We wrote to the government.\nHere is what you said and what we did.")
     segments = quotable_segments(consultation.id)
@@ -125,12 +140,14 @@ def load_demo_draft() -> dict:
             if segment is not None and segment.id not in found:
                 found[segment.id] = (segment, phrase)
         for segment, phrase in found.values():
-            section.quotes.append(DraftQuote(segment_id=segment.id, text=_shortened(segment.text, phrase),
+            section.quotes.append(DraftQuote(segment_id=segment.id,
+                                             text=shortened(segment.text, phrase),
                                              position=len(section.quotes)))
             quotes += 1
         chosen = [segment for segment, _ in found.values()]
         ids = {s.id for s in chosen}
-        section.theme_ids = [t.id for t in themes if any(link.segment_id in ids for link in t.links)]
+        section.theme_ids = [t.id for t in themes
+                             if any(link.segment_id in ids for link in t.links)]
         if section.question.number in DONE:
             done = DONE[section.question.number]
             keys = [str(i) for i in section.theme_ids] or [f"q{section.question_id}"]

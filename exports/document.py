@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from analysis.charts import ThemeFigure
+
 __all__ = ["Quote", "Section", "ThemeFigure", "ResponseDocument", "EasyReadItem",
            "EasyReadDocument"]
 
@@ -39,22 +41,18 @@ class Quote:
 
 @dataclass(frozen=True)
 class Section:
-    """One consultation question, in the consultation's own numbering ("Q18")."""
+    """One consultation question, in the consultation's own numbering ("Q18").
+
+    ``chapter`` is the consultation's own chapter or part heading the question sits under
+    ("Chapter 3: Employment"); questions without one are printed under one "answers" heading.
+    """
 
     number: str
     question: str
     text: str = ""
     themes: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
-
-
-@dataclass(frozen=True)
-class ThemeFigure:
-    """A bar of the theme chart: how many distinct members raised the theme."""
-
-    label: str
-    members: int
-    total_members: int
+    chapter: str = ""
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from exports.document import (EasyReadDocument, EasyReadItem, Quote, ResponseDocument,
-                              Section, ThemeFigure)
+from exports.document import (
+    EasyReadDocument,
+    EasyReadItem,
+    Quote,
+    ResponseDocument,
+    Section,
+    ThemeFigure,
+)
 
 __all__ = ["sample_response", "sample_easy_read"]
 

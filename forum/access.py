@@ -7,7 +7,7 @@ forgotten check fails closed (and the role matrix test fails loudly).
 from __future__ import annotations
 
 import enum
-from typing import Callable
+from collections.abc import Callable
 
 from flask import Flask, abort, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -22,6 +22,12 @@ class Role(str, enum.Enum):
     @property
     def label(self) -> str:
         return ROLE_LABELS[self]
+
+    @property
+    def with_article(self) -> str:
+        """The role in a sentence with its article: "an admin", "a policy officer"."""
+        word = ROLE_LABELS[self].lower()
+        return ("an " if word[0] in "aeiou" else "a ") + word
 
 
 ROLE_LABELS = {
@@ -44,7 +50,7 @@ def allow(*roles: Role) -> Callable:
         raise ValueError("allow() needs at least one Role")
 
     def mark(view: Callable) -> Callable:
-        view.allowed_roles = allowed
+        view.allowed_roles = allowed  # type: ignore[attr-defined]  # a function takes attributes
         return view
 
     return mark
@@ -52,7 +58,7 @@ def allow(*roles: Role) -> Callable:
 
 def public(view: Callable) -> Callable:
     """Mark a view as open to anonymous users (login page, health check)."""
-    view.allowed_roles = PUBLIC
+    view.allowed_roles = PUBLIC  # type: ignore[attr-defined]  # a function takes attributes
     return view
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 from flask import Flask
 from flask.cli import AppGroup
+from flask_babel import ngettext
 
 from forum.access import Role
 
@@ -14,6 +15,7 @@ users_cli = AppGroup("users", help="Manage staff accounts.")
 demo_cli = AppGroup("demo", help="Demo data.")
 retention_cli = AppGroup("retention", help="Keep personal data no longer than needed.")
 backup_cli = AppGroup("backup", help="Back up and restore an SQLite install.")
+erasures_cli = AppGroup("erasures", help="The list of erased members that restores apply again.")
 
 
 @users_cli.command("create-admin")
@@ -47,7 +49,8 @@ def load(if_empty: bool) -> None:
         if if_empty:
             click.echo("Database already has data; demo not loaded.")
             return
-        raise click.ClickException("The database already has data. Demo data goes into an empty one only.")
+        raise click.ClickException(
+            "The database already has data. Demo data goes into an empty one only.")
     from flask import current_app
 
     from forum.demo import DEMO_LOADERS_KEY
@@ -111,20 +114,39 @@ def code(email: str) -> None:
 @click.option("--days", type=int, default=None,
               help="Purge originals approved this many days ago (default FORUM_RETENTION_DAYS).")
 def retention_purge(days) -> None:
-    """Delete unredacted originals N days after their redaction was approved."""
+    """Delete unredacted originals N days after approval, and transcripts unapproved for N days."""
     from flask import current_app
 
+    from forum.extensions import db
     from forum.services import audit
-    from forum.services.privacy import purge_due_originals
+    from forum.services.retention import purge_due
 
     days = current_app.config["RETENTION_DAYS"] if days is None else days
-    purged = purge_due_originals(days)
-    for transcript in purged:
-        audit.record("transcript_purged", None, transcript, reason=f"retention {days} days")
+    result = purge_due(days)
+    for transcript in result.purged:
+        audit.record("transcript_purged", None, transcript, commit=False,
+                     reason=f"retention {days} days")
         click.echo(f"Purged the original of transcript {transcript.id} ({transcript.filename}), "
                    f"approved {transcript.approved_at:%-d %B %Y}")
-    click.echo(f"Purged {len(purged)} original transcript{'s' if len(purged) != 1 else ''} "
-               f"approved more than {days} days ago.")
+    for transcript_id, filename in result.deleted:
+        audit.record("transcript_deleted", None, commit=False, transcript_id=transcript_id,
+                     reason=f"not approved within {days} days")
+        click.echo(f"Deleted transcript {transcript_id} ({filename}): never approved")
+    for transcript, waiting in result.kept:
+        click.echo(f"Kept transcript {transcript.id} ({transcript.filename}): {waiting}")
+    db.session.commit()
+    click.echo(ngettext("Purged %(num)d original transcript approved more than %(days)d days ago.",
+                        "Purged %(num)d original transcripts approved more than %(days)d days ago.",
+                        len(result.purged), days=days))
+    click.echo(ngettext("Deleted %(num)d unapproved transcript uploaded more than %(days)d days "
+                        "ago.", "Deleted %(num)d unapproved transcripts uploaded more than "
+                        "%(days)d days ago.", len(result.deleted), days=days))
+    if result.kept:
+        click.echo(ngettext("Kept %(num)d transcript past %(days)d days because its review is "
+                            "not finished (listed on the audit log page).",
+                            "Kept %(num)d transcripts past %(days)d days because their review "
+                            "is not finished (listed on the audit log page).",
+                            len(result.kept), days=days))
 
 
 @backup_cli.command("create")
@@ -138,7 +160,8 @@ def backup_create(out) -> None:
 
     out = out or Path(f"forum-voice-backup-{utcnow():%Y%m%d-%H%M%S}.zip")
     try:
-        create_backup(current_app.config["SQLALCHEMY_DATABASE_URI"], current_app.config["DATA_DIR"], out)
+        create_backup(current_app.config["SQLALCHEMY_DATABASE_URI"], current_app.config["DATA_DIR"],
+                      out)
     except BackupError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Backup written to {out} ({out.stat().st_size:,} bytes)")
@@ -152,16 +175,41 @@ def backup_restore(file, yes) -> None:
     from flask import current_app
 
     from forum.extensions import db
+    from forum.services import erasure
     from forum.services.backups import BackupError, restore_backup
 
     if not yes:
         click.confirm("This replaces everything in the current database. Carry on?", abort=True)
+    data_dir = current_app.config["DATA_DIR"]
+    # The backup holds an older erasure list: keep everyone erased since it was made.
+    erased = erasure.read_list(data_dir)
     db.engine.dispose()
     try:
-        restored = restore_backup(file, current_app.config["SQLALCHEMY_DATABASE_URI"], current_app.config["DATA_DIR"])
+        restored = restore_backup(file, current_app.config["SQLALCHEMY_DATABASE_URI"], data_dir)
     except BackupError as error:
         raise click.ClickException(str(error)) from None
+    db.session.remove()
+    erasure.write_list(data_dir, erasure.read_list(data_dir) + erased)
+    again = _reapply_erasures()
     click.echo(f"Restored the database and {restored['files']} files from {file}")
+    click.echo(f"Erased {again} member{'s' if again != 1 else ''} again from the erasure list.")
+
+
+def _reapply_erasures() -> int:
+    from flask import current_app
+
+    from forum.services import erasure, privacy
+
+    hooks = current_app.extensions.get(privacy.ERASE_HOOKS_KEY, [])
+    return erasure.reapply(current_app.config["DATA_DIR"], lambda member: privacy.erase_member(
+        member, None, hooks=hooks, data_dir=current_app.config["DATA_DIR"], listed=False))
+
+
+@erasures_cli.command("reapply")
+def erasures_reapply() -> None:
+    """Erase again everyone on the erasure list (run after restoring PostgreSQL with pg_restore)."""
+    again = _reapply_erasures()
+    click.echo(f"Erased {again} member{'s' if again != 1 else ''} again from the erasure list.")
 
 
 def init_app(app: Flask) -> None:
@@ -169,3 +217,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(demo_cli)
     app.cli.add_command(retention_cli)
     app.cli.add_command(backup_cli)
+    app.cli.add_command(erasures_cli)

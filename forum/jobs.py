@@ -5,25 +5,35 @@ callback. A handler that raises marks the job failed with its message; the job c
 queued again with ``retry_job``. Handlers write their output in one transaction at the
 end, so a job that stops half-way leaves nothing half-written.
 
-A running job beats a heartbeat; when its worker dies the heartbeat stops, and
-``fail_abandoned_jobs`` (run when a worker starts and every minute) marks it failed.
+A running job records its worker process ("host:pid") and beats a heartbeat.
+``fail_abandoned_jobs`` (run when a worker starts, and every minute) marks it failed when that
+process is gone (at once: supervisord restarts a killed worker within seconds, and the new
+one checks) or its heartbeat is older than the lease (a worker on another host).
 """
 from __future__ import annotations
 
+import logging
+import os
+import socket
 import threading
+from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import timedelta
-from typing import Callable, Optional
 
 from flask import current_app
+from huey import crontab
 from sqlalchemy import event, func, select, update
 
 from forum.extensions import db
 from forum.models import Job, JobStatus
 from forum.models.base import utcnow
+from forum.queue import huey, worker_app
 
+# A handler's progress callback: progress(stage, percent).
+Progress = Callable[[str, int], None]
 _HANDLERS: dict[str, Callable] = {}
 _ON_ABANDONED: dict[str, Callable] = {}
+log = logging.getLogger(__name__)
 WORKER_STOPPED = "The background worker stopped while this ran. Retry it."
 
 
@@ -31,7 +41,8 @@ class JobFailure(Exception):
     """Raise from a handler with a plain-English reason the job could not finish."""
 
 
-def register_job_handler(kind: str, handler: Callable, on_abandoned: Optional[Callable] = None) -> None:
+def register_job_handler(kind: str, handler: Callable,
+                         on_abandoned: Callable | None = None) -> None:
     """Register the handler of a job kind.
 
     Args:
@@ -39,6 +50,8 @@ def register_job_handler(kind: str, handler: Callable, on_abandoned: Optional[Ca
         handler: ``handler(job, progress)``.
         on_abandoned: ``on_abandoned(job)``, called (uncommitted) when the job is marked
             failed because its worker died, to put what it was working on into a failed state.
+            If it returns True the job is queued again instead (work that is safe to redo,
+            such as one batch of a larger job).
     """
     _HANDLERS[kind] = handler
     if on_abandoned is not None:
@@ -66,9 +79,12 @@ def retry_job(job: Job) -> Job:
 
 
 def _queue(job_id: int) -> None:
-    from forum.worker import execute_job
-
     execute_job(job_id)
+
+
+def queue_job(job_id: int) -> None:
+    """Hand a job row already committed as QUEUED to the workers (``enqueue`` makes and queues)."""
+    _queue(job_id)
 
 
 def lease_seconds() -> int:
@@ -78,7 +94,9 @@ def lease_seconds() -> int:
 @contextmanager
 def _heartbeat(job_id: int):
     """Beat on a separate connection while the handler runs, even in long silent steps."""
-    app, stop = current_app._get_current_object(), threading.Event()
+    # The real app behind the proxy, for the heartbeat thread (Flask types the proxy as Flask).
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    stop = threading.Event()
     interval = max(1.0, lease_seconds() / 5)
 
     def beat():
@@ -106,9 +124,11 @@ def run_job(job_id: int) -> None:
     now = utcnow()
     job.status, job.attempts, job.stage = JobStatus.RUNNING, job.attempts + 1, "Starting"
     job.started_at = job.heartbeat_at = now
+    job.worker = worker_identity()
     db.session.commit()
 
-    session, flushed = db.session(), []
+    session = db.session()
+    flushed: list[bool] = []
 
     def progress(stage: str, percent: int) -> None:
         # On its own connection, so it never commits the handler's half-done work. Once the
@@ -121,27 +141,38 @@ def run_job(job_id: int) -> None:
     def note_flush(*_args) -> None:
         flushed.append(True)
 
+    def note_statement(state) -> None:
+        # INSERT/UPDATE/DELETE run through session.execute take the write lock without a flush.
+        if state.is_insert or state.is_update or state.is_delete:
+            flushed.append(True)
+
     def note_end(*_args) -> None:
         flushed.clear()  # committed or rolled back: the write lock is free again
 
     event.listen(session, "after_flush", note_flush)
+    event.listen(session, "do_orm_execute", note_statement)
     event.listen(session, "after_commit", note_end)
     event.listen(session, "after_rollback", note_end)
     try:
         with _heartbeat(job_id):
             _HANDLERS[job.kind](job, progress)
     except Exception as error:  # any failure must reach the page, not vanish in a log
+        # The page gets a plain sentence; the log keeps the whole traceback for whoever fixes it.
+        log.exception("Job %s (%s) failed", job_id, job.kind)
         db.session.rollback()
-        job = db.session.get(Job, job_id)
-        job.status = JobStatus.FAILED
-        job.message = str(error) if isinstance(error, JobFailure) else (
+        failed = db.session.get(Job, job_id)
+        if failed is None:  # deleted with its consultation while it ran: nothing to report
+            return
+        failed.status = JobStatus.FAILED
+        failed.message = str(error) if isinstance(error, JobFailure) else (
             f"The job stopped with an unexpected error ({type(error).__name__}: {error}). "
             "You can try again; if it fails again, tell an admin.")
-        job.finished_at = utcnow()
+        failed.finished_at = utcnow()
         db.session.commit()
         return
     finally:
         event.remove(session, "after_flush", note_flush)
+        event.remove(session, "do_orm_execute", note_statement)
         event.remove(session, "after_commit", note_end)
         event.remove(session, "after_rollback", note_end)
     job.status, job.percent, job.stage, job.finished_at = JobStatus.DONE, 100, "Finished", utcnow()
@@ -152,27 +183,77 @@ def _write_job(job_id: int, **values) -> None:
     """Update a running job's row on a separate connection (progress and heartbeats)."""
     table = Job.__table__
     with db.engine.begin() as conn:
-        conn.execute(update(table).where(table.c.id == job_id,
-                                         table.c.status == JobStatus.RUNNING.value).values(**values))
+        running = table.c.status == JobStatus.RUNNING.value
+        conn.execute(update(table).where(table.c.id == job_id, running).values(**values))
 
 
-def fail_abandoned_jobs(lease: Optional[int] = None) -> list[int]:
-    """Mark failed every running job whose heartbeat is older than the lease.
+def worker_identity() -> str:
+    """This process, as recorded on the jobs it runs: "host:pid"."""
+    return f"{socket.gethostname()[:80]}:{os.getpid()}"
+
+
+def _process_gone(worker: str | None) -> bool:
+    """True when ``worker`` names a process on this host that no longer exists."""
+    host, _, pid = (worker or "").rpartition(":")
+    if host != socket.gethostname()[:80] or not pid.isdigit():
+        return False  # another host's worker: only its lease can tell
+    try:
+        os.kill(int(pid), 0)  # signal 0: asks whether the process exists, sends nothing
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # exists, under another user
+    return False
+
+
+def fail_abandoned_jobs(lease: int | None = None) -> list[int]:
+    """Mark failed every running job whose worker process is gone or whose heartbeat is
+    older than the lease.
 
     Args:
         lease: seconds without a heartbeat after which the worker is taken to be dead
             (default: the JOB_LEASE_SECONDS setting).
 
     Returns:
-        The ids of the jobs marked failed; each can be retried with ``retry_job``.
+        The ids of the abandoned jobs: each is failed (and can be retried with
+        ``retry_job``) or, when its ``on_abandoned`` said so, queued again.
     """
     cutoff = utcnow() - timedelta(seconds=lease_seconds() if lease is None else lease)
     last_sign_of_life = func.coalesce(Job.heartbeat_at, Job.started_at, Job.created_at)
-    stale = db.session.scalars(select(Job).where(Job.status == JobStatus.RUNNING,
-                                                 last_sign_of_life < cutoff)).all()
+    rows = db.session.execute(select(Job, (last_sign_of_life < cutoff).label("expired"))
+                              .where(Job.status == JobStatus.RUNNING)).all()
+    stale = [job for job, expired in rows if expired or _process_gone(job.worker)]
+    again = []
     for job in stale:
         job.status, job.message, job.finished_at = JobStatus.FAILED, WORKER_STOPPED, utcnow()
-        if job.kind in _ON_ABANDONED:
-            _ON_ABANDONED[job.kind](job)
+        if job.kind in _ON_ABANDONED and _ON_ABANDONED[job.kind](job) is True:
+            job.status, job.message, job.finished_at, job.stage = JobStatus.QUEUED, None, None, None
+            again.append(job.id)
     db.session.commit()
+    for job_id in again:  # after the commit, so the worker that takes it sees it queued
+        _queue(job_id)
     return [job.id for job in stale]
+
+
+@huey.task()
+def execute_job(job_id: int) -> None:
+    """The worker's task: run one job in the worker's app."""
+    with worker_app().app_context():
+        run_job(job_id)
+
+
+def recover_abandoned_jobs() -> list[int]:
+    """Mark failed the jobs a dead worker left running (their heartbeat is past the lease)."""
+    with worker_app().app_context():
+        return fail_abandoned_jobs()
+
+
+@huey.on_startup()
+def recover_on_start() -> None:
+    recover_abandoned_jobs()
+
+
+@huey.periodic_task(crontab(minute="*"))
+def check_abandoned_jobs() -> None:
+    """Every minute, fail the jobs whose worker has gone."""
+    recover_abandoned_jobs()

@@ -4,9 +4,10 @@ from __future__ import annotations
 import secrets
 import time
 from functools import wraps
-from typing import Optional
+from http import HTTPStatus
 
 from flask import Flask, redirect, render_template, request, session, url_for
+from flask.sessions import SecureCookieSessionInterface
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -20,7 +21,7 @@ def csp_nonce() -> str:
     return request.environ.setdefault("forum.csp_nonce", secrets.token_urlsafe(18))
 
 
-def content_security_policy(nonce: Optional[str]) -> str:
+def content_security_policy(nonce: str | None) -> str:
     return "; ".join([
         "default-src 'self'",
         f"script-src 'self' 'nonce-{nonce}'" if nonce else "script-src 'self'",
@@ -38,12 +39,35 @@ def content_security_policy(nonce: Optional[str]) -> str:
     ])
 
 
+# Tablets' API: a bearer token on every request, JSON replies, never a browser session.
+API_PREFIX = "/api/"
+
+
+class BrowserSessions(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, left out of the API: its requests neither read the
+    cookie nor set one (work saved on every tablet request)."""
+
+    def open_session(self, app, request):
+        if request.path.startswith(API_PREFIX):
+            return self.session_class()  # empty and never saved
+        return super().open_session(app, request)
+
+    def save_session(self, app, session, response) -> None:
+        if not request.path.startswith(API_PREFIX):
+            super().save_session(app, session, response)
+
+
+# Built once: most replies (JSON, redirects, pages without a script tag) use it.
+NO_SCRIPT_POLICY = content_security_policy(None)
+
+
 def _set_headers(response):
     headers = response.headers
     # Only a page that asked for a nonce (a template with a script tag) gets one in its policy:
     # a JSON reply or a redirect has no script to allow, and skips making one.
+    nonce = request.environ.get("forum.csp_nonce")
     headers.setdefault("Content-Security-Policy",
-                       content_security_policy(request.environ.get("forum.csp_nonce")))
+                       content_security_policy(nonce) if nonce else NO_SCRIPT_POLICY)
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Referrer-Policy", "same-origin")
@@ -70,7 +94,7 @@ def is_fresh() -> bool:
 
 
 def fresh_login_required(view):
-    """Destructive actions (purge, erase, restore) need the password typed in the last 10 minutes."""
+    """Destructive actions (purge, erase, restore) need the password typed in the last 10 min."""
 
     @wraps(view)
     def wrapper(*args, **kwargs):
@@ -83,7 +107,7 @@ def fresh_login_required(view):
 
 def login_attempt_failed(response) -> bool:
     """Only failed sign-ins count towards the limit; a redirect means success."""
-    return request.method == "POST" and response.status_code != 302
+    return request.method == "POST" and response.status_code != HTTPStatus.FOUND
 
 
 def login_account_key() -> str:
@@ -91,9 +115,13 @@ def login_account_key() -> str:
 
 
 def init_app(app: Flask) -> None:
-    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
+    import forum.throttle  # noqa: F401  (registers the forum-db:// storage)
+
+    # Counts every worker shares: Redis when there is one, else the app's database.
+    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "forum-db://")
     app.config.setdefault("RATELIMIT_KEY_PREFIX", "forum-voice")
     limiter.init_app(app)
+    app.session_interface = BrowserSessions()
     app.after_request(_set_headers)
     app.jinja_env.globals["csp_nonce"] = csp_nonce
 

@@ -6,3 +6,8 @@ _signals = Namespace()
 # Sent with the Member as sender after their consent changes (erased=False), or just
 # before they are erased (erased=True). Receivers must not commit; the sender does.
 consent_changed = _signals.signal("consent-changed")
+
+# Sent with the User as sender when an admin disables them (keyword: acting, the admin), before
+# the change is committed. Receivers must not commit; each returns a plain-English note of what
+# it did (or None), shown to the admin.
+user_disabled = _signals.signal("user-disabled")

@@ -15,6 +15,10 @@ down_revision = ${repr(down_revision)}
 branch_labels = ${repr(branch_labels)}
 depends_on = ${repr(depends_on)}
 
+# Changing "segments" in batch mode? Write `with batch_alter_segments(op) as batch_op:`
+# (forum.models.segment_search): on SQLite a plain batch_alter_table("segments") recreates
+# the table and drops keyword search's triggers. tests/forum/test_search_migrations.py checks.
+
 
 def upgrade():
     ${upgrades if upgrades else "pass"}

@@ -18,6 +18,14 @@ pip_install() {
   return "$status"
 }
 
+# Read-aloud audio for the tablet runner is made with Debian's espeak-ng when a survey is
+# published (its English voice is in the package; nothing is downloaded at run time).
+if ! command -v espeak-ng >/dev/null; then
+  say "Installing espeak-ng (read-aloud audio for the tablet runner)"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq espeak-ng >/dev/null
+fi
+
 if [ ! -x "$PY" ]; then
   say "Creating .venv"
   python3 -m venv "$VENV"
@@ -32,10 +40,11 @@ if ! "$PY" -c "import torch" 2>/dev/null; then
   pip_install "torch==2.13.0" || { echo "Could not install the CPU build of torch 2.13.0" >&2; exit 1; }
 fi
 
-deps_hash=$(sha256sum pyproject.toml | cut -c1-16)
+deps_hash=$(cat pyproject.toml requirements/constraints.txt | sha256sum | cut -c1-16)
 if [ "$(cat "$STAMP_DIR/python" 2>/dev/null)" != "$deps_hash" ]; then
   say "Installing Forum Voice and its Python packages (spaCy pipeline, embedding model)"
-  pip_install -e ".[dev]"
+  # Exact versions from the lock made by pip-compile (see requirements/README.md).
+  pip_install -c requirements/constraints.txt -e ".[dev]"
   echo "$deps_hash" > "$STAMP_DIR/python"
 fi
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Command 2: set up (if needed) and run the whole test suite against $DATABASE_URL
-# (SQLite when unset). Extra arguments go to pytest, e.g. -m browser.
+# (SQLite when unset). Extra arguments go to pytest, e.g. -m browser, or -n 0 for one process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -15,9 +15,17 @@ if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils >/dev/null
 fi
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+echo "==> Checking the house plan (import-linter contracts in pyproject.toml)"
+.venv/bin/lint-imports --no-cache
+echo "==> Linting with ruff (rules and their reasons in pyproject.toml)"
+.venv/bin/ruff check .
+echo "==> Checking types (mypy; strict on analysis.core and the services, see pyproject.toml)"
+.venv/bin/mypy
 echo "==> Running tests on ${DATABASE_URL:-SQLite}"
 set +e
-.venv/bin/python -m pytest "$@"
+# Two worker processes, one per core (pytest-xdist); the real-model tests share one worker
+# (xdist_group), so only one process loads MiniLM and spaCy.
+.venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadgroup "$@"
 status=$?
 set -e
 if [ "$status" = 5 ]; then

@@ -3,6 +3,7 @@ from flask import Flask, url_for
 
 
 def _survey_sources(consultation):
+    from forum.models import SegmentSource
     from forum.services.consultations import Source
     from surveys.services import surveys_for
 
@@ -10,23 +11,33 @@ def _survey_sources(consultation):
     for s in surveys_for(consultation.id):
         version = s.latest_version
         count = len(version.questions) if version else 0
-        sources.append(Source("Survey", s.title, url_for("surveys.show", survey_id=s.id),
+        sources.append(Source(SegmentSource.SURVEY.label, s.title,
+                              url_for("surveys.show", survey_id=s.id),
                               f"{s.status.capitalize()}, {count} questions"))
     return sources
 
 
 def init_app(app: Flask) -> None:
     from forum.services.consultations import register_source_provider
+    from forum.signals import user_disabled
     from surveys import models  # noqa: F401  (registers the tables)
+    from surveys.services.devices import KnownTablets
     from surveys.services.imports import register_jobs
     from surveys.services.payload import VersionSpecs
     from surveys.views import blueprints
 
-    app.extensions["surveys"] = {"specs": VersionSpecs()}
+    app.extensions["surveys"] = {"specs": VersionSpecs(), "tablets": KnownTablets()}
     for blueprint in blueprints():
         app.register_blueprint(blueprint)
     register_source_provider(app, _survey_sources)
     register_jobs()
+    from forum.signals import consent_changed
+    from surveys.services.erasure import on_consent_changed
+
+    consent_changed.connect(on_consent_changed, weak=False)
+    from surveys.services.devices import on_user_disabled
+
+    user_disabled.connect(on_user_disabled, weak=False)
     from forum.demo import register_demo_loader
     from surveys.demo import load_demo_survey
 

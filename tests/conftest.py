@@ -3,26 +3,41 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 
-# Before anything imports forum.worker: run queued jobs inline, keep the queue out of the repo.
+# Before anything imports forum.queue: run queued jobs inline, keep the queue out of the repo.
 os.environ.setdefault("HUEY_IMMEDIATE", "1")
 os.environ.setdefault("FORUM_DATA_DIR", tempfile.mkdtemp(prefix="forum-test-data-"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import pytest  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+from jinja2 import BytecodeCache  # noqa: E402
+from sqlalchemy import inspect, text  # noqa: E402
 
 from app import create_app  # noqa: E402
 from forum.access import Role  # noqa: E402
 from forum.extensions import db  # noqa: E402
+from forum.services.passwords import use_hash_profile  # noqa: E402
+
+# Production-strength Argon2 costs 0.15 s a hash; the suite signs in hundreds of times.
+use_hash_profile("CHEAPEST")
 
 PASSWORD = "Lantern-Pebble-Crane-88"
 ROLE_EMAILS = {role: f"{role.value}@test.example" for role in Role}
 
 
-# Each test run gets its own PostgreSQL schema, so runs sharing the `test` database
-# (a developer's and a helper's, say) cannot drop each other's tables.
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist, the real-model tests share one worker: one process loads the models."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        if item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.xdist_group("real_models"))
+
+
+# Each test run (each xdist worker too) gets its own PostgreSQL schema, so runs sharing the
+# `test` database (a developer's and a helper's, say) cannot drop each other's tables.
 PG_SCHEMA = f"forum_test_{os.getpid()}"
 
 
@@ -54,36 +69,90 @@ def postgres_schema():
 
 
 def reset_database() -> None:
-    """Drop every table, including Alembic's, so each test starts from nothing."""
+    """Drop every table, including Alembic's, so a migration test starts from nothing."""
     db.drop_all()
     with db.engine.begin() as conn:
         conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
 
 
+class SharedTemplateCode(BytecodeCache):
+    """Compiled templates kept in memory for every app of the run.
+
+    Each test builds its own app, and so its own Jinja environment; without this each one
+    parses and compiles base.html and the GOV.UK macros again (most of a page test's time).
+    Jinja checks each entry against the template's source, so an edited template recompiles.
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CODE = SharedTemplateCode()
+
+TEST_CONFIG = {
+    "TESTING": True,
+    "SECRET_KEY": "test-secret-key-that-is-long-enough-000",
+    "WTF_CSRF_ENABLED": False,
+    "SERVER_NAME": "localhost",
+}
+
+
+@pytest.fixture(scope="session")
+def schema_template(tmp_path_factory, postgres_schema):
+    """Create the tables once per run.
+
+    Creating some fifty tables and their indexes costs one disk flush each (seconds a test);
+    SQLite tests copy a ready-made file instead, PostgreSQL tests empty the tables.
+    """
+    folder = tmp_path_factory.mktemp("schema")
+    app = create_app({**TEST_CONFIG, "DATA_DIR": folder / "data",
+                      "SQLALCHEMY_DATABASE_URI": database_url(folder)})
+    with app.app_context():
+        reset_database()
+        db.create_all()
+        db.session.remove()
+        db.engine.dispose()
+    return folder / "test.db"
+
+
+def empty_tables() -> None:
+    """Empty every table and restart its ids (PostgreSQL), as a new database would be."""
+    names = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+    with db.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+
+
 @pytest.fixture
-def app(tmp_path):
-    app = create_app({
-        "TESTING": True,
-        "SECRET_KEY": "test-secret-key-that-is-long-enough-000",
-        "DATA_DIR": tmp_path / "data",
-        "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
-        "WTF_CSRF_ENABLED": False,
-        "SERVER_NAME": "localhost",
-    })
+def app(tmp_path, schema_template):
+    url = database_url(tmp_path)
+    if url.startswith("sqlite"):
+        shutil.copyfile(schema_template, tmp_path / "test.db")
+    app = create_app({**TEST_CONFIG, "DATA_DIR": tmp_path / "data",
+                      "SQLALCHEMY_DATABASE_URI": url})
+    app.jinja_env.bytecode_cache = TEMPLATE_CODE
     # Fakes for MiniLM and spaCy's word analyser: jobs that embed or analyse run inline in
     # tests, and must never load the real models (the slow tests put those back).
+    from analysis.core.themes import SimpleWordAnalyser
     from analysis.services.embeddings import EMBEDDER_KEY, WORDS_KEY
-    from analysis.themes import SimpleWordAnalyser
     from tests.analysis.fakes import FakeEmbedder
 
     app.extensions[EMBEDDER_KEY] = FakeEmbedder()
     app.extensions[WORDS_KEY] = SimpleWordAnalyser()
     with app.app_context():
-        reset_database()
-        db.create_all()
+        if not url.startswith("sqlite"):
+            if not inspect(db.engine).has_table("users"):
+                db.create_all()  # a migration test dropped everything
+            empty_tables()
         yield app
         db.session.remove()
-        reset_database()
         db.engine.dispose()
 
 

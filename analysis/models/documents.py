@@ -7,13 +7,18 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import Optional
+from typing import TYPE_CHECKING
 
 from sqlalchemy import DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from forum.extensions import db
+from forum.extensions import Model
 from forum.models.base import enum_type, utcnow
+
+if TYPE_CHECKING:
+    from forum.models.accounts import User
+    from forum.models.consultations import Consultation
+    from forum.models.jobs import Job
 
 
 class DocumentStatus(str, enum.Enum):
@@ -22,7 +27,7 @@ class DocumentStatus(str, enum.Enum):
     FAILED = "failed"
 
 
-class DocumentSource(db.Model):
+class DocumentSource(Model):
     __tablename__ = "document_sources"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -39,15 +44,15 @@ class DocumentSource(db.Model):
     passage_count: Mapped[int] = mapped_column(default=0)
     status: Mapped[DocumentStatus] = mapped_column(
         enum_type(DocumentStatus, "document_status"), default=DocumentStatus.WAITING)
-    message: Mapped[Optional[str]] = mapped_column(Text)
-    job_id: Mapped[Optional[int]] = mapped_column(ForeignKey("jobs.id", ondelete="SET NULL"))
-    uploaded_by_id: Mapped[Optional[int]] = mapped_column(
+    message: Mapped[str | None] = mapped_column(Text)
+    job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id", ondelete="SET NULL"))
+    uploaded_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    job = relationship("Job")
-    uploaded_by = relationship("User")
-    consultation = relationship("Consultation")
+    job: Mapped[Job | None] = relationship()
+    uploaded_by: Mapped[User | None] = relationship()
+    consultation: Mapped[Consultation] = relationship()
 
 
 class Decision(str, enum.Enum):
@@ -55,7 +60,7 @@ class Decision(str, enum.Enum):
     REJECTED = "rejected"
 
 
-class CodingDecision(db.Model):
+class CodingDecision(Model):
     """A person's verdict on "this passage matches this code".
 
     Keyed by the passage's text hash, not the segment id: segments are rebuilt when a
@@ -71,9 +76,9 @@ class CodingDecision(db.Model):
         ForeignKey("codebook_entries.id", ondelete="CASCADE"), index=True)
     text_hash: Mapped[str] = mapped_column(String(64))
     decision: Mapped[Decision] = mapped_column(enum_type(Decision, "coding_decision"))
-    decided_by_id: Mapped[Optional[int]] = mapped_column(
+    decided_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"))
     decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
                                                  onupdate=utcnow)
 
-    decided_by = relationship("User")
+    decided_by: Mapped[User | None] = relationship()

@@ -2,17 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 from sqlalchemy import func, select
 
+from analysis.services.answers import SOURCES
 from forum.extensions import db
 from forum.models import Segment, User
 from forum.models.base import utcnow
 from forum.services import audit
 from forum.services.segments import text_hash
-
-from analysis.services.answers import PARTS, SOURCES
 
 MAX_TEXT = 5000
 
@@ -26,7 +24,9 @@ class AnswerToCheck:
     """A segment waiting for review, beside the answer as the participant gave it."""
 
     segment: Segment
-    original: Optional[str]
+    original: str | None
+    # (source, answer id): the key of the answer in the surveys package's lookups.
+    key: tuple[str, int] | None = None
 
 
 def waiting_count(consultation_id: int) -> int:
@@ -35,7 +35,8 @@ def waiting_count(consultation_id: int) -> int:
         Segment.consultation_id == consultation_id, Segment.needs_review.is_(True))) or 0
 
 
-def answers_to_check(consultation_id: int, originals: dict[tuple[str, int], str]) -> list[AnswerToCheck]:
+def answers_to_check(consultation_id: int,
+                     originals: dict[tuple[str, int], str]) -> list[AnswerToCheck]:
     """The segments waiting for review, oldest first, each with its original answer.
 
     Args:
@@ -49,32 +50,48 @@ def answers_to_check(consultation_id: int, originals: dict[tuple[str, int], str]
     kinds = {source: name for name, source in SOURCES.items()}
     rows = db.session.scalars(select(Segment).where(
         Segment.consultation_id == consultation_id, Segment.needs_review.is_(True))
-        .order_by(Segment.source_type, Segment.position))
-    return [AnswerToCheck(s, originals.get((kinds.get(s.source_type), s.position // PARTS)))
-            for s in rows]
+        .order_by(Segment.source_type, Segment.answer_id, Segment.position))
+    out = []
+    for s in rows:
+        kind = kinds.get(s.source_type)
+        key = (kind, s.answer_id) if kind is not None and s.answer_id is not None else None
+        out.append(AnswerToCheck(s, originals.get(key) if key else None, key))
+    return out
 
 
-def approve_answer(segment: Segment, text: str, user: User, release_hold: bool = False) -> None:
+def approve_answer(segment: Segment, text: str, user: User, outcome: str = "", note: str = "",
+                   ip: str | None = None) -> None:
     """Save the checked (possibly further redacted) text and let analysis use it.
 
     Args:
         segment: a segment waiting for review.
         text: the text as the reviewer left it.
         user: the reviewer.
-        release_hold: the reviewer says a safeguarding concern has been dealt with.
+        outcome: for a held answer, what was done about the safeguarding concern (a key
+            of ``forum.models.safeguarding.OUTCOMES``); with ``note`` it records a review
+            through the one safeguarding rule and releases the hold. Empty keeps it held.
+        note: what the reviewer did.
+        ip: the reviewer's address, for the audit log.
 
     Raises:
-        ReviewError: when the text is empty or too long.
+        ReviewError: when the text is empty or too long, or the review is incomplete.
     """
     text = " ".join((text or "").split())
     if not text:
-        raise ReviewError("Enter the answer's text, or choose “Leave out” to keep it out of analysis")
+        raise ReviewError(
+            "Enter the answer's text, or choose “Leave out” to keep it out of analysis")
     if len(text) > MAX_TEXT:
         raise ReviewError(f"The text must be {MAX_TEXT:,} characters or fewer")
     edited = text != segment.text
-    released = segment.held and release_hold
+    released = bool(segment.held and (outcome or (note or "").strip()))
+    if released:
+        from analysis.services.safeguarding import SafeguardingError, record_review
+
+        try:
+            record_review(segment, user, outcome, note, ip=ip, commit=False)
+        except SafeguardingError as error:
+            raise ReviewError(str(error)) from None
     segment.text, segment.text_hash = text, text_hash(text)
-    segment.held = segment.held and not release_hold
     _done(segment, user)
     audit.record("answer_checked", user, segment, commit=False, edited=edited, released=released)
     db.session.commit()

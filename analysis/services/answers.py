@@ -1,18 +1,27 @@
 """Free-text survey and CSV answers become redacted segments (surveys never see analysis)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select
 
 from forum.extensions import db
 from forum.models import Segment, SegmentSource
 from forum.services.segments import text_hash
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from surveys.services.answers import FreeTextAnswer
+
 SOURCES = {"survey": SegmentSource.SURVEY, "csv_import": SegmentSource.CSV_IMPORT}
-# A segment's position is answer id * PARTS + part, so each answer is segmented once.
+# An answer longer than this many segments is cut: it is an essay, not an answer.
 PARTS = 100
 
 
-def build_answer_segments(consultation_id: int, answers, nlp=None) -> int:
+def build_answer_segments(consultation_id: int, answers: Iterable[FreeTextAnswer],
+                          nlp: Language | None = None) -> int:
     """Redact and split every answer not yet segmented.
 
     Every proposed redaction is applied; each segment then waits for a person to check
@@ -26,12 +35,12 @@ def build_answer_segments(consultation_id: int, answers, nlp=None) -> int:
     Returns:
         The number of segments created.
     """
-    from analysis.nlp import load_nlp
-    from analysis.redact import apply_redactions, find_personal_data
-    from analysis.safeguarding import find_risks
-    from analysis.segmenting import split_into_segments
+    from analysis.core.nlp import load_nlp
+    from analysis.core.redact import apply_redactions, find_personal_data
+    from analysis.core.safeguarding import find_risks
+    from analysis.core.segmenting import split_into_segments
 
-    done = {(s.source_type, s.position // PARTS) for s in db.session.scalars(
+    done = {(s.source_type, s.answer_id) for s in db.session.scalars(
         select(Segment).where(Segment.consultation_id == consultation_id,
                               Segment.source_type.in_(list(SOURCES.values()))))}
     nlp = nlp or load_nlp()
@@ -45,9 +54,9 @@ def build_answer_segments(consultation_id: int, answers, nlp=None) -> int:
         for part, text in enumerate(split_into_segments(redacted)[:PARTS]):
             db.session.add(Segment(
                 consultation_id=consultation_id, source_type=source, source_id=answer.response_id,
-                position=answer.answer_id * PARTS + part, member_id=answer.member_id,
+                answer_id=answer.answer_id, position=part, member_id=answer.member_id,
                 question_id=answer.consultation_question_id, text=text, text_hash=text_hash(text),
-                held=held, needs_review=True))
+                held=held, risk_flagged=held, needs_review=True))
             created += 1
     db.session.commit()
     if created:

@@ -3,15 +3,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from analysis.core.patterns import PatternError, compile_pattern
 from analysis.models import CodebookEntry
 from forum.extensions import db
 
+if TYPE_CHECKING:
+    from analysis.core.themes.schema import Codebook
+
 MAX_TERMS, MAX_TERM_LENGTH, MAX_EXAMPLES = 100, 200, 50
-# Nested repeats such as (a+)+ can make a regular expression run for minutes on one line.
-NESTED_REPEAT = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]")
+
+
+MAX_NAME = 120  # the column's width
 
 
 def codebook_entries(consultation_id: int) -> list[CodebookEntry]:
@@ -37,7 +43,7 @@ def ensure_codebook(consultation_id: int) -> list[CodebookEntry]:
     entries = codebook_entries(consultation_id)
     if entries:
         return entries
-    from analysis.themes.guide import load_codebook
+    from analysis.core.themes.guide import load_codebook
 
     for position, code in enumerate(load_codebook().codes, start=1):
         db.session.add(CodebookEntry(
@@ -48,16 +54,16 @@ def ensure_codebook(consultation_id: int) -> list[CodebookEntry]:
     return codebook_entries(consultation_id)
 
 
-def consultation_codebook(consultation_id: int):
+def consultation_codebook(consultation_id: int) -> Codebook:
     """The consultation's codebook in the analysis core's shape.
 
     Args:
         consultation_id: the consultation.
 
     Returns:
-        An ``analysis.themes.Codebook`` (seeded from the default if it had none).
+        An ``analysis.core.themes.Codebook`` (seeded from the default if it had none).
     """
-    from analysis.themes.schema import Code, Codebook
+    from analysis.core.themes.schema import Code, Codebook
 
     return Codebook(tuple(Code(e.name, e.description, tuple(e.examples), tuple(e.search_terms))
                           for e in ensure_codebook(consultation_id)))
@@ -91,22 +97,27 @@ def _term_problem(term: str) -> str | None:
     if len(term) > MAX_TERM_LENGTH:
         return f"a search term must be {MAX_TERM_LENGTH} characters or fewer"
     if term.startswith("re:"):
-        pattern = term[3:]
-        if not pattern.strip():
-            return "type a pattern after “re:”"
-        try:
-            compiled = re.compile(pattern, re.IGNORECASE)
-        except re.error as error:
-            return f"this pattern is not valid: {_plain_regex_error(error.msg)}"
-        if compiled.search("") is not None:
-            return "this pattern matches empty text, so it would match every passage"
-        if NESTED_REPEAT.search(pattern):
-            return "a repeat inside a repeat, like (a+)+, can take too long: simplify the pattern"
-        return None
+        return _pattern_problem(term[3:])
     if not re.search(r"\w", term):
         return "a search term needs at least one letter or number"
     if re.search(r"\*(?=\w)", term) or re.search(r"(^|\s)\*", term):
         return "put * only at the end of a word, like “evict*”"
+    return None
+
+
+def _pattern_problem(pattern: str) -> str | None:
+    if not pattern.strip():
+        return "type a pattern after “re:”"
+    try:
+        re.compile(pattern, re.IGNORECASE)  # only for its plainer syntax messages
+    except re.error as error:
+        return f"this pattern is not valid: {_plain_regex_error(error.msg)}"
+    try:
+        compiled = compile_pattern(pattern)  # what analysis runs: RE2, linear time
+    except PatternError as error:
+        return str(error)
+    if compiled.search("") is not None:
+        return "this pattern matches empty text, so it would match every passage"
     return None
 
 
@@ -135,7 +146,8 @@ class EntryForm:
     search_terms: list[str] = field(default_factory=list)
 
 
-def entry_errors(consultation_id: int, typed: EntryForm, entry_id: int | None = None) -> dict[str, list[str]]:
+def entry_errors(consultation_id: int, typed: EntryForm,
+                 entry_id: int | None = None) -> dict[str, list[str]]:
     """Problems per field: a name that is missing or used already, bad search terms.
 
     Args:
@@ -150,8 +162,8 @@ def entry_errors(consultation_id: int, typed: EntryForm, entry_id: int | None = 
     name = typed.name.strip()
     if not name:
         errors["name"] = ["Enter a name for the code"]
-    elif len(name) > 120:
-        errors["name"] = ["The name must be 120 characters or fewer"]
+    elif len(name) > MAX_NAME:
+        errors["name"] = [f"The name must be {MAX_NAME} characters or fewer"]
     else:
         clash = db.session.scalar(select(CodebookEntry.id).where(
             CodebookEntry.consultation_id == consultation_id,
@@ -166,7 +178,8 @@ def entry_errors(consultation_id: int, typed: EntryForm, entry_id: int | None = 
     return errors
 
 
-def save_entry(consultation_id: int, typed: EntryForm, entry: CodebookEntry | None = None) -> CodebookEntry:
+def save_entry(consultation_id: int, typed: EntryForm,
+               entry: CodebookEntry | None = None) -> CodebookEntry:
     """Save a checked code; a new one goes to the end of the list.
 
     Args:

@@ -10,15 +10,19 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from analysis.models import CodebookEntry, CodingDecision, Decision, DocumentSource
 from analysis.services.codebook import ensure_codebook
 from forum.extensions import db
-from forum.models import Segment, SegmentSource, Transcript
+from forum.models import Segment, SegmentSource, Transcript, User
 from forum.models.base import utcnow
 from forum.services.segments import searchable_segments
+
+if TYPE_CHECKING:
+    from analysis.core.themes.words import WordAnalyser
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,8 @@ class Cell:
 
     def count(self, decision: Decision | None = None) -> int:
         """Args: decision (None counts every match). Returns: how many matches have it."""
-        return len(self.matches) if decision is None else sum(m.decision == decision for m in self.matches)
+        return len(self.matches) if decision is None else sum(m.decision == decision
+                                                              for m in self.matches)
 
     @property
     def unreviewed(self) -> int:
@@ -78,11 +83,12 @@ class Matrix:
 def source_key(segment: Segment, survey_of: dict[int, int]) -> str:
     """The matrix row a segment belongs to."""
     if segment.source_type == SegmentSource.SURVEY:
-        return f"survey:{survey_of.get(segment.source_id, 0)}"
+        return f"survey:{survey_of.get(segment.source_id or 0, 0)}"
     return f"{segment.source_type.value}:{segment.source_id or 0}"
 
 
-def coding_matrix(consultation_id: int, analyser=None, only_source: str | None = None) -> Matrix:
+def coding_matrix(consultation_id: int, analyser: WordAnalyser | None = None,
+                  only_source: str | None = None) -> Matrix:
     """Code every searchable passage (documents and usable member segments).
 
     Args:
@@ -93,10 +99,10 @@ def coding_matrix(consultation_id: int, analyser=None, only_source: str | None =
     Returns:
         A ``Matrix`` with a cell for every source and code, decisions filled in.
     """
+    from analysis.core.themes.coding import code_documents
+    from analysis.core.themes.schema import SegmentInput
+    from analysis.core.themes.words import SimpleWordAnalyser
     from analysis.services.codebook import consultation_codebook
-    from analysis.themes.coding import code_documents
-    from analysis.themes.schema import SegmentInput
-    from analysis.themes.words import SimpleWordAnalyser
 
     entries = ensure_codebook(consultation_id)
     segments = searchable_segments(consultation_id)
@@ -136,22 +142,27 @@ def _surveys_of(segments: list[Segment]) -> dict[int, int]:
     return {response_id: survey_id for response_id, survey_id in rows}
 
 
-def _source_rows(consultation_id: int, keys: set[str], survey_of: dict[int, int]) -> list[SourceRow]:
+def _source_rows(consultation_id: int, keys: set[str],
+                 survey_of: dict[int, int]) -> list[SourceRow]:
     from surveys.models import Survey
 
-    rows = [SourceRow(f"document:{d.id}", "Document", d.title) for d in db.session.scalars(
+    documents = SegmentSource.DOCUMENT.label
+    rows = [SourceRow(f"document:{d.id}", documents, d.title) for d in db.session.scalars(
         select(DocumentSource).where(DocumentSource.consultation_id == consultation_id)
         .order_by(DocumentSource.title, DocumentSource.id))]
     for key in sorted(k for k in keys if not k.startswith("document:")):
         kind, _, number = key.partition(":")
         if kind == "transcript":
             transcript = db.session.get(Transcript, int(number))
-            rows.append(SourceRow(key, "Focus group", transcript.session.title if transcript else "Focus group"))
+            rows.append(SourceRow(key, SegmentSource.TRANSCRIPT.label,
+                                  transcript.session.title if transcript else "Focus group"))
         elif kind == "survey":
             survey = db.session.get(Survey, int(number))
-            rows.append(SourceRow(key, "Survey", survey.title if survey else "Survey answers"))
+            rows.append(SourceRow(key, SegmentSource.SURVEY.label,
+                                  survey.title if survey else "Survey answers"))
         else:
-            rows.append(SourceRow(key, "Imported answers", "Survey answers imported from CSV"))
+            rows.append(SourceRow(key, SegmentSource.CSV_IMPORT.label,
+                                  SegmentSource.CSV_IMPORT.label))
     return rows
 
 
@@ -162,7 +173,7 @@ def _decisions(entry_ids: list[int]) -> dict[tuple[int, str], Decision]:
         select(CodingDecision).where(CodingDecision.entry_id.in_(entry_ids)))}
 
 
-def decide(entry: CodebookEntry, segment: Segment, decision: Decision | None, user) -> None:
+def decide(entry: CodebookEntry, segment: Segment, decision: Decision | None, user: User) -> None:
     """Record (or with None, clear) a person's decision on one match.
 
     Args:
@@ -184,7 +195,7 @@ def decide(entry: CodebookEntry, segment: Segment, decision: Decision | None, us
     db.session.commit()
 
 
-def _safe(value) -> str:
+def _safe(value: object) -> str:
     """Stop a spreadsheet reading a cell as a formula."""
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

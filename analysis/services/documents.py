@@ -13,10 +13,17 @@ from pathlib import Path, PurePath
 
 from sqlalchemy import delete, select
 
-from analysis.documents import DocumentError, check_document, extract_text, split_passages
+from analysis.core.documents import (
+    DocumentError,
+    DocumentText,
+    check_document,
+    extract_text,
+    split_passages,
+)
 from analysis.models import DocumentSource, DocumentStatus
 from forum.extensions import db
-from forum.models import Segment, SegmentSource
+from forum.jobs import Progress
+from forum.models import Segment, SegmentSource, User
 from forum.services.segments import text_hash
 
 MAX_FILES = 100
@@ -51,7 +58,7 @@ def _display_name(filename: str) -> str:
     return PurePath((filename or "").replace("\\", "/")).name[:255] or "document"
 
 
-def store_batch(consultation_id: int, uploads: list[Upload], user, data_dir: Path,
+def store_batch(consultation_id: int, uploads: list[Upload], user: User, data_dir: Path,
                 max_bytes: int) -> tuple[list[DocumentSource], bool]:
     """Check a batch, then store every file and read the small ones.
 
@@ -74,7 +81,9 @@ def store_batch(consultation_id: int, uploads: list[Upload], user, data_dir: Pat
         raise BatchError([f"Upload {MAX_FILES} files or fewer at a time"])
     known = {d.sha256: d.title for d in db.session.scalars(
         select(DocumentSource).where(DocumentSource.consultation_id == consultation_id))}
-    problems, checked, seen = [], [], {}
+    problems: list[str] = []
+    checked: list[tuple[Upload, str, str, DocumentText]] = []
+    seen: dict[str, str] = {}
     for upload in uploads:
         name = _display_name(upload.filename)
         digest = hashlib.sha256(upload.data).hexdigest()
@@ -93,11 +102,12 @@ def store_batch(consultation_id: int, uploads: list[Upload], user, data_dir: Pat
         raise BatchError(problems)
     in_background = (sum(f.pages for *_, f in checked) > INLINE_PDF_PAGES
                      or sum(len(u.data) for u, *_ in checked) > INLINE_BYTES)
-    texts = {}
+    texts: dict[str, str] = {}
     if not in_background:
         for upload, name, digest, found in checked:
             try:
-                texts[digest] = extract_text(upload.data, found.kind).text if found.kind == "pdf" else found.text
+                texts[digest] = extract_text(upload.data,
+                                             found.kind).text if found.kind == "pdf" else found.text
             except DocumentError as error:
                 problems.append(f"{name}: {error}")
         if problems:
@@ -105,7 +115,8 @@ def store_batch(consultation_id: int, uploads: list[Upload], user, data_dir: Pat
     return _save(consultation_id, checked, texts, user, data_dir), in_background
 
 
-def _save(consultation_id, checked, texts, user, data_dir) -> list[DocumentSource]:
+def _save(consultation_id: int, checked: list[tuple[Upload, str, str, DocumentText]],
+          texts: dict[str, str], user: User, data_dir: Path) -> list[DocumentSource]:
     folder = document_dir(data_dir)
     written, documents = [], []
     try:
@@ -152,7 +163,8 @@ def _replace_passages(document: DocumentSource, text: str) -> int:
     return len(passages)
 
 
-def read_documents(document_ids: list[int], data_dir: Path, progress=None) -> list[str]:
+def read_documents(document_ids: list[int], data_dir: Path,
+                   progress: Progress | None = None) -> list[str]:
     """Read waiting (or failed) documents into passages, one commit per document.
 
     Args:
@@ -175,10 +187,12 @@ def read_documents(document_ids: list[int], data_dir: Path, progress=None) -> li
             _replace_passages(document, extract_text(data, document.kind).text)
         except (DocumentError, OSError) as error:
             db.session.rollback()
-            document = db.session.get(DocumentSource, document_id)
-            reason = str(error) if isinstance(error, DocumentError) else "the stored file is missing."
-            document.status, document.message = DocumentStatus.FAILED, reason
-            failures.append(f"{document.filename}: {reason}")
+            failed = db.session.get(DocumentSource, document_id)
+            reason = str(error) if isinstance(error,
+                                              DocumentError) else "the stored file is missing."
+            if failed is not None:  # still there after the rollback (not deleted meanwhile)
+                failed.status, failed.message = DocumentStatus.FAILED, reason
+                failures.append(f"{failed.filename}: {reason}")
         db.session.commit()
     return failures
 

@@ -1,4 +1,4 @@
-"""The embedding cache in the database, and the job that embeds segments once they exist.
+"""The embedding cache in the database (the jobs that fill it are in ``embed_batches``).
 
 Vectors are keyed by (text hash, model name), so a segment rebuilt with the same words
 (a transcript approved again) and the same words said twice share one stored vector.
@@ -6,20 +6,26 @@ Vectors are keyed by (text hash, model name), so a segment rebuilt with the same
 from __future__ import annotations
 
 import threading
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from flask import current_app
-from sqlalchemy import delete, select
-
-from forum.extensions import db
-from forum.models import Segment
+from sqlalchemy import CursorResult, delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from analysis.models import SegmentEmbedding
+from forum.extensions import db
+from forum.models import Segment
+from forum.models.base import utcnow
+
+if TYPE_CHECKING:
+    from analysis.core.themes.embed import Embedder
+    from analysis.core.themes.words import WordAnalyser
 
 EMBED_SEGMENTS = "segments.embed"
-_warm_lock = threading.Lock()
-_warming: threading.Thread | None = None
+_load_lock = threading.Lock()
 EMBEDDER_KEY = "analysis_embedder"
 WORDS_KEY = "analysis_words"
 
@@ -35,62 +41,60 @@ class DbEmbeddingCache:
         for start in range(0, len(wanted), 500):
             rows = db.session.execute(select(SegmentEmbedding.text_hash, SegmentEmbedding.vector)
                                       .where(SegmentEmbedding.model == model_name,
-                                             SegmentEmbedding.text_hash.in_(wanted[start:start + 500])))
+                                             SegmentEmbedding.text_hash.in_(
+                                                 wanted[start:start + 500])))
             for text_hash, vector in rows:
                 found[text_hash] = np.frombuffer(vector, dtype="<f4").copy()
         return found
 
     def put_many(self, vectors: dict[str, np.ndarray], model_name: str) -> None:
-        """Args: vectors {hash: vector}, model_name. Returns: None (flushed, not committed)."""
+        """Args: vectors {hash: vector}, model_name. Returns: None (flushed, not committed).
+
+        Two workers may embed the same new text at once: the second insert is skipped, not
+        an error (both vectors are the same model's for the same words).
+        """
         present = set(self.get_many(list(vectors), model_name))
-        for text_hash, vector in vectors.items():
-            if text_hash in present:
-                continue
-            data = np.asarray(vector, dtype="<f4")
-            db.session.add(SegmentEmbedding(text_hash=text_hash, model=model_name,
-                                            dimensions=int(data.shape[0]), vector=data.tobytes()))
+        rows = [{"text_hash": text_hash, "model": model_name, "dimensions": int(data.shape[0]),
+                 "vector": data.tobytes(), "created_at": utcnow()}
+                for text_hash, data in ((h, np.asarray(v, dtype="<f4")) for h, v in vectors.items())
+                if text_hash not in present]
+        insert = sqlite_insert if db.engine.dialect.name == "sqlite" else pg_insert
+        for start in range(0, len(rows), 500):  # within SQLite's variable limit
+            db.session.execute(insert(SegmentEmbedding).values(rows[start:start + 500])
+                               .on_conflict_do_nothing(index_elements=["text_hash", "model"]))
         db.session.flush()
 
 
-def current_embedder():
-    """The app's embedder: MiniLM, loaded lazily once per process (tests install a fake)."""
-    embedder = current_app.extensions.get(EMBEDDER_KEY)
-    if embedder is None:
-        from analysis.themes import MiniLMEmbedder
+def current_embedder() -> Embedder:
+    """The app's embedder: MiniLM, loaded once per worker process (tests install a fake).
 
-        embedder = current_app.extensions[EMBEDDER_KEY] = MiniLMEmbedder()
+    Only the worker calls this: web requests ask the worker (``analysis.services.meaning``).
+    The model is loaded here under a lock, so worker threads asking at once share one copy.
+    """
+    embedder: Embedder | None = current_app.extensions.get(EMBEDDER_KEY)
+    if embedder is None:
+        with _load_lock:
+            embedder = current_app.extensions.get(EMBEDDER_KEY)
+            if embedder is None:
+                from analysis.core.themes import MiniLMEmbedder
+
+                embedder = MiniLMEmbedder()
+                embedder.encode(["warm up"])
+                current_app.extensions[EMBEDDER_KEY] = embedder
     return embedder
 
 
-def embedder_ready(embedder) -> bool:
-    """Args: an embedder. Returns: False while MiniLM has not been loaded in this process."""
-    from analysis.themes.embed import MiniLMEmbedder, _load_minilm
-
-    return not isinstance(embedder, MiniLMEmbedder) or _load_minilm.cache_info().currsize > 0
-
-
-def warm_embedder(embedder) -> None:
-    """Load the embedding model in a background thread, so no request waits for it."""
-    global _warming
-    with _warm_lock:
-        if _warming is not None or embedder_ready(embedder):
-            return
-        _warming = threading.Thread(target=embedder.encode, args=(["warm up"],), daemon=True,
-                                    name="embedder-warm-up")
-        _warming.start()
-
-
-def current_words():
+def current_words() -> WordAnalyser:
     """The app's word analyser: spaCy's, loaded lazily once per process (tests install one)."""
-    words = current_app.extensions.get(WORDS_KEY)
+    words: WordAnalyser | None = current_app.extensions.get(WORDS_KEY)
     if words is None:
-        from analysis.themes import default_word_analyser
+        from analysis.core.themes import default_word_analyser
 
         words = current_app.extensions[WORDS_KEY] = default_word_analyser()
     return words
 
 
-def embed_new_segments(consultation_id: int, embedder) -> int:
+def embed_new_segments(consultation_id: int, embedder: Embedder) -> int:
     """Embed the consultation's segments whose text has no vector yet for this model.
 
     Args:
@@ -100,8 +104,7 @@ def embed_new_segments(consultation_id: int, embedder) -> int:
     Returns:
         How many distinct texts were embedded.
     """
-    from analysis.themes import embed_segments
-    from analysis.themes import SegmentInput
+    from analysis.core.themes import SegmentInput, embed_segments
 
     rows = db.session.execute(select(Segment.id, Segment.text, Segment.text_hash)
                               .where(Segment.consultation_id == consultation_id)).all()
@@ -122,12 +125,6 @@ def queue_embedding(consultation_id: int) -> None:
     enqueue(EMBED_SEGMENTS, {"consultation_id": consultation_id})
 
 
-def embed_segments_job(job, progress) -> None:
-    """Job handler: embed the consultation's new or changed segments."""
-    progress("Embedding new segments", 10)
-    embed_new_segments(job.params["consultation_id"], current_embedder())
-
-
 def forget_unused(hashes: Iterable[str]) -> int:
     """Delete stored vectors of texts that no segment holds any more (after an erasure).
 
@@ -144,5 +141,7 @@ def forget_unused(hashes: Iterable[str]) -> int:
     gone = hashes - still
     if not gone:
         return 0
-    result = db.session.execute(delete(SegmentEmbedding).where(SegmentEmbedding.text_hash.in_(gone)))
-    return result.rowcount or 0
+    result = db.session.execute(
+        delete(SegmentEmbedding).where(SegmentEmbedding.text_hash.in_(gone)))
+    # A DELETE returns a CursorResult (Session.execute is typed as the general Result).
+    return cast(CursorResult[Any], result).rowcount or 0

@@ -1,30 +1,33 @@
-"""Search a consultation's usable segments by meaning (cached embeddings) and by keyword."""
+"""Search a consultation's segments by keyword (the database's full-text index) and by meaning.
+
+What is searched is ``searchable_segments``: members' usable segments (the consent rule)
+and public document passages. Similarities come from the worker (``analysis.services.meaning``).
+"""
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Optional
+from itertools import islice
 
-import numpy as np
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import InstrumentedAttribute
 
+from analysis.models import SegmentQuestionMap, Theme, ThemeSegment
+from analysis.services.meaning import MIN_SIMILARITY
+from analysis.services.query_words import keywords
+
+__all__ = ["Filters", "Hit", "keyword_ids", "keywords", "search_segments"]
 from forum.extensions import db
-from forum.models import Segment
-from forum.services.segments import usable_segments
+from forum.models import Segment, SegmentSource
+from forum.models.segment_search import keyword_match
+from forum.services.segments import searchable_segments
 
-from analysis.models import CodebookEntry, SegmentQuestionMap, Theme, ThemeSegment
-
-# Words of a question that say nothing about its subject.
-ASKING = frozenset("""what whats did does do say said says tell told think thought member members
-people person about anyone someone anybody everyone how why when where who which were was is are
-the a an of on in to for and or with any there their they them our we us me my i you your it its
-this that these those have has had feel felt talk talked talking mention mentioned""".split())
-MIN_SIMILARITY = 0.3
-# A code's centre (description and examples) sits closer to everything on its subject than a
-# short query does, so its similarities count for less: 0.55 to a code ~ 0.3 to the query.
-CODE_OFFSET = 0.25
 KEYWORD_BONUS = 0.25
 LIMIT = 50
+# Candidates are read best first, a page and a bit at first (most pass the consent rule and
+# the filters), twice as many each time after, until a page of hits is found.
+FIRST_CHUNK = 64
+MAX_CHUNK = 1024
 NOT_GROUPED = "none"
 
 
@@ -43,42 +46,58 @@ class Hit:
     """One result: the segment, its theme (None: not grouped) and why it matched."""
 
     segment: Segment
-    theme: Optional[Theme]
+    theme: Theme | None
     score: float
     keyword: bool
-    similarity: Optional[float]
+    similarity: float | None
     reasons: list[str] = field(default_factory=list)
 
 
-def keywords(query: str) -> list[str]:
-    """The words of a query worth matching ("what did members say about breach?" -> breach).
+def keyword_ids(consultation_id: int, words: list[str]) -> set[int]:
+    """Ids of the consultation's segments holding any of the words, in any form.
+
+    The database stems both sides (SQLite FTS5 porter, PostgreSQL english), so "breach"
+    finds "breached" and "breaching".
 
     Args:
-        query: what was typed.
+        consultation_id: the consultation.
+        words: from ``keywords``.
 
     Returns:
-        Lower-case words, in order, without asking words.
+        Segment ids (not yet narrowed by consent or filters).
     """
-    words = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", query.lower())
-    return [w for w in dict.fromkeys(words) if w not in ASKING and len(w) > 1]
-
-
-def _keyword_pattern(words: list[str]):
     if not words:
-        return None
-    # Stems cover breach/breached/breaches/breaching and house/housing.
-    stems = [re.escape(w[:-1] if w.endswith("e") and len(w) > 4 else w) for w in words]
-    return re.compile(r"\b(?:" + "|".join(stems) + r")[a-z]*", re.IGNORECASE)
+        return set()
+    return set(db.session.scalars(select(Segment.id).where(
+        Segment.consultation_id == consultation_id,
+        keyword_match(db.engine.dialect.name, words))))
 
 
-def _filtered(consultation_id: int, filters: Filters, theme_of: dict[int, Theme]):
+def _only(column: InstrumentedAttribute[int],
+          ids: set[int] | None) -> list[ColumnElement[bool]]:
+    return [] if ids is None else [column.in_(list(ids))]
+
+
+def _themes_of(consultation_id: int, ids: set[int] | None) -> dict[int, Theme]:
+    return {link.segment_id: link.theme for link in db.session.scalars(
+        select(ThemeSegment).join(Theme).where(Theme.consultation_id == consultation_id,
+                                               *_only(ThemeSegment.segment_id, ids)))}
+
+
+def _filtered(consultation_id: int, filters: Filters, theme_of: dict[int, Theme],
+              ids: set[int] | None) -> Iterator[Segment]:
     mapped = dict(db.session.execute(select(SegmentQuestionMap.segment_id,
-                                             SegmentQuestionMap.question_id)).all())
+                                             SegmentQuestionMap.question_id)
+                                      .where(*_only(SegmentQuestionMap.segment_id, ids))).all())
     key, _, value = filters.group.partition("=")
-    from analysis.services.themes import GROUP_FIELDS
+    from analysis.services.inputs import GROUP_FIELDS
 
-    for segment in usable_segments(consultation_id):
+    # The consent rule is searchable_segments'; only the candidates are read through it.
+    for segment in searchable_segments(consultation_id, ids):
         if filters.source and segment.source_type.value != filters.source:
+            continue
+        # Themes group members' words; documents belong to none, not even "Not grouped".
+        if filters.theme and segment.source_type == SegmentSource.DOCUMENT:
             continue
         question = segment.question_id or mapped.get(segment.id)
         if filters.question and str(question) != filters.question:
@@ -86,7 +105,8 @@ def _filtered(consultation_id: int, filters: Filters, theme_of: dict[int, Theme]
         theme = theme_of.get(segment.id)
         if filters.theme == NOT_GROUPED and theme is not None:
             continue
-        if filters.theme not in ("", NOT_GROUPED) and (theme is None or str(theme.id) != filters.theme):
+        if filters.theme not in ("", NOT_GROUPED) and (theme is None
+                                                       or str(theme.id) != filters.theme):
             continue
         if key in GROUP_FIELDS and (segment.member is None
                                     or getattr(segment.member, GROUP_FIELDS[key]) != value):
@@ -94,73 +114,47 @@ def _filtered(consultation_id: int, filters: Filters, theme_of: dict[int, Theme]
         yield segment
 
 
-def search_segments(consultation_id: int, query: str, filters: Filters, embedder=None) -> list[Hit]:
-    """Find segments about what was asked, by meaning and by keyword, best first.
+def search_segments(consultation_id: int, query: str, filters: Filters,
+                    similarity: dict[int, float] | None = None) -> list[Hit]:
+    """Find segments about what was asked, by keyword and by meaning, best first.
+
+    Without words, the segments the filters leave are listed in source order.
 
     Args:
         consultation_id: the consultation.
         query: plain words or a question.
         filters: source, question, theme and group to narrow by.
-        embedder: embeds the query (None: keyword search only).
+        similarity: {segment id: similarity} from ``ask_meaning`` (None: keyword search only).
 
     Returns:
         Up to 50 hits; a segment matches when it shares a keyword or its meaning is close.
     """
-    theme_of = {link.segment_id: link.theme for link in db.session.scalars(
-        select(ThemeSegment).join(Theme).where(Theme.consultation_id == consultation_id))}
-    rows = list(_filtered(consultation_id, filters, theme_of))
-    pattern = _keyword_pattern(keywords(query))
-    similarity = (_similarities(rows, query, _matching_codes(consultation_id, pattern), embedder)
-                  if embedder is not None and rows and query.strip() else {})
-    hits = []
-    for segment in rows:
-        found = bool(pattern and pattern.search(segment.text))
-        close = similarity.get(segment.id)
-        if not found and (close is None or close < MIN_SIMILARITY):
-            continue
-        reasons = (["keyword"] if found else []) + (
-            ["meaning"] if close is not None and close >= MIN_SIMILARITY else [])
-        hits.append(Hit(segment, theme_of.get(segment.id), (close or 0.0) + KEYWORD_BONUS * found,
-                        found, close, reasons))
+    similarity = similarity or {}
+    if not query.strip():
+        theme_of = _themes_of(consultation_id, None)
+        rows = _filtered(consultation_id, filters, theme_of, None)
+        return [Hit(s, theme_of.get(s.id), 0.0, False, None) for s in islice(rows, LIMIT)]
+    found_ids = keyword_ids(consultation_id, keywords(query))
+    score = {sid: KEYWORD_BONUS for sid in found_ids}
+    for sid, close in similarity.items():
+        if close >= MIN_SIMILARITY:
+            score[sid] = score.get(sid, 0.0) + close
+    # Rank the candidates first, then read them best first, a chunk at a time, through the
+    # consent rule and the filters: over 50,000 segments only a few hundred rows are read.
+    order = sorted(score, key=lambda sid: (-score[sid], sid))
+    hits: list[Hit] = []
+    start, size = 0, FIRST_CHUNK
+    while start < len(order):
+        chunk = set(order[start:start + size])
+        start, size = start + size, min(2 * size, MAX_CHUNK)
+        theme_of = _themes_of(consultation_id, chunk)
+        for segment in _filtered(consultation_id, filters, theme_of, chunk):
+            found = segment.id in found_ids
+            near = similarity.get(segment.id)
+            meaning = near is not None and near >= MIN_SIMILARITY
+            hits.append(Hit(segment, theme_of.get(segment.id), score[segment.id], found,
+                            near, ["keyword"] * found + ["meaning"] * meaning))
+        if len(hits) >= LIMIT:
+            break  # every later candidate ranks below these
     hits.sort(key=lambda h: (-h.score, h.segment.id))
     return hits[:LIMIT]
-
-
-def _matching_codes(consultation_id: int, pattern) -> list[CodebookEntry]:
-    """Codebook entries whose name or search terms share a word with the query."""
-    if pattern is None:
-        return []
-    entries = db.session.scalars(select(CodebookEntry).where(
-        CodebookEntry.consultation_id == consultation_id))
-    return [e for e in entries if pattern.search(" ".join([e.name, *(e.search_terms or [])]))]
-
-
-def _similarities(rows: list[Segment], query: str, codes, embedder) -> dict[int, float]:
-    """Cosine similarity of each segment to the query, or to a code the query names.
-
-    "breach" alone sits far from "I was recalled for missing curfew", but the codebook's
-    breach code (its description and examples) sits close, so a query naming a code also
-    finds what was said about the code in other words.
-    """
-    from analysis.services.embeddings import DbEmbeddingCache
-    from analysis.themes import embed_texts
-    from analysis.themes.embed import normalise_rows
-    from analysis.themes.guide import embed_free_texts
-
-    cache = DbEmbeddingCache()
-    stored = cache.get_many([s.text_hash for s in rows], embedder.name)
-    if not stored:
-        return {}
-    targets = [(embed_texts([query], embedder)[0], 0.0)]
-    for code in codes:
-        anchors = embed_free_texts([code.description, *(code.examples or [])], embedder, cache)
-        targets.append((normalise_rows(anchors.mean(axis=0, keepdims=True))[0], CODE_OFFSET))
-    db.session.commit()  # keep any anchor vectors just embedded, so the next search is quick
-    out = {}
-    for segment in rows:
-        found = stored.get(segment.text_hash)
-        if found is None or found.shape != targets[0][0].shape:
-            continue
-        found = found / (float(np.linalg.norm(found)) or 1.0)
-        out[segment.id] = max(float(found @ vector) - offset for vector, offset in targets)
-    return out

@@ -1,13 +1,19 @@
 """Turn approved transcripts into segments, and keep segments in step with later decisions."""
 from __future__ import annotations
 
-from typing import Optional
-
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 
 from forum.extensions import db
 from forum.models import (
-    Question, Segment, SegmentSource, SpeakerRole, Transcript, TranscriptStatus, Turn, User)
+    Question,
+    Segment,
+    SegmentSource,
+    SpeakerRole,
+    Transcript,
+    TranscriptStatus,
+    Turn,
+    User,
+)
 from forum.models.base import utcnow
 from forum.services.segments import text_hash
 
@@ -33,7 +39,8 @@ def approve_transcript(transcript: Transcript, user: User) -> int:
         raise ApprovalError("Redaction has not finished yet, so there is nothing to approve")
     from analysis.services.transcripts import review_redactions
 
-    rejected = {r.id for t in transcript.turns for r in t.redactions if r.status.value == "rejected"}
+    rejected = {r.id for t in transcript.turns for r in t.redactions
+                if r.status.value == "rejected"}
     review_redactions(transcript, rejected)  # proposals not rejected become accepted
     transcript.status = TranscriptStatus.APPROVED
     transcript.approved_at = utcnow()
@@ -52,7 +59,7 @@ def build_segments(transcript: Transcript) -> int:
     Facilitators', observers' and unmatched speakers' turns and back-channel turns are
     left out; turns with an unreviewed safeguarding flag become held segments.
     """
-    from analysis.segmenting import split_into_segments
+    from analysis.core.segmenting import split_into_segments
 
     db.session.execute(delete(Segment).where(Segment.source_type == SegmentSource.TRANSCRIPT,
                                              Segment.source_id == transcript.id))
@@ -68,34 +75,31 @@ def build_segments(transcript: Transcript) -> int:
                 consultation_id=consultation_id, source_type=SegmentSource.TRANSCRIPT,
                 source_id=transcript.id, turn_id=turn.id, position=turn.index * 100 + part,
                 member_id=speaker.member_id, question_id=turn.question_id, text=text,
-                text_hash=text_hash(text), held=turn.held, start_seconds=turn.start_seconds))
+                text_hash=text_hash(text), held=turn.held, risk_flagged=turn.risk_flagged,
+                quote_cleared=turn.quote_cleared_at is not None, start_seconds=turn.start_seconds))
             count += 1
     db.session.flush()
     return count
 
 
-def review_risk(turn: Turn, user: User) -> None:
-    """A person has looked at a safeguarding flag: release the turn's segments."""
-    turn.risk_reviewed_at, turn.risk_reviewed_by_id = utcnow(), user.id
-    _sync_turn_segments(turn)
-
-
-def flag_risk(turn: Turn, reason: str) -> None:
-    """A facilitator's own safeguarding flag: hold the turn until someone reviews it."""
-    turn.risk_flagged, turn.risk_reason = True, (reason.strip() or "Flagged by facilitator")[:200]
-    turn.risk_reviewed_at = turn.risk_reviewed_by_id = None
-    _sync_turn_segments(turn)
-
-
-def tag_question(transcript: Transcript, first: int, last: int, question: Optional[Question]) -> int:
+def tag_question(transcript: Transcript, first: int, last: int, question: Question | None) -> int:
     """Link a stretch of turns (by number, inclusive) to a consultation question.
+
+    Returns:
+        How many turns were tagged.
+    """
+    return tag_turns(transcript, set(range(first, last + 1)), question)
+
+
+def tag_turns(transcript: Transcript, numbers: set[int], question: Question | None) -> int:
+    """Link the turns with these numbers to a consultation question (None clears the link).
 
     Returns:
         How many turns were tagged.
     """
     tagged = 0
     for turn in transcript.turns:
-        if first <= turn.index <= last:
+        if turn.index in numbers:
             turn.question_id = question.id if question else None
             _sync_turn_segments(turn, commit=False)
             tagged += 1
@@ -104,8 +108,8 @@ def tag_question(transcript: Transcript, first: int, last: int, question: Option
 
 
 def _sync_turn_segments(turn: Turn, commit: bool = True) -> None:
-    for segment in db.session.scalars(select(Segment).where(Segment.turn_id == turn.id)):
-        segment.held = turn.held
-        segment.question_id = turn.question_id
+    from analysis.services.safeguarding import sync_turn_segments
+
+    sync_turn_segments(turn)
     if commit:
         db.session.commit()

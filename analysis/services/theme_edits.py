@@ -1,22 +1,22 @@
-"""People in charge of themes: rename, check, pin quotes, move, merge and split.
+"""People in charge of themes: rename, check, pin quotes, confirm, move and merge.
 
-Each edit marks what a person decided (label_by, placed_by, quote_by) so a re-run keeps it,
-writes an audit event when it changes the evidence, recounts the stats and commits once.
+Each edit marks what a person decided (label_by, placed_by, quote_by) so a re-run keeps it
+(placed segments also teach the theme: ``theme_learning``), writes an audit event when it
+changes the evidence, recounts the stats, keeps itself in the history (``theme_history``,
+for undo) and commits once. After a move, merge or split the
+themes are numbered largest first again. Splitting is in ``theme_split``.
 """
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
-from typing import Optional
-
 from sqlalchemy import delete, select
 
+from analysis.models import BY_PERSON, Theme, ThemeSegment, UngroupedSegment
+from analysis.services import theme_history as history
+from analysis.services.theme_store import QUOTES, consultation_themes, refresh_stats
 from forum.extensions import db
+from forum.models import User
 from forum.models.base import utcnow
 from forum.services import audit
-
-from analysis.models import BY_MODEL, BY_PERSON, Theme, ThemeSegment, UngroupedSegment
-from analysis.services.theme_store import QUOTES, consultation_themes, refresh_stats
 
 LABEL_MAX = 120
 
@@ -25,34 +25,29 @@ class EditError(ValueError):
     """An edit that cannot be made, in plain English."""
 
 
-class CachedOnlyEmbedder:
-    """The app's embedder, but refusing to load a model inside a web request."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def encode(self, texts):
-        raise EditError("Some of these segments have not been embedded yet. "
-                        "Run the analysis again, then split the theme.")
-
-
-def rename(theme: Theme, label: str, user, ip=None) -> None:
+def rename(theme: Theme, label: str, user: User, ip: str | None = None) -> None:
     """Give a theme a person's label (kept by later runs)."""
     label = " ".join(label.split())
     if not label:
         raise EditError("Enter a name for the theme")
     if len(label) > LABEL_MAX:
         raise EditError(f"The name must be {LABEL_MAX} characters or fewer")
+    before = history.capture(theme.consultation_id, [theme.id])
     old, theme.label, theme.label_by = theme.label, label, BY_PERSON
     audit.record("theme_renamed", user, theme, ip=ip, commit=False, old=old, new=label)
+    history.record(theme.consultation_id, "rename", f"Renamed “{old}” to “{label}”", before, user)
     db.session.commit()
 
 
-def set_checked(theme: Theme, checked: bool, user, ip=None) -> None:
+def set_checked(theme: Theme, checked: bool, user: User, ip: str | None = None) -> None:
     """Mark a theme checked by a person, or not checked."""
+    before = history.capture(theme.consultation_id, [theme.id])
     theme.checked_at = utcnow() if checked else None
     theme.checked_by_id = user.id if checked else None
     audit.record("theme_checked", user, theme, ip=ip, commit=False, checked=checked)
+    history.record(theme.consultation_id, "checked",
+                   f"Marked “{theme.label}” as {'checked' if checked else 'not checked'}", before,
+                   user)
     db.session.commit()
 
 
@@ -63,13 +58,16 @@ def _link(theme: Theme, segment_id: int) -> ThemeSegment:
     return link
 
 
-def pin_quote(theme: Theme, segment_id: int, user, ip=None) -> None:
+def pin_quote(theme: Theme, segment_id: int, user: User, ip: str | None = None) -> None:
     """Make a segment one of the theme's quotes (a model-chosen one drops out past five)."""
-    from analysis.services.theme_store import _quotable
+    from forum.services.segments import quotable_segments
 
     link = _link(theme, segment_id)
-    if segment_id not in _quotable([segment_id]):
-        raise EditError("This member has not agreed to be quoted, so this cannot be a quote")
+    before = history.capture(theme.consultation_id, [theme.id])
+    # A person's pick: any quotable words, flagged ones too once quoting them was chosen.
+    if segment_id not in {s.id for s in quotable_segments(theme.consultation_id)}:
+        raise EditError("These words are not quotable: the member has not agreed to be quoted, "
+                        "or the words wait for a safeguarding decision")
     quotes = [q for q in theme.quote_links if q.segment_id != segment_id]
     pinned = [q for q in quotes if q.quote_by == BY_PERSON]
     if len(pinned) >= QUOTES:
@@ -82,20 +80,25 @@ def pin_quote(theme: Theme, segment_id: int, user, ip=None) -> None:
         quote.quote_rank = rank
     link.quote_by = BY_PERSON
     audit.record("quote_pinned", user, theme, ip=ip, commit=False, segment_id=segment_id)
+    history.record(theme.consultation_id, "pin", f"Pinned a quote in “{theme.label}”", before, user)
     db.session.commit()
 
 
-def unpin_quote(theme: Theme, segment_id: int, user, ip=None) -> None:
+def unpin_quote(theme: Theme, segment_id: int, user: User, ip: str | None = None) -> None:
     """Take a segment out of the theme's quotes; later runs will not choose it again."""
     link = _link(theme, segment_id)
+    before = history.capture(theme.consultation_id, [theme.id])
     link.quote_rank, link.quote_by = None, BY_PERSON
     for rank, quote in enumerate(theme.quote_links):
         quote.quote_rank = rank
     audit.record("quote_unpinned", user, theme, ip=ip, commit=False, segment_id=segment_id)
+    history.record(theme.consultation_id, "unpin", f"Unpinned a quote in “{theme.label}”", before,
+                   user)
     db.session.commit()
 
 
-def move_segment(consultation_id: int, segment_id: int, to: Optional[Theme], user, ip=None) -> None:
+def move_segment(consultation_id: int, segment_id: int, to: Theme | None, user: User,
+                 ip: str | None = None) -> None:
     """Move a segment to another theme, or to "Not grouped" when ``to`` is None."""
     from forum.services.segments import usable_segments
 
@@ -106,6 +109,9 @@ def move_segment(consultation_id: int, segment_id: int, to: Optional[Theme], use
     old = db.session.scalar(select(ThemeSegment).join(Theme).where(
         ThemeSegment.segment_id == segment_id, Theme.consultation_id == consultation_id))
     from_id = old.theme_id if old else None
+    from_label = old.theme.label if old else "Not grouped"
+    before = history.capture(consultation_id, [i for i in (from_id, to.id if to else None) if i],
+                             [segment_id])
     if old is not None:
         db.session.delete(old)
         db.session.flush()
@@ -117,8 +123,25 @@ def move_segment(consultation_id: int, segment_id: int, to: Optional[Theme], use
     db.session.flush()
     _renumber_quotes(consultation_id)
     refresh_stats(consultation_id)
+    history.largest_first(consultation_id)
     audit.record("segment_moved", user, to, ip=ip, commit=False, segment_id=segment_id,
                  from_theme=from_id, to_theme=to.id if to else None)
+    history.record(consultation_id, "move", f"Moved a segment from “{from_label}” to "
+                   f"“{to.label if to else 'Not grouped'}”", before, user)
+    db.session.commit()
+
+
+def confirm_segment(theme: Theme, segment_id: int, user: User, ip: str | None = None) -> None:
+    """A person says a segment is in the right theme: a confirmed example the theme learns from,
+    kept by later runs."""
+    link = _link(theme, segment_id)
+    if link.placed_by == BY_PERSON:
+        return
+    before = history.capture(theme.consultation_id, [theme.id])
+    link.placed_by, link.confidence = BY_PERSON, None
+    audit.record("segment_confirmed", user, theme, ip=ip, commit=False, segment_id=segment_id)
+    history.record(theme.consultation_id, "confirm", f"Confirmed a segment in “{theme.label}”",
+                   before, user)
     db.session.commit()
 
 
@@ -129,12 +152,16 @@ def _renumber_quotes(consultation_id: int) -> None:
             quote.quote_rank = rank
 
 
-def merge(theme: Theme, other: Theme, user, ip=None) -> None:
+def merge(theme: Theme, other: Theme, user: User, ip: str | None = None) -> None:
     """Merge ``other`` into ``theme``: its segments move over (as people's placements)."""
     if other.id == theme.id or other.consultation_id != theme.consultation_id:
         raise EditError("Choose another theme of this consultation to merge with")
+    before = history.capture(theme.consultation_id, [theme.id, other.id])
     moved = [(link.segment_id, link.quote_rank, link.quote_by) for link in other.links]
     other_label = other.label
+    if (other.memo or "").strip():  # the merged theme's notes stay with its segments
+        theme.memo = "\n\n".join(m for m in ((theme.memo or "").strip(),
+                                              f"From “{other_label}”: {other.memo.strip()}") if m)
     db.session.delete(other)
     db.session.flush()
     start = len(theme.quote_links)
@@ -148,90 +175,9 @@ def merge(theme: Theme, other: Theme, user, ip=None) -> None:
     db.session.flush()
     db.session.refresh(theme, ["links"])
     refresh_stats(theme.consultation_id)
+    history.largest_first(theme.consultation_id)
     audit.record("themes_merged", user, theme, ip=ip, commit=False, merged=other_label,
                  segments=len(moved))
+    history.record(theme.consultation_id, "merge", f"Merged “{other_label}” into “{theme.label}”",
+                   before, user)
     db.session.commit()
-
-
-@dataclass
-class SplitPart:
-    """One proposed sub-theme."""
-
-    label: str
-    keywords: list[str]
-    segment_ids: list[int]
-    representative_ids: list[int]
-
-
-def fingerprint(theme: Theme) -> str:
-    """A short hash of the theme's segments, so a split applies to what was previewed."""
-    ids = ",".join(str(link.segment_id) for link in theme.links)
-    return hashlib.sha256(ids.encode()).hexdigest()[:16]
-
-
-def split_preview(theme: Theme) -> list[SplitPart]:
-    """Propose 2-4 sub-themes for a theme (``recluster_theme`` on cached vectors).
-
-    Args:
-        theme: a theme with at least four segments.
-
-    Returns:
-        The sub-themes, largest first.
-
-    Raises:
-        EditError: too few segments, or segments not embedded yet.
-    """
-    from analysis.services.embeddings import DbEmbeddingCache, current_embedder, current_words
-    from analysis.services.themes import segment_inputs
-    from analysis.themes import AnalysisResult, AnalysisSettings, Theme as Draft, recluster_theme
-    from forum.services.segments import usable_segments
-
-    ids = {link.segment_id for link in theme.links}
-    rows = [s for s in usable_segments(theme.consultation_id) if s.id in ids]
-    if len(rows) < 4:
-        raise EditError("A theme needs at least 4 segments to be split")
-    segments = segment_inputs(rows)
-    draft = Draft(id=0, label=theme.label, code=theme.code, is_new=theme.is_new,
-                  keywords=list(theme.keywords or []), segment_ids=sorted(ids & {s.id for s in segments}),
-                  representative_ids=[], segment_count=len(segments), member_count=0,
-                  member_total=0, source_count=0, source_total=0)
-    settings = AnalysisSettings(len(segments), "split", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", "")
-    result = AnalysisResult([draft], [], {}, {}, settings)
-    embedder = CachedOnlyEmbedder(current_embedder().name)
-    split = recluster_theme(result, 0, segments, embedder, DbEmbeddingCache(), words=current_words())
-    parts = [SplitPart(t.label, list(t.keywords), list(t.segment_ids), list(t.representative_ids))
-             for t in split.themes]
-    if len(parts) < 2:
-        raise EditError("These segments are too alike to split into separate themes")
-    return sorted(parts, key=lambda p: -len(p.segment_ids))
-
-
-def split(theme: Theme, parts: list[SplitPart], user, ip=None) -> list[Theme]:
-    """Replace a theme by its sub-themes; people's placements stay people's."""
-    placed = {link.segment_id for link in theme.links if link.placed_by == BY_PERSON}
-    consultation_id, label = theme.consultation_id, theme.label
-    base = dict(consultation_id=consultation_id, code=theme.code, is_new=theme.is_new,
-                run_id=theme.run_id, position=theme.position)
-    from analysis.services.theme_store import _quotable
-
-    quotable = _quotable({s for p in parts for s in p.segment_ids})
-    db.session.delete(theme)
-    db.session.flush()
-    made = []
-    for part in parts:
-        sub = Theme(label=part.label[:LABEL_MAX], label_by=BY_MODEL, keywords=part.keywords, **base)
-        db.session.add(sub)
-        db.session.flush()
-        chosen = [s for s in part.representative_ids if s in quotable][:QUOTES]
-        quotes = {s: i for i, s in enumerate(chosen)}
-        for segment_id in part.segment_ids:
-            db.session.add(ThemeSegment(theme_id=sub.id, segment_id=segment_id,
-                                        placed_by=BY_PERSON if segment_id in placed else BY_MODEL,
-                                        quote_rank=quotes.get(segment_id)))
-        made.append(sub)
-    db.session.flush()
-    refresh_stats(consultation_id)
-    audit.record("theme_split", user, made[0], ip=ip, commit=False, split=label,
-                 into=[t.label for t in made])
-    db.session.commit()
-    return made

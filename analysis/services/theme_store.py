@@ -5,18 +5,41 @@ themes exactly as they were.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
-from typing import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import delete, select
 
+from analysis.models import (
+    BY_MODEL,
+    BY_PERSON,
+    BY_SUGGESTION,
+    SegmentQuestionMap,
+    Theme,
+    ThemeAlso,
+    ThemeSegment,
+    UngroupedSegment,
+)
+from analysis.services.theme_learning import carry_decisions
 from forum.extensions import db
-from forum.models import Segment
-
-from analysis.models import (BY_MODEL, BY_PERSON, SegmentQuestionMap, Theme, ThemeSegment,
-                             UngroupedSegment)
+from forum.models import Member, Segment
+from forum.services.segments import auto_quotable_segments
 
 QUOTES = 5
+
+if TYPE_CHECKING:
+    from analysis.core.themes.schema import AnalysisResult, FoundTheme, SegmentInput
+    from analysis.models import AnalysisRun
+
+class MemberSegment(Protocol):
+    """A segment row or a ``SegmentInput``: what member counts read of it."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def member_id(self) -> int | None: ...
 
 
 def consultation_themes(consultation_id: int) -> list[Theme]:
@@ -25,43 +48,8 @@ def consultation_themes(consultation_id: int) -> list[Theme]:
                                    .order_by(Theme.position, Theme.id)))
 
 
-def _quotable(segment_ids) -> set[int]:
-    from forum.services.segments import quotable_segments
-
-    rows = db.session.scalars(select(Segment.consultation_id).where(Segment.id.in_(list(segment_ids)))
-                              .limit(1)).all()
-    if not rows:
-        return set()
-    return {s.id for s in quotable_segments(rows[0])}
-
-
-def _carry_decisions(old: list[Theme], result, usable: set[int], ungrouped: set[int]):
-    """Work out each theme's final segments: the model's, then people's moves on top.
-
-    Returns:
-        (pairs, placed): pairs is a list of (old Theme or None, new result Theme or None,
-        segment ids); placed maps segment id -> theme it was placed in by a person.
-    """
-    from analysis.themes import match_previous_themes
-
-    previous = {t.id: [link.segment_id for link in t.links] for t in old}
-    matched = match_previous_themes(previous, result) if old else {}
-    old_by_id = {t.id: t for t in old}
-    new_to_old = {new: old_by_id[o] for new, o in matched.items()}
-    placed = {link.segment_id: link.theme_id for t in old for link in t.links
-              if link.placed_by == BY_PERSON and link.segment_id in usable}
-    pairs = [(new_to_old.get(t.id), t, set(t.segment_ids) - ungrouped - set(placed))
-             for t in result.themes]
-    kept = {id(p[0]) for p in pairs if p[0] is not None}
-    # A theme the model no longer finds survives while it holds segments people placed there.
-    pairs += [(t, None, set()) for t in old if id(t) not in kept and t.id in placed.values()]
-    for old_theme, _, ids in pairs:
-        if old_theme is not None:
-            ids |= {s for s, theme_id in placed.items() if theme_id == old_theme.id}
-    return pairs, placed
-
-
-def apply_result(run, result, segments: Sequence) -> list[Theme]:
+def apply_result(run: AnalysisRun, result: AnalysisResult,
+                 segments: Sequence[SegmentInput]) -> list[Theme]:
     """Replace the consultation's themes with a run's, keeping people's decisions.
 
     Kept where the segments are the same (themes paired by ``match_previous_themes``):
@@ -81,18 +69,21 @@ def apply_result(run, result, segments: Sequence) -> list[Theme]:
     usable = {s.id for s in segments}
     ungrouped = set(db.session.scalars(select(UngroupedSegment.segment_id).where(
         UngroupedSegment.consultation_id == consultation_id)))
-    pairs, placed = _carry_decisions(old, result, usable, ungrouped)
+    pairs, placed_by = carry_decisions(old, result, segments)
     person_quotes = {(link.theme_id, link.segment_id): link.quote_rank for t in old
                      for link in t.links if link.quote_by == BY_PERSON}
     before = {t.id: {link.segment_id for link in t.links} for t in old}
-    quotable = _quotable(usable)
+    # Quotes the model picks by itself: never words flagged for safeguarding.
+    quotable = {s.id for s in auto_quotable_segments(consultation_id)}
 
     # Old links go first, in SQL, so new rows never meet the unique segment constraint.
     for theme in old:
         for link in list(theme.links):
             db.session.expunge(link)
     if old:
-        db.session.execute(delete(ThemeSegment).where(ThemeSegment.theme_id.in_([t.id for t in old])))
+        old_ids = [t.id for t in old]
+        db.session.execute(delete(ThemeSegment).where(ThemeSegment.theme_id.in_(old_ids)))
+        db.session.execute(delete(ThemeAlso).where(ThemeAlso.theme_id.in_(old_ids)))
         for theme in old:
             db.session.expire(theme, ["links"])
     survivors = {id(p[0]) for p in pairs if p[0] is not None}
@@ -100,38 +91,58 @@ def apply_result(run, result, segments: Sequence) -> list[Theme]:
         if id(theme) not in survivors:
             db.session.delete(theme)
 
-    themes = []
-    for position, (theme, new, ids) in enumerate(pairs):
-        if theme is None:
-            theme = Theme(consultation_id=consultation_id, label=new.label, label_by=BY_MODEL)
-            db.session.add(theme)
-        elif new is not None and theme.label_by != BY_PERSON:
+    themes: list[Theme] = []
+    pairs_also: list[tuple[Theme, FoundTheme | None]] = []
+    for position, (kept, new, ids) in enumerate(pairs):
+        theme = kept if kept is not None else _new_theme(consultation_id, new)
+        if new is not None and theme.label_by != BY_PERSON:
             theme.label = new.label
+            theme.label_by = BY_SUGGESTION if new.label_suggested else BY_MODEL
         if new is not None:
             theme.code, theme.is_new, theme.keywords = new.code, new.is_new, list(new.keywords)
+            theme.broader = new.broader
         if theme.id is not None and before.get(theme.id) != ids:
             theme.checked_at = theme.checked_by_id = None
         theme.run_id, theme.position = run.id, position
         db.session.flush()
         mine = {s: r for (t, s), r in person_quotes.items() if t == theme.id and s in ids}
-        pinned = sorted((s for s, r in mine.items() if r is not None), key=lambda s: mine[s])
+        pinned = sorted((s for s, r in mine.items() if r is not None), key=lambda s: mine[s] or 0)
         model = [s for s in (new.representative_ids if new else [])
                  if s in ids and s not in mine and s in quotable][:max(0, QUOTES - len(pinned))]
         rank = {s: i for i, s in enumerate(pinned + model)}
         for segment_id in sorted(ids):
+            by, sure = placed_by.get(segment_id, (BY_MODEL, None))
             db.session.add(ThemeSegment(
-                theme_id=theme.id, segment_id=segment_id,
-                placed_by=BY_PERSON if placed.get(segment_id) == theme.id else BY_MODEL,
+                theme_id=theme.id, segment_id=segment_id, placed_by=by, confidence=sure,
                 quote_rank=rank.get(segment_id),
                 quote_by=BY_PERSON if segment_id in mine else None))
         themes.append(theme)
+        pairs_also.append((theme, new))
     db.session.flush()
+    _save_also(pairs_also, usable - ungrouped)
     _save_question_links(consultation_id, run.id, result)
     refresh_stats(consultation_id, segments)
     return themes
 
 
-def _save_question_links(consultation_id: int, run_id: int, result) -> None:
+def _new_theme(consultation_id: int, new: FoundTheme | None) -> Theme:
+    assert new is not None  # a pair without an old theme comes from the run
+    theme = Theme(consultation_id=consultation_id, label=new.label)
+    db.session.add(theme)
+    return theme
+
+
+def _save_also(pairs: list[tuple[Theme, FoundTheme | None]], allowed: set[int]) -> None:
+    """Record the other themes a segment is nearly as close to (never its own theme)."""
+    own = {link.segment_id: theme.id for theme, _ in pairs for link in theme.links}
+    for theme, new in pairs:
+        for segment_id in (new.also_ids if new is not None else []):
+            if segment_id in allowed and own.get(segment_id) not in (None, theme.id):
+                db.session.add(ThemeAlso(theme_id=theme.id, segment_id=segment_id))
+    db.session.flush()
+
+
+def _save_question_links(consultation_id: int, run_id: int, result: AnalysisResult) -> None:
     ids = select(Segment.id).where(Segment.consultation_id == consultation_id)
     db.session.execute(delete(SegmentQuestionMap).where(SegmentQuestionMap.segment_id.in_(ids)))
     for segment_id, link in result.questions.items():
@@ -140,17 +151,51 @@ def _save_question_links(consultation_id: int, run_id: int, result) -> None:
                                               confidence=float(link.confidence), run_id=run_id))
 
 
-def refresh_stats(consultation_id: int, segments: Sequence | None = None) -> None:
+def theme_members(themes: Iterable[Theme],
+                  segments: Iterable[MemberSegment]) -> dict[int, set[int]]:
+    """The members each theme heard from: the one count behind the themes page and exports.
+
+    A theme counts the members of its own segments and of segments nearly as close to it
+    (``ThemeAlso``: a segment carries up to 3 themes), among ``segments`` only.
+
+    Args:
+        themes: ``Theme`` rows.
+        segments: the usable segments (rows or ``SegmentInput``s: ``id`` and ``member_id``).
+
+    Returns:
+        {theme id: member ids}; anonymous survey answers have no member.
+    """
+    return _members_of(_theme_segment_ids(themes), segments)
+
+
+def _members_of(theme_ids: dict[int, list[int]],
+                segments: Iterable[MemberSegment]) -> dict[int, set[int]]:
+    member_of = {s.id: s.member_id for s in segments}
+    return {theme_id: {m for i in ids if (m := member_of.get(i)) is not None}
+            for theme_id, ids in theme_ids.items()}
+
+
+def _theme_segment_ids(themes: Iterable[Theme]) -> dict[int, list[int]]:
+    """Each theme's own segment ids, then the ids of segments nearly as close to it."""
+    ids = {t.id: [link.segment_id for link in t.links] for t in themes}
+    for theme_id, segment_id in db.session.execute(select(ThemeAlso.theme_id, ThemeAlso.segment_id)
+                                                   .where(ThemeAlso.theme_id.in_(list(ids)))):
+        if segment_id not in ids[theme_id]:
+            ids[theme_id].append(segment_id)
+    return ids
+
+
+def refresh_stats(consultation_id: int, segments: Sequence[SegmentInput] | None = None) -> None:
     """Recount every theme's members, sources, groups, overlaps and one-member flag.
 
     Args:
         consultation_id: the consultation.
         segments: its usable ``SegmentInput`` rows (loaded when None).
     """
-    from analysis.themes import breakdown_groups, co_occurrence, dominance, member_groups
+    from analysis.core.themes import breakdown_groups, co_occurrence, dominance, member_groups
 
     if segments is None:
-        from analysis.services.themes import segment_inputs
+        from analysis.services.inputs import segment_inputs
         from forum.services.segments import usable_segments
 
         segments = segment_inputs(usable_segments(consultation_id))
@@ -159,16 +204,21 @@ def refresh_stats(consultation_id: int, segments: Sequence | None = None) -> Non
     themes = consultation_themes(consultation_id)
     rows = {t.id: [row_of[link.segment_id] for link in t.links if link.segment_id in row_of]
             for t in themes}
+    segment_ids = _theme_segment_ids(themes)
+    near = {theme_id: [row_of[i] for i in ids if i in row_of]
+            for theme_id, ids in segment_ids.items()}
+    heard = _members_of(segment_ids, segments)
     groups = member_groups(segments)
     member_total = len({s.member_id for s in segments if s.member_id is not None})
     source_total = len({s.source_key for s in segments})
     overlaps = co_occurrence(rows, segments)
     for theme in themes:
-        mine = rows[theme.id]
-        members = {segments[r].member_id for r in mine} - {None}
+        own, mine = rows[theme.id], near[theme.id]
+        members = heard[theme.id]
         flag, share = dominance(mine, segments)
         theme.stats = {
-            "segments": len(mine), "members": len(members), "member_total": member_total,
+            "segments": len(own), "also_segments": len(mine) - len(own),
+            "members": len(members), "member_total": member_total,
             "sources": len({segments[r].source_key for r in mine}), "source_total": source_total,
             "groups": {key: [asdict(c) for c in cells]
                        for key, cells in breakdown_groups(members, groups).items()},
@@ -178,10 +228,41 @@ def refresh_stats(consultation_id: int, segments: Sequence | None = None) -> Non
     db.session.flush()
 
 
-def refresh_all_stats(_hashes=()) -> None:
+def refresh_all_stats(_hashes: Iterable[str] = ()) -> None:
     """Recount every consultation's themes (after a member is erased; same transaction)."""
     ids = set(db.session.scalars(select(Theme.consultation_id)))
     db.session.flush()
     for consultation_id in sorted(ids):
         db.session.expire_all()
         refresh_stats(consultation_id)
+
+
+def refresh_themes_holding(segment_ids: Iterable[int]) -> None:
+    """Recount the themes of each consultation whose themes hold any of these segments.
+
+    Called the moment segments leave or rejoin analysis (a safeguarding hold or its review,
+    a consent change), so the themes pages never show counts from before it.
+
+    Args:
+        segment_ids: the segments whose use changed; in a theme as its own or nearly as close.
+    """
+    ids = list(segment_ids)
+    if not ids:
+        return
+    db.session.flush()
+    own = select(Theme.consultation_id).join(ThemeSegment).where(ThemeSegment.segment_id.in_(ids))
+    near = (select(Theme.consultation_id).join(ThemeAlso, ThemeAlso.theme_id == Theme.id)
+            .where(ThemeAlso.segment_id.in_(ids)))
+    for consultation_id in sorted(set(db.session.scalars(own)) | set(db.session.scalars(near))):
+        refresh_stats(consultation_id)
+
+
+def on_consent_changed(member: Member, erased: bool = False, **_: Any) -> None:
+    """Receiver of ``consent_changed``: recount the themes that hold the member's words.
+
+    An erasure is recounted by ``refresh_all_stats`` once the words are gone.
+    """
+    if erased:
+        return
+    refresh_themes_holding(db.session.scalars(select(Segment.id)
+                                              .where(Segment.member_id == member.id)))

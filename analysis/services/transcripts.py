@@ -2,21 +2,29 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
 
-
-from analysis.transcripts import read_transcript
+from analysis.core.transcripts import read_transcript
 from forum.extensions import db
+from forum.jobs import Progress
 from forum.models import (
-    FocusGroupSession, Member, Redaction, RedactionStatus, Speaker, SpeakerRole, Transcript,
-    TranscriptStatus, Turn, User)
+    FocusGroupSession,
+    Member,
+    Redaction,
+    RedactionStatus,
+    Speaker,
+    SpeakerRole,
+    Transcript,
+    TranscriptStatus,
+    Turn,
+    User,
+)
 
 UNLABELLED = "Unlabelled"
-_GENERIC_SPEAKER = re.compile(r"^(speaker|participant|unknown|interviewer|facilitator)\b", re.I)
+GENERIC_SPEAKER = re.compile(r"^(speaker|participant|unknown|interviewer|facilitator)\b", re.I)
 
 
 def import_transcript(session: FocusGroupSession, filename: str, data: bytes,
-                      uploaded_by: Optional[User], known_names: str = "",
+                      uploaded_by: User | None, known_names: str = "",
                       max_bytes: int = 20 * 1024 * 1024) -> Transcript:
     """Parse a file and store it with its speakers and turns, all or nothing.
 
@@ -32,7 +40,7 @@ def import_transcript(session: FocusGroupSession, filename: str, data: bytes,
         The stored transcript, waiting for redaction.
 
     Raises:
-        analysis.transcripts.TranscriptError: with a plain message; nothing is stored.
+        analysis.core.transcripts.TranscriptError: with a plain message; nothing is stored.
     """
     parsed = read_transcript(data, filename, max_bytes=max_bytes)
     transcript = Transcript(session=session, filename=filename[:255], format=parsed.format,
@@ -40,8 +48,8 @@ def import_transcript(session: FocusGroupSession, filename: str, data: bytes,
                             uploaded_by_id=uploaded_by.id if uploaded_by else None,
                             status=TranscriptStatus.REDACTING)
     db.session.add(transcript)
-    speakers: dict[Optional[str], Speaker] = {}
-    from analysis.segmenting import is_backchannel
+    speakers: dict[str | None, Speaker] = {}
+    from analysis.core.segmenting import is_backchannel
 
     for parsed_turn in parsed.turns:
         label = parsed_turn.speaker
@@ -73,7 +81,7 @@ def names_to_redact(transcript: Transcript) -> list[str]:
     """Real names known for this session: the facilitator's list, speaker labels, members."""
     names = [n.strip() for n in re.split(r"[,\n;]", transcript.known_names or "") if n.strip()]
     names += [s.label for s in transcript.speakers
-              if s.label != UNLABELLED and not _GENERIC_SPEAKER.match(s.label)
+              if s.label != UNLABELLED and not GENERIC_SPEAKER.match(s.label)
               and not (s.member and s.member.pseudonym == s.label)]
     for member in transcript.session.members:
         if member.contact and member.contact.real_name:
@@ -81,7 +89,8 @@ def names_to_redact(transcript: Transcript) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def redact_transcript(transcript: Transcript, progress=lambda stage, percent: None,
+def redact_transcript(transcript: Transcript,
+                      progress: Progress = lambda stage, percent: None,
                       spacy_model: str = "en_core_web_sm") -> None:
     """Propose redactions and safeguarding flags for every turn (runs in the worker).
 
@@ -90,9 +99,9 @@ def redact_transcript(transcript: Transcript, progress=lambda stage, percent: No
         progress: callback(stage, percent) for the jobs page.
         spacy_model: the spaCy pipeline name.
     """
-    from analysis.nlp import load_nlp
-    from analysis.redact import find_personal_data
-    from analysis.safeguarding import find_risks
+    from analysis.core.nlp import load_nlp
+    from analysis.core.redact import find_personal_data
+    from analysis.core.safeguarding import find_risks
 
     nlp = load_nlp(spacy_model)
     known = names_to_redact(transcript)
@@ -119,7 +128,7 @@ def redact_transcript(transcript: Transcript, progress=lambda stage, percent: No
 
 def redacted_text(turn: Turn) -> str:
     """The turn's text with every redaction not rejected replaced by its placeholder."""
-    from analysis.redact import Span, apply_redactions
+    from analysis.core.redact import Span, apply_redactions
 
     spans = sorted((r for r in turn.redactions if r.status != RedactionStatus.REJECTED),
                    key=lambda r: (r.start, -(r.end - r.start)))
@@ -147,7 +156,8 @@ class ReviewError(ValueError):
     """A review action that cannot be done, in plain English."""
 
 
-def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str, everywhere: bool) -> int:
+def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str,
+                  everywhere: bool) -> int:
     """Redact more text a person selected, in one turn or everywhere it appears.
 
     Returns:
@@ -166,18 +176,21 @@ def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str, ev
     for target in (transcript.turns if everywhere else [turn]):
         for match in pattern.finditer(target.original_text or ""):
             target.redactions.append(Redaction(start=match.start(), end=match.end(), label=label,
-                                               status=RedactionStatus.ACCEPTED, added_by_person=True))
+                                               status=RedactionStatus.ACCEPTED,
+                                               added_by_person=True))
             added += 1
         target.redacted_text = redacted_text(target)
     if not added:
-        raise ReviewError(f"\u2018{words}\u2019 was not found in {'the transcript' if everywhere else 'that turn'}")
+        raise ReviewError(
+            f"\u2018{words}\u2019 was not found in "
+            f"{'the transcript' if everywhere else 'that turn'}")
     if transcript.status == TranscriptStatus.APPROVED:
         transcript.status = TranscriptStatus.NEEDS_REVIEW  # changed text needs approving again
     db.session.commit()
     return added
 
 
-def set_speaker(speaker: Speaker, role: SpeakerRole, member: Optional[Member]) -> None:
+def set_speaker(speaker: Speaker, role: SpeakerRole, member: Member | None) -> None:
     speaker.role = role
     speaker.member = member if role == SpeakerRole.MEMBER else None
     db.session.commit()

@@ -8,18 +8,23 @@ checked against the segment's current redacted text whenever the draft is shown 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Optional
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from forum.extensions import db
+from forum.extensions import Model
 from forum.models.base import utcnow
+
+if TYPE_CHECKING:
+    from forum.models.accounts import User
+    from forum.models.consultations import Consultation, Question
+    from forum.models.segments import Segment
 
 TITLE_MAX = 200
 
 
-class OrganisationProfile(db.Model):
+class OrganisationProfile(Model):
     """The organisation's boilerplate, written once and offered to every new draft."""
 
     __tablename__ = "organisation_profiles"
@@ -32,7 +37,7 @@ class OrganisationProfile(db.Model):
                                                  onupdate=utcnow)
 
 
-class Draft(db.Model):
+class Draft(Model):
     __tablename__ = "drafts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -40,7 +45,7 @@ class Draft(db.Model):
         ForeignKey("consultations.id", ondelete="CASCADE"), unique=True)
     title: Mapped[str] = mapped_column(String(TITLE_MAX), default="")
     organisation: Mapped[str] = mapped_column(String(200), default="")
-    date: Mapped[Optional[date]] = mapped_column(Date)
+    date: Mapped[date | None] = mapped_column(Date)
     contact: Mapped[str] = mapped_column(Text, default="")
     about: Mapped[str] = mapped_column(Text, default="")
     introduction: Mapped[str] = mapped_column(Text, default="")
@@ -52,21 +57,21 @@ class Draft(db.Model):
     revision: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_by_id: Mapped[Optional[int]] = mapped_column(
+    updated_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"))
 
-    consultation = relationship("Consultation")
-    updated_by = relationship("User")
-    sections: Mapped[list["DraftSection"]] = relationship(
+    consultation: Mapped[Consultation] = relationship()
+    updated_by: Mapped[User | None] = relationship()
+    sections: Mapped[list[DraftSection]] = relationship(
         back_populates="draft", cascade="all, delete-orphan", order_by="DraftSection.id")
-    versions: Mapped[list["DraftVersion"]] = relationship(
+    versions: Mapped[list[DraftVersion]] = relationship(
         back_populates="draft", cascade="all, delete-orphan",
         order_by="DraftVersion.id.desc()")
-    notices: Mapped[list["DraftNotice"]] = relationship(
+    notices: Mapped[list[DraftNotice]] = relationship(
         back_populates="draft", cascade="all, delete-orphan", order_by="DraftNotice.id.desc()")
 
 
-class DraftSection(db.Model):
+class DraftSection(Model):
     """The response to one consultation question."""
 
     __tablename__ = "draft_sections"
@@ -80,12 +85,12 @@ class DraftSection(db.Model):
     theme_ids: Mapped[list] = mapped_column(JSON, default=list)
 
     draft: Mapped[Draft] = relationship(back_populates="sections")
-    question = relationship("Question")
-    quotes: Mapped[list["DraftQuote"]] = relationship(
+    question: Mapped[Question] = relationship()
+    quotes: Mapped[list[DraftQuote]] = relationship(
         back_populates="section", cascade="all, delete-orphan", order_by="DraftQuote.position")
 
 
-class DraftQuote(db.Model):
+class DraftQuote(Model):
     """A chosen quote: the segment it comes from and the words as printed (maybe with "...")."""
 
     __tablename__ = "draft_quotes"
@@ -100,10 +105,10 @@ class DraftQuote(db.Model):
     text: Mapped[str] = mapped_column(Text)
 
     section: Mapped[DraftSection] = relationship(back_populates="quotes")
-    segment = relationship("Segment")
+    segment: Mapped[Segment] = relationship()
 
 
-class DraftVersion(db.Model):
+class DraftVersion(Model):
     """A saved state of the whole draft, for history and restore."""
 
     __tablename__ = "draft_versions"
@@ -113,14 +118,14 @@ class DraftVersion(db.Model):
     revision: Mapped[int] = mapped_column(Integer)
     snapshot: Mapped[dict] = mapped_column(JSON)
     note: Mapped[str] = mapped_column(String(200), default="")
-    author_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     draft: Mapped[Draft] = relationship(back_populates="versions")
-    author = relationship("User")
+    author: Mapped[User | None] = relationship()
 
 
-class DraftNotice(db.Model):
+class DraftNotice(Model):
     """Something that changed the draft without the officer (a member withdrew consent)."""
 
     __tablename__ = "draft_notices"
@@ -131,6 +136,6 @@ class DraftNotice(db.Model):
     # Section labels ("Q2", "Q7") the change touched.
     sections: Mapped[list] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    dismissed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    dismissed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     draft: Mapped[Draft] = relationship(back_populates="notices")

@@ -9,15 +9,16 @@ from __future__ import annotations
 from io import BytesIO
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 
+from analysis.charts import figure_share
 from exports.document import ResponseDocument
 from exports.markup import Block, BulletList, Paragraph, Run, SubHeading
-from exports.renderers.view import (Part, ResponseView, figure_share, quote_attribution,
-                                    quote_text, response_view)
+from exports.renderers.view import Part, ResponseView, quote_attribution, quote_text, response_view
 
 __all__ = ["render_docx"]
 
@@ -31,8 +32,9 @@ def render_docx(doc: ResponseDocument) -> bytes:
         doc: the checked response (see ``exports.document``).
 
     Returns:
-        The .docx bytes: cover, a contents field Word fills in, parts with Heading 1,
-        sub-headings with Heading 2, quotes in the Quote style, numbered recommendations,
+        The .docx bytes: cover, a contents page with its entries written out (linked to
+        the headings), parts with Heading 1, questions with Heading 2 under their chapter,
+        officer sub-headings one level below, quotes in the Quote style, numbered recommendations,
         the theme figures as a table and the notes as endnotes.
     """
     view = response_view(doc)
@@ -43,8 +45,9 @@ def render_docx(doc: ResponseDocument) -> bytes:
     props.subject = "Consultation response"
 
     _cover(word, view)
-    for part in view.parts:
-        word.add_heading(part.title, level=1)
+    _contents(word, view)
+    for number, part in enumerate(view.parts, start=1):
+        _bookmark(word.add_heading(part.title, level=part.level), part, number)
         _part(word, view, part)
 
     out = BytesIO()
@@ -59,18 +62,15 @@ def _cover(word, view: ResponseView) -> None:
     for line in view.contact_lines:
         word.add_paragraph(line)
     word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    word.add_paragraph("Contents", style="TOC Heading" if _has_style(word, "TOC Heading")
-                       else "Heading 1")
-    _contents_field(word.add_paragraph())
-    word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def _part(word, view: ResponseView, part: Part) -> None:
+    sub = part.level + 1  # an officer's "### " sub-heading sits one level below its part
     if part.kind == "text":
-        _blocks(word, part.blocks)
+        _blocks(word, part.blocks, level=sub)
     elif part.kind == "recommendations":
         for item in part.items:
-            _blocks(word, item, paragraph_style="List Number")
+            _blocks(word, item, paragraph_style="List Number", level=sub)
     elif part.kind == "chart":
         _figures_table(word, view)
     elif part.kind == "section":
@@ -78,7 +78,7 @@ def _part(word, view: ResponseView, part: Part) -> None:
             themes = word.add_paragraph()
             themes.add_run("Themes: ").bold = True
             themes.add_run("; ".join(part.themes))
-        _blocks(word, part.blocks)
+        _blocks(word, part.blocks, level=sub)
         for quote in part.quotes:
             word.add_paragraph(f"“{quote_text(quote)}”", style="Quote")
             attribution = word.add_paragraph(style="Quote")
@@ -96,7 +96,8 @@ def _part(word, view: ResponseView, part: Part) -> None:
             _runs(paragraph, runs)
 
 
-def _blocks(word, blocks: tuple[Block, ...], paragraph_style: str | None = None) -> None:
+def _blocks(word, blocks: tuple[Block, ...], paragraph_style: str | None = None,
+            level: int = 2) -> None:
     for block in blocks:
         if isinstance(block, Paragraph):
             _runs(word.add_paragraph(style=paragraph_style), block.runs)
@@ -105,7 +106,7 @@ def _blocks(word, blocks: tuple[Block, ...], paragraph_style: str | None = None)
             for item in block.items:
                 _runs(word.add_paragraph(style="List Bullet"), item)
         elif isinstance(block, SubHeading):
-            word.add_heading(block.text, level=2)
+            word.add_heading(block.text, level=level)
 
 
 def _runs(paragraph, runs: tuple[Run, ...]) -> None:
@@ -122,7 +123,8 @@ def _figures_table(word, view: ResponseView) -> None:
                        "took part.", style="Caption")
     table = word.add_table(rows=1, cols=3)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ("Theme", "Members", "Share of members")):
+    titles = ("Theme", "Members", "Share of members")
+    for cell, text in zip(table.rows[0].cells, titles, strict=True):
         cell.paragraphs[0].add_run(text).bold = True
     _repeat_header(table.rows[0])
     for figure in view.figures:
@@ -132,22 +134,77 @@ def _figures_table(word, view: ResponseView) -> None:
         cells[2].text = f"{round(100 * figure_share(figure))}%"
 
 
-def _contents_field(paragraph) -> None:
-    # A TOC field: Word (and LibreOffice) fill in headings and page numbers on update.
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, r'TOC \o "1-2" \h \z \u'), ("separate", None),
-                       ("text", "Right-click and choose Update Field to show the contents."),
-                       ("end", None)):
-        if kind == "text":
-            run.add_text(text)
-            continue
-        element = OxmlElement("w:fldChar" if kind else "w:instrText")
-        if kind:
-            element.set(qn("w:fldCharType"), kind)
-        else:
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        run._r.append(element)
+def _contents(word, view: ResponseView) -> None:
+    """The contents page, written out: one linked entry per part and question.
+
+    The entries are the cached result of a TOC field, so Word shows them as they are (no
+    "Update Field" needed) and can still rebuild them, adding page numbers, on request.
+    """
+    word.add_paragraph("Contents", style="TOC Heading" if _has_style(word, "TOC Heading")
+                       else "Heading 1")
+    styles = {level: _toc_style(word, level) for level in {p.level for p in view.parts}}
+    entries = [word.add_paragraph(style=styles[part.level]) for part in view.parts]
+    if entries:
+        _field_char(entries[0].add_run(), "begin")
+        instruction = OxmlElement("w:instrText")
+        instruction.set(qn("xml:space"), "preserve")
+        instruction.text = r' TOC \o "1-2" \h \z \u '
+        entries[0].add_run()._r.append(instruction)
+        _field_char(entries[0].add_run(), "separate")
+        for paragraph, part in zip(entries, view.parts, strict=True):
+            _hyperlink(paragraph, part.title, _anchor(part))
+        _field_char(entries[-1].add_run(), "end")
+    word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _toc_style(word, level: int):
+    # Word's own names for contents entries; it uses (and restyles) them when it updates.
+    name = f"toc {level}"
+    if _has_style(word, name):
+        return word.styles[name]
+    style = word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = word.styles["Normal"]
+    style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+    style.paragraph_format.space_after = Pt(4)
+    return style
+
+
+def _field_char(run, kind: str) -> None:
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    run._r.append(element)
+
+
+def _anchor(part: Part) -> str:
+    # Word bookmark names: letters, digits and underscores, starting with a letter (or _Toc).
+    return "_Toc_" + "".join(c if c.isalnum() else "_" for c in part.id)
+
+
+def _hyperlink(paragraph, text: str, anchor: str) -> None:
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), anchor)
+    link.set(qn("w:history"), "1")
+    run = OxmlElement("w:r")
+    text_element = OxmlElement("w:t")
+    text_element.set(qn("xml:space"), "preserve")
+    text_element.text = text
+    run.append(text_element)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _bookmark(paragraph, part: Part, number: int) -> None:
+    # Around the heading's words: the contents entry links here, and Word's TOC finds it.
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), _anchor(part))
+    end.set(qn("w:id"), str(number))
+    first = paragraph.runs[0]._r if paragraph.runs else None
+    if first is not None:
+        first.addprevious(start)
+    else:
+        paragraph._p.append(start)
+    paragraph._p.append(end)
 
 
 def _repeat_header(row) -> None:

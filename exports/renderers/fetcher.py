@@ -69,7 +69,8 @@ class StaticOnlyFetcher(URLFetcher):
         return self.fetch(url if isinstance(url, str) else url.full_url)
 
     def _static(self, url: str) -> URLFetcherResponse:
-        package, _, rest = unquote(url[len(_SCHEME):].split("?")[0].split("#")[0]).partition("/")
+        package, _, rest = unquote(
+            url[len(_SCHEME):].split("?", maxsplit=1)[0].split("#", maxsplit=1)[0]).partition("/")
         root = STATIC_ROOTS.get(package)
         if root is None or not rest:
             raise FetchRefused(f"No such static folder in {url[:80]!r}")

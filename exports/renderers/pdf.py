@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import base64
 import logging
+from dataclasses import replace
 
+from analysis.charts import theme_chart_svg
 from exports.document import ResponseDocument
-from exports.renderers.chart import theme_chart_svg
+from exports.markup import clean_text
 from exports.renderers.fetcher import StaticOnlyFetcher
 from exports.renderers.templating import render
 from exports.renderers.view import chart_summary, quote_attribution, quote_text, response_view
@@ -27,7 +29,9 @@ def response_html(doc: ResponseDocument) -> str:
     """
     view = response_view(doc)
     alt = chart_summary(view.figures) if view.figures else ""
-    svg = theme_chart_svg(view.figures, alt) if view.figures else ""
+    # XML cannot carry control characters: the chart gets the labels the text prints.
+    figures = [replace(f, label=clean_text(f.label)) for f in view.figures]
+    svg = theme_chart_svg(figures, alt) if figures else ""
     chart_uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
     return render("response.html", view=view, chart_uri=chart_uri, chart_alt=alt,
                   quote_text=quote_text, quote_attribution=quote_attribution)

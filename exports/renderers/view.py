@@ -11,8 +11,11 @@ from datetime import date
 from exports.document import Quote, ResponseDocument, Section, ThemeFigure
 from exports.markup import Block, NoteBook, Run, clean_text
 
-__all__ = ["Part", "ResponseView", "response_view", "long_date", "quote_text",
-           "quote_attribution", "figure_share", "chart_summary"]
+__all__ = ["ANSWERS", "Part", "ResponseView", "response_view", "long_date", "quote_text",
+           "quote_attribution", "chart_summary"]
+
+# The heading the questions sit under when the consultation has no chapters of its own.
+ANSWERS = "Our answers to the consultation's questions"
 
 
 @dataclass
@@ -21,7 +24,9 @@ class Part:
 
     id: str
     title: str
-    kind: str  # "text", "recommendations", "chart", "section", "contact", "notes"
+    kind: str  # "text", "recommendations", "chart", "heading", "section", "contact", "notes"
+    # 1 for a part of the response, 2 for a question under its chapter (or under "answers").
+    level: int = 1
     blocks: tuple[Block, ...] = ()
     items: list[tuple[Block, ...]] = field(default_factory=list)  # recommendations
     section: Section | None = None
@@ -56,13 +61,6 @@ def quote_attribution(quote: Quote) -> str:
     who = clean_text(quote.attribution).strip() or "Forum member"
     where = clean_text(quote.source).strip()
     return f"{who}, {where}" if where else who
-
-
-def figure_share(figure: ThemeFigure) -> float:
-    """The share of members who raised a theme, 0..1 (0 when nobody took part)."""
-    if figure.total_members <= 0:
-        return 0.0
-    return max(0.0, min(1.0, figure.members / figure.total_members))
 
 
 def chart_summary(figures: tuple[ThemeFigure, ...]) -> str:
@@ -100,13 +98,7 @@ def response_view(doc: ResponseDocument) -> ResponseView:
     text_part("methods", "How we gathered members' views", doc.methods)
     if doc.theme_figures:
         parts.append(Part("themes", "What members raised most often", "chart"))
-    for index, section in enumerate(doc.sections, start=1):
-        number, question = clean_text(section.number).strip(), clean_text(section.question).strip()
-        heading = f"{number}. {question}" if number and question else number or question
-        parts.append(Part(f"section-{index}", heading, "section", section=section,
-                          blocks=notebook.blocks(section.text),
-                          themes=tuple(clean_text(t) for t in section.themes if t.strip()),
-                          quotes=tuple(q for q in section.quotes if quote_text(q))))
+    parts += _question_parts(doc.sections, notebook)
     contact_lines = [line.strip() for line in clean_text(doc.contact).split("\n") if line.strip()]
     if contact_lines:
         parts.append(Part("contact", "Further information", "contact"))
@@ -123,3 +115,25 @@ def response_view(doc: ResponseDocument) -> ResponseView:
         figures=tuple(replace(f, label=" ".join(clean_text(f.label).split()))
                       for f in doc.theme_figures),
     )
+
+
+def _question_parts(sections: tuple[Section, ...], notebook: NoteBook) -> list[Part]:
+    """Each question under its chapter heading (or under one "answers" heading), one level down.
+
+    A question is its own part at level 2, so contents, PDF bookmarks and Word headings nest
+    it under the heading it belongs to, never under whatever part happened to come before.
+    """
+    parts: list[Part] = []
+    current = None
+    for index, section in enumerate(sections, start=1):
+        chapter = " ".join(clean_text(section.chapter).split()) or ANSWERS
+        if chapter != current:
+            current = chapter
+            parts.append(Part(f"chapter-{index}", chapter, "heading"))
+        number, question = clean_text(section.number).strip(), clean_text(section.question).strip()
+        heading = f"{number}. {question}" if number and question else number or question
+        parts.append(Part(f"section-{index}", heading, "section", level=2, section=section,
+                          blocks=notebook.blocks(section.text),
+                          themes=tuple(clean_text(t) for t in section.themes if t.strip()),
+                          quotes=tuple(q for q in section.quotes if quote_text(q))))
+    return parts

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
+from exports.document import ResponseDocument
+from exports.models import Draft
 from exports.services.drafts import current_draft, easy_read_document, response_document
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -32,14 +34,22 @@ class UnknownExport(ValueError):
     """No consultation with that id, or no such format."""
 
 
+def _draft(consultation_id: int) -> Draft:
+    draft = current_draft(consultation_id)
+    if draft is None:
+        raise UnknownExport(f"There is no consultation with id {consultation_id}")
+    return draft
+
+
 def _builders() -> dict[str, Callable[[int], bytes]]:
     from exports import data, renderers
 
-    def response(render):
-        return lambda cid: render(response_document(current_draft(cid)))
+    def response(render: Callable[[ResponseDocument], bytes]) -> Callable[[int], bytes]:
+        return lambda cid: render(response_document(_draft(cid)))
 
     return {"pdf": response(renderers.render_pdf), "docx": response(renderers.render_docx),
-            "easyread": lambda cid: renderers.render_easy_read_pdf(easy_read_document(current_draft(cid))),
+            "easyread": lambda cid: renderers.render_easy_read_pdf(
+                easy_read_document(_draft(cid))),
             "csv": data.segments_csv, "xlsx": data.segments_xlsx, "qdc": data.codebook_qdc}
 
 
@@ -61,6 +71,7 @@ def export_file(consultation_id: int, fmt: str) -> tuple[bytes, str, str]:
     draft = current_draft(consultation_id)
     if draft is None:
         raise UnknownExport(f"There is no consultation with id {consultation_id}")
-    slug = re.sub(r"[^a-z0-9]+", "-", draft.consultation.title.lower()).strip("-")[:60] or "response"
+    slug = re.sub(r"[^a-z0-9]+", "-",
+                  draft.consultation.title.lower()).strip("-")[:60] or "response"
     kind = FORMATS[fmt]
     return _builders()[fmt](consultation_id), f"{slug}.{kind.suffix}", kind.mimetype

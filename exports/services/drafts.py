@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Optional
 
 from flask import current_app
 from sqlalchemy import select
@@ -19,12 +18,14 @@ from exports.models import Draft, DraftQuote, DraftSection, OrganisationProfile
 from exports.services.evidence import Evidence, gather_evidence, methods_paragraph, theme_figures
 from exports.services.quotes import attribution, quote_matches, source_label
 from forum.extensions import db
-from forum.models import Consultation
+from forum.models import Consultation, Question
 from forum.services.segments import quotable_segments
 
 EASY_READ_ITEMS = 5
-NOT_QUOTABLE = "Left out: the member has not agreed to be quoted, or these words are held for review."
-CHANGED = "Left out: these words no longer match what the member said. Copy them again or shorten with \"...\"."
+NOT_QUOTABLE = ("Left out: the member has not agreed to be quoted, or these words are held for "
+                "review.")
+CHANGED = ("Left out: these words no longer match what the member said. Copy them again or "
+           "shorten with \"...\".")
 
 
 def organisation_profile() -> OrganisationProfile:
@@ -37,7 +38,7 @@ def organisation_profile() -> OrganisationProfile:
     return profile
 
 
-def current_draft(consultation_id: int) -> Optional[Draft]:
+def current_draft(consultation_id: int) -> Draft | None:
     """The consultation's draft, started from the organisation profile if there is none.
 
     Args:
@@ -75,6 +76,17 @@ def ordered_sections(draft: Draft) -> list[DraftSection]:
     return sorted(draft.sections, key=lambda s: (s.question.position, s.question_id))
 
 
+def chapter_of(question: Question) -> str:
+    """The consultation's chapter or part heading a question sits under, or "" for none.
+
+    Consultations with sections (from the pasted "Chapter 3: ..." lines) print each
+    question under its chapter; the rule is forum's ``question_heading``.
+    """
+    from forum.services.consultation_questions import question_heading
+
+    return (question_heading(question) or "").strip()
+
+
 def consultation_themes(consultation_id: int) -> list[Theme]:
     return list(db.session.scalars(select(Theme).where(Theme.consultation_id == consultation_id)
                                    .order_by(Theme.position, Theme.id)))
@@ -85,7 +97,7 @@ class QuoteCheck:
     """A chosen quote and why it cannot be printed (``problem`` is None when it can)."""
 
     quote: DraftQuote
-    problem: Optional[str]
+    problem: str | None
 
 
 def check_quotes(draft: Draft) -> dict[int, QuoteCheck]:
@@ -110,7 +122,8 @@ def check_quotes(draft: Draft) -> dict[int, QuoteCheck]:
 
 def linked_themes(draft: Draft, themes: list[Theme] | None = None) -> list[Theme]:
     """Themes linked from any section, each once, in the order first linked."""
-    by_id = {t.id: t for t in (themes if themes is not None else consultation_themes(draft.consultation_id))}
+    by_id = {t.id: t
+        for t in (themes if themes is not None else consultation_themes(draft.consultation_id))}
     seen: list[Theme] = []
     for section in ordered_sections(draft):
         for theme_id in section.theme_ids or []:
@@ -155,12 +168,13 @@ def response_document(draft: Draft) -> ResponseDocument:
             continue
         sections.append(Section(
             number=section.question.label, question=section.question.text,
-            text=section.text.strip(), quotes=quotes,
+            text=section.text.strip(), quotes=quotes, chapter=chapter_of(section.question),
             themes=tuple(labels[i] for i in section.theme_ids or [] if i in labels)))
     return ResponseDocument(
         title=draft.title, organisation=draft.organisation, date=draft.date or date.today(),
         contact=draft.contact, about=draft.about, introduction=draft.introduction,
-        summary=draft.summary, recommendations=tuple(r for r in draft.recommendations or [] if r.strip()),
+        summary=draft.summary,
+        recommendations=tuple(r for r in draft.recommendations or [] if r.strip()),
         methods=methods_paragraph(evidence), sections=tuple(sections),
         theme_figures=theme_figures(linked_themes(draft, themes), evidence))
 
@@ -170,7 +184,7 @@ def easy_read_themes(draft: Draft) -> list[Theme]:
     evidence = gather_evidence(draft.consultation_id)
     themes = linked_themes(draft)
     figures = theme_figures(themes, evidence)
-    ranked = sorted(zip(themes, figures), key=lambda pair: -pair[1].members)
+    ranked = sorted(zip(themes, figures, strict=False), key=lambda pair: -pair[1].members)
     return [theme for theme, _ in ranked[:EASY_READ_ITEMS]]
 
 
@@ -180,8 +194,8 @@ class EasyReadTopic:
 
     key: str  # the theme id, or "q<question id>"; keys draft.easy_read_done
     label: str
-    segment_ids: frozenset
-    fallback_quotes: tuple = ()  # segment ids to quote when the officer chose none here
+    segment_ids: frozenset[int]
+    fallback_quotes: tuple[int, ...] = ()  # segment ids to quote when the officer chose none here
 
 
 def easy_read_topics(draft: Draft) -> list[EasyReadTopic]:
@@ -223,8 +237,10 @@ def easy_read_document(draft: Draft) -> EasyReadDocument:
                           for i in topic.fallback_quotes if i in quotable), None)
         done = (draft.easy_read_done or {}).get(topic.key, "").strip()
         items.append(EasyReadItem(theme=topic.label, quote=quote,
-                                  what_we_did=done or f"We told the {body} what you said about this."))
-    intro = tuple(line.strip() for line in (draft.easy_read_intro or "").splitlines() if line.strip())
+                                  what_we_did=done
+                                  or f"We told the {body} what you said about this."))
+    intro = tuple(line.strip() for line in (draft.easy_read_intro or "").splitlines()
+                  if line.strip())
     if not intro:
         intro = (f"You told us what you think about {draft.consultation.title}.",
                  f"We wrote to the {body}.", "Here is what you said and what we did.")

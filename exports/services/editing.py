@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
-from typing import Optional
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 
 from exports.models import Draft, DraftQuote, DraftSection, DraftVersion
 from exports.services.drafts import ordered_sections, organisation_profile
+from exports.services.quotes import normalise, quote_matches
 from forum.extensions import db
-from forum.models import Segment
+from forum.models import Segment, User
 from forum.models.base import utcnow
 from forum.services.segments import quotable_segments
 
@@ -37,15 +38,15 @@ class DraftEdit:
     """What an editor form sent: cover fields, section texts and themes, quote texts."""
 
     fields: dict[str, str] = field(default_factory=dict)
-    date: Optional[date] = None
-    recommendations: Optional[list[str]] = None  # None: not in the form, leave as saved
+    date: date | None = None
+    recommendations: list[str] | None = None  # None: not in the form, leave as saved
     easy_read_done: dict[str, str] = field(default_factory=dict)  # only the themes shown
     section_text: dict[int, str] = field(default_factory=dict)
     section_themes: dict[int, list[int]] = field(default_factory=dict)
     quote_text: dict[int, str] = field(default_factory=dict)
 
 
-def snapshot(draft: Draft) -> dict:
+def snapshot(draft: Draft) -> dict[str, Any]:
     """The whole draft as JSON-able data (what a version keeps)."""
     data = {name: getattr(draft, name) for name in COVER_FIELDS}
     data.update(date=draft.date.isoformat() if draft.date else None,
@@ -53,7 +54,8 @@ def snapshot(draft: Draft) -> dict:
                 easy_read_done=dict(draft.easy_read_done or {}),
                 sections=[{"question_id": s.question_id, "text": s.text,
                            "theme_ids": list(s.theme_ids or []),
-                           "quotes": [{"segment_id": q.segment_id, "text": q.text} for q in s.quotes]}
+                           "quotes": [{"segment_id": q.segment_id, "text": q.text}
+                                      for q in s.quotes]}
                           for s in ordered_sections(draft)])
     return data
 
@@ -67,7 +69,7 @@ def _saved_state(draft: Draft) -> dict[str, str]:
     return state
 
 
-def _state_from_snapshot(data: dict, labels: dict[int, str]) -> dict[str, str]:
+def _state_from_snapshot(data: dict[str, Any], labels: dict[int, str]) -> dict[str, str]:
     state = {label: data.get(name) or "" for name, label in COVER_FIELDS.items()}
     state["Key recommendations"] = "\n".join(data.get("recommendations") or [])
     for section in data.get("sections", []):
@@ -76,7 +78,7 @@ def _state_from_snapshot(data: dict, labels: dict[int, str]) -> dict[str, str]:
     return state
 
 
-def differences(draft: Draft, base: Optional[DraftVersion], edit: DraftEdit) -> list[tuple[str, str]]:
+def differences(draft: Draft, base: DraftVersion | None, edit: DraftEdit) -> list[tuple[str, str]]:
     """What others changed since the editor's revision: (what, their saved text) pairs.
 
     With the version the editor started from, only parts changed since then are listed;
@@ -86,7 +88,8 @@ def differences(draft: Draft, base: Optional[DraftVersion], edit: DraftEdit) -> 
     if base is not None:
         labels = {s.question_id: s.question.label for s in draft.sections}
         before = _state_from_snapshot(base.snapshot, labels)
-        return [(what, text) for what, text in now.items() if text.strip() != before.get(what, "").strip()]
+        return [(what, text) for what, text in now.items()
+                if text.strip() != before.get(what, "").strip()]
     sent = {label: edit.fields[name] for name, label in COVER_FIELDS.items() if name in edit.fields}
     if edit.recommendations is not None:
         sent["Key recommendations"] = "\n".join(edit.recommendations)
@@ -96,7 +99,7 @@ def differences(draft: Draft, base: Optional[DraftVersion], edit: DraftEdit) -> 
     return [(what, now[what]) for what, text in sent.items() if text.strip() != now[what].strip()]
 
 
-def _version_at(draft: Draft, revision: int) -> Optional[DraftVersion]:
+def _version_at(draft: Draft, revision: int) -> DraftVersion | None:
     return db.session.scalar(select(DraftVersion).where(
         DraftVersion.draft_id == draft.id, DraftVersion.revision == revision)
         .order_by(DraftVersion.id.desc()).limit(1))
@@ -104,8 +107,10 @@ def _version_at(draft: Draft, revision: int) -> Optional[DraftVersion]:
 
 def _claim_revision(draft: Draft, base_revision: int) -> None:
     """Move the draft on one revision, only if nobody else already has (one atomic UPDATE)."""
-    moved = db.session.execute(update(Draft).where(Draft.id == draft.id, Draft.revision == base_revision)
-                               .values(revision=base_revision + 1)).rowcount
+    # An UPDATE returns a CursorResult (Session.execute is typed as the general Result).
+    moved = cast(CursorResult[Any], db.session.execute(
+        update(Draft).where(Draft.id == draft.id, Draft.revision == base_revision)
+        .values(revision=base_revision + 1))).rowcount
     if moved != 1:
         db.session.rollback()
         db.session.refresh(draft)
@@ -113,8 +118,8 @@ def _claim_revision(draft: Draft, base_revision: int) -> None:
     db.session.refresh(draft, ["revision"])
 
 
-def save_draft(draft: Draft, edit: DraftEdit, base_revision: int, user, *, autosave: bool = False,
-               keep_about: bool = False) -> Draft:
+def save_draft(draft: Draft, edit: DraftEdit, base_revision: int, user: User, *,
+               autosave: bool = False, keep_about: bool = False) -> Draft:
     """Apply an edit made from ``base_revision`` and record a version.
 
     Args:
@@ -151,12 +156,13 @@ def save_draft(draft: Draft, edit: DraftEdit, base_revision: int, user, *, autos
                 quote.text = " ".join(edit.quote_text[quote.id].split())
     if keep_about:
         profile = organisation_profile()
-        profile.about, profile.name, profile.contact = draft.about, draft.organisation, draft.contact
+        profile.about, profile.contact = draft.about, draft.contact
+        profile.name = draft.organisation
     record_version(draft, user, "Autosaved" if autosave else "Saved", merge=autosave)
     return draft
 
 
-def record_version(draft: Draft, user, note: str, merge: bool = False) -> None:
+def record_version(draft: Draft, user: User | None, note: str, merge: bool = False) -> None:
     """Stamp the draft as saved by ``user`` and keep a version of it (autosaves may merge)."""
     draft.updated_at, draft.updated_by = utcnow(), user
     db.session.flush()
@@ -165,7 +171,8 @@ def record_version(draft: Draft, user, note: str, merge: bool = False) -> None:
     latest = db.session.scalar(select(DraftVersion).where(DraftVersion.draft_id == draft.id)
                                .order_by(DraftVersion.id.desc()).limit(1))
     now = utcnow()
-    if merge and latest is not None and latest.note == note and latest.author_id == user.id \
+    if merge and latest is not None and latest.note == note \
+            and latest.author_id == (user.id if user else None) \
             and now - _aware(latest.created_at) < AUTOSAVE_MERGE:
         latest.snapshot, latest.revision, latest.created_at = snapshot(draft), draft.revision, now
     else:
@@ -175,10 +182,10 @@ def record_version(draft: Draft, user, note: str, merge: bool = False) -> None:
 
 
 def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def change_quotes(draft: Draft, user, action: str, quote_id: int) -> Optional[str]:
+def change_quotes(draft: Draft, user: User, action: str, quote_id: int) -> str | None:
     """Move a quote up or down, or remove it; returns a message, or None if not found."""
     quote = db.session.get(DraftQuote, quote_id)
     if quote is None or quote.section.draft_id != draft.id:
@@ -203,11 +210,25 @@ def change_quotes(draft: Draft, user, action: str, quote_id: int) -> Optional[st
     return message
 
 
-def add_quote(section: DraftSection, segment_id: int, user) -> str:
-    """Add a quotable segment's words to the end of a section's quotes.
+class QuoteWordsError(ValueError):
+    """Words chosen to quote that are not what the member said (nothing was added)."""
+
+
+def add_quote(section: DraftSection, segment_id: int, user: User, words: str | None = None) -> str:
+    """Add a quotable segment's words (all of them, or the part chosen) to a section's quotes.
+
+    Args:
+        section: the draft section.
+        segment_id: the segment quoted.
+        user: who adds it.
+        words: only these words of the segment (selected on the page, perhaps joined with
+            "..."); None or blank quotes the whole segment.
 
     Returns:
         A message for the officer (also when the segment cannot be quoted).
+
+    Raises:
+        QuoteWordsError: ``words`` are not, piece by piece, in the segment's redacted text.
     """
     quotable = {s.id: s for s in quotable_segments(section.draft.consultation_id)}
     segment = quotable.get(segment_id)
@@ -215,14 +236,19 @@ def add_quote(section: DraftSection, segment_id: int, user) -> str:
         return "That cannot be quoted: the member has not agreed, or the words are held for review."
     if any(q.segment_id == segment_id for q in section.quotes):
         return f"That quote is already in {section.question.label}."
-    section.quotes.append(DraftQuote(segment_id=segment.id, text=segment.text,
+    text = normalise(words or "") or segment.text
+    if not quote_matches(text, segment.text):
+        raise QuoteWordsError("Those words are not exactly what the member said. Select them again "
+                              "from the quote, or leave words out with \"...\".")
+    section.quotes.append(DraftQuote(segment_id=segment.id, text=text,
                                      position=len(section.quotes)))
     _claim_revision(section.draft, section.draft.revision)
     record_version(section.draft, user, f"Quote added to {section.question.label}")
     return f"Quote added to {section.question.label}."
 
 
-def restore_version(draft: Draft, version: DraftVersion, user, base_revision: int) -> list[str]:
+def restore_version(draft: Draft, version: DraftVersion, user: User,
+                    base_revision: int) -> list[str]:
     """Put an earlier version back (as a new version); quotes that may no longer be used stay out.
 
     Returns:
@@ -257,5 +283,6 @@ def restore_version(draft: Draft, version: DraftVersion, user, base_revision: in
             elif section.question.label not in dropped:
                 dropped.append(section.question.label)
     who = version.author.name if version.author else "someone"
-    record_version(draft, user, f"Restored the version saved by {who} at {version.created_at:%H:%M, %-d %B}")
+    record_version(draft, user,
+                   f"Restored the version saved by {who} at {version.created_at:%H:%M, %-d %B}")
     return dropped

@@ -1,15 +1,21 @@
 """Figures written from the data: who was heard, the methods paragraph, theme counts."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
+from flask_babel import ngettext
 from sqlalchemy import select
 
+from exports.document import ThemeFigure
 from forum.extensions import db
 from forum.models import FocusGroupSession, Member, Segment, SegmentSource, Transcript
 from forum.services.segments import usable_segments
-from exports.document import ThemeFigure
+
+if TYPE_CHECKING:
+    from analysis.models import Theme
 
 QUOTES_LINE = "All quotes are from forum members unless stated otherwise."
 
@@ -22,6 +28,8 @@ class Evidence:
     focus_group_dates: list[date]
     survey_responses: int
     segments: list[Segment]
+    # The measured agreement with a blind analyst, as a sentence ("" when not measured).
+    agreement: str = ""
 
 
 def gather_evidence(consultation_id: int) -> Evidence:
@@ -50,23 +58,16 @@ def gather_evidence(consultation_id: int) -> Evidence:
     everyone = {m.id: m for m in db.session.scalars(select(Member))}
     kept = 0
     for _, member_id in responses:
-        member = everyone.get(member_id)
+        member = everyone.get(member_id) if member_id is not None else None
         if member_id is None:
             kept += 1
-        elif member is not None and _takes_part(member):
+        elif member is not None and member.takes_part:
             kept += 1
             member_ids.add(member_id)
     members = [everyone[i] for i in sorted(member_ids) if i in everyone]
-    return Evidence(members, dates, kept, segments)
+    from analysis.services.agreement import agreement_sentence
 
-
-def _takes_part(member: Member) -> bool:
-    consent = member.consent
-    return bool(consent and consent.take_part and not consent.withdrawn)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return Evidence(members, dates, kept, segments, agreement_sentence(consultation_id))
 
 
 def _date_list(dates: list[date]) -> str:
@@ -81,35 +82,36 @@ def methods_paragraph(evidence: Evidence) -> str:
         evidence: from ``gather_evidence``.
 
     Returns:
-        One paragraph ending with the line that all quotes are from forum members.
+        One paragraph, with the measured agreement with a blind analyst when there is one,
+        ending with the line that all quotes are from forum members.
     """
     sources = []
     if evidence.focus_group_dates:
-        sources.append(f"{_plural(len(evidence.focus_group_dates), 'focus group')} "
-                       f"({_date_list(evidence.focus_group_dates)})")
+        sources.append(ngettext("%(num)d focus group", "%(num)d focus groups",
+                                len(evidence.focus_group_dates))
+                       + f" ({_date_list(evidence.focus_group_dates)})")
     if evidence.survey_responses:
-        sources.append(_plural(evidence.survey_responses, "survey response"))
+        sources.append(ngettext("%(num)d survey response", "%(num)d survey responses",
+                                evidence.survey_responses))
     if not sources:
         return f"This response does not yet draw on anything forum members told us. {QUOTES_LINE}"
-    people = _plural(len(evidence.members), "forum member")
-    return f"This response draws on what {people} told us in {' and '.join(sources)}. {QUOTES_LINE}"
+    people = ngettext("%(num)d forum member", "%(num)d forum members", len(evidence.members))
+    agreement = f" {evidence.agreement}" if evidence.agreement else ""
+    return (f"This response draws on what {people} told us in {' and '.join(sources)}."
+            f"{agreement} {QUOTES_LINE}")
 
 
-def theme_figures(themes, evidence: Evidence) -> tuple[ThemeFigure, ...]:
-    """How many distinct members raised each theme, counting only usable segments.
+def theme_figures(themes: Iterable[Theme], evidence: Evidence) -> tuple[ThemeFigure, ...]:
+    """How many distinct members raised each theme, counted as the themes page counts them.
 
     Args:
         themes: Theme rows, in the order to print.
         evidence: from ``gather_evidence`` for the same consultation.
 
     Returns:
-        One ThemeFigure per theme.
+        One ThemeFigure per theme, out of every member the response draws on.
     """
-    usable = {s.id: s.member_id for s in evidence.segments}
-    total = len(evidence.members)
-    figures = []
-    for theme in themes:
-        members = {usable[link.segment_id] for link in theme.links
-                   if usable.get(link.segment_id) is not None}
-        figures.append(ThemeFigure(theme.label, len(members), total))
-    return tuple(figures)
+    from analysis.services.theme_store import theme_members
+
+    heard = theme_members(themes, evidence.segments)
+    return tuple(ThemeFigure(t.label, len(heard[t.id]), len(evidence.members)) for t in themes)

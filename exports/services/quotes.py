@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from forum.models import Member, Segment, SegmentSource
 
@@ -47,7 +47,7 @@ def quote_matches(quote: str, source: str) -> bool:
     return True
 
 
-def _age_words(band: Optional[str]) -> Optional[str]:
+def _age_words(band: str | None) -> str | None:
     if not band or band.startswith("Prefer"):
         return None
     if band.endswith("or over"):
@@ -56,7 +56,7 @@ def _age_words(band: Optional[str]) -> Optional[str]:
     return f"aged {low} to {high}" if high else None
 
 
-def attribution(member: Optional[Member], members_heard: Iterable[Member]) -> str:
+def attribution(member: Member | None, members_heard: Iterable[Member]) -> str:
     """What may be printed under a quote.
 
     Demographic details are added only with the member's consent to be quoted with them,
@@ -70,8 +70,7 @@ def attribution(member: Optional[Member], members_heard: Iterable[Member]) -> st
     Returns:
         "Forum member", or e.g. "Forum member, a woman aged 25 to 34".
     """
-    consent = member.consent if member else None
-    if not (consent and consent.may_quote_with_demographics and not consent.withdrawn):
+    if member is None or not member.may_quote_with_demographics:
         return ANYONE
     gender, age = GENDER_WORDS.get(member.gender or ""), _age_words(member.age_band)
     heard = list(members_heard)

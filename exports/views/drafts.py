@@ -1,9 +1,12 @@
 """The draft editor: one page per draft, autosave, version history, restore and downloads."""
 import io
+from collections import Counter
 
 from flask import abort, flash, jsonify, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 
+from analysis.core.themes.quotes import evidence_rich, placeholders
+from analysis.services.question_links import order_for_question, themes_by_question
 from exports.models import DraftNotice, DraftVersion
 from exports.services import drafts as service
 from exports.services.downloads import FORMATS
@@ -15,6 +18,8 @@ from forum.access import allow
 from forum.extensions import db
 from forum.models.base import utcnow
 from forum.services import audit
+from forum.services.segments import safeguarding_warning
+from forum.views.lookup import owned_or_404
 
 
 def draft_or_404(consultation_id: int):
@@ -23,13 +28,21 @@ def draft_or_404(consultation_id: int):
 
 def render_editor(draft, values=None, errors=None, conflict=None, status=200):
     themes = service.consultation_themes(draft.consultation_id)
+    counts = themes_by_question(draft.consultation_id) if themes else {}
+    # Each question's box offers the themes heard in answers to it first.
+    theme_order = {s.id: order_for_question(themes, counts.get(s.question_id, Counter()))
+                   for s in draft.sections}
     page = render_template(
-        "exports/drafts/edit.html", draft=draft, values=values or EditorValues(), errors=errors or {},
-        conflict=conflict, themes=themes, sections=service.ordered_sections(draft),
+        "exports/drafts/edit.html", safeguarding_warning=safeguarding_warning, draft=draft,
+        values=values or EditorValues(), errors=errors or {}, conflict=conflict, themes=themes,
+        theme_order=theme_order, sections=service.ordered_sections(draft),
         checks=service.check_quotes(draft), captions=service.quote_captions(draft),
         easy_read_topics=service.easy_read_topics(draft),
         methods=methods_paragraph(gather_evidence(draft.consultation_id)),
-        notices=[n for n in draft.notices if n.dismissed_at is None], formats=FORMATS)
+        notices=[n for n in draft.notices if n.dismissed_at is None], formats=FORMATS,
+        # The exports print a theme's label as it is: warn before one nobody checked is sent.
+        unchecked=[t for t in service.linked_themes(draft, themes) if t.label_unchecked],
+        placeholders=placeholders, evidence_rich=evidence_rich)
     return page, status
 
 
@@ -45,18 +58,22 @@ def edit(consultation_id):
     revision = read_revision(request.form)
     if revision is None:
         errors["revision"] = "This form is out of date. Reload the page and try again"
-    if errors:
+    if errors or revision is None:  # no revision is one of the errors
         return render_editor(draft, values, errors, status=400)
     try:
-        save_draft(draft, edit_data, revision, current_user, keep_about=bool(request.form.get("keep_about")))
+        save_draft(draft, edit_data, revision, current_user,
+                   keep_about=bool(request.form.get("keep_about")))
     except DraftConflict as conflict:
         return render_editor(conflict.draft, values, conflict=conflict, status=409)
     action, _, target = request.form.get("action", "save").partition(":")
     if action in ("up", "down", "remove") and target.isdigit():
-        flash(change_quotes(draft, current_user, action, int(target)) or "That quote is no longer in the draft.")
-        return redirect(url_for("drafts.edit", consultation_id=consultation_id, _anchor=f"q-{target}"))
+        flash(change_quotes(draft, current_user, action, int(target))
+              or "That quote is no longer in the draft.")
+        return redirect(
+            url_for("drafts.edit", consultation_id=consultation_id, _anchor=f"q-{target}"))
     if action == "pick" and target.isdigit():
-        return redirect(url_for("drafts.quotes", consultation_id=consultation_id, question_id=int(target)))
+        return redirect(
+            url_for("drafts.quotes", consultation_id=consultation_id, question_id=int(target)))
     flash("Draft saved.")
     return redirect(url_for("drafts.edit", consultation_id=consultation_id))
 
@@ -75,7 +92,8 @@ def autosave(consultation_id):
         save_draft(draft, edit_data, revision, current_user, autosave=True)
     except DraftConflict as conflict:
         return jsonify(saved=False, conflict=True, message=str(conflict),
-                       changes=[{"what": what, "theirs": theirs} for what, theirs in conflict.differences]), 409
+                       changes=[{"what": what, "theirs": theirs}
+                                for what, theirs in conflict.differences]), 409
     return jsonify(saved=True, revision=draft.revision,
                    message=f"Saved automatically at {draft.updated_at:%H:%M:%S}.")
 
@@ -93,9 +111,7 @@ def versions(consultation_id):
 def restore(consultation_id, version_id):
     """Put an earlier version back; the current one stays in the history."""
     draft = draft_or_404(consultation_id)
-    version = db.session.get(DraftVersion, version_id)
-    if version is None or version.draft_id != draft.id:
-        abort(404)
+    version = owned_or_404(DraftVersion, version_id, draft_id=draft.id)
     revision = read_revision(request.form)
     try:
         dropped = restore_version(draft, version, current_user,
@@ -115,9 +131,7 @@ def restore(consultation_id, version_id):
 def dismiss_notice(consultation_id, notice_id):
     """Hide a notice about quotes taken out of the draft (it stays in the audit log)."""
     draft = draft_or_404(consultation_id)
-    notice = db.session.get(DraftNotice, notice_id)
-    if notice is None or notice.draft_id != draft.id:
-        abort(404)
+    notice = owned_or_404(DraftNotice, notice_id, draft_id=draft.id)
     notice.dismissed_at = utcnow()
     db.session.commit()
     return redirect(url_for("drafts.edit", consultation_id=consultation_id))
@@ -136,4 +150,5 @@ def download(consultation_id, export_format):
         abort(404)
     audit.record("exported", current_user, draft.consultation, ip=request.remote_addr,
                  format=export_format, what="consultation response")
-    return send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=filename)
+    return send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True,
+                     download_name=filename)

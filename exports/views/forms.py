@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Optional
 
 from werkzeug.datastructures import MultiDict
 
 from exports.services.editing import COVER_FIELDS, DraftEdit
 
 LIMITS = {"title": 200, "organisation": 200}
+FIRST_FOUR_DIGIT_YEAR = 1000  # "26" is a typo for 2026, not the year 26
 # "What we did" boxes: per theme id, or per question ("q12") when no themes are linked.
 EASY_READ_KEY = re.compile(r"easy_read_done-(q?\d+)")
 
@@ -17,7 +17,7 @@ EASY_READ_KEY = re.compile(r"easy_read_done-(q?\d+)")
 class EditorValues:
     """What the editor shows in each field: what was just typed, else the saved value."""
 
-    def __init__(self, posted: Optional[MultiDict] = None):
+    def __init__(self, posted: MultiDict | None = None):
         self.posted = posted
 
     def get(self, name: str, saved=""):
@@ -31,18 +31,19 @@ class EditorValues:
         return self.posted.getlist(name)
 
 
-def _int_suffix(key: str, prefix: str, suffix: str) -> Optional[int]:
+def _int_suffix(key: str, prefix: str, suffix: str) -> int | None:
     middle = key[len(prefix):len(key) - len(suffix)] if suffix else key[len(prefix):]
-    return int(middle) if key.startswith(prefix) and key.endswith(suffix) and middle.isdigit() else None
+    ours = key.startswith(prefix) and key.endswith(suffix) and middle.isdigit()
+    return int(middle) if ours else None
 
 
-def _read_date(form: MultiDict, errors: dict[str, str]) -> Optional[date]:
+def _read_date(form: MultiDict, errors: dict[str, str]) -> date | None:
     parts = [form.get(f"date-{p}", "").strip() for p in ("day", "month", "year")]
     if not any(parts):
         return None
     try:
         day, month, year = (int(p) for p in parts)
-        if year < 1000:
+        if year < FIRST_FOUR_DIGIT_YEAR:
             raise ValueError
         return date(year, month, day)
     except ValueError:
@@ -65,20 +66,22 @@ def read_editor_form(form: MultiDict) -> tuple[DraftEdit, dict[str, str]]:
             errors[name] = f"{COVER_FIELDS[name]} must be {limit} characters or fewer"
     edit.date = _read_date(form, errors)
     if "recommendations" in form:
-        edit.recommendations = [line.strip() for line in form.get("recommendations", "").splitlines()
+        edit.recommendations = [line.strip()
+                                for line in form.get("recommendations", "").splitlines()
                                 if line.strip()]
     for key in form:
         if (topic := EASY_READ_KEY.fullmatch(key)) is not None:
             edit.easy_read_done[topic.group(1)] = form.get(key, "")
         elif (section_id := _int_suffix(key, "section-", "-text")) is not None:
             edit.section_text[section_id] = form.get(key, "")
-            edit.section_themes[section_id] = [int(v) for v in form.getlist(f"section-{section_id}-themes")
+            edit.section_themes[section_id] = [int(v)
+                                               for v in form.getlist(f"section-{section_id}-themes")
                                                if v.isdigit()]
         elif (quote_id := _int_suffix(key, "quote-", "-text")) is not None:
             edit.quote_text[quote_id] = form.get(key, "")
     return edit, errors
 
 
-def read_revision(form: MultiDict) -> Optional[int]:
+def read_revision(form: MultiDict) -> int | None:
     value = form.get("revision", "")
     return int(value) if value.isdigit() else None

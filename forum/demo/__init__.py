@@ -14,7 +14,6 @@ from forum.services.members import record_consent, save_member, withdraw_consent
 from forum.services.questions import parse_questions
 from forum.services.two_factor import enrol_with_secret
 
-
 # Demo only: printed at start-up so people can try each role. Never used in production.
 DEMO_STAFF = [
     ("admin@forumvoice.example", "Asha Patel", Role.ADMIN, "Brisk-Otter-Lamp-41"),
@@ -31,31 +30,38 @@ DEMO_TWO_FACTOR_SECRETS = {
 }
 
 QUESTIONS = """\
+Chapter 1: Leaving prison
 Q1. What are the main barriers people face in stopping offending after they leave prison?
 Q2. How can housing support on release be improved, including for people serving
 short prison sentences?
+Chapter 2: Sentences and services in the community
 Q3. What does a community sentence mean to the people who serve one, and how can they be
 helped to keep to its conditions?
 Q4. How can mental health, drug and alcohol services work better with the police, courts
 and probation?
+Chapter 3: Employment
 Q5. What would help people on probation get into work, training or education?
+Chapter 4: Working together
 Q7. How can services better meet the needs of women in contact with the justice system?
 Q8. What can central government do to support local partners to work together to reduce
 reoffending?
 Q9. How should people with lived experience be involved in designing and checking services?
 """
 
-# (pseudonym, age, gender, ethnicity, lived experience, consent: take_part, quote, demographics, audio)
+# (pseudonym, age, gender, ethnicity, lived experience,
+#  consent: take_part, quote, demographics, audio)
 MEMBERS = [
     ("", "35-44", "Man", "White", ["prison", "homelessness", "drugs_alcohol"], (1, 1, 1, 1)),
-    ("", "25-34", "Woman", "Black, Black British, Caribbean or African", ["probation", "mental_health"], (1, 1, 1, 0)),
+    ("", "25-34", "Woman", "Black, Black British, Caribbean or African",
+     ["probation", "mental_health"], (1, 1, 1, 0)),
     ("", "45-54", "Man", "White", ["prison", "probation"], (1, 1, 0, 1)),
     ("Kestrel", "25-34", "Woman", "White", ["mental_health", "care"], (1, 1, 1, 1)),
     ("", "18-24", "Man", "Mixed or multiple ethnic groups", ["prison", "care"], (1, 0, 0, 0)),
     ("", "55-64", "Man", "White", ["homelessness", "drugs_alcohol"], (1, 1, 0, 0)),
     ("", "35-44", "Woman", "Asian or Asian British", ["prison", "mental_health"], (1, 1, 1, 1)),
     ("Big Col", "45-54", "Prefer not to say", "Prefer not to say", ["prefer_not"], (1, 1, 0, 1)),
-    ("", "25-34", "Man", "Black, Black British, Caribbean or African", ["probation", "drugs_alcohol"], (1, 1, 1, 0)),
+    ("", "25-34", "Man", "Black, Black British, Caribbean or African",
+     ["probation", "drugs_alcohol"], (1, 1, 1, 0)),
     ("", "35-44", "Woman", "White", ["homelessness", "mental_health", "drugs_alcohol"], None),
     ("", "18-24", "Non-binary", "White", ["care", "mental_health"], (0, 0, 0, 0)),
     ("", "65 or over", "Man", "White", ["prison"], "withdrawn"),
@@ -82,16 +88,19 @@ def database_is_empty() -> bool:
 def load_demo(today: date | None = None) -> dict:
     """Fill an empty database with the demo; returns what was created."""
     today = today or date.today()
-    staff = {role: create_user(email, name, role, password) for email, name, role, password in DEMO_STAFF}
+    staff = {role: create_user(email, name, role, password)
+             for email, name, role, password in DEMO_STAFF}
     for user in staff.values():
         if user.email in DEMO_TWO_FACTOR_SECRETS:
             enrol_with_secret(user, DEMO_TWO_FACTOR_SECRETS[user.email])
     consultation = save_consultation(Consultation(
         title="Reducing reoffending: call for evidence", consulting_body="Ministry of Justice",
         deadline=today + timedelta(days=38), status=ConsultationStatus.OPEN,
-        link="https://consultations.example.gov.uk/reducing-reoffending"), parse_questions(QUESTIONS))
+        link="https://consultations.example.gov.uk/reducing-reoffending"),
+        parse_questions(QUESTIONS))
     save_consultation(Consultation(
-        title="Police and crime plan 2026 to 2029", consulting_body="Office of the Police and Crime Commissioner",
+        title="Police and crime plan 2026 to 2029",
+        consulting_body="Office of the Police and Crime Commissioner",
         deadline=today - timedelta(days=20), status=ConsultationStatus.SUBMITTED),
         parse_questions("1) What should the police and crime commissioner's priorities be?\n"
                         "2) How can the police work better with people in crisis?\n"
@@ -115,12 +124,14 @@ def _load_members(facilitator: User) -> list[Member]:
             take_part, quote, demographics, audio = (bool(v) for v in consent)
             record_consent(member, facilitator, take_part=take_part, may_quote=quote,
                            may_quote_with_demographics=demographics, audio_recording=audio,
-                           note="Signed consent form" if index % 2 else "Verbal consent, recorded at the session")
+                           note="Signed consent form" if index % 2
+                           else "Verbal consent, recorded at the session")
         members.append(member)
     return members
 
 
-def _load_sessions(consultation: Consultation, facilitator: User, members: list[Member], today: date) -> None:
+def _load_sessions(consultation: Consultation, facilitator: User, members: list[Member],
+                   today: date) -> None:
     # Transcripts (forum/demo/transcripts/) are imported by the analysis package's demo loader.
     groups = [
         ("Housing and release", today - timedelta(days=16), "South London", members[0:7]),
@@ -128,5 +139,6 @@ def _load_sessions(consultation: Consultation, facilitator: User, members: list[
     ]
     for title, held_on, area, attending in groups:
         db.session.add(FocusGroupSession(consultation=consultation, title=title, held_on=held_on,
-                                         area=area, facilitator=facilitator, members=list(attending)))
+                                         area=area, facilitator=facilitator,
+                                         members=list(attending)))
     db.session.commit()

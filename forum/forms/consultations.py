@@ -1,14 +1,26 @@
 """Consultation and focus-group session forms."""
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
-    GovCheckboxesInput, GovRadioInput, GovSelect, GovSubmitInput, GovTextArea,
-    GovTextInput)
-from wtforms import RadioField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional, URL, ValidationError
+    GovCheckboxesInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import (
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import URL, InputRequired, Length, Optional, Regexp, ValidationError
 
 from forum.forms.fields import DayMonthYearField
 from forum.models.consultations import TITLE_MAX, ConsultationStatus
-from forum.services.questions import QuestionListError, parse_questions
+from forum.services.questions import MAX_QUESTION_CHARS, QuestionListError, parse_questions
 
 
 class ConsultationForm(FlaskForm):
@@ -18,7 +30,8 @@ class ConsultationForm(FlaskForm):
     consulting_body = StringField("Who is consulting", widget=GovTextInput(),
                                   description="For example: Ministry of Justice",
                                   validators=[InputRequired("Enter who is consulting"),
-                                              Length(max=200, message="Must be 200 characters or fewer")])
+                                              Length(max=200,
+                                                     message="Must be 200 characters or fewer")])
     deadline = DayMonthYearField("Deadline", validators=[Optional()],
                          description="For example, 27 3 2027")
     link = StringField("Link to the consultation (optional)", widget=GovTextInput(),
@@ -29,13 +42,24 @@ class ConsultationForm(FlaskForm):
                         validators=[InputRequired("Choose a status")])
     questions = TextAreaField(
         "Questions", widget=GovTextArea(),
-        description="Paste the consultation\u2019s questions. Start each one with its number, "
-                    "like \u2018Q8. What can central government do\u2026?\u2019 or \u20188) \u2026\u2019. "
-                    "A question can run over several lines. Gaps in numbering are kept.",
+        description="Paste the consultation\u2019s questions. Start each one with its number, like "
+                    "\u2018Q8. What can central government do\u2026?\u2019 or \u20188) "
+                    "\u2026\u2019. A question can run over several lines. Gaps in numbering are "
+                    "kept. Chapter and part headings, like \u2018Chapter 3: Employment\u2019, "
+                    "become the response\u2019s sections.",
         validators=[InputRequired("Paste the consultation\u2019s questions")])
+    preview = SubmitField("Preview sections and questions", widget=GovSubmitInput())
     submit = SubmitField("Save consultation", widget=GovSubmitInput())
 
     parsed_questions: list = []
+
+    @classmethod
+    def for_consultation(cls, consultation, questions_text: str):
+        """The form filled from a saved consultation: status as its value, questions as text."""
+        return cls(data={
+            "title": consultation.title, "consulting_body": consultation.consulting_body,
+            "deadline": consultation.deadline, "link": consultation.link,
+            "status": consultation.status.value, "questions": questions_text})
 
     def validate_questions(self, field):
         try:
@@ -61,3 +85,22 @@ class SessionForm(FlaskForm):
     member_ids = SelectMultipleField("Members who attended", coerce=int,
                                      widget=GovCheckboxesInput(), validators=[Optional()])
     submit = SubmitField("Save session", widget=GovSubmitInput())
+
+
+class QuestionForm(FlaskForm):
+    """Add or change one question of a consultation."""
+
+    number = StringField("Question number", widget=GovTextInput(),
+                         description="The consultation\u2019s own number, like 8 or 12a",
+                         validators=[InputRequired("Enter the question\u2019s number"),
+                                     Regexp(r"^\s*[Qq]?\s*\d{1,4}[a-zA-Z]?\s*$",
+                                            message="Enter a number like 8 or 12a")])
+    text = TextAreaField("Question", widget=GovTextArea(), validators=[
+        InputRequired("Enter the question"),
+        Length(max=MAX_QUESTION_CHARS,
+               message=f"The question must be {MAX_QUESTION_CHARS:,} characters or fewer")])
+    section_id = SelectField("Section", coerce=int, widget=GovSelect(), validators=[Optional()])
+    submit = SubmitField("Save question", widget=GovSubmitInput())
+
+    def set_sections(self, sections) -> None:
+        self.section_id.choices = [(0, "No section")] + [(s.id, s.heading) for s in sections]

@@ -5,6 +5,8 @@ from govuk_frontend_wtf.wtforms_widgets import GovDateInput
 from wtforms import DateField
 from wtforms.validators import StopValidation
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # outside these a year is a typo
+
 
 class DayMonthYearInput(GovDateInput):
     """GOV.UK date input that survives a post with missing or extra parts."""
@@ -32,7 +34,7 @@ class DayMonthYearField(DateField):
             raise ValueError(f"{self.label.text} must include a day, month and year")
         try:
             day, month, year = (int(p) for p in parts)
-            if year < 1900 or year > 2200:
+            if not FIRST_YEAR <= year <= LAST_YEAR:
                 raise ValueError
             self.data = date(year, month, day)
         except ValueError:

@@ -1,13 +1,30 @@
 """Member and consent forms."""
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
-    GovCheckboxesInput, GovCheckboxInput, GovRadioInput, GovSubmitInput, GovTextArea,
-    GovTextInput)
-from wtforms import BooleanField, RadioField, SelectMultipleField, StringField, SubmitField, TextAreaField
+    GovCheckboxesInput,
+    GovCheckboxInput,
+    GovRadioInput,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import (
+    BooleanField,
+    RadioField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import Length, Optional, ValidationError
 
 from forum.models.members import (
-    AGE_BANDS, ETHNICITY_GROUPS, GENDERS, LIVED_EXPERIENCE, PSEUDONYM_MAX)
+    AGE_BANDS,
+    ETHNICITY_GROUPS,
+    GENDERS,
+    LIVED_EXPERIENCE,
+    PSEUDONYM_MAX,
+)
 
 
 def _choices(values):
@@ -57,7 +74,8 @@ class ConsentForm(FlaskForm):
     audio_recording = BooleanField("Audio may be recorded", widget=GovCheckboxInput())
     note = TextAreaField("Note (optional)", widget=GovTextArea(),
                          description="For example: how consent was given, or what changed.",
-                         validators=[Length(max=1000, message="Note must be 1,000 characters or fewer")])
+                         validators=[
+                             Length(max=1000, message="Note must be 1,000 characters or fewer")])
     submit = SubmitField("Record consent", widget=GovSubmitInput())
 
     def validate_may_quote(self, field):
@@ -66,12 +84,14 @@ class ConsentForm(FlaskForm):
 
     def validate_may_quote_with_demographics(self, field):
         if field.data and not self.may_quote.data:
-            raise ValidationError("Tick \u2018May be quoted\u2019 too, or untick demographic details")
+            raise ValidationError(
+                "Tick \u2018May be quoted\u2019 too, or untick demographic details")
 
 
 class WithdrawForm(FlaskForm):
     note = TextAreaField("Reason or note (optional)", widget=GovTextArea(),
-                         validators=[Length(max=1000, message="Note must be 1,000 characters or fewer")])
+                         validators=[
+                             Length(max=1000, message="Note must be 1,000 characters or fewer")])
     submit = SubmitField("Withdraw consent", widget=GovSubmitInput())
 
 

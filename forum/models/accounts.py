@@ -2,18 +2,18 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Optional
 
 from flask_login import UserMixin
 from sqlalchemy import BigInteger, DateTime, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from forum.access import Role
-from forum.extensions import db
+from forum.encryption import EncryptedText
+from forum.extensions import Model
 from forum.models.base import enum_type, utcnow
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -21,17 +21,18 @@ class User(UserMixin, db.Model):
     name: Mapped[str] = mapped_column(String(120))
     role: Mapped[Role] = mapped_column(
         enum_type(Role, "user_role", 32))
-    password_hash: Mapped[Optional[str]] = mapped_column(String(255))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    last_login_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Bumped on password change or disable so old sessions and invite links stop working.
     session_version: Mapped[int] = mapped_column(default=1)
     # Two-factor sign-in: the TOTP secret is set at set-up and counts once confirmed
     # (two_factor_enabled_at); the last time step used stops a code being replayed.
-    totp_secret: Mapped[Optional[str]] = mapped_column(String(64))
-    two_factor_enabled_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
-    totp_last_step: Mapped[Optional[int]] = mapped_column(BigInteger)
+    # Encrypted at rest (Fernet, key outside the database: forum.encryption).
+    totp_secret: Mapped[str | None] = mapped_column("totp_secret_encrypted", EncryptedText())
+    two_factor_enabled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger)
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users

@@ -2,30 +2,33 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Optional
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, DateTime, ForeignKey, String, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from forum.extensions import db
+from forum.extensions import Model
 from forum.models.base import utcnow
 
+if TYPE_CHECKING:
+    from forum.models.accounts import User
 
-class AuditEvent(db.Model):
+
+class AuditEvent(Model):
     __tablename__ = "audit_events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
-    user_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     # Kept as text too, so the log still says who after an account is deleted.
-    user_email: Mapped[Optional[str]] = mapped_column(String(254))
+    user_email: Mapped[str | None] = mapped_column(String(254))
     action: Mapped[str] = mapped_column(String(60), index=True)
-    object_type: Mapped[Optional[str]] = mapped_column(String(40))
-    object_id: Mapped[Optional[int]] = mapped_column()
+    object_type: Mapped[str | None] = mapped_column(String(40))
+    object_id: Mapped[int | None] = mapped_column()
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
-    ip_address: Mapped[Optional[str]] = mapped_column(String(45))
+    ip_address: Mapped[str | None] = mapped_column(String(45))
 
-    user = relationship("User")
+    user: Mapped[User | None] = relationship()
 
 
 class AuditLogIsAppendOnly(RuntimeError):

@@ -1,12 +1,12 @@
 """Shared column helpers."""
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import Enum
 
 
 def utcnow() -> datetime:
     """Timezone-aware now, stored as UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def enum_type(enum_class, name: str, length: int = 20) -> Enum:

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
-from typing import Optional
 
 from sqlalchemy import Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from forum.extensions import db
+from forum.extensions import Model
 from forum.models.base import enum_type, utcnow
 
 TITLE_MAX = 200
+SECTION_HEADING_MAX = 300
 
 
 class ConsultationStatus(str, enum.Enum):
@@ -25,28 +25,47 @@ class ConsultationStatus(str, enum.Enum):
         return self.value.capitalize()
 
 
-class Consultation(db.Model):
+class Consultation(Model):
     __tablename__ = "consultations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(TITLE_MAX))
     consulting_body: Mapped[str] = mapped_column(String(200))
-    deadline: Mapped[Optional[date]] = mapped_column(Date)
-    link: Mapped[Optional[str]] = mapped_column(String(500))
+    deadline: Mapped[date | None] = mapped_column(Date)
+    link: Mapped[str | None] = mapped_column(String(500))
     status: Mapped[ConsultationStatus] = mapped_column(
         enum_type(ConsultationStatus, "consultation_status"),
         default=ConsultationStatus.OPEN)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    questions: Mapped[list["Question"]] = relationship(
+    questions: Mapped[list[Question]] = relationship(
         back_populates="consultation", order_by="Question.position",
         cascade="all, delete-orphan")
+    sections: Mapped[list[ConsultationSection]] = relationship(
+        back_populates="consultation", order_by="ConsultationSection.position",
+        cascade="all, delete-orphan")
 
-    def days_to_deadline(self, today: date) -> Optional[int]:
+    def days_to_deadline(self, today: date) -> int | None:
         return None if self.deadline is None else (self.deadline - today).days
 
 
-class Question(db.Model):
+class ConsultationSection(Model):
+    """A chapter or part heading of the consultation document ("Chapter 3: Employment")."""
+
+    __tablename__ = "consultation_sections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(
+        ForeignKey("consultations.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column()
+    heading: Mapped[str] = mapped_column(String(SECTION_HEADING_MAX))
+
+    consultation: Mapped[Consultation] = relationship(back_populates="sections")
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="section", order_by="Question.position")
+
+
+class Question(Model):
     __tablename__ = "questions"
     __table_args__ = (UniqueConstraint("consultation_id", "number"),)
 
@@ -57,8 +76,12 @@ class Question(db.Model):
     number: Mapped[str] = mapped_column(String(20))
     position: Mapped[int] = mapped_column()
     text: Mapped[str] = mapped_column(Text)
+    # The chapter or part the question sits under in the consultation document, if any.
+    section_id: Mapped[int | None] = mapped_column(
+        ForeignKey("consultation_sections.id", ondelete="SET NULL"), index=True)
 
     consultation: Mapped[Consultation] = relationship(back_populates="questions")
+    section: Mapped[ConsultationSection | None] = relationship(back_populates="questions")
 
     @property
     def label(self) -> str:

@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Optional
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from forum.extensions import db
+from forum.extensions import Model
 from forum.models.base import utcnow
+
+if TYPE_CHECKING:
+    from forum.models.accounts import User
 
 PREFER_NOT = "Prefer not to say"
 AGE_BANDS = ["18-24", "25-34", "35-44", "45-54", "55-64", "65 or over", PREFER_NOT]
@@ -28,40 +31,57 @@ LIVED_EXPERIENCE = {
 PSEUDONYM_MAX = 60
 
 
-class Member(db.Model):
+class Member(Model):
     __tablename__ = "members"
+    # SQLite would otherwise give a new member an erased member's id
+    # (migration 0009_security_member_ids).
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     pseudonym: Mapped[str] = mapped_column(String(PSEUDONYM_MAX), unique=True)
     pseudonym_chosen: Mapped[bool] = mapped_column(default=False)
-    age_band: Mapped[Optional[str]] = mapped_column(String(30))
-    gender: Mapped[Optional[str]] = mapped_column(String(30))
-    ethnicity_group: Mapped[Optional[str]] = mapped_column(String(60))
+    age_band: Mapped[str | None] = mapped_column(String(30))
+    gender: Mapped[str | None] = mapped_column(String(30))
+    ethnicity_group: Mapped[str | None] = mapped_column(String(60))
     lived_experience: Mapped[list] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    consents: Mapped[list["ConsentRecord"]] = relationship(
+    consents: Mapped[list[ConsentRecord]] = relationship(
         back_populates="member", order_by="ConsentRecord.id.desc()",
         cascade="all, delete-orphan")
-    contact: Mapped[Optional["MemberContact"]] = relationship(
+    contact: Mapped[MemberContact | None] = relationship(
         back_populates="member", uselist=False, cascade="all, delete-orphan")
 
     @property
-    def consent(self) -> Optional["ConsentRecord"]:
+    def consent(self) -> ConsentRecord | None:
         """The member's current consent: the newest record, or None if never recorded."""
         return self.consents[0] if self.consents else None
 
+    # The one place consent is read: every page, analysis and export asks these.
+    @property
+    def takes_part(self) -> bool:
+        """Their current consent lets us use what they say (and they have not withdrawn)."""
+        c = self.consent
+        return bool(c and c.take_part and not c.withdrawn)
+
     @property
     def may_quote(self) -> bool:
+        """They take part and agreed to be quoted in their own words."""
         c = self.consent
-        return bool(c and c.take_part and c.may_quote)
+        return self.takes_part and c is not None and bool(c.may_quote)
+
+    @property
+    def may_quote_with_demographics(self) -> bool:
+        """They may be quoted, with their age and gender printed under the quote."""
+        c = self.consent
+        return self.may_quote and c is not None and bool(c.may_quote_with_demographics)
 
     @property
     def lived_experience_labels(self) -> list[str]:
         return [LIVED_EXPERIENCE[k] for k in self.lived_experience or [] if k in LIVED_EXPERIENCE]
 
 
-class MemberContact(db.Model):
+class MemberContact(Model):
     """Real name and contact details: facilitators and admins only, never exported."""
 
     __tablename__ = "member_contacts"
@@ -69,13 +89,13 @@ class MemberContact(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = mapped_column(
         ForeignKey("members.id", ondelete="CASCADE"), unique=True)
-    real_name: Mapped[Optional[str]] = mapped_column(String(200))
-    contact: Mapped[Optional[str]] = mapped_column(Text)
+    real_name: Mapped[str | None] = mapped_column(String(200))
+    contact: Mapped[str | None] = mapped_column(Text)
 
     member: Mapped[Member] = relationship(back_populates="contact")
 
 
-class ConsentRecord(db.Model):
+class ConsentRecord(Model):
     """One consent decision; records are only ever added, so history is kept."""
 
     __tablename__ = "consent_records"
@@ -88,13 +108,13 @@ class ConsentRecord(db.Model):
     may_quote_with_demographics: Mapped[bool] = mapped_column(default=False)
     audio_recording: Mapped[bool] = mapped_column(default=False)
     withdrawn: Mapped[bool] = mapped_column(default=False)
-    note: Mapped[Optional[str]] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    recorded_by_id: Mapped[Optional[int]] = mapped_column(
+    recorded_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"))
 
     member: Mapped[Member] = relationship(back_populates="consents")
-    recorded_by = relationship("User")
+    recorded_by: Mapped[User | None] = relationship()
 
     def summary(self) -> str:
         if self.withdrawn:

@@ -2,13 +2,19 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Optional
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Column, Date, DateTime, ForeignKey, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from forum.extensions import db
+from forum.extensions import Model, db
 from forum.models.base import utcnow
+
+if TYPE_CHECKING:
+    from forum.models.accounts import User
+    from forum.models.consultations import Consultation
+    from forum.models.members import Member
+    from forum.models.transcripts import Transcript
 
 session_members = Table(
     "session_members",
@@ -19,7 +25,7 @@ session_members = Table(
 )
 
 
-class FocusGroupSession(db.Model):
+class FocusGroupSession(Model):
     __tablename__ = "focus_group_sessions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -28,13 +34,14 @@ class FocusGroupSession(db.Model):
     title: Mapped[str] = mapped_column(String(200))
     held_on: Mapped[date] = mapped_column(Date)
     # A broad area only ("South London"), never a venue that could identify people.
-    area: Mapped[Optional[str]] = mapped_column(String(100))
-    facilitator_id: Mapped[Optional[int]] = mapped_column(
+    area: Mapped[str | None] = mapped_column(String(100))
+    facilitator_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    consultation = relationship("Consultation")
-    facilitator = relationship("User")
-    members = relationship("Member", secondary=session_members, order_by="Member.pseudonym")
-    transcripts = relationship("Transcript", back_populates="session",
-                               cascade="all, delete-orphan", order_by="Transcript.id")
+    consultation: Mapped[Consultation] = relationship()
+    facilitator: Mapped[User | None] = relationship()
+    members: Mapped[list[Member]] = relationship(
+        secondary=session_members, order_by="Member.pseudonym")
+    transcripts: Mapped[list[Transcript]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="Transcript.id")

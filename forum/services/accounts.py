@@ -1,8 +1,6 @@
 """Staff accounts: create, invite, authenticate, change role, disable."""
 from __future__ import annotations
 
-from typing import Optional
-
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
 
@@ -10,6 +8,7 @@ from forum.access import Role
 from forum.extensions import db
 from forum.models import User
 from forum.models.base import utcnow
+from forum.services import sign_ins
 from forum.services.passwords import hash_password, needs_rehash, verify_password
 
 INVITE_MAX_AGE = 7 * 24 * 3600
@@ -25,11 +24,11 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def find_user_by_email(email: str) -> Optional[User]:
+def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(func.lower(User.email) == normalise_email(email)))
 
 
-def create_user(email: str, name: str, role: Role, password: Optional[str] = None) -> User:
+def create_user(email: str, name: str, role: Role, password: str | None = None) -> User:
     """Create a user; without a password they must accept an invite first.
 
     Raises:
@@ -44,10 +43,10 @@ def create_user(email: str, name: str, role: Role, password: Optional[str] = Non
     return user
 
 
-def authenticate(email: str, password: str) -> Optional[User]:
+def authenticate(email: str, password: str) -> User | None:
     """Return the active user with this email and password, or None."""
     user = find_user_by_email(email)
-    if user is None or not user.has_password:
+    if user is None or not user.password_hash:  # no password yet (has_password)
         verify_password(_DUMMY_HASH, password)
         return None
     if not verify_password(user.password_hash, password) or not user.active:
@@ -59,25 +58,50 @@ def authenticate(email: str, password: str) -> Optional[User]:
     return user
 
 
+def end_sessions(user: User) -> int:
+    """End every sign-in of the user, on every device (the caller commits).
+
+    Returns:
+        How many sign-ins were still open.
+    """
+    user.session_version += 1  # also voids invite links made before now
+    return sign_ins.end_all(user.id)
+
+
 def set_password(user: User, password: str) -> None:
+    """Set a new password; every sign-in of the user ends (the caller may start a new one)."""
     user.password_hash = hash_password(password)
-    user.session_version += 1
+    end_sessions(user)
     db.session.commit()
 
 
 def set_role(user: User, role: Role, acting: User) -> None:
+    """Change a role; the user's sessions end, so the new role applies from their next sign-in."""
     if user.id == acting.id and role != Role.ADMIN:
         raise AccountError("You cannot remove your own admin role")
-    user.role = role
+    if user.role != role:
+        user.role = role
+        end_sessions(user)
     db.session.commit()
 
 
-def set_active(user: User, active: bool, acting: User) -> None:
+def set_active(user: User, active: bool, acting: User) -> list[str]:
+    """Disable or enable an account; disabling ends its sessions.
+
+    Returns:
+        Plain-English notes from other packages on what else disabling did (tablets revoked).
+    """
+    from forum.signals import user_disabled
+
     if user.id == acting.id and not active:
         raise AccountError("You cannot disable your own account")
     user.active = active
-    user.session_version += 1  # ends any session the user has open
+    end_sessions(user)
+    notes = []
+    if not active:
+        notes = [note for _receiver, note in user_disabled.send(user, acting=acting) if note]
     db.session.commit()
+    return notes
 
 
 def _serializer(secret_key: str) -> URLSafeTimedSerializer:
@@ -106,7 +130,7 @@ def user_from_invite(token: str, secret_key: str) -> User:
     return user
 
 
-def load_user(user_id: str) -> Optional[User]:
+def load_user(user_id: str) -> User | None:
     """Flask-Login loader: the id carries a version so disabled users drop out at once."""
     try:
         raw_id, raw_version = user_id.split(":")

@@ -3,28 +3,44 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Optional
+from typing import Any
 
 from sqlalchemy import select
 
 from forum.extensions import db
+from forum.models.accounts import User
 from forum.models.audit import AuditEvent
 
 ACTIONS = {
     "login": "Signed in", "login_failed": "Failed sign-in", "member_viewed": "Viewed a member",
     "member_changed": "Changed a member", "consent_recorded": "Recorded consent",
     "consent_withdrawn": "Withdrew consent", "role_changed": "Changed a role",
-    "user_invited": "Invited a user", "user_enabled": "Enabled a user", "user_disabled": "Disabled a user",
-    "transcript_approved": "Approved redactions", "transcript_purged": "Purged an original transcript",
-    "exported": "Exported", "member_erased": "Erased a member", "audit_exported": "Exported the audit log",
+    "user_invited": "Invited a user", "user_enabled": "Enabled a user",
+    "user_disabled": "Disabled a user",
+    "transcript_approved": "Approved redactions",
+    "transcript_purged": "Purged an original transcript",
+    "transcript_deleted": "Deleted an unapproved transcript",
+    "exported": "Exported", "member_erased": "Erased a member",
+    "audit_exported": "Exported the audit log",
     "draft_quotes_removed": "Took quotes out of drafts",
     "two_factor_failed": "Wrong sign-in code", "two_factor_enrolled": "Set up two-factor sign-in",
-    "recovery_code_used": "Used a recovery code", "recovery_codes_replaced": "Replaced recovery codes",
+    "recovery_code_used": "Used a recovery code",
+    "recovery_codes_replaced": "Replaced recovery codes",
     "two_factor_reset": "Reset someone's two-factor sign-in",
+    "safeguarding_reviewed": "Reviewed a safeguarding flag",
+    "safeguarding_quote_allowed": "Allowed flagged words to be quoted",
+    "safeguarding_flagged": "Flagged words for safeguarding",
+    "transcript_uploaded": "Uploaded a transcript",
+    "speakers_mapped": "Matched transcript speakers",
+    "redaction_added": "Redacted more words", "questions_tagged": "Tagged turns with a question",
+    "consultation_created": "Added a consultation",
+    "consultation_changed": "Changed a consultation",
+    "signed_out_everywhere": "Signed out on every device",
 }
 
 
-def record(action: str, user=None, obj=None, ip: Optional[str] = None, commit: bool = True, **detail) -> AuditEvent:
+def record(action: str, user: User | None = None, obj: object = None, ip: str | None = None,
+           commit: bool = True, **detail: Any) -> AuditEvent:
     """Append one event.
 
     Args:
@@ -35,9 +51,9 @@ def record(action: str, user=None, obj=None, ip: Optional[str] = None, commit: b
         commit: commit now (False when the caller commits with its own change).
         **detail: small facts worth keeping; never personal data such as real names.
     """
-    authenticated = user is not None and getattr(user, "is_authenticated", False)
-    event = AuditEvent(action=action, user_id=user.id if authenticated else None,
-                       user_email=user.email if authenticated else None,
+    who = user if user is not None and getattr(user, "is_authenticated", False) else None
+    event = AuditEvent(action=action, user_id=who.id if who else None,
+                       user_email=who.email if who else None,
                        object_type=type(obj).__name__ if obj is not None else None,
                        object_id=getattr(obj, "id", None), detail=detail, ip_address=ip)
     db.session.add(event)
@@ -46,18 +62,32 @@ def record(action: str, user=None, obj=None, ip: Optional[str] = None, commit: b
     return event
 
 
-def recent_events(limit: int = 200, action: Optional[str] = None) -> list[AuditEvent]:
+def recent_events(limit: int = 200, action: str | None = None) -> list[AuditEvent]:
     query = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
     if action:
         query = query.where(AuditEvent.action == action)
     return list(db.session.scalars(query))
 
 
+def describe(event: AuditEvent) -> str:
+    """The event's details as short text for the log page ("format: pdf; what: ...")."""
+    parts = []
+    for key, raw in (event.detail or {}).items():
+        value = raw
+        if isinstance(raw, (list, tuple)):
+            value = ", ".join(str(v) for v in raw)
+        elif isinstance(raw, dict):
+            value = ", ".join(f"{k} {v}" for k, v in raw.items())
+        parts.append(f"{key.replace('_', ' ')}: {value}")
+    return "; ".join(parts)
+
+
 def events_csv() -> str:
     """The whole log as CSV text (formula-like cells neutralised for spreadsheets)."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["id", "when (UTC)", "user", "action", "object", "object id", "detail", "address"])
+    writer.writerow(
+        ["id", "when (UTC)", "user", "action", "object", "object id", "detail", "address"])
     for e in db.session.scalars(select(AuditEvent).order_by(AuditEvent.id)):
         row = [e.id, e.at.isoformat(), e.user_email or "", ACTIONS.get(e.action, e.action),
                e.object_type or "", e.object_id or "", e.detail or "", e.ip_address or ""]

@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
+from forum.files import KEYS_DIR, private_dir, private_file
 from forum.models.base import utcnow
 
 DB_NAME = "database.sqlite"
 SKIP = {"queue.db", "queue.db-wal", "queue.db-shm"}
+# Generated keys (session signing, two-factor encryption) stay out: see forum.files.KEYS_DIR.
+SKIP_DIRS = {KEYS_DIR}
 
 
 class BackupError(RuntimeError):
@@ -48,10 +53,12 @@ def create_backup(database_uri: str, data_dir: Path, out: Path) -> Path:
             archive.write(copy, DB_NAME)
             for path in sorted(data_dir.rglob("*")):
                 relative = path.relative_to(data_dir)
-                if path.is_file() and path.resolve() != db_file.resolve() and not _is_db_side_file(path, db_file) \
-                        and relative.name not in SKIP:
+                if (path.is_file() and path.resolve() != db_file.resolve()
+                        and not _is_db_side_file(path, db_file)
+                        and relative.name not in SKIP and relative.parts[0] not in SKIP_DIRS):
                     archive.write(path, f"files/{relative.as_posix()}")
             archive.writestr("backup.json", json.dumps({"created": utcnow().isoformat()}))
+    os.chmod(out, 0o600)  # the whole database: readable by the app's user only
     return out
 
 
@@ -59,7 +66,7 @@ def _is_db_side_file(path: Path, db_file: Path) -> bool:
     return path.name in {db_file.name + "-wal", db_file.name + "-shm", db_file.name + "-journal"}
 
 
-def restore_backup(archive_path: Path, database_uri: str, data_dir: Path) -> dict:
+def restore_backup(archive_path: Path, database_uri: str, data_dir: Path) -> dict[str, Any]:
     """Replace the database and data folder with a backup's. Stop the app first.
 
     Returns:
@@ -81,13 +88,14 @@ def restore_backup(archive_path: Path, database_uri: str, data_dir: Path) -> dic
             if name.startswith("/") or ".." in Path(name).parts:
                 raise BackupError("That backup has unsafe file names and was not restored")
         files = [n for n in names if n.startswith("files/") and not n.endswith("/")]
-        for side in (db_file.with_name(db_file.name + "-wal"), db_file.with_name(db_file.name + "-shm")):
+        for side in (db_file.with_name(db_file.name + "-wal"),
+                     db_file.with_name(db_file.name + "-shm")):
             side.unlink(missing_ok=True)
-        with archive.open(DB_NAME) as source, open(db_file, "wb") as target:
+        with archive.open(DB_NAME) as source, open(private_file(db_file), "wb") as target:
             shutil.copyfileobj(source, target)
         for name in files:
             destination = data_dir / name[len("files/"):]
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            with archive.open(name) as source, open(destination, "wb") as target:
+            private_dir(destination.parent)
+            with archive.open(name) as source, open(private_file(destination), "wb") as target:
                 shutil.copyfileobj(source, target)
     return {"database": str(db_file), "files": len(files)}

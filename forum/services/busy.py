@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import time
-from typing import Callable, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from sqlalchemy.exc import OperationalError
 
@@ -22,7 +23,7 @@ def is_locked(error: BaseException) -> bool:
         "busy" in message and "sqlite" in type(error.orig).__module__)
 
 
-def retry_when_locked(write: Callable[[], T], delays=RETRY_DELAYS) -> T:
+def retry_when_locked(write: Callable[[], T], delays: Sequence[float] = RETRY_DELAYS) -> T:
     """Run ``write`` (which commits), rolling back and trying again while the database is locked.
 
     Raises:

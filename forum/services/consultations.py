@@ -1,31 +1,22 @@
 """Consultations: save with their questions, and the figures shown on their page."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from flask import Flask
 from sqlalchemy import func, select
 
-
 from forum.extensions import db
-from forum.models import Consultation, FocusGroupSession, Question, Segment
+from forum.models import Consultation, FocusGroupSession, Segment, SegmentSource
 from forum.models.sessions import session_members
+from forum.services.consultation_questions import replace_questions
 from forum.services.questions import ParsedQuestion
 
 
-def replace_questions(consultation: Consultation, parsed: list[ParsedQuestion]) -> None:
-    """Set the consultation's questions, keeping the row (and its links) for kept numbers."""
-    existing = {q.number: q for q in consultation.questions}
-    wanted = []
-    for position, item in enumerate(parsed, start=1):
-        question = existing.pop(item.number, None) or Question(number=item.number)
-        question.text = item.text
-        question.position = position
-        wanted.append(question)
-    consultation.questions = wanted
-
-
 def save_consultation(consultation: Consultation, parsed: list[ParsedQuestion]) -> Consultation:
+    """Save a consultation with its questions and sections from a parsed list."""
     replace_questions(consultation, parsed)
     db.session.add(consultation)
     db.session.commit()
@@ -42,7 +33,6 @@ class ConsultationFigures:
     members: int
     segments: int
     days_left: int | None
-    answers_to_check: int = 0
 
 
 def consultation_figures(consultation: Consultation, today: date) -> ConsultationFigures:
@@ -56,11 +46,8 @@ def consultation_figures(consultation: Consultation, today: date) -> Consultatio
     member_ids = set(db.session.scalars(segment_members)) | set(db.session.scalars(attending))
     segments = db.session.scalar(
         select(func.count(Segment.id)).where(Segment.consultation_id == consultation.id))
-    to_check = db.session.scalar(select(func.count(Segment.id)).where(
-        Segment.consultation_id == consultation.id, Segment.needs_review.is_(True)))
     return ConsultationFigures(members=len(member_ids), segments=segments or 0,
-                               days_left=consultation.days_to_deadline(today),
-                               answers_to_check=to_check or 0)
+                               days_left=consultation.days_to_deadline(today))
 
 
 @dataclass(frozen=True)
@@ -76,7 +63,8 @@ class Source:
 SOURCE_PROVIDERS_KEY = "forum_source_providers"
 
 
-def register_source_provider(app, provider) -> None:
+def register_source_provider(app: Flask,
+                             provider: Callable[[Consultation], list[Source]]) -> None:
     """Let a package above forum (surveys, analysis) list its sources on the page.
 
     Args:
@@ -86,11 +74,14 @@ def register_source_provider(app, provider) -> None:
     app.extensions.setdefault(SOURCE_PROVIDERS_KEY, []).append(provider)
 
 
-def consultation_sources(consultation: Consultation, providers) -> list[Source]:
+def consultation_sources(consultation: Consultation,
+                         providers: Iterable[Callable[[Consultation], list[Source]]],
+                         ) -> list[Source]:
     """Focus groups and every registered provider's sources for one consultation."""
     from flask import url_for
 
-    sources = [Source("Focus group", s.title, url_for("sessions.show", session_id=s.id),
+    sources = [Source(SegmentSource.TRANSCRIPT.label, s.title,
+                      url_for("sessions.show", session_id=s.id),
                       f"{s.held_on:%-d %B %Y}, {len(s.members)} members")
                for s in sessions_for(consultation)]
     for provider in providers:

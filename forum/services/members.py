@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from sqlalchemy import func, select
 
@@ -24,7 +23,7 @@ def next_pseudonym() -> str:
     return f"Member {highest + 1}"
 
 
-def pseudonym_taken(pseudonym: str, except_id: Optional[int] = None) -> bool:
+def pseudonym_taken(pseudonym: str, except_id: int | None = None) -> bool:
     query = select(Member.id).where(func.lower(Member.pseudonym) == pseudonym.strip().lower())
     if except_id is not None:
         query = query.where(Member.id != except_id)
@@ -62,7 +61,7 @@ def set_contact(member: Member, real_name: str, contact: str) -> None:
     member.contact.contact = contact or None
 
 
-def record_consent(member: Member, recorded_by: Optional[User], *, take_part: bool,
+def record_consent(member: Member, recorded_by: User | None, *, take_part: bool,
                    may_quote: bool, may_quote_with_demographics: bool,
                    audio_recording: bool, note: str = "") -> ConsentRecord:
     """Add a consent decision; quoting needs taking part, demographics need quoting."""
@@ -75,7 +74,7 @@ def record_consent(member: Member, recorded_by: Optional[User], *, take_part: bo
     return _save_consent(member, record, recorded_by)
 
 
-def withdraw_consent(member: Member, recorded_by: Optional[User], note: str = "") -> ConsentRecord:
+def withdraw_consent(member: Member, recorded_by: User | None, note: str = "") -> ConsentRecord:
     """Withdraw everything; only a new consent record can undo it."""
     record = ConsentRecord(member=member, take_part=False, may_quote=False,
                            may_quote_with_demographics=False, audio_recording=False,
@@ -83,7 +82,7 @@ def withdraw_consent(member: Member, recorded_by: Optional[User], note: str = ""
     return _save_consent(member, record, recorded_by)
 
 
-def _save_consent(member: Member, record: ConsentRecord, recorded_by: Optional[User]) -> ConsentRecord:
+def _save_consent(member: Member, record: ConsentRecord, recorded_by: User | None) -> ConsentRecord:
     db.session.add(record)
     db.session.commit()
     # After the commit, so receivers read the new consent; their changes commit here.

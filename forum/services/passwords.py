@@ -4,13 +4,20 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
 MIN_LENGTH = 12
 MAX_LENGTH = 128
-_hasher = PasswordHasher()  # argon2-cffi's default type is Argon2id
+# Fewer distinct characters ("aaaaaaaaaaaa") is a weak password; a shorter email name
+# ("jo") inside a password is chance, not the address.
+MIN_DISTINCT_CHARS = 4
 COMMON_PASSWORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "common-passwords.txt"
+
+
+class _Hashing:
+    """The hasher in use: one per process, swapped by ``use_hash_profile``."""
+    hasher = PasswordHasher()  # argon2-cffi's default type is Argon2id
 
 
 @lru_cache(maxsize=1)
@@ -30,26 +37,36 @@ def password_problem(password: str, email: str = "") -> str | None:
     lowered = password.lower()
     if lowered in _common_passwords():
         return "That password is on a list of commonly used passwords. Choose a different one"
-    if len(set(lowered)) < 4:
+    if len(set(lowered)) < MIN_DISTINCT_CHARS:
         return "Password uses too few different characters. Try three or four random words"
-    local = email.split("@")[0].lower()
-    if local and len(local) >= 4 and local in lowered:
+    local = email.split("@", maxsplit=1)[0].lower()
+    if local and len(local) >= MIN_DISTINCT_CHARS and local in lowered:
         return "Password must not contain your email address"
     return None
 
 
+def use_hash_profile(name: str) -> None:
+    """Hash new passwords with one of argon2-cffi's named profiles.
+
+    The default (RFC 9106 low-memory) costs about 0.15 s a hash, on purpose. The test suite
+    switches to ``CHEAPEST`` so that a hundred sign-ins do not cost a minute; verifying reads
+    the parameters from each stored hash, so hashes made either way still verify.
+    """
+    _Hashing.hasher = PasswordHasher.from_parameters(getattr(profiles, name))
+
+
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _Hashing.hasher.hash(password)
 
 
 def verify_password(stored_hash: str | None, password: str) -> bool:
     if not stored_hash:
         return False
     try:
-        return _hasher.verify(stored_hash, password)
+        return _Hashing.hasher.verify(stored_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
 
 def needs_rehash(stored_hash: str) -> bool:
-    return _hasher.check_needs_rehash(stored_hash)
+    return _Hashing.hasher.check_needs_rehash(stored_hash)

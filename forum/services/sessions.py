@@ -1,6 +1,8 @@
 """Focus-group sessions."""
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from forum.access import Role
@@ -30,7 +32,7 @@ def member_choices() -> list[tuple[int, str]]:
     return [(m.id, m.pseudonym) for m in rows]
 
 
-def save_session(session: FocusGroupSession, *, title: str, consultation_id: int, held_on,
+def save_session(session: FocusGroupSession, *, title: str, consultation_id: int, held_on: date,
                  area: str, facilitator_id: int, member_ids: list[int]) -> FocusGroupSession:
     session.title = title.strip()
     session.consultation_id = consultation_id

@@ -5,19 +5,22 @@ import hashlib
 import hmac
 import secrets
 import time
-from typing import Optional
+from typing import Any, cast
 
 import pyotp
 from flask import current_app
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import CursorResult, delete, func, or_, select, update
 
 from forum.access import Role
+from forum.encryption import UNREADABLE
 from forum.extensions import db
 from forum.models import RecoveryCode, User
 from forum.models.base import utcnow
+from forum.services.accounts import end_sessions
 
 RECOVERY_CODE_COUNT = 10
 STEP_SECONDS = 30
+CODE_DIGITS = 6  # what authenticator apps show (pyotp's default)
 # Codes from the step before and after are accepted too: phone clocks drift.
 DRIFT_STEPS = 1
 
@@ -46,6 +49,8 @@ def start_enrolment(user: User) -> str:
 
 
 def provisioning_uri(user: User) -> str:
+    if not user.totp_secret:
+        raise ValueError("start_enrolment gives the user a secret first")
     return pyotp.TOTP(user.totp_secret).provisioning_uri(
         name=user.email, issuer_name=current_app.config.get("ORG_NAME", "Forum Voice"))
 
@@ -57,7 +62,11 @@ def qr_code_data_uri(uri: str) -> str:
     return segno.make(uri, error="m").svg_data_uri(scale=5, border=4)
 
 
-def _matching_step(secret: str, code: str, now: Optional[float] = None) -> Optional[int]:
+def _matching_step(secret: str, code: str, now: float | None = None) -> int | None:
+    if secret == UNREADABLE:
+        raise TwoFactorError("Your two-factor set-up cannot be read on this server (its encryption "
+                             "key is missing). Use a recovery code, or ask an admin to reset "
+                             "your two-factor sign-in")
     now = time.time() if now is None else now
     current = int(now // STEP_SECONDS)
     totp = pyotp.TOTP(secret)
@@ -72,9 +81,10 @@ def _claim_step(user: User, step: int) -> bool:
 
     One conditional UPDATE, so two requests racing with the same code cannot both win.
     """
-    result = db.session.execute(update(User).where(
+    # An UPDATE returns a CursorResult (Session.execute is typed as the general Result).
+    result = cast(CursorResult[Any], db.session.execute(update(User).where(
         User.id == user.id, or_(User.totp_last_step.is_(None), User.totp_last_step < step))
-        .values(totp_last_step=step))
+        .values(totp_last_step=step)))
     db.session.commit()
     db.session.refresh(user)
     return result.rowcount == 1
@@ -98,7 +108,7 @@ def check_code(user: User, code: str) -> str:
     cleaned = normalise_code(code)
     if not cleaned:
         raise TwoFactorError("Enter the 6-digit code from your authenticator app")
-    if cleaned.isdigit() and len(cleaned) == 6:
+    if cleaned.isdigit() and len(cleaned) == CODE_DIGITS:
         step = _matching_step(user.totp_secret or "", cleaned)
         if step is None:
             raise TwoFactorError("That code is not right. Check the time on your phone is set "
@@ -107,9 +117,9 @@ def check_code(user: User, code: str) -> str:
             raise TwoFactorError("That code has already been used. Wait for the next code "
                                  "from your app (a new one comes every 30 seconds)")
         return "app"
-    result = db.session.execute(update(RecoveryCode).where(
+    result = cast(CursorResult[Any], db.session.execute(update(RecoveryCode).where(
         RecoveryCode.user_id == user.id, RecoveryCode.code_hash == _hash(cleaned),
-        RecoveryCode.used_at.is_(None)).values(used_at=utcnow()))
+        RecoveryCode.used_at.is_(None)).values(used_at=utcnow())))
     db.session.commit()
     if result.rowcount != 1:
         raise TwoFactorError("That is not a 6-digit code from your app, or a recovery code "
@@ -153,7 +163,7 @@ def reset(user: User) -> None:
     user.totp_secret = None
     user.two_factor_enabled_at = None
     user.totp_last_step = None
-    user.session_version += 1
+    end_sessions(user)
     db.session.commit()
 
 

@@ -1,5 +1,14 @@
 """Admin pages: invite users, change roles, disable and enable accounts."""
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -8,13 +17,9 @@ from forum.extensions import db
 from forum.forms.accounts import ConfirmForm, InviteForm, RoleForm
 from forum.models import User
 from forum.security import fresh_login_required
-from forum.services import accounts, audit, two_factor
+from forum.services import accounts, audit, retention, two_factor
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
-
-
-def _user_or_404(user_id: int) -> User:
-    return db.session.get(User, user_id) or abort(404)
 
 
 @bp.route("/users")
@@ -36,7 +41,8 @@ def invite():
         except accounts.AccountError as error:
             form.email.errors.append(str(error))
         else:
-            audit.record("user_invited", current_user, user, ip=request.remote_addr, role=user.role.value)
+            audit.record("user_invited", current_user, user, ip=request.remote_addr,
+                         role=user.role.value)
             return redirect(url_for("admin.user", user_id=user.id, invited=1))
     return render_template("forum/admin/invite.html", form=form)
 
@@ -45,7 +51,7 @@ def invite():
 @allow(Role.ADMIN)
 def user(user_id):
     """One account: role, status and a fresh invite link if no password is set."""
-    target = _user_or_404(user_id)
+    target = db.get_or_404(User, user_id)
     form = RoleForm(role=target.role.value)
     if form.validate_on_submit():
         try:
@@ -53,8 +59,10 @@ def user(user_id):
         except accounts.AccountError as error:
             form.role.errors.append(str(error))
         else:
-            audit.record("role_changed", current_user, target, ip=request.remote_addr, role=target.role.value)
-            flash(f"{target.name} is now: {target.role.label}.")
+            audit.record("role_changed", current_user, target, ip=request.remote_addr,
+                         role=target.role.value)
+            flash(f"{target.name} is now: {target.role.label}. They have been signed out and will "
+                  "have the new role when they sign in again.")
             return redirect(url_for("admin.user", user_id=target.id))
     invite_url = None
     if not target.has_password:
@@ -68,17 +76,18 @@ def user(user_id):
 @allow(Role.ADMIN)
 def toggle_active(user_id):
     """Disable or re-enable an account."""
-    target = _user_or_404(user_id)
+    target = db.get_or_404(User, user_id)
     form = ConfirmForm()
     if form.validate_on_submit():
         try:
-            accounts.set_active(target, not target.active, current_user)
+            notes = accounts.set_active(target, not target.active, current_user)
         except accounts.AccountError as error:
             flash(str(error), "error")
         else:
             audit.record("user_enabled" if target.active else "user_disabled", current_user, target,
-                         ip=request.remote_addr)
-            flash(f"{target.name}\u2019s account is now {'enabled' if target.active else 'disabled'}.")
+                         ip=request.remote_addr, also=notes)
+            flash(" ".join([f"{target.name}\u2019s account is now "
+                            f"{'enabled' if target.active else 'disabled'}."] + notes))
     return redirect(url_for("admin.user", user_id=target.id))
 
 
@@ -87,7 +96,7 @@ def toggle_active(user_id):
 @fresh_login_required
 def reset_two_factor(user_id):
     """Remove someone's two-factor set-up (lost phone); they set it up again at next sign-in."""
-    target = _user_or_404(user_id)
+    target = db.get_or_404(User, user_id)
     if ConfirmForm().validate_on_submit():
         two_factor.reset(target)
         audit.record("two_factor_reset", current_user, target, ip=request.remote_addr)
@@ -101,8 +110,10 @@ def reset_two_factor(user_id):
 def audit_log():
     """The newest audit events: who viewed, changed, exported or erased what."""
     action = request.args.get("action") or None
+    days = current_app.config["RETENTION_DAYS"]
     return render_template("forum/admin/audit.html", events=audit.recent_events(action=action),
-                           actions=audit.ACTIONS, chosen=action)
+                           actions=audit.ACTIONS, chosen=action, describe=audit.describe,
+                           kept=retention.kept_for_review(days), retention_days=days)
 
 
 @bp.route("/audit.csv")

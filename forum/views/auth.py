@@ -1,18 +1,42 @@
 """Sign in, sign out, accept an invite, change password."""
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_user, logout_user
 
 from forum.access import ALL_STAFF, allow, public
-from forum.forms.accounts import ChangePasswordForm, LoginForm, NewPasswordForm
-from forum.services import accounts, audit, two_factor
-from forum.forms.accounts import ReauthForm
+from forum.extensions import db
+from forum.forms.accounts import (
+    ChangePasswordForm,
+    ConfirmForm,
+    LoginForm,
+    NewPasswordForm,
+    ReauthForm,
+)
 from forum.security import LOGIN_LIMIT, limiter, login_account_key, login_attempt_failed, mark_fresh
+from forum.services import accounts, audit, sign_ins, two_factor
 from forum.services.passwords import verify_password
+from forum.views import two_factor as two_factor_view
 from forum.views.two_factor import after_password
 
 bp = Blueprint("auth", __name__)
+
+
+def begin_session(user) -> None:
+    """A new session for ``user``, tied to a new server-side sign-in."""
+    session.clear()
+    session.permanent = True
+    login_user(user)
+    session[sign_ins.SESSION_KEY] = sign_ins.start(user.id, request.remote_addr)
 
 
 def _safe_next(target: str | None) -> str:
@@ -38,9 +62,7 @@ def login():
     if form.validate_on_submit():
         user = accounts.authenticate(form.email.data, form.password.data)
         if user:
-            session.clear()
-            session.permanent = True
-            login_user(user)
+            begin_session(user)
             mark_fresh()
             if not two_factor.needs_code(user):
                 audit.record("login", user, ip=request.remote_addr)
@@ -54,10 +76,27 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @public
 def logout():
-    """Sign out and clear the session."""
+    """Sign out: this browser's sign-in ends on the server, so a copied cookie stops working."""
+    sign_ins.end(session.get(sign_ins.SESSION_KEY))
+    db.session.commit()
     logout_user()
     session.clear()
     flash("You have signed out.")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/account/sign-out-everywhere", methods=["POST"])
+@allow(*ALL_STAFF)
+def sign_out_everywhere():
+    """End every sign-in of your account, on this and every other device."""
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for("auth.change_password"))
+    user = current_user._get_current_object()
+    ended = accounts.end_sessions(user)
+    audit.record("signed_out_everywhere", user, ip=request.remote_addr, sessions=ended)
+    logout_user()
+    session.clear()
+    flash("You have signed out on every device.")
     return redirect(url_for("auth.login"))
 
 
@@ -87,9 +126,12 @@ def change_password():
             form.current.errors.append("Your current password is not right")
         else:
             user = current_user._get_current_object()
-            accounts.set_password(user, form.password.data)
-            login_user(user)  # the session id carries the version, which just changed
-            flash("Your password has been changed.")
+            accounts.set_password(user, form.password.data)  # ends every sign-in, this one too
+            fresh_at = session.get("fresh_at")
+            begin_session(user)  # ...so this browser carries on under a new one
+            session["fresh_at"] = fresh_at
+            session[two_factor_view.SESSION_KEY] = user.get_id()  # the code step was done
+            flash("Your password has been changed. You have been signed out on other devices.")
             return redirect(url_for("home.index"))
     return render_template("forum/auth/change_password.html", form=form)
 

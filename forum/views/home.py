@@ -15,7 +15,8 @@ bp = Blueprint("home", __name__)
 @allow(*ALL_STAFF)
 def index():
     """What each role can do next, and the consultations under way."""
-    return render_template("forum/home.html", consultations=list_consultations(), today=date.today())
+    return render_template("forum/home.html", consultations=list_consultations(),
+                           today=date.today())
 
 
 @bp.route("/healthz")

@@ -1,11 +1,21 @@
 """Forum members: list, add, edit, and record or withdraw consent."""
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user
 
 from forum.access import Role, allow, user_has_role
 from forum.extensions import db
 from forum.forms.members import ConsentForm, EraseForm, MemberForm, WithdrawForm
 from forum.models import Member
+from forum.models.base import utcnow
 from forum.security import fresh_login_required
 from forum.services import audit, privacy
 from forum.services import members as member_service
@@ -14,10 +24,6 @@ bp = Blueprint("members", __name__, url_prefix="/members")
 
 SEE_MEMBERS = (Role.ADMIN, Role.FACILITATOR, Role.POLICY_OFFICER)
 MANAGE_MEMBERS = (Role.ADMIN, Role.FACILITATOR)
-
-
-def _member_or_404(member_id: int) -> Member:
-    return db.session.get(Member, member_id) or abort(404)
 
 
 def can_see_contacts() -> bool:
@@ -65,7 +71,7 @@ def new():
 @allow(*MANAGE_MEMBERS)
 def edit(member_id):
     """Change a member's pseudonym, demographics or private contact details."""
-    member = _member_or_404(member_id)
+    member = db.get_or_404(Member, member_id)
     contact = member.contact
     form = MemberForm(obj=member, real_name=contact.real_name if contact else "",
                       contact=contact.contact if contact else "")
@@ -76,7 +82,7 @@ def edit(member_id):
 @allow(*SEE_MEMBERS)
 def show(member_id):
     """A member's details and full consent history."""
-    member = _member_or_404(member_id)
+    member = db.get_or_404(Member, member_id)
     audit.record("member_viewed", current_user, member, ip=request.remote_addr,
                  with_contacts=can_see_contacts())
     return render_template("forum/members/show.html", member=member,
@@ -87,9 +93,11 @@ def show(member_id):
 @allow(*MANAGE_MEMBERS)
 def consent(member_id):
     """Record a new consent decision; earlier ones stay in the history."""
-    member = _member_or_404(member_id)
+    member = db.get_or_404(Member, member_id)
     current = member.consent
     form = ConsentForm(obj=current) if current and not current.withdrawn else ConsentForm()
+    if not form.is_submitted():
+        form.note.data = ""  # a note belongs to the decision it was written with
     if form.validate_on_submit():
         member_service.record_consent(
             member, current_user, take_part=form.take_part.data, may_quote=form.may_quote.data,
@@ -106,7 +114,7 @@ def consent(member_id):
 @allow(*MANAGE_MEMBERS)
 def withdraw(member_id):
     """Withdraw all consent; only a new consent record can undo it."""
-    member = _member_or_404(member_id)
+    member = db.get_or_404(Member, member_id)
     form = WithdrawForm()
     if form.validate_on_submit():
         member_service.withdraw_consent(member, current_user, form.note.data or "")
@@ -120,10 +128,12 @@ def withdraw(member_id):
 @allow(*MANAGE_MEMBERS)
 def subject_access(member_id):
     """Everything held about a member, as a ZIP of JSON files (subject access request)."""
-    member = _member_or_404(member_id)
+    member = db.get_or_404(Member, member_id)
     hooks = current_app.extensions.get(privacy.EXPORT_HOOKS_KEY, [])
-    data = privacy.member_zip(member, hooks)
-    audit.record("exported", current_user, member, ip=request.remote_addr, what="subject access")
+    data = privacy.member_zip(member, hooks, lambda files: render_template(
+        "forum/members/subject_access.html", member=member, files=files, now=utcnow()))
+    audit.record("exported", current_user, member, ip=request.remote_addr, what="subject access",
+                 format="zip")
     return Response(data, mimetype="application/zip", headers={
         "Content-Disposition": f"attachment; filename=member-{member.id}-data.zip"})
 
@@ -133,14 +143,15 @@ def subject_access(member_id):
 @fresh_login_required
 def erase(member_id):
     """Erase a member and everything they said; only a dated tombstone remains."""
-    member = _member_or_404(member_id)
+    member = db.get_or_404(Member, member_id)
     form = EraseForm()
     if form.validate_on_submit():
         if form.confirm.data.strip().lower() != member.pseudonym.lower():
             form.confirm.errors.append(f"Type {member.pseudonym} exactly to confirm")
         else:
             hooks = current_app.extensions.get(privacy.ERASE_HOOKS_KEY, [])
-            removed = privacy.erase_member(member, current_user, request.remote_addr, hooks)
+            removed = privacy.erase_member(member, current_user, request.remote_addr, hooks,
+                                           data_dir=current_app.config["DATA_DIR"])
             flash(f"The member has been erased ({removed['segments deleted']} segments deleted, "
                   f"{removed['turns blanked']} transcript turns blanked).")
             return redirect(url_for("members.index"))

@@ -1,5 +1,5 @@
 """Focus-group sessions: list, add, edit, show."""
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from forum.access import Role, allow, user_has_role
 from forum.extensions import db
@@ -11,10 +11,6 @@ bp = Blueprint("sessions", __name__, url_prefix="/sessions")
 
 SEE = (Role.ADMIN, Role.FACILITATOR, Role.POLICY_OFFICER)
 MANAGE = (Role.ADMIN, Role.FACILITATOR)
-
-
-def _session_or_404(session_id: int) -> FocusGroupSession:
-    return db.session.get(FocusGroupSession, session_id) or abort(404)
 
 
 @bp.route("/")
@@ -38,13 +34,17 @@ def _form(session: FocusGroupSession | None = None) -> SessionForm:
 
 def _save(session: FocusGroupSession, form: SessionForm, is_new: bool):
     if form.validate_on_submit():
-        service.save_session(session, title=form.title.data, consultation_id=form.consultation_id.data,
-                             held_on=form.held_on.data, area=form.area.data or "",
+        held_on = form.held_on.data
+        assert held_on is not None  # InputRequired: a valid form has a date
+        service.save_session(session, title=form.title.data,
+                             consultation_id=form.consultation_id.data,
+                             held_on=held_on, area=form.area.data or "",
                              facilitator_id=form.facilitator_id.data or 0,
                              member_ids=form.member_ids.data or [])
         flash("Session saved.")
         return redirect(url_for("sessions.show", session_id=session.id))
-    return render_template("forum/sessions/edit.html", form=form, session_obj=session, is_new=is_new)
+    return render_template("forum/sessions/edit.html", form=form, session_obj=session,
+                           is_new=is_new)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -58,7 +58,7 @@ def new():
 @allow(*MANAGE)
 def edit(session_id):
     """Change a session's details or who attended."""
-    session = _session_or_404(session_id)
+    session = db.get_or_404(FocusGroupSession, session_id)
     return _save(session, _form(session), is_new=False)
 
 
@@ -66,6 +66,6 @@ def edit(session_id):
 @allow(*SEE)
 def show(session_id):
     """A session: when, where (broadly), who attended and its transcripts."""
-    session = _session_or_404(session_id)
+    session = db.get_or_404(FocusGroupSession, session_id)
     return render_template("forum/sessions/show.html", session_obj=session,
                            can_manage=user_has_role(*MANAGE))

@@ -41,18 +41,21 @@ def code_rejected(_response) -> bool:
 
 
 def _user_key() -> str:
-    return f"two-factor:{current_user.get_id() if current_user.is_authenticated else request.remote_addr}"
+    who = current_user.get_id() if current_user.is_authenticated else request.remote_addr
+    return f"two-factor:{who}"
 
 
 def gate():
     """Before-request hook: a user who owes a code can reach only the code and set-up pages."""
     from flask import current_app
 
-    if request.endpoint is None or not code_owed() or request.endpoint in GATE_OPEN:
+    # Public pages first: they need no look at who is signed in (the tablets' API has no session).
+    if request.endpoint is None or request.endpoint in GATE_OPEN:
         return None
-    if allowed_roles_for(current_app, request.endpoint) == PUBLIC:
+    if allowed_roles_for(current_app, request.endpoint) == PUBLIC or not code_owed():
         return None
-    return redirect(url_for("two_factor.code" if current_user.two_factor_enrolled else "two_factor.setup"))
+    return redirect(
+        url_for("two_factor.code" if current_user.two_factor_enrolled else "two_factor.setup"))
 
 
 @bp.route("/login/code", methods=["GET", "POST"])
@@ -87,7 +90,7 @@ def code():
 @allow(*ALL_STAFF)
 @limiter.limit(LOGIN_LIMIT, methods=["POST"], key_func=_user_key, deduct_when=code_rejected)
 def setup():
-    """Set up an authenticator app: QR code or key, confirmed with a code; shows recovery codes once."""
+    """Set up an authenticator app: QR code or key, confirmed with a code; recovery codes once."""
     user = current_user._get_current_object()
     if user.two_factor_enrolled:
         return redirect(url_for("two_factor.code" if code_owed() else "two_factor.manage"))
@@ -101,7 +104,8 @@ def setup():
             form.code.errors.append(str(error))
         else:
             audit.record("two_factor_enrolled", user, ip=request.remote_addr)
-            return render_template("forum/auth/recovery_codes.html", codes=codes, next_url=_passed(),
+            return render_template("forum/auth/recovery_codes.html", codes=codes,
+                                   next_url=_passed(),
                                    first_time=True)
     uri = service.provisioning_uri(user)
     return render_template("forum/auth/two_factor_setup.html", form=form, owed=code_owed(),
@@ -113,7 +117,8 @@ def setup():
 def manage():
     """Your two-factor set-up: whether it is on and how many recovery codes are left."""
     user = current_user._get_current_object()
-    return render_template("forum/auth/two_factor.html", user=user, required=service.needs_code(user),
+    return render_template("forum/auth/two_factor.html", user=user,
+                           required=service.needs_code(user),
                            left=service.recovery_codes_left(user), form=ConfirmForm())
 
 

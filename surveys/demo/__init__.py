@@ -1,5 +1,6 @@
 """Demo survey: a published peer survey with a picture, skip logic and ten responses."""
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -10,29 +11,47 @@ from forum.models import Consultation, Member, User
 DEMO_CONSULTATION = "Reducing reoffending: call for evidence"
 
 
+UNFINISHED = 9  # the tenth demo response stops part-way, as some real ones do
+
+
 def load_demo_survey() -> dict:
     """Add the demo survey to the demo consultation (run after the forum's demo)."""
-    consultation = db.session.scalar(select(Consultation).where(Consultation.title == DEMO_CONSULTATION))
+    consultation = db.session.scalar(
+        select(Consultation).where(Consultation.title == DEMO_CONSULTATION))
     if consultation is None:
         return {}
     _load_survey(consultation)
     return {"surveys": 1}
 
 
+def _make_speech(version) -> None:
+    """Read-aloud audio, as publishing in the builder makes it; the demo loads without it."""
+    from flask import current_app
+
+    from surveys.services.speech import SpeechError, generate_speech
+
+    try:
+        generate_speech(version, current_app.config.get("ORG_NAME", "Forum Voice"),
+                        current_app.config["DATA_DIR"])
+    except SpeechError as error:
+        current_app.logger.warning("%s", error)
+
+
 def _load_survey(consultation: Consultation) -> None:
     """A published peer survey (version 1) with a picture, skip logic and ten responses."""
     import uuid
 
+    from flask import current_app
+
     from forum.models.base import utcnow
-    from surveys.models import MediaKind, QuestionKind as K
-    from surveys.services.devices import register_device
+    from surveys.models import MediaKind
+    from surveys.models import QuestionKind as K
+    from surveys.services.devices import Tablet, register_device
     from surveys.services.media import save_media
     from surveys.services.payload import VersionSpecs
     from surveys.services.questions import QuestionData, add_question
     from surveys.services.surveys import create_survey, draft_version, publish
     from surveys.services.sync import receive_response
-
-    from flask import current_app
 
     by_number = {q.number: q.id for q in consultation.questions}
     survey = create_survey(consultation, "Life after prison: peer survey",
@@ -46,10 +65,14 @@ def _load_survey(consultation: Consultation) -> None:
         picture = save_media(current_app.config["DATA_DIR"], survey.id, MediaKind.PICTURE,
                              "first-night.png", stream)
     dont_know, prefer_not = {"offer_dont_know": True}, {"offer_prefer_not": True}
-    items = [
-        (K.YES_NO, "Have you been in prison?", "This can be at any time in your life.", [], "1", None, prefer_not),
+    # (kind, text, help, choices, consultation question, show if (position, value), options)
+    items: list[tuple[Any, str, str | None, list[str], str, tuple[int, str] | None,
+                      dict[str, Any]]] = [
+        (K.YES_NO, "Have you been in prison?", "This can be at any time in your life.", [], "1",
+         None, prefer_not),
         (K.SINGLE_CHOICE, "Where did you sleep on your first night out?", None,
-         ["In my own home", "With family or friends", "In a hostel", "On the street", "Somewhere else"],
+         ["In my own home", "With family or friends", "In a hostel", "On the street",
+          "Somewhere else"],
          "2", (1, "yes"), {**dont_know, **prefer_not, "picture": picture,
                            "picture_alt": "A house at night, with the moon in the sky"}),
         (K.SCALE, "How was the help with housing when you got out?", "Choose a face.", [], "2",
@@ -58,14 +81,16 @@ def _load_survey(consultation: Consultation) -> None:
         (K.MULTIPLE_CHOICE, "What made it hard to keep to the rules of your order?", None,
          ["Getting to appointments", "Money for travel", "My health", "Drink or drugs",
           "Work or looking after children"], "3", (4, "yes"), dont_know),
-        (K.FREE_TEXT, "What helped you most to keep to your order?", "Say it in your own words.", [],
+        (K.FREE_TEXT, "What helped you most to keep to your order?", "Say it in your own words.",
+         [],
          "3", (4, "yes"), {}),
         (K.FREE_TEXT, "What would help you get a job or training?", None, [], "5", None, {}),
-        (K.NUMBER, "How many workers help you now?", "For example a key worker or a nurse.", [], "8",
+        (K.NUMBER, "How many workers help you now?", "For example a key worker or a nurse.", [],
+         "8",
          None, {}),
         (K.FREE_TEXT, "What should the government change first?", None, [], "8", None, {}),
     ]
-    added = []
+    added: list[Any] = []
     for kind, text, help_text, labels, number, show_if, extra in items:
         condition = (added[show_if[0] - 1].id, show_if[1]) if show_if else None
         added.append(add_question(version, QuestionData(
@@ -73,12 +98,15 @@ def _load_survey(consultation: Consultation) -> None:
             show_if=condition, **extra)))
     researcher = db.session.scalar(select(User).where(User.role == Role.PEER_RESEARCHER))
     publish(survey, db.session.scalar(select(User).where(User.role == Role.FACILITATOR)))
+    _make_speech(version)
     device, _token = register_device("Hostel tablet 1", researcher)
     members = {m.pseudonym: m.id for m in db.session.scalars(select(Member))}
     ids = [q.id for q in added]
     # (member, answers by question number); None = anonymous.
-    responses = [
-        ("Member 1", {1: "yes", 2: "in-a-hostel", 3: "2", 4: "yes", 5: ["getting-to-appointments", "money-for-travel"],
+    responses: list[tuple[str | None, dict[int, Any]]] = [
+        ("Member 1",
+         {1: "yes", 2: "in-a-hostel", 3: "2", 4: "yes",
+          5: ["getting-to-appointments", "money-for-travel"],
                       6: "My probation officer let me ring in when I had no bus fare.",
                       7: "Someone to help me fill in the forms without looking down on me.", 8: 3,
                       9: "Give people somewhere to live on the day they get out."}),
@@ -101,8 +129,9 @@ def _load_survey(consultation: Consultation) -> None:
     specs = VersionSpecs()
     for index, (pseudonym, answers) in enumerate(responses):
         payload = {"uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, f"forum-voice-demo-{index}")),
-                   "survey_version_id": version.id, "completed": index != 9,
-                   "read_aloud": index % 3 == 0, "member_id": members.get(pseudonym),
+                   "survey_version_id": version.id, "completed": index != UNFINISHED,
+                   "read_aloud": index % 3 == 0,
+                   "member_id": members.get(pseudonym) if pseudonym else None,
                    "started_at": utcnow().isoformat(), "finished_at": utcnow().isoformat(),
                    "answers": [{"question_id": ids[n - 1], "value": v} for n, v in answers.items()]}
-        receive_response(device.id, payload, specs)
+        receive_response(Tablet(device.id, device.token_hash), payload, specs)

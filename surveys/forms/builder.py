@@ -2,10 +2,24 @@
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from govuk_frontend_wtf.wtforms_widgets import (
-    GovCheckboxesInput, GovCheckboxInput, GovFileInput, GovRadioInput, GovSelect, GovSubmitInput,
-    GovTextArea, GovTextInput)
-from wtforms import (BooleanField, RadioField, SelectField, SelectMultipleField, StringField,
-                     SubmitField, TextAreaField)
+    GovCheckboxesInput,
+    GovCheckboxInput,
+    GovFileInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import (
+    BooleanField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import InputRequired, Length, Optional
 
 from surveys.models import SPECIAL_CHOICES, QuestionKind
@@ -18,12 +32,15 @@ class SurveyForm(FlaskForm):
                                   validators=[InputRequired("Choose the consultation")])
     title = StringField("Title", widget=GovTextInput(), description="Participants see this first.",
                         validators=[InputRequired("Enter a title"),
-                                    Length(max=200, message="Title must be 200 characters or fewer")])
+                                    Length(max=200,
+                                           message="Title must be 200 characters or fewer")])
     purpose = TextAreaField(
         "What the survey is for (optional)", widget=GovTextArea(),
-        description="Shown on the start page, one idea per line. For example: \u2018We want to hear "
+        description="Shown on the start page, one idea per line. For example: \u2018We want to "
+                    "hear "
                     "about life after prison.\u2019 If left blank, a standard sentence is used.",
-        validators=[Optional(), Length(max=TEXT_MAX, message=f"Keep it under {TEXT_MAX} characters")])
+        validators=[Optional(),
+                    Length(max=TEXT_MAX, message=f"Keep it under {TEXT_MAX} characters")])
     submit = SubmitField("Save", widget=GovSubmitInput())
 
 
@@ -34,7 +51,8 @@ class QuestionForm(FlaskForm):
     text = TextAreaField("Question", widget=GovTextArea(),
                          description="Plain words, one idea. 15 words or fewer.",
                          validators=[InputRequired("Enter the question"),
-                                     Length(max=TEXT_MAX, message=f"Keep the question under {TEXT_MAX} characters")])
+                                     Length(max=TEXT_MAX,
+                                         message=f"Keep the question under {TEXT_MAX} characters")])
     help_text = TextAreaField("Help text (optional)", widget=GovTextArea(),
                               validators=[Optional(), Length(max=TEXT_MAX)])
     choices = TextAreaField(
@@ -45,6 +63,10 @@ class QuestionForm(FlaskForm):
     extras = SelectMultipleField("Also offer", choices=list(SPECIAL_CHOICES.items()),
                                  widget=GovCheckboxesInput(), validators=[Optional()],
                                  description="For choice, yes or no and face questions.")
+    answer_required = BooleanField(
+        "The participant must answer this question", widget=GovCheckboxInput(),
+        description=("Otherwise \u2018Next\u2019 with no answer asks "
+                     "\u2018Skip this question?\u2019"))
     consultation_question_id = SelectField("Consultation question it answers", coerce=int,
                                            widget=GovSelect(), validators=[Optional()])
     show_if = SelectField("Show this question", widget=GovSelect(), validators=[Optional()])

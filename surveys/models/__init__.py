@@ -3,7 +3,14 @@ from surveys.models.devices import SurveyDevice
 from surveys.models.imports import CsvImport, CsvImportAnswer, CsvImportStatus
 from surveys.models.responses import SurveyAnswer, SurveyResponse
 from surveys.models.surveys import (
-    SPECIAL_CHOICES, MediaKind, QuestionKind, Survey, SurveyMedia, SurveyQuestion, SurveyVersion)
+    SPECIAL_CHOICES,
+    MediaKind,
+    QuestionKind,
+    Survey,
+    SurveyMedia,
+    SurveyQuestion,
+    SurveyVersion,
+)
 
 __all__ = [
     "Survey", "SurveyVersion", "SurveyQuestion", "SurveyMedia", "QuestionKind", "MediaKind",

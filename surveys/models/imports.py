@@ -3,13 +3,19 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import Optional
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from forum.extensions import db
+from forum.extensions import Model
 from forum.models.base import enum_type, utcnow
+
+if TYPE_CHECKING:
+    from forum.models.accounts import User
+    from forum.models.consultations import Consultation, Question
+    from forum.models.jobs import Job
+    from forum.models.members import Member
 
 
 class CsvImportStatus(str, enum.Enum):
@@ -24,7 +30,7 @@ class CsvImportStatus(str, enum.Enum):
                 "problems": "Problems found", "imported": "Imported"}[self.value]
 
 
-class CsvImport(db.Model):
+class CsvImport(Model):
     __tablename__ = "csv_imports"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -32,7 +38,7 @@ class CsvImport(db.Model):
         ForeignKey("consultations.id", ondelete="CASCADE"), index=True)
     filename: Mapped[str] = mapped_column(String(255))
     original_text: Mapped[str] = mapped_column(Text)
-    respondent_column: Mapped[Optional[str]] = mapped_column(String(200))
+    respondent_column: Mapped[str | None] = mapped_column(String(200))
     # {"column heading": consultation question id}
     mapping: Mapped[dict] = mapped_column(JSON, default=dict)
     status: Mapped[CsvImportStatus] = mapped_column(
@@ -41,32 +47,33 @@ class CsvImport(db.Model):
     problems: Mapped[list] = mapped_column(JSON, default=list)
     row_count: Mapped[int] = mapped_column(default=0)
     answer_count: Mapped[int] = mapped_column(default=0)
-    job_id: Mapped[Optional[int]] = mapped_column(ForeignKey("jobs.id", ondelete="SET NULL"))
-    created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id", ondelete="SET NULL"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    imported_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    imported_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
-    consultation = relationship("Consultation")
-    created_by = relationship("User")
-    job = relationship("Job")
-    answers: Mapped[list["CsvImportAnswer"]] = relationship(
+    consultation: Mapped[Consultation] = relationship()
+    created_by: Mapped[User | None] = relationship()
+    job: Mapped[Job | None] = relationship()
+    answers: Mapped[list[CsvImportAnswer]] = relationship(
         back_populates="csv_import", cascade="all, delete-orphan", order_by="CsvImportAnswer.id")
 
 
-class CsvImportAnswer(db.Model):
+class CsvImportAnswer(Model):
     __tablename__ = "csv_import_answers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    import_id: Mapped[int] = mapped_column(ForeignKey("csv_imports.id", ondelete="CASCADE"), index=True)
+    import_id: Mapped[int] = mapped_column(ForeignKey("csv_imports.id", ondelete="CASCADE"),
+                                           index=True)
     line_number: Mapped[int] = mapped_column()
     respondent_ref: Mapped[str] = mapped_column(String(200))
     # Linked when the respondent id is a member's pseudonym; otherwise anonymous.
-    member_id: Mapped[Optional[int]] = mapped_column(
+    member_id: Mapped[int | None] = mapped_column(
         ForeignKey("members.id", ondelete="CASCADE"), index=True)
-    question_id: Mapped[Optional[int]] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     csv_import: Mapped[CsvImport] = relationship(back_populates="answers")
-    member = relationship("Member")
-    question = relationship("Question")
+    member: Mapped[Member | None] = relationship()
+    question: Mapped[Question | None] = relationship()

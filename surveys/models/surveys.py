@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import Optional
+from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from forum.extensions import db
+from forum.extensions import Model
 from forum.models.base import enum_type, utcnow
+
+if TYPE_CHECKING:
+    pass
+    from forum.models.accounts import User
+    from forum.models.consultations import Consultation, Question
 
 
 class QuestionKind(str, enum.Enum):
@@ -53,7 +58,7 @@ class MediaKind(str, enum.Enum):
     AUDIO = "audio"
 
 
-class Survey(db.Model):
+class Survey(Model):
     __tablename__ = "surveys"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -64,27 +69,27 @@ class Survey(db.Model):
     status: Mapped[str] = mapped_column(String(20), default="draft")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    consultation = relationship("Consultation")
-    versions: Mapped[list["SurveyVersion"]] = relationship(
+    consultation: Mapped[Consultation] = relationship()
+    versions: Mapped[list[SurveyVersion]] = relationship(
         back_populates="survey", order_by="SurveyVersion.number", cascade="all, delete-orphan")
 
     @property
-    def latest_version(self) -> Optional["SurveyVersion"]:
+    def latest_version(self) -> SurveyVersion | None:
         return self.versions[-1] if self.versions else None
 
     @property
-    def published_version(self) -> Optional["SurveyVersion"]:
+    def published_version(self) -> SurveyVersion | None:
         """The newest published version: the one tablets run."""
         published = [v for v in self.versions if v.is_published]
         return published[-1] if published else None
 
     @property
-    def current_questions(self) -> list["SurveyQuestion"]:
+    def current_questions(self) -> list[SurveyQuestion]:
         version = self.latest_version
         return list(version.questions) if version else []
 
 
-class SurveyVersion(db.Model):
+class SurveyVersion(Model):
     __tablename__ = "survey_versions"
     __table_args__ = (UniqueConstraint("survey_id", "number"),)
 
@@ -93,15 +98,15 @@ class SurveyVersion(db.Model):
     number: Mapped[int] = mapped_column()
     # Participant-facing: the title and what the survey is for, shown on the start page.
     title: Mapped[str] = mapped_column(String(200))
-    purpose: Mapped[Optional[str]] = mapped_column(Text)
+    purpose: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    published_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
-    published_by_id: Mapped[Optional[int]] = mapped_column(
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"))
 
     survey: Mapped[Survey] = relationship(back_populates="versions")
-    published_by = relationship("User")
-    questions: Mapped[list["SurveyQuestion"]] = relationship(
+    published_by: Mapped[User | None] = relationship()
+    questions: Mapped[list[SurveyQuestion]] = relationship(
         back_populates="version", order_by="SurveyQuestion.position",
         cascade="all, delete-orphan", foreign_keys="SurveyQuestion.version_id")
 
@@ -110,7 +115,7 @@ class SurveyVersion(db.Model):
         return self.published_at is not None
 
 
-class SurveyMedia(db.Model):
+class SurveyMedia(Model):
     """An uploaded picture or audio file; the bytes live in the data folder, named by hash."""
 
     __tablename__ = "survey_media"
@@ -126,7 +131,7 @@ class SurveyMedia(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class SurveyQuestion(db.Model):
+class SurveyQuestion(Model):
     __tablename__ = "survey_questions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -137,30 +142,32 @@ class SurveyQuestion(db.Model):
     kind: Mapped[QuestionKind] = mapped_column(
         enum_type(QuestionKind, "question_kind", 30))
     text: Mapped[str] = mapped_column(Text)
-    help_text: Mapped[Optional[str]] = mapped_column(Text)
+    help_text: Mapped[str | None] = mapped_column(Text)
     # [{"value": "1", "label": "In a hostel"}, ...]; values stay fixed within a version.
     choices: Mapped[list] = mapped_column(JSON, default=list)
     offer_dont_know: Mapped[bool] = mapped_column(default=False)
     offer_prefer_not: Mapped[bool] = mapped_column(default=False)
-    picture_id: Mapped[Optional[int]] = mapped_column(
+    # When set, "Next" with no answer asks for one instead of offering to skip.
+    answer_required: Mapped[bool] = mapped_column(default=False, server_default=false())
+    picture_id: Mapped[int | None] = mapped_column(
         ForeignKey("survey_media.id", ondelete="SET NULL"))
-    picture_alt: Mapped[Optional[str]] = mapped_column(String(300))
-    audio_id: Mapped[Optional[int]] = mapped_column(
+    picture_alt: Mapped[str | None] = mapped_column(String(300))
+    audio_id: Mapped[int | None] = mapped_column(
         ForeignKey("survey_media.id", ondelete="SET NULL"))
     # Skip logic: show only if that earlier question (same version) was answered with this value.
-    show_if_question_id: Mapped[Optional[int]] = mapped_column(
+    show_if_question_id: Mapped[int | None] = mapped_column(
         ForeignKey("survey_questions.id", ondelete="SET NULL"))
-    show_if_value: Mapped[Optional[str]] = mapped_column(String(60))
-    question_id: Mapped[Optional[int]] = mapped_column(
+    show_if_value: Mapped[str | None] = mapped_column(String(60))
+    question_id: Mapped[int | None] = mapped_column(
         ForeignKey("questions.id", ondelete="SET NULL"))
 
     survey: Mapped[Survey] = relationship()
     version: Mapped[SurveyVersion] = relationship(back_populates="questions",
                                                   foreign_keys=[version_id])
-    consultation_question = relationship("Question")
-    picture: Mapped[Optional[SurveyMedia]] = relationship(foreign_keys=[picture_id])
-    audio: Mapped[Optional[SurveyMedia]] = relationship(foreign_keys=[audio_id])
-    show_if_question: Mapped[Optional["SurveyQuestion"]] = relationship(
+    consultation_question: Mapped[Question | None] = relationship()
+    picture: Mapped[SurveyMedia | None] = relationship(foreign_keys=[picture_id])
+    audio: Mapped[SurveyMedia | None] = relationship(foreign_keys=[audio_id])
+    show_if_question: Mapped[SurveyQuestion | None] = relationship(
         remote_side=[id], foreign_keys=[show_if_question_id])
 
     @property

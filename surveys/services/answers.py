@@ -7,14 +7,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Optional
 
 from sqlalchemy import select
 
 from forum.extensions import db
 from surveys.models import (
-    CsvImport, CsvImportAnswer, CsvImportStatus, QuestionKind, Survey, SurveyAnswer, SurveyQuestion,
-    SurveyResponse, SurveyVersion)
+    CsvImport,
+    CsvImportAnswer,
+    CsvImportStatus,
+    QuestionKind,
+    Survey,
+    SurveyAnswer,
+    SurveyDevice,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveyVersion,
+)
 
 SOURCE_SURVEY = "survey"          # the same strings as forum.models.SegmentSource values
 SOURCE_CSV_IMPORT = "csv_import"
@@ -31,8 +39,8 @@ class FreeTextAnswer:
 
     answer_id: int
     response_id: int
-    member_id: Optional[int]
-    consultation_question_id: Optional[int]
+    member_id: int | None
+    consultation_question_id: int | None
     text: str
     created_at: datetime
     source: str
@@ -62,6 +70,43 @@ def free_text_answers(consultation_id: int) -> list[FreeTextAnswer]:
         .where(CsvImport.consultation_id == consultation_id,
                CsvImport.status == CsvImportStatus.IMPORTED)
         .order_by(CsvImportAnswer.id))
-    answers = [FreeTextAnswer(*row, source=SOURCE_SURVEY) for row in survey_rows if row.text]
-    answers += [FreeTextAnswer(*row, source=SOURCE_CSV_IMPORT) for row in csv_rows if row.text]
+    answers = [FreeTextAnswer(a, r, m, q, text, at, source=SOURCE_SURVEY)
+               for a, r, m, q, text, at in survey_rows if text]
+    answers += [FreeTextAnswer(a, r, m, q, text, at, source=SOURCE_CSV_IMPORT)
+                for a, r, m, q, text, at in csv_rows if text]
     return sorted(answers, key=lambda a: (a.created_at, a.source, a.answer_id))
+
+
+@dataclass(frozen=True)
+class AnswerPlace:
+    """Where a survey answer was given: which survey question, and on which tablet when."""
+
+    survey_title: str
+    position: int
+    question_text: str
+    device_name: str | None
+    answered_at: datetime | None
+
+
+def answer_places(consultation_id: int) -> dict[tuple[str, int], AnswerPlace]:
+    """Survey question, tablet and time for each survey answer of a consultation.
+
+    Args:
+        consultation_id: the consultation.
+
+    Returns:
+        AnswerPlace by (SOURCE_SURVEY, answer id), the key ``free_text_answers`` uses.
+    """
+    rows = db.session.execute(
+        select(SurveyAnswer.id, Survey.title, SurveyQuestion.position, SurveyQuestion.text,
+               SurveyDevice.name, SurveyResponse.finished_at, SurveyResponse.received_at)
+        .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
+        .join(SurveyQuestion, SurveyQuestion.id == SurveyAnswer.question_id)
+        .join(SurveyVersion, SurveyVersion.id == SurveyResponse.version_id)
+        .join(Survey, Survey.id == SurveyVersion.survey_id)
+        .outerjoin(SurveyDevice, SurveyDevice.id == SurveyResponse.device_id)
+        .where(Survey.consultation_id == consultation_id,
+               SurveyQuestion.kind == QuestionKind.FREE_TEXT))
+    return {(SOURCE_SURVEY, row.id): AnswerPlace(row.title, row.position, row.text, row.name,
+                                                 row.finished_at or row.received_at)
+            for row in rows}

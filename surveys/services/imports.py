@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any
 
 from sqlalchemy import func, select
 
 from forum.extensions import db
 from forum.jobs import JobFailure, enqueue, register_job_handler
-from forum.models import Consultation, Member, Question, User
+from forum.models import Consultation, Job, Member, Question, User
 from forum.models.base import utcnow
 from surveys.models import CsvImport, CsvImportAnswer, CsvImportStatus
 
@@ -42,7 +43,8 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
-        raise CsvProblem(f"Line {line}: the file is not UTF-8 text. Save it as \u2018CSV UTF-8\u2019 "
+        raise CsvProblem(
+            f"Line {line}: the file is not UTF-8 text. Save it as \u2018CSV UTF-8\u2019 "
                            "and upload it again.") from None
 
 
@@ -57,9 +59,11 @@ def read_table(text: str) -> Table:
             rows.append((line, cells))
             line = reader.line_num + 1
             if len(rows) > ROWS_MAX + 1:
-                raise CsvProblem(f"The file has more than {ROWS_MAX:,} rows: split it into smaller files")
+                raise CsvProblem(
+                    f"The file has more than {ROWS_MAX:,} rows: split it into smaller files")
     except csv.Error as error:
-        raise CsvProblem(f"Line {reader.line_num}: the file cannot be read as CSV ({error})") from None
+        raise CsvProblem(
+            f"Line {reader.line_num}: the file cannot be read as CSV ({error})") from None
     if not rows:
         raise CsvProblem("The file is empty")
     headings = [h.strip() for h in rows[0][1]]
@@ -67,17 +71,19 @@ def read_table(text: str) -> Table:
     for index, heading in enumerate(headings, start=1):
         if not heading:
             problems.append(f"Line 1: column {index} has no heading")
-    seen = {}
+    seen: dict[str, int] = {}
     for index, heading in enumerate(headings, start=1):
         if heading and heading.lower() in seen:
-            problems.append(f"Line 1: columns {seen[heading.lower()]} and {index} are both called \u2018{heading}\u2019")
+            problems.append(
+                f"Line 1: columns {seen[heading.lower()]} and {index} are both called "
+                f"\u2018{heading}\u2019")
         seen.setdefault(heading.lower(), index)
     if problems:
         raise CsvProblem(". ".join(problems))
     return Table(headings, rows[1:])
 
 
-def upload(consultation: Consultation, filename: str, data: bytes, user: Optional[User]) -> CsvImport:
+def upload(consultation: Consultation, filename: str, data: bytes, user: User | None) -> CsvImport:
     """Store an uploaded file after checking it can be read at all."""
     text = decode(data)
     read_table(text)
@@ -102,7 +108,9 @@ def choose_columns(record: CsvImport, respondent_column: str, mapping: dict[str,
         raise CsvProblem("Choose at least one text column and the consultation question it answers")
     if respondent_column in mapping:
         raise CsvProblem("The respondent id column cannot also be a text column")
-    valid = set(db.session.scalars(select(Question.id).where(Question.consultation_id == record.consultation_id)))
+    valid = set(
+        db.session.scalars(
+            select(Question.id).where(Question.consultation_id == record.consultation_id)))
     if any(column not in names or qid not in valid for column, qid in mapping.items()):
         raise CsvProblem("Map each text column to one of this consultation\u2019s questions")
     record.respondent_column, record.mapping = respondent_column, mapping
@@ -113,11 +121,14 @@ def choose_columns(record: CsvImport, respondent_column: str, mapping: dict[str,
     return record
 
 
-def check_rows(table: Table, respondent_column: str, mapping: dict[str, int]) -> tuple[list[str], list[dict]]:
+def check_rows(table: Table, respondent_column: str,
+               mapping: dict[str, int]) -> tuple[list[str], list[dict[str, Any]]]:
     """Every problem (by line number) and, if none, the answers to store."""
     index = {name: i for i, name in enumerate(table.headings)}
     id_col = index[respondent_column]
-    problems, answers, first_seen = [], [], {}
+    problems: list[str] = []
+    answers: list[dict[str, Any]] = []
+    first_seen: dict[str, int] = {}
     width = len(table.headings)
     for line, cells in table.rows:
         if not any(cell.strip() for cell in cells):
@@ -127,9 +138,11 @@ def check_rows(table: Table, respondent_column: str, mapping: dict[str, int]) ->
             continue
         respondent = cells[id_col].strip()
         if not respondent:
-            problems.append(f"Line {line}: the respondent id (\u2018{respondent_column}\u2019) is empty")
+            problems.append(
+                f"Line {line}: the respondent id (\u2018{respondent_column}\u2019) is empty")
         elif len(respondent) > RESPONDENT_MAX:
-            problems.append(f"Line {line}: the respondent id is longer than {RESPONDENT_MAX} characters")
+            problems.append(
+                f"Line {line}: the respondent id is longer than {RESPONDENT_MAX} characters")
         elif respondent.lower() in first_seen:
             problems.append(f"Line {line}: respondent id \u2018{respondent}\u2019 is also on line "
                             f"{first_seen[respondent.lower()]}")
@@ -138,17 +151,19 @@ def check_rows(table: Table, respondent_column: str, mapping: dict[str, int]) ->
         for column, question_id in mapping.items():
             text = cells[index[column]].strip()
             if len(text) > TEXT_MAX:
-                problems.append(f"Line {line}, column \u2018{column}\u2019: the text is longer than "
-                                f"{TEXT_MAX:,} characters")
+                problems.append(
+                    f"Line {line}, column \u2018{column}\u2019: the text is longer than "
+                    f"{TEXT_MAX:,} characters")
             elif text:
-                answers.append({"line_number": line, "respondent_ref": respondent, "question_id": question_id,
+                answers.append(
+                    {"line_number": line, "respondent_ref": respondent, "question_id": question_id,
                                 "text": text})
     if not problems and not answers:
         problems.append("No answers found: the chosen text columns are empty on every line")
     return problems, answers
 
 
-def run_import(job, progress) -> None:
+def run_import(job: Job, progress: Callable[[str, int], None]) -> None:
     """Worker: check every row; store all answers only if there is no problem at all."""
     record = db.session.get(CsvImport, job.params["import_id"])
     if record is None:
@@ -157,8 +172,11 @@ def run_import(job, progress) -> None:
     try:
         table = read_table(record.original_text)
     except CsvProblem as error:
-        problems, answers = [str(error)], []
+        problems: list[str] = [str(error)]
+        answers: list[dict[str, Any]] = []
     else:
+        if record.respondent_column is None:
+            raise JobFailure("Choose the column that says who answered, then run it again")
         problems, answers = check_rows(table, record.respondent_column, record.mapping)
         record.row_count = sum(1 for _line, cells in table.rows if any(c.strip() for c in cells))
     if problems:
@@ -181,7 +199,8 @@ def run_import(job, progress) -> None:
 
 
 def imports_for(consultation_id: int) -> list[CsvImport]:
-    return list(db.session.scalars(select(CsvImport).where(CsvImport.consultation_id == consultation_id)
+    return list(
+        db.session.scalars(select(CsvImport).where(CsvImport.consultation_id == consultation_id)
                                    .order_by(CsvImport.created_at.desc())))
 
 
@@ -190,7 +209,7 @@ def linked_members(record: CsvImport) -> int:
         CsvImportAnswer.import_id == record.id, CsvImportAnswer.member_id.is_not(None))) or 0
 
 
-def import_abandoned(job) -> None:
+def import_abandoned(job: Job) -> None:
     """The worker died mid-check: nothing was stored, so the columns can be chosen and run again."""
     record = db.session.get(CsvImport, job.params.get("import_id"))
     if record is not None and record.status == CsvImportStatus.CHECKING:

@@ -9,8 +9,8 @@ import math
 import re
 import uuid as uuid_module
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Optional
+from datetime import UTC, datetime
+from typing import Any, TypeGuard
 
 from sqlalchemy import select
 
@@ -19,9 +19,14 @@ from surveys.models import SurveyQuestion, SurveyVersion
 
 TEXT_MAX = 10_000
 NUMBER_MAX = 1_000_000_000
-FIELDS = {"uuid", "survey_version_id", "completed", "read_aloud", "member_id", "started_at",
+TIME_MAX = 40  # an ISO 8601 time with microseconds and an offset is 32 characters
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # a tablet clock outside these is wrong
+REF_MAX = 120  # a member reference is a short code; longer text is not one
+FIELDS = {"uuid", "survey_version_id", "completed", "read_aloud", "member_id", "member_ref",
+          "started_at",
           "finished_at", "answers"}
-UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+UUID_RE = re.compile(
+    r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
 class PayloadError(ValueError):
@@ -39,10 +44,10 @@ class VersionSpec:
     version_id: int
     kinds: dict[int, str]
     positions: dict[int, int]
-    allowed: dict[int, frozenset]
+    allowed: dict[int, frozenset[Any]]
 
 
-def parse_time(value: Optional[str]) -> Optional[datetime]:
+def parse_time(value: str | None) -> datetime | None:
     """A canonical time string from ``normalise`` back to a datetime."""
     return None if value is None else datetime.fromisoformat(value)
 
@@ -53,7 +58,7 @@ class VersionSpecs:
     def __init__(self) -> None:
         self._specs: dict[int, VersionSpec] = {}
 
-    def get(self, version_id: int) -> Optional[VersionSpec]:
+    def get(self, version_id: int) -> VersionSpec | None:
         spec = self._specs.get(version_id)
         if spec is None:
             version = db.session.get(SurveyVersion, version_id)
@@ -72,7 +77,7 @@ class VersionSpecs:
         self._specs.clear()
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -81,7 +86,7 @@ def _type_name(value: Any) -> str:
             type(None): "null"}.get(type(value), "a number")
 
 
-def _text_problem(value: str) -> Optional[str]:
+def _text_problem(value: str) -> str | None:
     if "\x00" in value:
         return "contains a null character"
     try:
@@ -91,11 +96,11 @@ def _text_problem(value: str) -> Optional[str]:
     return None
 
 
-def _time(payload: dict, key: str, problems: list[str]) -> Optional[str]:
+def _time(payload: dict[str, Any], key: str, problems: list[str]) -> str | None:
     value = payload.get(key)
     if value is None:
         return None
-    if not isinstance(value, str) or len(value) > 40:
+    if not isinstance(value, str) or len(value) > TIME_MAX:
         problems.append(f"{key} must be a date and time like 2026-11-23T10:15:00Z")
         return None
     try:
@@ -104,14 +109,35 @@ def _time(payload: dict, key: str, problems: list[str]) -> Optional[str]:
         problems.append(f"{key} must be a date and time like 2026-11-23T10:15:00Z")
         return None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    if not 2000 <= parsed.year <= 2100:
+        parsed = parsed.replace(tzinfo=UTC)
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
         problems.append(f"{key} is not a believable date")
         return None
-    return parsed.astimezone(timezone.utc).isoformat()
+    return parsed.astimezone(UTC).isoformat()
 
 
-def normalise(body: Any, specs: VersionSpecs) -> tuple[dict, VersionSpec]:
+def _spec_of(version_id: Any, specs: VersionSpecs, problems: list[str]) -> VersionSpec | None:
+    if not _is_int(version_id):
+        problems.append("survey_version_id must be a whole number")
+        return None
+    spec = specs.get(version_id)
+    if spec is None:
+        problems.append(f"Survey version {version_id} does not exist or is not published")
+    return spec
+
+
+def _member(body: dict[str, Any], problems: list[str]) -> tuple[Any, Any]:
+    """The member_id and member_ref as sent, each checked."""
+    member_id = body.get("member_id")
+    if member_id is not None and not _is_int(member_id):
+        problems.append("member_id must be a whole number or null")
+    member_ref = body.get("member_ref")
+    if member_ref is not None and (not isinstance(member_ref, str) or len(member_ref) > REF_MAX):
+        problems.append(f"member_ref must be text of {REF_MAX} characters or fewer, or null")
+    return member_id, member_ref
+
+
+def normalise(body: Any, specs: VersionSpecs) -> tuple[dict[str, Any], VersionSpec]:
     """Check a response and return it in canonical form with its version's spec.
 
     Raises:
@@ -128,21 +154,13 @@ def normalise(body: Any, specs: VersionSpecs) -> tuple[dict, VersionSpec]:
         problems.append("uuid must be a UUID like 3f2b8c1e-7d4a-4c2e-9b1a-2f6d8e0c4a1b")
         raw_uuid = None
     version_id = body.get("survey_version_id")
-    spec = None
-    if not _is_int(version_id):
-        problems.append("survey_version_id must be a whole number")
-    else:
-        spec = specs.get(version_id)
-        if spec is None:
-            problems.append(f"Survey version {version_id} does not exist or is not published")
+    spec = _spec_of(version_id, specs, problems)
     for key in ("completed", "read_aloud"):
         if key in body and not isinstance(body[key], bool):
             problems.append(f"{key} must be true or false")
     if "completed" not in body:
         problems.append("completed is missing (true if finished, false if stopped early)")
-    member_id = body.get("member_id")
-    if member_id is not None and not _is_int(member_id):
-        problems.append("member_id must be a whole number or null")
+    member_id, member_ref = _member(body, problems)
     times = {key: _time(body, key, problems) for key in ("started_at", "finished_at")}
     answers = body.get("answers")
     normal_answers = []
@@ -150,8 +168,12 @@ def normalise(body: Any, specs: VersionSpecs) -> tuple[dict, VersionSpec]:
         problems.append("answers must be a list")
     elif spec is not None:
         normal_answers = _answers(answers, spec, problems)
-    if problems:
+    if problems or spec is None:  # no spec is always a problem listed above
         raise PayloadError(problems)
+    if member_id is None and member_ref:
+        from surveys.services.runner import member_for_ref
+
+        member_id = member_for_ref(member_ref)
     payload = {
         "uuid": str(uuid_module.UUID(raw_uuid)), "survey_version_id": version_id,
         "completed": body["completed"], "read_aloud": bool(body.get("read_aloud", False)),
@@ -159,7 +181,8 @@ def normalise(body: Any, specs: VersionSpecs) -> tuple[dict, VersionSpec]:
     return payload, spec
 
 
-def _answers(answers: list, spec: VersionSpec, problems: list[str]) -> list[dict]:
+def _answers(answers: list[Any], spec: VersionSpec,
+             problems: list[str]) -> list[dict[str, Any]]:
     if len(answers) > len(spec.kinds):
         problems.append(f"There are {len(answers)} answers but the survey has only "
                         f"{len(spec.kinds)} questions")
@@ -186,34 +209,46 @@ def _answers(answers: list, spec: VersionSpec, problems: list[str]) -> list[dict
     return sorted(normal, key=lambda a: spec.positions[a["question_id"]])
 
 
-def _choices_text(allowed: frozenset) -> str:
+def _choices_text(allowed: frozenset[Any]) -> str:
     return ", ".join(f"'{v}'" for v in sorted(allowed))
 
 
-def _value(kind: str, allowed: frozenset, value: Any) -> tuple[Any, Optional[str]]:
+def _value(kind: str, allowed: frozenset[Any], value: Any) -> tuple[Any, str | None]:
     if kind == "free_text":
-        if not isinstance(value, str):
-            return None, f"must be text, not {_type_name(value)}"
-        if len(value) > TEXT_MAX:
-            return None, f"is too long: at most {TEXT_MAX:,} characters"
-        problem = _text_problem(value)
-        return (None, problem) if problem else (value.strip(), None)
+        return _free_text(value)
     if kind == "number":
-        if not (_is_int(value) or isinstance(value, float)):
-            return None, f"must be a number, not {_type_name(value)}"
-        if not math.isfinite(value) or abs(value) > NUMBER_MAX:
-            return None, "is not a believable number"
-        return value, None
+        return _number(value)
     if kind == "multiple_choice":
-        if not isinstance(value, list) or not value:
-            return None, "must be a list of one or more choices"
-        if not all(isinstance(v, str) and v in allowed for v in value):
-            return None, f"must only hold choices from {_choices_text(allowed)}"
-        if len(set(value)) != len(value):
-            return None, "has the same choice twice"
-        if len(value) > 1 and ({"dont_know", "prefer_not"} & set(value)):
-            return None, "cannot mix 'Don't know' or 'Prefer not to say' with other choices"
-        return sorted(value), None
+        return _choices(allowed, value)
     if not isinstance(value, str) or value not in allowed:
         return None, f"must be one of {_choices_text(allowed)}"
     return value, None
+
+
+def _free_text(value: Any) -> tuple[Any, str | None]:
+    if not isinstance(value, str):
+        return None, f"must be text, not {_type_name(value)}"
+    if len(value) > TEXT_MAX:
+        return None, f"is too long: at most {TEXT_MAX:,} characters"
+    problem = _text_problem(value)
+    return (None, problem) if problem else (value.strip(), None)
+
+
+def _number(value: Any) -> tuple[Any, str | None]:
+    if not (_is_int(value) or isinstance(value, float)):
+        return None, f"must be a number, not {_type_name(value)}"
+    if not math.isfinite(value) or abs(value) > NUMBER_MAX:
+        return None, "is not a believable number"
+    return value, None
+
+
+def _choices(allowed: frozenset[Any], value: Any) -> tuple[Any, str | None]:
+    if not isinstance(value, list) or not value:
+        return None, "must be a list of one or more choices"
+    if not all(isinstance(v, str) and v in allowed for v in value):
+        return None, f"must only hold choices from {_choices_text(allowed)}"
+    if len(set(value)) != len(value):
+        return None, "has the same choice twice"
+    if len(value) > 1 and ({"dont_know", "prefer_not"} & set(value)):
+        return None, "cannot mix 'Don't know' or 'Prefer not to say' with other choices"
+    return sorted(value), None

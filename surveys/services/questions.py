@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any
 
 from forum.extensions import db
 from surveys.models import QuestionKind, SurveyMedia, SurveyQuestion, SurveyVersion
@@ -13,6 +13,7 @@ SCALE_FACES = ["Very bad", "Bad", "OK", "Good", "Very good"]
 YES_NO = [{"value": "yes", "label": "Yes"}, {"value": "no", "label": "No"}]
 CHOICE_LABEL_MAX = 120
 VALUE_MAX = 60
+MIN_CHOICES = 2  # one choice is not a choice
 
 
 @dataclass
@@ -25,12 +26,13 @@ class QuestionData:
     choice_labels: list[str] = field(default_factory=list)
     offer_dont_know: bool = False
     offer_prefer_not: bool = False
-    consultation_question_id: Optional[int] = None
-    show_if: Optional[tuple[int, str]] = None      # (survey question id, choice value)
-    picture: Optional[SurveyMedia] = None
+    answer_required: bool = False
+    consultation_question_id: int | None = None
+    show_if: tuple[int, str] | None = None      # (survey question id, choice value)
+    picture: SurveyMedia | None = None
     picture_alt: str = ""
     remove_picture: bool = False
-    audio: Optional[SurveyMedia] = None
+    audio: SurveyMedia | None = None
     remove_audio: bool = False
 
 
@@ -39,7 +41,8 @@ def slug(label: str) -> str:
     return value or "choice"
 
 
-def make_choices(kind: QuestionKind, labels: list[str], old: list[dict]) -> list[dict]:
+def make_choices(kind: QuestionKind, labels: list[str],
+                 old: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Choices for a kind; a label kept from before keeps its value (skip logic uses it)."""
     labels = [label.strip() for label in labels if label and label.strip()]
     if kind == QuestionKind.YES_NO:
@@ -67,7 +70,8 @@ def check(data: QuestionData) -> list[str]:
     if not data.text.strip():
         problems.append("Enter the question")
     labels = [label for label in data.choice_labels if label.strip()]
-    if data.kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE) and len(labels) < 2:
+    choices = (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE)
+    if data.kind in choices and len(labels) < MIN_CHOICES:
         problems.append("Give at least two choices, one on each line")
     if len({label.strip().lower() for label in labels}) != len(labels):
         problems.append("Each choice must be different")
@@ -89,6 +93,7 @@ def apply(question: SurveyQuestion, data: QuestionData) -> None:
     question.choices = make_choices(data.kind, data.choice_labels, question.choices)
     question.offer_dont_know = data.kind.has_choices and data.offer_dont_know
     question.offer_prefer_not = data.kind.has_choices and data.offer_prefer_not
+    question.answer_required = data.answer_required
     question.question_id = data.consultation_question_id
     if data.remove_picture:
         question.picture, question.picture_alt = None, None
@@ -103,7 +108,7 @@ def apply(question: SurveyQuestion, data: QuestionData) -> None:
     _set_condition(question, data.show_if)
 
 
-def _set_condition(question: SurveyQuestion, show_if: Optional[tuple[int, str]]) -> None:
+def _set_condition(question: SurveyQuestion, show_if: tuple[int, str] | None) -> None:
     if not show_if:
         question.show_if_question, question.show_if_value = None, None
         return
@@ -180,7 +185,8 @@ def _renumber(version: SurveyVersion) -> None:
         item.position = position
 
 
-def condition_options(question: Optional[SurveyQuestion], version: SurveyVersion) -> list[tuple[str, str]]:
+def condition_options(question: SurveyQuestion | None,
+                      version: SurveyVersion) -> list[tuple[str, str]]:
     """("id:value", "Question 2 is Yes") for every answer of every earlier choice question."""
     limit = question.position if question is not None else len(version.questions) + 1
     options = []

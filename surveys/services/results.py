@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any
 
 from sqlalchemy import select
 
@@ -38,7 +38,7 @@ class QuestionResult:
     question: SurveyQuestion
     answered: int = 0
     choices: list[ChoiceCount] = field(default_factory=list)
-    numbers: Optional[dict] = None
+    numbers: dict[str, Any] | None = None
     texts: list[str] = field(default_factory=list)
 
 
@@ -60,7 +60,7 @@ class Results:
         return ", ".join(parts)
 
 
-def clean_filters(raw: dict) -> dict[str, str]:
+def clean_filters(raw: dict[str, Any]) -> dict[str, str]:
     """Only known filters with known values."""
     chosen = {}
     for key, (_title, options) in FILTERS.items():
@@ -70,7 +70,7 @@ def clean_filters(raw: dict) -> dict[str, str]:
     return chosen
 
 
-def _matches(member: Optional[Member], filters: dict[str, str]) -> bool:
+def _matches(member: Member | None, filters: dict[str, str]) -> bool:
     if not filters:
         return True
     if member is None:
@@ -84,14 +84,16 @@ def _matches(member: Optional[Member], filters: dict[str, str]) -> bool:
     return True
 
 
-def version_results(version: SurveyVersion, filters: Optional[dict] = None) -> Results:
+def version_results(version: SurveyVersion,
+                    filters: dict[str, Any] | None = None) -> Results:
     filters = clean_filters(filters or {})
     rows = db.session.execute(
         select(SurveyResponse, Member).outerjoin(Member, Member.id == SurveyResponse.member_id)
         .where(SurveyResponse.version_id == version.id)).all()
     chosen = [response for response, member in rows if _matches(member, filters)]
     hidden = bool(filters) and len(chosen) < GROUP_MIN
-    results = Results(version, len(chosen), sum(1 for r in chosen if r.completed), filters, hidden, [])
+    results = Results(version, len(chosen), sum(1 for r in chosen if r.completed), filters, hidden,
+                      [])
     if hidden:
         return results
     ids = [r.id for r in chosen]
@@ -122,6 +124,7 @@ def _question_result(question: SurveyQuestion, answers: list[SurveyAnswer]) -> Q
             if value in counts:
                 counts[value] += 1
     result.choices = [ChoiceCount(c["value"], c["label"], counts[c["value"]],
-                                  round(100 * counts[c["value"]] / len(answers), 1) if answers else 0.0)
+                                  round(100 * counts[c["value"]] / len(answers), 1) if answers
+                                  else 0.0)
                       for c in question.all_choices]
     return result

@@ -17,8 +17,11 @@ import fcntl
 import os
 import threading
 import weakref
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator, Optional
+from typing import Any
+
+from sqlalchemy import Connection, Engine
 
 _FILES: dict[tuple[int, str], int] = {}
 
@@ -32,7 +35,7 @@ def _lock_file(path: str) -> int:
 
 
 @contextmanager
-def file_write_lock(engine) -> Iterator[None]:
+def file_write_lock(engine: Engine) -> Iterator[None]:
     """Hold the write turn for ``engine``'s database among processes (no-op in memory)."""
     database = engine.url.database
     if not database or database == ":memory:":
@@ -47,7 +50,7 @@ def file_write_lock(engine) -> Iterator[None]:
 
 
 @contextmanager
-def savepoint(conn, name: str) -> Iterator[None]:
+def savepoint(conn: Connection, name: str) -> Iterator[None]:
     """A savepoint sent as plain SQL: SQLAlchemy's ``begin_nested`` compiles its statements
     anew each time, a fifth of this endpoint's CPU time. Rolled back if the block raises."""
     conn.exec_driver_sql(f"SAVEPOINT {name}")
@@ -60,11 +63,14 @@ def savepoint(conn, name: str) -> Iterator[None]:
     conn.exec_driver_sql(f"RELEASE {name}")
 
 
-class _Work:
-    def __init__(self, work: Callable[[Any], Any]):
+class QueuedWork:
+    """One request's work in a group commit's queue, with its result or error once written."""
+
+    # Here a callable(connection); PostgresGroupCommit queues store_params dicts instead.
+    def __init__(self, work: Any):
         self.work = work
         self.result: Any = None
-        self.error: Optional[BaseException] = None
+        self.error: BaseException | None = None
         self.done = False
 
 
@@ -72,7 +78,7 @@ class _Lane:
     """The queue and the writing turn of one engine in this process."""
 
     def __init__(self) -> None:
-        self.queue: list[_Work] = []
+        self.queue: list[QueuedWork] = []
         self.queue_lock = threading.Lock()
         self.turn = threading.Lock()   # one writing thread per engine at a time
 
@@ -82,23 +88,25 @@ class GroupCommit:
 
     def __init__(self) -> None:
         # One lane per engine, so work never lands in another app's database (tests make many).
-        self._lanes: "weakref.WeakKeyDictionary[Any, _Lane]" = weakref.WeakKeyDictionary()
+        self._lanes: weakref.WeakKeyDictionary[Any, _Lane] = weakref.WeakKeyDictionary()
         self._lanes_lock = threading.Lock()
 
-    def _lane(self, engine) -> _Lane:
+    def _lane(self, engine: Engine) -> _Lane:
         with self._lanes_lock:
             lane = self._lanes.get(engine)
             if lane is None:
                 lane = self._lanes[engine] = _Lane()
             return lane
 
-    def run(self, engine, work: Callable[[Any], Any]) -> Any:
+    def run(self, engine: Engine, work: Any) -> Any:
         """Run ``work(connection)`` in a savepoint; return its result once committed.
+
+        ``work`` is a callable(connection) here; ``PostgresGroupCommit`` takes parameters.
 
         Raises:
             Whatever ``work`` raised (its savepoint rolled back), or the commit's error.
         """
-        lane, item = self._lane(engine), _Work(work)
+        lane, item = self._lane(engine), QueuedWork(work)
         with lane.queue_lock:
             lane.queue.append(item)
         with lane.turn:
@@ -113,7 +121,7 @@ class GroupCommit:
         return item.result
 
     @staticmethod
-    def _write(engine, batch: list[_Work]) -> None:
+    def _write(engine: Engine, batch: list[QueuedWork]) -> None:
         try:
             with file_write_lock(engine), engine.connect() as conn:
                 # An explicit BEGIN: without it the driver lets the first savepoint's
@@ -130,9 +138,12 @@ class GroupCommit:
                 except Exception:
                     # A failed COMMIT (a deferred constraint, a full disk) leaves SQLite's
                     # transaction open: end it here, not when the pooled connection is reused.
-                    conn.connection.driver_connection.rollback()
+                    driver = conn.connection.driver_connection
+                    if driver is not None:  # None only once the connection is closed
+                        driver.rollback()
                     raise
-        except Exception as error:  # noqa: BLE001  (the commit failed: nothing of this batch is stored)
+        except Exception as error:  # noqa: BLE001
+            # the commit failed: nothing of this batch is stored
             for item in batch:
                 if item.error is None:
                     item.result, item.error = None, error

@@ -1,8 +1,6 @@
 """Surveys and versions: create, find the draft, publish (which freezes a version)."""
 from __future__ import annotations
 
-from typing import Optional
-
 from sqlalchemy import func, select
 
 from forum.extensions import db
@@ -21,10 +19,11 @@ def surveys_for(consultation_id: int) -> list[Survey]:
 
 
 def list_surveys() -> list[Survey]:
-    return list(db.session.scalars(select(Survey).order_by(Survey.created_at.desc(), Survey.id.desc())))
+    return list(
+        db.session.scalars(select(Survey).order_by(Survey.created_at.desc(), Survey.id.desc())))
 
 
-def create_survey(consultation: Consultation, title: str, purpose: Optional[str] = None) -> Survey:
+def create_survey(consultation: Consultation, title: str, purpose: str | None = None) -> Survey:
     """A new survey with an empty draft version 1."""
     survey = Survey(consultation=consultation, title=title.strip(), status="draft")
     survey.versions.append(SurveyVersion(number=1, title=title.strip(), purpose=_clean(purpose)))
@@ -33,7 +32,7 @@ def create_survey(consultation: Consultation, title: str, purpose: Optional[str]
     return survey
 
 
-def _clean(text: Optional[str]) -> Optional[str]:
+def _clean(text: str | None) -> str | None:
     text = (text or "").strip()
     return text or None
 
@@ -63,6 +62,7 @@ def copy_version(source: SurveyVersion) -> SurveyVersion:
             text=question.text, help_text=question.help_text,
             choices=[dict(c) for c in question.choices or []],
             offer_dont_know=question.offer_dont_know, offer_prefer_not=question.offer_prefer_not,
+            answer_required=question.answer_required,
             picture_id=question.picture_id, picture_alt=question.picture_alt,
             audio_id=question.audio_id, show_if_value=question.show_if_value,
             question_id=question.question_id)
@@ -75,7 +75,7 @@ def copy_version(source: SurveyVersion) -> SurveyVersion:
     return copy
 
 
-def editable_question(survey: Survey, question_id: int) -> Optional[SurveyQuestion]:
+def editable_question(survey: Survey, question_id: int) -> SurveyQuestion | None:
     """The draft's question matching ``question_id`` (which may belong to a frozen version)."""
     question = db.session.get(SurveyQuestion, question_id)
     if question is None or question.survey_id != survey.id:
@@ -88,7 +88,7 @@ def editable_question(survey: Survey, question_id: int) -> Optional[SurveyQuesti
     return next((q for q in draft.questions if q.position == question.position), None)
 
 
-def set_details(survey: Survey, title: str, purpose: Optional[str]) -> SurveyVersion:
+def set_details(survey: Survey, title: str, purpose: str | None) -> SurveyVersion:
     """Change the survey's title and what it is for (participant-facing, so versioned)."""
     draft = draft_version(survey)
     survey.title = title.strip()
@@ -98,7 +98,7 @@ def set_details(survey: Survey, title: str, purpose: Optional[str]) -> SurveyVer
     return draft
 
 
-def publish(survey: Survey, user: Optional[User]) -> SurveyVersion:
+def publish(survey: Survey, user: User | None) -> SurveyVersion:
     """Freeze the draft version so tablets can run it.
 
     Raises:

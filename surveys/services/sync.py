@@ -4,18 +4,22 @@ A tablet sends a response with a UUID it made. Same UUID and same content again:
 "already received". Same UUID with different content: a conflict. A unique
 constraint on the UUID makes this hold even when two copies arrive at once.
 
-This is the sync endpoint's hot path, so it uses prebuilt Core statements (compiled
-once, run with parameters) rather than ORM objects. A tablet is told a response arrived
-only once the transaction holding it is committed: on PostgreSQL one per response, on
-SQLite a group commit (see ``sqlite_writes``).
+This is the sync endpoint's hot path, so it uses prebuilt statements rather than ORM
+objects. A tablet is told a response arrived only once the transaction holding it is
+committed; on both databases responses arriving together share a commit (group commit:
+``sqlite_writes`` for SQLite, ``pg_writes`` for PostgreSQL, where a response is one
+prepared statement).
 """
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from forum.extensions import db
@@ -23,7 +27,9 @@ from forum.models import Member
 from forum.models.base import utcnow
 from forum.services.busy import retry_when_locked
 from surveys.models import SurveyAnswer, SurveyDevice, SurveyResponse
-from surveys.services.payload import PayloadError, VersionSpecs, normalise, parse_time
+from surveys.services.devices import Tablet
+from surveys.services.payload import PayloadError, VersionSpec, VersionSpecs, normalise, parse_time
+from surveys.services.pg_writes import PostgresGroupCommit, store_params
 from surveys.services.sqlite_writes import GroupCommit, savepoint
 
 RESPONSES = SurveyResponse.__table__
@@ -34,17 +40,21 @@ MEMBERS = Member.__table__
 # Built once: SQLAlchemy caches their compiled form, so a request only binds values.
 INSERT_RESPONSE = insert(RESPONSES).returning(RESPONSES.c.id)
 INSERT_ANSWERS = insert(ANSWERS)
-MARK_SYNCED = (update(DEVICES).where(DEVICES.c.id == bindparam("device"))
+# Also the write's own check of the tablet: no row updated means it was revoked meanwhile.
+MARK_SYNCED = (update(DEVICES).where(DEVICES.c.id == bindparam("device"),
+                                     DEVICES.c.token_hash == bindparam("token"),
+                                     DEVICES.c.revoked_at.is_(None))
                .values(last_sync_at=bindparam("when")))
 FIND_RESPONSE = select(RESPONSES.c.id, RESPONSES.c.payload_hash).where(
     RESPONSES.c.uuid == bindparam("uuid"))
 MEMBER_EXISTS = select(MEMBERS.c.id).where(MEMBERS.c.id == bindparam("member"))
 
-__all__ = ["Received", "SyncConflict", "PayloadError", "VersionSpecs", "receive_response",
-           "payload_digest"]
+__all__ = ["Received", "SyncConflict", "TabletRefused", "PayloadError", "VersionSpecs",
+           "receive_response", "payload_digest"]
 
-# One per process: SQLite responses from this process's threads share commits.
+# One per process: responses from this process's threads share commits.
 _GROUP = GroupCommit()
+_PG_GROUP = PostgresGroupCommit()
 
 STORED = "received"
 ALREADY = "already received"
@@ -54,6 +64,10 @@ class SyncConflict(Exception):
     """A different response was already stored under this UUID."""
 
 
+class TabletRefused(Exception):
+    """The tablet was revoked (or its token changed) after its token was last checked."""
+
+
 @dataclass(frozen=True)
 class Received:
     status: str          # STORED or ALREADY
@@ -61,19 +75,21 @@ class Received:
     response_id: int
 
 
-def payload_digest(payload: dict) -> str:
+def payload_digest(payload: dict[str, Any]) -> str:
     canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def receive_response(device_id: int, body, specs: VersionSpecs) -> Received:
+def receive_response(tablet: Tablet, body: Any, specs: VersionSpecs) -> Received:
     """Validate and store one response from a tablet.
 
     The insert is tried first: a new response (the usual case) costs one round of
     statements; a resend fails on the UUID's unique constraint and is then compared.
+    The same transaction checks that the tablet is still active, so a token checked
+    earlier (``devices.KnownTablets``) cannot store anything once the tablet is revoked.
 
     Args:
-        device_id: the active device that sent it (see ``devices.active_device_id``).
+        tablet: the tablet that sent it (see ``devices.find_tablet``).
         body: the decoded JSON body.
         specs: the app's cache of published versions.
 
@@ -83,6 +99,7 @@ def receive_response(device_id: int, body, specs: VersionSpecs) -> Received:
     Raises:
         PayloadError: the body is not a valid response (says what is wrong).
         SyncConflict: the UUID was already used for different content.
+        TabletRefused: the tablet is no longer active; nothing was stored.
     """
     payload, spec = normalise(body, specs)
     digest = payload_digest(payload)
@@ -90,20 +107,45 @@ def receive_response(device_id: int, body, specs: VersionSpecs) -> Received:
     if payload["member_id"] is not None:
         with engine.connect() as conn:
             if conn.execute(MEMBER_EXISTS, {"member": payload["member_id"]}).first() is None:
-                raise PayloadError(["The member this response is linked to no longer exists; "
-                                    "link it to another member or leave it anonymous"])
+                # Erased while the tablet was offline (ids are never reused): keep the answers,
+                # credit them to nobody. The digest above is of what the tablet sent, so a
+                # resend still matches.
+                payload = {**payload, "member_id": None}
     if engine.dialect.name == "sqlite":
         # Other processes (the worker) write too: past SQLite's busy wait, try the batch again.
-        return retry_when_locked(lambda: _GROUP.run(
-            engine, lambda conn: _store_in_savepoint(conn, payload, digest, spec, device_id)))
-    with engine.connect() as conn:
-        return _store(conn, payload, digest, spec, device_id)
+        received: Received = retry_when_locked(lambda: _GROUP.run(
+            engine, lambda conn: _store_in_savepoint(conn, payload, digest, spec, tablet)))
+        return received
+    return _store_on_postgres(engine, payload, digest, spec, tablet)
 
 
-def _insert(conn, payload: dict, digest: str, spec, device_id: int, now) -> int:
-    response_id = conn.execute(INSERT_RESPONSE, {
+def _store_on_postgres(engine: Engine, payload: dict[str, Any], digest: str, spec: VersionSpec,
+                       tablet: Tablet) -> Received:
+    """One statement, sent with others in a group commit; a resend is compared after."""
+    try:
+        response_id, stored, stored_hash = _PG_GROUP.run(
+            engine, store_params(payload, digest, spec.kinds, tablet, utcnow()))
+    except IntegrityError:  # a foreign key: the version or member went while it was checked
+        raise PayloadError(["The response refers to something that no longer exists"]) from None
+    if response_id is None:
+        raise TabletRefused
+    if stored:
+        return Received(STORED, payload["uuid"], response_id)
+    return _compare(payload["uuid"], digest, (response_id, stored_hash))
+
+
+def _mark_synced(conn: Connection, tablet: Tablet, now: datetime) -> None:
+    if conn.execute(MARK_SYNCED, {"device": tablet.id, "token": tablet.token_hash,
+                                  "when": now}).rowcount != 1:
+        raise TabletRefused
+
+
+def _insert(conn: Connection, payload: dict[str, Any], digest: str, spec: VersionSpec,
+            tablet: Tablet, now: datetime) -> int:
+    _mark_synced(conn, tablet, now)  # first: a revoked tablet stores nothing
+    response_id: int = conn.execute(INSERT_RESPONSE, {
         "uuid": payload["uuid"], "version_id": payload["survey_version_id"],
-        "device_id": device_id, "member_id": payload["member_id"],
+        "device_id": tablet.id, "member_id": payload["member_id"],
         "completed": payload["completed"], "read_aloud": payload["read_aloud"],
         "started_at": parse_time(payload["started_at"]),
         "finished_at": parse_time(payload["finished_at"]), "received_at": now,
@@ -116,40 +158,33 @@ def _insert(conn, payload: dict, digest: str, spec, device_id: int, now) -> int:
                      "text": answer["value"] if is_text else None, "created_at": now})
     if rows:
         conn.execute(INSERT_ANSWERS, rows)
-    conn.execute(MARK_SYNCED, {"device": device_id, "when": now})
     return response_id
 
 
-def _store(conn, payload: dict, digest: str, spec, device_id: int) -> Received:
-    """PostgreSQL: a transaction per response (its commits overlap, so no grouping)."""
-    try:
-        response_id = _insert(conn, payload, digest, spec, device_id, utcnow())
-        conn.commit()
-    except IntegrityError:
-        # Already stored: by an earlier send, or by another request a moment ago.
-        conn.rollback()
-        received = _existing(conn, payload["uuid"], digest, device_id)
-        conn.commit()
-        return received
-    return Received(STORED, payload["uuid"], response_id)
-
-
-def _store_in_savepoint(conn, payload: dict, digest: str, spec, device_id: int) -> Received:
+def _store_in_savepoint(conn: Connection, payload: dict[str, Any], digest: str,
+                        spec: VersionSpec, tablet: Tablet) -> Received:
     """SQLite, inside a group commit: a savepoint undoes a resend's half-made rows."""
     try:
         with savepoint(conn, "fv_insert"):
-            response_id = _insert(conn, payload, digest, spec, device_id, utcnow())
+            response_id = _insert(conn, payload, digest, spec, tablet, utcnow())
     except IntegrityError:
-        return _existing(conn, payload["uuid"], digest, device_id)
+        return _existing(conn, payload["uuid"], digest, tablet)
     return Received(STORED, payload["uuid"], response_id)
 
 
-def _existing(conn, uuid: str, digest: str, device_id: int) -> Received:
+def _existing(conn: Connection, uuid: str, digest: str, tablet: Tablet) -> Received:
+    # The group commit's savepoint undoes this if the resend turns out to be a conflict.
+    _mark_synced(conn, tablet, utcnow())
     row = conn.execute(FIND_RESPONSE, {"uuid": uuid}).first()
     if row is None:  # the insert failed for another reason (a foreign key): not a resend
         raise PayloadError(["The response refers to something that no longer exists"])
-    if row.payload_hash != digest:
+    return _compare(uuid, digest, row)
+
+
+def _compare(uuid: str, digest: str, row: Sequence[Any]) -> Received:
+    """A resend of the stored response ``row`` (id, payload hash): the same, or a conflict."""
+    response_id, stored_hash = row
+    if stored_hash != digest:
         raise SyncConflict(
             "A different response was already received with this id. It has not been changed.")
-    conn.execute(MARK_SYNCED, {"device": device_id, "when": utcnow()})
-    return Received(ALREADY, uuid, row.id)
+    return Received(ALREADY, uuid, response_id)

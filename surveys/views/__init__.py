@@ -1,4 +1,4 @@
-"""Survey blueprints: staff pages (builder, results, devices, imports), the tablet runner, the sync API."""
+"""Survey blueprints: staff pages (builder, results, devices, imports), tablet runner, sync API."""
 from flask import Blueprint
 
 # Staff pages share one blueprint, split into modules by feature.

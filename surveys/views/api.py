@@ -6,8 +6,8 @@ from flask import Blueprint, current_app, jsonify, request
 from forum.access import public
 from forum.extensions import csrf
 from forum.security import limiter
-from surveys.services.devices import active_device_id
-from surveys.services.sync import PayloadError, SyncConflict, receive_response
+from surveys.services.devices import find_tablet
+from surveys.services.sync import PayloadError, SyncConflict, TabletRefused, receive_response
 
 bp = Blueprint("surveys_api", __name__, url_prefix="/api/v1")
 
@@ -46,25 +46,49 @@ def _bearer_token() -> str:
     return token.strip() if scheme.lower() == "bearer" else ""
 
 
+def _refused():
+    return _error(401, "This tablet is not allowed to send responses. Ask a peer researcher "
+                  "to sign in and open the survey on it again.", **{"WWW-Authenticate": "Bearer"})
+
+
 @bp.route("/responses", methods=["POST"])
 @public
 @csrf.exempt
 @limiter.exempt  # tablets hold a token, and there is no limit to check: skip the work
 def receive():
     """Store one tablet response exactly once (201 new, 200 already received, 409, 422)."""
-    device_id = active_device_id(_bearer_token())
-    if device_id is None:
-        return _error(401, "This tablet is not allowed to send responses. Ask a peer researcher "
-                      "to sign in and open the survey on it again.", **{"WWW-Authenticate": "Bearer"})
+    surveys = current_app.extensions["surveys"]
+    token = _bearer_token()
+    tablet, checked = surveys["tablets"].get(token)
+    if tablet is None:
+        return _refused()
     try:
         body = _read_json()
-        received = receive_response(device_id, body, current_app.extensions["surveys"]["specs"])
-    except OverflowError:
-        return _error(413, f"The response is too big: at most {BODY_MAX // 1024} KB")
-    except PayloadError as error:
-        return _error(422, "The response was not stored: " + "; ".join(error.problems),
-                      error.problems)
-    except SyncConflict as error:
-        return _error(409, str(error))
+        try:
+            received = receive_response(tablet, body, surveys["specs"])
+        except TabletRefused:
+            surveys["tablets"].forget(tablet)
+            # Revoked, or (after a restore) its id changed: only the database can say which.
+            tablet, checked = find_tablet(token), True
+            if tablet is None:
+                return _refused()
+            received = receive_response(tablet, body, surveys["specs"])
+    except TabletRefused:
+        return _refused()
+    except (OverflowError, PayloadError, SyncConflict) as error:
+        # A token taken from this process's memory is checked before saying more than 401.
+        if not checked and find_tablet(token) is None:
+            surveys["tablets"].forget(tablet)
+            return _refused()
+        return _rejected(error)
     status = 201 if received.status == "received" else 200
     return jsonify({"status": received.status, "uuid": received.uuid}), status
+
+
+def _rejected(error: Exception):
+    if isinstance(error, OverflowError):
+        return _error(413, f"The response is too big: at most {BODY_MAX // 1024} KB")
+    if isinstance(error, PayloadError):
+        return _error(422, "The response was not stored: " + "; ".join(error.problems),
+                      error.problems)
+    return _error(409, str(error))

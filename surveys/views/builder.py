@@ -1,5 +1,6 @@
-"""Survey builder for facilitators and policy officers: details, questions, order, publish, preview."""
+"""Survey builder for facilitators and policy officers: details, questions, order, publish."""
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -7,17 +8,22 @@ from forum.access import Role, allow
 from forum.extensions import db
 from forum.models import Consultation
 from surveys.forms.builder import ConfirmForm, QuestionForm, SurveyForm
-from surveys.models import MediaKind, QuestionKind
+from surveys.models import MediaKind, QuestionKind, Survey
 from surveys.services import questions as question_service
 from surveys.services import runner as runner_service
 from surveys.services.media import MediaError, save_media
 from surveys.services.questions import QuestionData
-from surveys.services.readability import check_text
+from surveys.services.readability import Readability, check_text, warnings_for
+from surveys.services.speech import SpeechError, generate_speech
 from surveys.services.surveys import (
-    SurveyError, create_survey, draft_version, editable_question, publish as publish_survey,
-    set_details)
+    SurveyError,
+    create_survey,
+    draft_version,
+    editable_question,
+    set_details,
+)
+from surveys.services.surveys import publish as publish_survey
 from surveys.views import bp
-from surveys.views.staff import survey_or_404
 
 BUILD = (Role.ADMIN, Role.POLICY_OFFICER, Role.FACILITATOR)
 
@@ -43,16 +49,18 @@ def new():
 
 
 def _detail_checks(form):
-    return {"title": check_text(form.title.data or ""), "purpose": check_text(form.purpose.data or "")}
+    return {"title": check_text(form.title.data or ""),
+            "purpose": check_text(form.purpose.data or "")}
 
 
 @bp.route("/<int:survey_id>/edit", methods=["GET", "POST"])
 @allow(*BUILD)
 def edit(survey_id):
     """Change the title and what the survey is for (a new version if published)."""
-    survey = survey_or_404(survey_id)
+    survey = db.get_or_404(Survey, survey_id)
     latest = survey.latest_version
-    form = SurveyForm(consultation_id=survey.consultation_id, title=latest.title if latest else survey.title,
+    form = SurveyForm(consultation_id=survey.consultation_id, title=latest.title if latest
+                      else survey.title,
                       purpose=latest.purpose if latest else None)
     form.consultation_id.choices = [(survey.consultation_id, survey.consultation.title)]
     if form.validate_on_submit():
@@ -66,12 +74,13 @@ def edit(survey_id):
 def _flash_checks(message, texts):
     warnings = sum(len(check_text(t or "").warnings) for t in texts)
     if warnings:
-        message += f" {warnings} wording warning{'s' if warnings != 1 else ''}: see below."
+        message += " " + ngettext("%(num)d wording warning: see below.",
+                                  "%(num)d wording warnings: see below.", warnings)
     flash(message)
 
 
 def _question_form(survey, question=None, keep=None):
-    """The question form with its choices; ``keep`` is a posted form to show again after a rollback."""
+    """The question form with its choices; ``keep``: a posted form to show again after rollback."""
     version = question.version if question is not None else draft_version(survey)
     if keep is not None:
         form = keep
@@ -82,8 +91,10 @@ def _question_form(survey, question=None, keep=None):
                               if question.kind != QuestionKind.YES_NO),
             extras=[v for v, on in (("dont_know", question.offer_dont_know),
                                     ("prefer_not", question.offer_prefer_not)) if on],
+            answer_required=question.answer_required,
             consultation_question_id=question.question_id or 0,
-            show_if=f"{question.show_if_question_id}:{question.show_if_value}" if question.show_if_question_id else "",
+            show_if=f"{question.show_if_question_id}:{question.show_if_value}"
+            if question.show_if_question_id else "",
             picture_alt=question.picture_alt)
     else:
         form = QuestionForm()
@@ -112,15 +123,20 @@ def _data_from(form, survey) -> QuestionData:
         choice_labels=(form.choices.data or "").splitlines(),
         offer_dont_know="dont_know" in (form.extras.data or []),
         offer_prefer_not="prefer_not" in (form.extras.data or []),
+        answer_required=bool(form.answer_required.data),
         consultation_question_id=form.consultation_question_id.data or None, show_if=show_if,
-        picture=picture, picture_alt=form.picture_alt.data or "", remove_picture=form.remove_picture.data,
+        picture=picture, picture_alt=form.picture_alt.data or "",
+        remove_picture=form.remove_picture.data,
         audio=audio, remove_audio=form.remove_audio.data)
 
 
 def _question_checks(form):
-    texts = {"text": form.text.data, "help_text": form.help_text.data, "picture_alt": form.picture_alt.data}
-    checks = {name: check_text(value or "") for name, value in texts.items()}
-    checks["choices"] = [check_text(line) for line in (form.choices.data or "").splitlines() if line.strip()]
+    texts = {"text": form.text.data, "help_text": form.help_text.data,
+             "picture_alt": form.picture_alt.data}
+    checks: dict[str, Readability | list[Readability]] = {
+        name: check_text(value or "") for name, value in texts.items()}
+    checks["choices"] = [check_text(line) for line in (form.choices.data or "").splitlines()
+                         if line.strip()]
     return checks
 
 
@@ -134,16 +150,18 @@ def _save_question(survey, form, question):
     except (SurveyError, MediaError) as error:
         db.session.rollback()
         return str(error)
-    texts = [question.text, question.help_text, question.picture_alt] + [c["label"] for c in question.choices]
+    texts = [question.text, question.help_text, question.picture_alt] + [c["label"]
+                                                                         for c in question.choices]
     _flash_checks(f"Question {question.position} saved.", texts)
-    return redirect(url_for("surveys.show", survey_id=survey.id, _anchor=f"question-{question.position}"))
+    return redirect(
+        url_for("surveys.show", survey_id=survey.id, _anchor=f"question-{question.position}"))
 
 
 @bp.route("/<int:survey_id>/questions/new", methods=["GET", "POST"])
 @allow(*BUILD)
 def add_question(survey_id):
     """Add a question to the draft version."""
-    survey = survey_or_404(survey_id)
+    survey = db.get_or_404(Survey, survey_id)
     form, version = _question_form(survey)
     problem = None
     if form.validate_on_submit():
@@ -151,7 +169,7 @@ def add_question(survey_id):
         if not isinstance(result, str):
             return result
         problem = result
-        form, version = _question_form(survey_or_404(survey_id), keep=form)
+        form, version = _question_form(db.get_or_404(Survey, survey_id), keep=form)
     return render_template("surveys/builder/question.html", survey=survey, form=form, question=None,
                            version=version, checks=_question_checks(form), problem=problem)
 
@@ -160,7 +178,7 @@ def add_question(survey_id):
 @allow(*BUILD)
 def edit_question(survey_id, question_id):
     """Change a question (in a new version if the survey is published)."""
-    survey = survey_or_404(survey_id)
+    survey = db.get_or_404(Survey, survey_id)
     question = editable_question(survey, question_id) or abort(404)
     form, version = _question_form(survey, question)
     problem = None
@@ -171,7 +189,8 @@ def edit_question(survey_id, question_id):
         problem = result
         question = editable_question(survey, question_id) or abort(404)
         form, version = _question_form(survey, question, keep=form)
-    return render_template("surveys/builder/question.html", survey=survey, form=form, question=question,
+    return render_template("surveys/builder/question.html", survey=survey, form=form,
+                           question=question,
                            version=version, checks=_question_checks(form), problem=problem)
 
 
@@ -179,12 +198,13 @@ def edit_question(survey_id, question_id):
 @allow(*BUILD)
 def move_question(survey_id, question_id):
     """Move a question up or down."""
-    survey = survey_or_404(survey_id)
+    survey = db.get_or_404(Survey, survey_id)
     if ConfirmForm().validate_on_submit():
         question = editable_question(survey, question_id) or abort(404)
         question_service.move_question(question, -1 if request.form.get("direction") == "up" else 1)
         flash(f"Moved to position {question.position}.")
-        return redirect(url_for("surveys.show", survey_id=survey.id, _anchor=f"question-{question.position}"))
+        return redirect(
+            url_for("surveys.show", survey_id=survey.id, _anchor=f"question-{question.position}"))
     return redirect(url_for("surveys.show", survey_id=survey.id))
 
 
@@ -192,7 +212,7 @@ def move_question(survey_id, question_id):
 @allow(*BUILD)
 def delete_question(survey_id, question_id):
     """Take a question out of the draft version."""
-    survey = survey_or_404(survey_id)
+    survey = db.get_or_404(Survey, survey_id)
     if ConfirmForm().validate_on_submit():
         question = editable_question(survey, question_id) or abort(404)
         question_service.delete_question(question)
@@ -204,8 +224,14 @@ def delete_question(survey_id, question_id):
 @allow(*BUILD)
 def publish(survey_id):
     """Freeze the draft as a new version that tablets run."""
-    survey = survey_or_404(survey_id)
+    survey = db.get_or_404(Survey, survey_id)
     if ConfirmForm().validate_on_submit():
+        draft = survey.latest_version
+        warnings = (warnings_for(runner_service.participant_texts(draft))
+                    if draft and not draft.is_published else [])
+        if warnings and request.form.get("anyway") != "1":
+            return render_template("surveys/publish_anyway.html", survey=survey, version=draft,
+                                   warnings=warnings)
         try:
             version = publish_survey(survey, current_user._get_current_object())
         except SurveyError as error:
@@ -213,12 +239,23 @@ def publish(survey_id):
         else:
             flash(f"Version {version.number} is published. Tablets get it next time a researcher "
                   "opens the survey online.")
+            _make_speech(version)
     return redirect(url_for("surveys.show", survey_id=survey.id))
+
+
+def _make_speech(version) -> None:
+    """Read-aloud audio for the new version; publishing stands even if it cannot be made."""
+    try:
+        generate_speech(version, current_app.config.get("ORG_NAME", "Forum Voice"),
+                        current_app.config["DATA_DIR"])
+    except SpeechError as error:
+        flash(str(error), "error")
 
 
 def _preview_urls(survey):
     base = url_for("surveys.preview", survey_id=survey.id)
-    return {"start": base, "question": base, "end": base + "?finished=1", "stop": base + "?stopped=1",
+    return {"start": base, "question": base, "end": base + "?finished=1",
+            "stop": base + "?stopped=1",
             "stopped": base, "done": base, "home": url_for("surveys.show", survey_id=survey.id)}
 
 
@@ -228,7 +265,7 @@ def preview(survey_id):
     """The start page exactly as the tablet shows it, for the version being edited."""
     from surveys.views.runner import render_page
 
-    survey = survey_or_404(survey_id)
+    survey = db.get_or_404(Survey, survey_id)
     version = survey.latest_version or abort(404)
     return render_page("start", version, _preview_urls(survey), preview=True,
                        preview_note=request.args.get("finished") and "End of the preview.")
@@ -240,8 +277,7 @@ def preview_question(survey_id, position):
     """One question exactly as the tablet shows it."""
     from surveys.views.runner import render_page
 
-    survey = survey_or_404(survey_id)
+    survey = db.get_or_404(Survey, survey_id)
     version = survey.latest_version or abort(404)
     question = runner_service.question_at(version, position) or abort(404)
-    return render_page("question", version, _preview_urls(survey), preview=True, question=question,
-                       read_aloud=runner_service.read_aloud_text(question))
+    return render_page("question", version, _preview_urls(survey), preview=True, question=question)

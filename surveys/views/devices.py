@@ -1,7 +1,8 @@
 """Tablets: when each last sent responses; admins can revoke one (it can then send nothing)."""
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
+from flask_babel import ngettext
 from flask_login import current_user
 
 from forum.access import ALL_STAFF, Role, allow
@@ -17,12 +18,12 @@ def ago(when) -> str:
     if when is None:
         return "Never"
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    seconds = max(0, int((datetime.now(timezone.utc) - when).total_seconds()))
+        when = when.replace(tzinfo=UTC)
+    seconds = max(0, int((datetime.now(UTC) - when).total_seconds()))
     for size, name in ((86400, "day"), (3600, "hour"), (60, "minute")):
         if seconds >= size:
             n = seconds // size
-            return f"{n} {name}{'s' if n != 1 else ''} ago"
+            return ngettext(f"%(num)d {name} ago", f"%(num)d {name}s ago", n)
     return "Just now"
 
 
@@ -37,9 +38,10 @@ def devices():
 @allow(Role.ADMIN)
 def revoke(device_id):
     """Stop a tablet sending (lost or stolen); it must be set up again to send."""
-    device = db.session.get(SurveyDevice, device_id) or abort(404)
+    device = db.get_or_404(SurveyDevice, device_id)
     if ConfirmForm().validate_on_submit():
         revoke_device(device, current_user._get_current_object())
-        flash(f"\u2018{device.name}\u2019 can no longer send responses. Responses still on it stay there "
+        flash(f"\u2018{device.name}\u2019 can no longer send responses. Responses still on it stay "
+              "there "
               "until a researcher sets it up again.")
     return redirect(url_for("surveys.devices"))

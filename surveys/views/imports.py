@@ -1,4 +1,4 @@
-"""CSV import of free-text responses: upload, choose columns, see problems by line or the result."""
+"""Imported survey answers: upload a CSV file, choose its columns, see problems by line."""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
@@ -41,9 +41,10 @@ def new_import():
 @allow(*IMPORT)
 def show_import(import_id):
     """Choose the columns, then see the check's problems by line, or what was imported."""
-    record = db.session.get(CsvImport, import_id) or abort(404)
+    record = db.get_or_404(CsvImport, import_id)
     form, problem = MappingForm(), None
-    if record.status in (CsvImportStatus.UPLOADED, CsvImportStatus.PROBLEMS) and form.validate_on_submit():
+    if record.status in (CsvImportStatus.UPLOADED,
+                         CsvImportStatus.PROBLEMS) and form.validate_on_submit():
         names = service.headings(record)
         mapping = {name: request.form.get(f"column-{index}", type=int) or 0
                    for index, name in enumerate(names)}
@@ -55,6 +56,8 @@ def show_import(import_id):
             if record.status == CsvImportStatus.IMPORTED:
                 flash(f"Imported {record.answer_count} answers from {record.row_count} rows.")
             return redirect(url_for("surveys.show_import", import_id=record.id))
-    return render_template("surveys/imports/show.html", record=record, headings=service.headings(record),
-                           mapping_form=form, problem=problem, linked=service.linked_members(record),
+    return render_template("surveys/imports/show.html", record=record,
+                           headings=service.headings(record),
+                           mapping_form=form, problem=problem,
+                           linked=service.linked_members(record),
                            questions=record.consultation.questions, chosen=request.form)

@@ -1,8 +1,16 @@
 """The tablet runner: researcher set-up page, participant pages, service worker, media."""
 from pathlib import Path
 
-from flask import (Blueprint, abort, current_app, jsonify, render_template, request, send_file,
-                   url_for)
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    jsonify,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_login import current_user
 
 from forum.access import ALL_STAFF, allow, public
@@ -11,10 +19,12 @@ from surveys.models import SurveyMedia, SurveyVersion
 from surveys.services import runner as service
 from surveys.services.devices import register_device
 from surveys.services.media import media_path
+from surveys.services.speech import page_speech, speech_keys, speech_path
 
 bp = Blueprint("runner", __name__, url_prefix="/run")
 STATIC = Path(__file__).resolve().parent.parent / "static"
 PAGES = ("start", "end", "stop", "stopped", "done")
+SPEECH_KEY_CHARS = 64  # speech_key is a SHA-256 hex digest
 
 
 def _published_or_404(version_id: int) -> SurveyVersion:
@@ -37,8 +47,23 @@ RUNNER_MODULES = tuple(f"runner/{name}.js" for name in (
     "main", "context", "pages", "answers", "home", "offline", "read-aloud", "kiosk", "sync-status"))
 
 
-def render_page(template: str, version: SurveyVersion, urls: dict, preview: bool = False, **context):
+def _speech(version: SurveyVersion, page: str, question=None) -> tuple[str, str | None]:
+    """The words 'Play' says on a page and its machine audio (None: the tablet's voice reads)."""
+    org_name = current_app.config.get("ORG_NAME", "Forum Voice")
+    keys = speech_keys(version, org_name, current_app.config["DATA_DIR"])
+    if question is not None:
+        key = keys.get(f"q{question.id}")
+        say = service.read_aloud_text(question)
+    else:
+        key, say = keys.get(page), page_speech(version, org_name)[page]
+    return say, key and url_for("runner.speech", key=key)
+
+
+def render_page(template: str, version: SurveyVersion, urls: dict, preview: bool = False,
+                **context):
     """Render a participant page; the builder's preview uses this too, so it looks the same."""
+    if template in PAGES or template == "question":
+        context["say"], context["speech_url"] = _speech(version, template, context.get("question"))
     return render_template(
         f"surveys/run/{template}.html", version=version, urls=urls, preview=preview,
         flow=service.flow(version), total=len(version.questions),
@@ -66,7 +91,7 @@ def home(version_id):
 @bp.route("/<int:version_id>/start")
 @allow(*ALL_STAFF)
 def start(version_id):
-    """Easy Read start page: who is asking, why, anonymous, can stop, and 'Yes, I want to take part'."""
+    """Easy Read start page: who asks, why, anonymous, can stop, and 'Yes, I want to take part'."""
     version = _published_or_404(version_id)
     return render_page("start", version, runner_urls(version))
 
@@ -77,8 +102,7 @@ def question(version_id, position):
     """One question per page, the question as the heading."""
     version = _published_or_404(version_id)
     question = service.question_at(version, position) or abort(404)
-    return render_page("question", version, runner_urls(version), question=question,
-                       read_aloud=service.read_aloud_text(question))
+    return render_page("question", version, runner_urls(version), question=question)
 
 
 @bp.route("/<int:version_id>/end")
@@ -86,7 +110,7 @@ def question(version_id, position):
 def end(version_id):
     """Last page: thanks, then the researcher notes read-aloud and the member link, and saves."""
     version = _published_or_404(version_id)
-    return render_page("end", version, runner_urls(version), members=service.members_to_link())
+    return render_page("end", version, runner_urls(version))
 
 
 @bp.route("/<int:version_id>/stop")
@@ -123,6 +147,9 @@ def offline_manifest(version_id):
     pages += [url_for("runner.question", version_id=version.id, position=q.position)
               for q in version.questions]
     media = [url_for("runner.media", media_id=i) for i in service.media_ids(version)]
+    media += [url_for("runner.speech", key=key) for key in sorted(set(speech_keys(
+        version, current_app.config.get("ORG_NAME", "Forum Voice"),
+        current_app.config["DATA_DIR"]).values()))]
     static = [url_for("static", filename=f) for f in ("build/runner.css", "images/favicon.svg")]
     static += [url_for("surveys_assets.static", filename=f) for f in (
         "store.js", *RUNNER_MODULES, "img/charity.svg", "img/speak.svg", "img/private.svg",
@@ -134,11 +161,23 @@ def offline_manifest(version_id):
 @allow(*ALL_STAFF)
 def media(media_id):
     """A question's picture or recorded audio."""
-    item = db.session.get(SurveyMedia, media_id) or abort(404)
+    item = db.get_or_404(SurveyMedia, media_id)
     path = media_path(current_app.config["DATA_DIR"], item)
     if not path.exists():
         abort(404)
     return send_file(path, mimetype=item.content_type, conditional=True)
+
+
+@bp.route("/speech/<key>.wav")
+@allow(*ALL_STAFF)
+def speech(key):
+    """Machine read-aloud audio made by espeak-ng when the survey was published."""
+    if len(key) != SPEECH_KEY_CHARS or not all(c in "0123456789abcdef" for c in key):
+        abort(404)
+    path = speech_path(current_app.config["DATA_DIR"], key)
+    if not path.exists():
+        abort(404)
+    return send_file(path, mimetype="audio/wav", conditional=True, max_age=31536000)
 
 
 @bp.route("/devices", methods=["POST"])

@@ -1,16 +1,13 @@
 """Survey pages for staff: the list and one survey with its questions and versions."""
-from flask import abort, render_template
+from flask import current_app, render_template
 
 from forum.access import ALL_STAFF, allow
 from forum.extensions import db
 from surveys.models import Survey
-from surveys.services.readability import check_text
+from surveys.services.readability import Readability, check_text
+from surveys.services.speech import version_strings
 from surveys.services.surveys import has_unpublished_changes, list_surveys, response_counts
 from surveys.views import bp
-
-
-def survey_or_404(survey_id: int) -> Survey:
-    return db.session.get(Survey, survey_id) or abort(404)
 
 
 @bp.route("/")
@@ -20,7 +17,7 @@ def index():
     return render_template("surveys/index.html", surveys=list_surveys())
 
 
-def _question_checks(question) -> list[tuple[str, object]]:
+def _question_checks(question) -> list[tuple[str, Readability]]:
     checks = [("Question", check_text(question.text))]
     if question.help_text:
         checks.append(("Help text", check_text(question.help_text)))
@@ -35,14 +32,18 @@ def _question_checks(question) -> list[tuple[str, object]]:
 @allow(*ALL_STAFF)
 def show(survey_id):
     """A survey's questions with wording checks, its versions and what to do next."""
-    survey = survey_or_404(survey_id)
+    survey = db.get_or_404(Survey, survey_id)
     version = survey.latest_version
+    published = survey.published_version
     questions = list(version.questions) if version else []
     return render_template(
         "surveys/show.html", survey=survey, version=version, questions=questions,
-        published=survey.published_version, unpublished_changes=has_unpublished_changes(survey),
+        published=published, unpublished_changes=has_unpublished_changes(survey),
         can_publish=bool(version and not version.is_published and questions),
         checks={"title": check_text(version.title if version else survey.title),
                 "purpose": check_text(version.purpose or "") if version else None},
         question_checks={q.id: _question_checks(q) for q in questions},
-        counts=response_counts(survey))
+        counts=response_counts(survey),
+        spoken=published
+        and version_strings(published, current_app.config.get("ORG_NAME", "Forum Voice"),
+                                             current_app.config["DATA_DIR"]))

@@ -37,6 +37,6 @@ def fake_nlp():
 @pytest.fixture(scope="session")
 def real_nlp():
     """The installed spaCy pipeline (a couple of seconds to load, once)."""
-    from analysis.nlp import load_nlp
+    from analysis.core.nlp import load_nlp
 
     return load_nlp()

@@ -4,13 +4,23 @@ import zipfile
 
 import pytest
 
-from analysis.documents import (DocumentError, check_document, extract_text, sniff_kind,
-                                split_passages)
-from tests.analysis.document_files import (blank_pdf_bytes, docx_bytes, encrypted_pdf_bytes,
-                                           pdf_bytes)
+from analysis.core.documents import (
+    DocumentError,
+    check_document,
+    extract_text,
+    sniff_kind,
+    split_passages,
+)
+from tests.analysis.document_files import (
+    blank_pdf_bytes,
+    docx_bytes,
+    encrypted_pdf_bytes,
+    pdf_bytes,
+)
 
 PLAN = ["Priority 2: Reducing reoffending",
-        "Most crime is committed by a small number of people. Many leave prison with nowhere to live.",
+        "Most crime is committed by a small number of people. Many leave prison with nowhere to "
+        "live.",
         "We will fund a through the gate service for everyone released from prison."]
 MB = 1024 * 1024
 
@@ -81,15 +91,18 @@ def test_pdf_wrapped_lines_become_one_paragraph_with_its_heading():
 
 
 def test_headings_in_a_row_stay_with_the_first_paragraph():
-    text = ("Westmarsh Police and Crime Plan 2026 to 2029\n\nA message from the Police and Crime Commissioner"
+    text = ("Westmarsh Police and Crime Plan 2026 to 2029\n\nA message from the Police and Crime "
+            "Commissioner"
             "\n\nThis plan sets out what I will ask of the police over the next three years.")
     assert split_passages(text) == [
-        "Westmarsh Police and Crime Plan 2026 to 2029\nA message from the Police and Crime Commissioner\n"
+        "Westmarsh Police and Crime Plan 2026 to 2029\nA message from the Police and Crime "
+        "Commissioner\n"
         "This plan sets out what I will ask of the police over the next three years."]
 
 
 def test_long_paragraphs_are_split_between_sentences():
-    sentence = "The plan sets out how partners will work together to reduce reoffending in the county."
+    sentence = ("The plan sets out how partners will work together to reduce reoffending in the "
+                "county.")
     passages = split_passages(" ".join([sentence] * 30))
     assert len(passages) > 1
     assert all(p.endswith(".") and len(p.split()) <= 150 for p in passages)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.nlp import DegradedNameDetectionWarning, load_nlp
-from analysis.redact import find_personal_data
+from analysis.core.nlp import DegradedNameDetectionWarning, load_nlp
+from analysis.core.redact import find_personal_data
 
 
 def test_missing_model_falls_back_to_blank_with_a_loud_warning():

@@ -1,9 +1,11 @@
 """Redaction: each kind of personal data, overlaps, false positives, the public API."""
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
-from analysis.redact import Span, apply_redactions, find_personal_data, placeholder, redact
+from analysis.core.redact import Span, apply_redactions, find_personal_data, placeholder, redact
 
 from .conftest import FakeNLP
 
@@ -31,14 +33,16 @@ def test_years_amounts_and_counts_are_not_phones(fake_nlp):
 
 @pytest.mark.parametrize("text, expected", [
     ("Email tonyb74@example.com if you can.", "tonyb74@example.com"),
-    ("It's g.pritchard@probation.example.gov.uk, that one.", "g.pritchard@probation.example.gov.uk"),
+    ("It's g.pritchard@probation.example.gov.uk, that one.",
+     "g.pritchard@probation.example.gov.uk"),
     ("It's lisa dot m at example dot com, all lower case.", "lisa dot m at example dot com"),
 ])
 def test_emails(text, expected, fake_nlp):
     assert ("email", expected) in found(text, fake_nlp)
 
 
-@pytest.mark.parametrize("code", ["SE15 4QT", "E3 5XB", "SW9 6PL", "B11 4DN", "M145RT", "l8 2tq", "EC1V 9HX"])
+@pytest.mark.parametrize("code",
+    ["SE15 4QT", "E3 5XB", "SW9 6PL", "B11 4DN", "M145RT", "l8 2tq", "EC1V 9HX"])
 def test_postcodes(code, fake_nlp):
     assert ("postcode", code) in found(f"Send it to {code} please.", fake_nlp)
 
@@ -162,7 +166,8 @@ def test_known_names_that_are_common_words_only_match_as_names(fake_nlp):
     "It's on https://www.gov.uk/guidance/leaving-prison somewhere.",
 ])
 def test_false_positive_guards(text):
-    nlp = FakeNLP(people=["Universal Credit", "Housing First", "NA", "DBS", "Probation", "Jobcentre"])
+    nlp = FakeNLP(
+        people=["Universal Credit", "Housing First", "NA", "DBS", "Probation", "Jobcentre"])
     assert found(text, nlp) == []
 
 
@@ -190,7 +195,7 @@ def test_overlaps_prefer_longer_then_more_specific():
 def test_spans_never_overlap_and_point_into_the_text(fake_nlp):
     text = "Ring Tony on 07700 900412 at 14 Aldgrove Road, SE15 4QT, or tonyb74@example.com."
     spans = find_personal_data(text, nlp=fake_nlp)
-    for a, b in zip(spans, spans[1:]):
+    for a, b in pairwise(spans):
         assert a.end <= b.start
     assert all(text[s.start:s.end] == s.text for s in spans)
 
@@ -220,11 +225,13 @@ def test_speaker_names_that_are_common_words_do_not_break_things(fake_nlp):
 
 @pytest.mark.slow
 def test_real_model_on_a_demo_style_turn(real_nlp):
-    text = ("I did, sort of. My sister, Tracey Wilson, she put me in her box room. 14 Aldgrove Road, "
-            "SE15 4QT. Then the housing officer, Denise Campbell, said I was intentionally homeless.")
+    text = ("I did, sort of. My sister, Tracey Wilson, she put me in her box room. 14 Aldgrove "
+            "Road, SE15 4QT. Then the housing officer, Denise Campbell, said I was intentionally "
+            "homeless.")
     result = redact(text, nlp=real_nlp)
-    assert result.text == ("I did, sort of. My sister, [name], she put me in her box room. [place], "
-                           "[postcode]. Then the housing officer, [name], said I was intentionally homeless.")
+    assert result.text == (
+        "I did, sort of. My sister, [name], she put me in her box room. [place], [postcode]. Then "
+        "the housing officer, [name], said I was intentionally homeless.")
 
 
 @pytest.mark.slow
@@ -238,3 +245,54 @@ def test_real_model_keeps_services_and_areas(real_nlp):
     text = ("We're on Universal Credit. Housing First works. The DBS came back. I moved to Croydon "
             "and then Birmingham, and the Jobcentre in South London was no help.")
     assert found(text, real_nlp) == []
+
+
+# Issue 12, redaction: dates of birth in every shape people say and write them.
+@pytest.mark.parametrize("text, expected", [
+    ("I was born on 3 March 1985 in a hostel.", "3 March 1985"),
+    ("DOB 02/11/1990, on every form.", "02/11/1990"),
+    ("My date of birth is 14/07/1979 and they still got it wrong.", "14/07/1979"),
+    ("Born 3rd Feb '86, been in care since four.", "3rd Feb '86"),
+    ("D.O.B. 1993-06-30, put it at the top.", "1993-06-30"),
+    ("Date of birth? 14 / 07 / 1979.", "14 / 07 / 1979"),
+    ("I was born in nineteen seventy-two, so", "nineteen seventy-two"),
+    ("I was born in April 1990 in a mother and baby unit.", "April 1990"),
+    ("My DOB's 14 Aug 92 if you need it.", "14 Aug 92"),
+    ("11th of October 1979 is my date of birth.", "11th of October 1979"),
+    ("my birthday is March the 3rd, every year", "March the 3rd"),
+    ("born '85, me", "'85"),
+])
+def test_issue12_redaction_dates_of_birth_in_every_shape(text, expected, fake_nlp):
+    assert ("date of birth", expected) in found(text, fake_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "The Bradley Report said it years ago.",
+    "Read the Corston report, it's all in there.",
+    "Even the Lammy Review said so, and the Farmer review before it.",
+])
+def test_issue12_redaction_public_reports_are_not_names(text):
+    # The model tags "Bradley Report" and "Lammy Review" as people: the title wins.
+    nlp = FakeNLP(
+        people=["Bradley Report", "Bradley", "Corston", "Lammy Review", "Lammy", "Farmer"])
+    assert [s for s in found(text, nlp) if s[0] == "name"] == []
+
+
+def test_issue12_redaction_a_persons_own_report_keeps_their_name():
+    nlp = FakeNLP(people=["Gary"])
+    assert ("name", "Gary") in found("My PO Gary's report said I was high risk.", nlp)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Plus, my probation officer left.", "Still, nobody from the council came.",
+    "Anyway, the hostel kicked me out.", "Sadly, the scheme lost its funding.",
+])
+def test_issue12_redaction_sentence_openers_are_not_names(text, real_nlp):
+    assert found(text, real_nlp) == []
+
+
+@pytest.mark.slow
+def test_issue12_redaction_names_after_an_opener_are_still_found(real_nlp):
+    assert ("name", "Marcus") in found("Plus Marcus never turned up.", real_nlp)
+    assert ("name", "Gary") in found("Mind you, Gary was alright.", real_nlp)

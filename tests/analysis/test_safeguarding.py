@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import safeguarding
-from analysis.safeguarding import find_risks
+from analysis.core import safeguarding
+from analysis.core.safeguarding import find_risks
 
 
 @pytest.mark.parametrize("text, category", [
@@ -24,6 +24,16 @@ from analysis.safeguarding import find_risks
     ("I put a chair against the door every night.", "danger"),
     ("He's got a knife, he carries it everywhere.", "danger"),
     ("I didn’t feel safe, I was scared for my life.", "danger"),
+    # Said without the obvious words: passive wishes, hopelessness, self-harm, disclosures.
+    ("Some nights I just want to go to sleep and not wake up.", "suicide"),
+    ("I don't see the point in carrying on anymore.", "suicide"),
+    ("Honestly I can't take this no more.", "suicide"),
+    ("My kids would be better off, that's what I thought.", "suicide"),
+    ("I took all my tablets at once.", "suicide"),
+    ("I've been cutting again since they moved me.", "self-harm"),
+    ("My uncle used to touch me when I was little.", "abuse"),
+    ("He made me carry for him or else.", "abuse"),
+    ("I haven't eaten in four days.", "danger"),
 ])
 def test_flags(text, category):
     assert category in {flag.category for flag in find_risks(text)}
@@ -34,6 +44,9 @@ def test_flags(text, category):
     "The end of it all was a good day out.",
     "It might have saved my life, honestly.",
     "The chemist shut at six on a Friday.",
+    "I've been cutting back on the drink with my worker.",
+    "I can't take this tablet on an empty stomach.",
+    "The food was killing me, worst curry ever.",
 ])
 def test_ordinary_speech_is_not_flagged(text):
     assert find_risks(text) == []

@@ -1,11 +1,18 @@
 """Quote-sized segments at sentence boundaries, and back-channel turns."""
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.segmenting import is_backchannel, segment_text, split_into_segments, split_sentences
+from analysis.core.segmenting import (
+    is_backchannel,
+    segment_text,
+    split_into_segments,
+    split_sentences,
+)
 
 
 def sentences(text):
@@ -17,19 +24,23 @@ def test_sentence_splitter_respects_titles_abbreviations_and_numbers():
             "J. Smith said it. See no. 5 on the list. [name] said hi! Really? Yes…\nNew line")
     assert sentences(text) == [
         "My PO, Mr. Jones, said no.", "Then Dr. Okafor came at 3.30 p.m. with e.g. forms.",
-        "J. Smith said it.", "See no. 5 on the list.", "[name] said hi!", "Really?", "Yes…", "New line"]
+        "J. Smith said it.", "See no. 5 on the list.", "[name] said hi!", "Really?", "Yes…",
+        "New line"]
 
 
 def test_closing_quotes_stay_with_their_sentence():
-    assert sentences('She said "come back Monday." So I did.') == ['She said "come back Monday."', "So I did."]
+    assert sentences('She said "come back Monday." So I did.') == ['She said "come back Monday."',
+                                                                   "So I did."]
 
 
 def test_short_turn_is_one_segment():
-    assert split_into_segments("Five weeks! With a forty-six quid grant.") == ["Five weeks! With a forty-six quid grant."]
+    assert split_into_segments("Five weeks! With a forty-six quid grant.") == [
+        "Five weeks! With a forty-six quid grant."]
 
 
 def test_long_turn_splits_between_sentences_within_word_limits():
-    sentence = "I rang the number at seven in the morning and nobody answered because it was a Saturday."
+    sentence = ("I rang the number at seven in the morning and nobody answered because it was a "
+                "Saturday.")
     text = " ".join([sentence] * 12)
     segments = segment_text(text)
     assert len(segments) > 1
@@ -41,7 +52,8 @@ def test_long_turn_splits_between_sentences_within_word_limits():
 
 
 def test_a_single_very_long_sentence_stays_whole():
-    text = "And " + "then I went to the council and they sent me somewhere else and " * 12 + "that was it."
+    clause = "then I went to the council and they sent me somewhere else and "
+    text = "And " + clause * 12 + "that was it."
     assert split_into_segments(text) == [text]
 
 
@@ -51,7 +63,8 @@ def test_many_tiny_sentences_gather_past_four_to_reach_the_minimum():
 
 
 def test_short_tail_joins_the_segment_before():
-    long = "I was on a building site and I lost the job because the sentence was six weeks long. " * 3
+    long = ("I was on a building site and I lost the job because the sentence was six weeks "
+            "long. ") * 3
     segments = split_into_segments(long + "Every time.")
     assert segments[-1].endswith("Every time.")
 
@@ -61,12 +74,13 @@ def test_short_tail_joins_the_segment_before():
 def test_segments_cover_the_text_in_order_without_losing_words(text):
     segments = segment_text(text)
     assert " ".join(s.text for s in segments).split() == text.split()
-    assert all(a.end <= b.start for a, b in zip(segments, segments[1:]))
+    assert all(a.end <= b.start for a, b in pairwise(segments))
 
 
 @pytest.mark.parametrize("text", [
     "yeah", "Yeah.", "Mm.", "Mhm", "That's right.", "Sound.", "Yeah, that's fine.", "Go on then.",
-    "Same. Exactly the same.", "Tell 'em, mate.", "Thanks, babe.", "Cheers, Alex.", "Well done, [name].",
+    "Same. Exactly the same.", "Tell 'em, mate.", "Thanks, babe.", "Cheers, Alex.",
+    "Well done, [name].",
     "No way.", "Ha, yeah.", "", "Thank you. Bye.",
 ])
 def test_backchannel(text):

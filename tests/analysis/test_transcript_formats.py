@@ -7,27 +7,30 @@ import zipfile
 import docx
 import pytest
 
-from analysis.transcripts import Transcript, parse_text, read_transcript, speaker_counts
+from analysis.core.transcripts import ParsedTranscript, parse_text, read_transcript, speaker_counts
 
 
-def read(fixture_bytes, name) -> Transcript:
+def read(fixture_bytes, name) -> ParsedTranscript:
     return read_transcript(fixture_bytes(name), name)
 
 
 def test_otter_headers_with_times_on_their_own_line(fixture_bytes):
     t = read(fixture_bytes, "otter.txt")
     assert t.format == "txt"
-    assert [turn.speaker for turn in t.turns] == [None, "Facilitator", "Speaker 2", "Ayesha", "Speaker 2", "Facilitator"]
+    assert [turn.speaker for turn in t.turns] == [None, "Facilitator", "Speaker 2", "Ayesha",
+                                                  "Speaker 2", "Facilitator"]
     assert [turn.start_seconds for turn in t.turns] == [None, 3, 15, 62, 80, 765]
     ayesha = t.turns[3]
-    assert ayesha.text == "Same for me, they gave me a tent. A tent! And a list of hostels that were all full."
+    assert ayesha.text == ("Same for me, they gave me a tent. A tent! And a list of hostels that "
+                           "were all full.")
     assert (ayesha.line_start, ayesha.line_end) == (11, 13)
     assert t.speaker_counts() == {None: 1, "Facilitator": 2, "Speaker 2": 2, "Ayesha": 1}
 
 
 def test_bracket_timestamps_and_note_inside_a_turn(fixture_bytes):
     t = read(fixture_bytes, "bracket_timestamps.txt")
-    assert [turn.speaker for turn in t.turns] == ["Facilitator", "Jay", "Rosa", "Jay", "Facilitator"]
+    assert [turn.speaker for turn in t.turns] == ["Facilitator", "Jay", "Rosa", "Jay",
+                                                  "Facilitator"]
     assert [turn.start_seconds for turn in t.turns] == [5, 12, 83, 127, 3723]
     rosa = t.turns[2]
     # "Note:" mid-turn is not a speaker; the next line continues Rosa's turn.
@@ -54,7 +57,8 @@ def test_unlabelled_text_is_one_turn_per_paragraph(fixture_bytes):
 
 def test_metadata_lines_case_and_continuation_paragraphs(fixture_bytes):
     t = read(fixture_bytes, "labelled_prose.txt")
-    assert [turn.speaker for turn in t.turns] == [None, "FACILITATOR", "Dave", "Dave", "Kerry", "FACILITATOR"]
+    assert [turn.speaker for turn in t.turns] == [None, "FACILITATOR", "Dave", "Dave", "Kerry",
+                                                  "FACILITATOR"]
     assert t.turns[0].text.startswith("Date: 4 March 2024")  # header lines, not speakers
     dave = t.turns[2]
     assert "Honestly, you come out at eleven" in dave.text  # paragraph after a blank line
@@ -72,9 +76,11 @@ def test_rev_style_name_and_time_then_colon(fixture_bytes):
 def test_teams_vtt_voice_tags_merge_split_cues(fixture_bytes):
     t = read(fixture_bytes, "teams.vtt")
     assert t.format == "vtt"
-    assert [turn.speaker for turn in t.turns] == ["Alex Morgan", "Priya Shah", "Carl Dempsey", "Alex Morgan"]
+    assert [turn.speaker for turn in t.turns] == ["Alex Morgan", "Priya Shah", "Carl Dempsey",
+                                                  "Alex Morgan"]
     first = t.turns[0]
-    assert first.text == "Okay, I think the recording has started. Welcome, everyone, and thanks for joining."
+    assert first.text == ("Okay, I think the recording has started. Welcome, everyone, and thanks "
+                          "for joining.")
     assert (first.start_seconds, first.end_seconds) == (5.12, 14.0)
     assert (first.line_start, first.line_end) == (3, 9)
     assert "&" in t.turns[2].text and "&amp;" not in t.turns[2].text
@@ -84,7 +90,8 @@ def test_teams_vtt_voice_tags_merge_split_cues(fixture_bytes):
 def test_zoom_vtt_name_prefixes(fixture_bytes):
     t = read(fixture_bytes, "zoom.vtt")
     assert [turn.speaker for turn in t.turns] == ["Alex Morgan", "Nadia Hussain", "Alex Morgan"]
-    assert t.turns[1].text == "Yes, I can hear you. I've got the kids here though, so I might go quiet."
+    assert t.turns[1].text == ("Yes, I can hear you. I've got the kids here though, so I might go "
+                               "quiet.")
     assert (t.turns[1].start_seconds, t.turns[1].end_seconds) == (5.0, 11.0)
 
 
@@ -92,7 +99,8 @@ def test_srt_with_wrapped_lines(fixture_bytes):
     t = read(fixture_bytes, "sample.srt")
     assert t.format == "srt"
     assert [turn.speaker for turn in t.turns] == ["Speaker 1", "Speaker 2", "Speaker 1"]
-    assert t.turns[1].text == "With my mum, but she moved while I was inside. So I had nowhere to go back to."
+    assert t.turns[1].text == ("With my mum, but she moved while I was inside. So I had nowhere to "
+                               "go back to.")
     assert (t.turns[1].start_seconds, t.turns[1].end_seconds) == (4.0, 9.0)
 
 
@@ -113,7 +121,8 @@ def test_docx_paragraphs_and_tables():
     document.add_paragraph("[00:00:05] Facilitator: Welcome, everyone.")
     document.add_paragraph("[00:00:09] Lee: Thanks for having us.")
     table = document.add_table(rows=2, cols=2)
-    for row, (who, said) in zip(table.rows, [("Facilitator", "Anything else?"), ("Lee", "No, that's it.")]):
+    said_rows = [("Facilitator", "Anything else?"), ("Lee", "No, that's it.")]
+    for row, (who, said) in zip(table.rows, said_rows, strict=True):
         row.cells[0].text, row.cells[1].text = who, said
     buffer = io.BytesIO()
     document.save(buffer)

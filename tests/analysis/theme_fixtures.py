@@ -7,21 +7,20 @@ from sqlalchemy import select
 from forum.extensions import db
 from forum.models import Consultation, Member, Segment, SegmentSource
 from forum.services.segments import text_hash
-from tests.analysis.themes.forum_fixture import TOPICS
+from tests.analysis.core.themes.forum_fixture import TOPICS
 
 
 def add_segments(consultation_id: int) -> list[Segment]:
     """The forum fixture's segments, spoken by the demo members who take part."""
-    from forum.services.segments import _takes_part
-
-    members = [m for m in db.session.scalars(select(Member).order_by(Member.id)) if _takes_part(m)]
+    members = [m for m in db.session.scalars(select(Member).order_by(Member.id)) if m.takes_part]
     rows = []
-    for topic, said in TOPICS.items():
-        for position, (member, source, text) in enumerate(said):
+    for said in TOPICS.values():
+        for member, source, text in said:
             kind, _, number = source.partition(":")
             rows.append(Segment(
                 consultation_id=consultation_id,
-                source_type=SegmentSource.TRANSCRIPT if kind == "transcript" else SegmentSource.SURVEY,
+                source_type=SegmentSource.TRANSCRIPT if kind == "transcript"
+                else SegmentSource.SURVEY,
                 source_id=int(number or 1), position=len(rows),
                 member_id=members[member % len(members)].id, text=text, text_hash=text_hash(text)))
     db.session.add_all(rows)

@@ -4,7 +4,8 @@ import pytest
 from forum.demo import DEMO_STAFF
 
 AXE_RULES = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
-PEER = next((email, password) for email, _n, role, password in DEMO_STAFF if role.value == "peer_researcher")
+PEER = next((email, password) for email, _n, role, password in DEMO_STAFF
+            if role.value == "peer_researcher")
 
 
 def sign_in_as_peer(page, base):
@@ -25,9 +26,19 @@ def set_up_tablet(page, base, name="Test tablet"):
 
 
 def axe_violations(page):
+    """Run axe on the page once it has loaded; a click on a link may still be navigating."""
     from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import Error
 
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_RULES}})
+    page.wait_for_load_state()
+    try:
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_RULES}})
+    except Error:
+        # The old document was torn down under axe (its documentElement is gone): the
+        # navigation the test started is still under way, so wait for it and look again.
+        page.wait_for_timeout(200)
+        page.wait_for_load_state()
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_RULES}})
     return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
             for v in results.response["violations"]]
 
@@ -39,8 +50,10 @@ FULL_RUN = [
     ("Where did you sleep on your first night out?", "choice", "In a hostel"),
     ("How was the help with housing when you got out?", "choice", "Good"),
     ("Have you been on a community sentence?", "choice", "Yes"),
-    ("What made it hard to keep to the rules of your order?", "choices", ["Money for travel", "My health"]),
-    ("What helped you most to keep to your order?", "text", "Seeing the same worker <b>every</b> time."),
+    ("What made it hard to keep to the rules of your order?", "choices",
+     ["Money for travel", "My health"]),
+    ("What helped you most to keep to your order?", "text",
+     "Seeing the same worker <b>every</b> time."),
     ("What would help you get a job or training?", "text", "Help with bus fares."),
     ("How many workers help you now?", "text", "3"),
     ("What should the government change first?", "text", "Somewhere to live on day one."),
@@ -56,8 +69,14 @@ SHORT_RUN = [
 ]
 
 
+def wait_until_ready(page, timeout=20000):
+    """Wait until the page's script has set itself up (a tap before that does nothing)."""
+    page.locator('main[data-ready="1"]').wait_for(state="attached", timeout=timeout)
+
+
 def tap_through(page, answers=FULL_RUN, start=True, finish=True):
     if start:
+        wait_until_ready(page)
         page.get_by_role("button", name="Yes, I want to take part").tap()
     for title, kind, value in answers:
         wait_for_heading(page, title)
@@ -75,7 +94,7 @@ def tap_through(page, answers=FULL_RUN, start=True, finish=True):
         page.get_by_role("heading", name="Thank you for taking part").wait_for()
 
 
-def wait_for_heading(page, title, timeout=10000):
+def wait_for_heading(page, title, timeout=20000):
     page.wait_for_function(
         "t => { const h = document.querySelector('h1'), m = document.querySelector('main');"
         " return h && h.innerText.trim() === t && m.dataset.ready === '1'; }",
@@ -86,7 +105,8 @@ def tap_and_wait_saved(page, label):
     """Tap a choice and wait until the runner has written it to IndexedDB."""
     before = page.evaluate("Number(document.querySelector('main').dataset.saved || 0)")
     page.get_by_label(label, exact=True).tap()
-    page.wait_for_function("n => Number(document.querySelector('main').dataset.saved || 0) > n", arg=before)
+    page.wait_for_function("n => Number(document.querySelector('main').dataset.saved || 0) > n",
+                           arg=before)
 
 
 @pytest.fixture

@@ -18,7 +18,8 @@ FAKE_MEDIA = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-str
 @pytest.fixture
 def mic_page(browser):
     """A second Chromium from the same Playwright, started with the fake microphone."""
-    with_mic = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + FAKE_MEDIA)
+    with_mic = browser.browser_type.launch(executable_path=CHROMIUM,
+                                           args=CHROMIUM_ARGS + FAKE_MEDIA)
     page = with_mic.new_context(viewport={"width": 768, "height": 1024}).new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -29,7 +30,8 @@ def mic_page(browser):
 
 def test_record_audio_in_the_builder_and_the_runner_plays_it(live_server, mic_page, shots):
     page = mic_page
-    page.add_init_script(VOICE_STUB % "[{name: 'Local English', lang: 'en-GB', localService: true}]")
+    page.add_init_script(
+        VOICE_STUB % "[{name: 'Local English', lang: 'en-GB', localService: true}]")
     sign_in(page, live_server, "facilitator")
     page.goto(f"{live_server}/surveys/1/questions/1/edit")
     heading = page.locator("h1").inner_text()
@@ -47,8 +49,10 @@ def test_record_audio_in_the_builder_and_the_runner_plays_it(live_server, mic_pa
 
     db.session.expire_all()
     audio = db.session.scalars(select(SurveyMedia).where(SurveyMedia.kind == MediaKind.AUDIO)).all()
-    assert len(audio) == 1 and audio[0].content_type in ("audio/webm", "audio/ogg") and audio[0].size > 1000
-    question = db.session.scalar(select(SurveyQuestion).where(SurveyQuestion.audio_id == audio[0].id))
+    assert len(audio) == 1 and audio[0].content_type in ("audio/webm",
+                                                         "audio/ogg") and audio[0].size > 1000
+    question = db.session.scalar(
+        select(SurveyQuestion).where(SurveyQuestion.audio_id == audio[0].id))
     assert question is not None and question.position == 1, heading
 
     # The builder page shows the recording; the runner's Play button plays it, not a voice.
@@ -64,7 +68,8 @@ def test_record_audio_in_the_builder_and_the_runner_plays_it(live_server, mic_pa
     duration = page.evaluate("""async src => {
         const audio = new Audio(src);
         await new Promise((ok, fail) => { audio.onloadedmetadata = ok; audio.onerror = fail; });
-        if (audio.duration === Infinity) {  // MediaRecorder's WebM has no duration until read through
+        // MediaRecorder's WebM has no duration until read through
+        if (audio.duration === Infinity) {
             audio.currentTime = 1e9;
             await new Promise(ok => { audio.ontimeupdate = ok; });
         }

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def demo_documents(app, demo):
-    from analysis.web.document_demo import load_demo_documents
+    from analysis.views.document_demo import load_demo_documents
 
     return load_demo_documents()
 
@@ -23,7 +23,8 @@ def check(page, shots, name, errors):
 def test_codebook_documents_and_matrix_pages(live_server, demo_documents, page, shots):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error"
+            else None)
     sign_in(page, live_server, "policy_officer")
     base = f"{live_server}/consultations/1"
 
@@ -43,15 +44,19 @@ def test_codebook_documents_and_matrix_pages(live_server, demo_documents, page, 
     expect(page.get_by_role("link", name="Westmarsh police and crime plan")).to_be_visible()
     check(page, shots, "documents", errors)
     page.get_by_label("Choose documents").set_input_files([
-        {"name": "plan-4.txt", "mimeType": "text/plain", "buffer": b"Priority one is housing for everyone leaving prison."},
-        {"name": "plan-12.pdf", "mimeType": "application/pdf", "buffer": b"\x89PNG\r\n\x1a\n" + bytes(range(256))},
+        {"name": "plan-4.txt", "mimeType": "text/plain",
+         "buffer": b"Priority one is housing for everyone leaving prison."},
+        {"name": "plan-12.pdf", "mimeType": "application/pdf",
+         "buffer": b"\x89PNG\r\n\x1a\n" + bytes(range(256))},
     ])
     page.get_by_role("button", name="Upload documents").click()
     expect(page.get_by_text("Nothing was uploaded")).to_be_visible()
-    expect(page.get_by_role("link", name="plan-12.pdf: this is not a PDF, Word (.docx) or text file.")).to_be_visible()
+    expect(page.get_by_role("link",
+        name="plan-12.pdf: this is not a PDF, Word (.docx) or text file.")).to_be_visible()
     check(page, shots, "documents-error", errors)
 
     page.get_by_role("link", name="Westmarsh police and crime plan").click()
+    page.wait_for_url("**/documents/*")
     check(page, shots, "document", errors)
 
     page.goto(f"{base}/coding")

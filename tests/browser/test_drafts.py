@@ -24,8 +24,10 @@ def _demo_evidence():
     members = {m.pseudonym: m for m in db.session.scalars(select(Member))}
     theme = Theme(consultation_id=1, label="Housing and homelessness", keywords=[], position=0)
     db.session.add(theme)
-    for position, (name, words) in enumerate(zip(["Member 1", "Member 2", "Member 5"], WORDS)):
-        segment = Segment(consultation_id=1, source_type=SegmentSource.SURVEY, source_id=1, position=position,
+    names = ["Member 1", "Member 2", "Member 5"]
+    for position, (name, words) in enumerate(zip(names, WORDS, strict=True)):
+        segment = Segment(consultation_id=1, source_type=SegmentSource.SURVEY, source_id=1,
+                          position=position,
                           member=members[name], text=words, text_hash=text_hash(words))
         db.session.add(segment)
         db.session.flush()
@@ -48,7 +50,8 @@ def test_the_editor_autosaves_warns_on_conflict_and_is_accessible(live_server, p
             if message.type == "error" and "409" not in message.text else None)
     sign_in(page, live_server, "policy_officer")
     page.goto(f"{live_server}/consultations/1/draft")
-    expect(page.get_by_role("heading", name="Reducing reoffending: call for evidence")).to_be_visible()
+    expect(page.get_by_role("heading",
+                            name="Reducing reoffending: call for evidence")).to_be_visible()
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "draft_full.png"), full_page=True)
     page.evaluate("document.getElementById('section-Q2').scrollIntoView()")
@@ -66,7 +69,8 @@ def test_the_editor_autosaves_warns_on_conflict_and_is_accessible(live_server, p
     save_draft(draft, DraftEdit(fields={"introduction": "The admin rewrote this."}), draft.revision,
                users[Role.ADMIN])
     page.get_by_label("Summary").fill("Members want homes.")
-    expect(page.locator("#save-status")).to_contain_text("Test Admin saved this draft", timeout=15000)
+    expect(page.locator("#save-status")).to_contain_text("Test Admin saved this draft",
+                                                         timeout=15000)
     expect(page.locator("#save-status")).to_contain_text("Introduction")
     page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_text("Someone else changed this draft")).to_be_visible()

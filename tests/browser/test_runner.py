@@ -5,8 +5,15 @@ from sqlalchemy import select
 from forum.extensions import db
 from surveys.models import SurveyResponse
 from tests.browser.runner_helpers import (
-    SHORT_RUN, axe_violations, set_up_tablet, sign_in_as_peer, tap_and_wait_saved, tap_through,
-    touch_page, wait_for_heading)  # noqa: F401 (touch_page is a fixture)
+    SHORT_RUN,
+    axe_violations,
+    set_up_tablet,
+    sign_in_as_peer,
+    tap_and_wait_saved,
+    tap_through,
+    touch_page,  # noqa: F401 (touch_page is a fixture)
+    wait_for_heading,
+)
 
 pytestmark = pytest.mark.browser
 

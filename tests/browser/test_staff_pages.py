@@ -1,12 +1,12 @@
-"""Staff pages in a real browser: sign in per role, pages render styled, no accessibility violations."""
+"""Staff pages in a real browser: sign in per role, pages render styled, no accessibility faults."""
 import pytest
 from playwright.sync_api import expect
 
 from forum.demo import DEMO_STAFF
+from tests.browser.runner_helpers import axe_violations  # noqa: F401 (other tests import it from here)
 from tests.conftest import code_for
 
 pytestmark = pytest.mark.browser
-AXE_RULES = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
 LOGINS = {role.value: (email, password) for email, _name, role, password in DEMO_STAFF}
 
 
@@ -19,22 +19,15 @@ def sign_in(page, base, role):
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
     if page.url == f"{base}/login/code":
-        page.get_by_label("Enter the 6-digit code from your authenticator app").fill(code_for(email))
+        page.get_by_label(
+            "Enter the 6-digit code from your authenticator app").fill(code_for(email))
         page.get_by_role("button", name="Continue").click()
     page.wait_for_url(f"{base}/")
 
 
-def axe_violations(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_RULES}})
-    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
-            for v in results.response["violations"]]
-
-
 PAGES = {
     "admin": ["/", "/admin/users", "/admin/users/invite", "/admin/users/2", "/admin/users/4",
-              "/account/two-factor"],
+              "/account/two-factor", "/account/password"],
     "facilitator": ["/members/", "/members/1", "/members/new", "/members/1/consent", "/sessions/1",
                     "/sessions/new"],
     "policy_officer": ["/consultations/", "/consultations/1", "/consultations/new", "/surveys/1"],
@@ -47,13 +40,15 @@ def test_pages_render_styled_and_accessible(live_server, page, shots, role):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     # Console errors include Content-Security-Policy refusals of scripts or styles.
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error"
+            else None)
     sign_in(page, live_server, role)
     for path in PAGES[role]:
         response = page.goto(live_server + path)
         assert response.status == 200, path
         # The stylesheet loaded: GOV.UK body text is Arial, not the browser default.
-        font = page.evaluate("getComputedStyle(document.querySelector('.govuk-body, p')).fontFamily")
+        font = page.evaluate(
+            "getComputedStyle(document.querySelector('.govuk-body, p')).fontFamily")
         assert "arial" in font.lower(), (path, font)
         assert axe_violations(page) == [], path
         name = f"{role}{path.replace('/', '_').rstrip('_') or '_home'}.png"
@@ -93,7 +88,8 @@ def test_two_factor_set_up_and_code_pages(live_server, page, shots):
     from forum.services.accounts import create_user, find_user_by_email
 
     errors = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error"
+            else None)
     create_user("new.admin@forumvoice.example", "New Admin", Role.ADMIN, "Plain-Kettle-Rain-33")
     page.goto(f"{live_server}/login")
     page.get_by_label("Email address").fill("new.admin@forumvoice.example")

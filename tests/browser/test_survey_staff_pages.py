@@ -8,7 +8,8 @@ from tests.browser.test_staff_pages import sign_in
 pytestmark = pytest.mark.browser
 
 PAGES = ["/surveys/", "/surveys/1", "/surveys/1/edit", "/surveys/1/questions/new",
-         "/surveys/1/questions/2/edit", "/surveys/1/results", "/surveys/1/results?gender=Non-binary",
+         "/surveys/1/questions/2/edit", "/surveys/1/results",
+         "/surveys/1/results?gender=Non-binary",
          "/surveys/devices", "/surveys/imports/new", "/surveys/1/preview/", "/surveys/1/preview/3"]
 
 
@@ -29,10 +30,12 @@ def test_builder_warns_about_jargon_and_still_saves(live_server, page, shots):
     sign_in(page, live_server, "policy_officer")
     page.goto(f"{live_server}/surveys/1/questions/new")
     page.get_by_label("Own words").check()
-    page.get_by_label("Question", exact=True).fill("What happened when you were in breach of your licence conditions?")
+    page.get_by_label("Question",
+        exact=True).fill("What happened when you were in breach of your licence conditions?")
     page.get_by_role("button", name="Save question").click()
     page.get_by_text("Question 10 saved.").wait_for()
-    assert page.get_by_text("‘breach’ may not be understood. Try: ‘breaking the rules of your order’.").is_visible()
+    assert page.get_by_text(
+        "‘breach’ may not be understood. Try: ‘breaking the rules of your order’.").is_visible()
     assert page.get_by_text("Changes not published yet").is_visible()
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "survey_staff_after_save.png"), full_page=True)
@@ -43,12 +46,15 @@ def test_csv_import_reports_lines_then_imports(live_server, page, tmp_path, shot
     bad.write_text("id,What helped\nR1,Key worker\n,No id\nR1,Again\n", encoding="utf-8")
     good.write_text("id,What helped\nR1,Key worker\nR2,Bus pass\n", encoding="utf-8")
     sign_in(page, live_server, "facilitator")
-    for upload, expected in ((bad, "Nothing was imported"), (good, "2 answers from 2 rows were imported")):
+    for upload, expected in ((bad, "Nothing was imported"),
+                             (good, "2 answers from 2 rows were imported")):
         page.goto(f"{live_server}/surveys/imports/new?consultation=1")
         page.get_by_label("CSV file").set_input_files(str(upload))
         page.get_by_role("button", name="Upload").click()
         page.get_by_label("Which column holds the respondent id?").select_option("id")
-        page.get_by_label("Column ‘What helped’").select_option(label="Q1. What are the main barriers people face in stopping offending after they leave prison?")
+        page.get_by_label("Column ‘What helped’").select_option(
+            label="Q1. What are the main barriers people face in stopping offending after they "
+                  "leave prison?")
         page.get_by_role("button", name="Check and import").click()
         page.get_by_text(expected).first.wait_for()
         assert axe_violations(page) == []
@@ -61,3 +67,28 @@ def test_csv_import_reports_lines_then_imports(live_server, page, tmp_path, shot
     expect(page.get_by_text("Line 3: the respondent id (‘id’) is empty")).to_be_visible()
     expect(page.get_by_text("Line 4: respondent id ‘R1’ is also on line 2")).to_be_visible()
     page.screenshot(path=str(shots / "survey_staff_import_problems.png"), full_page=True)
+
+
+def test_publishing_hard_words_asks_first_then_shows_who_reads_aloud(live_server, page, shots):
+    sign_in(page, live_server, "facilitator")
+    page.goto(f"{live_server}/surveys/1/questions/new")
+    page.get_by_label("Own words").check()
+    page.get_by_label("Question", exact=True).fill(
+        "Notwithstanding your order, what precipitated non-compliance?")
+    page.get_by_label("The participant must answer this question").check()
+    page.get_by_role("button", name="Save question").click()
+    page.get_by_text("Question 10 saved.").wait_for()
+    page.get_by_role("button", name="Publish version 2").click()
+    expect(page.get_by_role("heading", name="Publish anyway?")).to_be_visible()
+    expect(page.get_by_text("\u2018Notwithstanding\u2019 may not be understood")).to_be_visible()
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "publish-anyway.png"), full_page=True)
+    page.get_by_role("button", name="Publish anyway").click()
+    expect(page.get_by_text("Version 2 is published.")).to_be_visible()
+    table = page.locator("#read-aloud + p + table")
+    expect(table.get_by_role("row",
+                             name="Question 10: Notwithstanding")).to_contain_text("Machine voice")
+    expect(table.get_by_role("row", name="Start page")).to_contain_text("Machine voice")
+    assert axe_violations(page) == []
+    page.locator("#read-aloud").scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / "survey-read-aloud.png"), full_page=True)

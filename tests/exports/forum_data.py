@@ -7,8 +7,18 @@ from datetime import date
 
 from analysis.models import Theme, ThemeSegment
 from forum.extensions import db
-from forum.models import (Consultation, FocusGroupSession, Member, Segment, SegmentSource, Speaker,
-                          SpeakerRole, Transcript, TranscriptStatus, Turn)
+from forum.models import (
+    Consultation,
+    FocusGroupSession,
+    Member,
+    Segment,
+    SegmentSource,
+    Speaker,
+    SpeakerRole,
+    Transcript,
+    TranscriptStatus,
+    Turn,
+)
 from forum.services.consultations import save_consultation
 from forum.services.members import record_consent
 from forum.services.questions import parse_questions
@@ -31,7 +41,8 @@ MEMBERS = [
 ]
 WORDS = {
     "Amber": "When I got out I had nowhere to go. The council said come back Monday.",
-    "Birch": "My probation officer changed four times in a year and I had to start again each time.",
+    "Birch": ("My probation officer changed four times in a year and I had to start again each "
+              "time."),
     "Cedar": "Nobody asked if I had kids until the day I was sentenced.",
     "Dove": "A job centre work coach who knew about convictions made all the difference.",
     "Elm": "Women need women-only spaces, not a waiting room full of men.",
@@ -52,10 +63,13 @@ class Forum:
 
 
 def build_forum(recorder=None) -> Forum:
-    consultation = save_consultation(Consultation(title="Reducing reoffending", consulting_body="Ministry of Justice"),
+    consultation = save_consultation(
+        Consultation(title="Reducing reoffending", consulting_body="Ministry of Justice"),
                                      parse_questions(QUESTIONS))
-    session = FocusGroupSession(consultation=consultation, title="Housing", held_on=date(2026, 3, 3))
-    transcript = Transcript(session=session, filename="housing.txt", status=TranscriptStatus.APPROVED)
+    session = FocusGroupSession(consultation=consultation, title="Housing",
+                                held_on=date(2026, 3, 3))
+    transcript = Transcript(session=session, filename="housing.txt",
+                            status=TranscriptStatus.APPROVED)
     db.session.add_all([session, transcript])
     members, segments = {}, {}
     for name, gender, age, take_part, quote, demographics in MEMBERS:
@@ -78,17 +92,22 @@ def build_forum(recorder=None) -> Forum:
         db.session.add(segment)
         segments[name] = segment
     db.session.flush()
-    held = Segment(consultation_id=consultation.id, source_type=SegmentSource.SURVEY, source_id=1, position=0,
+    held = Segment(consultation_id=consultation.id, source_type=SegmentSource.SURVEY, source_id=1,
+                   position=0,
                    member=members["Amber"], text="HELD-WORDS waiting for a safeguarding review.",
                    text_hash=text_hash("HELD-WORDS"), held=True)
     db.session.add(held)
-    housing = Theme(consultation_id=consultation.id, label="Housing and homelessness", position=0, keywords=[])
-    probation = Theme(consultation_id=consultation.id, label="Continuity of care", position=1, keywords=[])
+    housing = Theme(consultation_id=consultation.id, label="Housing and homelessness", position=0,
+                    keywords=[])
+    probation = Theme(consultation_id=consultation.id, label="Continuity of care", position=1,
+                      keywords=[])
     db.session.add_all([housing, probation])
     db.session.flush()
     for rank, name in enumerate(["Amber", "Fern", "Quitter", "Refuser"]):
         db.session.add(ThemeSegment(theme=housing, segment_id=segments[name].id, quote_rank=rank))
     for name in ["Birch", "Dove", "Cedar"]:
-        db.session.add(ThemeSegment(theme=probation, segment_id=segments[name].id, quote_rank=0 if name == "Birch" else None))
+        db.session.add(
+            ThemeSegment(theme=probation, segment_id=segments[name].id, quote_rank=0
+                         if name == "Birch" else None))
     db.session.commit()
     return Forum(consultation, members, segments, held, [housing, probation], session)

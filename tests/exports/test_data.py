@@ -12,8 +12,16 @@ from defusedxml import ElementTree as SafeET
 from analysis.models.themes import CodebookEntry, SegmentQuestionMap, Theme, ThemeSegment
 from exports.data import COLUMNS, codebook_qdc, segments_csv, segments_xlsx
 from forum.extensions import db
-from forum.models import (ConsentRecord, Consultation, FocusGroupSession, Member, Question,
-                          Segment, SegmentSource, Transcript)
+from forum.models import (
+    ConsentRecord,
+    Consultation,
+    FocusGroupSession,
+    Member,
+    Question,
+    Segment,
+    SegmentSource,
+    Transcript,
+)
 from forum.services.segments import text_hash
 
 QDC = "{urn:QDA-XML:codebook:1.0}"
@@ -77,14 +85,14 @@ def coded(app):
     waiting = Theme(consultation_id=consultation.id, label="Waiting", code="Waiting",
                     keywords=["wait", "months"], position=1)
     found = Theme(consultation_id=consultation.id, label="Being heard <b>", position=2,
-                  keywords=["listen"])
+                  keywords=["listen"], label_by="suggested")
     from_code = Theme(consultation_id=consultation.id, label="Housing first", code="Housing",
                       position=3)
     db.session.add_all(entries + [waiting, found, from_code])
     db.session.flush()
-    for key in rows:
+    for key, segment in rows.items():
         theme = waiting if key in ("robin", "sparrow", "wren", "robin_held") else found
-        db.session.add(ThemeSegment(theme_id=theme.id, segment_id=rows[key].id))
+        db.session.add(ThemeSegment(theme_id=theme.id, segment_id=segment.id))
     db.session.add(SegmentQuestionMap(segment_id=rows["robin_formula"].id, question_id=q2.id))
     db.session.commit()
     return consultation.id, rows
@@ -110,10 +118,14 @@ def test_csv_columns_rows_and_consent_gate(coded):
     assert [int(r["Segment ID"]) for r in table] == [
         rows[k].id for k in ("robin", "document", "robin_formula", "robin_control")]
     first = table[0]
-    assert first == {"Segment ID": str(rows["robin"].id), "Theme": "Waiting", "Question": "Q1",
+    assert first == {"Segment ID": str(rows["robin"].id), "Theme": "Waiting",
+                     "Theme label set by": "the analysis", "Question": "Q1",
                      "Member pseudonym": "Robin", "Source": "Focus group: Tuesday group",
                      "Date": "2026-03-04", "Text": "Nobody rang me back for months."}
     assert table[2]["Question"] == "Q2"  # the model's mapping when no person linked one
+    # A codebook name only suggested is printed as it is, and the file says nobody checked it.
+    assert table[1]["Theme"] == "Being heard <b>"
+    assert table[1]["Theme label set by"] == "a codebook suggestion, not checked by a person"
     assert table[1]["Member pseudonym"] == "" and table[1]["Source"] == "Document"
     text = data.decode("utf-8-sig")
     for absent in ("Sparrow", "Wren", "Finch", "privately", "withdrew", "never gave", "Held"):

@@ -1,7 +1,7 @@
 """The demo draft: officer text for the demo consultation, quotes only where consent allows."""
 from sqlalchemy import select
 
-from exports.demo import _shortened, load_demo_draft
+from exports.demo import load_demo_draft, shortened
 from exports.services.drafts import current_draft, response_document
 from forum.extensions import db
 from forum.models import Member, Segment, SegmentSource
@@ -9,7 +9,8 @@ from forum.services.segments import text_hash
 
 
 def _segment(consultation_id, member, text):
-    segment = Segment(consultation_id=consultation_id, source_type=SegmentSource.SURVEY, source_id=1,
+    segment = Segment(consultation_id=consultation_id, source_type=SegmentSource.SURVEY,
+                      source_id=1,
                       position=member.id, member=member, text=text, text_hash=text_hash(text))
     db.session.add(segment)
     return segment
@@ -33,7 +34,8 @@ def test_the_demo_draft_answers_some_questions_and_quotes_only_with_consent(app,
 def test_long_demo_quotes_are_shortened_around_the_phrase_and_still_match():
     from exports.services.quotes import quote_matches
 
-    text = " ".join(f"Sentence number {i} has a few words in it." for i in range(12)) + " The phrase is here."
-    short = _shortened(text, "phrase is here")
+    text = " ".join(f"Sentence number {i} has a few words in it."
+                    for i in range(12)) + " The phrase is here."
+    short = shortened(text, "phrase is here")
     assert short == "... The phrase is here."
     assert quote_matches(short, text)

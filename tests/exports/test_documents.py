@@ -2,8 +2,14 @@
 from datetime import date
 
 from exports.models import DraftQuote
-from exports.services.drafts import (CHANGED, NOT_QUOTABLE, check_quotes, current_draft,
-                                     easy_read_document, response_document)
+from exports.services.drafts import (
+    CHANGED,
+    NOT_QUOTABLE,
+    check_quotes,
+    current_draft,
+    easy_read_document,
+    response_document,
+)
 from exports.services.editing import add_quote
 from forum.extensions import db
 from forum.services.members import withdraw_consent
@@ -49,7 +55,8 @@ def test_refused_and_held_quotes_never_reach_the_document_even_if_stored(forum, 
     section = _section(draft, "2")
     section.text = "Housing matters."
     for segment in (forum.segments["Refuser"], forum.held, forum.segments["Amber"]):
-        section.quotes.append(DraftQuote(segment_id=segment.id, text=segment.text, position=len(section.quotes)))
+        section.quotes.append(
+            DraftQuote(segment_id=segment.id, text=segment.text, position=len(section.quotes)))
     db.session.commit()
     checks = check_quotes(draft)
     assert sorted(c.problem or "" for c in checks.values()) == ["", NOT_QUOTABLE, NOT_QUOTABLE]
@@ -77,7 +84,8 @@ def test_a_quote_is_checked_against_the_segments_current_text(forum, officer):
     draft = current_draft(forum.consultation.id)
     section = _section(draft, "2")
     add_quote(section, forum.segments["Amber"].id, officer)
-    forum.segments["Amber"].text = "When I got out I had nowhere to go. The council said [NAME] would ring."
+    forum.segments["Amber"].text = ("When I got out I had nowhere to go. The council said [NAME] "
+                                    "would ring.")
     db.session.commit()
     assert check_quotes(draft)[section.quotes[0].id].problem == CHANGED
     assert response_document(draft).sections == ()
@@ -110,7 +118,8 @@ def test_withdrawal_takes_quotes_out_of_every_draft_and_leaves_a_notice(forum, o
     notice = draft.notices[0]
     assert notice.sections == ["Q2", "Q7"]
     assert "withdrew" in notice.message
-    event = db.session.scalars(db.select(AuditEvent).where(AuditEvent.action == "draft_quotes_removed")).one()
+    event = db.session.scalars(
+        db.select(AuditEvent).where(AuditEvent.action == "draft_quotes_removed")).one()
     assert event.detail["quotes"] == 2
     assert "QUITTER" not in _all_text(response_document(draft))
 
@@ -164,7 +173,8 @@ def test_theme_figures_for_linked_themes_count_members_who_take_part(forum):
 def test_easy_read_has_top_themes_with_one_checked_quote_each(forum, officer):
     draft = current_draft(forum.consultation.id)
     _section(draft, "2").theme_ids = [forum.themes[1].id, forum.themes[0].id]
-    draft.easy_read_done = {str(forum.themes[0].id): "We asked for housing help on the day of release."}
+    draft.easy_read_done = {
+        str(forum.themes[0].id): "We asked for housing help on the day of release."}
     db.session.commit()
     add_quote(_section(draft, "2"), forum.segments["Fern"].id, officer)
     doc = easy_read_document(draft)

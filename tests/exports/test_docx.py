@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from exports.renderers import render_docx
+from exports.renderers.view import ANSWERS
 
 from .conftest import docx_document, hostile_response, hostile_text, squash
 
@@ -16,13 +17,12 @@ def test_real_styles_are_used(response):
     document = docx_document(render_docx(response))
     assert styled(document, "Title") == [response.title]
     headings = styled(document, "Heading 1")
-    assert headings[:6] == ["About Northway Together", "Introduction", "Summary",
-                            "Key recommendations", "How we gathered members' views",
-                            "What members raised most often"]
-    assert headings[6:6 + len(response.sections)] == [
-        f"{s.number}. {s.question}" for s in response.sections]
-    assert headings[-2:] == ["Further information", "Notes"]
-    assert "What members suggested" in styled(document, "Heading 2")
+    assert headings == ["About Northway Together", "Introduction", "Summary",
+                        "Key recommendations", "How we gathered members' views",
+                        "What members raised most often", ANSWERS,
+                        "Further information", "Notes"]
+    assert styled(document, "Heading 2") == [f"{s.number}. {s.question}" for s in response.sections]
+    assert "What members suggested" in styled(document, "Heading 3")
     assert len(styled(document, "List Number")) == len(response.recommendations)
     assert len(styled(document, "List Bullet")) >= 3
     quotes = styled(document, "Quote")
@@ -75,3 +75,60 @@ def test_empty_response_still_opens(response):
     document = docx_document(render_docx(doc))
     assert styled(document, "Title") == [response.title]
     assert styled(document, "Heading 1") == []
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_contents_entries_are_written_out_and_link_to_their_headings(response):
+    """Word shows the contents as they are: no "Update Field" placeholder to right-click."""
+    document = docx_document(render_docx(response))
+    xml = document.element.xml
+    assert "Update Field" not in xml
+    level_1, level_2 = styled(document, "toc 1"), styled(document, "toc 2")
+    assert level_1 == styled(document, "Heading 1")
+    assert level_2 == styled(document, "Heading 2")
+    # Every entry is a link to a bookmark that sits on its heading.
+    body = document.element.body
+    anchors = [link.get(f"{W}anchor") for link in body.iter(f"{W}hyperlink")]
+    marks = {mark.get(f"{W}name"): mark.getparent() for mark in body.iter(f"{W}bookmarkStart")}
+    assert len(anchors) == len(level_1) + len(level_2)
+    for anchor in anchors:
+        heading = marks[anchor]
+        assert heading.xpath("string(.)") in level_1 + level_2
+    # Still a TOC field (begin, separate, end), so Word can rebuild it with page numbers.
+    kinds = [c.get(f"{W}fldCharType") for c in body.iter(f"{W}fldChar")]
+    assert kinds == ["begin", "separate", "end"]
+    assert "TOC" in "".join(t.text for t in body.iter(f"{W}instrText"))
+    assert not list(document.settings.element.iter(f"{W}updateFields"))
+
+
+def test_questions_sit_under_the_consultations_own_chapters(response):
+    first, second, *rest = response.sections
+    doc = replace(response, sections=(replace(first, chapter="Chapter 2: Support"),
+                                      replace(second, chapter="Chapter 2: Support"),
+                                      *(replace(s, chapter="Chapter 3: Employment") for s in rest)))
+    document = docx_document(render_docx(doc))
+    names = [(p.style.name, p.text) for p in document.paragraphs
+             if p.style.name in ("Heading 1", "Heading 2")]
+    start = names.index(("Heading 1", "Chapter 2: Support"))
+    assert names[start:start + 4] == [
+        ("Heading 1", "Chapter 2: Support"), ("Heading 2", f"Q1. {first.question}"),
+        ("Heading 2", f"Q2. {second.question}"), ("Heading 1", "Chapter 3: Employment")]
+    assert ANSWERS not in [text for _, text in names]
+    assert "Chapter 3: Employment" in styled(document, "toc 1")
+
+
+def test_chapter_of_reads_the_consultations_own_chapters(app):
+    from exports.services.drafts import chapter_of
+    from forum.models import Consultation
+    from forum.services.consultations import save_consultation
+    from forum.services.questions import parse_questions
+
+    consultation = save_consultation(
+        Consultation(title="C", consulting_body="B"),
+        parse_questions(
+            "Q1. Before any chapter?\nChapter 3: Employment\nQ2. What helps you into work?"))
+    first, second = consultation.questions
+    assert chapter_of(first) == ""
+    assert chapter_of(second) == "Chapter 3: Employment"

@@ -27,7 +27,8 @@ def _text(fmt: str, data: bytes) -> str:
         from openpyxl import load_workbook
 
         book = load_workbook(io.BytesIO(data))
-        return " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value)
+        return " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row
+                        if c.value)
     return data.decode("utf-8-sig")
 
 
@@ -66,24 +67,46 @@ def test_the_download_link_sends_the_file_and_logs_it(forum, auth):
         assert f"/draft/download/{fmt}" in page
     response = auth.client.get(f"/consultations/{forum.consultation.id}/draft/download/csv")
     assert response.status_code == 200
-    assert response.headers["Content-Disposition"].startswith("attachment; filename=reducing-reoffending.csv")
+    assert response.headers["Content-Disposition"].startswith(
+        "attachment; filename=reducing-reoffending.csv")
     event = db.session.scalars(db.select(AuditEvent).where(AuditEvent.action == "exported")).one()
     assert event.detail["format"] == "csv" and event.object_type == "Consultation"
-    assert auth.client.get(f"/consultations/{forum.consultation.id}/draft/download/exe").status_code == 404
+    assert auth.client.get(
+        f"/consultations/{forum.consultation.id}/draft/download/exe").status_code == 404
 
 
 def test_the_cli_writes_the_file_and_logs_it(forum, runner, tmp_path):
     out = tmp_path / "response.docx"
-    result = runner.invoke(args=["export", "response", str(forum.consultation.id), "--format", "docx",
+    result = runner.invoke(
+        args=["export", "response", str(forum.consultation.id), "--format", "docx",
                                  "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "Wrote Response (Word)" in result.output
     assert docx_document(out.read_bytes()).paragraphs
-    assert db.session.scalars(db.select(AuditEvent).where(AuditEvent.action == "exported")).one().detail["via"] == "command line"
-    missing = runner.invoke(args=["export", "response", "999", "--format", "pdf", "--out", str(out)])
+    assert db.session.scalars(
+        db.select(AuditEvent).where(
+            AuditEvent.action == "exported")).one().detail["via"] == "command line"
+    missing = runner.invoke(
+        args=["export", "response", "999", "--format", "pdf", "--out", str(out)])
     assert missing.exit_code != 0 and "no consultation with id 999" in missing.output
 
 
 def test_unknown_format_is_refused(forum):
     with pytest.raises(UnknownExport):
         export_file(forum.consultation.id, "exe")
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_staff_memos_never_appear_in_any_format(risky_draft, forum, officer, fmt):
+    from analysis.services.memos import set_segment_memo, set_theme_memo
+
+    for theme in forum.themes:
+        set_theme_memo(theme, f"THEME-MEMO-{theme.id} ask the housing lead before quoting")
+    for segment in forum.segments.values():
+        set_segment_memo(segment, f"SEGMENT-MEMO-{segment.id} staff note", officer)
+    data, _, _ = export_file(forum.consultation.id, fmt)
+    text = _text(fmt, data) + data.decode("latin-1")  # the file's own bytes too (docx/xlsx zip)
+    assert "MEMO-" not in text, fmt
+    assert "staff note" not in text and "ask the housing lead" not in text, fmt
+    if fmt != "qdc":
+        assert "nowhere to go" in text, fmt  # the export itself still has members' words

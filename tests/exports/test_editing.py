@@ -2,8 +2,14 @@
 import pytest
 
 from exports.services.drafts import current_draft
-from exports.services.editing import (DraftConflict, DraftEdit, add_quote, change_quotes,
-                                      restore_version, save_draft)
+from exports.services.editing import (
+    DraftConflict,
+    DraftEdit,
+    add_quote,
+    change_quotes,
+    restore_version,
+    save_draft,
+)
 from forum.extensions import db
 from forum.services.members import withdraw_consent
 
@@ -52,10 +58,12 @@ def test_restore_brings_back_an_old_version_as_a_new_one(forum, officer):
     save_draft(draft, DraftEdit(fields={"summary": "Old"}, section_text={section.id: "Old text"},
                                 recommendations=["Keep homes"]), 1, officer)
     old = draft.versions[0]
-    save_draft(draft, DraftEdit(fields={"summary": "New"}, section_text={section.id: "New text"}), 2, officer)
+    save_draft(draft, DraftEdit(fields={"summary": "New"}, section_text={section.id: "New text"}),
+               2, officer)
     dropped = restore_version(draft, old, officer, 3)
     assert dropped == []
-    assert (draft.summary, section.text, draft.recommendations) == ("Old", "Old text", ["Keep homes"])
+    assert (draft.summary, section.text, draft.recommendations) == ("Old", "Old text",
+                                                                    ["Keep homes"])
     assert draft.revision == 4 and len(draft.versions) == 3
     assert draft.versions[0].note.startswith("Restored the version saved by Test Policy officer")
     with pytest.raises(DraftConflict):
@@ -103,3 +111,22 @@ def test_the_warning_lists_only_what_others_changed_since_the_editor_opened(foru
         save_draft(draft, DraftEdit(fields={"summary": "Mine, longer", "introduction": "Intro"},
                                     recommendations=[]), 2, officer)
     assert raised.value.differences == [("Introduction", "The admin's intro")]
+
+
+def test_part_of_a_segment_can_be_quoted_and_other_words_are_refused(forum, officer):
+    from exports.services.editing import QuoteWordsError
+
+    draft = current_draft(forum.consultation.id)
+    section = next(s for s in draft.sections if s.question.number == "2")
+    # "When I got out I had nowhere to go. The council said come back Monday."
+    amber = forum.segments["Amber"]
+    with pytest.raises(QuoteWordsError):
+        add_quote(section, amber.id, officer, words="I had nowhere to live")
+    assert section.quotes == []  # nothing added on bad input
+    message = add_quote(section, amber.id, officer,
+                        words="  I had nowhere\n to go. ... come back Monday. ")
+    assert message == "Quote added to Q2."
+    assert section.quotes[0].text == "I had nowhere to go. ... come back Monday."
+    whole = next(s for s in draft.sections if s.question.number == "5")
+    add_quote(whole, forum.segments["Birch"].id, officer, words="   ")  # blank: the whole segment
+    assert whole.quotes[0].text == forum.segments["Birch"].text

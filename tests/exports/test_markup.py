@@ -1,6 +1,15 @@
 """Officer markup: blocks, inline styles, notes, and text that is never HTML."""
-from exports.markup import (BulletList, NoteBook, Paragraph, Run, SubHeading, clean_text,
-                            parse, parse_inline, plain_text)
+from exports.markup import (
+    BulletList,
+    NoteBook,
+    Paragraph,
+    Run,
+    SubHeading,
+    clean_text,
+    parse,
+    parse_inline,
+    plain_text,
+)
 
 
 def test_paragraphs_lists_and_subheadings():

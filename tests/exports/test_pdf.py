@@ -78,7 +78,7 @@ def test_headings_in_order_with_page_footer_and_running_header(sample_pdf):
     headings += [f"{s.number}. {s.question}" for s in doc.sections]
     headings += ["Further information", "Notes"]
     positions = [body.find(heading) for heading in headings]
-    assert -1 not in positions, dict(zip(headings, positions))
+    assert -1 not in positions, dict(zip(headings, positions, strict=True))
     assert positions == sorted(positions)
 
 
@@ -186,3 +186,71 @@ def test_empty_fields_leave_no_empty_parts():
                     "What members raised most often", "Further information"):
         assert missing not in text
     assert "Introduction" in text
+
+
+def _outline(reader, items=None) -> list:
+    """The PDF's bookmarks as (title, [children]) pairs."""
+    items = reader.outline if items is None else items
+    found: list = []
+    for item in items:
+        if isinstance(item, list):
+            found[-1][1].extend(_outline(reader, item))
+        else:
+            found.append((item.title, []))
+    return found
+
+
+def test_questions_nest_under_the_answers_heading_not_the_chart(sample_pdf):
+    from exports.renderers.view import ANSWERS
+
+    doc, data = sample_pdf
+    (title, parts), = _outline(pdf_reader(data))  # everything sits under the document title
+    assert title == doc.title
+    outline = dict(parts)
+    assert outline["What members raised most often"] == []
+    assert [title for title, _ in outline[ANSWERS]] == [f"{s.number}. {s.question}"
+                                                        for s in doc.sections]
+    html = response_html(doc)
+    chart = html.index('class="contents-chart contents-level-1"')
+    answers = html.index('class="contents-heading contents-level-1"')
+    first = html.index('class="contents-section contents-level-2"')
+    assert chart < answers < first
+
+
+def test_chapters_group_questions_in_contents_and_bookmarks(sample_pdf):
+    doc, _ = sample_pdf
+    first, *rest = doc.sections
+    chaptered = replace(doc, sections=(replace(first, chapter="Chapter 2: Support"),
+                                       *(replace(s, chapter="Chapter 3: Employment")
+                                         for s in rest)))
+    outline = dict(_outline(pdf_reader(render_pdf(chaptered)))[0][1])
+    assert [t for t, _ in outline["Chapter 2: Support"]] == [f"Q1. {first.question}"]
+    assert len(outline["Chapter 3: Employment"]) == len(rest)
+
+
+def test_a_heading_ending_in_a_full_stop_gets_no_second_one_from_the_leader():
+    """The leader's first dot used to sit one dot-pitch after "answer.", reading "answer..".
+
+    Text extraction puts a space there either way, so the test measures where poppler
+    places the words: the gap before the leader must be clearly wider than its dot pitch.
+    """
+    import shutil
+    import subprocess
+    from xml.etree import ElementTree
+
+    from exports.samples import sample_response
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext not installed (scripts/test.sh installs poppler-utils)")
+    doc = sample_response(1)
+    section = replace(doc.sections[0], question="Do you agree? Please explain your answer.")
+    data = render_pdf(replace(doc, sections=(section,)))
+    page = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", "-", "-"], input=data,
+                          capture_output=True, check=True).stdout.decode()
+    words = [w for w in ElementTree.fromstring(page).iter() if w.tag.endswith("word")]
+    at = next(i for i, w in enumerate(words) if w.text == "answer.")
+    end, dot, next_dot = (float(words[at + k].get(edge))
+                          for k, edge in ((0, "xMax"), (1, "xMin"), (2, "xMin")))
+    assert words[at + 1].text == "." and words[at + 2].text == "."
+    pitch = next_dot - dot
+    assert dot - end > 1.5 * pitch, (dot - end, pitch)

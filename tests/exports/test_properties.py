@@ -20,7 +20,8 @@ PAYLOADS = st.sampled_from([
     "&amp; &lt;", "]]><!--", "\u202e\u200b\u0301", "👩🏽‍⚕️", "\x00\x07\x1b", "'; DROP TABLE x; --",
 ])
 # Letters, digits, punctuation and symbols from across Unicode, plus the payloads above.
-TEXT = st.lists(st.one_of(PAYLOADS, st.text(st.characters(blacklist_categories=["Cs"]), max_size=40)),
+TEXT = st.lists(
+    st.one_of(PAYLOADS, st.text(st.characters(blacklist_categories=["Cs"]), max_size=40)),
                 min_size=1, max_size=4).map(" ".join)
 
 

@@ -1,5 +1,4 @@
 """Quote checking (with "...") and demographic attribution rules."""
-from types import SimpleNamespace
 
 from exports.services.quotes import MIN_GROUP, attribution, quote_matches
 
@@ -7,7 +6,8 @@ SOURCE = "When I got out I had nowhere to go.  The council said\ncome back Monda
 
 
 def test_an_exact_quote_matches_whatever_the_whitespace():
-    assert quote_matches("When I got out I had nowhere to go. The council said come back Monday.", SOURCE)
+    assert quote_matches("When I got out I had nowhere to go. The council said come back Monday.",
+                         SOURCE)
 
 
 def test_a_shortened_quote_is_checked_piece_by_piece_in_order():
@@ -24,8 +24,11 @@ def test_a_changed_or_empty_quote_does_not_match():
 
 
 def _member(gender, age, demographics=True, withdrawn=False):
-    consent = SimpleNamespace(may_quote_with_demographics=demographics, withdrawn=withdrawn)
-    return SimpleNamespace(gender=gender, age_band=age, consent=consent)
+    from forum.models import ConsentRecord, Member
+
+    consent = ConsentRecord(take_part=True, may_quote=True, withdrawn=withdrawn,
+                            may_quote_with_demographics=demographics)
+    return Member(gender=gender, age_band=age, consents=[consent])
 
 
 def test_attribution_needs_consent_and_a_group_of_five():

@@ -78,7 +78,8 @@ def test_duplicate_email_is_shown_next_to_the_field_and_input_kept(auth):
 
 def test_invalid_invite_form_keeps_what_was_typed(auth):
     auth.login(Role.ADMIN)
-    response = auth.client.post("/admin/users/invite", data={"name": "Kept Name", "email": "not-an-email"})
+    response = auth.client.post("/admin/users/invite",
+                                data={"name": "Kept Name", "email": "not-an-email"})
     html = response.data.decode()
     assert "Enter an email address in the right format" in html
     assert "Choose a role" in html
@@ -114,7 +115,8 @@ def test_admin_disables_and_enables_a_user(auth, users):
 def test_change_own_password(auth):
     auth.login(Role.FACILITATOR)
     response = auth.client.post("/account/password", data={
-        "current": "not-my-password", "password": "Marble-Tundra-Fig-27", "confirm": "Marble-Tundra-Fig-27"})
+        "current": "not-my-password", "password": "Marble-Tundra-Fig-27",
+        "confirm": "Marble-Tundra-Fig-27"})
     assert b"Your current password is not right" in response.data
     response = auth.client.post("/account/password", data={
         "current": PASSWORD, "password": "Marble-Tundra-Fig-27", "confirm": "Marble-Tundra-Fig-27"})
@@ -138,7 +140,8 @@ def test_cli_create_admin_reads_the_password_from_the_environment(runner, monkey
     result = runner.invoke(args=["users", "create-admin", "boss@test.example"])
     assert result.exit_code == 0, result.output
     user = accounts.find_user_by_email("boss@test.example")
-    assert user.role == Role.ADMIN and accounts.authenticate("boss@test.example", "Harbour-Lichen-Oak-55")
+    assert user.role == Role.ADMIN and accounts.authenticate("boss@test.example",
+                                                             "Harbour-Lichen-Oak-55")
 
 
 def test_cli_create_admin_asks_for_the_password(runner, monkeypatch):

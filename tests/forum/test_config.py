@@ -43,14 +43,28 @@ def test_settings_come_from_the_environment(monkeypatch, tmp_path):
 def test_sqlite_is_the_default_in_the_data_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("FORUM_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    assert Config().SQLALCHEMY_DATABASE_URI == f"sqlite:///{tmp_path / 'forum.db'}"
+    assert f"sqlite:///{tmp_path / 'forum.db'}" == Config().SQLALCHEMY_DATABASE_URI
 
 
 def test_heavy_nlp_libraries_are_not_imported_by_the_web_app():
     import subprocess
     import sys
 
-    code = ("import sys; from app import create_app; create_app(); "
-            "print(sorted(m for m in ('spacy','torch','bertopic','sentence_transformers') if m in sys.modules))")
+    code = ("import sys; from app import create_app; create_app(); print(sorted(m for m in "
+            "('spacy','torch','bertopic','sentence_transformers') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_postgresql_pool_keeps_a_connection_per_web_thread(monkeypatch, tmp_path):
+    """Fewer pooled connections than threads means a new PostgreSQL process per request."""
+    monkeypatch.setenv("FORUM_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("DATABASE_URL", "postgresql://someone@db.example:5432/forum")
+    monkeypatch.delenv("FORUM_DB_POOL_SIZE", raising=False)
+    monkeypatch.setenv("WEB_THREADS", "12")
+    # the threads, the writer, one spare
+    assert Config().SQLALCHEMY_ENGINE_OPTIONS["pool_size"] == 14
+    monkeypatch.setenv("FORUM_DB_POOL_SIZE", "30")
+    assert Config().SQLALCHEMY_ENGINE_OPTIONS["pool_size"] == 30
+    monkeypatch.delenv("DATABASE_URL")
+    assert "pool_size" not in Config().SQLALCHEMY_ENGINE_OPTIONS   # SQLite: one file, no server

@@ -35,7 +35,8 @@ def test_duplicate_numbers_are_explained_and_the_list_kept(auth):
 
 
 def test_blank_question_number(auth):
-    assert "Question 2 (line 2) has a number but no question" in _post_bad(auth, questions="Q1. One\nQ2.")
+    assert "Question 2 (line 2) has a number but no question" in _post_bad(auth,
+                                                                           questions="Q1. One\nQ2.")
 
 
 def test_list_with_no_numbers(auth):
@@ -86,7 +87,8 @@ def test_page_shows_sources_counts_and_days_left(auth, demo):
     auth.login(Role.PEER_RESEARCHER)
     html = auth.client.get(f"/consultations/{consultation.id}").data.decode()
     attending = {m.id for s in db.session.scalars(db.select(FocusGroupSession)) for m in s.members}
-    assert f'<span class="fv-figure__number">{len(attending | {member.id})}</span> members heard from' in html
+    heard = len(attending | {member.id})
+    assert f'<span class="fv-figure__number">{heard}</span> members heard from' in html
     assert '<span class="fv-figure__number">1</span> segments' in html
     days = (consultation.deadline - date.today()).days
     assert f'<span class="fv-figure__number">{days}</span> days to the deadline' in html

@@ -23,8 +23,10 @@ def test_every_page_form_carries_a_token(app, users, demo):
     app.config["WTF_CSRF_ENABLED"] = True
     client = app.test_client()
     token = csrf_token(client.get("/login").data.decode())
-    client.post("/login", data={"email": users[Role.ADMIN].email, "password": PASSWORD, "csrf_token": token})
-    g.pop("csrf_token", None)  # the test's app context keeps g across requests; sign-in cleared the session
+    client.post("/login",
+                data={"email": users[Role.ADMIN].email, "password": PASSWORD, "csrf_token": token})
+    # the test's app context keeps g across requests; sign-in cleared the session
+    g.pop("csrf_token", None)
     code_page = client.get("/login/code").data.decode()
     assert code_page.count("<form") == code_page.count('name="csrf_token"')
     client.post("/login/code", data={"code": code_for(users[Role.ADMIN].email),

@@ -1,4 +1,4 @@
-"""Job faults: a dead worker's job is failed with a message and retried; output is all or nothing."""
+"""Job faults: a dead worker's job fails with a message and is retried; output is all or nothing."""
 import time
 from datetime import timedelta
 
@@ -50,11 +50,11 @@ def test_a_job_left_running_by_a_dead_worker_is_failed_and_can_be_retried(app):
 
 
 def test_the_worker_checks_for_abandoned_jobs_when_it_starts(app):
-    from forum.worker import _recover_on_start, check_abandoned_jobs
+    from forum.jobs import check_abandoned_jobs, recover_on_start
 
     register_job_handler("test.quiet", _quiet)
     first = _running_job("test.quiet", 900)
-    _recover_on_start()
+    recover_on_start()
     db.session.expire_all()
     assert db.session.get(Job, first.id).status == JobStatus.FAILED
     second = _running_job("test.quiet", 900)
@@ -68,7 +68,8 @@ def test_a_job_that_stops_half_way_leaves_no_half_written_output(app):
     job = enqueue("test.half")
     db.session.refresh(job)
     assert job.status == JobStatus.FAILED and "killed half-way" in job.message
-    assert db.session.scalar(select(func.count(Consultation.id))) == 0, "progress committed half the output"
+    assert db.session.scalar(
+        select(func.count(Consultation.id))) == 0, "progress committed half the output"
     retry_job(job)
     db.session.refresh(job)
     assert job.status == JobStatus.DONE
@@ -120,13 +121,15 @@ def test_a_long_silent_step_keeps_beating(app):
         started = job.started_at
         time.sleep(2.5)
         with db.engine.connect() as conn:
-            beats.append((started, conn.execute(text("SELECT heartbeat_at FROM jobs WHERE id = :id"),
+            beats.append(
+                (started, conn.execute(text("SELECT heartbeat_at FROM jobs WHERE id = :id"),
                                                 {"id": job.id}).scalar()))
 
     register_job_handler("test.silent", handler)
     enqueue("test.silent")
     started, last_beat = beats[0]
-    assert str(last_beat) > str(started).replace("+00:00", ""), "no heartbeat during the silent step"
+    assert str(last_beat) > str(started).replace("+00:00",
+                                                 ""), "no heartbeat during the silent step"
 
 
 def test_a_csv_import_cut_off_by_a_dead_worker_can_be_run_again(app, consultation):
@@ -144,3 +147,18 @@ def test_a_csv_import_cut_off_by_a_dead_worker_can_be_run_again(app, consultatio
     assert record.status == CsvImportStatus.UPLOADED and record.answer_count in (0, None)
     choose_columns(record, "id", {"text": consultation.questions[0].id})
     assert record.status == CsvImportStatus.IMPORTED and record.answer_count == 1
+
+
+def _divides_by_zero(job, progress):
+    return 1 / 0
+
+
+def test_a_failed_job_keeps_its_traceback_in_the_log(app, caplog):
+    register_job_handler("test.crash", _divides_by_zero)
+    with caplog.at_level("ERROR", logger="forum.jobs"):
+        job = enqueue("test.crash")
+    db.session.refresh(job)
+    assert job.status == JobStatus.FAILED and "ZeroDivisionError" in job.message
+    record = next(r for r in caplog.records if r.name == "forum.jobs")
+    assert record.exc_info and record.exc_info[0] is ZeroDivisionError
+    assert "_divides_by_zero" in caplog.text  # the frame that failed, not just its message

@@ -51,7 +51,8 @@ def test_prefer_not_to_say_cannot_be_mixed_and_input_is_kept(auth):
 
 
 def test_real_names_are_hidden_from_policy_officers(auth):
-    member = service.save_member(Member(lived_experience=[]), "", "Jane Realname", "jane@example.org")
+    member = service.save_member(Member(lived_experience=[]), "", "Jane Realname",
+                                 "jane@example.org")
     auth.login(Role.POLICY_OFFICER)
     html = auth.client.get(f"/members/{member.id}").data.decode()
     assert member.pseudonym in html
@@ -74,7 +75,8 @@ def test_consent_is_recorded_with_who_and_when_and_history_kept(auth, users):
     auth.client.post(f"/members/{member.id}/consent", data={
         "take_part": "y", "may_quote": "y", "note": "Signed form"})
     auth.client.post(f"/members/{member.id}/consent", data={
-        "take_part": "y", "may_quote": "y", "may_quote_with_demographics": "y", "audio_recording": "y"})
+        "take_part": "y", "may_quote": "y", "may_quote_with_demographics": "y",
+        "audio_recording": "y"})
     db.session.expire_all()
     member = db.session.get(Member, member.id)
     assert len(member.consents) == 2
@@ -125,3 +127,26 @@ def test_service_never_stores_quote_without_take_part(app):
 def test_peer_researchers_cannot_see_members(auth):
     auth.login(Role.PEER_RESEARCHER)
     assert auth.client.get("/members/").status_code == 403
+
+
+def test_the_consent_form_does_not_fill_in_the_last_note_again(auth):
+    member = service.save_member(Member(lived_experience=[]), "")
+    auth.login(Role.FACILITATOR)
+    auth.client.post(f"/members/{member.id}/consent", data={
+        "take_part": "y", "may_quote": "y", "note": "Agreed at the March meeting"})
+    html = auth.client.get(f"/members/{member.id}/consent").data.decode()
+    assert "Agreed at the March meeting" not in html.split('name="note"',
+                                                           1)[1].split("</textarea>")[0]
+    assert 'checked' in html  # the decisions themselves are still filled in
+
+
+def test_one_consent_rule_a_withdrawn_record_allows_nothing(app):
+    from forum.models import ConsentRecord
+
+    member = service.save_member(Member(lived_experience=[]), "")
+    db.session.add(ConsentRecord(member=member, take_part=True, may_quote=True,
+                                 may_quote_with_demographics=True, withdrawn=True))
+    db.session.commit()
+    assert not member.takes_part
+    assert not member.may_quote  # before: True, as may_quote never looked at withdrawal
+    assert not member.may_quote_with_demographics

@@ -9,8 +9,19 @@ import pytest
 from forum.access import Role
 from forum.extensions import db
 from forum.models import (
-    AuditEvent, ConsentRecord, FocusGroupSession, Member, MemberContact, Segment, SegmentSource,
-    Speaker, SpeakerRole, Transcript, TranscriptStatus, Turn)
+    AuditEvent,
+    ConsentRecord,
+    FocusGroupSession,
+    Member,
+    MemberContact,
+    Segment,
+    SegmentSource,
+    Speaker,
+    SpeakerRole,
+    Transcript,
+    TranscriptStatus,
+    Turn,
+)
 from forum.models.base import utcnow
 from forum.services.members import record_consent, save_member
 from forum.services.segments import text_hash
@@ -27,11 +38,13 @@ def member_with_data(app, users, demo):
                             original_text="Jane: I was on licence.", approved_at=utcnow())
     speaker = Speaker(label="Jane", role=SpeakerRole.MEMBER, member=member)
     transcript.speakers.append(speaker)
-    transcript.turns.append(Turn(index=0, speaker=speaker, original_text="I was on licence, Jane here.",
+    transcript.turns.append(
+        Turn(index=0, speaker=speaker, original_text="I was on licence, Jane here.",
                                  redacted_text="I was on licence, [name] here."))
     db.session.add(transcript)
     db.session.flush()
-    db.session.add(Segment(consultation_id=1, source_type=SegmentSource.TRANSCRIPT, source_id=transcript.id,
+    db.session.add(
+        Segment(consultation_id=1, source_type=SegmentSource.TRANSCRIPT, source_id=transcript.id,
                            turn_id=transcript.turns[0].id, member_id=member.id,
                            text="I was on licence, [name] here.", text_hash=text_hash("x")))
     db.session.commit()
@@ -42,7 +55,8 @@ def test_erasing_needs_a_fresh_password(auth, member_with_data):
     auth.login(Role.FACILITATOR)
     with auth.client.session_transaction() as session:
         session["fresh_at"] = 0
-    response = auth.client.post(f"/members/{member_with_data.id}/erase", data={"confirm": member_with_data.pseudonym})
+    response = auth.client.post(f"/members/{member_with_data.id}/erase",
+                                data={"confirm": member_with_data.pseudonym})
     assert "/account/confirm" in response.headers["Location"]
     assert db.session.get(Member, member_with_data.id) is not None
 
@@ -57,7 +71,8 @@ def test_erasing_removes_everything_and_leaves_a_tombstone(auth, member_with_dat
     db.session.expire_all()
     assert db.session.get(Member, member_id) is None
     for model in (ConsentRecord, MemberContact, Segment):
-        assert db.session.scalar(db.select(db.func.count()).select_from(model).where(model.member_id == member_id)) == 0
+        assert db.session.scalar(
+            db.select(db.func.count()).select_from(model).where(model.member_id == member_id)) == 0
     turn = db.session.scalar(db.select(Turn))
     assert "licence" not in turn.original_text and "licence" not in turn.redacted_text
     assert "Jane" not in db.session.scalar(db.select(Speaker)).label
@@ -71,11 +86,14 @@ def test_subject_access_zip_has_all_their_data(auth, member_with_data):
     response = auth.client.get(f"/members/{member_with_data.id}/data.zip")
     assert response.mimetype == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(response.data))
-    assert {"member.json", "consent.json", "segments.json", "transcript_turns.json"} <= set(archive.namelist())
+    assert {"member.json", "consent.json", "segments.json",
+            "transcript_turns.json"} <= set(archive.namelist())
     member = json.loads(archive.read("member.json"))
     assert member["real_name"] == "Jane Realname" and member["lived_experience"] == ["Prison"]
     assert json.loads(archive.read("segments.json"))[0]["text"].startswith("I was on licence")
-    assert "Jane here" in archive.read("transcript_turns.json").decode()
+    turns = archive.read("transcript_turns.json").decode()
+    # only redacted words (issue 12 item 10)
+    assert "[name] here" in turns and "Jane here" not in turns
 
 
 def test_retention_purges_originals_after_the_set_days(runner, member_with_data):
@@ -85,7 +103,8 @@ def test_retention_purges_originals_after_the_set_days(runner, member_with_data)
     kept = runner.invoke(args=["retention", "purge", "--days", "60"])
     assert "Purged 0 original transcripts" in kept.output
     result = runner.invoke(args=["retention", "purge", "--days", "30"])
-    assert "Purged 1 original transcript approved more than 30 days ago" in result.output, result.output
+    purged = "Purged 1 original transcript approved more than 30 days ago"
+    assert purged in result.output, result.output
     db.session.expire_all()
     transcript = db.session.get(Transcript, transcript.id)
     assert transcript.original_text is None and transcript.turns[0].original_text is None
@@ -111,7 +130,8 @@ def test_backup_and_restore(app, runner, member_with_data, tmp_path):
     result = runner.invoke(args=["backup", "restore", str(out), "--yes"])
     assert result.exit_code == 0, result.output
     assert db.session.scalar(db.select(db.func.count(Member.id))) == members_before
-    assert db.session.scalar(db.select(Member).where(Member.pseudonym == member_with_data.pseudonym))
+    assert db.session.scalar(
+        db.select(Member).where(Member.pseudonym == member_with_data.pseudonym))
     assert upload.read_bytes() == b"not really a png"
 
 

@@ -85,3 +85,53 @@ def test_any_text_parses_or_gets_a_plain_error(pasted):
         numbers = [q.number for q in questions]
         assert len(numbers) == len(set(numbers))
         assert all(q.text for q in questions)
+
+
+def test_chapter_headings_become_sections_before_and_between_questions():
+    pasted = ("Chapter 2: Reducing reoffending\nQ1. What works?\nQ5. Five,\nover two lines?\n"
+              "Chapter 3: Employment\nQ7. Seven?")
+    parsed = parse_questions(pasted)
+    assert [(q.number, q.text, q.section) for q in parsed] == [
+        ("1", "What works?", "Chapter 2: Reducing reoffending"),
+        ("5", "Five, over two lines?", "Chapter 2: Reducing reoffending"),
+        ("7", "Seven?", "Chapter 3: Employment")]
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("PART 1 - Prevention", "Part 1: Prevention"),
+    ("Chapter Three", "Chapter Three"),
+    ("Section 4 Employment", "Section 4: Employment"),
+    ("Chapter iv: Women", "Chapter iv: Women"),
+])
+def test_heading_shapes(line, heading):
+    assert parse_questions(f"{line}\nQ1. One?")[0].section == heading
+
+
+def test_a_part_then_a_chapter_join_into_one_heading():
+    parsed = parse_questions("Part 1: Prevention\nChapter 2: Housing\nQ1. One?")
+    assert parsed[0].section == "Part 1: Prevention \u2013 Chapter 2: Housing"
+
+
+def test_words_like_section_inside_a_question_are_not_headings():
+    parsed = parse_questions("Q1. Under the Act,\nSection 3 of the Act says what?\nQ2. Two?")
+    assert [(q.text, q.section) for q in parsed] == [
+        ("Under the Act, Section 3 of the Act says what?", None), ("Two?", None)]
+
+
+def test_headings_round_trip_through_format():
+    parsed = parse_questions("Chapter 1: A\nQ1. One?\nQ2. Two?\nChapter 2: B\nQ4. Four?")
+    again = parse_questions(format_questions(parsed))
+    assert [(q.number, q.text, q.section) for q in again] == [
+        (q.number, q.text, q.section) for q in parsed]
+
+
+@pytest.mark.parametrize("pasted, message", [
+    ("Chapter 1: A\nSome introduction.\nQ1. One?",
+     "Line 2 comes after the heading \u2018Chapter 1: A\u2019"),
+    ("Q1. One?\nChapter 9: Empty",
+     "The heading \u2018Chapter 9: Empty\u2019 (line 2) has no questions"),
+])
+def test_heading_problems_are_explained(pasted, message):
+    with pytest.raises(QuestionListError) as raised:
+        parse_questions(pasted)
+    assert any(message in problem for problem in raised.value.problems), raised.value.problems

@@ -41,7 +41,8 @@ def test_session_cookie_flags(app, client, users):
 def test_five_failed_sign_ins_to_one_account_are_throttled(client, users):
     email = users[Role.FACILITATOR].email
     for _ in range(5):
-        assert client.post("/login", data={"email": email, "password": "wrong-password-x"}).status_code == 200
+        assert client.post("/login",
+                           data={"email": email, "password": "wrong-password-x"}).status_code == 200
     response = client.post("/login", data={"email": email, "password": PASSWORD})
     assert response.status_code == 429
     assert b"Too many attempts" in response.data
@@ -49,7 +50,8 @@ def test_five_failed_sign_ins_to_one_account_are_throttled(client, users):
 
 def test_failed_sign_ins_from_one_address_across_accounts_are_throttled(client, users):
     for n in range(5):
-        client.post("/login", data={"email": f"guess{n}@test.example", "password": "wrong-password-x"})
+        client.post("/login",
+                    data={"email": f"guess{n}@test.example", "password": "wrong-password-x"})
     response = client.post("/login", data={"email": users[Role.ADMIN].email, "password": PASSWORD})
     assert response.status_code == 429
 

@@ -1,9 +1,9 @@
-"""Two-factor sign-in: set-up, the code step, reuse, recovery codes, the gate, admin reset, throttling."""
+"""Two-factor sign-in: set-up, code step, reuse, recovery codes, the gate, admin reset, limits."""
 import re
 
 import pyotp
-from flask import g
 import pytest
+from flask import g
 from sqlalchemy import select
 
 from forum.access import PUBLIC, Role, allowed_roles_for
@@ -28,7 +28,8 @@ def _enrol(client, email):
     assert _password(client, email).headers["Location"] == "/account/two-factor/setup"
     page = client.get("/account/two-factor/setup").data.decode()
     user = db.session.scalar(select(User).where(User.email == email))
-    response = client.post("/account/two-factor/setup", data={"code": pyotp.TOTP(user.totp_secret).now()})
+    response = client.post("/account/two-factor/setup",
+                           data={"code": pyotp.TOTP(user.totp_secret).now()})
     assert response.status_code == 200, page
     return re.findall(r"<li><code>([0-9a-f-]+)</code></li>", response.data.decode())
 
@@ -43,7 +44,8 @@ def new_admin(app, users):
     return create_user(NEW_ADMIN, "New Admin", Role.ADMIN, PASSWORD)
 
 
-def test_an_admin_without_two_factor_is_sent_to_set_up_and_sees_a_qr_code_and_key(client, new_admin):
+def test_an_admin_without_two_factor_is_sent_to_set_up_and_sees_a_qr_code_and_key(client,
+                                                                                  new_admin):
     response = _password(client, NEW_ADMIN)
     assert response.headers["Location"] == "/account/two-factor/setup"
     page = client.get("/account/two-factor/setup").data.decode()
@@ -52,7 +54,8 @@ def test_an_admin_without_two_factor_is_sent_to_set_up_and_sees_a_qr_code_and_ke
     key = new_admin.totp_secret
     assert key and key[:4] in page and not new_admin.two_factor_enrolled
     assert "You cannot use" in page
-    assert f"{key[:4]} {key[4:8]}" in client.get("/account/two-factor/setup").data.decode(), "key kept on reload"
+    assert f"{key[:4]} {key[4:8]}" in client.get(
+        "/account/two-factor/setup").data.decode(), "key kept on reload"
 
 
 def test_set_up_needs_a_right_code_then_shows_ten_recovery_codes_once(client, new_admin):
@@ -62,11 +65,13 @@ def test_set_up_needs_a_right_code_then_shows_ten_recovery_codes_once(client, ne
     assert b"That code is not right" in wrong.data
     db.session.refresh(new_admin)
     assert not new_admin.two_factor_enrolled
-    right = client.post("/account/two-factor/setup", data={"code": pyotp.TOTP(new_admin.totp_secret).now()})
+    right = client.post("/account/two-factor/setup",
+                        data={"code": pyotp.TOTP(new_admin.totp_secret).now()})
     codes = re.findall(r"<li><code>([0-9a-f-]+)</code></li>", right.data.decode())
     assert len(codes) == 10 and len(set(codes)) == 10
     assert b"only time you will see these codes" in right.data
-    stored = db.session.scalars(select(RecoveryCode.code_hash).where(RecoveryCode.user_id == new_admin.id)).all()
+    stored = db.session.scalars(
+        select(RecoveryCode.code_hash).where(RecoveryCode.user_id == new_admin.id)).all()
     assert len(stored) == 10 and not set(codes) & set(stored), "recovery codes are stored hashed"
     assert client.get("/").status_code == 200
     assert "two_factor_enrolled" in _actions()
@@ -85,19 +90,21 @@ def test_nothing_is_reachable_before_set_up_or_before_the_code(app, client, user
         values = {arg: 1 for arg in rule.arguments}
         urls.append(rule.build(values)[1])
     assert "/admin/users" in urls and "/" in urls
-    for email, target in ((NEW_ADMIN, "/account/two-factor/setup"), (ROLE_EMAILS[Role.ADMIN], "/login/code")):
+    for email, target in ((NEW_ADMIN, "/account/two-factor/setup"),
+                          (ROLE_EMAILS[Role.ADMIN], "/login/code")):
         _password(client, email)
         wrong = [url for url in urls if client.get(url).headers.get("Location") != target]
         assert wrong == [], f"reachable before the code step: {wrong}"
-        assert client.post("/admin/users/invite", data={"name": "x", "email": "x@test.example",
-                                                        "role": "admin"}).headers["Location"] == target
+        invite = {"name": "x", "email": "x@test.example", "role": "admin"}
+        assert client.post("/admin/users/invite", data=invite).headers["Location"] == target
         client.post("/logout")
     assert db.session.scalar(select(User).where(User.email == "x@test.example")) is None
 
 
 def test_wrong_code_is_refused_and_audited(client, users):
     assert _password(client, ROLE_EMAILS[Role.ADMIN]).headers["Location"] == "/login/code"
-    response = client.post("/login/code", data={"code": "123456" if code_for(ROLE_EMAILS[Role.ADMIN]) != "123456" else "654321"})
+    response = client.post("/login/code",
+        data={"code": "123456" if code_for(ROLE_EMAILS[Role.ADMIN]) != "123456" else "654321"})
     assert response.status_code == 200 and b"That code is not right" in response.data
     assert client.get("/").headers["Location"] == "/login/code"
     assert "two_factor_failed" in _actions() and "login" not in _actions()
@@ -144,7 +151,8 @@ def test_new_recovery_codes_need_a_fresh_password_and_replace_the_old(client, ne
     old = _enrol(client, NEW_ADMIN)
     with client.session_transaction() as session:
         session["fresh_at"] = 0
-    stale = client.post("/account/two-factor/recovery-codes", headers={"Referer": "/account/two-factor"})
+    stale = client.post("/account/two-factor/recovery-codes",
+                        headers={"Referer": "/account/two-factor"})
     assert "/account/confirm" in stale.headers["Location"]
     client.post("/account/confirm", data={"password": PASSWORD})
     response = client.post("/account/two-factor/recovery-codes")
@@ -177,7 +185,8 @@ def test_admin_resets_someone_elses_two_factor_after_a_fresh_password(app, auth,
     assert response.headers["Location"] == f"/admin/users/{policy.id}"
     db.session.refresh(policy)
     assert not policy.two_factor_enrolled and policy.totp_secret is None
-    reset = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "two_factor_reset")).one()
+    reset = db.session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "two_factor_reset")).one()
     assert reset.object_id == policy.id and reset.user_id == users[Role.ADMIN].id
     _switch_client()
     assert other.get("/").headers["Location"].startswith("/login"), "their session ended"
@@ -186,7 +195,8 @@ def test_admin_resets_someone_elses_two_factor_after_a_fresh_password(app, auth,
 
 def test_only_admins_reset_two_factor(auth, users):
     auth.login(Role.FACILITATOR)
-    assert auth.client.post(f"/admin/users/{users[Role.ADMIN].id}/two-factor/reset").status_code == 403
+    assert auth.client.post(
+        f"/admin/users/{users[Role.ADMIN].id}/two-factor/reset").status_code == 403
 
 
 def test_the_code_step_is_throttled(client, users):
@@ -226,6 +236,7 @@ def test_demo_code_is_printed_only_for_demo_accounts(app, runner, demo):
     logins = runner.invoke(args=["demo", "logins"]).output
     assert "flask demo code admin@forumvoice.example" in logins
     assert "flask demo code policy@forumvoice.example" in logins
-    db.session.scalars(select(User).where(User.email == "admin@forumvoice.example")).one().totp_secret = "A" * 32
+    db.session.scalars(
+        select(User).where(User.email == "admin@forumvoice.example")).one().totp_secret = "A" * 32
     db.session.commit()
     assert runner.invoke(args=["demo", "code", "admin@forumvoice.example"]).exit_code != 0

@@ -8,13 +8,18 @@ from forum.access import Role
 from forum.extensions import db
 from surveys.models import QuestionKind, Survey, SurveyMedia
 
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15"
-       b"\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
-WAV = b"RIFF$\x00\x00\x00WAVEfmt " + b"\x10\x00\x00\x00\x01\x00\x01\x00@\x1f\x00\x00\x80>\x00\x00\x02\x00\x10\x00" + b"data\x00\x00\x00\x00"
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01"
+       b"\x08\x06\x00\x00\x00\x1f\x15"
+       b"\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N"
+       b"\x00\x00\x00\x00IEND\xaeB`\x82")
+WAV = (b"RIFF$\x00\x00\x00WAVEfmt "
+       + b"\x10\x00\x00\x00\x01\x00\x01\x00@\x1f\x00\x00\x80>\x00\x00\x02\x00\x10\x00"
+       + b"data\x00\x00\x00\x00")
 
 
 def question_form(**fields):
-    data = {"kind": "single_choice", "text": "Where did you sleep?", "help_text": "", "choices": "Hostel\nStreet",
+    data = {"kind": "single_choice", "text": "Where did you sleep?", "help_text": "",
+            "choices": "Hostel\nStreet",
             "consultation_question_id": "0", "show_if": "", "picture_alt": ""}
     data.update(fields)
     return data
@@ -23,7 +28,8 @@ def question_form(**fields):
 def test_a_policy_officer_builds_and_publishes_a_survey(auth, consultation):
     auth.login(Role.POLICY_OFFICER)
     client = auth.client
-    response = client.post("/surveys/new", data={"consultation_id": consultation.id, "title": "Peer survey",
+    response = client.post("/surveys/new",
+                           data={"consultation_id": consultation.id, "title": "Peer survey",
                                                   "purpose": "We want to hear from you."})
     assert response.status_code == 302
     survey = db.session.scalar(select(Survey))
@@ -40,7 +46,8 @@ def test_a_policy_officer_builds_and_publishes_a_survey(auth, consultation):
     assert yes_no.question_id == consultation.questions[0].id
     client.post(f"{base}/questions/new", data=question_form(text="Where did you sleep?",
                                                              show_if=f"{yes_no.id}:yes"))
-    client.post(f"{base}/questions/new", data=question_form(kind="free_text", text="Tell us more", choices=""))
+    client.post(f"{base}/questions/new",
+                data=question_form(kind="free_text", text="Tell us more", choices=""))
     db.session.expire_all()
     texts = lambda: [q.text for q in survey.latest_version.questions]  # noqa: E731
     assert texts() == ["Did you breach your order?", "Where did you sleep?", "Tell us more"]
@@ -54,17 +61,23 @@ def test_a_policy_officer_builds_and_publishes_a_survey(auth, consultation):
     assert texts() == ["Did you breach your order?", "Where did you sleep?"]
     page = client.get(base).data.decode()
     assert "Shown only if question 1 is ‘Yes’" in page and "Answers Q1" in page
-    response = client.post(f"{base}/publish", follow_redirects=True)
+    # 'breach' is jargon: publishing asks first, and publishes only when told to.
+    asked = client.post(f"{base}/publish").data.decode()
+    assert "Publish anyway?" in asked and "‘breach’ may not be understood" in asked
+    db.session.expire_all()
+    assert survey.published_version is None
+    response = client.post(f"{base}/publish", data={"anyway": "1"}, follow_redirects=True)
     assert "Version 1 is published" in response.data.decode()
     db.session.expire_all()
     assert survey.published_version.number == 1
-    assert 'href="/run/%d/"' % survey.published_version.id in client.get(base).data.decode()
+    assert f'href="/run/{survey.published_version.id}/"' in client.get(base).data.decode()
 
 
 def test_changing_a_published_question_makes_a_new_version(auth, survey, version, questions):
     auth.login(Role.FACILITATOR)
     response = auth.client.post(f"/surveys/{survey.id}/questions/{questions[4].id}/edit",
-                                data=question_form(kind="scale", text="How good was the help?", choices=""))
+                                data=question_form(kind="scale", text="How good was the help?",
+                                                   choices=""))
     assert response.status_code == 302
     db.session.expire_all()
     assert [v.number for v in survey.versions] == [1, 2]
@@ -83,10 +96,12 @@ def test_problems_are_shown_and_the_typing_is_kept(auth, survey):
     assert "There is a problem" in page and "Give at least two choices" in page
     assert "Pick one</textarea>" in page
     response = auth.client.post(f"/surveys/{survey.id}/questions/new", data={
-        **question_form(), "picture": (io.BytesIO(PNG), "house.png")}, content_type="multipart/form-data")
+        **question_form(), "picture": (io.BytesIO(PNG), "house.png")},
+        content_type="multipart/form-data")
     assert "Describe the picture" in response.data.decode()
     response = auth.client.post(f"/surveys/{survey.id}/questions/new", data={
-        **question_form(picture_alt="A house"), "picture": (io.BytesIO(b"<svg onload=alert(1)>"), "x.svg")},
+        **question_form(picture_alt="A house"),
+        "picture": (io.BytesIO(b"<svg onload=alert(1)>"), "x.svg")},
         content_type="multipart/form-data")
     assert "The picture must be a PNG, JPEG, GIF or WebP file" in response.data.decode()
     db.session.expire_all()
@@ -96,7 +111,8 @@ def test_problems_are_shown_and_the_typing_is_kept(auth, survey):
 def test_pictures_and_audio_are_uploaded_and_served(app, auth, survey):
     auth.login(Role.FACILITATOR)
     response = auth.client.post(f"/surveys/{survey.id}/questions/new", data={
-        **question_form(kind="yes_no", text="Is this your home?", picture_alt="A small house", choices=""),
+        **question_form(kind="yes_no", text="Is this your home?", picture_alt="A small house",
+                        choices=""),
         "picture": (io.BytesIO(PNG), "house.png"), "audio": (io.BytesIO(WAV), "q.wav")},
         content_type="multipart/form-data")
     assert response.status_code == 302, response.data[:2000]
@@ -106,7 +122,8 @@ def test_pictures_and_audio_are_uploaded_and_served(app, auth, survey):
     assert question.audio.content_type == "audio/wav"
     served = auth.client.get(f"/run/media/{question.picture_id}")
     assert served.data == PNG and served.mimetype == "image/png"
-    assert db.session.scalar(select(SurveyMedia).where(SurveyMedia.id == question.audio_id)).size == len(WAV)
+    assert db.session.scalar(
+        select(SurveyMedia).where(SurveyMedia.id == question.audio_id)).size == len(WAV)
 
 
 def test_preview_shows_the_draft_exactly_as_the_tablet(auth, survey):

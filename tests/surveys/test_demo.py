@@ -1,7 +1,7 @@
-"""The demo survey: published, with a picture, skip logic and ten responses sent through the sync API."""
+"""The demo survey: published, with a picture, skip logic and ten responses sent by the sync API."""
 from forum.demo import load_demo
-from surveys.demo import load_demo_survey
 from forum.extensions import db
+from surveys.demo import load_demo_survey
 from surveys.models import Survey
 from surveys.services import free_text_answers
 from surveys.services.results import version_results

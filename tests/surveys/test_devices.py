@@ -12,7 +12,8 @@ def test_staff_see_when_each_tablet_last_synced(auth, version, questions, tablet
     assert "Tablet 1" in page and "Never" in page
     auth.client.post("/api/v1/responses", json=make_payload(version, questions),
                      headers={"Authorization": f"Bearer {token}"})
-    db.session.expire_all()  # the sync wrote on its own connection; the test's session shares requests'
+    # the sync wrote on its own connection; the test's session shares requests'
+    db.session.expire_all()
     page = auth.client.get("/surveys/devices").data.decode()
     assert "Just now" in page and "Stop it sending" not in page
     assert auth.client.post(f"/surveys/devices/{device.id}/revoke").status_code == 403

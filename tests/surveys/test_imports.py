@@ -1,4 +1,4 @@
-"""CSV import: choose columns, every bad row reported by line number, nothing imported until clean."""
+"""CSV import: choose columns, each bad row reported by line number, nothing imported till clean."""
 import io
 
 import pytest
@@ -27,7 +27,8 @@ def test_a_clean_file_is_imported(consultation):
     save_member(Member(), "R3")
     record = upload(consultation, "export.csv", GOOD, None)
     assert record.status == CsvImportStatus.UPLOADED
-    choose_columns(record, "Respondent", {"What helped?": q1.id, "What should change?": q2.id, "Age": 0})
+    choose_columns(record, "Respondent",
+                   {"What helped?": q1.id, "What should change?": q2.id, "Age": 0})
     assert record.status == CsvImportStatus.IMPORTED  # the worker runs inline in tests
     assert record.row_count == 3 and record.answer_count == 4
     rows = [(a.line_number, a.respondent_ref, a.question_id, a.text, a.member_id is not None)
@@ -99,9 +100,11 @@ def test_the_import_pages(auth, consultation):
     assert response.status_code == 302
     record = db.session.scalar(select(CsvImport))
     page = auth.client.get(response.headers["Location"]).data.decode()
-    assert "Which column holds the respondent id?" in page and "Column \u2018What helped?\u2019" in page
+    assert "Which column holds the respondent id?" in page
+    assert "Column \u2018What helped?\u2019" in page
     response = auth.client.post(f"/surveys/imports/{record.id}", data={
-        "respondent_column": "Respondent", "column-2": consultation.questions[0].id}, follow_redirects=True)
+        "respondent_column": "Respondent", "column-2": consultation.questions[0].id},
+        follow_redirects=True)
     page = response.data.decode()
     assert "3 answers from 3 rows were imported" not in page  # R2 has no text in that column
     assert "2 answers from 3 rows were imported" in page

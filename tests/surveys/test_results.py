@@ -1,7 +1,8 @@
-"""Results per question: counts, percentages, chart, demographic filters with small groups hidden."""
+"""Results per question: counts, percentages, chart, demographic filters, small groups hidden."""
 from forum.access import Role
 from forum.models import Member
 from forum.services.members import save_member
+from surveys.services.devices import Tablet
 from surveys.services.payload import VersionSpecs
 from surveys.services.results import version_results
 from surveys.services.sync import receive_response
@@ -11,7 +12,7 @@ from tests.surveys.conftest import make_payload
 def send(version, questions, device, member=None, answers=None):
     body = make_payload(version, questions, member_id=member.id if member else None)
     body["answers"] = [{"question_id": questions[p].id, "value": v} for p, v in answers.items()]
-    receive_response(device.id, body, VersionSpecs())
+    receive_response(Tablet(device.id, device.token_hash), body, VersionSpecs())
 
 
 def fill(version, questions, tablet):
@@ -23,7 +24,8 @@ def fill(version, questions, tablet):
            for _ in range(2)]
     for index, member in enumerate(women):
         send(version, questions, device, member, {1: "yes", 2: "hostel" if index < 4 else "street",
-                                                   3: ["family", "charity"] if index % 2 else ["family"],
+                                                   3: ["family", "charity"] if index % 2
+                                                   else ["family"],
                                                    6: index})
     for member in men:
         send(version, questions, device, member, {1: "no", 2: "friend"})
@@ -57,7 +59,8 @@ def test_filters_and_small_groups_are_hidden(version, questions, tablet):
     assert women.filter_label == "Gender: Woman"
     men = version_results(version, {"gender": "Man"})
     assert men.hidden and men.responses == 2 and men.questions == []
-    assert version_results(version, {"lived_experience": "prison", "age_band": "25-34"}).responses == 6
+    assert version_results(version,
+                           {"lived_experience": "prison", "age_band": "25-34"}).responses == 6
     # Unknown filters or values are ignored rather than trusted.
     assert version_results(version, {"gender": "<b>", "colour": "red"}).filters == {}
 

@@ -1,4 +1,4 @@
-"""Runner pages on the server: published versions only, offline list, service worker, tablet set-up."""
+"""Runner pages on the server: published versions only, offline list, service worker, set-up."""
 import json
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from surveys.models import SurveyDevice
 from surveys.services.devices import active_device_id
 from surveys.services.surveys import draft_version
 from tests.conftest import csrf_token
+from tests.surveys.conftest import make_payload
 
 
 def test_each_participant_page_has_its_own_layout(auth, version, questions):
@@ -22,10 +23,12 @@ def test_each_participant_page_has_its_own_layout(auth, version, questions):
         assert response.status_code == 200, path
         page = response.data.decode()
         assert "/static/build/runner.css" in page and "build/app.css" not in page, path
-        assert "govuk-service-navigation" not in page and "Sign out" not in page, path
+        assert "govuk-service-navigation" not in page, path
+        # Only the researcher's page ("") offers to sign out; participant pages never do.
+        assert ("Sign out</button>" in page) == (path == ""), path
         assert "<script>" not in page.replace("<script nonce=", ""), "inline script without a nonce"
     page = auth.client.get(f"/run/{version.id}/q/2").data.decode()
-    assert "Question 2 of 6" in page and 'href="/run/%d/stop"' % version.id in page
+    assert "Question 2 of 6" in page and f'href="/run/{version.id}/stop"' in page
     assert auth.client.get(f"/run/{version.id}/q/7").status_code == 404
 
 
@@ -43,7 +46,8 @@ def test_the_offline_list_covers_every_page_picture_and_script(auth, version, qu
         assert f"/run/{version.id}/q/{position}" in urls
     for page in ("start", "end", "stop", "stopped", "done"):
         assert f"/run/{version.id}/{page}" in urls
-    assert {"/static/build/runner.css", "/static/surveys/store.js", "/static/surveys/runner/main.js"} <= set(urls)
+    assert {"/static/build/runner.css", "/static/surveys/store.js",
+            "/static/surveys/runner/main.js"} <= set(urls)
     # Every module the runner imports is kept, or it would not start offline.
     modules = Path(surveys.__file__).parent / "static" / "runner"
     assert {f"/static/surveys/runner/{m.name}" for m in modules.glob("*.js")} <= set(urls)
@@ -62,7 +66,8 @@ def test_setting_up_a_tablet_needs_a_signed_in_user_and_the_csrf_token(app, auth
     app.config["WTF_CSRF_ENABLED"] = True
     anonymous = app.test_client()
     assert anonymous.post("/run/devices", json={"name": "X"}).status_code in (302, 400)
-    assert auth.client.post("/run/devices", json={"name": "Hostel 2"}).status_code == 400  # no CSRF token
+    # no CSRF token
+    assert auth.client.post("/run/devices", json={"name": "Hostel 2"}).status_code == 400
     token = csrf_token(auth.client.get("/account/password").data.decode())
     response = auth.client.post("/run/devices", data=json.dumps({"name": "Hostel 2"}),
                                 content_type="application/json", headers={"X-CSRFToken": token})
@@ -73,14 +78,35 @@ def test_setting_up_a_tablet_needs_a_signed_in_user_and_the_csrf_token(app, auth
     assert response.json["token"] not in device.token_hash
 
 
-def test_only_members_who_agreed_can_be_linked(auth, users, version):
+def test_issue12_item13_the_end_screen_never_lists_members(auth, users, version, client, questions,
+                                                           tablet):
     facilitator = users[Role.FACILITATOR]
-    agreed, refused, withdrawn, unknown = (save_member(Member(), name) for name in ("Agreed", "Refused", "Withdrawn", "Never asked"))
-    record_consent(agreed, facilitator, take_part=True, may_quote=False, may_quote_with_demographics=False, audio_recording=False)
-    record_consent(refused, facilitator, take_part=False, may_quote=False, may_quote_with_demographics=False, audio_recording=False)
-    record_consent(withdrawn, facilitator, take_part=True, may_quote=True, may_quote_with_demographics=False, audio_recording=False)
+    agreed, refused, withdrawn, unknown = (save_member(Member(), name)
+        for name in ("Agreed", "Refused", "Withdrawn", "Never asked"))
+    record_consent(agreed, facilitator, take_part=True, may_quote=False,
+                   may_quote_with_demographics=False, audio_recording=False)
+    record_consent(refused, facilitator, take_part=False, may_quote=False,
+                   may_quote_with_demographics=False, audio_recording=False)
+    record_consent(withdrawn, facilitator, take_part=True, may_quote=True,
+                   may_quote_with_demographics=False, audio_recording=False)
     withdraw_consent(withdrawn, facilitator)
     auth.login(Role.PEER_RESEARCHER)
     page = auth.client.get(f"/run/{version.id}/end").data.decode()
-    assert f'<option value="{agreed.id}">Agreed</option>' in page
-    assert "Refused" not in page and "Withdrawn" not in page and "Never asked" not in page
+    for name in ("Agreed", "Refused", "Withdrawn", "Never asked"):
+        assert name not in page
+    assert "<option" not in page and 'name="member_ref"' in page
+    auth.logout()
+    # The typed name is matched when the response arrives; only members who agreed are linked.
+    from surveys.models import SurveyResponse
+    from tests.surveys.test_sync_api import send, stored  # noqa: F401
+
+    _device, token = tablet
+    linked = {}
+    for typed in ("  agreed ", "Refused", "Withdrawn", "Nobody by that name"):
+        body = make_payload(version, questions)
+        body["member_ref"] = typed
+        assert send(client, token, body).status_code == 201
+        linked[typed] = db.session.scalar(
+            db.select(SurveyResponse.member_id).where(SurveyResponse.uuid == body["uuid"]))
+    assert linked == {"  agreed ": agreed.id, "Refused": None, "Withdrawn": None,
+                      "Nobody by that name": None}

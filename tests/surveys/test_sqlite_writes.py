@@ -24,7 +24,8 @@ def names(engine):
 
 
 def insert(name):
-    return lambda conn: conn.execute(text("INSERT INTO t (name) VALUES (:n)"), {"n": name}).lastrowid
+    return lambda conn: conn.execute(text("INSERT INTO t (name) VALUES (:n)"),
+                                     {"n": name}).lastrowid
 
 
 def test_many_threads_each_get_their_own_result_once_committed(engine):
@@ -35,8 +36,10 @@ def test_many_threads_each_get_their_own_result_once_committed(engine):
         barrier.wait()
         try:
             row_id = group.run(engine, insert(f"r{n}"))
-            with engine.connect() as conn:  # answered only after the commit: another connection sees it
-                assert conn.execute(text("SELECT name FROM t WHERE id = :i"), {"i": row_id}).scalar() == f"r{n}"
+            # answered only after the commit: another connection sees it
+            with engine.connect() as conn:
+                assert conn.execute(text("SELECT name FROM t WHERE id = :i"),
+                                    {"i": row_id}).scalar() == f"r{n}"
             results[n] = row_id
         except Exception as error:  # noqa: BLE001
             errors.append(error)
@@ -94,7 +97,8 @@ def test_work_for_two_databases_at_once_lands_in_its_own(tmp_path, engine):
         barrier.wait()
         group.run(target, insert(name))
 
-    threads = [threading.Thread(target=send, args=(engine if n % 2 else other, f"r{n}")) for n in range(20)]
+    threads = [threading.Thread(target=send, args=(engine if n % 2 else other, f"r{n}"))
+               for n in range(20)]
     for thread in threads:
         thread.start()
     for thread in threads:

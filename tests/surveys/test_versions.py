@@ -4,10 +4,23 @@ from sqlalchemy import select
 
 from forum.extensions import db
 from surveys.models import QuestionKind, SurveyResponse
-from surveys.services.questions import QuestionData, add_question, delete_question, move_question, update_question
+from surveys.services.devices import Tablet
+from surveys.services.questions import (
+    QuestionData,
+    add_question,
+    delete_question,
+    move_question,
+    update_question,
+)
 from surveys.services.surveys import (
-    SurveyError, create_survey, draft_version, editable_question, has_unpublished_changes, publish,
-    response_counts)
+    SurveyError,
+    create_survey,
+    draft_version,
+    editable_question,
+    has_unpublished_changes,
+    publish,
+    response_counts,
+)
 from surveys.services.sync import receive_response
 from tests.surveys.conftest import make_payload
 
@@ -15,7 +28,8 @@ from tests.surveys.conftest import make_payload
 def test_a_new_survey_has_an_empty_draft(consultation):
     survey = create_survey(consultation, "  Housing  ", "Why we ask.")
     assert survey.title == "Housing" and survey.status == "draft"
-    assert [(v.number, v.is_published, v.purpose) for v in survey.versions] == [(1, False, "Why we ask.")]
+    assert [(v.number, v.is_published, v.purpose)
+            for v in survey.versions] == [(1, False, "Why we ask.")]
     with pytest.raises(SurveyError, match="at least one question"):
         publish(survey, None)
 
@@ -26,7 +40,8 @@ def test_publishing_freezes_and_editing_makes_version_two(survey, version, quest
         publish(survey, None)
     target = editable_question(survey, questions[2].id)
     assert target.version.number == 2 and target.id != questions[2].id
-    update_question(target, QuestionData(QuestionKind.SINGLE_CHOICE, "Where did you sleep last night?",
+    update_question(target,
+                    QuestionData(QuestionKind.SINGLE_CHOICE, "Where did you sleep last night?",
                                          choice_labels=["Hostel", "Street"]))
     db.session.expire_all()
     assert [q.text for q in version.questions][1] == "Where did you sleep?"  # version 1 untouched
@@ -45,7 +60,8 @@ def test_responses_keep_the_version_they_answered(survey, version, questions, ta
     device, _ = tablet
     from surveys.services.payload import VersionSpecs
 
-    receive_response(device.id, make_payload(version, questions), VersionSpecs())
+    receive_response(Tablet(device.id, device.token_hash), make_payload(version, questions),
+                     VersionSpecs())
     add_question(draft_version(survey), QuestionData(QuestionKind.FREE_TEXT, "Anything else?"))
     v2 = publish(survey, None)
     saved = db.session.scalar(select(SurveyResponse))
@@ -76,10 +92,12 @@ def test_questions_are_checked(consultation):
     survey = create_survey(consultation, "Checks")
     v = draft_version(survey)
     with pytest.raises(SurveyError, match="at least two choices"):
-        add_question(v, QuestionData(QuestionKind.SINGLE_CHOICE, "Pick", choice_labels=["Only one"]))
+        add_question(v,
+                     QuestionData(QuestionKind.SINGLE_CHOICE, "Pick", choice_labels=["Only one"]))
     v = draft_version(survey)
     with pytest.raises(SurveyError, match="Each choice must be different"):
-        add_question(v, QuestionData(QuestionKind.MULTIPLE_CHOICE, "Pick", choice_labels=["A", "a"]))
+        add_question(v,
+                     QuestionData(QuestionKind.MULTIPLE_CHOICE, "Pick", choice_labels=["A", "a"]))
     v = draft_version(survey)
     with pytest.raises(SurveyError, match="earlier question"):
         add_question(v, QuestionData(QuestionKind.FREE_TEXT, "Why?", show_if=(999, "yes")))
@@ -91,13 +109,15 @@ def test_choices_for_each_kind(consultation):
     survey = create_survey(consultation, "Kinds")
     v = draft_version(survey)
     scale = add_question(v, QuestionData(QuestionKind.SCALE, "How was it?", offer_dont_know=True))
-    assert [c["label"] for c in scale.all_choices] == ["Very bad", "Bad", "OK", "Good", "Very good", "Don\u2019t know"]
+    assert [c["label"] for c in scale.all_choices] == ["Very bad", "Bad", "OK", "Good", "Very good",
+                                                       "Don\u2019t know"]
     yes_no = add_question(v, QuestionData(QuestionKind.YES_NO, "Ok?", choice_labels=["ignored"]))
     assert [c["value"] for c in yes_no.choices] == ["yes", "no"]
     text = add_question(v, QuestionData(QuestionKind.FREE_TEXT, "Say", offer_prefer_not=True))
     assert text.all_choices == [] and not text.offer_prefer_not
     single = add_question(v, QuestionData(QuestionKind.SINGLE_CHOICE, "Where?",
-                                          choice_labels=["In a hostel", "Don't know!", "In a hostel 2"]))
+                                          choice_labels=["In a hostel", "Don't know!",
+                                                         "In a hostel 2"]))
     assert [c["value"] for c in single.choices] == ["in-a-hostel", "don-t-know", "in-a-hostel-2"]
     # A kept label keeps its value when choices change (skip logic relies on it).
     update_question(single, QuestionData(QuestionKind.SINGLE_CHOICE, "Where?",

@@ -39,6 +39,22 @@ export function homePage() {
     return "serviceWorker" in navigator ? navigator.serviceWorker.ready : null;
   }).then(function () { return keepForOffline(document.querySelector("[data-offline-status]")); });
   listUnfinished();
+  signOut();
+}
+
+/* Sign out without leaving this page: the survey pages kept on the tablet still run. */
+function signOut() {
+  const form = document.querySelector("[data-sign-out]");
+  const status = document.querySelector("[data-sign-out-status]");
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    fetch(form.action, { method: "POST", credentials: "same-origin", body: new FormData(form) })
+      .then(function (response) {
+        if (!response.ok) throw new Error("refused");
+        form.hidden = true;
+        status.textContent = "You have signed out. The survey still runs on this tablet.";
+      }).catch(function () { form.submit(); });
+  });
 }
 
 function button(text, style, onClick) {

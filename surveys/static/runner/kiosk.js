@@ -27,6 +27,7 @@ export function setupIdle() {
     });
     warning.querySelector("button").addEventListener("click", reset);
     reset();
+    main.dataset.idleArmed = String(limit);  // the timers run: support staff and tests can see it
   });
 }
 

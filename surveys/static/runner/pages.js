@@ -75,18 +75,50 @@ export function questionPage() {
     clearTimeout(typing);
     save().then(function (saved) { if (saved) go(previousUrl(position, saved.answers)); });
   });
+  function next() {
+    save().then(function (saved) { if (saved) go(nextUrl(position, saved.answers)); });
+  }
+  const skip = setupSkip(next);
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(typing);
     const answer = readAnswer(form, kind);
     if (answer.error) { showError(form, answer.error); return; }
+    const empty = answer.value === null || answer.value === "";
+    if (empty && form.dataset.required) { showError(form, form.dataset.required); return; }
     showError(form, null);
-    save().then(function (saved) { if (saved) go(nextUrl(position, saved.answers)); });
+    if (empty) { skip.ask(); return; }
+    next();
   });
   document.querySelectorAll("[data-stop-link]").forEach(function (link) {
     link.addEventListener("click", function () { save(); });
   });
   return loading;
+}
+
+/* "Next" with no answer: ask "Skip this question?" with two big buttons, never skip silently
+ * (skip rules may hide the next few questions too). */
+function setupSkip(next) {
+  const dialog = document.querySelector("[data-skip]");
+  const form = document.querySelector("form.fv-question");
+  const buttons = form.querySelector(".fv-button-row");
+  function close() { dialog.hidden = true; buttons.hidden = false; }
+  // Picking or typing an answer after all puts "Next" back.
+  form.addEventListener("change", close);
+  form.addEventListener("input", close);
+  dialog.querySelector("[data-skip-yes]").addEventListener("click", function () { close(); next(); });
+  dialog.querySelector("[data-skip-no]").addEventListener("click", function () {
+    close();
+    const field = form.querySelector("input, textarea");
+    if (field) field.focus();
+  });
+  return {
+    ask: function () {
+      buttons.hidden = true;
+      dialog.hidden = false;
+      dialog.querySelector("[data-skip-title]").focus();
+    }
+  };
 }
 
 /* What the server receives: only answers to questions the skip logic showed. */
@@ -97,7 +129,7 @@ function payloadFor(draft, completed, extra) {
   }).map(function (step) { return { question_id: step.id, value: draft.answers[step.id] }; });
   return {
     uuid: draft.uuid, survey_version_id: versionId, completed: completed,
-    read_aloud: !!extra.readAloud, member_id: extra.memberId || null,
+    read_aloud: !!extra.readAloud, member_id: null, member_ref: extra.memberRef || null,
     started_at: draft.startedAt, finished_at: new Date().toISOString(), answers: answers
   };
 }
@@ -112,10 +144,10 @@ export function endPage() {
     event.preventDefault();
     loading.then(function (draft) {
       if (!draft) return;
-      const member = form.elements.member_id.value;
+      const member = form.elements.member_ref.value.trim();
       if (preview) { store.deleteDraft().then(function () { go(urls.start + "?finished=1", true); }); return; }
       const payload = payloadFor(draft, true, { readAloud: form.elements.read_aloud.checked,
-                                                memberId: member ? Number(member) : null });
+                                                memberRef: member || null });
       window.FVStore.queueDraft(draft.uuid, payload).then(function () { go(urls.done, true); });
     });
   });

@@ -6,8 +6,12 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from analysis.models import SegmentEmbedding
-from analysis.services.embeddings import (EMBEDDER_KEY, DbEmbeddingCache, embed_new_segments,
-                                          queue_embedding)
+from analysis.services.embeddings import (
+    EMBEDDER_KEY,
+    DbEmbeddingCache,
+    embed_new_segments,
+    queue_embedding,
+)
 from forum.extensions import db
 from forum.models import Member, Segment, SegmentSource
 from forum.services import privacy
@@ -15,7 +19,8 @@ from forum.services.segments import text_hash
 
 
 def stored(model="fake-concepts"):
-    return db.session.scalar(select(func.count(SegmentEmbedding.id)).where(SegmentEmbedding.model == model))
+    return db.session.scalar(
+        select(func.count(SegmentEmbedding.id)).where(SegmentEmbedding.model == model))
 
 
 def test_cache_round_trips_float32_vectors(app):
@@ -45,7 +50,7 @@ def test_new_segments_are_embedded_once_and_reruns_embed_nothing(consultation, f
 
     start_run(consultation.id, None)
     segment_texts = {s.text for s in forum_rows}
-    assert not segment_texts & set(embedder.calls[calls:]), "a re-analysis embedded segment text again"
+    assert not segment_texts & set(embedder.calls[calls:]), "a re-analysis embedded them again"
 
 
 def test_queue_embedding_runs_the_job(consultation, forum_rows):
@@ -59,7 +64,8 @@ def test_erasing_a_member_deletes_embeddings_no_segment_holds(consultation, foru
     other = next(s.member_id for s in forum_rows if s.member_id != member.id)
     for who in (member.id, other):
         db.session.add(Segment(consultation_id=consultation.id, source_type=SegmentSource.SURVEY,
-                               source_id=1, member_id=who, text=shared, text_hash=text_hash(shared)))
+                               source_id=1, member_id=who, text=shared,
+                               text_hash=text_hash(shared)))
     db.session.commit()
     embed_new_segments(consultation.id, current_app.extensions[EMBEDDER_KEY])
     theirs = {s.text_hash for s in forum_rows if s.member_id == member.id} - {text_hash(shared)}
@@ -71,3 +77,54 @@ def test_erasing_a_member_deletes_embeddings_no_segment_holds(consultation, foru
     assert not theirs & left
     assert text_hash(shared) in left  # another member still said it
     assert left == set(db.session.scalars(select(Segment.text_hash)))
+
+
+def test_two_workers_storing_the_same_new_vector_do_not_fail(app):
+    # Another worker commits the vector between this one's look-up and its insert.
+    cache = DbEmbeddingCache()
+    vector = np.array([1.0, 2.0], dtype=np.float32)
+    with db.engine.begin() as other:
+        other.execute(SegmentEmbedding.__table__.insert().values(
+            text_hash="c" * 64, model="m", dimensions=2, vector=vector.tobytes()))
+    real_get = cache.get_many
+    cache.get_many = lambda hashes, model: {}  # it looked before the other worker stored it
+    cache.put_many({"c" * 64: vector, "d" * 64: vector}, "m")
+    db.session.commit()
+    cache.get_many = real_get
+    assert set(cache.get_many(["c" * 64, "d" * 64], "m")) == {"c" * 64, "d" * 64}
+    assert stored("m") == 2
+
+
+def test_worker_threads_asking_at_once_load_the_model_once(app, monkeypatch):
+    import functools
+    import threading
+    import time
+
+    from analysis.core.themes import embed as embed_module
+    from analysis.services.embeddings import current_embedder
+
+    loads = []
+
+    class SlowModel:
+        def encode(self, texts, **kwargs):
+            return np.ones((len(texts), 3), dtype=np.float32)
+
+    def load(threads):
+        loads.append(threads)
+        time.sleep(0.2)
+        return SlowModel()
+
+    # Cached like the real loader: only a first call that nobody else is making loads.
+    monkeypatch.setattr(embed_module, "_load_minilm", functools.lru_cache(maxsize=1)(load))
+    app.extensions.pop(EMBEDDER_KEY)
+
+    def ask():
+        with app.app_context():
+            current_embedder().encode(["hello"])
+
+    threads = [threading.Thread(target=ask) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(loads) == 1

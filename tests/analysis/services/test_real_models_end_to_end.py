@@ -6,16 +6,17 @@ from sqlalchemy import select
 
 from analysis.models import AnalysisRun, RunStatus, Theme
 from analysis.services.embeddings import EMBEDDER_KEY, WORDS_KEY
+from analysis.services.meaning import meaning_similarities
 from analysis.services.search import Filters, search_segments
 from analysis.services.themes import start_run
 from forum.extensions import db
-from tests.analysis.themes.forum_fixture import TOPICS
+from tests.analysis.core.themes.forum_fixture import TOPICS
 
 pytestmark = pytest.mark.slow
 
 
 def test_real_models_analyse_rerun_and_search(app, consultation, forum_rows):
-    from analysis.themes import MiniLMEmbedder, default_word_analyser
+    from analysis.core.themes import MiniLMEmbedder, default_word_analyser
 
     app.extensions[EMBEDDER_KEY] = MiniLMEmbedder()
     app.extensions[WORDS_KEY] = default_word_analyser()
@@ -29,13 +30,16 @@ def test_real_models_analyse_rerun_and_search(app, consultation, forum_rows):
     assert len(inside & housing_texts) >= 0.6 * len(housing_texts)
     assert all("_" not in t.label for t in db.session.scalars(select(Theme)))
 
-    before = {t.id: [link.segment_id for link in t.links] for t in db.session.scalars(select(Theme))}
+    before = {t.id: [link.segment_id for link in t.links]
+              for t in db.session.scalars(select(Theme))}
     start_run(consultation.id, None)
     db.session.expire_all()
     assert {t.id: [link.segment_id for link in t.links]
             for t in db.session.scalars(select(Theme))} == before
 
-    hits = search_segments(consultation.id, "what did members say about breach?", Filters(),
-                           app.extensions[EMBEDDER_KEY])
+    query = "what did members say about breach?"
+    hits = search_segments(consultation.id, query, Filters(),
+                           meaning_similarities(consultation.id, query,
+                                                app.extensions[EMBEDDER_KEY]))
     assert hits and "breach" in hits[0].segment.text.lower()
     assert any(h.reasons == ["meaning"] for h in hits[:15])

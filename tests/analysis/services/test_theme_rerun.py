@@ -71,8 +71,10 @@ def test_checked_is_cleared_when_a_rerun_changes_the_segments(analysed, consulta
 
 
 def test_rerun_with_nothing_changed_gives_the_same_themes(analysed, consultation):
-    before = {t.id: (t.label, [link.segment_id for link in t.links]) for t in themes_by_id().values()}
+    before = {t.id: (t.label, [link.segment_id for link in t.links])
+              for t in themes_by_id().values()}
     start_run(consultation.id, None)
     db.session.expire_all()
-    after = {t.id: (t.label, [link.segment_id for link in t.links]) for t in themes_by_id().values()}
+    after = {t.id: (t.label, [link.segment_id for link in t.links])
+             for t in themes_by_id().values()}
     assert after == before

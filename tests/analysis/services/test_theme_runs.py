@@ -51,7 +51,7 @@ def test_no_segments_fails_with_a_reason_and_can_be_retried(consultation):
     run = service.start_run(consultation.id, None)
     run = db.session.get(AnalysisRun, run.id)
     assert run.status == RunStatus.FAILED
-    assert "no segments ready" in run.message
+    assert "no usable segments" in run.message
     assert run.job.status == JobStatus.FAILED and run.job.message == run.message
 
 
@@ -135,3 +135,26 @@ def test_quotes_from_members_who_withdrew_quote_consent_are_not_shown(auth, anal
     html = auth.client.get(f"/themes/{theme.id}").get_data(as_text=True)
     quotes = html.split('id="quotes"')[1].split("Who raised it")[0]
     assert quoted.text.replace("'", "&#39;") not in quotes
+
+
+def test_segments_close_to_more_than_one_theme_count_in_each(analysed, consultation, app):
+    from analysis.models import ThemeAlso
+
+    themes = {t.id: t for t in db.session.scalars(
+        select(Theme).where(Theme.consultation_id == consultation.id))}
+    own = {link.segment_id: t.id for t in themes.values() for link in t.links}
+    also = list(db.session.scalars(select(ThemeAlso)))
+    result = db.session.get(AnalysisRun, analysed.id).result
+    expected = sum(len(t["also_ids"]) for t in result["themes"])
+    assert expected >= 1 and len(also) == expected  # every extra theme the run found is kept
+    per_segment = {}
+    for row in also:
+        assert own[row.segment_id] != row.theme_id  # never a segment's own theme twice
+        per_segment[row.segment_id] = per_segment.get(row.segment_id, 0) + 1
+    assert all(n <= 2 for n in per_segment.values())  # at most 3 themes in all
+    for theme in themes.values():
+        extra = [r for r in also if r.theme_id == theme.id]
+        assert theme.stats["also_segments"] == len(extra)
+    # The fitted model is kept with the run, for new segments to join without re-clustering.
+    assert (app.config["DATA_DIR"] / "theme-models" / f"run-{analysed.id}"
+            / "topic_embeddings.safetensors").exists()

@@ -1,0 +1,74 @@
+"""Shared pieces for the personal-data detectors: the candidate type and word tests."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = [
+    "CAP_WORD", "COMMON_WORDS", "LOWER", "UPPER", "Candidate", "is_sentence_start", "words_in",
+]
+
+# Letters as character-class contents, with the accented ones common in UK names
+# (Ruairí, Siân, Łukasz, Ştefan) so those names are not invisible to the rules.
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĻĽŁŃŇŐŒŘŚŞŠŢȚȘŤŪŮŰŲŹŻŽ"
+LOWER = "a-zß-öø-ÿāăąćčďđēėęěğīįıķļľłńňőœřśşšţțșťūůűųźżž"
+# A capitalised word as names and places are written: Kelly, O'Neill, McBride, Smith-Jones.
+CAP_WORD = (
+    rf"(?:[{UPPER}][{LOWER}]*['’][{UPPER}][{LOWER}]+|Ma?c[{UPPER}][{LOWER}]+"
+    rf"|[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)"
+)
+
+# Function words and fillers: never a name, a street's first word or a surname.
+COMMON_WORDS = frozenset(
+    ["a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+     "back", "be", "because", "been", "before", "being", "both", "but", "by", "can", "could", "did",
+     "do", "does", "doing", "done", "down", "each", "even", "every", "few", "for", "from", "get",
+     "got", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i",
+     "if", "in", "into", "is", "it", "its", "just", "last", "let", "like", "made", "many", "me",
+     "more", "most", "much", "my", "never", "next", "no", "nor", "not", "now", "of", "off", "oh",
+     "on", "once", "one", "only", "or", "other", "our", "out", "over", "own", "same", "she",
+     "should", "so", "some", "still", "such", "than", "that", "the", "their", "them", "then",
+     "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+     "upon", "us", "very", "was", "we", "well", "were", "what", "when", "where", "which", "while",
+     "who", "whom", "why", "will", "with", "would", "yes", "yeah", "you", "your", "yours", "mm",
+     "okay", "ok", "right", "sorry", "thanks", "thank", "cheers", "please", "hi", "hello", "bye",
+     "dear", "nah", "yep", "aye", "erm", "um", "hmm", "innit", "ain't", "cos", "someone",
+     "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "noone", "something",
+     "nothing", "everything", "anything", "people"])
+
+_WORD = re.compile(rf"[{UPPER}{LOWER}][{UPPER}{LOWER}'’-]*")
+
+
+class Candidate(NamedTuple):
+    """A proposed redaction: character offsets and a label such as ``"name"``."""
+
+    start: int
+    end: int
+    label: str
+
+
+def words_in(text: str) -> list[str]:
+    """Return the words of ``text`` (letters, apostrophes, hyphens).
+
+    Args:
+        text: any text.
+
+    Returns:
+        The words in order.
+    """
+    return _WORD.findall(text)
+
+
+def is_sentence_start(text: str, index: int) -> bool:
+    """Say whether ``index`` is the first word of a sentence or line.
+
+    Args:
+        text: the whole text.
+        index: offset of a word's first character.
+
+    Returns:
+        True at the start of the text or after ``.``, ``?``, ``!``, a newline or a
+        quote that opens a sentence.
+    """
+    before = text[:index].rstrip(" \t\"'“‘")
+    return not before or before[-1] in ".?!\n:"

@@ -1,0 +1,205 @@
+"""Detect contact details and identifiers: phones, emails, postcodes, NI and ID numbers, DOBs."""
+from __future__ import annotations
+
+import re
+
+from .common import Candidate
+
+__all__ = [
+    "find_dates_of_birth", "find_emails", "find_id_numbers", "find_ni_numbers",
+    "find_phones", "find_postcodes",
+]
+
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+# Said aloud and typed by a transcriber: "lisa dot m at example dot com".
+SPOKEN_EMAIL = re.compile(
+    r"\b\w+(?:\s+(?:dot|underscore|dash)\s+\w+)*\s+at\s+\w+"
+    r"(?:\s+dot\s+\w+)*\s+dot\s+(?:com|co\s+dot\s+uk|org|net|uk|gov|ac|me|io|info)\b",
+    re.IGNORECASE,
+)
+
+# Royal Mail's published shape for a full postcode (outward + inward), space optional.
+POSTCODE = re.compile(
+    r"\b(?:GIR\s?0AA|"
+    r"(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
+    r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])\s?[0-9][ABD-HJLNP-UW-Z]{2})\b",
+    re.IGNORECASE,
+)
+
+# Two letters, three pairs of digits, a final A-D. Deliberately looser than HMRC's rules
+# so specimen numbers such as "QQ 12 34 56 C" are caught too.
+NI_NUMBER = re.compile(r"\b[A-Z]{2}(?:[ -]?\d{2}){3}[ -]?[A-D]\b", re.IGNORECASE)
+
+# Prison (NOMIS) numbers: a letter, four digits, two letters, e.g. A4821KD.
+PRISON_NUMBER = re.compile(r"\b[A-Z]\d{4}[A-Z]{2}\b", re.IGNORECASE)
+# Number plates in the current format (AB12 CDE); no other UK reference looks like one.
+VEHICLE_REG = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b")
+# A police officer's collar number: "PC 4471", "shoulder number 2231".
+COLLAR_NUMBER = re.compile(
+    r"\b(?:PC|PCSO|DC|PS|DS|Sgt"
+    r"|(?i:sergeant|constable|collar|shoulder|badge)(?:\s+(?i:number|no\.?))?)"
+    r"(?:\s+(?:is|was))?:?\s+(?P<number>\d{2,5})\b"
+)
+# Social media handles ("@jodie_w88"): the @ not inside an email address.
+HANDLE = re.compile(r"(?<![\w.@+'-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
+# Other reference numbers only count after a word saying what they are.
+ID_CUE = re.compile(
+    r"\b(?:NHS|PNC|CRO|NOMIS|prison|inmate|case|claim|client|customer|patient|tenancy|"
+    r"passport|reference|ref|CRN)"
+    r"(?:\s+(?:number|no\.?|num|reference|ref|ID))?(?:'s|\s+is|\s+was|\s*[:,])?\s+",
+    re.IGNORECASE,
+)
+ID_VALUE = re.compile(r"(?=[\w/-]*\d)[A-Za-z0-9][\w/-]{2,}(?:\s\d{2,4}){0,3}\b")
+PHONE_MIN_DIGITS = 10  # a UK number has 10 or 11 digits; fewer is a count or a time
+ID_MIN_LENGTH = 5  # shorter values after a cue are counts or years ("NHS 111"), not IDs
+
+MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+ORDINAL_WORDS = (
+    r"(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+    r"eighteenth|nineteenth|twentieth|thirtieth)"
+)
+DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORDS})"
+YEAR = r"(?:19|20)?\d{2}"
+# Years as people say them: 1985, '85 (transcribers write both), "nineteen eighty-five".
+TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+SPOKEN_YEAR = (rf"(?:nineteen[- ](?:{TENS}(?:[- ]{UNITS})?|{TEENS}|oh[- ]{UNITS})"
+               rf"|two[- ]thousand(?:[- ]and)?(?:[- ](?:{TEENS}|{UNITS}))?)")
+FULL_YEAR = rf"(?:(?:19|20)\d{{2}}|['’]\d{{2}}|{SPOKEN_YEAR})"
+# After a month a bare two-digit year ("3 March 85") is still a year.
+MONTH_YEAR = rf"(?:{FULL_YEAR}|\d{{2}})"
+DATE = re.compile(
+    rf"(?:\b{DAY}(?:\s+of)?\s+{MONTHS}\b(?:\.?,?\s+{MONTH_YEAR}(?![\w’']))?"
+    rf"|\b{MONTHS}\b\.?\s+(?:the\s+)?{DAY}\b(?:,?\s+{MONTH_YEAR}(?![\w’']))?"
+    rf"|\b{MONTHS}\b\.?,?\s+(?:of\s+)?{FULL_YEAR}(?![\w’'])"
+    rf"|\b\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?{YEAR}\b"
+    rf"|\b(?:19|20)\d{{2}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}\b)",
+    re.IGNORECASE,
+)
+# "born in 1985", "born '85", "born in nineteen eighty-five": a year alone after "born".
+BORN_YEAR = re.compile(rf"\bborn\s+(?:in\s+)?(?:the\s+year\s+)?({FULL_YEAR})(?![\w’'])",
+                       re.IGNORECASE)
+DOB_CUE = re.compile(
+    r"(?:\b(?:born|DOB|D\.\s?O\.\s?B|date\s+of\s+birth|birth\s?date|birthday|b['’]?day)\b"
+    r"|\bd\.o\.b\.)", re.IGNORECASE,
+)
+# How far a date may sit from its "born"/"DOB" cue, in characters.
+CUE_BEFORE, CUE_AFTER = 60, 30
+
+
+def find_emails(text: str) -> list[Candidate]:
+    """Find email addresses, typed or spelled out ("name at example dot com").
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Candidates labelled ``email``.
+    """
+    found = [Candidate(m.start(), m.end(), "email") for m in EMAIL.finditer(text)]
+    found += [Candidate(m.start(), m.end(), "email") for m in SPOKEN_EMAIL.finditer(text)]
+    # A handle finds a person as surely as their name does, so it is hidden as one.
+    found += [Candidate(m.start(), m.end(), "name") for m in HANDLE.finditer(text)]
+    return found
+
+
+def find_phones(text: str) -> list[Candidate]:
+    """Find UK phone numbers with libphonenumber, in any common written format.
+
+    ``Leniency.POSSIBLE`` is used because stricter levels reject the Ofcom drama
+    ranges (07700 900xxx) and some new number blocks; the digit-count and prefix
+    checks below keep years and reference numbers out.
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Candidates labelled ``phone``.
+    """
+    import phonenumbers  # Loaded lazily: its metadata is large.
+
+    found = []
+    matcher = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
+    for match in matcher:
+        raw = match.raw_string
+        digits = sum(ch.isdigit() for ch in raw)
+        # UK numbers are written from 0 or +44; dates use "/" and are caught elsewhere.
+        if digits >= PHONE_MIN_DIGITS and raw.lstrip("(").startswith(("0", "+")) and "/" not in raw:
+            found.append(Candidate(match.start, match.end, "phone"))
+    return found
+
+
+def find_postcodes(text: str) -> list[Candidate]:
+    """Find full UK postcodes, with or without the space, in any case.
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Candidates labelled ``postcode``.
+    """
+    return [Candidate(m.start(), m.end(), "postcode") for m in POSTCODE.finditer(text)]
+
+
+def find_ni_numbers(text: str) -> list[Candidate]:
+    """Find National Insurance numbers, spaced or not ("QQ 12 34 56 C").
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Candidates labelled ``NI number``.
+    """
+    return [Candidate(m.start(), m.end(), "NI number") for m in NI_NUMBER.finditer(text)]
+
+
+def find_id_numbers(text: str) -> list[Candidate]:
+    """Find prison numbers (A4821KD), number plates, collar numbers and named references.
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Candidates labelled ``ID number``.
+    """
+    found = [Candidate(m.start(), m.end(), "ID number")
+             for pattern in (PRISON_NUMBER, VEHICLE_REG) for m in pattern.finditer(text)]
+    found += [Candidate(m.start("number"), m.end("number"), "ID number")
+              for m in COLLAR_NUMBER.finditer(text)]
+    for cue in ID_CUE.finditer(text):
+        value = ID_VALUE.match(text, cue.end())
+        if value and len(value.group()) >= ID_MIN_LENGTH:
+            found.append(Candidate(value.start(), value.end(), "ID number"))
+    return found
+
+
+def find_dates_of_birth(text: str) -> list[Candidate]:
+    """Find dates close to "born", "DOB", "date of birth" or "birthday".
+
+    Other dates (release dates, court dates) are left alone: they matter to the
+    story and rarely identify anyone on their own.
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Candidates labelled ``date of birth``.
+    """
+    cues = [(m.start(), m.end()) for m in DOB_CUE.finditer(text)]
+    if not cues:
+        return []
+    found = []
+    for m in DATE.finditer(text):
+        near = any(
+            0 <= m.start() - c_end <= CUE_BEFORE or 0 <= c_start - m.end() <= CUE_AFTER
+            for c_start, c_end in cues
+        )
+        if near:
+            found.append(Candidate(m.start(), m.end(), "date of birth"))
+    found += [Candidate(m.start(1), m.end(1), "date of birth") for m in BORN_YEAR.finditer(text)]
+    return found

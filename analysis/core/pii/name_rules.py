@@ -1,0 +1,189 @@
+"""Rule-based name routes: titles, cue words, the first-name list, the caller's names."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from ..lists import load_list, load_set
+from .common import CAP_WORD, COMMON_WORDS, LOWER, Candidate, is_sentence_start
+from .name_words import (
+    PLACE_ENDINGS,
+    TITLES,
+    WORD,
+    extend_surname,
+    is_ambiguous,
+    is_broad_area,
+    never_name,
+    word_used_as_word,
+)
+
+__all__ = ["cued_names", "known_names", "listed_first_names", "role_after_names", "titled_names"]
+
+# "PC Davies", and "PC 4471 Davies" with a police officer's collar number between.
+TITLED = re.compile(rf"\b(?:{'|'.join(TITLES)})\.?[ \t]+(?:\d{{2,5}}[ \t]+)?(?={CAP_WORD})")
+CAP_AT = re.compile(rf"{CAP_WORD}\b")
+# "Thandiwe from the refugee project", "Bex from outreach": a worker named by their service.
+FROM_SERVICE = re.compile(
+    rf"\b(?P<name>{CAP_WORD})[ \t]+(?:from|at)[ \t]+(?:the[ \t]+|my[ \t]+|our[ \t]+)?[{LOWER}]"
+)
+
+
+def _cue_alternation() -> str:
+    cues = sorted(load_list("name_cues.txt"), key=len, reverse=True)
+    return "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+
+
+@lru_cache(maxsize=1)
+def _role_after_pattern() -> re.Pattern[str]:
+    """Match a name followed by its role: "Okoro was my PO", "Baxter, the officer"."""
+    return re.compile(
+        rf"\b(?P<name>{CAP_WORD})(?:[ \t]*,[ \t]*|[ \t]+(?:was|is|who's|who was)[ \t]+)"
+        rf"(?:my|the|our|his|her|their)[ \t]+(?:old[ \t]+|new[ \t]+)?(?i:{_cue_alternation()})\b"
+    )
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    # Cue words in any case; the name itself keeps its case so we can judge it.
+    return re.compile(rf"\b(?i:{_cue_alternation()})\b")
+
+
+NAME_AFTER_CUE = re.compile(
+    rf"(?:['’]s)?\s*,?\s+(?:(?i:is|was|called|named)\s+)?(?P<name>{CAP_WORD}|[a-z]+)\b"
+)
+
+
+def titled_names(text: str) -> list[Candidate]:
+    """Find "Dr Okafor", "PC Daniel Hartley", "Mrs Patel".
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Name candidates including the title.
+    """
+    found = []
+    for m in TITLED.finditer(text):
+        word = CAP_AT.match(text, m.end())
+        if word and not never_name(word.group()):
+            found.append(extend_surname(text, Candidate(m.start(), word.end(), "name"), 1))
+    return found
+
+
+def cued_names(text: str) -> list[Candidate]:
+    """Find names after cue words: "my keyworker Maureen", "a fella called Frank".
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Name candidates.
+    """
+    found = []
+    first_names = load_set("first_names.txt")
+    for cue in _cue_pattern().finditer(text):
+        # Matched per cue, not in one regex, so "my cousin's girlfriend, Eilidh" still
+        # reaches the name after the second cue.
+        m = NAME_AFTER_CUE.match(text, cue.end())
+        if not m:
+            continue
+        word = m.group("name")
+        if never_name(word) or word.lower() in PLACE_ENDINGS:
+            continue
+        if word.islower() and (word not in first_names or is_ambiguous(word)):
+            continue
+        found.append(extend_surname(text, Candidate(m.start("name"), m.end("name"), "name")))
+    return found
+
+
+def role_after_names(text: str, place_entities: list[tuple[int, int]]) -> list[Candidate]:
+    """Find names followed by their role: "Okoro was my PO", "Bex from outreach".
+
+    Args:
+        text: text to search.
+        place_entities: offsets the model tagged as places, never read as names here.
+
+    Returns:
+        Name candidates.
+    """
+    found = []
+    for m in _role_after_pattern().finditer(text):
+        if not never_name(m.group("name")):
+            found.append(Candidate(*m.span("name"), "name"))
+    for m in FROM_SERVICE.finditer(text):
+        start, end = m.span("name")
+        # Weaker cue: skip sentence starts ("Met at the gate", "Straight from court")
+        # and words the model places ("moved to Leeds from the coast").
+        if (never_name(m.group("name")) or is_sentence_start(text, start)
+                or any(s <= start < e for s, e in place_entities)):
+            continue
+        found.append(Candidate(start, end, "name"))
+    return found
+
+
+def listed_first_names(text: str) -> list[Candidate]:
+    """Find first names from ``first_names.txt``, lower-case ones included ("me and dave").
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Name candidates, extended over a following surname.
+    """
+    found = []
+    first_names = load_set("first_names.txt")
+    for m in WORD.finditer(text):
+        word = m.group()
+        low = word.lower()
+        # "Will" is both a common word and a name: name_words.txt decides those.
+        if low not in first_names or (low in COMMON_WORDS and not is_ambiguous(word)):
+            continue
+        if word.islower():
+            # Lower-case names ("me and dave") count unless they are also words.
+            if is_ambiguous(word):
+                continue
+        elif not word[0].isupper() or (is_ambiguous(word)
+                                       and word_used_as_word(text, m.start(), m.end())):
+            continue
+        if is_broad_area(text, m.start(), m.end()):
+            continue
+        found.append(extend_surname(text, Candidate(m.start(), m.end(), "name")))
+    return found
+
+
+def known_names(text: str, names: Iterable[str]) -> list[Candidate]:
+    """Find the caller's real names as whole words, in full and by each part.
+
+    Args:
+        text: text to search.
+        names: real names, e.g. "Tracey Wilson" or speaker labels.
+
+    Returns:
+        Name candidates.
+    """
+    found = []
+    parts: set[str] = set()
+    for given in names:
+        full = " ".join(str(given).split())
+        if not full:
+            continue
+        words = full.split()
+        # Whole multi-word names match in any case; single words go through the
+        # part rules below, so a speaker called "Will" or "So" cannot blank out words.
+        if len(words) > 1 and not all(never_name(w) for w in words):
+            pattern = r"\s+".join(re.escape(w) for w in words)
+            found += [Candidate(m.start(), m.end(), "name")
+                      for m in re.finditer(rf"\b{pattern}\b", text, re.IGNORECASE)]
+        parts.update(p for p in re.split(r"[\s,]+", full) if len(p) > 1 and p.isalpha())
+    for part in parts:
+        if never_name(part):
+            continue
+        ambiguous = is_ambiguous(part)
+        flags = 0 if ambiguous else re.IGNORECASE
+        target = part[0].upper() + part[1:].lower() if ambiguous else part
+        for m in re.finditer(rf"\b{re.escape(target)}\b", text, flags):
+            if ambiguous and word_used_as_word(text, m.start(), m.end()):
+                continue
+            found.append(extend_surname(text, Candidate(m.start(), m.end(), "name")))
+    return found

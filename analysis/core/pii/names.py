@@ -1,0 +1,139 @@
+"""Detect people's names: spaCy PERSON entities plus rules for what the model misses."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from ..lists import load_set
+from . import name_rules
+from .common import CAP_WORD, Candidate
+from .name_words import (
+    PEOPLE_ARE_NOT_IN,
+    PLACE_PREPOSITION,
+    WORD,
+    extend_surname,
+    is_broad_area,
+    never_name,
+)
+from .not_people import drop_not_people
+
+__all__ = ["find_names"]
+
+CAP_TOKEN = re.compile(rf"(?<![\w-]){CAP_WORD}(?![\w-])")  # not part of "Tri-borough"
+PLACES = ("GPE", "LOC", "FAC")
+
+
+MIN_NAME_LETTERS = 2  # a single letter is an initial or a typo, not a name
+MIN_LONE_NAME = 3  # a capitalised two-letter word on its own ("Mr", "Go") is not a name
+
+
+def _from_model(
+    text: str, person_spans: Iterable[tuple[int, int]], is_word: Callable[[str], bool] | None,
+) -> list[Candidate]:
+    found = []
+    for span_start, span_end in person_spans:
+        start, end = span_start, span_end  # both move when a suffix or filler is dropped
+        span = text[start:end]
+        if span.endswith(("'s", "’s")):
+            end -= 2
+            span = span[:-2]
+        if any(ch.isdigit() or ch in "@:/" for ch in span):
+            continue
+        letters = sum(ch.isalpha() for ch in span)
+        if span.lower() in load_set("not_names.txt") or letters < MIN_NAME_LETTERS:
+            continue
+        if is_broad_area(text, start, end):  # "Kensington and Chelsea", "in Lambeth"
+            continue
+        # The small model sometimes calls a lower-case English word a person ("agenda").
+        if span.islower() and is_word and all(is_word(w) for w in span.split()):
+            continue
+        # Drop leading fillers and verbs spaCy glues on ("Yeah Dave", "Ring Tony"), but
+        # not first names that are also words ("Hope Williams"); skip if nothing is left.
+        words = list(WORD.finditer(span))
+        for i, word in enumerate(words):
+            w = word.group()
+            glued = is_word is not None and is_word(w) and i < len(words) - 1 and (
+                w.lower() not in load_set("first_names.txt"))
+            if not never_name(w) and not glued:
+                start += word.start()
+                break
+        else:
+            continue
+        found.append(Candidate(start, end, "name"))
+    return found
+
+
+def _unknown_capitalised(
+    text: str, is_word: Callable[[str], bool], entities: list[tuple[int, int, str]],
+) -> list[Candidate]:
+    """Capitalised words that are not English words are usually names the model missed."""
+    found = []
+    areas = load_set("broad_areas.txt")
+    for m in CAP_TOKEN.finditer(text):
+        word, start = m.group(), m.start()
+        if (len(word) < MIN_LONE_NAME or never_name(word) or word.lower() in areas
+                or any(is_word(part) for part in word.split("-"))):
+            continue
+        before = text[max(0, start - 12):start]
+        inside = [label for s, e, label in entities if s <= start < e]
+        # "in Peckham", or "to Croydon" where the model agrees it is a place: keep areas.
+        if PEOPLE_ARE_NOT_IN.search(before):
+            continue
+        if PLACE_PREPOSITION.search(before) and set(inside) & set(PLACES):
+            continue
+        # A word inside a longer organisation or title ("Giles Trust") is not a person.
+        if any(label not in PLACES and e - s > m.end() - start
+               for s, e, label in entities if s <= start < e):
+            continue
+        found.append(extend_surname(text, Candidate(start, m.end(), "name")))
+    return found
+
+
+def find_names(
+    text: str, person_spans: Iterable[tuple[int, int]] = (), known_names: Iterable[str] = (),
+    other_entities: Iterable[tuple[int, int, str]] = (),
+    is_word: Callable[[str], bool] | None = None,
+    is_modifier: Callable[[str], bool] | None = None,
+) -> list[Candidate]:
+    """Find people's names by every route we have; overlaps are resolved by the caller.
+
+    Routes: spaCy PERSON entities (cleaned of fillers and service names), titles
+    ("Dr Okafor", "PC Daniel Hartley"), cue words ("my keyworker Maureen", "a fella
+    called Frank", "Okoro was my PO", "Bex from outreach"), a list of common first names
+    (catches lower-case names the model misses), capitalised words that are not
+    English words (with ``is_word``), and the caller's own list of real names, matched
+    case-insensitively as whole words, in full and by each part. Names that are also
+    ordinary words (Will, Hope, Price) only match when capitalised and not plainly used
+    as a word.
+
+    Args:
+        text: the text to search.
+        person_spans: (start, end) offsets of the model's PERSON entities in ``text``.
+        known_names: real names the facilitator supplied, e.g. the speakers' names.
+        other_entities: (start, end, label) of the model's other entities (places,
+            organisations), so "moved to Leeds from the coast" is not read as a name.
+        is_word: an English word test (see ``pii.lexicon``); when given, capitalised
+            words that are not English words are proposed as names too.
+        is_modifier: an English adverb/adjective test (see ``pii.lexicon``); when given,
+            a lone such word opening a sentence ("Plus, ...") is not a name.
+
+    Names of public documents ("the Bradley Report") are never people's names.
+
+    Returns:
+        Candidates labelled ``name``; they may overlap each other.
+    """
+    found = _from_model(text, person_spans, is_word)
+    found += name_rules.titled_names(text)
+    found += name_rules.cued_names(text)
+    other_entities = list(other_entities)
+    found += name_rules.role_after_names(text,
+        [(s, e) for s, e, label in other_entities if label in PLACES])
+    if is_word is not None:
+        found += _unknown_capitalised(text, is_word, other_entities)
+    found += name_rules.listed_first_names(text)
+    found = drop_not_people(text, found, is_modifier)
+    # The facilitator's own list always wins: they know who was in the room.
+    found += name_rules.known_names(text, known_names)
+    # A cue or list match can still assemble a service name ("Sally" + "Army").
+    not_names = load_set("not_names.txt")
+    return [c for c in found if text[c.start:c.end].lower() not in not_names]

@@ -1,0 +1,68 @@
+"""Capitalised words that look like names but are not people: document titles, sentence openers."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from ..lists import load_list, load_set
+from .common import CAP_WORD, Candidate, is_sentence_start
+
+__all__ = ["drop_not_people", "named_documents"]
+
+
+@lru_cache(maxsize=1)
+def _document_title() -> re.Pattern[str]:
+    ends = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in load_list("public_document_words.txt"))
+    # One to three capitalised words (never a possessive: "Dave's report" is Dave's) and
+    # a title word in any case: "the Bradley Report", "the Lammy review".
+    return re.compile(rf"(?<![\w'’])((?:{CAP_WORD}\s+){{1,3}})(?i:{ends})\b")
+
+
+def named_documents(text: str) -> list[tuple[int, int]]:
+    """Find public documents named after people ("the Bradley Report", "the Lammy review").
+
+    Args:
+        text: text to search.
+
+    Returns:
+        (start, end) offsets of each title, from its first capitalised word to its title word.
+    """
+    return [(m.start(1), m.end()) for m in _document_title().finditer(text)]
+
+
+def _opener(text: str, cand: Candidate, is_modifier: Callable[[str], bool]) -> bool:
+    """A lone capitalised adverb or adjective opening a sentence ("Plus, ...", "Still ...")."""
+    word = text[cand.start:cand.end]
+    if " " in word or not is_sentence_start(text, cand.start):
+        return False
+    low = word.lower()
+    # Names that are also words (Frank, Rose, Young) keep their own rules in the lists.
+    if low in load_set("first_names.txt") or low in load_set("name_words.txt"):
+        return False
+    return is_modifier(word)
+
+
+def drop_not_people(text: str, cands: list[Candidate],
+                    is_modifier: Callable[[str], bool] | None) -> list[Candidate]:
+    """Remove name candidates that are document titles or sentence-opening common words.
+
+    Args:
+        text: the text the candidates point into.
+        cands: name candidates from the rule and model routes (not the caller's own names).
+        is_modifier: says whether a word is an English adverb or adjective (see
+            ``pii.lexicon.english_modifiers``); None skips the sentence-opener test.
+
+    Returns:
+        The candidates that may still be people.
+    """
+    titles = named_documents(text)
+    kept = []
+    for cand in cands:
+        if any(s <= cand.start and cand.end <= e for s, e in titles):  # "Bradley", "Bradley Report"
+            continue
+        if is_modifier is not None and _opener(text, cand, is_modifier):
+            continue
+        kept.append(cand)
+    return kept

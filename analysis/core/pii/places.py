@@ -1,0 +1,215 @@
+"""Detect places that could locate someone: addresses, streets, estates, institutions."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..lists import load_list
+from .common import CAP_WORD, COMMON_WORDS, Candidate
+
+__all__ = ["find_addresses", "find_broad_areas", "find_hospitals", "find_hostels", "find_prisons"]
+
+NAME_WORDS = rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}}"
+SUFFIXES = (
+    "Road|Rd|Street|St|Avenue|Ave|Lane|Close|Crescent|Drive|Way|Grove|Terrace|Gardens|"
+    "Place|Square|Mews|Walk|Row|Court|Hill|Parade|Rise|View|Park|Green|Vale|Wharf|Yard|"
+    "Gate|Mount|Passage|Approach|Quay|Villas|Cottages|Buildings|Heights|House|Tower|Towers|"
+    "Mansions|Estate"
+)
+# Suffixes that make a street name on their own, without a house number.
+STREET_SUFFIXES = ("Road|Street|Avenue|Lane|Close|Crescent|Drive|Way|Grove|Terrace|Gardens|Mews"
+                   "|Rise|Parade")
+BLOCK_SUFFIXES = "House|Court|Tower|Towers|Mansions|Buildings|Heights|Point|Lodge"
+UNIT = r"(?:Flat|Apartment|Apt|Unit|Maisonette|Room)\s+\d{1,4}[A-Za-z]?,?\s+"
+
+NUMBERED_ADDRESS = re.compile(
+    rf"(?:(?i:{UNIT}))?\b\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?,?[ \t]+"
+    rf"{NAME_WORDS}[ \t]+(?:{SUFFIXES})\b"
+)
+UNIT_IN_BLOCK = re.compile(rf"\b(?i:{UNIT}){NAME_WORDS}[ \t]+(?:{BLOCK_SUFFIXES})\b")
+STREET = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:{STREET_SUFFIXES})\b")
+ESTATE = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:[Ee]state|Farm)\b(?!\s+agent)")
+# First words that make "X Street" or "X Centre" a description, not a name.
+GENERIC_FIRST = frozenset(
+    ["no", "by", "any", "one", "some", "either", "half", "high", "main", "back", "side", "this",
+     "that", "every", "each", "other", "the", "new", "old", "council", "housing", "industrial",
+     "trading", "business", "real", "private", "social", "community", "day", "job", "jobcentre",
+     "recovery", "family", "health", "medical", "leisure", "shopping", "city", "town", "youth",
+     "crisis", "advice", "detention", "custody", "crown", "magistrates", "magistrates'", "county",
+     "children's", "women's", "womens", "men's", "mens", "women", "men", "citizens", "contact",
+     "visitors", "visitors'", "probation", "training", "learning", "education", "sports", "arts",
+     "church", "village", "mission", "islamic", "mental", "psychiatric", "acute", "maternity",
+     "hospital", "drop-in", "resettlement", "rehab", "detox", "assessment", "approved", "bail",
+     "memory"])
+
+HOSPITAL = re.compile(
+    rf"\b{NAME_WORDS}(?:['’]s?)?[ \t]+(?:Hospital|Infirmary|Ward|Clinic|Medical Centre|"
+    rf"Health Centre|Surgery|Mental Health Unit)\b"
+)
+HOSTEL_ALWAYS = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:Lodge|Hostel|Foyer|Project)\b")
+HOSTEL_IF_CONTEXT = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:House|Centre|Center|Court|Hall|Place)\b")
+HOSTEL_CONTEXT = re.compile(
+    r"\b(?:hostels?|approved premises|AP|bail|shelter|refuge|supported (?:housing|accommodation)"
+    r"|foyer|project|rehab|detox|residential|testing|drop-in|day centre|curfew|key ?worker"
+    r"|placed|housed|bed|slept|sleeping|stayed|staying)\b",
+    re.IGNORECASE,
+)
+# "a refuge called Harbour House", "the night shelter at St Jude's".
+HOSTEL_NAMED = re.compile(
+    rf"\b(?i:hostel|night shelter|shelter|refuge|approved premises|foyer|project)"
+    rf"\s+(?i:called|named|at)\s+(?:the\s+)?(?P<name>(?:St\.?\s+)?{CAP_WORD}(?:['’]s)?"
+    rf"(?:[ \t]+{CAP_WORD}){{0,2}})"
+)
+HOSTEL_THE_NAME = re.compile(
+    rf"\b(?i:at|in)\s+the\s+(?P<name>(?:{CAP_WORD}|[A-Z]{{2,6}}\b)(?:[ \t]+{CAP_WORD}){{0,2}})\b"
+)
+HOSTEL_WORD_NEXT = re.compile(r"(?:[ \t]+(?i:hostel|night shelter|shelter|refuge))?")
+HOSTEL_AFTER = re.compile(r"^[^.?!]{0,40}\b(?:hostel|shelter|refuge|approved premises)\b", re.I)
+CONTEXT_BEFORE, CONTEXT_AFTER = 80, 40
+
+PRISON_PREFIXES = r"(?:HMP\s*(?:/|&|and)\s*YOI|HMP|HMYOI|YOI|HM\s+Prison|HM\s+YOI)"
+PRISON_PREFIX = re.compile(
+    rf"\b(?i:{PRISON_PREFIXES})[ \t]+(?:the[ \t]+)?(?:{NAME_WORDS}|(?-i:[a-z][a-z'’-]{{2,}}))"
+)
+PRISON_WORD_AFTER = r"(?:[ \t]+(?:prison|Prison|jail|nick|YOI))"
+PRISON_CONTEXT_BEFORE = re.compile(
+    r"\b(?:time|years?|months?|weeks?|stretch|stint|sentence|remand(?:ed)?(?:\s+to)?|inside|out of|"
+    r"released from|transferred to|shipped(?: out)? to|locked up in|banged up in|visits? (?:in|at))"
+    r"\s+(?:in\s+|at\s+)?$",
+    re.IGNORECASE,
+)
+PRISON_CONTEXT_AFTER = re.compile(r"^[^.?!]{0,40}\b(?:prison|jail|nick|wings?|landing|cell)\b",
+                                  re.I)
+
+
+def _first_word_generic(text: str, start: int) -> bool:
+    first = text[start:].split(None, 1)[0].lower()
+    return first in GENERIC_FIRST or first in COMMON_WORDS
+
+
+def _matches(pattern: re.Pattern[str], text: str, label: str) -> list[Candidate]:
+    return [Candidate(m.start(), m.end(), label) for m in pattern.finditer(text)
+            if not _first_word_generic(text, m.start())]
+
+
+def find_addresses(text: str) -> list[Candidate]:
+    """Find house-number addresses, flats in named blocks, street names and estates.
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Candidates labelled ``place``.
+    """
+    found = [Candidate(m.start(), m.end(), "place") for m in NUMBERED_ADDRESS.finditer(text)]
+    found += [Candidate(m.start(), m.end(), "place") for m in UNIT_IN_BLOCK.finditer(text)]
+    found += _matches(STREET, text, "place")
+    found += _matches(ESTATE, text, "place")
+    return found
+
+
+@cache
+def _listed(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Compile a list file into (always-match, needs-context) patterns."""
+    always: list[str] = []
+    ambiguous: list[str] = []
+    for entry in load_list(name):
+        bucket = ambiguous if entry.endswith("*") else always
+        words = entry.rstrip("* ").split()
+        if words[0].lower() == "the":  # "the Scrubs" also starts sentences: "The Scrubs"
+            words[0] = "[Tt]he"
+        else:
+            words[0] = re.escape(words[0])
+        bucket.append(r"[ \t]+".join([words[0], *(re.escape(w) for w in words[1:])]))
+    def compile_(alts: list[str]) -> re.Pattern[str] | None:
+        alts.sort(key=len, reverse=True)
+        return re.compile(rf"\b(?:{'|'.join(alts)})\b") if alts else None
+    return compile_(always), compile_(ambiguous)
+
+
+def _list_matches(name: str, text: str, label: str) -> list[Candidate]:
+    always, _ = _listed(name)
+    return [Candidate(m.start(), m.end(), label) for m in always.finditer(text)] if always else []
+
+
+def find_prisons(text: str) -> list[Candidate]:
+    """Find prisons: "HMP X", listed names, and city-named prisons with context.
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Candidates labelled ``prison``.
+    """
+    # "hmp wandsworth" typed in lower case counts; "hmp was grim" has no name to hide.
+    found = [Candidate(m.start(), m.end(), "prison") for m in PRISON_PREFIX.finditer(text)
+             if m.group().split()[-1] not in COMMON_WORDS]
+    found += _list_matches("prisons.txt", text, "prison")
+    _, ambiguous = _listed("prisons.txt")
+    for m in ambiguous.finditer(text) if ambiguous else ():
+        word_after = re.match(PRISON_WORD_AFTER, text[m.end():])
+        if word_after:
+            found.append(Candidate(m.start(), m.end() + word_after.end(), "prison"))
+        elif (PRISON_CONTEXT_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+              or PRISON_CONTEXT_AFTER.match(text[m.end():])):
+            found.append(Candidate(m.start(), m.end(), "prison"))
+    return found
+
+
+def find_hospitals(text: str) -> list[Candidate]:
+    """Find hospitals, wards and clinics by name ("Kingsmead Hospital", "the Maudsley").
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Candidates labelled ``hospital``.
+    """
+    return _matches(HOSPITAL, text, "hospital") + _list_matches("hospitals.txt", text, "hospital")
+
+
+def find_hostels(text: str) -> list[Candidate]:
+    """Find hostels, refuges, approved premises and services by name.
+
+    "X Lodge", "X Hostel", "X Foyer" and "X Project" always count; "X House",
+    "X Centre", "X Court" only near words such as hostel, refuge or approved
+    premises, because elsewhere they are usually blocks of flats or venues.
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Candidates labelled ``hostel``.
+    """
+    found = _matches(HOSTEL_ALWAYS, text, "hostel") + _list_matches("hostels.txt", text, "hostel")
+    for m in HOSTEL_IF_CONTEXT.finditer(text):
+        if _first_word_generic(text, m.start()):
+            continue
+        window = text[max(0, m.start() - CONTEXT_BEFORE):m.end() + CONTEXT_AFTER]
+        if HOSTEL_CONTEXT.search(window):
+            found.append(Candidate(m.start(), m.end(), "hostel"))
+    for m in HOSTEL_NAMED.finditer(text):
+        if not _first_word_generic(text, m.start("name")):
+            found.append(Candidate(m.start("name"), m.end("name"), "hostel"))
+    # "I stayed at the Beacon, it's a hostel for young people"; "in the Salvation Army hostel";
+    # "at the YMCA hostel": the whole name, and the word hostel with it when it follows at once.
+    for m in HOSTEL_THE_NAME.finditer(text):
+        if HOSTEL_AFTER.match(text[m.end():]) and not _first_word_generic(text, m.start("name")):
+            word = HOSTEL_WORD_NEXT.match(text[m.end():])
+            end = m.end() + (len(word.group()) if word else 0)
+            found.append(Candidate(m.start() + m.group().index("the"), end, "hostel"))
+    return found
+
+
+def find_broad_areas(text: str) -> list[Candidate]:
+    """Find the cities, boroughs and counties listed in ``broad_areas.txt``.
+
+    Only used when the caller asks for broad areas to be redacted too.
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Candidates labelled ``place``.
+    """
+    return _list_matches("broad_areas.txt", text, "place")

@@ -1,0 +1,143 @@
+"""``map_passages``: which question each passage answers, how sure we are, and when to check.
+
+zero-shot clues (``scoring``) -> blended with a classifier once people confirmed examples
+(``learn``) -> softmax -> neighbours in the same transcript or document (``sequence``).
+A person's link always wins (confidence 1.0, source "person").
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+from .learn import example_weight, learned_logits
+from .scoring import Passage, ScoringWeights, row_zscores, zero_shot_logits
+from .sequence import smooth_sequences
+
+__all__ = ["Mapping", "MappingOptions", "map_passages", "PERSON", "MODEL", "LEARNED", "NONE"]
+
+PERSON, MODEL, LEARNED, NONE = "person", "model", "learned", "none"
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """One passage's question: ``source`` is person, model (zero-shot), learned or none.
+
+    ``check`` is True when the confidence is low enough that a person should look.
+    """
+
+    segment_id: int | str
+    question_id: int | None
+    confidence: float
+    source: str
+    check: bool
+
+
+class QuestionLike(Protocol):
+    """What mapping reads of a question (``QuestionInput`` or a model row); ``number`` optional."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class MappingOptions:
+    """Settings of a mapping. ``check_below``: confidence under which a mapping says "check";
+    ``min_similarity``: a passage with no context this far from every question is left
+    unlinked (small talk); ``stay`` (None: from the sequence's length)/``forward``: see
+    ``sequence``."""
+
+    weights: ScoringWeights = field(default_factory=ScoringWeights)
+    stay: float | None = None
+    forward: float = 0.9
+    check_below: float = 0.5
+    min_similarity: float = 0.2
+    use_neighbours: bool = True
+    refine: int = 0
+    refine_weight: float = 1.0
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
+    probabilities: np.ndarray = shifted / shifted.sum(axis=1, keepdims=True)
+    return probabilities
+
+
+def _posterior(logits: np.ndarray, passages: Sequence[Passage],
+               examples: Sequence[tuple[int, int]], options: MappingOptions) -> np.ndarray:
+    probabilities = _softmax(logits)
+    for row, k in examples:
+        probabilities[row] = np.eye(logits.shape[1])[k]
+    if options.use_neighbours:
+        probabilities = smooth_sequences(probabilities, [p.sequence for p in passages],
+                                         [p.position for p in passages], options.stay,
+                                         options.forward)
+    return probabilities
+
+
+def map_passages(passages: Sequence[Passage], vectors: np.ndarray,
+                 questions: Sequence[QuestionLike],
+                 embed: Callable[[list[str]], np.ndarray],
+                 options: MappingOptions | None = None) -> dict[int | str, Mapping]:
+    """Map each passage to a question.
+
+    Args:
+        passages: the passages; row i of ``vectors`` for passages[i]. A passage with
+            ``question_id`` set is a person's link and a training example.
+        vectors: (n, d) unit rows.
+        questions: objects with ``id``, ``text`` and maybe ``number`` ("Q4", "12a"), as
+            ``QuestionInput``; may be empty.
+        embed: texts -> unit rows from the same model (questions, key phrases, headings).
+        options: thresholds and weights.
+
+    Returns:
+        {passage id: Mapping}.
+    """
+    options = options or MappingOptions()
+    if not passages:
+        return {}
+    if not questions:
+        return {p.id: (Mapping(p.id, p.question_id, 1.0, PERSON, False) if p.question_id
+                       is not None else Mapping(p.id, None, 0.0, NONE, False)) for p in passages}
+    index = {q.id: k for k, q in enumerate(questions)}
+    logits, closeness = zero_shot_logits(passages, vectors, [q.text for q in questions], embed,
+                                         options.weights, numbers=[
+                                             str(getattr(q, "number", "") or "")
+                                             for q in questions])
+    examples = [(row, index[p.question_id]) for row, p in enumerate(passages)
+                if p.question_id in index]
+    weight = example_weight(len(examples), len(questions))
+    if examples:
+        learned = learned_logits(vectors, [r for r, _ in examples], [k for _, k in examples],
+                                 embed([q.text for q in questions]))
+        logits = (1 - weight) * logits + weight * learned
+    probabilities = _posterior(logits, passages, examples, options)
+    for _ in range(options.refine):
+        # Pseudo-labelling: each question's centre moves towards the passages that now
+        # look like its answers, so a terse question learns this consultation's words.
+        centres = probabilities.T @ vectors + embed([q.text for q in questions])
+        centres /= np.linalg.norm(centres, axis=1, keepdims=True)
+        refined = logits + (options.refine_weight * row_zscores(vectors @ centres.T)
+                            / options.weights.temperature)
+        probabilities = _posterior(refined, passages, examples, options)
+    source = LEARNED if examples else MODEL
+    out: dict[int | str, Mapping] = {}
+    for row, passage in enumerate(passages):
+        if passage.question_id is not None:
+            # People's links win even for a question not in this list (e.g. archived).
+            out[passage.id] = Mapping(passage.id, passage.question_id, 1.0, PERSON, False)
+            continue
+        lonely = not (passage.heading or passage.asked or passage.sequence)
+        if lonely and closeness[row] < options.min_similarity:
+            out[passage.id] = Mapping(passage.id, None, 0.0, NONE, False)
+            continue
+        best = int(np.argmax(probabilities[row]))
+        confidence = round(float(probabilities[row, best]), 3)
+        out[passage.id] = Mapping(passage.id, questions[best].id, confidence, source,
+                                  confidence < options.check_below)
+    return out

@@ -1,0 +1,208 @@
+"""Find personal data in transcript text and replace it with typed placeholders.
+
+Choices, so reviewers know what to expect:
+
+* People's names, named workers ("Dr Okafor"), addresses, streets and estates, UK phone
+  numbers, emails, full postcodes, National Insurance numbers, dates of birth, prison
+  and other reference numbers, and named prisons, hospitals and hostels are redacted.
+* Broad areas (a city, a borough, "South London", "Bow") are kept by default: they
+  matter to the argument ("released in Birmingham with nowhere to go") and rarely
+  identify anyone alone. ``keep_broad_areas=False`` also redacts the model's
+  GPE/LOC entities and the areas in ``data/broad_areas.txt`` as ``[place]``.
+  Partial postcodes ("SE15") count as broad areas and are kept either way.
+* Other dates, ages, services and organisations (Universal Credit, Housing First,
+  Jobcentre, NA, DBS) are kept.
+* The detectors over-propose on purpose: a facilitator reviews every redaction.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+from .pii import contact, names, places
+from .pii.common import Candidate
+from .pii.lexicon import english_lexicon, english_modifiers
+
+__all__ = [
+    "LABELS", "RedactionResult", "Span", "apply_redactions", "find_personal_data",
+    "placeholder", "redact",
+]
+
+# Most specific first: on a tie in length the earlier label wins.
+LABELS = (
+    "email", "phone", "NI number", "ID number", "date of birth", "postcode",
+    "prison", "hospital", "hostel", "place", "name",
+)
+PRIORITY = {label: rank for rank, label in enumerate(LABELS)}
+BROAD_AREA_ENTITIES = ("GPE", "LOC")
+# spaCy's memory grows with document length; long transcripts go through in pieces.
+MAX_CHUNK_CHARS = 50_000
+
+
+@dataclass(frozen=True)
+class Span:
+    """One piece of personal data: offsets into the original text, label, and the text."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RedactionResult:
+    """The redacted text and the spans (offsets into the original) that were replaced."""
+
+    text: str
+    spans: list[Span]
+
+
+def placeholder(label: str) -> str:
+    """Return the placeholder written in place of data with this label.
+
+    Args:
+        label: one of ``LABELS``.
+
+    Returns:
+        The label in square brackets, e.g. ``"[name]"``.
+    """
+    return f"[{label}]"
+
+
+def _chunks(text: str) -> Iterable[tuple[int, str]]:
+    """Yield (offset, piece) splitting long text at line breaks."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + MAX_CHUNK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else end
+        yield start, text[start:end]
+        start = end
+
+
+def _model_entities(text: str, nlp: Language) -> list[tuple[int, int, str]]:
+    """Run the spaCy pipeline (or a fake with ``.ents``) and return (start, end, label)."""
+    found = []
+    for offset, piece in _chunks(text):
+        for ent in nlp(piece).ents:
+            found.append((offset + ent.start_char, offset + ent.end_char, ent.label_))
+    return found
+
+
+def _union_same_label(cands: list[Candidate]) -> list[Candidate]:
+    """Merge overlapping candidates that share a label into one covering span."""
+    merged: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: (c.label, c.start, -c.end)):
+        last = merged[-1] if merged else None
+        if last and last.label == cand.label and cand.start < last.end:
+            merged[-1] = Candidate(last.start, max(last.end, cand.end), last.label)
+        else:
+            merged.append(cand)
+    return merged
+
+
+def _resolve(text: str, cands: list[Candidate]) -> list[Span]:
+    """Keep non-overlapping spans, preferring longer, then more specific, ones."""
+    chosen: list[Candidate] = []  # kept sorted by start; never overlapping
+    starts: list[int] = []
+    order = sorted(_union_same_label(cands),
+                   key=lambda c: (-(c.end - c.start), PRIORITY[c.label], c.start))
+    for cand in order:
+        i = bisect.bisect_left(starts, cand.start)
+        clashes = (i > 0 and chosen[i - 1].end > cand.start) or (i < len(chosen)
+                                                                 and chosen[i].start < cand.end)
+        if cand.end > cand.start and not clashes:
+            chosen.insert(i, cand)
+            starts.insert(i, cand.start)
+    return [Span(c.start, c.end, c.label, text[c.start:c.end]) for c in chosen]
+
+
+def find_personal_data(
+    text: str, *, known_names: Iterable[str] = (), keep_broad_areas: bool = True,
+    nlp: Language | None = None,
+) -> list[Span]:
+    """Find personal data in ``text``.
+
+    Args:
+        text: the text to search (one turn or a whole transcript).
+        known_names: real names the facilitator supplied (participants, workers);
+            matched case-insensitively as whole words, in full and by each part.
+        keep_broad_areas: keep cities, boroughs and regions (default); False also
+            redacts the model's GPE/LOC entities and ``data/broad_areas.txt`` as ``[place]``.
+        nlp: a loaded spaCy ``Language`` (or any callable returning an object with
+            ``.ents``); None loads the default model once per process.
+
+    Returns:
+        Non-overlapping spans sorted by start, offsets into ``text``.
+    """
+    if not text.strip():
+        return []
+    if nlp is None:
+        from .nlp import load_nlp
+
+        nlp = load_nlp()
+    entities = _model_entities(text, nlp)
+    cands = names.find_names(
+        text,
+        person_spans=[(s, e) for s, e, label in entities if label == "PERSON"],
+        known_names=known_names,
+        other_entities=[ent for ent in entities if ent[2] != "PERSON"],
+        is_word=english_lexicon(nlp),
+        is_modifier=english_modifiers(nlp),
+    )
+    for detector in (
+        contact.find_emails, contact.find_phones, contact.find_postcodes,
+        contact.find_ni_numbers, contact.find_id_numbers, contact.find_dates_of_birth,
+        places.find_addresses, places.find_prisons, places.find_hospitals, places.find_hostels,
+    ):
+        cands += detector(text)
+    if not keep_broad_areas:
+        cands += [Candidate(s, e, "place") for s, e, label in entities
+                  if label in BROAD_AREA_ENTITIES]
+        cands += places.find_broad_areas(text)
+    return _resolve(text, cands)
+
+
+def apply_redactions(text: str, spans: Sequence[Span]) -> str:
+    """Replace each span of ``text`` with its placeholder.
+
+    Args:
+        text: the original text the spans point into.
+        spans: spans with offsets into ``text``; they must not overlap (reviewers may
+            add or drop spans, so this is checked).
+
+    Returns:
+        The redacted text.
+
+    Raises:
+        ValueError: if spans overlap or fall outside the text.
+    """
+    out, pos = [], 0
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if span.start < pos or span.end > len(text) or span.start > span.end:
+            raise ValueError(f"span {span.start}-{span.end} overlaps another or is out of range")
+        out.append(text[pos:span.start])
+        out.append(placeholder(span.label))
+        pos = span.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def redact(text: str, **kwargs: Any) -> RedactionResult:
+    """Find personal data and return the redacted text with the spans used.
+
+    Args:
+        text: the text to redact.
+        **kwargs: passed to ``find_personal_data`` (known_names, keep_broad_areas, nlp).
+
+    Returns:
+        A ``RedactionResult`` whose spans point into the original ``text``.
+    """
+    spans = find_personal_data(text, **kwargs)
+    return RedactionResult(apply_redactions(text, spans), spans)

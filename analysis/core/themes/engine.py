@@ -1,0 +1,271 @@
+"""BERTopic as the theme engine, built from our own sub-models.
+
+``fit_topics`` fits one ``BERTopic`` whose parts are ours where ours measure better
+(bench/analysis_quality.py): embeddings from our cache (passed in, and a cached backend
+for words and codes), spectral+Ward as ``hdbscan_model`` up to ``HDBSCAN_ABOVE``
+segments (UMAP+HDBSCAN sized to the corpus above that, whose memory grows linearly),
+a ``CountVectorizer`` over spaCy lemmas and noun phrases (stop words, fillers and
+redaction placeholders already gone), KeyBERTInspired -> PartOfSpeech ->
+MaximalMarginalRelevance, and codebook codes as zero-shot topics. BERTopic is imported
+here, inside functions only, never at web start-up.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .cluster import ClusterSettings, SpectralWardClusterer, choose_settings
+from .embed import Embedder, EmbeddingCache, normalise_rows
+from .schema import SegmentInput
+from .words import SegmentWords
+
+if TYPE_CHECKING:
+    from bertopic import BERTopic
+    from bertopic.backend import BaseEmbedder
+    from sklearn.feature_extraction.text import CountVectorizer
+    from spacy.language import Language
+
+__all__ = ["HDBSCAN_ABOVE", "TopicFit", "context_vectors", "fit_topics", "load_topic_model",
+           "make_backend", "representation_chain", "transform_segments"]
+
+HDBSCAN_ABOVE = 3000
+# Weights of the passages 1, 2, 3 places either side in the same source. A document's
+# passages under one heading answer one question; a conversation drifts sooner.
+CONTEXT_WEIGHTS = {"document": (0.7, 0.5, 0.25), "transcript": (0.5, 0.25)}
+# Ends every text handed to BERTopic: c-TF-IDF joins a topic's texts into one string, and
+# the vectorizer splits it here again to reuse each segment's words (no spaCy re-run).
+MARK = " \u2063"
+
+
+@dataclass
+class TopicFit:
+    """The fitted model, a topic per row (-1 none) and which topic ids are codebook codes."""
+
+    model: BERTopic
+    topics: np.ndarray
+    code_of_topic: dict[int, int]
+    settings: ClusterSettings
+    method: str
+
+    @staticmethod
+    def texts_for(texts: Sequence[str]) -> list[str]:
+        """Args: segment texts. Returns: them as handed to the model (marked ends)."""
+        return [t + MARK for t in texts]
+
+
+def context_vectors(segments: Sequence[SegmentInput], vectors: np.ndarray,
+                    weights: Mapping[str, Sequence[float]] | None = None) -> np.ndarray:
+    """Blend each passage of a document or transcript with the passages around it.
+
+    In a document or a focus group, the passages next to each other answer the same
+    question, so a short passage is grouped by what it sits among, not by one word.
+    Survey answers and imported comments are separate people: they stay as they are.
+
+    Args:
+        segments: segments sorted by id (ids follow the order within a source).
+        vectors: row-aligned unit vectors.
+        weights: per source kind, the weight of the neighbour 1, 2, ... places away.
+
+    Returns:
+        Unit rows, the same shape as ``vectors``.
+    """
+    table: Mapping[str, Sequence[float]] = CONTEXT_WEIGHTS if weights is None else weights
+    out = np.array(vectors, dtype=np.float32, copy=True)
+    by_source: dict[str, list[int]] = {}
+    for row, segment in enumerate(segments):
+        if segment.source_key.split(":")[0] in table:
+            by_source.setdefault(segment.source_key, []).append(row)
+    for source, rows in by_source.items():
+        block = vectors[rows]
+        mixed = block.copy()
+        for distance, weight in enumerate(table[source.split(":")[0]], start=1):
+            if distance >= len(rows):
+                break
+            mixed[distance:] += weight * block[:-distance]
+            mixed[:-distance] += weight * block[distance:]
+        out[rows] = mixed
+    return normalise_rows(out)
+
+
+def make_backend(embedder: Embedder, cache: EmbeddingCache | None) -> BaseEmbedder:
+    """Wrap our embedder and cache as a BERTopic embedding backend (words, codes, new text).
+
+    Args:
+        embedder: any ``Embedder``.
+        cache: any ``EmbeddingCache`` or None.
+
+    Returns:
+        A ``bertopic.backend.BaseEmbedder``.
+    """
+    from bertopic.backend import BaseEmbedder
+
+    from .guide import embed_free_texts
+
+    # bertopic ships no type hints, so its base class is Any to mypy.
+    class CachedBackend(BaseEmbedder):  # type: ignore[misc]
+        def embed(self, documents: Sequence[str],  # noqa: D102 - BERTopic's interface
+                  verbose: bool = False) -> np.ndarray:
+            # Segments come back marked (KeyBERTInspired's representative documents):
+            # unmarked, they are the segments' own texts and their vectors are cached.
+            return embed_free_texts([d[:-len(MARK)] if d.endswith(MARK) else d
+                                     for d in documents], embedder, cache)
+
+    return CachedBackend()
+
+
+class _SpectralWard:
+    """Our spectral+Ward clusterer in the shape BERTopic expects of ``hdbscan_model``."""
+
+    def __init__(self, n_clusters: int | None, seed: int) -> None:
+        self.n_clusters, self.seed = n_clusters, seed
+        self.labels_ = np.zeros(0, dtype=int)
+        self.centres_ = np.zeros((0, 0))
+
+    def fit(self, X: np.ndarray, y: object = None) -> _SpectralWard:  # noqa: N803 - sklearn's
+        X = normalise_rows(np.asarray(X))
+        # Sized to what is left to cluster: zero-shot codes may have taken most segments.
+        settings = choose_settings(len(X), self.n_clusters)
+        self.labels_ = SpectralWardClusterer().fit_predict(X, settings, self.seed)
+        found = sorted(set(self.labels_.tolist()))
+        self.centres_ = normalise_rows(np.stack([X[self.labels_ == c].mean(axis=0)
+                                                 for c in found]))
+        return self
+
+    def predict(self, X: np.ndarray) -> np.ndarray:  # noqa: N803
+        nearest: np.ndarray = np.argmax(normalise_rows(np.asarray(X)) @ self.centres_.T, axis=1)
+        return nearest
+
+
+def _sub_models(n: int, settings: ClusterSettings, seed: int,
+                n_clusters: int | None) -> tuple[Any, Any, str]:
+    """Returns: (dimensionality reducer, clusterer, method name) for BERTopic."""
+    from bertopic.dimensionality import BaseDimensionalityReduction
+
+    if n <= HDBSCAN_ABOVE:
+        # Spectral+Ward builds its own neighbour graph from the full vectors.
+        return (BaseDimensionalityReduction(), _SpectralWard(n_clusters, seed),
+                "bertopic:spectral-ward")
+    import hdbscan
+    import umap
+
+    reducer = umap.UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine",
+                        random_state=seed, low_memory=True, n_jobs=1)
+    # About 1% of segments (at least the smallest theme allowed) per cluster.
+    size = max(settings.min_theme_size, int(round(0.01 * n)))
+    clusterer = hdbscan.HDBSCAN(min_cluster_size=size, min_samples=max(5, size // 4),
+                                metric="euclidean", cluster_selection_method="eom",
+                                prediction_data=True)
+    return reducer, clusterer, "bertopic:umap-hdbscan"
+
+
+def _vectorizer(words: Callable[[str], SegmentWords]) -> CountVectorizer:
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    def analyse(text: str) -> list[str]:
+        out: list[str] = []
+        for piece in text.split(MARK.strip()):
+            if piece.strip():
+                found = words(piece.strip())
+                out.extend(found.terms)
+                out.extend(found.phrases)
+        return out
+
+    # min_df=1: BERTopic counts per topic, so a rare word is still a topic's word.
+    return CountVectorizer(analyzer=analyse)
+
+
+def representation_chain(nlp: Language | None, top_n: int = 10) -> list[Any]:
+    """BERTopic's chain that picks each topic's words: KeyBERT, parts of speech, then diversity.
+
+    Args:
+        nlp: a spaCy pipeline for the part-of-speech step, or None to leave it out.
+        top_n: words kept per topic.
+
+    Returns:
+        The representation models, in the order BERTopic applies them.
+    """
+    from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance, PartOfSpeech
+
+    chain = [KeyBERTInspired(top_n_words=top_n, random_state=42)]
+    if nlp is not None:
+        chain.append(PartOfSpeech(nlp, top_n_words=top_n))
+    chain.append(MaximalMarginalRelevance(diversity=0.3, top_n_words=top_n))
+    return chain
+
+
+def fit_topics(texts: Sequence[str], vectors: np.ndarray,  # noqa: PLR0913
+               code_texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache | None,
+               words: Callable[[str], SegmentWords], *, seed: int = 0,
+               code_threshold: float = 0.55, n_clusters: int | None = None) -> TopicFit:
+    """Fit BERTopic on segment texts with our vectors, codes as zero-shot topics.
+
+    Args:
+        texts: segment texts (redacted).
+        vectors: row-aligned unit vectors (context-blended for documents).
+        code_texts: one "name: description" per code (may be empty).
+        embedder: embeds words and codes through ``cache``.
+        cache: any ``EmbeddingCache`` or None.
+        words: text -> ``SegmentWords`` (lemmas and phrases) for the vectorizer.
+        seed: fixes every random step.
+        code_threshold: least similarity for a segment to join a code directly.
+        n_clusters: a fixed number of clusters instead of the scaled one.
+
+    Returns:
+        A ``TopicFit``.
+    """
+    from bertopic import BERTopic
+    from bertopic.vectorizers import ClassTfidfTransformer
+
+    settings = choose_settings(len(texts), n_clusters)
+    reducer, clusterer, method = _sub_models(len(texts), settings, seed, n_clusters)
+    model = BERTopic(embedding_model=make_backend(embedder, cache), umap_model=reducer,
+                     hdbscan_model=clusterer, vectorizer_model=_vectorizer(words),
+                     ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+                     zeroshot_topic_list=list(code_texts) or None,
+                     zeroshot_min_similarity=code_threshold, top_n_words=10)
+    topics, _ = model.fit_transform(TopicFit.texts_for(texts), embeddings=np.asarray(vectors))
+    code_of_topic = {int(t): int(c) for t, c in model._topic_id_to_zeroshot_topic_idx.items()}
+    return TopicFit(model, np.asarray(topics, dtype=int), code_of_topic, settings, method)
+
+
+def load_topic_model(path: Path | str, embedder: Embedder,
+                     cache: EmbeddingCache | None) -> BERTopic:
+    """Load a run's saved BERTopic model (safetensors) with our embedding backend.
+
+    Args:
+        path: the folder ``describe_topics``'s model was saved to.
+        embedder: any ``Embedder``.
+        cache: any ``EmbeddingCache`` or None.
+
+    Returns:
+        The ``BERTopic`` model.
+    """
+    from bertopic import BERTopic
+
+    return BERTopic.load(str(path), embedding_model=make_backend(embedder, cache))
+
+
+def transform_segments(model: BERTopic, segments: Sequence[SegmentInput], vectors: np.ndarray,
+                       min_similarity: float) -> list[int | None]:
+    """Place new segments in a fitted model's themes without clustering again.
+
+    Args:
+        model: a fitted or loaded ``BERTopic`` (its topics are the run's themes).
+        segments: the new segments.
+        vectors: their unit vectors.
+        min_similarity: below this a segment stays "not grouped".
+
+    Returns:
+        Per segment, the topic id or None.
+    """
+    if not len(segments):
+        return []
+    topics, probs = model.transform(TopicFit.texts_for([s.text for s in segments]),
+                                    embeddings=np.asarray(vectors))
+    best = np.asarray(probs, dtype=float).reshape(len(segments), -1).max(axis=1)
+    return [int(t) if t >= 0 and p >= min_similarity else None
+            for t, p in zip(topics, best, strict=True)]

@@ -1,0 +1,67 @@
+"""The words of a theme label: which words only judge or measure, and a phrase's head word.
+
+A label names a subject ("Housing on release"); these rules say which word of a phrase is
+that subject and which words may not name a theme on their own.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+__all__ = ["GENERIC_HEADS", "PREPOSITIONS", "head_part", "head_word", "show_phrase",
+           "trimmed_phrase"]
+
+# Words that say when, how much or what kind, not what about: fine as keywords, never a
+# theme's name on their own ("Form", "Agency", "Section on payment", "Social problem").
+GENERIC_HEADS = frozenset(
+    ["time", "times", "year", "years", "week", "weeks", "month", "months", "day", "days", "date",
+     "dates", "today", "tomorrow", "yesterday", "morning", "afternoon", "evening", "night",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "thing",
+     "things", "way", "ways", "lot", "bit", "kind", "sort", "type", "people", "person", "word",
+     "words", "phrase", "good", "bad", "proper", "properly", "sorry", "hate", "number", "place",
+     "form", "agency", "section", "part", "provide", "plan", "problem", "problems", "social",
+     "cost", "costs", "intervention", "interventions", "programme", "programmes", "project",
+     "projects", "system", "systems", "issue", "issues", "service", "services", "work", "example",
+     "case", "cases", "level", "levels", "area", "areas", "group", "groups", "point", "points",
+     "question", "questions", "answer", "answers", "fact", "side", "lots", "stuff", "alive",
+     "drive", "force", "need", "needs", "approach", "role", "use", "important", "new", "different",
+     "other", "high", "low", "big", "small", "right", "story", "basic", "real", "lovely", "nice",
+     "little", "whole", "single", "same", "main", "general", "various", "certain", "own", "full",
+     "great", "excellent", "wonderful", "amazing", "brilliant", "fantastic", "perfect", "terrible",
+     "awful", "positive", "negative"])
+PREPOSITIONS = frozenset(
+    ["after", "in", "for", "with", "from", "on", "of", "about", "without", "before", "at", "to",
+     "into", "out"])
+
+def trimmed_phrase(phrase: str) -> str:
+    """A phrase without judging words in front ("different pbr scheme" -> "pbr scheme")."""
+    words = phrase.split()
+    while len(words) > 1 and words[0] in GENERIC_HEADS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def head_word(phrase: str) -> tuple[str, list[str]]:
+    """Split a phrase into its head word and its other content words."""
+    words = phrase.split()
+    before = head_part(words)
+    head = before[-1] if before else words[-1]
+    return head, [w for w in words if w != head and w not in PREPOSITIONS]
+
+
+def head_part(words: Sequence[str]) -> list[str]:
+    """The words before a phrase's first preposition ("housing" of "housing on release")."""
+    out = []
+    for word in words:
+        if word in PREPOSITIONS:
+            break
+        out.append(word)
+    return out
+
+
+def show_phrase(phrase: str, display: Callable[[str], str]) -> str:
+    """A phrase in its proper case, as a label shows it."""
+    # Whole-term display first ("section 136"), then word by word ("iom officer").
+    shown = display(phrase)
+    if shown != phrase:
+        return shown
+    return " ".join(display(w) for w in phrase.split())

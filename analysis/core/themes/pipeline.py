@@ -1,0 +1,286 @@
+"""``run_analysis``: segments in, themes out, every stage swappable.
+
+Stages: sort -> embed (cached) -> words -> BERTopic (``engine``: codes as zero-shot
+topics, our clusterer, outliers reduced, theme-set ``rules`` and ``label_rules``, broader
+themes from its ``hierarchy``) -> describe (labels, quotes, counts) -> map questions.
+Heavy models load lazily inside functions, so importing this module is cheap.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .cluster import ClusterSettings
+from .describe import (
+    breakdown_groups,
+    co_occurrence,
+    dominance,
+    member_groups,
+    pick_representatives,
+)
+from .embed import Embedder, EmbeddingCache, InMemoryEmbeddingCache, embed_segments
+from .guide import embed_free_texts
+from .label_rules import draft_labels
+from .questions import map_questions
+from .rules import min_theme_size
+from .schema import (
+    AnalysisResult,
+    AnalysisSettings,
+    Codebook,
+    FoundTheme,
+    QuestionInput,
+    SegmentInput,
+    ThemeDraft,
+    ThemeOptions,
+)
+from .words import SegmentWords, WordAnalyser, analyse_words, default_word_analyser
+
+if TYPE_CHECKING:
+    from .engine import TopicFit
+
+__all__ = ["Progress", "describe_themes", "run_analysis", "sort_segments"]
+
+Progress = Callable[[str, int], None]
+
+
+MIN_FIT_ROWS = 3  # with fewer well-connected segments, fit the topic model on them all
+
+
+def sort_segments(segments: Sequence[SegmentInput]) -> list[SegmentInput]:
+    """Order segments by id so the same set always gives the same themes.
+
+    Args:
+        segments: in any order.
+
+    Returns:
+        A new list sorted by id.
+
+    Raises:
+        ValueError: when two segments share an id.
+    """
+    ordered = sorted(segments, key=lambda s: s.id)
+    if len({s.id for s in ordered}) != len(ordered):
+        raise ValueError("segment ids must be unique")
+    return ordered
+
+
+def describe_themes(drafts: Sequence[ThemeDraft], segments: Sequence[SegmentInput],
+                    vectors: np.ndarray, words: Sequence[SegmentWords],
+                    analyser: WordAnalyser, quotes: int = 5) -> list[FoundTheme]:
+    """Turn row groups into ``FoundTheme`` records (keywords, label, quotes, counts, groups).
+
+    Args:
+        drafts: the themes; rows index into ``segments``.
+        segments: all segments of the run (totals are counted over these).
+        vectors: row-aligned unit vectors.
+        words: row-aligned ``SegmentWords``.
+        analyser: shows terms in display case.
+        quotes: representative quotes wanted per theme.
+
+    Returns:
+        Themes in the order of ``drafts``.
+    """
+    keywords, _, labels = draft_labels(drafts, words, analyser)
+    groups = member_groups(segments)
+    member_total = len({s.member_id for s in segments if s.member_id is not None})
+    source_total = len({s.source_key for s in segments})
+    overlaps = co_occurrence({d.id: d.rows for d in drafts}, segments)
+    themes = []
+    for draft, words_of, label in zip(drafts, keywords, labels, strict=True):
+        members = {m for r in draft.rows if (m := segments[r].member_id) is not None}
+        flag, share = dominance(draft.rows, segments)
+        themes.append(FoundTheme(
+            id=draft.id, label=label, code=draft.code, is_new=draft.is_new,
+            keywords=[analyser.display(t) for t, _ in words_of],
+            segment_ids=sorted(segments[r].id for r in draft.rows),
+            also_ids=sorted(segments[r].id for r in draft.also_rows),
+            representative_ids=pick_representatives(draft.rows, vectors, segments, quotes),
+            segment_count=len(draft.rows), member_count=len(members), member_total=member_total,
+            source_count=len({segments[r].source_key for r in draft.rows}),
+            source_total=source_total, breakdown=breakdown_groups(members, groups),
+            co_occurrence=overlaps[draft.id], dominated_by_one_member=flag,
+            top_member_share=share, broader=draft.broader,
+            label_suggested=draft.suggested is not None and label == draft.suggested))
+    return themes
+
+
+def _no_progress(stage: str, percent: int) -> None:
+    return None
+
+
+def _fit_rows(ordered: list[SegmentInput], vectors: np.ndarray, grouping: np.ndarray,
+              isolation_threshold: float) -> np.ndarray:
+    """Rows the topic model is fitted on: all but isolated remarks.
+
+    Isolated remarks ("Yeah.", "Can we have a break?") would only blur the clusters: they sit
+    out of fitting, and join a theme later only if close enough to it. Said in conversation,
+    a remark is judged by itself; a document's passage (never small talk) by where it sits.
+    """
+    from .rules import neighbour_similarity
+
+    documents = np.array([s.source_key.startswith("document") for s in ordered])
+    closeness = np.where(documents, neighbour_similarity(grouping), neighbour_similarity(vectors))
+    fit_rows = np.flatnonzero(closeness >= isolation_threshold)
+    if len(fit_rows) < MIN_FIT_ROWS:
+        fit_rows = np.arange(len(ordered))
+    return fit_rows
+
+
+def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,  # noqa: PLR0913
+                segment_words: list[SegmentWords], *, codebook: Codebook, embedder: Embedder,
+                cache: EmbeddingCache, words: WordAnalyser, options: ThemeOptions, seed: int,
+                model_dir: Path | str | None) -> tuple[list[ThemeDraft], TopicFit]:
+    """Fit BERTopic, apply the theme-set rules, and return drafts and the method used."""
+    from .engine import context_vectors, fit_topics, representation_chain
+    from .guide import code_words, embed_codebook, subject_hints
+    from .keywords import readable_keywords
+    from .rules import (
+        codes_that_fit,
+        join_code_twins,
+        refresh_model,
+        settle_topics,
+    )
+    from .words import spacy_pipeline
+
+    texts = [s.text for s in ordered]
+    known = {t.strip(): w for t, w in zip(texts, segment_words, strict=False)}
+    grouping = context_vectors(ordered, vectors)
+    fit_rows = _fit_rows(ordered, vectors, grouping, options.isolation_threshold)
+    # One zero-shot text per code: its name, description and example phrases.
+    codes = [f"{c.name}: {c.description} {'; '.join(c.examples)}".strip(": ")
+             for c in codebook.codes]
+    fit = fit_topics([texts[r] for r in fit_rows], grouping[fit_rows], codes, embedder, cache,
+                     lambda text: known.get(text) or words.analyse([text])[0], seed=seed,
+                     code_threshold=options.code_threshold, n_clusters=options.n_clusters)
+    texts = fit.texts_for(texts)
+    topics = np.full(len(ordered), -1, dtype=int)
+    topics[fit_rows] = fit.topics
+    settled = settle_topics(fit.model, texts, topics, fit.code_of_topic, grouping, fit_rows,
+                            threshold=options.reassign_threshold,
+                            max_not_grouped=options.max_not_grouped, own=vectors)
+    code_vectors = embed_codebook(codebook, embedder, cache)
+    code_sims = code_vectors.similarity(vectors)
+    settled.code_of_topic = codes_that_fit(settled.topics, settled.code_of_topic, code_sims,
+                                           options.code_fit)
+    settled = join_code_twins(settled, code_sims, options.code_fit, grouping,
+                              options.reassign_threshold)
+    nlp = spacy_pipeline(words)
+    refresh_model(fit.model, texts, settled.topics, grouping, representation_chain(nlp))
+    from bertopic.cluster import BaseCluster
+
+    # New segments join the final themes by similarity to their centres (as after loading).
+    fit.model.hdbscan_model = BaseCluster()
+    names = codebook.names()
+    drafts: list[ThemeDraft] = []
+    for topic in range(int(settled.topics.max()) + 1):
+        code = settled.code_of_topic.get(topic)
+        name = names[code] if code is not None else None
+        keywords = readable_keywords(fit.model.get_topic(topic) or [])
+        drafts.append(ThemeDraft(topic, np.flatnonzero(settled.topics == topic).tolist(), name,
+                                 code is None, label=name, keywords=keywords,
+                                 also_rows=[r for r, extra in enumerate(settled.also)
+                                            if topic in extra]))
+    # A theme no code fits may still be clearly about one code's subject: its words guide
+    # the label, and its name is the label when the theme's segments say them.
+    free = [d for d in drafts if d.code is None]
+    words_of_codes = code_words(codebook, words)
+    hints = subject_hints([d.rows for d in free], vectors, code_vectors, words_of_codes,
+                          segment_words, taken=set(settled.code_of_topic.values()))
+    for draft, (code, named) in zip(free, hints, strict=False):
+        if code is not None:
+            draft.hint_words = words_of_codes[code]
+            draft.label = draft.suggested = names[code] if named else None
+    from .label_rules import distinct_labels
+
+    drafts, merged = distinct_labels(drafts, segment_words, words, embedder, cache)
+    if merged:
+        # The saved model's topics stay the run's themes, so ``transform`` agrees with them.
+        topics = np.full(len(ordered), -1, dtype=int)
+        for draft in drafts:
+            topics[draft.rows] = draft.id
+        refresh_model(fit.model, texts, topics, grouping, representation_chain(nlp))
+        for draft in drafts:
+            draft.keywords = readable_keywords(fit.model.get_topic(draft.id) or [])
+    from .hierarchy import broader_themes
+
+    parents = broader_themes(fit.model, texts, [d.rows for d in drafts], segment_words,
+                             words.display, [d.label or "" for d in drafts])
+    for draft in drafts:
+        draft.broader = parents.get(draft.id)
+    if model_dir is not None:
+        fit.model.save(str(model_dir), serialization="safetensors", save_ctfidf=True,
+                       save_embedding_model=False)
+    return drafts, fit
+
+
+def run_analysis(segments: Sequence[SegmentInput], *,  # noqa: PLR0913
+                 embedder: Embedder, questions: Sequence[QuestionInput] = (),
+                 codebook: Codebook | None = None,
+                 cache: EmbeddingCache | None = None, seed: int = 0,
+                 progress: Progress | None = None, words: WordAnalyser | None = None,
+                 options: ThemeOptions | None = None,
+                 model_dir: Path | str | None = None) -> AnalysisResult:
+    """Find themes in segments with BERTopic, guided by a codebook; map segments to questions.
+
+    Args:
+        segments: the consultation's usable segments (any order; ids unique).
+        embedder: any ``Embedder`` (``MiniLMEmbedder()`` in production, a fake in tests).
+        questions: the consultation's questions (none: no question links).
+        codebook: codes tried as zero-shot themes, or None/empty to discover themes freely.
+        cache: any ``EmbeddingCache``; unchanged text is never embedded again (None: no cache).
+        seed: fixes every random step (same input and seed, same themes).
+        progress: callback(stage, percent) for the jobs page.
+        words: a ``WordAnalyser``; defaults to the per-process spaCy one.
+        options: thresholds; defaults suit all-MiniLM-L6-v2.
+        model_dir: a folder to save the fitted BERTopic model in (safetensors), or None.
+
+    Returns:
+        An ``AnalysisResult``: themes largest first (ids 0..), the ids not grouped,
+        assignments for every segment, question links and the settings used.
+    """
+    progress = progress or _no_progress
+    options = options or ThemeOptions()
+    cache = cache if cache is not None else InMemoryEmbeddingCache()
+    codebook = codebook or Codebook()
+    words = words or default_word_analyser()
+    ordered = sort_segments(segments)
+
+    progress("Embedding new segments", 5)
+    vectors = embed_segments(ordered, embedder, cache)
+    progress("Finding words and phrases", 35)
+    segment_words = analyse_words([s.text for s in ordered], words)
+    progress("Grouping into themes", 55)
+    drafts: list[ThemeDraft] = []
+    fit: TopicFit | None = None
+    if ordered:
+        drafts, fit = _fit_drafts(ordered, vectors, segment_words, codebook=codebook,
+                                  embedder=embedder, cache=cache, words=words, options=options,
+                                  seed=seed, model_dir=model_dir)
+    progress("Describing themes", 75)
+    # Three times the quotes shown: the store passes over any a member may not be quoted in.
+    themes = describe_themes(drafts, ordered, vectors, segment_words, words, options.quotes * 3)
+
+    progress("Matching to questions", 90)
+    question_vectors = embed_free_texts([q.text for q in questions], embedder, cache)
+    links = map_questions(ordered, vectors, questions, question_vectors,
+                          options.question_min_similarity)
+    theme_of = {sid: t.id for t in themes for sid in t.segment_ids}
+    not_grouped = [s.id for s in ordered if s.id not in theme_of]
+    used = fit.settings if fit else ClusterSettings(0, 0, 0, 0)
+    settings = AnalysisSettings(
+        n_segments=len(ordered), method=fit.method if fit else "none",
+        n_clusters=used.n_clusters, n_neighbors=used.n_neighbors,
+        n_components=used.n_components, min_theme_size=min_theme_size(len(ordered)),
+        code_threshold=options.code_threshold, code_margin=options.code_margin,
+        merge_threshold=options.merge_threshold,
+        reassign_threshold=options.reassign_threshold,
+        isolation_threshold=options.isolation_threshold,
+        max_not_grouped=options.max_not_grouped, seed=seed, embedder=embedder.name,
+        words=words.name)
+    progress("Done", 100)
+    return AnalysisResult(themes=themes, not_grouped=not_grouped,
+                          assignments={s.id: theme_of.get(s.id) for s in ordered},
+                          questions=links, settings=settings)

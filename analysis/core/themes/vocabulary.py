@@ -1,0 +1,227 @@
+"""Vocabulary for the word stage: fillers, justice terms kept whole, phrase patterns.
+
+Kept apart from the analysers so both the spaCy and the plain analyser walk tokens the
+same way, and so the lists can be read and edited in one place.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = [
+    "FILLERS",
+    "FILLER_PHRASES",
+    "Lexicon",
+    "PLACEHOLDER",
+    "SegmentWords",
+    "TermIndex",
+    "collect_words",
+    "load_justice_terms",
+    "prepare_text",
+    "word_forms",
+]
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+JUSTICE_TERMS_FILE = DATA / "justice_terms.txt"
+
+# Single-word fillers and generic speech verbs: frequent in transcripts, never a theme.
+FILLERS = frozenset(
+    ["yeah", "yes", "yep", "yup", "no", "nah", "like", "innit", "basically", "literally",
+     "actually", "obviously", "really", "just", "right", "okay", "ok", "um", "uh", "er", "erm",
+     "mm", "mhm", "hmm", "ah", "oh", "well", "gonna", "wanna", "gotta", "stuff", "thing", "things",
+     "lot", "lots", "bit", "get", "got", "getting", "go", "going", "went", "gone", "say", "said",
+     "says", "tell", "told", "know", "knew", "think", "thought", "mean", "want", "wanted", "need",
+     "needed", "come", "came", "way", "sort", "kind", "guess", "maybe", "probably", "course",
+     "sure", "cos", "cause", "etc", "people", "person", "someone", "somebody", "anybody",
+     "everybody"])
+# Multi-word fillers are removed as phrases before single words are looked at.
+FILLER_PHRASES = ("you know", "kind of", "sort of", "i mean", "you see", "at the end of the day",
+                  "to be honest", "and that", "or something", "and stuff", "a bit", "a lot")
+# Prepositions allowed inside a noun phrase, so "housing after prison" stays one phrase.
+PHRASE_PREPOSITIONS = frozenset({"after", "in", "for", "with", "from", "on", "of", "about",
+                                 "without", "before", "at", "to", "into", "out"})
+MAX_PHRASE_WORDS = 5
+WORD_PATTERN = re.compile(r"[A-Za-z0-9&]+(?:'[a-z]+)?")
+# "of" (tag F) belongs to the noun before it: "proof of address" is one noun group, so a
+# phrase never stops short of it ("ID without proof" of "ID without proof of address").
+_PHRASE = re.compile(r"A*N+(?:FA*N+)*(?:PA*N+(?:FA*N+)*)?")
+
+
+@dataclass(frozen=True)
+class SegmentWords:
+    """Content terms (lemmas and whole justice terms) and noun phrases of one text."""
+
+    terms: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+
+
+def load_justice_terms(path: Path | str | None = None) -> list[str]:
+    """Read the justice-term vocabulary, one term per line, '#' for comments.
+
+    Args:
+        path: a text file; defaults to analysis/core/data/justice_terms.txt.
+
+    Returns:
+        The terms as written (display case).
+    """
+    text = Path(path or JUSTICE_TERMS_FILE).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def word_forms(word: str) -> set[str]:
+    """Cheap inflections of a word ("breach" -> "breached", "breaches", "breaching").
+
+    Lets "breached" match "breach" without a lemmatiser; forms that are not words
+    never occur in text, so they do no harm.
+
+    Args:
+        word: a lower-case word.
+
+    Returns:
+        The word and its simple -s/-es/-ed/-d/-ing forms.
+    """
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("e"):
+        forms.add(word[:-1] + "ing")
+    return forms
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Which words a dictionary knows as nouns and which as adjectives (WordNet's lists, as
+    spaCy's English lemmatizer ships them), to overrule a tagger that calls an adjective a noun.
+
+    A tagger reads "helpful pleasant and caring" as adjective, NOUN, adjective: the words
+    around a one-word adjective decide its tag. The dictionary does not guess, so a word it
+    knows only as an adjective is never the subject of a phrase.
+    """
+
+    nouns: frozenset[str] = frozenset()
+    adjectives: frozenset[str] = frozenset()
+
+    def only_adjective(self, word: str) -> bool:
+        """Args: a lower-case lemma. Returns: True when it is known as an adjective, never
+        as a noun. Words ending "-ing" name activities ("offending", "housing") however the
+        dictionary files them, and words it does not know stay nouns."""
+        return (word in self.adjectives and word not in self.nouns
+                and not word.endswith("ing"))
+
+
+@dataclass
+class TermIndex:
+    """Greedy longest-match lookup of multi-word terms over lower-cased token lists."""
+
+    terms: Sequence[str]
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    shown: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for term in self.terms:
+            words = tuple(WORD_PATTERN.findall(term.lower()))
+            if not words:
+                continue
+            canonical = " ".join(words)
+            self.shown[canonical] = term
+            for last in word_forms(words[-1]):
+                form = words[:-1] + (last,)
+                self.by_first.setdefault(form[0], []).append((form, canonical))
+        for options in self.by_first.values():
+            options.sort(key=lambda o: -len(o[0]))  # longest first: "on licence" before "on"
+
+    def match(self, lowered: Sequence[str], start: int) -> tuple[int, str] | None:
+        """Args: lowered tokens, start index. Returns: (length, canonical term) or None."""
+        for form, canonical in self.by_first.get(lowered[start], ()):
+            if tuple(lowered[start:start + len(form)]) == form:
+                return len(form), canonical
+        return None
+
+
+def _filler_mask(lowered: Sequence[str]) -> list[bool]:
+    # Marks tokens inside a multi-word filler ("you know") so they are skipped.
+    mask = [False] * len(lowered)
+    for phrase in FILLER_PHRASES:
+        words = phrase.split()
+        for i in range(len(lowered) - len(words) + 1):
+            if list(lowered[i:i + len(words)]) == words:
+                mask[i:i + len(words)] = [True] * len(words)
+    return mask
+
+
+def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
+                  stop: frozenset[str], lexicon: Lexicon = Lexicon()) -> SegmentWords:
+    """Walk (lower, lemma, pos) tokens once, emitting terms and noun phrases.
+
+    Phrases follow the tag pattern adjective* noun+ (preposition adjective* noun+)?, where
+    each noun group keeps its "of" complements, so "housing after prison", "section 136
+    detention" and "ID without proof of address" are phrases; justice terms count
+    as nouns. A word the ``lexicon`` knows only as an adjective counts as one whatever the
+    tagger said, so a phrase always ends in a noun that names its subject ("helpful
+    pleasant" is no phrase; "helpful pleasant staff" is).
+
+    Args:
+        tokens: (lower-case word, lemma, coarse tag such as "NOUN"; "" when unknown).
+        index: the justice terms.
+        stop: stop words.
+        lexicon: known nouns and adjectives; empty: the tags are taken as they are.
+
+    Returns:
+        ``SegmentWords`` for the text.
+    """
+    lowered = [t[0] for t in tokens]
+    fillers = _filler_mask(lowered)
+    terms: list[str] = []
+    units: list[tuple[str, str]] = []  # (word as shown in a phrase, one-letter tag)
+    i = 0
+    while i < len(tokens):
+        hit = index.match(lowered, i)
+        if hit is not None:
+            terms.append(hit[1])
+            units.append((hit[1], "N"))
+            i += hit[0]
+            continue
+        lower, lemma, pos = tokens[i]
+        content = (lemma.isalpha() and len(lemma) > 1 and lemma not in stop
+                   and lemma not in FILLERS and lower not in stop and not fillers[i])
+        if content:
+            terms.append(lemma)
+        if content and pos in ("NOUN", "PROPN", "") and lexicon.only_adjective(lemma):
+            units.append((lower, "A"))
+        elif content and pos in ("NOUN", "PROPN"):
+            units.append((lemma if pos == "NOUN" else lower, "N"))
+        elif content and pos == "ADJ":
+            units.append((lower, "A"))
+        elif content and not pos:
+            units.append((lemma, "O" if lower.endswith(("ed", "ly")) else "N"))
+        elif lower in PHRASE_PREPOSITIONS and not fillers[i]:
+            units.append((lower, "F" if lower == "of" else "P"))
+        else:
+            units.append((lower, "O"))
+        i += 1
+    tags = "".join(tag for _, tag in units)
+    phrases = []
+    for found in _PHRASE.finditer(tags):
+        words = [units[k][0] for k in range(found.start(), found.end())]
+        if (len(words) > 1 or words[0] in index.shown) and len(words) <= MAX_PHRASE_WORDS:
+            phrases.append(" ".join(words))
+    return SegmentWords(tuple(terms), tuple(phrases))
+
+
+# Redaction placeholders ("[name]", "[prison]"): what was taken out is never a theme's word.
+PLACEHOLDER = re.compile(r"\[[a-z][a-z _-]*\]")
+
+
+def prepare_text(text: str) -> str:
+    """Blank redaction placeholders; split words joined by a hyphen or slash ("through-the-gate").
+
+    Args:
+        text: raw text.
+
+    Returns:
+        The same length of text (offsets stay valid), placeholders as spaces and such
+        hyphens and slashes turned into spaces.
+    """
+    text = PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
+    return re.sub(r"(?<=\w)[-/](?=\w)", " ", text)

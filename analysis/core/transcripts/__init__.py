@@ -1,0 +1,89 @@
+"""Read uploaded or pasted transcripts into speaker turns.
+
+Public API: ``read_transcript`` (bytes + file name), ``parse_text`` (pasted text),
+the ``ParsedTranscript`` and ``ParsedTurn`` shapes, ``speaker_counts`` and ``TranscriptError``,
+the only exception either function raises, with a message fit to show a facilitator.
+"""
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from .captions import looks_like_captions, parse_captions
+from .decoding import DEFAULT_MAX_BYTES, check_size, decode_text
+from .model import ParsedTranscript, ParsedTurn, TranscriptError, speaker_counts
+from .office import docx_text, odt_text
+from .speakers import parse_speaker_text
+
+__all__ = [
+    "DEFAULT_MAX_BYTES", "SUPPORTED_EXTENSIONS", "ParsedTranscript", "TranscriptError",
+    "ParsedTurn",
+    "parse_text", "read_transcript", "speaker_counts",
+]
+
+TEXT_EXTENSIONS = (".txt", ".text", ".vtt", ".srt", ".md", "")
+SUPPORTED_EXTENSIONS = (".txt", ".docx", ".odt", ".vtt", ".srt")
+UNSUPPORTED = {
+    ".doc": "Old Word (.doc) files cannot be read. In Word choose Save As, pick .docx, and upload "
+            "that.",
+    ".pdf": "PDF files cannot be read yet. Copy the text into a .txt file, or paste it instead.",
+    ".rtf": "Rich Text (.rtf) files cannot be read. Save it as .docx or .txt and upload that.",
+}
+
+
+def parse_text(text: str, fmt: str | None = None) -> ParsedTranscript:
+    """Parse transcript text (e.g. pasted into a form) into turns.
+
+    Args:
+        text: the transcript text.
+        fmt: ``"vtt"``, ``"srt"`` or ``"txt"``; None sniffs for caption files.
+
+    Returns:
+        The parsed ``ParsedTranscript``.
+
+    Raises:
+        TranscriptError: if no words are found.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise TranscriptError("This file is empty.")
+    turns = []
+    if fmt in ("vtt", "srt") or looks_like_captions(text):
+        turns = parse_captions(text)
+        fmt = fmt or ("vtt" if text.lstrip().startswith("WEBVTT") else "srt")
+    if not turns:  # a .vtt/.srt that is really plain text still gets read
+        turns = parse_speaker_text(text)
+    if not turns:
+        raise TranscriptError("No words were found in this file.")
+    return ParsedTranscript(fmt or "txt", text, turns)
+
+
+def read_transcript(data: bytes, filename: str, *,
+                    max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedTranscript:
+    """Read an uploaded transcript file into turns.
+
+    Args:
+        data: the file's bytes.
+        filename: the name it was uploaded with; its extension picks the reader.
+        max_bytes: the largest upload accepted (default 20 MB).
+
+    Returns:
+        The parsed ``ParsedTranscript``; ``format`` is the extension without the dot.
+
+    Raises:
+        TranscriptError: for empty, over-size, binary, damaged or unsupported files.
+    """
+    check_size(data, max_bytes)
+    ext = PurePath(filename or "").suffix.lower()
+    if ext in UNSUPPORTED:
+        raise TranscriptError(UNSUPPORTED[ext])
+    if ext == ".docx":
+        return parse_text(docx_text(data), "docx")
+    if ext == ".odt":
+        return parse_text(odt_text(data), "odt")
+    if ext in TEXT_EXTENSIONS:
+        fmt = {".vtt": "vtt", ".srt": "srt"}.get(ext)
+        return parse_text(decode_text(data), fmt)
+    raise TranscriptError(
+        f"Files ending in {ext} cannot be read. Upload a .txt, .docx, .odt, .vtt or .srt file, "
+        "or paste the text."
+    )

@@ -1,0 +1,136 @@
+"""Parse WebVTT (Teams, Zoom) and SRT caption files into speaker turns.
+
+Our own small parser rather than webvtt-py, because turns must keep the line numbers
+they came from and tolerate the loose files real tools write. Speakers come from voice
+tags (``<v Alex Morgan>``, Teams) or a ``Name:`` prefix on the cue text (Zoom, Otter
+SRT). Consecutive cues by the same speaker are merged, since Teams splits one turn
+into many cues; unlabelled cues are merged until a sentence ends.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .model import ParsedTurn
+from .speakers import accept_label, parse_timestamp, split_inline_label
+
+__all__ = ["looks_like_captions", "parse_captions"]
+
+CUE_TS = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+TIMING = re.compile(rf"^\s*(?P<start>{CUE_TS})\s*-->\s*(?P<end>{CUE_TS})")
+VOICE = re.compile(r"<v(?:\.[\w.-]+)*\s+([^>]+)>")
+TAG = re.compile(r"<[^>]*>|\{\\[^}]*\}")  # HTML-ish tags and SRT {\an8} codes
+SRT_START = re.compile(r"^\s*\d+\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
+SKIP_BLOCKS = ("WEBVTT", "NOTE", "STYLE", "REGION")
+SENTENCE_END = tuple(".?!…\"”'")
+
+
+@dataclass
+class _Cue:
+    speaker: str | None
+    text: str
+    start: float | None
+    end: float | None
+    line_start: int
+    line_end: int
+
+
+def looks_like_captions(text: str) -> bool:
+    """Say whether text is a VTT or SRT file whatever its name.
+
+    Args:
+        text: decoded text.
+
+    Returns:
+        True if it starts with ``WEBVTT`` or an SRT cue.
+    """
+    head = text.lstrip()[:200]
+    return head.startswith("WEBVTT") or bool(SRT_START.match(head))
+
+
+def _blocks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """Yield (first line number, lines) for each run of non-blank lines."""
+    block: list[str] = []
+    first = 0
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            if not block:
+                first = number
+            block.append(line)
+        elif block:
+            yield first, block
+            block = []
+    if block:
+        yield first, block
+
+
+_RawCue = tuple[str | None, str, float | None, float | None, int, int]
+
+
+def _raw_cues(text: str) -> list[_RawCue]:
+    """Read (voice, body line, start, end, line_start, line_end) for every cue line."""
+    out: list[_RawCue] = []
+    for first, block in _blocks(text.split("\n")):
+        if block[0].strip().startswith(SKIP_BLOCKS):
+            continue
+        timing_at = next((i for i, line in enumerate(block[:3]) if TIMING.match(line)), None)
+        if timing_at is None:
+            continue
+        m = TIMING.match(block[timing_at])
+        assert m is not None  # the line matched TIMING just above
+        start, end = parse_timestamp(m.group("start")), parse_timestamp(m.group("end"))
+        voice = None
+        for offset, line in enumerate(block[timing_at + 1:], start=timing_at + 1):
+            found = VOICE.search(line)
+            voice = " ".join(found.group(1).split()) if found else voice
+            body = html.unescape(TAG.sub("", line)).strip()
+            if body:
+                out.append((voice, body, start, end, first, first + offset))
+    return out
+
+
+def _label_cues(raw: list[_RawCue]) -> list[_Cue]:
+    """Give each cue a speaker: its voice tag, else a plausible ``Name:`` prefix."""
+    counts: dict[str, int] = {}
+    for voice, body, *_ in raw:
+        split = None if voice else split_inline_label(body)
+        if split:
+            counts[split[0].casefold()] = counts.get(split[0].casefold(), 0) + 1
+    cues: list[_Cue] = []
+    for voice, body, start, end, line_start, line_end in raw:
+        speaker, words = voice, body
+        split = None if voice else split_inline_label(body)
+        if split and accept_label(split[0], counts[split[0].casefold()], where_label_belongs=True):
+            speaker, words = " ".join(split[0].split()), split[2]
+        elif speaker is None and cues and cues[-1].line_start == line_start:
+            speaker = cues[-1].speaker  # a wrapped second line of the same cue
+        cues.append(_Cue(speaker, words, start, end, line_start, line_end))
+    return cues
+
+
+def parse_captions(text: str) -> list[ParsedTurn]:
+    """Parse VTT or SRT text into turns, merging cues as described above.
+
+    Args:
+        text: decoded caption file.
+
+    Returns:
+        Turns in order (empty if the file has no timed cues).
+    """
+    merged: list[_Cue] = []
+    for cue in _label_cues(_raw_cues(text)):
+        last = merged[-1] if merged else None
+        same_speaker = last and cue.speaker is not None and cue.speaker == last.speaker
+        unfinished = (last and cue.speaker is None and last.speaker is None
+                      and not last.text.endswith(SENTENCE_END))
+        same_cue = last and last.line_start == cue.line_start and cue.speaker == last.speaker
+        if last is not None and (same_speaker or unfinished or same_cue):
+            last.text = f"{last.text} {cue.text}"
+            last.end = cue.end if cue.end is not None else last.end
+            last.line_end = cue.line_end
+        else:
+            merged.append(cue)
+    return [ParsedTurn(i, c.speaker, c.text, c.start, c.end, c.line_start, c.line_end)
+            for i, c in enumerate(merged, start=1)]

@@ -1,1 +1,0 @@
-"""Rule-based and model-based detectors of personal data (internal to ``analysis.redact``)."""

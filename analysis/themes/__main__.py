@@ -1,6 +1,0 @@
-"""``python -m analysis.themes IN.jsonl --out OUT.json`` (see cli.py)."""
-import sys
-
-from .cli import main
-
-sys.exit(main())

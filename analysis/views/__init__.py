@@ -1,0 +1,91 @@
+"""Web layer of analysis: transcripts, redaction review, themes, search, documents and coding."""
+from flask import Blueprint, Flask
+
+
+def init_app(app: Flask) -> None:
+    from analysis import models  # noqa: F401  (registers the tables)
+    from analysis.services.embeddings import forget_unused
+
+    # Imported for their routes: search and theme_history add theirs to the themes blueprint;
+    # review, safeguarding and transcripts register their own.
+    from analysis.views import (  # noqa: F401
+        cli,
+        review,
+        safeguarding,
+        search,
+        tasks,
+        theme_history,
+        transcripts,
+    )
+    from analysis.views.demo import load_demo_themes, load_demo_transcripts
+    from analysis.views.themes import bp as themes_bp
+    from analysis.views.transcript_blueprint import bp
+    from forum.demo import register_demo_loader
+    from forum.services import audit
+    from forum.services.privacy import register_erase_hook
+
+    app.register_blueprint(bp)
+    app.register_blueprint(themes_bp)
+    # The transcript pages' own script (select words to redact).
+    app.register_blueprint(Blueprint("analysis_assets", __name__, static_folder="static",
+                                     static_url_path="/analysis/static"))
+    tasks.register()
+    cli.init_app(app)
+    audit.ACTIONS.update(tasks.AUDIT_ACTIONS)
+    from analysis.services.subject_access import member_export
+    from analysis.services.theme_store import on_consent_changed, refresh_all_stats
+    from forum.services.privacy import register_member_export
+    from forum.signals import consent_changed
+
+    register_member_export(app, member_export)
+    register_erase_hook(app, forget_unused)
+    register_erase_hook(app, refresh_all_stats)
+    consent_changed.connect(on_consent_changed, weak=False)  # theme counts follow consent
+    register_demo_loader(app,
+        lambda: load_demo_transcripts(app.config.get("SPACY_MODEL", "en_core_web_sm")))
+    register_demo_loader(app, load_demo_themes)
+    _init_documents_and_coding(app)
+    _register_consultation_actions(app)
+
+
+def _answers_to_check_label(consultation) -> str | None:
+    from flask_babel import ngettext
+
+    from analysis.services.answer_review import waiting_count
+
+    count = waiting_count(consultation.id)
+    if not count:
+        return None
+    return ngettext("Check %(num)d survey answer before it is analysed",
+                    "Check %(num)d survey answers before they are analysed", count)
+
+
+def _register_consultation_actions(app: Flask) -> None:
+    from forum.services.actions import ConsultationAction as Action
+    from forum.services.actions import register_consultation_action
+
+    for action in (
+        Action("Evidence", "documents.index", "Documents"),
+        Action("Evidence", "codebook.index", "Codebook"),
+        Action("Evidence", "coding.matrix", "Coding matrix"),
+        Action("Evidence", "answer_review.review", _answers_to_check_label),
+        Action("Evidence", "transcripts.segment_answers", "Prepare new survey answers for analysis",
+               post=True),
+        Action("Themes", "themes.index", "Themes in what members said"),
+        Action("Themes", "themes.search", "Search what members said"),
+        Action("Themes", "questions.index", "Which question each segment answers"),
+        Action("Themes", "agreement.index", "Agreement with an analyst"),
+    ):
+        register_consultation_action(app, action)
+
+
+def _init_documents_and_coding(app: Flask) -> None:
+    from analysis.views import agreement, answer_review, codebook, coding, documents, questions
+    from analysis.views.document_demo import load_demo_documents
+    from forum.demo import register_demo_loader
+
+    for blueprint in (codebook.bp, documents.bp, coding.bp, answer_review.bp, questions.bp,
+                      agreement.bp):
+        app.register_blueprint(blueprint)
+    documents.init_documents(app)
+    register_demo_loader(app, load_demo_documents)

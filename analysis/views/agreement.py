@@ -1,0 +1,129 @@
+"""Agreement with an analyst: blind coding of a random sample, then figures and disagreements."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from analysis.models import AgreementSample, Theme
+from analysis.services import agreement as service
+from analysis.services.question_map import confirm_question
+from analysis.services.theme_store import consultation_themes
+from forum.access import Role, allow
+from forum.extensions import db
+from forum.forms.accounts import ConfirmForm
+from forum.models import Consultation, Segment
+from forum.views.lookup import owned_or_404
+
+bp = Blueprint("agreement", __name__, template_folder="templates",
+               url_prefix="/consultations/<int:consultation_id>/agreement")
+ANALYSE = (Role.ADMIN, Role.POLICY_OFFICER)
+
+
+@bp.route("")
+@allow(*ANALYSE)
+def index(consultation_id):
+    """The blind samples of this consultation and how far each is coded."""
+    consultation = db.get_or_404(Consultation, consultation_id)
+    samples = list(db.session.scalars(db.select(AgreementSample).where(
+        AgreementSample.consultation_id == consultation.id).order_by(AgreementSample.id.desc())))
+    done = {s.id: len(service.codes_of(s, current_user.id)) for s in samples}
+    return render_template("agreement/index.html", consultation=consultation, samples=samples,
+                           done=done, form=ConfirmForm(), size=service.MIN_SAMPLE)
+
+
+@bp.route("", methods=["POST"])
+@allow(*ANALYSE)
+def draw(consultation_id):
+    """Draw a new random sample to code blind."""
+    consultation = db.get_or_404(Consultation, consultation_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        sample = service.draw_sample(consultation.id, current_user)
+    except service.SampleTooSmall as error:
+        flash(str(error), "error")
+        return redirect(url_for("agreement.index", consultation_id=consultation.id))
+    return redirect(url_for("agreement.code", consultation_id=consultation.id, sample_id=sample.id))
+
+
+@bp.route("/<int:sample_id>/code", methods=["GET", "POST"])
+@allow(*ANALYSE)
+def code(consultation_id, sample_id):
+    """Code the next segment of a sample: its themes and question, without the app's."""
+    consultation = db.get_or_404(Consultation, consultation_id)
+    sample = owned_or_404(AgreementSample, sample_id, consultation_id=consultation.id)
+    themes = consultation_themes(consultation.id)
+    questions = list(consultation.questions)
+    if request.method == "POST":
+        if not ConfirmForm().validate_on_submit():
+            abort(400)
+        segment_id = request.form.get("segment_id", type=int) or 0
+        if segment_id not in {i.segment_id for i in sample.items}:
+            abort(404)
+        theme_ids = {t.id for t in themes}
+        chosen = [int(x) for x in request.form.getlist("themes") if x.isdigit()
+                  and int(x) in theme_ids]
+        question = request.form.get("question", "")
+        question_ids = {str(q.id): q.id for q in questions}
+        if question not in question_ids and question != "none":
+            flash("Choose the question this segment answers, or 'None of these'.", "error")
+            return redirect(
+                url_for("agreement.code", consultation_id=consultation.id, sample_id=sample.id))
+        service.save_code(sample, segment_id, current_user, question_ids.get(question), chosen)
+    item = service.next_item(sample, current_user.id)
+    if item is None:
+        return redirect(
+            url_for("agreement.result", consultation_id=consultation.id, sample_id=sample.id))
+    coded = len(service.codes_of(sample, current_user.id))
+    return render_template("agreement/code.html", consultation=consultation, sample=sample,
+                           item=item, themes=themes, questions=questions, coded=coded,
+                           form=ConfirmForm())
+
+
+@bp.route("/<int:sample_id>")
+@allow(*ANALYSE)
+def result(consultation_id, sample_id):
+    """Agreement between your blind coding and the app's, and with other coders."""
+    consultation = db.get_or_404(Consultation, consultation_id)
+    sample = owned_or_404(AgreementSample, sample_id, consultation_id=consultation.id)
+    if service.next_item(sample, current_user.id) is not None:
+        # Figures and the app's coding stay hidden until the whole sample is coded blind.
+        flash("Finish coding the sample first: the app's coding stays hidden until you have.",
+              "error")
+        return redirect(
+            url_for("agreement.code", consultation_id=consultation.id, sample_id=sample.id))
+    return render_template("agreement/result.html", consultation=consultation, sample=sample,
+                           result=service.sample_result(sample, current_user.id),
+                           form=ConfirmForm())
+
+
+@bp.route("/<int:sample_id>/fix", methods=["POST"])
+@allow(*ANALYSE)
+def fix(consultation_id, sample_id):
+    """Take your choice for a disagreement: the segment's question, or a theme to move it to."""
+    from analysis.services import theme_edits
+
+    consultation = db.get_or_404(Consultation, consultation_id)
+    sample = owned_or_404(AgreementSample, sample_id, consultation_id=consultation.id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    segment = db.session.get(Segment, request.form.get("segment_id", type=int) or 0)
+    mine = service.codes_of(sample, current_user.id).get(segment.id if segment else 0)
+    if segment is None or mine is None:
+        abort(404)
+    if request.form.get("what") == "question" and mine.question_id is not None:
+        confirm_question(segment, mine.question_id, current_user)
+        flash("The segment's question is now yours.", "success")
+    elif request.form.get("what") == "theme":
+        theme = db.session.get(Theme, request.form.get("theme_id", type=int) or 0)
+        if (theme is None or theme.id not in mine.theme_ids
+                or theme.consultation_id != consultation.id):
+            abort(404)
+        try:
+            theme_edits.move_segment(consultation.id, segment.id, theme, current_user)
+            flash(f"Moved the segment to “{theme.label}”.", "success")
+        except theme_edits.EditError as error:
+            flash(str(error), "error")
+    return redirect(
+        url_for("agreement.result", consultation_id=consultation.id, sample_id=sample.id)
+                    + "#disagreements")

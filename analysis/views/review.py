@@ -1,0 +1,175 @@
+"""Redaction review, approval, safeguarding decisions, question tags and purging originals."""
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import ngettext
+from flask_login import current_user
+from markupsafe import Markup, escape
+
+from analysis.services import segments as segment_service
+from analysis.services import transcripts as service
+from analysis.views.forms import AddRedactionForm
+from analysis.views.transcript_blueprint import MANAGE, bp
+from forum.access import allow
+from forum.extensions import db
+from forum.forms.accounts import ConfirmForm
+from forum.jobs import retry_job
+from forum.models import Question, RedactionStatus, Transcript, TranscriptStatus
+from forum.security import fresh_login_required
+from forum.services import audit
+from forum.services.retention import purge_original, unfinished_review
+
+
+def highlighted_original(turn) -> Markup:
+    """The original words with each proposed redaction marked, every piece escaped."""
+    text, out, cursor = turn.original_text or "", [], 0
+    for r in turn.redactions:
+        if r.start < cursor:
+            continue
+        out.append(escape(text[cursor:r.start]))
+        css = "fv-redaction--rejected" if r.status == RedactionStatus.REJECTED else "fv-redaction"
+        out.append(
+            Markup('<mark class="{}" id="r{}">{}<span class="govuk-visually-hidden"> '
+                   '({})</span></mark>')
+                   .format(css, r.id, text[r.start:r.end], r.label))
+        cursor = r.end
+    out.append(escape(text[cursor:]))
+    return Markup("").join(out)
+
+
+@bp.route("/transcripts/<int:transcript_id>/review", methods=["GET", "POST"])
+@allow(*MANAGE)
+def review(transcript_id):
+    """Every proposed redaction beside the original: accept or reject, then approve."""
+    transcript = db.get_or_404(Transcript, transcript_id)
+    if transcript.status == TranscriptStatus.REDACTING:
+        return render_template("transcripts/waiting.html", transcript=transcript)
+    if transcript.purged_at:
+        # Only offsets into words that no longer exist are left: nothing to review or change.
+        return render_template("transcripts/purged.html", transcript=transcript)
+    if request.method == "POST" and ConfirmForm().validate_on_submit():
+        # Ticked means "take it out"; a redaction shown but left unticked is rejected.
+        seen = {int(v) for v in request.form.getlist("seen") if v.isdigit()}
+        kept = {int(v) for v in request.form.getlist("keep") if v.isdigit()}
+        rejected = seen - kept
+        service.review_redactions(transcript, rejected)
+        if request.form.get("approve"):
+            created = segment_service.approve_transcript(transcript, current_user)
+            audit.record("transcript_approved", current_user, transcript, ip=request.remote_addr,
+                         segments=created)
+            flash(f"Redactions approved: {created} segments made.")
+            return redirect(url_for("transcripts.show", transcript_id=transcript.id))
+        flash("Decisions saved.")
+        return redirect(url_for("transcripts.review", transcript_id=transcript.id))
+    return render_template("transcripts/review.html", transcript=transcript, form=ConfirmForm(),
+                           add_form=AddRedactionForm(), highlighted_original=highlighted_original)
+
+
+@bp.route("/transcripts/<int:transcript_id>/redactions", methods=["POST"])
+@allow(*MANAGE)
+def add_redaction(transcript_id):
+    """Redact words a person found that the checks missed."""
+    transcript = db.get_or_404(Transcript, transcript_id)
+    form = AddRedactionForm()
+    if form.validate_on_submit():
+        turn = next((t for t in transcript.turns if t.index == form.turn.data), None)
+        if turn is None:
+            flash(f"There is no turn {form.turn.data} in this transcript", "error")
+        else:
+            try:
+                added = service.add_redaction(transcript, turn, form.words.data, form.label.data,
+                                              form.everywhere.data)
+            except service.ReviewError as error:
+                flash(str(error), "error")
+            else:
+                # The words themselves stay out of the log: they are what was taken out.
+                audit.record("redaction_added", current_user, transcript, ip=request.remote_addr,
+                             turn=turn.index, label=form.label.data, places=added,
+                             everywhere=bool(form.everywhere.data))
+                flash(ngettext("Redacted %(num)d place.", "Redacted %(num)d places.", added))
+    else:
+        flash(next(iter(form.errors.values()))[0], "error")
+    return redirect(url_for("transcripts.review", transcript_id=transcript.id))
+
+
+@bp.route("/transcripts/<int:transcript_id>/questions", methods=["POST"])
+@allow(*MANAGE)
+def tag_questions(transcript_id):
+    """Tag the turns picked on the page (ticked, or a question's block) with one question."""
+    transcript = db.get_or_404(Transcript, transcript_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        numbers, question = _turns_and_question(transcript, request.form)
+    except ValueError as error:
+        flash(str(error), "error")
+        return redirect(url_for("transcripts.show", transcript_id=transcript.id, _anchor="tag"))
+    tagged = segment_service.tag_turns(transcript, numbers, question)
+    audit.record("questions_tagged", current_user, transcript, ip=request.remote_addr,
+                 first=min(numbers), last=max(numbers), turns=tagged,
+                 question=question.label if question else None)
+    target = f"as answering {question.label}" if question else "with no question"
+    flash(ngettext("%(num)d turn tagged ", "%(num)d turns tagged ", tagged) + target + ".")
+    return redirect(url_for("transcripts.show", transcript_id=transcript.id,
+                            _anchor=f"turn-{min(numbers)}"))
+
+
+def _turns_and_question(transcript, form) -> tuple[set[int], Question | None]:
+    """The turn numbers and question a tagging form asks for; ValueError says what is wrong."""
+    questions = {q.id: q for q in transcript.session.consultation.questions}
+    have = sorted(t.index for t in transcript.turns)
+    if form.get("block"):  # "first:last:question id", from a facilitator's question
+        first, last, question_id = (int(p) if p.isdigit() else -1
+                                    for p in (form["block"].split(":") + ["", ""])[:3])
+        picked, question = [first, last], questions.get(question_id)
+        if question is None:
+            raise ValueError("That question is not one of this consultation\u2019s")
+    else:
+        raw = form.getlist("turn") or [form.get("first", ""), form.get("last", "")]
+        picked = sorted({int(v) for v in raw if v and v.strip().isdigit()})
+        if not picked:
+            raise ValueError("Tick the turns to tag, or the first and last turn of the stretch")
+        question_id = form.get("question_id", "")
+        question = questions.get(int(question_id)) if question_id.isdigit() else None
+        if question is None and question_id != "0":
+            raise ValueError("Choose the question the turns answer")
+    outside = [n for n in picked if n not in have]
+    if outside or not have:
+        raise ValueError(f"There is no turn {outside[0] if outside else picked[0]} in this "
+                         f"transcript. Its turns are numbered {have[0] if have else 1} to "
+                         f"{have[-1] if have else 0}")
+    if form.get("span") == "ticked":
+        return set(picked), question
+    return set(range(picked[0], picked[-1] + 1)), question
+
+
+@bp.route("/transcripts/<int:transcript_id>/purge", methods=["POST"])
+@allow(*MANAGE)
+@fresh_login_required
+def purge(transcript_id):
+    """Delete the original words for good, once redaction is approved."""
+    transcript = db.get_or_404(Transcript, transcript_id)
+    if ConfirmForm().validate_on_submit():
+        waiting = unfinished_review(transcript)  # the retention job's rule, not a copy
+        if transcript.status != TranscriptStatus.APPROVED:
+            flash("Approve the redactions before purging the original", "error")
+        elif waiting:
+            flash(f"The original can't be purged yet: {waiting}. Review it first.", "error")
+        else:
+            purge_original(transcript)
+            db.session.commit()
+            audit.record("transcript_purged", current_user, transcript, ip=request.remote_addr)
+            flash("The original transcript has been purged. Only the redacted text is kept.")
+    return redirect(url_for("transcripts.show", transcript_id=transcript.id))
+
+
+@bp.route("/transcripts/<int:transcript_id>/retry", methods=["POST"])
+@allow(*MANAGE)
+def retry(transcript_id):
+    """Run a failed redaction again."""
+    transcript = db.get_or_404(Transcript, transcript_id)
+    if (ConfirmForm().validate_on_submit() and transcript.status == TranscriptStatus.FAILED
+            and transcript.job):
+        transcript.status = TranscriptStatus.REDACTING
+        db.session.commit()
+        retry_job(transcript.job)
+        flash("Trying again.")
+    return redirect(url_for("transcripts.show", transcript_id=transcript.id))

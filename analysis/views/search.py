@@ -1,0 +1,57 @@
+"""Search a consultation's segments by meaning and by keyword."""
+from __future__ import annotations
+
+from flask import render_template, request
+from sqlalchemy import select
+
+from analysis.services import search as service
+from analysis.services.inputs import GROUP_FIELDS
+from analysis.services.meaning import ask_meaning
+from analysis.services.theme_store import consultation_themes
+from analysis.views.segment_info import SOURCE_NAMES, describe
+from analysis.views.theme_forms import SearchForm
+from analysis.views.themes import WORK, bp
+from forum.access import allow
+from forum.extensions import db
+from forum.models import Consultation, Question
+
+
+def _choices(form: SearchForm, consultation_id: int, themes) -> None:
+    from forum.models import Member
+
+    form.source.choices = [("", "Any source")] + list(SOURCE_NAMES.items())
+    questions = db.session.scalars(
+        select(Question).where(Question.consultation_id == consultation_id)
+                                   .order_by(Question.position))
+    form.question.choices = [("", "Any question")] + [(str(q.id), f"{q.label}: {q.text[:70]}")
+                                                      for q in questions]
+    form.theme.choices = ([("", "Any theme")] + [(str(t.id), t.shown_label) for t in themes]
+                          + [(service.NOT_GROUPED, "Not grouped")])
+    groups = [("", "Any group")]
+    for key, field in GROUP_FIELDS.items():
+        values = sorted({v for v in db.session.scalars(select(getattr(Member, field))) if v})
+        groups += [(f"{key}={v}", f"{key}: {v}") for v in values]
+    form.group.choices = groups
+
+
+@bp.route("/consultations/<int:consultation_id>/search")
+@allow(*WORK)
+def search(consultation_id):
+    """Find what members said, by meaning and by keyword, with filters."""
+    consultation = db.get_or_404(Consultation, consultation_id)
+    themes = consultation_themes(consultation.id)
+    form = SearchForm(request.args)
+    _choices(form, consultation.id, themes)
+    hits, searched, note = [], False, None
+    if request.args and form.validate():
+        query = (form.q.data or "").strip()
+        filters = service.Filters(form.source.data or "", form.question.data or "",
+                                  form.theme.data or "", form.group.data or "")
+        if query or any(vars(filters).values()):
+            searched = True
+            # The worker embeds the query: no web worker ever loads the model.
+            similarity, note = ask_meaning(consultation.id, query) if query else (None, None)
+            hits = service.search_segments(consultation.id, query, filters, similarity)
+    views = {v.segment.id: v for v in describe([h.segment for h in hits])}
+    return render_template("themes/search.html", consultation=consultation, form=form,
+                           hits=hits, views=views, searched=searched, note=note)

@@ -1,0 +1,137 @@
+"""Transcript pages: upload, the conversation, speakers."""
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from analysis.core.transcripts import TranscriptError
+from analysis.services import transcripts as service
+from analysis.services.transcript_suggestions import question_blocks, suggest_speakers
+from analysis.views.forms import AddRedactionForm, UploadForm
+from analysis.views.tasks import REDACT_TRANSCRIPT
+from analysis.views.transcript_blueprint import MANAGE, SEE, bp
+from forum.access import allow, user_has_role
+from forum.extensions import db
+from forum.forms.accounts import ConfirmForm
+from forum.jobs import enqueue
+from forum.models import (
+    FocusGroupSession,
+    Member,
+    Segment,
+    SpeakerRole,
+    Transcript,
+    TranscriptStatus,
+)
+from forum.services import audit
+
+
+@bp.route("/sessions/<int:session_id>/transcripts/new", methods=["GET", "POST"])
+@allow(*MANAGE)
+def upload(session_id):
+    """Upload or paste a transcript; nothing is stored unless it can be read."""
+    session = db.get_or_404(FocusGroupSession, session_id)
+    form = UploadForm()
+    if form.validate_on_submit():
+        upload_file = form.file.data
+        if upload_file and upload_file.filename:
+            filename, data = upload_file.filename, upload_file.read()
+        elif (form.pasted.data or "").strip():
+            filename, data = "pasted.txt", form.pasted.data.encode("utf-8")
+        else:
+            filename, data = None, b""
+            form.file.errors.append("Choose a transcript file, or paste the transcript")
+        if filename:
+            try:
+                transcript = service.import_transcript(
+                    session, filename, data, current_user, form.known_names.data or "",
+                    current_app.config["MAX_CONTENT_LENGTH"])
+            except TranscriptError as error:
+                db.session.rollback()
+                form.file.errors.append(str(error))
+            else:
+                audit.record("transcript_uploaded", current_user, transcript,
+                             ip=request.remote_addr,
+                             format=transcript.format, turns=len(transcript.turns),
+                             names_given=bool(transcript.known_names))
+                _start_redaction(transcript)
+                flash("Transcript uploaded. Personal data is being found now; check the speakers "
+                      "meanwhile.")
+                return redirect(url_for("transcripts.speakers", transcript_id=transcript.id))
+    return render_template("transcripts/upload.html", form=form, session_obj=session)
+
+
+def _start_redaction(transcript: Transcript) -> None:
+    job = enqueue(REDACT_TRANSCRIPT, {"transcript_id": transcript.id})
+    fresh = db.session.get(Transcript, transcript.id)  # an inline job may have ended the session
+    if fresh is not None:
+        fresh.job_id = job.id
+    db.session.commit()
+
+
+@bp.route("/transcripts/<int:transcript_id>")
+@allow(*SEE)
+def show(transcript_id):
+    """The conversation as turns, with redactions, segment boundaries and flags."""
+    transcript = db.get_or_404(Transcript, transcript_id)
+    if not user_has_role(*MANAGE) and transcript.status != TranscriptStatus.APPROVED:
+        abort(403)
+    segments = db.session.scalars(db.select(Segment).where(Segment.source_id == transcript.id,
+                                                            Segment.turn_id.is_not(None))
+                                  .order_by(Segment.position))
+    by_turn: dict[int, list] = {}
+    for segment in segments:
+        by_turn.setdefault(segment.turn_id, []).append(segment)
+    can_manage = user_has_role(*MANAGE)
+    return render_template("transcripts/show.html", transcript=transcript, segments_by_turn=by_turn,
+                           can_manage=can_manage,
+                           blocks=question_blocks(transcript) if can_manage else {},
+                           add_form=AddRedactionForm(), confirm=ConfirmForm(),
+                           unmatched=service.unmatched_turn_count(transcript))
+
+
+@bp.route("/transcripts/<int:transcript_id>/speakers", methods=["GET", "POST"])
+@allow(*MANAGE)
+def speakers(transcript_id):
+    """Map each speaker to a member, or mark them facilitator or observer."""
+    transcript = db.get_or_404(Transcript, transcript_id)
+    members = {m.id: m for m in db.session.scalars(db.select(Member).order_by(Member.id))}
+    if request.method == "POST" and ConfirmForm().validate_on_submit():
+        before = {s.id: (s.role, s.member_id) for s in transcript.speakers}
+        for speaker in transcript.speakers:
+            choice = request.form.get(f"speaker-{speaker.id}", "unmatched")
+            if choice.startswith("member-") and choice[7:].isdigit() and int(choice[7:]) in members:
+                service.set_speaker(speaker, SpeakerRole.MEMBER, members[int(choice[7:])])
+            elif choice in {r.value for r in SpeakerRole} and choice != "member":
+                service.set_speaker(speaker, SpeakerRole(choice), None)
+        if transcript.status == TranscriptStatus.APPROVED:
+            from analysis.services.segments import build_segments
+
+            build_segments(transcript)
+            db.session.commit()
+        # Labels can be real names: the log keeps speaker ids, roles and member ids only.
+        changes = {str(s.id): (s.role.value, s.member_id) for s in transcript.speakers
+                   if before.get(s.id) != (s.role, s.member_id)}
+        audit.record("speakers_mapped", current_user, transcript, ip=request.remote_addr,
+                     changes=changes)
+        flash("Speakers saved.")
+        return redirect(url_for("transcripts.show", transcript_id=transcript.id))
+    counts = {s.id: 0 for s in transcript.speakers}
+    for turn in transcript.turns:
+        if turn.speaker_id:
+            counts[turn.speaker_id] += 1
+    attending = {m.id for m in transcript.session.members}
+    return render_template("transcripts/speakers.html", transcript=transcript, counts=counts,
+                           members=list(members.values()), attending=attending, form=ConfirmForm(),
+                           suggestions=suggest_speakers(transcript))
+
+
+@bp.route("/consultations/<int:consultation_id>/answers/segment", methods=["POST"])
+@allow(*SEE)
+def segment_answers(consultation_id):
+    """Redact new free-text survey answers into segments, in the background."""
+    from analysis.views.tasks import SEGMENT_ANSWERS
+    from forum.models import Consultation
+
+    consultation = db.get_or_404(Consultation, consultation_id)
+    if ConfirmForm().validate_on_submit():
+        enqueue(SEGMENT_ANSWERS, {"consultation_id": consultation.id})
+        flash("New survey answers are being redacted into segments. Refresh in a minute.")
+    return redirect(url_for("consultations.show", consultation_id=consultation.id))

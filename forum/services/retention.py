@@ -1,0 +1,143 @@
+"""Keep unredacted words no longer than needed: purge originals, drop stale unapproved uploads.
+
+One rule decides what is due (``retention_plan``): the ``flask retention purge`` job applies
+it, and the admins' audit log page lists what it had to keep because a review is unfinished.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from forum.extensions import db
+from forum.models import RedactionStatus, Transcript, TranscriptStatus
+from forum.models.base import utcnow
+
+SAFEGUARDING_UNREVIEWED = "a safeguarding flag is not reviewed"
+REDACTION_UNFINISHED = "the redaction review is not finished"
+
+
+@dataclass
+class PurgeResult:
+    """What a retention run did: originals purged, unapproved uploads deleted, and kept ones.
+
+    ``kept`` holds transcripts past the period whose review is unfinished, with the reason.
+    """
+
+    purged: list[Transcript] = field(default_factory=list)
+    deleted: list[tuple[int, str]] = field(default_factory=list)
+    kept: list[tuple[Transcript, str]] = field(default_factory=list)
+
+
+def purge_original(transcript: Transcript) -> None:
+    """Drop the original words, the list of real names and the speaker labels; redacted text stays.
+
+    Speaker labels are as written in the file ("Dave", "Bernadette Okoye"), so they go too;
+    each speaker keeps its role and member link under a neutral label.
+    """
+    transcript.original_text = transcript.known_names = None
+    for turn in transcript.turns:
+        turn.original_text = None
+    for number, speaker in enumerate(transcript.speakers, start=1):
+        speaker.label = f"Speaker {number}"
+    transcript.purged_at = utcnow()
+
+
+def unfinished_review(transcript: Transcript) -> str | None:
+    """Why the transcript's review is unfinished, so retention must wait; None when it may go.
+
+    An unreviewed safeguarding flag always waits: deleting or purging it would lose a
+    disclosure nobody has acted on. A redaction review waits once a person has started it
+    (a redaction decided or added, a turn tagged or a flag reviewed) or when an approved
+    transcript was re-opened; an upload nobody touched is not work in progress.
+
+    Args:
+        transcript: a transcript whose originals are still held.
+
+    Returns:
+        ``SAFEGUARDING_UNREVIEWED``, ``REDACTION_UNFINISHED`` or None.
+    """
+    turns = transcript.turns
+    if any(turn.held for turn in turns):
+        return SAFEGUARDING_UNREVIEWED
+    if transcript.status != TranscriptStatus.NEEDS_REVIEW:
+        return None
+    started = transcript.approved_at is not None or any(
+        turn.question_id is not None or turn.risk_reviewed_at is not None
+        or any(r.status != RedactionStatus.PROPOSED or r.added_by_person for r in turn.redactions)
+        for turn in turns)
+    return REDACTION_UNFINISHED if started else None
+
+
+def retention_plan(days: int, now: datetime | None = None,
+                   ) -> Iterator[tuple[Transcript, str, str | None]]:
+    """What the retention period asks of each transcript still holding its originals.
+
+    Approved transcripts (or ones approved before and re-opened) lose their originals
+    ``days`` after approval. Transcripts never approved within ``days`` of upload were
+    never analysed or quoted: they are deleted whole, so their originals cannot stay forever.
+    Either waits while the transcript's review is unfinished (``unfinished_review``).
+
+    Args:
+        days: the retention period in days.
+        now: the current time (tests pass one).
+
+    Yields:
+        (transcript, "purge" or "delete", the reason it must wait or None) for each one due.
+    """
+    cutoff = (now or utcnow()) - timedelta(days=days)
+    for transcript in db.session.scalars(select(Transcript).where(Transcript.purged_at.is_(None))
+                                         .order_by(Transcript.id)):
+        if transcript.approved_at is not None:
+            action = "purge" if _aware(transcript.approved_at) <= cutoff else None
+        elif transcript.status != TranscriptStatus.APPROVED:
+            action = "delete" if _aware(transcript.uploaded_at) <= cutoff else None
+        else:
+            action = None
+        if action:
+            yield transcript, action, unfinished_review(transcript)
+
+
+def purge_due(days: int, now: datetime | None = None) -> PurgeResult:
+    """Apply the retention period to every transcript (``retention_plan``) and commit.
+
+    Args:
+        days: the retention period in days.
+        now: the current time (tests pass one).
+
+    Returns:
+        A ``PurgeResult``; the caller audits and reports it.
+    """
+    result = PurgeResult()
+    for transcript, action, waiting in list(retention_plan(days, now)):
+        if waiting:
+            result.kept.append((transcript, waiting))
+        elif action == "purge":
+            purge_original(transcript)
+            result.purged.append(transcript)
+        else:
+            result.deleted.append((transcript.id, transcript.filename))
+            db.session.delete(transcript)
+    db.session.commit()
+    return result
+
+
+def kept_for_review(days: int, now: datetime | None = None) -> list[tuple[Transcript, str]]:
+    """Transcripts past the retention period, kept because their review is unfinished.
+
+    Args:
+        days: the retention period in days.
+        now: the current time (tests pass one).
+
+    Returns:
+        (transcript, reason) pairs in upload order, for the admins' page.
+    """
+    return [(transcript, waiting) for transcript, _action, waiting in retention_plan(days, now)
+            if waiting]
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite returns naive datetimes for timezone-aware columns.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -1,0 +1,193 @@
+"""Question mapping core: clues, neighbours, confidence, "check", learning from examples."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from analysis.core.questions import (
+    LEARNED,
+    MODEL,
+    NONE,
+    PERSON,
+    MappingOptions,
+    Passage,
+    example_weight,
+    key_phrases,
+    map_passages,
+    smooth_sequences,
+    transition_matrix,
+)
+from analysis.core.themes.embed import normalise_rows
+from tests.analysis.fakes import FakeEmbedder
+
+
+class Q:
+    def __init__(self, id_, text):
+        self.id, self.text = id_, text
+
+
+QUESTIONS = [Q(11, "Q1. What would help people find housing on release from prison?"),
+             Q(12, "Q2. Do you agree that breach of probation conditions should lead to recall?"),
+             Q(13, "Q3. How should drug and alcohol treatment continue after release?")]
+ANSWERS = {11: ["I slept in a doorway, the council had no flat for me.",
+                "A hostel place forty miles away from my family.",
+                "Nobody sorted accommodation before the release date."],
+           12: ["I was recalled for one missed probation appointment.",
+                "The curfew tag broke and they said I had breached the order.",
+                "Licence conditions you cannot meet set you up to fail."],
+           13: ["My methadone script stopped the day I got out.",
+                "Rehab had a waiting list so I relapsed on heroin.",
+                "Detox inside then nothing outside, I was drinking in a week."]}
+
+
+@pytest.fixture
+def embed():
+    fake = FakeEmbedder()
+    return lambda texts: normalise_rows(fake.encode(list(texts)))
+
+
+def passages(sequence=""):
+    out, position = [], 0
+    for texts in ANSWERS.values():
+        for text in texts:
+            out.append(Passage(id=position, text=text, sequence=sequence, position=position))
+            position += 1
+    return out
+
+
+def truth():
+    return [qid for qid, texts in ANSWERS.items() for _ in texts]
+
+
+def run(items, embed, **options):
+    vectors = embed([p.text for p in items])
+    return map_passages(items, vectors, QUESTIONS, embed, MappingOptions(**options))
+
+
+def test_each_answer_maps_to_its_question_with_its_confidence(embed):
+    found = run(passages(), embed)
+    assert [found[i].question_id for i in range(9)] == truth()
+    assert all(found[i].source == MODEL and 0 < found[i].confidence <= 1 for i in range(9))
+    assert all(found[i].check == (found[i].confidence < 0.5) for i in range(9))
+
+
+def test_a_person_link_always_wins_and_teaches(embed):
+    items = passages()
+    items[0] = replace(items[0], question_id=13)
+    found = run(items, embed)
+    assert (found[0].question_id, found[0].confidence, found[0].source) == (13, 1.0, PERSON)
+    assert found[1].source == LEARNED
+
+
+def test_a_vague_passage_takes_its_neighbours_question(embed):
+    items = passages("transcript:1")
+    vague = replace(items[4], text="Yes, that is exactly what happened to me as well.")
+    items[4] = vague
+    alone = run(items, embed, use_neighbours=False)
+    together = run(items, embed)
+    assert alone[4].question_id != 12 or alone[4].check
+    assert together[4].question_id == 12
+
+
+def test_one_passages_own_words_do_not_outvote_its_neighbours(embed):
+    # Between clear answers about recall, a passage that also names drugs answers recall:
+    # the response is read in order, so agreeing neighbours count more than one passage.
+    items = passages("document:1")
+    items[4] = replace(items[4], text="My methadone script and detox stopped when I was recalled.")
+    assert run(items, embed, use_neighbours=False)[4].question_id == 13
+    assert run(items, embed)[4].question_id == 12
+
+
+def test_the_heading_or_asking_turn_counts(embed):
+    text = "Yes, me too, and him."
+    plain = run([Passage(id=0, text=text)], embed)
+    headed = run([Passage(id=0, text=text, heading="Recall after a breach of probation")], embed)
+    asked = run([Passage(id=0, text=text, asked="And what about drugs, methadone or rehab?")],
+                embed)
+    assert plain[0].source == NONE
+    assert headed[0].question_id == 12 and asked[0].question_id == 13
+
+
+def test_off_topic_small_talk_is_left_unlinked(embed):
+    found = run([Passage(id=0, text="Shall we get a cup of tea before we start?")], embed)
+    assert (found[0].question_id, found[0].source, found[0].confidence) == (None, NONE, 0.0)
+
+
+def test_examples_correct_a_wrong_zero_shot_guess(embed):
+    # Answers about travel costs belong to Q1 in this consultation, which zero-shot cannot know.
+    travel = ["The bus fare to the housing office costs more than I have.",
+              "I walk two hours because the train ticket is too dear.",
+              "A travel pass would get me to the council on time.",
+              "Tickets cost too much to get to the appointments about a flat."]
+    items = [Passage(id=i, text=t) for i, t in enumerate(travel)]
+    items += [Passage(id=10 + i, text=t) for i, t in enumerate(ANSWERS[12] + ANSWERS[13])]
+    taught = [replace(p, question_id=11) if p.id in (0, 1, 2) else p for p in items]
+    assert run(taught, embed)[3].question_id == 11
+
+
+def test_no_questions_leave_everything_unlinked(embed):
+    items = passages()
+    vectors = embed([p.text for p in items])
+    found = map_passages(items, vectors, [], embed)
+    assert {m.source for m in found.values()} == {NONE}
+
+
+def test_transitions_stay_then_move_forward():
+    matrix = transition_matrix(4, stay=0.8, forward=0.9)
+    assert np.allclose(matrix.sum(axis=1), 1)
+    assert matrix[1, 1] == pytest.approx(0.8)
+    assert matrix[1, 2] > matrix[1, 3] > matrix[1, 0]
+    assert transition_matrix(1).tolist() == [[1.0]]
+
+
+def test_smoothing_leaves_lone_passages_alone():
+    probabilities = np.array([[0.9, 0.1], [0.4, 0.6], [0.9, 0.1]])
+    lone = smooth_sequences(probabilities, ["", "", ""], [0, 1, 2])
+    chained = smooth_sequences(probabilities, ["a", "a", "a"], [0, 1, 2], stay=0.9)
+    assert np.allclose(lone, probabilities)
+    assert chained[1].argmax() == 0
+
+
+def test_key_phrases_drop_the_asking_frame():
+    assert key_phrases("Q4. Do you agree that housing on release should come first? Why?") \
+        == "housing on release should come first"
+    assert key_phrases("Why?") == "Why?"
+
+
+def test_examples_weigh_more_as_they_grow():
+    weights = [example_weight(k * 5, 5) for k in (0, 3, 5, 10)]
+    assert weights[0] == 0 and weights == sorted(weights) and weights[-1] < 0.85
+
+
+def test_a_heading_holds_until_the_next_one():
+    from analysis.core.questions import document_headings
+
+    texts = ["Housing on release\nWe found that people leave with nowhere to go.",
+             "Councils rarely plan ahead for release dates.",
+             "Recall\nBreach\nA missed appointment leads to recall."]
+    assert document_headings(texts) == ["Housing on release", "Housing on release",
+                                        "Recall – Breach"]
+
+
+def test_members_answer_the_facilitators_last_question():
+    from analysis.core.questions import asking_turns
+
+    turns = [(True, "Welcome everyone."), (False, "Hello."),
+             (True, "What happened about housing?"), (False, "Nothing."), (False, "Same."),
+             (True, "Thanks. And probation, how was it?"), (False, "Recalled twice.")]
+    assert asking_turns(turns) == ["", "", "", "What happened about housing?",
+                                   "What happened about housing?", "",
+                                   "Thanks. And probation, how was it?"]
+
+
+def test_a_passage_that_names_a_question_number_answers_it(embed):
+    numbered = [Q(q.id, q.text) for q in QUESTIONS]
+    for q, number in zip(numbered, ("Q1", "2", "Q3"), strict=True):
+        q.number = number
+    # About drugs in its words, but it says which question it answers.
+    item = Passage(id=0, text="On question 2: my methadone script stopped, then detox.")
+    vectors = embed([item.text])
+    assert map_passages([item], vectors, QUESTIONS, embed)[0].question_id == 13
+    assert map_passages([item], vectors, numbered, embed)[0].question_id == 12

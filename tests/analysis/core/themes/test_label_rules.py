@@ -1,0 +1,86 @@
+"""Theme-set rule: no two theme labels are more than 0.9 similar (issue #11)."""
+from __future__ import annotations
+
+from analysis.core.themes.label_rules import (
+    MAX_LABEL_SIMILARITY,
+    distinct_labels,
+    label_similarity,
+    separate_labels,
+)
+from analysis.core.themes.pipeline import ThemeDraft
+from analysis.core.themes.vocabulary import SegmentWords
+
+# Both are about housing to the fake embedder (cosine about 0.92).
+CLOSE = ["Housing after prison", "Homeless hostel"]
+KEYWORDS = [[("housing", 0.9), ("prison", 0.5)],
+            [("hostel", 0.8), ("refuge", 0.6), ("women", 0.4)]]
+PHRASES = [["housing after prison"] * 3,
+           ["homeless hostel", "refuge for women", "refuge for women"]]
+
+
+def test_the_two_labels_are_too_close_to_begin_with(embedder, cache):
+    assert label_similarity(CLOSE, embedder, cache)[0, 1] > MAX_LABEL_SIMILARITY
+
+
+def test_the_smaller_theme_is_named_from_its_own_words_when_they_share_little(embedder, cache):
+    members = [set(range(0, 20)), set(range(20, 30)) | {0}]
+    plan = separate_labels(CLOSE, members, KEYWORDS, PHRASES, embedder, cache)
+    assert plan.merge == {}
+    assert plan.labels[0] == "Housing after prison"
+    assert plan.labels[1] == "Refuge for women"
+    assert label_similarity(plan.labels, embedder, cache)[0, 1] <= MAX_LABEL_SIMILARITY
+
+
+def test_themes_with_close_labels_that_share_most_segments_merge(embedder, cache):
+    members = [set(range(0, 20)), set(range(14, 24))]  # 6 of the smaller's 10 shared
+    plan = separate_labels(CLOSE, members, KEYWORDS, PHRASES, embedder, cache)
+    assert plan.merge == {1: 0}
+    assert plan.labels[0] == "Housing after prison"
+
+
+def test_a_codebook_name_is_never_renamed_the_other_label_is(embedder, cache):
+    members = [set(range(0, 20)), set(range(20, 30))]
+    plan = separate_labels(["Homeless hostel", "Housing after prison"], members,
+                           [KEYWORDS[1], KEYWORDS[0]], [PHRASES[1], PHRASES[0]], embedder,
+                           cache, fixed=[False, True])
+    assert plan.labels[1] == "Housing after prison"
+    assert plan.labels[0] == "Refuge for women"
+
+
+def test_labels_not_too_close_are_left_alone(embedder, cache):
+    labels = ["Housing after prison", "Breach of probation"]
+    plan = separate_labels(labels, [{1, 2}, {1, 2}], KEYWORDS, PHRASES, embedder, cache)
+    assert plan.labels == labels and plan.merge == {}
+
+
+def test_drafts_merge_and_every_label_is_fixed_for_the_pages(embedder, cache, words):
+    rows_words = ([SegmentWords(("housing", "prison"), ("housing after prison",))] * 20
+                  + [SegmentWords(("hostel", "homeless"), ("homeless hostel",))] * 10
+                  + [SegmentWords(("breach", "probation"), ("breach of probation",))] * 8)
+    drafts = [ThemeDraft(0, list(range(0, 20)), None, True, keywords=KEYWORDS[0]),
+              ThemeDraft(1, list(range(20, 30)), None, True, keywords=[("homeless", 0.9)],
+                         also_rows=list(range(0, 12))),
+              ThemeDraft(2, list(range(30, 38)), None, True,
+                         keywords=[("breach", 0.9), ("probation", 0.5)])]
+    drafts[0].label, drafts[1].label, drafts[2].label = None, "Homeless hostel", None
+    out, merged = distinct_labels(drafts, rows_words, words, embedder, cache)
+    assert merged
+    assert [d.id for d in out] == [0, 1]
+    assert out[0].rows == list(range(0, 30)) and out[0].keywords is None
+    assert out[0].label == "Housing after prison"
+    assert all(d.label for d in out)
+    labels = [d.label for d in out]
+    assert (label_similarity(labels, embedder, cache) <= MAX_LABEL_SIMILARITY).all()
+
+
+def test_a_run_never_shows_two_labels_more_than_09_similar(segments, questions, codebook,
+                                                           embedder, cache, words):
+    from analysis.core.themes import run_analysis
+
+    # With the codebook, "Email address" and "Library wifi" (both about being offline)
+    # came out 0.92 similar before this rule.
+    result = run_analysis(segments, questions=questions, codebook=codebook, embedder=embedder,
+                          cache=cache, words=words)
+    labels = [t.label for t in result.themes]
+    assert len(labels) >= 2
+    assert (label_similarity(labels, embedder, cache) <= MAX_LABEL_SIMILARITY).all()

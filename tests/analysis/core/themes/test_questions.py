@@ -1,0 +1,47 @@
+"""Question mapping: nearest question by meaning, people's links always win."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from analysis.core.themes import map_questions, run_analysis
+
+
+def test_segments_map_to_the_question_they_answer(segments, topics, questions, codebook,
+                                                  embedder, cache, words):
+    result = run_analysis(segments, questions=questions, codebook=codebook, embedder=embedder,
+                          cache=cache, words=words)
+    expected = {"housing": 1, "breach": 2, "drugs": 4}
+    for topic, question_id in expected.items():
+        ids = [i for i, t in topics.items() if t == topic]
+        hits = sum(result.questions[i].question_id == question_id for i in ids)
+        assert hits >= 0.8 * len(ids)
+        assert all(result.questions[i].source == "model" for i in ids
+                   if result.questions[i].question_id is not None)
+
+
+def test_a_person_set_link_always_wins(segments, questions, codebook, embedder, cache, words):
+    housing = segments[0]
+    pinned = [replace(housing, question_id=3)] + segments[1:]
+    result = run_analysis(pinned, questions=questions, codebook=codebook, embedder=embedder,
+                          cache=cache, words=words)
+    link = result.questions[housing.id]
+    assert (link.question_id, link.confidence, link.source) == (3, 1.0, "person")
+
+
+def test_unrelated_segments_are_left_unlinked(segments, topics, questions, codebook, embedder,
+                                              cache, words):
+    result = run_analysis(segments, questions=questions, codebook=codebook, embedder=embedder,
+                          cache=cache, words=words)
+    small_talk = [i for i, t in topics.items() if t == "smalltalk"]
+    unlinked = [i for i in small_talk if result.questions[i].question_id is None]
+    assert len(unlinked) >= len(small_talk) - 1
+    assert all(result.questions[i].source == "none" and result.questions[i].confidence == 0
+               for i in unlinked)
+
+
+def test_no_questions_means_no_links(segments):
+    vectors = np.eye(len(segments), 4)
+    links = map_questions(segments, vectors, [], np.zeros((0, 4)))
+    assert all(link.question_id is None for link in links.values())

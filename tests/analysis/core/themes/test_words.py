@@ -1,0 +1,70 @@
+"""Word stage: fillers out, justice terms whole, lemmas and noun phrases."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.core.themes import SimpleWordAnalyser, SpacyWordAnalyser, load_justice_terms
+from analysis.core.themes.words import _load_spacy
+
+REQUIRED = ["on licence", "recall", "breach", "section 136", "liaison and diversion",
+            "housing first", "through the gate", "IOM", "community order", "no fixed abode",
+            "universal credit"]
+
+
+def test_vocabulary_has_the_justice_terms():
+    assert set(REQUIRED) <= set(load_justice_terms())
+
+
+def test_fillers_and_stop_words_are_dropped(words):
+    [result] = words.analyse(["Yeah, you know, it was basically like, kind of rubbish, innit."])
+    assert result.terms == ("rubbish",)
+
+
+def test_justice_terms_stay_whole_and_inflected_forms_match(words):
+    [a, b, c] = words.analyse([
+        "I got breached on licence and recalled.",
+        "They used section 136 and then liaison and diversion at court.",
+        "No fixed abode, so through-the-gate support never happened."])
+    assert {"breach", "on licence", "recall"} <= set(a.terms)
+    assert {"section 136", "liaison and diversion"} <= set(b.terms)
+    assert {"no fixed abode", "through the gate"} <= set(c.terms)
+    assert "section" not in b.terms and "136" not in b.terms
+
+
+def test_display_keeps_the_case_of_acronyms(words):
+    [result] = words.analyse(["The IOM officer rang."])
+    assert "iom" in result.terms
+    assert words.display("iom") == "IOM"
+
+
+def test_phrases_can_span_a_preposition(words):
+    [result] = words.analyse(["Housing after prison is the problem."])
+    assert "housing after prison" in result.phrases
+
+
+spacy_model = pytest.mark.skipif(_load_spacy("en_core_web_sm") is None,
+                                 reason="en_core_web_sm (or its offline alias) not installed")
+
+
+@spacy_model
+def test_spacy_lemmas_and_noun_phrases():
+    analyser = SpacyWordAnalyser()
+    [a, b] = analyser.analyse(["You know, the drivers were lovely and the hostels were full.",
+                               "Housing after prison is basically impossible on licence."])
+    assert {"driver", "hostel", "lovely"} <= set(a.terms)
+    assert "know" not in a.terms
+    assert "housing after prison" in b.phrases
+    assert "on licence" in b.terms
+
+
+@spacy_model
+def test_spacy_results_are_remembered_by_text():
+    analyser = SpacyWordAnalyser()
+    first = analyser.analyse(["The hostel was full."])
+    assert "The hostel was full." in analyser.memo
+    assert analyser.analyse(["The hostel was full."]) == first
+
+
+def test_plain_analyser_gives_lemma_tokens():
+    [tokens] = SimpleWordAnalyser().lemma_tokens(["Two hostels"])
+    assert tokens == [("two", "two"), ("hostels", "hostel")]

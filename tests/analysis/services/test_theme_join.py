@@ -1,0 +1,80 @@
+"""Segments that arrive after a run join its themes through the saved model (no re-run)."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from analysis.models import BY_JOINED, BY_MODEL, AnalysisRun, RunStatus, Theme, ThemeSegment
+from analysis.services import theme_edits
+from analysis.services.embeddings import queue_embedding
+from analysis.services.theme_join import join_new_segments, theme_of_topic
+from analysis.services.themes import start_run
+from forum.access import Role
+from forum.extensions import db
+from forum.models import Member, Segment, SegmentSource
+from forum.services.segments import text_hash
+
+HOUSING = "After my release the housing officer had no flat and no hostel bed for me."
+CHATTER = "Oh yes, and me too."  # near no theme (the fake embedder knows none of it)
+
+
+def _add(consultation, text, position):
+    member = db.session.scalar(select(Member).where(Member.pseudonym == "Kestrel"))
+    segment = Segment(consultation_id=consultation.id, source_type=SegmentSource.TRANSCRIPT,
+                      source_id=77, position=position, member_id=member.id, text=text,
+                      text_hash=text_hash(text))
+    db.session.add(segment)
+    db.session.commit()
+    return segment.id
+
+
+def _theme_of(segment_id):
+    return db.session.scalar(select(ThemeSegment).where(ThemeSegment.segment_id == segment_id))
+
+
+def test_new_segments_join_the_runs_themes_when_embedded(analysed, consultation, auth):
+    runs_before = db.session.scalar(select(db.func.count(AnalysisRun.id)))
+    housing_id, chatter_id = _add(consultation, HOUSING, 1), _add(consultation, CHATTER, 2)
+    queue_embedding(consultation.id)  # jobs run inline: embedding, then joining
+    db.session.expire_all()
+    link = _theme_of(housing_id)
+    assert link is not None and link.placed_by == BY_JOINED
+    assert link.theme.code == "Housing and homelessness"
+    assert link.theme.stats["segments"] == len(link.theme.links)
+    assert _theme_of(chatter_id) is None  # close to no theme: stays "Not grouped"
+    assert db.session.scalar(select(db.func.count(AnalysisRun.id))) == runs_before
+    auth.login(Role.POLICY_OFFICER)
+    page = auth.client.get(f"/themes/{link.theme_id}").get_data(as_text=True)
+    assert "Joined after the analysis" in page and HOUSING in page
+    # Nothing new: a second pass places nothing twice.
+    assert join_new_segments(consultation.id) == 0
+
+
+def test_a_full_rerun_replaces_joined_placements(analysed, consultation):
+    housing_id = _add(consultation, HOUSING, 1)
+    queue_embedding(consultation.id)
+    start_run(consultation.id, None)
+    db.session.expire_all()
+    link = _theme_of(housing_id)
+    assert link is not None and link.placed_by == BY_MODEL
+
+
+def test_topics_follow_their_segments_into_merged_themes(analysed, consultation):
+    run = db.session.get(AnalysisRun, analysed.id)
+    themes = list(db.session.scalars(select(Theme).where(Theme.consultation_id == consultation.id)
+                                     .order_by(Theme.position)))
+    before = theme_of_topic(run)
+    assert sorted(before.values()) == sorted(t.id for t in themes)
+    theme_edits.merge(themes[0], themes[1], None)
+    kept = themes[0]
+    db.session.commit()
+    after = theme_of_topic(db.session.get(AnalysisRun, analysed.id))
+    moved = [t for t, theme in before.items() if theme in (themes[0].id, themes[1].id)]
+    assert {after[t] for t in moved} == {kept.id}
+
+
+def test_nothing_joins_while_a_run_is_under_way(analysed, consultation):
+    housing_id = _add(consultation, HOUSING, 1)
+    db.session.add(AnalysisRun(consultation_id=consultation.id, status=RunStatus.RUNNING))
+    db.session.commit()
+    assert join_new_segments(consultation.id) == 0
+    assert _theme_of(housing_id) is None

@@ -1,0 +1,32 @@
+"""Redaction of what people type or say in passing: handles, number plates, collar numbers,
+prisons in lower case, hostels named in several words."""
+from __future__ import annotations
+
+import pytest
+
+from .test_redact import found
+
+
+@pytest.mark.parametrize("text, label, expected", [
+    ("Add me on insta, it's @jodie_w88.", "name", "@jodie_w88"),
+    ("The reg on my car was AB12 CDE.", "ID number", "AB12 CDE"),
+    ("PC 4471 Davies nicked me outside the shop.", "name", "PC 4471 Davies"),
+    ("His shoulder number was 2231, I wrote it down.", "ID number", "2231"),
+    ("i was in hmp wandsworth and so was my mate", "prison", "hmp wandsworth"),
+    ("They sent me to Hmp Leeds in the end.", "prison", "Hmp Leeds"),
+    ("I was remanded to Holloway back when it was open.", "prison", "Holloway"),
+    # A hostel's name of several words, or in capitals, with the word hostel: all of it goes.
+    ("They put me in the Salvation Army hostel on the estate.", "hostel",
+     "the Salvation Army hostel"),
+    ("I stayed at the YMCA hostel for a year.", "hostel", "the YMCA hostel"),
+])
+def test_handles_plates_collar_numbers_and_prisons_in_any_case(text, label, expected, fake_nlp):
+    assert (label, expected) in found(text, fake_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "hmp was grim to be honest", "Email me at jo@example.org.", "I scored 12 out of 20.",
+])
+def test_no_handle_prison_or_plate_where_there_is_none(text, fake_nlp):
+    assert not [f for f in found(text, fake_nlp) if f[0] in ("prison", "ID number")
+                or f[1].startswith("@")]

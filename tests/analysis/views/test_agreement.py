@@ -1,0 +1,103 @@
+"""Blind coding: a sample of 30, coded without the app's choices, then agreement and fixes."""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from analysis.models import AgreementSample
+from analysis.services.agreement import app_coding
+from exports.services.evidence import gather_evidence, methods_paragraph
+from forum.access import Role
+from forum.extensions import db
+from forum.models import Segment
+
+
+def code_all(auth, consultation, sample, choose):
+    """Code every segment of the sample; choose(segment_id, app) -> (theme ids, question)."""
+    url = f"/consultations/{consultation.id}/agreement/{sample.id}/code"
+    for _ in range(len(sample.items)):
+        html = auth.client.get(url).get_data(as_text=True)
+        segment_id = int(re.search(r'name="segment_id" value="(\d+)"', html).group(1))
+        # Blind: nothing on the page is pre-chosen.
+        assert not re.search(r"<input[^>]*checked", html) and "suggested" not in html.lower()
+        themes, question = choose(segment_id, app_coding(consultation.id, [segment_id])[segment_id])
+        auth.client.post(url, data={"segment_id": segment_id, "themes": [str(t) for t in themes],
+                                    "question": question})
+    return auth.client.get(url)
+
+
+def draw(auth, consultation):
+    response = auth.client.post(f"/consultations/{consultation.id}/agreement")
+    assert response.status_code == 302
+    return db.session.scalars(select(AgreementSample).order_by(AgreementSample.id.desc())).first()
+
+
+def test_blind_coding_then_agreement_per_theme_overall_and_disagreements(auth, analysed,
+                                                                         consultation):
+    auth.login(Role.POLICY_OFFICER)
+    sample = draw(auth, consultation)
+    assert len(sample.items) == 30
+    result_url = f"/consultations/{consultation.id}/agreement/{sample.id}"
+    # The figures stay hidden until the sample is coded.
+    assert auth.client.get(result_url).status_code == 302
+    flipped = {i.segment_id for i in sample.items[:6]}
+
+    def choose(segment_id, app):
+        themes, question = app
+        if segment_id in flipped:
+            return set(), "none"
+        return themes, str(question) if question else "none"
+
+    done = code_all(auth, consultation, sample, choose)
+    assert done.status_code == 302 and done.headers["Location"].endswith(result_url)
+    html = auth.client.get(result_url).get_data(as_text=True)
+    assert "Disagreements to fix" in html and "95% interval" in html and "Per theme" in html
+    ids = [i.segment_id for i in sample.items]
+    app = app_coding(consultation.id, ids)
+    mine = [None if s in flipped else app[s][1] for s in ids]
+    from sklearn.metrics import cohen_kappa_score
+
+    expected = cohen_kappa_score(["none" if x is None else str(x) for x in mine],
+                                 ["none" if app[s][1] is None else str(app[s][1]) for s in ids])
+    assert f"{expected:.2f}" in html
+    differing = sum(1 for s in flipped if app[s][0] or app[s][1] is not None)
+    assert f"Disagreements to fix ({differing})" in html
+    # The methods paragraph of the exported response states the agreement.
+    paragraph = methods_paragraph(gather_evidence(consultation.id))
+    assert "coded a random sample of 30 segments" in paragraph and "Cohen's kappa" in paragraph
+
+
+def test_two_coders_see_their_kappa_and_a_fix_applies_the_question(auth, analysed, consultation):
+    auth.login(Role.POLICY_OFFICER)
+    sample = draw(auth, consultation)
+    code_all(auth, consultation, sample, lambda s, app: (app[0], str(app[1]) if app[1] else "none"))
+    auth.logout()
+    auth.login(Role.ADMIN)
+    first = sample.items[0].segment_id
+    app_first = app_coding(consultation.id, [first])[first][1]
+    from forum.models import Question
+
+    other = next(q for q in db.session.scalars(select(Question).where(
+        Question.consultation_id == consultation.id)) if q.id != app_first)
+    code_all(auth, consultation, sample,
+             lambda s,
+             app: (app[0], str(other.id) if s == first else (str(app[1]) if app[1] else "none")))
+    html = auth.client.get(
+        f"/consultations/{consultation.id}/agreement/{sample.id}").get_data(as_text=True)
+    assert "You and Test Policy officer (30 segments both coded)" in html
+    response = auth.client.post(f"/consultations/{consultation.id}/agreement/{sample.id}/fix",
+                                data={"segment_id": first, "what": "question"})
+    assert response.status_code == 302
+    assert db.session.get(Segment, first).question_id == other.id
+
+
+def test_a_small_consultation_cannot_draw_and_others_may_not_see(auth, consultation):
+    auth.login(Role.POLICY_OFFICER)
+    response = auth.client.post(f"/consultations/{consultation.id}/agreement",
+                                follow_redirects=True)
+    assert "A blind sample needs 30 usable segments" in response.get_data(as_text=True)
+    for role in (Role.FACILITATOR, Role.PEER_RESEARCHER):
+        auth.logout()
+        auth.login(role)
+        assert auth.client.get(f"/consultations/{consultation.id}/agreement").status_code == 403

@@ -1,0 +1,259 @@
+"""Transcript upload, speakers, redaction review, safeguarding and segments, through the web."""
+import io
+
+import pytest
+
+from forum.access import Role
+from forum.extensions import db
+from forum.models import (
+    FocusGroupSession,
+    Member,
+    Redaction,
+    RedactionStatus,
+    Segment,
+    Transcript,
+    TranscriptStatus,
+)
+from forum.models.base import utcnow
+from forum.services.members import record_consent, save_member
+from forum.services.segments import quotable_segments, usable_segments
+
+TRANSCRIPT = """[00:00:05] Facilitator: Welcome everyone. What happened when you got out?
+[00:00:20] Dave: They let me out on a Friday with forty-six quid and nowhere to go. My probation \
+officer Mr Hartley said ring him on 07700 900123 but nobody picked up.
+[00:00:45] Marcia: Yeah.
+[00:00:50] Marcia: I slept at the station the first night. I thought about \
+ending it, honestly, that week.
+[00:01:10] Observer: Just noting the time.
+[00:01:15] Dave: Housing first would have changed everything for me. Somewhere \
+to live, then the rest.
+"""
+
+
+@pytest.fixture
+def session_with_members(app, users):
+    dave = save_member(Member(lived_experience=[]), "")
+    marcia = save_member(Member(lived_experience=[]), "Kestrel")
+    for member in (dave, marcia):
+        record_consent(member, None, take_part=True, may_quote=True,
+                       may_quote_with_demographics=False, audio_recording=False)
+    from forum.models import Consultation
+    from forum.services.consultations import save_consultation
+    from forum.services.questions import parse_questions
+
+    consultation = save_consultation(Consultation(title="Test", consulting_body="MoJ"),
+                                     parse_questions("Q1. Housing?\nQ2. Support?"))
+    session = FocusGroupSession(consultation=consultation, title="Group",
+                                held_on=consultation.created_at.date(),
+                                members=[dave, marcia])
+    db.session.add(session)
+    db.session.commit()
+    return session, dave, marcia
+
+
+def upload(auth, session, data: bytes, filename="group.txt", names=""):
+    return auth.client.post(f"/sessions/{session.id}/transcripts/new", data={
+        "file": (io.BytesIO(data), filename), "known_names": names},
+        content_type="multipart/form-data")
+
+
+def map_speakers(auth, transcript, dave, marcia):
+    choices = {"Dave": f"member-{dave.id}", "Marcia": f"member-{marcia.id}",
+               "Facilitator": "facilitator", "Observer": "observer"}
+    form = {f"speaker-{s.id}": choices[s.label] for s in transcript.speakers}
+    assert auth.client.post(f"/transcripts/{transcript.id}/speakers", data=form).status_code == 302
+
+
+@pytest.fixture
+def uploaded(auth, session_with_members):
+    session, dave, marcia = session_with_members
+    auth.login(Role.FACILITATOR)
+    response = upload(auth, session, TRANSCRIPT.encode())
+    assert response.status_code == 302, response.data[-800:]
+    transcript = db.session.scalar(db.select(Transcript))
+    db.session.refresh(transcript)
+    map_speakers(auth, transcript, dave, marcia)
+    return transcript, dave, marcia
+
+
+def test_upload_finds_turns_speakers_redactions_and_risks(uploaded):
+    transcript, dave, marcia = uploaded
+    assert transcript.status == TranscriptStatus.NEEDS_REVIEW
+    assert len(transcript.turns) == 6
+    assert [s.label for s in transcript.speakers] == ["Facilitator", "Dave", "Marcia", "Observer"]
+    assert transcript.turns[1].start_seconds == 20
+    labels = {r.label for t in transcript.turns for r in t.redactions}
+    assert {"phone", "name"} <= labels
+    assert "07700 900123" not in transcript.turns[1].redacted_text
+    assert "[phone]" in transcript.turns[1].redacted_text
+    assert transcript.turns[2].backchannel
+    assert transcript.turns[3].risk_flagged and transcript.turns[3].held
+
+
+def test_nothing_reaches_analysis_before_approval(uploaded):
+    transcript, _dave, _marcia = uploaded
+    assert db.session.scalar(db.select(db.func.count(Segment.id))) == 0
+    assert usable_segments(transcript.session.consultation_id) == []
+
+
+def test_approval_makes_segments_from_members_only(auth, uploaded):
+    transcript, dave, marcia = uploaded
+    assert auth.client.post(f"/transcripts/{transcript.id}/review",
+                            data={"approve": "1"}).status_code == 302
+    segments = db.session.scalars(db.select(Segment).order_by(Segment.position)).all()
+    assert {s.member_id for s in segments} == {dave.id, marcia.id}
+    assert not any("Welcome everyone" in s.text or "noting the time" in s.text for s in segments)
+    assert not any(s.text.strip() == "Yeah." for s in segments)  # back-channel left out
+    assert all("07700 900123" not in s.text and "Hartley" not in s.text for s in segments)
+    usable = usable_segments(transcript.session.consultation_id)
+    assert all("ending it" not in s.text for s in usable), "held safeguarding turn reached analysis"
+    assert any("Housing first" in s.text for s in usable)
+    from analysis.models import SegmentEmbedding
+
+    embedded = set(db.session.scalars(db.select(SegmentEmbedding.text_hash)))
+    assert {s.text_hash for s in segments} <= embedded, "approval did not embed the new segments"
+
+
+def test_reviewing_a_safeguarding_flag_releases_the_turn(auth, uploaded, users):
+    transcript, _dave, _marcia = uploaded
+    auth.client.post(f"/transcripts/{transcript.id}/review", data={"approve": "1"})
+    flagged = transcript.turns[3]
+    assert auth.client.post(f"/transcripts/{transcript.id}/turns/{flagged.id}/risk", data={
+        "action": "review", "outcome": "spoke_to_member",
+        "note": "Talked it through"}).status_code == 302
+    assert any("ending it" in s.text for s in usable_segments(transcript.session.consultation_id))
+
+
+def test_a_facilitator_can_flag_a_turn_and_it_is_held(auth, uploaded):
+    transcript, _dave, _marcia = uploaded
+    auth.client.post(f"/transcripts/{transcript.id}/review", data={"approve": "1"})
+    turn = transcript.turns[5]
+    auth.client.post(f"/transcripts/{transcript.id}/turns/{turn.id}/risk",
+                     data={"action": "flag", "reason": "Mentions a named child"})
+    assert not any("Housing first" in s.text
+                   for s in usable_segments(transcript.session.consultation_id))
+
+
+def test_rejected_and_added_redactions(auth, uploaded):
+    transcript, _dave, _marcia = uploaded
+    turn = transcript.turns[1]
+    phone = next(r for r in turn.redactions if r.label == "phone")
+    shown = [r.id for t in transcript.turns for r in t.redactions]
+    keep = [i for i in shown if i != phone.id]
+    auth.client.post(f"/transcripts/{transcript.id}/review", data={"seen": shown, "keep": keep})
+    db.session.expire_all()
+    assert db.session.get(Redaction, phone.id).status == RedactionStatus.REJECTED
+    assert "07700 900123" in transcript.turns[1].redacted_text
+    response = auth.client.post(f"/transcripts/{transcript.id}/redactions", data={
+        "turn": 5, "words": "forty-six quid", "label": "name", "everywhere": "y"})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert "forty-six quid" not in transcript.turns[1].redacted_text
+    missing = auth.client.post(f"/transcripts/{transcript.id}/redactions", data={
+        "turn": 1, "words": "not in the text", "label": "name"}, follow_redirects=True)
+    assert "was not found" in missing.data.decode()
+
+
+def test_purge_removes_the_originals(auth, uploaded):
+    transcript, _dave, _marcia = uploaded
+    auth.client.post(f"/transcripts/{transcript.id}/review", data={"approve": "1"})
+    auth.client.post(f"/transcripts/{transcript.id}/purge")
+    db.session.expire_all()
+    assert db.session.get(Transcript, transcript.id).original_text  # Marcia's flag: not reviewed
+    for turn in transcript.turns:
+        if turn.held:
+            turn.risk_reviewed_at = utcnow()
+    db.session.commit()
+    auth.client.post(f"/transcripts/{transcript.id}/purge")
+    db.session.expire_all()
+    transcript = db.session.get(Transcript, transcript.id)
+    assert transcript.purged_at and transcript.original_text is None
+    assert all(t.original_text is None for t in transcript.turns)
+    assert all(t.redacted_text for t in transcript.turns)
+
+
+def test_policy_officers_see_only_approved_redacted_transcripts(auth, uploaded):
+    transcript, _dave, _marcia = uploaded
+    auth.logout()
+    auth.login(Role.POLICY_OFFICER)
+    assert auth.client.get(f"/transcripts/{transcript.id}").status_code == 403
+    auth.logout()
+    auth.login(Role.FACILITATOR)
+    auth.client.post(f"/transcripts/{transcript.id}/review", data={"approve": "1"})
+    auth.logout()
+    auth.login(Role.POLICY_OFFICER)
+    html = auth.client.get(f"/transcripts/{transcript.id}").data.decode()
+    assert "Housing first" in html
+    assert "07700 900123" not in html and "Hartley" not in html and ">Dave<" not in html
+    assert auth.client.get(f"/transcripts/{transcript.id}/review").status_code == 403
+
+
+def test_withdrawn_members_leave_analysis(auth, uploaded):
+    transcript, dave, _marcia = uploaded
+    auth.client.post(f"/transcripts/{transcript.id}/review", data={"approve": "1"})
+    flagged = transcript.turns[3]
+    auth.client.post(f"/transcripts/{transcript.id}/turns/{flagged.id}/risk", data={
+        "action": "review", "outcome": "not_a_risk", "note": "Said in the past tense; checked"})
+    from forum.services.members import withdraw_consent
+
+    withdraw_consent(dave, None)
+    usable = usable_segments(transcript.session.consultation_id)
+    assert usable and all(s.member_id != dave.id for s in usable)
+    assert all(s.member_id != dave.id
+               for s in quotable_segments(transcript.session.consultation_id))
+
+
+@pytest.mark.parametrize("data, filename, message", [
+    (b"", "empty.txt", "empty"),
+    (b"\x00\x01\x02\x03" * 200, "binary.txt", "does not look like"),
+    (b"PK\x03\x04 not really a zip", "broken.docx", "damaged"),
+])
+def test_bad_files_store_nothing_and_say_why(auth, session_with_members, data, filename, message):
+    session = session_with_members[0]
+    auth.login(Role.FACILITATOR)
+    response = upload(auth, session, data, filename)
+    assert response.status_code == 200
+    assert message in response.data.decode().lower()
+    assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 0
+
+
+def test_cp1252_and_utf16_text_is_read(auth, session_with_members):
+    session = session_with_members[0]
+    auth.login(Role.FACILITATOR)
+    text = "Dave: It cost me \u00a350 and the caf\u00e9 shut.\nMarcia: Na\u00efve of them.\n"
+    for data in (text.encode("cp1252"), text.encode("utf-16")):
+        assert upload(auth, session, data).status_code == 302
+    for transcript in db.session.scalars(db.select(Transcript)):
+        assert "\u00a350" in transcript.turns[0].original_text
+
+
+def test_oversized_upload_is_refused(app, auth, session_with_members):
+    app.config["MAX_CONTENT_LENGTH"] = 2000
+    auth.login(Role.FACILITATOR)
+    response = upload(auth, session_with_members[0], b"Dave: hello there\n" * 500)
+    assert response.status_code == 413 and b"too big" in response.data
+    assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 0
+
+
+def test_user_text_is_escaped_on_the_transcript_page(auth, session_with_members):
+    session = session_with_members[0]
+    auth.login(Role.FACILITATOR)
+    upload(auth, session, b"Dave: <script>alert('x')</script> and <b>bold</b>\n")
+    transcript = db.session.scalar(db.select(Transcript))
+    for url in (f"/transcripts/{transcript.id}", f"/transcripts/{transcript.id}/review",
+                f"/transcripts/{transcript.id}/speakers"):
+        html = auth.client.get(url).data.decode()
+        assert "<script>alert" not in html and "<b>bold</b>" not in html
+
+
+def test_cli_import(runner, session_with_members, tmp_path):
+    session = session_with_members[0]
+    path = tmp_path / "group.txt"
+    path.write_text(TRANSCRIPT, encoding="utf-8")
+    result = runner.invoke(args=["transcripts", "import", str(path), "--session", str(session.id)])
+    assert result.exit_code == 0, result.output
+    assert "6 turns" in result.output and "Dave" in result.output
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    result = runner.invoke(args=["transcripts", "import", str(bad), "--session", str(session.id)])
+    assert result.exit_code != 0 and "empty" in result.output.lower()

@@ -1,0 +1,56 @@
+"""Question mapping and blind coding in a real browser: confirm a mapping, code a sample, agree."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.analysis.theme_fixtures import analysed, consultation, forum_rows  # noqa: F401
+from tests.browser.test_staff_pages import axe_violations, sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def check(page, shots, name, errors):
+    assert axe_violations(page) == [], name
+    page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+    assert errors == [], name
+
+
+def test_confirm_a_mapping_then_code_a_sample_blind(live_server, analysed, consultation, page,
+                                                    shots):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error"
+            else None)
+    sign_in(page, live_server, "policy_officer")
+    base = f"{live_server}/consultations/{consultation.id}"
+
+    page.goto(base)
+    page.get_by_role("link", name="Which question each segment answers").click()
+    expect(page.get_by_role("heading", name="Question mapping")).to_be_visible()
+    check(page, shots, "question-mapping", errors)
+
+    page.locator("table a.govuk-link").first.click()
+    first = page.locator(".fv-passage").first
+    expect(first).to_contain_text("% sure")
+    first.get_by_role("button", name="Confirm question for segment 1").click()
+    expect(page.get_by_text(
+        "The other mappings are being updated from your examples")).to_be_visible()
+    expect(page.get_by_text("You have confirmed 1 example for this question")).to_be_visible()
+    check(page, shots, "question-mapping-question", errors)
+
+    page.goto(f"{base}/agreement")
+    check(page, shots, "agreement-start", errors)
+    page.get_by_role("button", name="Draw a new sample of 30").click()
+    for number in range(1, 31):
+        expect(page.get_by_role("heading", level=1)).to_have_text(f"Segment {number} of 30")
+        if number == 1:
+            check(page, shots, "agreement-code", errors)
+        if number % 3:
+            page.locator(".govuk-checkboxes__input").nth(number % 2).check()
+            page.locator(".govuk-radios__input").nth(number % 4).check()
+        else:
+            page.get_by_label("None of these").check()
+        page.get_by_role("button", name="Save and next").click()
+    expect(page.get_by_role("heading", name="Agreement with your blind coding")).to_be_visible()
+    expect(page.get_by_text("You coded 30 randomly chosen segments")).to_be_visible()
+    expect(page.get_by_role("heading", name="Disagreements to fix")).to_be_visible()
+    check(page, shots, "agreement", errors)

@@ -1,0 +1,131 @@
+"""The tablet runner as a participant and researcher use it: read-aloud on every page with no
+voice on the tablet, 'Skip this question?', a question that needs an answer, the picture beside
+the answers in landscape, and signing out from the researcher page."""
+import pytest
+from playwright.sync_api import expect
+
+from forum.extensions import db
+from surveys.models import Survey
+from tests.browser.runner_helpers import (
+    FULL_RUN,  # noqa: F401
+    axe_violations,
+    set_up_tablet,
+    sign_in_as_peer,
+    touch_page,  # noqa: F401 (a fixture, requested by name)
+    wait_for_heading,
+)
+from tests.browser.test_runner_pages import VOICE_STUB
+
+pytestmark = pytest.mark.browser
+SKIP = "You haven\u2019t picked an answer. Skip this question?"
+
+
+@pytest.fixture
+def tablet(live_server, touch_page):
+    sign_in_as_peer(touch_page, live_server)
+    set_up_tablet(touch_page, live_server)
+    return touch_page
+
+
+def _play_works(page, name):
+    play = page.get_by_role("button", name="Play")
+    expect(play).to_be_visible()  # shown by the page's script once it has run
+    assert "/run/speech/" in play.get_attribute("data-audio"), name
+    play.click()
+    page.get_by_role("button", name="Stop", exact=True).wait_for()
+    page.get_by_role("button", name="Stop", exact=True).click()
+    assert axe_violations(page) == [], name
+
+
+def test_read_aloud_on_every_participant_page_when_the_tablet_has_no_voice(live_server, tablet,
+                                                                           shots):
+    page = tablet
+    page.add_init_script(VOICE_STUB % "[]")
+    page.goto(f"{live_server}/run/1/start")
+    _play_works(page, "start")
+    page.screenshot(path=str(shots / "runner-start.png"), full_page=True)
+    page.get_by_role("button", name="Yes, I want to take part").click()
+    wait_for_heading(page, FULL_RUN[0][0])
+    _play_works(page, "question")
+    page.get_by_role("link", name="I want to stop").click()
+    page.get_by_role("heading", name="Do you want to stop?").wait_for()
+    _play_works(page, "stop")
+    page.get_by_label("Delete my answers").check()
+    page.get_by_role("button", name="Stop now").click()
+    page.get_by_role("heading", name="Thank you for your time").wait_for()
+    _play_works(page, "stopped")
+    assert page.evaluate("window.__spoken") == []
+
+
+def test_next_with_nothing_chosen_asks_before_skipping(live_server, tablet, shots):
+    page = tablet
+    page.goto(f"{live_server}/run/1/start")
+    page.get_by_role("button", name="Yes, I want to take part").click()
+    wait_for_heading(page, "Have you been in prison?")
+    page.get_by_role("button", name="Next").click()
+    dialog = page.get_by_role("alertdialog", name=SKIP)
+    dialog.wait_for()
+    assert page.get_by_role("button", name="Next").is_hidden()
+    for name in ("Yes, skip it", "No, I will answer it"):
+        box = page.get_by_role("button", name=name).bounding_box()
+        assert box["height"] >= 72 and box["width"] >= 250, (name, box)
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "runner-skip.png"), full_page=True)
+    page.get_by_role("button", name="No, I will answer it").click()
+    assert dialog.is_hidden() and page.get_by_role("button", name="Next").is_visible()
+    assert page.url.endswith("/run/1/q/1")
+    page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Yes, skip it").click()
+    # No answer to Q1: its skip rules hide Q2 and Q3, but only after the person chose to skip.
+    wait_for_heading(page, "Have you been on a community sentence?")
+
+
+def test_a_question_that_needs_an_answer_asks_for_one(live_server, touch_page):
+    version = db.session.get(Survey, 1).published_version
+    version.questions[0].answer_required = True
+    db.session.commit()
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    page.goto(f"{live_server}/run/1/start")
+    page.get_by_role("button", name="Yes, I want to take part").click()
+    wait_for_heading(page, "Have you been in prison?")
+    page.get_by_role("button", name="Next").click()
+    page.get_by_text("Pick an answer to carry on").wait_for()
+    dialog = page.get_by_role("alertdialog")
+    assert dialog.count() == 0 or dialog.is_hidden()
+    assert page.url.endswith("/run/1/q/1")
+    assert axe_violations(page) == []
+
+
+def test_in_landscape_the_picture_sits_beside_the_answers(live_server, browser, shots):
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+    page = context.new_page()
+    sign_in_as_peer(page, live_server)
+    page.goto(f"{live_server}/run/1/start")
+    page.get_by_role("button", name="Yes, I want to take part").click()
+    wait_for_heading(page, "Have you been in prison?")
+    page.get_by_label("Yes", exact=True).click()
+    page.get_by_role("button", name="Next").click()
+    wait_for_heading(page, "Where did you sleep on your first night out?")
+    page.screenshot(path=str(shots / "runner-landscape-picture.png"))
+    picture = page.get_by_role("img",
+                               name="A house at night, with the moon in the sky").bounding_box()
+    first = page.get_by_label("In my own home").locator("..").bounding_box()
+    last = page.get_by_label("Prefer not to say").locator("..").bounding_box()
+    assert picture["x"] + picture["width"] <= first["x"], (picture, first)
+    assert last["y"] + last["height"] <= 768, "the answers are below the fold"
+    assert axe_violations(page) == []
+    context.close()
+
+
+def test_the_researcher_signs_out_and_the_survey_still_runs(live_server, tablet, shots):
+    page = tablet
+    page.goto(f"{live_server}/run/1/")
+    page.get_by_role("button", name="Sign out").click()
+    page.get_by_text("You have signed out. The survey still runs on this tablet.").wait_for()
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "runner-researcher-signed-out.png"), full_page=True)
+    assert page.request.get(f"{live_server}/", max_redirects=0).status == 302  # to sign in
+    page.get_by_role("link", name="Start the survey").click()
+    page.get_by_role("button", name="Yes, I want to take part").click()
+    wait_for_heading(page, FULL_RUN[0][0])

@@ -1,0 +1,54 @@
+"""Search with Source = Document, and the split preview's progress page, in a real browser."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.analysis.theme_fixtures import analysed, consultation, forum_rows  # noqa: F401
+from tests.browser.test_staff_pages import axe_violations, sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_document_passages_are_found_in_any_word_form(live_server, analysed, consultation, page,
+                                                      shots):
+    from forum.extensions import db
+    from forum.models import Segment, SegmentSource
+    from forum.services.segments import text_hash
+
+    words = ("The plan says fewer people will be recalled to custody for breaching licence "
+             "conditions.")
+    db.session.add(Segment(consultation_id=consultation.id, source_type=SegmentSource.DOCUMENT,
+                           source_id=1, position=0, text=words, text_hash=text_hash(words)))
+    db.session.commit()
+    sign_in(page, live_server, "facilitator")
+    page.goto(f"{live_server}/consultations/{consultation.id}/search")
+    page.get_by_label("What are you looking for?").fill("breached")
+    page.get_by_label("Source").select_option(label="Document")
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_role("heading", name="1 segment found")).to_be_visible()
+    expect(page.locator(".fv-evidence__text")).to_have_text(words)
+    expect(page.locator(".fv-evidence__meta").last).to_have_text("Matched by keyword")
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "search-documents.png"), full_page=True)
+
+
+def test_split_shows_progress_then_the_preview(live_server, analysed, page, shots, monkeypatch):
+    from sqlalchemy import select
+
+    from analysis.models import Theme
+    from forum import jobs
+    from forum.extensions import db
+
+    queued = []
+    monkeypatch.setattr(jobs, "_queue", queued.append)  # the worker is busy: the job waits
+    theme = max(db.session.scalars(select(Theme)), key=lambda t: len(t.links))
+    sign_in(page, live_server, "facilitator")
+    page.goto(f"{live_server}/themes/{theme.id}/split")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Preparing to split")
+    expect(page.get_by_text("Waiting to start")).to_be_visible()
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "split-waiting.png"), full_page=True)
+    jobs.run_job(queued[0])  # the worker gets to it; the page notices by itself
+    expect(page.get_by_role("heading", level=1)).to_contain_text("themes?", timeout=15000)
+    expect(page.get_by_text("Nothing has changed yet")).to_be_visible()
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "split-preview.png"), full_page=True)

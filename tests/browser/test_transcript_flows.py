@@ -1,0 +1,83 @@
+"""A facilitator works through transcripts in a real browser: speakers remembered for a second
+transcript, turns tagged by ticking them or by a facilitator's question, and a missed
+redaction added by selecting the words (axe 0 on every page)."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_staff_pages import axe_violations, sign_in
+
+pytestmark = pytest.mark.browser
+
+TEXT = """Facilitator: Welcome. Question 2 first: how can housing support on release be improved?
+Member 1: They gave me a tent on the day I got out.
+Dee: Same here. Nowhere to go.
+Facilitator: Question 5 now. What would help you get into work?
+Member 1: A course near the hostel.
+Dee: A bus pass to get to interviews.
+"""
+
+
+def _check(page, shots, name):
+    assert axe_violations(page) == [], name
+    page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+
+
+def _upload(page, base, text):
+    page.goto(f"{base}/sessions/1")
+    page.get_by_role("link", name="Upload a transcript").click()
+    page.get_by_label("Or paste the transcript").fill(text)
+    page.get_by_role("button", name="Upload transcript").click()
+    page.get_by_role("heading", name="Who is speaking").wait_for(timeout=60000)
+
+
+def test_facilitator_maps_tags_and_redacts_by_selecting(live_server, page, shots):
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error"
+            else None)
+    sign_in(page, live_server, "facilitator")
+    _upload(page, live_server, TEXT)
+    page.get_by_label("Who is Dee").select_option(label="Member 3")
+    page.get_by_role("button", name="Save speakers").click()
+
+    # The question a facilitator asks starts its block.
+    page.get_by_role("button", name="Tag turns 1 to 3 as Q2").click()
+    expect(page.get_by_text("3 turns tagged as answering Q2.")).to_be_visible()
+    # Tick turns, pick the question.
+    page.get_by_label("Turn 5", exact=True).check()
+    page.get_by_label("Turn 6", exact=True).check()
+    page.get_by_label("Question they answer").select_option(label=page.locator(
+        "#question_id option", has_text="Q5.").inner_text())
+    page.get_by_role("button", name="Tag turns", exact=True).click()
+    expect(page.get_by_text("2 turns tagged as answering Q5.")).to_be_visible()
+    _check(page, shots, "transcript")
+
+    # Select words in a turn's original text to take them out.
+    page.get_by_role("link", name="Review redactions").click()
+    page.wait_for_selector("[data-add-redaction][data-selecting='1']", state="attached")
+    page.evaluate("""() => {
+      const cell = document.querySelector('[data-turn-original="2"]');
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      let node; while ((node = walker.nextNode()) && node.textContent.indexOf('a tent') < 0) {}
+      const start = node.textContent.indexOf('a tent');
+      const range = document.createRange();
+      range.setStart(node, start); range.setEnd(node, start + 'a tent'.length);
+      const selection = window.getSelection();
+      selection.removeAllRanges(); selection.addRange(range);
+      document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+    }""")
+    expect(page.get_by_text("Selected \u2018a tent\u2019 in turn 2.")).to_be_visible()
+    assert page.get_by_label("Turn number").input_value() == "2"
+    assert page.get_by_label("Words to redact").input_value() == "a tent"
+    _check(page, shots, "review")
+    page.get_by_role("button", name="Redact", exact=True).click()
+    expect(page.get_by_text("Redacted 1 place.")).to_be_visible()
+
+    # A second transcript of the same session: Dee is suggested as Member 3.
+    _upload(page, live_server, "Dee: I found a room in the end.\nFacilitator: Thank you.\n")
+    expect(page.get_by_text(
+        "Suggested as in the earlier transcript \u2018pasted.txt\u2019")).to_be_visible()
+    expect(page.get_by_label("Who is Dee")).to_have_value(
+        page.get_by_label("Who is Dee").locator("option",
+                                                has_text="Member 3").get_attribute("value"))
+    _check(page, shots, "transcript-speakers")
+    assert errors == []

@@ -1,0 +1,63 @@
+"""Exports word their counts through Flask-Babel's ngettext, as the rest of the app does."""
+from datetime import date
+
+import flask_babel
+import pytest
+from flask import url_for
+
+from exports.services.drafts import current_draft
+from exports.services.editing import DraftEdit, add_quote, save_draft
+from exports.services.evidence import Evidence, methods_paragraph
+from forum.access import Role
+
+
+@pytest.fixture
+def plurals(monkeypatch):
+    """The (singular, plural) pairs asked of Flask-Babel: what a catalogue would translate."""
+    asked: list[tuple[str, str]] = []
+    real = flask_babel.Domain.get_translations
+
+    class Recording:
+        def __init__(self, translations):
+            self.translations = translations
+
+        def ungettext(self, singular, plural, num):
+            asked.append((singular, plural))
+            return self.translations.ungettext(singular, plural, num)
+
+        def __getattr__(self, name):
+            return getattr(self.translations, name)
+
+    monkeypatch.setattr(flask_babel.Domain, "get_translations",
+                        lambda domain: Recording(real(domain)))
+    return asked
+
+
+@pytest.mark.parametrize("counts, words", [
+    ((1, 1, 1), "what 1 forum member told us in 1 focus group (3 March 2026) "
+                "and 1 survey response."),
+    ((2, 3, 5), "what 5 forum members told us in 2 focus groups (3 March 2026 and 4 March 2026) "
+                "and 3 survey responses."),
+])
+def test_the_methods_paragraph_counts_through_ngettext(app, plurals, counts, words):
+    groups, responses, members = counts
+    dates = [date(2026, 3, 3 + i) for i in range(groups)]
+    evidence = Evidence(members=[object()] * members, focus_group_dates=dates,
+                        survey_responses=responses, segments=[])
+    assert words in methods_paragraph(evidence)
+    assert {singular for singular, _ in plurals} >= {
+        "%(num)d forum member", "%(num)d focus group", "%(num)d survey response"}
+
+
+def test_the_version_history_counts_through_ngettext(forum, officer, auth, plurals):
+    draft = current_draft(forum.consultation.id)
+    section = draft.sections[0]
+    add_quote(section, forum.segments["Amber"].id, officer)
+    edit = DraftEdit(section_text={section.id: "Housing first."})
+    save_draft(draft, edit, draft.revision, officer)
+    auth.login(Role.POLICY_OFFICER)
+    page = auth.client.get(url_for("drafts.versions", consultation_id=forum.consultation.id))
+    html = page.get_data(as_text=True)
+    assert f"{len(draft.versions)} saved versions, newest first" in html
+    assert "(1 quote)" in html
+    assert {singular for singular, _ in plurals} >= {"%(num)d saved version", "%(num)d quote"}
