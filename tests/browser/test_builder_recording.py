@@ -1,5 +1,6 @@
 """Recording a question's audio in the builder (Chromium's fake microphone), then playing it."""
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from forum.extensions import db
@@ -41,7 +42,7 @@ def test_record_audio_in_the_builder_and_the_runner_plays_it(live_server, mic_pa
     page.wait_for_timeout(1500)  # a second and a half of the fake microphone's beep
     page.get_by_role("button", name="Stop recording").click()
     page.get_by_text("Save the question to keep it.").wait_for()
-    assert page.get_by_role("button", name="Record again").is_visible()
+    expect(page.get_by_role("button", name="Record again")).to_be_visible()
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "survey_builder_recorded.png"), full_page=True)
     page.get_by_role("button", name="Save question").click()

@@ -72,7 +72,8 @@ def test_next_with_nothing_chosen_asks_before_skipping(live_server, tablet, shot
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "runner-skip.png"), full_page=True)
     page.get_by_role("button", name="No, I will answer it").click()
-    assert dialog.is_hidden() and page.get_by_role("button", name="Next").is_visible()
+    expect(dialog).to_be_hidden()
+    expect(page.get_by_role("button", name="Next")).to_be_visible()
     assert page.url.endswith("/run/1/q/1")
     page.get_by_role("button", name="Next").click()
     page.get_by_role("button", name="Yes, skip it").click()

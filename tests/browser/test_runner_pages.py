@@ -1,6 +1,7 @@
 """Every runner page: axe (WCAG 2.2 AA) clean, big targets and text, screenshots; stop, kiosk,
 read aloud."""
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from forum.extensions import db
@@ -70,8 +71,8 @@ def test_every_runner_page_is_accessible_with_big_targets_and_text(live_server, 
     for position, (title, kind, value) in enumerate(FULL_RUN, start=1):
         wait_for_heading(page, title)
         assert page.locator("h1").count() == 1
-        assert page.get_by_text(f"Question {position} of 9").is_visible()
-        assert page.get_by_role("link", name="I want to stop").is_visible()
+        expect(page.get_by_text(f"Question {position} of 9")).to_be_visible()
+        expect(page.get_by_role("link", name="I want to stop")).to_be_visible()
         if position in kinds:
             check_page(page, shots, f"{position + 1:02d}_question_{kinds[position]}")
         if kind == "choice":
@@ -114,10 +115,10 @@ def test_a_stopped_participant_chooses_what_happens_to_their_answers(live_server
         page.get_by_label(choice).check()
         page.get_by_role("button", name="Stop now").click()
         page.get_by_role("heading", name="Thank you for your time").wait_for()
-        assert page.get_by_text("Samaritans").is_visible()
+        expect(page.get_by_text("Samaritans")).to_be_visible()
 
     stop_after_first_question("Delete my answers")
-    assert page.get_by_text("We have deleted your answers.").is_visible()
+    expect(page.get_by_text("We have deleted your answers.")).to_be_visible()
     stop_after_first_question("Keep my answers")
     page.wait_for_function("() => true")
     for _ in range(50):
@@ -193,7 +194,7 @@ def test_play_uses_the_audio_made_at_publish_whatever_voices_the_tablet_has(live
     page.get_by_role("button", name="Yes, I want to take part").click()
     wait_for_heading(page, FULL_RUN[0][0])
     play = page.get_by_role("button", name="Play")
-    assert play.is_visible()
+    expect(play).to_be_visible()
     assert "/run/speech/" in play.get_attribute("data-audio")
     play.click()
     page.get_by_role("button", name="Stop").wait_for()
@@ -265,7 +266,7 @@ def test_play_uses_the_recorded_audio_first(app, live_server, touch_page, tmp_pa
     sign_in(page, live_server, "facilitator")
     page.goto(f"{live_server}/surveys/1/preview/10")
     play = page.get_by_role("button", name="Play")
-    assert play.is_visible()
+    expect(play).to_be_visible()
     play.click()
     page.get_by_role("button", name="Stop").wait_for()
     assert page.get_by_role("button", name="Stop").get_attribute("aria-pressed") == "true"

@@ -34,9 +34,9 @@ def test_builder_warns_about_jargon_and_still_saves(live_server, page, shots):
         exact=True).fill("What happened when you were in breach of your licence conditions?")
     page.get_by_role("button", name="Save question").click()
     page.get_by_text("Question 10 saved.").wait_for()
-    assert page.get_by_text(
-        "‘breach’ may not be understood. Try: ‘breaking the rules of your order’.").is_visible()
-    assert page.get_by_text("Changes not published yet").is_visible()
+    expect(page.get_by_text(
+        "‘breach’ may not be understood. Try: ‘breaking the rules of your order’.")).to_be_visible()
+    expect(page.get_by_text("Changes not published yet")).to_be_visible()
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "survey_staff_after_save.png"), full_page=True)
 
