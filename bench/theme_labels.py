@@ -1,20 +1,32 @@
-"""Print the theme labels a run gives on the benchmark corpora, to judge them by eye.
+"""Print the theme labels a run gives on the demo and the benchmark corpora, to judge by eye.
 
 Runs ``run_analysis`` with the real MiniLM model and the built-in codebook (as the app
-does) on the corpora of ``analysis_quality`` and prints, per theme, its label, whether a
-code fits it ("sugg": only suggested), its size and top keywords (issue #11 item 6), then
-each broader theme with the themes under it.
+does) on the demo consultation (bench/demo_corpus.py) and the corpora of
+``analysis_quality`` and prints, per theme, its label, whether a code fits it ("sugg": only
+suggested), its size, top keywords and, where people labelled the segments, the labels most
+of it carries (issue #11 item 6); then each broader theme with the themes under it.
 
-    HF_HUB_OFFLINE=1 PYTHONPATH=. python bench/theme_labels.py [--corpus consultation]
+    HF_HUB_OFFLINE=1 PYTHONPATH=. python bench/theme_labels.py [--corpus demo]
 """
 from __future__ import annotations
 
 import argparse
 import time
+from collections import Counter
 
 from analysis_quality import CACHE_FILE, theme_corpora
+from demo_corpus import demo_inputs
 
 from analysis.core.themes import FileEmbeddingCache, MiniLMEmbedder, load_codebook, run_analysis
+
+
+def corpora() -> dict:
+    """Returns: {name: (segments, questions, truth or None)}."""
+    segments, questions = demo_inputs()
+    out = {"demo": (segments, questions, None)}
+    for name, (found, truth) in theme_corpora().items():
+        out[name] = (found, [], truth)
+    return out
 
 
 def main() -> None:
@@ -24,23 +36,30 @@ def main() -> None:
     args = parser.parse_args()
     CACHE_FILE.parent.mkdir(parents=True, exist_ok=True)
     embedder, cache = MiniLMEmbedder(), FileEmbeddingCache(path=CACHE_FILE)
-    for name, (segments, _) in theme_corpora().items():
+    for name, (segments, questions, truth) in corpora().items():
         if args.corpus and not name.lower().startswith(args.corpus.lower()):
             continue
         started = time.perf_counter()
-        result = run_analysis(segments, codebook=load_codebook(), embedder=embedder, cache=cache)
+        result = run_analysis(segments, questions=questions, codebook=load_codebook(),
+                              embedder=embedder, cache=cache)
         print(f"{name}: {len(segments)} segments, {time.perf_counter() - started:.0f} s")
+        truth_of = dict(zip((s.id for s in segments), truth or [], strict=False))
         for theme in result.themes:
             # "sugg": a code's name offered on a theme no code fits (pages say "Suggested:").
             fits = "code" if theme.code else "sugg" if theme.label_suggested else "new "
-            print(f"  {theme.label[:60]:60s} {fits} {theme.segment_count:5d}  "
-                  f"{', '.join(theme.keywords[:5])}")
+            print(f"  {theme.label[:58]:58s} {fits} {theme.segment_count:4d}  "
+                  f"{', '.join(theme.keywords[:6])}")
+            if truth_of:
+                said = Counter(truth_of[i] for i in theme.segment_ids).most_common(2)
+                print("      people: " + "; ".join(
+                    f"{label[:48]} {n / theme.segment_count:.0%}" for label, n in said))
         parents: dict[str, list[str]] = {}
         for theme in result.themes:
             if theme.broader:
                 parents.setdefault(theme.broader, []).append(theme.label)
         for parent, children in parents.items():
             print(f"  broader: {parent} > {'; '.join(children)}")
+        print(f"  not grouped: {len(result.not_grouped)}")
 
 
 if __name__ == "__main__":

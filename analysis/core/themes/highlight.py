@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .coding import CompiledTerm, compile_terms
 from .schema import Code
+from .terms import CompiledTerm, compile_terms
 from .vocabulary import WORD_PATTERN, prepare_text
 from .words import WordAnalyser
 

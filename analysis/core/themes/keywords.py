@@ -22,7 +22,11 @@ MIN_LABEL_WORDS, MAX_LABEL_WORDS = 2, 5
 WIDELY_FROM = 4  # segments from which a word must be said widely to name a theme
 FEW_STRONG = 3  # with fewer strong terms, single-segment terms fill the list up
 MIN_SAYERS = 2  # one remark's vivid word is no evidence of what a theme is about
+UNKEYED_SAYERS = 3  # a phrase with none of the theme's keywords needs this many sayers
 FALLBACK = "Mixed comments"
+# "Comments on X" when no phrase said twice fits: X must be said in this share of the theme
+# (a third is a mixed theme: "Comments on condition" over licence talk and unrelated remarks).
+COMMENTS_SHARE = 0.4
 
 
 def acceptable_label(label: str) -> bool:
@@ -92,9 +96,10 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
     person would file it under: "housing" in "housing after prison") and, less, its other
     words: a word counts for its keyword weight and for how widely it is said across the
     theme's segments (``support``), so a theme is named after what many members talk
-    about, not one vivid remark ("Box room"). A phrase said in two or more segments beats
-    any said in one; judging words in front are dropped ("good mental health"). Words of
-    the code the theme sits nearest (``hint_words``) count extra. Where ``support`` is
+    about, not one vivid remark ("Box room"). Where ``support`` is known, a phrase said in
+    one segment only never names a theme of four or more ("Sheer volume", "Meat ease");
+    judging words in front are dropped ("good mental health"). Words of the code the theme
+    sits nearest (``hint_words``) count extra. Where ``support`` is
     known, a keyword said in one segment only is no evidence for a phrase.
     Without an acceptable phrase: "Comments on X" for the strongest keyword most segments
     say, else "Mixed comments".
@@ -140,32 +145,39 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
         if " " in term and term in counts:
             counts[term] += 1
     least = 2 if strict else 1
-    best, best_rank = None, (False, 0.0)
+    best, best_score = None, 0.0
     for phrase, n in sorted(counts.items()):
         shown = show_phrase(phrase, display)
         if not acceptable_label(shown):
             continue
         head, others = head_word(phrase)
         whole = evidenced(phrase) and " " in phrase
-        # It must hold one of the theme's keywords, and be led by a word said widely.
-        keyed = any(t == phrase or f" {t} " in f" {phrase} " for t in weight)
+        # It must hold one of the theme's keywords or be said widely itself (keywords favour
+        # vivid words: "peer mentor" said by three is no keyword beside "sandwich"), and be
+        # led by a word said widely.
+        keyed = any(t == phrase or f" {t} " in f" {phrase} " for t in weight) or (
+            strict and " " in phrase and widely(phrase) and support[phrase] >= UNKEYED_SAYERS)
         if not keyed or not (whole or evidenced(head)):
             continue
         score = (strength(phrase) if whole else 0.0) + strength(head) + 0.5 * sum(
             strength(w) for w in others)
         said = max(n, support.get(phrase, 0))
+        if said < least:
+            continue  # one remark's phrase ("Sheer volume", "Meat ease") names no theme
         score *= math.sqrt(said) / (1 + 0.15 * max(len(phrase.split()) - 2, 0))
         if any(w in GENERIC_HEADS for w in others):
             score *= 0.5
-        rank = (said >= least, score)
-        if score > 0 and rank > best_rank:
-            best, best_rank = shown, rank
+        if score > 0 and score > best_score:
+            best, best_score = shown, score
     if best is not None:
         return best[:1].upper() + best[1:]
     # With no phrase to go on, a word alone names the theme only when most of its segments
     # say it: "Comments on condition" over a mixed theme sends quotes to the wrong subject.
+    # ... and only a noun: one that heads a phrase said in it ("Comments on helpful" is none).
+    heads = {head_word(p)[0] for p in counts}
     specific = sorted((t for t, _ in keywords if t not in GENERIC_HEADS
-                       and (not strict or support.get(t, 0) * 2 >= size)),
+                       and (" " in t or t in heads or not counts)
+                       and (not strict or support.get(t, 0) >= COMMENTS_SHARE * size)),
                       key=lambda t: -strength(t))
     if not specific:
         return FALLBACK
@@ -179,6 +191,12 @@ class LabelEvidence:
     support: Mapping[str, int] = field(default_factory=dict)
     size: int = 0
     hint_words: frozenset[str] = frozenset()
+
+
+def _inner_phrases(words: Sequence[str]) -> set[str]:
+    """Runs of two or more words inside a phrase, neither starting nor ending on a preposition."""
+    return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)
+            if words[i] not in PREPOSITIONS and words[j - 1] not in PREPOSITIONS}
 
 
 def label_evidence(rows: Sequence[int], words: Sequence[SegmentWords],
@@ -198,6 +216,8 @@ def label_evidence(rows: Sequence[int], words: Sequence[SegmentWords],
         said = set(words[row].terms) | set(words[row].phrases)
         # Saying "bus fare to probation" says "bus fare", "bus" and "fare" too.
         said |= {" ".join(head_part(p.split())) for p in said}
+        # ... and "housing on release week" says "housing on release" and "release week".
+        said |= {part for p in said for part in _inner_phrases(p.split())}
         said |= {w for item in said for w in item.split()}
         support.update(said)
     return LabelEvidence(dict(support), len(rows), frozenset(hint_words))

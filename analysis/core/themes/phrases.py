@@ -35,7 +35,8 @@ PREPOSITIONS = frozenset(
 def trimmed_phrase(phrase: str) -> str:
     """A phrase without judging words in front ("different pbr scheme" -> "pbr scheme")."""
     words = phrase.split()
-    while len(words) > 1 and words[0] in GENERIC_HEADS:
+    # Never down to a preposition: "date of birth" stays whole, not "of birth".
+    while len(words) > 1 and words[0] in GENERIC_HEADS and words[1] not in PREPOSITIONS:
         words.pop(0)
     return " ".join(words)
 

@@ -135,7 +135,7 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,  # noqa: PLR09
                 model_dir: Path | str | None) -> tuple[list[ThemeDraft], TopicFit]:
     """Fit BERTopic, apply the theme-set rules, and return drafts and the method used."""
     from .engine import context_vectors, fit_topics, representation_chain
-    from .guide import code_words, embed_codebook, subject_hints
+    from .guide import embed_codebook
     from .keywords import readable_keywords
     from .rules import (
         codes_that_fit,
@@ -183,16 +183,11 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,  # noqa: PLR09
                                  code is None, label=name, keywords=keywords,
                                  also_rows=[r for r, extra in enumerate(settled.also)
                                             if topic in extra]))
-    # A theme no code fits may still be clearly about one code's subject: its words guide
-    # the label, and its name is the label when the theme's segments say them.
-    free = [d for d in drafts if d.code is None]
-    words_of_codes = code_words(codebook, words)
-    hints = subject_hints([d.rows for d in free], vectors, code_vectors, words_of_codes,
-                          segment_words, taken=set(settled.code_of_topic.values()))
-    for draft, (code, named) in zip(free, hints, strict=False):
-        if code is not None:
-            draft.hint_words = words_of_codes[code]
-            draft.label = draft.suggested = names[code] if named else None
+    # Code names (and hints) only where the segments say the code's words (``code_fit``).
+    from .code_fit import name_from_codes
+
+    name_from_codes(drafts, [s.text for s in ordered], segment_words, vectors, code_vectors,
+                    words, taken=set(settled.code_of_topic.values()))
     from .label_rules import distinct_labels
 
     drafts, merged = distinct_labels(drafts, segment_words, words, embedder, cache)

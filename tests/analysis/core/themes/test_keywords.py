@@ -7,6 +7,8 @@ import pytest
 
 from analysis.core.themes import acceptable_label, extract_keywords, make_label
 from analysis.core.themes.keywords import label_evidence, make_labels
+from analysis.core.themes.phrases import trimmed_phrase
+from analysis.core.themes.vocabulary import SegmentWords
 
 
 def test_distinctive_terms_rank_first(words):
@@ -293,3 +295,48 @@ def test_a_group_its_themes_are_all_about_gets_a_broader_name(words):
     name = group_name([0, 1], [[0, 1, 2], [3, 4, 5]], found, [("housing", 0.5)], about,
                       labels=["Hostel beds", "Housing benefit"])
     assert name is not None and "housing" in name.lower()
+
+
+# NHS benchmark labels on main (issue #11): each came from one remark in a theme of dozens.
+ONE_REMARK = {
+    "Sheer volume": (["Waiting times cannot be solved due to sheer volume of calls.",
+                      "I was on hold on the phone for an hour.",
+                      "Nobody answered the phone, the volume is too high.",
+                      "The phone rang and rang.", "I waited on hold forty minutes.",
+                      "They answered the phone quickly."],
+                     [("hold", 0.5), ("phone", 0.45), ("volume", 0.4), ("line", 0.3)]),
+    "Meat ease": (["They were very helpful. Put meat ease and made me feel at ease.",
+                   "Very helpful and caring.", "Helpful nurse, I felt at ease.",
+                   "So helpful through a tough patch.", "Helpful and kind.",
+                   "They put my mind at ease."],
+                  [("ease", 0.5), ("meat", 0.45), ("helpful", 0.4), ("tough patch", 0.3)]),
+}
+
+
+@pytest.mark.parametrize("bad", sorted(ONE_REMARK))
+def test_a_phrase_one_segment_said_does_not_name_a_theme(bad, words):
+    texts, keywords = ONE_REMARK[bad]
+    label = _evidence_label(words, texts, keywords)
+    assert label != bad
+    assert label != "Comments on helpful"  # never an adjective after "Comments on"
+
+
+def test_a_phrase_inside_a_longer_one_counts_as_said():
+    found = label_evidence([0, 1], [SegmentWords(phrases=("housing on release week",)),
+                                    SegmentWords(phrases=("housing on release",))])
+    assert found.support["housing on release"] == 2
+    assert "on release week" not in found.support
+
+
+def test_a_widely_said_phrase_names_a_theme_whose_keywords_are_vivid_words(words):
+    """The demo's peer-mentoring theme: BERTopic's keywords were "sandwich", "ticket"."""
+    texts = ["My peer mentor met me at the gate.", "A peer mentor who has been there.",
+             "The peer mentor got me a bus ticket.", "Free sandwich at the centre.",
+             "Training for a forklift licence.", "My record stops every job."]
+    keywords = [("sandwich", 0.5), ("ticket", 0.45), ("training", 0.4), ("record", 0.3)]
+    assert _evidence_label(words, texts, keywords) == "Peer mentor"
+
+
+def test_trimming_a_judging_word_never_leaves_a_preposition_in_front():
+    assert trimmed_phrase("date of birth") == "date of birth"
+    assert trimmed_phrase("different pbr scheme") == "pbr scheme"
