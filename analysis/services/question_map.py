@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 
+from analysis.core.questions import CHECK_BELOW
 from analysis.models import SegmentQuestionMap
 from forum.extensions import db
 from forum.jobs import Progress, enqueue
@@ -26,10 +27,9 @@ if TYPE_CHECKING:
     from analysis.core.questions import Passage
 
 REMAP = "questions.remap"
-CHECK_BELOW = 0.5
 
-__all__ = ["QuestionSegment", "confirm_question", "mapping_counts", "refresh_mapping",
-           "remap_job", "segments_for_question", "question_of"]
+__all__ = ["CHECK_BELOW", "QuestionSegment", "confirm_question", "mapping_counts",
+           "refresh_mapping", "remap_job", "segments_for_question", "question_of"]
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,21 @@ person's blind coding against the app's.
 """
 from .context import asking_turns, document_headings, heading_lines
 from .learn import example_weight, learned_logits
-from .mapping import LEARNED, MODEL, NONE, PERSON, Mapping, MappingOptions, map_passages
+from .mapping import (
+    CHECK_BELOW,
+    LEARNED,
+    MODEL,
+    NONE,
+    PERSON,
+    Mapping,
+    MappingOptions,
+    map_passages,
+)
 from .scoring import Passage, ScoringWeights, key_phrases, zero_shot_logits
 from .sequence import smooth_sequences, transition_matrix
 
-__all__ = ["LEARNED", "MODEL", "NONE", "PERSON", "Mapping", "MappingOptions", "Passage",
+__all__ = ["CHECK_BELOW", "LEARNED", "MODEL", "NONE", "PERSON", "Mapping", "MappingOptions",
+           "Passage",
            "ScoringWeights", "asking_turns", "document_headings", "example_weight", "heading_lines",
            "key_phrases", "learned_logits", "map_passages",
            "smooth_sequences", "transition_matrix", "zero_shot_logits"]

@@ -16,9 +16,16 @@ from .learn import example_weight, learned_logits
 from .scoring import Passage, ScoringWeights, row_zscores, zero_shot_logits
 from .sequence import smooth_sequences
 
-__all__ = ["Mapping", "MappingOptions", "map_passages", "PERSON", "MODEL", "LEARNED", "NONE"]
+__all__ = ["CHECK_BELOW", "Mapping", "MappingOptions", "map_passages", "PERSON", "MODEL",
+           "LEARNED", "NONE"]
 
 PERSON, MODEL, LEARNED, NONE = "person", "model", "learned", "none"
+# Below this confidence a machine's placement says "Check": held out, question mappings
+# learned from 3-10 confirmed examples were right 98% of the time at 0.9-1.0, 82% at
+# 0.8-0.9 and 72% at 0.7-0.8; segments the theme classifier placed, from 84% (0.7-0.8) on
+# the NHS comments (bench/check_calibration.py). At 0.5 "Check" never showed: the theme
+# classifier places nothing under 0.5, and 2-6% of learned question mappings fall under it.
+CHECK_BELOW = 0.8
 
 
 @dataclass(frozen=True)
@@ -55,7 +62,7 @@ class MappingOptions:
     weights: ScoringWeights = field(default_factory=ScoringWeights)
     stay: float | None = None
     forward: float = 0.9
-    check_below: float = 0.5
+    check_below: float = CHECK_BELOW
     min_similarity: float = 0.2
     use_neighbours: bool = True
     refine: int = 0

@@ -185,3 +185,18 @@ def test_the_parts_of_a_split_are_confirmed_examples_of_their_themes(analysed, c
     after = links()
     assert all(after[s] == (made[0].id, BY_PERSON) for s in ids[:half])
     assert all(after[s] == (made[1].id, BY_PERSON) for s in ids[half:])
+
+
+def test_a_learned_placement_below_the_calibrated_confidence_says_check(analysed, consultation,
+                                                                        auth):
+    """The classifier places nothing under 0.5, so a 0.5 threshold never showed "Check"."""
+    from forum.access import Role as Roles
+
+    theme = next(t for t in db.session.scalars(select(Theme)) if len(t.links) >= 2)
+    unsure = theme.links[0]
+    unsure.placed_by, unsure.confidence = BY_LEARNED, 0.72
+    db.session.commit()
+    auth.login(Roles.POLICY_OFFICER)
+    page = auth.client.get(f"/themes/{theme.id}").get_data(as_text=True)
+    shown = page[page.index(f'data-sure="{unsure.segment_id}"'):].split("</p>")[0]
+    assert "72% sure" in shown and "Check</strong>" in shown

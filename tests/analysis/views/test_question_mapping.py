@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from analysis.models import SegmentQuestionMap
 from analysis.services.question_map import (
+    CHECK_BELOW,
     mapping_counts,
     question_of,
     refresh_mapping,
@@ -27,7 +28,7 @@ def test_a_run_maps_every_segment_with_confidence(analysed, consultation):
     first = questions(consultation)[0]
     rows = segments_for_question(consultation.id, first.id)
     assert [r.confidence for r in rows] == sorted((r.confidence for r in rows), reverse=True)
-    assert all(r.check == (r.confidence < 0.5) for r in rows)
+    assert all(r.check == (r.confidence < CHECK_BELOW) for r in rows)
 
 
 def test_confirming_makes_an_example_and_the_rest_learn_from_it(auth, analysed, consultation):

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from analysis.core.questions import (
+    CHECK_BELOW,
     LEARNED,
     MODEL,
     NONE,
@@ -70,7 +71,7 @@ def test_each_answer_maps_to_its_question_with_its_confidence(embed):
     found = run(passages(), embed)
     assert [found[i].question_id for i in range(9)] == truth()
     assert all(found[i].source == MODEL and 0 < found[i].confidence <= 1 for i in range(9))
-    assert all(found[i].check == (found[i].confidence < 0.5) for i in range(9))
+    assert all(found[i].check == (found[i].confidence < CHECK_BELOW) for i in range(9))
 
 
 def test_a_person_link_always_wins_and_teaches(embed):
