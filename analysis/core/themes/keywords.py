@@ -22,6 +22,7 @@ MIN_LABEL_WORDS, MAX_LABEL_WORDS = 2, 5
 WIDELY_FROM = 4  # segments from which a word must be said widely to name a theme
 FEW_STRONG = 3  # with fewer strong terms, single-segment terms fill the list up
 MIN_SAYERS = 2  # one remark's vivid word is no evidence of what a theme is about
+PASTED_WORDS = 5  # content words from which a remark said twice word for word is one remark
 UNKEYED_SAYERS = 3  # a phrase with none of the theme's keywords needs this many sayers
 FALLBACK = "Mixed comments"
 # "Comments on X" when no phrase said twice fits: X must be said in this share of the theme
@@ -161,9 +162,12 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
             continue
         score = (strength(phrase) if whole else 0.0) + strength(head) + 0.5 * sum(
             strength(w) for w in others)
-        said = max(n, support.get(phrase, 0))
-        if said < least:
-            continue  # one remark's phrase ("Sheer volume", "Meat ease") names no theme
+        # Who said it, where known (a remark pasted twice is one); else how often it is said.
+        said = support.get(phrase, n) if strict else n
+        if said < least and not all(widely(w) for w in [head, *others]):
+            # One remark's phrase names no theme ("Sheer volume", "Meat ease"), unless each
+            # of its words is said widely in it ("Helpful advice" over helpful advice).
+            continue
         score *= math.sqrt(said) / (1 + 0.15 * max(len(phrase.split()) - 2, 0))
         if any(w in GENERIC_HEADS for w in others):
             score *= 0.5
@@ -201,7 +205,8 @@ def _inner_phrases(words: Sequence[str]) -> set[str]:
 
 def label_evidence(rows: Sequence[int], words: Sequence[SegmentWords],
                    hint_words: Collection[str] = ()) -> LabelEvidence:
-    """Count in how many of a theme's segments each term and phrase is said.
+    """Count in how many of a theme's segments each term and phrase is said (a long
+    remark repeated word for word counts once).
 
     Args:
         rows: the theme's row indices into ``words``.
@@ -212,8 +217,13 @@ def label_evidence(rows: Sequence[int], words: Sequence[SegmentWords],
         A ``LabelEvidence``.
     """
     support: Counter[str] = Counter()
-    for row in rows:
-        said = set(words[row].terms) | set(words[row].phrases)
+    # A long remark twice word for word (a comment pasted into two rows) is one remark: its
+    # one-off phrase ("Easy chair", "Cslll handler") is not said by two people. Short ones
+    # ("Housing after prison.") may well be said alike by several.
+    seen = [words[row] for row in rows]
+    long = [w for w in dict.fromkeys(seen) if len(w.terms) >= PASTED_WORDS]
+    for found in long + [w for w in seen if len(w.terms) < PASTED_WORDS]:
+        said = set(found.terms) | set(found.phrases)
         # Saying "bus fare to probation" says "bus fare", "bus" and "fare" too.
         said |= {" ".join(head_part(p.split())) for p in said}
         # ... and "housing on release week" says "housing on release" and "release week".
