@@ -342,11 +342,10 @@ def test_trimming_a_judging_word_never_leaves_a_preposition_in_front():
     assert trimmed_phrase("different pbr scheme") == "pbr scheme"
 
 
-def test_a_remark_pasted_twice_is_said_once(words):
+def test_a_remark_pasted_twice_is_said_once():
     """NHS comments repeat across rows: "Easy chair" came from one comment in two rows."""
-    texts = ["Loves the new easy chair, easy to transfer now from chair to bed.",
-             "Loves the new easy chair, easy to transfer now from chair to bed.",
-             "The wheelchair lift works.", "A chair in the lift would help.",
-             "The house is ready.", "The lift was broken again."]
-    keywords = [("chair", 0.5), ("easy", 0.45), ("lift", 0.4), ("wheelchair", 0.3)]
-    assert _evidence_label(words, texts, keywords) != "Easy chair"
+    pasted = SegmentWords(("love", "new", "easy", "chair", "transfer", "bed"), ("easy chair",))
+    short = SegmentWords(("housing", "prison"), ("housing after prison",))
+    found = label_evidence([0, 1, 2, 3], [pasted, pasted, short, short])
+    assert found.support["easy chair"] == 1
+    assert found.support["housing after prison"] == 2  # short remarks may be said alike
