@@ -14,7 +14,13 @@ import time
 
 from analysis_quality import CACHE_FILE, theme_corpora
 
-from analysis.core.themes import FileEmbeddingCache, MiniLMEmbedder, load_codebook, run_analysis
+from analysis.core.themes import (
+    FileEmbeddingCache,
+    MiniLMEmbedder,
+    TextModels,
+    load_codebook,
+    run_analysis,
+)
 
 
 def main() -> None:
@@ -28,7 +34,8 @@ def main() -> None:
         if args.corpus and not name.lower().startswith(args.corpus.lower()):
             continue
         started = time.perf_counter()
-        result = run_analysis(segments, codebook=load_codebook(), embedder=embedder, cache=cache)
+        result = run_analysis(segments, codebook=load_codebook(),
+                              models=TextModels(embedder=embedder, cache=cache))
         print(f"{name}: {len(segments)} segments, {time.perf_counter() - started:.0f} s")
         for theme in result.themes:
             # "sugg": a code's name offered on a theme no code fits (pages say "Suggested:").
