@@ -35,6 +35,8 @@ from analysis.core.themes import (  # noqa: E402
     FileEmbeddingCache,
     MiniLMEmbedder,
     SegmentInput,
+    TextModels,
+    ThemeOptions,
     embed_segments,
     run_analysis,
 )
@@ -113,7 +115,8 @@ def theme_corpora() -> dict[str, tuple[list[SegmentInput], list[str]]]:
 
 def ours_labels(segments, vectors, seed, embedder, cache):
     """Our run_analysis with no codebook (a fair comparison with BERTopic's defaults)."""
-    result = run_analysis(segments, embedder=embedder, cache=cache, seed=seed)
+    result = run_analysis(segments, models=TextModels(embedder=embedder, cache=cache),
+                          options=ThemeOptions(seed=seed))
     return labels_of(result, segments)
 
 

@@ -32,6 +32,7 @@ from analysis.core.themes import (  # noqa: E402
     QuestionInput,
     SegmentInput,
     SpacyWordAnalyser,
+    TextModels,
     load_codebook,
     run_analysis,
 )
@@ -80,7 +81,7 @@ def timed_run(segments, embedder, cache, words) -> tuple[float, dict[str, float]
     marks = []
     start = time.perf_counter()
     result = run_analysis(segments, questions=QUESTIONS, codebook=load_codebook(),
-                          embedder=embedder, cache=cache, words=words,
+                          models=TextModels(embedder=embedder, cache=cache, words=words),
                           progress=lambda stage, _: marks.append((stage, time.perf_counter())))
     total = time.perf_counter() - start
     stages = {}

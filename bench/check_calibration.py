@@ -27,6 +27,7 @@ from analysis.core.themes import (
     FileEmbeddingCache,
     MiniLMEmbedder,
     SegmentInput,
+    TextModels,
     context_vectors,
     embed_segments,
     run_analysis,
@@ -65,7 +66,8 @@ def question_pairs(embedder, cache) -> list[tuple[float, bool]]:
 def theme_pairs(segments, truth, embedder, cache) -> list[tuple[float, bool]]:
     """(probability, right) of every segment the theme classifier places."""
     vectors = context_vectors(segments, embed_segments(segments, embedder, cache))
-    result = run_analysis(segments, embedder=embedder, codebook=Codebook(), cache=cache)
+    result = run_analysis(segments, codebook=Codebook(),
+                          models=TextModels(embedder=embedder, cache=cache))
     clusters = [None if c < 0 else int(c) for c in labels_of(result, segments)]
     pairs = []
     for k in SHOTS:

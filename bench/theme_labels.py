@@ -17,7 +17,13 @@ from collections import Counter
 from analysis_quality import CACHE_FILE, theme_corpora
 from demo_corpus import demo_inputs
 
-from analysis.core.themes import FileEmbeddingCache, MiniLMEmbedder, load_codebook, run_analysis
+from analysis.core.themes import (
+    FileEmbeddingCache,
+    MiniLMEmbedder,
+    TextModels,
+    load_codebook,
+    run_analysis,
+)
 
 
 def corpora() -> dict:
@@ -41,7 +47,7 @@ def main() -> None:
             continue
         started = time.perf_counter()
         result = run_analysis(segments, questions=questions, codebook=load_codebook(),
-                              embedder=embedder, cache=cache)
+                              models=TextModels(embedder=embedder, cache=cache))
         print(f"{name}: {len(segments)} segments, {time.perf_counter() - started:.0f} s")
         truth_of = dict(zip((s.id for s in segments), truth or [], strict=False))
         for theme in result.themes:

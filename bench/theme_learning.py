@@ -33,6 +33,7 @@ from analysis.core.themes import (  # noqa: E402
     Codebook,
     FileEmbeddingCache,
     MiniLMEmbedder,
+    TextModels,
     context_vectors,
     embed_segments,
     run_analysis,
@@ -94,7 +95,8 @@ def corpus_rows(name, segments, truth, embedder, cache, options,
     # What the clustering grouped: each passage among its neighbours (segments are in id order).
     vectors = context_vectors(segments, embed_segments(segments, embedder, cache))
     started = time.perf_counter()
-    result = run_analysis(segments, [], Codebook(), embedder, cache, seed=0)
+    result = run_analysis(segments, codebook=Codebook(),
+                          models=TextModels(embedder=embedder, cache=cache))
     cluster_seconds = time.perf_counter() - started
     clusters = [None if c < 0 else int(c) for c in labels_of(result, segments)]
     rows = []

@@ -3,7 +3,9 @@
 Python's ``re`` backtracks: a pattern like ``(a|a)+$`` takes time doubling with each
 character and freezes a web worker. These patterns run on RE2 (``google-re2``), whose time
 grows only in line with the text. RE2 has no look-around and no back-references; a pattern
-using them is refused with a plain message when it is saved.
+using them is refused with a plain message when it is saved. ``\w`` and ``\W`` are made to
+mean letters of any alphabet (``unicode_words``), and ``\b`` and ``\B`` too wherever the
+pattern decides the characters beside them (``word_bounds``), as in Python.
 """
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ import functools
 import re
 from collections.abc import Iterator
 from typing import Any, Protocol
+
+from .word_bounds import BoundedPattern, word_bounds
 
 __all__ = ["CompiledPattern", "PatternError", "compile_pattern", "unicode_words"]
 
@@ -102,9 +106,13 @@ def compile_pattern(pattern: str) -> CompiledPattern:
     """
     import re2
 
+    bounded, markers = word_bounds(pattern)
     try:
-        compiled: CompiledPattern = re2.compile(unicode_words(pattern), _options())
-        return compiled
+        if not markers:
+            compiled: CompiledPattern = re2.compile(unicode_words(bounded), _options())
+            return compiled
+        # Marker groups at the match's edges: searched as UTF-8 bytes, spans given back.
+        return BoundedPattern(re2.compile(unicode_words(bounded).encode(), _options()), markers)
     except re2.error as error:
         for shape, what in UNSUPPORTED:
             if shape.search(pattern):

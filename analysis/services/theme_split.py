@@ -61,7 +61,13 @@ def split_preview(theme: Theme) -> list[SplitPart]:
     Raises:
         EditError: too few segments, or segments not embedded yet.
     """
-    from analysis.core.themes import AnalysisResult, AnalysisSettings, FoundTheme, recluster_theme
+    from analysis.core.themes import (
+        AnalysisResult,
+        AnalysisSettings,
+        FoundTheme,
+        TextModels,
+        recluster_theme,
+    )
     from analysis.core.themes.edit import MIN_SPLIT_SEGMENTS
     from analysis.services.embeddings import DbEmbeddingCache, current_embedder, current_words
     from analysis.services.inputs import segment_inputs
@@ -78,8 +84,8 @@ def split_preview(theme: Theme) -> list[SplitPart]:
     result = AnalysisResult(themes=[draft], not_grouped=[], assignments={}, questions={},
                             settings=AnalysisSettings(n_segments=len(segments), method="split"))
     embedder = CachedOnlyEmbedder(current_embedder().name)
-    split = recluster_theme(result, 0, segments, embedder, DbEmbeddingCache(),
-                            words=current_words())
+    models = TextModels(embedder=embedder, cache=DbEmbeddingCache(), words=current_words())
+    split = recluster_theme(result, 0, segments, models)
     # The parts are named among themselves; a name another theme has gets a number.
     taken = {t.label.lower() for t in consultation_themes(theme.consultation_id)
              if t.id != theme.id}

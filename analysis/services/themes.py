@@ -137,7 +137,7 @@ def analyse(run: AnalysisRun, progress: Progress, job: Job | None = None) -> Non
     Many texts without vectors (see ``embed_batches``): batch jobs embed them on every
     worker, and the last one queues this job again to cluster (``batches`` in its params).
     """
-    from analysis.core.themes import run_analysis
+    from analysis.core.themes import TextModels, run_analysis
     from analysis.services.embed_batches import EMBEDDING_SHARE, fan_out
     from analysis.services.embeddings import DbEmbeddingCache, current_embedder, current_words
     from analysis.services.theme_join import model_folder
@@ -159,11 +159,11 @@ def analyse(run: AnalysisRun, progress: Progress, job: Job | None = None) -> Non
         return
     # The pipeline's 0-100 becomes 0-90 here (80-90 after batches embedded); saving takes the rest.
     low = EMBEDDING_SHARE if batched else 0
-    result = run_analysis(segments, questions=questions, codebook=codebook, embedder=embedder,
-                          cache=DbEmbeddingCache(),
+    models = TextModels(embedder=embedder, cache=DbEmbeddingCache(), words=current_words())
+    result = run_analysis(segments, models=models, questions=questions, codebook=codebook,
                           progress=lambda stage,
                           pct: progress(stage, low + pct * (90 - low) // 100),
-                          words=current_words(), model_dir=model_folder(run.id))
+                          model_dir=model_folder(run.id))
     progress("Saving themes", 92)
     run.result = result_json(result)
     run.settings = asdict(result.settings)

@@ -75,8 +75,8 @@ def add_redaction(transcript_id):
             flash(f"There is no turn {form.turn.data} in this transcript", "error")
         else:
             try:
-                added = service.add_redaction(transcript, turn, form.words.data, form.label.data,
-                                              form.everywhere.data)
+                added = service.add_redaction(transcript, turn, form.words.data or "",
+                                              form.label.data, form.everywhere.data)
             except service.ReviewError as error:
                 flash(str(error), "error")
             else:

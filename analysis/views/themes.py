@@ -155,7 +155,7 @@ def rename(theme_id):
     form = RenameForm()
     if not form.validate_on_submit():
         return render_theme(theme, rename=form, status=400)
-    edits.rename(theme, form.label.data, current_user, request.remote_addr)
+    edits.rename(theme, form.label.data or "", current_user, request.remote_addr)
     flash(f"Theme renamed to {theme.label}.")
     return redirect(url_for("themes.show", theme_id=theme.id))
 
@@ -218,9 +218,9 @@ def move(consultation_id, segment_id):
     form = MoveForm()
     form.to.choices = ([(k, t.shown_label) for k, t in themes.items()]
                        + [(NOT_GROUPED, "Not grouped")])
-    back = form.next.data if (form.next.data or "").startswith("/") and not (
-        form.next.data or "").startswith("//") else url_for("themes.index",
-                                                            consultation_id=consultation.id)
+    back = form.next.data or ""
+    if not back.startswith("/") or back.startswith("//"):
+        back = url_for("themes.index", consultation_id=consultation.id)
     if not form.validate_on_submit():
         flash("Choose a theme to move the segment to.", "error")
         return redirect(back)

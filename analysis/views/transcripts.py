@@ -11,6 +11,7 @@ from analysis.views.transcript_blueprint import MANAGE, SEE, bp
 from forum.access import allow, user_has_role
 from forum.extensions import db
 from forum.forms.accounts import ConfirmForm
+from forum.forms.fields import add_error
 from forum.jobs import enqueue
 from forum.models import (
     FocusGroupSession,
@@ -33,11 +34,11 @@ def upload(session_id):
         upload_file = form.file.data
         if upload_file and upload_file.filename:
             filename, data = upload_file.filename, upload_file.read()
-        elif (form.pasted.data or "").strip():
-            filename, data = "pasted.txt", form.pasted.data.encode("utf-8")
+        elif (pasted := form.pasted.data or "").strip():
+            filename, data = "pasted.txt", pasted.encode("utf-8")
         else:
             filename, data = None, b""
-            form.file.errors.append("Choose a transcript file, or paste the transcript")
+            add_error(form.file, "Choose a transcript file, or paste the transcript")
         if filename:
             try:
                 transcript = service.import_transcript(
@@ -45,7 +46,7 @@ def upload(session_id):
                     current_app.config["MAX_CONTENT_LENGTH"])
             except TranscriptError as error:
                 db.session.rollback()
-                form.file.errors.append(str(error))
+                add_error(form.file, str(error))
             else:
                 audit.record("transcript_uploaded", current_user, transcript,
                              ip=request.remote_addr,

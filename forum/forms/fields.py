@@ -2,7 +2,7 @@
 from datetime import date
 
 from govuk_frontend_wtf.wtforms_widgets import GovDateInput
-from wtforms import DateField
+from wtforms import DateField, Field
 from wtforms.validators import StopValidation
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # outside these a year is a typo
@@ -43,3 +43,12 @@ class DayMonthYearField(DateField):
     def pre_validate(self, form):
         if self.process_errors:
             raise StopValidation(self.process_errors[0])
+
+
+def add_error(field: Field, message: str) -> None:
+    """Show ``message`` under ``field`` (a check made after the form validated).
+
+    WTForms keeps a validated field's errors in a list, but its type stubs promise only a
+    sequence, so the list is replaced rather than appended to.
+    """
+    field.errors = [*field.errors, message]

@@ -138,13 +138,17 @@ def safeguarding_reviews(member: Member) -> list[dict[str, Any]]:
 
 
 def member_data(member: Member, hooks: Iterable[ExportHook] = ()) -> dict[str, object]:
-    """Everything held about one member, as files for a subject access ZIP."""
+    """Everything held about one member, as files for a subject access ZIP.
+
+    Staff appear by role only (``staff_role``), in every file. Consent is oldest first, as
+    the summary reads it ("the newest is at the bottom").
+    """
     consent = [{"recorded_at": c.recorded_at.isoformat(), "take_part": c.take_part,
                 "may_quote": c.may_quote,
                 "may_quote_with_demographics": c.may_quote_with_demographics,
                 "audio_recording": c.audio_recording, "withdrawn": c.withdrawn, "note": c.note,
-                "recorded_by": c.recorded_by.name if c.recorded_by else None}
-                for c in member.consents]
+                "recorded_by": staff_role(c.recorded_by)}
+                for c in reversed(member.consents)]
     sessions = db.session.scalars(select(FocusGroupSession).join(
         session_members, session_members.c.session_id == FocusGroupSession.id)
         .where(session_members.c.member_id == member.id).order_by(FocusGroupSession.held_on))

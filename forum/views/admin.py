@@ -15,6 +15,7 @@ from sqlalchemy import select
 from forum.access import Role, allow
 from forum.extensions import db
 from forum.forms.accounts import ConfirmForm, InviteForm, RoleForm
+from forum.forms.fields import add_error
 from forum.models import User
 from forum.security import fresh_login_required
 from forum.services import accounts, audit, retention, two_factor
@@ -37,9 +38,10 @@ def invite():
     form = InviteForm()
     if form.validate_on_submit():
         try:
-            user = accounts.create_user(form.email.data, form.name.data, Role(form.role.data))
+            user = accounts.create_user(form.email.data or "", form.name.data or "",
+                                       Role(form.role.data))
         except accounts.AccountError as error:
-            form.email.errors.append(str(error))
+            add_error(form.email, str(error))
         else:
             audit.record("user_invited", current_user, user, ip=request.remote_addr,
                          role=user.role.value)
@@ -57,7 +59,7 @@ def user(user_id):
         try:
             accounts.set_role(target, Role(form.role.data), current_user)
         except accounts.AccountError as error:
-            form.role.errors.append(str(error))
+            add_error(form.role, str(error))
         else:
             audit.record("role_changed", current_user, target, ip=request.remote_addr,
                          role=target.role.value)

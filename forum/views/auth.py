@@ -22,6 +22,7 @@ from forum.forms.accounts import (
     NewPasswordForm,
     ReauthForm,
 )
+from forum.forms.fields import add_error
 from forum.security import LOGIN_LIMIT, limiter, login_account_key, login_attempt_failed, mark_fresh
 from forum.services import accounts, audit, sign_ins, two_factor
 from forum.services.passwords import verify_password
@@ -60,7 +61,8 @@ def login():
     form = LoginForm()
     error = None
     if form.validate_on_submit():
-        user = accounts.authenticate(form.email.data, form.password.data)
+        email = form.email.data or ""
+        user = accounts.authenticate(email, form.password.data or "")
         if user:
             begin_session(user)
             mark_fresh()
@@ -68,7 +70,7 @@ def login():
                 audit.record("login", user, ip=request.remote_addr)
             # Users who need a code are signed in only after the code step (forum.views.two_factor).
             return after_password(user, _safe_next(request.args.get("next")))
-        audit.record("login_failed", ip=request.remote_addr, email=form.email.data[:254])
+        audit.record("login_failed", ip=request.remote_addr, email=email[:254])
         error = "The email address or password is not right, or the account is disabled"
     return render_template("forum/auth/login.html", form=form, error=error)
 
@@ -110,7 +112,7 @@ def accept_invite(token):
         return render_template("forum/auth/invite_invalid.html", message=str(error)), 400
     form = NewPasswordForm(email=user.email)
     if form.validate_on_submit():
-        accounts.set_password(user, form.password.data)
+        accounts.set_password(user, form.password.data or "")
         flash("Your password is saved. You can now sign in.")
         return redirect(url_for("auth.login"))
     return render_template("forum/auth/invite.html", form=form, user=user)
@@ -122,11 +124,12 @@ def change_password():
     """Change your own password."""
     form = ChangePasswordForm(email=current_user.email)
     if form.validate_on_submit():
-        if not verify_password(current_user.password_hash, form.current.data):
-            form.current.errors.append("Your current password is not right")
+        if not verify_password(current_user.password_hash, form.current.data or ""):
+            add_error(form.current, "Your current password is not right")
         else:
             user = current_user._get_current_object()
-            accounts.set_password(user, form.password.data)  # ends every sign-in, this one too
+            # Ends every sign-in, this one too.
+            accounts.set_password(user, form.password.data or "")
             fresh_at = session.get("fresh_at")
             begin_session(user)  # ...so this browser carries on under a new one
             session["fresh_at"] = fresh_at
@@ -143,8 +146,8 @@ def reauthenticate():
     """Type your password again before something that cannot be undone."""
     form = ReauthForm()
     if form.validate_on_submit():
-        if verify_password(current_user.password_hash, form.password.data):
+        if verify_password(current_user.password_hash, form.password.data or ""):
             mark_fresh()
             return redirect(_safe_next(request.args.get("next")))
-        form.password.errors.append("That password is not right")
+        add_error(form.password, "That password is not right")
     return render_template("forum/auth/reauth.html", form=form)

@@ -44,8 +44,8 @@ def _save(consultation: Consultation, form: ConsultationForm, is_new: bool):
                                         groupby(form.parsed_questions, key=lambda q: q.section)],
                                removed=_removed(consultation, form.parsed_questions))
     if form.validate_on_submit():
-        consultation.title = form.title.data.strip()
-        consultation.consulting_body = form.consulting_body.data.strip()
+        consultation.title = (form.title.data or "").strip()
+        consultation.consulting_body = (form.consulting_body.data or "").strip()
         consultation.deadline = form.deadline.data
         consultation.link = form.link.data or None
         consultation.status = ConsultationStatus(form.status.data)

@@ -13,6 +13,7 @@ from flask_login import current_user
 
 from forum.access import Role, allow, user_has_role
 from forum.extensions import db
+from forum.forms.fields import add_error
 from forum.forms.members import ConsentForm, EraseForm, MemberForm, WithdrawForm
 from forum.models import Member
 from forum.models.base import utcnow
@@ -49,7 +50,7 @@ def _edit(member: Member, form: MemberForm, is_new: bool):
                                        form.real_name.data or "", form.contact.data or "")
         except member_service.MemberError as error:
             db.session.rollback()
-            form.pseudonym.errors.append(str(error))
+            add_error(form.pseudonym, str(error))
         else:
             audit.record("member_changed", current_user, member, ip=request.remote_addr, new=is_new)
             if is_new:
@@ -146,8 +147,8 @@ def erase(member_id):
     member = db.get_or_404(Member, member_id)
     form = EraseForm()
     if form.validate_on_submit():
-        if form.confirm.data.strip().lower() != member.pseudonym.lower():
-            form.confirm.errors.append(f"Type {member.pseudonym} exactly to confirm")
+        if (form.confirm.data or "").strip().lower() != member.pseudonym.lower():
+            add_error(form.confirm, f"Type {member.pseudonym} exactly to confirm")
         else:
             hooks = current_app.extensions.get(privacy.ERASE_HOOKS_KEY, [])
             removed = privacy.erase_member(member, current_user, request.remote_addr, hooks,

@@ -4,6 +4,7 @@ from flask import flash, redirect, render_template, request, url_for
 from forum.access import allow
 from forum.extensions import db
 from forum.forms.consultations import QuestionForm
+from forum.forms.fields import add_error
 from forum.models import Consultation, Question
 from forum.services.consultation_questions import (
     QuestionEditError,
@@ -22,7 +23,7 @@ def _form_page(consultation, question, form):
             saved = save_question(consultation, question, form.number.data, form.text.data,
                                   form.section_id.data or None)
         except QuestionEditError as error:
-            form.number.errors.append(str(error))
+            add_error(form.number, str(error))
         else:
             flash(f"{saved.label} saved.")
             return redirect(url_for("consultations.show", consultation_id=consultation.id)

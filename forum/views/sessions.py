@@ -36,7 +36,7 @@ def _save(session: FocusGroupSession, form: SessionForm, is_new: bool):
     if form.validate_on_submit():
         held_on = form.held_on.data
         assert held_on is not None  # InputRequired: a valid form has a date
-        service.save_session(session, title=form.title.data,
+        service.save_session(session, title=form.title.data or "",
                              consultation_id=form.consultation_id.data,
                              held_on=held_on, area=form.area.data or "",
                              facilitator_id=form.facilitator_id.data or 0,

@@ -4,6 +4,7 @@ from flask_login import current_user
 
 from forum.access import ALL_STAFF, PUBLIC, Role, allow, allowed_roles_for
 from forum.forms.accounts import CodeForm, ConfirmForm
+from forum.forms.fields import add_error
 from forum.security import LOGIN_LIMIT, fresh_login_required, limiter
 from forum.services import audit
 from forum.services import two_factor as service
@@ -72,11 +73,11 @@ def code():
     form = CodeForm()
     if form.validate_on_submit():
         try:
-            used = service.check_code(user, form.code.data)
+            used = service.check_code(user, form.code.data or "")
         except service.TwoFactorError as error:
             g.code_rejected = True
             audit.record("two_factor_failed", user, ip=request.remote_addr)
-            form.code.errors.append(str(error))
+            add_error(form.code, str(error))
         else:
             audit.record("login", user, ip=request.remote_addr, second_factor=used)
             if used == "recovery":
@@ -98,10 +99,10 @@ def setup():
     form = CodeForm()
     if form.validate_on_submit():
         try:
-            codes = service.confirm_enrolment(user, form.code.data)
+            codes = service.confirm_enrolment(user, form.code.data or "")
         except service.TwoFactorError as error:
             g.code_rejected = True
-            form.code.errors.append(str(error))
+            add_error(form.code, str(error))
         else:
             audit.record("two_factor_enrolled", user, ip=request.remote_addr)
             return render_template("forum/auth/recovery_codes.html", codes=codes,

@@ -41,7 +41,7 @@ def new():
     form.consultation_id.choices = _consultation_choices()
     if form.validate_on_submit():
         consultation = db.session.get(Consultation, form.consultation_id.data) or abort(400)
-        survey = create_survey(consultation, form.title.data, form.purpose.data)
+        survey = create_survey(consultation, form.title.data or "", form.purpose.data)
         flash("Survey created. Add its questions.")
         return redirect(url_for("surveys.show", survey_id=survey.id))
     return render_template("surveys/builder/details.html", form=form, survey=None,
@@ -64,7 +64,7 @@ def edit(survey_id):
                       purpose=latest.purpose if latest else None)
     form.consultation_id.choices = [(survey.consultation_id, survey.consultation.title)]
     if form.validate_on_submit():
-        set_details(survey, form.title.data, form.purpose.data)
+        set_details(survey, form.title.data or "", form.purpose.data)
         _flash_checks("Saved.", [form.title.data, form.purpose.data])
         return redirect(url_for("surveys.show", survey_id=survey.id))
     return render_template("surveys/builder/details.html", form=form, survey=survey,

@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from forum.access import Role, allow
 from forum.extensions import db
+from forum.forms.fields import add_error
 from forum.models import Consultation
 from surveys.forms.imports import MappingForm, UploadForm
 from surveys.models import CsvImport, CsvImportStatus
@@ -24,14 +25,14 @@ def new_import():
     if form.validate_on_submit():
         upload = form.file.data
         if not upload or not getattr(upload, "filename", ""):
-            form.file.errors.append("Choose a CSV file")
+            add_error(form.file, "Choose a CSV file")
         else:
             consultation = db.session.get(Consultation, form.consultation_id.data) or abort(400)
             try:
                 record = service.upload(consultation, upload.filename, upload.read(),
                                         current_user._get_current_object())
             except service.CsvProblem as error:
-                form.file.errors.append(str(error))
+                add_error(form.file, str(error))
             else:
                 return redirect(url_for("surveys.show_import", import_id=record.id))
     return render_template("surveys/imports/new.html", form=form)

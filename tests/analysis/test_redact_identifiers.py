@@ -30,3 +30,24 @@ def test_handles_plates_collar_numbers_and_prisons_in_any_case(text, label, expe
 def test_no_handle_prison_or_plate_where_there_is_none(text, fake_nlp):
     assert not [f for f in found(text, fake_nlp) if f[0] in ("prison", "ID number")
                 or f[1].startswith("@")]
+
+
+@pytest.mark.parametrize("text, label, expected", [
+    # Written fresh for this check: a listed prison that is also a place, named after a cell.
+    ("Me and him shared a cell at Feltham for a month.", "prison", "Feltham"),
+    ("I served at Bristol, then they moved me.", "prison", "Bristol"),
+    # A hostel's own name with the word hostel in lower case.
+    ("I used to go to the Lighthouse hostel most nights.", "hostel", "Lighthouse hostel"),
+])
+def test_prisons_named_after_a_cell_and_hostels_written_in_lower_case(text, label, expected,
+                                                                       fake_nlp):
+    assert (label, expected) in found(text, fake_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "I was released in Bristol with nowhere to go.",
+    "The hostel was the worst place I've been.",
+    "Bail hostel rules are mad.",
+])
+def test_a_city_or_the_word_hostel_alone_stays(text, fake_nlp):
+    assert not [f for f in found(text, fake_nlp) if f[0] in ("prison", "hostel")]

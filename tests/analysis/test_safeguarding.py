@@ -77,3 +77,34 @@ def test_bad_pattern_file_names_the_line(tmp_path, monkeypatch):
             safeguarding.load_patterns("other.txt")
     finally:
         safeguarding.load_patterns.cache_clear()
+
+
+@pytest.mark.parametrize("text, category", [
+    # Written fresh for this check, none from the fixtures: risk said without the usual words.
+    ("Some nights I just want it all to stop.", "suicide"),
+    ("I've written letters to my kids in case I'm not here.", "suicide"),
+    ("I stockpiled my meds for weeks.", "suicide"),
+    ("There's no reason for me to be here anymore.", "suicide"),
+    ("Nobody would notice if I disappeared.", "suicide"),
+    ("My dealer said he'd hurt my little girl if I don't pay.", "danger"),
+    ("They'll do my mum if I don't hold it for them.", "danger"),
+    ("I'm scared he'll kill me when he gets out.", "danger"),
+    ("I've been hearing voices telling me to hurt people.", "danger"),
+    ("I've got nowhere to sleep tonight and it's freezing.", "danger"),
+    ("I'm using again, injecting every day, sharing needles.", "danger"),
+    ("I haven't had my insulin since they released me.", "danger"),
+    ("He OD'd in the hostel toilets.", "suicide"),
+])
+def test_flags_risk_said_in_other_words(text, category):
+    assert category in {f.category for f in find_risks(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Excellent service, odd mistakes by a very committed team.",
+    "I do my mum's shopping on a Tuesday.",
+    "I want to stop reoffending and get a job.",
+    "I nearly died laughing when they said that.",
+    "I overdid it at the gym.",
+])
+def test_everyday_words_near_those_are_not_flagged(text):
+    assert find_risks(text) == []

@@ -1,4 +1,6 @@
 """Alembic migrations: upgrade and downgrade on this database, and they match the models."""
+import logging
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
@@ -44,3 +46,10 @@ def test_demo_loads_into_a_migrated_database(app, runner):
     assert "already has data" in again.output
     logins = runner.invoke(args=["demo", "logins"])
     assert "admin@forumvoice.example" in logins.output
+
+
+def test_a_migration_leaves_the_apps_loggers_working(app):
+    jobs_log = logging.getLogger("forum.jobs")
+    reset_database()
+    upgrade()
+    assert not jobs_log.disabled

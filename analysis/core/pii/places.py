@@ -46,7 +46,8 @@ HOSPITAL = re.compile(
     rf"\b{NAME_WORDS}(?:['’]s?)?[ \t]+(?:Hospital|Infirmary|Ward|Clinic|Medical Centre|"
     rf"Health Centre|Surgery|Mental Health Unit)\b"
 )
-HOSTEL_ALWAYS = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:Lodge|Hostel|Foyer|Project)\b")
+# "the Lighthouse hostel": a named hostel is often written with the word in lower case.
+HOSTEL_ALWAYS = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:Lodge|Hostel|hostel|Foyer|Project)\b")
 HOSTEL_IF_CONTEXT = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:House|Centre|Center|Court|Hall|Place)\b")
 HOSTEL_CONTEXT = re.compile(
     r"\b(?:hostels?|approved premises|AP|bail|shelter|refuge|supported (?:housing|accommodation)"
@@ -74,7 +75,8 @@ PRISON_PREFIX = re.compile(
 PRISON_WORD_AFTER = r"(?:[ \t]+(?:prison|Prison|jail|nick|YOI))"
 PRISON_CONTEXT_BEFORE = re.compile(
     r"\b(?:time|years?|months?|weeks?|stretch|stint|sentence|remand(?:ed)?(?:\s+to)?|inside|out of|"
-    r"released from|transferred to|shipped(?: out)? to|locked up in|banged up in|visits? (?:in|at))"
+    r"released from|transferred to|shipped(?: out)? to|locked up in|banged up in|visits? (?:in|at)|"
+    r"cells?|wings?|landings?|served|bird|porridge)"
     r"\s+(?:in\s+|at\s+)?$",
     re.IGNORECASE,
 )

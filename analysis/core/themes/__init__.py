@@ -54,6 +54,7 @@ from .schema import (
     ThemeDraft,
     ThemeOptions,
 )
+from .text_models import TextModels
 from .words import (
     SegmentWords,
     SimpleWordAnalyser,
@@ -72,7 +73,7 @@ __all__ = [
     "TopicFit",
     "SegmentWords", "ThemeDraft",
     # swappable parts
-    "Clusterer", "Embedder", "EmbeddingCache", "WordAnalyser", "FileEmbeddingCache",
+    "Clusterer", "Embedder", "EmbeddingCache", "WordAnalyser", "TextModels", "FileEmbeddingCache",
     "InMemoryEmbeddingCache", "MiniLMEmbedder", "SimpleWordAnalyser", "SpacyWordAnalyser",
     "SpectralWardClusterer", "default_word_analyser", "minilm_path",
     # stages

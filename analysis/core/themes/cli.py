@@ -91,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     from .embed import FileEmbeddingCache, InMemoryEmbeddingCache, MiniLMEmbedder
     from .pipeline import run_analysis
+    from .text_models import TextModels
 
     parser = argparse.ArgumentParser(prog="python -m analysis themes", description=__doc__)
     parser.add_argument("input", type=Path)
@@ -111,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     cache = FileEmbeddingCache(path=args.cache) if args.cache else InMemoryEmbeddingCache()
     result = run_analysis(read.segments, questions=questions, codebook=codebook,
-                          embedder=MiniLMEmbedder(), cache=cache)
+                          models=TextModels(embedder=MiniLMEmbedder(), cache=cache))
     args.out.write_text(json.dumps(result_to_json(result, questions, read.given), indent=1,
                                    sort_keys=True), "utf-8")
     print(f"{len(result.themes)} themes, {len(result.not_grouped)} not grouped -> {args.out}",

@@ -12,11 +12,12 @@ from dataclasses import replace
 import numpy as np
 
 from .cluster import ClusterSettings, SpectralWardClusterer, cluster_vectors
-from .embed import Embedder, EmbeddingCache, embed_segments
+from .embed import embed_segments
 from .pipeline import describe_themes, sort_segments
 from .schema import AnalysisResult, SegmentInput, ThemeDraft
+from .text_models import TextModels
 from .vocabulary import SegmentWords
-from .words import WordAnalyser, analyse_words, default_word_analyser
+from .words import WordAnalyser, analyse_words
 
 __all__ = ["match_previous_themes", "merge_themes", "move_segments", "recluster_theme",
            "split_count"]
@@ -26,12 +27,11 @@ MIN_SPLIT_SEGMENTS = 4  # fewer segments cannot make two parts worth keeping
 MIN_PARTS = 2  # a split needs two parts, a merge two themes
 
 
-def _prepare(segments: Sequence[SegmentInput], embedder: Embedder,
-             cache: EmbeddingCache | None, words: WordAnalyser | None,
+def _prepare(segments: Sequence[SegmentInput], models: TextModels,
              ) -> tuple[list[SegmentInput], np.ndarray, WordAnalyser, list[SegmentWords]]:
     ordered = sort_segments(segments)
-    vectors = embed_segments(ordered, embedder, cache)
-    analyser = words or default_word_analyser()
+    vectors = embed_segments(ordered, models.embedder, models.cache)
+    analyser = models.words
     return ordered, vectors, analyser, analyse_words([s.text for s in ordered], analyser)
 
 
@@ -88,11 +88,9 @@ def split_count(vectors: np.ndarray, seed: int = 0,
     return best[1], best[2]
 
 
-def recluster_theme(result: AnalysisResult, theme_id: int,  # noqa: PLR0913
-                    segments: Sequence[SegmentInput], embedder: Embedder,
-                    cache: EmbeddingCache | None, *,
-                    n_subthemes: int | None = None, seed: int = 0,
-                    words: WordAnalyser | None = None) -> AnalysisResult:
+def recluster_theme(result: AnalysisResult, theme_id: int, segments: Sequence[SegmentInput],
+                    models: TextModels, *, n_subthemes: int | None = None,
+                    seed: int = 0) -> AnalysisResult:
     """Split one theme into 2-4 sub-themes ("split" on the theme page).
 
     Sub-themes keep the theme's code and ``is_new``, get new ids after the largest id,
@@ -102,11 +100,9 @@ def recluster_theme(result: AnalysisResult, theme_id: int,  # noqa: PLR0913
         result: the run's result.
         theme_id: the theme to split.
         segments: all segments of the run.
-        embedder: the run's embedder (vectors come from the cache).
-        cache: the embedding cache.
+        models: the run's embedder (vectors come from its cache) and word analyser.
         n_subthemes: 2-4, or None to choose by silhouette.
         seed: passed to the clusterer.
-        words: word analyser (defaults to spaCy).
 
     Returns:
         A new ``AnalysisResult``; the input is not changed.
@@ -114,7 +110,7 @@ def recluster_theme(result: AnalysisResult, theme_id: int,  # noqa: PLR0913
     Raises:
         KeyError: when there is no such theme.
     """
-    ordered, vectors, analyser, words_of = _prepare(segments, embedder, cache, words)
+    ordered, vectors, analyser, words_of = _prepare(segments, models)
     row_of = {s.id: i for i, s in enumerate(ordered)}
     drafts = _drafts(result, row_of)
     target = next((d for d in drafts if d.id == theme_id), None)
@@ -135,24 +131,21 @@ def recluster_theme(result: AnalysisResult, theme_id: int,  # noqa: PLR0913
 
 
 def merge_themes(result: AnalysisResult, theme_ids: Sequence[int],
-                 segments: Sequence[SegmentInput], embedder: Embedder,
-                 cache: EmbeddingCache | None, *, label: str | None = None,
-                 words: WordAnalyser | None = None) -> AnalysisResult:
+                 segments: Sequence[SegmentInput], models: TextModels, *,
+                 label: str | None = None) -> AnalysisResult:
     """Merge themes into the largest of them (a union of their segments).
 
     Args:
         result: the run's result.
         theme_ids: two or more theme ids.
         segments: all segments of the run.
-        embedder: the run's embedder.
-        cache: the embedding cache.
+        models: the run's embedder, its cache and word analyser.
         label: the merged theme's label, or None to keep the largest theme's.
-        words: word analyser.
 
     Returns:
         A new ``AnalysisResult``.
     """
-    ordered, vectors, analyser, words_of = _prepare(segments, embedder, cache, words)
+    ordered, vectors, analyser, words_of = _prepare(segments, models)
     drafts = _drafts(result, {s.id: i for i, s in enumerate(ordered)})
     chosen = [d for d in drafts if d.id in set(theme_ids)]
     if len(chosen) < MIN_PARTS:
@@ -166,9 +159,7 @@ def merge_themes(result: AnalysisResult, theme_ids: Sequence[int],
 
 
 def move_segments(result: AnalysisResult, segment_ids: Sequence[int], to_theme: int | None,
-                  segments: Sequence[SegmentInput], embedder: Embedder,
-                  cache: EmbeddingCache | None, *,
-                  words: WordAnalyser | None = None) -> AnalysisResult:
+                  segments: Sequence[SegmentInput], models: TextModels) -> AnalysisResult:
     """Move segments to another theme, or to "Not grouped" with ``to_theme=None``.
 
     Args:
@@ -176,14 +167,12 @@ def move_segments(result: AnalysisResult, segment_ids: Sequence[int], to_theme: 
         segment_ids: segments to move.
         to_theme: the destination theme id, or None.
         segments: all segments of the run.
-        embedder: the run's embedder.
-        cache: the embedding cache.
-        words: word analyser.
+        models: the run's embedder, its cache and word analyser.
 
     Returns:
         A new ``AnalysisResult``; a theme left empty disappears.
     """
-    ordered, vectors, analyser, words_of = _prepare(segments, embedder, cache, words)
+    ordered, vectors, analyser, words_of = _prepare(segments, models)
     row_of = {s.id: i for i, s in enumerate(ordered)}
     moving = {row_of[s] for s in segment_ids if s in row_of}
     drafts = _drafts(result, row_of)

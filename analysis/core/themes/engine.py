@@ -20,7 +20,7 @@ import numpy as np
 
 from .cluster import ClusterSettings, SpectralWardClusterer, choose_settings
 from .embed import Embedder, EmbeddingCache, normalise_rows
-from .schema import SegmentInput
+from .schema import SegmentInput, ThemeOptions
 from .words import SegmentWords
 
 if TYPE_CHECKING:
@@ -197,10 +197,9 @@ def representation_chain(nlp: Language | None, top_n: int = 10) -> list[Any]:
     return chain
 
 
-def fit_topics(texts: Sequence[str], vectors: np.ndarray,  # noqa: PLR0913
-               code_texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache | None,
-               words: Callable[[str], SegmentWords], *, seed: int = 0,
-               code_threshold: float = 0.55, n_clusters: int | None = None) -> TopicFit:
+def fit_topics(texts: Sequence[str], vectors: np.ndarray, code_texts: Sequence[str],
+               embedder: Embedder, cache: EmbeddingCache | None,
+               words: Callable[[str], SegmentWords], *, options: ThemeOptions) -> TopicFit:
     """Fit BERTopic on segment texts with our vectors, codes as zero-shot topics.
 
     Args:
@@ -210,9 +209,9 @@ def fit_topics(texts: Sequence[str], vectors: np.ndarray,  # noqa: PLR0913
         embedder: embeds words and codes through ``cache``.
         cache: any ``EmbeddingCache`` or None.
         words: text -> ``SegmentWords`` (lemmas and phrases) for the vectorizer.
-        seed: fixes every random step.
-        code_threshold: least similarity for a segment to join a code directly.
-        n_clusters: a fixed number of clusters instead of the scaled one.
+        options: ``seed`` (fixes every random step), ``code_threshold`` (least similarity
+            for a segment to join a code directly) and ``n_clusters`` (a fixed number of
+            clusters instead of the scaled one, or None).
 
     Returns:
         A ``TopicFit``.
@@ -220,13 +219,14 @@ def fit_topics(texts: Sequence[str], vectors: np.ndarray,  # noqa: PLR0913
     from bertopic import BERTopic
     from bertopic.vectorizers import ClassTfidfTransformer
 
-    settings = choose_settings(len(texts), n_clusters)
-    reducer, clusterer, method = _sub_models(len(texts), settings, seed, n_clusters)
+    settings = choose_settings(len(texts), options.n_clusters)
+    reducer, clusterer, method = _sub_models(len(texts), settings, options.seed,
+                                             options.n_clusters)
     model = BERTopic(embedding_model=make_backend(embedder, cache), umap_model=reducer,
                      hdbscan_model=clusterer, vectorizer_model=_vectorizer(words),
                      ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
                      zeroshot_topic_list=list(code_texts) or None,
-                     zeroshot_min_similarity=code_threshold, top_n_words=10)
+                     zeroshot_min_similarity=options.code_threshold, top_n_words=10)
     topics, _ = model.fit_transform(TopicFit.texts_for(texts), embeddings=np.asarray(vectors))
     code_of_topic = {int(t): int(c) for t, c in model._topic_id_to_zeroshot_topic_idx.items()}
     return TopicFit(model, np.asarray(topics, dtype=int), code_of_topic, settings, method)

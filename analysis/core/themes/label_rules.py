@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -28,13 +28,31 @@ from .schema import ThemeDraft
 from .vocabulary import SegmentWords
 from .words import WordAnalyser
 
-__all__ = ["LABEL_MERGE_SHARED", "MAX_LABEL_SIMILARITY", "LabelPlan", "distinct_labels",
-           "label_similarity", "separate_labels"]
+__all__ = ["LABEL_MERGE_SHARED", "MAX_LABEL_SIMILARITY", "LabelPlan", "ThemeLabels",
+           "distinct_labels", "label_similarity", "separate_labels"]
 
 MAX_LABEL_SIMILARITY = 0.9
 # Themes sharing over 70% of their segments are merged anyway (rules.MAX_SHARED); when
 # their labels say the same thing too, half the smaller theme is overlap enough.
 LABEL_MERGE_SHARED = 0.5
+
+
+@dataclass(frozen=True, kw_only=True)
+class ThemeLabels:
+    """What ``separate_labels`` decides from: one entry per theme in each list, largest first.
+
+    ``labels``: each theme's label; ``members``: the rows carrying it (as main or extra
+    theme); ``keywords``: (term, weight) pairs, best first; ``phrases``: the noun phrases said
+    in its segments; ``fixed``: True where the label is a codebook name and may not change
+    (empty: none is); ``evidence``: what its segments say (``label_evidence``; empty: unknown).
+    """
+
+    labels: Sequence[str]
+    members: Sequence[set[int]]
+    keywords: Sequence[Sequence[tuple[str, float]]]
+    phrases: Sequence[Sequence[str]]
+    fixed: Sequence[bool] = field(default_factory=tuple)
+    evidence: Sequence[LabelEvidence] = field(default_factory=tuple)
 
 
 @dataclass
@@ -71,18 +89,16 @@ def _shared(a: set[int], b: set[int]) -> float:
     return len(a & b) / max(min(len(a), len(b)), 1)
 
 
-def _more_specific(own: int, other: str, labels: list[str],  # noqa: PLR0913
-                   keywords: Sequence[Sequence[tuple[str, float]]],
-                   phrases: Sequence[Sequence[str]], *, display: Callable[[str], str],
-                   too_close: Callable[[str, int], bool],
-                   evidence: LabelEvidence | None = None) -> str:
+def _more_specific(own: int, other: str, labels: list[str], themes: ThemeLabels, *,
+                   display: Callable[[str], str], too_close: Callable[[str, int], bool]) -> str:
     """A label for theme ``own`` from its own words, unlike ``other`` (kept if none is),
-    by the rules of ``make_label`` (with what its segments say, when ``evidence`` has it)."""
-    evidence = evidence or LabelEvidence()
+    by the rules of ``make_label`` (with what its segments say, when ``themes`` has it);
+    ``labels`` are the labels as they stand."""
+    evidence = themes.evidence[own] if themes.evidence else LabelEvidence()
     taken = set(other.lower().split())
     # Its words the other label does not already use: what this theme says that it doesn't.
-    mine = [(t, w) for t, w in keywords[own] if not set(t.split()) & taken]
-    candidates = [make_label(mine, [p for p in phrases[own] if not set(p.split()) & taken],
+    mine = [(t, w) for t, w in themes.keywords[own] if not set(t.split()) & taken]
+    candidates = [make_label(mine, [p for p in themes.phrases[own] if not set(p.split()) & taken],
                              display, evidence.support, evidence.size,
                              evidence.hint_words)] if mine else []
     # Nothing to name it by: it stays mixed, told apart by its top word ("Mixed comments
@@ -97,12 +113,8 @@ def _more_specific(own: int, other: str, labels: list[str],  # noqa: PLR0913
     return candidates[-1] if candidates else labels[own]
 
 
-def separate_labels(labels: Sequence[str], members: Sequence[set[int]],  # noqa: PLR0913
-                    keywords: Sequence[Sequence[tuple[str, float]]],
-                    phrases: Sequence[Sequence[str]], embedder: Embedder,
-                    cache: EmbeddingCache | None, *, fixed: Sequence[bool] | None = None,
-                    display: Callable[[str], str] = str,
-                    evidence: Sequence[LabelEvidence] | None = None) -> LabelPlan:
+def separate_labels(themes: ThemeLabels, embedder: Embedder, cache: EmbeddingCache | None, *,
+                    display: Callable[[str], str] = str) -> LabelPlan:
     """Make sure no two theme labels are more than ``MAX_LABEL_SIMILARITY`` similar.
 
     The closest pair is settled first, then the next, until none is too close: if the
@@ -111,22 +123,17 @@ def separate_labels(labels: Sequence[str], members: Sequence[set[int]],  # noqa:
     from its own keywords that the other label does not use.
 
     Args:
-        labels: per theme, its label (themes ordered largest first).
-        members: per theme, the rows carrying it (as main or extra theme).
-        keywords: per theme, (term, weight) pairs, best first.
-        phrases: per theme, the noun phrases said in its segments.
+        themes: per theme its label, rows, keywords, phrases, and whether the label is fixed.
         embedder: the run's embedder (labels are embedded like segments).
         cache: any ``EmbeddingCache`` or None.
-        fixed: per theme, True when its label is a codebook name and may not change.
         display: shows a term in its proper case.
-        evidence: per theme, what its segments say (``label_evidence``); None: unknown.
 
     Returns:
         A ``LabelPlan``: new labels, and theme index -> the index it merges into.
     """
-    labels = list(labels)
-    fixed = list(fixed or [False] * len(labels))
-    members = [set(m) for m in members]
+    labels = list(themes.labels)
+    fixed = list(themes.fixed or [False] * len(labels))
+    members = [set(m) for m in themes.members]
     merge: dict[int, int] = {}
     settled: set[tuple[int, int]] = set()
 
@@ -155,9 +162,8 @@ def separate_labels(labels: Sequence[str], members: Sequence[set[int]],  # noqa:
         elif not (fixed[a] and fixed[b]):
             target = small if not fixed[small] else big
             other = big if target == small else small
-            labels[target] = _more_specific(
-                target, labels[other], labels, keywords, phrases, display=display,
-                too_close=too_close, evidence=evidence[target] if evidence else None)
+            labels[target] = _more_specific(target, labels[other], labels, themes,
+                                            display=display, too_close=too_close)
     return LabelPlan(labels, merge)
 
 
@@ -179,10 +185,11 @@ def distinct_labels(drafts: Sequence[ThemeDraft], words: Sequence[SegmentWords],
     """
 
     keywords, phrases, labels = draft_labels(drafts, words, analyser)
-    plan = separate_labels(labels, [set(d.rows) | set(d.also_rows) for d in drafts], keywords,
-                           phrases, embedder, cache, fixed=[d.code is not None for d in drafts],
-                           display=analyser.display,
-                           evidence=[label_evidence(d.rows, words, d.hint_words) for d in drafts])
+    themes = ThemeLabels(
+        labels=labels, members=[set(d.rows) | set(d.also_rows) for d in drafts],
+        keywords=keywords, phrases=phrases, fixed=[d.code is not None for d in drafts],
+        evidence=[label_evidence(d.rows, words, d.hint_words) for d in drafts])
+    plan = separate_labels(themes, embedder, cache, display=analyser.display)
     for draft, label in zip(drafts, plan.labels, strict=True):
         draft.label = label
     for source in sorted(plan.merge):

@@ -21,7 +21,7 @@ from .describe import (
     member_groups,
     pick_representatives,
 )
-from .embed import Embedder, EmbeddingCache, InMemoryEmbeddingCache, embed_segments
+from .embed import embed_segments
 from .guide import embed_free_texts
 from .label_rules import draft_labels
 from .questions import map_questions
@@ -36,7 +36,8 @@ from .schema import (
     ThemeDraft,
     ThemeOptions,
 )
-from .words import SegmentWords, WordAnalyser, analyse_words, default_word_analyser
+from .text_models import TextModels
+from .words import SegmentWords, WordAnalyser, analyse_words
 
 if TYPE_CHECKING:
     from .engine import TopicFit
@@ -129,9 +130,9 @@ def _fit_rows(ordered: list[SegmentInput], vectors: np.ndarray, grouping: np.nda
     return fit_rows
 
 
-def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,  # noqa: PLR0913
-                segment_words: list[SegmentWords], *, codebook: Codebook, embedder: Embedder,
-                cache: EmbeddingCache, words: WordAnalyser, options: ThemeOptions, seed: int,
+def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
+                segment_words: list[SegmentWords], *, codebook: Codebook, models: TextModels,
+                options: ThemeOptions,
                 model_dir: Path | str | None) -> tuple[list[ThemeDraft], TopicFit]:
     """Fit BERTopic, apply the theme-set rules, and return drafts and the method used."""
     from .engine import context_vectors, fit_topics, representation_chain
@@ -145,6 +146,7 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,  # noqa: PLR09
     )
     from .words import spacy_pipeline
 
+    embedder, cache, words = models.embedder, models.cache, models.words
     texts = [s.text for s in ordered]
     known = {t.strip(): w for t, w in zip(texts, segment_words, strict=False)}
     grouping = context_vectors(ordered, vectors)
@@ -153,14 +155,12 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,  # noqa: PLR09
     codes = [f"{c.name}: {c.description} {'; '.join(c.examples)}".strip(": ")
              for c in codebook.codes]
     fit = fit_topics([texts[r] for r in fit_rows], grouping[fit_rows], codes, embedder, cache,
-                     lambda text: known.get(text) or words.analyse([text])[0], seed=seed,
-                     code_threshold=options.code_threshold, n_clusters=options.n_clusters)
+                     lambda text: known.get(text) or words.analyse([text])[0], options=options)
     texts = fit.texts_for(texts)
     topics = np.full(len(ordered), -1, dtype=int)
     topics[fit_rows] = fit.topics
-    settled = settle_topics(fit.model, texts, topics, fit.code_of_topic, grouping, fit_rows,
-                            threshold=options.reassign_threshold,
-                            max_not_grouped=options.max_not_grouped, own=vectors)
+    settled = settle_topics(fit.model, texts, topics, fit.code_of_topic, grouping,
+                            options=options, own=vectors)
     code_vectors = embed_codebook(codebook, embedder, cache)
     code_sims = code_vectors.similarity(vectors)
     settled.code_of_topic = codes_that_fit(settled.topics, settled.code_of_topic, code_sims,
@@ -211,25 +211,20 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,  # noqa: PLR09
     return drafts, fit
 
 
-def run_analysis(segments: Sequence[SegmentInput], *,  # noqa: PLR0913
-                 embedder: Embedder, questions: Sequence[QuestionInput] = (),
-                 codebook: Codebook | None = None,
-                 cache: EmbeddingCache | None = None, seed: int = 0,
-                 progress: Progress | None = None, words: WordAnalyser | None = None,
-                 options: ThemeOptions | None = None,
+def run_analysis(segments: Sequence[SegmentInput], *, models: TextModels,
+                 questions: Sequence[QuestionInput] = (), codebook: Codebook | None = None,
+                 options: ThemeOptions | None = None, progress: Progress | None = None,
                  model_dir: Path | str | None = None) -> AnalysisResult:
     """Find themes in segments with BERTopic, guided by a codebook; map segments to questions.
 
     Args:
         segments: the consultation's usable segments (any order; ids unique).
-        embedder: any ``Embedder`` (``MiniLMEmbedder()`` in production, a fake in tests).
+        models: the embedder, its cache (unchanged text is never embedded again) and the
+            word analyser.
         questions: the consultation's questions (none: no question links).
         codebook: codes tried as zero-shot themes, or None/empty to discover themes freely.
-        cache: any ``EmbeddingCache``; unchanged text is never embedded again (None: no cache).
-        seed: fixes every random step (same input and seed, same themes).
+        options: thresholds and the seed; defaults suit all-MiniLM-L6-v2.
         progress: callback(stage, percent) for the jobs page.
-        words: a ``WordAnalyser``; defaults to the per-process spaCy one.
-        options: thresholds; defaults suit all-MiniLM-L6-v2.
         model_dir: a folder to save the fitted BERTopic model in (safetensors), or None.
 
     Returns:
@@ -238,9 +233,8 @@ def run_analysis(segments: Sequence[SegmentInput], *,  # noqa: PLR0913
     """
     progress = progress or _no_progress
     options = options or ThemeOptions()
-    cache = cache if cache is not None else InMemoryEmbeddingCache()
     codebook = codebook or Codebook()
-    words = words or default_word_analyser()
+    embedder, cache, words = models.embedder, models.cache, models.words
     ordered = sort_segments(segments)
 
     progress("Embedding new segments", 5)
@@ -252,8 +246,7 @@ def run_analysis(segments: Sequence[SegmentInput], *,  # noqa: PLR0913
     fit: TopicFit | None = None
     if ordered:
         drafts, fit = _fit_drafts(ordered, vectors, segment_words, codebook=codebook,
-                                  embedder=embedder, cache=cache, words=words, options=options,
-                                  seed=seed, model_dir=model_dir)
+                                  models=models, options=options, model_dir=model_dir)
     progress("Describing themes", 75)
     # Three times the quotes shown: the store passes over any a member may not be quoted in.
     themes = describe_themes(drafts, ordered, vectors, segment_words, words, options.quotes * 3)
@@ -273,7 +266,7 @@ def run_analysis(segments: Sequence[SegmentInput], *,  # noqa: PLR0913
         merge_threshold=options.merge_threshold,
         reassign_threshold=options.reassign_threshold,
         isolation_threshold=options.isolation_threshold,
-        max_not_grouped=options.max_not_grouped, seed=seed, embedder=embedder.name,
+        max_not_grouped=options.max_not_grouped, seed=options.seed, embedder=embedder.name,
         words=words.name)
     progress("Done", 100)
     return AnalysisResult(themes=themes, not_grouped=not_grouped,

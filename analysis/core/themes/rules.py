@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .embed import normalise_rows
+from .schema import ThemeOptions
 
 if TYPE_CHECKING:
     from bertopic import BERTopic
@@ -236,28 +237,27 @@ def join_code_twins(settled: Settled, code_sims: np.ndarray, min_similarity: flo
     return Settled(topics, code_of_topic, also_themes(vectors, topics, threshold))
 
 
-def settle_topics(model: BERTopic, texts: Sequence[str], topics: np.ndarray,  # noqa: PLR0913
-                  code_of_topic: dict[int, int], vectors: np.ndarray, fit_rows: np.ndarray, *,
-                  threshold: float,
-                  max_not_grouped: float, own: np.ndarray | None = None) -> Settled:
+def settle_topics(model: BERTopic, texts: Sequence[str], topics: np.ndarray,
+                  code_of_topic: dict[int, int], vectors: np.ndarray, *, options: ThemeOptions,
+                  own: np.ndarray | None = None) -> Settled:
     """Apply the theme-set rules and settle outliers with BERTopic's ``reduce_outliers``.
 
     Args:
-        model: the fitted ``BERTopic`` (fitted on ``texts[fit_rows]``).
+        model: the fitted ``BERTopic`` (fitted on some of the rows of ``texts``).
         texts: all segment texts.
         topics: topic per row of ``texts`` (-1 for outliers and rows left out of fitting).
         code_of_topic: fitted topic id -> codebook code index.
         vectors: row-aligned unit vectors.
-        fit_rows: rows the model was fitted on (unused rows start as outliers).
-        threshold: least similarity to join a theme through ``reduce_outliers``.
-        max_not_grouped: most of all rows left "not grouped"; the closest of the rest join.
+        options: ``reassign_threshold``, the least similarity to join a theme through
+            ``reduce_outliers``, and ``max_not_grouped``, the most of all rows left "not
+            grouped" (the closest of the rest join).
         own: each row's own vector (``vectors`` may blend in its neighbours): an outlier
             joins a theme by what it says itself, so "Yeah." stays out of every theme.
 
     Returns:
         ``Settled``; the model is refreshed to the final topics (c-TF-IDF only).
     """
-    n = len(texts)
+    n, threshold = len(texts), options.reassign_threshold
     smallest = min_theme_size(n)
     topics = topics.copy()
     for _ in range(3):  # dissolving or merging can leave another theme too small
@@ -282,7 +282,7 @@ def settle_topics(model: BERTopic, texts: Sequence[str], topics: np.ndarray,  # 
             code_of_topic.pop(source, None)
     topics, code_of_topic = _renumber(topics, code_of_topic)
     left = np.flatnonzero(topics < 0)
-    allowed = int(math.floor(max_not_grouped * n))
+    allowed = int(math.floor(options.max_not_grouped * n))
     if len(left) > allowed:
         sims = vectors[left] @ centres(vectors, topics).T
         order = left[np.argsort(-sims.max(axis=1), kind="stable")]

@@ -189,7 +189,8 @@ class ThemeOptions:
     others go to the nearest theme that is close enough, else to "Not grouped", which
     is capped at ``max_not_grouped`` of all segments. ``isolation_threshold``: a segment
     whose three nearest neighbours are on average less similar than this is left out of
-    clustering (small talk, one-off remarks).
+    clustering (small talk, one-off remarks). ``seed`` fixes every random step (same input
+    and seed, same themes).
     """
 
     code_threshold: float = 0.5
@@ -203,6 +204,7 @@ class ThemeOptions:
     n_clusters: int | None = None
     min_code_size: int = 2
     quotes: int = 5
+    seed: int = 0
 
 
 @dataclass

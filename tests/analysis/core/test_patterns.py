@@ -1,9 +1,12 @@
 """Issue #12 point 7: codebook patterns run in linear time (RE2) or are refused when saved."""
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.core.patterns import PatternError, compile_pattern
 
@@ -61,3 +64,39 @@ def test_word_characters_mean_letters_of_any_alphabet_as_in_python():
     assert compile_pattern(r"[\w-]+\s+day").search("a drop-in day").start() == 2
     assert compile_pattern(r"no\Wlonger").search("noélonger") is None
     assert unicode_words(r"a\\w") == r"a\\w"  # an escaped backslash, then a plain w
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("un café, merci", [(3, 7)]),
+    ("Café au lait, CAFÉ noir", [(0, 4), (14, 18)]),
+    ("café café", [(0, 4), (5, 9)]),
+    ("cafés et écafé", []),
+])
+def test_word_boundaries_treat_letters_of_any_alphabet_as_in_python(text, spans):
+    pattern = compile_pattern(r"\bcafé\b")
+    assert [(m.start(), m.end()) for m in pattern.finditer(text)] == spans
+    assert len(pattern.findall(text)) == len(spans)
+    assert (pattern.search(text) is None) == (not spans)
+
+
+# Patterns whose every boundary sits beside a piece the pattern decides: all exact.
+SAME_AS_PYTHON = [r"\bcafé\b", r"\bcaf\w*", r"\w+é\b", r"\Bé", r"é\B", r"\bnaïve|\bcafé",
+                  r"(?:\bcafé|\bé)s?\b", r"é\b ", r"s\b-", r"\bé+", r"(é)\B(s)", r"hous(e|ing)\b",
+                  r"\b[éa]+\b", r"-\B-"]
+
+
+@given(text=st.text(alphabet="caféÉsnïv -'\n_1", max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_boundaries_match_where_python_matches(text):
+    for pattern in SAME_AS_PYTHON:
+        ours = [(m.start(), m.end()) for m in compile_pattern(pattern).finditer(text)]
+        assert ours == [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)], pattern
+
+
+def test_boundaries_the_pattern_cannot_decide_stay_ascii():
+    from analysis.core.word_bounds import word_bounds
+
+    # Beside "." either kind of character may stand: RE2's own \b stays (the help says so).
+    assert word_bounds(r"caf.\b") == (r"caf.\b", [])
+    assert word_bounds(r"o\b ") == ("o ", [])  # always a boundary between a letter and a space
+    assert word_bounds(r"\bhome|house") == (r"\bhome|house", [])  # not every match starts so

@@ -18,7 +18,7 @@ from forum.models import (
     TranscriptStatus,
     Turn,
 )
-from forum.services.members import record_consent, save_member
+from forum.services.members import record_consent, save_member, withdraw_consent
 from forum.services.segments import text_hash
 
 
@@ -81,3 +81,22 @@ def test_subject_access_includes_safeguarding_reviews_and_memos_about_them(auth,
     assert memo in summary
     readme = archive.read("README.txt").decode()
     assert "safeguarding_reviews.json" in readme and "staff_memos.json" in readme
+
+
+def test_subject_access_names_staff_by_role_everywhere_consent_included(auth, users, demo):
+    member, _ = _member_turn(1, "Wren", "I was on licence.")
+    record_consent(member, users[Role.FACILITATOR], take_part=True, may_quote=False,
+                   may_quote_with_demographics=False, audio_recording=False)
+    withdraw_consent(member, users[Role.ADMIN])
+
+    auth.login(Role.FACILITATOR)
+    archive = zipfile.ZipFile(io.BytesIO(auth.client.get(f"/members/{member.id}/data.zip").data))
+    consent = json.loads(archive.read("consent.json"))
+    assert [c["recorded_by"] for c in consent] == [None, "Forum facilitator", "Admin"]
+    summary = archive.read("summary.html").decode()
+    assert "Written down by: forum facilitator." in summary
+    assert "Written down by: admin." in summary
+    # Staff are not the data subject: no file of the ZIP names them or gives their email.
+    everything = "\n".join(archive.read(n).decode() for n in archive.namelist())
+    for user in users.values():
+        assert user.name not in everything and user.email not in everything, user.name

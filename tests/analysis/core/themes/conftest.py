@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.core.themes import Codebook, InMemoryEmbeddingCache, SimpleWordAnalyser, load_codebook
+from analysis.core.themes import (
+    Codebook,
+    InMemoryEmbeddingCache,
+    SimpleWordAnalyser,
+    TextModels,
+    load_codebook,
+)
 from tests.analysis.fakes import CONCEPTS, FakeEmbedder  # noqa: F401  (shared with web tests)
 
 from .forum_fixture import QUESTIONS, forum_segments, topic_of
@@ -40,6 +46,12 @@ def cache():
 @pytest.fixture(scope="session")
 def words():
     return SimpleWordAnalyser()
+
+
+@pytest.fixture
+def models(embedder, cache, words):
+    """The fake embedder, its cache and the plain word analyser, as a run takes them."""
+    return TextModels(embedder=embedder, cache=cache, words=words)
 
 
 @pytest.fixture(scope="session")

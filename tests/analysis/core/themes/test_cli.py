@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from analysis.core.themes import QuestionInput, run_analysis
+from analysis.core.themes import QuestionInput, TextModels, run_analysis
 from analysis.core.themes.cli import main, read_segments, result_to_json
 from analysis.core.themes.cli_input import read_input
 
@@ -23,8 +23,8 @@ def test_reads_jsonl_with_optional_member_and_group(tmp_path):
 
 def test_output_has_the_contract_shape(segments, codebook, embedder, cache, words):
     questions = [QuestionInput(1, "Where will people live after prison?", "Q18")]
-    result = run_analysis(segments, questions=questions, codebook=codebook, embedder=embedder,
-                          cache=cache, words=words)
+    result = run_analysis(segments, questions=questions, codebook=codebook,
+                          models=TextModels(embedder=embedder, cache=cache, words=words))
     out = json.loads(json.dumps(result_to_json(result, questions)))
     assert set(out) == {"themes", "assignments", "questions"}
     assert set(out["themes"][0]) == {"id", "label", "keywords", "segment_ids",
@@ -43,8 +43,8 @@ def test_ids_may_be_strings_or_whole_numbers_and_come_back_as_given(tmp_path, se
     read = read_input(path)
     assert [read.given[s.id] for s in read.segments] == given
     assert len({s.member_id for s in read.segments}) == 5
-    result = run_analysis(read.segments, codebook=codebook, embedder=embedder,
-                          cache=cache, words=words)
+    result = run_analysis(read.segments, codebook=codebook,
+                          models=TextModels(embedder=embedder, cache=cache, words=words))
     out = json.loads(json.dumps(result_to_json(result, [], read.given)))
     assert set(out["assignments"]) == {str(g) for g in given}
     theme_ids = [i for t in out["themes"] for i in t["segment_ids"] + t["representative_ids"]]

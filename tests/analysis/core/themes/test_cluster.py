@@ -58,3 +58,18 @@ def test_knn_graph_is_symmetric():
     vectors, _ = blobs(10, 3)
     graph = knn_graph(vectors, 4, block=7)  # blocks smaller than n on purpose
     assert (abs(graph - graph.T) > 1e-6).nnz == 0
+
+
+def test_two_different_samples_of_separate_groups_agree_on_their_overlap():
+    # The stability the quality bench measures (ARI between runs on two different 90%
+    # samples): where the data hold separate groups, the clusterer must find them again.
+    from sklearn.metrics import adjusted_rand_score
+
+    vectors, _ = blobs(30, 6, spread=0.35)
+    rng = np.random.default_rng(5)
+    picks = [np.sort(rng.choice(len(vectors), 162, replace=False)) for _ in range(2)]
+    runs = [dict(zip(pick.tolist(), cluster_vectors(
+        vectors[pick], SpectralWardClusterer(), choose_settings(len(pick), 6), seed=seed).tolist(),
+        strict=True)) for seed, pick in zip((1, 2), picks, strict=True)]
+    both = sorted(set(runs[0]) & set(runs[1]))
+    assert adjusted_rand_score([runs[0][i] for i in both], [runs[1][i] for i in both]) > 0.95

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from analysis.core.themes import (
     SegmentInput,
+    TextModels,
     breakdown_groups,
     co_occurrence,
     dominance,
@@ -20,8 +21,8 @@ from analysis.core.themes.quotes import substantive
 
 def test_representative_quotes_are_central_and_distinct(segments, questions, codebook,
                                                          embedder, cache, words):
-    result = run_analysis(segments, questions=questions, codebook=codebook, embedder=embedder,
-                          cache=cache, words=words)
+    result = run_analysis(segments, questions=questions, codebook=codebook,
+                          models=TextModels(embedder=embedder, cache=cache, words=words))
     text = {s.id: s.text for s in segments}
     for theme in result.themes:
         quotes = theme.representative_ids
@@ -103,8 +104,8 @@ def test_members_without_an_answer_are_counted_as_not_stated():
 
 def test_one_talkative_member_is_flagged(segments, topics, questions, codebook, embedder, cache,
                                          words):
-    result = run_analysis(segments, questions=questions, codebook=codebook, embedder=embedder,
-                          cache=cache, words=words)
+    result = run_analysis(segments, questions=questions, codebook=codebook,
+                          models=TextModels(embedder=embedder, cache=cache, words=words))
     travel = next(t for t in result.themes
                   if sum(topics[i] == "travel" for i in t.segment_ids) >= 4)
     assert travel.dominated_by_one_member and travel.top_member_share > 0.5

@@ -5,7 +5,13 @@ from collections import Counter
 
 import pytest
 
-from analysis.core.themes import InMemoryEmbeddingCache, MiniLMEmbedder, run_analysis
+from analysis.core.themes import (
+    InMemoryEmbeddingCache,
+    MiniLMEmbedder,
+    TextModels,
+    ThemeOptions,
+    run_analysis,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -13,10 +19,11 @@ pytestmark = pytest.mark.slow
 def test_real_models_find_codes_new_themes_and_questions(segments, topics, questions, codebook):
     cache = InMemoryEmbeddingCache()
     embedder = MiniLMEmbedder()
-    result = run_analysis(segments, questions=questions, codebook=codebook, embedder=embedder,
-                          cache=cache)
-    again = run_analysis(segments, questions=questions, codebook=codebook, embedder=embedder,
-                         cache=cache, seed=1)
+    result = run_analysis(segments, questions=questions, codebook=codebook,
+                          models=TextModels(embedder=embedder, cache=cache))
+    again = run_analysis(segments, questions=questions, codebook=codebook,
+                         models=TextModels(embedder=embedder, cache=cache),
+                         options=ThemeOptions(seed=1))
     assert [(t.label, t.segment_ids) for t in result.themes] == [
         (t.label, t.segment_ids) for t in again.themes]
 

@@ -1,7 +1,7 @@
 """Broader themes from BERTopic's topic hierarchy (issue #11: parent and child themes)."""
 from __future__ import annotations
 
-from analysis.core.themes import run_analysis
+from analysis.core.themes import TextModels, run_analysis
 from analysis.core.themes.hierarchy import group_topics
 
 
@@ -28,8 +28,8 @@ def test_too_few_themes_have_no_broader_themes():
 
 def test_a_run_gives_broader_themes_only_to_groups_of_two_or_more(segments, questions, codebook,
                                                            embedder, cache, words):
-    result = run_analysis(segments, questions=questions, codebook=codebook, embedder=embedder,
-                          cache=cache, words=words)
+    result = run_analysis(segments, questions=questions, codebook=codebook,
+                          models=TextModels(embedder=embedder, cache=cache, words=words))
     broader = {}
     for theme in result.themes:
         if theme.broader:

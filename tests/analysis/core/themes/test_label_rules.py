@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from analysis.core.themes.label_rules import (
     MAX_LABEL_SIMILARITY,
+    ThemeLabels,
     distinct_labels,
     label_similarity,
     separate_labels,
@@ -24,7 +25,8 @@ def test_the_two_labels_are_too_close_to_begin_with(embedder, cache):
 
 def test_the_smaller_theme_is_named_from_its_own_words_when_they_share_little(embedder, cache):
     members = [set(range(0, 20)), set(range(20, 30)) | {0}]
-    plan = separate_labels(CLOSE, members, KEYWORDS, PHRASES, embedder, cache)
+    plan = separate_labels(ThemeLabels(labels=CLOSE, members=members, keywords=KEYWORDS,
+                                       phrases=PHRASES), embedder, cache)
     assert plan.merge == {}
     assert plan.labels[0] == "Housing after prison"
     assert plan.labels[1] == "Refuge for women"
@@ -33,23 +35,26 @@ def test_the_smaller_theme_is_named_from_its_own_words_when_they_share_little(em
 
 def test_themes_with_close_labels_that_share_most_segments_merge(embedder, cache):
     members = [set(range(0, 20)), set(range(14, 24))]  # 6 of the smaller's 10 shared
-    plan = separate_labels(CLOSE, members, KEYWORDS, PHRASES, embedder, cache)
+    plan = separate_labels(ThemeLabels(labels=CLOSE, members=members, keywords=KEYWORDS,
+                                       phrases=PHRASES), embedder, cache)
     assert plan.merge == {1: 0}
     assert plan.labels[0] == "Housing after prison"
 
 
 def test_a_codebook_name_is_never_renamed_the_other_label_is(embedder, cache):
     members = [set(range(0, 20)), set(range(20, 30))]
-    plan = separate_labels(["Homeless hostel", "Housing after prison"], members,
-                           [KEYWORDS[1], KEYWORDS[0]], [PHRASES[1], PHRASES[0]], embedder,
-                           cache, fixed=[False, True])
+    themes = ThemeLabels(labels=["Homeless hostel", "Housing after prison"], members=members,
+                         keywords=[KEYWORDS[1], KEYWORDS[0]], phrases=[PHRASES[1], PHRASES[0]],
+                         fixed=[False, True])
+    plan = separate_labels(themes, embedder, cache)
     assert plan.labels[1] == "Housing after prison"
     assert plan.labels[0] == "Refuge for women"
 
 
 def test_labels_not_too_close_are_left_alone(embedder, cache):
     labels = ["Housing after prison", "Breach of probation"]
-    plan = separate_labels(labels, [{1, 2}, {1, 2}], KEYWORDS, PHRASES, embedder, cache)
+    plan = separate_labels(ThemeLabels(labels=labels, members=[{1, 2}, {1, 2}],
+                                       keywords=KEYWORDS, phrases=PHRASES), embedder, cache)
     assert plan.labels == labels and plan.merge == {}
 
 
@@ -75,12 +80,12 @@ def test_drafts_merge_and_every_label_is_fixed_for_the_pages(embedder, cache, wo
 
 def test_a_run_never_shows_two_labels_more_than_09_similar(segments, questions, codebook,
                                                            embedder, cache, words):
-    from analysis.core.themes import run_analysis
+    from analysis.core.themes import TextModels, run_analysis
 
     # With the codebook, "Email address" and "Library wifi" (both about being offline)
     # came out 0.92 similar before this rule.
-    result = run_analysis(segments, questions=questions, codebook=codebook, embedder=embedder,
-                          cache=cache, words=words)
+    result = run_analysis(segments, questions=questions, codebook=codebook,
+                          models=TextModels(embedder=embedder, cache=cache, words=words))
     labels = [t.label for t in result.themes]
     assert len(labels) >= 2
     assert (label_similarity(labels, embedder, cache) <= MAX_LABEL_SIMILARITY).all()

@@ -5,14 +5,21 @@ import random
 from collections import Counter
 from dataclasses import asdict
 
-from analysis.core.themes import Codebook, SegmentInput, acceptable_label, run_analysis
+from analysis.core.themes import (
+    Codebook,
+    SegmentInput,
+    TextModels,
+    ThemeOptions,
+    acceptable_label,
+    run_analysis,
+)
 
 MAJORITY = 0.7
 
 
 def run(segments, questions, codebook, embedder, cache, words, **kwargs):
-    return run_analysis(segments, questions=questions, codebook=codebook, embedder=embedder,
-                        cache=cache, words=words, **kwargs)
+    return run_analysis(segments, questions=questions, codebook=codebook,
+                        models=TextModels(embedder=embedder, cache=cache, words=words), **kwargs)
 
 
 def test_same_input_gives_the_same_themes_in_any_order(segments, questions, codebook, embedder,
@@ -20,7 +27,8 @@ def test_same_input_gives_the_same_themes_in_any_order(segments, questions, code
     first = run(segments, questions, codebook, embedder, cache, words)
     shuffled = list(segments)
     random.Random(4).shuffle(shuffled)
-    again = run(shuffled, questions, codebook, embedder, cache, words, seed=5)
+    again = run(shuffled, questions, codebook, embedder, cache, words,
+                options=ThemeOptions(seed=5))
     assert [asdict(t) for t in first.themes] == [asdict(t) for t in again.themes]
     assert first.not_grouped == again.not_grouped
 
@@ -85,7 +93,7 @@ def test_totals_let_a_page_say_n_of_m(segments, questions, codebook, embedder, c
 def test_reanalysis_embeds_nothing_new(segments, questions, codebook, embedder, cache, words):
     run(segments, questions, codebook, embedder, cache, words)
     calls = len(embedder.calls)
-    run(segments, questions, codebook, embedder, cache, words, seed=3)
+    run(segments, questions, codebook, embedder, cache, words, options=ThemeOptions(seed=3))
     assert len(embedder.calls) == calls
 
 
@@ -98,7 +106,8 @@ def test_progress_is_reported_in_order(segments, questions, codebook, embedder, 
 
 
 def test_settings_used_are_returned(segments, questions, codebook, embedder, cache, words):
-    settings = run(segments, questions, codebook, embedder, cache, words, seed=7).settings
+    settings = run(segments, questions, codebook, embedder, cache, words,
+                   options=ThemeOptions(seed=7)).settings
     assert settings.n_segments == len(segments) and settings.seed == 7
     assert settings.embedder == "fake-concepts" and settings.method == "bertopic:spectral-ward"
 
@@ -115,8 +124,8 @@ def test_the_fitted_model_is_kept_and_places_new_segments(segments, questions, c
                                                           embedder, cache, words, tmp_path):
     from analysis.core.themes import embed_segments, load_topic_model, transform_segments
 
-    result = run_analysis(segments, questions=questions, codebook=codebook, embedder=embedder,
-                          cache=cache, words=words,
+    result = run_analysis(segments, questions=questions, codebook=codebook,
+                          models=TextModels(embedder=embedder, cache=cache, words=words),
                           model_dir=tmp_path / "model")
     assert (tmp_path / "model" / "topic_embeddings.safetensors").exists()
     model = load_topic_model(tmp_path / "model", embedder, cache)

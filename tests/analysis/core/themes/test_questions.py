@@ -5,13 +5,13 @@ from dataclasses import replace
 
 import numpy as np
 
-from analysis.core.themes import map_questions, run_analysis
+from analysis.core.themes import TextModels, map_questions, run_analysis
 
 
 def test_segments_map_to_the_question_they_answer(segments, topics, questions, codebook,
                                                   embedder, cache, words):
-    result = run_analysis(segments, questions=questions, codebook=codebook, embedder=embedder,
-                          cache=cache, words=words)
+    result = run_analysis(segments, questions=questions, codebook=codebook,
+                          models=TextModels(embedder=embedder, cache=cache, words=words))
     expected = {"housing": 1, "breach": 2, "drugs": 4}
     for topic, question_id in expected.items():
         ids = [i for i, t in topics.items() if t == topic]
@@ -24,16 +24,16 @@ def test_segments_map_to_the_question_they_answer(segments, topics, questions, c
 def test_a_person_set_link_always_wins(segments, questions, codebook, embedder, cache, words):
     housing = segments[0]
     pinned = [replace(housing, question_id=3)] + segments[1:]
-    result = run_analysis(pinned, questions=questions, codebook=codebook, embedder=embedder,
-                          cache=cache, words=words)
+    result = run_analysis(pinned, questions=questions, codebook=codebook,
+                          models=TextModels(embedder=embedder, cache=cache, words=words))
     link = result.questions[housing.id]
     assert (link.question_id, link.confidence, link.source) == (3, 1.0, "person")
 
 
 def test_unrelated_segments_are_left_unlinked(segments, topics, questions, codebook, embedder,
                                               cache, words):
-    result = run_analysis(segments, questions=questions, codebook=codebook, embedder=embedder,
-                          cache=cache, words=words)
+    result = run_analysis(segments, questions=questions, codebook=codebook,
+                          models=TextModels(embedder=embedder, cache=cache, words=words))
     small_talk = [i for i, t in topics.items() if t == "smalltalk"]
     unlinked = [i for i in small_talk if result.questions[i].question_id is None]
     assert len(unlinked) >= len(small_talk) - 1

@@ -1,7 +1,7 @@
 """The pipeline's shapes are built by name: no long rows of positional zeros."""
 import pytest
 
-from analysis.core.themes import AnalysisSettings, FoundTheme, run_analysis
+from analysis.core.themes import AnalysisSettings, FoundTheme, TextModels, run_analysis
 from analysis.core.themes.words import SimpleWordAnalyser
 
 
@@ -25,6 +25,6 @@ def test_run_analysis_takes_everything_but_the_segments_by_name(embedder):
     with pytest.raises(TypeError):
         run_analysis([], [], None, embedder, None)  # type: ignore[misc]
 
-    result = run_analysis([], embedder=embedder, words=SimpleWordAnalyser())
+    result = run_analysis([], models=TextModels(embedder=embedder, words=SimpleWordAnalyser()))
 
     assert (result.themes, result.settings.method) == ([], "none")

@@ -1,0 +1,116 @@
+"""Why two runs on different 90% samples disagree: stability of our themes, pair by pair.
+
+``bench/analysis_quality.py`` measures ARI on ONE pair of 90% samples. This prints, per
+corpus, the spread over several pairs (mean, min, max), so a change can be told from
+noise, and the same for our clusterer alone (spectral + Ward, no BERTopic, no theme-set
+rules) at a range of theme counts, so the cause can be told apart:
+
+- ``clusterer k=..``: ``SpectralWardClusterer`` on each sample's vectors (context-blended
+  within the sample, as ``run_analysis`` does) with the number of clusters fixed;
+- ``ours (run_analysis)``: the whole pipeline, as in the quality table (``--pipeline``).
+
+ARI is taken on the segments both samples hold, as in the quality table. AMI is against
+the human labels, on all segments.
+Run: ``.venv/bin/python bench/theme_stability.py [--corpus dev] [--pairs 4] [--pipeline]``.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import numpy as np  # noqa: E402
+from analysis_quality import (  # noqa: E402
+    CACHE_FILE,
+    FileEmbeddingCache,
+    MiniLMEmbedder,
+    embed_segments,
+    ours_labels,
+    theme_corpora,
+)
+
+from analysis.core.themes import SpectralWardClusterer, choose_settings  # noqa: E402
+from analysis.core.themes.engine import context_vectors  # noqa: E402
+
+SHARE = 0.9
+
+
+def sample_pairs(n: int, pairs: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Returns: ``pairs`` pairs of sorted 90% samples of range(n), fixed per pair number."""
+    out = []
+    for number in range(pairs):
+        rng = np.random.default_rng(100 + number)
+        out.append(tuple(np.sort(rng.choice(n, int(SHARE * n), replace=False))
+                         for _ in range(2)))
+    return out
+
+
+def overlap_ari(first: dict[int, int], second: dict[int, int]) -> float:
+    """Returns: ARI of two row -> label maps on the rows both hold."""
+    from sklearn.metrics import adjusted_rand_score
+
+    both = sorted(set(first) & set(second))
+    return float(adjusted_rand_score([first[i] for i in both], [second[i] for i in both]))
+
+
+def clusterer_labels(segments, vectors, k: int) -> np.ndarray:
+    """Returns: spectral + Ward labels with k clusters, vectors blended within ``segments``."""
+    blended = context_vectors(segments, vectors)
+    return SpectralWardClusterer().fit_predict(blended, choose_settings(len(segments), k), 0)
+
+
+def spread(segments, vectors, label, pairs: int) -> list[float]:
+    """Returns: ARI per pair of samples for ``label(segments, vectors, seed)``."""
+    found = []
+    for first, second in sample_pairs(len(segments), pairs):
+        runs = []
+        for seed, pick in ((1, first), (2, second)):
+            labels = label([segments[i] for i in pick], vectors[pick], seed)
+            runs.append(dict(zip(pick.tolist(), np.asarray(labels).tolist(), strict=True)))
+        found.append(overlap_ari(*runs))
+    return found
+
+
+def report(name: str, aris: list[float], ami: float, themes: int) -> None:
+    """Print one line of the table."""
+    print(f"  {name:24s} ARI mean {np.mean(aris):.3f}  min {np.min(aris):.3f}  "
+          f"max {np.max(aris):.3f}   AMI {ami:.3f}  themes {themes}", flush=True)
+
+
+def main() -> None:
+    from sklearn.metrics import adjusted_mutual_info_score
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", help="only the corpus whose name starts with this")
+    parser.add_argument("--pairs", type=int, default=4, help="pairs of 90%% samples")
+    parser.add_argument("--ks", default="", help="theme counts, e.g. 4,8,12 (default: scaled)")
+    parser.add_argument("--pipeline", action="store_true", help="also the whole run_analysis")
+    args = parser.parse_args()
+    embedder, cache = MiniLMEmbedder(threads=2), FileEmbeddingCache(path=CACHE_FILE)
+    for corpus, (segments, truth) in theme_corpora().items():
+        if args.corpus and not corpus.lower().startswith(args.corpus.lower()):
+            continue
+        vectors = embed_segments(segments, embedder, cache)
+        scaled = choose_settings(len(segments)).n_clusters
+        ks = [int(k) for k in args.ks.split(",") if k] or sorted(
+            {max(2, scaled // 4), max(2, scaled // 2), scaled, scaled + scaled // 2})
+        print(f"{corpus}: {len(segments)} segments, {args.pairs} pairs of 90% samples")
+        for k in ks:
+            aris = spread(segments, vectors,
+                          lambda s, v, seed, k=k: clusterer_labels(s, v, k), args.pairs)
+            full = clusterer_labels(segments, vectors, k)
+            report(f"clusterer k={k}", aris, adjusted_mutual_info_score(truth, full), k)
+        if args.pipeline:
+            def ours(s, v, seed):
+                return ours_labels(s, v, seed, embedder, cache)
+            aris = spread(segments, vectors, ours, args.pairs)
+            full = ours(segments, vectors, 0)
+            report("ours (run_analysis)", aris, adjusted_mutual_info_score(truth, full),
+                   len(set(full[full >= 0].tolist())))
+
+
+if __name__ == "__main__":
+    main()
