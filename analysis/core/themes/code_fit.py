@@ -107,7 +107,7 @@ def confirm_codes(drafts: Sequence[ThemeDraft], hits: np.ndarray, vectors: np.nd
         taken.add(names[code])
 
 
-def name_from_codes(drafts: Sequence[ThemeDraft], texts: Sequence[str],  # noqa: PLR0913
+def name_from_codes(drafts: Sequence[ThemeDraft], texts: Sequence[str],
                     segment_words: Sequence[SegmentWords], vectors: np.ndarray,
                     codes: CodeVectors, words: WordAnalyser, taken: Collection[int] = ()) -> None:
     """Give drafts their code hints and suggested names, then keep only those that fit.
