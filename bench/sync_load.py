@@ -23,7 +23,8 @@ printed too, so the two databases are compared on all the work a response costs.
 
 Run: ``.venv/bin/python bench/sync_load.py [--tablets 50] [--responses 2000] [--workers 2]
 [--threads 8] [--port N] [--only sqlite|postgresql]
-[--pg postgresql://postgres@127.0.0.1:5432/forum_bench] [--profile docs/perf]``
+[--pg postgresql://postgres@127.0.0.1:5432/forum_bench] [--profile docs/perf
+[--profile-format raw]] [--paced-only]``
 """
 from __future__ import annotations
 
@@ -184,8 +185,9 @@ def run(name: str, url: str, args, rate: float = 0) -> None:
     try:  # from here on, gunicorn is stopped whatever happens
         if args.profile:
             kind = f"paced{rate:g}" if rate else "burst"
-            graph = Path(args.profile) / f"sync-{name.lower()}-{kind}.svg"
-            profiler = start_profiler(server, graph)
+            suffix = "svg" if args.profile_format == "flamegraph" else "txt"
+            graph = Path(args.profile) / f"sync-{name.lower()}-{kind}.{suffix}"
+            profiler = start_profiler(server, graph, args.profile_format)
             time.sleep(1)  # py-spy attaches to every worker before the load starts
         server_cpu, client_cpu = server_cpu_seconds(server), time.process_time()
         server_kernel = server_cpu_seconds(server, kernel_only=True)
@@ -238,13 +240,16 @@ def main() -> None:
                         help="responses/s offered in the paced run (0: burst run only)")
     parser.add_argument("--profile", metavar="DIR",
                         help="record the gunicorn workers with py-spy into DIR/sync-*.svg")
+    parser.add_argument("--profile-format", choices=["flamegraph", "raw"], default="flamegraph",
+                        help="raw: py-spy's collapsed stacks (.txt), to add up by function")
+    parser.add_argument("--paced-only", action="store_true", help="skip the burst run")
     parser.add_argument("--port", type=int, default=0,
                         help="port for gunicorn (default: any free one)")
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/forum_bench")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("FORUM_DATA_DIR", tempfile.mkdtemp(prefix="forum-bench-"))
-    rates = [0] + ([args.rate] if args.rate else [])
+    rates = ([] if args.paced_only else [0]) + ([args.rate] if args.rate else [])
     for rate in rates:
         if args.only in (None, "sqlite"):
             folder = tempfile.mkdtemp(prefix="forum-bench-sqlite-")

@@ -61,7 +61,8 @@ def server_cpu_seconds(server: subprocess.Popen, kernel_only: bool = False) -> f
     return sum(_cpu_ticks(pid, kernel_only) for pid in pids) / os.sysconf("SC_CLK_TCK")
 
 
-def start_profiler(server: subprocess.Popen, path: Path) -> subprocess.Popen:
+def start_profiler(server: subprocess.Popen, path: Path,
+                   fmt: str = "flamegraph") -> subprocess.Popen:
     """py-spy sampling every gunicorn process into an SVG: only threads holding the GIL, so
     the graph is where Python spends CPU, not where threads wait for the database or a lock."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -70,7 +71,7 @@ def start_profiler(server: subprocess.Popen, path: Path) -> subprocess.Popen:
     if py_spy is None:
         raise SystemExit("--profile needs py-spy: pip install py-spy (in .venv or on PATH)")
     return subprocess.Popen([py_spy, "record", "--pid", str(server.pid),
-                             "--subprocesses", "--gil", "--rate", "250", "--format", "flamegraph",
+                             "--subprocesses", "--gil", "--rate", "250", "--format", fmt,
                              "--output", str(path)], stdout=subprocess.DEVNULL)
 
 

@@ -195,10 +195,9 @@ def refresh_stats(consultation_id: int, segments: Sequence[SegmentInput] | None 
     from analysis.core.themes import breakdown_groups, co_occurrence, dominance, member_groups
 
     if segments is None:
-        from analysis.services.inputs import segment_inputs
-        from forum.services.segments import usable_segments
+        from analysis.services.inputs import counting_inputs
 
-        segments = segment_inputs(usable_segments(consultation_id))
+        segments = counting_inputs(consultation_id)
     segments = sorted(segments, key=lambda s: s.id)
     row_of = {s.id: i for i, s in enumerate(segments)}
     themes = consultation_themes(consultation_id)

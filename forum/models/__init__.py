@@ -19,6 +19,7 @@ from forum.models.members import (
     MemberContact,
 )
 from forum.models.safeguarding import SafeguardingReview
+from forum.models.segment_versions import SegmentVersion
 from forum.models.segments import Segment, SegmentSource
 from forum.models.sessions import FocusGroupSession, session_members
 from forum.models.sign_ins import SignIn
@@ -35,6 +36,7 @@ from forum.models.transcripts import (
 from forum.models.two_factor import RecoveryCode
 
 __all__ = [
+    "SegmentVersion",
     "AuditEvent",
     "User", "Consultation", "ConsultationSection", "ConsultationStatus", "Question", "Job",
     "JobStatus",

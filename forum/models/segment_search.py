@@ -89,11 +89,17 @@ def batch_alter_segments(op, **kwargs) -> Iterator:
     Yields:
         The batch operations object.
     """
+    from sqlalchemy import inspect
+
+    from forum.models.segment_versions import create_version_triggers
+
     had_index = has_search_index(op.get_bind())
     with op.batch_alter_table("segments", **kwargs) as batch_op:
         yield batch_op
     if had_index:
         create_search_index(op.get_bind())  # idempotent; re-indexes the copied rows
+    if inspect(op.get_bind()).has_table("segment_versions"):
+        create_version_triggers(op.get_bind())  # SQLite's recreated table lost them too
 
 
 def include_name(name, type_, parent_names) -> bool:

@@ -19,32 +19,37 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, select
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.exc import IntegrityError
 
 from forum.extensions import db
 from forum.models import Member
 from forum.models.base import utcnow
 from forum.services.busy import retry_when_locked
-from surveys.models import SurveyAnswer, SurveyDevice, SurveyResponse
+from surveys.models import SurveyAnswer, SurveyResponse
 from surveys.services.devices import Tablet
 from surveys.services.payload import PayloadError, VersionSpec, VersionSpecs, normalise, parse_time
 from surveys.services.pg_writes import PostgresGroupCommit, store_params
-from surveys.services.sqlite_writes import GroupCommit, savepoint
+from surveys.services.sqlite_writes import GroupCommit, driver_sql, savepoint
 
 RESPONSES = SurveyResponse.__table__
 ANSWERS = SurveyAnswer.__table__
-DEVICES = SurveyDevice.__table__
 MEMBERS = Member.__table__
 
-# Built once: SQLAlchemy caches their compiled form, so a request only binds values.
-INSERT_RESPONSE = insert(RESPONSES).returning(RESPONSES.c.id)
-INSERT_ANSWERS = insert(ANSWERS)
-# Also the write's own check of the tablet: no row updated means it was revoked meanwhile.
-MARK_SYNCED = (update(DEVICES).where(DEVICES.c.id == bindparam("device"),
-                                     DEVICES.c.token_hash == bindparam("token"),
-                                     DEVICES.c.revoked_at.is_(None))
-               .values(last_sync_at=bindparam("when")))
+# SQLite: plain SQL run on sqlite3 itself (``sqlite_writes.driver_sql``), the values
+# converted by SQLAlchemy's own SQLite types (datetimes and JSON stored as before). The UPDATE
+# is also the write's own check of the tablet: no row updated means it was revoked meanwhile.
+MARK_SYNCED = ("UPDATE survey_devices SET last_sync_at = ? "
+               "WHERE id = ? AND token_hash = ? AND revoked_at IS NULL")
+INSERT_RESPONSE = ("INSERT INTO survey_responses (uuid, version_id, device_id, member_id, "
+                   "completed, read_aloud, started_at, finished_at, received_at, payload_hash) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+INSERT_ANSWER = ("INSERT INTO survey_answers (response_id, question_id, value, text, created_at) "
+                 "VALUES (?, ?, ?, ?, ?)")
+_SQLITE = sqlite_dialect()
+SQLITE_TIME = RESPONSES.c.received_at.type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
+SQLITE_JSON = ANSWERS.c.value.type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
 FIND_RESPONSE = select(RESPONSES.c.id, RESPONSES.c.payload_hash).where(
     RESPONSES.c.uuid == bindparam("uuid"))
 MEMBER_EXISTS = select(MEMBERS.c.id).where(MEMBERS.c.id == bindparam("member"))
@@ -135,29 +140,29 @@ def _store_on_postgres(engine: Engine, payload: dict[str, Any], digest: str, spe
 
 
 def _mark_synced(conn: Connection, tablet: Tablet, now: datetime) -> None:
-    if conn.execute(MARK_SYNCED, {"device": tablet.id, "token": tablet.token_hash,
-                                  "when": now}).rowcount != 1:
+    if driver_sql(conn, MARK_SYNCED, (_time(now), tablet.id, tablet.token_hash)).rowcount != 1:
         raise TabletRefused
+
+
+def _time(value: datetime | None) -> Any:
+    return SQLITE_TIME(value) if SQLITE_TIME is not None else value
 
 
 def _insert(conn: Connection, payload: dict[str, Any], digest: str, spec: VersionSpec,
             tablet: Tablet, now: datetime) -> int:
     _mark_synced(conn, tablet, now)  # first: a revoked tablet stores nothing
-    response_id: int = conn.execute(INSERT_RESPONSE, {
-        "uuid": payload["uuid"], "version_id": payload["survey_version_id"],
-        "device_id": tablet.id, "member_id": payload["member_id"],
-        "completed": payload["completed"], "read_aloud": payload["read_aloud"],
-        "started_at": parse_time(payload["started_at"]),
-        "finished_at": parse_time(payload["finished_at"]), "received_at": now,
-        "payload_hash": digest}).scalar_one()
-    rows = []
+    created = _time(now)
+    response_id: int = driver_sql(conn, INSERT_RESPONSE, (
+        payload["uuid"], payload["survey_version_id"], tablet.id, payload["member_id"],
+        payload["completed"], payload["read_aloud"], _time(parse_time(payload["started_at"])),
+        _time(parse_time(payload["finished_at"])), created, digest)).fetchone()[0]
     for answer in payload["answers"]:
         is_text = spec.kinds[answer["question_id"]] == "free_text"
-        rows.append({"response_id": response_id, "question_id": answer["question_id"],
-                     "value": None if is_text else answer["value"],
-                     "text": answer["value"] if is_text else None, "created_at": now})
-    if rows:
-        conn.execute(INSERT_ANSWERS, rows)
+        value = None if is_text else answer["value"]
+        driver_sql(conn, INSERT_ANSWER, (
+            response_id, answer["question_id"],
+            SQLITE_JSON(value) if SQLITE_JSON is not None else value,
+            answer["value"] if is_text else None, created))
     return response_id
 
 

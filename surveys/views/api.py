@@ -81,8 +81,10 @@ def receive():
             surveys["tablets"].forget(tablet)
             return _refused()
         return _rejected(error)
-    status = 201 if received.status == "received" else 200
-    return jsonify({"status": received.status, "uuid": received.uuid}), status
+    # The reply built directly: jsonify's provider lookups were a twentieth of a request.
+    body = json.dumps({"status": received.status, "uuid": received.uuid}, separators=(",", ":"))
+    return current_app.response_class(body, 201 if received.status == "received" else 200,
+                                      mimetype="application/json")
 
 
 def _rejected(error: Exception):

@@ -22,7 +22,9 @@ from forum.extensions import db
 from forum.models.segment_search import batch_alter_segments
 from tests.conftest import TEST_CONFIG
 
-TRIGGERS = {"segments_fts_insert", "segments_fts_delete", "segments_fts_update"}
+# Full-text search's, and the segments version's (forum.models.segment_versions).
+TRIGGERS = {f"segments_{kind}_{op}" for kind in ("fts", "version")
+            for op in ("insert", "delete", "update")}
 SEARCH_REVISION = "0009_search_fulltext"
 RAW_BATCH = re.compile(r"""batch_alter_table\(\s*(table_name\s*=\s*)?["']segments["']""")
 
