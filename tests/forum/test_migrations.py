@@ -44,3 +44,19 @@ def test_demo_loads_into_a_migrated_database(app, runner):
     assert "already has data" in again.output
     logins = runner.invoke(args=["demo", "logins"])
     assert "admin@forumvoice.example" in logins.output
+
+
+def test_upgrading_leaves_the_apps_loggers_working(app):
+    """Alembic's logging set-up must not switch off loggers that already exist.
+
+    It did (logging.config.fileConfig disables them by default): after a migration in the
+    same process, the job runner's tracebacks went nowhere, and a later test that reads them
+    (test_a_failed_job_keeps_its_traceback_in_the_log) failed or passed depending on which
+    tests its worker had run before.
+    """
+    import logging
+
+    jobs_log = logging.getLogger("forum.jobs")
+    reset_database()
+    upgrade()
+    assert not jobs_log.disabled
