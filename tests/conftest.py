@@ -124,11 +124,27 @@ def schema_template(tmp_path_factory, postgres_schema):
 
 
 def empty_tables() -> None:
-    """Empty every table and restart its ids (PostgreSQL), as a new database would be."""
-    names = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
-    with db.engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    """Empty every table and restart its ids (PostgreSQL), as a new database would be.
+
+    DELETE, children first, rather than TRUNCATE: TRUNCATE gives each of some fifty tables new
+    files (most of a second a test, which made the suite a third slower on PostgreSQL), while
+    deleting the few rows one test wrote takes milliseconds.
+    """
+    from sqlalchemy.exc import IntegrityError
+
+    try:
+        with db.engine.begin() as conn:
+            for table in reversed(db.metadata.sorted_tables):
+                conn.execute(text(f'DELETE FROM "{table.name}"'))
+            conn.execute(text(
+                "SELECT setval(format('%I', sequence_name), 1, false)"
+                " FROM information_schema.sequences WHERE sequence_schema = current_schema()"))
+            conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    except IntegrityError:  # rows that refer to each other across tables: TRUNCATE copes
+        names = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+        with db.engine.begin() as conn:
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
 
 
 @pytest.fixture
