@@ -6,9 +6,8 @@ from sqlalchemy import select
 from forum.extensions import db
 from surveys.models import MediaKind, SurveyMedia, SurveyQuestion
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.browser.runner_helpers import axe_violations
-from tests.browser.test_runner_pages import VOICE_STUB
-from tests.browser.test_staff_pages import sign_in
+from tests.browser.helpers import axe_violations, sign_in
+from tests.browser.runner_helpers import VOICE_STUB
 
 pytestmark = pytest.mark.browser
 
@@ -58,13 +57,12 @@ def test_record_audio_in_the_builder_and_the_runner_plays_it(live_server, mic_pa
 
     # The builder page shows the recording; the runner's Play button plays it, not a voice.
     page.goto(f"{live_server}/surveys/1/questions/{question.id}/edit")
-    assert page.locator("audio").get_attribute("src") == f"/run/media/{audio[0].id}"
+    expect(page.locator("audio")).to_have_attribute("src", f"/run/media/{audio[0].id}")
     page.goto(f"{live_server}/surveys/1/preview/1")
     play = page.get_by_role("button", name="Play")
-    assert play.get_attribute("data-audio") == f"/run/media/{audio[0].id}"
+    expect(play).to_have_attribute("data-audio", f"/run/media/{audio[0].id}")
     play.click()
-    page.get_by_role("button", name="Stop").wait_for()
-    assert page.get_by_role("button", name="Stop").get_attribute("aria-pressed") == "true"
+    expect(page.get_by_role("button", name="Stop")).to_have_attribute("aria-pressed", "true")
     assert page.evaluate("window.__spoken") == []
     duration = page.evaluate("""async src => {
         const audio = new Audio(src);

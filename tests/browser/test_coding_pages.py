@@ -2,7 +2,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_staff_pages import axe_violations, sign_in
+from tests.browser.helpers import axe_violations, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +37,7 @@ def test_codebook_documents_and_matrix_pages(live_server, demo_documents, page, 
     page.get_by_label("Search terms").fill("women\nre:(mother")
     page.get_by_role("button", name="Save code").click()
     expect(page.locator("#search_terms-error")).to_contain_text("this pattern is not valid")
-    assert page.get_by_label("Search terms").input_value() == "women\nre:(mother"
+    expect(page.get_by_label("Search terms")).to_have_value("women\nre:(mother")
     check(page, shots, "codebook-error", errors)
 
     page.goto(f"{base}/documents")

@@ -3,37 +3,10 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy import select
 
-from tests.browser.test_staff_pages import axe_violations, sign_in
+from tests.browser.helpers import axe_violations, demo_evidence, sign_in
 
 pytestmark = pytest.mark.browser
-WORDS = ["They said come back Monday. Where am I meant to sleep Friday, Saturday, Sunday?",
-         "Sort it before you get out. Like, twelve weeks before. They know your date.",
-         "She actually sat with me and asked what was going on. Not what I'd done."]
-
-
-def _demo_evidence():
-    """Quotable segments and a theme for the demo consultation, then the demo draft."""
-    from analysis.models import Theme, ThemeSegment
-    from exports.demo import load_demo_draft
-    from forum.extensions import db
-    from forum.models import Member, Segment, SegmentSource
-    from forum.services.segments import text_hash
-
-    members = {m.pseudonym: m for m in db.session.scalars(select(Member))}
-    theme = Theme(consultation_id=1, label="Housing and homelessness", keywords=[], position=0)
-    db.session.add(theme)
-    names = ["Member 1", "Member 2", "Member 5"]
-    for position, (name, words) in enumerate(zip(names, WORDS, strict=True)):
-        segment = Segment(consultation_id=1, source_type=SegmentSource.SURVEY, source_id=1,
-                          position=position,
-                          member=members[name], text=words, text_hash=text_hash(words))
-        db.session.add(segment)
-        db.session.flush()
-        db.session.add(ThemeSegment(theme=theme, segment_id=segment.id, quote_rank=position))
-    db.session.commit()
-    load_demo_draft()
 
 
 def test_the_editor_autosaves_warns_on_conflict_and_is_accessible(live_server, page, shots, users):
@@ -42,7 +15,7 @@ def test_the_editor_autosaves_warns_on_conflict_and_is_accessible(live_server, p
     from forum.access import Role
     from forum.extensions import db
 
-    _demo_evidence()
+    demo_evidence()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     # The 409 answers below are expected; any other console error (a CSP refusal) is not.
@@ -63,7 +36,7 @@ def test_the_editor_autosaves_warns_on_conflict_and_is_accessible(live_server, p
     db.session.expire_all()
     draft = current_draft(1)
     assert draft.summary == "Members want homes, not beds."
-    assert page.locator("#revision").input_value() == str(draft.revision)
+    expect(page.locator("#revision")).to_have_value(str(draft.revision))
 
     # Someone else saves; the next autosave is refused and says who changed what.
     save_draft(draft, DraftEdit(fields={"introduction": "The admin rewrote this."}), draft.revision,
@@ -75,7 +48,7 @@ def test_the_editor_autosaves_warns_on_conflict_and_is_accessible(live_server, p
     page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_text("Someone else changed this draft")).to_be_visible()
     expect(page.get_by_text("The admin rewrote this.")).to_be_visible()
-    assert page.get_by_label("Summary").input_value() == "Members want homes."
+    expect(page.get_by_label("Summary")).to_have_value("Members want homes.")
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "draft_conflict.png"), full_page=True)
 
@@ -85,7 +58,7 @@ def test_the_editor_autosaves_warns_on_conflict_and_is_accessible(live_server, p
     first = page.locator("#section-Q2 .fv-quote textarea").first.input_value()
     page.get_by_role("button", name=re.compile("Move down quote 1 in Q2")).click()
     expect(page.get_by_text("Quote moved down in Q2.")).to_be_visible()
-    assert page.locator("#section-Q2 .fv-quote textarea").nth(1).input_value() == first
+    expect(page.locator("#section-Q2 .fv-quote textarea").nth(1)).to_have_value(first)
 
     # The quote picker and the history are accessible too.
     page.get_by_role("button", name="Add quotes to Q4").click()

@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from forum.extensions import db
 from forum.models import Member, Turn
+from tests.browser.helpers import axe_violations, sign_in
 from tests.browser.runner_helpers import (  # noqa: F401
     FULL_RUN,
     set_up_tablet,
@@ -13,7 +14,6 @@ from tests.browser.runner_helpers import (  # noqa: F401
     tap_through,
     touch_page,
 )
-from tests.browser.test_staff_pages import axe_violations, sign_in
 
 pytestmark = pytest.mark.browser
 

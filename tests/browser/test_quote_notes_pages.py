@@ -3,8 +3,7 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from tests.browser.test_drafts import _demo_evidence
-from tests.browser.test_staff_pages import axe_violations, sign_in
+from tests.browser.helpers import axe_violations, demo_evidence, sign_in
 
 pytestmark = pytest.mark.browser
 WARNING = "This quote has [name] in place of personal details"
@@ -20,7 +19,7 @@ def _placeholder_quote_in_q2(users):
     from forum.models import Member, Segment, SegmentSource
     from forum.services.segments import text_hash
 
-    _demo_evidence()
+    demo_evidence()
     member = db.session.scalars(select(Member).where(Member.pseudonym == "Member 1")).one()
     segment = Segment(consultation_id=1, source_type=SegmentSource.SURVEY, source_id=1, position=9,
                       member=member, text=WORDS, text_hash=text_hash(WORDS))

@@ -4,8 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_drafts import WORDS, _demo_evidence
-from tests.browser.test_staff_pages import axe_violations, sign_in
+from tests.browser.helpers import WORDS, axe_violations, demo_evidence, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -14,7 +13,7 @@ def test_an_officer_quotes_only_the_words_they_select(live_server, page, shots, 
     from exports.services.drafts import current_draft
     from forum.extensions import db
 
-    _demo_evidence()
+    demo_evidence()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     # The refused words below answer 400 on purpose; any other console error is a fault.
@@ -46,7 +45,7 @@ def test_an_officer_quotes_only_the_words_they_select(live_server, page, shots, 
     words.fill("Sort it out before release")
     page.get_by_role("button", name=re.compile("^Add the selected words")).click()
     expect(page.get_by_text("Those words are not exactly what the member said")).to_be_visible()
-    assert page.get_by_label("Words to quote").input_value() == "Sort it out before release"
+    expect(page.get_by_label("Words to quote")).to_have_value("Sort it out before release")
     assert axe_violations(page) == []
     page.get_by_label("Words to quote").fill(f"{chosen} ... They know your date.")
     page.get_by_role("button", name=re.compile("^Add the selected words")).click()

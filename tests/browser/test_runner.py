@@ -1,12 +1,13 @@
 """The tablet runner in Chromium at 768x1024: tapping through, offline and back, keyboard only."""
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from forum.extensions import db
 from surveys.models import SurveyResponse
+from tests.browser.helpers import axe_violations
 from tests.browser.runner_helpers import (
     SHORT_RUN,
-    axe_violations,
     set_up_tablet,
     sign_in_as_peer,
     tap_and_wait_saved,
@@ -57,10 +58,10 @@ def test_offline_two_surveys_then_online_each_arrives_exactly_once(live_server, 
     reloaded = page.reload()
     assert reloaded.from_service_worker, "offline pages must come from the service worker"
     wait_for_heading(page, SHORT_RUN[1][0])
-    assert page.get_by_label("No", exact=True).is_checked()
+    expect(page.get_by_label("No", exact=True)).to_be_checked()
     page.get_by_role("link", name="Back").tap()
     wait_for_heading(page, SHORT_RUN[0][0])
-    assert page.get_by_label("No", exact=True).is_checked()
+    expect(page.get_by_label("No", exact=True)).to_be_checked()
     page.get_by_role("button", name="Next").tap()
     tap_through(page, SHORT_RUN[1:], start=False)
     page.get_by_text("2 responses waiting to send").wait_for()

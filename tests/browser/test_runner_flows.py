@@ -1,20 +1,22 @@
 """The tablet runner as a participant and researcher use it: read-aloud on every page with no
 voice on the tablet, 'Skip this question?', a question that needs an answer, the picture beside
 the answers in landscape, and signing out from the researcher page."""
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from forum.extensions import db
 from surveys.models import Survey
+from tests.browser.helpers import axe_violations
 from tests.browser.runner_helpers import (
-    FULL_RUN,  # noqa: F401
-    axe_violations,
+    FULL_RUN,
+    VOICE_STUB,
     set_up_tablet,
     sign_in_as_peer,
     touch_page,  # noqa: F401 (a fixture, requested by name)
     wait_for_heading,
 )
-from tests.browser.test_runner_pages import VOICE_STUB
 
 pytestmark = pytest.mark.browser
 SKIP = "You haven\u2019t picked an answer. Skip this question?"
@@ -30,7 +32,7 @@ def tablet(live_server, touch_page):
 def _play_works(page, name):
     play = page.get_by_role("button", name="Play")
     expect(play).to_be_visible()  # shown by the page's script once it has run
-    assert "/run/speech/" in play.get_attribute("data-audio"), name
+    expect(play).to_have_attribute("data-audio", re.compile("/run/speech/"))
     play.click()
     page.get_by_role("button", name="Stop", exact=True).wait_for()
     page.get_by_role("button", name="Stop", exact=True).click()
@@ -65,7 +67,7 @@ def test_next_with_nothing_chosen_asks_before_skipping(live_server, tablet, shot
     page.get_by_role("button", name="Next").click()
     dialog = page.get_by_role("alertdialog", name=SKIP)
     dialog.wait_for()
-    assert page.get_by_role("button", name="Next").is_hidden()
+    expect(page.get_by_role("button", name="Next")).to_be_hidden()
     for name in ("Yes, skip it", "No, I will answer it"):
         box = page.get_by_role("button", name=name).bounding_box()
         assert box["height"] >= 72 and box["width"] >= 250, (name, box)
@@ -74,7 +76,7 @@ def test_next_with_nothing_chosen_asks_before_skipping(live_server, tablet, shot
     page.get_by_role("button", name="No, I will answer it").click()
     expect(dialog).to_be_hidden()
     expect(page.get_by_role("button", name="Next")).to_be_visible()
-    assert page.url.endswith("/run/1/q/1")
+    expect(page).to_have_url(re.compile(r"/run/1/q/1$"))
     page.get_by_role("button", name="Next").click()
     page.get_by_role("button", name="Yes, skip it").click()
     # No answer to Q1: its skip rules hide Q2 and Q3, but only after the person chose to skip.
@@ -92,9 +94,8 @@ def test_a_question_that_needs_an_answer_asks_for_one(live_server, touch_page):
     wait_for_heading(page, "Have you been in prison?")
     page.get_by_role("button", name="Next").click()
     page.get_by_text("Pick an answer to carry on").wait_for()
-    dialog = page.get_by_role("alertdialog")
-    assert dialog.count() == 0 or dialog.is_hidden()
-    assert page.url.endswith("/run/1/q/1")
+    expect(page.get_by_role("alertdialog")).to_be_hidden()  # none, or none shown
+    expect(page).to_have_url(re.compile(r"/run/1/q/1$"))
     assert axe_violations(page) == []
 
 

@@ -1,14 +1,17 @@
 """Every runner page: axe (WCAG 2.2 AA) clean, big targets and text, screenshots; stop, kiosk,
 read aloud."""
+import re
+
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
 from forum.extensions import db
 from surveys.models import SurveyResponse
+from tests.browser.helpers import axe_violations, sign_in
 from tests.browser.runner_helpers import (
     FULL_RUN,
-    axe_violations,
+    VOICE_STUB,
     set_up_tablet,
     sign_in_as_peer,
     tap_and_wait_saved,
@@ -70,7 +73,7 @@ def test_every_runner_page_is_accessible_with_big_targets_and_text(live_server, 
              6: "free_text", 8: "number"}
     for position, (title, kind, value) in enumerate(FULL_RUN, start=1):
         wait_for_heading(page, title)
-        assert page.locator("h1").count() == 1
+        expect(page.locator("h1")).to_have_count(1)
         expect(page.get_by_text(f"Question {position} of 9")).to_be_visible()
         expect(page.get_by_role("link", name="I want to stop")).to_be_visible()
         if position in kinds:
@@ -159,7 +162,8 @@ def test_kiosk_mode_clears_the_screen_and_the_back_button_shows_nothing(app, liv
     page.get_by_role("button", name="Yes, I want to take part").wait_for(timeout=20000)
     page.go_back()
     page.get_by_role("button", name="Yes, I want to take part").wait_for()
-    assert page.locator("input:checked").count() == 0
+    wait_until_ready(page)  # the page's script has put back whatever the tablet kept
+    expect(page.locator("input:checked")).to_have_count(0)
     # After a finished survey too: back shows the start page, not the last person's answers.
     page.get_by_role("button", name="Yes, I want to take part").click()
     tap_through(page, FULL_RUN, start=False)
@@ -167,18 +171,8 @@ def test_kiosk_mode_clears_the_screen_and_the_back_button_shows_nothing(app, liv
     page.get_by_role("button", name="Yes, I want to take part").wait_for()
     page.go_back()
     page.get_by_role("button", name="Yes, I want to take part").wait_for()
-    assert page.locator("input:checked").count() == 0
-
-
-VOICE_STUB = """
-window.__spoken = [];
-const voices = %s;
-window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
-Object.defineProperty(window, 'speechSynthesis', {value: {
-  speaking: false, getVoices: () => voices, addEventListener: () => {},
-  speak: u => { window.__spoken.push(u.text); }, cancel: () => {}
-}});
-"""
+    wait_until_ready(page)
+    expect(page.locator("input:checked")).to_have_count(0)
 
 
 @pytest.mark.parametrize("voices", [
@@ -195,7 +189,7 @@ def test_play_uses_the_audio_made_at_publish_whatever_voices_the_tablet_has(live
     wait_for_heading(page, FULL_RUN[0][0])
     play = page.get_by_role("button", name="Play")
     expect(play).to_be_visible()
-    assert "/run/speech/" in play.get_attribute("data-audio")
+    expect(play).to_have_attribute("data-audio", re.compile("/run/speech/"))
     play.click()
     page.get_by_role("button", name="Stop").wait_for()
     assert page.evaluate("window.__spoken") == []  # espeak-ng's audio, not the tablet's voice
@@ -226,7 +220,7 @@ def test_participant_pages_weigh_under_150_kb(live_server, browser, capsys):
         page.on("response", record)
         page.goto(live_server + path, wait_until="networkidle")
         page.remove_listener("response", record)
-        assert page.url.endswith(path)
+        expect(page).to_have_url(re.compile(re.escape(path) + "$"))
         weights[path], details[path] = sum(size for _, size in sizes), sizes
         assert weights[path] < 150 * 1024, (path, sizes)
     context.close()
@@ -261,13 +255,10 @@ def test_play_uses_the_recorded_audio_first(app, live_server, touch_page, tmp_pa
     page = touch_page
     page.add_init_script(
         VOICE_STUB % "[{name: 'Local English', lang: 'en-GB', localService: true}]")
-    from tests.browser.test_staff_pages import sign_in
-
     sign_in(page, live_server, "facilitator")
     page.goto(f"{live_server}/surveys/1/preview/10")
     play = page.get_by_role("button", name="Play")
     expect(play).to_be_visible()
     play.click()
-    page.get_by_role("button", name="Stop").wait_for()
-    assert page.get_by_role("button", name="Stop").get_attribute("aria-pressed") == "true"
+    expect(page.get_by_role("button", name="Stop")).to_have_attribute("aria-pressed", "true")
     assert page.evaluate("window.__spoken") == []  # the recording, not the synthetic voice

@@ -3,7 +3,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.analysis.theme_fixtures import analysed, consultation, forum_rows  # noqa: F401
-from tests.browser.test_staff_pages import axe_violations, sign_in
+from tests.browser.helpers import axe_violations, sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -1,28 +1,12 @@
 """Staff pages in a real browser: sign in per role, pages render styled, no accessibility faults."""
+import re
+
 import pytest
 from playwright.sync_api import expect
 
-from forum.demo import DEMO_STAFF
-from tests.browser.runner_helpers import axe_violations  # noqa: F401 (other tests import it from here)
-from tests.conftest import code_for
+from tests.browser.helpers import LOGINS, axe_violations, sign_in
 
 pytestmark = pytest.mark.browser
-LOGINS = {role.value: (email, password) for email, _name, role, password in DEMO_STAFF}
-
-
-def sign_in(page, base, role):
-    """Sign in as a demo user; admins and policy officers also type their authenticator code."""
-    email, password = LOGINS[role]
-    page.goto(f"{base}/login")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password", exact=True).fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
-    if page.url == f"{base}/login/code":
-        page.get_by_label(
-            "Enter the 6-digit code from your authenticator app").fill(code_for(email))
-        page.get_by_role("button", name="Continue").click()
-    page.wait_for_url(f"{base}/")
 
 
 PAGES = {
@@ -63,7 +47,7 @@ def test_login_page_and_a_failed_sign_in(live_server, page, shots):
     page.get_by_label("Password", exact=True).fill("wrong-password-123")
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_text("There is a problem")).to_be_visible()
-    assert page.get_by_label("Email address").input_value() == "nobody@example.org"
+    expect(page.get_by_label("Email address")).to_have_value("nobody@example.org")
     page.screenshot(path=str(shots / "login_error.png"), full_page=True)
 
 
@@ -75,8 +59,8 @@ def test_question_list_errors_keep_the_text(live_server, page, shots):
     page.get_by_label("Questions").fill("Q1. One\nQ1. Again")
     page.get_by_role("button", name="Save consultation").click()
     expect(page.get_by_text("Question 1 appears twice").first).to_be_visible()
-    assert page.get_by_label("Title").input_value() == "Typed title"
-    assert "Q1. Again" in page.get_by_label("Questions").input_value()
+    expect(page.get_by_label("Title")).to_have_value("Typed title")
+    expect(page.get_by_label("Questions")).to_have_value(re.compile("Q1. Again"))
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "consultation_error.png"), full_page=True)
 
@@ -102,7 +86,8 @@ def test_two_factor_set_up_and_code_pages(live_server, page, shots):
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "two_factor_setup.png"), full_page=True)
     page.goto(f"{live_server}/members/")
-    assert page.url == f"{live_server}/account/two-factor/setup", "other pages wait for set-up"
+    # Other pages wait for set-up.
+    expect(page).to_have_url(f"{live_server}/account/two-factor/setup")
     page.get_by_label("Code from your authenticator app").fill("000000")
     page.get_by_role("button", name="Turn on two-factor sign-in").click()
     expect(page.get_by_text("There is a problem")).to_be_visible()

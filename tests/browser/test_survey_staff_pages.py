@@ -2,8 +2,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.runner_helpers import axe_violations
-from tests.browser.test_staff_pages import sign_in
+from tests.browser.helpers import axe_violations, sign_in
 
 pytestmark = pytest.mark.browser
 

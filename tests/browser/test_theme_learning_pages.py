@@ -10,7 +10,7 @@ from forum.access import Role
 from forum.extensions import db
 from forum.models import Segment
 from tests.analysis.theme_fixtures import analysed, consultation, forum_rows  # noqa: F401
-from tests.browser.test_staff_pages import axe_violations, sign_in
+from tests.browser.helpers import axe_violations, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +40,8 @@ def test_right_theme_then_a_rerun_learns(live_server, analysed, consultation, us
     page.goto(f"{live_server}/themes/{breach.id}")
     expect(page.get_by_text("4 confirmed examples.")).to_be_visible()
     expect(page.get_by_text("The analysis has learned this theme")).to_be_visible()
-    assert page.locator(".fv-evidence-list .govuk-tag", has_text="Learned from examples").count()
+    expect(page.locator(".fv-evidence-list .govuk-tag", has_text="Learned from examples")
+           ).not_to_have_count(0)
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "theme-learning.png"), full_page=True)
     page.goto(f"{live_server}/consultations/{consultation.id}/themes")

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from analysis.models import Theme
 from forum.extensions import db
 from tests.analysis.theme_fixtures import analysed, consultation, forum_rows  # noqa: F401
-from tests.browser.test_staff_pages import axe_violations, sign_in
+from tests.browser.helpers import axe_violations, sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ redaction added by selecting the words (axe 0 on every page)."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_staff_pages import axe_violations, sign_in
+from tests.browser.helpers import axe_violations, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -66,8 +66,8 @@ def test_facilitator_maps_tags_and_redacts_by_selecting(live_server, page, shots
       document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
     }""")
     expect(page.get_by_text("Selected \u2018a tent\u2019 in turn 2.")).to_be_visible()
-    assert page.get_by_label("Turn number").input_value() == "2"
-    assert page.get_by_label("Words to redact").input_value() == "a tent"
+    expect(page.get_by_label("Turn number")).to_have_value("2")
+    expect(page.get_by_label("Words to redact")).to_have_value("a tent")
     _check(page, shots, "review")
     page.get_by_role("button", name="Redact", exact=True).click()
     expect(page.get_by_text("Redacted 1 place.")).to_be_visible()
