@@ -37,6 +37,12 @@ def test_display_keeps_the_case_of_acronyms(words):
     assert words.display("iom") == "IOM"
 
 
+def test_health_and_benefit_acronyms_show_in_capitals(words):
+    # "Nhs staff" was a theme's name on the NHS benchmark.
+    assert [words.display(w) for w in ("nhs", "dwp", "camhs", "mappa")] == [
+        "NHS", "DWP", "CAMHS", "MAPPA"]
+
+
 def test_phrases_can_span_a_preposition(words):
     [result] = words.analyse(["Housing after prison is the problem."])
     assert "housing after prison" in result.phrases
