@@ -1,4 +1,6 @@
 """Helpers for the runner browser tests: sign in, set up the tablet, answer questions."""
+import re
+
 import pytest
 
 from forum.demo import DEMO_STAFF
@@ -21,7 +23,10 @@ def set_up_tablet(page, base, name="Test tablet"):
     page.get_by_label("Name this tablet").fill(name)
     page.get_by_role("button", name="Set up this tablet").click()
     page.get_by_text(f"This tablet is set up as ‘{name}’").wait_for()
-    page.get_by_text("Ready to use without internet").wait_for(timeout=15000)
+    # Anchored and case-sensitive: get_by_text's plain string would also match the progress
+    # line "Getting the survey ready to use without internet… 6 of 25", and a test that went
+    # offline then found half the survey missing.
+    page.get_by_text(re.compile(r"^Ready to use without internet\.")).wait_for(timeout=30000)
 
 
 # Replaces the tablet's speech synthesis: %s is the list of voices it claims to have.
