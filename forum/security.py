@@ -86,7 +86,11 @@ def _skip_limiter_for_tablets(app: Flask) -> None:
     limit (none by default, its view exempt), so its requests skip the check (a tenth of a
     sync request's Python)."""
     hooks = app.before_request_funcs.setdefault(None, [])
-    check = limiter._check_request_limit
+    # Flask-Limiter's own hook (a private name, pinned in constraints.txt): if an upgrade
+    # renames it, nothing is swapped and every request is checked as before.
+    check = getattr(limiter, "_check_request_limit", None)
+    if check is None:
+        return
 
     def check_unless_api() -> None:
         if not request.path.startswith(API_PREFIX):
