@@ -6,9 +6,9 @@ import re
 import pytest
 
 from analysis.core.themes import acceptable_label, extract_keywords, make_label
-from analysis.core.themes.keywords import label_evidence, make_labels
-from analysis.core.themes.phrases import trimmed_phrase
-from analysis.core.themes.vocabulary import SegmentWords
+from analysis.core.themes.keywords import make_labels
+
+from .label_helpers import evidence_label
 
 
 def test_distinctive_terms_rank_first(words):
@@ -110,18 +110,10 @@ VIVID_KEYWORDS = [("box", 0.5), ("officer", 0.45), ("room", 0.4), ("housing", 0.
                   ("address", 0.3), ("friday", 0.25)]
 
 
-def _evidence_label(words, texts, keywords, hint=()):
-    found = words.analyse(texts)
-    rows = list(range(len(texts)))
-    evidence = label_evidence(rows, found, hint)
-    phrases = [p for f in found for p in f.phrases]
-    return make_labels([keywords], [phrases], evidence=[evidence])[0]
-
-
 def test_label_names_what_most_segments_say_not_one_vivid_remark(words):
     assert make_label(VIVID_KEYWORDS, [p for f in words.analyse(RELEASE_HOUSING)
                                        for p in f.phrases]) == "Box room"  # keywords alone
-    assert _evidence_label(words, RELEASE_HOUSING, VIVID_KEYWORDS) == "Housing on release"
+    assert evidence_label(words, RELEASE_HOUSING, VIVID_KEYWORDS) == "Housing on release"
 
 
 def test_phrase_said_once_loses_to_widely_said_head(words):
@@ -131,15 +123,15 @@ def test_phrase_said_once_loses_to_widely_said_head(words):
              "The chemist had no methadone script for me.",
              "Recovery is about routine and people who get it."]
     keywords = [("café", 0.5), ("gym", 0.4), ("recovery", 0.35), ("methadone", 0.3)]
-    assert _evidence_label(words, texts, keywords) == "Methadone script"
+    assert evidence_label(words, texts, keywords) == "Methadone script"
 
 
 def test_subject_hint_words_break_a_tie_towards_the_subject(words):
     texts = ["The bus fare was too much.", "I had no bus fare for the appointment.",
              "My probation officer was fine.", "The probation officer rang me."]
     keywords = [("fare", 0.5), ("bus", 0.5), ("officer", 0.3), ("probation", 0.3)]
-    assert _evidence_label(words, texts, keywords) == "Bus fare"
-    assert _evidence_label(words, texts, keywords, {"probation", "officer"}) == (
+    assert evidence_label(words, texts, keywords) == "Bus fare"
+    assert evidence_label(words, texts, keywords, {"probation", "officer"}) == (
         "Probation officer")
 
 
@@ -195,7 +187,7 @@ def test_a_keyword_few_segments_say_does_not_name_a_mixed_theme(words):
              "Nobody rang me back.", "It was cold.", "Court was quick."]
     keywords = [("condition", 0.5), ("fare", 0.3), ("court", 0.2)]
     assert make_label(keywords, []) == "Comments on condition"  # nothing known of support
-    assert _evidence_label(words, texts, keywords) == "Mixed comments"
+    assert evidence_label(words, texts, keywords) == "Mixed comments"
 
 
 def test_a_codes_name_on_a_theme_no_code_fits_is_only_a_suggestion(words):
@@ -268,14 +260,14 @@ def test_later_bad_labels_are_not_made(case, words):
                  "It is a trap, man.", "She treats me like a person.",
                  "It depends who you get.", "Met at the gate.", "There are schemes for it."]
         keywords = [("condition", 0.5), ("office", 0.3), ("problem", 0.2)]
-        assert _evidence_label(words, texts, keywords) == "Mixed comments"
+        assert evidence_label(words, texts, keywords) == "Mixed comments"
     elif case == "Recovery café":
         # One vivid remark gives the top keyword; nothing else is said twice.
         texts = ["There was a recovery café near the hostel with a gym.",
                  "Other people in recovery helped me.", "The methadone kept me alive.",
                  "They changed my dose without telling me.", "Friday again."]
         keywords = [("café", 0.6), ("gym", 0.5), ("recovery", 0.4), ("methadone", 0.3)]
-        assert _evidence_label(words, texts, keywords) != "Recovery café"
+        assert evidence_label(words, texts, keywords) != "Recovery café"
     elif case == "Probation officer":
         # A broader theme named after one of its themes is no heading for the others.
         assert group_name(*_demo_group()) is None
@@ -295,57 +287,3 @@ def test_a_group_its_themes_are_all_about_gets_a_broader_name(words):
     name = group_name([0, 1], [[0, 1, 2], [3, 4, 5]], found, [("housing", 0.5)], about,
                       labels=["Hostel beds", "Housing benefit"])
     assert name is not None and "housing" in name.lower()
-
-
-# NHS benchmark labels on main (issue #11): each came from one remark in a theme of dozens.
-ONE_REMARK = {
-    "Sheer volume": (["Waiting times cannot be solved due to sheer volume of calls.",
-                      "I was on hold on the phone for an hour.",
-                      "Nobody answered the phone, the volume is too high.",
-                      "The phone rang and rang.", "I waited on hold forty minutes.",
-                      "They answered the phone quickly."],
-                     [("hold", 0.5), ("phone", 0.45), ("volume", 0.4), ("line", 0.3)]),
-    "Meat ease": (["They were very helpful. Put meat ease and made me feel at ease.",
-                   "Very helpful and caring.", "Helpful nurse, I felt at ease.",
-                   "So helpful through a tough patch.", "Helpful and kind.",
-                   "They put my mind at ease."],
-                  [("ease", 0.5), ("meat", 0.45), ("helpful", 0.4), ("tough patch", 0.3)]),
-}
-
-
-@pytest.mark.parametrize("bad", sorted(ONE_REMARK))
-def test_a_phrase_one_segment_said_does_not_name_a_theme(bad, words):
-    texts, keywords = ONE_REMARK[bad]
-    label = _evidence_label(words, texts, keywords)
-    assert label != bad
-    assert label != "Comments on helpful"  # never an adjective after "Comments on"
-
-
-def test_a_phrase_inside_a_longer_one_counts_as_said():
-    found = label_evidence([0, 1], [SegmentWords(phrases=("housing on release week",)),
-                                    SegmentWords(phrases=("housing on release",))])
-    assert found.support["housing on release"] == 2
-    assert "on release week" not in found.support
-
-
-def test_a_widely_said_phrase_names_a_theme_whose_keywords_are_vivid_words(words):
-    """The demo's peer-mentoring theme: BERTopic's keywords were "sandwich", "ticket"."""
-    texts = ["My peer mentor met me at the gate.", "A peer mentor who has been there.",
-             "The peer mentor got me a bus ticket.", "Free sandwich at the centre.",
-             "Training for a forklift licence.", "My record stops every job."]
-    keywords = [("sandwich", 0.5), ("ticket", 0.45), ("training", 0.4), ("record", 0.3)]
-    assert _evidence_label(words, texts, keywords) == "Peer mentor"
-
-
-def test_trimming_a_judging_word_never_leaves_a_preposition_in_front():
-    assert trimmed_phrase("date of birth") == "date of birth"
-    assert trimmed_phrase("different pbr scheme") == "pbr scheme"
-
-
-def test_a_remark_pasted_twice_is_said_once():
-    """NHS comments repeat across rows: "Easy chair" came from one comment in two rows."""
-    pasted = SegmentWords(("love", "new", "easy", "chair", "transfer", "bed"), ("easy chair",))
-    short = SegmentWords(("housing", "prison"), ("housing after prison",))
-    found = label_evidence([0, 1, 2, 3], [pasted, pasted, short, short])
-    assert found.support["easy chair"] == 1
-    assert found.support["housing after prison"] == 2  # short remarks may be said alike
