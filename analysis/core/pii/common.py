@@ -5,7 +5,8 @@ import re
 from typing import NamedTuple
 
 __all__ = [
-    "CAP_WORD", "COMMON_WORDS", "LOWER", "UPPER", "Candidate", "is_sentence_start", "words_in",
+    "CAP_WORD", "COMMON_WORDS", "LOWER", "UPPER", "Candidate", "every_match", "is_sentence_start",
+    "words_in",
 ]
 
 # Letters as character-class contents, with the accented ones common in UK names
@@ -45,6 +46,11 @@ class Candidate(NamedTuple):
     start: int
     end: int
     label: str
+
+
+def every_match(pattern: re.Pattern[str], text: str, label: str) -> list[Candidate]:
+    """Every match of ``pattern`` in ``text`` as a candidate labelled ``label``."""
+    return [Candidate(m.start(), m.end(), label) for m in pattern.finditer(text)]
 
 
 def words_in(text: str) -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .common import Candidate
+from .common import Candidate, every_match
 
 __all__ = [
     "find_dates_of_birth", "find_emails", "find_id_numbers", "find_ni_numbers",
@@ -101,10 +101,10 @@ def find_emails(text: str) -> list[Candidate]:
     Returns:
         Candidates labelled ``email``.
     """
-    found = [Candidate(m.start(), m.end(), "email") for m in EMAIL.finditer(text)]
-    found += [Candidate(m.start(), m.end(), "email") for m in SPOKEN_EMAIL.finditer(text)]
+    found = every_match(EMAIL, text, "email")
+    found += every_match(SPOKEN_EMAIL, text, "email")
     # A handle finds a person as surely as their name does, so it is hidden as one.
-    found += [Candidate(m.start(), m.end(), "name") for m in HANDLE.finditer(text)]
+    found += every_match(HANDLE, text, "name")
     return found
 
 
@@ -143,7 +143,7 @@ def find_postcodes(text: str) -> list[Candidate]:
     Returns:
         Candidates labelled ``postcode``.
     """
-    return [Candidate(m.start(), m.end(), "postcode") for m in POSTCODE.finditer(text)]
+    return every_match(POSTCODE, text, "postcode")
 
 
 def find_ni_numbers(text: str) -> list[Candidate]:
@@ -155,7 +155,7 @@ def find_ni_numbers(text: str) -> list[Candidate]:
     Returns:
         Candidates labelled ``NI number``.
     """
-    return [Candidate(m.start(), m.end(), "NI number") for m in NI_NUMBER.finditer(text)]
+    return every_match(NI_NUMBER, text, "NI number")
 
 
 def find_id_numbers(text: str) -> list[Candidate]:

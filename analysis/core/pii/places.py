@@ -5,7 +5,7 @@ import re
 from functools import cache
 
 from ..lists import load_list
-from .common import CAP_WORD, COMMON_WORDS, Candidate
+from .common import CAP_WORD, COMMON_WORDS, Candidate, every_match
 
 __all__ = ["find_addresses", "find_broad_areas", "find_hospitals", "find_hostels", "find_prisons"]
 
@@ -90,8 +90,8 @@ def _first_word_generic(text: str, start: int) -> bool:
 
 
 def _matches(pattern: re.Pattern[str], text: str, label: str) -> list[Candidate]:
-    return [Candidate(m.start(), m.end(), label) for m in pattern.finditer(text)
-            if not _first_word_generic(text, m.start())]
+    return [c for c in every_match(pattern, text, label)
+            if not _first_word_generic(text, c.start)]
 
 
 def find_addresses(text: str) -> list[Candidate]:
@@ -103,8 +103,8 @@ def find_addresses(text: str) -> list[Candidate]:
     Returns:
         Candidates labelled ``place``.
     """
-    found = [Candidate(m.start(), m.end(), "place") for m in NUMBERED_ADDRESS.finditer(text)]
-    found += [Candidate(m.start(), m.end(), "place") for m in UNIT_IN_BLOCK.finditer(text)]
+    found = every_match(NUMBERED_ADDRESS, text, "place")
+    found += every_match(UNIT_IN_BLOCK, text, "place")
     found += _matches(STREET, text, "place")
     found += _matches(ESTATE, text, "place")
     return found
@@ -131,7 +131,7 @@ def _listed(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
 
 def _list_matches(name: str, text: str, label: str) -> list[Candidate]:
     always, _ = _listed(name)
-    return [Candidate(m.start(), m.end(), label) for m in always.finditer(text)] if always else []
+    return every_match(always, text, label) if always else []
 
 
 def find_prisons(text: str) -> list[Candidate]:
