@@ -30,6 +30,15 @@ def sign_in(page, base, role):
     page.wait_for_url(f"{base}/")
 
 
+def page_errors(page):
+    """A list that collects the page's script errors and console errors as they happen."""
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error"
+            else None)
+    return errors
+
+
 def axe_violations(page, attempts=3):
     """Run axe on the page once it has loaded; a click on a link may still be navigating."""
     from axe_playwright_python.sync_playwright import Axe

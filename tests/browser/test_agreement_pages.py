@@ -3,7 +3,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.analysis.theme_fixtures import analysed, consultation, forum_rows  # noqa: F401
-from tests.browser.helpers import axe_violations, sign_in
+from tests.browser.helpers import axe_violations, page_errors, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -16,10 +16,7 @@ def check(page, shots, name, errors):
 
 def test_confirm_a_mapping_then_code_a_sample_blind(live_server, analysed, consultation, page,
                                                     shots):
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error"
-            else None)
+    errors = page_errors(page)
     sign_in(page, live_server, "policy_officer")
     base = f"{live_server}/consultations/{consultation.id}"
 

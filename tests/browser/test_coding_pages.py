@@ -2,7 +2,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import axe_violations, sign_in
+from tests.browser.helpers import axe_violations, page_errors, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -21,10 +21,7 @@ def check(page, shots, name, errors):
 
 
 def test_codebook_documents_and_matrix_pages(live_server, demo_documents, page, shots):
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error"
-            else None)
+    errors = page_errors(page)
     sign_in(page, live_server, "policy_officer")
     base = f"{live_server}/consultations/1"
 

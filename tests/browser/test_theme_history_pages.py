@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.analysis.theme_fixtures import analysed, consultation, forum_rows  # noqa: F401
-from tests.browser.helpers import axe_violations, sign_in
+from tests.browser.helpers import axe_violations, page_errors, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -33,10 +33,7 @@ def _add_memos(page) -> None:
 
 def test_an_officer_undoes_a_rename_a_merge_and_a_split(live_server, analysed, consultation, page,
                                                         shots):
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error"
-            else None)
+    errors = page_errors(page)
     sign_in(page, live_server, "policy_officer")
     page.goto(f"{live_server}/consultations/{consultation.id}/themes")
     first_name = page.locator(".fv-themes-table a.govuk-link").first.inner_text()

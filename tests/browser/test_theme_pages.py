@@ -6,16 +6,13 @@ from sqlalchemy import select
 from analysis.models import Theme
 from forum.extensions import db
 from tests.analysis.theme_fixtures import analysed, consultation, forum_rows  # noqa: F401
-from tests.browser.helpers import axe_violations, sign_in
+from tests.browser.helpers import axe_violations, page_errors, sign_in
 
 pytestmark = pytest.mark.browser
 
 
 def test_rename_move_and_search(live_server, analysed, consultation, page, shots):
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error"
-            else None)
+    errors = page_errors(page)
     sign_in(page, live_server, "policy_officer")
     stored = db.session.scalars(select(Theme).where(Theme.consultation_id == consultation.id)
                                 .order_by(Theme.position)).all()
