@@ -7,11 +7,17 @@ rules) at a range of theme counts, so the cause can be told apart:
 
 - ``clusterer k=..``: ``SpectralWardClusterer`` on each sample's vectors (context-blended
   within the sample, as ``run_analysis`` does) with the number of clusters fixed;
-- ``ours (run_analysis)``: the whole pipeline, as in the quality table (``--pipeline``).
+- ``ours (run_analysis)``: the whole pipeline, as in the quality table (``--pipeline``);
+- per theme (``--per-theme``): one ``run_analysis``, each theme's "found again in k of 10"
+  (``stability.run_stability``, what the themes page shows), its purity (share of its
+  segments under its most common human label) and best F1 against any one human label,
+  then how well found-again separates themes that match a label from those that don't,
+  and the seconds the stability check adds to the run.
 
 ARI is taken on the segments both samples hold, as in the quality table. AMI is against
 the human labels, on all segments.
-Run: ``.venv/bin/python bench/theme_stability.py [--corpus dev] [--pairs 4] [--pipeline]``.
+Run: ``.venv/bin/python bench/theme_stability.py [--corpus dev] [--pairs 4] [--pipeline]
+[--per-theme]``.
 """
 from __future__ import annotations
 
@@ -32,7 +38,12 @@ from analysis_quality import (  # noqa: E402
     theme_corpora,
 )
 
-from analysis.core.themes import SpectralWardClusterer, choose_settings  # noqa: E402
+from analysis.core.themes import (  # noqa: E402
+    SpectralWardClusterer,
+    TextModels,
+    choose_settings,
+    run_analysis,
+)
 from analysis.core.themes.engine import context_vectors  # noqa: E402
 
 SHARE = 0.9
@@ -80,6 +91,65 @@ def report(name: str, aris: list[float], ami: float, themes: int) -> None:
           f"max {np.max(aris):.3f}   AMI {ami:.3f}  themes {themes}", flush=True)
 
 
+def theme_match(rows: list[int], truth: list[str]) -> tuple[float, float, str]:
+    """Returns: (purity, best F1 against one human label, that label) of a theme's rows."""
+    from collections import Counter
+
+    totals = Counter(truth)
+    best_f1, best_label = 0.0, ""
+    counts = Counter(truth[r] for r in rows)
+    for label, shared in counts.items():
+        f1 = 2 * shared / (len(rows) + totals[label])
+        if f1 > best_f1:
+            best_f1, best_label = f1, label
+    return counts.most_common(1)[0][1] / len(rows), best_f1, best_label
+
+
+def per_theme(segments, truth, embedder, cache) -> None:
+    """Print each theme's found-again count against how well it matches a human label."""
+    import time
+
+    from scipy.stats import spearmanr
+
+    from analysis.core.themes.stability import STABLE_FROM, run_stability
+
+    started = time.perf_counter()
+    result = run_analysis(segments, models=TextModels(embedder=embedder, cache=cache))
+    total = time.perf_counter() - started
+    row_of = {s.id: i for i, s in enumerate(segments)}
+    themes = [[row_of[i] for i in t.segment_ids] for t in result.themes]
+    vectors = embed_segments(sorted(segments, key=lambda s: s.id), embedder, cache)
+    started = time.perf_counter()
+    again = run_stability(sorted(segments, key=lambda s: s.id), vectors, themes)
+    cost = time.perf_counter() - started
+    assert again is not None
+    assert again.found == [t.found_again for t in result.themes]  # the same input, the same counts
+    print(f"  run_analysis {total:.1f} s, of which the stability check {cost:.1f} s "
+          f"(R={result.settings.resamples})")
+    found = np.array([t.found_again if t.found_again is not None else -1
+                      for t in result.themes])
+    matches = [theme_match(rows, truth) for rows in themes]
+    purity = np.array([m[0] for m in matches])
+    f1 = np.array([m[1] for m in matches])
+    sizes = np.array([len(r) for r in themes])
+    print("  found  size  purity  bestF1  label -> best human label")
+    for theme, k, size, match in sorted(zip(result.themes, found, sizes, matches, strict=True),
+                                        key=lambda x: -x[1]):
+        print(f"  {k:5d} {size:5d}  {match[0]:.2f}    {match[1]:.2f}   "
+              f"{theme.label[:34]:34s} -> {match[2][:30]}")
+    if len(set(found.tolist())) > 1:
+        print(f"  Spearman(found, purity) {spearmanr(found, purity)[0]:.2f}  "
+              f"Spearman(found, bestF1) {spearmanr(found, f1)[0]:.2f}")
+    for line in range(4, 11):
+        ok = found >= line
+        if ok.all() or not ok.any():
+            continue
+        print(f"  found >= {line:2d}{' (STABLE_FROM)' if line == STABLE_FROM else ''}: "
+              f"{ok.sum():2d} themes purity {purity[ok].mean():.2f} F1 {f1[ok].mean():.2f} "
+              f"({sizes[ok].sum()} segs) | below: {(~ok).sum():2d} themes purity "
+              f"{purity[~ok].mean():.2f} F1 {f1[~ok].mean():.2f} ({sizes[~ok].sum()} segs)")
+
+
 def main() -> None:
     from sklearn.metrics import adjusted_mutual_info_score
 
@@ -88,6 +158,8 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=4, help="pairs of 90%% samples")
     parser.add_argument("--ks", default="", help="theme counts, e.g. 4,8,12 (default: scaled)")
     parser.add_argument("--pipeline", action="store_true", help="also the whole run_analysis")
+    parser.add_argument("--per-theme", action="store_true",
+                        help="only each theme's found-again count against the human labels")
     args = parser.parse_args()
     embedder, cache = MiniLMEmbedder(threads=2), FileEmbeddingCache(path=CACHE_FILE)
     for corpus, (segments, truth) in theme_corpora().items():
@@ -97,6 +169,10 @@ def main() -> None:
         scaled = choose_settings(len(segments)).n_clusters
         ks = [int(k) for k in args.ks.split(",") if k] or sorted(
             {max(2, scaled // 4), max(2, scaled // 2), scaled, scaled + scaled // 2})
+        if args.per_theme:
+            print(f"{corpus}: {len(segments)} segments, per theme")
+            per_theme(segments, truth, embedder, cache)
+            continue
         print(f"{corpus}: {len(segments)} segments, {args.pairs} pairs of 90% samples")
         for k in ks:
             aris = spread(segments, vectors,

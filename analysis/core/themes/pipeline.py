@@ -36,6 +36,7 @@ from .schema import (
     ThemeDraft,
     ThemeOptions,
 )
+from .stability import run_stability
 from .text_models import TextModels
 from .words import SegmentWords, WordAnalyser, analyse_words
 
@@ -250,6 +251,10 @@ def run_analysis(segments: Sequence[SegmentInput], *, models: TextModels,
     progress("Describing themes", 75)
     # Three times the quotes shown: the store passes over any a member may not be quoted in.
     themes = describe_themes(drafts, ordered, vectors, segment_words, words, options.quotes * 3)
+    progress("Checking how stable each theme is", 80)
+    stability = run_stability(ordered, vectors, [d.rows for d in drafts])
+    for theme, found in zip(themes, stability.found if stability else [], strict=False):
+        theme.found_again = found
 
     progress("Matching to questions", 90)
     question_vectors = embed_free_texts([q.text for q in questions], embedder, cache)
@@ -267,7 +272,7 @@ def run_analysis(segments: Sequence[SegmentInput], *, models: TextModels,
         reassign_threshold=options.reassign_threshold,
         isolation_threshold=options.isolation_threshold,
         max_not_grouped=options.max_not_grouped, seed=options.seed, embedder=embedder.name,
-        words=words.name)
+        words=words.name, resamples=stability.resamples if stability else 0)
     progress("Done", 100)
     return AnalysisResult(themes=themes, not_grouped=not_grouped,
                           assignments={s.id: theme_of.get(s.id) for s in ordered},

@@ -138,6 +138,9 @@ class FoundTheme:
     # The label is the name of the code the theme sits nearest although no code fits it:
     # a suggestion until a person confirms it, never shown as if the code were confirmed.
     label_suggested: bool = False
+    # Resamples of the clustering (``stability``) this theme was found again in, out of
+    # ``AnalysisSettings.resamples``; None: not measured (too many segments to recluster).
+    found_again: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -163,6 +166,7 @@ class AnalysisSettings:
     seed: int = 0
     embedder: str = ""
     words: str = ""
+    resamples: int = 0  # subsamples reclustered for each theme's stability (0: not measured)
 
 
 @dataclass

@@ -132,3 +132,11 @@ def test_the_fitted_model_is_kept_and_places_new_segments(segments, questions, c
     placed = transform_segments(model, segments, embed_segments(segments, embedder, cache), 0.0)
     same = sum(p == result.assignments[s.id] for s, p in zip(segments, placed, strict=True))
     assert same >= 0.7 * len(segments)  # the same segments mostly land where they were
+
+
+def test_each_theme_says_in_how_many_resamples_it_was_found_again(segments, questions, codebook,
+                                                                 embedder, cache, words):
+    result = run(segments, questions, codebook, embedder, cache, words)
+    assert result.settings.resamples == 10
+    assert all(t.found_again is not None and 0 <= t.found_again <= 10 for t in result.themes)
+    assert any(t.found_again == 10 for t in result.themes)
