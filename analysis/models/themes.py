@@ -102,6 +102,11 @@ class Theme(Model):
     checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     checked_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"))
+    # Subsamples of the run's clustering this theme was found again in, of ``resamples``
+    # (``analysis.core.themes.stability``); None: not measured, or people merged, split or
+    # made the theme, so the run's number no longer describes it.
+    found_again: Mapped[int | None] = mapped_column(Integer)
+    resamples: Mapped[int | None] = mapped_column(Integer)
     # Staff notes on the theme (as in NVivo or Taguette): shown to staff only, never exported.
     memo: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -122,6 +127,22 @@ class Theme(Model):
     def shown_label(self) -> str:
         """The label as pages show it: a suggestion says so until a person confirms it."""
         return f"Suggested: {self.label}" if self.label_unchecked else self.label
+
+    @property
+    def stable(self) -> bool | None:
+        """Whether it was found again in most subsamples (None: not measured)."""
+        from analysis.core.themes.stability import is_stable
+
+        if self.found_again is None or not self.resamples:
+            return None
+        return is_stable(self.found_again, self.resamples)
+
+    @property
+    def stability_note(self) -> str:
+        """The theme's stability in words, as the themes pages show it."""
+        if self.found_again is None or not self.resamples:
+            return "Stability not measured"
+        return f"Found again in {self.found_again} of {self.resamples} resamples"
 
     @property
     def label_set_by(self) -> str:

@@ -172,6 +172,8 @@ def merge(theme: Theme, other: Theme, user: User, ip: str | None = None) -> None
                                     quote_by=by))
         start += keep_quote
     theme.checked_at = theme.checked_by_id = None
+    # The run never clustered the merged theme: its stability is not measured.
+    theme.found_again = theme.resamples = None
     db.session.flush()
     db.session.refresh(theme, ["links"])
     refresh_stats(theme.consultation_id)

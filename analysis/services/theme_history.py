@@ -52,6 +52,7 @@ def capture(consultation_id: int, theme_ids: Iterable[int],
         data = {name: getattr(theme, name) for name in FIELDS}
         data["memo"] = theme.memo or ""
         data["broader"] = theme.broader
+        data["stability"] = [theme.found_again, theme.resamples]
         data["checked_at"] = theme.checked_at.isoformat() if theme.checked_at else None
         data["links"] = [[link.segment_id, link.placed_by, link.quote_rank, link.quote_by,
                           link.confidence]
@@ -152,6 +153,7 @@ def undo(edit: ThemeEdit, user: User) -> None:
         for name in FIELDS:
             setattr(theme, name, data[name])
         theme.broader = data.get("broader")  # not in edits recorded before it existed
+        theme.found_again, theme.resamples = data.get("stability") or (None, None)
         checked = data["checked_at"]
         theme.checked_at = datetime.fromisoformat(checked) if checked else None
         db.session.flush()

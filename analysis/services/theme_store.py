@@ -101,6 +101,10 @@ def apply_result(run: AnalysisRun, result: AnalysisResult,
         if new is not None:
             theme.code, theme.is_new, theme.keywords = new.code, new.is_new, list(new.keywords)
             theme.broader = new.broader
+        # A theme the run did not find (kept for people's decisions) has no measured stability.
+        measured = new is not None and new.found_again is not None
+        theme.found_again = new.found_again if new is not None and measured else None
+        theme.resamples = result.settings.resamples if measured else None
         if theme.id is not None and before.get(theme.id) != ids:
             theme.checked_at = theme.checked_by_id = None
         theme.run_id, theme.position = run.id, position

@@ -7,6 +7,7 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_login import current_user
 
 from analysis import charts
+from analysis.core.themes import stability as stable
 from analysis.models import Theme
 from analysis.services import question_links as links
 from analysis.services import theme_edits as edits
@@ -30,6 +31,9 @@ from forum.services.segments import quotable_segments, usable_segments
 
 bp = Blueprint("themes", __name__, template_folder="templates")
 WORK = (Role.ADMIN, Role.POLICY_OFFICER, Role.FACILITATOR)
+# What the pages say about how each theme's stability is measured.
+STABLE_RULE = {"resamples": stable.RESAMPLES, "share": round(stable.SHARE * 100),
+               "stable_from": stable.STABLE_FROM, "up_to": stable.MEASURED_UP_TO}
 
 
 def run_status(run) -> dict:
@@ -60,6 +64,7 @@ def index(consultation_id):
                      if str(q.id) == request.args.get("question", "")), None)
     return render_template(
         "themes/index.html", consultation=consultation, themes=themes, question=question,
+        stable_rule=STABLE_RULE,
         by_question=links.question_view(consultation.id, question, themes) if question else None,
         run=service.latest_run(consultation.id),
         status=run_status(service.latest_run(consultation.id)),
@@ -127,7 +132,7 @@ def render_theme(theme: Theme, rename: RenameForm | None = None, merge: MergeFor
     names = {t.id: t for t in themes}
     placed = learning.placements(theme.consultation_id, [theme])[theme.id]
     return render_template(
-        "themes/show.html", theme=theme,
+        "themes/show.html", theme=theme, stable_rule=STABLE_RULE,
         consultation=db.session.get(Consultation, theme.consultation_id), links=links, views=views,
         quotes=quotes, quote_ids={q.segment.id for q in quotes}, quotable=quotable,
         rename=rename, merge=merge,

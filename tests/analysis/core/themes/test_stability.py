@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from analysis.core.themes.embed import normalise_rows
+from analysis.core.themes.schema import SegmentInput
 from analysis.core.themes.stability import (
     RESAMPLES,
     found_again,
@@ -11,7 +12,6 @@ from analysis.core.themes.stability import (
     run_stability,
     theme_stability,
 )
-from analysis.core.themes.schema import SegmentInput
 
 
 def three_groups_and_a_blob(seed: int = 5):
