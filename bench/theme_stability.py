@@ -105,8 +105,12 @@ def theme_match(rows: list[int], truth: list[str]) -> tuple[float, float, str]:
     return counts.most_common(1)[0][1] / len(rows), best_f1, best_label
 
 
-def per_theme(segments, truth, embedder, cache) -> None:
-    """Print each theme's found-again count against how well it matches a human label."""
+def per_theme(segments, truth, embedder, cache, **run) -> None:
+    """Print each theme's found-again count against how well it matches a human label.
+
+    ``truth`` None (the demo): only the counts and the seconds. ``run``: more arguments of
+    ``run_analysis`` (the demo's questions and codebook, as the app runs it).
+    """
     import time
 
     from scipy.stats import spearmanr
@@ -114,7 +118,7 @@ def per_theme(segments, truth, embedder, cache) -> None:
     from analysis.core.themes.stability import STABLE_FROM, run_stability
 
     started = time.perf_counter()
-    result = run_analysis(segments, models=TextModels(embedder=embedder, cache=cache))
+    result = run_analysis(segments, models=TextModels(embedder=embedder, cache=cache), **run)
     total = time.perf_counter() - started
     row_of = {s.id: i for i, s in enumerate(segments)}
     themes = [[row_of[i] for i in t.segment_ids] for t in result.themes]
@@ -128,6 +132,10 @@ def per_theme(segments, truth, embedder, cache) -> None:
           f"(R={result.settings.resamples})")
     found = np.array([t.found_again if t.found_again is not None else -1
                       for t in result.themes])
+    if truth is None:
+        print(f"  {len(found)} themes, found again: {sorted(found.tolist(), reverse=True)}; "
+              f"below {STABLE_FROM}: {(found < STABLE_FROM).sum()}")
+        return
     matches = [theme_match(rows, truth) for rows in themes]
     purity = np.array([m[0] for m in matches])
     f1 = np.array([m[1] for m in matches])
@@ -140,6 +148,7 @@ def per_theme(segments, truth, embedder, cache) -> None:
     if len(set(found.tolist())) > 1:
         print(f"  Spearman(found, purity) {spearmanr(found, purity)[0]:.2f}  "
               f"Spearman(found, bestF1) {spearmanr(found, f1)[0]:.2f}")
+        print("  " + separation(found, purity, sizes))
     for line in range(4, 11):
         ok = found >= line
         if ok.all() or not ok.any():
@@ -148,6 +157,35 @@ def per_theme(segments, truth, embedder, cache) -> None:
               f"{ok.sum():2d} themes purity {purity[ok].mean():.2f} F1 {f1[ok].mean():.2f} "
               f"({sizes[ok].sum()} segs) | below: {(~ok).sum():2d} themes purity "
               f"{purity[~ok].mean():.2f} F1 {f1[~ok].mean():.2f} ({sizes[~ok].sum()} segs)")
+
+
+def separation(found: np.ndarray, purity: np.ndarray, sizes: np.ndarray) -> str:
+    """Returns: how well found-again picks out themes under 0.5 purity (AUC, split at the line)."""
+    from sklearn.metrics import roc_auc_score
+
+    from analysis.core.themes.stability import STABLE_FROM
+
+    pure, flagged = purity >= 0.5, found < STABLE_FROM
+    auc = roc_auc_score(pure, found) if 0 < pure.sum() < len(pure) else float("nan")
+    def weighted(rows):
+        return (purity[rows] * sizes[rows]).sum() / max(1, sizes[rows].sum())
+    return (f"AUC(found -> purity>=0.5) {auc:.2f}; below {STABLE_FROM}: {flagged.sum()} themes, "
+            f"{(~pure[flagged]).sum()} impure, purity {weighted(flagged):.2f} | kept: "
+            f"{(~flagged).sum()} themes, {(~pure[~flagged]).sum()} impure, "
+            f"purity {weighted(~flagged):.2f} (segment-weighted)")
+
+
+def clusterer_per_theme(segments, vectors, truth, k: int) -> str:
+    """Returns: ``separation`` for spectral + Ward's k clusters of all segments (no pipeline)."""
+    from analysis.core.themes.stability import theme_stability
+
+    blended = context_vectors(segments, vectors)
+    labels = SpectralWardClusterer().fit_predict(blended, choose_settings(len(segments), k), 0)
+    groups = [np.flatnonzero(labels == c).tolist() for c in range(labels.max() + 1)]
+    groups = [g for g in groups if g]
+    found = np.array(theme_stability(blended, groups).found)
+    purity = np.array([theme_match(g, truth)[0] for g in groups])
+    return separation(found, purity, np.array([len(g) for g in groups]))
 
 
 def main() -> None:
@@ -162,6 +200,14 @@ def main() -> None:
                         help="only each theme's found-again count against the human labels")
     args = parser.parse_args()
     embedder, cache = MiniLMEmbedder(threads=2), FileEmbeddingCache(path=CACHE_FILE)
+    if args.per_theme and (not args.corpus or "demo".startswith(args.corpus.lower())):
+        from demo_corpus import demo_inputs
+
+        from analysis.core.themes import load_codebook
+
+        segments, questions = demo_inputs()
+        print(f"demo: {len(segments)} segments, per theme (default codebook, as the app runs)")
+        per_theme(segments, None, embedder, cache, questions=questions, codebook=load_codebook())
     for corpus, (segments, truth) in theme_corpora().items():
         if args.corpus and not corpus.lower().startswith(args.corpus.lower()):
             continue
@@ -172,6 +218,11 @@ def main() -> None:
         if args.per_theme:
             print(f"{corpus}: {len(segments)} segments, per theme")
             per_theme(segments, truth, embedder, cache)
+            vectors = embed_segments(segments, embedder, cache)
+            scaled = choose_settings(len(segments)).n_clusters
+            for k in sorted({max(2, scaled // 2), scaled, scaled + scaled // 2}):
+                print(f"  clusterer alone, k={k}: "
+                      + clusterer_per_theme(segments, vectors, truth, k))
             continue
         print(f"{corpus}: {len(segments)} segments, {args.pairs} pairs of 90% samples")
         for k in ks:
