@@ -120,11 +120,12 @@ def per_theme(segments, truth, embedder, cache, **run) -> None:
     started = time.perf_counter()
     result = run_analysis(segments, models=TextModels(embedder=embedder, cache=cache), **run)
     total = time.perf_counter() - started
-    row_of = {s.id: i for i, s in enumerate(segments)}
+    ordered = sorted(segments, key=lambda s: s.id)  # the run's row order
+    row_of = {s.id: i for i, s in enumerate(ordered)}
     themes = [[row_of[i] for i in t.segment_ids] for t in result.themes]
-    vectors = embed_segments(sorted(segments, key=lambda s: s.id), embedder, cache)
+    vectors = embed_segments(ordered, embedder, cache)
     started = time.perf_counter()
-    again = run_stability(sorted(segments, key=lambda s: s.id), vectors, themes)
+    again = run_stability(ordered, vectors, themes)
     cost = time.perf_counter() - started
     assert again is not None
     assert again.found == [t.found_again for t in result.themes]  # the same input, the same counts
@@ -136,7 +137,8 @@ def per_theme(segments, truth, embedder, cache, **run) -> None:
         print(f"  {len(found)} themes, found again: {sorted(found.tolist(), reverse=True)}; "
               f"below {STABLE_FROM}: {(found < STABLE_FROM).sum()}")
         return
-    matches = [theme_match(rows, truth) for rows in themes]
+    label_of = dict(zip((s.id for s in segments), truth, strict=True))
+    matches = [theme_match(rows, [label_of[s.id] for s in ordered]) for rows in themes]
     purity = np.array([m[0] for m in matches])
     f1 = np.array([m[1] for m in matches])
     sizes = np.array([len(r) for r in themes])
