@@ -26,7 +26,8 @@ def index(consultation_id):
     consultation = db.get_or_404(Consultation, consultation_id)
     return render_template("questions/index.html", consultation=consultation,
                            questions=list(consultation.questions),
-                           counts=service.mapping_counts(consultation.id))
+                           counts=service.mapping_counts(consultation.id),
+                           check_below=service.CHECK_BELOW)
 
 
 @bp.route("/<question>")

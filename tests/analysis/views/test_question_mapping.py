@@ -67,6 +67,9 @@ def test_question_page_shows_confidence_and_check(auth, analysed, consultation):
             assert "govuk-tag--yellow\">Check" in html
         shown += len(rows)
     assert shown
+    # The index page states the same line the rows are marked by (one constant).
+    index = auth.client.get(f"/consultations/{consultation.id}/question-mapping")
+    assert f"under {round(CHECK_BELOW * 100)}% it says" in index.get_data(as_text=True)
 
 
 def test_only_officers_and_admins_may_map_or_confirm(auth, analysed, consultation):
