@@ -129,8 +129,8 @@ def per_theme(segments, truth, embedder, cache, **run) -> None:
     cost = time.perf_counter() - started
     assert again is not None
     assert again.found == [t.found_again for t in result.themes]  # the same input, the same counts
-    print(f"  run_analysis {total:.1f} s, of which the stability check {cost:.1f} s "
-          f"(R={result.settings.resamples})")
+    print(f"  run_analysis {total:.1f} s in all; the stability check in it takes {cost:.1f} s "
+          f"(R={result.settings.resamples}, timed again alone)")
     found = np.array([t.found_again if t.found_again is not None else -1
                       for t in result.themes])
     if truth is None:
