@@ -91,3 +91,19 @@ def test_split_themes_are_not_measured(analysed):
     made = split(theme, parts, db.session.scalar(select(User)))
     assert [t.found_again for t in made] == [None, None]
     assert all(t.stability_note == "Stability not measured" for t in made)
+
+
+def test_a_run_too_large_to_measure_says_so(auth, analysed, consultation):
+    from analysis.core.themes.stability import MEASURED_UP_TO
+
+    run = db.session.scalar(select(AnalysisRun))
+    run.segment_count, run.settings = MEASURED_UP_TO + 1, {**run.settings, "resamples": 0}
+    for theme in themes():
+        theme.found_again = theme.resamples = None
+    db.session.commit()
+    auth.login(Role.POLICY_OFFICER)
+    html = auth.client.get(f"/consultations/{consultation.id}/themes").get_data(as_text=True)
+    assert f"more than {MEASURED_UP_TO:,} segments, so stability was not measured" in html
+    assert "Check</strong>" not in stability_cell(html, themes()[0].id)
+    page = auth.client.get(f"/themes/{themes()[0].id}").get_data(as_text=True)
+    assert f"or the run had more than {MEASURED_UP_TO:,} segments" in page
