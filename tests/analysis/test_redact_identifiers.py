@@ -51,3 +51,24 @@ def test_prisons_named_after_a_cell_and_hostels_written_in_lower_case(text, labe
 ])
 def test_a_city_or_the_word_hostel_alone_stays(text, fake_nlp):
     assert not [f for f in found(text, fake_nlp) if f[0] in ("prison", "hostel")]
+
+
+@pytest.mark.parametrize("text, label, expected", [
+    # A place-named prison in a list of prisons is a prison too, however long the chain.
+    ("I was in Pentonville, then Brixton, then Wormwood Scrubs.", "prison", "Brixton"),
+    ("They moved me from Belmarsh to Brixton and then Bristol.", "prison", "Bristol"),
+    # "on" a Hill or a Green: the street someone lives or sleeps on.
+    ("They put me in a B&B on Brixton Hill with no cooker.", "place", "Brixton Hill"),
+    ("I was kipping on Peckham Green all summer.", "place", "Peckham Green"),
+])
+def test_prisons_listed_with_prisons_and_streets_named_after_on(text, label, expected, fake_nlp):
+    assert (label, expected) in found(text, fake_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "I grew up in Brixton and did time in Pentonville.",
+    "She lives in Notting Hill now.",
+])
+def test_an_area_near_a_prison_or_named_with_in_stays(text, fake_nlp):
+    assert not [f for f in found(text, fake_nlp)
+                if f[1] in ("Brixton", "Notting Hill") and f[0] in ("prison", "place")]
