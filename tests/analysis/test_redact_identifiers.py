@@ -72,3 +72,22 @@ def test_prisons_listed_with_prisons_and_streets_named_after_on(text, label, exp
 def test_an_area_near_a_prison_or_named_with_in_stays(text, fake_nlp):
     assert not [f for f in found(text, fake_nlp)
                 if f[1] in ("Brixton", "Notting Hill") and f[0] in ("prison", "place")]
+
+
+@pytest.mark.parametrize("text, label, expected", [
+    ("The Foxhall Lodge approved premises had a 9pm curfew.", "hostel", "Foxhall Lodge"),
+    ("Write it down, it's oh seven seven double oh nine double oh one two three.", "phone",
+     "oh seven seven double oh nine double oh one two three"),
+    ("Ring zero one one three, four nine six, oh one two three.", "phone",
+     "zero one one three, four nine six, oh one two three"),
+])
+def test_names_after_the_and_phone_numbers_said_in_words(text, label, expected, fake_nlp):
+    assert (label, expected) in found(text, fake_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "I was one of two or three people there, oh well.",
+    "It went from zero to one to two in a week.",
+])
+def test_counting_in_words_is_not_a_phone_number(text, fake_nlp):
+    assert not [f for f in found(text, fake_nlp) if f[0] == "phone"]

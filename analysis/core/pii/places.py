@@ -96,8 +96,16 @@ def _first_word_generic(text: str, start: int) -> bool:
 
 
 def _matches(pattern: re.Pattern[str], text: str, label: str) -> list[Candidate]:
-    return [c for c in every_match(pattern, text, label)
-            if not _first_word_generic(text, c.start)]
+    found = []
+    for match in every_match(pattern, text, label):
+        # "The Foxhall Lodge": the name after a capitalised "The" still counts, without it.
+        the = re.match(r"[Tt]he[ \t]+", text[match.start:match.end])
+        start = match.start + the.end() if the else match.start
+        if the and " " not in text[start:match.end]:
+            start = match.start  # "The Lodge" alone stays a description
+        if not _first_word_generic(text, start):
+            found.append(Candidate(start, match.end, label))
+    return found
 
 
 def find_addresses(text: str) -> list[Candidate]:
