@@ -6,18 +6,26 @@ by the question it answers; bench/question_accuracy.py). Themes: both corpora of
 bench/analysis_quality.py clustered by ``run_analysis`` (no codebook), the officer
 simulated from people's labels as in bench/theme_learning.py, every placement kept
 whatever its probability. Accuracy is over the segments nobody confirmed (5 draws).
+Joined: segments placed after a run by its saved model's ``transform``, held out 10% at a
+time from the development corpus, the NHS comments and the demo (bench/join_calibration.py),
+their confidence the calibrated similarity; "right" is where the full run puts them, and
+for the corpora people labelled, also agreement with people's grouping.
 ``CHECK_BELOW`` is the lowest confidence from which every band is right at least
 ``TARGET`` of the time.
 
-    HF_HUB_OFFLINE=1 PYTHONPATH=. python bench/check_calibration.py
+    HF_HUB_OFFLINE=1 PYTHONPATH=. python bench/check_calibration.py [--joined-only]
 """
 from __future__ import annotations
 
+import argparse
 import hashlib
-from dataclasses import replace
+import json
+from dataclasses import asdict, replace
 
 import numpy as np
 from analysis_quality import CACHE_FILE, labels_of, theme_corpora
+from demo_corpus import demo_inputs
+from join_calibration import Joined, brier_by_held_corpus, fit_knots, join_folds
 from question_accuracy import EXAMPLE, _draw, _Question, labelled_passages
 from theme_learning import officer_examples
 
@@ -33,6 +41,7 @@ from analysis.core.themes import (
     run_analysis,
 )
 from analysis.core.themes.guide import embed_free_texts
+from analysis.core.themes.join_confidence import join_confidence
 from analysis.core.themes.learning import LearningOptions, claim_clusters, learned_assignments
 
 SHOTS, DRAWS, TARGET = (3, 5, 10), 5, 0.8
@@ -98,12 +107,57 @@ def print_bands(name: str, pairs: list[tuple[float, bool]]) -> float:
     return threshold
 
 
+def joined_bands(embedder, cache, reuse: bool = False) -> list[float]:
+    """Print the joined segments' bands per corpus (against the full run, and people's
+    labels where there are some), the calibration comparison and the knots to keep.
+
+    Returns: the thresholds found against the full run, one per corpus."""
+    corpora = {name: (segments, truth) for name, (segments, truth) in theme_corpora().items()}
+    corpora["demo"] = (demo_inputs()[0], None)
+    kept = CACHE_FILE.parent / "joined-records.json"
+    if reuse and kept.exists():  # the held-out runs are slow: --reuse prints them again
+        records = [Joined(**r) for r in json.loads(kept.read_text(encoding="utf-8"))]
+    else:
+        records = [r for name, (segments, truth) in corpora.items()
+                   for r in join_folds(name, segments, truth, embedder, cache)]
+        kept.write_text(json.dumps([asdict(r) for r in records]), encoding="utf-8")
+    print("joined: raw similarity, right against the full run (all corpora)")
+    print_bands("  similarity", [(r.similarity, r.right_run) for r in records])
+    for corpus, scores in brier_by_held_corpus(records).items():
+        print(f"  Brier on {corpus} (fitted on the others): " + ", ".join(
+            f"{k} {v:.3f}" for k, v in scores.items()))
+    xs, ys = fit_knots(records)
+    print(f"  knots fitted on all: JOIN_SIMILARITY = {tuple(xs)}\n"
+          f"                       JOIN_PROBABILITY = {tuple(ys)}")
+    found = []
+    for name in corpora:
+        mine = [r for r in records if r.corpus == name]
+        sure = join_confidence(np.array([r.similarity for r in mine])).tolist()
+        left = sum(not r.run_grouped for r in mine)
+        print(f"({name}: {left} of {len(mine)} held-out segments were not grouped by the "
+              f"full run)")
+        found.append(print_bands(f"joined ({name}) vs full run",
+                                 [(p, r.right_run) for p, r in zip(sure, mine, strict=True)]))
+        if mine and mine[0].right_people is not None:
+            print_bands(f"joined ({name}) vs people's labels",
+                        [(p, bool(r.right_people)) for p, r in zip(sure, mine, strict=True)])
+    return found
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--joined-only", action="store_true", help="only the joined section")
+    parser.add_argument("--reuse", action="store_true",
+                        help="joined: reprint the last held-out runs' records")
+    args = parser.parse_args()
     embedder, cache = MiniLMEmbedder(threads=2), FileEmbeddingCache(path=CACHE_FILE)
-    found = [print_bands("questions (dev)", question_pairs(embedder, cache))]
-    for name, (segments, truth) in theme_corpora().items():
-        found.append(print_bands(f"themes ({name})", theme_pairs(segments, truth, embedder,
-                                                                 cache)))
+    found = []
+    if not args.joined_only:
+        found.append(print_bands("questions (dev)", question_pairs(embedder, cache)))
+        for name, (segments, truth) in theme_corpora().items():
+            found.append(print_bands(f"themes ({name})", theme_pairs(segments, truth, embedder,
+                                                                     cache)))
+    found += joined_bands(embedder, cache, args.reuse)
     print(f"CHECK_BELOW = {max(found):.1f} (the highest of the above)")
 
 

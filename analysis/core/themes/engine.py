@@ -250,7 +250,7 @@ def load_topic_model(path: Path | str, embedder: Embedder,
 
 
 def transform_segments(model: BERTopic, segments: Sequence[SegmentInput], vectors: np.ndarray,
-                       min_similarity: float) -> list[int | None]:
+                       min_similarity: float) -> list[tuple[int | None, float]]:
     """Place new segments in a fitted model's themes without clustering again.
 
     Args:
@@ -260,12 +260,14 @@ def transform_segments(model: BERTopic, segments: Sequence[SegmentInput], vector
         min_similarity: below this a segment stays "not grouped".
 
     Returns:
-        Per segment, the topic id or None.
+        Per segment, (topic id or None, its cosine similarity to the nearest theme's
+        centre): the similarity is kept for a segment left out too, so its confidence
+        (``join_confidence``) can be judged.
     """
     if not len(segments):
         return []
     topics, probs = model.transform(TopicFit.texts_for([s.text for s in segments]),
                                     embeddings=np.asarray(vectors))
     best = np.asarray(probs, dtype=float).reshape(len(segments), -1).max(axis=1)
-    return [int(t) if t >= 0 and p >= min_similarity else None
+    return [(int(t) if t >= 0 and p >= min_similarity else None, float(p))
             for t, p in zip(topics, best, strict=True)]

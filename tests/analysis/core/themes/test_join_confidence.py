@@ -1,0 +1,50 @@
+"""How sure a segment that joins a theme after the run is: the calibrated similarity."""
+from __future__ import annotations
+
+import numpy as np
+
+from analysis.core.questions import CHECK_BELOW
+from analysis.core.themes import (
+    SegmentInput,
+    ThemeOptions,
+    embed_segments,
+    load_topic_model,
+    run_analysis,
+    transform_segments,
+)
+from analysis.core.themes.join_confidence import (
+    JOIN_PROBABILITY,
+    JOIN_SIMILARITY,
+    join_confidence,
+)
+
+
+def test_confidence_is_a_probability_that_never_falls_as_similarity_rises():
+    similarity = np.linspace(-1.0, 1.0, 401)
+    sure = join_confidence(similarity)
+    assert sure.shape == similarity.shape
+    assert np.all((sure >= 0) & (sure <= 1))
+    assert np.all(np.diff(sure) >= 0)
+    # Not the raw similarity: the measured curve (bench/check_calibration.py) is kept.
+    assert len(JOIN_SIMILARITY) > 2 and not np.allclose(sure, np.clip(similarity, 0, 1))
+    assert np.allclose(join_confidence(JOIN_SIMILARITY), JOIN_PROBABILITY)
+
+
+def test_near_a_themes_centre_is_sure_and_far_is_not(segments, models, embedder, cache,
+                                                      tmp_path):
+    result = run_analysis(segments, models=models, model_dir=tmp_path / "model")
+    model = load_topic_model(tmp_path / "model", embedder, cache)
+    theme = result.themes[0]
+    rows = [r for r, s in enumerate(segments) if s.id in set(theme.segment_ids)]
+    own = embed_segments(segments, embedder, cache)
+    centre = own[rows].mean(axis=0)
+    chatter = SegmentInput(id=9001, text="Oh yes, and me too.", text_hash="chatter")
+    new = [SegmentInput(id=9000, text="centre", text_hash="centre"), chatter]
+    vectors = np.stack([centre / np.linalg.norm(centre),
+                        embed_segments([chatter], embedder, cache)[0]])
+    placed = transform_segments(model, new, vectors, ThemeOptions().reassign_threshold)
+    near, far = join_confidence([similarity for _, similarity in placed])
+    assert placed[0][0] == theme.id and near >= CHECK_BELOW
+    assert far < CHECK_BELOW
+    # So far from every theme that it is not placed at all: it stays "not grouped".
+    assert placed[1][0] is None
