@@ -25,7 +25,7 @@ from dataclasses import asdict, replace
 import numpy as np
 from analysis_quality import CACHE_FILE, labels_of, theme_corpora
 from demo_corpus import demo_inputs
-from join_calibration import Joined, brier_by_held_corpus, fit_knots, join_folds
+from join_calibration import Joined, brier_by_held_corpus, fit_platt, join_folds, print_floor
 from question_accuracy import EXAMPLE, _draw, _Question, labelled_passages
 from theme_learning import officer_examples
 
@@ -36,6 +36,7 @@ from analysis.core.themes import (
     MiniLMEmbedder,
     SegmentInput,
     TextModels,
+    ThemeOptions,
     context_vectors,
     embed_segments,
     run_analysis,
@@ -89,20 +90,23 @@ def theme_pairs(segments, truth, embedder, cache) -> list[tuple[float, bool]]:
     return pairs
 
 
-def print_bands(name: str, pairs: list[tuple[float, bool]]) -> float:
-    """Print accuracy per confidence band. Returns: the lowest confidence from which every
-    band with 10 or more is right at least ``TARGET`` of the time."""
+def print_bands(name: str, pairs: list[tuple[float, bool]], every: bool = False) -> float:
+    """Print accuracy per confidence band (down to the first under ``TARGET``, or ``every``
+    band). Returns: the lowest confidence from which every band with 10 or more is right
+    at least ``TARGET`` of the time."""
     sure = np.array([p for p, _ in pairs])
     right = np.array([r for _, r in pairs], dtype=float)
     print(f"{name}: {len(pairs)} placements, {right.mean():.1%} right")
-    threshold = 1.0
+    threshold, failed = 1.0, False
     for low in BANDS[::-1]:
         band = (sure >= low) & (sure < low + 0.1)
-        if band.sum():
+        if band.sum() and (every or not failed):
             print(f"  {low:.1f}-{low + 0.1:.1f} {int(band.sum()):6d} {right[band].mean():7.1%}")
-        if band.sum() >= 10 and right[band].mean() < TARGET:  # noqa: PLR2004
+        failed = failed or bool(band.sum() >= 10 and right[band].mean() < TARGET)  # noqa: PLR2004
+        if failed and not every:
             break
-        threshold = float(low)
+        if not failed:
+            threshold = float(low)
     print(f"  right at least {TARGET:.0%} of the time from {threshold:.1f}")
     return threshold
 
@@ -122,25 +126,29 @@ def joined_bands(embedder, cache, reuse: bool = False) -> list[float]:
                    for r in join_folds(name, segments, truth, embedder, cache)]
         kept.write_text(json.dumps([asdict(r) for r in records]), encoding="utf-8")
     print("joined: raw similarity, right against the full run (all corpora)")
-    print_bands("  similarity", [(r.similarity, r.right_run) for r in records])
+    print_bands("  similarity", [(r.similarity, r.right_run) for r in records], every=True)
     for corpus, scores in brier_by_held_corpus(records).items():
         print(f"  Brier on {corpus} (fitted on the others): " + ", ".join(
             f"{k} {v:.3f}" for k, v in scores.items()))
-    xs, ys = fit_knots(records)
-    print(f"  knots fitted on all: JOIN_SIMILARITY = {tuple(xs)}\n"
-          f"                       JOIN_PROBABILITY = {tuple(ys)}")
+    print("joined: the floor below which a segment stays not grouped")
+    print_floor(records, ThemeOptions().reassign_threshold)
+    slope, document, intercept = fit_platt(records)
+    print(f"  Platt fitted on all: JOIN_SLOPE = {slope:.3f}, JOIN_DOCUMENT = {document:.3f}, "
+          f"JOIN_INTERCEPT = {intercept:.3f}")
     found = []
     for name in corpora:
         mine = [r for r in records if r.corpus == name]
-        sure = join_confidence(np.array([r.similarity for r in mine])).tolist()
+        sure = join_confidence([r.similarity for r in mine], [r.document for r in mine]).tolist()
         left = sum(not r.run_grouped for r in mine)
         print(f"({name}: {left} of {len(mine)} held-out segments were not grouped by the "
               f"full run)")
         found.append(print_bands(f"joined ({name}) vs full run",
-                                 [(p, r.right_run) for p, r in zip(sure, mine, strict=True)]))
+                                 [(p, r.right_run) for p, r in zip(sure, mine, strict=True)],
+                                 every=True))
         if mine and mine[0].right_people is not None:
             print_bands(f"joined ({name}) vs people's labels",
-                        [(p, bool(r.right_people)) for p, r in zip(sure, mine, strict=True)])
+                        [(p, bool(r.right_people)) for p, r in zip(sure, mine, strict=True)],
+                        every=True)
     return found
 
 

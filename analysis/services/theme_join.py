@@ -17,7 +17,14 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import select
 
-from analysis.core.themes import ThemeOptions, embed_segments, load_topic_model, transform_segments
+from analysis.core.themes import (
+    ThemeOptions,
+    embed_segments,
+    join_vectors,
+    joined_in_context,
+    load_topic_model,
+    transform_segments,
+)
 from analysis.core.themes.join_confidence import join_confidence
 from analysis.models import BY_JOINED, AnalysisRun, RunStatus, Theme, ThemeSegment, UngroupedSegment
 from analysis.services.embeddings import DbEmbeddingCache, current_embedder
@@ -119,10 +126,11 @@ def join_new_segments(consultation_id: int) -> int:
     vectors = embed_segments(segments, embedder, cache)
     model = load_topic_model(model_folder(run.id), embedder, cache)
     floor = (run.settings or {}).get("reassign_threshold", ThemeOptions().reassign_threshold)
-    # Each by what it says itself, as the run places its outliers: a "Can we have a
-    # break?" next to talk about housing does not become housing.
-    found = transform_segments(model, segments, vectors, floor)
-    sure = join_confidence([similarity for _, similarity in found])
+    # A remark by what it says itself, as the run places its outliers: a "Can we have a
+    # break?" next to talk about housing does not become housing. A document's passage
+    # among the passages around it, as the run grouped it.
+    found = transform_segments(model, segments, join_vectors(segments, vectors), floor)
+    sure = join_confidence([similarity for _, similarity in found], joined_in_context(segments))
     joined = 0
     for segment, (topic, _), confidence in zip(segments, found, sure, strict=True):
         if topic is not None and topic in themes:

@@ -8,15 +8,12 @@ from analysis.core.themes import (
     SegmentInput,
     ThemeOptions,
     embed_segments,
+    joined_in_context,
     load_topic_model,
     run_analysis,
     transform_segments,
 )
-from analysis.core.themes.join_confidence import (
-    JOIN_PROBABILITY,
-    JOIN_SIMILARITY,
-    join_confidence,
-)
+from analysis.core.themes.join_confidence import join_confidence
 
 
 def test_confidence_is_a_probability_that_never_falls_as_similarity_rises():
@@ -24,10 +21,22 @@ def test_confidence_is_a_probability_that_never_falls_as_similarity_rises():
     sure = join_confidence(similarity)
     assert sure.shape == similarity.shape
     assert np.all((sure >= 0) & (sure <= 1))
-    assert np.all(np.diff(sure) >= 0)
-    # Not the raw similarity: the measured curve (bench/check_calibration.py) is kept.
-    assert len(JOIN_SIMILARITY) > 2 and not np.allclose(sure, np.clip(similarity, 0, 1))
-    assert np.allclose(join_confidence(JOIN_SIMILARITY), JOIN_PROBABILITY)
+    assert np.all(np.diff(sure) > 0)
+    # The measured curve (bench/check_calibration.py), not the similarity itself: held out,
+    # a join at similarity 0.5 was right about 55-60% of the time, at 0.9 about 90%.
+    assert 0.5 < join_confidence(0.5) < 0.65 and join_confidence(0.9) > CHECK_BELOW
+    assert join_confidence(0.3) < 0.5 and join_confidence(-0.5) < 0.05
+
+
+def test_a_documents_passage_joined_among_its_neighbours_is_less_sure():
+    # Blended with its neighbours, a passage sits closer to every centre: held out, 0.85
+    # was right about 62% of the time for the development document.
+    plain, passage = join_confidence([0.85, 0.85], [False, True])
+    assert passage < CHECK_BELOW <= plain
+    segments = [SegmentInput(1, "a", "a", source_key="document:3"),
+                SegmentInput(2, "b", "b", source_key="transcript:4"),
+                SegmentInput(3, "c", "c", source_key="survey:1")]
+    assert joined_in_context(segments).tolist() == [True, False, False]
 
 
 def test_near_a_themes_centre_is_sure_and_far_is_not(segments, models, embedder, cache,
