@@ -127,8 +127,8 @@ def join_new_segments(consultation_id: int) -> int:
     model = load_topic_model(model_folder(run.id), embedder, cache)
     floor = (run.settings or {}).get("reassign_threshold", ThemeOptions().reassign_threshold)
     # A remark by what it says itself, as the run places its outliers: a "Can we have a
-    # break?" next to talk about housing does not become housing. A document's passage
-    # among the passages around it, as the run grouped it.
+    # break?" next to talk about housing does not become housing. (A document's passage
+    # would join among its neighbours, but usable_segments leaves documents out.)
     found = transform_segments(model, segments, join_vectors(segments, vectors), floor)
     sure = join_confidence([similarity for _, similarity in found], joined_in_context(segments))
     joined = 0
