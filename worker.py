@@ -43,5 +43,6 @@ def consumer(argv: list[str]):
 
 
 if __name__ == "__main__":
-    start_serving_calls()  # searches are answered while every job thread runs a batch
+    # Searches are answered while every job thread runs a batch.
+    start_serving_calls(app.config["CALL_THREADS"])
     consumer(sys.argv[1:]).run()

@@ -6,18 +6,26 @@ by the question it answers; bench/question_accuracy.py). Themes: both corpora of
 bench/analysis_quality.py clustered by ``run_analysis`` (no codebook), the officer
 simulated from people's labels as in bench/theme_learning.py, every placement kept
 whatever its probability. Accuracy is over the segments nobody confirmed (5 draws).
+Joined: segments placed after a run by its saved model's ``transform``, held out 10% at a
+time from the development corpus, the NHS comments and the demo (bench/join_calibration.py),
+their confidence the calibrated similarity; "right" is where the full run puts them, and
+for the corpora people labelled, also agreement with people's grouping.
 ``CHECK_BELOW`` is the lowest confidence from which every band is right at least
 ``TARGET`` of the time.
 
-    HF_HUB_OFFLINE=1 PYTHONPATH=. python bench/check_calibration.py
+    HF_HUB_OFFLINE=1 PYTHONPATH=. python bench/check_calibration.py [--joined-only]
 """
 from __future__ import annotations
 
+import argparse
 import hashlib
-from dataclasses import replace
+import json
+from dataclasses import asdict, replace
 
 import numpy as np
 from analysis_quality import CACHE_FILE, labels_of, theme_corpora
+from demo_corpus import demo_inputs
+from join_calibration import Joined, brier_by_held_corpus, fit_platt, join_folds, print_floor
 from question_accuracy import EXAMPLE, _draw, _Question, labelled_passages
 from theme_learning import officer_examples
 
@@ -28,11 +36,13 @@ from analysis.core.themes import (
     MiniLMEmbedder,
     SegmentInput,
     TextModels,
+    ThemeOptions,
     context_vectors,
     embed_segments,
     run_analysis,
 )
 from analysis.core.themes.guide import embed_free_texts
+from analysis.core.themes.join_confidence import join_confidence
 from analysis.core.themes.learning import LearningOptions, claim_clusters, learned_assignments
 
 SHOTS, DRAWS, TARGET = (3, 5, 10), 5, 0.8
@@ -80,30 +90,82 @@ def theme_pairs(segments, truth, embedder, cache) -> list[tuple[float, bool]]:
     return pairs
 
 
-def print_bands(name: str, pairs: list[tuple[float, bool]]) -> float:
-    """Print accuracy per confidence band. Returns: the lowest confidence from which every
-    band with 10 or more is right at least ``TARGET`` of the time."""
+def print_bands(name: str, pairs: list[tuple[float, bool]], every: bool = False) -> float:
+    """Print accuracy per confidence band (down to the first under ``TARGET``, or ``every``
+    band). Returns: the lowest confidence from which every band with 10 or more is right
+    at least ``TARGET`` of the time."""
     sure = np.array([p for p, _ in pairs])
     right = np.array([r for _, r in pairs], dtype=float)
     print(f"{name}: {len(pairs)} placements, {right.mean():.1%} right")
-    threshold = 1.0
+    threshold, failed = 1.0, False
     for low in BANDS[::-1]:
         band = (sure >= low) & (sure < low + 0.1)
-        if band.sum():
+        if band.sum() and (every or not failed):
             print(f"  {low:.1f}-{low + 0.1:.1f} {int(band.sum()):6d} {right[band].mean():7.1%}")
-        if band.sum() >= 10 and right[band].mean() < TARGET:  # noqa: PLR2004
+        failed = failed or bool(band.sum() >= 10 and right[band].mean() < TARGET)  # noqa: PLR2004
+        if failed and not every:
             break
-        threshold = float(low)
+        if not failed:
+            threshold = float(low)
     print(f"  right at least {TARGET:.0%} of the time from {threshold:.1f}")
     return threshold
 
 
+def joined_bands(embedder, cache, reuse: bool = False) -> list[float]:
+    """Print the joined segments' bands per corpus (against the full run, and people's
+    labels where there are some), the calibration comparison and the knots to keep.
+
+    Returns: the thresholds found against the full run, one per corpus."""
+    corpora = {name: (segments, truth) for name, (segments, truth) in theme_corpora().items()}
+    corpora["demo"] = (demo_inputs()[0], None)
+    kept = CACHE_FILE.parent / "joined-records.json"
+    if reuse and kept.exists():  # the held-out runs are slow: --reuse prints them again
+        records = [Joined(**r) for r in json.loads(kept.read_text(encoding="utf-8"))]
+    else:
+        records = [r for name, (segments, truth) in corpora.items()
+                   for r in join_folds(name, segments, truth, embedder, cache)]
+        kept.write_text(json.dumps([asdict(r) for r in records]), encoding="utf-8")
+    print("joined: raw similarity, right against the full run (all corpora)")
+    print_bands("  similarity", [(r.similarity, r.right_run) for r in records], every=True)
+    for corpus, scores in brier_by_held_corpus(records).items():
+        print(f"  Brier on {corpus} (fitted on the others): " + ", ".join(
+            f"{k} {v:.3f}" for k, v in scores.items()))
+    print("joined: the floor below which a segment stays not grouped")
+    print_floor(records, ThemeOptions().reassign_threshold)
+    slope, document, intercept = fit_platt(records)
+    print(f"  Platt fitted on all: JOIN_SLOPE = {slope:.3f}, JOIN_DOCUMENT = {document:.3f}, "
+          f"JOIN_INTERCEPT = {intercept:.3f}")
+    found = []
+    for name in corpora:
+        mine = [r for r in records if r.corpus == name]
+        sure = join_confidence([r.similarity for r in mine], [r.document for r in mine]).tolist()
+        left = sum(not r.run_grouped for r in mine)
+        print(f"({name}: {left} of {len(mine)} held-out segments were not grouped by the "
+              f"full run)")
+        found.append(print_bands(f"joined ({name}) vs full run",
+                                 [(p, r.right_run) for p, r in zip(sure, mine, strict=True)],
+                                 every=True))
+        if mine and mine[0].right_people is not None:
+            print_bands(f"joined ({name}) vs people's labels",
+                        [(p, bool(r.right_people)) for p, r in zip(sure, mine, strict=True)],
+                        every=True)
+    return found
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--joined-only", action="store_true", help="only the joined section")
+    parser.add_argument("--reuse", action="store_true",
+                        help="joined: reprint the last held-out runs' records")
+    args = parser.parse_args()
     embedder, cache = MiniLMEmbedder(threads=2), FileEmbeddingCache(path=CACHE_FILE)
-    found = [print_bands("questions (dev)", question_pairs(embedder, cache))]
-    for name, (segments, truth) in theme_corpora().items():
-        found.append(print_bands(f"themes ({name})", theme_pairs(segments, truth, embedder,
-                                                                 cache)))
+    found = []
+    if not args.joined_only:
+        found.append(print_bands("questions (dev)", question_pairs(embedder, cache)))
+        for name, (segments, truth) in theme_corpora().items():
+            found.append(print_bands(f"themes ({name})", theme_pairs(segments, truth, embedder,
+                                                                     cache)))
+    found += joined_bands(embedder, cache, args.reuse)
     print(f"CHECK_BELOW = {max(found):.1f} (the highest of the above)")
 
 

@@ -3,9 +3,10 @@
 Heavy models (the embedding model, spaCy, scikit-learn) live in the worker process only, so a
 web worker stays small. Where a page needs their answer at once (search by meaning), it
 asks the worker through the calls queue (``forum.queue.calls``, apart from the jobs) and
-waits a few seconds. Each worker process answers calls on a thread of its own
-(``start_serving_calls``), so a search is answered while every job thread runs a batch of a
-large analysis; with Redis it hears a call at once, the SQLite queue is polled every 0.05 s.
+waits a few seconds. Each worker process answers calls on threads of their own
+(``start_serving_calls``, ``FORUM_CALL_THREADS``), so a search is answered while every job
+thread runs a batch of a large analysis, and while another officer's split preview runs;
+with Redis it hears a call at once, the SQLite queue is polled every 0.05 s.
 Packages register what may be called, and what the worker readies when it starts (so the
 first call is quick).
 """
@@ -95,14 +96,19 @@ def serve_calls(stop: threading.Event) -> None:
             log.exception("quick call %s failed", task.id)
 
 
-def start_serving_calls() -> threading.Event:
-    """Answer quick calls on a thread of this worker process, beside its job threads.
+def start_serving_calls(threads: int = 1) -> threading.Event:
+    """Answer quick calls on threads of this worker process, beside its job threads.
+
+    Args:
+        threads: how many calls this process answers at once.
 
     Returns:
-        The event that stops the thread.
+        The event that stops the threads.
     """
     stop = threading.Event()
-    threading.Thread(target=serve_calls, args=(stop,), name="quick-calls", daemon=True).start()
+    for number in range(threads):
+        threading.Thread(target=serve_calls, args=(stop,), name=f"quick-calls-{number}",
+                         daemon=True).start()
     return stop
 
 

@@ -167,7 +167,8 @@ class ThemeSegment(Model):
         ForeignKey("segments.id", ondelete="CASCADE"), primary_key=True, unique=True)
     # Who placed it: BY_MODEL (clustering), BY_LEARNED (classifier) or BY_PERSON.
     placed_by: Mapped[str] = mapped_column(String(10), default=BY_MODEL)
-    # For BY_LEARNED: the classifier's probability for this theme (0..1); None otherwise.
+    # For BY_LEARNED: the classifier's probability for this theme (0..1); for BY_JOINED:
+    # the calibrated similarity (analysis.core.themes.join_confidence); None otherwise.
     confidence: Mapped[float | None] = mapped_column(Float)
     # Order among the theme's quotes; None when the segment is not one of them.
     quote_rank: Mapped[int | None] = mapped_column(Integer)

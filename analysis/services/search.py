@@ -5,24 +5,25 @@ and public document passages. Similarities come from the worker (``analysis.serv
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import InstrumentedAttribute
 
 from analysis.models import SegmentQuestionMap, Theme, ThemeSegment
 from analysis.services.meaning import MIN_SIMILARITY
 from analysis.services.query_words import keywords
 
-__all__ = ["Filters", "Hit", "keyword_ids", "keywords", "search_segments"]
+__all__ = ["Filters", "Hit", "keyword_ids", "keyword_scores", "keywords", "search_segments"]
 from forum.extensions import db
 from forum.models import Segment, SegmentSource
 from forum.models.segment_search import keyword_match
 from forum.services.segments import searchable_segments
 
-KEYWORD_BONUS = 0.25
+KEYWORD_BONUS = 0.25  # for a segment saying every word of the query; less for part of it
 LIMIT = 50
 # Candidates are read best first, a page and a bit at first (most pass the consent rule and
 # the filters), twice as many each time after, until a page of hits is found.
@@ -71,6 +72,35 @@ def keyword_ids(consultation_id: int, words: list[str]) -> set[int]:
     return set(db.session.scalars(select(Segment.id).where(
         Segment.consultation_id == consultation_id,
         keyword_match(db.engine.dialect.name, words))))
+
+
+def keyword_scores(consultation_id: int, words: list[str]) -> dict[int, float]:
+    """How much of the query each segment says, weighting rare words over common ones.
+
+    "somewhere to live when you get out": a segment saying "somewhere to live" outranks one
+    that only says "out". Each word weighs its inverse document frequency in the
+    consultation, so words most segments hold count for little.
+
+    Args:
+        consultation_id: the consultation.
+        words: from ``keywords``.
+
+    Returns:
+        {segment id: share of the query's weight it holds, 0 to 1} for segments holding any
+        of the words (not yet narrowed by consent or filters).
+    """
+    found = {word: keyword_ids(consultation_id, [word]) for word in words}
+    if not any(found.values()):
+        return {}
+    total = db.session.scalar(select(func.count(Segment.id)).where(
+        Segment.consultation_id == consultation_id)) or 1
+    weight = {word: math.log((total + 1) / (len(ids) + 1)) + 1 for word, ids in found.items()}
+    whole = sum(weight.values())
+    scores: dict[int, float] = {}
+    for word, ids in found.items():
+        for sid in ids:
+            scores[sid] = scores.get(sid, 0.0) + weight[word] / whole
+    return scores
 
 
 def _only(column: InstrumentedAttribute[int],
@@ -134,8 +164,9 @@ def search_segments(consultation_id: int, query: str, filters: Filters,
         theme_of = _themes_of(consultation_id, None)
         rows = _filtered(consultation_id, filters, theme_of, None)
         return [Hit(s, theme_of.get(s.id), 0.0, False, None) for s in islice(rows, LIMIT)]
-    found_ids = keyword_ids(consultation_id, keywords(query))
-    score = {sid: KEYWORD_BONUS for sid in found_ids}
+    said = keyword_scores(consultation_id, keywords(query))
+    found_ids = set(said)
+    score = {sid: KEYWORD_BONUS * share for sid, share in said.items()}
     for sid, close in similarity.items():
         if close >= MIN_SIMILARITY:
             score[sid] = score.get(sid, 0.0) + close

@@ -5,8 +5,9 @@ Re-clustering everything would move themes people have already checked and quote
 the new segments are placed with the saved model's ``transform`` instead: each joins
 the theme whose centre it is nearest (the model's topic vectors are its themes' segment
 centroids), or stays "Not grouped" when no theme is close enough. Joined links are
-marked ``BY_JOINED`` so the theme page says so; a full re-run replaces them like any
-model placement, and stays available from the themes page.
+marked ``BY_JOINED`` and keep how sure the join is (``join_confidence``: the calibrated
+similarity), so the theme page says so and asks for a check when unsure; a full re-run
+replaces them like any model placement, and stays available from the themes page.
 """
 from __future__ import annotations
 
@@ -16,7 +17,15 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import select
 
-from analysis.core.themes import ThemeOptions, embed_segments, load_topic_model, transform_segments
+from analysis.core.themes import (
+    ThemeOptions,
+    embed_segments,
+    join_vectors,
+    joined_in_context,
+    load_topic_model,
+    transform_segments,
+)
+from analysis.core.themes.join_confidence import join_confidence
 from analysis.models import BY_JOINED, AnalysisRun, RunStatus, Theme, ThemeSegment, UngroupedSegment
 from analysis.services.embeddings import DbEmbeddingCache, current_embedder
 from analysis.services.inputs import segment_inputs
@@ -117,14 +126,16 @@ def join_new_segments(consultation_id: int) -> int:
     vectors = embed_segments(segments, embedder, cache)
     model = load_topic_model(model_folder(run.id), embedder, cache)
     floor = (run.settings or {}).get("reassign_threshold", ThemeOptions().reassign_threshold)
-    # Each by what it says itself, as the run places its outliers: a "Can we have a
-    # break?" next to talk about housing does not become housing.
-    topics = transform_segments(model, segments, vectors, floor)
+    # A remark by what it says itself, as the run places its outliers: a "Can we have a
+    # break?" next to talk about housing does not become housing. (A document's passage
+    # would join among its neighbours, but usable_segments leaves documents out.)
+    found = transform_segments(model, segments, join_vectors(segments, vectors), floor)
+    sure = join_confidence([similarity for _, similarity in found], joined_in_context(segments))
     joined = 0
-    for segment, topic in zip(segments, topics, strict=True):
+    for segment, (topic, _), confidence in zip(segments, found, sure, strict=True):
         if topic is not None and topic in themes:
             db.session.add(ThemeSegment(theme_id=themes[topic], segment_id=segment.id,
-                                        placed_by=BY_JOINED))
+                                        placed_by=BY_JOINED, confidence=float(confidence)))
             joined += 1
     if joined:
         db.session.flush()

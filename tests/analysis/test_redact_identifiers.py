@@ -51,3 +51,40 @@ def test_prisons_named_after_a_cell_and_hostels_written_in_lower_case(text, labe
 ])
 def test_a_city_or_the_word_hostel_alone_stays(text, fake_nlp):
     assert not [f for f in found(text, fake_nlp) if f[0] in ("prison", "hostel")]
+
+
+@pytest.mark.parametrize("text, label, expected", [
+    # Written fresh this round. A place-named prison in a list of prisons is a prison too,
+    # however long the chain.
+    ("I was in Pentonville, then Brixton, then Wormwood Scrubs.", "prison", "Brixton"),
+    ("They moved me from Belmarsh to Brixton and then Bristol.", "prison", "Bristol"),
+    # "on" a Hill or a Green: the street someone lives or sleeps on.
+    ("They put me in a B&B on Brixton Hill with no cooker.", "place", "Brixton Hill"),
+    ("I was kipping on Peckham Green all summer.", "place", "Peckham Green"),
+    # A name after a capitalised "The"; phone numbers said in words.
+    ("The Foxhall Lodge approved premises had a 9pm curfew.", "hostel", "Foxhall Lodge"),
+    ("Write it down, it's oh seven seven double oh nine double oh one two three.", "phone",
+     "oh seven seven double oh nine double oh one two three"),
+    ("Ring zero one one three, four nine six, oh one two three.", "phone",
+     "zero one one three, four nine six, oh one two three"),
+])
+def test_prisons_in_lists_streets_after_on_and_numbers_said_in_words(text, label, expected,
+                                                                     fake_nlp):
+    assert (label, expected) in found(text, fake_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "I grew up in Brixton and did time in Pentonville.",
+    "She lives in Notting Hill now.",
+])
+def test_an_area_near_a_prison_or_named_with_in_stays(text, fake_nlp):
+    assert not [f for f in found(text, fake_nlp)
+                if f[1] in ("Brixton", "Notting Hill") and f[0] in ("prison", "place")]
+
+
+@pytest.mark.parametrize("text", [
+    "I was one of two or three people there, oh well.",
+    "It went from zero to one to two in a week.",
+])
+def test_counting_in_words_is_not_a_phone_number(text, fake_nlp):
+    assert not [f for f in found(text, fake_nlp) if f[0] == "phone"]

@@ -108,3 +108,32 @@ def test_flags_risk_said_in_other_words(text, category):
 ])
 def test_everyday_words_near_those_are_not_flagged(text):
     assert find_risks(text) == []
+
+
+@pytest.mark.parametrize("text, category", [
+    # A second fresh set (this round): control at home, threats through debt, using alone,
+    # a missing friend, losing a roof, and despair without the words "suicide" or "die".
+    ("My partner locks me in the flat when he goes out.", "abuse"),
+    ("He won't let me see my family any more.", "abuse"),
+    ("I owe money to some lads and they know where my mum lives.", "danger"),
+    ("I've been using on my own again, which is how you die.", "danger"),
+    ("I can't keep myself safe at the minute.", "suicide"),
+    ("I've been having thoughts of hurting my baby.", "danger"),
+    ("My mate's been missing for a week and nobody's looking.", "danger"),
+    ("I'm being kicked out on Monday and I'll be on the streets.", "danger"),
+    ("I just don't see the point in anything any more.", "suicide"),
+])
+def test_flags_control_debt_threats_using_alone_and_despair(text, category):
+    assert category in {f.category for f in find_risks(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "They locked me up for two years.",
+    "We were locked in our cells 23 hours a day.",
+    "I owe money to the council for rent arrears.",
+    "I used to be on the streets but I've got a flat now.",
+    "The letter went missing for a week.",
+    "Using the bus on my own was scary at first.",
+])
+def test_prison_talk_and_everyday_words_near_those_are_not_flagged(text):
+    assert find_risks(text) == []

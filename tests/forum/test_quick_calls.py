@@ -20,3 +20,27 @@ def test_a_worker_answers_calls_on_a_thread_of_its_own(app, monkeypatch, tmp_pat
         assert len(huey.storage.enqueued_items()) == 0, "the call never went to the jobs queue"
     finally:
         stop.set()
+
+
+def test_two_call_threads_answer_two_calls_at_once(app, monkeypatch, tmp_path):
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from huey.storage import SqliteStorage
+
+    from forum.calls import call_worker, calls, register_call, start_serving_calls
+
+    monkeypatch.setattr(calls, "_immediate", False)
+    monkeypatch.setattr(calls, "storage", SqliteStorage("forum-voice-calls",
+                                                        filename=str(tmp_path / "queue.db")))
+    monkeypatch.setattr("forum.queue._worker.app", app)
+    # Each call waits for the other: with one thread answering, neither could finish.
+    both_running = threading.Barrier(2, timeout=20)
+    register_call("test.meet", lambda: both_running.wait() >= 0)
+    stop = start_serving_calls(threads=2)
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            answers = list(pool.map(lambda _: call_worker("test.meet", {}, timeout=30), range(2)))
+        assert answers == [True, True]
+    finally:
+        stop.set()

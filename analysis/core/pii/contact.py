@@ -18,6 +18,14 @@ SPOKEN_EMAIL = re.compile(
     re.IGNORECASE,
 )
 
+# Said aloud: "oh seven seven double oh nine ...". UK numbers start with 0 and have 10-11 digits.
+DIGIT_WORD = r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine)"
+SPOKEN_PHONE = re.compile(
+    rf"\b(?:oh|zero|nought)(?:[\s,-]+(?:(?:double|treble|triple)\s+)?{DIGIT_WORD}){{6,}}\b",
+    re.IGNORECASE,
+)
+SPOKEN_MIN_DIGITS = 10
+
 # Royal Mail's published shape for a full postcode (outward + inward), space optional.
 POSTCODE = re.compile(
     r"\b(?:GIR\s?0AA|"
@@ -131,7 +139,15 @@ def find_phones(text: str) -> list[Candidate]:
         # UK numbers are written from 0 or +44; dates use "/" and are caught elsewhere.
         if digits >= PHONE_MIN_DIGITS and raw.lstrip("(").startswith(("0", "+")) and "/" not in raw:
             found.append(Candidate(match.start, match.end, "phone"))
-    return found
+    return found + [c for c in every_match(SPOKEN_PHONE, text, "phone")
+                    if _spoken_digits(text[c.start:c.end]) >= SPOKEN_MIN_DIGITS]
+
+
+def _spoken_digits(said: str) -> int:
+    """How many digits a spoken number has: "double oh" is two, "treble five" three."""
+    words = re.findall(r"[a-z]+", said.lower())
+    repeats = {"double": 1, "treble": 2, "triple": 2}
+    return sum(repeats.get(w, 1) for w in words)
 
 
 def find_postcodes(text: str) -> list[Candidate]:

@@ -28,6 +28,10 @@ NUMBERED_ADDRESS = re.compile(
 )
 UNIT_IN_BLOCK = re.compile(rf"\b(?i:{UNIT}){NAME_WORDS}[ \t]+(?:{BLOCK_SUFFIXES})\b")
 STREET = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:{STREET_SUFFIXES})\b")
+# "on Brixton Hill": after "on", a Hill, Green or Row is where someone lives or sleeps; "in
+# Notting Hill" names an area and stays.
+ON_SUFFIXES = "Hill|Green|Row|Walk|Place|Square|Gate|Vale|Wharf"
+STREET_AFTER_ON = re.compile(rf"(?<=\bon[ \t])(?:the[ \t]+)?{NAME_WORDS}[ \t]+(?:{ON_SUFFIXES})\b")
 ESTATE = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:[Ee]state|Farm)\b(?!\s+agent)")
 # First words that make "X Street" or "X Centre" a description, not a name.
 GENERIC_FIRST = frozenset(
@@ -80,6 +84,8 @@ PRISON_CONTEXT_BEFORE = re.compile(
     r"\s+(?:in\s+|at\s+)?$",
     re.IGNORECASE,
 )
+# "Pentonville, then Brixton, then the Scrubs": a place-named prison listed with prisons.
+PRISON_LIST_JOIN = re.compile(r"^(?:\s*,)?\s*(?:(?:and|then|or|to|and then)\s+)?$|^\s*/\s*$")
 PRISON_CONTEXT_AFTER = re.compile(r"^[^.?!]{0,40}\b(?:prison|jail|nick|wings?|landing|cell)\b",
                                   re.I)
 
@@ -90,8 +96,16 @@ def _first_word_generic(text: str, start: int) -> bool:
 
 
 def _matches(pattern: re.Pattern[str], text: str, label: str) -> list[Candidate]:
-    return [c for c in every_match(pattern, text, label)
-            if not _first_word_generic(text, c.start)]
+    found = []
+    for match in every_match(pattern, text, label):
+        # "The Foxhall Lodge": the name after a capitalised "The" still counts, without it.
+        the = re.match(r"[Tt]he[ \t]+", text[match.start:match.end])
+        start = match.start + the.end() if the else match.start
+        if the and " " not in text[start:match.end]:
+            start = match.start  # "The Lodge" alone stays a description
+        if not _first_word_generic(text, start):
+            found.append(Candidate(start, match.end, label))
+    return found
 
 
 def find_addresses(text: str) -> list[Candidate]:
@@ -106,6 +120,7 @@ def find_addresses(text: str) -> list[Candidate]:
     found = every_match(NUMBERED_ADDRESS, text, "place")
     found += every_match(UNIT_IN_BLOCK, text, "place")
     found += _matches(STREET, text, "place")
+    found += _matches(STREET_AFTER_ON, text, "place")
     found += _matches(ESTATE, text, "place")
     return found
 
@@ -155,7 +170,26 @@ def find_prisons(text: str) -> list[Candidate]:
         elif (PRISON_CONTEXT_BEFORE.search(text[max(0, m.start() - 40):m.start()])
               or PRISON_CONTEXT_AFTER.match(text[m.end():])):
             found.append(Candidate(m.start(), m.end(), "prison"))
-    return found
+    return found + _listed_with_prisons(text, found, ambiguous)
+
+
+def _listed_with_prisons(text: str, found: list[Candidate],
+                         ambiguous: re.Pattern[str] | None) -> list[Candidate]:
+    """Place-named prisons joined by a comma, "and" or "then" to a prison already found."""
+    pending = [m for m in (ambiguous.finditer(text) if ambiguous else ())
+               if not any(c.start <= m.start() < c.end for c in found)]
+    added: list[Candidate] = []
+    grew = True
+    while grew:  # a chain of three or more: each newly found name vouches for the next
+        grew = False
+        for m in list(pending):
+            if any(PRISON_LIST_JOIN.match(text[c.end:m.start()]) if c.end <= m.start()
+                   else PRISON_LIST_JOIN.match(text[m.end():c.start])
+                   for c in found + added):
+                added.append(Candidate(m.start(), m.end(), "prison"))
+                pending.remove(m)
+                grew = True
+    return added
 
 
 def find_hospitals(text: str) -> list[Candidate]:

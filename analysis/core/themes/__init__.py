@@ -34,7 +34,15 @@ from .embed import (
     embed_texts,
     minilm_path,
 )
-from .engine import TopicFit, context_vectors, fit_topics, load_topic_model, transform_segments
+from .engine import (
+    TopicFit,
+    context_vectors,
+    fit_topics,
+    join_vectors,
+    joined_in_context,
+    load_topic_model,
+    transform_segments,
+)
 from .guide import CodeVectors, embed_codebook, load_codebook
 from .keywords import acceptable_label, extract_keywords, make_label
 from .pipeline import describe_themes, run_analysis
@@ -79,7 +87,8 @@ __all__ = [
     # stages
     "embed_segments", "embed_texts", "analyse_words", "load_codebook", "load_justice_terms",
     "embed_codebook", "choose_settings", "cluster_vectors", "context_vectors", "fit_topics",
-    "settle_topics", "load_topic_model", "transform_segments", "acceptable_label",
+    "settle_topics", "load_topic_model", "transform_segments", "join_vectors",
+    "joined_in_context", "acceptable_label",
     "extract_keywords", "make_label", "pick_representatives", "member_groups",
     "breakdown_groups", "co_occurrence", "dominance", "describe_themes", "map_questions",
     "run_analysis", "recluster_theme", "merge_themes", "move_segments", "match_previous_themes",

@@ -39,12 +39,15 @@ def test_new_segments_join_the_runs_themes_when_embedded(analysed, consultation,
     link = _theme_of(housing_id)
     assert link is not None and link.placed_by == BY_JOINED
     assert link.theme.code == "Housing and homelessness"
+    # How sure the join is, kept with it: the calibrated similarity to the theme's centre.
+    assert link.confidence is not None and 0 < link.confidence <= 1
     assert link.theme.stats["segments"] == len(link.theme.links)
     assert _theme_of(chatter_id) is None  # close to no theme: stays "Not grouped"
     assert db.session.scalar(select(db.func.count(AnalysisRun.id))) == runs_before
     auth.login(Role.POLICY_OFFICER)
     page = auth.client.get(f"/themes/{link.theme_id}").get_data(as_text=True)
     assert "Joined after the analysis" in page and HOUSING in page
+    assert f'data-sure="{housing_id}">{round(link.confidence * 100)}% sure' in page
     # Nothing new: a second pass places nothing twice.
     assert join_new_segments(consultation.id) == 0
 
@@ -78,3 +81,21 @@ def test_nothing_joins_while_a_run_is_under_way(analysed, consultation):
     db.session.commit()
     assert join_new_segments(consultation.id) == 0
     assert _theme_of(housing_id) is None
+
+
+def test_the_theme_page_asks_to_check_an_unsure_join(analysed, consultation, auth):
+    theme = next(t for t in db.session.scalars(select(Theme)) if len(t.links) >= 2)
+    sure, unsure = theme.links[:2]
+    sure.placed_by, sure.confidence = BY_JOINED, 0.91
+    unsure.placed_by, unsure.confidence = BY_JOINED, 0.55
+    db.session.commit()
+    auth.login(Role.POLICY_OFFICER)
+    page = auth.client.get(f"/themes/{theme.id}").get_data(as_text=True)
+
+    def row(segment_id):
+        start = page.index(f'id="segment-{segment_id}"')
+        return page[start:page.index("fv-evidence__actions", start)]
+
+    assert "Joined after the analysis" in row(sure.segment_id)
+    assert "91% sure" in row(sure.segment_id) and "Check</strong>" not in row(sure.segment_id)
+    assert "55% sure" in row(unsure.segment_id) and "Check</strong>" in row(unsure.segment_id)

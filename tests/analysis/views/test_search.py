@@ -165,3 +165,14 @@ def test_filters_alone_list_what_they_leave(auth, analysed, consultation):
     html = auth.client.get(f"/consultations/{consultation.id}/search",
                            query_string={"source": "document"}).get_data(as_text=True)
     assert "1 segment found" in html and "A public passage about services" in html
+
+
+def test_a_segment_saying_more_of_the_query_ranks_higher(app, analysed, consultation):
+    # Written first, so a tie on the old flat bonus would put it on top.
+    common = _add(consultation.id, "In and out, in and out, you get out and get back.")
+    wanted = _add(consultation.id, "Nowhere to live when you get out.")
+    hits = search_segments(consultation.id, "somewhere to live when you get out", Filters())
+    ranked = [h.segment.id for h in hits]
+    assert wanted.id in ranked and common.id in ranked
+    assert ranked.index(wanted.id) < ranked.index(common.id)
+    assert hits[ranked.index(wanted.id)].score > hits[ranked.index(common.id)].score
