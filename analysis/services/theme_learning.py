@@ -223,7 +223,8 @@ def placements(consultation_id: int, themes: Sequence[Theme]) -> dict[int, dict[
 
     Returns:
         {theme id: {segment id: BY_PERSON (a confirmed example: the classifier's training
-        data), BY_LEARNED (placed by the classifier) or BY_MODEL (by the clustering)}}.
+        data), BY_LEARNED (placed by the classifier), BY_JOINED (joined the saved model's
+        theme after the run) or BY_MODEL (by the clustering)}}.
     """
     from forum.services.segments import usable_segments
 
@@ -235,7 +236,7 @@ def placements(consultation_id: int, themes: Sequence[Theme]) -> dict[int, dict[
 
 
 def placement_counts(placed: dict[int, dict[int, str]]) -> dict[int, Counter[str]]:
-    """Args: ``placements`` output. Returns: {theme id: Counter of person/learned/model}."""
+    """Args: ``placements`` output. Returns: {theme id: Counter of person/learned/model/joined}."""
     return {theme_id: Counter(by.values()) for theme_id, by in placed.items()}
 
 

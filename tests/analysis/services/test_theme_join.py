@@ -99,3 +99,17 @@ def test_the_theme_page_asks_to_check_an_unsure_join(analysed, consultation, aut
     assert "Joined after the analysis" in row(sure.segment_id)
     assert "91% sure" in row(sure.segment_id) and "Check</strong>" not in row(sure.segment_id)
     assert "55% sure" in row(unsure.segment_id) and "Check</strong>" in row(unsure.segment_id)
+
+
+def test_the_counts_of_who_placed_what_include_joined_segments(analysed, consultation, auth):
+    theme = next(t for t in db.session.scalars(select(Theme)) if len(t.links) >= 2)
+    for link in theme.links[:2]:
+        link.placed_by = BY_JOINED
+    db.session.commit()
+    auth.login(Role.POLICY_OFFICER)
+    page = auth.client.get(f"/themes/{theme.id}").get_data(as_text=True)
+    assert f"Of its {len(theme.links)} segments:" in page
+    assert "2 joined it after the analysis ran." in page
+    listing = auth.client.get(f"/consultations/{consultation.id}/themes").get_data(as_text=True)
+    cell = listing[listing.index(f'data-placed="{theme.id}"'):]
+    assert "2 joined since" in cell[:cell.index("</td>")]
