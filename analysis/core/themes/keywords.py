@@ -241,7 +241,8 @@ def label_evidence(rows: Sequence[int], words: Sequence[SegmentWords],
         said |= {part for p in said for part in _inner_phrases(p.split())}
         said |= {w for item in said for w in item.split()}
         support.update(said)
-    stance = count_stance(remarks, [texts[r] for r in rows] if texts else ())
+    heads = {head_word(p)[0] for w in words for p in w.phrases}  # the run's nouns
+    stance = count_stance(remarks, heads, [texts[r] for r in rows] if texts else ())
     return LabelEvidence(dict(support), len(rows), frozenset(hint_words), stance)
 
 

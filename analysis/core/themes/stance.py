@@ -11,17 +11,18 @@ stance and the one subject most of it mentions:
 - waiting: at least ``WAIT_SHARE`` of its segments speak of waiting, and a subject is
   said widely ("Phone waiting times").
 
-The subject is a noun (said inside a noun phrase by two segments or more, never only as
-a verb: "answer", "listen") that at least ``SUBJECT_SHARE`` of the segments say.
+The subject is a noun (said inside a noun phrase by two segments or more, and heading a
+noun phrase somewhere in the run: never a verb such as "answer" or an adjective such as
+"mental") that at least ``SUBJECT_SHARE`` of the segments say.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .phrases import GENERIC_HEADS
+from .phrases import GENERIC_HEADS, PREPOSITIONS
 from .vocabulary import SegmentWords
 
 __all__ = ["COMPLAINT", "PRAISE", "Stance", "count_stance", "stance_label"]
@@ -37,7 +38,7 @@ COMPLAINT = frozenset(
     ["bad", "poor", "terrible", "awful", "rude", "disgusting", "unhappy", "dissatisfied",
      "disappointed", "disappointing", "unacceptable", "ridiculous", "complaint", "complain",
      "worse", "worst", "horrible", "unhelpful", "appalling", "shocking", "useless", "dreadful"])
-WAITING = frozenset(["wait", "waiting", "delay", "queue", "hold"])
+WAITING = frozenset(["wait", "waiting", "delay", "queue"])  # not "hold": "hold to account"
 STANCE_SHARE = 0.5
 OTHER_STANCE = 0.2
 WAIT_SHARE = 0.3
@@ -60,11 +61,13 @@ class Stance:
     plural: frozenset[str] = frozenset()
 
 
-def count_stance(found: Iterable[SegmentWords], texts: Sequence[str] = ()) -> Stance:
+def count_stance(found: Iterable[SegmentWords], heads: Collection[str],
+                 texts: Sequence[str] = ()) -> Stance:
     """Count stances and nouns over a theme's segments (each segment once).
 
     Args:
         found: the theme's ``SegmentWords``.
+        heads: words heading a noun phrase anywhere in the run (nouns, not adjectives).
         texts: the theme's texts, to tell "paramedics" from "the crew"; empty: singular.
 
     Returns:
@@ -77,7 +80,8 @@ def count_stance(found: Iterable[SegmentWords], texts: Sequence[str] = ()) -> St
         complaint += bool(said & COMPLAINT)
         praise += bool(said & PRAISE) and not said & COMPLAINT
         waiting += bool(said & WAITING)
-        nouns.update({w for p in words.phrases for w in p.split()})
+        nouns.update({w for p in words.phrases for w in p.split()
+                      if w in heads and w not in PREPOSITIONS})
     joined = " ".join(texts).lower()
     plural = frozenset(
         n for n, k in nouns.items() if k >= MIN_NOUN_SAYERS and n.isalpha() and joined

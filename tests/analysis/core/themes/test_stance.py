@@ -1,0 +1,95 @@
+"""Diffuse themes that share a stance and a subject are named so, never after one remark.
+
+On the NHS comments 20 of 39 themes were "Mixed comments" on main, among them themes
+where most comments praise the crew or wait for the phone in their own words.
+"""
+from __future__ import annotations
+
+import pytest
+
+from analysis.core.themes import SpacyWordAnalyser
+from analysis.core.themes.keywords import FALLBACK
+from analysis.core.themes.words import _load_spacy
+
+from .label_helpers import evidence_label
+
+# Stance and subject need parts of speech: a noun, not a verb or an adjective, is a subject.
+pytestmark = pytest.mark.skipif(_load_spacy("en_core_web_sm") is None,
+                                reason="spaCy model not installed")
+
+
+@pytest.fixture(scope="module")
+def words():
+    return SpacyWordAnalyser()
+
+# Each: texts, BERTopic-like keywords (vivid one-remark words), the label it must get.
+NAMED = {
+    "crew": (["The crew were very kind and friendly.", "Lovely crew, so reassuring.",
+              "They were punctual, helpful, thoroughly nice.", "The crew were excellent.",
+              "Very professional and pleasant throughout.", "Great crew, thank you."],
+             [("heartfelt", 0.5), ("punctual", 0.45), ("thoroughly", 0.4)],
+             "Praise for the crew"),
+    "paramedics": (["Paramedics were very good and understanding.",
+                    "The lead paramedics were fantastic.", "Both paramedics arrived, brilliant.",
+                    "Paramedics were calm and professional.", "I was scared of the stairs.",
+                    "Thank you to the local paramedics, amazing."],
+                   [("army", 0.5), ("stairs", 0.45), ("scared", 0.4)],
+                   "Praise for paramedics"),
+    "general": (["Everything was great.", "Nothing to add, all excellent.",
+                 "Could not have been better, thank you.", "Very good indeed.",
+                 "Keep up the good work.", "Spot on."],
+                [("spot", 0.5), ("add", 0.45), ("indeed", 0.4)], "General praise"),
+    "phone": (["Had to wait ages for the phone call to be answered.",
+               "Waiting on the phone line for an hour.", "The phone line kept me waiting.",
+               "Phone answered after a long wait.", "Nobody answered the office phone.",
+               "Quick answer this time."],
+              [("ages", 0.5), ("rang", 0.45), ("quick", 0.4)], "Phone waiting times"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NAMED))
+def test_a_diffuse_theme_with_a_shared_stance_is_named_for_it(case, words):
+    texts, keywords, wanted = NAMED[case]
+    assert evidence_label(words, texts, keywords) == wanted
+
+
+# Stance labels that must never appear: a verb, an adjective or one remark's noun as the
+# subject, praise over a theme that also complains, waiting said by policy text.
+NEVER = {
+    "verb": (["You listened to me, thank you.", "Listened and answered, very good.",
+              "They answered every question, excellent.", "Great, they listened.",
+              "Helpful, they answered quickly.", "Kind and listened well."],
+             [("listen", 0.5), ("answer", 0.45)], {"Praise for the listen",
+                                                    "Praise for the answer"}),
+    "one remark": (["Very helpful staff, thank you.", "Great, I felt at ease.",
+                    "Excellent, the sandwich van outside was handy.", "Lovely people.",
+                    "Kind and caring.", "Good all round."],
+                   [("sandwich", 0.5), ("van", 0.45)], {"Praise for the sandwich",
+                                                        "Praise for the van"}),
+    "mixed feelings": (["The driver was rude.", "Driver was great.", "Terrible driver, late.",
+                        "Lovely driver.", "Poor driving, awful.", "Good driver, thanks."],
+                       [("driving", 0.5), ("late", 0.45)], {"Praise for drivers",
+                                                            "Praise for the driver",
+                                                            "Complaints about the driver"}),
+    "to account": (["Hold agencies to account for reoffending.",
+                    "Commissioners hold partners to account.",
+                    "Boards wait for national guidance on reoffending.",
+                    "Hold the council to account.", "Agencies should be held to account.",
+                    "Partners delay decisions."],
+                   [("account", 0.5), ("guidance", 0.45)], {"Reoffending waiting times",
+                                                            "Account waiting times"}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NEVER))
+def test_a_stance_label_never_names_a_verb_one_remark_or_mixed_feelings(case, words):
+    texts, keywords, bad = NEVER[case]
+    label = evidence_label(words, texts, keywords)
+    assert label not in bad
+
+
+def test_a_theme_with_no_shared_stance_or_subject_stays_mixed(words):
+    texts = ["The form was long.", "Parking was hard.", "My mum came too.",
+             "The weather was cold.", "Buses run late on Sundays.", "Leaflets in Polish."]
+    label = evidence_label(words, texts, [("form", 0.5), ("parking", 0.45), ("mum", 0.4)])
+    assert label.startswith(FALLBACK)
