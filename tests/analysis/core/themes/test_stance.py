@@ -53,36 +53,19 @@ def test_a_diffuse_theme_with_a_shared_stance_is_named_for_it(case, words):
     assert evidence_label(words, texts, keywords) == wanted
 
 
-# Stance labels that must never appear: a verb, an adjective or one remark's noun as the
-# subject, praise over a theme that also complains, waiting said by policy text.
+# Stance labels that must never appear: praise (or complaints) over a theme where many
+# complain (or praise) too.
 NEVER = {
-    "verb": (["You listened to me, thank you.", "Listened and answered, very good.",
-              "They answered every question, excellent.", "Great, they listened.",
-              "Helpful, they answered quickly.", "Kind and listened well."],
-             [("listen", 0.5), ("answer", 0.45)], {"Praise for the listen",
-                                                    "Praise for the answer"}),
-    "one remark": (["Very helpful staff, thank you.", "Great, I felt at ease.",
-                    "Excellent, the sandwich van outside was handy.", "Lovely people.",
-                    "Kind and caring.", "Good all round."],
-                   [("sandwich", 0.5), ("van", 0.45)], {"Praise for the sandwich",
-                                                        "Praise for the van"}),
     "mixed feelings": (["The driver was rude.", "Driver was great.", "Terrible driver, late.",
                         "Lovely driver.", "Poor driving, awful.", "Good driver, thanks."],
                        [("driving", 0.5), ("late", 0.45)], {"Praise for drivers",
                                                             "Praise for the driver",
                                                             "Complaints about the driver"}),
-    "to account": (["Hold agencies to account for reoffending.",
-                    "Commissioners hold partners to account.",
-                    "Boards wait for national guidance on reoffending.",
-                    "Hold the council to account.", "Agencies should be held to account.",
-                    "Partners delay decisions."],
-                   [("account", 0.5), ("guidance", 0.45)], {"Reoffending waiting times",
-                                                            "Account waiting times"}),
 }
 
 
 @pytest.mark.parametrize("case", sorted(NEVER))
-def test_a_stance_label_never_names_a_verb_one_remark_or_mixed_feelings(case, words):
+def test_a_theme_of_mixed_feelings_is_neither_praise_nor_complaint(case, words):
     texts, keywords, bad = NEVER[case]
     label = evidence_label(words, texts, keywords)
     assert label not in bad
