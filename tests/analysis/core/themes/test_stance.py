@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from analysis.core.themes import SpacyWordAnalyser
-from analysis.core.themes.keywords import FALLBACK
+from analysis.core.themes.keywords import FALLBACK, label_evidence, make_labels
+from analysis.core.themes.vocabulary import SegmentWords
 from analysis.core.themes.words import _load_spacy
 
 from .label_helpers import evidence_label
@@ -76,3 +77,24 @@ def test_a_theme_with_no_shared_stance_or_subject_stays_mixed(words):
              "The weather was cold.", "Buses run late on Sundays.", "Leaflets in Polish."]
     label = evidence_label(words, texts, [("form", 0.5), ("parking", 0.45), ("mum", 0.4)])
     assert label.startswith(FALLBACK)
+
+
+def _label(found, keywords):
+    """The label of one theme of these segments' words (no parts of speech needed)."""
+    evidence = label_evidence(range(len(found)), found)
+    return make_labels([keywords], [[p for f in found for p in f.phrases]],
+                       evidence=[evidence])[0]
+
+
+def test_a_verb_said_widely_and_a_noun_once_is_no_subject():
+    """"help" is a verb in five comments ("they helped") and a noun in one ("quick help")."""
+    found = ([SegmentWords(("help", "quick", "good"), ("quick help",))]
+             + [SegmentWords(("help", "good", f"word{i}"), ()) for i in range(5)])
+    assert _label(found, [("help", 0.5), ("quick", 0.4)]) == "General praise"
+
+
+def test_a_word_that_only_qualifies_nouns_is_no_subject():
+    """"short" in "short visit", "short stay", ...: what kind, never what about."""
+    found = [SegmentWords(("short", noun, "good"), (f"short {noun}",))
+             for noun in ("visit", "stay", "break", "trip", "call", "walk")]
+    assert _label(found, [("short", 0.5), ("visit", 0.4)]) == "General praise"
