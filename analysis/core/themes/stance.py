@@ -8,6 +8,9 @@ stance and the one subject most of it mentions:
 - praise: at least ``STANCE_SHARE`` of its segments use a praising word and at most
   ``OTHER_STANCE`` a complaining one ("Praise for the crew"; "General praise" when no
   subject is said widely); complaints the same way round;
+- nothing to say: at least ``STANCE_SHARE`` of its segments answer "nothing", "no" or
+  "couldn't be better" ("Nothing to add or change": answers to "what could we do
+  better?" or "anything else?");
 - waiting: at least ``WAIT_SHARE`` of its segments speak of waiting, and a subject is
   said widely ("Phone waiting times").
 
@@ -38,7 +41,14 @@ COMPLAINT = frozenset(
     ["bad", "poor", "terrible", "awful", "rude", "disgusting", "unhappy", "dissatisfied",
      "disappointed", "disappointing", "unacceptable", "ridiculous", "complaint", "complain",
      "worse", "worst", "horrible", "unhelpful", "appalling", "shocking", "useless", "dreadful"])
+# A segment answering that there is nothing to change or add: it opens with a "no" word, or
+# says it could not be better.
+NOTHING = re.compile(
+    r"^\W*(nothing|none|no|not|nope|n/?a|(i )?(can[’']?t|cannot) think)\b"
+    r"|\b(could ?n[o’']t|can[’']?t|cannot) (have )?(been |be )?(any )?"
+    r"(better|improve|fault|happier)\b", re.IGNORECASE)
 WAITING = frozenset(["wait", "waiting", "delay", "queue"])  # not "hold": "hold to account"
+NOTHING_TO_SAY = "Nothing to add or change"
 STANCE_SHARE = 0.5
 OTHER_STANCE = 0.2
 WAIT_SHARE = 0.3
@@ -57,6 +67,7 @@ class Stance:
     praise: int = 0
     complaint: int = 0
     waiting: int = 0
+    nothing: int = 0
     nouns: Mapping[str, int] = field(default_factory=dict)
     plural: frozenset[str] = frozenset()
 
@@ -68,7 +79,8 @@ def count_stance(found: Iterable[SegmentWords], heads: Collection[str],
     Args:
         found: the theme's ``SegmentWords``.
         heads: words heading a noun phrase anywhere in the run (nouns, not adjectives).
-        texts: the theme's texts, to tell "paramedics" from "the crew"; empty: singular.
+        texts: the theme's texts, to tell "paramedics" from "the crew" and to find answers
+            of "nothing"; empty: singular, and no such answers.
 
     Returns:
         A ``Stance``.
@@ -86,7 +98,8 @@ def count_stance(found: Iterable[SegmentWords], heads: Collection[str],
     plural = frozenset(
         n for n, k in nouns.items() if k >= MIN_NOUN_SAYERS and n.isalpha() and joined
         and len(re.findall(rf"\b{n}e?s\b", joined)) > len(re.findall(rf"\b{n}\b", joined)))
-    return Stance(praise, complaint, waiting, dict(nouns), plural)
+    nothing = sum(bool(NOTHING.search(text)) for text in texts)
+    return Stance(praise, complaint, waiting, nothing, dict(nouns), plural)
 
 
 def _subject(stance: Stance, support: Mapping[str, int], size: int) -> str | None:
@@ -111,7 +124,8 @@ def stance_label(stance: Stance, support: Mapping[str, int], size: int,
 
     Returns:
         "Praise for the crew", "General praise", "Complaints about drivers",
-        "Phone waiting times", or None when no stance holds most of the theme.
+        "Nothing to add or change", "Phone waiting times", or None when no stance holds
+        most of the theme.
     """
     if not size:
         return None
@@ -126,7 +140,11 @@ def stance_label(stance: Stance, support: Mapping[str, int], size: int,
         return f"Praise for {shown}" if shown else "General praise"
     if complaint >= STANCE_SHARE and praise <= OTHER_STANCE:
         return f"Complaints about {shown}" if shown else "General complaints"
-    if stance.waiting / size >= WAIT_SHARE and subject is not None:
+    waiting = stance.waiting / size
+    if (stance.nothing / size >= STANCE_SHARE and complaint <= OTHER_STANCE
+            and waiting <= OTHER_STANCE):  # "No, the wait was long" has something to say
+        return NOTHING_TO_SAY
+    if waiting >= WAIT_SHARE and subject is not None:
         word = display(subject)
         return f"{word[:1].upper()}{word[1:]} waiting times"
     return None

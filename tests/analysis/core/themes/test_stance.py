@@ -45,6 +45,11 @@ NAMED = {
                "Phone answered after a long wait.", "Nobody answered the office phone.",
                "Quick answer this time."],
               [("ages", 0.5), ("rang", 0.45), ("quick", 0.4)], "Phone waiting times"),
+    "nothing": (["Nothing. First class.", "Not that I can think of.",
+                 "You can’t improve on perfection.", "Nothing at all, keep it up.",
+                 "No, all fine.", "The tea trolley came late."],
+                [("trolley", 0.5), ("perfection", 0.45), ("class", 0.4)],
+                "Nothing to add or change"),
 }
 
 
@@ -55,8 +60,12 @@ def test_a_diffuse_theme_with_a_shared_stance_is_named_for_it(case, words):
 
 
 # Stance labels that must never appear: praise (or complaints) over a theme where many
-# complain (or praise) too.
+# complain (or praise) too; "nothing to change" over answers that go on to complain of waiting.
 NEVER = {
+    "nothing but waiting": (["No, the wait was far too long.", "Nothing good, waited hours.",
+                             "Not happy with the delay.", "No one answered for an hour.",
+                             "Nothing to say.", "None."],
+                            [("hour", 0.5), ("delay", 0.45)], {"Nothing to add or change"}),
     "mixed feelings": (["The driver was rude.", "Driver was great.", "Terrible driver, late.",
                         "Lovely driver.", "Poor driving, awful.", "Good driver, thanks."],
                        [("driving", 0.5), ("late", 0.45)], {"Praise for drivers",
@@ -66,7 +75,7 @@ NEVER = {
 
 
 @pytest.mark.parametrize("case", sorted(NEVER))
-def test_a_theme_of_mixed_feelings_is_neither_praise_nor_complaint(case, words):
+def test_a_stance_is_not_named_where_many_say_the_opposite(case, words):
     texts, keywords, bad = NEVER[case]
     label = evidence_label(words, texts, keywords)
     assert label not in bad
