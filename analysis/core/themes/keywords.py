@@ -179,8 +179,7 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
             best, best_score = shown, score
     if best is not None:
         return best[:1].upper() + best[1:]
-    named = stance_label(stance, support, size, display) if stance and strict else None
-    if named is not None:
+    if stance and strict and (named := stance_label(stance, support, size, display)):
         return named
     # With no phrase to go on, a word alone names the theme only when most of its segments
     # say it: "Comments on condition" over a mixed theme sends quotes to the wrong subject.
@@ -197,8 +196,7 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
 
 @dataclass(frozen=True)
 class LabelEvidence:
-    """What a theme's segments say, for ``make_label``: ``support``, ``size``, ``hint_words``,
-    ``stance``."""
+    """What a theme's segments say (``label_evidence``), for ``make_label``."""
 
     support: Mapping[str, int] = field(default_factory=dict)
     size: int = 0
