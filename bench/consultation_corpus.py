@@ -54,15 +54,31 @@ def build_corpus(path: Path | None = None) -> tuple[list[str], list[str]]:
         (passages, section labels), in document order.
     """
     lines = Path(path or EXEMPLAR).read_text(encoding="utf-8").splitlines()
+    return labelled_passages(lines, levels=(2,), skip=SKIP_SECTIONS)
+
+
+def labelled_passages(lines: list[str], levels: tuple[int, ...],
+                      skip: set[str]) -> tuple[list[str], list[str]]:
+    """Split markdown lines into passages labelled by the heading they sit under.
+
+    Args:
+        lines: the document's lines.
+        levels: heading levels that start a section (2: ``## ``); other headings are dropped.
+        skip: section names whose passages are left out (about us, references).
+
+    Returns:
+        (passages, section labels), in document order.
+    """
     sections: list[tuple[str, list[str]]] = []
     for line in lines:
-        if line.startswith("## "):
-            sections.append((_clean(line[3:]), []))
-        elif sections and not line.startswith("#"):
+        heading = re.match(r"(#+) (.*)", line)
+        if heading and len(heading.group(1)) in levels:
+            sections.append((_clean(heading.group(2)), []))
+        elif sections and not heading:
             sections[-1][1].append(line)
     texts, labels = [], []
     for name, body in sections:
-        if name in SKIP_SECTIONS:
+        if name in skip:
             continue
         pieces: list[str] = []
         for block in _blocks(body):

@@ -1,8 +1,9 @@
 """Print the theme labels a run gives on the demo and the benchmark corpora, to judge by eye.
 
 Runs ``run_analysis`` with the real MiniLM model and the built-in codebook (as the app
-does) on the demo consultation (bench/demo_corpus.py) and the corpora of
-``analysis_quality`` and prints, per theme, its label, whether a code fits it ("sugg": only
+does) on the demo consultation (bench/demo_corpus.py), the corpora of ``analysis_quality``
+and a held-out policy briefing (bench/briefing_corpus.py: judge labels on it, never tune
+on it) and prints, per theme, its label, whether a code fits it ("sugg": only
 suggested), its size, top keywords and, where people labelled the segments, the labels most
 of it carries (issue #11 item 6); then each broader theme with the themes under it.
 
@@ -11,19 +12,23 @@ of it carries (issue #11 item 6); then each broader theme with the themes under 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import time
 from collections import Counter
 
 from analysis_quality import CACHE_FILE, theme_corpora
+from briefing_corpus import build_briefing
 from demo_corpus import demo_inputs
 
 from analysis.core.themes import (
     FileEmbeddingCache,
     MiniLMEmbedder,
+    SegmentInput,
     TextModels,
     load_codebook,
     run_analysis,
 )
+from analysis.core.themes.keywords import FALLBACK
 
 
 def corpora() -> dict:
@@ -32,6 +37,10 @@ def corpora() -> dict:
     out = {"demo": (segments, questions, None)}
     for name, (found, truth) in theme_corpora().items():
         out[name] = (found, [], truth)
+    passages, sections = build_briefing()
+    briefing = [SegmentInput(id=i + 1, text=t, text_hash=hashlib.sha256(t.encode()).hexdigest(),
+                             source_key="document:1") for i, t in enumerate(passages)]
+    out["briefing (held out)"] = (briefing, [], sections)
     return out
 
 
@@ -66,6 +75,9 @@ def main() -> None:
         for parent, children in parents.items():
             print(f"  broader: {parent} > {'; '.join(children)}")
         print(f"  not grouped: {len(result.not_grouped)}")
+        mixed = sum(t.label.startswith(FALLBACK) for t in result.themes)
+        print(f"  {name}: {len(result.themes)} themes, {mixed} mixed, "
+              f"{len(parents)} broader named")
 
 
 if __name__ == "__main__":

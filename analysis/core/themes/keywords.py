@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .phrases import GENERIC_HEADS, PREPOSITIONS, head_part, head_word, show_phrase, trimmed_phrase
+from .stance import Stance, count_stance, stance_label
 from .vocabulary import SegmentWords
 
 __all__ = ["LabelEvidence", "acceptable_label", "extract_keywords", "label_evidence", "make_label",
@@ -90,7 +91,8 @@ def extract_keywords(groups: Sequence[Sequence[int]], words: Sequence[SegmentWor
 
 def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
                display: Callable[[str], str] = str, support: Mapping[str, int] | None = None,
-               size: int = 0, hint_words: Collection[str] = ()) -> str:
+               size: int = 0, hint_words: Collection[str] = (), stance: Stance | None = None,
+               ) -> str:
     """Build a short noun-phrase label from a theme's keywords and noun phrases.
 
     Each acceptable phrase (``acceptable_label``) is scored by its head word (the word a
@@ -102,7 +104,8 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
     judging words in front are dropped ("good mental health"). Words of the code the theme
     sits nearest (``hint_words``) count extra. Where ``support`` is
     known, a keyword said in one segment only is no evidence for a phrase.
-    Without an acceptable phrase: "Comments on X" for the strongest keyword most segments
+    Without an acceptable phrase: the stance most segments take (``stance.stance_label``:
+    "Praise for the crew"), else "Comments on X" for the strongest keyword most segments
     say, else "Mixed comments".
 
     Args:
@@ -112,6 +115,7 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
         support: {term or phrase: number of the theme's segments saying it}; None: unknown.
         size: the theme's number of segments (with ``support``).
         hint_words: words of the subject the theme most likely has (its nearest code).
+        stance: what its segments praise or complain about (with ``support``); None: unknown.
 
     Returns:
         A label such as "Housing after prison", or "Mixed comments" with no keywords.
@@ -175,6 +179,8 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
             best, best_score = shown, score
     if best is not None:
         return best[:1].upper() + best[1:]
+    if stance and strict and (named := stance_label(stance, support, size, display)):
+        return named
     # With no phrase to go on, a word alone names the theme only when most of its segments
     # say it: "Comments on condition" over a mixed theme sends quotes to the wrong subject.
     # ... and only a noun: one that heads a phrase said in it ("Comments on helpful" is none).
@@ -190,11 +196,12 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
 
 @dataclass(frozen=True)
 class LabelEvidence:
-    """What a theme's segments say, for ``make_label``: ``support``, ``size``, ``hint_words``."""
+    """What a theme's segments say (``label_evidence``), for ``make_label``."""
 
     support: Mapping[str, int] = field(default_factory=dict)
     size: int = 0
     hint_words: frozenset[str] = frozenset()
+    stance: Stance | None = None
 
 
 def _inner_phrases(words: Sequence[str]) -> set[str]:
@@ -204,7 +211,7 @@ def _inner_phrases(words: Sequence[str]) -> set[str]:
 
 
 def label_evidence(rows: Sequence[int], words: Sequence[SegmentWords],
-                   hint_words: Collection[str] = ()) -> LabelEvidence:
+                   hint_words: Collection[str] = (), texts: Sequence[str] = ()) -> LabelEvidence:
     """Count in how many of a theme's segments each term and phrase is said (a long
     remark repeated word for word counts once).
 
@@ -212,6 +219,7 @@ def label_evidence(rows: Sequence[int], words: Sequence[SegmentWords],
         rows: the theme's row indices into ``words``.
         words: per-segment words of the run.
         hint_words: words of the theme's likely subject (see ``make_label``).
+        texts: row-aligned texts of all segments (say "paramedics" or "the crew"); may be empty.
 
     Returns:
         A ``LabelEvidence``.
@@ -222,7 +230,8 @@ def label_evidence(rows: Sequence[int], words: Sequence[SegmentWords],
     # ("Housing after prison.") may well be said alike by several.
     seen = [words[row] for row in rows]
     long = [w for w in dict.fromkeys(seen) if len(w.terms) >= PASTED_WORDS]
-    for found in long + [w for w in seen if len(w.terms) < PASTED_WORDS]:
+    remarks = long + [w for w in seen if len(w.terms) < PASTED_WORDS]
+    for found in remarks:
         said = set(found.terms) | set(found.phrases)
         # Saying "bus fare to probation" says "bus fare", "bus" and "fare" too.
         said |= {" ".join(head_part(p.split())) for p in said}
@@ -230,7 +239,9 @@ def label_evidence(rows: Sequence[int], words: Sequence[SegmentWords],
         said |= {part for p in said for part in _inner_phrases(p.split())}
         said |= {w for item in said for w in item.split()}
         support.update(said)
-    return LabelEvidence(dict(support), len(rows), frozenset(hint_words))
+    heads = {head_word(p)[0] for w in words for p in w.phrases}  # the run's nouns
+    stance = count_stance(remarks, heads, [texts[r] for r in rows] if texts else ())
+    return LabelEvidence(dict(support), len(rows), frozenset(hint_words), stance)
 
 
 def make_labels(keywords: Sequence[Sequence[tuple[str, float]]],
@@ -255,7 +266,7 @@ def make_labels(keywords: Sequence[Sequence[tuple[str, float]]],
 
     def label(i: int, words: Sequence[tuple[str, float]], said: Sequence[str]) -> str:
         e = evidence[i]
-        return make_label(words, said, display, e.support, e.size, e.hint_words)
+        return make_label(words, said, display, e.support, e.size, e.hint_words, e.stance)
 
     labels = [f if f else label(i, k, p)
               for i, (k, p, f) in enumerate(zip(keywords, phrases, fixed, strict=False))]

@@ -100,7 +100,7 @@ def _more_specific(own: int, other: str, labels: list[str], themes: ThemeLabels,
     mine = [(t, w) for t, w in themes.keywords[own] if not set(t.split()) & taken]
     candidates = [make_label(mine, [p for p in themes.phrases[own] if not set(p.split()) & taken],
                              display, evidence.support, evidence.size,
-                             evidence.hint_words)] if mine else []
+                             evidence.hint_words, evidence.stance)] if mine else []
     # Nothing to name it by: it stays mixed, told apart by its top word ("Mixed comments
     # (privacy)"), never named after that word as if it were the subject.
     candidates = [c for c in candidates if not c.startswith(FALLBACK)]
@@ -168,8 +168,8 @@ def separate_labels(themes: ThemeLabels, embedder: Embedder, cache: EmbeddingCac
 
 
 def distinct_labels(drafts: Sequence[ThemeDraft], words: Sequence[SegmentWords],
-                    analyser: WordAnalyser, embedder: Embedder,
-                    cache: EmbeddingCache | None) -> tuple[list[ThemeDraft], bool]:
+                    analyser: WordAnalyser, embedder: Embedder, cache: EmbeddingCache | None,
+                    texts: Sequence[str] = ()) -> tuple[list[ThemeDraft], bool]:
     """Apply "no two labels more than 0.9 similar": merge or rename drafts, labels fixed.
 
     Args:
@@ -178,17 +178,18 @@ def distinct_labels(drafts: Sequence[ThemeDraft], words: Sequence[SegmentWords],
         analyser: the run's ``WordAnalyser`` (shows terms in display case).
         embedder: the run's embedder (labels are compared by meaning).
         cache: any ``EmbeddingCache`` or None.
+        texts: row-aligned segment texts (see ``label_evidence``); may be empty.
 
     Returns:
         (drafts, merged): drafts largest first with ids 0.. and every label set; merged is
         True when themes were joined (their keywords are then None, to be counted again).
     """
 
-    keywords, phrases, labels = draft_labels(drafts, words, analyser)
+    keywords, phrases, labels = draft_labels(drafts, words, analyser, texts)
     themes = ThemeLabels(
         labels=labels, members=[set(d.rows) | set(d.also_rows) for d in drafts],
         keywords=keywords, phrases=phrases, fixed=[d.code is not None for d in drafts],
-        evidence=[label_evidence(d.rows, words, d.hint_words) for d in drafts])
+        evidence=[label_evidence(d.rows, words, d.hint_words, texts) for d in drafts])
     plan = separate_labels(themes, embedder, cache, display=analyser.display)
     for draft, label in zip(drafts, plan.labels, strict=True):
         draft.label = label
@@ -211,7 +212,7 @@ def distinct_labels(drafts: Sequence[ThemeDraft], words: Sequence[SegmentWords],
 
 
 def draft_labels(drafts: Sequence[ThemeDraft], words: Sequence[SegmentWords],
-                 analyser: WordAnalyser,
+                 analyser: WordAnalyser, texts: Sequence[str] = (),
                  ) -> tuple[list[list[tuple[str, float]]], list[list[str]], list[str]]:
     """Keywords, noun phrases and labels of drafts, as the theme pages will show them.
 
@@ -219,6 +220,7 @@ def draft_labels(drafts: Sequence[ThemeDraft], words: Sequence[SegmentWords],
         drafts: ``pipeline.ThemeDraft`` records; rows index into ``words``.
         words: row-aligned ``SegmentWords`` of all segments of the run.
         analyser: shows terms in display case.
+        texts: row-aligned segment texts (see ``label_evidence``); may be empty.
 
     Returns:
         (keywords, phrases, labels), one entry per draft.
@@ -231,6 +233,6 @@ def draft_labels(drafts: Sequence[ThemeDraft], words: Sequence[SegmentWords],
     phrases = [[p for r in d.rows for p in words[r].phrases] for d in drafts]
     # Hint words: those of the code a theme is clearly nearest (``guide.subject_hints``).
     labels = make_labels(keywords, phrases, analyser.display, fixed=[d.label for d in drafts],
-                         evidence=[label_evidence(d.rows, words, d.hint_words)
+                         evidence=[label_evidence(d.rows, words, d.hint_words, texts)
                                    for d in drafts])
     return keywords, phrases, labels

@@ -85,7 +85,7 @@ def describe_themes(drafts: Sequence[ThemeDraft], segments: Sequence[SegmentInpu
     Returns:
         Themes in the order of ``drafts``.
     """
-    keywords, _, labels = draft_labels(drafts, words, analyser)
+    keywords, _, labels = draft_labels(drafts, words, analyser, [s.text for s in segments])
     groups = member_groups(segments)
     member_total = len({s.member_id for s in segments if s.member_id is not None})
     source_total = len({s.source_key for s in segments})
@@ -191,7 +191,8 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
                     words, taken=set(settled.code_of_topic.values()))
     from .label_rules import distinct_labels
 
-    drafts, merged = distinct_labels(drafts, segment_words, words, embedder, cache)
+    drafts, merged = distinct_labels(drafts, segment_words, words, embedder, cache,
+                                     [s.text for s in ordered])
     if merged:
         # The saved model's topics stay the run's themes, so ``transform`` agrees with them.
         topics = np.full(len(ordered), -1, dtype=int)

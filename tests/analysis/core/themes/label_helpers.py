@@ -8,6 +8,6 @@ def evidence_label(words, texts, keywords, hint=()):
     """The label ``make_labels`` gives one theme of ``texts``, with who-said-what evidence."""
     found = words.analyse(texts)
     rows = list(range(len(texts)))
-    evidence = label_evidence(rows, found, hint)
+    evidence = label_evidence(rows, found, hint, texts)
     phrases = [p for f in found for p in f.phrases]
     return make_labels([keywords], [phrases], evidence=[evidence])[0]
