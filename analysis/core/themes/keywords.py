@@ -291,11 +291,9 @@ def readable_keywords(pairs: Sequence[tuple[str, float]]) -> list[tuple[str, flo
     Returns:
         (term, weight) pairs in lower case.
     """
-    out, seen = [], set()
+    out: dict[str, float] = {}
     for given, weight in pairs:
         term = re.sub(r"\s+", " ", str(given).lower()).strip()
-        if not term or term in seen or not re.search(r"[a-z]", term):
-            continue
-        seen.add(term)
-        out.append((term, float(weight)))
-    return out
+        if re.search(r"[a-z]", term):
+            out.setdefault(term, float(weight))  # the first weight of a repeated term
+    return list(out.items())
