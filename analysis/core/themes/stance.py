@@ -42,9 +42,11 @@ COMPLAINT = frozenset(
      "disappointed", "disappointing", "unacceptable", "ridiculous", "complaint", "complain",
      "worse", "worst", "horrible", "unhelpful", "appalling", "shocking", "useless", "dreadful"])
 # A segment answering that there is nothing to change or add: it opens with a "no" word, or
-# says it could not be better.
+# says it could not be better. "No" or "not" must stand alone ("No, all fine", "Not
+# really"): "Not enough staff" and "No one came" ask for something.
 NOTHING = re.compile(
-    r"^\W*(nothing|none|no|not|nope|n/?a|(i )?(can[’']?t|cannot) think)\b"
+    r"^\W*(nothing|none|nope|n/?a|(i )?(can[’']?t|cannot) think|not (really|that)"
+    r"|(no|not)(?=\s*(?:[.,!;:]|thanks?\b|thank you\b|$)))\b"
     r"|\b(could ?n[o’']t|can[’']?t|cannot) (have )?(been |be )?(any )?"
     r"(better|improve|fault|happier)\b", re.IGNORECASE)
 WAITING = frozenset(["wait", "waiting", "delay", "queue"])  # not "hold": "hold to account"

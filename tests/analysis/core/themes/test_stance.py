@@ -107,3 +107,17 @@ def test_a_word_that_only_qualifies_nouns_is_no_subject():
     found = [SegmentWords(("short", noun, "good"), (f"short {noun}",))
              for noun in ("visit", "stay", "break", "trip", "call", "walk")]
     assert _label(found, [("short", 0.5), ("visit", 0.4)]) == "General praise"
+
+
+def test_answers_that_open_with_no_or_not_and_go_on_to_ask_for_something_say_something(words):
+    """"Not enough staff", "No one came": what to change, said with "no" first."""
+    from analysis.core.themes.stance import NOTHING_TO_SAY, count_stance
+
+    asking = ["Not enough staff on at night.", "No one came when I pressed the buzzer.",
+              "Not enough nurses on the ward.", "No parking spaces near the entrance.",
+              "More staff at weekends please.", "No hot food after six."]
+    assert count_stance([], (), asking).nothing == 0
+    assert evidence_label(words, asking, [("buzzer", 0.5), ("parking", 0.45)]) != NOTHING_TO_SAY
+    saying_nothing = ["No.", "Not really.", "No, all fine.", "Nope, all good.",
+                      "No thank you.", "Not that I can think of.", "None.", "N/A"]
+    assert count_stance([], (), saying_nothing).nothing == len(saying_nothing)
