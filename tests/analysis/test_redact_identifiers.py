@@ -88,3 +88,12 @@ def test_an_area_near_a_prison_or_named_with_in_stays(text, fake_nlp):
 ])
 def test_counting_in_words_is_not_a_phone_number(text, fake_nlp):
     assert not [f for f in found(text, fake_nlp) if f[0] == "phone"]
+
+
+@pytest.mark.parametrize("text, city", [
+    # Written fresh: after a release, "to" names where someone went, not another prison.
+    ("They let me out of HMP Leeds to Manchester with nowhere to go.", "Manchester"),
+    ("I was released from Wandsworth to Birmingham, miles from my family.", "Birmingham"),
+])
+def test_the_city_someone_was_released_to_stays(text, city, fake_nlp):
+    assert ("prison", city) not in found(text, fake_nlp)

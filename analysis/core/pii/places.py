@@ -86,6 +86,8 @@ PRISON_CONTEXT_BEFORE = re.compile(
 )
 # "Pentonville, then Brixton, then the Scrubs": a place-named prison listed with prisons.
 PRISON_LIST_JOIN = re.compile(r"^(?:\s*,)?\s*(?:(?:and|then|or|to|and then)\s+)?$|^\s*/\s*$")
+# "released from HMP Leeds to Manchester": after a release, "to" names where someone went.
+RELEASED_FROM = re.compile(r"\b(?:released|discharged|let \w+ out|out)\s+(?:of|from)\s+$", re.I)
 PRISON_CONTEXT_AFTER = re.compile(r"^[^.?!]{0,40}\b(?:prison|jail|nick|wings?|landing|cell)\b",
                                   re.I)
 
@@ -183,13 +185,20 @@ def _listed_with_prisons(text: str, found: list[Candidate],
     while grew:  # a chain of three or more: each newly found name vouches for the next
         grew = False
         for m in list(pending):
-            if any(PRISON_LIST_JOIN.match(text[c.end:m.start()]) if c.end <= m.start()
-                   else PRISON_LIST_JOIN.match(text[m.end():c.start])
+            if any(_joined(text, c.start, c.end, m.start()) if c.end <= m.start()
+                   else _joined(text, m.start(), m.end(), c.start)
                    for c in found + added):
                 added.append(Candidate(m.start(), m.end(), "prison"))
                 pending.remove(m)
                 grew = True
     return added
+
+
+def _joined(text: str, start: int, end: int, next_start: int) -> bool:
+    """Whether the name at start:end is listed with the one at next_start."""
+    between = text[end:next_start]
+    return bool(PRISON_LIST_JOIN.match(between)) and not (
+        between.strip() == "to" and RELEASED_FROM.search(text[max(0, start - 40):start]))
 
 
 def find_hospitals(text: str) -> list[Candidate]:
