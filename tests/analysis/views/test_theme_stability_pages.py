@@ -107,3 +107,19 @@ def test_a_run_too_large_to_measure_says_so(auth, analysed, consultation):
     assert "Check</strong>" not in stability_cell(html, themes()[0].id)
     page = auth.client.get(f"/themes/{themes()[0].id}").get_data(as_text=True)
     assert f"or the run had more than {MEASURED_UP_TO:,} segments" in page
+
+
+def test_a_theme_from_a_run_before_stability_was_measured_is_not_said_to_be_edited(
+        auth, analysed, consultation):
+    run = db.session.scalar(select(AnalysisRun))
+    run.settings = {k: v for k, v in run.settings.items() if k != "resamples"}
+    theme = themes()[0]
+    theme.found_again = theme.resamples = None
+    db.session.commit()
+    auth.login(Role.POLICY_OFFICER)
+    page = auth.client.get(f"/themes/{theme.id}").get_data(as_text=True)
+    said = page.split('id="stability"')[1].split("</p>")[0]
+    assert "merged, split or made by people" not in said
+    assert "did not measure" in said
+    html = auth.client.get(f"/consultations/{consultation.id}/themes").get_data(as_text=True)
+    assert "made before the app measured stability" in html
