@@ -5,8 +5,9 @@ web worker stays small. Where a page needs their answer at once (search by meani
 asks the worker through the calls queue (``forum.queue.calls``, apart from the jobs) and
 waits a few seconds. Each worker process answers calls on threads of their own
 (``start_serving_calls``, ``FORUM_CALL_THREADS``), so a search is answered while every job
-thread runs a batch of a large analysis, and while another officer's split preview runs;
-with Redis it hears a call at once, the SQLite queue is polled every 0.05 s.
+thread runs a batch of a large analysis, and while another officer's search runs (split
+previews are jobs, not calls); with Redis it hears a call at once, the SQLite queue is
+polled every 0.05 s.
 Packages register what may be called, and what the worker readies when it starts (so the
 first call is quick).
 """

@@ -70,8 +70,8 @@ class Config:
         # A running job whose worker has not reported for this long is marked failed.
         self.JOB_LEASE_SECONDS = int(os.environ.get("FORUM_JOB_LEASE_SECONDS", "300"))
         self.HUEY_IMMEDIATE = _env_bool("HUEY_IMMEDIATE", False)
-        # Threads per worker process answering quick calls (searches, split previews), so
-        # one officer's split preview does not hold up another's search.
+        # Threads per worker process answering quick calls (searches by meaning), so one
+        # officer's search does not wait behind another's.
         self.CALL_THREADS = max(1, int(os.environ.get("FORUM_CALL_THREADS", "2")))
         # Texts per embedding batch job: more texts than this are spread over every worker.
         self.EMBED_BATCH_SIZE = int(os.environ.get("FORUM_EMBED_BATCH", "256"))
