@@ -97,3 +97,12 @@ def test_counting_in_words_is_not_a_phone_number(text, fake_nlp):
 ])
 def test_the_city_someone_was_released_to_stays(text, city, fake_nlp):
     assert ("prison", city) not in found(text, fake_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    # Written fresh: figures of speech after "on", not streets anyone lives on.
+    "He spent twenty years on Death Row before they let him out.",
+    "I was one step from ending up on Skid Row.",
+])
+def test_death_row_and_skid_row_stay(text, fake_nlp):
+    assert not [f for f in found(text, fake_nlp) if f[0] == "place"]

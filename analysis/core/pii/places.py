@@ -44,7 +44,7 @@ GENERIC_FIRST = frozenset(
      "visitors", "visitors'", "probation", "training", "learning", "education", "sports", "arts",
      "church", "village", "mission", "islamic", "mental", "psychiatric", "acute", "maternity",
      "hospital", "drop-in", "resettlement", "rehab", "detox", "assessment", "approved", "bail",
-     "memory"])
+     "memory", "death", "skid"])
 
 HOSPITAL = re.compile(
     rf"\b{NAME_WORDS}(?:['’]s?)?[ \t]+(?:Hospital|Infirmary|Ward|Clinic|Medical Centre|"
