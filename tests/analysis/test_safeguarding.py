@@ -137,3 +137,13 @@ def test_flags_control_debt_threats_using_alone_and_despair(text, category):
 ])
 def test_prison_talk_and_everyday_words_near_those_are_not_flagged(text):
     assert find_risks(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # Written fresh: the same despair in the words one pattern had and the other did not.
+    "Honestly there's no point in anything now.",
+    "What's the point of being alive like this.",
+    "I couldn't see any point in being alive.",
+])
+def test_no_point_in_living_is_flagged_however_it_is_put(text):
+    assert "suicide" in {f.category for f in find_risks(text)}
