@@ -106,3 +106,12 @@ def test_the_city_someone_was_released_to_stays(text, city, fake_nlp):
 ])
 def test_death_row_and_skid_row_stay(text, fake_nlp):
     assert not [f for f in found(text, fake_nlp) if f[0] == "place"]
+
+
+@pytest.mark.parametrize("text", [
+    # Written fresh: counting aloud from nought is no phone number.
+    "Zero, one, two, three, four, five, six, seven, eight, nine, ten green bottles.",
+    "She was counting oh one two three four five six seven eight nine to calm down.",
+])
+def test_counting_up_from_zero_is_not_a_phone_number(text, fake_nlp):
+    assert not [f for f in found(text, fake_nlp) if f[0] == "phone"]

@@ -25,6 +25,9 @@ SPOKEN_PHONE = re.compile(
     re.IGNORECASE,
 )
 SPOKEN_MIN_DIGITS = 10
+SPOKEN_DIGITS = {"oh": 0, "o": 0, "zero": 0, "nought": 0, "one": 1, "two": 2, "three": 3,
+                 "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+SPOKEN_REPEATS = {"double": 2, "treble": 3, "triple": 3}
 
 # Royal Mail's published shape for a full postcode (outward + inward), space optional.
 POSTCODE = re.compile(
@@ -139,15 +142,26 @@ def find_phones(text: str) -> list[Candidate]:
         # UK numbers are written from 0 or +44; dates use "/" and are caught elsewhere.
         if digits >= PHONE_MIN_DIGITS and raw.lstrip("(").startswith(("0", "+")) and "/" not in raw:
             found.append(Candidate(match.start, match.end, "phone"))
-    return found + [c for c in every_match(SPOKEN_PHONE, text, "phone")
-                    if _spoken_digits(text[c.start:c.end]) >= SPOKEN_MIN_DIGITS]
+    for candidate in every_match(SPOKEN_PHONE, text, "phone"):
+        said = _spoken_digits(text[candidate.start:candidate.end])
+        # "zero, one, two, three...": counting up one at a time is no number.
+        counting = all(b == a + 1 for a, b in zip(said, said[1:], strict=False))
+        if len(said) >= SPOKEN_MIN_DIGITS and not counting:
+            found.append(candidate)
+    return found
 
 
-def _spoken_digits(said: str) -> int:
-    """How many digits a spoken number has: "double oh" is two, "treble five" three."""
-    words = re.findall(r"[a-z]+", said.lower())
-    repeats = {"double": 1, "treble": 2, "triple": 2}
-    return sum(repeats.get(w, 1) for w in words)
+def _spoken_digits(said: str) -> list[int]:
+    """The digits of a spoken number: "double oh" is 0, 0; "treble five" 5, 5, 5."""
+    digits: list[int] = []
+    times = 1
+    for word in re.findall(r"[a-z]+", said.lower()):
+        if word in SPOKEN_REPEATS:
+            times = SPOKEN_REPEATS[word]
+        else:
+            digits += [SPOKEN_DIGITS[word]] * times
+            times = 1
+    return digits
 
 
 def find_postcodes(text: str) -> list[Candidate]:
