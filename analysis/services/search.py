@@ -79,7 +79,8 @@ def keyword_scores(consultation_id: int, words: list[str]) -> dict[int, float]:
 
     "somewhere to live when you get out": a segment saying "somewhere to live" outranks one
     that only says "out". Each word weighs its inverse document frequency in the
-    consultation, so words most segments hold count for little.
+    consultation, so words most segments hold count for little; words none holds count
+    for nothing.
 
     Args:
         consultation_id: the consultation.
@@ -89,8 +90,10 @@ def keyword_scores(consultation_id: int, words: list[str]) -> dict[int, float]:
         {segment id: share of the query's weight it holds, 0 to 1} for segments holding any
         of the words (not yet narrowed by consent or filters).
     """
-    found = {word: keyword_ids(consultation_id, [word]) for word in words}
-    if not any(found.values()):
+    # A word no segment says cannot tell segments apart, and PostgreSQL finds none for its
+    # stop words ("out", "more") where SQLite does: it weighs nothing.
+    found = {word: ids for word in words if (ids := keyword_ids(consultation_id, [word]))}
+    if not found:
         return {}
     total = db.session.scalar(select(func.count(Segment.id)).where(
         Segment.consultation_id == consultation_id)) or 1

@@ -176,3 +176,14 @@ def test_a_segment_saying_more_of_the_query_ranks_higher(app, analysed, consulta
     assert wanted.id in ranked and common.id in ranked
     assert ranked.index(wanted.id) < ranked.index(common.id)
     assert hits[ranked.index(wanted.id)].score > hits[ranked.index(common.id)].score
+
+
+def test_a_word_no_segment_says_does_not_lower_the_keyword_score(app, analysed, consultation):
+    # PostgreSQL finds nothing for its stop words ("out", "more", "again"), SQLite does: a
+    # word found nowhere must not shrink every other word's share of the query.
+    from analysis.services.search import keyword_scores
+
+    said = _add(consultation.id, "They breached me for being late once.")
+    alone = keyword_scores(consultation.id, ["breach"])
+    with_unsaid = keyword_scores(consultation.id, ["breach", "zzyzzx"])
+    assert alone[said.id] == with_unsaid[said.id] == 1.0
