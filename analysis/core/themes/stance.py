@@ -45,8 +45,10 @@ COMPLAINT = frozenset(
 # says it could not be better. "No" or "not" must stand alone ("No, all fine", "Not
 # really"): "Not enough staff" and "No one came" ask for something.
 NOTHING = re.compile(
-    r"^\W*(nothing|none|nope|n/?a|(i )?(can[’']?t|cannot) think|not (really|that)"
-    r"|(no|not)(?=\s*(?:[.,!;:]|thanks?\b|thank you\b|$)))\b"
+    r"^\W*(nothing|none|nope|n/?a|(i )?(can[’']?t|cannot) think"
+    r"|not (really|that|a thing|a lot|much|sure|applicable|at (all|the moment))"
+    r"|no (problems?|complaints?|comments?|idea|changes?|improvements?|suggestions?)"
+    r"|(no|not)(?=\s*(?:[-–.,!;:]|thanks?\b|thank you\b|(everything|i|they|it|all)\b|$)))\b"
     r"|\b(could ?n[o’']t|can[’']?t|cannot) (have )?(been |be )?(any )?"
     r"(better|improve|fault|happier)\b", re.IGNORECASE)
 WAITING = frozenset(["wait", "waiting", "delay", "queue"])  # not "hold": "hold to account"

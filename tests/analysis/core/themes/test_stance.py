@@ -119,5 +119,7 @@ def test_answers_that_open_with_no_or_not_and_go_on_to_ask_for_something_say_som
     assert count_stance([], (), asking).nothing == 0
     assert evidence_label(words, asking, [("buzzer", 0.5), ("parking", 0.45)]) != NOTHING_TO_SAY
     saying_nothing = ["No.", "Not really.", "No, all fine.", "Nope, all good.",
-                      "No thank you.", "Not that I can think of.", "None.", "N/A"]
+                      "No thank you.", "Not that I can think of.", "None.", "N/A",
+                      "Not a thing.", "Not much.", "No complaints.", "No everything is fine.",
+                      "No - all good.", "Not at the moment."]
     assert count_stance([], (), saying_nothing).nothing == len(saying_nothing)
