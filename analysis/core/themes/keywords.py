@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .phrases import GENERIC_HEADS, PREPOSITIONS, head_part, head_word, show_phrase, trimmed_phrase
-from .stance import Stance, count_stance, stance_label
+from .stance import Stance, count_stance, run_heads, stance_label
 from .vocabulary import SegmentWords
 
 __all__ = ["LabelEvidence", "acceptable_label", "extract_keywords", "label_evidence", "make_label",
@@ -211,15 +211,16 @@ def _inner_phrases(words: Sequence[str]) -> set[str]:
 
 
 def label_evidence(rows: Sequence[int], words: Sequence[SegmentWords],
-                   hint_words: Collection[str] = (), texts: Sequence[str] = ()) -> LabelEvidence:
-    """Count in how many of a theme's segments each term and phrase is said (a long
-    remark repeated word for word counts once).
+                   hint_words: Collection[str] = (), texts: Sequence[str] = (),
+                   heads: Collection[str] | None = None) -> LabelEvidence:
+    """Count in how many of a theme's segments each term and phrase is said (a pasted remark once).
 
     Args:
         rows: the theme's row indices into ``words``.
         words: per-segment words of the run.
         hint_words: words of the theme's likely subject (see ``make_label``).
         texts: row-aligned texts of all segments (say "paramedics" or "the crew"); may be empty.
+        heads: ``stance.run_heads(words)``, found once per run (None: found here).
 
     Returns:
         A ``LabelEvidence``.
@@ -239,7 +240,7 @@ def label_evidence(rows: Sequence[int], words: Sequence[SegmentWords],
         said |= {part for p in said for part in _inner_phrases(p.split())}
         said |= {w for item in said for w in item.split()}
         support.update(said)
-    heads = {head_word(p)[0] for w in words for p in w.phrases}  # the run's nouns
+    heads = run_heads(words) if heads is None else heads
     stance = count_stance(remarks, heads, [texts[r] for r in rows] if texts else ())
     return LabelEvidence(dict(support), len(rows), frozenset(hint_words), stance)
 

@@ -25,6 +25,7 @@ from .keywords import (
     make_labels,
 )
 from .schema import ThemeDraft
+from .stance import run_heads
 from .vocabulary import SegmentWords
 from .words import WordAnalyser
 
@@ -186,10 +187,11 @@ def distinct_labels(drafts: Sequence[ThemeDraft], words: Sequence[SegmentWords],
     """
 
     keywords, phrases, labels = draft_labels(drafts, words, analyser, texts)
+    heads = run_heads(words)
     themes = ThemeLabels(
         labels=labels, members=[set(d.rows) | set(d.also_rows) for d in drafts],
         keywords=keywords, phrases=phrases, fixed=[d.code is not None for d in drafts],
-        evidence=[label_evidence(d.rows, words, d.hint_words, texts) for d in drafts])
+        evidence=[label_evidence(d.rows, words, d.hint_words, texts, heads) for d in drafts])
     plan = separate_labels(themes, embedder, cache, display=analyser.display)
     for draft, label in zip(drafts, plan.labels, strict=True):
         draft.label = label
@@ -231,8 +233,9 @@ def draft_labels(drafts: Sequence[ThemeDraft], words: Sequence[SegmentWords],
     counted = extract_keywords([d.rows for d in drafts] + [rest], words)[: len(drafts)]
     keywords = [d.keywords if d.keywords else k for d, k in zip(drafts, counted, strict=True)]
     phrases = [[p for r in d.rows for p in words[r].phrases] for d in drafts]
+    heads = run_heads(words)  # once: every theme's stance needs the run's nouns
     # Hint words: those of the code a theme is clearly nearest (``guide.subject_hints``).
     labels = make_labels(keywords, phrases, analyser.display, fixed=[d.label for d in drafts],
-                         evidence=[label_evidence(d.rows, words, d.hint_words, texts)
+                         evidence=[label_evidence(d.rows, words, d.hint_words, texts, heads)
                                    for d in drafts])
     return keywords, phrases, labels

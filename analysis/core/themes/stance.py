@@ -25,10 +25,10 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .phrases import GENERIC_HEADS, PREPOSITIONS
+from .phrases import GENERIC_HEADS, PREPOSITIONS, head_word
 from .vocabulary import SegmentWords
 
-__all__ = ["COMPLAINT", "PRAISE", "Stance", "count_stance", "stance_label"]
+__all__ = ["COMPLAINT", "PRAISE", "Stance", "count_stance", "run_heads", "stance_label"]
 
 # Lemmas that judge well or badly (spaCy lemmatises "thanks" to "thank", "pleased" to "pleased").
 PRAISE = frozenset(
@@ -74,6 +74,11 @@ class Stance:
     nothing: int = 0
     nouns: Mapping[str, int] = field(default_factory=dict)
     plural: frozenset[str] = frozenset()
+
+
+def run_heads(words: Iterable[SegmentWords]) -> frozenset[str]:
+    """Args: a run's ``SegmentWords``. Returns: the words heading a noun phrase in it."""
+    return frozenset(head_word(p)[0] for w in words for p in w.phrases)
 
 
 def count_stance(found: Iterable[SegmentWords], heads: Collection[str],

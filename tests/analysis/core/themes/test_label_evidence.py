@@ -61,3 +61,34 @@ def test_a_remark_pasted_twice_is_said_once():
     found = label_evidence([0, 1, 2, 3], [pasted, pasted, short, short])
     assert found.support["easy chair"] == 1
     assert found.support["housing after prison"] == 2  # short remarks may be said alike
+
+
+class _CountedRun(list):
+    """A run's words that count how often all of them are read."""
+
+    reads = 0
+
+    def __iter__(self):
+        self.reads += 1
+        return super().__iter__()
+
+
+class _Plain:
+    def display(self, term):
+        return term
+
+
+def test_labelling_reads_the_whole_run_a_fixed_number_of_times_however_many_themes():
+    """The run's nouns are found once, not once per theme (40 themes of 50,000 segments)."""
+    from analysis.core.themes.label_rules import draft_labels
+    from analysis.core.themes.schema import ThemeDraft
+
+    def reads(themes: int) -> int:
+        run = _CountedRun(SegmentWords((f"word{i}", "good"), (f"word{i} service",))
+                          for i in range(60))
+        drafts = [ThemeDraft(id=t, rows=list(range(t * 5, t * 5 + 5)), code=None, is_new=True)
+                  for t in range(themes)]
+        draft_labels(drafts, run, _Plain())
+        return run.reads
+
+    assert reads(2) == reads(8)
