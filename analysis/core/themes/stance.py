@@ -37,9 +37,10 @@ PRAISE = frozenset(
      "friendly", "polite", "professional", "pleasant", "efficient", "happy", "pleased",
      "satisfied", "thank", "thanks", "grateful", "appreciate", "praise", "reassuring",
      "supportive", "courteous", "respectful", "compassionate", "attentive", "fab", "marvellous"])
+# Not "complaint" or "complain": most who say it say "no complaints" or "can't complain".
 COMPLAINT = frozenset(
     ["bad", "poor", "terrible", "awful", "rude", "disgusting", "unhappy", "dissatisfied",
-     "disappointed", "disappointing", "unacceptable", "ridiculous", "complaint", "complain",
+     "disappointed", "disappointing", "unacceptable", "ridiculous",
      "worse", "worst", "horrible", "unhelpful", "appalling", "shocking", "useless", "dreadful"])
 # A segment answering that there is nothing to change or add: it opens with a "no" word, or
 # says it could not be better. "No" or "not" must stand alone ("No, all fine", "Not
@@ -113,7 +114,7 @@ def count_stance(found: Iterable[SegmentWords], heads: Collection[str],
 
 def _subject(stance: Stance, support: Mapping[str, int], size: int) -> str | None:
     """The noun most of the theme says, if at least ``SUBJECT_SHARE`` of it says it."""
-    judging = PRAISE | COMPLAINT | WAITING
+    judging = PRAISE | COMPLAINT | WAITING | {"complaint", "complain"}
     candidates = [(support.get(n, 0), n) for n, k in stance.nouns.items()
                   if k >= MIN_NOUN_SAYERS and n not in judging
                   and (n not in GENERIC_HEADS or n in SUBJECTS_ALSO)]

@@ -123,3 +123,16 @@ def test_answers_that_open_with_no_or_not_and_go_on_to_ask_for_something_say_som
                       "Not a thing.", "Not much.", "No complaints.", "No everything is fine.",
                       "No - all good.", "Not at the moment."]
     assert count_stance([], (), saying_nothing).nothing == len(saying_nothing)
+
+
+def test_no_complaints_is_no_complaint(words):
+    """On the NHS comments 22 of 42 that say "complain" say "no complaints", "can't complain"."""
+    from analysis.core.themes.stance import count_stance
+
+    texts = ["No complaints at all.", "Can't complain, they were quick.",
+             "No complaints here, lovely staff.", "I couldn't make any complaints.",
+             "Nothing to complain about.", "All fine."]
+    assert not evidence_label(words, texts, [("quick", 0.5), ("fine", 0.4)]).startswith(
+        "General complaints")
+    said = [SegmentWords(("complaint", "quick"), ()), SegmentWords(("complain", "fine"), ())]
+    assert count_stance(said, ()).complaint == 0
