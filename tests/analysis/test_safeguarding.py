@@ -147,3 +147,11 @@ def test_prison_talk_and_everyday_words_near_those_are_not_flagged(text):
 ])
 def test_no_point_in_living_is_flagged_however_it_is_put(text):
     assert "suicide" in {f.category for f in find_risks(text)}
+
+
+@pytest.mark.parametrize("text, said", [
+    ("After Friday I will be homeless.", "will be homeless"),
+    ("Honestly I'm gonna be on the streets again.", "'m gonna be on the streets again"),
+])
+def test_a_flag_holds_the_words_not_the_space_before_them(text, said):
+    assert [f.matched for f in find_risks(text)] == [said]
