@@ -79,6 +79,14 @@ class AnalysisRun(Model):
     job: Mapped[Job | None] = relationship()
     started_by: Mapped[User | None] = relationship()
 
+    @property
+    def stability_skipped(self) -> str | None:
+        """Why the run measured no theme's stability: "older", "too large", or None (it did)."""
+        settings = self.settings or {}
+        if "resamples" not in settings:
+            return "older"  # a run from before stability was measured
+        return None if settings["resamples"] else "too large"
+
 
 class Theme(Model):
     __tablename__ = "themes"

@@ -106,7 +106,7 @@ def test_a_run_too_large_to_measure_says_so(auth, analysed, consultation):
     assert f"more than {MEASURED_UP_TO:,} segments, so stability was not measured" in html
     assert "Check</strong>" not in stability_cell(html, themes()[0].id)
     page = auth.client.get(f"/themes/{themes()[0].id}").get_data(as_text=True)
-    assert f"or the run had more than {MEASURED_UP_TO:,} segments" in page
+    assert f"run that found this theme had more than {MEASURED_UP_TO:,} segments" in page
 
 
 def test_a_theme_from_a_run_before_stability_was_measured_is_not_said_to_be_edited(
