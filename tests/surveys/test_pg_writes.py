@@ -1,14 +1,15 @@
 """PostgreSQL sync writes: one prepared statement per response, group commits, failures apart."""
 import threading
+import time
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from forum.extensions import db
 from forum.models.base import utcnow
 from surveys.models import SurveyAnswer, SurveyDevice, SurveyResponse
-from surveys.services.devices import Tablet
+from surveys.services.devices import Tablet, register_device
 from surveys.services.payload import normalise
 from surveys.services.pg_writes import PostgresGroupCommit, store_params
 from surveys.services.sync import payload_digest
@@ -105,3 +106,38 @@ def test_a_conflicting_resend_does_not_mark_the_tablet_synced(app, pg, version, 
     assert not stored and stored_hash == params["hash"]
     db.session.expire_all()
     assert db.session.get(SurveyDevice, device_id).last_sync_at is None
+
+
+def _wait_for_a_blocked_statement(engine) -> None:
+    with engine.connect() as conn:
+        for _ in range(300):
+            if conn.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE "
+                                "wait_event_type = 'Lock' AND datname = current_database()")):
+                return
+            time.sleep(0.05)
+    raise AssertionError("the first response never reached its lock")
+
+
+def test_a_response_does_not_wait_for_another_writers_commit(app, pg, version, questions,
+                                                             tablet):
+    """PostgreSQL writes transactions side by side: a writer held up (here by a lock on its
+    tablet's row) does not hold up another tablet's response in the same process."""
+    other = register_device("Tablet 2", None)[0]
+    group, results = PostgresGroupCommit(), {}
+    held = params_for(app, version, questions, tablet[0])
+    free = params_for(app, version, questions, other)
+    first = threading.Thread(target=lambda: results.update(held=group.run(pg, held)))
+    second = threading.Thread(target=lambda: results.update(free=group.run(pg, free)))
+    with pg.connect() as blocker:
+        blocker.execute(text("SELECT id FROM survey_devices WHERE id = :d FOR UPDATE"),
+                        {"d": tablet[0].id})
+        first.start()
+        _wait_for_a_blocked_statement(pg)
+        second.start()
+        second.join(timeout=20)  # with one writer it would wait for the lock below to go
+        stored_while_held = not second.is_alive()
+        blocker.rollback()
+    first.join()
+    second.join()
+    assert stored_while_held, "the second response waited for the first one's commit"
+    assert results["held"][1] and results["free"][1]
