@@ -93,7 +93,8 @@ def store_params(payload: dict[str, Any], digest: str, kinds: dict[int, str], ta
     for answer in payload["answers"]:
         is_text = kinds[answer["question_id"]] == "free_text"
         question_ids.append(answer["question_id"])
-        values.append(None if is_text else json.dumps(answer["value"]))
+        # A free-text answer's value is JSON null, as the ORM stores None (not SQL NULL).
+        values.append(json.dumps(None if is_text else answer["value"]))
         texts.append(answer["value"] if is_text else None)
     return {"uuid": payload["uuid"], "version_id": payload["survey_version_id"],
             "device_id": tablet.id, "token_hash": tablet.token_hash,

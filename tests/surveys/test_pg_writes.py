@@ -108,12 +108,13 @@ def test_a_conflicting_resend_does_not_mark_the_tablet_synced(app, pg, version, 
     assert db.session.get(SurveyDevice, device_id).last_sync_at is None
 
 
-def _wait_for_a_blocked_statement(engine) -> None:
-    with engine.connect() as conn:
-        for _ in range(300):
+def _wait_for_a_blocked_statement(engine, writer: threading.Thread) -> None:
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for _ in range(600):
             if conn.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE "
                                 "wait_event_type = 'Lock' AND datname = current_database()")):
                 return
+            assert writer.is_alive(), "the first response was not held up by the lock"
             time.sleep(0.05)
     raise AssertionError("the first response never reached its lock")
 
@@ -132,7 +133,7 @@ def test_a_response_does_not_wait_for_another_writers_commit(app, pg, version, q
         blocker.execute(text("SELECT id FROM survey_devices WHERE id = :d FOR UPDATE"),
                         {"d": tablet[0].id})
         first.start()
-        _wait_for_a_blocked_statement(pg)
+        _wait_for_a_blocked_statement(pg, first)
         second.start()
         second.join(timeout=20)  # with one writer it would wait for the lock below to go
         stored_while_held = not second.is_alive()
@@ -141,3 +142,30 @@ def test_a_response_does_not_wait_for_another_writers_commit(app, pg, version, q
     second.join()
     assert stored_while_held, "the second response waited for the first one's commit"
     assert results["held"][1] and results["free"][1]
+
+
+def test_rows_are_stored_as_the_orm_stores_them(app, pg, version, questions, tablet):
+    """The raw statement's rows against the ORM's for the same values, column by column."""
+    params = params_for(app, version, questions, tablet[0], read_aloud=True)
+    response_id = PostgresGroupCommit().run(pg, params)[0]
+    stored = db.session.get(SurveyResponse, response_id)
+    orm = SurveyResponse(
+        uuid="orm", version_id=stored.version_id, device_id=stored.device_id, member_id=None,
+        completed=stored.completed, read_aloud=stored.read_aloud, started_at=stored.started_at,
+        finished_at=stored.finished_at, received_at=stored.received_at,
+        payload_hash=stored.payload_hash,
+        answers=[SurveyAnswer(question_id=a.question_id, value=a.value, text=a.text,
+                              created_at=a.created_at) for a in stored.answers])
+    db.session.add(orm)
+    db.session.commit()
+
+    def rows(response):
+        return [tuple(row) for row in db.session.execute(text(
+            "SELECT r.version_id, r.device_id, r.member_id, r.completed, r.read_aloud, "
+            "r.started_at, r.finished_at, r.received_at, r.payload_hash, a.question_id, "
+            "a.value::text, a.value IS NULL, a.text, a.created_at FROM survey_responses r "
+            "JOIN survey_answers a ON a.response_id = r.id WHERE r.id = :r ORDER BY a.id"),
+            {"r": response})]
+
+    assert rows(response_id) == rows(orm.id)
+    assert len(rows(response_id)) == 6
