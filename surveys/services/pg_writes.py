@@ -54,9 +54,9 @@ WITH tablet AS (
     RETURNING id
 ), answers AS (
     INSERT INTO survey_answers (response_id, question_id, value, text, created_at)
-    SELECT new.id, a.question_id, CAST(a.value AS json), a.text, %(now)s
-    FROM new, unnest(CAST(%(question_ids)s AS int[]), CAST(%(values)s AS text[]),
-                     CAST(%(texts)s AS text[])) WITH ORDINALITY AS a(question_id, value, text, n)
+    SELECT new.id, a.question_id, COALESCE(a.value, CAST('null' AS json)), a.text, %(now)s
+    FROM new, ROWS FROM (json_to_recordset(CAST(%(answers)s AS json)) AS (q int, v json, t text))
+              WITH ORDINALITY AS a(question_id, value, text, n)
     ORDER BY a.n
 ), synced AS (
     UPDATE survey_devices SET last_sync_at = %(now)s
@@ -86,23 +86,25 @@ def store_params(payload: dict[str, Any], digest: str, kinds: dict[int, str], ta
         now: when it was received.
 
     Returns:
-        A dict of parameters; answers go as three parallel arrays (a fixed statement text,
-        so one prepared statement serves any number of answers).
+        A dict of parameters; the answers go as one JSON array (a fixed statement text, so
+        one prepared statement serves any number of answers; one string for psycopg to send
+        where three arrays cost it more than the rest of the parameters).
     """
-    question_ids, values, texts = [], [], []
+    answers = []
     for answer in payload["answers"]:
         is_text = kinds[answer["question_id"]] == "free_text"
-        question_ids.append(answer["question_id"])
-        # A free-text answer's value is JSON null, as the ORM stores None (not SQL NULL).
-        values.append(json.dumps(None if is_text else answer["value"]))
-        texts.append(answer["value"] if is_text else None)
+        answers.append({"q": answer["question_id"], "v": None if is_text else answer["value"],
+                        "t": answer["value"] if is_text else None})
     return {"uuid": payload["uuid"], "version_id": payload["survey_version_id"],
             "device_id": tablet.id, "token_hash": tablet.token_hash,
             "member_id": payload["member_id"],
             "completed": payload["completed"], "read_aloud": payload["read_aloud"],
             "started_at": parse_time(payload["started_at"]),
             "finished_at": parse_time(payload["finished_at"]), "now": now, "hash": digest,
-            "question_ids": question_ids, "values": values, "texts": texts}
+            # json.dumps as the ORM's JSON column does: each "v" is stored as written here
+            # (json_to_recordset keeps a json field's text), a null one as JSON null as the
+            # ORM stores None (not SQL NULL).
+            "answers": json.dumps(answers)}
 
 
 def _wrap(error: Exception) -> Exception:

@@ -146,7 +146,9 @@ def test_a_response_does_not_wait_for_another_writers_commit(app, pg, version, q
 
 def test_rows_are_stored_as_the_orm_stores_them(app, pg, version, questions, tablet):
     """The raw statement's rows against the ORM's for the same values, column by column."""
-    params = params_for(app, version, questions, tablet[0], read_aloud=True)
+    answers = make_payload(version, questions)["answers"]
+    answers[4]["value"] = 'Caf\u00e9 "quoted" \\ back\nslash \U0001f600 \u2028 end'
+    params = params_for(app, version, questions, tablet[0], read_aloud=True, answers=answers)
     response_id = PostgresGroupCommit().run(pg, params)[0]
     stored = db.session.get(SurveyResponse, response_id)
     orm = SurveyResponse(
@@ -168,4 +170,4 @@ def test_rows_are_stored_as_the_orm_stores_them(app, pg, version, questions, tab
             {"r": response})]
 
     assert rows(response_id) == rows(orm.id)
-    assert len(rows(response_id)) == 6
+    assert len(rows(response_id)) == 6 and stored.answers[4].text == answers[4]["value"]
