@@ -10,6 +10,9 @@ things keep the sync endpoint fast under load without weakening durability:
   every queued piece of work in one transaction, each in its own savepoint (so one
   failure undoes only its own rows), then commits once. Nobody is answered before the
   commit holding their rows has reached the disk.
+
+``GroupCommit.WRITERS`` is how many batches of one engine a process writes at once: one for
+SQLite (one writer at a time anyway); ``pg_writes`` allows several.
 """
 from __future__ import annotations
 
@@ -89,20 +92,23 @@ class QueuedWork:
         self.work = work
         self.result: Any = None
         self.error: BaseException | None = None
-        self.done = False
+        self.taken = False                  # by a writer, into its batch
+        self.done = threading.Event()       # set once its batch is written (or failed)
 
 
 class _Lane:
     """The queue and the writing turn of one engine in this process."""
 
-    def __init__(self) -> None:
+    def __init__(self, writers: int) -> None:
         self.queue: list[QueuedWork] = []
         self.queue_lock = threading.Lock()
-        self.turn = threading.Lock()   # one writing thread per engine at a time
+        self.turns = threading.Semaphore(writers)   # writing threads per engine at a time
 
 
 class GroupCommit:
     """Runs pieces of work on an SQLite engine, many to a transaction, each in a savepoint."""
+
+    WRITERS = 1  # batches written at once per engine in this process
 
     def __init__(self) -> None:
         # One lane per engine, so work never lands in another app's database (tests make many).
@@ -113,7 +119,7 @@ class GroupCommit:
         with self._lanes_lock:
             lane = self._lanes.get(engine)
             if lane is None:
-                lane = self._lanes[engine] = _Lane()
+                lane = self._lanes[engine] = _Lane(self.WRITERS)
             return lane
 
     def run(self, engine: Engine, work: Any) -> Any:
@@ -127,13 +133,22 @@ class GroupCommit:
         lane, item = self._lane(engine), QueuedWork(work)
         with lane.queue_lock:
             lane.queue.append(item)
-        with lane.turn:
-            # A writer takes the whole queue and finishes it before giving up the turn,
-            # so here the item is either done or still queued (and this thread writes it).
-            if not item.done:
-                with lane.queue_lock:
+        with lane.turns:
+            # A writer takes the whole queue. If another writer took this item meanwhile,
+            # this thread has nothing to write: it waits below for that writer's commit.
+            with lane.queue_lock:
+                batch: list[QueuedWork] = []
+                if not item.taken:
                     batch, lane.queue = lane.queue, []
-                self._write(engine, batch)
+                    for queued in batch:
+                        queued.taken = True
+            if batch:
+                try:
+                    self._write(engine, batch)
+                finally:
+                    for queued in batch:
+                        queued.done.set()
+        item.done.wait()
         if item.error is not None:
             raise item.error
         return item.result
@@ -168,9 +183,6 @@ class GroupCommit:
             for item in batch:
                 if item.error is None:
                     item.result, item.error = None, error
-        finally:
-            for item in batch:
-                item.done = True
 
 
 def _write_alone(conn: Connection, item: QueuedWork) -> None:

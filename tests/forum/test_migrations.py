@@ -4,10 +4,11 @@ import logging
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import inspect
+from sqlalchemy import delete, insert, inspect, text, update
 
 from forum.extensions import db
-from forum.models import segment_search
+from forum.models import Consultation, Segment, SegmentSource, segment_search
+from forum.models.segment_versions import segments_version
 from tests.conftest import reset_database
 
 
@@ -53,3 +54,23 @@ def test_a_migration_leaves_the_apps_loggers_working(app):
     reset_database()
     upgrade()
     assert not jobs_log.disabled
+
+
+def test_the_segments_version_migration_drops_orphans_and_ignores_held_flags(app):
+    """0011_pgsync_segment_versions on a database migrated to 0010 (not made by create_all)."""
+    reset_database()
+    upgrade(revision="0010_scale_segment_versions")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO segment_versions (consultation_id, version) VALUES (99, 4)"))
+    upgrade()
+    with db.engine.begin() as conn:
+        assert conn.scalar(text("SELECT count(*) FROM segment_versions")) == 0
+        consultation = conn.execute(insert(Consultation).values(
+            title="C", consulting_body="Body")).inserted_primary_key[0]
+        conn.execute(insert(Segment).values(
+            consultation_id=consultation, source_type=SegmentSource.DOCUMENT, source_id=1,
+            position=0, text="Words.", text_hash="h"))
+        conn.execute(update(Segment).values(held=True))
+        assert segments_version(conn, consultation) == 1  # the insert's bump only
+        conn.execute(delete(Consultation))
+        assert conn.scalar(text("SELECT count(*) FROM segment_versions")) == 0

@@ -1,14 +1,15 @@
 """PostgreSQL sync writes: one prepared statement per response, group commits, failures apart."""
 import threading
+import time
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from forum.extensions import db
 from forum.models.base import utcnow
 from surveys.models import SurveyAnswer, SurveyDevice, SurveyResponse
-from surveys.services.devices import Tablet
+from surveys.services.devices import Tablet, register_device
 from surveys.services.payload import normalise
 from surveys.services.pg_writes import PostgresGroupCommit, store_params
 from surveys.services.sync import payload_digest
@@ -105,3 +106,68 @@ def test_a_conflicting_resend_does_not_mark_the_tablet_synced(app, pg, version, 
     assert not stored and stored_hash == params["hash"]
     db.session.expire_all()
     assert db.session.get(SurveyDevice, device_id).last_sync_at is None
+
+
+def _wait_for_a_blocked_statement(engine, writer: threading.Thread) -> None:
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for _ in range(600):
+            if conn.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE "
+                                "wait_event_type = 'Lock' AND datname = current_database()")):
+                return
+            assert writer.is_alive(), "the first response was not held up by the lock"
+            time.sleep(0.05)
+    raise AssertionError("the first response never reached its lock")
+
+
+def test_a_response_does_not_wait_for_another_writers_commit(app, pg, version, questions,
+                                                             tablet):
+    """PostgreSQL writes transactions side by side: a writer held up (here by a lock on its
+    tablet's row) does not hold up another tablet's response in the same process."""
+    other = register_device("Tablet 2", None)[0]
+    group, results = PostgresGroupCommit(), {}
+    held = params_for(app, version, questions, tablet[0])
+    free = params_for(app, version, questions, other)
+    first = threading.Thread(target=lambda: results.update(held=group.run(pg, held)))
+    second = threading.Thread(target=lambda: results.update(free=group.run(pg, free)))
+    with pg.connect() as blocker:
+        blocker.execute(text("SELECT id FROM survey_devices WHERE id = :d FOR UPDATE"),
+                        {"d": tablet[0].id})
+        first.start()
+        _wait_for_a_blocked_statement(pg, first)
+        second.start()
+        second.join(timeout=20)  # with one writer it would wait for the lock below to go
+        stored_while_held = not second.is_alive()
+        blocker.rollback()
+    first.join()
+    second.join()
+    assert stored_while_held, "the second response waited for the first one's commit"
+    assert results["held"][1] and results["free"][1]
+
+
+def test_rows_are_stored_as_the_orm_stores_them(app, pg, version, questions, tablet):
+    """The raw statement's rows against the ORM's for the same values, column by column."""
+    answers = make_payload(version, questions)["answers"]
+    answers[4]["value"] = 'Caf\u00e9 "quoted" \\ back\nslash \U0001f600 \u2028 end'
+    params = params_for(app, version, questions, tablet[0], read_aloud=True, answers=answers)
+    response_id = PostgresGroupCommit().run(pg, params)[0]
+    stored = db.session.get(SurveyResponse, response_id)
+    orm = SurveyResponse(
+        uuid="orm", version_id=stored.version_id, device_id=stored.device_id, member_id=None,
+        completed=stored.completed, read_aloud=stored.read_aloud, started_at=stored.started_at,
+        finished_at=stored.finished_at, received_at=stored.received_at,
+        payload_hash=stored.payload_hash,
+        answers=[SurveyAnswer(question_id=a.question_id, value=a.value, text=a.text,
+                              created_at=a.created_at) for a in stored.answers])
+    db.session.add(orm)
+    db.session.commit()
+
+    def rows(response):
+        return [tuple(row) for row in db.session.execute(text(
+            "SELECT r.version_id, r.device_id, r.member_id, r.completed, r.read_aloud, "
+            "r.started_at, r.finished_at, r.received_at, r.payload_hash, a.question_id, "
+            "a.value::text, a.value IS NULL, a.text, a.created_at FROM survey_responses r "
+            "JOIN survey_answers a ON a.response_id = r.id WHERE r.id = :r ORDER BY a.id"),
+            {"r": response})]
+
+    assert rows(response_id) == rows(orm.id)
+    assert len(rows(response_id)) == 6 and stored.answers[4].text == answers[4]["value"]
