@@ -16,7 +16,7 @@ rows itself. Deleting a consultation deletes its number (a trigger on ``consulta
 on SQLite it fires after the cascade to the segments has bumped the number, on PostgreSQL
 before, so there a bump skips a consultation that is gone). The objects are made with the
 tables (``create_all``) and by the migrations ``0010_scale_segment_versions`` and
-``0011_pgsync_segment_versions``; ``segment_search.batch_alter_segments`` makes them again
+``0012_pgsync_segment_versions``; ``segment_search.batch_alter_segments`` makes them again
 after SQLite's batch mode has recreated ``segments``.
 """
 from __future__ import annotations

@@ -57,7 +57,7 @@ def test_a_migration_leaves_the_apps_loggers_working(app):
 
 
 def test_the_segments_version_migration_drops_orphans_and_ignores_held_flags(app):
-    """0011_pgsync_segment_versions on a database migrated to 0010 (not made by create_all)."""
+    """0012_pgsync_segment_versions on a database migrated to 0010 (not made by create_all)."""
     reset_database()
     upgrade(revision="0010_scale_segment_versions")
     with db.engine.begin() as conn:

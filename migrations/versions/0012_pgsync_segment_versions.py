@@ -1,7 +1,7 @@
 """segment_versions: bumped only when what search keeps changes; deleted with the consultation
 
-Revision ID: 0011_pgsync_segment_versions
-Revises: 0010_scale_segment_versions
+Revision ID: 0012_pgsync_segment_versions
+Revises: 0011_stab_theme_stability
 Create Date: 2026-12-05 18:40:00
 
 PostgreSQL's update trigger bumped the number on any update of a segment (holding it,
@@ -14,8 +14,8 @@ from sqlalchemy import text
 
 from forum.models.segment_versions import create_version_triggers
 
-revision = '0011_pgsync_segment_versions'
-down_revision = '0010_scale_segment_versions'
+revision = '0012_pgsync_segment_versions'
+down_revision = '0011_stab_theme_stability'
 branch_labels = None
 depends_on = None
 
