@@ -101,3 +101,23 @@ def test_a_small_consultation_cannot_draw_and_others_may_not_see(auth, consultat
         auth.logout()
         auth.login(role)
         assert auth.client.get(f"/consultations/{consultation.id}/agreement").status_code == 403
+
+
+def test_each_fix_button_names_its_own_disagreement(auth, analysed, consultation):
+    from analysis.models import Theme
+
+    auth.login(Role.POLICY_OFFICER)
+    sample = draw(auth, consultation)
+    theme_ids = list(db.session.scalars(
+        select(Theme.id).where(Theme.consultation_id == consultation.id)))
+
+    def choose(segment_id, app):
+        # One theme the app did not choose, so every disagreement offers one "Move to" button.
+        themes, _question = app
+        return {next(t for t in theme_ids if t not in themes)}, "none"
+
+    code_all(auth, consultation, sample, choose)
+    html = auth.client.get(f"/consultations/{consultation.id}/agreement/{sample.id}"
+                           ).get_data(as_text=True)
+    numbers = [int(n) for n in re.findall(r"\(disagreement (\d+)\)", html)]
+    assert numbers == list(range(1, 31))
