@@ -121,3 +121,13 @@ def test_each_fix_button_names_its_own_disagreement(auth, analysed, consultation
                            ).get_data(as_text=True)
     numbers = [int(n) for n in re.findall(r"\(disagreement (\d+)\)", html)]
     assert numbers == list(range(1, 31))
+
+
+def test_the_audit_log_names_the_sample_drawn(auth, analysed, consultation):
+    from forum.models.audit import AuditEvent
+
+    auth.login(Role.POLICY_OFFICER)
+    sample = draw(auth, consultation)
+    event = db.session.scalars(select(AuditEvent).where(
+        AuditEvent.action == "agreement_sample_drawn")).one()
+    assert (event.object_type, event.object_id) == ("AgreementSample", sample.id)
