@@ -75,6 +75,20 @@ def user_has_role(*roles: Role) -> bool:
     return current_user.is_authenticated and current_user.role in roles
 
 
+def can_open(path: str) -> bool:
+    """True when the signed-in user's role may open this path of the app (enforce_roles' rule)."""
+    from flask import current_app
+    from werkzeug.exceptions import HTTPException
+
+    try:
+        endpoint, _args = current_app.url_map.bind("").match(path.split("?", maxsplit=1)[0])
+    except HTTPException:
+        return False
+    allowed = allowed_roles_for(current_app, endpoint)
+    return allowed == PUBLIC or (current_user.is_authenticated and allowed is not None
+                                 and current_user.role in allowed)
+
+
 def enforce_roles():
     """Before-request hook: anonymous users go to login, wrong roles get 403."""
     from flask import current_app
@@ -112,6 +126,6 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def role_helpers():
-        return {"Role": Role, "user_has_role": user_has_role,
+        return {"Role": Role, "user_has_role": user_has_role, "can_open": can_open,
                 "has_endpoint": lambda name: name in app.view_functions}
 

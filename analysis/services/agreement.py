@@ -56,6 +56,7 @@ def draw_sample(consultation_id: int, user: User, size: int = MIN_SAMPLE) -> Agr
     sample = AgreementSample(consultation_id=consultation_id, seed=seed, created_by_id=user.id)
     sample.items = [AgreementItem(segment_id=s, position=i) for i, s in enumerate(chosen)]
     db.session.add(sample)
+    db.session.flush()  # the audit event names the sample by its id, which the flush assigns
     audit.record("agreement_sample_drawn", user, sample, commit=False, size=size)
     db.session.commit()
     return sample

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 from sqlalchemy import select
@@ -10,6 +11,8 @@ from sqlalchemy import select
 from forum.extensions import db
 from forum.models.accounts import User
 from forum.models.audit import AuditEvent
+
+_CODE = re.compile(r"[a-z]+(?:_[a-z]+)+")  # a stored code, never free text
 
 ACTIONS = {
     "login": "Signed in", "login_failed": "Failed sign-in", "member_viewed": "Viewed a member",
@@ -73,13 +76,23 @@ def describe(event: AuditEvent) -> str:
     """The event's details as short text for the log page ("format: pdf; what: ...")."""
     parts = []
     for key, raw in (event.detail or {}).items():
-        value = raw
+        value = _readable(raw)
         if isinstance(raw, (list, tuple)):
-            value = ", ".join(str(v) for v in raw)
+            value = ", ".join(_readable(v) for v in raw)
         elif isinstance(raw, dict):
-            value = ", ".join(f"{k} {v}" for k, v in raw.items())
+            value = ", ".join(f"{k} {_readable(v)}" for k, v in raw.items())
         parts.append(f"{key.replace('_', ' ')}: {value}")
     return "; ".join(parts)
+
+
+def _readable(value: Any) -> str:
+    """A stored value as an admin reads it: codes like spoke_to_member in words, pairs joined."""
+    if isinstance(value, (list, tuple)):
+        # e.g. a speaker's (role, member id): "member 4", or "facilitator" with no member
+        return " ".join(_readable(v) for v in value if v is not None)
+    if isinstance(value, str) and _CODE.fullmatch(value):
+        return value.replace("_", " ")
+    return str(value)
 
 
 def events_csv() -> str:

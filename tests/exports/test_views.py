@@ -208,7 +208,8 @@ def test_a_section_offers_the_themes_and_quotes_heard_for_its_question_first(for
     box = editor[editor.index(f'id="section-{section.id}-heading"'):]
     assert box.index(f"section-{section.id}-theme-{continuity.id}") < box.index(
         f"section-{section.id}-theme-{housing.id}")
-    assert "(1 said in answer to Q7)" in box
+    # Counted in segments, and it says so ("1 said" read as one member).
+    assert "(1 segment answers Q7)" in box
 
     picker = auth.client.get(_url(forum, f"/questions/{q7.id}/quotes")).get_data(as_text=True)
     # mapped by the analysis, not tagged by a person

@@ -46,6 +46,8 @@ def test_admin_invites_a_user_who_sets_a_password(app, auth):
         "name": "New Person", "email": "new@test.example", "role": "facilitator"})
     assert response.status_code == 302
     page = auth.client.get(response.headers["Location"]).data.decode()
+    # Called "Invited" here as on the users list (it said "Active, invite not yet accepted").
+    assert "Invited: they have not set a password yet" in page and "Active" not in page
     link = page.split('id="invite-link" class="fv-break">')[1].split("<")[0]
     token = link.rsplit("/", 1)[1]
     auth.logout()

@@ -62,3 +62,11 @@ def test_events_cannot_be_changed_or_deleted(app):
 def test_no_route_edits_the_log(app):
     audit_rules = [r for r in app.url_map.iter_rules() if "audit" in r.rule]
     assert audit_rules and all(r.methods <= {"GET", "HEAD", "OPTIONS"} for r in audit_rules)
+
+
+def test_the_log_page_reads_stored_codes_and_pairs_in_words():
+    event = AuditEvent(action="speakers_mapped", detail={
+        "changes": {"15": ["facilitator", None], "16": ["member", 4]},
+        "outcome": "spoke_to_member", "format": "pdf"})
+    assert audit.describe(event) == ("changes: 15 facilitator, 16 member 4; "
+                                     "outcome: spoke to member; format: pdf")

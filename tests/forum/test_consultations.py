@@ -112,3 +112,18 @@ def test_page_escapes_user_text(auth):
     html = auth.client.get("/consultations/1").data.decode()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
     assert "<img src=x" not in html
+
+
+def test_sources_link_only_to_pages_the_role_may_open(auth, demo):
+    session = db.session.scalar(db.select(FocusGroupSession).where(
+        FocusGroupSession.title == "Housing and release"))
+    auth.login(Role.PEER_RESEARCHER)
+    html = auth.client.get(f"/consultations/{session.consultation_id}").data.decode()
+    # A peer researcher may not open focus groups: the name shows, with no link to a 403.
+    assert "Housing and release" in html and f'href="/sessions/{session.id}"' not in html
+    assert auth.client.get(f"/sessions/{session.id}").status_code == 403
+    assert 'href="/surveys/1"' in html  # surveys are theirs to open
+    auth.logout()
+    auth.login(Role.POLICY_OFFICER)
+    html = auth.client.get(f"/consultations/{session.consultation_id}").data.decode()
+    assert f'href="/sessions/{session.id}"' in html

@@ -101,3 +101,33 @@ def test_a_small_consultation_cannot_draw_and_others_may_not_see(auth, consultat
         auth.logout()
         auth.login(role)
         assert auth.client.get(f"/consultations/{consultation.id}/agreement").status_code == 403
+
+
+def test_each_fix_button_names_its_own_disagreement(auth, analysed, consultation):
+    from analysis.models import Theme
+
+    auth.login(Role.POLICY_OFFICER)
+    sample = draw(auth, consultation)
+    theme_ids = list(db.session.scalars(
+        select(Theme.id).where(Theme.consultation_id == consultation.id)))
+
+    def choose(segment_id, app):
+        # One theme the app did not choose, so every disagreement offers one "Move to" button.
+        themes, _question = app
+        return {next(t for t in theme_ids if t not in themes)}, "none"
+
+    code_all(auth, consultation, sample, choose)
+    html = auth.client.get(f"/consultations/{consultation.id}/agreement/{sample.id}"
+                           ).get_data(as_text=True)
+    numbers = [int(n) for n in re.findall(r"\(disagreement (\d+)\)", html)]
+    assert numbers == list(range(1, 31))
+
+
+def test_the_audit_log_names_the_sample_drawn(auth, analysed, consultation):
+    from forum.models.audit import AuditEvent
+
+    auth.login(Role.POLICY_OFFICER)
+    sample = draw(auth, consultation)
+    event = db.session.scalars(select(AuditEvent).where(
+        AuditEvent.action == "agreement_sample_drawn")).one()
+    assert (event.object_type, event.object_id) == ("AgreementSample", sample.id)

@@ -257,3 +257,13 @@ def test_cli_import(runner, session_with_members, tmp_path):
     bad.write_bytes(b"")
     result = runner.invoke(args=["transcripts", "import", str(bad), "--session", str(session.id)])
     assert result.exit_code != 0 and "empty" in result.output.lower()
+
+
+def test_an_approved_transcript_says_what_to_do_next(auth, uploaded):
+    transcript, _dave, _marcia = uploaded
+    page = f"/transcripts/{transcript.id}"
+    assert "What next" not in auth.client.get(page).get_data(as_text=True)
+    auth.client.post(f"/transcripts/{transcript.id}/review", data={"approve": "1"})
+    html = auth.client.get(page).get_data(as_text=True)
+    themes = f"/consultations/{transcript.session.consultation_id}/themes"
+    assert "What next" in html and f'href="{themes}">run the analysis again' in html
