@@ -61,6 +61,8 @@ def test_a_city_or_the_word_hostel_alone_stays(text, fake_nlp):
     # "on" a Hill or a Green: the street someone lives or sleeps on.
     ("They put me in a B&B on Brixton Hill with no cooker.", "place", "Brixton Hill"),
     ("I was kipping on Peckham Green all summer.", "place", "Peckham Green"),
+    # A hostel named with a possessive (found by a new user walking the facilitator's pages).
+    ("I was at the St Mungo's hostel in Camden for a year.", "hostel", "the St Mungo's hostel"),
     # A name after a capitalised "The"; phone numbers said in words.
     ("The Foxhall Lodge approved premises had a 9pm curfew.", "hostel", "Foxhall Lodge"),
     ("Write it down, it's oh seven seven double oh nine double oh one two three.", "phone",
@@ -74,12 +76,14 @@ def test_prisons_in_lists_streets_after_on_and_numbers_said_in_words(text, label
 
 
 @pytest.mark.parametrize("text", [
+    "Everyone's hostel is the same in the end.",
     "I grew up in Brixton and did time in Pentonville.",
     "She lives in Notting Hill now.",
 ])
 def test_an_area_near_a_prison_or_named_with_in_stays(text, fake_nlp):
     assert not [f for f in found(text, fake_nlp)
-                if f[1] in ("Brixton", "Notting Hill") and f[0] in ("prison", "place")]
+                if f[1] in ("Brixton", "Notting Hill", "Everyone's hostel")
+                and f[0] in ("prison", "place", "hostel")]
 
 
 @pytest.mark.parametrize("text", [

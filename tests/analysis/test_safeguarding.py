@@ -122,6 +122,8 @@ def test_everyday_words_near_those_are_not_flagged(text):
     ("My mate's been missing for a week and nobody's looking.", "danger"),
     ("I'm being kicked out on Monday and I'll be on the streets.", "danger"),
     ("I just don't see the point in anything any more.", "suicide"),
+    # The README's own example, said without "in": a new user found it unflagged.
+    ("Some days I felt there was no point carrying on.", "suicide"),
 ])
 def test_flags_control_debt_threats_using_alone_and_despair(text, category):
     assert category in {f.category for f in find_risks(text)}

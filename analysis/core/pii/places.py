@@ -51,7 +51,8 @@ HOSPITAL = re.compile(
     rf"Health Centre|Surgery|Mental Health Unit)\b"
 )
 # "the Lighthouse hostel": a named hostel is often written with the word in lower case.
-HOSTEL_ALWAYS = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:Lodge|Hostel|hostel|Foyer|Project)\b")
+HOSTEL_ALWAYS = re.compile(
+    rf"\b{NAME_WORDS}(?:['’]s)?[ \t]+(?:Lodge|Hostel|hostel|Foyer|Project)\b")
 HOSTEL_IF_CONTEXT = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:House|Centre|Center|Court|Hall|Place)\b")
 HOSTEL_CONTEXT = re.compile(
     r"\b(?:hostels?|approved premises|AP|bail|shelter|refuge|supported (?:housing|accommodation)"
@@ -93,7 +94,7 @@ PRISON_CONTEXT_AFTER = re.compile(r"^[^.?!]{0,40}\b(?:prison|jail|nick|wings?|la
 
 
 def _first_word_generic(text: str, start: int) -> bool:
-    first = text[start:].split(None, 1)[0].lower()
+    first = re.sub(r"['’]s$", "", text[start:].split(None, 1)[0].lower())  # "Everyone's"
     return first in GENERIC_FIRST or first in COMMON_WORDS
 
 
