@@ -10,7 +10,7 @@ import random
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 
 from analysis.models import AgreementCode, AgreementItem, AgreementSample, Theme, ThemeSegment
 from forum.extensions import db
@@ -60,6 +60,24 @@ def draw_sample(consultation_id: int, user: User, size: int = MIN_SAMPLE) -> Agr
     audit.record("agreement_sample_drawn", user, sample, commit=False, size=size)
     db.session.commit()
     return sample
+
+
+def delete_sample(sample: AgreementSample, user: User) -> None:
+    """Delete a sample and everyone's coding of it, so the response never reports it.
+
+    A practice sample, or one coded in a hurry, would otherwise give the methods paragraph
+    its figures (``agreement_sentence`` reports the latest sample coded in full).
+
+    Args:
+        sample: the sample.
+        user: who deleted it (audited).
+    """
+    audit.record("agreement_sample_deleted", user, sample, commit=False,
+                 coded=db.session.scalar(select(func.count(AgreementCode.id)).where(
+                     AgreementCode.sample_id == sample.id)))
+    db.session.execute(delete(AgreementCode).where(AgreementCode.sample_id == sample.id))
+    db.session.delete(sample)
+    db.session.commit()
 
 
 def codes_of(sample: AgreementSample, coder_id: int) -> dict[int, AgreementCode]:

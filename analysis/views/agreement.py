@@ -97,6 +97,20 @@ def result(consultation_id, sample_id):
                            form=ConfirmForm())
 
 
+@bp.route("/<int:sample_id>/delete", methods=["POST"])
+@allow(*ANALYSE)
+def delete(consultation_id, sample_id):
+    """Delete a sample (a practice one, say), so the exported response never reports it."""
+    consultation = db.get_or_404(Consultation, consultation_id)
+    sample = owned_or_404(AgreementSample, sample_id, consultation_id=consultation.id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    service.delete_sample(sample, current_user)
+    flash(f"Sample {sample_id} and its coding are deleted: the response will not report it.",
+          "success")
+    return redirect(url_for("agreement.index", consultation_id=consultation.id))
+
+
 @bp.route("/<int:sample_id>/fix", methods=["POST"])
 @allow(*ANALYSE)
 def fix(consultation_id, sample_id):

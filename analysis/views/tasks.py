@@ -51,6 +51,7 @@ AUDIT_ACTIONS = {
     "answer_left_out": "Left a survey answer out of analysis",
     "question_confirmed": "Confirmed or corrected a segment's question",
     "agreement_sample_drawn": "Drew a blind coding sample",
+    "agreement_sample_deleted": "Deleted a blind coding sample and its coding",
 }
 
 

@@ -131,3 +131,34 @@ def test_the_audit_log_names_the_sample_drawn(auth, analysed, consultation):
     event = db.session.scalars(select(AuditEvent).where(
         AuditEvent.action == "agreement_sample_drawn")).one()
     assert (event.object_type, event.object_id) == ("AgreementSample", sample.id)
+
+
+def test_a_deleted_practice_sample_is_never_reported(auth, analysed, consultation):
+    from analysis.models import AgreementCode
+    from forum.models.audit import AuditEvent
+
+    auth.login(Role.POLICY_OFFICER)
+    sample = draw(auth, consultation)
+    code_all(auth, consultation, sample, lambda segment_id, app: (set(), "none"))
+    assert "coded a random sample" in methods_paragraph(gather_evidence(consultation.id))
+    sample_id = sample.id
+    listing = auth.client.get(f"/consultations/{consultation.id}/agreement").get_data(
+        as_text=True)
+    assert f"/agreement/{sample_id}/delete" in listing
+    for role in (Role.FACILITATOR, Role.PEER_RESEARCHER):  # the analysing roles only
+        auth.logout()
+        auth.login(role)
+        assert auth.client.post(
+            f"/consultations/{consultation.id}/agreement/{sample_id}/delete").status_code == 403
+    auth.logout()
+    auth.login(Role.POLICY_OFFICER)
+    done = auth.client.post(f"/consultations/{consultation.id}/agreement/{sample_id}/delete",
+                            follow_redirects=True).get_data(as_text=True)
+    assert "the response will not report it" in done
+    db.session.expire_all()
+    assert db.session.get(AgreementSample, sample_id) is None
+    assert not db.session.scalars(select(AgreementCode).where(
+        AgreementCode.sample_id == sample_id)).all()
+    assert "coded a random sample" not in methods_paragraph(gather_evidence(consultation.id))
+    assert db.session.scalars(select(AuditEvent).where(
+        AuditEvent.action == "agreement_sample_deleted")).one().object_id == sample_id
