@@ -13,6 +13,7 @@ from forum.models import Consultation, FocusGroupSession, Segment, SegmentSource
 from forum.models.sessions import session_members
 from forum.services.consultation_questions import replace_questions
 from forum.services.questions import ParsedQuestion
+from forum.services.segments import usable_segment_facts
 
 
 def save_consultation(consultation: Consultation, parsed: list[ParsedQuestion]) -> Consultation:
@@ -33,10 +34,13 @@ class ConsultationFigures:
     members: int
     segments: int
     days_left: int | None
+    # What the analysis may use (``usable_segment_facts``, the one consent and review rule).
+    usable_members: int = 0
+    usable_segments: int = 0
 
 
 def consultation_figures(consultation: Consultation, today: date) -> ConsultationFigures:
-    """Counts for the consultation page: distinct members heard from and segments."""
+    """Counts for the consultation page: members heard from and segments, all and usable."""
     segment_members = select(Segment.member_id).distinct().where(
         Segment.consultation_id == consultation.id, Segment.member_id.is_not(None))
     session_ids = select(FocusGroupSession.id).where(
@@ -46,8 +50,11 @@ def consultation_figures(consultation: Consultation, today: date) -> Consultatio
     member_ids = set(db.session.scalars(segment_members)) | set(db.session.scalars(attending))
     segments = db.session.scalar(
         select(func.count(Segment.id)).where(Segment.consultation_id == consultation.id))
+    usable, _ = usable_segment_facts(consultation.id)
     return ConsultationFigures(members=len(member_ids), segments=segments or 0,
-                               days_left=consultation.days_to_deadline(today))
+                               days_left=consultation.days_to_deadline(today),
+                               usable_members=len({r.member_id for r in usable if r.member_id}),
+                               usable_segments=len(usable))
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,12 @@ def test_page_shows_sources_counts_and_days_left(auth, demo):
     heard = len(attending | {member.id})
     assert f'<span class="fv-figure__number">{heard}</span> members heard from' in html
     assert '<span class="fv-figure__number">1</span> segments' in html
+    # Beside them, what the analysis may use, by the one usable rule.
+    from forum.services.segments import usable_segment_facts
+
+    usable, _ = usable_segment_facts(consultation.id)
+    assert f"{len({r.member_id for r in usable if r.member_id})} of them take part" in html
+    assert f"{len(usable)} usable: redacted, checked, not held, with consent" in html
     days = (consultation.deadline - date.today()).days
     assert f'<span class="fv-figure__number">{days}</span> days to the deadline' in html
     assert "Housing and release" in html and "Community sentences" in html
