@@ -28,8 +28,11 @@ def consultation_choices() -> list[tuple[int, str]]:
 
 
 def member_choices() -> list[tuple[int, str]]:
+    # Attendance is still recorded for someone who does not take part (their words are
+    # kept out of analysis by the consent rule), but the facilitator should see it.
     rows = db.session.scalars(select(Member).order_by(Member.id))
-    return [(m.id, m.pseudonym) for m in rows]
+    return [(m.id, m.pseudonym if m.takes_part else f"{m.pseudonym} (does not take part)")
+            for m in rows]
 
 
 def save_session(session: FocusGroupSession, *, title: str, consultation_id: int, held_on: date,

@@ -1,5 +1,6 @@
 """Focus-group sessions: list, add, edit, show."""
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 
 from forum.access import Role, allow, user_has_role
 from forum.extensions import db
@@ -22,7 +23,9 @@ def index():
 
 def _form(session: FocusGroupSession | None = None) -> SessionForm:
     if session is None:
-        form = SessionForm(consultation_id=request.args.get("consultation", type=int))
+        # Whoever records a session most often ran it: they are the first guess.
+        form = SessionForm(consultation_id=request.args.get("consultation", type=int),
+                           facilitator_id=current_user.id if user_has_role(*MANAGE) else 0)
     else:
         form = SessionForm(obj=session, member_ids=[m.id for m in session.members],
                            facilitator_id=session.facilitator_id or 0)

@@ -33,3 +33,18 @@ def test_session_page_lists_transcripts_for_policy_officers(auth, demo):
     html = auth.client.get("/sessions/1").data.decode()
     assert "group-one.vtt" in html and "Approved" in html
     assert "Edit session" not in html and "Upload a transcript" not in html
+
+
+def test_a_new_session_guesses_its_facilitator_and_marks_members_not_taking_part(auth, demo):
+    import re
+
+    from forum.models import Member, User
+
+    auth.login(Role.FACILITATOR)
+    html = auth.client.get("/sessions/new").data.decode()
+    me = db.session.scalar(db.select(User).where(User.role == Role.FACILITATOR))
+    assert re.search(rf'<option selected value="{me.id}">|<option value="{me.id}" selected', html)
+    outsider = next(m for m in db.session.scalars(db.select(Member)) if not m.takes_part)
+    assert f"{outsider.pseudonym} (does not take part)" in html
+    taking_part = next(m for m in db.session.scalars(db.select(Member)) if m.takes_part)
+    assert f"{taking_part.pseudonym} (does not take part)" not in html
