@@ -228,9 +228,9 @@ def _theme_description(theme: Theme) -> str:
 
 
 def _question_numbers(consultation_id: int) -> dict[int, str]:
-    rows = db.session.execute(select(Question.id, Question.number)
-                              .where(Question.consultation_id == consultation_id)).all()
-    return {qid: clean_text(number) for qid, number in rows}
+    # As pages name them ("Q8", Question.label): a bare "8" is easy to misread in a sheet.
+    rows = db.session.scalars(select(Question).where(Question.consultation_id == consultation_id))
+    return {q.id: clean_text(q.label) for q in rows}
 
 
 class _SourceNames:

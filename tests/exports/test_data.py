@@ -40,8 +40,9 @@ def member(pseudonym, **consent):
 def coded(app):
     """A consultation with members of every consent state, two themes and a codebook."""
     consultation = Consultation(title="Community mental health", consulting_body="DHSC")
-    q1 = Question(number="Q1", position=1, text="Vision?")
-    q2 = Question(number="Q2", position=2, text="Waiting?")
+    # Numbers as the consultation form stores them; data files show them as pages do, "Q1".
+    q1 = Question(number="1", position=1, text="Vision?")
+    q2 = Question(number="2", position=2, text="Waiting?")
     consultation.questions.extend([q1, q2])
     session = FocusGroupSession(consultation=consultation, title="Tuesday group",
                                 held_on=date(2026, 3, 4))
