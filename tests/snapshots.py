@@ -45,7 +45,7 @@ class Snapshot:
     sequences: dict[str, int | None] = field(default_factory=dict)  # name: last value
 
 
-SNAPSHOTS: dict[tuple, Snapshot] = {}
+SNAPSHOTS: dict[tuple, Snapshot | None] = {}  # None: this database cannot have them
 NUMBERS = itertools.count(1)
 
 
@@ -121,43 +121,52 @@ def cached_step(app: Flask, name: str, build: Callable[[], Any]) -> Any:
     else:
         before = list(calls)
         result = build()
-        if snapshot is None:
+        if key not in SNAPSHOTS:
             SNAPSHOTS[key] = save(app, result, before, list(calls))
     tracker.advance(name)
     return result
 
 
-def save(app: Flask, result: Any, calls_before: list[str], calls_after: list[str]) -> Snapshot:
+def save(app: Flask, result: Any, calls_before: list[str],
+         calls_after: list[str]) -> Snapshot | None:
+    """Copy the database and the data folder; None if this database cannot have rows put back."""
+    from sqlalchemy.exc import DBAPIError
+
     db.session.commit()
     number = next(NUMBERS)
     data = SNAPSHOT_FILES / f"data-{number}"
-    shutil.copytree(app.config["DATA_DIR"], data, copy_function=_share_or_copy)
     snapshot = Snapshot(result, data, calls_before, calls_after)
     with db.engine.connect() as conn:
         if conn.dialect.name == "sqlite":
             snapshot.sqlite = sqlite3.connect(":memory:", check_same_thread=False)
             conn.connection.driver_connection.backup(snapshot.sqlite)
         else:
+            try:  # what a restore needs: only a superuser may switch triggers off
+                conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
+            except DBAPIError:
+                return None
             _save_rows(conn, snapshot, f"{_schema(conn)}_snap{number}")
             conn.commit()
+    shutil.copytree(app.config["DATA_DIR"], data, copy_function=_share_or_copy)
     return snapshot
 
 
 def _save_rows(conn, snapshot: Snapshot, schema: str) -> None:
+    """Copy each table that has rows into a schema of the snapshot's own (a few statements)."""
     here = _schema(conn)
-    conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    columns = dict(conn.execute(text(
+        "SELECT table_name, string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position)"
+        " FROM information_schema.columns WHERE table_schema = :schema"
+        " AND is_generated = 'NEVER' GROUP BY table_name"), {"schema": here}).tuples().all())
+    names = [table.name for table in db.metadata.sorted_tables if table.name in columns]
+    filled = conn.exec_driver_sql(" UNION ALL ".join(
+        f"SELECT '{name}' WHERE EXISTS (SELECT FROM \"{here}\".\"{name}\")"
+        for name in names)).scalars().all()
     snapshot.schema = schema
-    for table in db.metadata.sorted_tables:
-        columns = ", ".join(f'"{name}"' for name in conn.execute(text(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = :schema"
-            " AND table_name = :table AND is_generated = 'NEVER' ORDER BY ordinal_position"),
-            {"schema": here, "table": table.name}).scalars())
-        if not columns:
-            continue
-        conn.execute(text(f'CREATE UNLOGGED TABLE "{schema}"."{table.name}" AS'
-                          f' SELECT {columns} FROM "{here}"."{table.name}"'))
-        if conn.execute(text(f'SELECT EXISTS (SELECT FROM "{schema}"."{table.name}")')).scalar():
-            snapshot.tables[table.name] = columns
+    snapshot.tables = {name: columns[name] for name in names if name in filled}
+    conn.exec_driver_sql("; ".join([f'CREATE SCHEMA "{schema}"'] + [
+        f'CREATE UNLOGGED TABLE "{schema}"."{name}" AS SELECT {cols} FROM "{here}"."{name}"'
+        for name, cols in snapshot.tables.items()]))
     snapshot.sequences = dict(conn.execute(text(
         "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = :schema"),
         {"schema": here}).tuples().all())
@@ -173,7 +182,7 @@ def restore(app: Flask, snapshot: Snapshot) -> None:
             assert snapshot.sqlite is not None
             snapshot.sqlite.backup(conn.connection.driver_connection)
         else:
-            conn.exec_driver_sql(_restore_sql(conn, snapshot))
+            conn.exec_driver_sql(_restore_sql(snapshot))
             conn.commit()
     db.session.expire_all()
     shutil.rmtree(app.config["DATA_DIR"])
@@ -181,24 +190,23 @@ def restore(app: Flask, snapshot: Snapshot) -> None:
     encryption.init_app(app)
 
 
-def _restore_sql(conn, snapshot: Snapshot) -> str:
+def _restore_sql(snapshot: Snapshot) -> str:
     """One script: empty every table, copy the rows back, set each sequence where it was."""
-    here = _schema(conn)
     # Triggers (foreign keys' too) stay off: the copied rows are already whole and consistent.
     statements = ["SET LOCAL session_replication_role = replica"]
-    statements += [f'DELETE FROM "{here}"."{table.name}"' for table in db.metadata.sorted_tables]
-    statements += [f'INSERT INTO "{here}"."{name}" ({columns}) OVERRIDING SYSTEM VALUE'
+    statements += [f'DELETE FROM "{table.name}"' for table in db.metadata.sorted_tables]
+    statements += [f'INSERT INTO "{name}" ({columns}) OVERRIDING SYSTEM VALUE'
                    f' SELECT {columns} FROM "{snapshot.schema}"."{name}"'
                    for name, columns in snapshot.tables.items()]
-    statements += [f"SELECT setval('\"{here}\".\"{name}\"', {value or 1}, {value is not None})"
-                   for name, value in _sequences(conn, snapshot).items()]
+    # Every sequence of the schema: where the snapshot had it, or back to the start.
+    values = ", ".join(["(NULL::name, NULL::bigint)"] + [
+        f"('{name}', {'NULL' if value is None else value})"
+        for name, value in snapshot.sequences.items()])
+    statements.append(
+        "SELECT setval(quote_ident(s.sequencename), coalesce(v.value, 1), v.value IS NOT NULL)"
+        f" FROM pg_sequences s LEFT JOIN (VALUES {values}) AS v(name, value)"
+        " ON v.name = s.sequencename WHERE s.schemaname = current_schema()")
     return "; ".join(statements)
-
-
-def _sequences(conn, snapshot: Snapshot) -> dict[str, int | None]:
-    names = conn.execute(text("SELECT sequencename FROM pg_sequences WHERE schemaname = :schema"),
-                         {"schema": _schema(conn)}).scalars()
-    return {name: snapshot.sequences.get(name) for name in names}
 
 
 def _schema(conn) -> str:
@@ -219,5 +227,5 @@ def _share_or_copy(source: str, target: str) -> None:
 def drop_snapshots(conn) -> None:
     """Drop this process's PostgreSQL snapshot schemas (at the end of the run)."""
     for snapshot in SNAPSHOTS.values():
-        if snapshot.schema:
+        if snapshot is not None and snapshot.schema:
             conn.execute(text(f'DROP SCHEMA IF EXISTS "{snapshot.schema}" CASCADE'))
