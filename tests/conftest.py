@@ -20,21 +20,14 @@ from app import create_app  # noqa: E402
 from forum.access import Role  # noqa: E402
 from forum.extensions import db  # noqa: E402
 from forum.services.passwords import use_hash_profile  # noqa: E402
+from tests.snapshots import cached_step, drop_snapshots, known_step, track  # noqa: E402
+from tests.xdist_groups import pytest_collection_modifyitems  # noqa: E402, F401
 
 # Production-strength Argon2 costs 0.15 s a hash; the suite signs in hundreds of times.
 use_hash_profile("CHEAPEST")
 
 PASSWORD = "Lantern-Pebble-Crane-88"
 ROLE_EMAILS = {role: f"{role.value}@test.example" for role in Role}
-
-
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist, the real-model tests share one worker: one process loads the models."""
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    for item in items:
-        if item.get_closest_marker("slow"):
-            item.add_marker(pytest.mark.xdist_group("real_models"))
 
 
 # Each test run (each xdist worker too) gets its own PostgreSQL schema, so runs sharing the
@@ -65,6 +58,7 @@ def postgres_schema():
         conn.execute(text(f"CREATE SCHEMA IF NOT EXISTS {PG_SCHEMA}"))
     yield
     with engine.begin() as conn:
+        drop_snapshots(conn)
         conn.execute(text(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE"))
     engine.dispose()
 
@@ -148,7 +142,7 @@ def empty_tables() -> None:
 
 
 @pytest.fixture
-def app(tmp_path, schema_template):
+def app(request, tmp_path, schema_template):
     url = database_url(tmp_path)
     if url.startswith("sqlite"):
         shutil.copyfile(schema_template, tmp_path / "test.db")
@@ -168,6 +162,8 @@ def app(tmp_path, schema_template):
             if not inspect(db.engine).has_table("users"):
                 db.create_all()  # a migration test dropped everything
             empty_tables()
+        # A test marked build_fixtures builds the demo and analysis itself, as a fresh run does.
+        track(app, build_everything=request.node.get_closest_marker("build_fixtures") is not None)
         yield app
         db.session.remove()
         db.engine.dispose()
@@ -189,11 +185,14 @@ def users(app):
     from forum.services.accounts import create_user
     from forum.services.two_factor import enrol_with_secret, required_roles
 
-    made = {role: create_user(ROLE_EMAILS[role], f"Test {role.label}", role, PASSWORD)
-            for role in Role}
-    for role in required_roles():
-        enrol_with_secret(made[role], TOTP_SECRETS[role])
-    return made
+    def make():
+        made = {role: create_user(ROLE_EMAILS[role], f"Test {role.label}", role, PASSWORD)
+                for role in Role}
+        for role in required_roles():
+            enrol_with_secret(made[role], TOTP_SECRETS[role])
+        return made
+
+    return known_step(app, "users", make)
 
 
 # Test-only authenticator secrets (base32) for the users fixture.
@@ -262,17 +261,21 @@ def share_files(source: Path, target: Path) -> None:
 
 @pytest.fixture
 def demo(app):
+    """The demo data (built once per process, then put back: tests/snapshots.py)."""
     from forum.demo import load_demo
     from surveys.demo import load_demo_survey
 
-    # Each demo survey makes the same read-aloud audio with espeak-ng (most of its time):
-    # audio made by an earlier test is put in place first, and publishing keeps what is there.
-    speech = app.config["DATA_DIR"] / "speech"
-    share_files(SPEECH_MADE, speech)
-    # The transcripts' demo loader is left out: it runs spaCy, which most tests do not need.
-    loaded = {**load_demo(), **load_demo_survey()}
-    share_files(speech, SPEECH_MADE)
-    return loaded
+    def load():
+        # Each demo survey makes the same read-aloud audio with espeak-ng (most of its time):
+        # audio made by an earlier test is put in place first; publishing keeps what is there.
+        speech = app.config["DATA_DIR"] / "speech"
+        share_files(SPEECH_MADE, speech)
+        # The transcripts' demo loader is left out: it runs spaCy, which most tests do not need.
+        loaded = {**load_demo(), **load_demo_survey()}
+        share_files(speech, SPEECH_MADE)
+        return loaded
+
+    return cached_step(app, "demo", load)
 
 
 def csrf_token(html: str) -> str:

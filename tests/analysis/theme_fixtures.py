@@ -4,10 +4,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from analysis.models.themes import AnalysisRun
 from forum.extensions import db
 from forum.models import Consultation, Member, Segment, SegmentSource
 from forum.services.segments import text_hash
 from tests.analysis.core.themes.forum_fixture import TOPICS
+from tests.snapshots import cached_step, known_step
 
 
 def add_segments(consultation_id: int) -> list[Segment]:
@@ -34,14 +36,20 @@ def consultation(demo):
 
 
 @pytest.fixture
-def forum_rows(consultation):
-    return add_segments(consultation.id)
+def forum_rows(app, consultation):
+    return known_step(app, "forum_rows", lambda: add_segments(consultation.id))
 
 
 @pytest.fixture
-def analysed(consultation, forum_rows):
-    """The consultation after one analysis run (jobs run inline with the fakes)."""
+def analysed(app, consultation, forum_rows):
+    """The consultation after one analysis run (jobs run inline with the fakes).
+
+    Built once per process and put back for later tests (tests/snapshots.py).
+    """
     from analysis.services.themes import start_run
 
-    run = start_run(consultation.id, None)
-    return db.session.merge(run)
+    def run() -> int:
+        return db.session.merge(start_run(consultation.id, None)).id
+
+    run_id = cached_step(app, "analysed", run)
+    return db.session.get(AnalysisRun, run_id)
