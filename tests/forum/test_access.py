@@ -147,6 +147,7 @@ EXPECTED = {
     "agreement.code": {A, P},
     "agreement.result": {A, P},
     "agreement.fix": {A, P},
+    "agreement.delete": {A, P},
 }
 
 URL_VALUES = {"user_id": 2, "member_id": 1, "consultation_id": 1, "session_id": 1,
