@@ -39,10 +39,11 @@ def test_a_new_session_guesses_its_facilitator_and_marks_members_not_taking_part
     import re
 
     from forum.models import Member, User
+    from tests.conftest import ROLE_EMAILS
 
     auth.login(Role.FACILITATOR)
     html = auth.client.get("/sessions/new").data.decode()
-    me = db.session.scalar(db.select(User).where(User.role == Role.FACILITATOR))
+    me = db.session.scalar(db.select(User).where(User.email == ROLE_EMAILS[Role.FACILITATOR]))
     assert re.search(rf'<option selected value="{me.id}">|<option value="{me.id}" selected', html)
     outsider = next(m for m in db.session.scalars(db.select(Member)) if not m.takes_part)
     assert f"{outsider.pseudonym} (does not take part)" in html
