@@ -1,7 +1,7 @@
 """The Huey queues: SQLite in the data folder by default, Redis when REDIS_URL is set.
 
 Two queues: ``huey`` for jobs, and ``calls`` for the quick calls a page waits on
-(``forum.calls``), which each worker answers on a thread of its own. A large analysis queues
+(``forum.calls``), which each worker answers on threads of their own. A large analysis queues
 hundreds of embedding batches at once and keeps every job thread busy for minutes; a search
 queued behind them would never be answered in time.
 
