@@ -97,14 +97,20 @@ def result(consultation_id, sample_id):
                            form=ConfirmForm())
 
 
-@bp.route("/<int:sample_id>/delete", methods=["POST"])
-@allow(*ANALYSE)
-def delete(consultation_id, sample_id):
-    """Delete a sample (a practice one, say), so the exported response never reports it."""
+def _posted_sample(consultation_id: int, sample_id: int):
+    """The consultation and its sample for a form posted about it (404, or 400 without CSRF)."""
     consultation = db.get_or_404(Consultation, consultation_id)
     sample = owned_or_404(AgreementSample, sample_id, consultation_id=consultation.id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
+    return consultation, sample
+
+
+@bp.route("/<int:sample_id>/delete", methods=["POST"])
+@allow(*ANALYSE)
+def delete(consultation_id, sample_id):
+    """Delete a sample (a practice one, say), so the exported response never reports it."""
+    consultation, sample = _posted_sample(consultation_id, sample_id)
     service.delete_sample(sample, current_user)
     flash(f"Sample {sample_id} and its coding are deleted: the response will not report it.",
           "success")
@@ -117,10 +123,7 @@ def fix(consultation_id, sample_id):
     """Take your choice for a disagreement: the segment's question, or a theme to move it to."""
     from analysis.services import theme_edits
 
-    consultation = db.get_or_404(Consultation, consultation_id)
-    sample = owned_or_404(AgreementSample, sample_id, consultation_id=consultation.id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    consultation, sample = _posted_sample(consultation_id, sample_id)
     segment = db.session.get(Segment, request.form.get("segment_id", type=int) or 0)
     mine = service.codes_of(sample, current_user.id).get(segment.id if segment else 0)
     if segment is None or mine is None:
