@@ -72,6 +72,12 @@ def wait_until_ready(page, timeout=20000):
     page.locator('main[data-ready="1"]').wait_for(state="attached", timeout=timeout)
 
 
+def take_part(page):
+    """Say yes on the start page once its script is ready (a click before that does nothing)."""
+    wait_until_ready(page)
+    page.get_by_role("button", name="Yes, I want to take part").click()
+
+
 def tap_through(page, answers=FULL_RUN, start=True, finish=True):
     if start:
         wait_until_ready(page)

@@ -14,6 +14,7 @@ from tests.browser.runner_helpers import (
     VOICE_STUB,
     set_up_tablet,
     sign_in_as_peer,
+    take_part,
     touch_page,  # noqa: F401 (a fixture, requested by name)
     wait_for_heading,
 )
@@ -46,7 +47,7 @@ def test_read_aloud_on_every_participant_page_when_the_tablet_has_no_voice(live_
     page.goto(f"{live_server}/run/1/start")
     _play_works(page, "start")
     page.screenshot(path=str(shots / "runner-start.png"), full_page=True)
-    page.get_by_role("button", name="Yes, I want to take part").click()
+    take_part(page)
     wait_for_heading(page, FULL_RUN[0][0])
     _play_works(page, "question")
     page.get_by_role("link", name="I want to stop").click()
@@ -62,7 +63,7 @@ def test_read_aloud_on_every_participant_page_when_the_tablet_has_no_voice(live_
 def test_next_with_nothing_chosen_asks_before_skipping(live_server, tablet, shots):
     page = tablet
     page.goto(f"{live_server}/run/1/start")
-    page.get_by_role("button", name="Yes, I want to take part").click()
+    take_part(page)
     wait_for_heading(page, "Have you been in prison?")
     page.get_by_role("button", name="Next").click()
     dialog = page.get_by_role("alertdialog", name=SKIP)
@@ -90,7 +91,7 @@ def test_a_question_that_needs_an_answer_asks_for_one(live_server, touch_page):
     page = touch_page
     sign_in_as_peer(page, live_server)
     page.goto(f"{live_server}/run/1/start")
-    page.get_by_role("button", name="Yes, I want to take part").click()
+    take_part(page)
     wait_for_heading(page, "Have you been in prison?")
     page.get_by_role("button", name="Next").click()
     page.get_by_text("Pick an answer to carry on").wait_for()
@@ -104,7 +105,7 @@ def test_in_landscape_the_picture_sits_beside_the_answers(live_server, browser, 
     page = context.new_page()
     sign_in_as_peer(page, live_server)
     page.goto(f"{live_server}/run/1/start")
-    page.get_by_role("button", name="Yes, I want to take part").click()
+    take_part(page)
     wait_for_heading(page, "Have you been in prison?")
     page.get_by_label("Yes", exact=True).click()
     page.get_by_role("button", name="Next").click()
@@ -129,5 +130,5 @@ def test_the_researcher_signs_out_and_the_survey_still_runs(live_server, tablet,
     page.screenshot(path=str(shots / "runner-researcher-signed-out.png"), full_page=True)
     assert page.request.get(f"{live_server}/", max_redirects=0).status == 302  # to sign in
     page.get_by_role("link", name="Start the survey").click()
-    page.get_by_role("button", name="Yes, I want to take part").click()
+    take_part(page)
     wait_for_heading(page, FULL_RUN[0][0])

@@ -14,6 +14,7 @@ from tests.browser.runner_helpers import (
     VOICE_STUB,
     set_up_tablet,
     sign_in_as_peer,
+    take_part,
     tap_and_wait_saved,
     tap_through,
     touch_page,  # noqa: F401 (fixture)
@@ -68,7 +69,7 @@ def test_every_runner_page_is_accessible_with_big_targets_and_text(live_server, 
     page.get_by_role("link", name="Start the survey").click()
     page.get_by_role("button", name="Yes, I want to take part").wait_for()
     check_page(page, shots, "01_start")
-    page.get_by_role("button", name="Yes, I want to take part").click()
+    take_part(page)
     kinds = {1: "yes_no", 2: "single_choice_picture", 3: "scale", 5: "multiple_choice",
              6: "free_text", 8: "number"}
     for position, (title, kind, value) in enumerate(FULL_RUN, start=1):
@@ -109,7 +110,7 @@ def test_a_stopped_participant_chooses_what_happens_to_their_answers(live_server
 
     def stop_after_first_question(choice):
         page.goto(f"{live_server}/run/1/start")
-        page.get_by_role("button", name="Yes, I want to take part").click()
+        take_part(page)
         wait_for_heading(page, FULL_RUN[0][0])
         page.get_by_label("Yes", exact=True).click()
         page.get_by_role("button", name="Next").click()
@@ -153,7 +154,7 @@ def test_kiosk_mode_clears_the_screen_and_the_back_button_shows_nothing(app, liv
     page.wait_for_function("async () => await FVStore.getMeta('kiosk')")
     page.goto(f"{live_server}/run/1/start")
     wait_until_ready(page)
-    page.get_by_role("button", name="Yes, I want to take part").click()
+    take_part(page)
     wait_for_heading(page, FULL_RUN[0][0])
     # The idle timers start once the kiosk setting is read from the tablet's storage.
     page.locator('main[data-idle-armed="20000"]').wait_for(state="attached", timeout=20000)
@@ -171,7 +172,7 @@ def test_kiosk_mode_clears_the_screen_and_the_back_button_shows_nothing(app, liv
     wait_until_ready(page)  # the page's script has put back whatever the tablet kept
     expect(page.locator("input:checked")).to_have_count(0)
     # After a finished survey too: back shows the start page, not the last person's answers.
-    page.get_by_role("button", name="Yes, I want to take part").click()
+    take_part(page)
     tap_through(page, FULL_RUN, start=False)
     page.go_back()
     page.get_by_role("button", name="Yes, I want to take part").wait_for()
@@ -191,7 +192,7 @@ def test_play_uses_the_audio_made_at_publish_whatever_voices_the_tablet_has(live
     page = tablet
     page.add_init_script(VOICE_STUB % voices)
     page.goto(f"{live_server}/run/1/start")
-    page.get_by_role("button", name="Yes, I want to take part").click()
+    take_part(page)
     wait_for_heading(page, FULL_RUN[0][0])
     play = page.get_by_role("button", name="Play")
     expect(play).to_be_visible()
@@ -208,7 +209,7 @@ def test_participant_pages_weigh_under_150_kb(live_server, browser, capsys):
     page = context.new_page()
     sign_in_as_peer(page, live_server)
     page.goto(f"{live_server}/run/1/start")
-    page.get_by_role("button", name="Yes, I want to take part").click()  # a response in progress
+    take_part(page)  # a response in progress
     wait_for_heading(page, FULL_RUN[0][0])
     cdp = context.new_cdp_session(page)
     weights, details = {}, {}
