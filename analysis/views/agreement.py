@@ -106,10 +106,15 @@ def _posted_sample(consultation_id: int, sample_id: int):
     return consultation, sample
 
 
-@bp.route("/<int:sample_id>/delete", methods=["POST"])
+@bp.route("/<int:sample_id>/delete", methods=["GET", "POST"])
 @allow(*ANALYSE)
 def delete(consultation_id, sample_id):
-    """Delete a sample (a practice one, say), so the exported response never reports it."""
+    """Ask, then delete a sample (a practice one, say), so the response never reports it."""
+    if request.method == "GET":
+        consultation = db.get_or_404(Consultation, consultation_id)
+        sample = owned_or_404(AgreementSample, sample_id, consultation_id=consultation.id)
+        return render_template("agreement/delete.html", consultation=consultation,
+                               sample=sample, form=ConfirmForm())
     consultation, sample = _posted_sample(consultation_id, sample_id)
     service.delete_sample(sample, current_user)
     flash(f"Sample {sample_id} and its coding are deleted: the response will not report it.",

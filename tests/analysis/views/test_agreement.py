@@ -145,6 +145,10 @@ def test_a_deleted_practice_sample_is_never_reported(auth, analysed, consultatio
     listing = auth.client.get(f"/consultations/{consultation.id}/agreement").get_data(
         as_text=True)
     assert f"/agreement/{sample_id}/delete" in listing
+    # A link first asks: nothing is deleted until the question is answered.
+    asked = auth.client.get(f"/consultations/{consultation.id}/agreement/{sample_id}/delete")
+    assert "This cannot be undone" in asked.get_data(as_text=True)
+    assert db.session.get(AgreementSample, sample_id) is not None
     for role in (Role.FACILITATOR, Role.PEER_RESEARCHER):  # the analysing roles only
         auth.logout()
         auth.login(role)
