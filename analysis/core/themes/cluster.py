@@ -27,6 +27,7 @@ __all__ = [
     "SpectralWardClusterer",
     "choose_settings",
     "cluster_vectors",
+    "for_rows",
     "knn_graph",
 ]
 
@@ -183,6 +184,14 @@ class SpectralWardClusterer:
         kmeans = KMeans(n_clusters=len(centroids), init=centroids, n_init=1, max_iter=100)
         labels: np.ndarray = kmeans.fit_predict(points)
         return labels
+
+
+def for_rows(clusterer: Clusterer, rows: np.ndarray) -> Clusterer:
+    """Args: a clusterer, the rows (in order) it will be given. Returns: the clusterer for
+    those rows (one that follows reading order has a ``subset``; others are unchanged)."""
+    subset = getattr(clusterer, "subset", None)
+    picked: Clusterer = subset(rows) if subset is not None else clusterer
+    return picked
 
 
 def cluster_vectors(vectors: np.ndarray, clusterer: Clusterer, settings: ClusterSettings,

@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .cluster import ClusterSettings, SpectralWardClusterer, choose_settings
+from .cluster import (
+    Clusterer,
+    ClusterSettings,
+    SpectralWardClusterer,
+    choose_settings,
+    for_rows,
+)
 from .embed import Embedder, EmbeddingCache, normalise_rows
 from .schema import SegmentInput, ThemeOptions
 from .words import SegmentWords
@@ -29,7 +35,8 @@ if TYPE_CHECKING:
     from sklearn.feature_extraction.text import CountVectorizer
     from spacy.language import Language
 
-__all__ = ["HDBSCAN_ABOVE", "TopicFit", "context_vectors", "fit_topics", "join_vectors",
+__all__ = ["HDBSCAN_ABOVE", "TopicFit", "clustering_view", "context_vectors", "fit_topics",
+           "join_vectors",
            "joined_in_context", "load_topic_model", "make_backend", "representation_chain",
            "transform_segments"]
 
@@ -37,6 +44,10 @@ HDBSCAN_ABOVE = 3000
 # Weights of the passages 1, 2, 3 places either side in the same source. A document's
 # passages under one heading answer one question; a conversation drifts sooner.
 CONTEXT_WEIGHTS = {"document": (0.7, 0.5, 0.25), "transcript": (0.5, 0.25)}
+# Documents-only runs are cut along the reading order (DocumentRunsClusterer) on passages
+# blended only a little with the next ones: runs already keep neighbours together, and
+# more blending blurs where one subject ends (bench/analysis_quality.py).
+CHAIN_WEIGHTS = {"document": (0.2,)}
 # New segments join a run's themes among their neighbours only in documents (join_vectors).
 JOIN_CONTEXT = {"document": CONTEXT_WEIGHTS["document"]}
 # Ends every text handed to BERTopic: c-TF-IDF joins a topic's texts into one string, and
@@ -100,6 +111,30 @@ def joined_in_context(segments: Sequence[SegmentInput]) -> np.ndarray:
     return np.array([s.source_key.split(":")[0] in JOIN_CONTEXT for s in segments], dtype=bool)
 
 
+def clustering_view(segments: Sequence[SegmentInput],
+                    vectors: np.ndarray) -> tuple[np.ndarray, Clusterer]:
+    """The vectors and clusterer a run's themes are found and settled with.
+
+    When every segment is a document's passage, the clusterer cuts each document along its
+    reading order (``DocumentRunsClusterer``) on passages blended a little with the next ones
+    (``CHAIN_WEIGHTS``); otherwise spectral + Ward on passages blended with their
+    neighbours (``context_vectors``).
+
+    Args:
+        segments: the run's segments, sorted by id.
+        vectors: row-aligned unit vectors.
+
+    Returns:
+        (row-aligned unit vectors, clusterer for all rows).
+    """
+    sources = [s.source_key for s in segments]
+    if sources and all(s.split(":")[0] == "document" for s in sources):
+        from .runs import DocumentRunsClusterer
+
+        return context_vectors(segments, vectors, CHAIN_WEIGHTS), DocumentRunsClusterer(sources)
+    return context_vectors(segments, vectors), SpectralWardClusterer()
+
+
 def join_vectors(segments: Sequence[SegmentInput], vectors: np.ndarray) -> np.ndarray:
     """The rows new segments join a run's themes by: a document's passages among the new
     passages around them, as the run grouped them; anything said aloud by itself.
@@ -143,19 +178,26 @@ def make_backend(embedder: Embedder, cache: EmbeddingCache | None) -> BaseEmbedd
     return CachedBackend()
 
 
-class _SpectralWard:
-    """Our spectral+Ward clusterer in the shape BERTopic expects of ``hdbscan_model``."""
+class _OurClusterer:
+    """Our clusterer (spectral+Ward or document runs) in the shape BERTopic expects of
+    ``hdbscan_model``."""
 
-    def __init__(self, n_clusters: int | None, seed: int) -> None:
-        self.n_clusters, self.seed = n_clusters, seed
+    def __init__(self, clusterer: Clusterer, n_clusters: int | None, seed: int,
+                 vectors: np.ndarray) -> None:
+        self.clusterer, self.n_clusters, self.seed = clusterer, n_clusters, seed
+        self.vectors = vectors  # all rows fitted, to find which ones zero-shot codes left
         self.labels_ = np.zeros(0, dtype=int)
         self.centres_ = np.zeros((0, 0))
 
-    def fit(self, X: np.ndarray, y: object = None) -> _SpectralWard:  # noqa: N803 - sklearn's
+    def fit(self, X: np.ndarray, y: object = None) -> _OurClusterer:  # noqa: N803 - sklearn's
+        clusterer = self.clusterer
+        if len(X) < len(self.vectors):
+            # Zero-shot codes took some segments first: a document's rest keep their order.
+            clusterer = for_rows(clusterer, _rows_left(np.asarray(X), self.vectors))
         X = normalise_rows(np.asarray(X))
         # Sized to what is left to cluster: zero-shot codes may have taken most segments.
         settings = choose_settings(len(X), self.n_clusters)
-        self.labels_ = SpectralWardClusterer().fit_predict(X, settings, self.seed)
+        self.labels_ = clusterer.fit_predict(X, settings, self.seed)
         found = sorted(set(self.labels_.tolist()))
         self.centres_ = normalise_rows(np.stack([X[self.labels_ == c].mean(axis=0)
                                                  for c in found]))
@@ -166,15 +208,27 @@ class _SpectralWard:
         return nearest
 
 
-def _sub_models(n: int, settings: ClusterSettings, seed: int,
-                n_clusters: int | None) -> tuple[Any, Any, str]:
+def _rows_left(left: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+    """Args: the rows BERTopic left to cluster (in order), all rows. Returns: their indexes."""
+    out, start = [], 0
+    for row in left:
+        while not np.array_equal(vectors[start], row):
+            start += 1
+        out.append(start)
+        start += 1
+    return np.array(out, dtype=int)
+
+
+def _sub_models(vectors: np.ndarray, settings: ClusterSettings, seed: int,
+                n_clusters: int | None, ours: Clusterer) -> tuple[Any, Any, str]:
     """Returns: (dimensionality reducer, clusterer, method name) for BERTopic."""
     from bertopic.dimensionality import BaseDimensionalityReduction
 
+    n = len(vectors)
     if n <= HDBSCAN_ABOVE:
-        # Spectral+Ward builds its own neighbour graph from the full vectors.
-        return (BaseDimensionalityReduction(), _SpectralWard(n_clusters, seed),
-                "bertopic:spectral-ward")
+        # Our clusterers build their own neighbour graph or chain from the full vectors.
+        return (BaseDimensionalityReduction(), _OurClusterer(ours, n_clusters, seed, vectors),
+                f"bertopic:{ours.name}")
     import hdbscan
     import umap
 
@@ -224,20 +278,21 @@ def representation_chain(nlp: Language | None, top_n: int = 10) -> list[Any]:
 
 
 def fit_topics(texts: Sequence[str], vectors: np.ndarray, code_texts: Sequence[str],
-               embedder: Embedder, cache: EmbeddingCache | None,
-               words: Callable[[str], SegmentWords], *, options: ThemeOptions) -> TopicFit:
+               backend: BaseEmbedder, words: Callable[[str], SegmentWords], *,
+               options: ThemeOptions,
+               clusterer: Clusterer | None = None) -> TopicFit:
     """Fit BERTopic on segment texts with our vectors, codes as zero-shot topics.
 
     Args:
         texts: segment texts (redacted).
         vectors: row-aligned unit vectors (context-blended for documents).
         code_texts: one "name: description" per code (may be empty).
-        embedder: embeds words and codes through ``cache``.
-        cache: any ``EmbeddingCache`` or None.
+        backend: embeds words and codes (``make_backend``).
         words: text -> ``SegmentWords`` (lemmas and phrases) for the vectorizer.
         options: ``seed`` (fixes every random step), ``code_threshold`` (least similarity
             for a segment to join a code directly) and ``n_clusters`` (a fixed number of
             clusters instead of the scaled one, or None).
+        clusterer: ours up to ``HDBSCAN_ABOVE`` rows (spectral + Ward when None).
 
     Returns:
         A ``TopicFit``.
@@ -246,10 +301,11 @@ def fit_topics(texts: Sequence[str], vectors: np.ndarray, code_texts: Sequence[s
     from bertopic.vectorizers import ClassTfidfTransformer
 
     settings = choose_settings(len(texts), options.n_clusters)
-    reducer, clusterer, method = _sub_models(len(texts), settings, options.seed,
-                                             options.n_clusters)
-    model = BERTopic(embedding_model=make_backend(embedder, cache), umap_model=reducer,
-                     hdbscan_model=clusterer, vectorizer_model=_vectorizer(words),
+    reducer, sub_model, method = _sub_models(np.asarray(vectors), settings, options.seed,
+                                             options.n_clusters,
+                                             clusterer or SpectralWardClusterer())
+    model = BERTopic(embedding_model=backend, umap_model=reducer,
+                     hdbscan_model=sub_model, vectorizer_model=_vectorizer(words),
                      ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
                      zeroshot_topic_list=list(code_texts) or None,
                      zeroshot_min_similarity=options.code_threshold, top_n_words=10)

@@ -136,7 +136,13 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
                 options: ThemeOptions,
                 model_dir: Path | str | None) -> tuple[list[ThemeDraft], TopicFit]:
     """Fit BERTopic, apply the theme-set rules, and return drafts and the method used."""
-    from .engine import context_vectors, fit_topics, representation_chain
+    from .cluster import for_rows
+    from .engine import (
+        clustering_view,
+        fit_topics,
+        make_backend,
+        representation_chain,
+    )
     from .guide import embed_codebook
     from .keywords import readable_keywords
     from .rules import (
@@ -150,13 +156,15 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
     embedder, cache, words = models.embedder, models.cache, models.words
     texts = [s.text for s in ordered]
     known = {t.strip(): w for t, w in zip(texts, segment_words, strict=False)}
-    grouping = context_vectors(ordered, vectors)
+    grouping, clusterer = clustering_view(ordered, vectors)
     fit_rows = _fit_rows(ordered, vectors, grouping, options.isolation_threshold)
     # One zero-shot text per code: its name, description and example phrases.
     codes = [f"{c.name}: {c.description} {'; '.join(c.examples)}".strip(": ")
              for c in codebook.codes]
-    fit = fit_topics([texts[r] for r in fit_rows], grouping[fit_rows], codes, embedder, cache,
-                     lambda text: known.get(text) or words.analyse([text])[0], options=options)
+    fit = fit_topics([texts[r] for r in fit_rows], grouping[fit_rows], codes,
+                     make_backend(embedder, cache),
+                     lambda text: known.get(text) or words.analyse([text])[0], options=options,
+                     clusterer=for_rows(clusterer, fit_rows))
     texts = fit.texts_for(texts)
     topics = np.full(len(ordered), -1, dtype=int)
     topics[fit_rows] = fit.topics

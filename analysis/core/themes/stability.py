@@ -19,8 +19,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .cluster import Clusterer, SpectralWardClusterer, choose_settings, cluster_vectors
-from .engine import HDBSCAN_ABOVE, context_vectors
+from .cluster import (
+    Clusterer,
+    SpectralWardClusterer,
+    choose_settings,
+    cluster_vectors,
+    for_rows,
+)
+from .engine import HDBSCAN_ABOVE, clustering_view
 from .schema import SegmentInput
 
 __all__ = ["FOUND_JACCARD", "MEASURED_UP_TO", "RESAMPLES", "SHARE", "STABLE_FROM",
@@ -107,7 +113,7 @@ def theme_stability(vectors: np.ndarray, themes: Sequence[Sequence[int]], *,
     for number in range(resamples):
         sample = np.sort(np.random.default_rng([seed, number]).choice(rows, take, replace=False))
         settings = choose_settings(len(sample), len(themes))
-        labels = cluster_vectors(vectors[sample], clusterer, settings, seed)
+        labels = cluster_vectors(vectors[sample], for_rows(clusterer, sample), settings, seed)
         for index, theme in enumerate(themes):
             found[index] += found_again(theme, sample, labels)
     return Stability(found, resamples)
@@ -119,8 +125,8 @@ def run_stability(segments: Sequence[SegmentInput], vectors: np.ndarray,
 
     Args:
         segments: the run's segments, sorted by id.
-        vectors: row-aligned unit vectors (blended with their neighbours here, as the run's
-            clusterer saw them).
+        vectors: row-aligned unit vectors (seen here as the run's clusterer saw them:
+            ``clustering_view``).
         themes: each theme's rows.
 
     Returns:
@@ -128,4 +134,5 @@ def run_stability(segments: Sequence[SegmentInput], vectors: np.ndarray,
     """
     if len(segments) > MEASURED_UP_TO:
         return None
-    return theme_stability(context_vectors(segments, vectors), themes)
+    view, clusterer = clustering_view(segments, vectors)
+    return theme_stability(view, themes, clusterer=clusterer)
