@@ -18,7 +18,7 @@ from forum.forms.accounts import ConfirmForm, InviteForm, RoleForm
 from forum.forms.fields import add_error
 from forum.models import User
 from forum.security import fresh_login_required
-from forum.services import accounts, audit, retention, two_factor
+from forum.services import accounts, audit, audit_names, retention, two_factor
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -113,7 +113,9 @@ def audit_log():
     """The newest audit events: who viewed, changed, exported or erased what."""
     action = request.args.get("action") or None
     days = current_app.config["RETENTION_DAYS"]
-    return render_template("forum/admin/audit.html", events=audit.recent_events(action=action),
+    events = audit.recent_events(action=action)
+    return render_template("forum/admin/audit.html", events=events,
+                           targets=audit_names.targets(events),
                            actions=audit.ACTIONS, chosen=action, describe=audit.describe,
                            kept=retention.kept_for_review(days), retention_days=days)
 
