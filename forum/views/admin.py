@@ -45,7 +45,9 @@ def invite():
         else:
             audit.record("user_invited", current_user, user, ip=request.remote_addr,
                          role=user.role.value)
-            return redirect(url_for("admin.user", user_id=user.id, invited=1))
+            flash(f"{user.name} ({user.email}) is invited as {user.role.with_article}. Nothing "
+                  "has been sent to them: give them the invite link below.")
+            return redirect(url_for("admin.user", user_id=user.id))
     return render_template("forum/admin/invite.html", form=form)
 
 
@@ -67,11 +69,12 @@ def user(user_id):
                   "have the new role when they sign in again.")
             return redirect(url_for("admin.user", user_id=target.id))
     invite_url = None
-    if not target.has_password:
+    if target.active and not target.has_password:  # disabling withdraws the invite
         token = accounts.make_invite_token(target, current_app.config["SECRET_KEY"])
         invite_url = url_for("auth.accept_invite", token=token, _external=True)
     return render_template("forum/admin/user.html", target=target, form=form,
-                           invite_url=invite_url, toggle=ConfirmForm())
+                           invite_url=invite_url, toggle=ConfirmForm(),
+                           sets_up_code=target.role in two_factor.required_roles())
 
 
 @bp.route("/users/<int:user_id>/active", methods=["POST"])
