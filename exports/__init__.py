@@ -24,3 +24,12 @@ def init_app(app: Flask) -> None:
     register_demo_loader(app, load_demo_draft)
     register_consultation_action(app,
         ConsultationAction("Drafting", "drafts.edit", "Draft the response"))
+    _register_audit_kind(app)
+
+
+def _register_audit_kind(app: Flask) -> None:
+    """The audit log names a draft by its consultation (a draft's own title is often empty)."""
+    from exports.models import Draft
+    from forum.services.audit_names import in_consultation, register_kind
+
+    register_kind(app, "Draft", "draft response", in_consultation(Draft), within=True)

@@ -70,6 +70,7 @@ def _configure_sqlite(app: Flask) -> None:
 def init_app(app: Flask) -> None:
     """Attach extensions, blueprints and commands of the forum package."""
     from forum import cli, key_cli, models  # noqa: F401  (models registers the tables)
+    from forum.services import audit_names
     from forum.views import (  # noqa: F401  (questions adds its routes to consultations)
         admin,
         auth,
@@ -98,6 +99,7 @@ def init_app(app: Flask) -> None:
         app.register_blueprint(blueprint)
     cli.init_app(app)
     key_cli.init_app(app)
+    audit_names.register_forum_kinds(app)
 
     @app.errorhandler(OperationalError)
     def database_error(error):

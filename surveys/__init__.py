@@ -42,3 +42,7 @@ def init_app(app: Flask) -> None:
     from surveys.demo import load_demo_survey
 
     register_demo_loader(app, load_demo_survey)
+    from forum.services.audit_names import by_column, register_kind
+    from surveys.models import Survey
+
+    register_kind(app, "Survey", "survey", by_column(Survey.id, Survey.title))

@@ -21,6 +21,27 @@ this that these those have has had feel felt talk talked talking mention
 mentioned""".split())  # noqa: SIM905
 
 
+# PostgreSQL's English stop words (its tsearch_data/english.stop, the Snowball list): its
+# full-text index leaves them out, so it can never find them. SQLite's index keeps them; they
+# are dropped here, before either database is asked, so both find the same segments.
+TOO_COMMON = frozenset("""i me my myself we our ours ourselves you your yours yourself yourselves
+he him his himself she her hers herself it its itself they them their theirs themselves what which
+who whom this that these those am is are was were be been being have has had having do does did
+doing a an the and but if or because as until while of at by for with about against between into
+through during before after above below to from up down in out on off over under again further
+then once here there when where why how all any both each few more most other some such no nor
+not only own same so than too very s t can will just don should now""".split())  # noqa: SIM905
+
+TOO_COMMON_MESSAGE = "{} too common to search for; add a more specific word"
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def _worth_matching(word: str) -> bool:
+    # "don't" is "don" and "t" to PostgreSQL: both stop words, so the whole word is one.
+    return (word not in ASKING and len(word) > 1
+            and not set(re.split(r"'", word)) <= TOO_COMMON)
+
+
 def keywords(query: str) -> list[str]:
     """The words of a query worth matching ("what did members say about breach?" -> breach).
 
@@ -28,10 +49,26 @@ def keywords(query: str) -> list[str]:
         query: what was typed.
 
     Returns:
-        Lower-case words, in order, without asking words.
+        Lower-case words, in order, without asking words and words too common to search for.
     """
-    words = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", query.lower())
-    return [w for w in dict.fromkeys(words) if w not in ASKING and len(w) > 1]
+    return [w for w in dict.fromkeys(_WORD.findall(query.lower())) if _worth_matching(w)]
+
+
+def too_common(query: str) -> str | None:
+    """Why nothing can be searched for, when the query has words but none worth matching.
+
+    Args:
+        query: what was typed.
+
+    Returns:
+        A plain-English message for the search field ("Those words are too common to search
+        for; add a more specific word"), or None when there is a word to search for (or no
+        word at all).
+    """
+    words = _WORD.findall(query.lower())
+    if not words or keywords(query):
+        return None
+    return TOO_COMMON_MESSAGE.format("That word is" if len(set(words)) == 1 else "Those words are")
 
 
 @lru_cache(maxsize=1)

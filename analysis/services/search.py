@@ -90,8 +90,8 @@ def keyword_scores(consultation_id: int, words: list[str]) -> dict[int, float]:
         {segment id: share of the query's weight it holds, 0 to 1} for segments holding any
         of the words (not yet narrowed by consent or filters).
     """
-    # A word no segment says cannot tell segments apart, and PostgreSQL finds none for its
-    # stop words ("out", "more") where SQLite does: it weighs nothing.
+    # A word no segment says cannot tell segments apart: it weighs nothing. (Words PostgreSQL
+    # never finds, its stop words, are already out of ``keywords``.)
     found = {word: ids for word in words if (ids := keyword_ids(consultation_id, [word]))}
     if not found:
         return {}

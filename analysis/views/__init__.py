@@ -32,6 +32,7 @@ def init_app(app: Flask) -> None:
     tasks.register()
     cli.init_app(app)
     audit.ACTIONS.update(tasks.AUDIT_ACTIONS)
+    tasks.register_audit_kinds(app)
     from analysis.services.subject_access import member_export
     from analysis.services.theme_store import on_consent_changed, refresh_all_stats
     from forum.services.privacy import register_member_export

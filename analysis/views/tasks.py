@@ -55,6 +55,17 @@ AUDIT_ACTIONS = {
 }
 
 
+def register_audit_kinds(app) -> None:
+    """How the audit log page names themes, analysis runs and blind coding samples."""
+    from analysis.models import AgreementSample, AnalysisRun, Theme
+    from forum.services.audit_names import by_column, in_consultation, register_kind
+
+    register_kind(app, "Theme", "theme", by_column(Theme.id, Theme.label))
+    register_kind(app, "AnalysisRun", "analysis run", in_consultation(AnalysisRun), within=True)
+    register_kind(app, "AgreementSample", "blind coding sample", in_consultation(AgreementSample),
+                  within=True)
+
+
 def transcript_abandoned(job) -> None:
     """The worker died mid-redaction: show the transcript as failed, with its retry button."""
     transcript = db.session.get(Transcript, job.params.get("transcript_id"))

@@ -125,6 +125,9 @@ def user_from_invite(token: str, secret_key: str) -> User:
     except BadSignature:
         raise AccountError("This invite link is not valid. Check you copied all of it") from None
     user = db.session.get(User, data.get("id"))
+    if user is not None and not user.active:
+        raise AccountError("This invite has been withdrawn. Ask an admin if you still need "
+                           "an account")
     if user is None or user.session_version != data.get("v") or user.has_password:
         raise AccountError("This invite link has already been used")
     return user

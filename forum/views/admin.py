@@ -18,7 +18,7 @@ from forum.forms.accounts import ConfirmForm, InviteForm, RoleForm
 from forum.forms.fields import add_error
 from forum.models import User
 from forum.security import fresh_login_required
-from forum.services import accounts, audit, retention, two_factor
+from forum.services import accounts, audit, audit_names, retention, two_factor
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -45,7 +45,9 @@ def invite():
         else:
             audit.record("user_invited", current_user, user, ip=request.remote_addr,
                          role=user.role.value)
-            return redirect(url_for("admin.user", user_id=user.id, invited=1))
+            flash(f"{user.name} ({user.email}) is invited as {user.role.with_article}. Nothing "
+                  "has been sent to them: give them the invite link below.")
+            return redirect(url_for("admin.user", user_id=user.id))
     return render_template("forum/admin/invite.html", form=form)
 
 
@@ -67,11 +69,12 @@ def user(user_id):
                   "have the new role when they sign in again.")
             return redirect(url_for("admin.user", user_id=target.id))
     invite_url = None
-    if not target.has_password:
+    if target.active and not target.has_password:  # disabling withdraws the invite
         token = accounts.make_invite_token(target, current_app.config["SECRET_KEY"])
         invite_url = url_for("auth.accept_invite", token=token, _external=True)
     return render_template("forum/admin/user.html", target=target, form=form,
-                           invite_url=invite_url, toggle=ConfirmForm())
+                           invite_url=invite_url, toggle=ConfirmForm(),
+                           sets_up_code=target.role in two_factor.required_roles())
 
 
 @bp.route("/users/<int:user_id>/active", methods=["POST"])
@@ -113,7 +116,9 @@ def audit_log():
     """The newest audit events: who viewed, changed, exported or erased what."""
     action = request.args.get("action") or None
     days = current_app.config["RETENTION_DAYS"]
-    return render_template("forum/admin/audit.html", events=audit.recent_events(action=action),
+    events = audit.recent_events(action=action)
+    return render_template("forum/admin/audit.html", events=events,
+                           targets=audit_names.targets(events),
                            actions=audit.ACTIONS, chosen=action, describe=audit.describe,
                            kept=retention.kept_for_review(days), retention_days=days)
 

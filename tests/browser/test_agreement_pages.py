@@ -50,4 +50,6 @@ def test_confirm_a_mapping_then_code_a_sample_blind(live_server, analysed, consu
     expect(page.get_by_role("heading", name="Agreement with your blind coding")).to_be_visible()
     expect(page.get_by_text("You coded 30 randomly chosen segments")).to_be_visible()
     expect(page.get_by_role("heading", name="Disagreements to fix")).to_be_visible()
+    page.get_by_text("What do these numbers mean?").click()
+    expect(page.get_by_role("heading", name="Cohen's kappa")).to_be_visible()
     check(page, shots, "agreement", errors)

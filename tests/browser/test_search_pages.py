@@ -1,4 +1,5 @@
-"""Search with Source = Document, and the split preview's progress page, in a real browser."""
+"""Search with Source = Document, a search of only common words, and the split preview's
+progress page, in a real browser."""
 import pytest
 from playwright.sync_api import expect
 
@@ -29,6 +30,19 @@ def test_document_passages_are_found_in_any_word_form(live_server, analysed, con
     expect(page.locator(".fv-evidence__meta").last).to_have_text("Matched by keyword")
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "search-documents.png"), full_page=True)
+
+
+def test_a_search_of_only_common_words_says_why(live_server, analysed, consultation, page, shots):
+    sign_in(page, live_server, "policy_officer")
+    page.goto(f"{live_server}/consultations/{consultation.id}/search")
+    page.get_by_label("What are you looking for?").fill("and it")
+    page.get_by_role("button", name="Search").click()
+    message = "Those words are too common to search for; add a more specific word"
+    expect(page.get_by_role("link", name=message)).to_be_visible()  # the error summary
+    expect(page.locator("#q-error")).to_contain_text(message)
+    expect(page.get_by_label("What are you looking for?")).to_have_value("and it")
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "search-common-words.png"), full_page=True)
 
 
 def test_split_shows_progress_then_the_preview(live_server, analysed, page, shots, monkeypatch):

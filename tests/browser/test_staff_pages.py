@@ -108,3 +108,19 @@ def test_two_factor_set_up_and_code_pages(live_server, page, shots):
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "two_factor_code.png"), full_page=True)
     assert errors == []
+
+
+def test_inviting_a_user_confirms_who_as_what_and_what_next(live_server, page, shots):
+    sign_in(page, live_server, "admin")
+    page.goto(f"{live_server}/admin/users/invite")
+    page.get_by_label("Full name").fill("Robin Hale")
+    page.get_by_label("Email address").fill("robin@forumvoice.example")
+    page.get_by_label("Policy officer").check()
+    page.get_by_role("button", name="Create invite").click()
+    expect(page.get_by_text("Robin Hale (robin@forumvoice.example) is invited as a policy "
+                            "officer.")).to_be_visible()
+    expect(page.get_by_role("heading", name="What happens next")).to_be_visible()
+    expect(page.get_by_role("heading", name="To withdraw the invite")).to_be_visible()
+    expect(page.locator("html")).to_have_js_property("scrollWidth", 768)
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "admin_invited.png"), full_page=True)

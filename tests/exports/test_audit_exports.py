@@ -31,4 +31,4 @@ def test_issue12_item12_removed_quotes_name_their_draft(forum, auth, officer):
     assert event.object_id == draft.id
     auth.login(Role.ADMIN)
     page = auth.client.get("/admin/audit").get_data(as_text=True)
-    assert f"Draft {draft.id}" in page
+    assert f"draft response {draft.id}" in page

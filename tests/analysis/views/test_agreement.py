@@ -166,3 +166,24 @@ def test_a_deleted_practice_sample_is_never_reported(auth, analysed, consultatio
     assert "coded a random sample" not in methods_paragraph(gather_evidence(consultation.id))
     assert db.session.scalars(select(AuditEvent).where(
         AuditEvent.action == "agreement_sample_deleted")).one().object_id == sample_id
+
+
+def test_the_figures_are_explained_in_plain_english(auth, analysed, consultation):
+    def explained(html):
+        details = html.split('<details class="govuk-details"')[1].split("</details>")[0]
+        assert "What do these numbers mean?" in details
+        for words in ("<h3 class=\"govuk-heading-s\">F1</h3>", "Cohen's kappa</h3>",
+                      "95% interval</h3>", "agreement you would get by luck",
+                      "95 times in 100 it fell between the two numbers shown"):
+            assert words in details, words
+
+    auth.login(Role.POLICY_OFFICER)
+    explained(auth.client.get(f"/consultations/{consultation.id}/agreement").get_data(as_text=True))
+    sample = draw(auth, consultation)
+    code_all(auth, consultation, sample, lambda _id, app: (app[0], str(app[1] or "none")))
+    html = auth.client.get(f"/consultations/{consultation.id}/agreement/{sample.id}"
+                           ).get_data(as_text=True)
+    explained(html)
+    # The figures themselves are still there.
+    assert re.search(r"<td class=\"govuk-table__cell\">1\.00 <span class=\"govuk-body-s\">"
+                     r"\(95% interval 1\.00 to 1\.00\)", html)

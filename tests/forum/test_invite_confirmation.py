@@ -1,0 +1,63 @@
+"""Inviting a user says who was invited, as what, what happens next and how to withdraw it."""
+from __future__ import annotations
+
+import re
+
+from forum.access import Role
+from forum.extensions import db
+from forum.models import User
+
+
+def _invite(auth, name, email, role):
+    response = auth.client.post("/admin/users/invite",
+                                data={"name": name, "email": email, "role": role})
+    assert response.status_code == 302
+    return response.headers["Location"], auth.client.get(response.headers["Location"]).get_data(
+        as_text=True)
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_the_admin_is_told_who_was_invited_as_what_and_what_happens_next(auth, users):
+    auth.login(Role.ADMIN)
+    _url, html = _invite(auth, "Robin Hale", "robin@test.example", "policy_officer")
+    text = _text(html)
+    assert "govuk-notification-banner--success" in html
+    assert ("Robin Hale (robin@test.example) is invited as a policy officer. Nothing has been "
+            "sent to them: give them the invite link below.") in text
+    assert "What happens next" in text
+    assert "Robin Hale opens the link and chooses a password." in text
+    # Policy officers must use an authenticator app: the admin is told so.
+    assert "they set up an authenticator app" in text
+    assert "They can then sign in as a policy officer." in text
+    assert "To withdraw the invite" in text and "Disable the account (below)" in text
+
+
+def test_no_code_step_for_a_role_that_needs_none(auth, users):
+    auth.login(Role.ADMIN)
+    _url, html = _invite(auth, "Sam Lee", "sam@test.example", "peer_researcher")
+    text = _text(html)
+    assert "is invited as a peer researcher" in text
+    assert "authenticator app" not in text
+
+
+def test_the_confirmation_escapes_the_name(auth, users):
+    auth.login(Role.ADMIN)
+    _url, html = _invite(auth, "<b>Bold</b>", "bold@test.example", "facilitator")
+    assert "<b>Bold</b>" not in html and "&lt;b&gt;Bold&lt;/b&gt; (bold@test.example)" in html
+
+
+def test_disabling_the_account_withdraws_the_invite(auth, users):
+    auth.login(Role.ADMIN)
+    url, html = _invite(auth, "Kim Ray", "kim@test.example", "facilitator")
+    link = re.search(r'id="invite-link" class="fv-break">([^<]+)<', html).group(1)
+    invited = db.session.scalar(db.select(User).where(User.email == "kim@test.example"))
+    auth.client.post(f"/admin/users/{invited.id}/active")
+    page = auth.client.get(url).get_data(as_text=True)
+    assert "Disabled (invite not accepted)" in page and "invite-link" not in page
+    auth.logout()
+    refused = auth.client.get(link.replace("http://localhost", ""))
+    assert refused.status_code == 400 and "This invite has been withdrawn" in refused.get_data(
+        as_text=True)
