@@ -48,6 +48,9 @@ def test_identifiers_said_in_words_but_not_counting(text, expected, fake_nlp):
     # The same name is a prison where someone served time and a place where family lives.
     ("I did three years in Wakefield. My daughter lives in Wakefield with her foster carers.",
      [("prison", "Wakefield"), ("place", "Wakefield")]),
+    # A relative or friend named on the way, and "has been living".
+    ("My cousin Tyler lives in Sunderland.", [("name", "Tyler"), ("place", "Sunderland")]),
+    ("My mate's been living in Hull since he got out.", [("place", "Hull")]),
 ])
 def test_where_a_relative_lives_is_a_place_not_a_prison(text, expected, fake_nlp):
     assert found(text, fake_nlp) == expected
@@ -64,6 +67,7 @@ def test_where_a_relative_lives_is_a_place_not_a_prison(text, expected, fake_nlp
     ("We slept on Trafalgar Square.", []),
     ("I begged at Canary Wharf.", ["Canary Wharf"]),
     ("We slept in Piccadilly Gardens that winter.", []),
+    ("I slept in a tent on Clapham Common, then round the back of Waterloo.", ["Waterloo"]),
     ("I was on Sertraline and Diazepam, then they tried Espranor.",
      ["Sertraline", "Diazepam", "Espranor"]),
 ])

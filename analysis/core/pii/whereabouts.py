@@ -41,16 +41,19 @@ RELATIVE = (
     r"(?:mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandparents"
     r"|parents|family|folks|sister|brother|auntie|aunt|uncle|cousin|kids|children|son|daughter"
     r"|partner|missus|wife|husband|girlfriend|boyfriend|ex|fiancée?|carers?|in-laws|step-?mum"
-    r"|step-?dad|little (?:one|ones)|baby)"
+    r"|step-?dad|little (?:one|ones)|baby|mate|best mate|friend|best friend|pal)"
 )
 OWNER = r"(?:my|his|her|their|our|me)\s+(?:(?:old|little|big|eldest|youngest|real|foster)\s+)?"
-LIVES = r"(?:lives|lived|live|living|stays|stayed|is living|was living|moved|has moved)"
+LIVES = (r"(?:lives|lived|live|living|stays|stayed|is living|was living|moved|has moved"
+         r"|(?:has |have |had )?been living)")
 # One to three places joined by "and" or a comma: "Wandsworth and Brixton".
 PLACE_GROUP = rf"(?:{CAP_WORD}(?:[ \t]+{CAP_WORD})?)(?:(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]+or[ \t]+)"\
               rf"{CAP_WORD}(?:[ \t]+{CAP_WORD})?){{0,2}}"
 # The cue words in any case ("My sister lives in ..."); the places keep their capitals.
+# "my cousin Tyler lives in ...", "my sister, Kim, lives in ...".
+NAMED = rf"(?:,?[ \t]+{CAP_WORD}(?:[ \t]+{CAP_WORD})?,?)?"
 RELATIVE_LIVES_IN = re.compile(
-    rf"\b(?i:{OWNER}{RELATIVE}(?:['’]s)?\s+(?:still\s+|now\s+|all\s+)?{LIVES}\s+"
+    rf"\b(?i:{OWNER}{RELATIVE}){NAMED}(?i:(?:['’]s)?\s+(?:still\s+|now\s+|all\s+)?{LIVES}\s+"
     rf"(?:(?:over|out|down|up|round)\s+)?(?:in|at|near|to)\s+)(?P<places>{PLACE_GROUP})"
 )
 WHERE_RELATIVE_LIVES = re.compile(
