@@ -23,7 +23,8 @@ def test_phone_numbers_said_with_hundreds_but_not_amounts(text, expected, fake_n
     assert found(text, fake_nlp) == [("phone", expected)]
 
 
-# Each line also counts up in words after a cue, which is no identifier.
+# Identifiers and dates of birth said in words; the first three lines also count up in
+# words after a cue, which is no identifier.
 @pytest.mark.parametrize("text, expected", [
     ("My NHS number is four eight five, seven seven seven, three four five six. In prison, "
      "two three four five six times.",
@@ -34,8 +35,14 @@ def test_phone_numbers_said_with_hundreds_but_not_amounts(text, expected, fake_n
      ("phone", "07700 nine hundred one two three")),
     ("Ring plus four four seven seven hundred nine hundred one two three.",
      ("phone", "plus four four seven seven hundred nine hundred one two three")),
+    ("I was born on the 3rd of the 4th, 1991, in a hostel.",
+     ("date of birth", "3rd of the 4th, 1991")),
+    ("My birthday is the twelfth of the third, eighty-seven.",
+     ("date of birth", "twelfth of the third, eighty-seven")),
+    ("I was born on the 4th of September eighty-one, they said.",
+     ("date of birth", "4th of September eighty-one")),
 ])
-def test_identifiers_said_in_words_but_not_counting(text, expected, fake_nlp):
+def test_identifiers_and_dates_of_birth_said_in_words(text, expected, fake_nlp):
     assert found(text, fake_nlp) == [expected]
 
 
