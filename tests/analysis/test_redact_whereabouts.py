@@ -69,6 +69,7 @@ def test_where_a_relative_lives_is_a_place_not_a_prison(text, expected, fake_nlp
     ("The judge at Snaresbrook gave me eighteen months.", ["Snaresbrook"]),
     ("I got sentenced at Isleworth in the end.", ["Isleworth"]),
     ("I nicked from Tesco.", ["Tesco"]),
+    ("Nacro did my CV, then Unlock and Emmaus helped.", ["Nacro", "Unlock", "Emmaus"]),
     ("Postcode's on the letter.", ["Postcode"]),
     ("Email me when it's done.", ["Email"]),
     ("We slept on Trafalgar Square.", []),
