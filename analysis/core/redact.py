@@ -9,7 +9,11 @@ Choices, so reviewers know what to expect:
   matter to the argument ("released in Birmingham with nowhere to go") and rarely
   identify anyone alone. ``keep_broad_areas=False`` also redacts the model's
   GPE/LOC entities and the areas in ``data/broad_areas.txt`` as ``[place]``.
-  Partial postcodes ("SE15") count as broad areas and are kept either way.
+  Partial postcodes ("SE15") count as broad areas and are kept either way. Where a
+  relative lives is personal, so "my mum lives in Brixton" is redacted as ``[place]``
+  whatever the setting (and never as a prison).
+* Public landmarks ("Trafalgar Square", ``data/landmarks.txt``) are nobody's address and
+  are kept, as are courts ("the judge at Snaresbrook").
 * Other dates, ages, services and organisations (Universal Credit, Housing First,
   Jobcentre, NA, DBS) are kept.
 * The detectors over-propose on purpose: a facilitator reviews every redaction.
@@ -24,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.language import Language
 
-from .pii import contact, names, places
+from .pii import contact, names, places, whereabouts
 from .pii.common import Candidate
 from .pii.lexicon import english_lexicon, english_modifiers
 
@@ -148,12 +152,13 @@ def find_personal_data(
 
         nlp = load_nlp()
     entities = _model_entities(text, nlp)
+    is_word = english_lexicon(nlp)
     cands = names.find_names(
         text,
         person_spans=[(s, e) for s, e, label in entities if label == "PERSON"],
         known_names=known_names,
         other_entities=[ent for ent in entities if ent[2] != "PERSON"],
-        is_word=english_lexicon(nlp),
+        is_word=is_word,
         is_modifier=english_modifiers(nlp),
     )
     for detector in (
@@ -162,11 +167,27 @@ def find_personal_data(
         places.find_addresses, places.find_prisons, places.find_hospitals, places.find_hostels,
     ):
         cands += detector(text)
+    cands += whereabouts.find_bare_streets(text, is_word)
     if not keep_broad_areas:
         cands += [Candidate(s, e, "place") for s, e, label in entities
                   if label in BROAD_AREA_ENTITIES]
         cands += places.find_broad_areas(text)
-    return _resolve(text, cands)
+    return _resolve(text, _where_things_are(text, cands))
+
+
+def _where_things_are(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Apply the two rules about what a place is, whatever detector proposed it.
+
+    Where a relative lives is a place, never a prison ("Brixton is where my mum lives");
+    nothing inside a public landmark ("Trafalgar Square") is anyone's personal data.
+    """
+    homes = whereabouts.find_relatives_places(text)
+    public = whereabouts.landmarks(text)
+    kept = [c for c in cands
+            if not any(s <= c.start and c.end <= e for s, e in public)
+            and not (c.label == "prison" and any(h.start <= c.start and c.end <= h.end
+                                                  for h in homes))]
+    return kept + homes
 
 
 def apply_redactions(text: str, spans: Sequence[Span]) -> str:

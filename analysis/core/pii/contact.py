@@ -18,16 +18,31 @@ SPOKEN_EMAIL = re.compile(
     re.IGNORECASE,
 )
 
-# Said aloud: "oh seven seven double oh nine ...". UK numbers start with 0 and have 10-11 digits.
+# Said aloud: "oh seven seven double oh nine ...", "oh eight hundred one two three ...",
+# "07700 nine hundred ...", "plus four four ...". UK numbers start with 0 and have 10-11
+# digits. "Hundred" and "thousand" stand for their zeros only straight after a digit
+# ("oh eight hundred" is 0800), never on their own.
 DIGIT_WORD = r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine)"
+SPOKEN_ITEM = (rf"(?:(?:(?:double|treble|triple)\s+)?{DIGIT_WORD}(?:[\s-]+(?:hundred|thousand))?"
+               rf"|\d{{1,5}})")
+SPOKEN_NEXT = rf"(?:[\s,-]+{SPOKEN_ITEM})"
 SPOKEN_PHONE = re.compile(
-    rf"\b(?:oh|zero|nought)(?:[\s,-]+(?:(?:double|treble|triple)\s+)?{DIGIT_WORD}){{6,}}\b",
+    rf"(?<![\w-])(?:oh|zero|nought|plus[\s-]+four[\s-]+four|0\d*){SPOKEN_NEXT}{{2,}}\b",
     re.IGNORECASE,
 )
+HAS_DIGIT_WORD = re.compile(rf"\b{DIGIT_WORD}\b", re.IGNORECASE)
+# After a cue ("NHS number is four eight five, ..."): a number said in words.
+SPOKEN_ID = re.compile(rf"{SPOKEN_ITEM}{SPOKEN_NEXT}{{2,}}\b", re.IGNORECASE)
+SPOKEN_ID_MIN_DIGITS = 5
+PRISON_NUMBER_DIGITS = 4
+# A prison number spelled out: "A one two three four B C".
+SPOKEN_PRISON_NUMBER = re.compile(
+    rf"\b[A-Z][\s,-]+(?P<digits>(?i:{SPOKEN_ITEM}{SPOKEN_NEXT}{{1,3}}))[\s,-]+[A-Z][\s,-]*[A-Z]\b")
 SPOKEN_MIN_DIGITS = 10
 SPOKEN_DIGITS = {"oh": 0, "o": 0, "zero": 0, "nought": 0, "one": 1, "two": 2, "three": 3,
                  "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 SPOKEN_REPEATS = {"double": 2, "treble": 3, "triple": 3}
+SPOKEN_ZEROS = {"hundred": 2, "thousand": 3}
 
 # Royal Mail's published shape for a full postcode (outward + inward), space optional.
 POSTCODE = re.compile(
@@ -82,12 +97,14 @@ TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eight
 SPOKEN_YEAR = (rf"(?:nineteen[- ](?:{TENS}(?:[- ]{UNITS})?|{TEENS}|oh[- ]{UNITS})"
                rf"|two[- ]thousand(?:[- ]and)?(?:[- ](?:{TEENS}|{UNITS}))?)")
 FULL_YEAR = rf"(?:(?:19|20)\d{{2}}|['’]\d{{2}}|{SPOKEN_YEAR})"
-# After a month a bare two-digit year ("3 March 85") is still a year.
-MONTH_YEAR = rf"(?:{FULL_YEAR}|\d{{2}})"
+# After a month a bare two-digit year ("3 March 85", "eighty-seven") is still a year.
+MONTH_YEAR = rf"(?:{FULL_YEAR}|\d{{2}}|{TENS}[- ]{UNITS})"
 DATE = re.compile(
     rf"(?:\b{DAY}(?:\s+of)?\s+{MONTHS}\b(?:\.?,?\s+{MONTH_YEAR}(?![\w’']))?"
     rf"|\b{MONTHS}\b\.?\s+(?:the\s+)?{DAY}\b(?:,?\s+{MONTH_YEAR}(?![\w’']))?"
     rf"|\b{MONTHS}\b\.?,?\s+(?:of\s+)?{FULL_YEAR}(?![\w’'])"
+    # "the 3rd of the 4th, '91": the month said as its number.
+    rf"|\b{DAY}\s+of\s+the\s+{DAY}\b(?:,?\s+{MONTH_YEAR}(?![\w’']))?"
     rf"|\b\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?{YEAR}\b"
     rf"|\b(?:19|20)\d{{2}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}\b)",
     re.IGNORECASE,
@@ -143,21 +160,35 @@ def find_phones(text: str) -> list[Candidate]:
         if digits >= PHONE_MIN_DIGITS and raw.lstrip("(").startswith(("0", "+")) and "/" not in raw:
             found.append(Candidate(match.start, match.end, "phone"))
     for candidate in every_match(SPOKEN_PHONE, text, "phone"):
-        said = _spoken_digits(text[candidate.start:candidate.end])
-        # "zero, one, two, three...": counting up one at a time is no number.
-        counting = all(b == a + 1 for a, b in zip(said, said[1:], strict=False))
-        if len(said) >= SPOKEN_MIN_DIGITS and not counting:
+        if _said_number(text[candidate.start:candidate.end], SPOKEN_MIN_DIGITS):
             found.append(candidate)
     return found
 
 
+def _said_number(said: str, min_digits: int) -> bool:
+    """Whether words such as "oh seven seven double oh nine ..." say a number this long.
+
+    Counting up one at a time ("zero, one, two, three") is no number, and numbers written
+    all in figures are left to the other rules.
+    """
+    digits = _spoken_digits(said)
+    counting = all(b == a + 1 for a, b in zip(digits, digits[1:], strict=False))
+    return len(digits) >= min_digits and not counting and bool(HAS_DIGIT_WORD.search(said))
+
+
 def _spoken_digits(said: str) -> list[int]:
-    """The digits of a spoken number: "double oh" is 0, 0; "treble five" 5, 5, 5."""
+    """The digits of a spoken number: "double oh" is 0, 0; "eight hundred" 8, 0, 0."""
     digits: list[int] = []
     times = 1
-    for word in re.findall(r"[a-z]+", said.lower()):
-        if word in SPOKEN_REPEATS:
+    for word in re.findall(r"[a-z]+|\d+", said.lower()):
+        if word.isdigit():
+            digits += [int(d) for d in word]
+        elif word == "plus":
+            continue
+        elif word in SPOKEN_REPEATS:
             times = SPOKEN_REPEATS[word]
+        elif word in SPOKEN_ZEROS:
+            digits += [0] * SPOKEN_ZEROS[word]
         else:
             digits += [SPOKEN_DIGITS[word]] * times
             times = 1
@@ -205,6 +236,12 @@ def find_id_numbers(text: str) -> list[Candidate]:
         value = ID_VALUE.match(text, cue.end())
         if value and len(value.group()) >= ID_MIN_LENGTH:
             found.append(Candidate(value.start(), value.end(), "ID number"))
+        said = SPOKEN_ID.match(text, cue.end())
+        if said and _said_number(said.group(), SPOKEN_ID_MIN_DIGITS):
+            found.append(Candidate(said.start(), said.end(), "ID number"))
+    for m in SPOKEN_PRISON_NUMBER.finditer(text):
+        if len(_spoken_digits(m.group("digits"))) == PRISON_NUMBER_DIGITS:
+            found.append(Candidate(m.start(), m.end(), "ID number"))
     return found
 
 

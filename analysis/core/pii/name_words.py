@@ -35,6 +35,19 @@ TITLE_WORDS = frozenset(t.lower() for t in TITLES)
 NOT_AFTER_NAME = COMMON_WORDS - {"from", "at", "on", "and", "was", "is", "said", "has", "had"}
 NOT_AFTER_NAME |= {"period", "everyone", "anyone", "someone", "yourself", "myself", "do"}
 
+# "Hope is what kept me going", "Faith was everything": a name-word saying what something
+# is, not who someone is ("Grace is my worker" stays a name).
+ABSTRACT_PREDICATE = re.compile(
+    r"\s+(?:is|was|['’]s)\s+(?:what|all|everything|nothing|key|(?:the|a)\s+(?:\w+\s+)?thing)\b",
+    re.IGNORECASE,
+)
+# Medicine names by their international stems (Sertraline, Olanzapine, Diazepam, Tramadol).
+MEDICINE_ENDINGS = (
+    "azepam", "azolam", "apine", "oxetine", "alopram", "traline", "idone", "peridol", "gabalin",
+    "pentin", "orphine", "amadol", "codone", "tanyl", "trigine", "proate", "prazole", "olol",
+    "triptyline", "pramine", "afaxine", "iclone", "zodone",
+)
+
 PEOPLE_ARE_NOT_IN = re.compile(r"\b(?:in|near|outside|around|round|across|over in)\s+$",
                                re.IGNORECASE)
 PLACE_PREPOSITION = re.compile(r"\b(?:to|from|at|of|into|via|up|down|by)\s+$", re.IGNORECASE)
@@ -51,7 +64,7 @@ def never_name(word: str) -> bool:
     """
     low = word.lower()
     return (low in COMMON_WORDS or low in TIME_WORDS or low in load_set("not_names.txt")
-            or low in TITLE_WORDS)
+            or low in TITLE_WORDS or low.endswith(MEDICINE_ENDINGS))
 
 
 def is_broad_area(text: str, start: int, end: int) -> bool:
@@ -116,11 +129,14 @@ def word_used_as_word(text: str, start: int, end: int) -> bool:
         end: offset just after it.
 
     Returns:
-        True after "the"/"a", or at a sentence start followed by a pronoun or
-        function word ("Will I...", "Hope so", "Mark my words").
+        True after "the"/"a", before "is what" or "was everything" ("Hope is what kept
+        me going"), or at a sentence start followed by a pronoun or function word
+        ("Will I...", "Hope so", "Mark my words").
     """
     before = text[:start].rstrip().split()
     if before and before[-1].lower() in {"the", "a", "an", "by"}:
+        return True
+    if ABSTRACT_PREDICATE.match(text, end):
         return True
     if not is_sentence_start(text, start):
         return False

@@ -12,8 +12,10 @@ from .name_words import (
     PLACE_PREPOSITION,
     WORD,
     extend_surname,
+    is_ambiguous,
     is_broad_area,
     never_name,
+    word_used_as_word,
 )
 from .not_people import drop_not_people
 
@@ -44,8 +46,11 @@ def _from_model(
             continue
         if is_broad_area(text, start, end):  # "Kensington and Chelsea", "in Lambeth"
             continue
-        # The small model sometimes calls a lower-case English word a person ("agenda").
+        # The small model sometimes calls a lower-case English word a person ("agenda"),
+        # or a name-word used as a word ("Hope is what kept me going").
         if span.islower() and is_word and all(is_word(w) for w in span.split()):
+            continue
+        if " " not in span and is_ambiguous(span) and word_used_as_word(text, start, end):
             continue
         # Drop leading fillers and verbs spaCy glues on ("Yeah Dave", "Ring Tony"), but
         # not first names that are also words ("Hope Williams"); skip if nothing is left.

@@ -1,4 +1,4 @@
-"""Capitalised words that look like names but are not people: document titles, sentence openers."""
+"""Capitalised words that look like names but are not people: titles, openers, courts."""
 from __future__ import annotations
 
 import re
@@ -9,6 +9,15 @@ from ..lists import load_list, load_set
 from .common import CAP_WORD, Candidate, is_sentence_start
 
 __all__ = ["drop_not_people", "named_documents"]
+
+
+# Courts are public and kept (see GENERIC_FIRST in places.py: "Crown", "Magistrates"); a
+# Crown Court known by its place ("the judge at Snaresbrook") is no person either.
+COURT_BEFORE = re.compile(
+    r"\b(?:judge|court|courts|trial|sentenced|sentencing|hearing|magistrates|bench|dock)"
+    r"\s+(?:at|in|up\s+at|over\s+at|down\s+at)\s+$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +55,7 @@ def _opener(text: str, cand: Candidate, is_modifier: Callable[[str], bool]) -> b
 
 def drop_not_people(text: str, cands: list[Candidate],
                     is_modifier: Callable[[str], bool] | None) -> list[Candidate]:
-    """Remove name candidates that are document titles or sentence-opening common words.
+    """Remove name candidates that are document titles, sentence openers or courts.
 
     Args:
         text: the text the candidates point into.
@@ -63,6 +72,8 @@ def drop_not_people(text: str, cands: list[Candidate],
         if any(s <= cand.start and cand.end <= e for s, e in titles):  # "Bradley", "Bradley Report"
             continue
         if is_modifier is not None and _opener(text, cand, is_modifier):
+            continue
+        if COURT_BEFORE.search(text[max(0, cand.start - 30):cand.start]):
             continue
         kept.append(cand)
     return kept

@@ -7,7 +7,10 @@ from functools import cache
 from ..lists import load_list
 from .common import CAP_WORD, COMMON_WORDS, Candidate, every_match
 
-__all__ = ["find_addresses", "find_broad_areas", "find_hospitals", "find_hostels", "find_prisons"]
+__all__ = [
+    "always_prisons", "find_addresses", "find_broad_areas", "find_hospitals", "find_hostels",
+    "find_prisons",
+]
 
 NAME_WORDS = rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}}"
 SUFFIXES = (
@@ -145,6 +148,12 @@ def _listed(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
         alts.sort(key=len, reverse=True)
         return re.compile(rf"\b(?:{'|'.join(alts)})\b") if alts else None
     return compile_(always), compile_(ambiguous)
+
+
+@cache
+def always_prisons() -> frozenset[str]:
+    """Listed prison names that are never anything else (Pentonville, not Leeds), lower case."""
+    return frozenset(e.lower() for e in load_list("prisons.txt") if not e.endswith("*"))
 
 
 def _list_matches(name: str, text: str, label: str) -> list[Candidate]:

@@ -1,0 +1,131 @@
+"""Where someone is to be found, said without a street word, and public places that are not.
+
+* "sleeping on Briggate": a one-word street after "on" (or "off") when the clause says
+  someone sleeps, begs, sits or lives there. "on Tuesday", "on Universal Credit", "on probation",
+  "on methadone" and "on Zoom" are left alone: days, services and English words never
+  count, and the word must follow such a verb.
+* "Wandsworth and Brixton is where my mum lives", "my sister lives in Armley": where a
+  relative lives is personal, so the place is redacted as ``[place]`` even when it is a
+  broad area, and never as a prison.
+* Public landmarks ("Trafalgar Square", "Canary Wharf", listed in ``landmarks.txt``) are
+  where anyone might be, not anyone's address: nothing inside one is redacted.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from ..lists import load_list, load_set
+from .common import CAP_WORD, Candidate
+from .name_words import never_name
+from .places import always_prisons
+
+__all__ = ["find_bare_streets", "find_relatives_places", "landmarks"]
+
+# Being somewhere in person: the verbs that make "on X" a street rather than a benefit,
+# a drug, a day or a programme.
+PRESENCE = re.compile(
+    r"\b(?:sleep|sleeps|sleeping|slept|kip|kips|kipped|kipping|doss|dossed|dossing|rough"
+    r"|beg|begs|begged|begging|pitch|pitched|camp|camped|camping|tent|squat|squatted|squatting"
+    r"|sat|sit|sits|sitting|live|lives|lived|living|grew up|brought up|stayed|staying"
+    r"|doorway|bench|selling|sold|flat|house|bedsit|hang about|hung about|hanging about"
+    r"|hang around|hung around|hanging around)\b[^.?!;]{0,25}$",
+    re.IGNORECASE,
+)
+# "on Briggate", "a doorway off Kirkgate"; not "on Dave's sofa" or a longer name.
+BARE_STREET = re.compile(
+    rf"\b(?:on|off)[ \t]+(?:the[ \t]+)?(?P<name>{CAP_WORD})\b(?!['’-]|[ \t]+[A-Z])")
+
+RELATIVE = (
+    r"(?:mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandparents"
+    r"|parents|family|folks|sister|brother|auntie|aunt|uncle|cousin|kids|children|son|daughter"
+    r"|partner|missus|wife|husband|girlfriend|boyfriend|ex|fiancée?|carers?|in-laws|step-?mum"
+    r"|step-?dad|little (?:one|ones)|baby|mate|best mate|friend|best friend|pal)"
+)
+OWNER = r"(?:my|his|her|their|our|me)\s+(?:(?:old|little|big|eldest|youngest|real|foster)\s+)?"
+LIVES = (r"(?:lives|lived|live|living|stays|stayed|is living|was living|moved|has moved"
+         r"|(?:has |have |had )?been living)")
+# One to three places joined by "and" or a comma: "Wandsworth and Brixton".
+PLACE_GROUP = rf"(?:{CAP_WORD}(?:[ \t]+{CAP_WORD})?)(?:(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]+or[ \t]+)"\
+              rf"{CAP_WORD}(?:[ \t]+{CAP_WORD})?){{0,2}}"
+# The cue words in any case ("My sister lives in ..."); the places keep their capitals.
+# "my cousin Tyler lives in ...", "my sister, Kim, lives in ...".
+NAMED = rf"(?:,?[ \t]+{CAP_WORD}(?:[ \t]+{CAP_WORD})?,?)?"
+RELATIVE_LIVES_IN = re.compile(
+    rf"\b(?i:{OWNER}{RELATIVE}){NAMED}(?i:(?:['’]s)?\s+(?:still\s+|now\s+|all\s+)?{LIVES}\s+"
+    rf"(?:(?:over|out|down|up|round)\s+)?(?:in|at|near|to)\s+)(?P<places>{PLACE_GROUP})"
+)
+WHERE_RELATIVE_LIVES = re.compile(
+    rf"(?P<places>{PLACE_GROUP})(?i:\s+(?:is|was|are|were|['’]s)\s+where\s+{OWNER}{RELATIVE}"
+    rf"\s+(?:still\s+|now\s+)?{LIVES})\b"
+)
+ONE_PLACE = re.compile(rf"{CAP_WORD}(?:[ \t]+{CAP_WORD})?")
+
+
+def find_bare_streets(text: str, is_word: Callable[[str], bool] | None) -> list[Candidate]:
+    """Find one-word streets after "on" where someone sleeps, begs or lives ("on Briggate").
+
+    Args:
+        text: text to search.
+        is_word: an English word test; without one nothing is proposed, because
+            "sleeping on Benches" and "sat on Briggate" cannot then be told apart.
+
+    Returns:
+        Candidates labelled ``place``.
+    """
+    if is_word is None:
+        return []
+    found = []
+    areas = load_set("broad_areas.txt")
+    first_names = load_set("first_names.txt")
+    for m in BARE_STREET.finditer(text):
+        word = m.group("name")
+        low = word.lower()
+        if (never_name(word) or is_word(word) or low in areas or low in first_names
+                or not PRESENCE.search(text[max(0, m.start() - 60):m.start()])):
+            continue
+        found.append(Candidate(m.start("name"), m.end("name"), "place"))
+    return found
+
+
+def find_relatives_places(text: str) -> list[Candidate]:
+    """Find the places a relative is said to live ("my mum lives in Brixton").
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Candidates labelled ``place``, one for each place named.
+    """
+    found = []
+    for pattern in (RELATIVE_LIVES_IN, WHERE_RELATIVE_LIVES):
+        for m in pattern.finditer(text):
+            for place in ONE_PLACE.finditer(text, m.start("places"), m.end("places")):
+                # "Pentonville and Brixton is where my mum lives": no one lives in Pentonville.
+                if (not any(never_name(w) for w in place.group().split())
+                        and place.group().lower() not in always_prisons()):
+                    found.append(Candidate(place.start(), place.end(), "place"))
+    return found
+
+
+@cache
+def _landmark_pattern() -> re.Pattern[str] | None:
+    names = sorted(load_list("landmarks.txt"), key=len, reverse=True)
+    if not names:
+        return None
+    alts = "|".join(r"[ \t]+".join(re.escape(w) for w in n.split()) for n in names)
+    return re.compile(rf"\b(?:{alts})(?![\w'’])", re.IGNORECASE)
+
+
+def landmarks(text: str) -> list[tuple[int, int]]:
+    """Find public landmarks ("Trafalgar Square"): places anyone might be, no one's address.
+
+    Args:
+        text: text to search.
+
+    Returns:
+        (start, end) offsets of each landmark named.
+    """
+    pattern = _landmark_pattern()
+    return [m.span() for m in pattern.finditer(text)] if pattern else []
