@@ -153,7 +153,7 @@ def bertopic_tuned_labels(segments, vectors, seed, embedder, cache):
                                      metric="cosine", random_state=seed),
                      hdbscan_model=HDBSCAN(min_cluster_size=size, prediction_data=True))
     topics, _ = model.fit_transform(texts, embeddings=vectors)
-    if -1 in topics:
+    if -1 in topics and set(topics) != {-1}:  # with no topic at all there is nothing to join
         topics = model.reduce_outliers(texts, topics, strategy="embeddings", embeddings=vectors)
     return np.array(topics)
 

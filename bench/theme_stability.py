@@ -2,11 +2,12 @@
 
 ``bench/analysis_quality.py`` measures ARI on ONE pair of 90% samples. This prints, per
 corpus, the spread over several pairs (mean, min, max), so a change can be told from
-noise, and the same for our clusterer alone (spectral + Ward, no BERTopic, no theme-set
-rules) at a range of theme counts, so the cause can be told apart:
+noise, and the same for our clusterer alone (no BERTopic, no theme-set rules) at a range
+of theme counts, so the cause can be told apart:
 
-- ``clusterer k=..``: ``SpectralWardClusterer`` on each sample's vectors (context-blended
-  within the sample, as ``run_analysis`` does) with the number of clusters fixed;
+- ``clusterer k=..``: the run's clusterer (``clustering_view``: a documents-only corpus is
+  cut into runs, anything else is spectral + Ward) on each sample's vectors, blended
+  within the sample as ``run_analysis`` does, with the number of clusters fixed;
 - ``ours (run_analysis)``: the whole pipeline, as in the quality table (``--pipeline``);
 - per theme (``--per-theme``): one ``run_analysis``, each theme's "found again in k of 10"
   (``stability.run_stability``, what the themes page shows), its purity (share of its
@@ -39,12 +40,11 @@ from analysis_quality import (  # noqa: E402
 )
 
 from analysis.core.themes import (  # noqa: E402
-    SpectralWardClusterer,
     TextModels,
     choose_settings,
     run_analysis,
 )
-from analysis.core.themes.engine import context_vectors  # noqa: E402
+from analysis.core.themes.engine import clustering_view  # noqa: E402
 
 SHARE = 0.9
 
@@ -68,9 +68,10 @@ def overlap_ari(first: dict[int, int], second: dict[int, int]) -> float:
 
 
 def clusterer_labels(segments, vectors, k: int) -> np.ndarray:
-    """Returns: spectral + Ward labels with k clusters, vectors blended within ``segments``."""
-    blended = context_vectors(segments, vectors)
-    return SpectralWardClusterer().fit_predict(blended, choose_settings(len(segments), k), 0)
+    """Returns: the run's clusterer's labels with k clusters (``clustering_view``: document
+    runs for documents, else spectral + Ward), vectors blended within ``segments``."""
+    view, clusterer = clustering_view(segments, vectors)
+    return clusterer.fit_predict(view, choose_settings(len(segments), k), 0)
 
 
 def spread(segments, vectors, label, pairs: int) -> list[float]:
@@ -178,14 +179,15 @@ def separation(found: np.ndarray, purity: np.ndarray, sizes: np.ndarray) -> str:
 
 
 def clusterer_per_theme(segments, vectors, truth, k: int) -> str:
-    """Returns: ``separation`` for spectral + Ward's k clusters of all segments (no pipeline)."""
+    """Returns: ``separation`` for the run's clusterer's k clusters of all segments (no
+    pipeline)."""
     from analysis.core.themes.stability import theme_stability
 
-    blended = context_vectors(segments, vectors)
-    labels = SpectralWardClusterer().fit_predict(blended, choose_settings(len(segments), k), 0)
+    blended, clusterer = clustering_view(segments, vectors)
+    labels = clusterer.fit_predict(blended, choose_settings(len(segments), k), 0)
     groups = [np.flatnonzero(labels == c).tolist() for c in range(labels.max() + 1)]
     groups = [g for g in groups if g]
-    found = np.array(theme_stability(blended, groups).found)
+    found = np.array(theme_stability(blended, groups, clusterer=clusterer).found)
     purity = np.array([theme_match(g, truth)[0] for g in groups])
     return separation(found, purity, np.array([len(g) for g in groups]))
 

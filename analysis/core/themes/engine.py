@@ -2,8 +2,9 @@
 
 ``fit_topics`` fits one ``BERTopic`` whose parts are ours where ours measure better
 (bench/analysis_quality.py): embeddings from our cache (passed in, and a cached backend
-for words and codes), spectral+Ward as ``hdbscan_model`` up to ``HDBSCAN_ABOVE``
-segments (UMAP+HDBSCAN sized to the corpus above that, whose memory grows linearly),
+for words and codes), our clusterer as ``hdbscan_model`` up to ``HDBSCAN_ABOVE``
+segments (``clustering_view``: documents cut into runs, anything else spectral+Ward;
+UMAP+HDBSCAN sized to the corpus above that, whose memory grows linearly: ``sub_models``),
 a ``CountVectorizer`` over spaCy lemmas and noun phrases (stop words, fillers and
 redaction placeholders already gone), KeyBERTInspired -> PartOfSpeech ->
 MaximalMarginalRelevance, and codebook codes as zero-shot topics. BERTopic is imported
@@ -23,10 +24,10 @@ from .cluster import (
     ClusterSettings,
     SpectralWardClusterer,
     choose_settings,
-    for_rows,
 )
 from .embed import Embedder, EmbeddingCache, normalise_rows
 from .schema import SegmentInput, ThemeOptions
+from .sub_models import HDBSCAN_ABOVE, sub_models
 from .words import SegmentWords
 
 if TYPE_CHECKING:
@@ -40,7 +41,6 @@ __all__ = ["HDBSCAN_ABOVE", "TopicFit", "clustering_view", "context_vectors", "f
            "joined_in_context", "load_topic_model", "make_backend", "representation_chain",
            "transform_segments"]
 
-HDBSCAN_ABOVE = 3000
 # Weights of the passages 1, 2, 3 places either side in the same source. A document's
 # passages under one heading answer one question; a conversation drifts sooner.
 CONTEXT_WEIGHTS = {"document": (0.7, 0.5, 0.25), "transcript": (0.5, 0.25)}
@@ -178,70 +178,6 @@ def make_backend(embedder: Embedder, cache: EmbeddingCache | None) -> BaseEmbedd
     return CachedBackend()
 
 
-class _OurClusterer:
-    """Our clusterer (spectral+Ward or document runs) in the shape BERTopic expects of
-    ``hdbscan_model``."""
-
-    def __init__(self, clusterer: Clusterer, n_clusters: int | None, seed: int,
-                 vectors: np.ndarray) -> None:
-        self.clusterer, self.n_clusters, self.seed = clusterer, n_clusters, seed
-        self.vectors = vectors  # all rows fitted, to find which ones zero-shot codes left
-        self.labels_ = np.zeros(0, dtype=int)
-        self.centres_ = np.zeros((0, 0))
-
-    def fit(self, X: np.ndarray, y: object = None) -> _OurClusterer:  # noqa: N803 - sklearn's
-        clusterer = self.clusterer
-        if len(X) < len(self.vectors):
-            # Zero-shot codes took some segments first: a document's rest keep their order.
-            clusterer = for_rows(clusterer, _rows_left(np.asarray(X), self.vectors))
-        X = normalise_rows(np.asarray(X))
-        # Sized to what is left to cluster: zero-shot codes may have taken most segments.
-        settings = choose_settings(len(X), self.n_clusters)
-        self.labels_ = clusterer.fit_predict(X, settings, self.seed)
-        found = sorted(set(self.labels_.tolist()))
-        self.centres_ = normalise_rows(np.stack([X[self.labels_ == c].mean(axis=0)
-                                                 for c in found]))
-        return self
-
-    def predict(self, X: np.ndarray) -> np.ndarray:  # noqa: N803
-        nearest: np.ndarray = np.argmax(normalise_rows(np.asarray(X)) @ self.centres_.T, axis=1)
-        return nearest
-
-
-def _rows_left(left: np.ndarray, vectors: np.ndarray) -> np.ndarray:
-    """Args: the rows BERTopic left to cluster (in order), all rows. Returns: their indexes."""
-    out, start = [], 0
-    for row in left:
-        while not np.array_equal(vectors[start], row):
-            start += 1
-        out.append(start)
-        start += 1
-    return np.array(out, dtype=int)
-
-
-def _sub_models(vectors: np.ndarray, settings: ClusterSettings, seed: int,
-                n_clusters: int | None, ours: Clusterer) -> tuple[Any, Any, str]:
-    """Returns: (dimensionality reducer, clusterer, method name) for BERTopic."""
-    from bertopic.dimensionality import BaseDimensionalityReduction
-
-    n = len(vectors)
-    if n <= HDBSCAN_ABOVE:
-        # Our clusterers build their own neighbour graph or chain from the full vectors.
-        return (BaseDimensionalityReduction(), _OurClusterer(ours, n_clusters, seed, vectors),
-                f"bertopic:{ours.name}")
-    import hdbscan
-    import umap
-
-    reducer = umap.UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine",
-                        random_state=seed, low_memory=True, n_jobs=1)
-    # About 1% of segments (at least the smallest theme allowed) per cluster.
-    size = max(settings.min_theme_size, int(round(0.01 * n)))
-    clusterer = hdbscan.HDBSCAN(min_cluster_size=size, min_samples=max(5, size // 4),
-                                metric="euclidean", cluster_selection_method="eom",
-                                prediction_data=True)
-    return reducer, clusterer, "bertopic:umap-hdbscan"
-
-
 def _vectorizer(words: Callable[[str], SegmentWords]) -> CountVectorizer:
     from sklearn.feature_extraction.text import CountVectorizer
 
@@ -301,7 +237,7 @@ def fit_topics(texts: Sequence[str], vectors: np.ndarray, code_texts: Sequence[s
     from bertopic.vectorizers import ClassTfidfTransformer
 
     settings = choose_settings(len(texts), options.n_clusters)
-    reducer, sub_model, method = _sub_models(np.asarray(vectors), settings, options.seed,
+    reducer, sub_model, method = sub_models(np.asarray(vectors), settings, options.seed,
                                              options.n_clusters,
                                              clusterer or SpectralWardClusterer())
     model = BERTopic(embedding_model=backend, umap_model=reducer,
