@@ -78,9 +78,27 @@ def test_offline_two_surveys_then_online_each_arrives_exactly_once(live_server, 
     assert len(saved) == 2
     assert len({r.uuid for r in saved}) == 2
     assert sorted(len(r.answers) for r in saved) == [5, 9]
-    page.get_by_role("button", name="Send now").tap()
-    page.get_by_text("All responses have been sent.").wait_for()
+    expect(page.get_by_role("button", name="Send now")).to_be_hidden()
     assert len(new_responses()) == 2
+
+
+def test_send_now_is_shown_only_while_a_response_waits(live_server, touch_page):
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    page.get_by_text("All responses have been sent.").wait_for()
+    send = page.get_by_role("button", name="Send now")
+    expect(send).to_be_hidden()
+    page.route("**/api/v1/responses", lambda route: route.abort("internetdisconnected"))
+    page.get_by_role("link", name="Start the survey").tap()
+    tap_through(page, SHORT_RUN)
+    page.get_by_text("1 response waiting to send").wait_for()
+    expect(send).to_be_visible()
+    page.unroute("**/api/v1/responses")
+    send.tap()
+    page.get_by_text("All responses have been sent.").wait_for()
+    expect(send).to_be_hidden()
+    assert len(new_responses()) == 1
 
 
 def test_a_response_whose_reply_is_lost_is_not_stored_twice(live_server, touch_page):
