@@ -198,6 +198,7 @@ def test_save_and_finish_tapped_before_the_page_script_runs_still_finishes(live_
         route.continue_()
     page.get_by_role("heading", name="Thank you for taking part").wait_for(timeout=10000)
     assert "Member" not in page.url
+    wait_until_ready(page, on="done")  # window.FVStore is the page's script too
     queued = page.evaluate("FVStore.outbox()")
     context.close()
     assert len(queued) == 1 and '"member_ref": "Member 3"' in queued[0]["body"].replace(
