@@ -152,8 +152,8 @@ def offline_manifest(version_id):
         current_app.config["DATA_DIR"]).values()))]
     static = [url_for("static", filename=f) for f in ("build/runner.css", "images/favicon.svg")]
     static += [url_for("surveys_assets.static", filename=f) for f in (
-        "store.js", *RUNNER_MODULES, "img/charity.svg", "img/speak.svg", "img/private.svg",
-        "img/stop.svg", "img/listen.svg")]
+        "store.js", "runner/hold-submit.js", *RUNNER_MODULES, "img/charity.svg", "img/speak.svg",
+        "img/private.svg", "img/stop.svg", "img/listen.svg")]
     return jsonify({"version": version.id, "urls": pages + media + static})
 
 

@@ -67,20 +67,25 @@ SHORT_RUN = [
 ]
 
 
-def wait_until_ready(page, timeout=20000):
-    """Wait until the page's script has set itself up (a tap before that does nothing)."""
-    page.locator('main[data-ready="1"]').wait_for(state="attached", timeout=timeout)
+def wait_until_ready(page, timeout=20000, on=None):
+    """Wait until the page's script has set itself up (a tap before that does nothing).
+
+    on: the runner page to wait for ("start", say). Right after a tap that leaves a page, the
+    page being left is still ready: without it this could return before the next one loads.
+    """
+    which = f'[data-page="{on}"]' if on else ""
+    page.locator(f'main{which}[data-ready="1"]').wait_for(state="attached", timeout=timeout)
 
 
 def take_part(page):
     """Say yes on the start page once its script is ready (a click before that does nothing)."""
-    wait_until_ready(page)
+    wait_until_ready(page, on="start")
     page.get_by_role("button", name="Yes, I want to take part").click()
 
 
 def tap_through(page, answers=FULL_RUN, start=True, finish=True):
     if start:
-        wait_until_ready(page)
+        wait_until_ready(page, on="start")
         page.get_by_role("button", name="Yes, I want to take part").tap()
     for title, kind, value in answers:
         wait_for_heading(page, title)

@@ -1,7 +1,11 @@
-"""Question mapping and blind coding in a real browser: confirm a mapping, code a sample, agree."""
+"""Question mapping and blind coding in a real browser: confirm a mapping, code a sample, agree,
+delete a sample after being asked."""
 import pytest
 from playwright.sync_api import expect
+from sqlalchemy import select
 
+from analysis.models import AgreementSample
+from forum.extensions import db
 from tests.analysis.theme_fixtures import analysed, consultation, forum_rows  # noqa: F401
 from tests.browser.helpers import axe_violations, page_errors, sign_in
 
@@ -53,3 +57,35 @@ def test_confirm_a_mapping_then_code_a_sample_blind(live_server, analysed, consu
     page.get_by_text("What do these numbers mean?").click()
     expect(page.get_by_role("heading", name="Cohen's kappa")).to_be_visible()
     check(page, shots, "agreement", errors)
+
+
+def test_deleting_a_sample_asks_on_its_own_page_first(live_server, analysed, consultation, page,
+                                                      shots):
+    errors = page_errors(page)
+    sign_in(page, live_server, "policy_officer")
+    page.goto(f"{live_server}/consultations/{consultation.id}/agreement")
+    page.get_by_role("button", name="Draw a new sample of 30").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Segment 1 of 30")
+    page.get_by_label("None of these").check()
+    page.get_by_role("button", name="Save and next").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Segment 2 of 30")
+    sample_id = db.session.scalar(select(AgreementSample.id))
+
+    page.goto(f"{live_server}/consultations/{consultation.id}/agreement")
+    page.get_by_role("link", name=f"Delete sample {sample_id} and its coding").click()
+    expect(page.get_by_role("heading", name=f"Delete sample {sample_id} and its coding?")
+           ).to_be_visible()
+    expect(page.get_by_text("This cannot be undone")).to_be_visible()
+    # Nothing is deleted by opening the page.
+    db.session.expire_all()
+    assert db.session.get(AgreementSample, sample_id) is not None
+    check(page, shots, "agreement-delete", errors)
+
+    page.get_by_role("button", name=f"Delete sample {sample_id}").click()
+    expect(page.get_by_role("heading", name="Agreement with an analyst")).to_be_visible()
+    expect(page.get_by_text(f"Sample {sample_id} and its coding are deleted")).to_be_visible()
+    expect(page.get_by_role("link", name=f"Delete sample {sample_id} and its coding")
+           ).to_have_count(0)
+    db.session.expire_all()
+    assert db.session.get(AgreementSample, sample_id) is None
+    assert errors == []

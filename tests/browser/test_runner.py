@@ -7,9 +7,11 @@ from forum.extensions import db
 from surveys.models import SurveyResponse
 from tests.browser.helpers import axe_violations
 from tests.browser.runner_helpers import (
+    FULL_RUN,
     SHORT_RUN,
     set_up_tablet,
     sign_in_as_peer,
+    take_part,
     tap_and_wait_saved,
     tap_through,
     touch_page,  # noqa: F401 (touch_page is a fixture)
@@ -78,9 +80,28 @@ def test_offline_two_surveys_then_online_each_arrives_exactly_once(live_server, 
     assert len(saved) == 2
     assert len({r.uuid for r in saved}) == 2
     assert sorted(len(r.answers) for r in saved) == [5, 9]
-    page.get_by_role("button", name="Send now").tap()
-    page.get_by_text("All responses have been sent.").wait_for()
+    expect(page.get_by_role("button", name="Send now")).to_be_hidden()
     assert len(new_responses()) == 2
+
+
+def test_send_now_is_shown_only_while_a_response_waits(live_server, touch_page):
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    page.get_by_text("All responses have been sent.").wait_for()
+    send = page.get_by_role("button", name="Send now")
+    expect(send).to_be_hidden()
+    page.route("**/api/v1/responses", lambda route: route.abort("internetdisconnected"))
+    page.get_by_role("link", name="Start the survey").tap()
+    tap_through(page, SHORT_RUN)
+    # After the page's own try has failed (before it, unrouting could let that try through).
+    page.get_by_text("1 response waiting to send. No internet now").wait_for()
+    expect(send).to_be_visible()
+    page.unroute("**/api/v1/responses")
+    send.tap()
+    page.get_by_text("All responses have been sent.").wait_for()
+    expect(send).to_be_hidden()
+    assert len(new_responses()) == 1
 
 
 def test_a_response_whose_reply_is_lost_is_not_stored_twice(live_server, touch_page):
@@ -121,7 +142,7 @@ def test_finish_a_survey_with_the_keyboard_alone(live_server, page):
     page.keyboard.press("Enter")
     # The button is in the HTML before the page's script has attached to it: an Enter before
     # that does nothing (CI on a busy machine once waited 20 s on the start page).
-    wait_until_ready(page)
+    wait_until_ready(page, on="start")
     tab_to(page, "el.textContent.trim() === 'Yes, I want to take part'")
     page.keyboard.press("Enter")
     for title, kind, value in SHORT_RUN:
@@ -148,3 +169,37 @@ def test_finish_a_survey_with_the_keyboard_alone(live_server, page):
     assert len(saved) == 1 and saved[0].read_aloud
     values = [a.value if a.text is None else a.text for a in saved[0].answers]
     assert values == ["no", "no", "A course near the hostel.", 1, "More peer mentors."]
+
+
+def test_save_and_finish_tapped_before_the_page_script_runs_still_finishes(live_server, browser):
+    """A tap on the end page before its script has run is held, then saved, never submitted
+    the browser's own way (that reloaded the end page with the member's name in the address
+    and saved nothing: CI's offline test waited 30 s on /run/1/end?read_aloud=…)."""
+    # No service worker, so page.route sees the page's own requests and can hold its script.
+    context = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True,
+                                  service_workers="block")
+    page = context.new_page()
+    sign_in_as_peer(page, live_server)
+    page.goto(f"{live_server}/run/1/start")
+    take_part(page)
+    wait_for_heading(page, FULL_RUN[0][0])
+    held, released = [], []
+
+    def hold(route):
+        route.continue_() if released else held.append(route)
+
+    page.route("**/static/surveys/runner/main.js", hold)
+    page.goto(f"{live_server}/run/1/end", wait_until="commit")
+    page.get_by_role("heading", name="Thank you. That was the last question.").wait_for()
+    page.get_by_label("Link these answers to a forum member").fill("Member 3")
+    page.get_by_role("button", name="Save and finish").tap()
+    released.append(True)
+    for route in held:
+        route.continue_()
+    page.get_by_role("heading", name="Thank you for taking part").wait_for(timeout=10000)
+    assert "Member" not in page.url
+    wait_until_ready(page, on="done")  # window.FVStore is the page's script too
+    queued = page.evaluate("FVStore.outbox()")
+    context.close()
+    assert len(queued) == 1 and '"member_ref": "Member 3"' in queued[0]["body"].replace(
+        '":"', '": "')

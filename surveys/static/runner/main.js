@@ -10,6 +10,8 @@
  *   read-aloud.js   the Play button
  *   kiosk.js        clearing the screen on shared tablets
  *   sync-status.js  responses waiting to send, and "Send now"
+ *
+ * hold-submit.js (a plain script in <head>) holds a form submitted before this is ready.
  */
 import { main, page, preview } from "./context.js";
 import { homePage } from "./home.js";
@@ -29,5 +31,15 @@ if (main && window.FVStore) {
   setupIdle();
   setupSync();
   restartLinks();
-  Promise.resolve((PAGES[page] || function () {})()).then(function () { main.dataset.ready = "1"; });
+  Promise.resolve((PAGES[page] || function () {})()).then(function () {
+    main.dataset.ready = "1";
+    submitHeld();
+  });
+}
+
+/* A tap on a form's button before the page was ready (held by hold-submit.js) counts now. */
+function submitHeld() {
+  const held = window.FVHeldSubmit;
+  window.FVHeldSubmit = null;
+  if (held && held.form.isConnected) held.form.requestSubmit(held.submitter);
 }

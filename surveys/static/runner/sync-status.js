@@ -13,10 +13,14 @@ const REASONS = {
 function showStatus() {
   const status = document.querySelector("[data-sync-status]");
   if (!status) return Promise.resolve();
+  const sendRow = document.querySelector("[data-send-now-row]");
   return window.FVStore.summary().then(function (s) {
+    const nothingToSend = !s.waiting && !s.failed;
     const parts = [];
     let kind = "fv-status";
-    if (!s.waiting && !s.failed) {
+    // "Send now" only while there is something to send: with nothing waiting it did nothing.
+    if (sendRow) sendRow.hidden = nothingToSend;
+    if (nothingToSend) {
       parts.push("All responses have been sent.");
       kind += " fv-status--done";
     }
