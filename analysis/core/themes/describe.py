@@ -34,7 +34,7 @@ LONG_QUOTE_WORDS = 80  # longer segments make poor representative quotes, so ran
 
 
 def _is_document(segment: SegmentInput) -> bool:
-    return segment.source_key.startswith("document")
+    return segment.kind == "document"
 
 
 def pick_representatives(rows: Sequence[int], vectors: np.ndarray,

@@ -44,7 +44,7 @@ __all__ = ["HDBSCAN_ABOVE", "TopicFit", "clustering_view", "context_vectors", "f
 # Weights of the passages 1, 2, 3 places either side in the same source. A document's
 # passages under one heading answer one question; a conversation drifts sooner.
 CONTEXT_WEIGHTS = {"document": (0.7, 0.5, 0.25), "transcript": (0.5, 0.25)}
-# Documents-only runs are cut along the reading order (DocumentRunsClusterer) on passages
+# Long documents are cut along the reading order (DocumentRunsClusterer) on passages
 # blended only a little with the next ones: runs already keep neighbours together, and
 # more blending blurs where one subject ends (bench/analysis_quality.py).
 CHAIN_WEIGHTS = {"document": (0.2,)}
@@ -91,7 +91,7 @@ def context_vectors(segments: Sequence[SegmentInput], vectors: np.ndarray,
     out = np.array(vectors, dtype=np.float32, copy=True)
     by_source: dict[str, list[int]] = {}
     for row, segment in enumerate(segments):
-        if segment.source_key.split(":")[0] in table:
+        if segment.kind in table:
             by_source.setdefault(segment.source_key, []).append(row)
     for source, rows in by_source.items():
         block = vectors[rows]
@@ -108,17 +108,17 @@ def context_vectors(segments: Sequence[SegmentInput], vectors: np.ndarray,
 def joined_in_context(segments: Sequence[SegmentInput]) -> np.ndarray:
     """Args: new segments. Returns: per segment, whether ``join_vectors`` places it among
     its neighbours (a document's passage) rather than by its own words."""
-    return np.array([s.source_key.split(":")[0] in JOIN_CONTEXT for s in segments], dtype=bool)
+    return np.array([s.kind in JOIN_CONTEXT for s in segments], dtype=bool)
 
 
 def clustering_view(segments: Sequence[SegmentInput],
                     vectors: np.ndarray) -> tuple[np.ndarray, Clusterer]:
-    """The vectors and clusterer a run's themes are found and settled with.
+    """The vectors a run's themes are settled with, and the clusterer that finds them.
 
-    When every segment is a document's passage, the clusterer cuts each document along its
-    reading order (``DocumentRunsClusterer``) on passages blended a little with the next ones
-    (``CHAIN_WEIGHTS``); otherwise spectral + Ward on passages blended with their
-    neighbours (``context_vectors``).
+    The vectors are the passages blended with their neighbours (``context_vectors``). When
+    the run is made of long documents (``runs_suit``), the clusterer cuts each along its
+    reading order (``DocumentRunsClusterer``), reading passages blended only a little with
+    the next ones (``CHAIN_WEIGHTS``); otherwise it is spectral + Ward on the vectors.
 
     Args:
         segments: the run's segments, sorted by id.
@@ -127,12 +127,13 @@ def clustering_view(segments: Sequence[SegmentInput],
     Returns:
         (row-aligned unit vectors, clusterer for all rows).
     """
-    sources = [s.source_key for s in segments]
-    if sources and all(s.split(":")[0] == "document" for s in sources):
-        from .runs import DocumentRunsClusterer
+    from .runs import DocumentRunsClusterer, runs_suit
 
-        return context_vectors(segments, vectors, CHAIN_WEIGHTS), DocumentRunsClusterer(sources)
-    return context_vectors(segments, vectors), SpectralWardClusterer()
+    grouping = context_vectors(segments, vectors)
+    if runs_suit(segments):
+        chained = context_vectors(segments, vectors, CHAIN_WEIGHTS)
+        return grouping, DocumentRunsClusterer([s.source_key for s in segments], chained)
+    return grouping, SpectralWardClusterer()
 
 
 def join_vectors(segments: Sequence[SegmentInput], vectors: np.ndarray) -> np.ndarray:

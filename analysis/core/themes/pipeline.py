@@ -123,7 +123,7 @@ def _fit_rows(ordered: list[SegmentInput], vectors: np.ndarray, grouping: np.nda
     """
     from .rules import neighbour_similarity
 
-    documents = np.array([s.source_key.startswith("document") for s in ordered])
+    documents = np.array([s.kind == "document" for s in ordered])
     closeness = np.where(documents, neighbour_similarity(grouping), neighbour_similarity(vectors))
     fit_rows = np.flatnonzero(closeness >= isolation_threshold)
     if len(fit_rows) < MIN_FIT_ROWS:

@@ -11,7 +11,9 @@ free clustering of the same passages agrees 0.58 (bench/analysis_quality.py).
 
 Several documents are cut one by one (each gets runs in proportion to its length); runs
 of different documents whose centres are at least ``JOIN_SIMILARITY`` alike become one
-theme, so one subject in two responses is one theme.
+theme, so one subject in two responses is one theme. Runs suit long documents only
+(``runs_suit``): when a document would get fewer than ``MIN_RUNS`` runs, or the run mixes
+documents with anything else, free clustering finds subjects across them instead.
 """
 from __future__ import annotations
 
@@ -19,16 +21,41 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .cluster import ClusterSettings
+from .cluster import ClusterSettings, choose_settings
 from .embed import normalise_rows
 from .rules import min_theme_size
+from .schema import SegmentInput
+from .sub_models import HDBSCAN_ABOVE
 
-__all__ = ["JOIN_SIMILARITY", "DocumentRunsClusterer", "cut_runs"]
+__all__ = ["JOIN_SIMILARITY", "MIN_RUNS", "DocumentRunsClusterer", "cut_runs", "runs_suit"]
 
 # Two runs of different documents are one subject when their centres are this alike
 # (cosine, all-MiniLM-L6-v2): the level at which two passages say the same thing in other
 # words. Complete linkage: every pair of runs in a theme must be this alike.
 JOIN_SIMILARITY = 0.75
+# A document cut into fewer runs than this is not a sequence of subjects but one or two of
+# them: thirty short responses would otherwise become thirty themes, one per response.
+MIN_RUNS = 3
+
+
+def runs_suit(segments: Sequence[SegmentInput]) -> bool:
+    """Whether a run's themes are found as runs of passages (``DocumentRunsClusterer``).
+
+    Args:
+        segments: the run's segments, sorted by id.
+
+    Returns:
+        True when every segment is a document's passage, there are at most
+        ``HDBSCAN_ABOVE`` of them, and each document would get ``MIN_RUNS`` runs or more.
+    """
+    n = len(segments)
+    if not n or n > HDBSCAN_ABOVE or any(s.kind != "document" for s in segments):
+        return False
+    k = choose_settings(n).n_clusters
+    lengths: dict[str, int] = {}
+    for segment in segments:
+        lengths[segment.source_key] = lengths.get(segment.source_key, 0) + 1
+    return all(round(k * length / n) >= MIN_RUNS for length in lengths.values())
 
 
 def cut_runs(vectors: np.ndarray, runs: int, min_size: int) -> np.ndarray:
@@ -80,18 +107,26 @@ class DocumentRunsClusterer:
 
     name = "document-runs"
 
-    def __init__(self, sources: Sequence[str]) -> None:
+    def __init__(self, sources: Sequence[str], view: np.ndarray | None = None) -> None:
+        """Args: each row's source, in reading order; the rows to cut by (the vectors
+        given to ``fit_predict`` when None)."""
         self.sources = list(sources)
+        self.view = view
 
     def subset(self, rows: np.ndarray) -> DocumentRunsClusterer:
         """Args: rows kept, in order. Returns: the clusterer for just those rows."""
-        return DocumentRunsClusterer([self.sources[int(r)] for r in rows])
+        rows = np.asarray(rows, dtype=int)
+        return DocumentRunsClusterer([self.sources[r] for r in rows],
+                                     None if self.view is None else self.view[rows])
 
     def fit_predict(self, vectors: np.ndarray, settings: ClusterSettings,
                     seed: int) -> np.ndarray:
-        """Args: vectors (n, d) unit rows in reading order, settings, seed (unused: there
-        is no random step). Returns: labels 0..k-1."""
+        """Args: vectors (n, d) unit rows in reading order (its own view instead, when it
+        has one), settings, seed (unused: there is no random step). Returns: labels 0..k-1."""
+        vectors = np.asarray(vectors if self.view is None else self.view)
         n = len(vectors)
+        if n == 0:
+            return np.zeros(0, dtype=int)
         smallest = min_theme_size(n)
         labels = np.zeros(n, dtype=int)
         document_of_run: list[str] = []
@@ -101,4 +136,4 @@ class DocumentRunsClusterer:
             runs = cut_runs(vectors[rows], wanted, smallest)
             labels[rows] = runs + len(document_of_run)
             document_of_run += [source] * (int(runs.max()) + 1)
-        return _join_across_documents(labels, np.asarray(vectors), document_of_run)
+        return _join_across_documents(labels, vectors, document_of_run)

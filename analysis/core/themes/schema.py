@@ -40,6 +40,11 @@ class SegmentInput:
     group: dict[str, str] = field(default_factory=dict)
     question_id: int | None = None
 
+    @property
+    def kind(self) -> str:
+        """The kind of source: "document", "transcript", "survey", "csv_import", ..."""
+        return self.source_key.split(":")[0]
+
 
 @dataclass(frozen=True)
 class QuestionInput:

@@ -83,3 +83,24 @@ def test_a_documents_only_run_is_cut_into_runs_and_a_mixed_one_is_not(
         assert adjusted_rand_score(truth, found) > 0.85
     mixed = as_document[:-1] + [replace(segments[-1], source_key="survey:1")]
     assert run_analysis(mixed, models=models).settings.method == "bertopic:spectral-ward"
+
+
+def test_many_short_documents_are_clustered_freely_not_one_theme_each(embedder, cache, words):
+    # Thirty short responses of eight passages: runs would make each response a theme.
+    from analysis.core.themes import SegmentInput
+    from analysis.core.themes.runs import runs_suit
+
+    texts = ["The hostel was awful and unsafe.", "Housing first would have kept me out.",
+             "My probation officer never listened.", "Breach of my order sent me back."]
+    short = [SegmentInput(id=d * 8 + i + 1, text=f"{texts[(d + i) % 4]} ({d}.{i})",
+                          text_hash=f"d{d}.{i}", source_key=f"document:{d}")
+             for d in range(30) for i in range(8)]
+    assert not runs_suit(short)
+    assert runs_suit([replace(s, source_key="document:1") for s in short])
+    models = TextModels(embedder=embedder, cache=cache, words=words)
+    assert run_analysis(short, models=models).settings.method == "bertopic:spectral-ward"
+
+
+def test_an_empty_document_view_gives_no_labels():
+    clusterer = DocumentRunsClusterer([], np.zeros((0, 24)))
+    assert clusterer.fit_predict(np.zeros((0, 24)), choose_settings(0), 0).tolist() == []
