@@ -1,7 +1,11 @@
-"""Command line contract: ``themes IN.jsonl [--codebook F] [--questions F] --out OUT.json``.
+"""Command line contract: ``themes IN.jsonl [--codebook F] [--questions F] [--document]
+--out OUT.json``.
 
-Input lines are {"id", "text"} with optional "member" and "group" (a string names the
-focus group or source; an object holds demographics); ids may be strings or whole numbers.
+Input lines are {"id", "text"} with optional "member", "group" (a string names the focus
+group or source; an object holds demographics) and "document" (the passage's document; a
+document's lines in reading order); ``--document`` makes every line a passage of one
+document. A document's passages are read among their neighbours, and long documents are cut
+into runs of passages on one subject. Ids may be strings or whole numbers.
 A line that cannot be used stops the command with "line N: ..." and exit status 2. Output is
 {"themes": [{"id", "label", "keywords", "segment_ids", "representative_ids", "new"}],
  "assignments": {segment id: theme id or null},
@@ -18,6 +22,7 @@ from typing import Any
 
 from .cli_input import InputError, read_input, read_questions
 from .schema import AnalysisResult, Codebook, QuestionInput, SegmentInput
+from .text_models import TextModels
 
 __all__ = ["main", "read_segments", "result_to_json"]
 
@@ -80,6 +85,17 @@ def _codebook(path: Path | None) -> Codebook:
         raise InputError(f"{path}: not a codebook ({type(error).__name__}: {error})") from error
 
 
+def _reads_in_order_unsaid(segments: Sequence[SegmentInput], models: TextModels) -> bool:
+    """Whether lines not marked as a document read like one (the embeddings are cached, so
+    the run does not embed them again)."""
+    from .embed import embed_segments
+    from .reading_order import in_reading_order
+
+    if any(s.kind == "document" for s in segments):
+        return False
+    return in_reading_order(embed_segments(segments, models.embedder, models.cache))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the analysis from files.
 
@@ -91,7 +107,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     from .embed import FileEmbeddingCache, InMemoryEmbeddingCache, MiniLMEmbedder
     from .pipeline import run_analysis
-    from .text_models import TextModels
 
     parser = argparse.ArgumentParser(prog="python -m analysis themes", description=__doc__)
     parser.add_argument("input", type=Path)
@@ -100,19 +115,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--questions", type=Path, help='JSON list of {"number", "text"}')
     parser.add_argument("--cache", type=Path, help="an .npz file to keep embeddings in")
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--document", action="store_true",
+                        help="the lines are one document's passages in reading order (a "
+                             "line's own \"document\" field says which document it is in)")
     args = parser.parse_args(argv)
 
     # Bad input is the caller's to fix: say where, exit 2 (as for bad arguments), no traceback.
     try:
-        read = read_input(args.input)
+        read = read_input(args.input, "1" if args.document else None)
         questions = read_questions(args.questions) if args.questions else []
         codebook = Codebook() if args.no_codebook else _codebook(args.codebook)
     except InputError as error:
         print(f"{parser.prog}: {error}", file=sys.stderr)
         return 2
     cache = FileEmbeddingCache(path=args.cache) if args.cache else InMemoryEmbeddingCache()
+    models = TextModels(embedder=MiniLMEmbedder(), cache=cache)
+    if _reads_in_order_unsaid(read.segments, models):
+        print(f"{parser.prog}: neighbouring lines are alike, as in one document read in "
+              "order; if they are, run again with --document (its passages are then read "
+              "among their neighbours)", file=sys.stderr)
     result = run_analysis(read.segments, questions=questions, codebook=codebook,
-                          models=TextModels(embedder=MiniLMEmbedder(), cache=cache))
+                          models=models)
     args.out.write_text(json.dumps(result_to_json(result, questions, read.given), indent=1,
                                    sort_keys=True), "utf-8")
     print(f"{len(result.themes)} themes, {len(result.not_grouped)} not grouped -> {args.out}",

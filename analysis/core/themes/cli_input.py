@@ -46,8 +46,8 @@ def _an_id(row: dict[str, Any], key: str, where: str) -> str | int:
     return value
 
 
-def _segment(row: object, where: str, number: int,
-             members: dict[str, int]) -> tuple[SegmentInput, str | int]:
+def _segment(row: object, where: str, number: int, members: dict[str, int],
+             document: str | None) -> tuple[SegmentInput, str | int]:
     if not isinstance(row, dict):
         raise InputError(f'{where}: expected an object like {{"id": "s1", "text": "..."}}')
     for key in ("id", "text"):
@@ -64,18 +64,28 @@ def _segment(row: object, where: str, number: int,
     group = row.get("group")
     if group is not None and not isinstance(group, (str, dict)):
         raise InputError(f'{where}: "group" must be a name or an object of answers')
+    source = f"group:{group}" if isinstance(group, str) else "input"
+    if row.get("document") is not None:
+        # Passages of one document, in reading order: read among their neighbours.
+        source = f"document:{json.dumps(_an_id(row, 'document', where))}"
+    elif document is not None:
+        source = f"document:{document}"
     segment = SegmentInput(
         id=number, text=text, text_hash=hashlib.sha256(text.encode()).hexdigest(),
-        member_id=member, source_key=f"group:{group}" if isinstance(group, str) else "input",
+        member_id=member, source_key=source,
         group={str(k): str(v) for k, v in group.items()} if isinstance(group, dict) else {})
     return segment, given
 
 
-def read_input(path: Path) -> InputSegments:
-    """Read JSON lines of {"id", "text"} with optional "member" and "group".
+def read_input(path: Path, document: str | None = None) -> InputSegments:
+    """Read JSON lines of {"id", "text"} with optional "member", "group" and "document".
+
+    A line's "document" (a name or number) marks it as a passage of that document; lines of
+    one document are in reading order. ``document`` does the same for every line without one.
 
     Args:
         path: a .jsonl file.
+        document: a name for the document lines without "document" belong to, or None.
 
     Returns:
         The segments and their given ids.
@@ -95,7 +105,7 @@ def read_input(path: Path) -> InputSegments:
         except json.JSONDecodeError as error:
             raise InputError(
                 f"{where}: not valid JSON ({error.msg}, column {error.colno})") from error
-        segment, given = _segment(row, where, len(out.segments) + 1, members)
+        segment, given = _segment(row, where, len(out.segments) + 1, members, document)
         key = json.dumps(given)
         if key in seen:
             raise InputError(f"{where}: id {key} is already used on line {seen[key]}")

@@ -21,6 +21,18 @@ def test_reads_jsonl_with_optional_member_and_group(tmp_path):
     assert three.group == {"age": "18-24"}
 
 
+def test_passages_of_a_document_are_marked_by_line_or_by_the_document_option(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": 1, "text": "Housing first"}\n'
+                    '{"id": 2, "text": "Breach", "document": "response A"}\n'
+                    '{"id": 3, "text": "Courts", "document": 7}\n')
+    one, two, three = read_input(path).segments
+    assert (one.kind, two.source_key, three.source_key) == (
+        "input", 'document:"response A"', "document:7")
+    assert [s.source_key for s in read_input(path, "1").segments] == [
+        "document:1", 'document:"response A"', "document:7"]
+
+
 def test_output_has_the_contract_shape(segments, codebook, embedder, cache, words):
     questions = [QuestionInput(1, "Where will people live after prison?", "Q18")]
     result = run_analysis(segments, questions=questions, codebook=codebook,
@@ -62,6 +74,7 @@ def test_ids_may_be_strings_or_whole_numbers_and_come_back_as_given(tmp_path, se
     (['{"id": "a", "text": ""}'], 'line 1: "text" must be some words'),
     (['{"id": "a", "text": "x", "member": [1]}'], 'line 1: "member" must be a string'),
     (['{"id": "a", "text": "x", "group": 3}'], 'line 1: "group" must be a name'),
+    (['{"id": "a", "text": "x", "document": [2]}'], 'line 1: "document" must be a string'),
     (['{"id": "a", "text": "x"}', '{"id": "a", "text": "y"}'],
      'line 2: id "a" is already used on line 1'),
     ([''], "no segments"),
@@ -93,3 +106,18 @@ def test_bad_questions_or_codebook_files_exit_2(tmp_path, capsys, option, conten
 def test_a_missing_file_exits_2(tmp_path, capsys):
     assert main([str(tmp_path / "nowhere.jsonl"), "--out", str(tmp_path / "o.json")]) == 2
     assert "cannot be read" in capsys.readouterr().err
+
+
+def test_lines_in_reading_order_are_told_from_the_same_lines_shuffled():
+    # A made-up document: four subjects, each over several lines in a row.
+    import numpy as np
+
+    from analysis.core.themes.embed import normalise_rows
+    from analysis.core.themes.reading_order import in_reading_order
+
+    rng = np.random.default_rng(2)
+    middles = rng.normal(size=(4, 32))
+    ordered = normalise_rows(np.repeat(middles, 6, axis=0) + 0.6 * rng.normal(size=(24, 32)))
+    assert in_reading_order(ordered)
+    assert not in_reading_order(ordered[rng.permutation(24)])
+    assert not in_reading_order(ordered[:5])  # too few lines to tell
