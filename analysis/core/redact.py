@@ -13,7 +13,9 @@ Choices, so reviewers know what to expect:
   relative lives is personal, so "my mum lives in Brixton" is redacted as ``[place]``
   whatever the setting (and never as a prison).
 * Public landmarks ("Trafalgar Square", ``data/landmarks.txt``) are nobody's address and
-  are kept, as are courts ("the judge at Snaresbrook").
+  are kept unless said as a home ("a flat on ..."), as are courts ("the judge at
+  Snaresbrook"). Only the place is kept: a facilitator's name or a name after a cue ("my
+  mate Paddington") is still a name there.
 * Other dates, ages, services and organisations (Universal Credit, Housing First,
   Jobcentre, NA, DBS) are kept.
 * The detectors over-propose on purpose: a facilitator reviews every redaction.
@@ -179,12 +181,13 @@ def _where_things_are(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Apply the two rules about what a place is, whatever detector proposed it.
 
     Where a relative lives is a place, never a prison ("Brixton is where my mum lives");
-    nothing inside a public landmark ("Trafalgar Square") is anyone's personal data.
+    a place inside a public landmark ("on Trafalgar Square") is nobody's address. Only
+    places: a name, a prison or a hostel there is still redacted.
     """
     homes = whereabouts.find_relatives_places(text)
     public = whereabouts.landmarks(text)
     kept = [c for c in cands
-            if not any(s <= c.start and c.end <= e for s, e in public)
+            if not (c.label == "place" and any(s <= c.start and c.end <= e for s, e in public))
             and not (c.label == "prison" and any(h.start <= c.start and c.end <= h.end
                                                   for h in homes))]
     return kept + homes

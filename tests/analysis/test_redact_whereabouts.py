@@ -65,7 +65,7 @@ def test_where_a_relative_lives_is_a_place_not_a_prison(text, expected, fake_nlp
 
 @pytest.mark.parametrize("text, model_people", [
     ("Hope is what kept me going.", []),
-    ("Faith is all I've got left, that and Grace is the one thing.", ["Faith"]),
+    ("Faith is what got me through, that and Hope's what keeps me going.", ["Faith", "Hope"]),
     ("The judge at Snaresbrook gave me eighteen months.", ["Snaresbrook"]),
     ("I got sentenced at Isleworth in the end.", ["Isleworth"]),
     ("I nicked from Tesco.", ["Tesco"]),
@@ -86,7 +86,7 @@ def test_nothing_personal_is_said(text, model_people):
 
 @pytest.mark.parametrize("text, expected", [
     ("Grace was my worker. Hope is what kept me going.", [("name", "Grace")]),
-    ("Hope was my keyworker. Faith is all I've got left.", [("name", "Hope")]),
+    ("Hope was my keyworker. Faith is what got me through.", [("name", "Hope")]),
     ("I lived at 14 Aldgrove Road before we slept on Trafalgar Square.",
      [("place", "14 Aldgrove Road")]),
 ])

@@ -18,7 +18,10 @@ from .name_words import (
     word_used_as_word,
 )
 
-__all__ = ["cued_names", "known_names", "listed_first_names", "role_after_names", "titled_names"]
+__all__ = [
+    "cued_names", "known_names", "listed_first_names", "role_after_names", "service_after_names",
+    "titled_names",
+]
 
 # "PC Davies", and "PC 4471 Davies" with a police officer's collar number between.
 TITLED = re.compile(rf"\b(?:{'|'.join(TITLES)})\.?[ \t]+(?:\d{{2,5}}[ \t]+)?(?={CAP_WORD})")
@@ -97,8 +100,21 @@ def cued_names(text: str) -> list[Candidate]:
     return found
 
 
-def role_after_names(text: str, place_entities: list[tuple[int, int]]) -> list[Candidate]:
-    """Find names followed by their role: "Okoro was my PO", "Bex from outreach".
+def role_after_names(text: str) -> list[Candidate]:
+    """Find names followed by their role: "Okoro was my PO", "Baxter, the officer".
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Name candidates.
+    """
+    return [Candidate(*m.span("name"), "name") for m in _role_after_pattern().finditer(text)
+            if not never_name(m.group("name"))]
+
+
+def service_after_names(text: str, place_entities: list[tuple[int, int]]) -> list[Candidate]:
+    """Find names followed by their service: "Bex from outreach", "Thandiwe at the project".
 
     Args:
         text: text to search.
@@ -108,9 +124,6 @@ def role_after_names(text: str, place_entities: list[tuple[int, int]]) -> list[C
         Name candidates.
     """
     found = []
-    for m in _role_after_pattern().finditer(text):
-        if not never_name(m.group("name")):
-            found.append(Candidate(*m.span("name"), "name"))
     for m in FROM_SERVICE.finditer(text):
         start, end = m.span("name")
         # Weaker cue: skip sentence starts ("Met at the gate", "Straight from court")
@@ -183,7 +196,7 @@ def known_names(text: str, names: Iterable[str]) -> list[Candidate]:
         flags = 0 if ambiguous else re.IGNORECASE
         target = part[0].upper() + part[1:].lower() if ambiguous else part
         for m in re.finditer(rf"\b{re.escape(target)}\b", text, flags):
-            if ambiguous and word_used_as_word(text, m.start(), m.end()):
+            if ambiguous and word_used_as_word(text, m.start(), m.end(), known=True):
                 continue
             found.append(extend_surname(text, Candidate(m.start(), m.end(), "name")))
     return found

@@ -35,11 +35,12 @@ TITLE_WORDS = frozenset(t.lower() for t in TITLES)
 NOT_AFTER_NAME = COMMON_WORDS - {"from", "at", "on", "and", "was", "is", "said", "has", "had"}
 NOT_AFTER_NAME |= {"period", "everyone", "anyone", "someone", "yourself", "myself", "do"}
 
-# "Hope is what kept me going", "Faith was everything": a name-word saying what something
-# is, not who someone is ("Grace is my worker" stays a name).
+# "Hope is what kept me going", "Faith was what got me through": a name-word saying what
+# did something, not who someone is. Only "what" and a verb: people are everything, all
+# someone has, the best thing ("Mark was everything to me", "Rose is all I have left").
 ABSTRACT_PREDICATE = re.compile(
-    r"\s+(?:is|was|['’]s)\s+(?:what|all|everything|nothing|key|(?:the|a)\s+(?:\w+\s+)?thing)\b",
-    re.IGNORECASE,
+    r"(?:\s+(?i:is|was)|['’]s)\s+(?i:what)\s+(?!(?:this|his|hers|its|ours|yours|theirs|us)\b)"
+    r"(?:[a-z]+ed|[a-z]+s|kept|got|gave|made|brought|held|saw|took|stood)\b"
 )
 # Medicine names by their international stems (Sertraline, Olanzapine, Diazepam, Tramadol).
 MEDICINE_ENDINGS = (
@@ -120,23 +121,25 @@ def extend_surname(text: str, cand: Candidate, limit: int = 2) -> Candidate:
     return Candidate(cand.start, end, "name")
 
 
-def word_used_as_word(text: str, start: int, end: int) -> bool:
+def word_used_as_word(text: str, start: int, end: int, *, known: bool = False) -> bool:
     """Guess whether an ambiguous capitalised word is used as a word, not a name.
 
     Args:
         text: the whole text.
         start: offset of the word.
         end: offset just after it.
+        known: the facilitator named this person, so "Hope is what kept me going" is
+            Hope the person.
 
     Returns:
-        True after "the"/"a", before "is what" or "was everything" ("Hope is what kept
-        me going"), or at a sentence start followed by a pronoun or function word
+        True after "the"/"a", before "is what" and a verb ("Hope is what kept me going")
+        unless ``known``, or at a sentence start followed by a pronoun or function word
         ("Will I...", "Hope so", "Mark my words").
     """
     before = text[:start].rstrip().split()
     if before and before[-1].lower() in {"the", "a", "an", "by"}:
         return True
-    if ABSTRACT_PREDICATE.match(text, end):
+    if not known and ABSTRACT_PREDICATE.match(text, end):
         return True
     if not is_sentence_start(text, start):
         return False

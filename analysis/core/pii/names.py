@@ -18,6 +18,7 @@ from .name_words import (
     word_used_as_word,
 )
 from .not_people import drop_not_people
+from .whereabouts import landmarks
 
 __all__ = ["find_names"]
 
@@ -122,20 +123,26 @@ def find_names(
         is_modifier: an English adverb/adjective test (see ``pii.lexicon``); when given,
             a lone such word opening a sentence ("Plus, ...") is not a name.
 
-    Names of public documents ("the Bradley Report") are never people's names.
+    Names of public documents ("the Bradley Report") are never people's names, nor are
+    guesses inside a public landmark ("Trafalgar Square"); cued and known names there are.
 
     Returns:
         Candidates labelled ``name``; they may overlap each other.
     """
-    found = _from_model(text, person_spans, is_word)
+    other_entities = list(other_entities)
+    guesses = _from_model(text, person_spans, is_word)
+    if is_word is not None:
+        guesses += _unknown_capitalised(text, is_word, other_entities)
+    guesses += name_rules.listed_first_names(text)
+    guesses += name_rules.service_after_names(text,
+        [(s, e) for s, e, label in other_entities if label in PLACES])
+    # A guess inside a public landmark is the landmark misread ("Trafalgar Square", "by the
+    # Thames at night"); a name said after a cue or title there is still a person.
+    public = landmarks(text)
+    found = [c for c in guesses if not any(s <= c.start and c.end <= e for s, e in public)]
     found += name_rules.titled_names(text)
     found += name_rules.cued_names(text)
-    other_entities = list(other_entities)
-    found += name_rules.role_after_names(text,
-        [(s, e) for s, e, label in other_entities if label in PLACES])
-    if is_word is not None:
-        found += _unknown_capitalised(text, is_word, other_entities)
-    found += name_rules.listed_first_names(text)
+    found += name_rules.role_after_names(text)
     found = drop_not_people(text, found, is_modifier)
     # The facilitator's own list always wins: they know who was in the room.
     found += name_rules.known_names(text, known_names)

@@ -12,12 +12,14 @@ __all__ = ["drop_not_people", "named_documents"]
 
 
 # Courts are public and kept (see GENERIC_FIRST in places.py: "Crown", "Magistrates"); a
-# Crown Court known by its place ("the judge at Snaresbrook") is no person either.
+# Crown Court known by its place ("the judge at Snaresbrook") is no person either. Not
+# "hearing", "trial" or "bench": "the hearing at Tracy's flat", "the bench in Kevin's garden".
 COURT_BEFORE = re.compile(
-    r"\b(?:judge|court|courts|trial|sentenced|sentencing|hearing|magistrates|bench|dock)"
+    r"\b(?:judge|court|courts|sentenced|sentencing|magistrates|dock)"
     r"\s+(?:at|in|up\s+at|over\s+at|down\s+at)\s+$",
     re.IGNORECASE,
 )
+POSSESSIVE = re.compile(r"['’](?:s\b|(?!\w))")  # "Kevin's", "Hughes'"
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +55,15 @@ def _opener(text: str, cand: Candidate, is_modifier: Callable[[str], bool]) -> b
     return is_modifier(word)
 
 
+def _court(text: str, cand: Candidate) -> bool:
+    """A court named by its place ("sentenced at Isleworth"), never by a person's name
+    ("the court at Kevin's", "the judge at Stacey")."""
+    words = text[cand.start:cand.end].lower().split()
+    if POSSESSIVE.match(text, cand.end) or (words and words[0] in load_set("first_names.txt")):
+        return False
+    return bool(COURT_BEFORE.search(text[max(0, cand.start - 30):cand.start]))
+
+
 def drop_not_people(text: str, cands: list[Candidate],
                     is_modifier: Callable[[str], bool] | None) -> list[Candidate]:
     """Remove name candidates that are document titles, sentence openers or courts.
@@ -73,7 +84,7 @@ def drop_not_people(text: str, cands: list[Candidate],
             continue
         if is_modifier is not None and _opener(text, cand, is_modifier):
             continue
-        if COURT_BEFORE.search(text[max(0, cand.start - 30):cand.start]):
+        if _court(text, cand):
             continue
         kept.append(cand)
     return kept

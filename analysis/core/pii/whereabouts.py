@@ -8,7 +8,7 @@
   relative lives is personal, so the place is redacted as ``[place]`` even when it is a
   broad area, and never as a prison.
 * Public landmarks ("Trafalgar Square", "Canary Wharf", listed in ``landmarks.txt``) are
-  where anyone might be, not anyone's address: nothing inside one is redacted.
+  where anyone might be, not anyone's address, unless said as a home ("a flat on ...").
 """
 from __future__ import annotations
 
@@ -61,6 +61,13 @@ WHERE_RELATIVE_LIVES = re.compile(
     rf"\s+(?:still\s+|now\s+)?{LIVES})\b"
 )
 ONE_PLACE = re.compile(rf"{CAP_WORD}(?:[ \t]+{CAP_WORD})?")
+# Said as someone's home, a landmark is an address: "a flat on ...", "I live on ...",
+# "at 12 ...", "number 4 ...".
+HOME_BEFORE = re.compile(
+    r"\b(?:(?:flat|flats|bedsit|house|room)\s+(?:on|at|in)|(?:live|lives|lived|living)\s+(?:on|at)"
+    r"|\d+[a-z]?,?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def find_bare_streets(text: str, is_word: Callable[[str], bool] | None) -> list[Candidate]:
@@ -121,6 +128,8 @@ def _landmark_pattern() -> re.Pattern[str] | None:
 def landmarks(text: str) -> list[tuple[int, int]]:
     """Find public landmarks ("Trafalgar Square"): places anyone might be, no one's address.
 
+    A landmark said as a home ("a flat on ...", "lives on ...", "at 12 ...") is not one.
+
     Args:
         text: text to search.
 
@@ -128,4 +137,7 @@ def landmarks(text: str) -> list[tuple[int, int]]:
         (start, end) offsets of each landmark named.
     """
     pattern = _landmark_pattern()
-    return [m.span() for m in pattern.finditer(text)] if pattern else []
+    if pattern is None:
+        return []
+    return [m.span() for m in pattern.finditer(text)
+            if not HOME_BEFORE.search(text[max(0, m.start() - 30):m.start()])]
