@@ -32,14 +32,18 @@ through during before after above below to from up down in out on off over under
 then once here there when where why how all any both each few more most other some such no nor
 not only own same so than too very s t can will just don should now""".split())  # noqa: SIM905
 
+# Keyword search alone (search by meaning is not answering): nothing can be searched for.
 TOO_COMMON_MESSAGE = "{} too common to search for; add a more specific word"
+# Search by meaning still runs; only its keyword part is skipped.
+KEYWORDS_SKIPPED = ("{} too common to search for by keyword, so only matches by meaning are "
+                    "shown. Add a more specific word to search by keyword too.")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 def _worth_matching(word: str) -> bool:
     # "don't" is "don" and "t" to PostgreSQL: both stop words, so the whole word is one.
-    return (word not in ASKING and len(word) > 1
-            and not set(re.split(r"'", word)) <= TOO_COMMON)
+    # A single letter or digit counts ("B wing", "Cat C", "5 years"): both databases index it.
+    return word not in ASKING and not set(re.split(r"'", word)) <= TOO_COMMON
 
 
 def keywords(query: str) -> list[str]:
@@ -54,21 +58,26 @@ def keywords(query: str) -> list[str]:
     return [w for w in dict.fromkeys(_WORD.findall(query.lower())) if _worth_matching(w)]
 
 
-def too_common(query: str) -> str | None:
-    """Why nothing can be searched for, when the query has words but none worth matching.
+def too_common(query: str, by_meaning: bool = False) -> str | None:
+    """Why the query's words cannot be searched for by keyword, when it has words but none
+    worth matching.
 
     Args:
         query: what was typed.
+        by_meaning: search by meaning runs on the query all the same, so only the keyword
+            part is skipped (the page shows a note, not an error).
 
     Returns:
-        A plain-English message for the search field ("Those words are too common to search
-        for; add a more specific word"), or None when there is a word to search for (or no
-        word at all).
+        A plain-English message: for keyword search alone, the search field's error ("Those
+        words are too common to search for; add a more specific word"); with search by
+        meaning, a note that only matches by meaning are shown. None when there is a
+        word to search for (or no word at all).
     """
     words = _WORD.findall(query.lower())
     if not words or keywords(query):
         return None
-    return TOO_COMMON_MESSAGE.format("That word is" if len(set(words)) == 1 else "Those words are")
+    which = "That word is" if len(set(words)) == 1 else "Those words are"
+    return (KEYWORDS_SKIPPED if by_meaning else TOO_COMMON_MESSAGE).format(which)
 
 
 @lru_cache(maxsize=1)

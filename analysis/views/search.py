@@ -7,12 +7,14 @@ from sqlalchemy import select
 from analysis.services import search as service
 from analysis.services.inputs import GROUP_FIELDS
 from analysis.services.meaning import ask_meaning
+from analysis.services.query_words import too_common
 from analysis.services.theme_store import consultation_themes
 from analysis.views.segment_info import SOURCE_NAMES, describe
 from analysis.views.theme_forms import SearchForm
 from analysis.views.themes import WORK, bp
 from forum.access import allow
 from forum.extensions import db
+from forum.forms.fields import add_error
 from forum.models import Consultation, Question
 
 
@@ -48,10 +50,17 @@ def search(consultation_id):
         filters = service.Filters(form.source.data or "", form.question.data or "",
                                   form.theme.data or "", form.group.data or "")
         if query or any(vars(filters).values()):
-            searched = True
             # The worker embeds the query: no web worker ever loads the model.
             similarity, note = ask_meaning(consultation.id, query) if query else (None, None)
-            hits = service.search_segments(consultation.id, query, filters, similarity)
+            # Only common words ("being on my own"): searched by meaning alone, with a note;
+            # with keyword search alone nothing can be searched, so the field says why.
+            common = too_common(query, by_meaning=similarity is not None)
+            if common and similarity is None:
+                add_error(form.q, common)
+                note = None  # the error says it all: nothing was searched
+            else:
+                searched, note = True, common or note
+                hits = service.search_segments(consultation.id, query, filters, similarity)
     views = {v.segment.id: v for v in describe([h.segment for h in hits])}
     return render_template("themes/search.html", consultation=consultation, form=form,
                            hits=hits, views=views, searched=searched, note=note)

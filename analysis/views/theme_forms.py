@@ -2,9 +2,8 @@
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput, GovTextInput
 from wtforms import HiddenField, SelectField, StringField, SubmitField
-from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms.validators import InputRequired, Length
 
-from analysis.services.query_words import too_common
 from analysis.services.search import NOT_GROUPED
 from analysis.services.theme_edits import LABEL_MAX
 
@@ -52,13 +51,9 @@ class SearchForm(FlaskForm):
     question = SelectField("Question", widget=GovSelect(), validate_choice=False)
     theme = SelectField("Theme", widget=GovSelect(), validate_choice=False)
     group = SelectField("Group", widget=GovSelect(), validate_choice=False)
+    # Words too common to search for are the view's to judge (``analysis.views.search``):
+    # search by meaning still runs on them, and only the view knows whether it answered.
     submit = SubmitField("Search", widget=GovSubmitInput())
-
-    def validate_q(self, field: StringField) -> None:
-        """Only common words ("the", "and it"): no database can search for them, so say so."""
-        message = too_common(field.data or "")
-        if message:
-            raise ValidationError(message)
 
 
 def move_choices(themes, current_id=None) -> list[tuple[str, str]]:

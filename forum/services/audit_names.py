@@ -107,14 +107,31 @@ def _target(object_type: str, object_id: int, kind: Kind | None,
 
 def register_forum_kinds(app: Flask) -> None:
     """Forum's own kinds: staff, members, consultations, transcripts and their parts."""
-    from forum.models import Consultation, Member, Segment, Transcript, Turn, User
+    from forum.models import (
+        Consultation,
+        FocusGroupSession,
+        Member,
+        Segment,
+        Transcript,
+        Turn,
+        User,
+    )
 
     register_kind(app, "User", "user", by_column(User.id, User.name))
     register_kind(app, "Member", "member", by_column(Member.id, Member.pseudonym))
     register_kind(app, "Consultation", "consultation",
                   by_column(Consultation.id, Consultation.title))
-    register_kind(app, "Transcript", "transcript", by_column(Transcript.id, Transcript.filename))
     register_kind(app, "Segment", "segment", in_consultation(Segment), within=True)
-    register_kind(app, "Turn", "transcript turn", lambda ids: select(Turn.id, Transcript.filename)
-                  .join(Transcript, Transcript.id == Turn.transcript_id)
-                  .where(Turn.id.in_(ids)), within=True)
+    # A transcript's file name often names the person interviewed ("interview John
+    # Smith.docx"), and it has no title of its own: its consultation names it instead.
+    register_kind(app, "Transcript", "transcript", lambda ids: (
+        select(Transcript.id, Consultation.title)
+        .join(FocusGroupSession, FocusGroupSession.id == Transcript.session_id)
+        .join(Consultation, Consultation.id == FocusGroupSession.consultation_id)
+        .where(Transcript.id.in_(ids))), within=True)
+    register_kind(app, "Turn", "transcript turn", lambda ids: (
+        select(Turn.id, Consultation.title)
+        .join(Transcript, Transcript.id == Turn.transcript_id)
+        .join(FocusGroupSession, FocusGroupSession.id == Transcript.session_id)
+        .join(Consultation, Consultation.id == FocusGroupSession.consultation_id)
+        .where(Turn.id.in_(ids))), within=True)

@@ -1,5 +1,5 @@
-"""Search with Source = Document, a search of only common words, and the split preview's
-progress page, in a real browser."""
+"""Search with Source = Document, a search of only common words (by meaning, with a note), and
+the split preview's progress page, in a real browser."""
 import pytest
 from playwright.sync_api import expect
 
@@ -32,15 +32,23 @@ def test_document_passages_are_found_in_any_word_form(live_server, analysed, con
     page.screenshot(path=str(shots / "search-documents.png"), full_page=True)
 
 
-def test_a_search_of_only_common_words_says_why(live_server, analysed, consultation, page, shots):
+def test_a_search_of_only_common_words_is_searched_by_meaning(app, live_server, analysed,
+                                                              consultation, page, shots):
+    from analysis.services.query_words import KEYWORDS_SKIPPED
+    from tests.analysis.views.test_search_common_words import embedded_passage
+
+    words = "Being on my own after release was the hardest part."
+    embedded_passage(app, consultation, words)
     sign_in(page, live_server, "policy_officer")
     page.goto(f"{live_server}/consultations/{consultation.id}/search")
-    page.get_by_label("What are you looking for?").fill("and it")
+    page.get_by_label("What are you looking for?").fill("being on my own")
     page.get_by_role("button", name="Search").click()
-    message = "Those words are too common to search for; add a more specific word"
-    expect(page.get_by_role("link", name=message)).to_be_visible()  # the error summary
-    expect(page.locator("#q-error")).to_contain_text(message)
-    expect(page.get_by_label("What are you looking for?")).to_have_value("and it")
+    # A note above the results, not an error: the keyword part alone was skipped.
+    expect(page.locator(".govuk-inset-text")).to_have_text(
+        KEYWORDS_SKIPPED.format("Those words are"))
+    expect(page.locator(".govuk-error-summary")).to_have_count(0)
+    expect(page.locator(".fv-evidence__text").filter(has_text=words)).to_be_visible()
+    expect(page.get_by_label("What are you looking for?")).to_have_value("being on my own")
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "search-common-words.png"), full_page=True)
 

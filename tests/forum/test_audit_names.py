@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import event
 
@@ -10,6 +10,7 @@ from analysis.models import Theme
 from forum.access import Role
 from forum.extensions import db
 from forum.models import Consultation, FocusGroupSession, Member, Segment, SegmentSource, Transcript
+from forum.models.base import utcnow
 from forum.services import audit
 from forum.services.members import save_member
 from surveys.models import Survey
@@ -71,12 +72,67 @@ def test_the_log_names_each_object_with_its_id(auth, users):
         audit.record("exported", users[Role.ADMIN], obj)
     cells = _cells(_audit_page(auth)[0])
     assert f"Housing on release 0 consultation {consultation.id}" in cells
-    assert f"group-0.txt transcript {transcript.id}" in cells
+    assert f"transcript {transcript.id} in Housing on release 0" in cells
     assert f"Tablet survey 0 survey {survey.id}" in cells
     assert f"Finding a home 0 theme {theme.id}" in cells
     assert f"{member.pseudonym} member {member.id}" in cells
     # A segment has no name of its own: the consultation it belongs to.
     assert f"segment {segment.id} in Housing on release 0" in cells
+    assert "group-0.txt" not in cells  # a transcript's file name may name someone
+
+
+def _docx(lines: list[str]) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_transcript_file_name_never_reaches_the_log(auth, users):
+    """Uploaded as "interview John Smith.docx": the log says "transcript N in <consultation>"."""
+    import io
+
+    from sqlalchemy import select
+
+    from forum.models import Turn
+
+    consultation = _consultation("Housing on release")
+    group = FocusGroupSession(consultation_id=consultation.id, title="Group",
+                              held_on=date(2026, 1, 5))
+    db.session.add(group)
+    db.session.commit()
+    auth.login(Role.FACILITATOR)
+    data = _docx(["Facilitator: What happened when you got out?",
+                  "Member: Nowhere to live for the first week."])
+    response = auth.client.post(f"/sessions/{group.id}/transcripts/new", data={
+        "file": (io.BytesIO(data), "interview John Smith.docx"), "known_names": ""},
+        content_type="multipart/form-data")
+    assert response.status_code == 302, response.get_data(as_text=True)[-800:]
+    transcript = db.session.scalar(select(Transcript))
+    assert transcript.filename == "interview John Smith.docx"
+    turn = db.session.scalar(select(Turn).where(Turn.transcript_id == transcript.id))
+    audit.record("safeguarding_flagged", users[Role.FACILITATOR], turn)
+    auth.logout()
+    auth.login(Role.ADMIN)
+    html = _audit_page(auth)[0]
+    assert "John Smith" not in html and ".docx" not in html
+    cells = _cells(html)
+    assert f"transcript {transcript.id} in Housing on release" in cells  # the upload
+    assert f"transcript turn {turn.id} in Housing on release" in cells
+    # Kept past the retention period (an unreviewed flag): the page's banner lists it too.
+    turn.risk_flagged = True
+    transcript.uploaded_at = utcnow() - timedelta(days=400)
+    db.session.commit()
+    html = _audit_page(auth)[0]
+    assert "kept past the retention period" in html
+    assert "John Smith" not in html and ".docx" not in html
+    assert f"Transcript {transcript.id} in Housing on release</a>" in html
 
 
 def test_the_log_says_when_the_object_is_gone(auth, users):
