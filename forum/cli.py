@@ -126,14 +126,15 @@ def retention_purge(days) -> None:
     for transcript in result.purged:
         audit.record("transcript_purged", None, transcript, commit=False,
                      reason=f"retention {days} days")
-        click.echo(f"Purged the original of transcript {transcript.id} ({transcript.filename}), "
+        # Only ids: a file name can carry a participant's name into cron and server logs.
+        click.echo(f"Purged the original of transcript {transcript.id}, "
                    f"approved {transcript.approved_at:%-d %B %Y}")
-    for transcript_id, filename in result.deleted:
+    for transcript_id, _ in result.deleted:
         audit.record("transcript_deleted", None, commit=False, transcript_id=transcript_id,
                      reason=f"not approved within {days} days")
-        click.echo(f"Deleted transcript {transcript_id} ({filename}): never approved")
+        click.echo(f"Deleted transcript {transcript_id}: never approved")
     for transcript, waiting in result.kept:
-        click.echo(f"Kept transcript {transcript.id} ({transcript.filename}): {waiting}")
+        click.echo(f"Kept transcript {transcript.id}: {waiting}")
     db.session.commit()
     click.echo(ngettext("Purged %(num)d original transcript approved more than %(days)d days ago.",
                         "Purged %(num)d original transcripts approved more than %(days)d days ago.",
