@@ -1,11 +1,13 @@
-"""Command line contract: ``themes IN.jsonl [--codebook F] [--questions F] [--document]
---out OUT.json``.
+"""Command line contract: ``themes IN.jsonl [--codebook F] [--questions F]
+[--document | --separate] --out OUT.json``.
 
 Input lines are {"id", "text"} with optional "member", "group" (a string names the focus
 group or source; an object holds demographics) and "document" (the passage's document; a
 document's lines in reading order); ``--document`` makes every line a passage of one
 document. A document's passages are read among their neighbours, and long documents are cut
-into runs of passages on one subject. Ids may be strings or whole numbers.
+into runs of passages on one subject. Lines that say nothing of where they come from are
+read as one document when neighbouring lines are alike (``reading_order``), unless
+``--separate``. Ids may be strings or whole numbers.
 A line that cannot be used stops the command with "line N: ..." and exit status 2. Output is
 {"themes": [{"id", "label", "keywords", "segment_ids", "representative_ids", "new"}],
  "assignments": {segment id: theme id or null},
@@ -17,6 +19,7 @@ import argparse
 import json
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -85,15 +88,18 @@ def _codebook(path: Path | None) -> Codebook:
         raise InputError(f"{path}: not a codebook ({type(error).__name__}: {error})") from error
 
 
-def _reads_in_order_unsaid(segments: Sequence[SegmentInput], models: TextModels) -> bool:
-    """Whether lines not marked as a document read like one (the embeddings are cached, so
-    the run does not embed them again)."""
+def _as_one_document(segments: list[SegmentInput], models: TextModels) -> list[SegmentInput]:
+    """Lines that say nothing of where they come from, read as one document when neighbouring
+    lines are alike (``in_reading_order``); otherwise unchanged. The embeddings are cached,
+    so the run does not embed them again."""
     from .embed import embed_segments
     from .reading_order import in_reading_order
 
-    if any(s.kind == "document" for s in segments):
-        return False
-    return in_reading_order(embed_segments(segments, models.embedder, models.cache))
+    if any(s.source_key != "input" for s in segments):
+        return segments
+    if not in_reading_order(embed_segments(segments, models.embedder, models.cache)):
+        return segments
+    return [replace(s, source_key="document:1") for s in segments]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -115,9 +121,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--questions", type=Path, help='JSON list of {"number", "text"}')
     parser.add_argument("--cache", type=Path, help="an .npz file to keep embeddings in")
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--document", action="store_true",
-                        help="the lines are one document's passages in reading order (a "
-                             "line's own \"document\" field says which document it is in)")
+    order = parser.add_mutually_exclusive_group()
+    order.add_argument("--document", action="store_true",
+                       help="the lines are one document's passages in reading order (a "
+                            "line's own \"document\" field says which document it is in)")
+    order.add_argument("--separate", action="store_true",
+                       help="each line stands alone (comments, survey answers), even when "
+                            "neighbouring lines are alike")
     args = parser.parse_args(argv)
 
     # Bad input is the caller's to fix: say where, exit 2 (as for bad arguments), no traceback.
@@ -130,12 +140,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     cache = FileEmbeddingCache(path=args.cache) if args.cache else InMemoryEmbeddingCache()
     models = TextModels(embedder=MiniLMEmbedder(), cache=cache)
-    if _reads_in_order_unsaid(read.segments, models):
-        print(f"{parser.prog}: neighbouring lines are alike, as in one document read in "
-              "order; if they are, run again with --document (its passages are then read "
-              "among their neighbours)", file=sys.stderr)
-    result = run_analysis(read.segments, questions=questions, codebook=codebook,
-                          models=models)
+    segments = read.segments
+    if not args.separate and not args.document:
+        segments = _as_one_document(segments, models)
+        if segments is not read.segments:
+            print(f"{parser.prog}: read as one document in reading order, because "
+                  "neighbouring lines are alike (--separate reads each line by itself)",
+                  file=sys.stderr)
+    result = run_analysis(segments, questions=questions, codebook=codebook, models=models)
     args.out.write_text(json.dumps(result_to_json(result, questions, read.given), indent=1,
                                    sort_keys=True), "utf-8")
     print(f"{len(result.themes)} themes, {len(result.not_grouped)} not grouped -> {args.out}",

@@ -121,3 +121,21 @@ def test_lines_in_reading_order_are_told_from_the_same_lines_shuffled():
     assert in_reading_order(ordered)
     assert not in_reading_order(ordered[rng.permutation(24)])
     assert not in_reading_order(ordered[:5])  # too few lines to tell
+
+
+def test_unmarked_lines_are_read_as_one_document_only_when_neighbours_are_alike(
+        segments, embedder, cache, words):
+    import random
+    from dataclasses import replace
+
+    from analysis.core.themes.cli import _as_one_document
+
+    models = TextModels(embedder=embedder, cache=cache, words=words)
+    # The forum fixture's ids follow its topics: in order, neighbouring lines are alike.
+    lines = [replace(s, source_key="input") for s in segments]
+    assert {s.source_key for s in _as_one_document(lines, models)} == {"document:1"}
+    shuffled = random.Random(3).sample(lines, len(lines))
+    shuffled = [replace(s, id=i + 1) for i, s in enumerate(shuffled)]
+    assert {s.source_key for s in _as_one_document(shuffled, models)} == {"input"}
+    grouped = lines[:-1] + [replace(lines[-1], source_key="group:Leeds")]
+    assert _as_one_document(grouped, models) is grouped  # a line says where it is from
