@@ -14,6 +14,7 @@ from forum.models.base import utcnow
 from forum.services import audit
 from forum.services.members import save_member
 from surveys.models import Survey
+from tests.analysis.document_files import docx_bytes
 
 
 def _consultation(title: str) -> Consultation:
@@ -81,19 +82,6 @@ def test_the_log_names_each_object_with_its_id(auth, users):
     assert "group-0.txt" not in cells  # a transcript's file name may name someone
 
 
-def _docx(lines: list[str]) -> bytes:
-    import io
-
-    import docx
-
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 def test_a_transcript_file_name_never_reaches_the_log(auth, users):
     """Uploaded as "interview John Smith.docx": the log says "transcript N in <consultation>"."""
     import io
@@ -108,7 +96,7 @@ def test_a_transcript_file_name_never_reaches_the_log(auth, users):
     db.session.add(group)
     db.session.commit()
     auth.login(Role.FACILITATOR)
-    data = _docx(["Facilitator: What happened when you got out?",
+    data = docx_bytes(["Facilitator: What happened when you got out?",
                   "Member: Nowhere to live for the first week."])
     response = auth.client.post(f"/sessions/{group.id}/transcripts/new", data={
         "file": (io.BytesIO(data), "interview John Smith.docx"), "known_names": ""},
