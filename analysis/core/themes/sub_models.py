@@ -31,9 +31,10 @@ class OurClusterer:
 
     def fit(self, X: np.ndarray, y: object = None) -> OurClusterer:  # noqa: N803 - sklearn's
         clusterer = self.clusterer
-        if len(X) < len(self.vectors):
+        if len(X) < len(self.vectors) and hasattr(clusterer, "subset"):
             # Zero-shot codes took some segments first: a document's rest keep their order
-            # (or, were they ever not found again, are clustered freely).
+            # (or, were they ever not found again, are clustered freely). A clusterer that
+            # ignores order needs no rows.
             rows = rows_left(np.asarray(X), self.vectors)
             clusterer = SpectralWardClusterer() if rows is None else for_rows(clusterer, rows)
         X = normalise_rows(np.asarray(X))
