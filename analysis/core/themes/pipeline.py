@@ -145,6 +145,7 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
     )
     from .guide import embed_codebook
     from .keywords import readable_keywords
+    from .runs import DocumentRunsClusterer
     from .rules import (
         codes_that_fit,
         join_code_twins,
@@ -158,9 +159,12 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
     known = {t.strip(): w for t, w in zip(texts, segment_words, strict=False)}
     grouping, clusterer = clustering_view(ordered, vectors)
     fit_rows = _fit_rows(ordered, vectors, grouping, options.isolation_threshold)
-    # One zero-shot text per code: its name, description and example phrases.
-    codes = [f"{c.name}: {c.description} {'; '.join(c.examples)}".strip(": ")
-             for c in codebook.codes]
+    # One zero-shot text per code: its name, description and example phrases. A document
+    # cut into runs takes no zero-shot codes: codes taking passages first pull them out of
+    # the runs they sit in, so codes only name the runs that fit them (``codes_that_fit``).
+    codes = [] if isinstance(clusterer, DocumentRunsClusterer) else [
+        f"{c.name}: {c.description} {'; '.join(c.examples)}".strip(": ")
+        for c in codebook.codes]
     fit = fit_topics([texts[r] for r in fit_rows], grouping[fit_rows], codes,
                      make_backend(embedder, cache),
                      lambda text: known.get(text) or words.analyse([text])[0], options=options,

@@ -64,6 +64,14 @@ BAD_LABELS = ["Form", "Drive and force", "Agency", "Chemist", "Alive and detox",
 # by the cases in ``test_later_bad_labels_are_not_made`` below.
 LATER_BAD_LABELS = ["Helpful pleasant", "Comments on condition", "Recovery café",
                     "Probation officer", "ID without proof"]
+# Who speaks, not what about: made on two written responses, which quote their members.
+SPEAKER_LABELS = ["Forum member", "Comments on lead", "Forum member (views)",
+                  "Members' views"]
+
+
+@pytest.mark.parametrize("label", SPEAKER_LABELS)
+def test_who_speaks_is_never_a_themes_name(label):
+    assert not acceptable_label(label)
 
 
 @pytest.mark.parametrize("label", BAD_LABELS)
@@ -88,7 +96,8 @@ def test_theme_words_behind_the_bad_labels_make_none_of_them(keywords, phrases):
 
 
 @pytest.mark.parametrize("label", ["Housing on release", "Breach of community orders",
-                                   "Methadone at the chemist", "Police custody"])
+                                   "Methadone at the chemist", "Police custody",
+                                   "Service user involvement", "Crisis response"])
 def test_labels_people_would_write_are_accepted(label):
     assert acceptable_label(label)
 
