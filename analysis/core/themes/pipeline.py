@@ -159,10 +159,12 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
     known = {t.strip(): w for t, w in zip(texts, segment_words, strict=False)}
     grouping, clusterer = clustering_view(ordered, vectors)
     fit_rows = _fit_rows(ordered, vectors, grouping, options.isolation_threshold)
-    # One zero-shot text per code: its name, description and example phrases. A document
-    # cut into runs takes no zero-shot codes: codes taking passages first pull them out of
-    # the runs they sit in, so codes only name the runs that fit them (``codes_that_fit``).
-    codes = [] if isinstance(clusterer, DocumentRunsClusterer) else [
+    # A document's runs were cut apart where its subject changes: nothing merges them again,
+    # and it takes no zero-shot codes (codes taking passages first pull them out of the runs
+    # they sit in), so codes only name the runs that fit them (``codes_that_fit``).
+    runs = isinstance(clusterer, DocumentRunsClusterer)
+    # One zero-shot text per code: its name, description and example phrases.
+    codes = [] if runs else [
         f"{c.name}: {c.description} {'; '.join(c.examples)}".strip(": ")
         for c in codebook.codes]
     fit = fit_topics([texts[r] for r in fit_rows], grouping[fit_rows], codes,
@@ -173,13 +175,14 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
     topics = np.full(len(ordered), -1, dtype=int)
     topics[fit_rows] = fit.topics
     settled = settle_topics(fit.model, texts, topics, fit.code_of_topic, grouping,
-                            options=options, own=vectors)
+                            options=options, own=vectors, keep_apart=runs)
     code_vectors = embed_codebook(codebook, embedder, cache)
     code_sims = code_vectors.similarity(vectors)
     settled.code_of_topic = codes_that_fit(settled.topics, settled.code_of_topic, code_sims,
                                            options.code_fit)
-    settled = join_code_twins(settled, code_sims, options.code_fit, grouping,
-                              options.reassign_threshold)
+    if not runs:
+        settled = join_code_twins(settled, code_sims, options.code_fit, grouping,
+                                  options.reassign_threshold)
     nlp = spacy_pipeline(words)
     refresh_model(fit.model, texts, settled.topics, grouping, representation_chain(nlp))
     from bertopic.cluster import BaseCluster

@@ -146,6 +146,30 @@ def also_themes(vectors: np.ndarray, topics: np.ndarray, floor: float) -> list[l
     return out
 
 
+def _overlapping(topics: np.ndarray, also: list[list[int]]) -> list[tuple[int, int]]:
+    """Pairs of themes (larger first) sharing more than ``MAX_SHARED`` of the smaller one."""
+    members: dict[int, set[int]] = {}
+    for row, topic in enumerate(topics):
+        for t in ([topic] if topic >= 0 else []) + also[row]:
+            members.setdefault(t, set()).add(row)
+    return [(a, b) for a in sorted(members) for b in sorted(members) if a < b
+            and len(members[a] & members[b]) / min(len(members[a]), len(members[b])) > MAX_SHARED]
+
+
+def _apart(topics: np.ndarray, also: list[list[int]]) -> list[list[int]]:
+    """Second themes without the links that make two themes share too much.
+
+    Runs of a document were cut apart where its subject changes: a summary run is close to
+    every subject it sums up, and merging it with one of them loses both (the development
+    response's opening and its crime prevention section, AMI 0.66 -> 0.56). They stay
+    apart, and neither counts as the other's passages' second theme.
+    """
+    pairs = set(_overlapping(topics, also))
+    pairs |= {(b, a) for a, b in pairs}
+    return [[t for t in extra if (int(topic), t) not in pairs]
+            for topic, extra in zip(topics, also, strict=True)]
+
+
 def _merge_overlapping(topics: np.ndarray, also: list[list[int]]) -> dict[int, int]:
     members: dict[int, set[int]] = {}
     for row, topic in enumerate(topics):
@@ -239,7 +263,7 @@ def join_code_twins(settled: Settled, code_sims: np.ndarray, min_similarity: flo
 
 def settle_topics(model: BERTopic, texts: Sequence[str], topics: np.ndarray,
                   code_of_topic: dict[int, int], vectors: np.ndarray, *, options: ThemeOptions,
-                  own: np.ndarray | None = None) -> Settled:
+                  own: np.ndarray | None = None, keep_apart: bool = False) -> Settled:
     """Apply the theme-set rules and settle outliers with BERTopic's ``reduce_outliers``.
 
     Args:
@@ -253,6 +277,8 @@ def settle_topics(model: BERTopic, texts: Sequence[str], topics: np.ndarray,
             grouped" (the closest of the rest join).
         own: each row's own vector (``vectors`` may blend in its neighbours): an outlier
             joins a theme by what it says itself, so "Yeah." stays out of every theme.
+        keep_apart: themes that share too many segments lose the second-theme links
+            between them instead of merging (a document's runs, ``_apart``).
 
     Returns:
         ``Settled``; the model is refreshed to the final topics (c-TF-IDF only).
@@ -272,7 +298,8 @@ def settle_topics(model: BERTopic, texts: Sequence[str], topics: np.ndarray,
             topics = np.asarray(model.reduce_outliers(
                 list(texts), topics.tolist(), strategy="embeddings",
                 embeddings=vectors if own is None else own, threshold=threshold), dtype=int)
-        merge = _merge_overlapping(topics, also_themes(vectors, topics, threshold))
+        merge = {} if keep_apart else _merge_overlapping(
+            topics, also_themes(vectors, topics, threshold))
         if not merge and all((topics == t).sum() >= smallest for t in range(topics.max() + 1)):
             break
         for source, target in merge.items():
@@ -288,4 +315,5 @@ def settle_topics(model: BERTopic, texts: Sequence[str], topics: np.ndarray,
         order = left[np.argsort(-sims.max(axis=1), kind="stable")]
         take = order[: len(left) - allowed]
         topics[take] = np.argmax(vectors[take] @ centres(vectors, topics).T, axis=1)
-    return Settled(topics, code_of_topic, also_themes(vectors, topics, threshold))
+    also = also_themes(vectors, topics, threshold)
+    return Settled(topics, code_of_topic, _apart(topics, also) if keep_apart else also)

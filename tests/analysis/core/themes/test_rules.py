@@ -1,5 +1,7 @@
 """Theme-set rules: a code guides, a second cluster on the same code joins it."""
 
+import numpy as np
+
 
 def test_a_second_cluster_that_fits_a_used_code_joins_the_codes_theme():
     import numpy as np
@@ -21,3 +23,17 @@ def test_a_second_cluster_that_fits_a_used_code_joins_the_codes_theme():
     sims[3:6, 0] = 0.2
     assert list(join_code_twins(apart, sims, 0.5, vectors, 0.9).topics) == [0, 0, 0, 1, 1, 1, 2, 2,
                                                                             2]
+
+
+def test_themes_sharing_most_segments_merge_unless_kept_apart():
+    from analysis.core.themes.rules import _apart, _merge_overlapping
+
+    # Theme 1's five segments all count theme 0 second (a summary close to everything);
+    # one of theme 0's segments counts theme 2 second, which shares little.
+    topics = np.array([0] * 6 + [1] * 5 + [2] * 5)
+    also = [[2]] + [[] for _ in range(5)] + [[0] for _ in range(5)] + [[] for _ in range(5)]
+    assert _merge_overlapping(topics, also) == {1: 0}
+    apart = _apart(topics, also)
+    assert apart[6:11] == [[]] * 5  # no longer each other's second theme
+    assert apart[0] == [2]  # a link that shares little stays
+    assert _merge_overlapping(topics, apart) == {}
