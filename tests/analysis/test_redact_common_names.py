@@ -29,6 +29,10 @@ from .test_redact import found
     ("Honestly Angel kept me alive in there.", "Angel"),
     ("Sky came to see me when nobody else did.", "Sky"),
     ("me and will were sharing a cell.", "will"),
+    ("I was let down by Mark and the council.", "Mark"),
+    ("I was grassed up by Will in the end.", "Will"),
+    # Chelsea is also a broad area, and "X and Chelsea" joins places ("Kensington and ...").
+    ("Me and Chelsea were sleeping rough.", "Chelsea"),
 ])
 def test_name_words_said_of_a_person_are_names(text, name, fake_nlp):
     assert ("name", name) in found(text, fake_nlp)
@@ -71,6 +75,7 @@ def test_a_participant_called_june_is_found_but_the_month_is_not(fake_nlp):
     ("She lives on station road.", "station road"),
     ("I got a bedsit on princess street.", "princess street"),
     ("He lives in old kent road, near the garage.", "old kent road"),
+    ("I was staying above the chippy on Moss Lane East.", "Moss Lane East"),
 ])
 def test_streets_with_a_generic_first_word_or_in_lower_case(text, street, fake_nlp):
     assert found(text, fake_nlp) == [("place", street)]
@@ -93,8 +98,10 @@ def test_roads_that_are_descriptions_are_left_alone(text, fake_nlp):
     ("I got sentenced at Barry for the burglary.", []),
     ("The hearing at Leigh got adjourned twice.", ["Leigh"]),
     ("I was up in court at Barry the next morning.", []),
+    ("I used to beg at Angel tube every morning.", ["Angel"]),
 ])
-def test_a_court_known_by_a_town_that_is_also_a_first_name_is_no_person(text, model_people):
+def test_a_court_or_area_known_by_a_word_that_is_also_a_first_name_is_no_person(
+        text, model_people):
     assert found(text, FakeNLP(people=model_people)) == []
 
 

@@ -117,9 +117,11 @@ def is_broad_area(text: str, start: int, end: int) -> bool:
         end: offset just after it.
 
     Returns:
-        True for "in Chelsea" or "Kensington and Chelsea", False for "Chelsea said".
+        True for "in Chelsea" or "Kensington and Chelsea", False for "Chelsea said",
+        "me and Chelsea" or "Chelsea's mum".
     """
-    if text[start:end].lower() not in load_set("broad_areas.txt"):
+    if text[start:end].lower() not in load_set("broad_areas.txt") or with_someone(
+            text, start, end):
         return False
     before = text[max(0, start - 12):start]
     return bool(PEOPLE_ARE_NOT_IN.search(before) or PLACE_PREPOSITION.search(before)
@@ -172,8 +174,8 @@ def word_used_as_word(text: str, start: int, end: int, *, known: bool = False) -
             Hope the person.
 
     Returns:
-        True after "the"/"a", before "is what" and a verb ("Hope is what kept me going")
-        unless ``known``, or at a sentence start followed by a pronoun or function word
+        True after "the"/"a" (and in "by chance"), before "is what" and a verb ("Hope is
+        what kept me going") unless ``known``, or at a sentence start followed by a pronoun or function word
         ("Will I...", "Hope so", "Mark my words"); a verb that takes a person ("Hope kept
         me alive") or "'s" ("Ruby's dad") makes it a name. Months and seasons (June,
         Summer) are words unless a person shows ("Summer rang me", "me and June") or,
@@ -182,7 +184,9 @@ def word_used_as_word(text: str, start: int, end: int, *, known: bool = False) -
     before = text[:start].rstrip().split()
     if text[start:end].lower() in TIME_NAMES:
         return _time_used_as_time(text, start, end, known=known)
-    if before and before[-1].lower() in {"the", "a", "an", "by"}:
+    # "the Grace period", "a Will"; "by Chance" is an idiom, "let down by Mark" a person.
+    if before and (before[-1].lower() in {"the", "a", "an"} or (
+            before[-1].lower() == "by" and text[start:end].lower() == "chance")):
         return True
     if not known and ABSTRACT_PREDICATE.match(text, end):
         return True

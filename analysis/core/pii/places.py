@@ -31,7 +31,9 @@ NUMBERED_ADDRESS = re.compile(
     rf"{NAME_WORDS}[ \t]+(?:{SUFFIXES})\b"
 )
 UNIT_IN_BLOCK = re.compile(rf"\b(?i:{UNIT}){NAME_WORDS}[ \t]+(?:{BLOCK_SUFFIXES})\b")
-STREET = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:{STREET_SUFFIXES})\b")
+# "Moss Lane East", "Kingsway North": a compass point after the street word is its name too.
+STREET = re.compile(
+    rf"\b{NAME_WORDS}[ \t]+(?:{STREET_SUFFIXES})\b(?:[ \t]+(?:North|South|East|West)\b)?")
 # "on Brixton Hill": after "on", a Hill, Green or Row is where someone lives or sleeps; "in
 # Notting Hill" names an area and stays.
 ON_SUFFIXES = "Hill|Green|Row|Walk|Place|Square|Gate|Vale|Wharf"
@@ -131,7 +133,8 @@ def _streets(pattern: re.Pattern[str], text: str, generic: frozenset[str]) -> li
         words = list(re.finditer(r"\S+", m.group()))
         while len(words) > 1 and words[0].group().lower() in COMMON_WORDS:
             words.pop(0)
-        names = [w.group().lower() for w in words[:-1]]  # the last word is the suffix
+        names = [w.group().lower() for w in words]
+        names = names[:-2] if names[-1] in ("north", "south", "east", "west") else names[:-1]
         if names and any(w not in generic and w not in COMMON_WORDS for w in names):
             found.append(Candidate(m.start() + words[0].start(), m.end(), "place"))
     return found
