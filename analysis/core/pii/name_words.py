@@ -175,11 +175,11 @@ def word_used_as_word(text: str, start: int, end: int, *, known: bool = False) -
 
     Returns:
         True after "the"/"a" (and in "by chance"), before "is what" and a verb ("Hope is
-        what kept me going") unless ``known``, or at a sentence start followed by a pronoun or function word
-        ("Will I...", "Hope so", "Mark my words"); a verb that takes a person ("Hope kept
-        me alive") or "'s" ("Ruby's dad") makes it a name. Months and seasons (June,
-        Summer) are words unless a person shows ("Summer rang me", "me and June") or,
-        when ``known``, unless said as a time ("in June", "June 2019").
+        what kept me going") unless ``known``, or at a sentence start followed by a pronoun
+        or function word ("Will I...", "Hope so", "Mark my words"); a verb that takes a
+        person ("Hope kept me alive") or "'s" ("Ruby's dad") makes it a name. Months and
+        seasons (June, Summer) are words unless a person shows ("Summer rang me", "me and
+        June") or, when ``known``, unless said as a time ("in June", "June 2019").
     """
     before = text[:start].rstrip().split()
     if text[start:end].lower() in TIME_NAMES:
