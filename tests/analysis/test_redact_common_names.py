@@ -33,6 +33,9 @@ from .test_redact import found
     ("I was grassed up by Will in the end.", "Will"),
     # Chelsea is also a broad area, and "X and Chelsea" joins places ("Kensington and ...").
     ("Me and Chelsea were sleeping rough.", "Chelsea"),
+    ("Dean, Lisa and me shared a tent.", "Dean"),
+    ("Summer and Autumn, my twins, are in foster care.", "Summer"),
+    ("Summer and Autumn, my twins, are in foster care.", "Autumn"),
 ])
 def test_name_words_said_of_a_person_are_names(text, name, fake_nlp):
     assert ("name", name) in found(text, fake_nlp)
@@ -58,6 +61,7 @@ def test_name_words_used_as_words_are_kept(text, fake_nlp):
     "I got out in May and was homeless by June.",
     "In Summer we slept in the park.",
     "Will I get a flat?",
+    "In Summer, my flat was freezing anyway.",
 ])
 def test_seasons_months_and_abstract_words_are_left_alone(text, fake_nlp):
     assert found(text, fake_nlp) == []
@@ -115,6 +119,7 @@ def test_a_possessive_after_a_hearing_is_still_a_person(fake_nlp):
     ("They took me to Springfield on a section.", "Springfield"),
     ("I was born at the General, same as my kids.", "the General"),
     ("I ended up in Sandwell General after the overdose.", "Sandwell General"),
+    ("They took me to A&E at St Thomas' after the fight.", "St Thomas'"),
 ])
 def test_hospitals_known_by_their_town(text, hospital, fake_nlp):
     assert found(text, fake_nlp) == [("hospital", hospital)]
@@ -124,6 +129,7 @@ def test_hospitals_known_by_their_town(text, hospital, fake_nlp):
     "The Royal Mail lost my giro.",
     "My nan was born in the General Strike.",
     "I was sectioned in Manchester.",
+    "St Mungo's found me a room when I came out of hospital.",
 ])
 def test_royal_and_general_that_are_no_hospital_are_left_alone(text, fake_nlp):
     assert found(text, fake_nlp) == []

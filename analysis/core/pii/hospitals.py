@@ -20,13 +20,13 @@ HOSPITAL = re.compile(
     rf"\b{NAME_WORDS}(?:['’]s?)?[ \t]+(?:Hospital|Infirmary|Ward|Clinic|Medical Centre|"
     rf"Health Centre|Surgery|Mental Health Unit)\b"
 )
-# Hospitals said by their town, near a word about hospital care: "Sandwell General", "the
-# General", "the Royal Oldham", "sectioned at Highcroft", "the psych ward at Springfield".
+# Hospitals said by their town or saint, near a word about hospital care: "Sandwell
+# General", "the General", "the Royal Oldham", "St Mary's", "sectioned at Highcroft".
 NOT_HOSPITAL_GENERAL = r"(?:Attorney|Secretary|Major|Surgeon|Director|Solicitor|Inspector|Governor)"
 HOSPITAL_BY_TOWN = re.compile(
     rf"\b(?:(?:(?!{NOT_HOSPITAL_GENERAL}\b){CAP_WORD}|[Tt]he)[ \t]+General(?![ \t]+[A-Z])"
-    rf"|(?:[Tt]he[ \t]+)?Royal(?:[ \t]+{CAP_WORD}){{1,2}})"
-    rf"\b(?![ \t]+(?i:election|secretary|practitioner|manager|mail|navy|air|marines|mint|legion"
+    rf"|(?:[Tt]he[ \t]+)?Royal(?:[ \t]+{CAP_WORD}){{1,2}}|St\.?[ \t]+{CAP_WORD}(?:['’]s|['’]))"
+    rf"(?!\w)(?![ \t]+(?i:election|secretary|practitioner|manager|mail|navy|air|marines|mint|legion"
     rf"|courts?|exchange|society|bank|family|albert|opera|ballet|academy|mile))"
 )
 HOSPITAL_AFTER_CARE = re.compile(
@@ -62,6 +62,8 @@ def find_hospitals(text: str) -> list[Candidate]:
     """
     found = matches(HOSPITAL, text, "hospital") + list_matches("hospitals.txt", text, "hospital")
     for m in HOSPITAL_BY_TOWN.finditer(text):
+        if m.group().lower() in load_set("not_names.txt"):  # "St Mungo's" is a charity
+            continue
         window = text[max(0, m.start() - CONTEXT_BEFORE):m.end() + CONTEXT_AFTER]
         if HOSPITAL_CONTEXT.search(window):
             found.append(Candidate(m.start(), m.end(), "hospital"))

@@ -64,9 +64,20 @@ PERSON_NOUNS = (
     r"|girlfriend|partner|fella|missus|husband|wife|ex|mate|mates|family|flat|house|place"
     r"|room|cell|phone|number|birthday|funeral)"
 )
-# "me and Summer", "Autumn and me", "Summer's dad": with someone, or someone's.
+RELATIVES = (
+    r"(?:mum|mam|dad|nan|gran|sister|brother|son|daughter|kids|twins?|baby|boyfriend|girlfriend"
+    r"|partner|fella|missus|husband|wife|ex|mates?|best mate|friend|pal|cousin|auntie|uncle"
+    r"|niece|nephew|key ?worker|worker|po|probation officer|social worker)"
+)
+# "me and Summer", "Autumn and me", "Summer's dad", "Summer and Autumn, my twins": with
+# someone, someone's, or someone named with who they are.
 WITH_BEFORE = re.compile(r"\b(?i:me|I|him|her|us|them)[ \t]+and[ \t]+$")
-WITH_AFTER = re.compile(rf"(?:[ \t]+and[ \t]+(?i:me|I)\b|['’]s[ \t]+(?i:{PERSON_NOUNS})\b)")
+WITH_AFTER = re.compile(
+    rf"(?:[ \t]+and[ \t]+(?i:me|I)\b|['’]s[ \t]+(?i:{PERSON_NOUNS})\b"
+    rf"|(?:[ \t]+and[ \t]+{CAP_WORD})?,[ \t]+(?i:my|his|her|our|their)[ \t]+(?i:{RELATIVES})\b)"
+)
+# "Dean, Lisa and me": a name-word listed with a first name.
+LISTED_WITH = re.compile(rf",[ \t]+(?P<next>{CAP_WORD})\b")
 # After an ambiguous name at the start of a sentence these show the word is used as a
 # word ("Will I ...", "Hope so", "Mark my words", "Grace period"), not as a name.
 TITLE_WORDS = frozenset(t.lower() for t in TITLES)
@@ -192,8 +203,9 @@ def word_used_as_word(text: str, start: int, end: int, *, known: bool = False) -
         return True
     if not is_sentence_start(text, start):
         return False
-    if SURNAME_AFTER.match(text, end) or re.match(r"['’]s\b", text[end:]):
-        return False  # "Hope Williams", "Ruby's dad was inside too"
+    if (SURNAME_AFTER.match(text, end) or re.match(r"['’]s\b", text[end:])
+            or with_someone(text, start, end)):
+        return False  # "Hope Williams", "Ruby's dad was inside too", "Dean, Lisa and me"
     after = re.match(r"\s+([A-Za-z]+)", text[end:])  # "you" of "you're": "Hope you're well"
     return after is None or after.group(1).lower() in NOT_AFTER_NAME
 
@@ -222,6 +234,10 @@ def with_someone(text: str, start: int, end: int) -> bool:
         end: offset just after it.
 
     Returns:
-        True with "me and" before, "and me"/"and I" after, or "'s" and a relative or home after.
+        True with "me and" before, "and me"/"and I" after, "'s" and a relative or home
+        after, ", my twins" after, or a comma and a first name after ("Dean, Lisa and me").
     """
-    return bool(WITH_AFTER.match(text, end) or WITH_BEFORE.search(text[max(0, start - 15):start]))
+    listed = LISTED_WITH.match(text, end)
+    return bool(WITH_AFTER.match(text, end) or WITH_BEFORE.search(text[max(0, start - 15):start])
+                or (listed and listed.group("next").lower() in load_set("first_names.txt")
+                    and not is_ambiguous(listed.group("next"))))
