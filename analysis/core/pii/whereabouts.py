@@ -47,6 +47,7 @@ ANY_CASE_STREET = re.compile(
     r"(?i:road|rd|street|lane|avenue|close|crescent|drive|way|grove|terrace|gardens|mews"
     r"|parade))\b"
 )
+PLAIN_STREET_WORDS = frozenset(["road", "rd", "street", "lane", "avenue"])
 
 RELATIVE = (
     r"(?:mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandparents"
@@ -111,12 +112,18 @@ def find_bare_streets(text: str, is_word: Callable[[str], bool] | None) -> list[
 
 
 def _any_case_streets(text: str) -> list[Candidate]:
-    """Streets with a street word, in any case, after a presence verb ("on station road")."""
+    """Streets with a street word, in any case: "on park road", "a bedsit on princess street".
+
+    Road, street, lane and avenue name a street wherever they follow "on" and a name word;
+    "way", "close", "drive" and the rest also end phrases ("in the best way"), so those
+    only after a presence verb.
+    """
     found = []
     for m in ANY_CASE_STREET.finditer(text):
-        words = m.group("name").lower().split()[:-1]
+        *words, suffix = m.group("name").lower().split()
         if (any(never_name(w) for w in words) or all(w in ROAD_DESCRIPTIONS for w in words)
-                or not PRESENCE.search(text[max(0, m.start() - 60):m.start()])):
+                or (suffix not in PLAIN_STREET_WORDS
+                    and not PRESENCE.search(text[max(0, m.start() - 60):m.start()]))):
             continue
         found.append(Candidate(m.start("name"), m.end("name"), "place"))
     return found
