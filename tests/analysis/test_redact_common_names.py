@@ -17,6 +17,8 @@ from .test_redact import found
 # A name-word before a verb that takes a person, said with someone ("me and"), or someone's.
 @pytest.mark.parametrize("text, name", [
     ("Hope got me a bed at the Salvation Army.", "Hope"),
+    ("Hope, she kept me alive.", "Hope"),
+    ("Hope... kept me alive really.", "Hope"),
     ("Mark never rang back.", "Mark"),
     ("Faith would ring me every day, without fail.", "Faith"),
     ("Ruby's dad was inside too.", "Ruby"),

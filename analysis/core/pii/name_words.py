@@ -74,7 +74,8 @@ RELATIVES = (
 WITH_BEFORE = re.compile(r"\b(?i:me|I|him|her|us|them)[ \t]+and[ \t]+$")
 WITH_AFTER = re.compile(
     rf"(?:[ \t]+and[ \t]+(?i:me|I)\b|['’]s[ \t]+(?i:{PERSON_NOUNS})\b"
-    rf"|(?:[ \t]+and[ \t]+{CAP_WORD})?,[ \t]+(?i:my|his|her|our|their)[ \t]+(?i:{RELATIVES})\b)"
+    rf"|(?:[ \t]+and[ \t]+{CAP_WORD})?,[ \t]+(?i:my|his|her|our|their)[ \t]+(?i:{RELATIVES})\b"
+    rf"|,[ \t]+(?:she|he)[ \t]+[a-z])"  # "Hope, she kept me alive": an idea would be "it"
 )
 # "Dean, Lisa and me": a name-word listed with a first name.
 LISTED_WITH = re.compile(rf",[ \t]+(?P<next>{CAP_WORD})\b")
@@ -206,7 +207,8 @@ def word_used_as_word(text: str, start: int, end: int, *, known: bool = False) -
     if (SURNAME_AFTER.match(text, end) or re.match(r"['’]s\b", text[end:])
             or with_someone(text, start, end)):
         return False  # "Hope Williams", "Ruby's dad was inside too", "Dean, Lisa and me"
-    after = re.match(r"\s+([A-Za-z]+)", text[end:])  # "you" of "you're": "Hope you're well"
+    # "you" of "you're" ("Hope you're well"); the verb after a pause ("Hope... kept me alive").
+    after = re.match(r"(?:\.\.\.|…)?\s+([A-Za-z]+)", text[end:])
     return after is None or after.group(1).lower() in NOT_AFTER_NAME
 
 
@@ -235,7 +237,8 @@ def with_someone(text: str, start: int, end: int) -> bool:
 
     Returns:
         True with "me and" before, "and me"/"and I" after, "'s" and a relative or home
-        after, ", my twins" after, or a comma and a first name after ("Dean, Lisa and me").
+        after, ", my twins" or ", she" after, or a comma and a first name after ("Dean,
+        Lisa and me").
     """
     listed = LISTED_WITH.match(text, end)
     return bool(WITH_AFTER.match(text, end) or WITH_BEFORE.search(text[max(0, start - 15):start])
