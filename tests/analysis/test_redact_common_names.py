@@ -1,6 +1,6 @@
 """Redaction of first names that are also words (Hope, Summer, June), streets with a generic
 first word or typed in lower case, courts known by their town, hospitals known by their town
-or saint, prison numbers written with spaces.
+or saint, prison numbers written with spaces, listed prisons and hospitals in lower case.
 
 Every other case was missed (or wrongly redacted) before these rules; the tests named
 ``..._left_alone`` and ``..._still_a_person`` passed before too: they check that the new
@@ -123,6 +123,19 @@ def test_a_court_or_area_known_by_a_word_that_is_also_a_first_name_is_no_person(
 ])
 def test_prison_numbers_written_with_spaces(text, number, fake_nlp):
     assert found(text, fake_nlp) == [("ID number", number)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("i did two years in pentonville and then belmarsh.",
+     [("prison", "pentonville"), ("prison", "belmarsh")]),
+    ("i got sectioned at the maudsley.", [("hospital", "the maudsley")]),
+])
+def test_listed_prisons_and_hospitals_typed_in_lower_case(text, expected, fake_nlp):
+    assert found(text, fake_nlp) == expected
+
+
+def test_lower_case_cities_that_name_prisons_are_left_alone(fake_nlp):
+    assert found("I spent two years reading in my cell, inside reading.", fake_nlp) == []
 
 
 def test_amounts_after_a_are_left_alone(fake_nlp):

@@ -166,6 +166,10 @@ def _listed(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     for entry in load_list(name):
         bucket = ambiguous if entry.endswith("*") else always
         words = entry.rstrip("* ").split()
+        # Typed all in lower case ("pentonville", "the maudsley"), a one-word name still
+        # counts; "new hall" and a city ("reading", "send") could be anything.
+        if bucket is always and len(words) == 1 + (words[0].lower() == "the"):
+            bucket.append(r"[ \t]+".join(re.escape(w.lower()) for w in words))
         if words[0].lower() == "the":  # "the Scrubs" also starts sentences: "The Scrubs"
             words[0] = "[Tt]he"
         else:
