@@ -40,6 +40,8 @@ from .test_redact import found
     ("Dean, Lisa and me shared a tent.", "Dean"),
     ("Summer and Autumn, my twins, are in foster care.", "Summer"),
     ("Summer and Autumn, my twins, are in foster care.", "Autumn"),
+    ("Her name's Summer, she's my support worker.", "Summer"),
+    ("Her name is June, she runs the group.", "June"),
 ])
 def test_name_words_said_of_a_person_are_names(text, name, fake_nlp):
     assert ("name", name) in found(text, fake_nlp)
@@ -66,6 +68,8 @@ def test_name_words_used_as_words_are_kept(text, fake_nlp):
     "In Summer we slept in the park.",
     "Will I get a flat?",
     "In Summer, my flat was freezing anyway.",
+    "Put my name down for a flat, in the name of God.",
+    "I watched Sky Sports all day in the hostel.",
 ])
 def test_seasons_months_and_abstract_words_are_left_alone(text, fake_nlp):
     assert found(text, fake_nlp) == []
