@@ -16,6 +16,10 @@ Choices, so reviewers know what to expect:
   are kept unless said as a home ("a flat on ..."), as are courts ("the judge at
   Snaresbrook"). Only the place is kept: a facilitator's name or a name after a cue ("my
   mate Paddington") is still a name there.
+* First names that are also words are names when the sentence shows a person ("Hope kept
+  me alive", "Summer rang me", "me and Angel", "Ruby's dad"), privacy first; "Hope is
+  what kept me going", "in June" and "Summer was hard" are kept. Courts known by their
+  town ("the hearing at Snaresbrook", "sentenced at Barry") are kept like the judge's.
 * Other dates, ages, services and organisations (Universal Credit, Housing First,
   Jobcentre, NA, DBS) are kept.
 * The detectors over-propose on purpose: a facilitator reviews every redaction.
@@ -30,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.language import Language
 
-from .pii import contact, names, places, whereabouts
+from .pii import contact, hospitals, names, places, whereabouts
 from .pii.common import Candidate
 from .pii.lexicon import english_lexicon, english_modifiers
 
@@ -166,7 +170,7 @@ def find_personal_data(
     for detector in (
         contact.find_emails, contact.find_phones, contact.find_postcodes,
         contact.find_ni_numbers, contact.find_id_numbers, contact.find_dates_of_birth,
-        places.find_addresses, places.find_prisons, places.find_hospitals, places.find_hostels,
+        places.find_addresses, places.find_prisons, hospitals.find_hospitals, places.find_hostels,
     ):
         cands += detector(text)
     cands += whereabouts.find_bare_streets(text, is_word)

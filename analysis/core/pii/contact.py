@@ -58,6 +58,8 @@ NI_NUMBER = re.compile(r"\b[A-Z]{2}(?:[ -]?\d{2}){3}[ -]?[A-D]\b", re.IGNORECASE
 
 # Prison (NOMIS) numbers: a letter, four digits, two letters, e.g. A4821KD.
 PRISON_NUMBER = re.compile(r"\b[A-Z]\d{4}[A-Z]{2}\b", re.IGNORECASE)
+# Written with spaces ("A 1234 BC", "A1234 BC"): capitals only, so "a 1000 in arrears" stays.
+PRISON_NUMBER_SPACED = re.compile(r"\b[A-Z](?:[ -]\d{4}[ -]?|\d{4}[ -])[A-Z]{2}\b")
 # Number plates in the current format (AB12 CDE); no other UK reference looks like one.
 VEHICLE_REG = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b")
 # A police officer's collar number: "PC 4471", "shoulder number 2231".
@@ -229,7 +231,8 @@ def find_id_numbers(text: str) -> list[Candidate]:
         Candidates labelled ``ID number``.
     """
     found = [Candidate(m.start(), m.end(), "ID number")
-             for pattern in (PRISON_NUMBER, VEHICLE_REG) for m in pattern.finditer(text)]
+             for pattern in (PRISON_NUMBER, PRISON_NUMBER_SPACED, VEHICLE_REG)
+             for m in pattern.finditer(text)]
     found += [Candidate(m.start("number"), m.end("number"), "ID number")
               for m in COLLAR_NUMBER.finditer(text)]
     for cue in ID_CUE.finditer(text):

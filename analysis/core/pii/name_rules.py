@@ -15,6 +15,7 @@ from .name_words import (
     is_ambiguous,
     is_broad_area,
     never_name,
+    with_someone,
     word_used_as_word,
 )
 
@@ -129,7 +130,8 @@ def service_after_names(text: str, place_entities: list[tuple[int, int]]) -> lis
         # Weaker cue: skip sentence starts ("Met at the gate", "Straight from court")
         # and words the model places ("moved to Leeds from the coast").
         if (never_name(m.group("name")) or is_sentence_start(text, start)
-                or any(s <= start < e for s, e in place_entities)):
+                or any(s <= start < e for s, e in place_entities)
+                or (is_ambiguous(m.group("name")) and word_used_as_word(text, start, end))):
             continue
         found.append(Candidate(start, end, "name"))
     return found
@@ -153,8 +155,9 @@ def listed_first_names(text: str) -> list[Candidate]:
         if low not in first_names or (low in COMMON_WORDS and not is_ambiguous(word)):
             continue
         if word.islower():
-            # Lower-case names ("me and dave") count unless they are also words.
-            if is_ambiguous(word):
+            # Lower-case names ("me and dave") count unless they are also words; those
+            # only beside "me and" ("me and will were sharing a cell").
+            if is_ambiguous(word) and not with_someone(text, m.start(), m.end()):
                 continue
         elif not word[0].isupper() or (is_ambiguous(word)
                                        and word_used_as_word(text, m.start(), m.end())):

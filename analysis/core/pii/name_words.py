@@ -8,7 +8,8 @@ from .common import CAP_WORD, COMMON_WORDS, LOWER, UPPER, Candidate, is_sentence
 
 __all__ = [
     "PEOPLE_ARE_NOT_IN", "PLACE_ENDINGS", "PLACE_PREPOSITION", "TITLES", "WORD",
-    "extend_surname", "is_ambiguous", "is_broad_area", "never_name", "word_used_as_word",
+    "extend_surname", "is_ambiguous", "is_broad_area", "never_name", "with_someone",
+    "word_used_as_word",
 ]
 
 TITLES = (
@@ -25,14 +26,64 @@ PLACE_ENDINGS = frozenset(
      "gardens", "mews", "rise", "parade", "place", "square", "court", "house", "lodge", "centre",
      "center", "hospital", "ward", "clinic", "prison", "estate", "tower", "hall", "park", "green",
      "hill", "project", "foyer", "hostel", "unit", "surgery", "infirmary"])
+# Months and seasons that are also first names: a person only when the sentence shows one
+# ("June rang me", "my keyworker May", "Summer's dad"), since "in May" is far commoner.
+TIME_NAMES = frozenset(["april", "may", "june", "summer", "autumn"])
 TIME_WORDS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-     "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december", "christmas", "easter"])
+     "february", "march", "july", "august", "september", "october", "november", "december",
+     "christmas", "easter"])
+TIME_BEFORE = frozenset(
+    ["in", "last", "this", "next", "since", "until", "till", "by", "before", "after", "during",
+     "of", "early", "late", "mid", "every", "the", "that", "over", "through", "from", "to"])
+# Verbs (and the adverbs that come between) that need a person doing them: after a
+# name-word they show a person ("Hope kept me alive", "Summer rang me", "Mark never came
+# back"). Privacy first: "Faith got me through" is redacted too.
+PERSON_VERBS = frozenset(
+    ["said", "says", "told", "tells", "asked", "asks", "rang", "rings", "phoned", "texted",
+     "messaged", "called", "calls", "came", "comes", "visited", "visits", "helped", "helps",
+     "kept", "keeps", "picked", "drove", "took", "brought", "met", "sent", "wrote", "cried",
+     "laughed", "shouted", "screamed", "knew", "knows", "thought", "thinks", "reckons",
+     "reckoned", "listened", "answered", "looked", "stood", "stayed", "lived", "lives", "moved",
+     "went", "left", "died", "got", "did", "made", "would", "could", "should", "used", "wanted",
+     "wants", "loved", "loves", "hated", "hit", "stabbed", "grassed", "promised", "waited",
+     "sorted", "found", "paid", "lent", "let", "sat", "slept", "married", "dumped", "tried",
+     "works", "worked", "gave", "gives", "saved", "talked", "spoke", "smiled", "hugged", "were",
+     "won't", "wouldn't", "couldn't", "didn't", "can't", "never", "always"])
+# What seasons and months do as well ("Summer came early", "June went by"): no evidence
+# of a person after June or Summer, unless "came to see", "came round".
+TIME_VERBS = frozenset(
+    ["came", "comes", "went", "left", "kept", "keeps", "got", "did", "made", "would", "could",
+     "should", "used", "gave", "gives", "brought", "took", "let", "found", "were", "never",
+     "always", "stood", "sat", "stayed"])
+CAME_TO_SOMEONE = re.compile(r"[ \t]+(?:came|comes)[ \t]+(?:to[ \t]+(?:see|visit)|round|over)\b")
+PERSON_ADVERBS = r"(?:never|always|just|then|also|still|even|actually|finally|really|once)"
+PERSON_VERB_AFTER = re.compile(rf"(?:[ \t]+{PERSON_ADVERBS})?[ \t]+(?P<verb>[a-z]+(?:['’]t)?)\b")
+PERSON_NOUNS = (
+    r"(?:mum|mam|mom|mother|dad|father|nan|gran|sister|brother|son|daughter|kids|baby|boyfriend"
+    r"|girlfriend|partner|fella|missus|husband|wife|ex|mate|mates|family|flat|house|place"
+    r"|room|cell|phone|number|birthday|funeral)"
+)
+RELATIVES = (
+    r"(?:mum|mam|dad|nan|gran|sister|brother|son|daughter|kids|twins?|baby|boyfriend|girlfriend"
+    r"|partner|fella|missus|husband|wife|ex|mates?|best mate|friend|pal|cousin|auntie|uncle"
+    r"|niece|nephew|key ?worker|worker|po|probation officer|social worker)"
+)
+# "me and Summer", "Autumn and me", "Summer's dad", "Summer and Autumn, my twins": with
+# someone, someone's, or someone named with who they are.
+WITH_BEFORE = re.compile(r"\b(?i:me|I|him|her|us|them)[ \t]+and[ \t]+$")
+WITH_AFTER = re.compile(
+    rf"(?:[ \t]+and[ \t]+(?i:me|I)\b|['’]s[ \t]+(?i:{PERSON_NOUNS})\b"
+    rf"|(?:[ \t]+and[ \t]+{CAP_WORD})?,[ \t]+(?i:my|his|her|our|their)[ \t]+(?i:{RELATIVES})\b"
+    rf"|,[ \t]+(?:she|he)[ \t]+[a-z])"  # "Hope, she kept me alive": an idea would be "it"
+)
+# "Dean, Lisa and me": a name-word listed with a first name.
+LISTED_WITH = re.compile(rf",[ \t]+(?P<next>{CAP_WORD})\b")
 # After an ambiguous name at the start of a sentence these show the word is used as a
 # word ("Will I ...", "Hope so", "Mark my words", "Grace period"), not as a name.
 TITLE_WORDS = frozenset(t.lower() for t in TITLES)
 NOT_AFTER_NAME = COMMON_WORDS - {"from", "at", "on", "and", "was", "is", "said", "has", "had"}
+NOT_AFTER_NAME -= PERSON_VERBS | {"just", "also", "still", "even"}
 NOT_AFTER_NAME |= {"period", "everyone", "anyone", "someone", "yourself", "myself", "do"}
 
 # "Hope is what kept me going", "Faith was what got me through": a name-word saying what
@@ -61,7 +112,8 @@ def never_name(word: str) -> bool:
         word: one word, any case.
 
     Returns:
-        True for function words, days and months, titles, and ``not_names.txt`` entries.
+        True for function words, days and months (not June, May, April: first names too),
+        titles, and ``not_names.txt`` entries.
     """
     low = word.lower()
     return (low in COMMON_WORDS or low in TIME_WORDS or low in load_set("not_names.txt")
@@ -77,9 +129,11 @@ def is_broad_area(text: str, start: int, end: int) -> bool:
         end: offset just after it.
 
     Returns:
-        True for "in Chelsea" or "Kensington and Chelsea", False for "Chelsea said".
+        True for "in Chelsea" or "Kensington and Chelsea", False for "Chelsea said",
+        "me and Chelsea" or "Chelsea's mum".
     """
-    if text[start:end].lower() not in load_set("broad_areas.txt"):
+    if text[start:end].lower() not in load_set("broad_areas.txt") or with_someone(
+            text, start, end):
         return False
     before = text[max(0, start - 12):start]
     return bool(PEOPLE_ARE_NOT_IN.search(before) or PLACE_PREPOSITION.search(before)
@@ -132,18 +186,61 @@ def word_used_as_word(text: str, start: int, end: int, *, known: bool = False) -
             Hope the person.
 
     Returns:
-        True after "the"/"a", before "is what" and a verb ("Hope is what kept me going")
-        unless ``known``, or at a sentence start followed by a pronoun or function word
-        ("Will I...", "Hope so", "Mark my words").
+        True after "the"/"a" (and in "by chance"), before "is what" and a verb ("Hope is
+        what kept me going") unless ``known``, or at a sentence start followed by a pronoun
+        or function word ("Will I...", "Hope so", "Mark my words"); a verb that takes a
+        person ("Hope kept me alive") or "'s" ("Ruby's dad") makes it a name. Months and
+        seasons (June, Summer) are words unless a person shows ("Summer rang me", "me and
+        June") or, when ``known``, unless said as a time ("in June", "June 2019").
     """
     before = text[:start].rstrip().split()
-    if before and before[-1].lower() in {"the", "a", "an", "by"}:
+    if text[start:end].lower() in TIME_NAMES:
+        return _time_used_as_time(text, start, end, known=known)
+    # "the Grace period", "a Will"; "by Chance" is an idiom, "let down by Mark" a person.
+    if before and (before[-1].lower() in {"the", "a", "an"} or (
+            before[-1].lower() == "by" and text[start:end].lower() == "chance")):
         return True
     if not known and ABSTRACT_PREDICATE.match(text, end):
         return True
     if not is_sentence_start(text, start):
         return False
-    if SURNAME_AFTER.match(text, end):
-        return False
-    after = re.match(r"\s+([A-Za-z']+)", text[end:])
+    if (SURNAME_AFTER.match(text, end) or re.match(r"['’]s\b", text[end:])
+            or with_someone(text, start, end)):
+        return False  # "Hope Williams", "Ruby's dad was inside too", "Dean, Lisa and me"
+    # "you" of "you're" ("Hope you're well"); the verb after a pause ("Hope... kept me alive").
+    after = re.match(r"(?:\.\.\.|…)?\s+([A-Za-z]+)", text[end:])
     return after is None or after.group(1).lower() in NOT_AFTER_NAME
+
+
+def _time_used_as_time(text: str, start: int, end: int, *, known: bool) -> bool:
+    """A month or season that is also a name (June, Summer) is a time unless a person shows.
+
+    "Summer rang me", "June came to see me" and "me and Summer" show one; "Summer came
+    early" does not. For a participant called June, "in June" and "June 2019" are times.
+    """
+    verb = PERSON_VERB_AFTER.match(text, end)
+    if ((verb and verb.group("verb").lower() in PERSON_VERBS - TIME_VERBS)
+            or CAME_TO_SOMEONE.match(text, end) or with_someone(text, start, end)):
+        return False
+    before = text[:start].rstrip().split()
+    return not known or bool(before and before[-1].lower() in TIME_BEFORE) or bool(
+        re.match(r"[ \t]*(?:the[ \t]+)?\d", text[end:]))
+
+
+def with_someone(text: str, start: int, end: int) -> bool:
+    """Say whether a word is said with someone ("me and will") or as someone's ("Summer's dad").
+
+    Args:
+        text: the whole text.
+        start: offset of the word.
+        end: offset just after it.
+
+    Returns:
+        True with "me and" before, "and me"/"and I" after, "'s" and a relative or home
+        after, ", my twins" or ", she" after, or a comma and a first name after ("Dean,
+        Lisa and me").
+    """
+    listed = LISTED_WITH.match(text, end)
+    return bool(WITH_AFTER.match(text, end) or WITH_BEFORE.search(text[max(0, start - 15):start])
+                or (listed and listed.group("next").lower() in load_set("first_names.txt")
+                    and not is_ambiguous(listed.group("next"))))

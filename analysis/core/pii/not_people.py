@@ -12,11 +12,13 @@ __all__ = ["drop_not_people", "named_documents"]
 
 
 # Courts are public and kept (see GENERIC_FIRST in places.py: "Crown", "Magistrates"); a
-# Crown Court known by its place ("the judge at Snaresbrook") is no person either. Not
-# "hearing", "trial" or "bench": "the hearing at Tracy's flat", "the bench in Kevin's garden".
+# Crown Court known by its place ("the judge at Snaresbrook", "the hearing at Preston") is
+# no person either. Not "bench": "the bench in Kevin's garden"; "the hearing at Tracy's
+# flat" is a possessive, which stays a name.
 COURT_BEFORE = re.compile(
-    r"\b(?:judge|court|courts|sentenced|sentencing|magistrates|dock)"
-    r"\s+(?:at|in|up\s+at|over\s+at|down\s+at)\s+$",
+    r"\b(?:judge|court|courts|sentenced|sentencing|sentence|magistrates|dock|hearing|hearings"
+    r"|trial|tried|appeared|appearance|convicted|committed|adjourned)"
+    r"\s+(?:(?:me|him|her|them|us)\s+)?(?:at|in|up\s+at|over\s+at|down\s+at)\s+$",
     re.IGNORECASE,
 )
 POSSESSIVE = re.compile(r"['’](?:s\b|(?!\w))")  # "Kevin's", "Hughes'"
@@ -56,10 +58,11 @@ def _opener(text: str, cand: Candidate, is_modifier: Callable[[str], bool]) -> b
 
 
 def _court(text: str, cand: Candidate) -> bool:
-    """A court named by its place ("sentenced at Isleworth"), never by a person's name
-    ("the court at Kevin's", "the judge at Stacey")."""
-    words = text[cand.start:cand.end].lower().split()
-    if POSSESSIVE.match(text, cand.end) or (words and words[0] in load_set("first_names.txt")):
+    """A court named by its place ("sentenced at Isleworth", "the hearing at Preston"), never
+    a possessive ("the court at Kevin's") or a first name with a surname ("at Stacey Hall")."""
+    words = text[cand.start:cand.end].split()
+    if POSSESSIVE.match(text, cand.end) or (
+            len(words) > 1 and words[0].lower() in load_set("first_names.txt")):
         return False
     return bool(COURT_BEFORE.search(text[max(0, cand.start - 30):cand.start]))
 

@@ -8,8 +8,9 @@ from ..lists import load_list
 from .common import CAP_WORD, COMMON_WORDS, Candidate, every_match
 
 __all__ = [
-    "always_prisons", "find_addresses", "find_broad_areas", "find_hospitals", "find_hostels",
-    "find_prisons",
+    "CONTEXT_AFTER", "CONTEXT_BEFORE", "NAME_WORDS", "ROAD_DESCRIPTIONS", "always_prisons",
+    "find_addresses", "find_broad_areas", "find_hostels", "find_prisons", "first_word_generic",
+    "list_matches", "matches",
 ]
 
 NAME_WORDS = rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}}"
@@ -30,7 +31,9 @@ NUMBERED_ADDRESS = re.compile(
     rf"{NAME_WORDS}[ \t]+(?:{SUFFIXES})\b"
 )
 UNIT_IN_BLOCK = re.compile(rf"\b(?i:{UNIT}){NAME_WORDS}[ \t]+(?:{BLOCK_SUFFIXES})\b")
-STREET = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:{STREET_SUFFIXES})\b")
+# "Moss Lane East", "Kingsway North": a compass point after the street word is its name too.
+STREET = re.compile(
+    rf"\b{NAME_WORDS}[ \t]+(?:{STREET_SUFFIXES})\b(?:[ \t]+(?:North|South|East|West)\b)?")
 # "on Brixton Hill": after "on", a Hill, Green or Row is where someone lives or sleeps; "in
 # Notting Hill" names an area and stays.
 ON_SUFFIXES = "Hill|Green|Row|Walk|Place|Square|Gate|Vale|Wharf"
@@ -49,10 +52,16 @@ GENERIC_FIRST = frozenset(
      "hospital", "drop-in", "resettlement", "rehab", "detox", "assessment", "approved", "bail",
      "memory", "death", "skid"])
 
-HOSPITAL = re.compile(
-    rf"\b{NAME_WORDS}(?:['’]s?)?[ \t]+(?:Hospital|Infirmary|Ward|Clinic|Medical Centre|"
-    rf"Health Centre|Surgery|Mental Health Unit)\b"
-)
+# First words that make "X Road" a description ("the main road", "High Street"), not a name.
+# Fewer than GENERIC_FIRST: "Church Street" and "Station Road" are streets.
+ROAD_DESCRIPTIONS = frozenset(
+    ["busy", "quiet", "nice", "wrong", "same", "whole", "dark", "long", "big", "little", "posh",
+     "rough", "dodgy", "bad", "good", "local", "nearest", "usual", "top", "bottom", "far",
+     "main", "high", "back", "side", "new", "old", "ring", "slip", "country", "dual", "open",
+     "next", "other", "private", "one", "two", "either", "half", "council", "industrial",
+     "trading", "business", "shopping", "retail", "family", "memory", "death", "skid", "easy",
+     "civvy", "lovers", "lovers'", "fast", "slow", "bus", "cycle", "inside", "outside",
+     "middle", "right", "left", "dirt", "muddy", "toll", "narrow"])
 # "the Lighthouse hostel": a named hostel is often written with the word in lower case.
 HOSTEL_ALWAYS = re.compile(
     rf"\b{NAME_WORDS}(?:['’]s)?[ \t]+(?:Lodge|Hostel|hostel|Foyer|Project)\b")
@@ -96,12 +105,12 @@ PRISON_CONTEXT_AFTER = re.compile(r"^[^.?!]{0,40}\b(?:prison|jail|nick|wings?|la
                                   re.I)
 
 
-def _first_word_generic(text: str, start: int) -> bool:
+def first_word_generic(text: str, start: int) -> bool:
     first = re.sub(r"['’]s$", "", text[start:].split(None, 1)[0].lower())  # "Everyone's"
     return first in GENERIC_FIRST or first in COMMON_WORDS
 
 
-def _matches(pattern: re.Pattern[str], text: str, label: str) -> list[Candidate]:
+def matches(pattern: re.Pattern[str], text: str, label: str) -> list[Candidate]:
     found = []
     for match in every_match(pattern, text, label):
         # "The Foxhall Lodge": the name after a capitalised "The" still counts, without it.
@@ -109,8 +118,26 @@ def _matches(pattern: re.Pattern[str], text: str, label: str) -> list[Candidate]
         start = match.start + the.end() if the else match.start
         if the and " " not in text[start:match.end]:
             start = match.start  # "The Lodge" alone stays a description
-        if not _first_word_generic(text, start):
+        if not first_word_generic(text, start):
             found.append(Candidate(start, match.end, label))
+    return found
+
+
+def _streets(pattern: re.Pattern[str], text: str, generic: frozenset[str]) -> list[Candidate]:
+    """Street and estate names, with a ``generic`` first word only when a name word follows.
+
+    "High Street" and "the Old Road" describe a road; "Old Kent Road" and "New Cross
+    Road" name one. Leading function words ("In Church Street") are not part of the name.
+    """
+    found = []
+    for m in pattern.finditer(text):
+        words = list(re.finditer(r"\S+", m.group()))
+        while len(words) > 1 and words[0].group().lower() in COMMON_WORDS:
+            words.pop(0)
+        names = [w.group().lower() for w in words]
+        names = names[:-2] if names[-1] in ("north", "south", "east", "west") else names[:-1]
+        if names and any(w not in generic and w not in COMMON_WORDS for w in names):
+            found.append(Candidate(m.start() + words[0].start(), m.end(), "place"))
     return found
 
 
@@ -125,9 +152,9 @@ def find_addresses(text: str) -> list[Candidate]:
     """
     found = every_match(NUMBERED_ADDRESS, text, "place")
     found += every_match(UNIT_IN_BLOCK, text, "place")
-    found += _matches(STREET, text, "place")
-    found += _matches(STREET_AFTER_ON, text, "place")
-    found += _matches(ESTATE, text, "place")
+    found += _streets(STREET, text, ROAD_DESCRIPTIONS)
+    found += _streets(STREET_AFTER_ON, text, ROAD_DESCRIPTIONS)
+    found += _streets(ESTATE, text, GENERIC_FIRST)
     return found
 
 
@@ -139,6 +166,10 @@ def _listed(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     for entry in load_list(name):
         bucket = ambiguous if entry.endswith("*") else always
         words = entry.rstrip("* ").split()
+        # Typed all in lower case ("pentonville", "the maudsley"), a one-word name still
+        # counts; "new hall" and a city ("reading", "send") could be anything.
+        if bucket is always and len(words) == 1 + (words[0].lower() == "the"):
+            bucket.append(r"[ \t]+".join(re.escape(w.lower()) for w in words))
         if words[0].lower() == "the":  # "the Scrubs" also starts sentences: "The Scrubs"
             words[0] = "[Tt]he"
         else:
@@ -156,7 +187,7 @@ def always_prisons() -> frozenset[str]:
     return frozenset(e.lower() for e in load_list("prisons.txt") if not e.endswith("*"))
 
 
-def _list_matches(name: str, text: str, label: str) -> list[Candidate]:
+def list_matches(name: str, text: str, label: str) -> list[Candidate]:
     always, _ = _listed(name)
     return every_match(always, text, label) if always else []
 
@@ -173,7 +204,7 @@ def find_prisons(text: str) -> list[Candidate]:
     # "hmp wandsworth" typed in lower case counts; "hmp was grim" has no name to hide.
     found = [Candidate(m.start(), m.end(), "prison") for m in PRISON_PREFIX.finditer(text)
              if m.group().split()[-1] not in COMMON_WORDS]
-    found += _list_matches("prisons.txt", text, "prison")
+    found += list_matches("prisons.txt", text, "prison")
     _, ambiguous = _listed("prisons.txt")
     for m in ambiguous.finditer(text) if ambiguous else ():
         word_after = re.match(PRISON_WORD_AFTER, text[m.end():])
@@ -211,18 +242,6 @@ def _joined(text: str, start: int, end: int, next_start: int) -> bool:
         between.strip() == "to" and RELEASED_FROM.search(text[max(0, start - 40):start]))
 
 
-def find_hospitals(text: str) -> list[Candidate]:
-    """Find hospitals, wards and clinics by name ("Kingsmead Hospital", "the Maudsley").
-
-    Args:
-        text: text to search.
-
-    Returns:
-        Candidates labelled ``hospital``.
-    """
-    return _matches(HOSPITAL, text, "hospital") + _list_matches("hospitals.txt", text, "hospital")
-
-
 def find_hostels(text: str) -> list[Candidate]:
     """Find hostels, refuges, approved premises and services by name.
 
@@ -236,20 +255,20 @@ def find_hostels(text: str) -> list[Candidate]:
     Returns:
         Candidates labelled ``hostel``.
     """
-    found = _matches(HOSTEL_ALWAYS, text, "hostel") + _list_matches("hostels.txt", text, "hostel")
+    found = matches(HOSTEL_ALWAYS, text, "hostel") + list_matches("hostels.txt", text, "hostel")
     for m in HOSTEL_IF_CONTEXT.finditer(text):
-        if _first_word_generic(text, m.start()):
+        if first_word_generic(text, m.start()):
             continue
         window = text[max(0, m.start() - CONTEXT_BEFORE):m.end() + CONTEXT_AFTER]
         if HOSTEL_CONTEXT.search(window):
             found.append(Candidate(m.start(), m.end(), "hostel"))
     for m in HOSTEL_NAMED.finditer(text):
-        if not _first_word_generic(text, m.start("name")):
+        if not first_word_generic(text, m.start("name")):
             found.append(Candidate(m.start("name"), m.end("name"), "hostel"))
     # "I stayed at the Beacon, it's a hostel for young people"; "in the Salvation Army hostel";
     # "at the YMCA hostel": the whole name, and the word hostel with it when it follows at once.
     for m in HOSTEL_THE_NAME.finditer(text):
-        if HOSTEL_AFTER.match(text[m.end():]) and not _first_word_generic(text, m.start("name")):
+        if HOSTEL_AFTER.match(text[m.end():]) and not first_word_generic(text, m.start("name")):
             word = HOSTEL_WORD_NEXT.match(text[m.end():])
             end = m.end() + (len(word.group()) if word else 0)
             found.append(Candidate(m.start() + m.group().index("the"), end, "hostel"))
@@ -267,4 +286,4 @@ def find_broad_areas(text: str) -> list[Candidate]:
     Returns:
         Candidates labelled ``place``.
     """
-    return _list_matches("broad_areas.txt", text, "place")
+    return list_matches("broad_areas.txt", text, "place")

@@ -1,9 +1,11 @@
 """Where someone is to be found, said without a street word, and public places that are not.
 
 * "sleeping on Briggate": a one-word street after "on" (or "off") when the clause says
-  someone sleeps, begs, sits or lives there. "on Tuesday", "on Universal Credit", "on probation",
-  "on methadone" and "on Zoom" are left alone: days, services and English words never
-  count, and the word must follow such a verb.
+  someone sleeps, begs, sits or lives there; after such a verb, a street with a street word
+  typed in lower case too ("a bedsit on princess street", "living in old kent road").
+  "on Tuesday", "on Universal Credit", "on probation", "on methadone" and "on Zoom" are
+  left alone: days, services and English words never count, and the word must follow
+  such a verb.
 * "Wandsworth and Brixton is where my mum lives", "my sister lives in Armley": where a
   relative lives is personal, so the place is redacted as ``[place]`` even when it is a
   broad area, and never as a prison.
@@ -19,7 +21,7 @@ from functools import cache
 from ..lists import load_list, load_set
 from .common import CAP_WORD, Candidate
 from .name_words import never_name
-from .places import always_prisons
+from .places import ROAD_DESCRIPTIONS, always_prisons
 
 __all__ = ["find_bare_streets", "find_relatives_places", "landmarks"]
 
@@ -33,9 +35,19 @@ PRESENCE = re.compile(
     r"|hang around|hung around|hanging around)\b[^.?!;]{0,25}$",
     re.IGNORECASE,
 )
-# "on Briggate", "a doorway off Kirkgate"; not "on Dave's sofa" or a longer name.
+# "on Briggate", "a doorway off Kirkgate", "sleeping on briggate"; not "on Dave's sofa" or
+# a longer name.
 BARE_STREET = re.compile(
-    rf"\b(?:on|off)[ \t]+(?:the[ \t]+)?(?P<name>{CAP_WORD})\b(?!['’-]|[ \t]+[A-Z])")
+    rf"\b(?:on|off)[ \t]+(?:the[ \t]+)?(?P<name>{CAP_WORD}|[a-z]{{4,}})\b"
+    rf"(?!['’-]|[ \t]+[A-Z])")
+# "a bedsit on princess street", "living in old kent road": streets typed in lower case.
+# Only after a presence verb, and not "the main road" or "the same street".
+ANY_CASE_STREET = re.compile(
+    r"\b(?i:on|off|in|at)[ \t]+(?:the[ \t]+)?(?P<name>(?:[A-Za-z][a-z'’-]+[ \t]+){1,3}"
+    r"(?i:road|rd|street|lane|avenue|close|crescent|drive|way|grove|terrace|gardens|mews"
+    r"|parade))\b"
+)
+PLAIN_STREET_WORDS = frozenset(["road", "rd", "street", "lane", "avenue"])
 
 RELATIVE = (
     r"(?:mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandparents"
@@ -75,22 +87,43 @@ def find_bare_streets(text: str, is_word: Callable[[str], bool] | None) -> list[
 
     Args:
         text: text to search.
-        is_word: an English word test; without one nothing is proposed, because
-            "sleeping on Benches" and "sat on Briggate" cannot then be told apart.
+        is_word: an English word test; without one only streets with a street word are
+            proposed, because "sleeping on Benches" and "sat on Briggate" cannot then be
+            told apart.
 
     Returns:
         Candidates labelled ``place``.
     """
     if is_word is None:
-        return []
+        return _any_case_streets(text)
     found = []
     areas = load_set("broad_areas.txt")
     first_names = load_set("first_names.txt")
     for m in BARE_STREET.finditer(text):
         word = m.group("name")
         low = word.lower()
+        # A lower-case word ending in "s" is a plural of slang ("living on tinnies").
         if (never_name(word) or is_word(word) or low in areas or low in first_names
+                or (word.islower() and word.endswith("s"))
                 or not PRESENCE.search(text[max(0, m.start() - 60):m.start()])):
+            continue
+        found.append(Candidate(m.start("name"), m.end("name"), "place"))
+    return found + _any_case_streets(text)
+
+
+def _any_case_streets(text: str) -> list[Candidate]:
+    """Streets with a street word, in any case: "on park road", "a bedsit on princess street".
+
+    Road, street, lane and avenue name a street wherever they follow "on" and a name word;
+    "way", "close", "drive" and the rest also end phrases ("in the best way"), so those
+    only after a presence verb.
+    """
+    found = []
+    for m in ANY_CASE_STREET.finditer(text):
+        *words, suffix = m.group("name").lower().split()
+        if (any(never_name(w) for w in words) or all(w in ROAD_DESCRIPTIONS for w in words)
+                or (suffix not in PLAIN_STREET_WORDS
+                    and not PRESENCE.search(text[max(0, m.start() - 60):m.start()]))):
             continue
         found.append(Candidate(m.start("name"), m.end("name"), "place"))
     return found

@@ -1,0 +1,78 @@
+"""Detect hospitals, wards and clinics: by name, from a list, or by their town near care."""
+from __future__ import annotations
+
+import re
+
+from ..lists import load_set
+from .common import CAP_WORD, Candidate
+from .places import (
+    CONTEXT_AFTER,
+    CONTEXT_BEFORE,
+    NAME_WORDS,
+    first_word_generic,
+    list_matches,
+    matches,
+)
+
+__all__ = ["find_hospitals"]
+
+HOSPITAL = re.compile(
+    rf"\b{NAME_WORDS}(?:['’]s?)?[ \t]+(?:Hospital|Infirmary|Ward|Clinic|Medical Centre|"
+    rf"Health Centre|Surgery|Mental Health Unit)\b"
+)
+# Hospitals said by their town or saint, near a word about hospital care: "Sandwell
+# General", "the General", "the Royal Oldham", "St Mary's", "sectioned at Highcroft".
+NOT_HOSPITAL_GENERAL = r"(?:Attorney|Secretary|Major|Surgeon|Director|Solicitor|Inspector|Governor)"
+HOSPITAL_BY_TOWN = re.compile(
+    rf"\b(?:(?:(?!{NOT_HOSPITAL_GENERAL}\b){CAP_WORD}|[Tt]he)[ \t]+General(?![ \t]+[A-Z])"
+    rf"|(?:[Tt]he[ \t]+)?Royal(?:[ \t]+{CAP_WORD}){{1,2}}|St\.?[ \t]+{CAP_WORD}(?:['’]s|['’]))"
+    rf"(?!\w)(?![ \t]+(?i:election|secretary|practitioner|manager|mail|navy|air|marines|mint|legion"
+    rf"|courts?|exchange|society|bank|family|albert|opera|ballet|academy|mile))"
+)
+HOSPITAL_AFTER_CARE = re.compile(
+    rf"\b(?i:ward|wards|sectioned|admitted|a&e|a and e|casualty|detox|unit)[ \t]+"
+    rf"(?:(?:me|him|her|them|up)[ \t]+)?(?i:at|in|to|into)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}})"
+)
+# "took me to Springfield on a section", "in Highcroft under section 3".
+HOSPITAL_BEFORE_SECTION = re.compile(
+    rf"\b(?i:to|at|in|into)[ \t]+(?:the[ \t]+)?(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}})"
+    rf"[ \t]+(?i:on|under)[ \t]+(?:a[ \t]+)?(?i:section)\b"
+)
+HOSPITAL_CONTEXT = re.compile(
+    r"\b(?:hospital|ward|sectioned|section|admitted|discharged|a&e|casualty|overdosed?|ambulance"
+    r"|psych|psychiatric|mental health|nurses?|doctors?|consultant|surgery|operation|born|birth"
+    r"|icu|intensive care|detox|stitches|broken)\b",
+    re.IGNORECASE,
+)
+
+
+def find_hospitals(text: str) -> list[Candidate]:
+    """Find hospitals, wards and clinics by name ("Kingsmead Hospital", "the Maudsley").
+
+    Also hospitals said by their town near words about care ("the Royal Oldham after the
+    overdose", "Sandwell General"), names after "ward at", "sectioned at", "A&E at", and
+    names before "on a section".
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Candidates labelled ``hospital``.
+    """
+    found = matches(HOSPITAL, text, "hospital") + list_matches("hospitals.txt", text, "hospital")
+    for m in HOSPITAL_BY_TOWN.finditer(text):
+        if m.group().lower() in load_set("not_names.txt"):  # "St Mungo's" is a charity
+            continue
+        window = text[max(0, m.start() - CONTEXT_BEFORE):m.end() + CONTEXT_AFTER]
+        if HOSPITAL_CONTEXT.search(window):
+            found.append(Candidate(m.start(), m.end(), "hospital"))
+    areas, first_names = load_set("broad_areas.txt"), load_set("first_names.txt")
+    for m in [*HOSPITAL_AFTER_CARE.finditer(text), *HOSPITAL_BEFORE_SECTION.finditer(text)]:
+        # "sectioned in Leeds" names a city, kept like any broad area; "admitted to Dave"
+        # is a person, left to the name detectors.
+        name = m.group("name").lower()
+        if (name not in areas and name.split()[0] not in first_names
+                and not first_word_generic(text, m.start("name"))):
+            found.append(Candidate(m.start("name"), m.end("name"), "hospital"))
+    return found
