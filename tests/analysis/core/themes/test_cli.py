@@ -123,6 +123,22 @@ def test_lines_in_reading_order_are_told_from_the_same_lines_shuffled():
     assert not in_reading_order(ordered[:5])  # too few lines to tell
 
 
+def test_a_faint_order_in_a_long_file_is_not_read_as_a_document():
+    # 2,000 comments sorted by where they came from: the order is certain (z far above 4)
+    # but neighbours are barely more alike than any two, as with the NHS comments.
+    import numpy as np
+
+    from analysis.core.themes.embed import normalise_rows
+    from analysis.core.themes.reading_order import in_reading_order
+
+    rng = np.random.default_rng(3)
+    services = rng.normal(size=(4, 32))
+    faint = np.repeat(services, 500, axis=0) * 0.25 + rng.normal(size=(2000, 32))
+    assert not in_reading_order(normalise_rows(faint))
+    strong = np.repeat(services, 500, axis=0) * 0.6 + rng.normal(size=(2000, 32))
+    assert in_reading_order(normalise_rows(strong))
+
+
 def test_unmarked_lines_are_read_as_one_document_only_when_neighbours_are_alike(
         segments, embedder, cache, words):
     import random
