@@ -132,3 +132,29 @@ def test_the_researcher_signs_out_and_the_survey_still_runs(live_server, tablet,
     page.get_by_role("link", name="Start the survey").click()
     take_part(page)
     wait_for_heading(page, FULL_RUN[0][0])
+
+
+def test_take_part_tapped_before_the_script_is_ready_still_starts(live_server, browser):
+    # No service worker: the test holds back the start page's script itself.
+    context = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True,
+                                  service_workers="block")
+    page = context.new_page()
+    sign_in_as_peer(page, live_server)
+    held = {"on": True}
+    page.route("**/runner/main.js", lambda route: route.abort() if held["on"]
+               else route.continue_())
+    page.goto(f"{live_server}/run/1/start")
+    held["on"] = False  # the next page loads normally
+    # The start page's script never ran; it was a button that did nothing until it had.
+    assert page.locator("main").get_attribute("data-ready") is None
+    page.get_by_role("button", name="Yes, I want to take part").tap()
+    wait_for_heading(page, "Have you been in prison?")
+    expect(page).to_have_url(re.compile(r"/run/1/q/1$"))  # "start=1" dropped: back won't restart
+    page.get_by_label("Yes", exact=True).tap()
+    page.get_by_role("button", name="Next").tap()
+    wait_for_heading(page, "Where did you sleep on your first night out?")
+    # Arriving by that link again is a new participant: the last person's answer is not shown.
+    page.goto(f"{live_server}/run/1/q/1?start=1")
+    wait_for_heading(page, "Have you been in prison?")
+    expect(page.locator("input:checked")).to_have_count(0)
+    context.close()
