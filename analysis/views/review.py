@@ -101,7 +101,12 @@ def tag_questions(transcript_id):
         numbers, question = _turns_and_question(transcript, request.form)
     except ValueError as error:
         flash(str(error), "error")
-        return redirect(url_for("transcripts.show", transcript_id=transcript.id, _anchor="tag"))
+        # What was ticked and chosen comes back ticked: the page had cleared it.
+        kept = {"turn": [v for v in request.form.getlist("turn") if v.isdigit()],
+                "question_id": request.form.get("question_id", ""),
+                "span": request.form.get("span", "")}
+        return redirect(url_for("transcripts.show", transcript_id=transcript.id, _anchor="tag",
+                                **{k: v for k, v in kept.items() if v}))
     tagged = segment_service.tag_turns(transcript, numbers, question)
     audit.record("questions_tagged", current_user, transcript, ip=request.remote_addr,
                  first=min(numbers), last=max(numbers), turns=tagged,

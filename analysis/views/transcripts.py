@@ -91,7 +91,10 @@ def show(transcript_id):
                            can_manage=can_manage,
                            blocks=question_blocks(transcript) if can_manage else {},
                            add_form=AddRedactionForm(), confirm=ConfirmForm(),
-                           unmatched=service.unmatched_turn_count(transcript))
+                           unmatched=service.unmatched_turn_count(transcript),
+                           picked=set(request.args.getlist("turn")),
+                           picked_question=request.args.get("question_id", ""),
+                           picked_span=request.args.get("span", "range"))
 
 
 @bp.route("/transcripts/<int:transcript_id>/speakers", methods=["GET", "POST"])
