@@ -11,6 +11,7 @@ from analysis.views.transcript_blueprint import MANAGE, bp
 from forum.access import allow
 from forum.extensions import db
 from forum.forms.accounts import ConfirmForm
+from forum.forms.fields import add_error
 from forum.jobs import retry_job
 from forum.models import Question, RedactionStatus, Transcript, TranscriptStatus
 from forum.security import fresh_login_required
@@ -59,8 +60,12 @@ def review(transcript_id):
             return redirect(url_for("transcripts.show", transcript_id=transcript.id))
         flash("Decisions saved.")
         return redirect(url_for("transcripts.review", transcript_id=transcript.id))
+    return _review_page(transcript, AddRedactionForm())
+
+
+def _review_page(transcript, add_form):
     return render_template("transcripts/review.html", transcript=transcript, form=ConfirmForm(),
-                           add_form=AddRedactionForm(), highlighted_original=highlighted_original)
+                           add_form=add_form, highlighted_original=highlighted_original)
 
 
 @bp.route("/transcripts/<int:transcript_id>/redactions", methods=["POST"])
@@ -72,13 +77,16 @@ def add_redaction(transcript_id):
     if form.validate_on_submit():
         turn = next((t for t in transcript.turns if t.index == form.turn.data), None)
         if turn is None:
-            flash(f"There is no turn {form.turn.data} in this transcript", "error")
+            add_error(form.turn, f"There is no turn {form.turn.data} in this transcript")
+            return _review_page(transcript, form)
         else:
             try:
                 added = service.add_redaction(transcript, turn, form.words.data or "",
                                               form.label.data, form.everywhere.data)
             except service.ReviewError as error:
-                flash(str(error), "error")
+                # Shown beside the words, which stay typed (they are not put in an address).
+                add_error(form.words, str(error))
+                return _review_page(transcript, form)
             else:
                 # The words themselves stay out of the log: they are what was taken out.
                 audit.record("redaction_added", current_user, transcript, ip=request.remote_addr,
