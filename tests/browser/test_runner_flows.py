@@ -158,3 +158,15 @@ def test_take_part_tapped_before_the_script_is_ready_still_starts(live_server, b
     wait_for_heading(page, "Have you been in prison?")
     expect(page.locator("input:checked")).to_have_count(0)
     context.close()
+
+
+def test_signing_out_waits_for_the_tablet_to_be_set_up(live_server, touch_page):
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    page.goto(f"{live_server}/run/1/")
+    page.get_by_text("This tablet is not set up yet.").wait_for()
+    # It said "You can sign out now ... sends the responses" on a tablet that could send none.
+    expect(page.get_by_text("Set up this tablet (above) before you sign out.")).to_be_visible()
+    expect(page.get_by_text("You can sign out now.")).to_have_count(0)
+    set_up_tablet(page, live_server)
+    expect(page.get_by_text("You can sign out now.")).to_be_visible()
