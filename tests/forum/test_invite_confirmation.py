@@ -103,3 +103,16 @@ def test_a_link_replaced_by_a_newer_one_says_so(auth, users):
     assert refused.status_code == 400 and "already been used" not in body
     assert "replaced by a newer one" in body
     assert auth.client.get(new_link).status_code == 200
+
+
+def test_disabling_a_pending_invite_speaks_of_the_link_not_of_signing_out(auth, users):
+    auth.login(Role.ADMIN)
+    url, html = _invite(auth, "Rae Dunn", "rae@test.example", "facilitator")
+    # It said "They will be signed out at once" of someone who had never signed in.
+    assert "The invite link stops working at once" in _text(html)
+    assert "They will be signed out at once" not in _text(html)
+    invited = db.session.scalar(db.select(User).where(User.email == "rae@test.example"))
+    auth.client.post(f"/admin/users/{invited.id}/active")
+    text = _text(auth.client.get(url).get_data(as_text=True))
+    assert "A new invite link will be shown here to give them" in text
+    assert "They will be able to sign in again" not in text
