@@ -84,6 +84,9 @@ def add_redaction(transcript_id):
                 added = service.add_redaction(transcript, turn, form.words.data or "",
                                               form.label.data, form.everywhere.data)
             except service.ReviewError as error:
+                if transcript.purged_at:  # nothing left to show the words beside
+                    flash(str(error), "error")
+                    return redirect(url_for("transcripts.review", transcript_id=transcript.id))
                 # Shown beside the words, which stay typed (they are not put in an address).
                 add_error(form.words, str(error))
                 return _review_page(transcript, form)
@@ -93,6 +96,8 @@ def add_redaction(transcript_id):
                              turn=turn.index, label=form.label.data, places=added,
                              everywhere=bool(form.everywhere.data))
                 flash(ngettext("Redacted %(num)d place.", "Redacted %(num)d places.", added))
+    elif not transcript.purged_at:
+        return _review_page(transcript, form)  # the mistake beside its field, typing kept
     else:
         flash(next(iter(form.errors.values()))[0], "error")
     return redirect(url_for("transcripts.review", transcript_id=transcript.id))

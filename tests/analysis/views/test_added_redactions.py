@@ -41,3 +41,25 @@ def test_a_missed_name_is_the_first_choice(auth, uploaded):
     html = auth.client.get(f"/transcripts/{transcript.id}/review").data.decode()
     assert '<option selected value="name">[name]</option>' in html or \
         '<option value="name" selected>[name]</option>' in html
+
+
+def test_a_turn_that_is_not_a_number_keeps_the_words_typed(auth, uploaded):
+    transcript, _dave, _marcia = uploaded
+    html = _add(auth, transcript, turn="two", words="Friday", label="place").data.decode()
+    # The page came back empty, with the problem only at the top.
+    assert 'value="Friday"' in html and 'value="two"' in html
+    assert '<option selected value="place">' in html or '<option value="place" selected>' in html
+    assert "govuk-form-group--error" in html
+
+
+def test_after_a_purge_adding_words_says_so_on_the_purged_page(auth, uploaded):
+    from forum.models.base import utcnow
+
+    transcript, _dave, _marcia = uploaded
+    transcript.purged_at = utcnow()
+    db.session.commit()
+    response = auth.client.post(f"/transcripts/{transcript.id}/redactions",
+                                data={"turn": "2", "words": "Friday", "label": "name"})
+    assert response.status_code == 302
+    page = auth.client.get(response.headers["Location"]).data.decode()
+    assert "The original text has been purged" in page
