@@ -23,6 +23,9 @@ def test_part_of_a_word_is_refused_and_says_the_whole_word(auth, uploaded):
     assert 'value="Frida"' in html and 'id="turn" name="turn" type="text" inputmode="numeric" ' \
         'value="2"' in html
     assert "govuk-error-summary" in html
+    # Shown at the add-redaction address, the decisions form must still post to the review.
+    assert f'<form method="post" action="/transcripts/{transcript.id}/review" novalidate ' \
+        'id="review-form">' in html
 
 
 def test_whole_words_are_taken_out_everywhere_but_not_inside_other_words(auth, uploaded):
