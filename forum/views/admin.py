@@ -65,7 +65,9 @@ def user(user_id):
         else:
             audit.record("role_changed", current_user, target, ip=request.remote_addr,
                          role=target.role.value)
-            if target.has_password:
+            if not target.active:  # no sign-ins and no link to speak of
+                flash(f"{target.name} is now: {target.role.label}.")
+            elif target.has_password:
                 flash(f"{target.name} is now: {target.role.label}. They have been signed out and "
                       "will have the new role when they sign in again.")
             else:

@@ -116,3 +116,14 @@ def test_disabling_a_pending_invite_speaks_of_the_link_not_of_signing_out(auth, 
     text = _text(auth.client.get(url).get_data(as_text=True))
     assert "A new invite link will be shown here to give them" in text
     assert "They will be able to sign in again" not in text
+
+
+def test_changing_the_role_of_a_disabled_invite_promises_no_link(auth, users):
+    auth.login(Role.ADMIN)
+    url, _html = _invite(auth, "Lou Hart", "lou@test.example", "facilitator")
+    invited = db.session.scalar(db.select(User).where(User.email == "lou@test.example"))
+    auth.client.post(f"/admin/users/{invited.id}/active")
+    text = _text(auth.client.post(f"/admin/users/{invited.id}", data={"role": "policy_officer"},
+                                  follow_redirects=True).get_data(as_text=True))
+    assert "Lou Hart is now: Policy officer." in text
+    assert "still works" not in text and "They have been signed out" not in text
