@@ -170,3 +170,18 @@ def test_signing_out_waits_for_the_tablet_to_be_set_up(live_server, touch_page):
     expect(page.get_by_text("You can sign out now.")).to_have_count(0)
     set_up_tablet(page, live_server)
     expect(page.get_by_text("You can sign out now.")).to_be_visible()
+
+
+def test_in_landscape_take_part_is_on_the_screen_without_scrolling(live_server, browser, shots):
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+    page = context.new_page()
+    sign_in_as_peer(page, live_server)
+    page.goto(f"{live_server}/run/1/start")
+    button = page.get_by_role("button", name="Yes, I want to take part")
+    button.wait_for()
+    page.screenshot(path=str(shots / "runner-start-landscape.png"))
+    box = button.bounding_box()
+    # It was below the fold: a participant who does not read well had to know to scroll.
+    assert box["y"] + box["height"] <= 768, box
+    assert axe_violations(page) == []
+    context.close()
