@@ -1,4 +1,6 @@
 """Redaction review, approval, safeguarding decisions, question tags and purging originals."""
+from typing import Any
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import ngettext
 from flask_login import current_user
@@ -115,9 +117,10 @@ def tag_questions(transcript_id):
     except ValueError as error:
         flash(str(error), "error")
         # What was ticked and chosen comes back ticked: the page had cleared it.
-        kept = {"turn": [v for v in request.form.getlist("turn") if v.isdigit()],
-                "question_id": request.form.get("question_id", ""),
-                "span": request.form.get("span", "")}
+        kept: dict[str, Any] = {
+            "turn": [v for v in request.form.getlist("turn") if v.isdigit()],
+            "question_id": request.form.get("question_id", ""),
+            "span": request.form.get("span", "")}
         return redirect(url_for("transcripts.show", transcript_id=transcript.id, _anchor="tag",
                                 **{k: v for k, v in kept.items() if v}))
     tagged = segment_service.tag_turns(transcript, numbers, question)
