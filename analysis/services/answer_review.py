@@ -1,6 +1,7 @@
 """A person checks each machine-redacted survey answer before analysis or quoting can use it."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -59,8 +60,28 @@ def answers_to_check(consultation_id: int,
     return out
 
 
+def _words(text: str) -> list[str]:
+    """Lower-case words outside [square brackets] (labels and editorial words are allowed)."""
+    return re.findall(r"\w+", re.sub(r"\[[^\]]*\]", " ", text.lower()))
+
+
+def added_words(text: str, before: str, original: str | None) -> list[str]:
+    """Words in the checked text that neither the participant nor the machine's text had.
+
+    Args:
+        text: the text as the reviewer left it.
+        before: the segment's text before the check (the machine's redaction).
+        original: the answer as the participant gave it, where known.
+
+    Returns:
+        The new words, in order, each once.
+    """
+    allowed = set(_words(before)) | set(_words(original or ""))
+    return list(dict.fromkeys(w for w in _words(text) if w not in allowed))
+
+
 def approve_answer(segment: Segment, text: str, user: User, outcome: str = "", note: str = "",
-                   ip: str | None = None) -> None:
+                   ip: str | None = None, original: str | None = None) -> None:
     """Save the checked (possibly further redacted) text and let analysis use it.
 
     Args:
@@ -72,9 +93,12 @@ def approve_answer(segment: Segment, text: str, user: User, outcome: str = "", n
             through the one safeguarding rule and releases the hold. Empty keeps it held.
         note: what the reviewer did.
         ip: the reviewer's address, for the audit log.
+        original: the answer as the participant gave it: words in neither it nor the
+            segment's text are refused, so a quote is never words the member did not say.
 
     Raises:
-        ReviewError: when the text is empty or too long, or the review is incomplete.
+        ReviewError: when the text is empty, too long or has words the participant did not
+            write, or the review is incomplete.
     """
     text = " ".join((text or "").split())
     if not text:
@@ -82,6 +106,11 @@ def approve_answer(segment: Segment, text: str, user: User, outcome: str = "", n
             "Enter the answer's text, or choose “Leave out” to keep it out of analysis")
     if len(text) > MAX_TEXT:
         raise ReviewError(f"The text must be {MAX_TEXT:,} characters or fewer")
+    new = added_words(text, segment.text, original)
+    if new:
+        shown = ", ".join(f"\u2018{w}\u2019" for w in new[:5])
+        raise ReviewError("Only take words out, or put a label in square brackets such as "
+                          f"[name] in their place. Not in what the participant wrote: {shown}")
     edited = text != segment.text
     released = bool(segment.held and (outcome or (note or "").strip()))
     if released:

@@ -171,9 +171,13 @@ def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str,
         raise ReviewError("Type the words to redact, exactly as they appear")
     if transcript.purged_at:
         raise ReviewError("The original text has been purged, so nothing more can be redacted")
-    pattern = re.compile(re.escape(words), re.IGNORECASE)
+    # Whole words only: "Walsal" typed for "Walsall" left "[place]l", and "Ed" everywhere
+    # would take the middle out of "needed".
+    pattern = re.compile((r"(?<!\w)" if re.match(r"\w", words[0]) else "") + re.escape(words)
+                         + (r"(?!\w)" if re.match(r"\w", words[-1]) else ""), re.IGNORECASE)
+    targets = transcript.turns if everywhere else [turn]
     added = 0
-    for target in (transcript.turns if everywhere else [turn]):
+    for target in targets:
         for match in pattern.finditer(target.original_text or ""):
             target.redactions.append(Redaction(start=match.start(), end=match.end(), label=label,
                                                status=RedactionStatus.ACCEPTED,
@@ -181,9 +185,14 @@ def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str,
             added += 1
         target.redacted_text = redacted_text(target)
     if not added:
-        raise ReviewError(
-            f"\u2018{words}\u2019 was not found in "
-            f"{'the transcript' if everywhere else 'that turn'}")
+        where = 'the transcript' if everywhere else 'that turn'
+        inside = re.compile(r"\w*" + re.escape(words) + r"\w*", re.IGNORECASE)
+        whole = next((m.group(0) for t in targets if (m := inside.search(t.original_text or ""))),
+                     None)
+        if whole:
+            raise ReviewError(f"\u2018{words}\u2019 is only part of a word in {where} "
+                              f"(\u2018{whole}\u2019). Type or select the whole word")
+        raise ReviewError(f"\u2018{words}\u2019 was not found in {where}")
     if transcript.status == TranscriptStatus.APPROVED:
         transcript.status = TranscriptStatus.NEEDS_REVIEW  # changed text needs approving again
     db.session.commit()

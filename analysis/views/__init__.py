@@ -26,6 +26,10 @@ def init_app(app: Flask) -> None:
 
     app.register_blueprint(bp)
     app.register_blueprint(themes_bp)
+    from analysis.models import MEMO_MAX
+
+    # A longer memo was refused after the page had dropped it: the box stops at the limit.
+    app.jinja_env.globals["memo_max"] = MEMO_MAX
     # The transcript pages' own script (select words to redact).
     app.register_blueprint(Blueprint("analysis_assets", __name__, static_folder="static",
                                      static_url_path="/analysis/static"))

@@ -55,9 +55,12 @@ def decide(consultation_id, segment_id):
         flash("The answer was left out of analysis and quoting.")
     else:
         text = request.form.get("text", "")
+        original = next((item.original for item in service.answers_to_check(
+            consultation.id, _originals(consultation.id)) if item.segment.id == segment.id), None)
         try:
             service.approve_answer(segment, text, current_user, request.form.get("outcome", ""),
-                                   request.form.get("note", ""), request.remote_addr)
+                                   request.form.get("note", ""), request.remote_addr,
+                                   original=original)
         except service.ReviewError as error:
             db.session.rollback()
             return _render(consultation, {segment.id: str(error)}, {segment.id: text}, 400)

@@ -36,7 +36,8 @@ class AddRedactionForm(FlaskForm):
                                                             message="Turns are numbered from 1")])
     words = StringField("Words to redact", widget=GovTextInput(), validators=[
         InputRequired("Type the words to redact, exactly as they appear"), Length(max=300)])
+    # A missed name is the usual case; the first choice, [email], was easy to leave by mistake.
     label = SelectField("Replace with", choices=[(name, f"[{name}]") for name in LABELS],
-                        widget=GovSelect())
+                        default="name", widget=GovSelect())
     everywhere = BooleanField("Everywhere in this transcript", widget=GovCheckboxInput())
     submit = SubmitField("Redact", widget=GovSubmitInput())

@@ -1,4 +1,6 @@
 """Redaction review, approval, safeguarding decisions, question tags and purging originals."""
+from typing import Any
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import ngettext
 from flask_login import current_user
@@ -11,6 +13,7 @@ from analysis.views.transcript_blueprint import MANAGE, bp
 from forum.access import allow
 from forum.extensions import db
 from forum.forms.accounts import ConfirmForm
+from forum.forms.fields import add_error
 from forum.jobs import retry_job
 from forum.models import Question, RedactionStatus, Transcript, TranscriptStatus
 from forum.security import fresh_login_required
@@ -59,8 +62,12 @@ def review(transcript_id):
             return redirect(url_for("transcripts.show", transcript_id=transcript.id))
         flash("Decisions saved.")
         return redirect(url_for("transcripts.review", transcript_id=transcript.id))
+    return _review_page(transcript, AddRedactionForm())
+
+
+def _review_page(transcript, add_form):
     return render_template("transcripts/review.html", transcript=transcript, form=ConfirmForm(),
-                           add_form=AddRedactionForm(), highlighted_original=highlighted_original)
+                           add_form=add_form, highlighted_original=highlighted_original)
 
 
 @bp.route("/transcripts/<int:transcript_id>/redactions", methods=["POST"])
@@ -72,19 +79,27 @@ def add_redaction(transcript_id):
     if form.validate_on_submit():
         turn = next((t for t in transcript.turns if t.index == form.turn.data), None)
         if turn is None:
-            flash(f"There is no turn {form.turn.data} in this transcript", "error")
+            add_error(form.turn, f"There is no turn {form.turn.data} in this transcript")
+            return _review_page(transcript, form)
         else:
             try:
                 added = service.add_redaction(transcript, turn, form.words.data or "",
                                               form.label.data, form.everywhere.data)
             except service.ReviewError as error:
-                flash(str(error), "error")
+                if transcript.purged_at:  # nothing left to show the words beside
+                    flash(str(error), "error")
+                    return redirect(url_for("transcripts.review", transcript_id=transcript.id))
+                # Shown beside the words, which stay typed (they are not put in an address).
+                add_error(form.words, str(error))
+                return _review_page(transcript, form)
             else:
                 # The words themselves stay out of the log: they are what was taken out.
                 audit.record("redaction_added", current_user, transcript, ip=request.remote_addr,
                              turn=turn.index, label=form.label.data, places=added,
                              everywhere=bool(form.everywhere.data))
                 flash(ngettext("Redacted %(num)d place.", "Redacted %(num)d places.", added))
+    elif not transcript.purged_at:
+        return _review_page(transcript, form)  # the mistake beside its field, typing kept
     else:
         flash(next(iter(form.errors.values()))[0], "error")
     return redirect(url_for("transcripts.review", transcript_id=transcript.id))
@@ -101,7 +116,13 @@ def tag_questions(transcript_id):
         numbers, question = _turns_and_question(transcript, request.form)
     except ValueError as error:
         flash(str(error), "error")
-        return redirect(url_for("transcripts.show", transcript_id=transcript.id, _anchor="tag"))
+        # What was ticked and chosen comes back ticked: the page had cleared it.
+        kept: dict[str, Any] = {
+            "turn": [v for v in request.form.getlist("turn") if v.isdigit()],
+            "question_id": request.form.get("question_id", ""),
+            "span": request.form.get("span", "")}
+        return redirect(url_for("transcripts.show", transcript_id=transcript.id, _anchor="tag",
+                                **{k: v for k, v in kept.items() if v}))
     tagged = segment_service.tag_turns(transcript, numbers, question)
     audit.record("questions_tagged", current_user, transcript, ip=request.remote_addr,
                  first=min(numbers), last=max(numbers), turns=tagged,

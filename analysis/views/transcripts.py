@@ -32,10 +32,16 @@ def upload(session_id):
     form = UploadForm()
     if form.validate_on_submit():
         upload_file = form.file.data
-        if upload_file and upload_file.filename:
+        pasted = (form.pasted.data or "").strip()
+        if upload_file and upload_file.filename and pasted:
+            # Using one and dropping the other unsaid lost what was typed (or the wrong file).
+            filename, data = None, b""
+            add_error(form.pasted, "Choose a file or paste the transcript, not both. Clear "
+                                   "this box to upload the file")
+        elif upload_file and upload_file.filename:
             filename, data = upload_file.filename, upload_file.read()
-        elif (pasted := form.pasted.data or "").strip():
-            filename, data = "pasted.txt", pasted.encode("utf-8")
+        elif pasted:
+            filename, data = "pasted.txt", (form.pasted.data or "").encode("utf-8")
         else:
             filename, data = None, b""
             add_error(form.file, "Choose a transcript file, or paste the transcript")
@@ -85,7 +91,10 @@ def show(transcript_id):
                            can_manage=can_manage,
                            blocks=question_blocks(transcript) if can_manage else {},
                            add_form=AddRedactionForm(), confirm=ConfirmForm(),
-                           unmatched=service.unmatched_turn_count(transcript))
+                           unmatched=service.unmatched_turn_count(transcript),
+                           picked=set(request.args.getlist("turn")),
+                           picked_question=request.args.get("question_id", ""),
+                           picked_span=request.args.get("span", "range"))
 
 
 @bp.route("/transcripts/<int:transcript_id>/speakers", methods=["GET", "POST"])

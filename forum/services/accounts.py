@@ -81,7 +81,10 @@ def set_role(user: User, role: Role, acting: User) -> None:
         raise AccountError("You cannot remove your own admin role")
     if user.role != role:
         user.role = role
-        end_sessions(user)
+        # Someone with no password yet has no sessions to end: ending them would only cancel
+        # the invite link they were given, and the new role applies when they accept it anyway.
+        if user.has_password:
+            end_sessions(user)
     db.session.commit()
 
 
@@ -128,8 +131,12 @@ def user_from_invite(token: str, secret_key: str) -> User:
     if user is not None and not user.active:
         raise AccountError("This invite has been withdrawn. Ask an admin if you still need "
                            "an account")
-    if user is None or user.session_version != data.get("v") or user.has_password:
+    if user is None or user.has_password:
         raise AccountError("This invite link has already been used")
+    if user.session_version != data.get("v"):
+        # Enabling an account again (or a link from before a change) makes a new link.
+        raise AccountError("This invite link has been replaced by a newer one. Ask the admin "
+                           "who invited you for the new link")
     return user
 
 

@@ -65,8 +65,14 @@ def user(user_id):
         else:
             audit.record("role_changed", current_user, target, ip=request.remote_addr,
                          role=target.role.value)
-            flash(f"{target.name} is now: {target.role.label}. They have been signed out and will "
-                  "have the new role when they sign in again.")
+            if not target.active:  # no sign-ins and no link to speak of
+                flash(f"{target.name} is now: {target.role.label}.")
+            elif target.has_password:
+                flash(f"{target.name} is now: {target.role.label}. They have been signed out and "
+                      "will have the new role when they sign in again.")
+            else:
+                flash(f"{target.name} is now: {target.role.label}. The invite link you gave them "
+                      f"still works: they will sign in as {target.role.with_article}.")
             return redirect(url_for("admin.user", user_id=target.id))
     invite_url = None
     if target.active and not target.has_password:  # disabling withdraws the invite

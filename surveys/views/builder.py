@@ -24,6 +24,7 @@ from surveys.services.surveys import (
 )
 from surveys.services.surveys import publish as publish_survey
 from surveys.views import bp
+from surveys.views.question_problems import place_problems
 
 BUILD = (Role.ADMIN, Role.POLICY_OFFICER, Role.FACILITATOR)
 
@@ -168,8 +169,8 @@ def add_question(survey_id):
         result = _save_question(survey, form, None)
         if not isinstance(result, str):
             return result
-        problem = result
         form, version = _question_form(db.get_or_404(Survey, survey_id), keep=form)
+        problem = place_problems(form, result)
     return render_template("surveys/builder/question.html", survey=survey, form=form, question=None,
                            version=version, checks=_question_checks(form), problem=problem)
 
@@ -186,9 +187,9 @@ def edit_question(survey_id, question_id):
         result = _save_question(survey, form, question)
         if not isinstance(result, str):
             return result
-        problem = result
         question = editable_question(survey, question_id) or abort(404)
         form, version = _question_form(survey, question, keep=form)
+        problem = place_problems(form, result)
     return render_template("surveys/builder/question.html", survey=survey, form=form,
                            question=question,
                            version=version, checks=_question_checks(form), problem=problem)

@@ -59,9 +59,21 @@ def _speech(version: SurveyVersion, page: str, question=None) -> tuple[str, str 
     return say, key and url_for("runner.speech", key=key)
 
 
+def take_part_url(version: SurveyVersion, urls: dict) -> str:
+    """Where "Yes, I want to take part" goes before (or without) the page's script.
+
+    The first question the skip logic shows with no answers yet (as nextUrl in context.js);
+    "start=1" tells that page to begin a new participant's answers.
+    """
+    first = next((step for step in service.flow(version) if not step["showIf"]), None)
+    return f"{urls['question']}{first['position']}?start=1" if first else urls["end"]
+
+
 def render_page(template: str, version: SurveyVersion, urls: dict, preview: bool = False,
                 **context):
     """Render a participant page; the builder's preview uses this too, so it looks the same."""
+    if template == "start":
+        context["take_part_url"] = take_part_url(version, urls)
     if template in PAGES or template == "question":
         context["say"], context["speech_url"] = _speech(version, template, context.get("question"))
     return render_template(

@@ -132,3 +132,56 @@ def test_the_researcher_signs_out_and_the_survey_still_runs(live_server, tablet,
     page.get_by_role("link", name="Start the survey").click()
     take_part(page)
     wait_for_heading(page, FULL_RUN[0][0])
+
+
+def test_take_part_tapped_before_the_script_is_ready_still_starts(live_server, browser):
+    # No service worker: the test holds back the start page's script itself.
+    context = browser.new_context(viewport={"width": 768, "height": 1024}, has_touch=True,
+                                  service_workers="block")
+    page = context.new_page()
+    sign_in_as_peer(page, live_server)
+    held = {"on": True}
+    page.route("**/runner/main.js", lambda route: route.abort() if held["on"]
+               else route.continue_())
+    page.goto(f"{live_server}/run/1/start")
+    held["on"] = False  # the next page loads normally
+    # The start page's script never ran; it was a button that did nothing until it had.
+    assert page.locator("main").get_attribute("data-ready") is None
+    page.get_by_role("button", name="Yes, I want to take part").tap()
+    wait_for_heading(page, "Have you been in prison?")
+    expect(page).to_have_url(re.compile(r"/run/1/q/1$"))  # "start=1" dropped: back won't restart
+    page.get_by_label("Yes", exact=True).tap()
+    page.get_by_role("button", name="Next").tap()
+    wait_for_heading(page, "Where did you sleep on your first night out?")
+    # Arriving by that link again is a new participant: the last person's answer is not shown.
+    page.goto(f"{live_server}/run/1/q/1?start=1")
+    wait_for_heading(page, "Have you been in prison?")
+    expect(page.locator("input:checked")).to_have_count(0)
+    context.close()
+
+
+def test_signing_out_waits_for_the_tablet_to_be_set_up(live_server, touch_page):
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    page.goto(f"{live_server}/run/1/")
+    page.get_by_text("This tablet is not set up yet.").wait_for()
+    # It said "You can sign out now ... sends the responses" on a tablet that could send none.
+    expect(page.get_by_text("Set up this tablet (above) before you sign out.")).to_be_visible()
+    expect(page.get_by_text("You can sign out now.")).to_have_count(0)
+    set_up_tablet(page, live_server)
+    expect(page.get_by_text("You can sign out now.")).to_be_visible()
+
+
+def test_in_landscape_take_part_is_on_the_screen_without_scrolling(live_server, browser, shots):
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+    page = context.new_page()
+    sign_in_as_peer(page, live_server)
+    page.goto(f"{live_server}/run/1/start")
+    button = page.get_by_role("button", name="Yes, I want to take part")
+    button.wait_for()
+    page.screenshot(path=str(shots / "runner-start-landscape.png"))
+    box = button.bounding_box()
+    # It was below the fold: a participant who does not read well had to know to scroll.
+    assert box["y"] + box["height"] <= 768, box
+    assert axe_violations(page) == []
+    context.close()

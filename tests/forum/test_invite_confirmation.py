@@ -61,3 +61,69 @@ def test_disabling_the_account_withdraws_the_invite(auth, users):
     refused = auth.client.get(link.replace("http://localhost", ""))
     assert refused.status_code == 400 and "This invite has been withdrawn" in refused.get_data(
         as_text=True)
+
+
+def _link(html: str) -> str:
+    return re.search(r'id="invite-link" class="fv-break">([^<]+)<', html).group(1).replace(
+        "http://localhost", "")
+
+
+def test_changing_the_role_of_a_pending_invite_keeps_the_link_working(auth, users):
+    auth.login(Role.ADMIN)
+    url, html = _invite(auth, "Ash Moor", "ash@test.example", "peer_researcher")
+    link = _link(html)
+    invited = db.session.scalar(db.select(User).where(User.email == "ash@test.example"))
+    response = auth.client.post(f"/admin/users/{invited.id}", data={"role": "facilitator"},
+                                follow_redirects=True)
+    text = _text(response.get_data(as_text=True))
+    # It said "They have been signed out", and the link they had said "already been used".
+    assert ("The invite link you gave them still works: they will sign in as a forum "
+            "facilitator") in text
+    assert "They have been signed out" not in text
+    auth.logout()
+    page = auth.client.get(link)
+    assert page.status_code == 200 and "already been used" not in page.get_data(as_text=True)
+    saved = auth.client.post(link, data={"password": "Velvet-Canyon-Drum-19",
+                                         "confirm": "Velvet-Canyon-Drum-19"})
+    assert saved.status_code == 302
+    assert db.session.get(User, invited.id).role == Role.FACILITATOR
+
+
+def test_a_link_replaced_by_a_newer_one_says_so(auth, users):
+    auth.login(Role.ADMIN)
+    url, html = _invite(auth, "Lee Park", "lee@test.example", "facilitator")
+    old_link = _link(html)
+    invited = db.session.scalar(db.select(User).where(User.email == "lee@test.example"))
+    auth.client.post(f"/admin/users/{invited.id}/active")  # disabled...
+    auth.client.post(f"/admin/users/{invited.id}/active")  # ...and enabled: a new link
+    new_link = _link(auth.client.get(url).get_data(as_text=True))
+    auth.logout()
+    refused = auth.client.get(old_link)
+    body = refused.get_data(as_text=True)
+    assert refused.status_code == 400 and "already been used" not in body
+    assert "replaced by a newer one" in body
+    assert auth.client.get(new_link).status_code == 200
+
+
+def test_disabling_a_pending_invite_speaks_of_the_link_not_of_signing_out(auth, users):
+    auth.login(Role.ADMIN)
+    url, html = _invite(auth, "Rae Dunn", "rae@test.example", "facilitator")
+    # It said "They will be signed out at once" of someone who had never signed in.
+    assert "The invite link stops working at once" in _text(html)
+    assert "They will be signed out at once" not in _text(html)
+    invited = db.session.scalar(db.select(User).where(User.email == "rae@test.example"))
+    auth.client.post(f"/admin/users/{invited.id}/active")
+    text = _text(auth.client.get(url).get_data(as_text=True))
+    assert "A new invite link will be shown here to give them" in text
+    assert "They will be able to sign in again" not in text
+
+
+def test_changing_the_role_of_a_disabled_invite_promises_no_link(auth, users):
+    auth.login(Role.ADMIN)
+    url, _html = _invite(auth, "Lou Hart", "lou@test.example", "facilitator")
+    invited = db.session.scalar(db.select(User).where(User.email == "lou@test.example"))
+    auth.client.post(f"/admin/users/{invited.id}/active")
+    text = _text(auth.client.post(f"/admin/users/{invited.id}", data={"role": "policy_officer"},
+                                  follow_redirects=True).get_data(as_text=True))
+    assert "Lou Hart is now: Policy officer." in text
+    assert "still works" not in text and "They have been signed out" not in text

@@ -49,3 +49,21 @@ def test_a_new_session_guesses_its_facilitator_and_marks_members_not_taking_part
     assert f"{outsider.pseudonym} (does not take part)" in html
     taking_part = next(m for m in db.session.scalars(db.select(Member)) if m.takes_part)
     assert f"{taking_part.pseudonym} (does not take part)" not in html
+
+
+def test_a_transcript_not_yet_approved_is_not_a_dead_link_for_policy_officers(auth, demo):
+    from forum.models import Transcript, TranscriptStatus
+
+    waiting = Transcript(session_id=1, filename="waiting.vtt", status=TranscriptStatus.NEEDS_REVIEW)
+    db.session.add(waiting)
+    db.session.commit()
+    auth.login(Role.POLICY_OFFICER)
+    html = auth.client.get("/sessions/1").data.decode()
+    # It was a link to a page that answered "Forbidden".
+    assert f'href="/transcripts/{waiting.id}"' not in html
+    assert "waiting.vtt" in html and "once a facilitator has approved its redactions" in html
+    assert auth.client.get(f"/transcripts/{waiting.id}").status_code == 403
+    auth.logout()
+    auth.login(Role.FACILITATOR)
+    html = auth.client.get("/sessions/1").data.decode()
+    assert f'href="/transcripts/{waiting.id}"' in html and "once a facilitator" not in html

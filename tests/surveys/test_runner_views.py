@@ -32,6 +32,15 @@ def test_each_participant_page_has_its_own_layout(auth, version, questions):
     assert auth.client.get(f"/run/{version.id}/q/7").status_code == 404
 
 
+def test_take_part_is_a_link_that_works_before_the_script_is_ready(auth, version, questions):
+    auth.login(Role.PEER_RESEARCHER)
+    page = auth.client.get(f"/run/{version.id}/start").data.decode()
+    # It was a <button type="button">: a tap before the script loaded (or with none) did nothing.
+    assert (f'<a href="/run/{version.id}/q/1?start=1" role="button" draggable="false" '
+            'class="govuk-button govuk-button--start" data-take-part>Yes, I want to take part</a>'
+            ) in page
+
+
 def test_unpublished_versions_cannot_be_run(auth, survey):
     draft = draft_version(survey)
     db.session.commit()

@@ -9,8 +9,14 @@ export function homePage() {
   const deviceForm = document.querySelector("[data-device-form]");
   const kiosk = document.querySelector("[data-kiosk]");
 
+  const signOutStatus = document.querySelector("[data-sign-out-status]");
+
   function showDevice(device) {
     deviceForm.hidden = !!device;
+    // Signed out before it is set up, the tablet keeps responses it can never send.
+    signOutStatus.textContent = device
+      ? "You can sign out now. The tablet keeps working without internet and sends the responses when it is back online."
+      : "Set up this tablet (above) before you sign out. Until then it keeps responses but cannot send them.";
     deviceStatus.className = "fv-status" + (device ? " fv-status--done" : "");
     deviceStatus.textContent = device
       ? "This tablet is set up as ‘" + device.name + "’ and can send responses."

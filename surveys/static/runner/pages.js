@@ -6,16 +6,38 @@ import {
 
 const SPECIAL = ["dont_know", "prefer_not"];
 
+/* "Yes, I want to take part" is a link to the first question (with start=1), so a tap before
+ * this script is ready still starts; here it also goes full screen in kiosk mode, which only
+ * a tap's own handler may do. */
 export function startPage() {
   const button = document.querySelector("[data-take-part]");
-  button.addEventListener("click", function () {
-    button.disabled = true;
+  let started = false;
+  button.addEventListener("click", function (event) {
+    event.preventDefault();
+    if (started) return;
+    started = true;
     store.getMeta("kiosk").then(function (kiosk) {
       if (kiosk && document.documentElement.requestFullscreen && !document.fullscreenElement) {
         document.documentElement.requestFullscreen().catch(function () {});
       }
       return store.newDraft(versionId);
     }).then(function (draft) { go(nextUrl(0, draft.answers)); });
+  });
+  // A link styled as a button answers the Space key as a button does.
+  button.addEventListener("keydown", function (event) {
+    if (event.key === " ") { event.preventDefault(); button.click(); }
+  });
+}
+
+/* Arrived by the start link before its script was ready: begin a new participant's answers
+ * (never the last person's), then drop "start=1" so going back here does not begin again. */
+function beginOrContinue() {
+  if (!/(^|[?&])start=1(&|$)/.test(window.location.search.slice(1))) {
+    return store.currentDraft(versionId);
+  }
+  return store.newDraft(versionId).then(function (draft) {
+    window.history.replaceState(window.history.state, "", window.location.pathname);
+    return draft;
   });
 }
 
@@ -30,7 +52,7 @@ export function questionPage() {
   const back = document.querySelector("[data-back]");
   let draft, typing, touched = false;
 
-  const loading = store.currentDraft(versionId).then(function (found) {
+  const loading = beginOrContinue().then(function (found) {
     if (!found && !preview) { go(urls.start, true); return null; }
     return found || store.newDraft(versionId);
   }).then(function (found) {

@@ -126,3 +126,28 @@ def test_a_risk_answer_shows_the_tablet_and_the_time_to_follow_it_up(auth, waiti
     when = place.answered_at.strftime("%H:%M on %-d %B %Y")
     assert place.device_name == "Hostel tablet 1"
     assert f"on the tablet &lsquo;Hostel tablet 1&rsquo; at {when}" in html
+
+
+def test_words_the_participant_did_not_write_are_refused_and_the_typing_kept(auth, waiting):
+    ordinary, _ = waiting
+    auth.login(Role.FACILITATOR)
+    before = ordinary.text
+    typed = before + " My mate Gary <b>said</b> so."
+    response = _decide(auth, ordinary, action="use", text=typed)
+    html = response.data.decode()
+    # It was saved as the member's words, to be analysed and quoted as theirs.
+    assert response.status_code == 400
+    assert "Only take words out" in html and "\u2018gary\u2019" in html
+    assert str(escape(typed)) in html
+    db.session.refresh(ordinary)
+    assert ordinary.text == before and ordinary.needs_review
+
+
+def test_labels_and_words_put_back_from_the_original_are_allowed(auth, waiting):
+    ordinary, _ = waiting
+    auth.login(Role.FACILITATOR)
+    original = next(a.text for a in free_text_answers(1) if a.answer_id == ordinary.answer_id)
+    edited = f"[the hostel] {original}"
+    assert _decide(auth, ordinary, action="use", text=edited).status_code == 302
+    db.session.refresh(ordinary)
+    assert ordinary.text == edited

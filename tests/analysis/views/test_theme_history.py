@@ -167,3 +167,14 @@ def test_split_parts_keep_the_broader_theme_and_undo_brings_it_back(auth, analys
     assert {db.session.get(Theme, p).broader for p in parts} == {"Housing after prison"}
     undo_latest(auth.client, consultation_id)
     assert next(t for t in themes() if t.id == theme_id).broader == "Housing after prison"
+
+
+def test_memo_boxes_stop_at_the_limit_so_nothing_typed_is_dropped(auth, analysed):
+    auth.login(Role.POLICY_OFFICER)
+    theme = themes()[0]
+    page = auth.client.get(f"/themes/{theme.id}").get_data(as_text=True)
+    # A longer memo was refused after the page had thrown away what was typed.
+    assert re.search(r'id="theme-memo" name="memo" rows="3" maxlength="5000"', page)
+    assert "Up to 5,000 characters." in page
+    assert len(re.findall(r'id="memo-\d+" name="memo" rows="2" maxlength="5000"', page)) == len(
+        theme.links)

@@ -115,3 +115,34 @@ def test_speakers_and_roles_unchanged_by_suggestions_until_saved(auth, uploaded)
     db.session.expire_all()
     dave = next(s for s in second.speakers if s.label == "Dave")
     assert dave.role == SpeakerRole.UNMATCHED
+
+
+def test_a_tagging_mistake_keeps_the_ticked_turns_and_choices(auth, uploaded):
+    transcript, _dave, _marcia = uploaded
+    html = auth.client.post(f"/transcripts/{transcript.id}/questions", data={
+        "turn": ["2", "4"], "span": "ticked", "question_id": ""},
+        follow_redirects=True).data.decode()
+    assert "Choose the question the turns answer" in html
+    # The page came back with nothing ticked: the facilitator had to find the turns again.
+    for number in ("2", "4"):
+        assert f'value="{number}" form="tag-form" checked>' in html
+    assert 'value="3" form="tag-form">' in html
+    assert 'value="ticked" checked>' in html and 'value="range">' in html
+    q1 = transcript.session.consultation.questions[0]
+    html = auth.client.post(f"/transcripts/{transcript.id}/questions", data={
+        "question_id": str(q1.id)}, follow_redirects=True).data.decode()
+    assert f'<option value="{q1.id}" selected>' in html
+
+
+def test_a_suggested_member_not_at_the_session_is_pointed_out(auth, uploaded):
+    transcript, dave, marcia = uploaded
+    # Another session Dave did not attend: a different "Dave" may be speaking.
+    other = FocusGroupSession(consultation=transcript.session.consultation, title="Women's group",
+                              held_on=transcript.session.held_on, members=[marcia])
+    db.session.add(other)
+    db.session.commit()
+    upload(auth, other, b"Dave: Still no flat.\nMarcia: Me neither.\n", filename="later.txt")
+    html = auth.client.get(f"/transcripts/{_latest().id}/speakers").data.decode()
+    # The suggestion picked him with nothing to say he was not there.
+    assert f"{dave.pseudonym} is not recorded as at this session" in html
+    assert f"{marcia.pseudonym} is not recorded as at this session" not in html

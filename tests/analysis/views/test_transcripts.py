@@ -217,6 +217,21 @@ def test_bad_files_store_nothing_and_say_why(auth, session_with_members, data, f
     assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 0
 
 
+def test_a_file_and_pasted_text_together_are_refused_and_the_paste_is_kept(
+        auth, session_with_members):
+    auth.login(Role.FACILITATOR)
+    response = auth.client.post(
+        f"/sessions/{session_with_members[0].id}/transcripts/new", data={
+            "file": (io.BytesIO(b"Dave: From the file.\n"), "group.txt"),
+            "pasted": "Marcia: Typed <b>here</b>.", "known_names": "Dave Smith"},
+        content_type="multipart/form-data")
+    # The file was used and what was pasted dropped without a word.
+    html = response.data.decode()
+    assert response.status_code == 200 and "not both" in html
+    assert "Marcia: Typed &lt;b&gt;here&lt;/b&gt;." in html and "Dave Smith" in html
+    assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 0
+
+
 def test_cp1252_and_utf16_text_is_read(auth, session_with_members):
     session = session_with_members[0]
     auth.login(Role.FACILITATOR)

@@ -1,0 +1,68 @@
+"""Taking out words the checks missed: whole words only, and a mistake keeps what was typed."""
+from forum.extensions import db
+from tests.analysis.views.test_transcripts import (  # noqa: F401 (fixtures, requested by name)
+    session_with_members,
+    uploaded,
+)
+
+
+def _add(auth, transcript, **data):
+    return auth.client.post(f"/transcripts/{transcript.id}/redactions", data=data,
+                            follow_redirects=True)
+
+
+def test_part_of_a_word_is_refused_and_says_the_whole_word(auth, uploaded):
+    transcript, _dave, _marcia = uploaded
+    response = _add(auth, transcript, turn="2", words="Frida", label="name")
+    html = response.data.decode()
+    # "Frida" was taken out of "Friday", leaving "[name]y" (a real name typed short leaks so).
+    assert "\u2018Frida\u2019 is only part of a word in that turn (\u2018Friday\u2019)" in html
+    db.session.expire_all()
+    assert "[name]y" not in transcript.turns[1].redacted_text
+    # What was typed stays, beside the error (it went back to an empty form).
+    assert 'value="Frida"' in html and 'id="turn" name="turn" type="text" inputmode="numeric" ' \
+        'value="2"' in html
+    assert "govuk-error-summary" in html
+    # Shown at the add-redaction address, the decisions form must still post to the review.
+    assert f'<form method="post" action="/transcripts/{transcript.id}/review" novalidate ' \
+        'id="review-form">' in html
+
+
+def test_whole_words_are_taken_out_everywhere_but_not_inside_other_words(auth, uploaded):
+    transcript, _dave, _marcia = uploaded
+    response = _add(auth, transcript, turn="2", words="on", label="name", everywhere="y")
+    assert response.status_code == 200
+    db.session.expire_all()
+    text = transcript.turns[1].redacted_text
+    # "on" the word, not the end of "probation" or the middle of "everyone".
+    assert "probation" in text and "[name] a Friday" in text
+    assert "everyone" in transcript.turns[0].redacted_text
+
+
+def test_a_missed_name_is_the_first_choice(auth, uploaded):
+    transcript, _dave, _marcia = uploaded
+    html = auth.client.get(f"/transcripts/{transcript.id}/review").data.decode()
+    assert '<option selected value="name">[name]</option>' in html or \
+        '<option value="name" selected>[name]</option>' in html
+
+
+def test_a_turn_that_is_not_a_number_keeps_the_words_typed(auth, uploaded):
+    transcript, _dave, _marcia = uploaded
+    html = _add(auth, transcript, turn="two", words="Friday", label="place").data.decode()
+    # The page came back empty, with the problem only at the top.
+    assert 'value="Friday"' in html and 'value="two"' in html
+    assert '<option selected value="place">' in html or '<option value="place" selected>' in html
+    assert "govuk-form-group--error" in html
+
+
+def test_after_a_purge_adding_words_says_so_on_the_purged_page(auth, uploaded):
+    from forum.models.base import utcnow
+
+    transcript, _dave, _marcia = uploaded
+    transcript.purged_at = utcnow()
+    db.session.commit()
+    response = auth.client.post(f"/transcripts/{transcript.id}/redactions",
+                                data={"turn": "2", "words": "Friday", "label": "name"})
+    assert response.status_code == 302
+    page = auth.client.get(response.headers["Location"]).data.decode()
+    assert "The original text has been purged" in page
