@@ -145,13 +145,14 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
     )
     from .guide import embed_codebook
     from .keywords import readable_keywords
-    from .runs import DocumentRunsClusterer
     from .rules import (
+        Settled,
         codes_that_fit,
         join_code_twins,
         refresh_model,
         settle_topics,
     )
+    from .runs import DocumentRunsClusterer
     from .words import spacy_pipeline
 
     embedder, cache, words = models.embedder, models.cache, models.words
@@ -174,7 +175,7 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
     texts = fit.texts_for(texts)
     topics = np.full(len(ordered), -1, dtype=int)
     topics[fit_rows] = fit.topics
-    settled = settle_topics(fit.model, texts, topics, fit.code_of_topic, grouping,
+    settled = settle_topics(fit.model, texts, Settled(topics, fit.code_of_topic, []), grouping,
                             options=options, own=vectors, keep_apart=runs)
     code_vectors = embed_codebook(codebook, embedder, cache)
     code_sims = code_vectors.similarity(vectors)

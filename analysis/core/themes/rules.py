@@ -261,16 +261,16 @@ def join_code_twins(settled: Settled, code_sims: np.ndarray, min_similarity: flo
     return Settled(topics, code_of_topic, also_themes(vectors, topics, threshold))
 
 
-def settle_topics(model: BERTopic, texts: Sequence[str], topics: np.ndarray,
-                  code_of_topic: dict[int, int], vectors: np.ndarray, *, options: ThemeOptions,
-                  own: np.ndarray | None = None, keep_apart: bool = False) -> Settled:
+def settle_topics(model: BERTopic, texts: Sequence[str], fitted: Settled, vectors: np.ndarray,
+                  *, options: ThemeOptions, own: np.ndarray | None = None,
+                  keep_apart: bool = False) -> Settled:
     """Apply the theme-set rules and settle outliers with BERTopic's ``reduce_outliers``.
 
     Args:
         model: the fitted ``BERTopic`` (fitted on some of the rows of ``texts``).
         texts: all segment texts.
-        topics: topic per row of ``texts`` (-1 for outliers and rows left out of fitting).
-        code_of_topic: fitted topic id -> codebook code index.
+        fitted: the fit's topic per row of ``texts`` (-1 for outliers and rows left out of
+            fitting) and topic id -> codebook code index (``also`` unused).
         vectors: row-aligned unit vectors.
         options: ``reassign_threshold``, the least similarity to join a theme through
             ``reduce_outliers``, and ``max_not_grouped``, the most of all rows left "not
@@ -285,7 +285,7 @@ def settle_topics(model: BERTopic, texts: Sequence[str], topics: np.ndarray,
     """
     n, threshold = len(texts), options.reassign_threshold
     smallest = min_theme_size(n)
-    topics = topics.copy()
+    topics, code_of_topic = fitted.topics.copy(), dict(fitted.code_of_topic)
     for _ in range(3):  # dissolving or merging can leave another theme too small
         sizes = {t: int((topics == t).sum()) for t in np.unique(topics) if t >= 0}
         topics[np.isin(topics, [t for t, s in sizes.items() if s < smallest])] = -1
