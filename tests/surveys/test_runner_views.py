@@ -41,6 +41,15 @@ def test_take_part_is_a_link_that_works_before_the_script_is_ready(auth, version
             ) in page
 
 
+def test_the_start_page_says_where_stopping_is_not_that_it_is_at_the_top(auth, version,
+                                                                         questions):
+    auth.login(Role.PEER_RESEARCHER)
+    page = auth.client.get(f"/run/{version.id}/start").data.decode()
+    # The start page has no stop link of its own: each question page does.
+    assert "data-stop-link" not in page
+    assert "Each question has ‘I want to stop’ at the top." in page
+
+
 def test_unpublished_versions_cannot_be_run(auth, survey):
     draft = draft_version(survey)
     db.session.commit()
