@@ -15,6 +15,7 @@ from .name_words import (
     is_ambiguous,
     is_broad_area,
     never_name,
+    said_as_time,
     with_someone,
     word_used_as_word,
 )
@@ -110,8 +111,9 @@ def role_after_names(text: str) -> list[Candidate]:
     Returns:
         Name candidates.
     """
+    # "In May, my son got his GCSEs" is a time; "June, my worker" is someone.
     return [Candidate(*m.span("name"), "name") for m in _role_after_pattern().finditer(text)
-            if not never_name(m.group("name"))]
+            if not never_name(m.group("name")) and not said_as_time(text, *m.span("name"))]
 
 
 def service_after_names(text: str, place_entities: list[tuple[int, int]]) -> list[Candidate]:

@@ -7,9 +7,9 @@ from ..lists import load_set
 from .common import CAP_WORD, COMMON_WORDS, LOWER, UPPER, Candidate, is_sentence_start
 
 __all__ = [
-    "PEOPLE_ARE_NOT_IN", "PLACE_ENDINGS", "PLACE_PREPOSITION", "TITLES", "WORD",
-    "extend_surname", "is_ambiguous", "is_broad_area", "never_name", "with_someone",
-    "word_used_as_word",
+    "PEOPLE_ARE_NOT_IN", "PLACE_ENDINGS", "PLACE_PREPOSITION", "TIME_NAMES", "TITLES", "WORD",
+    "extend_surname", "is_ambiguous", "is_broad_area", "never_name", "said_as_time",
+    "with_someone", "word_used_as_word",
 ]
 
 TITLES = (
@@ -67,7 +67,10 @@ PERSON_NOUNS = (
 RELATIVES = (
     r"(?:mum|mam|dad|nan|gran|sister|brother|son|daughter|kids|twins?|baby|boyfriend|girlfriend"
     r"|partner|fella|missus|husband|wife|ex|mates?|best mate|friend|pal|cousin|auntie|uncle"
-    r"|niece|nephew|key ?worker|worker|po|probation officer|social worker)"
+    r"|niece|nephew|key ?worker|worker|po|probation officer|social worker|support worker"
+    r"|sponsor|carer|cellie|cell ?mate|co-?d|eldest|youngest|oldest|little (?:girl|boy|one)"
+    r"|baby (?:girl|boy)|girl|boy|lad|step-?(?:mum|dad|son|daughter)"
+    r"|grand(?:daughter|son|kids|child|children|ma|mother|dad|father))"
 )
 # "me and Summer", "Autumn and me", "Summer's dad", "Summer and Autumn, my twins": with
 # someone, someone's, or someone named with who they are.
@@ -77,6 +80,16 @@ WITH_AFTER = re.compile(
     rf"|(?:[ \t]+and[ \t]+{CAP_WORD})?,[ \t]+(?i:my|his|her|our|their)[ \t]+(?i:{RELATIVES})\b"
     rf"|,[ \t]+(?:she|he)[ \t]+[a-z])"  # "Hope, she kept me alive": an idea would be "it"
 )
+# Capitalised only: "Rose my nan took me in" and "Eve my sponsor says" (who someone is,
+# with no comma), "June, she's my worker", "Hope... she was everything", "Sunny, who I
+# met in detox", "Summer was born". Not after words that take a clause or an object
+# ("Hope my mum is ok", "Will my son..."); "who knows" is an aside.
+PERSON_AFTER = re.compile(
+    rf"[ \t]+(?i:my|his|her|our|their)[ \t]+(?i:{RELATIVES})\b"
+    rf"|(?P<more>(?:,|\.\.\.|…)[ \t]*(?:she|he)(?:['’]s\b|[ \t]+[a-z])"
+    rf"|,?[ \t]+who[ \t]+(?!(?:knows|cares|ever)\b)[A-Za-z]|[ \t]+(?:was|were)[ \t]+born\b)"
+)
+CLAUSE_WORDS = frozenset(["hope", "will", "may", "pray", "trust", "bless", "wish"])
 # "Dean, Lisa and me": a name-word listed with a first name.
 LISTED_WITH = re.compile(rf",[ \t]+(?P<next>{CAP_WORD})\b")
 # After an ambiguous name at the start of a sentence these show the word is used as a
@@ -209,7 +222,15 @@ def word_used_as_word(text: str, start: int, end: int, *, known: bool = False) -
         return False  # "Hope Williams", "Ruby's dad was inside too", "Dean, Lisa and me"
     # "you" of "you're" ("Hope you're well"); the verb after a pause ("Hope... kept me alive").
     after = re.match(r"(?:\.\.\.|…)?\s+([A-Za-z]+)", text[end:])
-    return after is None or after.group(1).lower() in NOT_AFTER_NAME
+    return (after is None or after.group(1).lower() in NOT_AFTER_NAME
+            or (text[start:end].lower() == "will" and _modal_will(text, end)))
+
+
+def _modal_will(text: str, end: int) -> bool:
+    """Say whether "Will never forget it" is "I will": the verb after the adverb is not a
+    person's past or present, as in "Will never rang back"."""
+    verb = re.match(rf"[ \t]+{PERSON_ADVERBS}[ \t]+([a-z]+)\b", text[end:])
+    return bool(verb and verb.group(1) not in PERSON_VERBS)
 
 
 def _time_used_as_time(text: str, start: int, end: int, *, known: bool) -> bool:
@@ -227,6 +248,23 @@ def _time_used_as_time(text: str, start: int, end: int, *, known: bool) -> bool:
         re.match(r"[ \t]*(?:the[ \t]+)?\d", text[end:]))
 
 
+def said_as_time(text: str, start: int, end: int) -> bool:
+    """Say whether a month or season that is also a name follows a word that makes it a time.
+
+    Args:
+        text: the whole text.
+        start: offset of the word.
+        end: offset just after it.
+
+    Returns:
+        True for "in May", "this Summer", "by June"; False for "to June" or "from April",
+        which may be people, and for any other word.
+    """
+    before = text[:start].rstrip().split()
+    return (text[start:end].lower() in TIME_NAMES and bool(before)
+            and before[-1].lower() in TIME_BEFORE - {"to", "from", "of", "the", "that"})
+
+
 def with_someone(text: str, start: int, end: int) -> bool:
     """Say whether a word is said with someone ("me and will") or as someone's ("Summer's dad").
 
@@ -238,9 +276,17 @@ def with_someone(text: str, start: int, end: int) -> bool:
     Returns:
         True with "me and" before, "and me"/"and I" after, "'s" and a relative or home
         after, ", my twins" or ", she" after, or a comma and a first name after ("Dean,
-        Lisa and me").
+        Lisa and me"); capitalised, also "my nan" or "my sponsor" after without a comma,
+        ", she's", "... she", ", who" or "was born" after.
     """
     listed = LISTED_WITH.match(text, end)
+    word = text[start:end]
+    if said_as_time(text, start, end):
+        # "In June my daughter was born", "This Summer, my kids...": a time, then who.
+        return bool(re.match(r"['’]s[ \t]|[ \t]+and[ \t]+(?:me|I)\b", text[end:]))
+    after = PERSON_AFTER.match(text, end)
+    if word[:1].isupper() and after and (after.group("more") or word.lower() not in CLAUSE_WORDS):
+        return True
     return bool(WITH_AFTER.match(text, end) or WITH_BEFORE.search(text[max(0, start - 15):start])
                 or (listed and listed.group("next").lower() in load_set("first_names.txt")
                     and not is_ambiguous(listed.group("next"))))
