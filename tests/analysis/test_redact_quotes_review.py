@@ -26,6 +26,7 @@ from .test_redact import found
     ("Will, who was my co-d, got less than me.", "Will"),
     ("Summer was born while I was on tag.", "Summer"),
     ("Charity rang me the day I got out.", "Charity"),
+    ("Raven my sister is in Foston Hall doing three years.", "Raven"),
 ])
 def test_name_words_said_with_who_they_are_are_names(text, name, fake_nlp):
     assert ("name", name) in found(text, fake_nlp)
@@ -59,7 +60,9 @@ def test_hospitals_by_town_typed_loosely_are_hospitals(text, hospital, fake_nlp)
     "I did my detox at Easter, worst week of my life.",
     "The Royal British Legion helped him when he was in hospital.",
     "St John's Ambulance took me to hospital.",
-])  # all five failed before
+    "got the royal treatment on the ward",
+    "The section in Universal Credit about sanctions is on the ward noticeboard.",
+])  # the first five failed before
 def test_times_and_charities_near_care_words_are_no_hospitals(text, fake_nlp):
     assert "hospital" not in [label for label, _ in found(text, fake_nlp)]
 

@@ -25,6 +25,9 @@ HOSPITAL = re.compile(
 # area) says no more than the city, so it stays.
 HOSPITAL_LOWER = re.compile(
     rf"\b(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]+(?:hospital|infirmary)\b")
+NOT_HOSPITAL_FIRST = frozenset(
+    ["psych", "prison", "army", "field", "cottage", "teaching", "nearest", "local", "big",
+     "district", "general", "secure", "nhs", "kids", "baby", "proper", "same", "different"])
 # Hospitals said by their town or saint, near a word about hospital care: "Sandwell
 # General", "the General", "the Royal Oldham", "St Mary's", "sectioned at Highcroft".
 NOT_HOSPITAL_GENERAL = r"(?:Attorney|Secretary|Major|Surgeon|Director|Solicitor|Inspector|Governor)"
@@ -33,7 +36,8 @@ NOT_HOSPITAL_GENERAL = r"(?:Attorney|Secretary|Major|Surgeon|Director|Solicitor|
 NOT_HOSPITAL_NEXT = (
     r"(?i:election|secretary|practitioner|manager|mail|navy|air|marines|mint|legion|british"
     r"|courts?|exchange|society|bank|family|albert|opera|ballet|academy|mile|ambulance|day"
-    r"|trust|church|cathedral|school|college|university|primary|park|variety|wedding|we)\b"
+    r"|trust|church|cathedral|school|college|university|primary|park|variety|wedding|we"
+    r"|treatment)\b"
 )
 HOSPITAL_BY_TOWN = re.compile(
     rf"\b(?:(?:(?!{NOT_HOSPITAL_GENERAL}\b){CAP_WORD}|[Tt]he)[ \t]+General(?![ \t]+[A-Z])"
@@ -42,7 +46,8 @@ HOSPITAL_BY_TOWN = re.compile(
     rf"|St\.?[ \t]+{CAP_WORD}(?:['’]s|['’]))(?!\w)(?![ \t]+{NOT_HOSPITAL_NEXT})"
 )
 HOSPITAL_AFTER_CARE = re.compile(
-    rf"\b(?i:ward|wards|sectioned|section|admitted|a&e|a and e|casualty|detox|unit)[ \t]+"
+    rf"\b(?i:ward|wards|sectioned|admitted|a&e|a and e|casualty|detox|unit"
+    rf"|(?:on|under)[ \t]+(?:a[ \t]+)?section(?:[ \t]+\d)?)[ \t]+"
     rf"(?:(?:me|him|her|them|up)[ \t]+)?(?i:at|in|to|into)[ \t]+(?:the[ \t]+)?"
     rf"(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}})"
 )
@@ -83,7 +88,8 @@ def find_hospitals(text: str) -> list[Candidate]:
             found.append(Candidate(m.start(), m.end(), "hospital"))
     areas, first_names = load_set("broad_areas.txt"), load_set("first_names.txt")
     for m in HOSPITAL_LOWER.finditer(text):
-        if m.group("name").lower() not in areas and not first_word_generic(text, m.start()):
+        if (m.group("name").lower() not in areas and not first_word_generic(text, m.start())
+                and m.group("name").split()[0].lower() not in NOT_HOSPITAL_FIRST):
             found.append(Candidate(m.start(), m.end(), "hospital"))
     for m in [*HOSPITAL_AFTER_CARE.finditer(text), *HOSPITAL_BEFORE_SECTION.finditer(text)]:
         # "sectioned in Leeds" names a city, kept like any broad area; "admitted to Dave"
