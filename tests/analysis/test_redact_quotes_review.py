@@ -113,3 +113,21 @@ def test_months_before_who_someone_is_are_times(text, fake_nlp):
 
 def test_a_month_name_after_to_is_still_a_person(fake_nlp):
     assert ("name", "June") in found("I went to June, my sponsor, for help.", fake_nlp)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("I told June at the council I had nowhere.", "June"),
+    ("I rang Summer at the hostel but no answer.", "Summer"),
+    ("we was sleeping on the sofa at kellys", "kellys"),
+    ("I went round Daves for a bit then back on the streets.", "Daves"),
+])
+def test_a_month_told_or_a_home_without_its_apostrophe_is_a_person(text, name, fake_nlp):
+    assert ("name", name) in found(text, fake_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "I got my money out at Lloyds.",
+    "it started raining with June almost over",
+])
+def test_banks_and_months_after_with_are_left_alone(text, fake_nlp):
+    assert found(text, fake_nlp) == []

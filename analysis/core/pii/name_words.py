@@ -56,6 +56,10 @@ TIME_VERBS = frozenset(
     ["came", "comes", "went", "left", "kept", "keeps", "got", "did", "made", "would", "could",
      "should", "used", "gave", "gives", "brought", "took", "let", "found", "were", "never",
      "always", "stood", "sat", "stayed"])
+# Verbs done to a person, so a month or season after them is someone ("I told June").
+PERSON_OBJECT_VERBS = frozenset(
+    ["told", "tell", "asked", "ask", "rang", "ring", "phoned", "texted", "messaged", "called",
+     "thanked", "hugged", "kissed", "married", "visited", "trust", "trusted"])
 CAME_TO_SOMEONE = re.compile(r"[ \t]+(?:came|comes)[ \t]+(?:to[ \t]+(?:see|visit)|round|over)\b")
 PERSON_ADVERBS = r"(?:never|always|just|then|also|still|even|actually|finally|really|once)"
 PERSON_VERB_AFTER = re.compile(rf"(?:[ \t]+{PERSON_ADVERBS})?[ \t]+(?P<verb>[a-z]+(?:['’]t)?)\b")
@@ -240,10 +244,11 @@ def _time_used_as_time(text: str, start: int, end: int, *, known: bool) -> bool:
     early" does not. For a participant called June, "in June" and "June 2019" are times.
     """
     verb = PERSON_VERB_AFTER.match(text, end)
-    if ((verb and verb.group("verb").lower() in PERSON_VERBS - TIME_VERBS)
-            or CAME_TO_SOMEONE.match(text, end) or with_someone(text, start, end)):
-        return False
     before = text[:start].rstrip().split()
+    if ((verb and verb.group("verb").lower() in PERSON_VERBS - TIME_VERBS)
+            or CAME_TO_SOMEONE.match(text, end) or with_someone(text, start, end)
+            or (before and before[-1].lower() in PERSON_OBJECT_VERBS)):
+        return False
     return not known or bool(before and before[-1].lower() in TIME_BEFORE) or bool(
         re.match(r"[ \t]*(?:the[ \t]+)?\d", text[end:]))
 
