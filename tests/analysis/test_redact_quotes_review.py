@@ -131,3 +131,22 @@ def test_a_month_told_or_a_home_without_its_apostrophe_is_a_person(text, name, f
 ])
 def test_banks_and_months_after_with_are_left_alone(text, fake_nlp):
     assert found(text, fake_nlp) == []
+
+
+@pytest.mark.parametrize("text", [
+    "St Patrick's Day, that was when I relapsed.",
+    "St Basil's were the ones who helped when I was 17.",
+    "Grace is what I got from the church, nothing else.",
+])
+def test_saints_and_what_someone_got_are_left_alone(text, real_nlp):
+    # Failed before: the model tags "St Patrick" and "St Basil" as people.
+    assert [label for label, _ in found(text, real_nlp)] == []
+
+
+def test_a_month_name_from_a_service_is_a_person(fake_nlp):
+    assert ("name", "May") in found("May from the outreach team found me in the car park.",
+                                    fake_nlp)
+
+
+def test_a_saints_hospital_is_still_a_hospital(real_nlp):
+    assert ("hospital", "St Thomas'") in found("I was in St Thomas' with a broken arm.", real_nlp)

@@ -60,6 +60,11 @@ TIME_VERBS = frozenset(
 PERSON_OBJECT_VERBS = frozenset(
     ["told", "tell", "asked", "ask", "rang", "ring", "phoned", "texted", "messaged", "called",
      "thanked", "hugged", "kissed", "married", "visited", "trust", "trusted"])
+# "May from the outreach team", "June from probation": someone from a service.
+FROM_A_SERVICE = re.compile(
+    r"[ \t]+from[ \t]+(?:the[ \t]+)?(?i:outreach|council|probation|hostel|project|charity|church"
+    r"|team|housing|job ?centre|drop-?in|shelter|crisis|salvation army|nhs|mental health|cmht"
+    r"|social services|social|samaritans|group|rehab|detox|services?)\b")
 CAME_TO_SOMEONE = re.compile(r"[ \t]+(?:came|comes)[ \t]+(?:to[ \t]+(?:see|visit)|round|over)\b")
 PERSON_ADVERBS = r"(?:never|always|just|then|also|still|even|actually|finally|really|once)"
 PERSON_VERB_AFTER = re.compile(rf"(?:[ \t]+{PERSON_ADVERBS})?[ \t]+(?P<verb>[a-z]+(?:['’]t)?)\b")
@@ -103,11 +108,13 @@ NOT_AFTER_NAME = COMMON_WORDS - {"from", "at", "on", "and", "was", "is", "said",
 NOT_AFTER_NAME -= PERSON_VERBS | {"just", "also", "still", "even"}
 NOT_AFTER_NAME |= {"period", "everyone", "anyone", "someone", "yourself", "myself", "do"}
 
-# "Hope is what kept me going", "Faith was what got me through": a name-word saying what
+# "Hope is what kept me going", "Faith was what got me through", "Grace is what I got from
+# the church": a name-word saying what
 # did something, not who someone is. Only "what" and a verb: people are everything, all
 # someone has, the best thing ("Mark was everything to me", "Rose is all I have left").
 ABSTRACT_PREDICATE = re.compile(
-    r"(?:\s+(?i:is|was)|['’]s)\s+(?i:what)\s+(?!(?:this|his|hers|its|ours|yours|theirs|us)\b)"
+    r"(?:\s+(?i:is|was)|['’]s)\s+(?i:what)\s+(?:(?:I|we|you|they)\s+)?"
+    r"(?!(?:this|his|hers|its|ours|yours|theirs|us)\b)"
     r"(?:[a-z]+ed|[a-z]+s|kept|got|gave|made|brought|held|saw|took|stood)\b"
 )
 # Medicine names by their international stems (Sertraline, Olanzapine, Diazepam, Tramadol).
@@ -247,6 +254,7 @@ def _time_used_as_time(text: str, start: int, end: int, *, known: bool) -> bool:
     before = text[:start].rstrip().split()
     if ((verb and verb.group("verb").lower() in PERSON_VERBS - TIME_VERBS)
             or CAME_TO_SOMEONE.match(text, end) or with_someone(text, start, end)
+            or FROM_A_SERVICE.match(text, end)
             or (before and before[-1].lower() in PERSON_OBJECT_VERBS)):
         return False
     return not known or bool(before and before[-1].lower() in TIME_BEFORE) or bool(
