@@ -38,6 +38,9 @@ def test_name_words_said_with_who_they_are_are_names(text, name, fake_nlp):
     "Will never forget the day I got my keys.",  # failed before: "Will" was a name
     "Hope, who knows, maybe they will listen.",
     "Mark my words, people will die.",
+    "Hope, who would have thought it, I got a flat.",
+    "Sue my ex for the money, that's what they said.",
+    "Joy my kids bring me is everything.",
 ])
 def test_name_words_used_as_words_are_left_alone(text, fake_nlp):
     assert found(text, fake_nlp) == []

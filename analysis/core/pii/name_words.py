@@ -92,13 +92,18 @@ WITH_AFTER = re.compile(
 # Capitalised only: "Rose my nan took me in" and "Eve my sponsor says" (who someone is,
 # with no comma), "June, she's my worker", "Hope... she was everything", "Sunny, who I
 # met in detox", "Summer was born". Not after words that take a clause or an object
-# ("Hope my mum is ok", "Will my son..."); "who knows" is an aside.
+# ("Hope my mum is ok", "Will my son...", "Sue my ex"); "who knows", "who would have
+# thought" are asides.
 PERSON_AFTER = re.compile(
-    rf"[ \t]+(?i:my|his|her|our|their)[ \t]+(?i:{RELATIVES})\b"
+    rf"[ \t]+(?i:my|his|her|our|their)[ \t]+(?!(?i:kids|twins|mates|grandkids|grandchildren)\b)"
+    rf"(?i:{RELATIVES})\b"  # "Joy my kids bring me" is the word
     rf"|(?P<more>(?:,|\.\.\.|…)[ \t]*(?:she|he)(?:['’]s\b|[ \t]+[a-z])"
-    rf"|,?[ \t]+who[ \t]+(?!(?:knows|cares|ever)\b)[A-Za-z]|[ \t]+(?:was|were)[ \t]+born\b)"
+    rf"|,?[ \t]+who[ \t]+(?!(?:knows|cares|ever|would|could)\b)[A-Za-z]"
+    rf"|[ \t]+(?:was|were)[ \t]+born\b)"
 )
-CLAUSE_WORDS = frozenset(["hope", "will", "may", "pray", "trust", "bless", "wish"])
+CLAUSE_WORDS = frozenset(
+    ["hope", "will", "may", "pray", "trust", "bless", "wish", "sue", "rob", "chase", "grant", "pat",
+     "bill", "ray"])
 # "Dean, Lisa and me": a name-word listed with a first name.
 LISTED_WITH = re.compile(rf",[ \t]+(?P<next>{CAP_WORD})\b")
 # After an ambiguous name at the start of a sentence these show the word is used as a
