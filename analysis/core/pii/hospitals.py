@@ -5,7 +5,7 @@ import re
 
 from ..lists import load_set
 from .common import CAP_WORD, Candidate
-from .name_words import TIME_NAMES, never_name
+from .name_words import never_name
 from .places import (
     CONTEXT_AFTER,
     CONTEXT_BEFORE,
@@ -14,6 +14,7 @@ from .places import (
     list_matches,
     matches,
 )
+from .word_lists import TIME_NAMES
 
 __all__ = ["find_hospitals"]
 
