@@ -153,3 +153,12 @@ def test_a_month_name_from_a_service_is_a_person(fake_nlp):
 
 def test_a_saints_hospital_is_still_a_hospital(real_nlp):
     assert ("hospital", "St Thomas'") in found("I was in St Thomas' with a broken arm.", real_nlp)
+
+
+def test_a_city_the_model_calls_a_person_is_left_alone(real_nlp):
+    # Failed before: the small model tags "Manchester" here as a person.
+    assert found("London is expensive but Manchester is no cheaper now.", real_nlp) == []
+
+
+def test_a_surname_that_is_a_town_is_still_a_person(real_nlp):
+    assert ("name", "Bolton") in found("I told Bolton I wasn't going back.", real_nlp)

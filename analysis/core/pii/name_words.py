@@ -15,7 +15,8 @@ from .word_lists import (
 )
 
 __all__ = [
-    "PEOPLE_ARE_NOT_IN", "PLACE_ENDINGS", "PLACE_PREPOSITION", "TITLES", "WORD",
+    "PEOPLE_ARE_NOT_IN", "PERSON_VERB_AFTER", "PLACE_ENDINGS", "PLACE_PREPOSITION", "TITLES",
+    "WORD",
     "extend_surname", "is_ambiguous", "is_broad_area", "never_name", "said_as_time",
     "with_someone", "word_used_as_word",
 ]
