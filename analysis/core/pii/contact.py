@@ -70,6 +70,13 @@ COLLAR_NUMBER = re.compile(
 )
 # Social media handles ("@jodie_w88"): the @ not inside an email address.
 HANDLE = re.compile(r"(?<![\w.@+'-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
+# Handles typed without the @ after the app ("snapchat is bigjay_92", "my insta is
+# tazzy.b_91"): only with a digit, "_" or "." inside, so "on insta as well" stays.
+HANDLE_AFTER_APP = re.compile(
+    r"\b(?i:snapchat|snap|insta|instagram|tiktok|twitter|facebook|fb)\b"
+    r"(?:[ \t]+(?i:name|handle|username|account))?(?:[ \t]*:|[ \t]+(?i:is|as|it's|its))?[ \t]+"
+    r"(?P<handle>(?=[\w.]*[A-Za-z])(?=[\w.]*[\d_.][\w.]*[A-Za-z0-9])[A-Za-z0-9_][\w.]*[A-Za-z0-9_])"
+)
 # Other reference numbers only count after a word saying what they are.
 ID_CUE = re.compile(
     r"\b(?:NHS|PNC|CRO|NOMIS|prison|inmate|case|claim|client|customer|patient|tenancy|"
@@ -135,6 +142,7 @@ def find_emails(text: str) -> list[Candidate]:
     found += every_match(SPOKEN_EMAIL, text, "email")
     # A handle finds a person as surely as their name does, so it is hidden as one.
     found += every_match(HANDLE, text, "name")
+    found += [Candidate(*m.span("handle"), "name") for m in HANDLE_AFTER_APP.finditer(text)]
     return found
 
 

@@ -5,6 +5,7 @@ import re
 
 from ..lists import load_set
 from .common import CAP_WORD, Candidate
+from .name_words import never_name
 from .places import (
     CONTEXT_AFTER,
     CONTEXT_BEFORE,
@@ -13,6 +14,7 @@ from .places import (
     list_matches,
     matches,
 )
+from .word_lists import TIME_NAMES
 
 __all__ = ["find_hospitals"]
 
@@ -20,17 +22,33 @@ HOSPITAL = re.compile(
     rf"\b{NAME_WORDS}(?:['’]s?)?[ \t]+(?:Hospital|Infirmary|Ward|Clinic|Medical Centre|"
     rf"Health Centre|Surgery|Mental Health Unit)\b"
 )
+# "Wythenshawe hospital" typed with the word in lower case; "a Leeds hospital" (a broad
+# area) says no more than the city, so it stays.
+HOSPITAL_LOWER = re.compile(
+    rf"\b(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]+(?:hospital|infirmary)\b")
+NOT_HOSPITAL_FIRST = frozenset(
+    ["psych", "prison", "army", "field", "cottage", "teaching", "nearest", "local", "big",
+     "district", "general", "secure", "nhs", "kids", "baby", "proper", "same", "different"])
 # Hospitals said by their town or saint, near a word about hospital care: "Sandwell
 # General", "the General", "the Royal Oldham", "St Mary's", "sectioned at Highcroft".
 NOT_HOSPITAL_GENERAL = r"(?:Attorney|Secretary|Major|Surgeon|Director|Solicitor|Inspector|Governor)"
+# Words after "Royal" or "St Mary's" that make it no hospital ("the Royal British Legion",
+# "St John's Ambulance", "St Patrick's Day").
+NOT_HOSPITAL_NEXT = (
+    r"(?i:election|secretary|practitioner|manager|mail|navy|air|marines|mint|legion|british"
+    r"|courts?|exchange|society|bank|family|albert|opera|ballet|academy|mile|ambulance|day"
+    r"|trust|church|cathedral|school|college|university|primary|park|variety|wedding|we"
+    r"|treatment)\b"
+)
 HOSPITAL_BY_TOWN = re.compile(
     rf"\b(?:(?:(?!{NOT_HOSPITAL_GENERAL}\b){CAP_WORD}|[Tt]he)[ \t]+General(?![ \t]+[A-Z])"
-    rf"|(?:[Tt]he[ \t]+)?Royal(?:[ \t]+{CAP_WORD}){{1,2}}|St\.?[ \t]+{CAP_WORD}(?:['’]s|['’]))"
-    rf"(?!\w)(?![ \t]+(?i:election|secretary|practitioner|manager|mail|navy|air|marines|mint|legion"
-    rf"|courts?|exchange|society|bank|family|albert|opera|ballet|academy|mile))"
+    rf"|(?:[Tt]he[ \t]+)?Royal(?:[ \t]+(?!{NOT_HOSPITAL_NEXT}){CAP_WORD}){{1,2}}"
+    rf"|[Tt]he[ \t]+royal[ \t]+(?!{NOT_HOSPITAL_NEXT}|and\b|of\b)[a-z]+"  # "the royal free"
+    rf"|St\.?[ \t]+{CAP_WORD}(?:['’]s|['’]))(?!\w)(?![ \t]+{NOT_HOSPITAL_NEXT})"
 )
 HOSPITAL_AFTER_CARE = re.compile(
-    rf"\b(?i:ward|wards|sectioned|admitted|a&e|a and e|casualty|detox|unit)[ \t]+"
+    rf"\b(?i:ward|wards|sectioned|admitted|a&e|a and e|casualty|detox|unit"
+    rf"|(?:on|under)[ \t]+(?:a[ \t]+)?section(?:[ \t]+\d)?)[ \t]+"
     rf"(?:(?:me|him|her|them|up)[ \t]+)?(?i:at|in|to|into)[ \t]+(?:the[ \t]+)?"
     rf"(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}})"
 )
@@ -42,7 +60,8 @@ HOSPITAL_BEFORE_SECTION = re.compile(
 HOSPITAL_CONTEXT = re.compile(
     r"\b(?:hospital|ward|sectioned|section|admitted|discharged|a&e|casualty|overdosed?|ambulance"
     r"|psych|psychiatric|mental health|nurses?|doctors?|consultant|surgery|operation|born|birth"
-    r"|icu|intensive care|detox|stitches|broken)\b",
+    r"|icu|intensive care|detox|stitches|broken|od|od['’]?d|sepsis|abscess|infection"
+    r"|x-ray|scan|kept me in|collapsed)\b",
     re.IGNORECASE,
 )
 
@@ -51,8 +70,9 @@ def find_hospitals(text: str) -> list[Candidate]:
     """Find hospitals, wards and clinics by name ("Kingsmead Hospital", "the Maudsley").
 
     Also hospitals said by their town near words about care ("the Royal Oldham after the
-    overdose", "Sandwell General"), names after "ward at", "sectioned at", "A&E at", and
-    names before "on a section".
+    overdose", "Sandwell General", "the royal free"), names after "ward at", "sectioned
+    at", "on a section at", "A&E at" (not times: "sectioned at Christmas"), names before
+    "on a section", and "Wythenshawe hospital" with the word in lower case.
 
     Args:
         text: text to search.
@@ -68,11 +88,17 @@ def find_hospitals(text: str) -> list[Candidate]:
         if HOSPITAL_CONTEXT.search(window):
             found.append(Candidate(m.start(), m.end(), "hospital"))
     areas, first_names = load_set("broad_areas.txt"), load_set("first_names.txt")
+    for m in HOSPITAL_LOWER.finditer(text):
+        if (m.group("name").lower() not in areas and not first_word_generic(text, m.start())
+                and m.group("name").split()[0].lower() not in NOT_HOSPITAL_FIRST):
+            found.append(Candidate(m.start(), m.end(), "hospital"))
     for m in [*HOSPITAL_AFTER_CARE.finditer(text), *HOSPITAL_BEFORE_SECTION.finditer(text)]:
         # "sectioned in Leeds" names a city, kept like any broad area; "admitted to Dave"
         # is a person, left to the name detectors.
         name = m.group("name").lower()
+        # "sectioned at Christmas", "admitted in November", "detox in May" are times.
         if (name not in areas and name.split()[0] not in first_names
+                and not never_name(name.split()[0]) and name.split()[0] not in TIME_NAMES
                 and not first_word_generic(text, m.start("name"))):
             found.append(Candidate(m.start("name"), m.end("name"), "hospital"))
     return found

@@ -15,6 +15,7 @@ from .name_words import (
     is_ambiguous,
     is_broad_area,
     never_name,
+    said_as_time,
     with_someone,
     word_used_as_word,
 )
@@ -110,8 +111,9 @@ def role_after_names(text: str) -> list[Candidate]:
     Returns:
         Name candidates.
     """
+    # "In May, my son got his GCSEs" is a time; "June, my worker" is someone.
     return [Candidate(*m.span("name"), "name") for m in _role_after_pattern().finditer(text)
-            if not never_name(m.group("name"))]
+            if not never_name(m.group("name")) and not said_as_time(text, *m.span("name"))]
 
 
 def service_after_names(text: str, place_entities: list[tuple[int, int]]) -> list[Candidate]:
@@ -137,6 +139,20 @@ def service_after_names(text: str, place_entities: list[tuple[int, int]]) -> lis
     return found
 
 
+# "stayed at kellys", "went round Daves": someone's home with the apostrophe left out.
+HOME_BEFORE = re.compile(r"\b(?i:at|round|to|from|over|in|stayed|staying|kipping)[ \t]+$")
+# Shops and bookmakers named like a first name's possessive ("at Lloyds", "in Harveys").
+SHOP_NAMES = frozenset(["lloyds", "harveys"])
+
+
+def _home_without_apostrophe(text: str, m: re.Match[str], first_names: frozenset[str]) -> bool:
+    word = m.group()
+    stem = word[:-1].lower()
+    return (word.endswith("s") and stem in first_names and word.lower() not in first_names
+            and not is_ambiguous(stem) and word.lower() not in SHOP_NAMES
+            and bool(HOME_BEFORE.search(text[max(0, m.start() - 10):m.start()])))
+
+
 def listed_first_names(text: str) -> list[Candidate]:
     """Find first names from ``first_names.txt``, lower-case ones included ("me and dave").
 
@@ -151,6 +167,9 @@ def listed_first_names(text: str) -> list[Candidate]:
     for m in WORD.finditer(text):
         word = m.group()
         low = word.lower()
+        if _home_without_apostrophe(text, m, first_names):
+            found.append(Candidate(m.start(), m.end(), "name"))
+            continue
         # "Will" is both a common word and a name: name_words.txt decides those.
         if low not in first_names or (low in COMMON_WORDS and not is_ambiguous(word)):
             continue

@@ -5,11 +5,20 @@ import re
 
 from ..lists import load_set
 from .common import CAP_WORD, COMMON_WORDS, LOWER, UPPER, Candidate, is_sentence_start
+from .word_lists import (
+    PERSON_OBJECT_VERBS,
+    PERSON_VERBS,
+    TIME_BEFORE,
+    TIME_NAMES,
+    TIME_VERBS,
+    TIME_WORDS,
+)
 
 __all__ = [
-    "PEOPLE_ARE_NOT_IN", "PLACE_ENDINGS", "PLACE_PREPOSITION", "TITLES", "WORD",
-    "extend_surname", "is_ambiguous", "is_broad_area", "never_name", "with_someone",
-    "word_used_as_word",
+    "PEOPLE_ARE_NOT_IN", "PERSON_VERB_AFTER", "PLACE_ENDINGS", "PLACE_PREPOSITION", "TITLES",
+    "WORD",
+    "extend_surname", "is_ambiguous", "is_broad_area", "never_name", "said_as_time",
+    "with_someone", "word_used_as_word",
 ]
 
 TITLES = (
@@ -26,36 +35,11 @@ PLACE_ENDINGS = frozenset(
      "gardens", "mews", "rise", "parade", "place", "square", "court", "house", "lodge", "centre",
      "center", "hospital", "ward", "clinic", "prison", "estate", "tower", "hall", "park", "green",
      "hill", "project", "foyer", "hostel", "unit", "surgery", "infirmary"])
-# Months and seasons that are also first names: a person only when the sentence shows one
-# ("June rang me", "my keyworker May", "Summer's dad"), since "in May" is far commoner.
-TIME_NAMES = frozenset(["april", "may", "june", "summer", "autumn"])
-TIME_WORDS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-     "february", "march", "july", "august", "september", "october", "november", "december",
-     "christmas", "easter"])
-TIME_BEFORE = frozenset(
-    ["in", "last", "this", "next", "since", "until", "till", "by", "before", "after", "during",
-     "of", "early", "late", "mid", "every", "the", "that", "over", "through", "from", "to"])
-# Verbs (and the adverbs that come between) that need a person doing them: after a
-# name-word they show a person ("Hope kept me alive", "Summer rang me", "Mark never came
-# back"). Privacy first: "Faith got me through" is redacted too.
-PERSON_VERBS = frozenset(
-    ["said", "says", "told", "tells", "asked", "asks", "rang", "rings", "phoned", "texted",
-     "messaged", "called", "calls", "came", "comes", "visited", "visits", "helped", "helps",
-     "kept", "keeps", "picked", "drove", "took", "brought", "met", "sent", "wrote", "cried",
-     "laughed", "shouted", "screamed", "knew", "knows", "thought", "thinks", "reckons",
-     "reckoned", "listened", "answered", "looked", "stood", "stayed", "lived", "lives", "moved",
-     "went", "left", "died", "got", "did", "made", "would", "could", "should", "used", "wanted",
-     "wants", "loved", "loves", "hated", "hit", "stabbed", "grassed", "promised", "waited",
-     "sorted", "found", "paid", "lent", "let", "sat", "slept", "married", "dumped", "tried",
-     "works", "worked", "gave", "gives", "saved", "talked", "spoke", "smiled", "hugged", "were",
-     "won't", "wouldn't", "couldn't", "didn't", "can't", "never", "always"])
-# What seasons and months do as well ("Summer came early", "June went by"): no evidence
-# of a person after June or Summer, unless "came to see", "came round".
-TIME_VERBS = frozenset(
-    ["came", "comes", "went", "left", "kept", "keeps", "got", "did", "made", "would", "could",
-     "should", "used", "gave", "gives", "brought", "took", "let", "found", "were", "never",
-     "always", "stood", "sat", "stayed"])
+# "May from the outreach team", "June from probation": someone from a service.
+FROM_A_SERVICE = re.compile(
+    r"[ \t]+from[ \t]+(?:the[ \t]+)?(?i:outreach|council|probation|hostel|project|charity|church"
+    r"|team|housing|job ?centre|drop-?in|shelter|crisis|salvation army|nhs|mental health|cmht"
+    r"|social services|social|samaritans|group|rehab|detox|services?)\b")
 CAME_TO_SOMEONE = re.compile(r"[ \t]+(?:came|comes)[ \t]+(?:to[ \t]+(?:see|visit)|round|over)\b")
 PERSON_ADVERBS = r"(?:never|always|just|then|also|still|even|actually|finally|really|once)"
 PERSON_VERB_AFTER = re.compile(rf"(?:[ \t]+{PERSON_ADVERBS})?[ \t]+(?P<verb>[a-z]+(?:['’]t)?)\b")
@@ -67,7 +51,10 @@ PERSON_NOUNS = (
 RELATIVES = (
     r"(?:mum|mam|dad|nan|gran|sister|brother|son|daughter|kids|twins?|baby|boyfriend|girlfriend"
     r"|partner|fella|missus|husband|wife|ex|mates?|best mate|friend|pal|cousin|auntie|uncle"
-    r"|niece|nephew|key ?worker|worker|po|probation officer|social worker)"
+    r"|niece|nephew|key ?worker|worker|po|probation officer|social worker|support worker"
+    r"|sponsor|carer|cellie|cell ?mate|co-?d|eldest|youngest|oldest|little (?:girl|boy|one)"
+    r"|baby (?:girl|boy)|girl|boy|lad|step-?(?:mum|dad|son|daughter)"
+    r"|grand(?:daughter|son|kids|child|children|ma|mother|dad|father))"
 )
 # "me and Summer", "Autumn and me", "Summer's dad", "Summer and Autumn, my twins": with
 # someone, someone's, or someone named with who they are.
@@ -77,6 +64,21 @@ WITH_AFTER = re.compile(
     rf"|(?:[ \t]+and[ \t]+{CAP_WORD})?,[ \t]+(?i:my|his|her|our|their)[ \t]+(?i:{RELATIVES})\b"
     rf"|,[ \t]+(?:she|he)[ \t]+[a-z])"  # "Hope, she kept me alive": an idea would be "it"
 )
+# Capitalised only: "Rose my nan took me in" and "Eve my sponsor says" (who someone is,
+# with no comma), "June, she's my worker", "Hope... she was everything", "Sunny, who I
+# met in detox", "Summer was born". Not after words that take a clause or an object
+# ("Hope my mum is ok", "Will my son...", "Sue my ex"); "who knows", "who would have
+# thought" are asides.
+PERSON_AFTER = re.compile(
+    rf"[ \t]+(?i:my|his|her|our|their)[ \t]+(?!(?i:kids|twins|mates|grandkids|grandchildren)\b)"
+    rf"(?i:{RELATIVES})\b"  # "Joy my kids bring me" is the word
+    rf"|(?P<more>(?:,|\.\.\.|…)[ \t]*(?:she|he)(?:['’]s\b|[ \t]+[a-z])"
+    rf"|,?[ \t]+who[ \t]+(?!(?:knows|cares|ever|would|could)\b)[A-Za-z]"
+    rf"|[ \t]+(?:was|were)[ \t]+born\b)"
+)
+CLAUSE_WORDS = frozenset(
+    ["hope", "will", "may", "pray", "trust", "bless", "wish", "sue", "rob", "chase", "grant", "pat",
+     "bill", "ray"])
 # "Dean, Lisa and me": a name-word listed with a first name.
 LISTED_WITH = re.compile(rf",[ \t]+(?P<next>{CAP_WORD})\b")
 # After an ambiguous name at the start of a sentence these show the word is used as a
@@ -86,11 +88,13 @@ NOT_AFTER_NAME = COMMON_WORDS - {"from", "at", "on", "and", "was", "is", "said",
 NOT_AFTER_NAME -= PERSON_VERBS | {"just", "also", "still", "even"}
 NOT_AFTER_NAME |= {"period", "everyone", "anyone", "someone", "yourself", "myself", "do"}
 
-# "Hope is what kept me going", "Faith was what got me through": a name-word saying what
+# "Hope is what kept me going", "Faith was what got me through", "Grace is what I got from
+# the church": a name-word saying what
 # did something, not who someone is. Only "what" and a verb: people are everything, all
 # someone has, the best thing ("Mark was everything to me", "Rose is all I have left").
 ABSTRACT_PREDICATE = re.compile(
-    r"(?:\s+(?i:is|was)|['’]s)\s+(?i:what)\s+(?!(?:this|his|hers|its|ours|yours|theirs|us)\b)"
+    r"(?:\s+(?i:is|was)|['’]s)\s+(?i:what)\s+(?:(?:I|we|you|they)\s+)?"
+    r"(?!(?:this|his|hers|its|ours|yours|theirs|us)\b)"
     r"(?:[a-z]+ed|[a-z]+s|kept|got|gave|made|brought|held|saw|took|stood)\b"
 )
 # Medicine names by their international stems (Sertraline, Olanzapine, Diazepam, Tramadol).
@@ -209,7 +213,15 @@ def word_used_as_word(text: str, start: int, end: int, *, known: bool = False) -
         return False  # "Hope Williams", "Ruby's dad was inside too", "Dean, Lisa and me"
     # "you" of "you're" ("Hope you're well"); the verb after a pause ("Hope... kept me alive").
     after = re.match(r"(?:\.\.\.|…)?\s+([A-Za-z]+)", text[end:])
-    return after is None or after.group(1).lower() in NOT_AFTER_NAME
+    return (after is None or after.group(1).lower() in NOT_AFTER_NAME
+            or (text[start:end].lower() == "will" and _modal_will(text, end)))
+
+
+def _modal_will(text: str, end: int) -> bool:
+    """Say whether "Will never forget it" is "I will": the verb after the adverb is not a
+    person's past or present, as in "Will never rang back"."""
+    verb = re.match(rf"[ \t]+{PERSON_ADVERBS}[ \t]+([a-z]+)\b", text[end:])
+    return bool(verb and verb.group(1) not in PERSON_VERBS)
 
 
 def _time_used_as_time(text: str, start: int, end: int, *, known: bool) -> bool:
@@ -219,12 +231,31 @@ def _time_used_as_time(text: str, start: int, end: int, *, known: bool) -> bool:
     early" does not. For a participant called June, "in June" and "June 2019" are times.
     """
     verb = PERSON_VERB_AFTER.match(text, end)
-    if ((verb and verb.group("verb").lower() in PERSON_VERBS - TIME_VERBS)
-            or CAME_TO_SOMEONE.match(text, end) or with_someone(text, start, end)):
-        return False
     before = text[:start].rstrip().split()
+    if ((verb and verb.group("verb").lower() in PERSON_VERBS - TIME_VERBS)
+            or CAME_TO_SOMEONE.match(text, end) or with_someone(text, start, end)
+            or FROM_A_SERVICE.match(text, end)
+            or (before and before[-1].lower() in PERSON_OBJECT_VERBS)):
+        return False
     return not known or bool(before and before[-1].lower() in TIME_BEFORE) or bool(
         re.match(r"[ \t]*(?:the[ \t]+)?\d", text[end:]))
+
+
+def said_as_time(text: str, start: int, end: int) -> bool:
+    """Say whether a month or season that is also a name follows a word that makes it a time.
+
+    Args:
+        text: the whole text.
+        start: offset of the word.
+        end: offset just after it.
+
+    Returns:
+        True for "in May", "this Summer", "by June"; False for "to June" or "from April",
+        which may be people, and for any other word.
+    """
+    before = text[:start].rstrip().split()
+    return (text[start:end].lower() in TIME_NAMES and bool(before)
+            and before[-1].lower() in TIME_BEFORE - {"to", "from", "of", "the", "that"})
 
 
 def with_someone(text: str, start: int, end: int) -> bool:
@@ -238,9 +269,17 @@ def with_someone(text: str, start: int, end: int) -> bool:
     Returns:
         True with "me and" before, "and me"/"and I" after, "'s" and a relative or home
         after, ", my twins" or ", she" after, or a comma and a first name after ("Dean,
-        Lisa and me").
+        Lisa and me"); capitalised, also "my nan" or "my sponsor" after without a comma,
+        ", she's", "... she", ", who" or "was born" after.
     """
     listed = LISTED_WITH.match(text, end)
+    word = text[start:end]
+    if said_as_time(text, start, end):
+        # "In June my daughter was born", "This Summer, my kids...": a time, then who.
+        return bool(re.match(r"['’]s[ \t]|[ \t]+and[ \t]+(?:me|I)\b", text[end:]))
+    after = PERSON_AFTER.match(text, end)
+    if word[:1].isupper() and after and (after.group("more") or word.lower() not in CLAUSE_WORDS):
+        return True
     return bool(WITH_AFTER.match(text, end) or WITH_BEFORE.search(text[max(0, start - 15):start])
                 or (listed and listed.group("next").lower() in load_set("first_names.txt")
                     and not is_ambiguous(listed.group("next"))))

@@ -22,6 +22,10 @@ COURT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 POSSESSIVE = re.compile(r"['’](?:s\b|(?!\w))")  # "Kevin's", "Hughes'"
+# "St John's Ambulance", "St Patrick's Day", "Saint Basil's": a saint is no participant;
+# a hospital or hostel by a saint's name is found by its own detectors.
+SAINT_BEFORE = re.compile(r"\b(?:St\.?|Saint)[ \t]+$")
+SAINT_START = re.compile(r"(?:St\.?|Saint)[ \t]+[A-Z]")
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +61,12 @@ def _opener(text: str, cand: Candidate, is_modifier: Callable[[str], bool]) -> b
     return is_modifier(word)
 
 
+def _saint(text: str, cand: Candidate) -> bool:
+    """A saint's name, after "St" ("St Patrick's Day") or starting with it ("St John's")."""
+    return bool(SAINT_BEFORE.search(text[max(0, cand.start - 7):cand.start])
+                or SAINT_START.match(text, cand.start))
+
+
 def _court(text: str, cand: Candidate) -> bool:
     """A court named by its place ("sentenced at Isleworth", "the hearing at Preston"), never
     a possessive ("the court at Kevin's") or a first name with a surname ("at Stacey Hall")."""
@@ -87,7 +97,7 @@ def drop_not_people(text: str, cands: list[Candidate],
             continue
         if is_modifier is not None and _opener(text, cand, is_modifier):
             continue
-        if _court(text, cand):
+        if _court(text, cand) or _saint(text, cand):
             continue
         kept.append(cand)
     return kept

@@ -61,7 +61,8 @@ ROAD_DESCRIPTIONS = frozenset(
      "next", "other", "private", "one", "two", "either", "half", "council", "industrial",
      "trading", "business", "shopping", "retail", "family", "memory", "death", "skid", "easy",
      "civvy", "lovers", "lovers'", "fast", "slow", "bus", "cycle", "inside", "outside",
-     "middle", "right", "left", "dirt", "muddy", "toll", "narrow"])
+     "middle", "right", "left", "dirt", "muddy", "toll", "narrow", "recovery", "rocky", "hard",
+     "straight", "lonely", "yellow", "brick"])
 # "the Lighthouse hostel": a named hostel is often written with the word in lower case.
 HOSTEL_ALWAYS = re.compile(
     rf"\b{NAME_WORDS}(?:['’]s)?[ \t]+(?:Lodge|Hostel|hostel|Foyer|Project)\b")

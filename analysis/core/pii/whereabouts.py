@@ -40,14 +40,20 @@ PRESENCE = re.compile(
 BARE_STREET = re.compile(
     rf"\b(?:on|off)[ \t]+(?:the[ \t]+)?(?P<name>{CAP_WORD}|[a-z]{{4,}})\b"
     rf"(?!['’-]|[ \t]+[A-Z])")
-# "a bedsit on princess street", "living in old kent road": streets typed in lower case.
-# Only after a presence verb, and not "the main road" or "the same street".
+# "a bedsit on princess street", "living in old kent road", "on church st": streets typed
+# in lower case; not "the main road" or "the same street", nor "St" before a saint ("at the
+# hostel St Anne's"). A lookahead, so a rejected longer match ("at the Elms on Beech road")
+# does not hide the street inside it.
 ANY_CASE_STREET = re.compile(
-    r"\b(?i:on|off|in|at)[ \t]+(?:the[ \t]+)?(?P<name>(?:[A-Za-z][a-z'’-]+[ \t]+){1,3}"
-    r"(?i:road|rd|street|lane|avenue|close|crescent|drive|way|grove|terrace|gardens|mews"
-    r"|parade))\b"
+    r"(?=\b(?i:on|off|in|at)[ \t]+(?:the[ \t]+)?(?P<name>(?:[A-Za-z][a-z'’-]+[ \t]+){1,3}"
+    r"(?:(?i:road|rd|street|lane|avenue|close|crescent|drive|way|grove|terrace|gardens|mews"
+    r"|parade)|[Ss]t(?![ \t]*\.?[ \t]+(?:[A-Z]|mungo))))\b)"
 )
-PLAIN_STREET_WORDS = frozenset(["road", "rd", "street", "lane", "avenue"])
+# "living on nowt", "lived on pregabalin": what someone lives on, typed in lower case, is
+# what they live off; a lower-case street needs a verb of being there.
+LIVING_ON = re.compile(r"\b(?:live|lives|lived|living)[ \t]+(?:on|off)[ \t]+(?:the[ \t]+)?$",
+                       re.IGNORECASE)
+PLAIN_STREET_WORDS = frozenset(["road", "rd", "street", "st", "lane", "avenue"])
 
 RELATIVE = (
     r"(?:mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandparents"
@@ -103,8 +109,9 @@ def find_bare_streets(text: str, is_word: Callable[[str], bool] | None) -> list[
         word = m.group("name")
         low = word.lower()
         # A lower-case word ending in "s" is a plural of slang ("living on tinnies").
+        living_on = LIVING_ON.search(text[max(0, m.start() - 12):m.start("name")])
         if (never_name(word) or is_word(word) or low in areas or low in first_names
-                or (word.islower() and word.endswith("s"))
+                or (word.islower() and (word.endswith("s") or living_on))
                 or not PRESENCE.search(text[max(0, m.start() - 60):m.start()])):
             continue
         found.append(Candidate(m.start("name"), m.end("name"), "place"))

@@ -1,0 +1,42 @@
+"""Word lists the name rules read: months and seasons, and verbs that show a person."""
+from __future__ import annotations
+
+__all__ = [
+    "PERSON_OBJECT_VERBS", "PERSON_VERBS", "TIME_BEFORE", "TIME_NAMES", "TIME_VERBS",
+    "TIME_WORDS",
+]
+
+# Months and seasons that are also first names: a person only when the sentence shows one
+# ("June rang me", "my keyworker May", "Summer's dad"), since "in May" is far commoner.
+TIME_NAMES = frozenset(["april", "may", "june", "summer", "autumn"])
+TIME_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "july", "august", "september", "october", "november", "december",
+     "christmas", "easter"])
+TIME_BEFORE = frozenset(
+    ["in", "last", "this", "next", "since", "until", "till", "by", "before", "after", "during",
+     "of", "early", "late", "mid", "every", "the", "that", "over", "through", "from", "to"])
+# Verbs (and the adverbs that come between) that need a person doing them: after a
+# name-word they show a person ("Hope kept me alive", "Summer rang me", "Mark never came
+# back"). Privacy first: "Faith got me through" is redacted too.
+PERSON_VERBS = frozenset(
+    ["said", "says", "told", "tells", "asked", "asks", "rang", "rings", "phoned", "texted",
+     "messaged", "called", "calls", "came", "comes", "visited", "visits", "helped", "helps",
+     "kept", "keeps", "picked", "drove", "took", "brought", "met", "sent", "wrote", "cried",
+     "laughed", "shouted", "screamed", "knew", "knows", "thought", "thinks", "reckons",
+     "reckoned", "listened", "answered", "looked", "stood", "stayed", "lived", "lives", "moved",
+     "went", "left", "died", "got", "did", "made", "would", "could", "should", "used", "wanted",
+     "wants", "loved", "loves", "hated", "hit", "stabbed", "grassed", "promised", "waited",
+     "sorted", "found", "paid", "lent", "let", "sat", "slept", "married", "dumped", "tried",
+     "works", "worked", "gave", "gives", "saved", "talked", "spoke", "smiled", "hugged", "were",
+     "won't", "wouldn't", "couldn't", "didn't", "can't", "never", "always"])
+# What seasons and months do as well ("Summer came early", "June went by"): no evidence
+# of a person after June or Summer, unless "came to see", "came round".
+TIME_VERBS = frozenset(
+    ["came", "comes", "went", "left", "kept", "keeps", "got", "did", "made", "would", "could",
+     "should", "used", "gave", "gives", "brought", "took", "let", "found", "were", "never",
+     "always", "stood", "sat", "stayed"])
+# Verbs done to a person, so a month or season after them is someone ("I told June").
+PERSON_OBJECT_VERBS = frozenset(
+    ["told", "tell", "asked", "ask", "rang", "ring", "phoned", "texted", "messaged", "called",
+     "thanked", "hugged", "kissed", "married", "visited", "trust", "trusted"])
