@@ -7,12 +7,11 @@ from ..lists import load_set
 from .common import CAP_WORD, Candidate
 from .name_words import never_name
 from .places import (
-    CONTEXT_AFTER,
-    CONTEXT_BEFORE,
     NAME_WORDS,
     first_word_generic,
     list_matches,
     matches,
+    said_near,
 )
 from .word_lists import TIME_NAMES
 
@@ -84,8 +83,7 @@ def find_hospitals(text: str) -> list[Candidate]:
     for m in HOSPITAL_BY_TOWN.finditer(text):
         if m.group().lower() in load_set("not_names.txt"):  # "St Mungo's" is a charity
             continue
-        window = text[max(0, m.start() - CONTEXT_BEFORE):m.end() + CONTEXT_AFTER]
-        if HOSPITAL_CONTEXT.search(window):
+        if said_near(text, m, HOSPITAL_CONTEXT):
             found.append(Candidate(m.start(), m.end(), "hospital"))
     areas, first_names = load_set("broad_areas.txt"), load_set("first_names.txt")
     for m in HOSPITAL_LOWER.finditer(text):

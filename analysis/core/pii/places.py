@@ -9,6 +9,7 @@ from .common import CAP_WORD, COMMON_WORDS, Candidate, every_match
 
 __all__ = [
     "CONTEXT_AFTER", "CONTEXT_BEFORE", "NAME_WORDS", "ROAD_DESCRIPTIONS", "always_prisons",
+    "said_near",
     "find_addresses", "find_broad_areas", "find_hostels", "find_prisons", "first_word_generic",
     "list_matches", "matches",
 ]
@@ -85,6 +86,12 @@ HOSTEL_THE_NAME = re.compile(
 HOSTEL_WORD_NEXT = re.compile(r"(?:[ \t]+(?i:hostel|night shelter|shelter|refuge))?")
 HOSTEL_AFTER = re.compile(r"^[^.?!]{0,40}\b(?:hostel|shelter|refuge|approved premises)\b", re.I)
 CONTEXT_BEFORE, CONTEXT_AFTER = 80, 40
+
+
+def said_near(text: str, m: re.Match[str], context: re.Pattern[str]) -> bool:
+    """Whether ``context`` is said within ``CONTEXT_BEFORE`` characters before the match
+    or ``CONTEXT_AFTER`` after it ("X House" is a hostel only near "hostel", "refuge")."""
+    return bool(context.search(text[max(0, m.start() - CONTEXT_BEFORE):m.end() + CONTEXT_AFTER]))
 
 PRISON_PREFIXES = r"(?:HMP\s*(?:/|&|and)\s*YOI|HMP|HMYOI|YOI|HM\s+Prison|HM\s+YOI)"
 PRISON_PREFIX = re.compile(
@@ -260,8 +267,7 @@ def find_hostels(text: str) -> list[Candidate]:
     for m in HOSTEL_IF_CONTEXT.finditer(text):
         if first_word_generic(text, m.start()):
             continue
-        window = text[max(0, m.start() - CONTEXT_BEFORE):m.end() + CONTEXT_AFTER]
-        if HOSTEL_CONTEXT.search(window):
+        if said_near(text, m, HOSTEL_CONTEXT):
             found.append(Candidate(m.start(), m.end(), "hostel"))
     for m in HOSTEL_NAMED.finditer(text):
         if not first_word_generic(text, m.start("name")):

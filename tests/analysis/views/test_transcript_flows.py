@@ -26,6 +26,16 @@ def _latest():
     return db.session.scalar(db.select(Transcript).order_by(Transcript.id.desc()))
 
 
+def _upload_to_another_session(auth, transcript, title, members, text):
+    """A later session of the same consultation with ``members``; returns its transcript."""
+    other = FocusGroupSession(consultation=transcript.session.consultation, title=title,
+                              held_on=transcript.session.held_on, members=members)
+    db.session.add(other)
+    db.session.commit()
+    upload(auth, other, text, filename="later.txt")
+    return _latest()
+
+
 def test_turns_are_numbered_from_one(uploaded):
     transcript, _dave, _marcia = uploaded
     assert [t.index for t in transcript.turns] == [1, 2, 3, 4, 5, 6]
@@ -46,12 +56,8 @@ def test_a_second_transcript_of_the_session_suggests_the_earlier_speakers(auth, 
 
 def test_a_named_label_in_another_session_is_suggested_but_not_speaker_2(auth, uploaded):
     transcript, dave, _marcia = uploaded
-    other = FocusGroupSession(consultation=transcript.session.consultation, title="Later group",
-                              held_on=transcript.session.held_on, members=[dave])
-    db.session.add(other)
-    db.session.commit()
-    upload(auth, other, b"Dave: Still no flat.\nSpeaker 2: Me neither.\n", filename="later.txt")
-    later = _latest()
+    later = _upload_to_another_session(auth, transcript, "Later group", [dave],
+                                       b"Dave: Still no flat.\nSpeaker 2: Me neither.\n")
     html = auth.client.get(f"/transcripts/{later.id}/speakers").data.decode()
     assert "Suggested as \u2018Dave\u2019 in \u2018Group\u2019" in html
     assert html.count("Suggested") == 1  # "Speaker 2" is someone new each time
@@ -137,12 +143,9 @@ def test_a_tagging_mistake_keeps_the_ticked_turns_and_choices(auth, uploaded):
 def test_a_suggested_member_not_at_the_session_is_pointed_out(auth, uploaded):
     transcript, dave, marcia = uploaded
     # Another session Dave did not attend: a different "Dave" may be speaking.
-    other = FocusGroupSession(consultation=transcript.session.consultation, title="Women's group",
-                              held_on=transcript.session.held_on, members=[marcia])
-    db.session.add(other)
-    db.session.commit()
-    upload(auth, other, b"Dave: Still no flat.\nMarcia: Me neither.\n", filename="later.txt")
-    html = auth.client.get(f"/transcripts/{_latest().id}/speakers").data.decode()
+    later = _upload_to_another_session(auth, transcript, "Women's group", [marcia],
+                                       b"Dave: Still no flat.\nMarcia: Me neither.\n")
+    html = auth.client.get(f"/transcripts/{later.id}/speakers").data.decode()
     # The suggestion picked him with nothing to say he was not there.
     assert f"{dave.pseudonym} is not recorded as at this session" in html
     assert f"{marcia.pseudonym} is not recorded as at this session" not in html
