@@ -162,12 +162,21 @@ def _apart(topics: np.ndarray, also: list[list[int]]) -> list[list[int]]:
     Runs of a document were cut apart where its subject changes: a summary run is close to
     every subject it sums up, and merging it with one of them loses both (the development
     response's opening and its crime prevention section, AMI 0.66 -> 0.56). They stay
-    apart, and neither counts as the other's passages' second theme.
+    apart: neither counts as the other's passages' second theme, and a third theme's
+    passage close to both keeps only the larger. Dropping links can make another pair
+    share too much, so it runs until no pair does (each pass drops at least one link).
     """
-    pairs = set(_overlapping(topics, also))
-    pairs |= {(b, a) for a, b in pairs}
-    return [[t for t in extra if (int(topic), t) not in pairs]
-            for topic, extra in zip(topics, also, strict=True)]
+    out = [list(extra) for extra in also]
+    while pairs := _overlapping(topics, out):
+        for larger, smaller in pairs:
+            for row, own in enumerate(topics):
+                if own == larger:
+                    out[row] = [t for t in out[row] if t != smaller]
+                elif own == smaller:
+                    out[row] = [t for t in out[row] if t != larger]
+                elif larger in out[row] and smaller in out[row]:
+                    out[row].remove(smaller)
+    return out
 
 
 def _merge_overlapping(topics: np.ndarray, also: list[list[int]]) -> dict[int, int]:

@@ -37,3 +37,23 @@ def test_themes_sharing_most_segments_merge_unless_kept_apart():
     assert apart[6:11] == [[]] * 5  # no longer each other's second theme
     assert apart[0] == [2]  # a link that shares little stays
     assert _merge_overlapping(topics, apart) == {}
+
+
+def test_keeping_themes_apart_leaves_no_pair_sharing_too_much():
+    from analysis.core.themes.rules import _apart, _overlapping
+
+    # Dropping theme 2's links to theme 1 leaves theme 1 almost all theme 0's (a new pair).
+    topics = np.array([0] * 20 + [1] * 5 + [2] * 12)
+    also = [[] for _ in range(20)] + [[0] for _ in range(5)] + [[1] for _ in range(10)] + [[], []]
+    assert _overlapping(topics, _apart(topics, also)) == []
+    # A third theme's passages close to both themes of a pair.
+    topics = np.array([0] * 100 + [1] * 10 + [2] * 10)
+    also = ([[1, 2]] * 24 + [[] for _ in range(76)] + [[2]] * 3 + [[] for _ in range(7)]
+            + [[1]] * 3 + [[] for _ in range(7)])
+    assert _overlapping(topics, _apart(topics, also)) == []
+    rng = np.random.default_rng(0)
+    for _ in range(200):  # any topics and second themes
+        topics = rng.integers(0, 4, size=30)
+        also = [[int(t) for t in rng.choice(4, size=rng.integers(0, 3), replace=False)
+                 if t != own] for own in topics]
+        assert _overlapping(topics, _apart(topics, also)) == []
