@@ -33,8 +33,9 @@ __all__ = ["LABEL_MERGE_SHARED", "MAX_LABEL_SIMILARITY", "LabelPlan", "ThemeLabe
            "distinct_labels", "label_similarity", "separate_labels"]
 
 MAX_LABEL_SIMILARITY = 0.9
-# Themes sharing over 70% of their segments are merged anyway (rules.MAX_SHARED); when
-# their labels say the same thing too, half the smaller theme is overlap enough.
+# Themes sharing over 70% of their segments are merged anyway (rules.MAX_SHARED; a
+# document's runs are kept apart instead); when their labels say the same thing too, half
+# the smaller theme is overlap enough.
 LABEL_MERGE_SHARED = 0.5
 
 
@@ -115,7 +116,7 @@ def _more_specific(own: int, other: str, labels: list[str], themes: ThemeLabels,
 
 
 def separate_labels(themes: ThemeLabels, embedder: Embedder, cache: EmbeddingCache | None, *,
-                    display: Callable[[str], str] = str) -> LabelPlan:
+                    display: Callable[[str], str] = str, merge_allowed: bool = True) -> LabelPlan:
     """Make sure no two theme labels are more than ``MAX_LABEL_SIMILARITY`` similar.
 
     The closest pair is settled first, then the next, until none is too close: if the
@@ -128,6 +129,7 @@ def separate_labels(themes: ThemeLabels, embedder: Embedder, cache: EmbeddingCac
         embedder: the run's embedder (labels are embedded like segments).
         cache: any ``EmbeddingCache`` or None.
         display: shows a term in its proper case.
+        merge_allowed: False to rename only (a document's runs are never merged again).
 
     Returns:
         A ``LabelPlan``: new labels, and theme index -> the index it merges into.
@@ -155,7 +157,7 @@ def separate_labels(themes: ThemeLabels, embedder: Embedder, cache: EmbeddingCac
         _, a, b = pairs[0]
         settled.add((a, b))
         big, small = a, b  # themes come largest first (by their own segments)
-        if _shared(members[a], members[b]) >= LABEL_MERGE_SHARED:
+        if merge_allowed and _shared(members[a], members[b]) >= LABEL_MERGE_SHARED:
             if fixed[small] and not fixed[big]:
                 labels[big], fixed[big] = labels[small], True
             merge[small] = big
@@ -170,7 +172,8 @@ def separate_labels(themes: ThemeLabels, embedder: Embedder, cache: EmbeddingCac
 
 def distinct_labels(drafts: Sequence[ThemeDraft], words: Sequence[SegmentWords],
                     analyser: WordAnalyser, embedder: Embedder, cache: EmbeddingCache | None,
-                    texts: Sequence[str] = ()) -> tuple[list[ThemeDraft], bool]:
+                    texts: Sequence[str] = (), *,
+                    merge_allowed: bool = True) -> tuple[list[ThemeDraft], bool]:
     """Apply "no two labels more than 0.9 similar": merge or rename drafts, labels fixed.
 
     Args:
@@ -180,6 +183,7 @@ def distinct_labels(drafts: Sequence[ThemeDraft], words: Sequence[SegmentWords],
         embedder: the run's embedder (labels are compared by meaning).
         cache: any ``EmbeddingCache`` or None.
         texts: row-aligned segment texts (see ``label_evidence``); may be empty.
+        merge_allowed: False to rename only (see ``separate_labels``).
 
     Returns:
         (drafts, merged): drafts largest first with ids 0.. and every label set; merged is
@@ -192,7 +196,8 @@ def distinct_labels(drafts: Sequence[ThemeDraft], words: Sequence[SegmentWords],
         labels=labels, members=[set(d.rows) | set(d.also_rows) for d in drafts],
         keywords=keywords, phrases=phrases, fixed=[d.code is not None for d in drafts],
         evidence=[label_evidence(d.rows, words, d.hint_words, texts, heads) for d in drafts])
-    plan = separate_labels(themes, embedder, cache, display=analyser.display)
+    plan = separate_labels(themes, embedder, cache, display=analyser.display,
+                           merge_allowed=merge_allowed)
     for draft, label in zip(drafts, plan.labels, strict=True):
         draft.label = label
     for source in sorted(plan.merge):

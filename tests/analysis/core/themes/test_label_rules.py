@@ -41,6 +41,14 @@ def test_themes_with_close_labels_that_share_most_segments_merge(embedder, cache
     assert plan.labels[0] == "Housing after prison"
 
 
+def test_a_documents_runs_with_close_labels_are_renamed_never_merged(embedder, cache):
+    members = [set(range(0, 20)), set(range(14, 24))]  # as above: they would merge
+    plan = separate_labels(ThemeLabels(labels=CLOSE, members=members, keywords=KEYWORDS,
+                                       phrases=PHRASES), embedder, cache, merge_allowed=False)
+    assert plan.merge == {}
+    assert label_similarity(plan.labels, embedder, cache)[0, 1] <= MAX_LABEL_SIMILARITY
+
+
 def test_a_codebook_name_is_never_renamed_the_other_label_is(embedder, cache):
     members = [set(range(0, 20)), set(range(20, 30))]
     themes = ThemeLabels(labels=["Homeless hostel", "Housing after prison"], members=members,
