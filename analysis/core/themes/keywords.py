@@ -12,7 +12,15 @@ from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .phrases import GENERIC_HEADS, PREPOSITIONS, head_part, head_word, show_phrase, trimmed_phrase
+from .phrases import (
+    GENERIC_HEADS,
+    PREPOSITIONS,
+    SPEAKER_WORDS,
+    head_part,
+    head_word,
+    show_phrase,
+    trimmed_phrase,
+)
 from .stance import Stance, count_stance, run_heads, stance_label
 from .vocabulary import SegmentWords
 
@@ -51,6 +59,8 @@ def acceptable_label(label: str) -> bool:
     content = [w for w in words if w not in PREPOSITIONS]
     if not before or before[-1] in GENERIC_HEADS:
         return False
+    if all(w.strip("'") in SPEAKER_WORDS | GENERIC_HEADS for w in content):
+        return False  # who speaks, not what about ("Forum member", "Comments on user")
     # Only judging words around the head ("Proper training", "Basic account"): says how
     # someone felt, not what about.
     others = [w for w in content if w != before[-1]]

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-__all__ = ["GENERIC_HEADS", "PREPOSITIONS", "head_part", "head_word", "show_phrase",
-           "trimmed_phrase"]
+__all__ = ["GENERIC_HEADS", "PREPOSITIONS", "SPEAKER_WORDS", "head_part", "head_word",
+           "show_phrase", "trimmed_phrase"]
 
 # Words that say when, how much or what kind, not what about: fine as keywords, never a
 # theme's name on their own ("Form", "Agency", "Section on payment", "Social problem").
@@ -27,12 +27,13 @@ GENERIC_HEADS = frozenset(
      "other", "high", "low", "big", "small", "right", "story", "basic", "real", "lovely", "nice",
      "little", "whole", "single", "same", "main", "general", "various", "certain", "own", "full",
      "great", "excellent", "wonderful", "amazing", "brilliant", "fantastic", "perfect", "terrible",
-     "awful", "positive", "negative",
-     # Who speaks and where, in every response the forum writes: never what it is about
-     # ("Forum member", "Comments on lead" on the held-out responses).
-     "member", "members", "forum", "participant", "participants", "respondent", "respondents",
-     "consultation", "view", "views", "lead",
-     "matter", "matters", "chance"])
+     "awful", "positive", "negative", "lead"])
+# Who speaks, in every response the forum writes: a label made only of these (and generic
+# words) names the speakers, not a subject ("Forum member", "Members' views"), while
+# "Staff member" or "Youth forum" still name one.
+SPEAKER_WORDS = frozenset(
+    ["member", "members", "forum", "participant", "participants", "respondent", "respondents",
+     "user", "users", "view", "views", "comment", "comments"])
 PREPOSITIONS = frozenset(
     ["after", "in", "for", "with", "from", "on", "of", "about", "without", "before", "at", "to",
      "into", "out"])

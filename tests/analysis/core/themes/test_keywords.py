@@ -66,7 +66,7 @@ LATER_BAD_LABELS = ["Helpful pleasant", "Comments on condition", "Recovery café
                     "Probation officer", "ID without proof"]
 # Who speaks, not what about: made on two written responses, which quote their members.
 SPEAKER_LABELS = ["Forum member", "Comments on lead", "Forum member (views)",
-                  "Members' views"]
+                  "Members' views", "Comments on user"]
 
 
 @pytest.mark.parametrize("label", SPEAKER_LABELS)
@@ -97,7 +97,9 @@ def test_theme_words_behind_the_bad_labels_make_none_of_them(keywords, phrases):
 
 @pytest.mark.parametrize("label", ["Housing on release", "Breach of community orders",
                                    "Methadone at the chemist", "Police custody",
-                                   "Service user involvement", "Crisis response"])
+                                   "Service user involvement", "Crisis response",
+                                   "Telephone consultation", "Staff member", "Family member",
+                                   "Youth forum", "Carer's view", "Chance to talk"])
 def test_labels_people_would_write_are_accepted(label):
     assert acceptable_label(label)
 
