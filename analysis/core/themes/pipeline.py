@@ -208,7 +208,7 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
     from .label_rules import distinct_labels
 
     drafts, merged = distinct_labels(drafts, segment_words, words, embedder, cache,
-                                     [s.text for s in ordered])
+                                     [s.text for s in ordered], merge_allowed=not runs)
     if merged:
         # The saved model's topics stay the run's themes, so ``transform`` agrees with them.
         topics = np.full(len(ordered), -1, dtype=int)
@@ -274,8 +274,8 @@ def run_analysis(segments: Sequence[SegmentInput], *, models: TextModels,
         theme.found_again = found
 
     progress("Matching to questions", 90)
-    question_vectors = embed_free_texts([q.text for q in questions], embedder, cache)
-    links = map_questions(ordered, vectors, questions, question_vectors,
+    links = map_questions(ordered, vectors, questions,
+                          lambda texts: embed_free_texts(texts, embedder, cache),
                           options.question_min_similarity)
     theme_of = {sid: t.id for t in themes for sid in t.segment_ids}
     not_grouped = [s.id for s in ordered if s.id not in theme_of]

@@ -43,5 +43,28 @@ def test_unrelated_segments_are_left_unlinked(segments, topics, questions, codeb
 
 def test_no_questions_means_no_links(segments):
     vectors = np.eye(len(segments), 4)
-    links = map_questions(segments, vectors, [], np.zeros((0, 4)))
+    links = map_questions(segments, vectors, [], lambda texts: np.zeros((len(texts), 4)))
     assert all(link.question_id is None for link in links.values())
+
+
+def test_a_documents_passage_is_mapped_among_its_neighbours(segments, topics, questions,
+                                                            embedder, cache, words):
+    # The command line and the run map a document's passages as the app does: a passage
+    # that says little by itself answers the question the passages around it answer.
+    import hashlib
+
+    from analysis.core.themes import SegmentInput
+
+    housing = [s for s in segments if topics[s.id] == "housing"][:6]
+    aside = "Yes, and that is exactly the point we are making here."
+    texts = [s.text for s in housing[:3]] + [aside] + [s.text for s in housing[3:]]
+
+    def passages(source_key):
+        return [SegmentInput(id=i + 1, text=t, text_hash=hashlib.sha256(t.encode()).hexdigest(),
+                             source_key=source_key) for i, t in enumerate(texts)]
+
+    models = TextModels(embedder=embedder, cache=cache, words=words)
+    in_document = run_analysis(passages("document:1"), questions=questions, models=models)
+    assert in_document.questions[4].question_id == 1
+    alone = run_analysis(passages("survey:1"), questions=questions, models=models)
+    assert alone.questions[4].question_id != 1
