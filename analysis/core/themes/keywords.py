@@ -195,7 +195,7 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
     # say it: "Comments on condition" over a mixed theme sends quotes to the wrong subject.
     # ... and only a noun: one that heads a phrase said in it ("Comments on helpful" is none).
     heads = {head_word(p)[0] for p in counts}
-    specific = sorted((t for t, _ in keywords if t not in GENERIC_HEADS
+    specific = sorted((t for t, _ in keywords if t not in GENERIC_HEADS | SPEAKER_WORDS
                        and (" " in t or t in heads or not counts)
                        and (not strict or support.get(t, 0) >= COMMENTS_SHARE * size)),
                       key=lambda t: -strength(t))

@@ -54,6 +54,9 @@ def test_words_about_when_do_not_lead_a_label():
     # Without a phrase: the subject is named, never two keywords joined by "and".
     assert make_label(keywords, ["release", "housing"]) == "Comments on release"
     assert make_label([("time", 0.5), ("week", 0.4)], ["time", "week"]) == "Mixed comments"
+    # Who speaks is no subject: the next keyword names it ("Comments on user" was made).
+    assert make_label([("user", 0.6), ("release", 0.5)], ["user", "release"]) == (
+        "Comments on release")
 
 
 # Labels the demo and two held-out documents produced (issue #11): none may come back.
