@@ -4,15 +4,16 @@ Corpora: human-labelled NHS Friends and Family Test comments (exactly one label,
 assigned", at least 5 words: about 2,650 comments, 41 labels), a consultation-shaped
 development corpus (bench/consultation_corpus.py: a response's passages labelled by the
 section they sit under), a policy briefing cut the same way (bench/briefing_corpus.py) and a
-written response to a numbered-question consultation, written for this project and kept out
-of every choice of method (bench/heldout_corpus.py). Rows: ours (run_analysis), plain
-``BERTopic()`` defaults, and a tuned BERTopic (HDBSCAN min_cluster_size sized to the corpus,
-plus reduce_outliers). For each: adjusted mutual information (AMI) between found themes and
-the labels (not grouped counts as one more cluster, as BERTopic's -1 topic does), the share
-not grouped, the number of themes, the adjusted Rand index (ARI) between runs on two
-different 90% samples (different seeds too) and the lowest and mean ARI over the ten pairs
-of five such samples, and seconds per run. Our runs use NO codebook: the default codebook is
-about criminal justice, not hospital care.
+written response to a numbered-question consultation, written for this project after the
+method was built (bench/heldout_corpus.py; since then it informed three choices: no zero-
+shot codes for a document's runs, speaker words in labels, the reading-order effect). Rows:
+ours (run_analysis), plain ``BERTopic()`` defaults, and a tuned BERTopic (HDBSCAN
+min_cluster_size sized to the corpus, plus reduce_outliers). For each: adjusted mutual
+information (AMI) between found themes and the labels (not grouped counts as one more
+cluster, as BERTopic's -1 topic does), the share not grouped, the number of themes, the
+adjusted Rand index (ARI) between runs on two different 90% samples (different seeds too)
+and the lowest and mean ARI over the ten pairs of five such samples, and seconds per run.
+Our runs use NO codebook: the default codebook is about criminal justice, not hospital care.
 
 Embeddings (all-MiniLM-L6-v2) are cached in /tmp/forum-voice-bench/ so reruns are fast.
 Run: ``.venv/bin/python bench/analysis_quality.py [--only-ours]``.
@@ -104,8 +105,9 @@ def scores(truth: list[str], found: np.ndarray) -> dict:
 
 def theme_corpora() -> dict[str, tuple[list[SegmentInput], list[str]]]:
     """Returns: {name: (segments, truth)} for the consultation corpus, the policy briefing
-    (bench/briefing_corpus.py: 38 passages under 11 headings), a written response held out
-    from every choice of method (bench/heldout_corpus.py: 201 passages, 21 questions) and the
+    (bench/briefing_corpus.py: 38 passages under 11 headings), a written response written
+    after the method (bench/heldout_corpus.py: 201 passages under 21 numbered questions and
+    3 other sections) and the
     NHS comments."""
     from consultation_corpus import build_corpus
 

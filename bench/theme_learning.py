@@ -1,7 +1,8 @@
 """Theme agreement with people's grouping when the officer teaches 0, 3, 5 or 10 examples a theme.
 
 Corpora as in ``bench/analysis_quality.py``: the consultation-shaped development corpus
-(the exemplar response's passages labelled by section) and the human-labelled NHS comments.
+(the exemplar response's passages labelled by section), the policy briefing, the written
+response (bench/heldout_corpus.py) and the human-labelled NHS comments.
 Our analysis runs once per corpus with no codebook. The officer is simulated from the
 human labels: for k examples, k segments of each label (at most all but one) are confirmed
 into that label's theme, drawn at random, 5 draws. Then ``analysis.core.themes.learning``

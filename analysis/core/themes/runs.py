@@ -8,8 +8,8 @@ passages long. Where the cuts fall depends on the passages either side of each c
 they barely move when a tenth of the passages is left out: over ten pairs of 90% samples
 (bench/analysis_quality.py) the themes agree with ARI 0.95 on average on the development
 response (lowest 0.87), 0.89 on the policy briefing (0.78) and 0.89 on a written response
-held out from every choice of method (0.82), where spectral + Ward on the development
-response's passages averaged 0.58 over fifteen pairs. A document's runs are never merged
+written after this method (0.82; bench/heldout_corpus.py), where spectral + Ward on the
+development response's passages averaged 0.58 over fifteen pairs. A document's runs are never merged
 again afterwards (``rules.settle_topics``, ``keep_apart``), and a codebook only names them.
 
 Several documents are cut one by one (each gets runs in proportion to its length); runs
