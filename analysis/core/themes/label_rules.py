@@ -33,7 +33,7 @@ __all__ = ["LABEL_MERGE_SHARED", "MAX_LABEL_SIMILARITY", "LabelPlan", "ThemeLabe
            "distinct_labels", "label_similarity", "separate_labels"]
 
 MAX_LABEL_SIMILARITY = 0.9
-# Themes sharing over 70% of their segments are merged anyway (rules.MAX_SHARED; a
+# Themes sharing over 70% of their segments are merged anyway (overlap.MAX_SHARED; a
 # document's runs are kept apart instead); when their labels say the same thing too, half
 # the smaller theme is overlap enough.
 LABEL_MERGE_SHARED = 0.5

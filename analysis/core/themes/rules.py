@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .embed import normalise_rows
+from .overlap import kept_apart, merges_for_overlap
 from .schema import ThemeOptions
 
 if TYPE_CHECKING:
@@ -26,7 +27,6 @@ __all__ = ["MAX_THEMES_PER_SEGMENT", "Settled", "also_themes", "centres", "codes
 
 MIN_THEME_SEGMENTS = 5
 MIN_THEME_SHARE = 0.001
-MAX_SHARED = 0.7
 MAX_THEMES_PER_SEGMENT = 3
 # A second theme counts when the segment is nearly as close to it as to its own.
 ALSO_MARGIN = 0.05
@@ -146,54 +146,6 @@ def also_themes(vectors: np.ndarray, topics: np.ndarray, floor: float) -> list[l
     return out
 
 
-def _overlapping(topics: np.ndarray, also: list[list[int]]) -> list[tuple[int, int]]:
-    """Pairs of themes (larger first) sharing more than ``MAX_SHARED`` of the smaller one."""
-    members: dict[int, set[int]] = {}
-    for row, topic in enumerate(topics):
-        for t in ([topic] if topic >= 0 else []) + also[row]:
-            members.setdefault(t, set()).add(row)
-    return [(a, b) for a in sorted(members) for b in sorted(members) if a < b
-            and len(members[a] & members[b]) / min(len(members[a]), len(members[b])) > MAX_SHARED]
-
-
-def _apart(topics: np.ndarray, also: list[list[int]]) -> list[list[int]]:
-    """Second themes without the links that make two themes share too much.
-
-    Runs of a document were cut apart where its subject changes: a summary run is close to
-    every subject it sums up, and merging it with one of them loses both (the development
-    response's opening and its crime prevention section, AMI 0.66 -> 0.56). They stay
-    apart: neither counts as the other's passages' second theme, and a third theme's
-    passage close to both keeps only the larger. Dropping links can make another pair
-    share too much, so it runs until no pair does (each pass drops at least one link).
-    """
-    out = [list(extra) for extra in also]
-    while pairs := _overlapping(topics, out):
-        for larger, smaller in pairs:
-            for row, own in enumerate(topics):
-                if own == larger:
-                    out[row] = [t for t in out[row] if t != smaller]
-                elif own == smaller:
-                    out[row] = [t for t in out[row] if t != larger]
-                elif larger in out[row] and smaller in out[row]:
-                    out[row].remove(smaller)
-    return out
-
-
-def _merge_overlapping(topics: np.ndarray, also: list[list[int]]) -> dict[int, int]:
-    members: dict[int, set[int]] = {}
-    for row, topic in enumerate(topics):
-        for t in ([topic] if topic >= 0 else []) + also[row]:
-            members.setdefault(t, set()).add(row)
-    merge: dict[int, int] = {}
-    for a in sorted(members):
-        for b in sorted(members):
-            if a < b and a not in merge and b not in merge:
-                shared = len(members[a] & members[b]) / min(len(members[a]), len(members[b]))
-                if shared > MAX_SHARED:
-                    merge[b] = a  # the smaller id is the larger theme
-    return merge
-
-
 def codes_that_fit(topics: np.ndarray, code_of_topic: dict[int, int], code_sims: np.ndarray,
                    min_similarity: float, min_share: float = 0.5) -> dict[int, int]:
     """Name a discovered theme after a code only where most of its segments fit that code.
@@ -287,7 +239,7 @@ def settle_topics(model: BERTopic, texts: Sequence[str], fitted: Settled, vector
         own: each row's own vector (``vectors`` may blend in its neighbours): an outlier
             joins a theme by what it says itself, so "Yeah." stays out of every theme.
         keep_apart: themes that share too many segments lose the second-theme links
-            between them instead of merging (a document's runs, ``_apart``).
+            between them instead of merging (a document's runs, ``overlap.kept_apart``).
 
     Returns:
         ``Settled``; the model is refreshed to the final topics (c-TF-IDF only).
@@ -307,7 +259,7 @@ def settle_topics(model: BERTopic, texts: Sequence[str], fitted: Settled, vector
             topics = np.asarray(model.reduce_outliers(
                 list(texts), topics.tolist(), strategy="embeddings",
                 embeddings=vectors if own is None else own, threshold=threshold), dtype=int)
-        merge = {} if keep_apart else _merge_overlapping(
+        merge = {} if keep_apart else merges_for_overlap(
             topics, also_themes(vectors, topics, threshold))
         if not merge and all((topics == t).sum() >= smallest for t in range(topics.max() + 1)):
             break
@@ -325,4 +277,4 @@ def settle_topics(model: BERTopic, texts: Sequence[str], fitted: Settled, vector
         take = order[: len(left) - allowed]
         topics[take] = np.argmax(vectors[take] @ centres(vectors, topics).T, axis=1)
     also = also_themes(vectors, topics, threshold)
-    return Settled(topics, code_of_topic, _apart(topics, also) if keep_apart else also)
+    return Settled(topics, code_of_topic, kept_apart(topics, also) if keep_apart else also)

@@ -26,7 +26,8 @@ def test_a_second_cluster_that_fits_a_used_code_joins_the_codes_theme():
 
 
 def test_themes_sharing_most_segments_merge_unless_kept_apart():
-    from analysis.core.themes.rules import _apart, _merge_overlapping
+    from analysis.core.themes.overlap import kept_apart as _apart
+    from analysis.core.themes.overlap import merges_for_overlap as _merge_overlapping
 
     # Theme 1's five segments all count theme 0 second (a summary close to everything);
     # one of theme 0's segments counts theme 2 second, which shares little.
@@ -40,7 +41,8 @@ def test_themes_sharing_most_segments_merge_unless_kept_apart():
 
 
 def test_keeping_themes_apart_leaves_no_pair_sharing_too_much():
-    from analysis.core.themes.rules import _apart, _overlapping
+    from analysis.core.themes.overlap import kept_apart as _apart
+    from analysis.core.themes.overlap import overlapping as _overlapping
 
     # Dropping theme 2's links to theme 1 leaves theme 1 almost all theme 0's (a new pair).
     topics = np.array([0] * 20 + [1] * 5 + [2] * 12)
