@@ -1,11 +1,13 @@
-"""A held-out consultation response, written for this project, split into labelled passages."""
+"""A consultation response written for this project, split into labelled passages."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 # The response is new text written for Forum Voice (not taken from any published response),
-# so theme-finding can be scored on prose that neither the method nor its tuning has seen.
+# after the theme method was built. It has since informed three choices (no zero-shot codes
+# for a document's runs, speaker words in labels, the reading-order effect size), so it is
+# a second development text now, not an unseen one.
 RESPONSE = Path(__file__).parent / "data" / "heldout_response.md"
 
 QUESTION_HEADING = re.compile(r"^##\s+Question\s+(\d+)\b")
