@@ -79,10 +79,11 @@ def all_comments() -> list[str]:
     return [r["FFT answer"].strip() for r in read_rows() if (r["FFT answer"] or "").strip()]
 
 
-def as_segments(texts: list[str]) -> list[SegmentInput]:
-    """Returns: one segment per text, ids 1.., no members (like a CSV import)."""
+def as_segments(texts: list[str], source_key: str = "import:1") -> list[SegmentInput]:
+    """Returns: one segment per text, ids 1.., no members, all from ``source_key`` (a CSV
+    import by default; "document:1" reads them as one document's passages in order)."""
     return [SegmentInput(id=i + 1, text=t, text_hash=hashlib.sha256(t.encode()).hexdigest(),
-                         source_key="import:1") for i, t in enumerate(texts)]
+                         source_key=source_key) for i, t in enumerate(texts)]
 
 
 def labels_of(result, segments) -> np.ndarray:
@@ -101,33 +102,24 @@ def scores(truth: list[str], found: np.ndarray) -> dict:
             "not_grouped": 1 - grouped.mean(), "themes": len(set(found[grouped].tolist()))}
 
 
-# ---- theme quality: ours, BERTopic() defaults, tuned BERTopic on two corpora ----
+# ---- theme quality: ours, BERTopic() defaults, tuned BERTopic on four corpora ----
 
 def theme_corpora() -> dict[str, tuple[list[SegmentInput], list[str]]]:
     """Returns: {name: (segments, truth)} for the consultation corpus, the policy briefing
     (bench/briefing_corpus.py: 38 passages under 11 headings), a written response written
     after the method (bench/heldout_corpus.py: 201 passages under 21 numbered questions and
-    3 other sections) and the
-    NHS comments."""
-    from consultation_corpus import build_corpus
-
-    texts, truth = labelled_comments()
-    nhs = [SegmentInput(id=i + 1, text=t, text_hash=hashlib.sha256(t.encode()).hexdigest(),
-                        source_key="csv_import") for i, t in enumerate(texts)]
-    passages, sections = build_corpus()
-    # One public-style response: passages in document order, like an uploaded document.
-    dev = [SegmentInput(id=i + 1, text=t, text_hash=hashlib.sha256(t.encode()).hexdigest(),
-                        source_key="document:1") for i, t in enumerate(passages)]
+    3 other sections) and the NHS comments."""
     from briefing_corpus import build_briefing
-
-    briefing, headings = build_briefing()
-    brief = [SegmentInput(id=i + 1, text=t, text_hash=hashlib.sha256(t.encode()).hexdigest(),
-                          source_key="document:1") for i, t in enumerate(briefing)]
+    from consultation_corpus import build_corpus
     from heldout_corpus import build_heldout
 
+    texts, truth = labelled_comments()
+    # Each response as uploaded: one document, its passages in reading order.
+    passages, sections = build_corpus()
+    briefing, headings = build_briefing()
     written, questions = build_heldout()
-    response = [SegmentInput(id=i + 1, text=t, text_hash=hashlib.sha256(t.encode()).hexdigest(),
-                             source_key="document:1") for i, t in enumerate(written)]
+    nhs = as_segments(texts, "csv_import")
+    dev, brief, response = (as_segments(t, "document:1") for t in (passages, briefing, written))
     return {"consultation (dev)": (dev, sections), "policy briefing": (brief, headings),
             "written response": (response, questions), "NHS comments": (nhs, truth)}
 
