@@ -18,7 +18,7 @@ __all__ = [
     "PEOPLE_ARE_NOT_IN", "PERSON_VERB_AFTER", "PLACE_ENDINGS", "PLACE_PREPOSITION", "TITLES",
     "WORD",
     "extend_surname", "is_ambiguous", "is_broad_area", "never_name", "said_as_time",
-    "with_someone", "word_used_as_word",
+    "shows_a_person", "with_someone", "word_used_as_word",
 ]
 
 TITLES = (
@@ -230,15 +230,33 @@ def _time_used_as_time(text: str, start: int, end: int, *, known: bool) -> bool:
     "Summer rang me", "June came to see me" and "me and Summer" show one; "Summer came
     early" does not. For a participant called June, "in June" and "June 2019" are times.
     """
-    verb = PERSON_VERB_AFTER.match(text, end)
-    before = text[:start].rstrip().split()
-    if ((verb and verb.group("verb").lower() in PERSON_VERBS - TIME_VERBS)
-            or CAME_TO_SOMEONE.match(text, end) or with_someone(text, start, end)
-            or FROM_A_SERVICE.match(text, end)
-            or (before and before[-1].lower() in PERSON_OBJECT_VERBS)):
+    if (shows_a_person(text, start, end, PERSON_VERBS - TIME_VERBS)
+            or CAME_TO_SOMEONE.match(text, end) or FROM_A_SERVICE.match(text, end)):
         return False
+    before = text[:start].rstrip().split()
     return not known or bool(before and before[-1].lower() in TIME_BEFORE) or bool(
         re.match(r"[ \t]*(?:the[ \t]+)?\d", text[end:]))
+
+
+def shows_a_person(text: str, start: int, end: int,
+                   verbs: frozenset[str] | set[str] = PERSON_VERBS) -> bool:
+    """Say whether the sentence shows the word is someone.
+
+    Args:
+        text: the whole text.
+        start: offset of the word.
+        end: offset just after it.
+        verbs: verbs that take a person, said after the word.
+
+    Returns:
+        True for such a verb after ("Sutton said", "Summer rang me"), a verb done to a
+        person before ("told Bolton", "I told June"), or someone beside ("me and Bolton").
+    """
+    verb = PERSON_VERB_AFTER.match(text, end)
+    before = text[:start].rstrip().split()
+    return bool((verb and verb.group("verb").lower() in verbs)
+                or (before and before[-1].lower() in PERSON_OBJECT_VERBS)
+                or with_someone(text, start, end))
 
 
 def said_as_time(text: str, start: int, end: int) -> bool:

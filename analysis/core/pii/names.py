@@ -9,19 +9,17 @@ from . import name_rules
 from .common import CAP_WORD, Candidate
 from .name_words import (
     PEOPLE_ARE_NOT_IN,
-    PERSON_VERB_AFTER,
     PLACE_PREPOSITION,
     WORD,
     extend_surname,
     is_ambiguous,
     is_broad_area,
     never_name,
-    with_someone,
+    shows_a_person,
     word_used_as_word,
 )
 from .not_people import drop_not_people
 from .whereabouts import landmarks
-from .word_lists import PERSON_OBJECT_VERBS, PERSON_VERBS
 
 __all__ = ["find_names"]
 
@@ -31,16 +29,6 @@ PLACES = ("GPE", "LOC", "FAC")
 
 MIN_NAME_LETTERS = 2  # a single letter is an initial or a typo, not a name
 MIN_LONE_NAME = 3  # a capitalised two-letter word on its own ("Mr", "Go") is not a name
-
-
-def _shows_a_person(text: str, start: int, end: int) -> bool:
-    """A verb that takes a person after ("Sutton said"), one done to a person before ("told
-    Bolton"), or someone beside ("me and Bolton")."""
-    verb = PERSON_VERB_AFTER.match(text, end)
-    before = text[:start].rstrip().split()
-    return bool((verb and verb.group("verb").lower() in PERSON_VERBS)
-                or (before and before[-1].lower() in PERSON_OBJECT_VERBS)
-                or with_someone(text, start, end))
 
 
 def _from_model(
@@ -64,7 +52,7 @@ def _from_model(
         # unless the sentence shows a person ("Sutton said", "me and Bolton").
         if (span.lower() in load_set("broad_areas.txt")
                 and span.lower() not in load_set("first_names.txt")
-                and not _shows_a_person(text, start, end)):
+                and not shows_a_person(text, start, end)):
             continue
         # The small model sometimes calls a lower-case English word a person ("agenda"),
         # or a name-word used as a word ("Hope is what kept me going").
