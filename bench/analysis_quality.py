@@ -7,7 +7,8 @@ section they sit under), a policy briefing cut the same way (bench/briefing_corp
 written response to a numbered-question consultation, written for this project after the
 method was built (bench/heldout_corpus.py; since then it informed three choices: no
 zero-shot codes for a document's runs, speaker words in labels, the reading-order effect).
-Rows: ours (run_analysis), plain ``BERTopic()`` defaults, and a tuned BERTopic (HDBSCAN
+Rows: ours (run_analysis), ours given the consultation's questions (the written response,
+whose 21 questions its headings give), plain ``BERTopic()`` defaults, and a tuned BERTopic (HDBSCAN
 min_cluster_size sized to the corpus, plus reduce_outliers). For each: adjusted mutual
 information (AMI) between found themes and the labels (not grouped counts as one more
 cluster, as BERTopic's -1 topic does), the share not grouped, the number of themes, the
@@ -38,6 +39,7 @@ import numpy as np  # noqa: E402
 from analysis.core.themes import (  # noqa: E402
     FileEmbeddingCache,
     MiniLMEmbedder,
+    QuestionInput,
     SegmentInput,
     TextModels,
     ThemeOptions,
@@ -131,6 +133,23 @@ def ours_labels(segments, vectors, seed, embedder, cache):
     return labels_of(result, segments)
 
 
+def ours_with_questions(questions):
+    """Returns: our run_analysis given the consultation's questions (no codebook)."""
+    def method(segments, vectors, seed, embedder, cache):
+        result = run_analysis(segments, models=TextModels(embedder=embedder, cache=cache),
+                              questions=questions, options=ThemeOptions(seed=seed))
+        return labels_of(result, segments)
+    return method
+
+
+def corpus_questions() -> dict[str, list[QuestionInput]]:
+    """Returns: {corpus name: its consultation's questions} where the corpus answers them."""
+    from heldout_corpus import heldout_questions
+
+    return {"written response": [QuestionInput(id=n, text=t, number=f"Q{n}")
+                                 for n, t in heldout_questions()]}
+
+
 def bertopic_default_labels(segments, vectors, seed, embedder, cache):
     """Plain BERTopic() on the same embeddings (its UMAP seeded so runs can compare)."""
     from bertopic import BERTopic
@@ -200,7 +219,9 @@ def theme_table(embedder, cache, methods=THEME_METHODS, only: str | None = None)
     for corpus, (segments, truth) in theme_corpora().items():
         if only and not corpus.lower().startswith(only.lower()):
             continue
-        for name, method in methods.items():
+        guided = {"ours + its questions": ours_with_questions(questions)} if (
+            questions := corpus_questions().get(corpus)) and "ours" in methods else {}
+        for name, method in {**methods, **guided}.items():
             row = theme_row(method, segments, truth, embedder, cache)
             row.update(corpus=corpus, name=name)
             rows.append(row)

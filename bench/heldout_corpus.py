@@ -11,6 +11,7 @@ from pathlib import Path
 RESPONSE = Path(__file__).parent / "data" / "heldout_response.md"
 
 QUESTION_HEADING = re.compile(r"^##\s+Question\s+(\d+)\b")
+QUESTION_TEXT = re.compile(r"^##\s+Question\s+(\d+):\s*(.+)$")
 SECTION_HEADING = re.compile(r"^##\s+(.+?)\s*$")
 
 
@@ -57,3 +58,16 @@ def build_heldout(path: Path = RESPONSE) -> tuple[list[str], list[str]]:
         passages.append(_clean(block))
         labels.append(label)
     return passages, labels
+
+
+def heldout_questions(path: Path = RESPONSE) -> list[tuple[int, str]]:
+    """The consultation's numbered questions, as the response's headings give them.
+
+    Args:
+        path: the markdown response.
+
+    Returns:
+        [(number, question text)] in order.
+    """
+    found = (QUESTION_TEXT.match(line) for line in path.read_text(encoding="utf-8").splitlines())
+    return [(int(m.group(1)), m.group(2).strip()) for m in found if m]

@@ -111,8 +111,8 @@ def joined_in_context(segments: Sequence[SegmentInput]) -> np.ndarray:
     return np.array([s.kind in JOIN_CONTEXT for s in segments], dtype=bool)
 
 
-def clustering_view(segments: Sequence[SegmentInput],
-                    vectors: np.ndarray) -> tuple[np.ndarray, Clusterer]:
+def clustering_view(segments: Sequence[SegmentInput], vectors: np.ndarray,
+                    answers: Sequence[int | None] | None = None) -> tuple[np.ndarray, Clusterer]:
     """The vectors a run's themes are settled with, and the clusterer that finds them.
 
     The vectors are the passages blended with their neighbours (``context_vectors``). When
@@ -123,6 +123,8 @@ def clustering_view(segments: Sequence[SegmentInput],
     Args:
         segments: the run's segments, sorted by id.
         vectors: row-aligned unit vectors.
+        answers: row-aligned, the question a document's passage answers where its document
+            follows the questions (``questions.answer_guide``); it guides the cut.
 
     Returns:
         (row-aligned unit vectors, clusterer for all rows).
@@ -132,7 +134,8 @@ def clustering_view(segments: Sequence[SegmentInput],
     grouping = context_vectors(segments, vectors)
     if runs_suit(segments):
         chained = context_vectors(segments, vectors, CHAIN_WEIGHTS)
-        return grouping, DocumentRunsClusterer([s.source_key for s in segments], chained)
+        return grouping, DocumentRunsClusterer([s.source_key for s in segments], chained,
+                                               answers)
     return grouping, SpectralWardClusterer()
 
 

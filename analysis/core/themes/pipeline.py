@@ -1,8 +1,9 @@
 """``run_analysis``: segments in, themes out, every stage swappable.
 
-Stages: sort -> embed (cached) -> words -> BERTopic (``engine``: codes as zero-shot
-topics, our clusterer, outliers reduced, theme-set ``rules`` and ``label_rules``, broader
-themes from its ``hierarchy``) -> describe (labels, quotes, counts) -> map questions.
+Stages: sort -> embed (cached) -> words -> map questions -> BERTopic (``engine``: codes as
+zero-shot topics, our clusterer, outliers reduced, theme-set ``rules`` and ``label_rules``,
+broader themes from its ``hierarchy``) -> describe (labels, quotes, counts). Questions come
+first: a response that follows them is cut where its answers change (``runs``).
 Heavy models load lazily inside functions, so importing this module is cheap.
 """
 from __future__ import annotations
@@ -24,13 +25,14 @@ from .describe import (
 from .embed import embed_segments
 from .guide import embed_free_texts
 from .label_rules import draft_labels
-from .questions import map_questions
+from .questions import answer_guide, map_questions
 from .rules import min_theme_size
 from .schema import (
     AnalysisResult,
     AnalysisSettings,
     Codebook,
     FoundTheme,
+    Guides,
     QuestionInput,
     SegmentInput,
     ThemeDraft,
@@ -132,7 +134,7 @@ def _fit_rows(ordered: list[SegmentInput], vectors: np.ndarray, grouping: np.nda
 
 
 def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
-                segment_words: list[SegmentWords], *, codebook: Codebook, models: TextModels,
+                segment_words: list[SegmentWords], *, guides: Guides, models: TextModels,
                 options: ThemeOptions,
                 model_dir: Path | str | None) -> tuple[list[ThemeDraft], TopicFit]:
     """Fit BERTopic, apply the theme-set rules, and return drafts and the method used."""
@@ -156,9 +158,10 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
     from .words import spacy_pipeline
 
     embedder, cache, words = models.embedder, models.cache, models.words
+    codebook, answers = guides.codebook, guides.answers
     texts = [s.text for s in ordered]
     known = {t.strip(): w for t, w in zip(texts, segment_words, strict=False)}
-    grouping, clusterer = clustering_view(ordered, vectors)
+    grouping, clusterer = clustering_view(ordered, vectors, answers)
     fit_rows = _fit_rows(ordered, vectors, grouping, options.isolation_threshold)
     # A document's runs were cut apart where its subject changes: nothing merges them again,
     # and it takes no zero-shot codes (codes taking passages first pull them out of the runs
@@ -259,24 +262,26 @@ def run_analysis(segments: Sequence[SegmentInput], *, models: TextModels,
     vectors = embed_segments(ordered, embedder, cache)
     progress("Finding words and phrases", 35)
     segment_words = analyse_words([s.text for s in ordered], words)
+    progress("Matching to questions", 45)
+    links = map_questions(ordered, vectors, questions,
+                          lambda texts: embed_free_texts(texts, embedder, cache),
+                          options.question_min_similarity)
+    # A response that follows the questions is cut where its answers change (``runs``).
+    answers = answer_guide(ordered, links, questions)
     progress("Grouping into themes", 55)
     drafts: list[ThemeDraft] = []
     fit: TopicFit | None = None
     if ordered:
-        drafts, fit = _fit_drafts(ordered, vectors, segment_words, codebook=codebook,
-                                  models=models, options=options, model_dir=model_dir)
+        drafts, fit = _fit_drafts(ordered, vectors, segment_words,
+                                  guides=Guides(codebook, answers), models=models,
+                                  options=options, model_dir=model_dir)
     progress("Describing themes", 75)
     # Three times the quotes shown: the store passes over any a member may not be quoted in.
     themes = describe_themes(drafts, ordered, vectors, segment_words, words, options.quotes * 3)
     progress("Checking how stable each theme is", 80)
-    stability = run_stability(ordered, vectors, [d.rows for d in drafts])
+    stability = run_stability(ordered, vectors, [d.rows for d in drafts], answers)
     for theme, found in zip(themes, stability.found if stability else [], strict=False):
         theme.found_again = found
-
-    progress("Matching to questions", 90)
-    links = map_questions(ordered, vectors, questions,
-                          lambda texts: embed_free_texts(texts, embedder, cache),
-                          options.question_min_similarity)
     theme_of = {sid: t.id for t in themes for sid in t.segment_ids}
     not_grouped = [s.id for s in ordered if s.id not in theme_of]
     used = fit.settings if fit else ClusterSettings(0, 0, 0, 0)

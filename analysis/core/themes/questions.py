@@ -9,7 +9,7 @@ A link set by a person always wins (confidence 1.0, source "person").
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -17,12 +17,17 @@ from analysis.core.questions import MappingOptions, Passage, map_passages
 
 from .schema import QuestionInput, QuestionLink, SegmentInput
 
-__all__ = ["IN_SEQUENCE", "map_questions"]
+__all__ = ["IN_ORDER", "IN_SEQUENCE", "answer_guide", "map_questions"]
 
 # Sources whose passages are read in order: a document's neighbours answer the same
 # question. A transcript's turns are read in order by the app's mapping, which also knows
 # the facilitator's questions; here a remark such as "Can we have a break?" stays unlinked.
 IN_SEQUENCE = ("document",)
+# A document answers the consultation's questions one after another when the questions its
+# passages map to rise with its reading order at least this much (Spearman). Responses to
+# their own questions: 0.97 (bench/heldout_corpus.py) and 0.98 (the exemplar against its
+# headings); each mapped to the other's questions: 0.50 and -0.02.
+IN_ORDER = 0.8
 
 
 def map_questions(segments: Sequence[SegmentInput], vectors: np.ndarray,
@@ -52,3 +57,41 @@ def map_questions(segments: Sequence[SegmentInput], vectors: np.ndarray,
     # Keyed by the segments' own (int) ids: every passage gets a mapping.
     return {s.id: QuestionLink(s.id, m.question_id, m.confidence, m.source)
             for s in segments for m in (found[s.id],)}
+
+
+def answer_guide(segments: Sequence[SegmentInput], links: Mapping[int, QuestionLink],
+                 questions: Sequence[QuestionInput]) -> list[int | None]:
+    """Which question each document passage answers, where its document follows the questions.
+
+    A response written to the consultation's questions answers them in their order, so its
+    passages' links rise with the reading order (``IN_ORDER``). There, the question a passage
+    answers is a strong sign of where one subject ends; a document written to other
+    questions, or to none, maps to them by chance and gets no guide.
+
+    Args:
+        segments: the segments sorted by id (ids follow the order within a source).
+        links: {segment id: QuestionLink} from ``map_questions``.
+        questions: the consultation's questions, in their order.
+
+    Returns:
+        Row-aligned: the linked question's place in ``questions``, or None (not a document's
+        passage, not linked, or its document does not follow the questions).
+    """
+    from scipy.stats import spearmanr
+
+    place = {q.id: k for k, q in enumerate(questions)}
+    answers: list[int | None] = [None] * len(segments)
+    found_in: dict[str, list[tuple[int, int]]] = {}  # source -> (row, question's place)
+    for row, segment in enumerate(segments):
+        link = links.get(segment.id)
+        question = link.question_id if link is not None else None
+        if segment.kind in IN_SEQUENCE and question is not None and question in place:
+            found_in.setdefault(segment.source_key, []).append((row, place[question]))
+    for found in found_in.values():
+        if len({answer for _, answer in found}) <= 1:  # one question: no order to follow
+            continue
+        rising = float(spearmanr(np.arange(len(found)), [answer for _, answer in found])[0])
+        if rising >= IN_ORDER:
+            for row, answer in found:
+                answers[row] = answer
+    return answers

@@ -5,6 +5,7 @@ The services layer builds ``SegmentInput`` rows from the database and saves the
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "Codebook",
     "CoOccurrence",
     "GroupCount",
+    "Guides",
     "QuestionInput",
     "QuestionLink",
     "ThemeDraft",
@@ -233,3 +235,12 @@ class ThemeDraft:
     # label.
     hint_words: frozenset[str] = frozenset()
     suggested: str | None = None  # that code's name, offered as the label
+
+
+@dataclass(frozen=True)
+class Guides:
+    """What guides a run's themes: the codebook, and per row the question a document's
+    passage answers where its document follows the questions (``answer_guide``)."""
+
+    codebook: Codebook
+    answers: Sequence[int | None]

@@ -120,7 +120,8 @@ def theme_stability(vectors: np.ndarray, themes: Sequence[Sequence[int]], *,
 
 
 def run_stability(segments: Sequence[SegmentInput], vectors: np.ndarray,
-                  themes: Sequence[Sequence[int]]) -> Stability | None:
+                  themes: Sequence[Sequence[int]],
+                  answers: Sequence[int | None] | None = None) -> Stability | None:
     """Each theme's stability as a run clustered it, or None above ``MEASURED_UP_TO``.
 
     Args:
@@ -128,11 +129,12 @@ def run_stability(segments: Sequence[SegmentInput], vectors: np.ndarray,
         vectors: row-aligned unit vectors (seen here as the run's clusterer saw them:
             ``clustering_view``).
         themes: each theme's rows.
+        answers: the run's question guide for documents (``clustering_view``), or None.
 
     Returns:
         ``Stability`` or None when the run is too large to measure.
     """
     if len(segments) > MEASURED_UP_TO:
         return None
-    view, clusterer = clustering_view(segments, vectors)
+    view, clusterer = clustering_view(segments, vectors, answers)
     return theme_stability(view, themes, clusterer=clusterer)

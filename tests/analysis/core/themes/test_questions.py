@@ -68,3 +68,22 @@ def test_a_documents_passage_is_mapped_among_its_neighbours(segments, topics, qu
     assert in_document.questions[4].question_id == 1
     alone = run_analysis(passages("survey:1"), questions=questions, models=models)
     assert alone.questions[4].question_id != 1
+
+
+def test_only_a_document_that_answers_the_questions_in_order_is_guided_by_them():
+    from analysis.core.themes.questions import answer_guide
+    from analysis.core.themes.schema import QuestionInput, QuestionLink, SegmentInput
+
+    questions = [QuestionInput(id=10 + k, text=f"Question {k}") for k in range(4)]
+    in_order = [10] * 5 + [11] * 5 + [12] * 5 + [13] * 5
+    shuffled = [12, 10, 13, 11] * 5
+    segments = [SegmentInput(id=i + 1, text=f"p{i}", text_hash=f"h{i}", source_key=source)
+                for i, source in enumerate(["document:1"] * 20 + ["document:2"] * 20
+                                           + ["survey:1"] * 4)]
+    linked = in_order + shuffled + [10, 11, 12, 13]
+    links = {s.id: QuestionLink(s.id, q, 0.9, "model")
+             for s, q in zip(segments, linked, strict=True)}
+    answers = answer_guide(segments, links, questions)
+    assert answers[:20] == [q - 10 for q in in_order]
+    assert answers[20:] == [None] * 24  # out of order, or not a document's passage
+    assert answer_guide(segments, links, []) == [None] * 44

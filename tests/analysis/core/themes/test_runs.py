@@ -118,3 +118,21 @@ def test_many_short_documents_are_clustered_freely_not_one_theme_each(embedder, 
 def test_an_empty_document_view_gives_no_labels():
     clusterer = DocumentRunsClusterer([], np.zeros((0, 24)))
     assert clusterer.fit_predict(np.zeros((0, 24)), choose_settings(0), 0).tolist() == []
+
+
+def test_a_response_that_follows_the_questions_is_cut_where_its_answers_change():
+    # Two answers about one subject (the same centre) read alike: by what they say alone
+    # they are one run; the questions they answer tell them apart.
+    rows, _ = document([10, 10, 10], [0, 0, 1], seed=3, spread=0.3)
+    sources = ["document:1"] * 30
+    answers = [0] * 10 + [1] * 10 + [2] * 10
+    settings = choose_settings(30, 2)
+    unguided = DocumentRunsClusterer(sources).fit_predict(rows, settings, 0)
+    assert len(set(unguided[:20].tolist())) == 1
+    guided = DocumentRunsClusterer(sources, answers=answers).fit_predict(rows, settings, 0)
+    assert guided.tolist() == np.repeat([0, 1, 2], 10).tolist()
+    # A 90% sample keeps the guide row by row.
+    pick = np.array([r for r in range(30) if r % 10])
+    sample = for_rows(DocumentRunsClusterer(sources, answers=answers), pick)
+    assert adjusted_rand_score(np.repeat([0, 1, 2], 9),
+                               sample.fit_predict(rows[pick], settings, 0)) == 1.0
