@@ -11,6 +11,8 @@ response (lowest 0.87), 0.89 on the policy briefing (0.78) and 0.89 on a written
 written after this method (0.82; bench/heldout_corpus.py), where spectral + Ward on the
 development response's passages averaged 0.58 over fifteen pairs. A document's runs are never merged
 again afterwards (``rules.settle_topics``, ``keep_apart``), and a codebook only names them.
+Given the consultation's questions, a document that answers them in their order
+(``questions.answer_guide``) is also cut where its answers change (``GUIDE_WEIGHT``).
 
 Several documents are cut one by one (each gets runs in proportion to its length); runs
 of different documents whose centres are at least ``JOIN_SIMILARITY`` alike become one
