@@ -118,7 +118,7 @@ def read_input(path: Path, document: str | None = None) -> InputSegments:
 
 
 def read_questions(path: Path) -> list[QuestionInput]:
-    """Read a JSON list of {"number", "text"}.
+    """Read a JSON list of {"number", "text"} (or of the questions' words alone).
 
     Args:
         path: a .json file.
@@ -137,8 +137,11 @@ def read_questions(path: Path) -> list[QuestionInput]:
         raise InputError(f'{path}: expected a list like [{{"number": "Q1", "text": "..."}}]')
     questions = []
     for i, item in enumerate(raw):
-        text = item.get("text") if isinstance(item, dict) else None
+        # A plain list of the questions' words is numbered 1, 2, ... as given.
+        entry = {"text": item} if isinstance(item, str) else item
+        text = entry.get("text") if isinstance(entry, dict) else None
         if not isinstance(text, str) or not text.strip():
             raise InputError(f'{path}: item {i + 1}: "text" must be the question\'s words')
-        questions.append(QuestionInput(id=i + 1, text=text, number=str(item.get("number", i + 1))))
+        questions.append(QuestionInput(id=i + 1, text=text,
+                                       number=str(entry.get("number", i + 1))))
     return questions

@@ -103,6 +103,17 @@ def test_bad_questions_or_codebook_files_exit_2(tmp_path, capsys, option, conten
     assert message in capsys.readouterr().err
 
 
+def test_questions_may_be_a_plain_list_of_their_words(tmp_path):
+    from analysis.core.themes.cli_input import read_questions
+
+    plain, numbered = tmp_path / "plain.json", tmp_path / "numbered.json"
+    plain.write_text('["Where did you sleep?", "Who helped?"]', "utf-8")
+    numbered.write_text('[{"number": 4, "text": "Where did you sleep?"}]', "utf-8")
+    assert [(q.id, q.number, q.text) for q in read_questions(plain)] == [
+        (1, "1", "Where did you sleep?"), (2, "2", "Who helped?")]
+    assert read_questions(numbered)[0].number == "4"
+
+
 def test_a_missing_file_exits_2(tmp_path, capsys):
     assert main([str(tmp_path / "nowhere.jsonl"), "--out", str(tmp_path / "o.json")]) == 2
     assert "cannot be read" in capsys.readouterr().err
