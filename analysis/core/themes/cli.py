@@ -118,7 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("input", type=Path)
     parser.add_argument("--codebook", type=Path, help="codebook JSON (default: built-in)")
     parser.add_argument("--no-codebook", action="store_true", help="discover themes freely")
-    parser.add_argument("--questions", type=Path, help='JSON list of {"number", "text"}')
+    parser.add_argument("--questions", type=Path,
+                        help='JSON list of {"number", "text"}, or of the questions\' words')
     parser.add_argument("--cache", type=Path, help="an .npz file to keep embeddings in")
     parser.add_argument("--out", type=Path, required=True)
     order = parser.add_mutually_exclusive_group()
