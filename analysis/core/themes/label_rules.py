@@ -191,6 +191,15 @@ def distinct_labels(drafts: Sequence[ThemeDraft], words: Sequence[SegmentWords],
     """
 
     keywords, phrases, labels = draft_labels(drafts, words, analyser, texts)
+    if not merge_allowed and texts:
+        # A document's runs: one author's long passages rarely repeat a phrase.
+        from .central import central_labels
+        from .embed import InMemoryEmbeddingCache
+        from .text_models import TextModels
+
+        models = TextModels(embedder=embedder, cache=cache or InMemoryEmbeddingCache(),
+                            words=analyser)
+        labels = central_labels(labels, [d.rows for d in drafts], words, texts, models)
     heads = run_heads(words)
     themes = ThemeLabels(
         labels=labels, members=[set(d.rows) | set(d.also_rows) for d in drafts],
