@@ -1,4 +1,5 @@
-"""Detect places that could locate someone: addresses, streets, estates, institutions."""
+"""Detect places that could locate someone: addresses, streets, estates, hostels (prisons
+are in ``prisons.py``)."""
 from __future__ import annotations
 
 import re
@@ -8,9 +9,8 @@ from ..lists import load_list
 from .common import CAP_WORD, COMMON_WORDS, Candidate, every_match
 
 __all__ = [
-    "CONTEXT_AFTER", "CONTEXT_BEFORE", "NAME_WORDS", "ROAD_DESCRIPTIONS", "always_prisons",
-    "said_near",
-    "find_addresses", "find_broad_areas", "find_hostels", "find_prisons", "first_word_generic",
+    "CONTEXT_AFTER", "CONTEXT_BEFORE", "NAME_WORDS", "ROAD_DESCRIPTIONS", "listed", "said_near",
+    "find_addresses", "find_broad_areas", "find_hostels", "first_word_generic",
     "list_matches", "matches",
 ]
 
@@ -80,6 +80,13 @@ HOSTEL_NAMED = re.compile(
     rf"\s+(?i:called|named|at)\s+(?:the\s+)?(?P<name>(?:St\.?\s+)?{CAP_WORD}(?:['’]s)?"
     rf"(?:[ \t]+{CAP_WORD}){{0,2}})"
 )
+# "I'm living at Anchor House", "moved into Elm Court", "they put me in Beech Hall", "my room
+# at Marlowe Court": a named House, Court or Hall said as where someone lives.
+HOSTEL_AS_HOME = re.compile(
+    rf"\b(?i:live|lives|lived|living|move|moved|moving|put me|put us|put him|put her|placed"
+    rf"|housed|room|flat|bedsit|bed|stay|stays|address)[ \t]+(?i:in|at|into|to|up at|over at)"
+    rf"[ \t]+(?:the[ \t]+)?(?P<name>{NAME_WORDS}[ \t]+(?:House|Court|Hall|Centre|Place|Lodge))\b"
+)
 HOSTEL_THE_NAME = re.compile(
     rf"\b(?i:at|in)\s+the\s+(?P<name>(?:{CAP_WORD}|[A-Z]{{2,6}}\b)(?:[ \t]+{CAP_WORD}){{0,2}})\b"
 )
@@ -92,26 +99,6 @@ def said_near(text: str, m: re.Match[str], context: re.Pattern[str]) -> bool:
     """Whether ``context`` is said within ``CONTEXT_BEFORE`` characters before the match
     or ``CONTEXT_AFTER`` after it ("X House" is a hostel only near "hostel", "refuge")."""
     return bool(context.search(text[max(0, m.start() - CONTEXT_BEFORE):m.end() + CONTEXT_AFTER]))
-
-PRISON_PREFIXES = r"(?:HMP\s*(?:/|&|and)\s*YOI|HMP|HMYOI|YOI|HM\s+Prison|HM\s+YOI)"
-PRISON_PREFIX = re.compile(
-    rf"\b(?i:{PRISON_PREFIXES})[ \t]+(?:the[ \t]+)?(?:{NAME_WORDS}|(?-i:[a-z][a-z'’-]{{2,}}))"
-)
-PRISON_WORD_AFTER = r"(?:[ \t]+(?:prison|Prison|jail|nick|YOI))"
-PRISON_CONTEXT_BEFORE = re.compile(
-    r"\b(?:time|years?|months?|weeks?|stretch|stint|sentence|remand(?:ed)?(?:\s+to)?|inside|out of|"
-    r"released from|transferred to|shipped(?: out)? to|locked up in|banged up in|visits? (?:in|at)|"
-    r"cells?|wings?|landings?|served|bird|porridge)"
-    r"\s+(?:in\s+|at\s+)?$",
-    re.IGNORECASE,
-)
-# "Pentonville, then Brixton, then the Scrubs": a place-named prison listed with prisons.
-PRISON_LIST_JOIN = re.compile(r"^(?:\s*,)?\s*(?:(?:and|then|or|to|and then)\s+)?$|^\s*/\s*$")
-# "released from HMP Leeds to Manchester": after a release, "to" names where someone went.
-RELEASED_FROM = re.compile(r"\b(?:released|discharged|let \w+ out|out)\s+(?:of|from)\s+$", re.I)
-PRISON_CONTEXT_AFTER = re.compile(r"^[^.?!]{0,40}\b(?:prison|jail|nick|wings?|landing|cell)\b",
-                                  re.I)
-
 
 def first_word_generic(text: str, start: int) -> bool:
     first = re.sub(r"['’]s$", "", text[start:].split(None, 1)[0].lower())  # "Everyone's"
@@ -167,7 +154,7 @@ def find_addresses(text: str) -> list[Candidate]:
 
 
 @cache
-def _listed(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+def listed(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """Compile a list file into (always-match, needs-context) patterns."""
     always: list[str] = []
     ambiguous: list[str] = []
@@ -189,65 +176,9 @@ def _listed(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     return compile_(always), compile_(ambiguous)
 
 
-@cache
-def always_prisons() -> frozenset[str]:
-    """Listed prison names that are never anything else (Pentonville, not Leeds), lower case."""
-    return frozenset(e.lower() for e in load_list("prisons.txt") if not e.endswith("*"))
-
-
 def list_matches(name: str, text: str, label: str) -> list[Candidate]:
-    always, _ = _listed(name)
+    always, _ = listed(name)
     return every_match(always, text, label) if always else []
-
-
-def find_prisons(text: str) -> list[Candidate]:
-    """Find prisons: "HMP X", listed names, and city-named prisons with context.
-
-    Args:
-        text: text to search.
-
-    Returns:
-        Candidates labelled ``prison``.
-    """
-    # "hmp wandsworth" typed in lower case counts; "hmp was grim" has no name to hide.
-    found = [Candidate(m.start(), m.end(), "prison") for m in PRISON_PREFIX.finditer(text)
-             if m.group().split()[-1] not in COMMON_WORDS]
-    found += list_matches("prisons.txt", text, "prison")
-    _, ambiguous = _listed("prisons.txt")
-    for m in ambiguous.finditer(text) if ambiguous else ():
-        word_after = re.match(PRISON_WORD_AFTER, text[m.end():])
-        if word_after:
-            found.append(Candidate(m.start(), m.end() + word_after.end(), "prison"))
-        elif (PRISON_CONTEXT_BEFORE.search(text[max(0, m.start() - 40):m.start()])
-              or PRISON_CONTEXT_AFTER.match(text[m.end():])):
-            found.append(Candidate(m.start(), m.end(), "prison"))
-    return found + _listed_with_prisons(text, found, ambiguous)
-
-
-def _listed_with_prisons(text: str, found: list[Candidate],
-                         ambiguous: re.Pattern[str] | None) -> list[Candidate]:
-    """Place-named prisons joined by a comma, "and" or "then" to a prison already found."""
-    pending = [m for m in (ambiguous.finditer(text) if ambiguous else ())
-               if not any(c.start <= m.start() < c.end for c in found)]
-    added: list[Candidate] = []
-    grew = True
-    while grew:  # a chain of three or more: each newly found name vouches for the next
-        grew = False
-        for m in list(pending):
-            if any(_joined(text, c.start, c.end, m.start()) if c.end <= m.start()
-                   else _joined(text, m.start(), m.end(), c.start)
-                   for c in found + added):
-                added.append(Candidate(m.start(), m.end(), "prison"))
-                pending.remove(m)
-                grew = True
-    return added
-
-
-def _joined(text: str, start: int, end: int, next_start: int) -> bool:
-    """Whether the name at start:end is listed with the one at next_start."""
-    between = text[end:next_start]
-    return bool(PRISON_LIST_JOIN.match(between)) and not (
-        between.strip() == "to" and RELEASED_FROM.search(text[max(0, start - 40):start]))
 
 
 def find_hostels(text: str) -> list[Candidate]:
@@ -255,7 +186,8 @@ def find_hostels(text: str) -> list[Candidate]:
 
     "X Lodge", "X Hostel", "X Foyer" and "X Project" always count; "X House",
     "X Centre", "X Court" only near words such as hostel, refuge or approved
-    premises, because elsewhere they are usually blocks of flats or venues.
+    premises, or said as a home ("living at Anchor House", "moved into Elm Court"),
+    because elsewhere they are usually blocks of flats or venues.
 
     Args:
         text: text to search.
@@ -269,7 +201,7 @@ def find_hostels(text: str) -> list[Candidate]:
             continue
         if said_near(text, m, HOSTEL_CONTEXT):
             found.append(Candidate(m.start(), m.end(), "hostel"))
-    for m in HOSTEL_NAMED.finditer(text):
+    for m in [*HOSTEL_NAMED.finditer(text), *HOSTEL_AS_HOME.finditer(text)]:
         if not first_word_generic(text, m.start("name")):
             found.append(Candidate(m.start("name"), m.end("name"), "hostel"))
     # "I stayed at the Beacon, it's a hostel for young people"; "in the Salvation Army hostel";
