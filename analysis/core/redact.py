@@ -2,9 +2,10 @@
 
 Choices, so reviewers know what to expect:
 
-* People's names, named workers ("Dr Okafor"), addresses, streets and estates, UK phone
-  numbers, emails, full postcodes, National Insurance numbers, dates of birth, prison
-  and other reference numbers, and named prisons, hospitals and hostels are redacted.
+* People's names, named workers ("Dr Okafor"), addresses, streets, estates, named schools
+  ("Greenway High"), UK phone numbers, emails, full postcodes, National Insurance numbers,
+  dates of birth, prison and other reference numbers, and named prisons, hospitals and
+  hostels are redacted.
 * Broad areas (a city, a borough, "South London", "Bow") are kept by default: they
   matter to the argument ("released in Birmingham with nowhere to go") and rarely
   identify anyone alone. ``keep_broad_areas=False`` also redacts the model's
@@ -21,9 +22,10 @@ Choices, so reviewers know what to expect:
 * First names that are also words are names when the sentence shows a person ("Hope kept
   me alive", "Summer rang me", "me and Angel", "Ruby's dad"), privacy first; "Hope is
   what kept me going", "in June" and "Summer was hard" are kept. Any capitalised word that
-  speaks ("Star told me", "Sutton said") is someone, unless it is a service, role or group
-  ("Probation said", "Mum said", "Staff told me"); "Rose tinted glasses" is kept. Courts known by their
-  town ("the hearing at Snaresbrook", "sentenced at Barry") are kept like the judge's.
+  speaks or is with someone ("Star told me", "Sutton said", "me and Tanner") is someone,
+  unless it is a service, role or group ("Probation said", "Mum said", "Staff told me");
+  "Rose tinted glasses" is kept. Courts known by their town ("the hearing at Snaresbrook",
+  "sentenced at Barry") are kept like the judge's.
 * Other dates, ages, services and organisations (Universal Credit, Housing First,
   Jobcentre, NA, DBS) are kept.
 * The detectors over-propose on purpose: a facilitator reviews every redaction.

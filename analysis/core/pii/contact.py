@@ -74,14 +74,17 @@ HANDLE = re.compile(r"(?<![\w.@+'-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-
 # tazzy.b_91"): only with a digit, "_" or "." inside, so "on insta as well" stays.
 HANDLE_AFTER_APP = re.compile(
     r"\b(?i:snapchat|snap|insta|instagram|tiktok|twitter|facebook|fb)\b"
-    r"(?:[ \t]+(?i:name|handle|username|account))?(?:[ \t]*:|[ \t]+(?i:is|as|it's|its))?[ \t]+"
+    r"(?:[ \t]+(?i:name|handle|username|account))?"
+    r"(?:[ \t]*:|[ \t]*,?[ \t]+(?i:is|as|it's|its|i'm))?[ \t]+"
     r"(?P<handle>(?=[\w.]*[A-Za-z])(?=[\w.]*[\d_.][\w.]*[A-Za-z0-9])[A-Za-z0-9_][\w.]*[A-Za-z0-9_])"
 )
 # Other reference numbers only count after a word saying what they are.
 ID_CUE = re.compile(
     r"\b(?:NHS|PNC|CRO|NOMIS|prison|inmate|case|claim|client|customer|patient|tenancy|"
     r"passport|reference|ref|CRN)"
-    r"(?:\s+(?:number|no\.?|num|reference|ref|ID))?(?:'s|\s+is|\s+was|\s*[:,])?\s+",
+    r"(?:\s+(?:number|no\.?|num|reference|ref|ID))?"
+    r"(?:\s+(?:with|at|from|for)\s+(?:the\s+|my\s+)?[a-z]+)?"  # "case number with the council"
+    r"(?:'s|\s+is|\s+was|\s*[:,])?\s+",
     re.IGNORECASE,
 )
 ID_VALUE = re.compile(r"(?=[\w/-]*\d)[A-Za-z0-9][\w/-]{2,}(?:\s\d{2,4}){0,3}\b")

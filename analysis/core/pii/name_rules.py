@@ -56,8 +56,10 @@ def _cue_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?i:{_cue_alternation()})\b")
 
 
+# "a fella called Frank", "they called him Smiler": the person called may come between.
 NAME_AFTER_CUE = re.compile(
-    rf"(?:['’]s)?\s*,?\s+(?:(?i:is|was|called|named)\s+)?(?P<name>{CAP_WORD}|[a-z]+)\b"
+    rf"(?:['’]s)?\s*,?\s+(?:(?i:is|was|called|named)\s+)?(?:(?:him|her|me|them|us)\s+)?"
+    rf"(?P<name>{CAP_WORD}|[a-z]+)\b"
 )
 
 
@@ -139,10 +141,14 @@ GROUP_WORDS = frozenset(
      "whoever", "outreach", "medical", "psychiatry", "family", "everyone", "screws", "officers"])
 
 
+CAP_TOKEN = re.compile(rf"(?<![\w'’-]){CAP_WORD}(?![\w-])")
+
+
 def speaking_names(
     text: str, entities: list[tuple[int, int, str]], is_word: Callable[[str], bool] | None,
 ) -> list[Candidate]:
-    """Find capitalised words that speak or message: "Star told me", "Sutton said".
+    """Find capitalised words that speak or are with someone: "Star told me", "Sutton said",
+    "me and Tanner", "Bailey's mum".
 
     A word that is also English or a town counts here, because only a person (or a
     service) tells, rings or texts; services, roles, relatives, groups, plurals of words
@@ -159,10 +165,18 @@ def speaking_names(
     """
     found = []
     roles, terms = load_set("name_cues.txt"), load_set("justice_terms.txt")
-    for m in SPEAKS.finditer(text):
-        word, (start, end) = m.group("name"), m.span("name")
+    areas = load_set("broad_areas.txt")
+    for m in CAP_TOKEN.finditer(text):
+        word, (start, end) = m.group(), m.span()
         low = word.lower()
-        if (m.group("verb") not in SPEECH_VERBS or never_name(word) or low in roles
+        speaks = SPEAKS.match(text, start)
+        # Said with someone or as someone's: "me and Tanner", "Bailey's mum"; not a town
+        # ("England's number one") nor an opener before a comma ("Look, Errol is ...").
+        opener = is_sentence_start(text, start) and bool(re.match(r",[ \t]*[A-Z]", text[end:]))
+        if not ((speaks and speaks.group("verb") in SPEECH_VERBS)
+                or (low not in areas and not opener and with_someone(text, start, end))):
+            continue
+        if (never_name(word) or low in roles
                 or low in terms or low in GROUP_WORDS
                 or (is_word is not None and low.endswith("s") and is_word(low[:-1])
                     and not is_ambiguous(word) and low not in load_set("first_names.txt"))

@@ -25,7 +25,8 @@ __all__ = ["find_names"]
 
 CAP_TOKEN = re.compile(rf"(?<![\w-]){CAP_WORD}(?![\w-])")  # not part of "Tri-borough"
 PLACES = ("GPE", "LOC", "FAC")
-THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+# "the Arndale", "a blue Astra": a determiner makes a venue, an area or a thing, not a person.
+THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?(?:[ \t]+[a-z]+)?)[ \t]+$")
 
 
 MIN_NAME_LETTERS = 2  # a single letter is an initial or a typo, not a name
@@ -102,7 +103,7 @@ def _unknown_capitalised(
         if (len(word) < MIN_LONE_NAME or never_name(word) or word.lower() in areas
                 or any(is_word(part) for part in word.split("-"))):
             continue
-        before = text[max(0, start - 12):start]
+        before = text[max(0, start - 20):start]
         inside = [label for s, e, label in entities if s <= start < e]
         # "the Arndale", "in the Bullring": people are not "the"; a venue or area is. A
         # shopping centre or district is where anyone might be, kept like a landmark.

@@ -15,6 +15,8 @@ __all__ = [
 ]
 
 NAME_WORDS = rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}}"
+# "St Anne's Court", "St Cuthbert's Primary": a saint's name with its possessive names too.
+SAINTLY_NAME = rf"(?:St\.?[ \t]+{CAP_WORD}['’]s(?:[ \t]+{CAP_WORD})?|{NAME_WORDS})"
 SUFFIXES = (
     "Road|Rd|Street|St|Avenue|Ave|Lane|Close|Crescent|Drive|Way|Grove|Terrace|Gardens|"
     "Place|Square|Mews|Walk|Row|Court|Hill|Parade|Rise|View|Park|Green|Vale|Wharf|Yard|"
@@ -40,6 +42,12 @@ STREET = re.compile(
 ON_SUFFIXES = "Hill|Green|Row|Walk|Place|Square|Gate|Vale|Wharf"
 STREET_AFTER_ON = re.compile(rf"(?<=\bon[ \t])(?:the[ \t]+)?{NAME_WORDS}[ \t]+(?:{ON_SUFFIXES})\b")
 ESTATE = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:[Ee]state|Farm)\b(?!\s+agent)")
+# "St Cuthbert's Primary", "Hollins Park Academy", "Greenway High": a named school says
+# where a child is, or where someone grew up.
+SCHOOL_WORDS = ("Primary|Academy|Comprehensive|Grammar|Juniors|Infants|Secondary|High|School"
+                "|College|Sixth Form")
+SCHOOL = re.compile(
+    rf"\b{SAINTLY_NAME}[ \t]+(?:{SCHOOL_WORDS})(?:[ \t]+(?:School|College|Academy))?\b")
 # First words that make "X Street" or "X Centre" a description, not a name.
 GENERIC_FIRST = frozenset(
     ["no", "by", "any", "one", "some", "either", "half", "high", "main", "back", "side", "this",
@@ -67,11 +75,12 @@ ROAD_DESCRIPTIONS = frozenset(
 # "the Lighthouse hostel": a named hostel is often written with the word in lower case.
 HOSTEL_ALWAYS = re.compile(
     rf"\b{NAME_WORDS}(?:['’]s)?[ \t]+(?:Lodge|Hostel|hostel|Foyer|Project)\b")
-HOSTEL_IF_CONTEXT = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:House|Centre|Center|Court|Hall|Place)\b")
+HOSTEL_IF_CONTEXT = re.compile(
+    rf"\b{SAINTLY_NAME}[ \t]+(?:House|Centre|Center|Court|Hall|Place)\b")
 HOSTEL_CONTEXT = re.compile(
     r"\b(?:hostels?|approved premises|AP|bail|shelter|refuge|supported (?:housing|accommodation)"
     r"|foyer|project|rehab|detox|residential|testing|drop-in|day centre|curfew|key ?worker"
-    r"|placed|housed|bed|slept|sleeping|stayed|staying)\b",
+    r"|placed|housed|bed|slept|sleeping|stayed|staying|put (?:me|us|him|her) up)\b",
     re.IGNORECASE,
 )
 # "a refuge called Harbour House", "the night shelter at St Jude's".
@@ -85,7 +94,7 @@ HOSTEL_NAMED = re.compile(
 HOSTEL_AS_HOME = re.compile(
     rf"\b(?i:live|lives|lived|living|move|moved|moving|put me|put us|put him|put her|placed"
     rf"|housed|room|flat|bedsit|bed|stay|stays|address)[ \t]+(?i:in|at|into|to|up at|over at)"
-    rf"[ \t]+(?:the[ \t]+)?(?P<name>{NAME_WORDS}[ \t]+(?:House|Court|Hall|Centre|Place|Lodge))\b"
+    rf"[ \t]+(?:the[ \t]+)?(?P<name>{SAINTLY_NAME}[ \t]+(?:House|Court|Hall|Centre|Place|Lodge))\b"
 )
 HOSTEL_THE_NAME = re.compile(
     rf"\b(?i:at|in)\s+the\s+(?P<name>(?:{CAP_WORD}|[A-Z]{{2,6}}\b)(?:[ \t]+{CAP_WORD}){{0,2}})\b"
@@ -137,7 +146,7 @@ def _streets(pattern: re.Pattern[str], text: str, generic: frozenset[str]) -> li
 
 
 def find_addresses(text: str) -> list[Candidate]:
-    """Find house-number addresses, flats in named blocks, street names and estates.
+    """Find house-number addresses, flats in named blocks, street names, estates and schools.
 
     Args:
         text: text to search.
@@ -150,6 +159,21 @@ def find_addresses(text: str) -> list[Candidate]:
     found += _streets(STREET, text, ROAD_DESCRIPTIONS)
     found += _streets(STREET_AFTER_ON, text, ROAD_DESCRIPTIONS)
     found += _streets(ESTATE, text, GENERIC_FIRST)
+    return found + _schools(text)
+
+
+def _schools(text: str) -> list[Candidate]:
+    """Named schools, not descriptions ("Grammar School", "the Catholic High" stay if every
+    word before the school word is generic)."""
+    school_words = {w.lower() for w in SCHOOL_WORDS.split("|")}
+    found = []
+    for m in SCHOOL.finditer(text):
+        words = [w.lower() for w in re.findall(r"[\w'’]+", m.group())]
+        while words and words[-1] in school_words | {"sixth", "form"}:
+            words.pop()
+        if any(w not in GENERIC_FIRST and w not in COMMON_WORDS and w not in school_words
+               for w in words):
+            found.append(Candidate(m.start(), m.end(), "place"))
     return found
 
 

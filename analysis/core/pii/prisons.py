@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lists import load_list
+from ..lists import load_list, load_set
 from .common import COMMON_WORDS, Candidate
 from .places import NAME_WORDS, list_matches, listed
 
@@ -31,7 +31,10 @@ PRISON_CONTEXT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "Pentonville, then Brixton, then the Scrubs": a place-named prison listed with prisons.
-PRISON_LIST_JOIN = re.compile(r"^(?:\s*,)?\s*(?:(?:and|then|or|to|and then)\s+)?$|^\s*/\s*$")
+# "Whatton, then back to Nottingham", "lewes and another in Ford": joined by a few short words.
+PRISON_LIST_JOIN = re.compile(
+    r"^(?:\s*,)?\s*(?:(?:and|then|or|to|back|on|another|one|a|bit|stint|in|at)\s+){0,4}$"
+    r"|^\s*/\s*$")
 # "released from HMP Leeds to Manchester": after a release, "to" names where someone went.
 RELEASED_FROM = re.compile(r"\b(?:released|discharged|let \w+ out|out)\s+(?:of|from)\s+$", re.I)
 PRISON_CONTEXT_AFTER = re.compile(r"^[^.?!]{0,40}\b(?:prison|jail|nick|wings?|landing|cell)\b",
@@ -43,7 +46,8 @@ PRISON_TRANSFER_BEFORE = re.compile(
     r"(?:me|him|her|us|them)(?:\s+(?:out|over|down|up|back))?)\s+(?:to|into)\s+$",
     re.IGNORECASE,
 )
-# "in Feltham for two years", "at Wandsworth for six months": a stretch spent there.
+# "in Feltham for two years", "at Wandsworth for six months": a stretch spent there; not
+# for a city or borough ("in Manchester for two years" is where someone lived).
 PRISON_STRETCH_AFTER = re.compile(
     r"^\s+for\s+(?:a|an|\d+|[a-z]+)(?:\s+(?:and\s+a\s+half|odd|more))?\s+"
     r"(?:years?|months?|weeks?|stretch)\b", re.IGNORECASE)
@@ -74,7 +78,8 @@ def _in_context(text: str, start: int, end: int) -> bool:
         PRISON_CONTEXT_BEFORE.search(before) or PRISON_CONTEXT_AFTER.match(text[end:])
         or PRISON_TRANSFER_BEFORE.search(before)
         or (IN_BEFORE.search(before) and not LIVED_IN.search(before)
-            and PRISON_STRETCH_AFTER.match(text[end:])))
+            and PRISON_STRETCH_AFTER.match(text[end:])
+            and text[start:end].lower() not in load_set("broad_areas.txt")))
 
 
 def find_prisons(text: str) -> list[Candidate]:
@@ -130,4 +135,4 @@ def _joined(text: str, start: int, end: int, next_start: int) -> bool:
     """Whether the name at start:end is listed with the one at next_start."""
     between = text[end:next_start]
     return bool(PRISON_LIST_JOIN.match(between)) and not (
-        between.strip() == "to" and RELEASED_FROM.search(text[max(0, start - 40):start]))
+        "to" in between.split() and RELEASED_FROM.search(text[max(0, start - 40):start]))

@@ -1,0 +1,108 @@
+"""Causes found with round five's fresh adversarial quotes (``fixtures/pii_fresh_lines.py``):
+named schools, saints' houses, a prison chain joined by a few words, people shown by who
+they are with, nicknames after "called him", handles and case numbers said loosely, and
+products after "a" ("a blue Astra").
+
+Each case here was missed, or over-redacted, before these rules; tests named ``..._left_alone``
+passed before too: they check the new rules do not over-fire.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis.core.redact import find_personal_data
+
+from .test_redact import found
+
+FRESH = Path(__file__).parent / "fixtures" / "pii_fresh.jsonl"
+
+
+@pytest.mark.parametrize("text, school", [
+    ("I went to St Cuthbert's Primary and got expelled.", "St Cuthbert's Primary"),
+    ("My kids go to Hollins Park Academy, I can't go near.", "Hollins Park Academy"),
+    ("The school was Greenway High, they kicked me out.", "Greenway High"),
+    ("I went to Moorside Comprehensive with half the wing.", "Moorside Comprehensive"),
+])
+def test_named_schools_are_places(text, school, fake_nlp):
+    assert ("place", school) in found(text, fake_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "Grammar School was never for the likes of me.",
+    "I did my GCSEs at Sixth Form College inside.",
+])
+def test_schools_named_by_kind_only_are_left_alone(text, fake_nlp):
+    assert found(text, fake_nlp) == []
+
+
+@pytest.mark.parametrize("text, hostel", [
+    ("My key worker at St Anne's Court got me the forms.", "St Anne's Court"),
+    ("The council put me up at Beacon House for six weeks.", "Beacon House"),
+])
+def test_saints_houses_and_put_me_up_are_hostels(text, hostel, fake_nlp):
+    assert ("hostel", hostel) in found(text, fake_nlp)
+
+
+@pytest.mark.parametrize("text, prisons", [
+    ("I was at HMP Highpoint then Whatton, then back to Nottingham.",
+     ["HMP Highpoint", "Whatton", "Nottingham"]),
+    ("I did a stretch in lewes and another in Ford.", ["lewes", "Ford"]),
+])
+def test_prisons_joined_by_a_few_words(text, prisons, fake_nlp):
+    assert found(text, fake_nlp) == [("prison", p) for p in prisons]
+
+
+@pytest.mark.parametrize("text", [
+    "I was in Manchester for two years before all this happened.",
+    "Released from HMP Leeds and back to Manchester with a discharge grant.",
+])
+def test_cities_after_a_stretch_or_a_release_are_left_alone(text, fake_nlp):
+    assert [s for s in found(text, fake_nlp) if s[1] == "Manchester"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Me and Tanner were padmates, he's out now too.", "Tanner"),
+    ("Bailey's mum let me stay in the box room.", "Bailey"),
+    ("They called him Smiler, he ran the landings.", "Smiler"),
+])
+def test_people_shown_by_who_they_are_with_or_called(text, name, fake_nlp):
+    assert ("name", name) in found(text, fake_nlp)
+
+
+def test_a_town_said_as_owning_something_is_left_alone(fake_nlp):
+    assert found("England's number one problem is housing.", fake_nlp) == []
+
+
+@pytest.mark.parametrize("text, label, value", [
+    ("Add me on snapchat, it's kayleigh_x93.", "name", "kayleigh_x93"),
+    ("My case number with the council is HPN/44817.", "ID number", "HPN/44817"),
+])
+def test_handles_and_case_numbers_said_loosely(text, label, value, fake_nlp):
+    assert found(text, fake_nlp) == [(label, value)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    ("My car was a blue Astra, LD62 HKF, they crushed it.", [("ID number", "LD62 HKF")]),
+    ("Look, Errol Campbell is a good man.", [("name", "Errol Campbell")]),
+])
+def test_real_model_products_and_openers_are_left_alone(text, expected, real_nlp):
+    assert found(text, real_nlp) == expected
+
+
+@pytest.mark.slow
+def test_real_model_fresh_quotes_leak_little_and_over_redact_little(real_nlp):
+    """Round five's fresh lines: before this round 22 of 143 items leaked and 6 spans covered
+    no personal data; the bound leaves room for one more of each, not a regression."""
+    leaks = over = 0
+    for line in FRESH.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        spans = find_personal_data(rec["text"], nlp=real_nlp)
+        leaks += sum(not any(g["start"] < s.end and s.start < g["end"] for s in spans)
+                     for g in rec["spans"])
+        over += sum(not any(g["start"] < s.end and s.start < g["end"] for g in rec["spans"])
+                    for s in spans)
+    assert (leaks, over) <= (2, 2)
