@@ -1,7 +1,8 @@
-"""Causes found with round five's fresh adversarial quotes (``fixtures/pii_fresh_lines.py``):
-named schools, saints' houses, a prison chain joined by a few words, people shown by who
-they are with, nicknames after "called him", handles and case numbers said loosely, and
-products after "a" ("a blue Astra").
+"""Causes found with round five's fresh adversarial quotes (``fixtures/pii_fresh_lines.py``)
+and a second probe after them: named schools, saints' houses, wards and units by their own
+name, a prison chain joined by a few words, people shown by who they are with, nicknames
+after "called him", handles and case numbers said loosely, and products after "a" ("a blue
+Astra").
 
 Each case here was missed, or over-redacted, before these rules; tests named ``..._left_alone``
 passed before too: they check the new rules do not over-fire.
@@ -28,6 +29,42 @@ FRESH = Path(__file__).parent / "fixtures" / "pii_fresh.jsonl"
 ])
 def test_named_schools_are_places(text, school, fake_nlp):
     assert ("place", school) in found(text, fake_nlp)
+
+
+@pytest.mark.parametrize("text, school", [
+    ("My headteacher at Bishop Vesey's Grammar wrote me a reference.", "Bishop Vesey's Grammar"),
+    ("Kids are at St Peter's C of E now.", "St Peter's C of E"),
+])
+def test_schools_with_a_possessive_or_a_church_are_places(text, school, fake_nlp):
+    assert found(text, fake_nlp) == [("place", school)]
+
+
+@pytest.mark.parametrize("text, ward", [
+    ("They had me on Maple ward for a month.", "Maple ward"),
+    ("The crisis team at Meadowbrook Unit turned me away twice.", "Meadowbrook Unit"),
+])
+def test_wards_and_units_by_their_own_name_are_hospitals(text, ward, fake_nlp):
+    assert found(text, fake_nlp) == [("hospital", ward)]
+
+
+@pytest.mark.parametrize("text", [
+    "I was in the Segregation Unit for a month.",
+    "I spent a night on the Acute ward.",
+    "Mother said I'd never amount to anything.",
+    "Women's Aid told me to leave that night.",
+    "Gov said no to the transfer.",
+])
+def test_prison_units_relatives_and_services_are_left_alone(text, fake_nlp):
+    assert found(text, fake_nlp) == []
+
+
+def test_a_place_called_the_something_said_as_a_home_is_a_hostel(fake_nlp):
+    assert found("Me and Shona shared a room at the Ark.", fake_nlp) == [
+        ("name", "Shona"), ("hostel", "Ark")]
+
+
+def test_a_transfer_to_a_prison_named_with_the(fake_nlp):
+    assert found("I was ghosted to The Mount after the riot.", fake_nlp) == [("prison", "Mount")]
 
 
 @pytest.mark.parametrize("text", [

@@ -21,13 +21,18 @@ HOSPITAL = re.compile(
     rf"\b{NAME_WORDS}(?:['’]s?)?[ \t]+(?:Hospital|Infirmary|Ward|Clinic|Medical Centre|"
     rf"Health Centre|Surgery|Mental Health Unit)\b"
 )
-# "Wythenshawe hospital" typed with the word in lower case; "a Leeds hospital" (a broad
-# area) says no more than the city, so it stays.
+# "Wythenshawe hospital", "Maple ward", "Meadowbrook Unit": the word typed in lower case, or
+# a ward or unit by its own name; "a Leeds hospital" (a broad area) says no more than the
+# city, so it stays.
 HOSPITAL_LOWER = re.compile(
-    rf"\b(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]+(?:hospital|infirmary)\b")
+    rf"\b(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]+(?:hospital|infirmary|ward|[Uu]nit)\b")
 NOT_HOSPITAL_FIRST = frozenset(
     ["psych", "prison", "army", "field", "cottage", "teaching", "nearest", "local", "big",
-     "district", "general", "secure", "nhs", "kids", "baby", "proper", "same", "different"])
+     "district", "general", "secure", "nhs", "kids", "baby", "proper", "same", "different",
+     # Units and wards a prison or hospital has, not a named place ("the Segregation Unit").
+     "segregation", "seg", "healthcare", "care", "intensive", "induction", "separation",
+     "supervision", "dependency", "drug", "drugs", "inpatient", "outpatient", "female", "male",
+     "mother", "burns", "stroke", "renal", "children's", "childrens", "ten", "open", "locked"])
 # Hospitals said by their town or saint, near a word about hospital care: "Sandwell
 # General", "the General", "the Royal Oldham", "St Mary's", "sectioned at Highcroft".
 NOT_HOSPITAL_GENERAL = r"(?:Attorney|Secretary|Major|Surgeon|Director|Solicitor|Inspector|Governor)"

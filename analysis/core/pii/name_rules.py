@@ -138,7 +138,8 @@ GROUP_WORDS = frozenset(
     ["police", "staff", "housing", "social", "prison", "security", "reception", "healthcare",
      "management", "government", "society", "office", "team", "services", "court", "courts",
      "hostel", "school", "hospital", "ward", "clinic", "surgery", "benefits", "chaplaincy",
-     "whoever", "outreach", "medical", "psychiatry", "family", "everyone", "screws", "officers"])
+     "whoever", "outreach", "medical", "psychiatry", "family", "everyone", "screws", "officers",
+     "governor", "labour", "tories", "mother", "father", "parents", "grandma"])
 
 
 CAP_TOKEN = re.compile(rf"(?<![\w'’-]){CAP_WORD}(?![\w-])")
@@ -183,9 +184,9 @@ def speaking_names(
                 or DETERMINER_BEFORE.search(text[max(0, start - 8):start])
                 or any(e - s > end - start for s, e, _ in entities if s <= start < e)):
             continue
-        previous = re.search(rf"({CAP_WORD})[ \t]+$", text[max(0, start - 30):start])
+        previous = re.search(rf"({CAP_WORD})(?:['’]s)?[ \t]+$", text[max(0, start - 30):start])
         if previous and not never_name(previous.group(1)):
-            continue  # "Turning Point said": part of a longer name, found by other routes
+            continue  # "Turning Point said", "Women's Aid said": part of a longer name
         found.append(Candidate(start, end, "name"))
     return found
 

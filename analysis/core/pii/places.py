@@ -45,9 +45,11 @@ ESTATE = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:[Ee]state|Farm)\b(?!\s+agent)")
 # "St Cuthbert's Primary", "Hollins Park Academy", "Greenway High": a named school says
 # where a child is, or where someone grew up.
 SCHOOL_WORDS = ("Primary|Academy|Comprehensive|Grammar|Juniors|Infants|Secondary|High|School"
-                "|College|Sixth Form")
+                "|College|Sixth Form|C of E|CofE|RC")
+# "Bishop Vesey's Grammar", "St Peter's C of E": any name may take a possessive here.
 SCHOOL = re.compile(
-    rf"\b{SAINTLY_NAME}[ \t]+(?:{SCHOOL_WORDS})(?:[ \t]+(?:School|College|Academy))?\b")
+    rf"\b(?:St\.?[ \t]+)?{NAME_WORDS}(?:['’]s)?[ \t]+(?:{SCHOOL_WORDS})"
+    rf"(?:[ \t]+(?:School|College|Academy|Primary))?\b")
 # First words that make "X Street" or "X Centre" a description, not a name.
 GENERIC_FIRST = frozenset(
     ["no", "by", "any", "one", "some", "either", "half", "high", "main", "back", "side", "this",
@@ -96,6 +98,10 @@ HOSTEL_AS_HOME = re.compile(
     rf"|housed|room|flat|bedsit|bed|stay|stays|address)[ \t]+(?i:in|at|into|to|up at|over at)"
     rf"[ \t]+(?:the[ \t]+)?(?P<name>{SAINTLY_NAME}[ \t]+(?:House|Court|Hall|Centre|Place|Lodge))\b"
 )
+# "a room at the Ark", "staying at the Beacon": a place called "the X" said as a home.
+HOSTEL_AT_THE = re.compile(
+    rf"\b(?i:room|bed|bedsit|stay|stays|stayed|staying|live|lives|lived|living|placed|housed)"
+    rf"[ \t]+(?i:at)[ \t]+the[ \t]+(?P<name>{NAME_WORDS})")
 HOSTEL_THE_NAME = re.compile(
     rf"\b(?i:at|in)\s+the\s+(?P<name>(?:{CAP_WORD}|[A-Z]{{2,6}}\b)(?:[ \t]+{CAP_WORD}){{0,2}})\b"
 )
@@ -168,8 +174,8 @@ def _schools(text: str) -> list[Candidate]:
     school_words = {w.lower() for w in SCHOOL_WORDS.split("|")}
     found = []
     for m in SCHOOL.finditer(text):
-        words = [w.lower() for w in re.findall(r"[\w'’]+", m.group())]
-        while words and words[-1] in school_words | {"sixth", "form"}:
+        words = [re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"[\w'’]+", m.group())]
+        while words and words[-1] in school_words | {"sixth", "form", "c", "of", "e"}:
             words.pop()
         if any(w not in GENERIC_FIRST and w not in COMMON_WORDS and w not in school_words
                for w in words):
@@ -225,7 +231,8 @@ def find_hostels(text: str) -> list[Candidate]:
             continue
         if said_near(text, m, HOSTEL_CONTEXT):
             found.append(Candidate(m.start(), m.end(), "hostel"))
-    for m in [*HOSTEL_NAMED.finditer(text), *HOSTEL_AS_HOME.finditer(text)]:
+    for m in [*HOSTEL_NAMED.finditer(text), *HOSTEL_AS_HOME.finditer(text),
+              *HOSTEL_AT_THE.finditer(text)]:
         if not first_word_generic(text, m.start("name")):
             found.append(Candidate(m.start("name"), m.end("name"), "hostel"))
     # "I stayed at the Beacon, it's a hostel for young people"; "in the Salvation Army hostel";

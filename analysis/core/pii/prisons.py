@@ -43,7 +43,7 @@ PRISON_CONTEXT_AFTER = re.compile(r"^[^.?!]{0,40}\b(?:prison|jail|nick|wings?|la
 PRISON_TRANSFER_BEFORE = re.compile(
     r"\b(?:(?:got|get|gets|getting|was|were|been|being)\s+(?:moved|sent|shipped|ghosted|"
     r"transferred)(?:\s+(?:out|over|down|up|back))?|(?:moved|sent|shipped|ghosted)\s+"
-    r"(?:me|him|her|us|them)(?:\s+(?:out|over|down|up|back))?)\s+(?:to|into)\s+$",
+    r"(?:me|him|her|us|them)(?:\s+(?:out|over|down|up|back))?)\s+(?:to|into)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "in Feltham for two years", "at Wandsworth for six months": a stretch spent there; not
