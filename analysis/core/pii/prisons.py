@@ -46,6 +46,9 @@ PRISON_TRANSFER_BEFORE = re.compile(
     r"(?:me|him|her|us|them)(?:\s+(?:out|over|down|up|back))?)\s+(?:to|into)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "got moved to Bristol by the council into temp accommodation": a move of home.
+HOME_MOVE = re.compile(r"\b(?:council|housing|temp|temporary|accommodation|flat|tenancy|hostel"
+                       r"|family|job|work|uni|university|college)\b", re.IGNORECASE)
 # "in Feltham for two years", "at Wandsworth for six months": a stretch spent there; not
 # for a city or borough ("in Manchester for two years" is where someone lived).
 PRISON_STRETCH_AFTER = re.compile(
@@ -72,14 +75,22 @@ def _lower_case_towns() -> re.Pattern[str] | None:
 
 
 def _in_context(text: str, start: int, end: int) -> bool:
-    """Whether a town-named prison at start:end is said as a prison."""
+    """Whether a town-named prison at start:end is said as a prison.
+
+    A city or borough ("Bristol", "Wandsworth") moved to by the council or for work is a
+    move of home; one lived in for two years is a home: only a prison town that is no broad
+    area (Feltham, Armley) counts after a stretch.
+    """
     before = text[max(0, start - 40):start]
+    area = text[start:end].lower() in load_set("broad_areas.txt")
+    sentence = re.split(r"[.?!\n]", text[end:], maxsplit=1)[0]
+    sentence = re.split(r"[.?!\n]", text[:start])[-1] + sentence
     return bool(
         PRISON_CONTEXT_BEFORE.search(before) or PRISON_CONTEXT_AFTER.match(text[end:])
-        or PRISON_TRANSFER_BEFORE.search(before)
+        or (PRISON_TRANSFER_BEFORE.search(before)
+            and not (area and HOME_MOVE.search(sentence)))
         or (IN_BEFORE.search(before) and not LIVED_IN.search(before)
-            and PRISON_STRETCH_AFTER.match(text[end:])
-            and text[start:end].lower() not in load_set("broad_areas.txt")))
+            and PRISON_STRETCH_AFTER.match(text[end:]) and not area))
 
 
 def find_prisons(text: str) -> list[Candidate]:
