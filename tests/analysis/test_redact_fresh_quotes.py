@@ -47,7 +47,17 @@ def test_wards_and_units_by_their_own_name_are_hospitals(text, ward, fake_nlp):
     assert found(text, fake_nlp) == [("hospital", ward)]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("i was on the psych ward at the becklin centre for six weeks", "becklin centre"),
+    ("The doctor at the Mount Vernon surgery was useless.", "Mount Vernon surgery"),
+])
+def test_care_places_typed_in_lower_case_are_hospitals(text, place, fake_nlp):
+    assert found(text, fake_nlp) == [("hospital", place)]
+
+
 @pytest.mark.parametrize("text", [
+    "I was admitted to the day centre.",
+    "I was sectioned at the assessment unit.",
     "I was in the Segregation Unit for a month.",
     "I spent a night on the Acute ward.",
     "Mother said I'd never amount to anything.",
