@@ -133,10 +133,12 @@ def test_handles_and_case_numbers_said_loosely(text, label, value, fake_nlp):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text, expected", [
+    ("Tribunal said I was fit for work, which was a joke.", []),
+    ("Jobcentre Plus said I had to apply for thirty jobs a week.", []),
     ("My car was a blue Astra, LD62 HKF, they crushed it.", [("ID number", "LD62 HKF")]),
     ("Look, Errol Campbell is a good man.", [("name", "Errol Campbell")]),
 ])
-def test_real_model_products_and_openers_are_left_alone(text, expected, real_nlp):
+def test_real_model_bodies_products_and_openers_are_left_alone(text, expected, real_nlp):
     assert found(text, real_nlp) == expected
 
 
@@ -153,3 +155,8 @@ def test_real_model_fresh_quotes_leak_little_and_over_redact_little(real_nlp):
         over += sum(not any(g["start"] < s.end and s.start < g["end"] for g in rec["spans"])
                     for s in spans)
     assert (leaks, over) <= (2, 2)
+
+
+@pytest.mark.slow
+def test_real_model_a_word_the_model_calls_a_body_is_someone_with_a_relative(real_nlp):
+    assert found("Bailey's mum let me stay in the box room.", real_nlp) == [("name", "Bailey")]

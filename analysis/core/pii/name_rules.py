@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..lists import load_list, load_set
 from .common import CAP_WORD, COMMON_WORDS, LOWER, Candidate, is_sentence_start
 from .name_words import (
-    PERSON_ADVERBS,
     PLACE_ENDINGS,
     TITLES,
     WORD,
@@ -20,11 +19,10 @@ from .name_words import (
     with_someone,
     word_used_as_word,
 )
-from .word_lists import SPEECH_VERBS
 
 __all__ = [
     "cued_names", "known_names", "listed_first_names", "named_by_role", "role_after_names",
-    "service_after_names", "speaking_names", "titled_names",
+    "service_after_names", "titled_names",
 ]
 
 # "PC Davies", and "PC 4471 Davies" with a police officer's collar number between.
@@ -125,70 +123,6 @@ def named_by_role(text: str, start: int) -> bool:
     keyworker"); not the comma form, which also follows openers ("Still, my worker said")."""
     m = _role_after_pattern().match(text, start)
     return bool(m and not text[m.end("name"):].lstrip().startswith(","))
-
-
-# "Star told me", "Sutton said", "and then Royal rang": a capitalised word that speaks.
-SPEAKS = re.compile(
-    rf"(?<![\w'’-])(?P<name>{CAP_WORD})(?:[ \t]+{PERSON_ADVERBS})?[ \t]+(?P<verb>[a-z]+)\b")
-# "the Judge said", "my Mum told me": a determiner makes the word a common noun.
-DETERMINER_BEFORE = re.compile(
-    r"\b(?i:the|a|an|my|your|his|her|our|their|this|that|every|no|some|any|each)[ \t]+$")
-# Institutions and groups speak too ("Police said", "Staff told me", "Housing rang").
-GROUP_WORDS = frozenset(
-    ["police", "staff", "housing", "social", "prison", "security", "reception", "healthcare",
-     "management", "government", "society", "office", "team", "services", "court", "courts",
-     "hostel", "school", "hospital", "ward", "clinic", "surgery", "benefits", "chaplaincy",
-     "whoever", "outreach", "medical", "psychiatry", "family", "everyone", "screws", "officers",
-     "governor", "labour", "tories", "mother", "father", "parents", "grandma"])
-
-
-CAP_TOKEN = re.compile(rf"(?<![\w'’-]){CAP_WORD}(?![\w-])")
-
-
-def speaking_names(
-    text: str, entities: list[tuple[int, int, str]], is_word: Callable[[str], bool] | None,
-) -> list[Candidate]:
-    """Find capitalised words that speak or are with someone: "Star told me", "Sutton said",
-    "me and Tanner", "Bailey's mum".
-
-    A word that is also English or a town counts here, because only a person (or a
-    service) tells, rings or texts; services, roles, relatives, groups, plurals of words
-    ("Doctors said"), words after a determiner ("the Judge said") and words inside a
-    longer capitalised name or entity ("Turning Point said") are skipped.
-
-    Args:
-        text: text to search.
-        entities: the model's non-person entities (start, end, label).
-        is_word: an English word test, or None (then plurals are not judged).
-
-    Returns:
-        Name candidates.
-    """
-    found = []
-    roles, terms = load_set("name_cues.txt"), load_set("justice_terms.txt")
-    areas = load_set("broad_areas.txt")
-    for m in CAP_TOKEN.finditer(text):
-        word, (start, end) = m.group(), m.span()
-        low = word.lower()
-        speaks = SPEAKS.match(text, start)
-        # Said with someone or as someone's: "me and Tanner", "Bailey's mum"; not a town
-        # ("England's number one") nor an opener before a comma ("Look, Errol is ...").
-        opener = is_sentence_start(text, start) and bool(re.match(r",[ \t]*[A-Z]", text[end:]))
-        if not ((speaks and speaks.group("verb") in SPEECH_VERBS)
-                or (low not in areas and not opener and with_someone(text, start, end))):
-            continue
-        if (never_name(word) or low in roles
-                or low in terms or low in GROUP_WORDS
-                or (is_word is not None and low.endswith("s") and is_word(low[:-1])
-                    and not is_ambiguous(word) and low not in load_set("first_names.txt"))
-                or DETERMINER_BEFORE.search(text[max(0, start - 8):start])
-                or any(e - s > end - start for s, e, _ in entities if s <= start < e)):
-            continue
-        previous = re.search(rf"({CAP_WORD})(?:['’]s)?[ \t]+$", text[max(0, start - 30):start])
-        if previous and not never_name(previous.group(1)):
-            continue  # "Turning Point said", "Women's Aid said": part of a longer name
-        found.append(Candidate(start, end, "name"))
-    return found
 
 
 def service_after_names(text: str, place_entities: list[tuple[int, int]]) -> list[Candidate]:

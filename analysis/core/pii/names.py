@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..lists import load_set
-from . import name_rules
+from . import name_rules, speakers
 from .common import CAP_WORD, COMMON_WORDS, Candidate
 from .name_words import (
     PEOPLE_ARE_NOT_IN,
@@ -161,7 +161,7 @@ def find_names(
     if is_word is not None:
         guesses += _unknown_capitalised(text, is_word, other_entities)
     guesses += name_rules.listed_first_names(text)
-    guesses += name_rules.speaking_names(text, other_entities, is_word)
+    guesses += speakers.speaking_names(text, other_entities, is_word)
     guesses += name_rules.service_after_names(text,
         [(s, e) for s, e, label in other_entities if label in PLACES])
     # A guess inside a public landmark is the landmark misread ("Trafalgar Square", "by the

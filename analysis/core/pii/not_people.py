@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from ..lists import load_list, load_set
 from .common import CAP_WORD, Candidate, is_sentence_start
-from .name_rules import SPEAKS, named_by_role
+from .name_rules import named_by_role
+from .speakers import SPEAKS
 from .word_lists import SPEECH_VERBS
 
 __all__ = ["drop_not_people", "named_documents"]
