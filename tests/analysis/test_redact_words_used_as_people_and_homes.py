@@ -117,3 +117,26 @@ def test_a_name_word_before_a_colour_participle_is_a_word(fake_nlp):
 def test_a_model_name_ends_before_a_function_word(fake_nlp):
     nlp = FakeNLP(people=["Dave at St Mungo's"])
     assert found("Dave at St Mungo's sorted it.", nlp) == [("name", "Dave")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    ("tell jonno i said thanks", [("name", "jonno")]),
+    ("my keyworker is nice, her name is bev", [("name", "bev")]),
+    ("my mate lives on seacroft estate", [("place", "seacroft estate")]),
+])
+def test_real_model_unlisted_lower_case_names_and_estates(text, expected, real_nlp):
+    assert found(text, real_nlp) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "i'll tell ya what happened",
+    "i told yer mam",
+    "i asked yous lot",
+    "i told summat to the judge",
+    "i told probation everything",
+    "his name was mud after that",
+])
+def test_real_model_dialect_and_words_after_tell_are_left_alone(text, real_nlp):
+    assert found(text, real_nlp) == []

@@ -162,6 +162,7 @@ def find_names(
         guesses += _unknown_capitalised(text, is_word, other_entities)
     guesses += name_rules.listed_first_names(text)
     guesses += speakers.speaking_names(text, other_entities, is_word)
+    guesses += speakers.lower_case_named(text, is_word)
     guesses += name_rules.service_after_names(text,
         [(s, e) for s, e, label in other_entities if label in PLACES])
     # A guess inside a public landmark is the landmark misread ("Trafalgar Square", "by the

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from ..lists import load_set
 from .common import CAP_WORD, COMMON_WORDS, Candidate, is_sentence_start
 from .name_words import PERSON_ADVERBS, is_ambiguous, never_name, with_someone
-from .word_lists import SPEECH_VERBS
+from .word_lists import DIALECT_WORDS, PERSON_OBJECT_VERBS, SPEECH_VERBS
 
-__all__ = ["SPEAKS", "speaking_names"]
+__all__ = ["SPEAKS", "lower_case_named", "speaking_names"]
 
 # "Star told me", "Sutton said", "and then Royal rang": a capitalised word that speaks.
 SPEAKS = re.compile(
@@ -77,3 +77,29 @@ def speaking_names(
             continue  # "Turning Point said", "Jobcentre Plus said": part of a longer name
         found.append(Candidate(start, end, "name"))
     return found
+
+
+# "her name is bev", "known as tiny", "tell jonno": a lower-case word said as a name, or as
+# the one told or rung, though no list has it.
+NAMED_LOWER = re.compile(
+    r"\b(?:(?i:name is|name's|name was|nickname is|nickname was|known as|goes by|went by)"
+    rf"|(?i:{'|'.join(sorted(PERSON_OBJECT_VERBS))}))[ \t]+(?P<name>[a-z][a-z'’-]+)\b")
+
+
+def lower_case_named(text: str, is_word: Callable[[str], bool] | None) -> list[Candidate]:
+    """Find unlisted lower-case names after a naming cue or a verb done to a person.
+
+    Args:
+        text: text to search.
+        is_word: an English word test; without one nothing is proposed, because "her name
+            is down" and "tell everyone" cannot then be told apart.
+
+    Returns:
+        Name candidates.
+    """
+    if is_word is None:
+        return []
+    return [Candidate(*m.span("name"), "name") for m in NAMED_LOWER.finditer(text)
+            if not (never_name(m.group("name")) or is_word(m.group("name"))
+                    or m.group("name") in DIALECT_WORDS
+                    or m.group("name") in load_set("name_cues.txt"))]

@@ -51,13 +51,14 @@ ANY_CASE_STREET = re.compile(
     r"|parade)|[Ss]t(?![ \t]*\.?[ \t]+(?:[A-Z]|mungo))))\b)"
 )
 # "off mount pleasant", "grew up on mount vernon": a Mount named in lower case after a place
-# preposition; "sleeping on brixton hill": a lower-case Hill, Green or Park after a presence
+# preposition; "sleeping on brixton hill", "lives on seacroft estate": a lower-case Hill,
+# Green, Park or estate after a presence
 # verb, when a word in it is no English word ("on the village green" stays).
 LOWER_MOUNT = re.compile(
     r"\b(?i:on|off|in|at|near|round|around|by)[ \t]+(?P<name>(?:mount|mt)[ \t]+[a-z]{3,})\b")
 LOWER_AREA = re.compile(
     r"\b(?i:on|off|in|at|near|round|around|by)[ \t]+(?P<name>(?:[a-z][a-z'’-]+[ \t]+){1,2}"
-    r"(?:hill|green|row|square|park|gate|walk|vale|common|heath|rise))\b")
+    r"(?:hill|green|row|square|park|gate|walk|vale|common|heath|rise|estate))\b")
 # "living on nowt", "lived on pregabalin": what someone lives on, typed in lower case, is
 # what they live off; a lower-case street needs a verb of being there.
 LIVING_ON = re.compile(r"\b(?:live|lives|lived|living)[ \t]+(?:on|off)[ \t]+(?:the[ \t]+)?$",

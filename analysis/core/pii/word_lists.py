@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 __all__ = [
-    "LOOK_PARTICIPLES", "MEDICINE_ENDINGS", "PERSON_OBJECT_VERBS", "PERSON_VERBS", "SPEECH_VERBS",
+    "DIALECT_WORDS", "LOOK_PARTICIPLES", "MEDICINE_ENDINGS", "PERSON_OBJECT_VERBS", "PERSON_VERBS",
+    "SPEECH_VERBS",
     "TIME_BEFORE", "TIME_NAMES", "TIME_VERBS", "TIME_WORDS",
 ]
 
@@ -59,3 +60,10 @@ MEDICINE_ENDINGS = (
     "pentin", "orphine", "amadol", "codone", "tanyl", "trigine", "proate", "prazole", "olol",
     "triptyline", "pramine", "afaxine", "iclone", "zodone",
 )
+# Pronouns and function words as typed in dialect or texting ("tell ya", "told yer mam",
+# "asked yous", "told summat"): never a lower-case name after "tell" or "asked".
+DIALECT_WORDS = frozenset(
+    ["ya", "yer", "yah", "yous", "youse", "yez", "ye", "thee", "tha", "thi", "dem", "dat", "da",
+     "ma", "mi", "em", "ur", "wat", "wot", "summat", "owt", "nowt", "nuffin", "sumthin", "wiv",
+     "fer", "coz", "cuz", "bruv", "blud", "fam", "init", "innit", "lot", "lots", "everyone",
+     "yall", "y'all", "ppl", "sum", "nun", "wen", "dis", "dey", "ting", "tings"])
