@@ -73,6 +73,16 @@ def test_a_place_called_the_something_said_as_a_home_is_a_hostel(fake_nlp):
         ("name", "Shona"), ("hostel", "Ark")]
 
 
+@pytest.mark.parametrize("text", [
+    "I stayed at the Salvation Army for a month.",
+    "I'm living at the Foyer now.",
+    "We stayed at the Premier Inn.",
+    "I live at the Bottom End of town.",
+])
+def test_services_chains_and_kinds_of_place_said_as_a_home_are_left_alone(text, fake_nlp):
+    assert found(text, fake_nlp) == []
+
+
 def test_a_transfer_to_a_prison_named_with_the(fake_nlp):
     assert found("I was ghosted to The Mount after the riot.", fake_nlp) == [("prison", "Mount")]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lists import load_list
+from ..lists import load_list, load_set
 from .common import CAP_WORD, COMMON_WORDS, Candidate, every_match
 
 __all__ = [
@@ -102,6 +102,7 @@ HOSTEL_AS_HOME = re.compile(
 HOSTEL_AT_THE = re.compile(
     rf"\b(?i:room|bed|bedsit|stay|stays|stayed|staying|live|lives|lived|living|placed|housed)"
     rf"[ \t]+(?i:at)[ \t]+the[ \t]+(?P<name>{NAME_WORDS})")
+PLACE_KINDS = frozenset(["foyer", "hostel", "shelter", "refuge", "lodge", "project", "unit"])
 HOSTEL_THE_NAME = re.compile(
     rf"\b(?i:at|in)\s+the\s+(?P<name>(?:{CAP_WORD}|[A-Z]{{2,6}}\b)(?:[ \t]+{CAP_WORD}){{0,2}})\b"
 )
@@ -231,9 +232,15 @@ def find_hostels(text: str) -> list[Candidate]:
             continue
         if said_near(text, m, HOSTEL_CONTEXT):
             found.append(Candidate(m.start(), m.end(), "hostel"))
-    for m in [*HOSTEL_NAMED.finditer(text), *HOSTEL_AS_HOME.finditer(text),
-              *HOSTEL_AT_THE.finditer(text)]:
+    for m in [*HOSTEL_NAMED.finditer(text), *HOSTEL_AS_HOME.finditer(text)]:
         if not first_word_generic(text, m.start("name")):
+            found.append(Candidate(m.start("name"), m.end("name"), "hostel"))
+    # "the Salvation Army", "the Premier Inn", "the Foyer", "the Bottom End" are national
+    # services and chains, a kind of place or a description, not where one person lives.
+    for m in HOSTEL_AT_THE.finditer(text):
+        name = m.group("name").lower()
+        if not (first_word_generic(text, m.start("name")) or name in load_set("not_names.txt")
+                or name.split()[0] in ROAD_DESCRIPTIONS or name in PLACE_KINDS):
             found.append(Candidate(m.start("name"), m.end("name"), "hostel"))
     # "I stayed at the Beacon, it's a hostel for young people"; "in the Salvation Army hostel";
     # "at the YMCA hostel": the whole name, and the word hostel with it when it follows at once.
