@@ -90,8 +90,12 @@ def test_a_transfer_to_a_prison_named_with_the(fake_nlp):
 @pytest.mark.parametrize("text", [
     "Grammar School was never for the likes of me.",
     "I did my GCSEs at Sixth Form College inside.",
+    "The Royal College of Psychiatrists says otherwise.",
+    "I did a course at Leeds College of Building inside.",
+    "I went to Catholic School and hated it.",
+    "Sunday School was the only time I felt safe.",
 ])
-def test_schools_named_by_kind_only_are_left_alone(text, fake_nlp):
+def test_schools_named_by_kind_and_bodies_are_left_alone(text, fake_nlp):
     assert found(text, fake_nlp) == []
 
 

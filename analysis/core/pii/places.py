@@ -169,18 +169,29 @@ def find_addresses(text: str) -> list[Candidate]:
     return found + _schools(text)
 
 
+# Kinds of school ("Catholic School", "Sunday School", "Police Academy"), not names.
+SCHOOL_KINDS = frozenset(
+    ["catholic", "church", "sunday", "police", "prison", "service", "faith", "special", "free",
+     "state", "boarding", "independent", "public", "infant", "junior", "nursery", "art", "drama",
+     "dance", "music", "bible", "driving", "nursing", "law", "night", "summer", "approved",
+     "reform", "residential", "pupil", "referral", "open", "royal", "national"])
+
+
 def _schools(text: str) -> list[Candidate]:
-    """Named schools, not descriptions ("Grammar School", "the Catholic High" stay if every
-    word before the school word is generic)."""
+    """Named schools, not descriptions ("Grammar School", "Catholic School" stay: every word
+    before the school word is a kind) nor bodies ("the Royal College of Psychiatrists")."""
     school_words = {w.lower() for w in SCHOOL_WORDS.split("|")}
     found = []
     for m in SCHOOL.finditer(text):
+        if re.match(r"[ \t]+of\b", text[m.end():]):
+            continue
+        the = re.match(r"[Tt]he[ \t]+", m.group())
         words = [re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"[\w'’]+", m.group())]
         while words and words[-1] in school_words | {"sixth", "form", "c", "of", "e"}:
             words.pop()
         if any(w not in GENERIC_FIRST and w not in COMMON_WORDS and w not in school_words
-               for w in words):
-            found.append(Candidate(m.start(), m.end(), "place"))
+               and w not in SCHOOL_KINDS and not w.endswith("day") for w in words):
+            found.append(Candidate(m.start() + (the.end() if the else 0), m.end(), "place"))
     return found
 
 
