@@ -72,9 +72,10 @@ def speaking_names(
                 or (is_word is not None and is_word(low) and not with_one
                     and any(s <= start < e for s, e, _ in entities))):
             continue
-        previous = re.search(rf"({CAP_WORD})(?:['’]s)?[ \t]+$", text[max(0, start - 30):start])
+        previous = re.search(rf"({CAP_WORD})(?:['’]s)?[ \t]+(?:(?:of|for)[ \t]+)?$",
+                             text[max(0, start - 30):start])
         if previous and previous.group(1).lower() not in COMMON_WORDS:
-            continue  # "Turning Point said", "Jobcentre Plus said": part of a longer name
+            continue  # "Turning Point said", "College of Psychiatrists says": a longer name
         found.append(Candidate(start, end, "name"))
     return found
 
