@@ -102,6 +102,7 @@ def test_schools_named_by_kind_and_bodies_are_left_alone(text, fake_nlp):
 @pytest.mark.parametrize("text, hostel", [
     ("My key worker at St Anne's Court got me the forms.", "St Anne's Court"),
     ("The council put me up at Beacon House for six weeks.", "Beacon House"),
+    ("Shay overdosed in the room next to mine at Gifford House.", "Gifford House"),
 ])
 def test_saints_houses_and_put_me_up_are_hostels(text, hostel, fake_nlp):
     assert ("hostel", hostel) in found(text, fake_nlp)

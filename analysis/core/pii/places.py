@@ -82,7 +82,8 @@ HOSTEL_IF_CONTEXT = re.compile(
 HOSTEL_CONTEXT = re.compile(
     r"\b(?:hostels?|approved premises|AP|bail|shelter|refuge|supported (?:housing|accommodation)"
     r"|foyer|project|rehab|detox|residential|testing|drop-in|day centre|curfew|key ?worker"
-    r"|placed|housed|bed|slept|sleeping|stayed|staying|put (?:me|us|him|her) up)\b",
+    r"|placed|housed|bed|rooms?|residents?|slept|sleeping|stayed|staying"
+    r"|put (?:me|us|him|her) up)\b",
     re.IGNORECASE,
 )
 # "a refuge called Harbour House", "the night shelter at St Jude's".
