@@ -146,6 +146,18 @@ def test_handles_and_case_numbers_said_loosely(text, label, value, fake_nlp):
     assert found(text, fake_nlp) == [(label, value)]
 
 
+@pytest.mark.parametrize("text, plate", [
+    ("My old car was P789 XYZ, a Fiesta.", "P789 XYZ"),
+    ("The van was reg ABC 123D, they towed it.", "ABC 123D"),
+])
+def test_older_number_plates_near_a_vehicle(text, plate, fake_nlp):
+    assert found(text, fake_nlp) == [("ID number", plate)]
+
+
+def test_road_and_cell_codes_are_left_alone(fake_nlp):
+    assert found("We drove down the M62, then my car broke down on the A1.", fake_nlp) == []
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("text, expected", [
     ("Tribunal said I was fit for work, which was a joke.", []),

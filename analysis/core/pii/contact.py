@@ -62,6 +62,10 @@ PRISON_NUMBER = re.compile(r"\b[A-Z]\d{4}[A-Z]{2}\b", re.IGNORECASE)
 PRISON_NUMBER_SPACED = re.compile(r"\b[A-Z](?:[ -]\d{4}[ -]?|\d{4}[ -])[A-Z]{2}\b")
 # Number plates in the current format (AB12 CDE); no other UK reference looks like one.
 VEHICLE_REG = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b")
+# Older plates ("P789 XYZ", "ABC 123D") look like other codes, so only near a vehicle word.
+VEHICLE_REG_OLD = re.compile(r"\b(?:[A-Z]\d{1,3}[ ]?[A-Z]{3}|[A-Z]{3}[ ]?\d{1,3}[A-Z])\b")
+VEHICLE_CUE = re.compile(r"\b(?i:car|cars|van|motor|motorbike|bike|reg|plate|plates"
+                         r"|registration|vehicle|drove|driving)\b")
 # A police officer's collar number: "PC 4471", "shoulder number 2231".
 COLLAR_NUMBER = re.compile(
     r"\b(?:PC|PCSO|DC|PS|DS|Sgt"
@@ -246,6 +250,8 @@ def find_id_numbers(text: str) -> list[Candidate]:
              for m in pattern.finditer(text)]
     found += [Candidate(m.start("number"), m.end("number"), "ID number")
               for m in COLLAR_NUMBER.finditer(text)]
+    found += [Candidate(m.start(), m.end(), "ID number") for m in VEHICLE_REG_OLD.finditer(text)
+              if VEHICLE_CUE.search(text[max(0, m.start() - 60):m.end() + 60])]
     for cue in ID_CUE.finditer(text):
         value = ID_VALUE.match(text, cue.end())
         if value and len(value.group()) >= ID_MIN_LENGTH:
