@@ -11,7 +11,11 @@ personal data that would be hidden, whatever placeholder it got.
 Also redacts the demo transcripts and prints every span with the planted items that
 no span covered.
 
-Run: ``.venv/bin/python bench/redaction_quality.py [--no-demo] [--show-errors]``
+``--fixture fresh`` measures round five's fresh adversarial lines instead
+(``pii_fresh.jsonl``, from ``pii_fresh_lines.py``), kept apart so the figures above stay
+comparable between rounds.
+
+Run: ``.venv/bin/python bench/redaction_quality.py [--fixture fresh] [--no-demo] [--show-errors]``
 """
 from __future__ import annotations
 
@@ -28,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 from analysis.core.redact import LABELS, find_personal_data  # noqa: E402
 from analysis.core.transcripts import read_transcript  # noqa: E402
 
-FIXTURE = ROOT / "tests/analysis/fixtures/pii_labelled.jsonl"
+FIXTURES = {"labelled": ROOT / "tests/analysis/fixtures/pii_labelled.jsonl",
+            "fresh": ROOT / "tests/analysis/fixtures/pii_fresh.jsonl"}
 DEMO = ROOT / "forum/demo/transcripts"
 CATEGORY = {"NI number": "identifier", "ID number": "identifier"}
 # Planted items a helper listed for the demo transcripts (what a reviewer must not miss).
@@ -63,7 +68,7 @@ def overlaps(a: dict, b) -> bool:
 
 def tally(records: list[dict], nlp) -> dict:
     """Redact every fixture line and count hits, misses and false alarms per label."""
-    t = {k: Counter() for k in ("gold", "hit", "any", "found", "ok")}
+    t = {k: Counter() for k in ("gold", "hit", "any", "found", "ok", "stray")}
     t["misses"], t["false_alarms"] = [], []
     for rec in records:
         found = find_personal_data(rec["text"], nlp=nlp)
@@ -83,6 +88,7 @@ def tally(records: list[dict], nlp) -> dict:
                 t["ok"][f.label] += 1
             else:
                 t["false_alarms"].append((f.label, f.text, rec["text"]))
+            t["stray"][f.label] += not any(overlaps(g, f) for g in rec["spans"])
     return t
 
 
@@ -101,6 +107,8 @@ def print_table(t: dict) -> None:
     print(f"{'overall':15} {gold:5} {ratio(sum(t['hit'].values()), gold):7.3f} "
           f"{found:6} {ratio(sum(t['ok'].values()), found):9.3f}")
     print(f"label-agnostic recall (any placeholder): {ratio(sum(t['any'].values()), gold):.3f}")
+    print(f"leaks (items no placeholder touches): {gold - sum(t['any'].values())}; "
+          f"over-redactions (spans over no personal data): {sum(t['stray'].values())}")
     print(goal_line(t))
 
 
@@ -141,12 +149,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-demo", action="store_true", help="skip the demo transcripts")
     parser.add_argument("--show-errors", action="store_true", help="list misses and false alarms")
+    parser.add_argument("--fixture", choices=sorted(FIXTURES), default="labelled",
+                        help="which labelled lines to measure")
     args = parser.parse_args()
     from analysis.core.nlp import load_nlp
 
     nlp = load_nlp()
-    records = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()
-               if line]
+    lines = FIXTURES[args.fixture].read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line]
     t0 = time.perf_counter()
     print(f"fixture: {len(records)} lines, {sum(len(r['spans']) for r in records)} items")
     totals = tally(records, nlp)

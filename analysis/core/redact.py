@@ -2,9 +2,10 @@
 
 Choices, so reviewers know what to expect:
 
-* People's names, named workers ("Dr Okafor"), addresses, streets and estates, UK phone
-  numbers, emails, full postcodes, National Insurance numbers, dates of birth, prison
-  and other reference numbers, and named prisons, hospitals and hostels are redacted.
+* People's names, named workers ("Dr Okafor"), addresses, streets, estates, named schools
+  ("Greenway High"), UK phone numbers, emails, full postcodes, National Insurance numbers,
+  dates of birth, prison and other reference numbers, and named prisons, hospitals and
+  hostels are redacted.
 * Broad areas (a city, a borough, "South London", "Bow") are kept by default: they
   matter to the argument ("released in Birmingham with nowhere to go") and rarely
   identify anyone alone. ``keep_broad_areas=False`` also redacts the model's
@@ -15,11 +16,16 @@ Choices, so reviewers know what to expect:
 * Public landmarks ("Trafalgar Square", ``data/landmarks.txt``) are nobody's address and
   are kept unless said as a home ("a flat on ..."), as are courts ("the judge at
   Snaresbrook"). Only the place is kept: a facilitator's name or a name after a cue ("my
-  mate Paddington") is still a name there.
+  mate Paddington") is still a name there. Shopping centres and city districts ("the
+  Arndale", "begging in Piccadilly") are kept the same way: a capitalised word after "the"
+  is a venue or area, never guessed to be a person.
 * First names that are also words are names when the sentence shows a person ("Hope kept
   me alive", "Summer rang me", "me and Angel", "Ruby's dad"), privacy first; "Hope is
-  what kept me going", "in June" and "Summer was hard" are kept. Courts known by their
-  town ("the hearing at Snaresbrook", "sentenced at Barry") are kept like the judge's.
+  what kept me going", "in June" and "Summer was hard" are kept. Any capitalised word that
+  speaks or is with someone ("Star told me", "Sutton said", "me and Tanner") is someone,
+  unless it is a service, role or group ("Probation said", "Mum said", "Staff told me");
+  "Rose tinted glasses" is kept. Courts known by their town ("the hearing at Snaresbrook",
+  "sentenced at Barry") are kept like the judge's.
 * Other dates, ages, services and organisations (Universal Credit, Housing First,
   Jobcentre, NA, DBS) are kept.
 * The detectors over-propose on purpose: a facilitator reviews every redaction.
@@ -34,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.language import Language
 
-from .pii import contact, hospitals, names, places, whereabouts
+from .pii import contact, hospitals, names, places, prisons, whereabouts
 from .pii.common import Candidate
 from .pii.lexicon import english_lexicon, english_modifiers
 
@@ -170,7 +176,7 @@ def find_personal_data(
     for detector in (
         contact.find_emails, contact.find_phones, contact.find_postcodes,
         contact.find_ni_numbers, contact.find_id_numbers, contact.find_dates_of_birth,
-        places.find_addresses, places.find_prisons, hospitals.find_hospitals, places.find_hostels,
+        places.find_addresses, prisons.find_prisons, hospitals.find_hospitals, places.find_hostels,
     ):
         cands += detector(text)
     cands += whereabouts.find_bare_streets(text, is_word)

@@ -62,6 +62,10 @@ PRISON_NUMBER = re.compile(r"\b[A-Z]\d{4}[A-Z]{2}\b", re.IGNORECASE)
 PRISON_NUMBER_SPACED = re.compile(r"\b[A-Z](?:[ -]\d{4}[ -]?|\d{4}[ -])[A-Z]{2}\b")
 # Number plates in the current format (AB12 CDE); no other UK reference looks like one.
 VEHICLE_REG = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b")
+# Older plates ("P789 XYZ", "ABC 123D") look like other codes, so only near a vehicle word.
+VEHICLE_REG_OLD = re.compile(r"\b(?:[A-Z]\d{1,3}[ ]?[A-Z]{3}|[A-Z]{3}[ ]?\d{1,3}[A-Z])\b")
+VEHICLE_CUE = re.compile(r"\b(?i:car|cars|van|motor|motorbike|bike|reg|plate|plates"
+                         r"|registration|vehicle|drove|driving)\b")
 # A police officer's collar number: "PC 4471", "shoulder number 2231".
 COLLAR_NUMBER = re.compile(
     r"\b(?:PC|PCSO|DC|PS|DS|Sgt"
@@ -74,14 +78,17 @@ HANDLE = re.compile(r"(?<![\w.@+'-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-
 # tazzy.b_91"): only with a digit, "_" or "." inside, so "on insta as well" stays.
 HANDLE_AFTER_APP = re.compile(
     r"\b(?i:snapchat|snap|insta|instagram|tiktok|twitter|facebook|fb)\b"
-    r"(?:[ \t]+(?i:name|handle|username|account))?(?:[ \t]*:|[ \t]+(?i:is|as|it's|its))?[ \t]+"
+    r"(?:[ \t]+(?i:name|handle|username|account))?"
+    r"(?:[ \t]*:|[ \t]*,?[ \t]+(?i:is|as|it's|its|i'm))?[ \t]+"
     r"(?P<handle>(?=[\w.]*[A-Za-z])(?=[\w.]*[\d_.][\w.]*[A-Za-z0-9])[A-Za-z0-9_][\w.]*[A-Za-z0-9_])"
 )
 # Other reference numbers only count after a word saying what they are.
 ID_CUE = re.compile(
     r"\b(?:NHS|PNC|CRO|NOMIS|prison|inmate|case|claim|client|customer|patient|tenancy|"
     r"passport|reference|ref|CRN)"
-    r"(?:\s+(?:number|no\.?|num|reference|ref|ID))?(?:'s|\s+is|\s+was|\s*[:,])?\s+",
+    r"(?:\s+(?:number|no\.?|num|reference|ref|ID))?"
+    r"(?:\s+(?:with|at|from|for)\s+(?:the\s+|my\s+)?[a-z]+)?"  # "case number with the council"
+    r"(?:'s|\s+is|\s+was|\s*[:,])?\s+",
     re.IGNORECASE,
 )
 ID_VALUE = re.compile(r"(?=[\w/-]*\d)[A-Za-z0-9][\w/-]{2,}(?:\s\d{2,4}){0,3}\b")
@@ -243,6 +250,8 @@ def find_id_numbers(text: str) -> list[Candidate]:
              for m in pattern.finditer(text)]
     found += [Candidate(m.start("number"), m.end("number"), "ID number")
               for m in COLLAR_NUMBER.finditer(text)]
+    found += [Candidate(m.start(), m.end(), "ID number") for m in VEHICLE_REG_OLD.finditer(text)
+              if VEHICLE_CUE.search(text[max(0, m.start() - 60):m.end() + 60])]
     for cue in ID_CUE.finditer(text):
         value = ID_VALUE.match(text, cue.end())
         if value and len(value.group()) >= ID_MIN_LENGTH:

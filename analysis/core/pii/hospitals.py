@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..lists import load_set
-from .common import CAP_WORD, Candidate
+from .common import CAP_WORD, Candidate, is_sentence_start
 from .name_words import never_name
 from .places import (
     NAME_WORDS,
@@ -21,13 +21,19 @@ HOSPITAL = re.compile(
     rf"\b{NAME_WORDS}(?:['’]s?)?[ \t]+(?:Hospital|Infirmary|Ward|Clinic|Medical Centre|"
     rf"Health Centre|Surgery|Mental Health Unit)\b"
 )
-# "Wythenshawe hospital" typed with the word in lower case; "a Leeds hospital" (a broad
+# "Wythenshawe hospital", "Maple ward", "Meadowbrook Unit", "the Mount Vernon surgery": the
+# word typed in lower case, or a ward or unit by its own name; "a Leeds hospital" (a broad
 # area) says no more than the city, so it stays.
 HOSPITAL_LOWER = re.compile(
-    rf"\b(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]+(?:hospital|infirmary)\b")
+    rf"\b(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]+"
+    rf"(?:hospital|infirmary|ward|[Uu]nit|surgery)\b")
 NOT_HOSPITAL_FIRST = frozenset(
     ["psych", "prison", "army", "field", "cottage", "teaching", "nearest", "local", "big",
-     "district", "general", "secure", "nhs", "kids", "baby", "proper", "same", "different"])
+     "district", "general", "secure", "nhs", "kids", "baby", "proper", "same", "different",
+     # Units and wards a prison or hospital has, not a named place ("the Segregation Unit").
+     "segregation", "seg", "healthcare", "care", "intensive", "induction", "separation",
+     "supervision", "dependency", "drug", "drugs", "inpatient", "outpatient", "female", "male",
+     "mother", "burns", "stroke", "renal", "children's", "childrens", "ten", "open", "locked"])
 # Hospitals said by their town or saint, near a word about hospital care: "Sandwell
 # General", "the General", "the Royal Oldham", "St Mary's", "sectioned at Highcroft".
 NOT_HOSPITAL_GENERAL = r"(?:Attorney|Secretary|Major|Surgeon|Director|Solicitor|Inspector|Governor)"
@@ -51,6 +57,11 @@ HOSPITAL_AFTER_CARE = re.compile(
     rf"(?:(?:me|him|her|them|up)[ \t]+)?(?i:at|in|to|into)[ \t]+(?:the[ \t]+)?"
     rf"(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}})"
 )
+# "the psych ward at the becklin centre": a place typed in lower case after a care cue.
+CARE_LOWER = re.compile(
+    r"\b(?i:ward|sectioned|admitted|a&e|casualty|detox)[ \t]+(?:(?:me|him|her|them|up)[ \t]+)?"
+    r"(?i:at|in|to|into)[ \t]+(?:the[ \t]+)?(?P<name>[a-z]{3,}[ \t]+(?:centre|unit|house|clinic"
+    r"|hospital|lodge))\b")
 # "took me to Springfield on a section", "in Highcroft under section 3".
 HOSPITAL_BEFORE_SECTION = re.compile(
     rf"\b(?i:to|at|in|into)[ \t]+(?:the[ \t]+)?(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}})"
@@ -86,10 +97,14 @@ def find_hospitals(text: str) -> list[Candidate]:
         if said_near(text, m, HOSPITAL_CONTEXT):
             found.append(Candidate(m.start(), m.end(), "hospital"))
     areas, first_names = load_set("broad_areas.txt"), load_set("first_names.txt")
-    for m in HOSPITAL_LOWER.finditer(text):
-        if (m.group("name").lower() not in areas and not first_word_generic(text, m.start())
-                and m.group("name").split()[0].lower() not in NOT_HOSPITAL_FIRST):
-            found.append(Candidate(m.start(), m.end(), "hospital"))
+    for m in [*HOSPITAL_LOWER.finditer(text), *CARE_LOWER.finditer(text)]:
+        # "Knee surgery was ..." opening a sentence is an operation, not a practice.
+        lone_opener = " " not in m.group("name") and is_sentence_start(text, m.start())
+        if (m.group("name").lower() not in areas and not first_word_generic(text, m.start("name"))
+                and m.group("name").split()[0].lower() not in NOT_HOSPITAL_FIRST
+                and not (lone_opener and m.re is HOSPITAL_LOWER)):
+            found.append(Candidate(m.start("name") if m.re is CARE_LOWER else m.start(), m.end(),
+                                   "hospital"))
     for m in [*HOSPITAL_AFTER_CARE.finditer(text), *HOSPITAL_BEFORE_SECTION.finditer(text)]:
         # "sectioned in Leeds" names a city, kept like any broad area; "admitted to Dave"
         # is a person, left to the name detectors.

@@ -21,8 +21,8 @@ from .name_words import (
 )
 
 __all__ = [
-    "cued_names", "known_names", "listed_first_names", "role_after_names", "service_after_names",
-    "titled_names",
+    "cued_names", "known_names", "listed_first_names", "named_by_role", "role_after_names",
+    "service_after_names", "titled_names",
 ]
 
 # "PC Davies", and "PC 4471 Davies" with a police officer's collar number between.
@@ -54,8 +54,10 @@ def _cue_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?i:{_cue_alternation()})\b")
 
 
+# "a fella called Frank", "they called him Smiler": the person called may come between.
 NAME_AFTER_CUE = re.compile(
-    rf"(?:['’]s)?\s*,?\s+(?:(?i:is|was|called|named)\s+)?(?P<name>{CAP_WORD}|[a-z]+)\b"
+    rf"(?:['’]s)?\s*,?\s+(?:(?i:is|was|called|named)\s+)?(?:(?:him|her|me|them|us)\s+)?"
+    rf"(?P<name>{CAP_WORD}|[a-z]+)\b"
 )
 
 
@@ -114,6 +116,13 @@ def role_after_names(text: str) -> list[Candidate]:
     # "In May, my son got his GCSEs" is a time; "June, my worker" is someone.
     return [Candidate(*m.span("name"), "name") for m in _role_after_pattern().finditer(text)
             if not never_name(m.group("name")) and not said_as_time(text, *m.span("name"))]
+
+
+def named_by_role(text: str, start: int) -> bool:
+    """Say whether the word at ``start`` is followed by "was/is my <role>" ("Royal was my
+    keyworker"); not the comma form, which also follows openers ("Still, my worker said")."""
+    m = _role_after_pattern().match(text, start)
+    return bool(m and not text[m.end("name"):].lstrip().startswith(","))
 
 
 def service_after_names(text: str, place_entities: list[tuple[int, int]]) -> list[Candidate]:

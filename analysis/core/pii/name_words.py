@@ -6,6 +6,8 @@ import re
 from ..lists import load_set
 from .common import CAP_WORD, COMMON_WORDS, LOWER, UPPER, Candidate, is_sentence_start
 from .word_lists import (
+    LOOK_PARTICIPLES,
+    MEDICINE_ENDINGS,
     PERSON_OBJECT_VERBS,
     PERSON_VERBS,
     TIME_BEFORE,
@@ -97,12 +99,8 @@ ABSTRACT_PREDICATE = re.compile(
     r"(?!(?:this|his|hers|its|ours|yours|theirs|us)\b)"
     r"(?:[a-z]+ed|[a-z]+s|kept|got|gave|made|brought|held|saw|took|stood)\b"
 )
-# Medicine names by their international stems (Sertraline, Olanzapine, Diazepam, Tramadol).
-MEDICINE_ENDINGS = (
-    "azepam", "azolam", "apine", "oxetine", "alopram", "traline", "idone", "peridol", "gabalin",
-    "pentin", "orphine", "amadol", "codone", "tanyl", "trigine", "proate", "prazole", "olol",
-    "triptyline", "pramine", "afaxine", "iclone", "zodone",
-)
+# "Rose tinted glasses": a name-word before a participle of look (word_lists.py) and a word.
+COMPOUND_ADJECTIVE = re.compile(r"[ \t]+([a-z]+)[ \t]+[a-z]")
 
 PEOPLE_ARE_NOT_IN = re.compile(r"\b(?:in|near|outside|around|round|across|over in)\s+$",
                                re.IGNORECASE)
@@ -204,7 +202,9 @@ def word_used_as_word(text: str, start: int, end: int, *, known: bool = False) -
     if before and (before[-1].lower() in {"the", "a", "an"} or (
             before[-1].lower() == "by" and text[start:end].lower() == "chance")):
         return True
-    if not known and ABSTRACT_PREDICATE.match(text, end):
+    compound = COMPOUND_ADJECTIVE.match(text, end)
+    if (not known and ABSTRACT_PREDICATE.match(text, end)) or (
+            compound and compound.group(1) in LOOK_PARTICIPLES):
         return True
     if not is_sentence_start(text, start):
         return False

@@ -5,8 +5,8 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..lists import load_set
-from . import name_rules
-from .common import CAP_WORD, Candidate
+from . import name_rules, speakers
+from .common import CAP_WORD, COMMON_WORDS, Candidate
 from .name_words import (
     PEOPLE_ARE_NOT_IN,
     PLACE_PREPOSITION,
@@ -25,10 +25,24 @@ __all__ = ["find_names"]
 
 CAP_TOKEN = re.compile(rf"(?<![\w-]){CAP_WORD}(?![\w-])")  # not part of "Tri-borough"
 PLACES = ("GPE", "LOC", "FAC")
+# "the Arndale", "a blue Astra": a determiner makes a venue, an area or a thing, not a person.
+THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?(?:[ \t]+[a-z]+)?)[ \t]+$")
 
 
 MIN_NAME_LETTERS = 2  # a single letter is an initial or a typo, not a name
 MIN_LONE_NAME = 3  # a capitalised two-letter word on its own ("Mr", "Go") is not a name
+
+
+LOWER_WORD = re.compile(r"\s([a-z]+)\b")
+
+
+def _before_function_word(span: str) -> str:
+    """Cut a model span before its first lower-case function word: in "Dave at St Mungo's"
+    the model ran on over "at", and the placeholder must not eat it and what follows."""
+    for m in LOWER_WORD.finditer(span):
+        if m.group(1) in COMMON_WORDS:
+            return span[:m.start()]
+    return span
 
 
 def _from_model(
@@ -43,6 +57,8 @@ def _from_model(
             span = span[:-2]
         if any(ch.isdigit() or ch in "@:/" for ch in span):
             continue
+        span = _before_function_word(span)
+        end = start + len(span)
         letters = sum(ch.isalpha() for ch in span)
         if span.lower() in load_set("not_names.txt") or letters < MIN_NAME_LETTERS:
             continue
@@ -87,8 +103,12 @@ def _unknown_capitalised(
         if (len(word) < MIN_LONE_NAME or never_name(word) or word.lower() in areas
                 or any(is_word(part) for part in word.split("-"))):
             continue
-        before = text[max(0, start - 12):start]
+        before = text[max(0, start - 20):start]
         inside = [label for s, e, label in entities if s <= start < e]
+        # "the Arndale", "in the Bullring": people are not "the"; a venue or area is. A
+        # shopping centre or district is where anyone might be, kept like a landmark.
+        if THE_BEFORE.search(before):
+            continue
         # "in Peckham", or "to Croydon" where the model agrees it is a place: keep areas.
         if PEOPLE_ARE_NOT_IN.search(before):
             continue
@@ -141,6 +161,8 @@ def find_names(
     if is_word is not None:
         guesses += _unknown_capitalised(text, is_word, other_entities)
     guesses += name_rules.listed_first_names(text)
+    guesses += speakers.speaking_names(text, other_entities, is_word)
+    guesses += speakers.lower_case_named(text, is_word)
     guesses += name_rules.service_after_names(text,
         [(s, e) for s, e, label in other_entities if label in PLACES])
     # A guess inside a public landmark is the landmark misread ("Trafalgar Square", "by the

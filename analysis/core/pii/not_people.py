@@ -7,6 +7,9 @@ from functools import lru_cache
 
 from ..lists import load_list, load_set
 from .common import CAP_WORD, Candidate, is_sentence_start
+from .name_rules import named_by_role
+from .speakers import SPEAKS
+from .word_lists import SPEECH_VERBS
 
 __all__ = ["drop_not_people", "named_documents"]
 
@@ -57,6 +60,10 @@ def _opener(text: str, cand: Candidate, is_modifier: Callable[[str], bool]) -> b
     low = word.lower()
     # Names that are also words (Frank, Rose, Young) keep their own rules in the lists.
     if low in load_set("first_names.txt") or low in load_set("name_words.txt"):
+        return False
+    # "Royal was my keyworker", "Star told me": what follows shows a person.
+    speaks = SPEAKS.match(text, cand.start)
+    if named_by_role(text, cand.start) or (speaks and speaks.group("verb") in SPEECH_VERBS):
         return False
     return is_modifier(word)
 

@@ -1,20 +1,22 @@
-"""Detect places that could locate someone: addresses, streets, estates, institutions."""
+"""Detect places that could locate someone: addresses, streets, estates, hostels (prisons
+are in ``prisons.py``)."""
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from ..lists import load_list
+from ..lists import load_list, load_set
 from .common import CAP_WORD, COMMON_WORDS, Candidate, every_match
 
 __all__ = [
-    "CONTEXT_AFTER", "CONTEXT_BEFORE", "NAME_WORDS", "ROAD_DESCRIPTIONS", "always_prisons",
-    "said_near",
-    "find_addresses", "find_broad_areas", "find_hostels", "find_prisons", "first_word_generic",
+    "CONTEXT_AFTER", "CONTEXT_BEFORE", "NAME_WORDS", "ROAD_DESCRIPTIONS", "listed", "said_near",
+    "find_addresses", "find_broad_areas", "find_hostels", "first_word_generic",
     "list_matches", "matches",
 ]
 
 NAME_WORDS = rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}}"
+# "St Anne's Court", "St Cuthbert's Primary": a saint's name with its possessive names too.
+SAINTLY_NAME = rf"(?:St\.?[ \t]+{CAP_WORD}['’]s(?:[ \t]+{CAP_WORD})?|{NAME_WORDS})"
 SUFFIXES = (
     "Road|Rd|Street|St|Avenue|Ave|Lane|Close|Crescent|Drive|Way|Grove|Terrace|Gardens|"
     "Place|Square|Mews|Walk|Row|Court|Hill|Parade|Rise|View|Park|Green|Vale|Wharf|Yard|"
@@ -40,6 +42,14 @@ STREET = re.compile(
 ON_SUFFIXES = "Hill|Green|Row|Walk|Place|Square|Gate|Vale|Wharf"
 STREET_AFTER_ON = re.compile(rf"(?<=\bon[ \t])(?:the[ \t]+)?{NAME_WORDS}[ \t]+(?:{ON_SUFFIXES})\b")
 ESTATE = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:[Ee]state|Farm)\b(?!\s+agent)")
+# "St Cuthbert's Primary", "Hollins Park Academy", "Greenway High": a named school says
+# where a child is, or where someone grew up.
+SCHOOL_WORDS = ("Primary|Academy|Comprehensive|Grammar|Juniors|Infants|Secondary|High|School"
+                "|College|Sixth Form|C of E|CofE|RC")
+# "Bishop Vesey's Grammar", "St Peter's C of E": any name may take a possessive here.
+SCHOOL = re.compile(
+    rf"\b(?:St\.?[ \t]+)?{NAME_WORDS}(?:['’]s)?[ \t]+(?:{SCHOOL_WORDS})"
+    rf"(?:[ \t]+(?:School|College|Academy|Primary))?\b")
 # First words that make "X Street" or "X Centre" a description, not a name.
 GENERIC_FIRST = frozenset(
     ["no", "by", "any", "one", "some", "either", "half", "high", "main", "back", "side", "this",
@@ -67,11 +77,13 @@ ROAD_DESCRIPTIONS = frozenset(
 # "the Lighthouse hostel": a named hostel is often written with the word in lower case.
 HOSTEL_ALWAYS = re.compile(
     rf"\b{NAME_WORDS}(?:['’]s)?[ \t]+(?:Lodge|Hostel|hostel|Foyer|Project)\b")
-HOSTEL_IF_CONTEXT = re.compile(rf"\b{NAME_WORDS}[ \t]+(?:House|Centre|Center|Court|Hall|Place)\b")
+HOSTEL_IF_CONTEXT = re.compile(
+    rf"\b{SAINTLY_NAME}[ \t]+(?:House|Centre|Center|Court|Hall|Place)\b")
 HOSTEL_CONTEXT = re.compile(
     r"\b(?:hostels?|approved premises|AP|bail|shelter|refuge|supported (?:housing|accommodation)"
     r"|foyer|project|rehab|detox|residential|testing|drop-in|day centre|curfew|key ?worker"
-    r"|placed|housed|bed|slept|sleeping|stayed|staying)\b",
+    r"|placed|housed|bed|rooms?|residents?|slept|sleeping|stayed|staying"
+    r"|put (?:me|us|him|her) up)\b",
     re.IGNORECASE,
 )
 # "a refuge called Harbour House", "the night shelter at St Jude's".
@@ -80,6 +92,18 @@ HOSTEL_NAMED = re.compile(
     rf"\s+(?i:called|named|at)\s+(?:the\s+)?(?P<name>(?:St\.?\s+)?{CAP_WORD}(?:['’]s)?"
     rf"(?:[ \t]+{CAP_WORD}){{0,2}})"
 )
+# "I'm living at Anchor House", "moved into Elm Court", "they put me in Beech Hall", "my room
+# at Marlowe Court": a named House, Court or Hall said as where someone lives.
+HOSTEL_AS_HOME = re.compile(
+    rf"\b(?i:live|lives|lived|living|move|moved|moving|put me|put us|put him|put her|placed"
+    rf"|housed|room|flat|bedsit|bed|stay|stays|address)[ \t]+(?i:in|at|into|to|up at|over at)"
+    rf"[ \t]+(?:the[ \t]+)?(?P<name>{SAINTLY_NAME}[ \t]+(?:House|Court|Hall|Centre|Place|Lodge))\b"
+)
+# "a room at the Ark", "staying at the Beacon": a place called "the X" said as a home.
+HOSTEL_AT_THE = re.compile(
+    rf"\b(?i:room|bed|bedsit|stay|stays|stayed|staying|live|lives|lived|living|placed|housed)"
+    rf"[ \t]+(?i:at)[ \t]+the[ \t]+(?P<name>{NAME_WORDS})")
+PLACE_KINDS = frozenset(["foyer", "hostel", "shelter", "refuge", "lodge", "project", "unit"])
 HOSTEL_THE_NAME = re.compile(
     rf"\b(?i:at|in)\s+the\s+(?P<name>(?:{CAP_WORD}|[A-Z]{{2,6}}\b)(?:[ \t]+{CAP_WORD}){{0,2}})\b"
 )
@@ -92,26 +116,6 @@ def said_near(text: str, m: re.Match[str], context: re.Pattern[str]) -> bool:
     """Whether ``context`` is said within ``CONTEXT_BEFORE`` characters before the match
     or ``CONTEXT_AFTER`` after it ("X House" is a hostel only near "hostel", "refuge")."""
     return bool(context.search(text[max(0, m.start() - CONTEXT_BEFORE):m.end() + CONTEXT_AFTER]))
-
-PRISON_PREFIXES = r"(?:HMP\s*(?:/|&|and)\s*YOI|HMP|HMYOI|YOI|HM\s+Prison|HM\s+YOI)"
-PRISON_PREFIX = re.compile(
-    rf"\b(?i:{PRISON_PREFIXES})[ \t]+(?:the[ \t]+)?(?:{NAME_WORDS}|(?-i:[a-z][a-z'’-]{{2,}}))"
-)
-PRISON_WORD_AFTER = r"(?:[ \t]+(?:prison|Prison|jail|nick|YOI))"
-PRISON_CONTEXT_BEFORE = re.compile(
-    r"\b(?:time|years?|months?|weeks?|stretch|stint|sentence|remand(?:ed)?(?:\s+to)?|inside|out of|"
-    r"released from|transferred to|shipped(?: out)? to|locked up in|banged up in|visits? (?:in|at)|"
-    r"cells?|wings?|landings?|served|bird|porridge)"
-    r"\s+(?:in\s+|at\s+)?$",
-    re.IGNORECASE,
-)
-# "Pentonville, then Brixton, then the Scrubs": a place-named prison listed with prisons.
-PRISON_LIST_JOIN = re.compile(r"^(?:\s*,)?\s*(?:(?:and|then|or|to|and then)\s+)?$|^\s*/\s*$")
-# "released from HMP Leeds to Manchester": after a release, "to" names where someone went.
-RELEASED_FROM = re.compile(r"\b(?:released|discharged|let \w+ out|out)\s+(?:of|from)\s+$", re.I)
-PRISON_CONTEXT_AFTER = re.compile(r"^[^.?!]{0,40}\b(?:prison|jail|nick|wings?|landing|cell)\b",
-                                  re.I)
-
 
 def first_word_generic(text: str, start: int) -> bool:
     first = re.sub(r"['’]s$", "", text[start:].split(None, 1)[0].lower())  # "Everyone's"
@@ -150,7 +154,7 @@ def _streets(pattern: re.Pattern[str], text: str, generic: frozenset[str]) -> li
 
 
 def find_addresses(text: str) -> list[Candidate]:
-    """Find house-number addresses, flats in named blocks, street names and estates.
+    """Find house-number addresses, flats in named blocks, street names, estates and schools.
 
     Args:
         text: text to search.
@@ -163,11 +167,37 @@ def find_addresses(text: str) -> list[Candidate]:
     found += _streets(STREET, text, ROAD_DESCRIPTIONS)
     found += _streets(STREET_AFTER_ON, text, ROAD_DESCRIPTIONS)
     found += _streets(ESTATE, text, GENERIC_FIRST)
+    return found + _schools(text)
+
+
+# Kinds of school ("Catholic School", "Sunday School", "Police Academy"), not names.
+SCHOOL_KINDS = frozenset(
+    ["catholic", "church", "sunday", "police", "prison", "service", "faith", "special", "free",
+     "state", "boarding", "independent", "public", "infant", "junior", "nursery", "art", "drama",
+     "dance", "music", "bible", "driving", "nursing", "law", "night", "summer", "approved",
+     "reform", "residential", "pupil", "referral", "open", "royal", "national"])
+
+
+def _schools(text: str) -> list[Candidate]:
+    """Named schools, not descriptions ("Grammar School", "Catholic School" stay: every word
+    before the school word is a kind) nor bodies ("the Royal College of Psychiatrists")."""
+    school_words = {w.lower() for w in SCHOOL_WORDS.split("|")}
+    found = []
+    for m in SCHOOL.finditer(text):
+        if re.match(r"[ \t]+of\b", text[m.end():]):
+            continue
+        the = re.match(r"[Tt]he[ \t]+", m.group())
+        words = [re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"[\w'’]+", m.group())]
+        while words and words[-1] in school_words | {"sixth", "form", "c", "of", "e"}:
+            words.pop()
+        if any(w not in GENERIC_FIRST and w not in COMMON_WORDS and w not in school_words
+               and w not in SCHOOL_KINDS and not w.endswith("day") for w in words):
+            found.append(Candidate(m.start() + (the.end() if the else 0), m.end(), "place"))
     return found
 
 
 @cache
-def _listed(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+def listed(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """Compile a list file into (always-match, needs-context) patterns."""
     always: list[str] = []
     ambiguous: list[str] = []
@@ -189,65 +219,9 @@ def _listed(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     return compile_(always), compile_(ambiguous)
 
 
-@cache
-def always_prisons() -> frozenset[str]:
-    """Listed prison names that are never anything else (Pentonville, not Leeds), lower case."""
-    return frozenset(e.lower() for e in load_list("prisons.txt") if not e.endswith("*"))
-
-
 def list_matches(name: str, text: str, label: str) -> list[Candidate]:
-    always, _ = _listed(name)
+    always, _ = listed(name)
     return every_match(always, text, label) if always else []
-
-
-def find_prisons(text: str) -> list[Candidate]:
-    """Find prisons: "HMP X", listed names, and city-named prisons with context.
-
-    Args:
-        text: text to search.
-
-    Returns:
-        Candidates labelled ``prison``.
-    """
-    # "hmp wandsworth" typed in lower case counts; "hmp was grim" has no name to hide.
-    found = [Candidate(m.start(), m.end(), "prison") for m in PRISON_PREFIX.finditer(text)
-             if m.group().split()[-1] not in COMMON_WORDS]
-    found += list_matches("prisons.txt", text, "prison")
-    _, ambiguous = _listed("prisons.txt")
-    for m in ambiguous.finditer(text) if ambiguous else ():
-        word_after = re.match(PRISON_WORD_AFTER, text[m.end():])
-        if word_after:
-            found.append(Candidate(m.start(), m.end() + word_after.end(), "prison"))
-        elif (PRISON_CONTEXT_BEFORE.search(text[max(0, m.start() - 40):m.start()])
-              or PRISON_CONTEXT_AFTER.match(text[m.end():])):
-            found.append(Candidate(m.start(), m.end(), "prison"))
-    return found + _listed_with_prisons(text, found, ambiguous)
-
-
-def _listed_with_prisons(text: str, found: list[Candidate],
-                         ambiguous: re.Pattern[str] | None) -> list[Candidate]:
-    """Place-named prisons joined by a comma, "and" or "then" to a prison already found."""
-    pending = [m for m in (ambiguous.finditer(text) if ambiguous else ())
-               if not any(c.start <= m.start() < c.end for c in found)]
-    added: list[Candidate] = []
-    grew = True
-    while grew:  # a chain of three or more: each newly found name vouches for the next
-        grew = False
-        for m in list(pending):
-            if any(_joined(text, c.start, c.end, m.start()) if c.end <= m.start()
-                   else _joined(text, m.start(), m.end(), c.start)
-                   for c in found + added):
-                added.append(Candidate(m.start(), m.end(), "prison"))
-                pending.remove(m)
-                grew = True
-    return added
-
-
-def _joined(text: str, start: int, end: int, next_start: int) -> bool:
-    """Whether the name at start:end is listed with the one at next_start."""
-    between = text[end:next_start]
-    return bool(PRISON_LIST_JOIN.match(between)) and not (
-        between.strip() == "to" and RELEASED_FROM.search(text[max(0, start - 40):start]))
 
 
 def find_hostels(text: str) -> list[Candidate]:
@@ -255,7 +229,8 @@ def find_hostels(text: str) -> list[Candidate]:
 
     "X Lodge", "X Hostel", "X Foyer" and "X Project" always count; "X House",
     "X Centre", "X Court" only near words such as hostel, refuge or approved
-    premises, because elsewhere they are usually blocks of flats or venues.
+    premises, or said as a home ("living at Anchor House", "moved into Elm Court"),
+    because elsewhere they are usually blocks of flats or venues.
 
     Args:
         text: text to search.
@@ -269,8 +244,15 @@ def find_hostels(text: str) -> list[Candidate]:
             continue
         if said_near(text, m, HOSTEL_CONTEXT):
             found.append(Candidate(m.start(), m.end(), "hostel"))
-    for m in HOSTEL_NAMED.finditer(text):
+    for m in [*HOSTEL_NAMED.finditer(text), *HOSTEL_AS_HOME.finditer(text)]:
         if not first_word_generic(text, m.start("name")):
+            found.append(Candidate(m.start("name"), m.end("name"), "hostel"))
+    # "the Salvation Army", "the Premier Inn", "the Foyer", "the Bottom End" are national
+    # services and chains, a kind of place or a description, not where one person lives.
+    for m in HOSTEL_AT_THE.finditer(text):
+        name = m.group("name").lower()
+        if not (first_word_generic(text, m.start("name")) or name in load_set("not_names.txt")
+                or name.split()[0] in ROAD_DESCRIPTIONS or name in PLACE_KINDS):
             found.append(Candidate(m.start("name"), m.end("name"), "hostel"))
     # "I stayed at the Beacon, it's a hostel for young people"; "in the Salvation Army hostel";
     # "at the YMCA hostel": the whole name, and the word hostel with it when it follows at once.

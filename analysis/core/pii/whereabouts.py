@@ -21,7 +21,8 @@ from functools import cache
 from ..lists import load_list, load_set
 from .common import CAP_WORD, Candidate
 from .name_words import never_name
-from .places import ROAD_DESCRIPTIONS, always_prisons
+from .places import ROAD_DESCRIPTIONS
+from .prisons import always_prisons
 
 __all__ = ["find_bare_streets", "find_relatives_places", "landmarks"]
 
@@ -49,6 +50,15 @@ ANY_CASE_STREET = re.compile(
     r"(?:(?i:road|rd|street|lane|avenue|close|crescent|drive|way|grove|terrace|gardens|mews"
     r"|parade)|[Ss]t(?![ \t]*\.?[ \t]+(?:[A-Z]|mungo))))\b)"
 )
+# "off mount pleasant", "grew up on mount vernon": a Mount named in lower case after a place
+# preposition; "sleeping on brixton hill", "lives on seacroft estate": a lower-case Hill,
+# Green, Park or estate after a presence
+# verb, when a word in it is no English word ("on the village green" stays).
+LOWER_MOUNT = re.compile(
+    r"\b(?i:on|off|in|at|near|round|around|by)[ \t]+(?P<name>(?:mount|mt)[ \t]+[a-z]{3,})\b")
+LOWER_AREA = re.compile(
+    r"\b(?i:on|off|in|at|near|round|around|by)[ \t]+(?P<name>(?:[a-z][a-z'’-]+[ \t]+){1,2}"
+    r"(?:hill|green|row|square|park|gate|walk|vale|common|heath|rise|estate))\b")
 # "living on nowt", "lived on pregabalin": what someone lives on, typed in lower case, is
 # what they live off; a lower-case street needs a verb of being there.
 LIVING_ON = re.compile(r"\b(?:live|lives|lived|living)[ \t]+(?:on|off)[ \t]+(?:the[ \t]+)?$",
@@ -115,7 +125,21 @@ def find_bare_streets(text: str, is_word: Callable[[str], bool] | None) -> list[
                 or not PRESENCE.search(text[max(0, m.start() - 60):m.start()])):
             continue
         found.append(Candidate(m.start("name"), m.end("name"), "place"))
-    return found + _any_case_streets(text)
+    return found + _lower_case_areas(text, is_word) + _any_case_streets(text)
+
+
+def _lower_case_areas(text: str, is_word: Callable[[str], bool]) -> list[Candidate]:
+    """Streets and areas typed in lower case without a street word: "off mount pleasant",
+    "sleeping on brixton hill"."""
+    found = [Candidate(*m.span("name"), "place") for m in LOWER_MOUNT.finditer(text)
+             if not never_name(m.group("name").split()[-1])]
+    for m in LOWER_AREA.finditer(text):
+        *words, _ = m.group("name").split()
+        if (PRESENCE.search(text[max(0, m.start() - 60):m.start()])
+                and not any(never_name(w) for w in words)
+                and any(not is_word(w) for w in words)):
+            found.append(Candidate(*m.span("name"), "place"))
+    return found
 
 
 def _any_case_streets(text: str) -> list[Candidate]:

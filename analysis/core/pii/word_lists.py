@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 __all__ = [
-    "PERSON_OBJECT_VERBS", "PERSON_VERBS", "TIME_BEFORE", "TIME_NAMES", "TIME_VERBS",
-    "TIME_WORDS",
+    "DIALECT_WORDS", "LOOK_PARTICIPLES", "MEDICINE_ENDINGS", "PERSON_OBJECT_VERBS", "PERSON_VERBS",
+    "SPEECH_VERBS",
+    "TIME_BEFORE", "TIME_NAMES", "TIME_VERBS", "TIME_WORDS",
 ]
 
 # Months and seasons that are also first names: a person only when the sentence shows one
@@ -40,3 +41,29 @@ TIME_VERBS = frozenset(
 PERSON_OBJECT_VERBS = frozenset(
     ["told", "tell", "asked", "ask", "rang", "ring", "phoned", "texted", "messaged", "called",
      "thanked", "hugged", "kissed", "married", "visited", "trust", "trusted"])
+# Verbs of speaking and messaging: what a capitalised word does before them shows a person
+# even when it is an English word or a town ("Star told me", "Sutton said"); an institution
+# says things too ("Probation said"), so name_rules skips services, roles and relatives.
+SPEECH_VERBS = frozenset(
+    ["said", "says", "told", "tells", "rang", "rings", "phoned", "texted", "messaged", "asked",
+     "asks", "reckons", "reckoned", "shouted", "screamed", "whispered", "replied", "answered",
+     "promised", "swore", "lied", "laughed", "cried", "smiled", "winked", "hugged"])
+# "Rose tinted glasses", "Honey coloured walls": after a name-word, a participle of colour,
+# scent or look makes it the first half of a compound adjective written without its hyphen.
+LOOK_PARTICIPLES = frozenset(
+    ["tinted", "tinged", "coloured", "colored", "scented", "flavoured", "flavored", "shaped",
+     "hued", "toned", "haired", "eyed", "cheeked", "lipped", "faced", "glazed", "roasted",
+     "patterned", "striped"])
+# Medicine names by their international stems (Sertraline, Olanzapine, Diazepam, Tramadol).
+MEDICINE_ENDINGS = (
+    "azepam", "azolam", "apine", "oxetine", "alopram", "traline", "idone", "peridol", "gabalin",
+    "pentin", "orphine", "amadol", "codone", "tanyl", "trigine", "proate", "prazole", "olol",
+    "triptyline", "pramine", "afaxine", "iclone", "zodone",
+)
+# Pronouns and function words as typed in dialect or texting ("tell ya", "told yer mam",
+# "asked yous", "told summat"): never a lower-case name after "tell" or "asked".
+DIALECT_WORDS = frozenset(
+    ["ya", "yer", "yah", "yous", "youse", "yez", "ye", "thee", "tha", "thi", "dem", "dat", "da",
+     "ma", "mi", "em", "ur", "wat", "wot", "summat", "owt", "nowt", "nuffin", "sumthin", "wiv",
+     "fer", "coz", "cuz", "bruv", "blud", "fam", "init", "innit", "lot", "lots", "everyone",
+     "yall", "y'all", "ppl", "sum", "nun", "wen", "dis", "dey", "ting", "tings"])

@@ -1,0 +1,149 @@
+"""Detect prisons: "HMP X", listed names, and prisons named like their town with context.
+
+A listed name that is never anything else (Pentonville) counts in any case. One that is
+also a town or word (marked `` *`` in ``prisons.txt``: Leeds, Feltham, Wandsworth) counts
+with context: "HMP Leeds", "Leeds prison", "did two years in Leeds", "got moved to
+Wandsworth", "in Feltham for two years", or listed with a prison found already. Typed in
+lower case ("in feltham for two years", "got moved to wandsworth") it counts the same when a
+preposition comes right before it, so "two years reading in my cell" is no prison.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..lists import load_list, load_set
+from .common import COMMON_WORDS, Candidate
+from .places import NAME_WORDS, list_matches, listed
+
+__all__ = ["always_prisons", "find_prisons"]
+
+PRISON_PREFIXES = r"(?:HMP\s*(?:/|&|and)\s*YOI|HMP|HMYOI|YOI|HM\s+Prison|HM\s+YOI)"
+PRISON_PREFIX = re.compile(
+    rf"\b(?i:{PRISON_PREFIXES})[ \t]+(?:the[ \t]+)?(?:{NAME_WORDS}|(?-i:[a-z][a-z'’-]{{2,}}))"
+)
+PRISON_WORD_AFTER = r"(?:[ \t]+(?:prison|Prison|jail|nick|YOI))"
+PRISON_CONTEXT_BEFORE = re.compile(
+    r"\b(?:time|years?|months?|weeks?|stretch|stint|sentence|remand(?:ed)?(?:\s+to)?|inside|out of|"
+    r"released from|transferred to|shipped(?: out)? to|locked up in|banged up in|visits? (?:in|at)|"
+    r"cells?|wings?|landings?|served|bird|porridge)"
+    r"\s+(?:in\s+|at\s+)?$",
+    re.IGNORECASE,
+)
+# "Pentonville, then Brixton, then the Scrubs": a place-named prison listed with prisons.
+# "Whatton, then back to Nottingham", "lewes and another in Ford": joined by a few short words.
+PRISON_LIST_JOIN = re.compile(
+    r"^(?:\s*,)?\s*(?:(?:and|then|or|to|back|on|another|one|a|bit|stint|in|at)\s+){0,4}$"
+    r"|^\s*/\s*$")
+# "released from HMP Leeds to Manchester": after a release, "to" names where someone went.
+RELEASED_FROM = re.compile(r"\b(?:released|discharged|let \w+ out|out)\s+(?:of|from)\s+$", re.I)
+PRISON_CONTEXT_AFTER = re.compile(r"^[^.?!]{0,40}\b(?:prison|jail|nick|wings?|landing|cell)\b",
+                                  re.I)
+# "got moved to Wandsworth", "they shipped me to Leeds": someone moved by others, a transfer.
+PRISON_TRANSFER_BEFORE = re.compile(
+    r"\b(?:(?:got|get|gets|getting|was|were|been|being)\s+(?:moved|sent|shipped|ghosted|"
+    r"transferred)(?:\s+(?:out|over|down|up|back))?|(?:moved|sent|shipped|ghosted)\s+"
+    r"(?:me|him|her|us|them)(?:\s+(?:out|over|down|up|back))?)\s+(?:to|into)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "got moved to Bristol by the council into temp accommodation": a move of home.
+HOME_MOVE = re.compile(r"\b(?:council|housing|temp|temporary|accommodation|flat|tenancy|hostel"
+                       r"|family|job|work|uni|university|college)\b", re.IGNORECASE)
+# "in Feltham for two years", "at Wandsworth for six months": a stretch spent there; not
+# for a city or borough ("in Manchester for two years" is where someone lived).
+PRISON_STRETCH_AFTER = re.compile(
+    r"^\s+for\s+(?:a|an|\d+|[a-z]+)(?:\s+(?:and\s+a\s+half|odd|more))?\s+"
+    r"(?:years?|months?|weeks?|stretch)\b", re.IGNORECASE)
+PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|to|into|from|of)\s+$", re.IGNORECASE)
+IN_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
+LIVED_IN = re.compile(r"\b(?:live|lived|living|lives|grew up|brought up|born|moved|stayed|"
+                      r"staying|work|worked|working)\s+(?:\w+\s+)?(?:in|at)\s+$", re.IGNORECASE)
+
+
+@cache
+def always_prisons() -> frozenset[str]:
+    """Listed prison names that are never anything else (Pentonville, not Leeds), lower case."""
+    return frozenset(e.lower() for e in load_list("prisons.txt") if not e.endswith("*"))
+
+
+@cache
+def _lower_case_towns() -> re.Pattern[str] | None:
+    """The one-word prisons named like a town, typed in lower case ("wandsworth")."""
+    words = [e.rstrip("* ").lower() for e in load_list("prisons.txt")
+             if e.endswith("*") and " " not in e.rstrip("* ")]
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b") if words else None
+
+
+def _in_context(text: str, start: int, end: int) -> bool:
+    """Whether a town-named prison at start:end is said as a prison.
+
+    A city or borough ("Bristol", "Wandsworth") moved to by the council or for work is a
+    move of home; one lived in for two years is a home: only a prison town that is no broad
+    area (Feltham, Armley) counts after a stretch.
+    """
+    before = text[max(0, start - 40):start]
+    area = text[start:end].lower() in load_set("broad_areas.txt")
+    sentence = re.split(r"[.?!\n]", text[end:], maxsplit=1)[0]
+    sentence = re.split(r"[.?!\n]", text[:start])[-1] + sentence
+    return bool(
+        PRISON_CONTEXT_BEFORE.search(before) or PRISON_CONTEXT_AFTER.match(text[end:])
+        or (PRISON_TRANSFER_BEFORE.search(before)
+            and not (area and HOME_MOVE.search(sentence)))
+        or (IN_BEFORE.search(before) and not LIVED_IN.search(before)
+            and PRISON_STRETCH_AFTER.match(text[end:]) and not area))
+
+
+def find_prisons(text: str) -> list[Candidate]:
+    """Find prisons: "HMP X", listed names, and city-named prisons with context.
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Candidates labelled ``prison``.
+    """
+    # "hmp wandsworth" typed in lower case counts; "hmp was grim" has no name to hide.
+    found = [Candidate(m.start(), m.end(), "prison") for m in PRISON_PREFIX.finditer(text)
+             if m.group().split()[-1] not in COMMON_WORDS]
+    found += list_matches("prisons.txt", text, "prison")
+    _, ambiguous = listed("prisons.txt")
+    for m in ambiguous.finditer(text) if ambiguous else ():
+        word_after = re.match(PRISON_WORD_AFTER, text[m.end():])
+        if word_after:
+            found.append(Candidate(m.start(), m.end() + word_after.end(), "prison"))
+        elif _in_context(text, m.start(), m.end()):
+            found.append(Candidate(m.start(), m.end(), "prison"))
+    lower = _lower_case_towns()
+    for m in lower.finditer(text) if lower else ():
+        word_after = re.match(PRISON_WORD_AFTER, text[m.end():])
+        if word_after or (PREPOSITION_BEFORE.search(text[max(0, m.start() - 8):m.start()])
+                          and _in_context(text, m.start(), m.end())):
+            found.append(Candidate(m.start(), m.end() + (word_after.end() if word_after else 0),
+                                   "prison"))
+    return found + _listed_with_prisons(text, found, ambiguous)
+
+
+def _listed_with_prisons(text: str, found: list[Candidate],
+                         ambiguous: re.Pattern[str] | None) -> list[Candidate]:
+    """Place-named prisons joined by a comma, "and" or "then" to a prison already found."""
+    pending = [m for m in (ambiguous.finditer(text) if ambiguous else ())
+               if not any(c.start <= m.start() < c.end for c in found)]
+    added: list[Candidate] = []
+    grew = True
+    while grew:  # a chain of three or more: each newly found name vouches for the next
+        grew = False
+        for m in list(pending):
+            if any(_joined(text, c.start, c.end, m.start()) if c.end <= m.start()
+                   else _joined(text, m.start(), m.end(), c.start)
+                   for c in found + added):
+                added.append(Candidate(m.start(), m.end(), "prison"))
+                pending.remove(m)
+                grew = True
+    return added
+
+
+def _joined(text: str, start: int, end: int, next_start: int) -> bool:
+    """Whether the name at start:end is listed with the one at next_start."""
+    between = text[end:next_start]
+    return bool(PRISON_LIST_JOIN.match(between)) and not (
+        "to" in between.split() and RELEASED_FROM.search(text[max(0, start - 40):start]))
