@@ -94,6 +94,21 @@ def targets(events: Iterable[AuditEvent]) -> dict[int, Target]:
             for event_id, object_type, object_id in pointed}
 
 
+def people(events: Iterable[AuditEvent]) -> dict[int, str]:
+    """{user id: display name} for the staff who did the events, in one query.
+
+    The event keeps the email as it was; the name is read as it is now. A deleted
+    account is simply missing, and the log falls back to the email it kept.
+    """
+    from forum.models import User
+
+    ids = sorted({e.user_id for e in events if e.user_id is not None})
+    if not ids:
+        return {}
+    return dict(db.session.execute(
+        select(User.id, User.name).where(User.id.in_(ids))).tuples().all())
+
+
 def _target(object_type: str, object_id: int, kind: Kind | None,
             names: dict[int, str]) -> Target:
     if kind is None:  # a kind nobody registered: as stored
