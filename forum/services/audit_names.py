@@ -43,6 +43,9 @@ class Target:
 
     main: str  # "Reducing reoffending: call for evidence", or "segment 812"
     note: str = ""  # "consultation 3", "in Reducing reoffending...", "deleted"
+    # The name alone, for the CSV's "object name" column: the object's own, or for one
+    # without a name of its own its consultation's title; "" when deleted or unregistered.
+    name: str = ""
 
 
 def register_kind(app: Flask, object_type: str, label: str, query: NameQuery,
@@ -117,7 +120,7 @@ def _target(object_type: str, object_id: int, kind: Kind | None,
     if object_id not in names:
         return Target(which, "deleted")
     name = names[object_id] or "(no name)"
-    return Target(which, f"in {name}") if kind.within else Target(name, which)
+    return Target(which, f"in {name}", name) if kind.within else Target(name, which, name)
 
 
 def register_forum_kinds(app: Flask) -> None:
