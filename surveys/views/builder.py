@@ -33,7 +33,8 @@ BUILD = (Role.ADMIN, Role.POLICY_OFFICER, Role.FACILITATOR)
 @allow(*BUILD)
 def new():
     """Start a survey for a consultation."""
-    form = SurveyForm(consultation_id=request.args.get("consultation", type=int))
+    # ?consultation_id= from the consultation page's action (forum's ConsultationAction).
+    form = SurveyForm(consultation_id=request.args.get("consultation_id", type=int))
     form.consultation_id.choices = consultation_choices()
     if form.validate_on_submit():
         consultation = db.session.get(Consultation, form.consultation_id.data) or abort(400)
