@@ -160,3 +160,14 @@ def test_only_survey_builders_are_offered_a_survey(auth, consultation):
     auth.login(Role.PEER_RESEARCHER)
     html = auth.client.get(f"/consultations/{consultation.id}").data.decode()
     assert "Build a survey" not in html
+
+
+def test_the_must_answer_hint_reads_before_its_box(auth, consultation):
+    auth.login(Role.POLICY_OFFICER)
+    auth.client.post("/surveys/new", data={"consultation_id": consultation.id, "title": "S",
+                                           "purpose": "We want to hear from you."})
+    survey = db.session.scalar(select(Survey))
+    html = auth.client.get(f"/surveys/{survey.id}/questions/new").data.decode()
+    hint = html.index("If this is not ticked, ‘Next’ with no answer asks ‘Skip this question?’")
+    assert hint < html.index("The participant must answer this question")
+    assert "Otherwise ‘Next’" not in html
