@@ -25,6 +25,7 @@ from exports.markup import clean_text
 from forum.extensions import db
 from forum.models import Question, Segment, SegmentSource, Transcript
 from forum.services.segments import document_segments, quotable_segments
+from forum.services.spreadsheet_cells import spreadsheet_safe
 
 __all__ = ["COLUMNS", "SegmentRow", "coded_rows", "segments_csv",
            "segments_xlsx", "codebook_qdc", "spreadsheet_safe"]
@@ -33,7 +34,6 @@ COLUMNS = ("Segment ID", "Theme", "Theme label set by", "Question", "Member pseu
            "Source", "Date", "Text")
 QDC_NAMESPACE = "urn:QDA-XML:codebook:1.0"
 _GUIDS = uuid.UUID("5c1f9d1e-2b7a-4d5e-9a43-6f0e8c2d7b11")  # namespace for stable code GUIDs
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -91,13 +91,6 @@ def coded_rows(consultation_id: int) -> list[SegmentRow]:
                                clean_text(segment.member.pseudonym) if segment.member else "",
                                source, when, clean_text(segment.text)))
     return rows
-
-
-def spreadsheet_safe(value) -> object:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def segments_csv(consultation_id: int) -> bytes:

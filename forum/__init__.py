@@ -7,7 +7,7 @@ from flask import Flask, jsonify, render_template, request
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from sqlalchemy.exc import OperationalError
 
-from forum import access, encryption, pool_ping, security
+from forum import access, encryption, pool_ping, security, unsent
 from forum.extensions import babel, csrf, db, login_manager, migrate
 from forum.models import segment_search
 
@@ -87,6 +87,7 @@ def init_app(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True,
                      include_name=segment_search.include_name)
     csrf.init_app(app)
+    unsent.init_app(app)
     babel.init_app(app)
     _configure_login(app)
     _configure_templates(app)

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from flask import Flask, abort, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from forum import unsent
+
 
 class Role(str, enum.Enum):
     ADMIN = "admin"
@@ -99,7 +101,9 @@ def enforce_roles():
     if allowed == PUBLIC:
         return None
     if not current_user.is_authenticated:
-        return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+        # A form sent after the sign-in ended shows back what was typed in it.
+        return unsent.signed_out_post() or redirect(
+            url_for("auth.login", next=request.full_path.rstrip("?")))
     if allowed is None or current_user.role not in allowed:
         abort(403)
     return None

@@ -46,3 +46,8 @@ def init_app(app: Flask) -> None:
     from surveys.models import Survey
 
     register_kind(app, "Survey", "survey", by_column(Survey.id, Survey.title))
+    from forum.services.actions import ConsultationAction, register_consultation_action
+
+    # A new consultation has no sources: this is where its first survey starts.
+    register_consultation_action(app, ConsultationAction(
+        "Evidence", "surveys.new", "Build a survey for this consultation"))

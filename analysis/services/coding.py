@@ -20,6 +20,7 @@ from forum.extensions import db
 from forum.models import Segment, SegmentSource, Transcript, User
 from forum.models.base import utcnow
 from forum.services.segments import searchable_segments
+from forum.services.spreadsheet_cells import spreadsheet_safe
 
 if TYPE_CHECKING:
     from analysis.core.themes.words import WordAnalyser
@@ -195,12 +196,6 @@ def decide(entry: CodebookEntry, segment: Segment, decision: Decision | None, us
     db.session.commit()
 
 
-def _safe(value: object) -> str:
-    """Stop a spreadsheet reading a cell as a formula."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def matrix_csv(matrix: Matrix) -> str:
     """One row per source and code: source, code, matches, confirmed, rejected, unreviewed.
 
@@ -217,7 +212,8 @@ def matrix_csv(matrix: Matrix) -> str:
     for source in matrix.sources:
         for entry in matrix.entries:
             cell = matrix.cell(source.key, entry.id)
-            writer.writerow([_safe(source.title), source.kind, _safe(entry.name),
+            writer.writerow([spreadsheet_safe(source.title), source.kind,
+                             spreadsheet_safe(entry.name),
                              "yes" if cell.state in ("confirmed", "unreviewed") else "no",
                              cell.count(), cell.count(Decision.CONFIRMED),
                              cell.count(Decision.REJECTED), cell.unreviewed])
@@ -246,10 +242,11 @@ def passages_csv(matrix: Matrix, quotable_ids: set[int]) -> str:
                      "decision", "text"])
     for (_, _), cell in matrix.cells.items():
         for match in cell.matches:
-            writer.writerow([_safe(cell.source.title), cell.source.kind, _safe(cell.entry.name),
-                             match.segment.id, _safe("; ".join(match.terms)),
+            writer.writerow([spreadsheet_safe(cell.source.title), cell.source.kind,
+                             spreadsheet_safe(cell.entry.name),
+                             match.segment.id, spreadsheet_safe("; ".join(match.terms)),
                              match.decision.value if match.decision else "unreviewed",
-                             _safe(_text_for_export(match.segment, quotable_ids))])
+                             spreadsheet_safe(_text_for_export(match.segment, quotable_ids))])
     return out.getvalue()
 
 

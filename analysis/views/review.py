@@ -162,12 +162,16 @@ def _turns_and_question(transcript, form) -> tuple[set[int], Question | None]:
     return set(range(picked[0], picked[-1] + 1)), question
 
 
-@bp.route("/transcripts/<int:transcript_id>/purge", methods=["POST"])
+@bp.route("/transcripts/<int:transcript_id>/purge", methods=["GET", "POST"])
 @allow(*MANAGE)
 @fresh_login_required
 def purge(transcript_id):
-    """Delete the original words for good, once redaction is approved."""
+    """Delete the original words for good, once redaction is approved (asked first: a page
+    that says what is lost, since one button on the transcript page purged at once)."""
     transcript = db.get_or_404(Transcript, transcript_id)
+    if request.method == "GET":
+        return render_template("transcripts/purge.html", transcript=transcript,
+                               form=ConfirmForm())
     if ConfirmForm().validate_on_submit():
         waiting = unfinished_review(transcript)  # the retention job's rule, not a copy
         if transcript.status != TranscriptStatus.APPROVED:

@@ -65,13 +65,14 @@ class MemberForm(FlaskForm):
 
 
 class ConsentForm(FlaskForm):
-    take_part = BooleanField("Agrees to take part in forum research", widget=GovCheckboxInput())
-    may_quote = BooleanField("May be quoted (by pseudonym, never by name)",
+    # Each label finishes the legend "The member agrees to": read together, a sentence.
+    take_part = BooleanField("Take part in forum research", widget=GovCheckboxInput())
+    may_quote = BooleanField("Be quoted (by pseudonym, never by name)",
                              widget=GovCheckboxInput())
     may_quote_with_demographics = BooleanField(
-        "May be quoted with demographic details, like \u2018a woman in her 30s\u2019",
+        "Be quoted with demographic details, like \u2018a woman in her 30s\u2019",
         widget=GovCheckboxInput())
-    audio_recording = BooleanField("Audio may be recorded", widget=GovCheckboxInput())
+    audio_recording = BooleanField("Have their voice recorded (audio)", widget=GovCheckboxInput())
     note = TextAreaField("Note (optional)", widget=GovTextArea(),
                          description="For example: how consent was given, or what changed.",
                          validators=[

@@ -25,6 +25,10 @@ class ConsultationStatus(str, enum.Enum):
         return self.value.capitalize()
 
 
+# Statuses in which the forum is still working towards a response.
+STILL_OPEN = frozenset({ConsultationStatus.OPEN, ConsultationStatus.DRAFTING})
+
+
 class Consultation(Model):
     __tablename__ = "consultations"
 
@@ -47,6 +51,16 @@ class Consultation(Model):
 
     def days_to_deadline(self, today: date) -> int | None:
         return None if self.deadline is None else (self.deadline - today).days
+
+    def deadline_passed(self, today: date) -> bool:
+        """True when the deadline is behind us but the response is not marked sent or closed.
+
+        The one rule for the warning on the consultation page and the lists: a consultation
+        still marked open (or being drafted) the day after its deadline needs someone to
+        act, either to check whether a late response is accepted or to change its status.
+        """
+        days = self.days_to_deadline(today)
+        return days is not None and days < 0 and self.status in STILL_OPEN
 
 
 class ConsultationSection(Model):

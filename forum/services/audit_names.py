@@ -43,6 +43,9 @@ class Target:
 
     main: str  # "Reducing reoffending: call for evidence", or "segment 812"
     note: str = ""  # "consultation 3", "in Reducing reoffending...", "deleted"
+    # The name alone, for the CSV's "object name" column: the object's own, or for one
+    # without a name of its own its consultation's title; "" when deleted or unregistered.
+    name: str = ""
 
 
 def register_kind(app: Flask, object_type: str, label: str, query: NameQuery,
@@ -94,6 +97,21 @@ def targets(events: Iterable[AuditEvent]) -> dict[int, Target]:
             for event_id, object_type, object_id in pointed}
 
 
+def people(events: Iterable[AuditEvent]) -> dict[int, str]:
+    """{user id: display name} for the staff who did the events, in one query.
+
+    The event keeps the email as it was; the name is read as it is now. A deleted
+    account is simply missing, and the log falls back to the email it kept.
+    """
+    from forum.models import User
+
+    ids = sorted({e.user_id for e in events if e.user_id is not None})
+    if not ids:
+        return {}
+    return dict(db.session.execute(
+        select(User.id, User.name).where(User.id.in_(ids))).tuples().all())
+
+
 def _target(object_type: str, object_id: int, kind: Kind | None,
             names: dict[int, str]) -> Target:
     if kind is None:  # a kind nobody registered: as stored
@@ -102,7 +120,7 @@ def _target(object_type: str, object_id: int, kind: Kind | None,
     if object_id not in names:
         return Target(which, "deleted")
     name = names[object_id] or "(no name)"
-    return Target(which, f"in {name}") if kind.within else Target(name, which)
+    return Target(which, f"in {name}", name) if kind.within else Target(name, which, name)
 
 
 def register_forum_kinds(app: Flask) -> None:

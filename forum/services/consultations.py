@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from forum.extensions import db
 from forum.models import Consultation, FocusGroupSession, Segment, SegmentSource
+from forum.models.consultations import STILL_OPEN
 from forum.models.sessions import session_members
 from forum.services.consultation_questions import replace_questions
 from forum.services.questions import ParsedQuestion
@@ -27,6 +28,17 @@ def save_consultation(consultation: Consultation, parsed: list[ParsedQuestion]) 
 def list_consultations() -> list[Consultation]:
     return list(db.session.scalars(
         select(Consultation).order_by(Consultation.deadline.is_(None), Consultation.deadline)))
+
+
+def consultation_choices() -> list[tuple[int, str]]:
+    """(id, title) for a "Consultation" select: those still open first, soonest deadline
+    first, so the first (the one a new form starts on) is the one most likely meant; a
+    consultation already submitted or closed says so after its title."""
+    def still_open_first(c: Consultation) -> tuple[bool, bool, date, str]:
+        return (c.status not in STILL_OPEN, c.deadline is None, c.deadline or date.max, c.title)
+
+    return [(c.id, c.title if c.status in STILL_OPEN else f"{c.title} ({c.status.label.lower()})")
+            for c in sorted(db.session.scalars(select(Consultation)), key=still_open_first)]
 
 
 @dataclass(frozen=True)

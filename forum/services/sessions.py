@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from forum.access import Role
 from forum.extensions import db
-from forum.models import Consultation, FocusGroupSession, Member, User
+from forum.models import FocusGroupSession, Member, User
 
 
 def list_sessions() -> list[FocusGroupSession]:
@@ -20,11 +20,6 @@ def facilitator_choices() -> list[tuple[int, str]]:
         select(User).where(User.active.is_(True),
                            User.role.in_([Role.FACILITATOR, Role.ADMIN])).order_by(User.name))
     return [(0, "Not recorded")] + [(u.id, u.name) for u in users]
-
-
-def consultation_choices() -> list[tuple[int, str]]:
-    rows = db.session.scalars(select(Consultation).order_by(Consultation.title))
-    return [(c.id, c.title) for c in rows]
 
 
 def member_choices() -> list[tuple[int, str]]:

@@ -125,6 +125,7 @@ def audit_log():
     events = audit.recent_events(action=action)
     return render_template("forum/admin/audit.html", events=events,
                            targets=audit_names.targets(events),
+                           people=audit_names.people(events),
                            actions=audit.ACTIONS, chosen=action, describe=audit.describe,
                            kept=retention.kept_for_review(days), retention_days=days)
 

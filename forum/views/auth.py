@@ -49,6 +49,9 @@ def _safe_next(target: str | None) -> str:
     return url_for("home.index")
 
 
+SIGN_IN_EMAIL = "sign_in_email"
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @public
 @limiter.limit(LOGIN_LIMIT, methods=["POST"], deduct_when=login_attempt_failed)
@@ -59,6 +62,8 @@ def login():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
     form = LoginForm()
+    if request.method == "GET" and SIGN_IN_EMAIL in session:
+        form.email.data = session.pop(SIGN_IN_EMAIL)
     error = None
     if form.validate_on_submit():
         email = form.email.data or ""
@@ -114,6 +119,9 @@ def accept_invite(token):
     if form.validate_on_submit():
         accounts.set_password(user, form.password.data or "")
         flash("Your password is saved. You can now sign in.")
+        # The sign-in page starts with their email filled in (kept in the signed session
+        # cookie, never in the address): a new user's first sign-in asked for it again.
+        session[SIGN_IN_EMAIL] = user.email
         return redirect(url_for("auth.login"))
     return render_template("forum/auth/invite.html", form=form, user=user)
 

@@ -81,9 +81,10 @@ def edit(consultation_id):
 def show(consultation_id):
     """A consultation's questions, sources, counts and days to the deadline."""
     consultation = db.get_or_404(Consultation, consultation_id)
-    figures = service.consultation_figures(consultation, date.today())
+    today = date.today()
+    figures = service.consultation_figures(consultation, today)
     return render_template("forum/consultations/show.html", consultation=consultation,
-                           figures=figures, actions=actions_for(consultation),
+                           figures=figures, today=today, actions=actions_for(consultation),
                            groups=question_groups(consultation),
                            sources=service.consultation_sources(
                                consultation,

@@ -7,6 +7,7 @@ from forum.extensions import db
 from forum.forms.consultations import SessionForm
 from forum.models import FocusGroupSession
 from forum.services import sessions as service
+from forum.services.consultations import consultation_choices
 
 bp = Blueprint("sessions", __name__, url_prefix="/sessions")
 
@@ -29,7 +30,7 @@ def _form(session: FocusGroupSession | None = None) -> SessionForm:
     else:
         form = SessionForm(obj=session, member_ids=[m.id for m in session.members],
                            facilitator_id=session.facilitator_id or 0)
-    form.consultation_id.choices = service.consultation_choices()
+    form.consultation_id.choices = consultation_choices()
     form.facilitator_id.choices = service.facilitator_choices()
     form.member_ids.choices = service.member_choices()
     return form

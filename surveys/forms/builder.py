@@ -65,7 +65,8 @@ class QuestionForm(FlaskForm):
                                  description="For choice, yes or no and face questions.")
     answer_required = BooleanField(
         "The participant must answer this question", widget=GovCheckboxInput(),
-        description=("Otherwise \u2018Next\u2019 with no answer asks "
+        # Shown above the box: "Otherwise" came before what it was the otherwise of.
+        description=("If this is not ticked, \u2018Next\u2019 with no answer asks "
                      "\u2018Skip this question?\u2019"))
     consultation_question_id = SelectField("Consultation question it answers", coerce=int,
                                            widget=GovSelect(), validators=[Optional()])

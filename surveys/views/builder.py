@@ -2,11 +2,11 @@
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import ngettext
 from flask_login import current_user
-from sqlalchemy import select
 
 from forum.access import Role, allow
 from forum.extensions import db
 from forum.models import Consultation
+from forum.services.consultations import consultation_choices
 from surveys.forms.builder import ConfirmForm, QuestionForm, SurveyForm
 from surveys.models import MediaKind, QuestionKind, Survey
 from surveys.services import questions as question_service
@@ -29,17 +29,13 @@ from surveys.views.question_problems import place_problems
 BUILD = (Role.ADMIN, Role.POLICY_OFFICER, Role.FACILITATOR)
 
 
-def _consultation_choices():
-    consultations = db.session.scalars(select(Consultation).order_by(Consultation.title))
-    return [(c.id, c.title) for c in consultations]
-
-
 @bp.route("/new", methods=["GET", "POST"])
 @allow(*BUILD)
 def new():
     """Start a survey for a consultation."""
-    form = SurveyForm(consultation_id=request.args.get("consultation", type=int))
-    form.consultation_id.choices = _consultation_choices()
+    # ?consultation_id= from the consultation page's action (forum's ConsultationAction).
+    form = SurveyForm(consultation_id=request.args.get("consultation_id", type=int))
+    form.consultation_id.choices = consultation_choices()
     if form.validate_on_submit():
         consultation = db.session.get(Consultation, form.consultation_id.data) or abort(400)
         survey = create_survey(consultation, form.title.data or "", form.purpose.data)

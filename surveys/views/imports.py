@@ -1,12 +1,12 @@
 """Imported survey answers: upload a CSV file, choose its columns, see problems by line."""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
 from forum.access import Role, allow
 from forum.extensions import db
 from forum.forms.fields import add_error
 from forum.models import Consultation
+from forum.services.consultations import consultation_choices
 from surveys.forms.imports import MappingForm, UploadForm
 from surveys.models import CsvImport, CsvImportStatus
 from surveys.services import imports as service
@@ -20,8 +20,7 @@ IMPORT = (Role.ADMIN, Role.POLICY_OFFICER, Role.FACILITATOR)
 def new_import():
     """Upload a CSV file of free-text answers for a consultation."""
     form = UploadForm(consultation_id=request.args.get("consultation", type=int))
-    form.consultation_id.choices = [(c.id, c.title) for c in db.session.scalars(
-        select(Consultation).order_by(Consultation.title))]
+    form.consultation_id.choices = consultation_choices()
     if form.validate_on_submit():
         upload = form.file.data
         if not upload or not getattr(upload, "filename", ""):

@@ -31,3 +31,25 @@ def test_the_audit_log_fits_a_768_pixel_screen(live_server, page, shots):
     expect(page.get_by_role("cell", name=f"{consultation.title} consultation 1")).to_be_visible()
     expect(page.locator("html")).to_have_js_property("scrollWidth", 768)
     page.screenshot(path=str(shots / "audit.png"), full_page=True)
+
+
+def test_the_audit_log_reads_well_at_768_pixels(live_server, page, shots):
+    """The admin's seven links once put "Audit log" on a row of its own; emails broke after
+    any letter ("polic / y@f / oru"); a long email in the details widened the page to 863."""
+    audit.record("login_failed", None, None, ip="127.0.0.1",
+                 email="someone.with.a.very.long.address@example-charity.org.uk")
+    policy = db.session.scalars(select(User).where(User.email.like("policy@%"))).one()
+    audit.record("consultation_changed", policy, db.session.get(Consultation, 1), questions=8)
+    sign_in(page, live_server, "admin")
+    page.goto(f"{live_server}/admin/audit")
+    page.screenshot(path=str(shots / "audit-768.png"), full_page=True)
+    expect(page.locator("html")).to_have_js_property("scrollWidth", 768)
+    tops = page.locator(".govuk-service-navigation__item").evaluate_all(
+        "items => items.map(item => item.getBoundingClientRect().top)")
+    assert len(tops) == 7 and len(set(tops)) == 1, tops
+    who = page.locator(".fv-audit__who").filter(has_text="policy@").first
+    expect(who).to_have_text(f"{policy.name} policy@forumvoice.example")
+    # The email takes two lines under the name, broken after its @ (it took six).
+    email = who.locator(".fv-audit__note")
+    lines = email.evaluate("e => e.offsetHeight / parseFloat(getComputedStyle(e).lineHeight)")
+    assert lines == 2

@@ -1,4 +1,6 @@
 """Accounts: Argon2id passwords, sign in and out, invites, roles, disabling, CLI."""
+import re
+
 from forum.access import Role
 from forum.extensions import db
 from forum.models import User
@@ -56,6 +58,10 @@ def test_admin_invites_a_user_who_sets_a_password(app, auth):
     response = auth.client.post(f"/invite/{token}", data={
         "password": "Velvet-Canyon-Drum-19", "confirm": "Velvet-Canyon-Drum-19"})
     assert response.status_code == 302
+    # The sign-in page they land on has their email in it already (they typed it again).
+    sign_in = auth.client.get(response.headers["Location"]).data.decode()
+    assert re.search(r'<input[^>]*name="email"[^>]*value="new@test.example"', sign_in)
+    assert 'value="new@test.example"' not in auth.client.get("/login").data.decode()  # once
     assert auth.login("new@test.example", "Velvet-Canyon-Drum-19").status_code == 302
     auth.logout()
     again = auth.client.get(f"/invite/{token}")

@@ -70,3 +70,60 @@ def test_the_log_page_reads_stored_codes_and_pairs_in_words():
         "outcome": "spoke_to_member", "format": "pdf"})
     assert audit.describe(event) == ("changes: 15 facilitator, 16 member 4; "
                                      "outcome: spoke to member; format: pdf")
+
+
+def _csv_rows() -> list[dict[str, str]]:
+    import csv
+    import io
+
+    return list(csv.DictReader(io.StringIO(audit.events_csv(batch=2))))
+
+
+def test_the_csv_names_who_and_what_beside_their_ids(app, users):
+    # The CSV gave only "user 3 ... Consultation 1": an admin had to look each id up.
+    from forum.models import Consultation
+
+    officer = users[Role.POLICY_OFFICER]
+    consultation = Consultation(title="Probation reform", consulting_body="Ministry of Justice")
+    member = save_member(Member(lived_experience=[]), "")
+    db.session.add(consultation)
+    db.session.commit()
+    audit.record("consultation_changed", officer, consultation, questions=8)
+    audit.record("member_viewed", officer, member)
+    audit.record("login_failed", None, None, email="nobody@example.org")
+    rows = _csv_rows()  # batches of two: names are read for each batch
+    assert [r["action"] for r in rows][-3:] == ["Changed a consultation", "Viewed a member",
+                                                "Failed sign-in"]
+    changed, viewed, failed = rows[-3:]
+    assert (changed["user id"], changed["user name"], changed["user email"]) == (
+        str(officer.id), officer.name, officer.email)
+    assert (changed["object"], changed["object id"], changed["object name"]) == (
+        "Consultation", str(consultation.id), "Probation reform")
+    assert viewed["object name"] == member.pseudonym
+    assert (failed["user id"], failed["user name"], failed["object name"]) == ("", "", "")
+
+
+def test_names_in_the_csv_cannot_become_spreadsheet_formulas(app, users):
+    from forum.models import Consultation
+
+    officer = users[Role.POLICY_OFFICER]
+    officer.name = "=HYPERLINK(\"http://x\",\"Tom\")"
+    consultation = Consultation(title="+SUM(A1:A9)", consulting_body="@body")
+    db.session.add(consultation)
+    db.session.commit()
+    audit.record("consultation_changed", officer, consultation)
+    row = _csv_rows()[-1]
+    assert row["user name"] == "'=HYPERLINK(\"http://x\",\"Tom\")"
+    assert row["object name"] == "'+SUM(A1:A9)"
+
+
+def test_one_formula_rule_for_every_download():
+    """The audit log, coded segments and the coding matrix share forum's one helper."""
+    from analysis.services import coding
+    from exports import data
+    from forum.services.spreadsheet_cells import spreadsheet_safe
+
+    assert data.spreadsheet_safe is spreadsheet_safe is coding.spreadsheet_safe
+    assert audit.spreadsheet_safe is spreadsheet_safe
+    assert [spreadsheet_safe(v) for v in ("-1 for housing", "@x", "\t=1", "ok", 3)] == [
+        "'-1 for housing", "'@x", "'\t=1", "ok", 3]

@@ -62,7 +62,7 @@ def _audit_page(auth) -> tuple[str, int]:
 
 def _cells(html: str) -> list[str]:
     """The "To" column's cells, as text."""
-    cells = re.findall(r'<td class="govuk-table__cell fv-audit-target">(.*?)</td>', html, re.S)
+    cells = re.findall(r'<td class="govuk-table__cell fv-audit__target">(.*?)</td>', html, re.S)
     return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", c)).strip() for c in cells]
 
 

@@ -2,9 +2,18 @@
 import re
 from datetime import date, timedelta
 
+import pytest
+
 from forum.access import Role
 from forum.extensions import db
-from forum.models import Consultation, FocusGroupSession, Member, Segment, SegmentSource
+from forum.models import (
+    Consultation,
+    ConsultationStatus,
+    FocusGroupSession,
+    Member,
+    Segment,
+    SegmentSource,
+)
 from forum.models.consultations import TITLE_MAX
 
 GOOD = {"title": "Reducing reoffending", "consulting_body": "Ministry of Justice",
@@ -133,3 +142,59 @@ def test_sources_link_only_to_pages_the_role_may_open(auth, demo):
     auth.login(Role.POLICY_OFFICER)
     html = auth.client.get(f"/consultations/{session.consultation_id}").data.decode()
     assert f'href="/sessions/{session.id}"' in html
+
+
+def _overdue(days_ago: int = 3, status: ConsultationStatus = ConsultationStatus.OPEN):
+    consultation = Consultation(title="Probation reform", consulting_body="Ministry of Justice",
+                                deadline=date.today() - timedelta(days=days_ago), status=status)
+    db.session.add(consultation)
+    db.session.commit()
+    return consultation
+
+
+WARNING = "was {:%-d %B %Y} (3 days ago), but it is still marked open."
+
+
+def test_an_open_consultation_past_its_deadline_is_warned_about_on_its_page(auth):
+    # The page only said "Deadline passed on ..." in small print beside the counts.
+    consultation = _overdue()
+    auth.login(Role.POLICY_OFFICER)
+    html = auth.client.get(f"/consultations/{consultation.id}").data.decode()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert 'class="govuk-warning-text fv-deadline-passed"' in html
+    assert WARNING.format(consultation.deadline) in text
+    assert "Check with Ministry of Justice whether they will still take a response" in text
+    assert f'href="/consultations/{consultation.id}/edit"' in html  # change its status
+
+
+@pytest.mark.parametrize("url", ["/", "/consultations/"])
+def test_the_lists_warn_about_an_open_consultation_past_its_deadline(auth, url):
+    # The home page and the list said "Closed 3 days ago" under a blue "Open" tag.
+    consultation = _overdue()
+    auth.login(Role.FACILITATOR)
+    html = auth.client.get(url).data.decode()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert f"The deadline for Probation reform {WARNING.format(consultation.deadline)}" in text
+    # Only those who may edit it are sent to the consulting body and offered the change.
+    assert "Ask a policy officer whether the forum is still responding to it." in text
+    assert "change its status" not in text and "Check with" not in text
+    assert "Passed 3 days ago" in text and "Closed 3 days ago" not in text
+
+
+@pytest.mark.parametrize("days_ago, status", [
+    (3, ConsultationStatus.SUBMITTED), (3, ConsultationStatus.CLOSED), (0, ConsultationStatus.OPEN),
+])
+def test_no_warning_once_sent_or_closed_or_on_the_day(auth, days_ago, status):
+    consultation = _overdue(days_ago, status)
+    assert consultation.deadline_passed(date.today()) is False
+    auth.login(Role.POLICY_OFFICER)
+    for url in ("/", f"/consultations/{consultation.id}"):
+        assert "fv-deadline-passed" not in auth.client.get(url).data.decode()
+
+
+def test_a_consultation_being_drafted_past_its_deadline_is_warned_about():
+    consultation = Consultation(title="t", consulting_body="b", status=ConsultationStatus.DRAFTING,
+                                deadline=date(2026, 3, 1))
+    assert consultation.deadline_passed(date(2026, 3, 2))
+    assert not consultation.deadline_passed(date(2026, 3, 1))
+    assert not Consultation(title="t", consulting_body="b").deadline_passed(date(2026, 3, 2))

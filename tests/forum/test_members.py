@@ -150,3 +150,22 @@ def test_one_consent_rule_a_withdrawn_record_allows_nothing(app):
     assert not member.takes_part
     assert not member.may_quote  # before: True, as may_quote never looked at withdrawal
     assert not member.may_quote_with_demographics
+
+
+def test_the_consent_choices_read_as_one_sentence(auth):
+    # "The member agrees that" over "Agrees to take part..." and "Audio may be recorded"
+    # read as two subjects; each choice now finishes the legend.
+    import re
+
+    member = service.save_member(Member(lived_experience=[]), "")
+    auth.login(Role.FACILITATOR)
+    html = auth.client.get(f"/members/{member.id}/consent").data.decode()
+    legend = re.search(r"<legend[^>]*>(.*?)</legend>", html, re.S).group(1).strip()
+    labels = [re.sub(r"\s+", " ", label).strip() for label in
+              re.findall(r'<label class="govuk-label govuk-checkboxes__label"[^>]*>(.*?)</label>',
+                         html, re.S)]
+    assert [f"{legend} {label[0].lower()}{label[1:]}" for label in labels] == [
+        "The member agrees to take part in forum research",
+        "The member agrees to be quoted (by pseudonym, never by name)",
+        "The member agrees to be quoted with demographic details, like ‘a woman in her 30s’",
+        "The member agrees to have their voice recorded (audio)"]

@@ -1,4 +1,6 @@
 """Focus-group sessions."""
+import pytest
+
 from forum.access import Role
 from forum.extensions import db
 from forum.models import FocusGroupSession
@@ -67,3 +69,19 @@ def test_a_transcript_not_yet_approved_is_not_a_dead_link_for_policy_officers(au
     auth.login(Role.FACILITATOR)
     html = auth.client.get("/sessions/1").data.decode()
     assert f'href="/transcripts/{waiting.id}"' in html and "once a facilitator" not in html
+
+
+
+
+@pytest.mark.parametrize("url", ["/sessions/new", "/surveys/new"])
+def test_new_forms_start_on_the_open_consultation(auth, demo, url):
+    # Both selects were in title order, so a new session or survey started on "Police and
+    # crime plan", a response already submitted, and nothing said so.
+    import re
+
+    auth.login(Role.FACILITATOR)
+    html = auth.client.get(url).data.decode()
+    select = re.search(r'<select[^>]*name="consultation_id".*?</select>', html, re.S).group(0)
+    options = re.findall(r"<option[^>]*>([^<]*)</option>", select)
+    assert options == ["Reducing reoffending: call for evidence",
+                       "Police and crime plan 2026 to 2029 (submitted)"]

@@ -142,3 +142,32 @@ def test_peer_researchers_cannot_build(auth, survey):
     assert auth.client.post(f"/surveys/{survey.id}/publish").status_code == 403
     page = auth.client.get(f"/surveys/{survey.id}").data.decode()
     assert "Run on this tablet" in page and "Add a question" not in page
+
+
+def test_a_consultation_page_says_where_its_first_survey_starts(auth, consultation):
+    # A new consultation said "No surveys, focus groups or documents yet." and offered a
+    # policy officer no way on from there: surveys were only reachable from the menu.
+    auth.login(Role.POLICY_OFFICER)
+    html = auth.client.get(f"/consultations/{consultation.id}").data.decode()
+    link = f"/surveys/new?consultation_id={consultation.id}"
+    assert f'href="{link}">Build a survey for this consultation</a>' in html
+    form = auth.client.get(link).data.decode()
+    assert re.search(rf'<option[^>]*selected[^>]*value="{consultation.id}"|'
+                     rf'<option[^>]*value="{consultation.id}"[^>]*selected', form)
+
+
+def test_only_survey_builders_are_offered_a_survey(auth, consultation):
+    auth.login(Role.PEER_RESEARCHER)
+    html = auth.client.get(f"/consultations/{consultation.id}").data.decode()
+    assert "Build a survey" not in html
+
+
+def test_the_must_answer_hint_reads_before_its_box(auth, consultation):
+    auth.login(Role.POLICY_OFFICER)
+    auth.client.post("/surveys/new", data={"consultation_id": consultation.id, "title": "S",
+                                           "purpose": "We want to hear from you."})
+    survey = db.session.scalar(select(Survey))
+    html = auth.client.get(f"/surveys/{survey.id}/questions/new").data.decode()
+    hint = html.index("If this is not ticked, ‘Next’ with no answer asks ‘Skip this question?’")
+    assert hint < html.index("The participant must answer this question")
+    assert "Otherwise ‘Next’" not in html

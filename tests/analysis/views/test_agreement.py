@@ -187,3 +187,11 @@ def test_the_figures_are_explained_in_plain_english(auth, analysed, consultation
     # The figures themselves are still there.
     assert re.search(r"<td class=\"govuk-table__cell\">1\.00 <span class=\"govuk-body-s\">"
                      r"\(95% interval 1\.00 to 1\.00\)", html)
+
+
+def test_the_agreement_page_leads_back_to_the_consultation(auth, consultation):
+    # Opened from the consultation page, its back link went to question mapping.
+    auth.login(Role.POLICY_OFFICER)
+    html = auth.client.get(f"/consultations/{consultation.id}/agreement").data.decode()
+    assert re.search(rf'href="/consultations/{consultation.id}"[^>]*>\s*Back to the consultation',
+                     html)

@@ -1,5 +1,6 @@
 """Transcript upload, speakers, redaction review, safeguarding and segments, through the web."""
 import io
+import re
 
 import pytest
 
@@ -282,3 +283,24 @@ def test_an_approved_transcript_says_what_to_do_next(auth, uploaded):
     html = auth.client.get(page).get_data(as_text=True)
     themes = f"/consultations/{transcript.session.consultation_id}/themes"
     assert "What next" in html and f'href="{themes}">run the analysis again' in html
+
+
+def test_purging_asks_first_and_says_what_is_lost(auth, uploaded):
+    # "Purge the original" on the transcript page posted at once: one click by someone
+    # finding out what it does lost the original for good.
+    transcript, _dave, _marcia = uploaded
+    for turn in transcript.turns:
+        if turn.held:
+            turn.risk_reviewed_at = utcnow()
+    db.session.commit()
+    auth.client.post(f"/transcripts/{transcript.id}/review", data={"approve": "1"})
+    page = auth.client.get(f"/transcripts/{transcript.id}").data.decode()
+    assert re.search(rf'<a class="govuk-button govuk-button--warning"[^>]*'
+                     rf'href="/transcripts/{transcript.id}/purge">Purge the original</a>', page)
+    ask = auth.client.get(f"/transcripts/{transcript.id}/purge").data.decode()
+    assert "This cannot be undone" in ask and ">Keep it</a>" in ask
+    db.session.expire_all()
+    assert db.session.get(Transcript, transcript.id).original_text  # asking purged nothing
+    auth.client.post(f"/transcripts/{transcript.id}/purge")
+    db.session.expire_all()
+    assert db.session.get(Transcript, transcript.id).original_text is None

@@ -1,0 +1,25 @@
+"""The one rule that stops a spreadsheet running a downloaded cell as a formula.
+
+Every CSV or workbook the app writes (the audit log, coded segments, the coding matrix)
+passes its text cells through ``spreadsheet_safe``: Excel, LibreOffice and Google Sheets
+read a cell starting with = + - @ (or a tab or carriage return before one) as a formula,
+so text a person typed ("=HYPERLINK(...)", "-1 for housing") could run on an officer's
+machine. A leading apostrophe makes the spreadsheet show it as text.
+"""
+from __future__ import annotations
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe.
+
+    Args:
+        value: a cell; anything but text (a number, a date, None) is returned as it is.
+
+    Returns:
+        The value, with "'" in front when it is text starting like a formula.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
