@@ -24,6 +24,7 @@ from .embed import Embedder, EmbeddingCache, normalise_rows
 from .guide import embed_free_texts
 from .keywords import FALLBACK, MAX_LABEL_WORDS, acceptable_label
 from .phrases import show_phrase, trimmed_phrase
+from .said_forms import as_said, said_forms
 from .text_models import TextModels
 from .vocabulary import SegmentWords
 
@@ -81,6 +82,7 @@ def central_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
         # introduction rather than the more distinctive but off-centre "Ministry of justice".
         best = int(np.argmax(np.where(near >= MIN_CLOSENESS, near + margin, -np.inf)))
         if near[best] >= MIN_CLOSENESS and margin[best] > 0:
-            out[i] = shown[best][:1].upper() + shown[best][1:]
+            out[i] = as_said(shown[best][:1].upper() + shown[best][1:],
+                             said_forms(groups[i], words))
             taken.add(out[i].lower())
     return out

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from .keywords import FALLBACK, extract_keywords, label_evidence, make_label
 from .phrases import head_word
+from .said_forms import COMMENTS_ON, as_said
 from .vocabulary import SegmentWords
 
 if TYPE_CHECKING:
@@ -93,10 +94,10 @@ def group_name(group: Sequence[int], rows_of: Sequence[Sequence[int]],
     # Only phrases whose head covers the group: "probation officer" does not head a group
     # that is about probation throughout but about officers in one theme.
     phrases = [p for r in rows for p in words[r].phrases if covers(head_word(p)[0])]
-    name = make_label([k for k in keywords if covers(k[0])], phrases, display, said.support,
-                      said.size)
+    name = as_said(make_label([k for k in keywords if covers(k[0])], phrases, display,
+                              said.support, said.size), said.forms)
     own = {labels[t].lower() for t in group if t < len(labels)}
-    if name == FALLBACK or name.startswith("Comments on") or name.lower() in own:
+    if name == FALLBACK or name.startswith(COMMENTS_ON) or name.lower() in own:
         return None
     return name
 

@@ -21,6 +21,7 @@ from .phrases import (
     show_phrase,
     trimmed_phrase,
 )
+from .said_forms import COMMENTS_ON, as_said, said_forms
 from .stance import Stance, count_stance, run_heads, stance_label
 from .vocabulary import SegmentWords
 
@@ -201,7 +202,7 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
                       key=lambda t: -strength(t))
     if not specific:
         return FALLBACK
-    return f"Comments on {show_phrase(specific[0], display)}"
+    return f"{COMMENTS_ON}{show_phrase(specific[0], display)}"
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,7 @@ class LabelEvidence:
     size: int = 0
     hint_words: frozenset[str] = frozenset()
     stance: Stance | None = None
+    forms: Mapping[str, str] = field(default_factory=dict)  # see ``said_forms``
 
 
 def _inner_phrases(words: Sequence[str]) -> set[str]:
@@ -252,7 +254,9 @@ def label_evidence(rows: Sequence[int], words: Sequence[SegmentWords],
         support.update(said)
     heads = run_heads(words) if heads is None else heads
     stance = count_stance(remarks, heads, [texts[r] for r in rows] if texts else ())
-    return LabelEvidence(dict(support), len(rows), frozenset(hint_words), stance)
+    return LabelEvidence(dict(support), len(rows), frozenset(hint_words), stance,
+                         said_forms(rows, words))
+
 
 
 def make_labels(keywords: Sequence[Sequence[tuple[str, float]]],
@@ -277,7 +281,8 @@ def make_labels(keywords: Sequence[Sequence[tuple[str, float]]],
 
     def label(i: int, words: Sequence[tuple[str, float]], said: Sequence[str]) -> str:
         e = evidence[i]
-        return make_label(words, said, display, e.support, e.size, e.hint_words, e.stance)
+        return as_said(make_label(words, said, display, e.support, e.size, e.hint_words,
+                                  e.stance), e.forms)
 
     labels = [f if f else label(i, k, p)
               for i, (k, p, f) in enumerate(zip(keywords, phrases, fixed, strict=False))]

@@ -55,6 +55,9 @@ class SegmentWords:
 
     terms: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
+    # Each phrase as it was said, in lower case ("young adults" for "young adult"); may be
+    # empty (then phrases are shown as their lemmas).
+    forms: tuple[str, ...] = ()
 
 
 def load_justice_terms(path: Path | str | None = None) -> list[str]:
@@ -174,14 +177,17 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
     fillers = _filler_mask(lowered)
     terms: list[str] = []
     units: list[tuple[str, str]] = []  # (word as shown in a phrase, one-letter tag)
+    said: list[str] = []  # each unit as it was said
     i = 0
     while i < len(tokens):
         hit = index.match(lowered, i)
         if hit is not None:
             terms.append(hit[1])
             units.append((hit[1], "N"))
+            said.append(" ".join(lowered[i:i + hit[0]]))
             i += hit[0]
             continue
+        said.append(lowered[i])
         lower, lemma, pos = tokens[i]
         content = (lemma.isalpha() and len(lemma) > 1 and lemma not in stop
                    and lemma not in FILLERS and lower not in stop and not fillers[i])
@@ -201,12 +207,13 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
             units.append((lower, "O"))
         i += 1
     tags = "".join(tag for _, tag in units)
-    phrases = []
+    phrases, forms = [], []
     for found in _PHRASE.finditer(tags):
         words = [units[k][0] for k in range(found.start(), found.end())]
         if (len(words) > 1 or words[0] in index.shown) and len(words) <= MAX_PHRASE_WORDS:
             phrases.append(" ".join(words))
-    return SegmentWords(tuple(terms), tuple(phrases))
+            forms.append(" ".join(said[found.start():found.end()]))
+    return SegmentWords(tuple(terms), tuple(phrases), tuple(forms))
 
 
 # Redaction placeholders ("[name]", "[prison]"): what was taken out is never a theme's word.

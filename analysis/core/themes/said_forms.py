@@ -1,0 +1,63 @@
+"""Labels in the words people used: a phrase is found by its lemmas, shown as it was said.
+
+Phrases are matched on lemmas so "women offenders" and "woman offender" count as one, but
+a label people would write says "Women offenders", not the lemma "Woman offender".
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from .phrases import trimmed_phrase
+from .vocabulary import SegmentWords
+
+__all__ = ["COMMENTS_ON", "as_said", "said_forms"]
+
+COMMENTS_ON = "Comments on "
+
+
+def said_forms(rows: Sequence[int], words: Sequence[SegmentWords]) -> dict[str, str]:
+    """How a theme's segments most often say each of its phrases.
+
+    Args:
+        rows: the theme's row indices into ``words``.
+        words: per-segment words of the run.
+
+    Returns:
+        {phrase as ``trimmed_phrase`` gives it: the form most said, trimmed alike}, such as
+        "woman offender": "women offenders".
+    """
+    counts: dict[str, Counter[str]] = {}
+    for row in rows:
+        for phrase, form in zip(words[row].phrases, words[row].forms, strict=False):
+            trimmed = trimmed_phrase(phrase)
+            dropped = len(phrase.split()) - len(trimmed.split())
+            said = form.split()[dropped:]
+            if len(said) == len(trimmed.split()):  # a term shown in other words stays
+                counts.setdefault(trimmed, Counter())[" ".join(said)] += 1
+    return {phrase: found.most_common(1)[0][0] for phrase, found in counts.items()}
+
+
+def as_said(label: str, forms: Mapping[str, str]) -> str:
+    """A label made of a phrase's lemmas, in the words its segments use for it.
+
+    "Woman offender" becomes "Women offenders" and "Young adult" "Young adults" when that is
+    how they were said; a word shown in its own case ("IOM") keeps it.
+
+    Args:
+        label: a label from ``make_label`` ("Comments on X" too).
+        forms: ``said_forms`` of the theme.
+
+    Returns:
+        The label, or the same label when its phrase was not said (a stance, a code name).
+    """
+    prefix = COMMENTS_ON if label.startswith(COMMENTS_ON) else ""
+    core = label[len(prefix):]
+    form = forms.get(core.lower())
+    if not form:
+        return label
+    words = [shown if said == lemma else said
+             for shown, lemma, said in zip(core.split(), core.lower().split(), form.split(),
+                                           strict=True)]
+    out = " ".join(words)
+    return prefix + (out if prefix else out[:1].upper() + out[1:])

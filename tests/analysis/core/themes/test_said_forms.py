@@ -1,0 +1,31 @@
+"""Labels are found by lemmas and shown in the words the segments used."""
+from __future__ import annotations
+
+from analysis.core.themes.keywords import extract_keywords, label_evidence, make_labels
+from analysis.core.themes.said_forms import as_said, said_forms
+
+
+def test_each_phrase_keeps_how_it_was_said(words):
+    said = words.analyse(["Young adults need women offenders centres."])[0]
+    assert dict(zip(said.phrases, said.forms, strict=True)) == {
+        "young adult": "young adults", "women offender centre": "women offenders centres"}
+
+
+def test_a_label_is_shown_as_most_segments_say_it(words):
+    texts = ["The short sentences did nothing for me.", "Short sentences just break you.",
+             "One short sentence after another.", "Bus fares are too dear."]
+    found = words.analyse(texts)
+    evidence = label_evidence([0, 1, 2], found)
+    assert said_forms([0, 1, 2], found)["short sentence"] == "short sentences"
+    keywords = extract_keywords([[0, 1, 2], [3]], found)
+    phrases = [[p for r in rows for p in found[r].phrases] for rows in ([0, 1, 2], [3])]
+    label = make_labels(keywords[:1], phrases[:1], evidence=[evidence])[0]
+    assert label == "Short sentences"
+
+
+def test_a_word_in_its_own_case_or_a_label_never_said_stays():
+    forms = {"iom officer": "iom officers", "young adult": "young adults"}
+    assert as_said("IOM officer", forms) == "IOM officers"
+    assert as_said("Comments on young adult", forms) == "Comments on young adults"
+    assert as_said("Praise for the crew", forms) == "Praise for the crew"
+    assert as_said("Mixed comments", {}) == "Mixed comments"
