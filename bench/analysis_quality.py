@@ -5,8 +5,9 @@ assigned", at least 5 words: about 2,650 comments, 41 labels), a consultation-sh
 development corpus (bench/consultation_corpus.py: a response's passages labelled by the
 section they sit under), a policy briefing cut the same way (bench/briefing_corpus.py) and a
 written response to a numbered-question consultation, written for this project after the
-method was built (bench/heldout_corpus.py; since then it informed three choices: no
-zero-shot codes for a document's runs, speaker words in labels, the reading-order effect).
+method was built (bench/heldout_corpus.py; since then it informed four choices: no
+zero-shot codes for a document's runs, speaker words in labels, the reading-order effect,
+the weight of the question guide).
 Rows: ours (run_analysis), ours given the consultation's questions (the written response,
 whose 21 questions its headings give), plain ``BERTopic()`` defaults, and a tuned BERTopic (HDBSCAN
 min_cluster_size sized to the corpus, plus reduce_outliers). For each: adjusted mutual

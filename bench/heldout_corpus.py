@@ -5,9 +5,9 @@ import re
 from pathlib import Path
 
 # The response is new text written for Forum Voice (not taken from any published response),
-# after the theme method was built. It has since informed three choices (no zero-shot codes
-# for a document's runs, speaker words in labels, the reading-order effect size), so it is
-# a second development text now, not an unseen one.
+# after the theme method was built. It has since informed four choices (no zero-shot codes
+# for a document's runs, speaker words in labels, the reading-order effect size, the weight
+# of the question guide), so it is a second development text now, not an unseen one.
 RESPONSE = Path(__file__).parent / "data" / "heldout_response.md"
 
 QUESTION_HEADING = re.compile(r"^##\s+Question\s+(\d+)\b")

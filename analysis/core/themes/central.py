@@ -24,7 +24,6 @@ from .embed import Embedder, EmbeddingCache, normalise_rows
 from .guide import embed_free_texts
 from .keywords import FALLBACK, MAX_LABEL_WORDS, acceptable_label
 from .phrases import show_phrase, trimmed_phrase
-from .said_forms import as_said, said_forms
 from .text_models import TextModels
 from .vocabulary import SegmentWords
 
@@ -67,7 +66,7 @@ def central_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
     centres = normalise_rows(np.stack([vectors[list(rows)].mean(axis=0) for rows in groups]))
     taken = {label.lower() for label in out}
     for i, label in enumerate(labels):
-        # "Mixed comments (2)", "Mixed comments (specialist)": told apart, still unnamed.
+        # "Mixed comments (2)": told apart by ``make_labels``, still unnamed.
         mixed = label == FALLBACK or label.startswith(f"{FALLBACK} (")
         if not mixed:
             continue
@@ -82,7 +81,6 @@ def central_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
         # introduction rather than the more distinctive but off-centre "Ministry of justice".
         best = int(np.argmax(np.where(near >= MIN_CLOSENESS, near + margin, -np.inf)))
         if near[best] >= MIN_CLOSENESS and margin[best] > 0:
-            out[i] = as_said(shown[best][:1].upper() + shown[best][1:],
-                             said_forms(groups[i], words))
+            out[i] = shown[best][:1].upper() + shown[best][1:]
             taken.add(out[i].lower())
     return out

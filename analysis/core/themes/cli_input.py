@@ -134,7 +134,8 @@ def read_questions(path: Path) -> list[QuestionInput]:
     except json.JSONDecodeError as error:
         raise InputError(f"{path}: line {error.lineno}: not valid JSON ({error.msg})") from error
     if not isinstance(raw, list):
-        raise InputError(f'{path}: expected a list like [{{"number": "Q1", "text": "..."}}]')
+        raise InputError(f'{path}: expected a list like [{{"number": "Q1", "text": "..."}}] '
+                         'or ["the first question", ...]')
     questions = []
     for i, item in enumerate(raw):
         # A plain list of the questions' words is numbered 1, 2, ... as given.

@@ -94,12 +94,12 @@ def group_name(group: Sequence[int], rows_of: Sequence[Sequence[int]],
     # Only phrases whose head covers the group: "probation officer" does not head a group
     # that is about probation throughout but about officers in one theme.
     phrases = [p for r in rows for p in words[r].phrases if covers(head_word(p)[0])]
-    name = as_said(make_label([k for k in keywords if covers(k[0])], phrases, display,
-                              said.support, said.size), said.forms)
+    name = make_label([k for k in keywords if covers(k[0])], phrases, display, said.support,
+                      said.size)
     own = {labels[t].lower() for t in group if t < len(labels)}
     if name == FALLBACK or name.startswith(COMMENTS_ON) or name.lower() in own:
         return None
-    return name
+    return as_said(name, said.forms)
 
 
 def broader_themes(model: BERTopic, texts: Sequence[str], rows_of: Sequence[Sequence[int]],

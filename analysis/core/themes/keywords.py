@@ -21,7 +21,7 @@ from .phrases import (
     show_phrase,
     trimmed_phrase,
 )
-from .said_forms import COMMENTS_ON, as_said, said_forms
+from .said_forms import COMMENTS_ON, said_forms
 from .stance import Stance, count_stance, run_heads, stance_label
 from .vocabulary import SegmentWords
 
@@ -258,7 +258,6 @@ def label_evidence(rows: Sequence[int], words: Sequence[SegmentWords],
                          said_forms(rows, words))
 
 
-
 def make_labels(keywords: Sequence[Sequence[tuple[str, float]]],
                 phrases: Sequence[Sequence[str]],
                 display: Callable[[str], str] = str,
@@ -281,8 +280,7 @@ def make_labels(keywords: Sequence[Sequence[tuple[str, float]]],
 
     def label(i: int, words: Sequence[tuple[str, float]], said: Sequence[str]) -> str:
         e = evidence[i]
-        return as_said(make_label(words, said, display, e.support, e.size, e.hint_words,
-                                  e.stance), e.forms)
+        return make_label(words, said, display, e.support, e.size, e.hint_words, e.stance)
 
     labels = [f if f else label(i, k, p)
               for i, (k, p, f) in enumerate(zip(keywords, phrases, fixed, strict=False))]

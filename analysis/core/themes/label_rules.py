@@ -24,7 +24,6 @@ from .keywords import (
     make_label,
     make_labels,
 )
-from .said_forms import as_said
 from .schema import ThemeDraft
 from .stance import run_heads
 from .vocabulary import SegmentWords
@@ -101,10 +100,9 @@ def _more_specific(own: int, other: str, labels: list[str], themes: ThemeLabels,
     taken = set(other.lower().split())
     # Its words the other label does not already use: what this theme says that it doesn't.
     mine = [(t, w) for t, w in themes.keywords[own] if not set(t.split()) & taken]
-    candidates = [as_said(make_label(
-        mine, [p for p in themes.phrases[own] if not set(p.split()) & taken], display,
-        evidence.support, evidence.size, evidence.hint_words, evidence.stance),
-        evidence.forms)] if mine else []
+    candidates = [make_label(mine, [p for p in themes.phrases[own] if not set(p.split()) & taken],
+                             display, evidence.support, evidence.size,
+                             evidence.hint_words, evidence.stance)] if mine else []
     # Nothing to name it by: it stays mixed, told apart by its top word ("Mixed comments
     # (privacy)"), never named after that word as if it were the subject.
     candidates = [c for c in candidates if not c.startswith(FALLBACK)]

@@ -27,6 +27,7 @@ from .guide import embed_free_texts
 from .label_rules import draft_labels
 from .questions import answer_guide, map_questions
 from .rules import min_theme_size
+from .said_forms import as_said, said_forms
 from .schema import (
     AnalysisResult,
     AnalysisSettings,
@@ -93,7 +94,9 @@ def describe_themes(drafts: Sequence[ThemeDraft], segments: Sequence[SegmentInpu
     source_total = len({s.source_key for s in segments})
     overlaps = co_occurrence({d.id: d.rows for d in drafts}, segments)
     themes = []
-    for draft, words_of, label in zip(drafts, keywords, labels, strict=True):
+    for draft, words_of, found in zip(drafts, keywords, labels, strict=True):
+        # Found by lemmas, shown as said ("Women offenders"); a code's name as written.
+        label = found if draft.code is not None else as_said(found, said_forms(draft.rows, words))
         members = {m for r in draft.rows if (m := segments[r].member_id) is not None}
         flag, share = dominance(draft.rows, segments)
         themes.append(FoundTheme(
@@ -107,7 +110,7 @@ def describe_themes(drafts: Sequence[ThemeDraft], segments: Sequence[SegmentInpu
             source_total=source_total, breakdown=breakdown_groups(members, groups),
             co_occurrence=overlaps[draft.id], dominated_by_one_member=flag,
             top_member_share=share, broader=draft.broader,
-            label_suggested=draft.suggested is not None and label == draft.suggested))
+            label_suggested=draft.suggested is not None and found == draft.suggested))
     return themes
 
 

@@ -42,10 +42,11 @@ JOIN_SIMILARITY = 0.75
 # A document that follows the consultation's questions (``questions.answer_guide``) is cut
 # by what its passages say and by the question each answers: every passage carries a one-hot
 # of its question at this weight beside its unit vector, so a run spanning two questions
-# costs more, and it gets at least a run per question it answers. Measured on the written
-# response with its 21 questions (bench/analysis_quality.py --questions, ten pairs of 90%
-# samples): at 0.5, AMI 0.92 and mean ARI 0.93; with no weight 0.91 and 0.84; at 1.0 0.90
-# and 0.94 (a wrong link then cuts a run short).
+# costs more, and it is asked for a run per question it answers (no more than runs of the
+# smallest theme's size fit: a question answered in fewer passages shares a run). Chosen on
+# the written response with its 21 questions (bench/analysis_quality.py, row "ours + its
+# questions"; ten pairs of 90% samples): at 0.5, AMI 0.92 and mean ARI 0.93; with no
+# weight 0.91 and 0.84; at 1.0 0.90 and 0.94 (a wrong link then cuts a run short).
 GUIDE_WEIGHT = 0.5
 # A document cut into fewer runs than this is not a sequence of subjects but one or two of
 # them: thirty short responses would otherwise become thirty themes, one per response.
@@ -128,6 +129,8 @@ class DocumentRunsClusterer:
         self.sources = list(sources)
         self.view = view
         self.answers = list(answers) if answers is not None else [None] * len(self.sources)
+        if len(self.answers) != len(self.sources):
+            raise ValueError("answers must give one entry (or None) per row")
 
     def subset(self, rows: np.ndarray) -> DocumentRunsClusterer:
         """Args: rows kept, in order. Returns: the clusterer for just those rows."""

@@ -56,8 +56,17 @@ def as_said(label: str, forms: Mapping[str, str]) -> str:
     form = forms.get(core.lower())
     if not form:
         return label
-    words = [shown if said == lemma else said
+    words = [_as_said_word(shown, lemma, said)
              for shown, lemma, said in zip(core.split(), core.lower().split(), form.split(),
                                            strict=True)]
     out = " ".join(words)
     return prefix + (out if prefix else out[:1].upper() + out[1:])
+
+
+def _as_said_word(shown: str, lemma: str, said: str) -> str:
+    """One word of a label: as said, keeping the case it is shown in ("GP" said "gps": "GPs")."""
+    if said == lemma:
+        return shown
+    if shown != lemma and said.startswith(lemma):
+        return shown + said[len(lemma):]
+    return said

@@ -136,3 +136,10 @@ def test_a_response_that_follows_the_questions_is_cut_where_its_answers_change()
     sample = for_rows(DocumentRunsClusterer(sources, answers=answers), pick)
     assert adjusted_rand_score(np.repeat([0, 1, 2], 9),
                                sample.fit_predict(rows[pick], settings, 0)) == 1.0
+
+
+def test_a_guide_that_does_not_match_the_rows_is_refused():
+    import pytest
+
+    with pytest.raises(ValueError, match="one entry"):
+        DocumentRunsClusterer(["document:1"] * 3, answers=[0, 1])

@@ -20,7 +20,8 @@ def test_a_label_is_shown_as_most_segments_say_it(words):
     keywords = extract_keywords([[0, 1, 2], [3]], found)
     phrases = [[p for r in rows for p in found[r].phrases] for rows in ([0, 1, 2], [3])]
     label = make_labels(keywords[:1], phrases[:1], evidence=[evidence])[0]
-    assert label == "Short sentences"
+    assert label == "Short sentence"  # the rules compare lemmas ...
+    assert as_said(label, evidence.forms) == "Short sentences"  # ... a theme shows what was said
 
 
 def test_a_word_in_its_own_case_or_a_label_never_said_stays():
@@ -29,3 +30,28 @@ def test_a_word_in_its_own_case_or_a_label_never_said_stays():
     assert as_said("Comments on young adult", forms) == "Comments on young adults"
     assert as_said("Praise for the crew", forms) == "Praise for the crew"
     assert as_said("Mixed comments", {}) == "Mixed comments"
+
+
+def test_a_word_shown_in_capitals_keeps_them_when_said_in_the_plural():
+    assert as_said("Local GP", {"local gp": "local gps"}) == "Local GPs"
+    assert as_said("Role of PCC", {"role of pcc": "role of pccs"}) == "Role of PCCs"
+
+
+def test_themes_are_told_apart_by_lemmas_and_shown_as_said(words):
+    # "women offenders" and "woman offender" are one phrase: a second theme saying it too
+    # gets another of its own phrases, not the same label twice.
+    import numpy as np
+
+    from analysis.core.themes.embed import normalise_rows
+    from analysis.core.themes.pipeline import describe_themes
+    from analysis.core.themes.schema import SegmentInput, ThemeDraft
+
+    texts = ["Women offenders need a centre.", "Women offenders are sent far away.",
+             "Women offenders and prison officers.", "Prison officers shouted at women offenders.",
+             "Prison officers were kind.", "The prison officers searched the cells."]
+    segments = [SegmentInput(id=i + 1, text=t, text_hash=str(i)) for i, t in enumerate(texts)]
+    found = words.analyse(texts)
+    drafts = [ThemeDraft(0, [0, 1, 2], None, True), ThemeDraft(1, [3, 4, 5], None, True)]
+    vectors = normalise_rows(np.eye(6, 8))
+    labels = [t.label for t in describe_themes(drafts, segments, vectors, found, words)]
+    assert labels == ["Women offenders", "Prison officers"]
