@@ -52,6 +52,9 @@ SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "benchmarks
               ROOT.parent / "shared")
 DATA = Path(os.environ.get("FORUM_BENCH_DATA", SHARED / "benchmarks"))
 CSV_FILE = DATA / "nhs-fft-comments-v6.csv"
+# A second response, written by a helper who never read the analysis code, after the method
+# and the question guide were settled (bench/data/heldout2_README.md): nothing was tuned on it.
+SECOND_RESPONSE = ROOT / "bench" / "data" / "heldout2_response.md"
 CACHE_FILE = Path(os.environ.get("FORUM_BENCH_CACHE", "/tmp/forum-voice-bench")) / "minilm.npz"
 NOT_LABELS = {"Not assigned", "Labelling not possible"}
 
@@ -121,10 +124,13 @@ def theme_corpora() -> dict[str, tuple[list[SegmentInput], list[str]]]:
     passages, sections = build_corpus()
     briefing, headings = build_briefing()
     written, questions = build_heldout()
+    unseen, asked = build_heldout(SECOND_RESPONSE)
     nhs = as_segments(texts, "csv_import")
-    dev, brief, response = (as_segments(t, "document:1") for t in (passages, briefing, written))
+    dev, brief, response, second = (as_segments(t, "document:1")
+                                    for t in (passages, briefing, written, unseen))
     return {"consultation (dev)": (dev, sections), "policy briefing": (brief, headings),
-            "written response": (response, questions), "NHS comments": (nhs, truth)}
+            "written response": (response, questions), "second response": (second, asked),
+            "NHS comments": (nhs, truth)}
 
 
 def ours_labels(segments, vectors, seed, embedder, cache):
@@ -145,10 +151,11 @@ def ours_with_questions(questions):
 
 def corpus_questions() -> dict[str, list[QuestionInput]]:
     """Returns: {corpus name: its consultation's questions} where the corpus answers them."""
-    from heldout_corpus import heldout_questions
+    from heldout_corpus import RESPONSE, heldout_questions
 
-    return {"written response": [QuestionInput(id=n, text=t, number=f"Q{n}")
-                                 for n, t in heldout_questions()]}
+    answered = {"written response": RESPONSE, "second response": SECOND_RESPONSE}
+    return {name: [QuestionInput(id=n, text=t, number=f"Q{n}") for n, t in heldout_questions(path)]
+            for name, path in answered.items()}
 
 
 def bertopic_default_labels(segments, vectors, seed, embedder, cache):
