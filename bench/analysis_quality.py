@@ -1,21 +1,23 @@
-"""Theme quality against people's grouping, on four corpora, in one run.
+"""Theme quality against people's grouping, on five corpora, in one run.
 
 Corpora: human-labelled NHS Friends and Family Test comments (exactly one label, not "Not
 assigned", at least 5 words: about 2,650 comments, 41 labels), a consultation-shaped
 development corpus (bench/consultation_corpus.py: a response's passages labelled by the
-section they sit under), a policy briefing cut the same way (bench/briefing_corpus.py) and a
+section they sit under), a policy briefing cut the same way (bench/briefing_corpus.py), a
 written response to a numbered-question consultation, written for this project after the
 method was built (bench/heldout_corpus.py; since then it informed four choices: no
 zero-shot codes for a document's runs, speaker words in labels, the reading-order effect,
-the weight of the question guide).
-Rows: ours (run_analysis), ours given the consultation's questions (the written response,
-whose 21 questions its headings give), plain ``BERTopic()`` defaults, and a tuned BERTopic (HDBSCAN
-min_cluster_size sized to the corpus, plus reduce_outliers). For each: adjusted mutual
-information (AMI) between found themes and the labels (not grouped counts as one more
-cluster, as BERTopic's -1 topic does), the share not grouped, the number of themes, the
-adjusted Rand index (ARI) between runs on two different 90% samples (different seeds too)
-and the lowest and mean ARI over the ten pairs of five such samples, and seconds per run.
-Our runs use NO codebook: the default codebook is about criminal justice, not hospital care.
+the weight of the question guide), and a second response nothing was tuned on
+(``SECOND_RESPONSE``).
+Rows: ours (run_analysis), ours given the consultation's questions (the two written
+responses, whose questions their headings give), plain ``BERTopic()`` defaults, and a tuned
+BERTopic (HDBSCAN min_cluster_size sized to the corpus, plus reduce_outliers). For each:
+adjusted mutual information (AMI) between found themes and the labels (not grouped counts as
+one more cluster, as BERTopic's -1 topic does), the share not grouped, the number of themes,
+the adjusted Rand index (ARI) between runs on two different 90% samples (different seeds
+too) and the lowest and mean ARI over the ten pairs of five such samples, and seconds per
+run. Our runs use NO codebook: the default codebook is about criminal justice, not hospital
+care.
 
 Embeddings (all-MiniLM-L6-v2) are cached in /tmp/forum-voice-bench/ so reruns are fast.
 Run: ``.venv/bin/python bench/analysis_quality.py [--only-ours]``.
