@@ -21,6 +21,7 @@ from forum.models import (
     Transcript,
     TranscriptStatus,
 )
+from forum.models.base import utcnow
 from forum.services import audit
 
 
@@ -41,7 +42,11 @@ def upload(session_id):
         elif upload_file and upload_file.filename:
             filename, data = upload_file.filename, upload_file.read()
         elif pasted:
-            filename, data = "pasted.txt", (form.pasted.data or "").encode("utf-8")
+            # Its pages are headed by this name: say what it is and when ("pasted.txt" said
+            # neither). The ".txt" picks the plain-text reader.
+            pasted_on = utcnow()
+            filename = f"Transcript pasted {pasted_on.day} {pasted_on:%b %Y}.txt"
+            data = (form.pasted.data or "").encode("utf-8")
         else:
             filename, data = None, b""
             add_error(form.file, "Choose a transcript file, or paste the transcript")

@@ -1,6 +1,8 @@
 """A facilitator works through transcripts in a real browser: speakers remembered for a second
 transcript, turns tagged by ticking them or by a facilitator's question, and a missed
 redaction added by selecting the words (axe 0 on every page)."""
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -74,8 +76,9 @@ def test_facilitator_maps_tags_and_redacts_by_selecting(live_server, page, shots
 
     # A second transcript of the same session: Dee is suggested as Member 3.
     _upload(page, live_server, "Dee: I found a room in the end.\nFacilitator: Thank you.\n")
-    expect(page.get_by_text(
-        "Suggested as in the earlier transcript \u2018pasted.txt\u2019")).to_be_visible()
+    expect(page.get_by_text(re.compile(
+        "Suggested as in the earlier transcript \u2018Transcript pasted .*\\.txt\u2019"))
+    ).to_be_visible()
     expect(page.get_by_label("Who is Dee")).to_have_value(
         page.get_by_label("Who is Dee").locator("option",
                                                 has_text="Member 3").get_attribute("value"))

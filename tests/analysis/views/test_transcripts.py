@@ -233,6 +233,17 @@ def test_a_file_and_pasted_text_together_are_refused_and_the_paste_is_kept(
     assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 0
 
 
+def test_a_pasted_transcript_is_named_for_what_it_is_and_when(auth, session_with_members):
+    auth.login(Role.FACILITATOR)
+    response = auth.client.post(
+        f"/sessions/{session_with_members[0].id}/transcripts/new",
+        data={"pasted": "Dave: Pasted in.\nMarcia: Me too.\n"}, content_type="multipart/form-data")
+    assert response.status_code == 302
+    transcript = db.session.scalar(db.select(Transcript))
+    assert re.fullmatch(r"Transcript pasted \d{1,2} [A-Z][a-z]{2} \d{4}\.txt", transcript.filename)
+    assert transcript.format == "txt"
+
+
 def test_cp1252_and_utf16_text_is_read(auth, session_with_members):
     session = session_with_members[0]
     auth.login(Role.FACILITATOR)
