@@ -28,7 +28,7 @@ from forum.services.segments import document_segments, quotable_segments
 from forum.services.spreadsheet_cells import spreadsheet_safe
 
 __all__ = ["COLUMNS", "SegmentRow", "coded_rows", "segments_csv",
-           "segments_xlsx", "codebook_qdc", "spreadsheet_safe"]
+           "segments_xlsx", "codebook_qdc"]
 
 COLUMNS = ("Segment ID", "Theme", "Theme label set by", "Question", "Member pseudonym",
            "Source", "Date", "Text")

@@ -8,8 +8,7 @@ from functools import lru_cache
 from ..lists import load_list, load_set
 from .common import CAP_WORD, Candidate, is_sentence_start
 from .name_rules import named_by_role
-from .speakers import SPEAKS
-from .word_lists import SPEECH_VERBS
+from .speakers import speaks
 
 __all__ = ["drop_not_people", "named_documents"]
 
@@ -62,8 +61,7 @@ def _opener(text: str, cand: Candidate, is_modifier: Callable[[str], bool]) -> b
     if low in load_set("first_names.txt") or low in load_set("name_words.txt"):
         return False
     # "Royal was my keyworker", "Star told me": what follows shows a person.
-    speaks = SPEAKS.match(text, cand.start)
-    if named_by_role(text, cand.start) or (speaks and speaks.group("verb") in SPEECH_VERBS):
+    if named_by_role(text, cand.start) or speaks(text, cand.end):
         return False
     return is_modifier(word)
 

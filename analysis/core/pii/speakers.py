@@ -7,14 +7,11 @@ from collections.abc import Callable
 
 from ..lists import load_set
 from .common import CAP_WORD, COMMON_WORDS, Candidate, is_sentence_start
-from .name_words import PERSON_ADVERBS, is_ambiguous, never_name, with_someone
+from .name_words import PERSON_VERB_AFTER, is_ambiguous, never_name, with_someone
 from .word_lists import DIALECT_WORDS, PERSON_OBJECT_VERBS, SPEECH_VERBS
 
-__all__ = ["SPEAKS", "lower_case_named", "speaking_names"]
+__all__ = ["lower_case_named", "speaking_names", "speaks"]
 
-# "Star told me", "Sutton said", "and then Royal rang": a capitalised word that speaks.
-SPEAKS = re.compile(
-    rf"(?<![\w'’-])(?P<name>{CAP_WORD})(?:[ \t]+{PERSON_ADVERBS})?[ \t]+(?P<verb>[a-z]+)\b")
 # "the Judge said", "my Mum told me": a determiner makes the word a common noun.
 DETERMINER_BEFORE = re.compile(
     r"\b(?i:the|a|an|my|your|his|her|our|their|this|that|every|no|some|any|each)[ \t]+$")
@@ -28,6 +25,13 @@ GROUP_WORDS = frozenset(
 
 
 CAP_TOKEN = re.compile(rf"(?<![\w'’-]){CAP_WORD}(?![\w-])")
+
+
+def speaks(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` speaks: "Star told me", "Sutton said", "Royal
+    then rang" (a verb of speech after it, maybe past an adverb)."""
+    verb = PERSON_VERB_AFTER.match(text, end)
+    return bool(verb and verb.group("verb") in SPEECH_VERBS)
 
 
 def speaking_names(
@@ -55,12 +59,11 @@ def speaking_names(
     for m in CAP_TOKEN.finditer(text):
         word, (start, end) = m.group(), m.span()
         low = word.lower()
-        speaks = SPEAKS.match(text, start)
         # Said with someone or as someone's: "me and Tanner", "Bailey's mum"; not a town
         # ("England's number one") nor an opener before a comma ("Look, Errol is ...").
         opener = is_sentence_start(text, start) and bool(re.match(r",[ \t]*[A-Z]", text[end:]))
         with_one = low not in areas and not opener and with_someone(text, start, end)
-        if not ((speaks and speaks.group("verb") in SPEECH_VERBS) or with_one):
+        if not (speaks(text, end) or with_one):
             continue
         if (never_name(word) or low in roles
                 or low in terms or low in GROUP_WORDS
