@@ -33,7 +33,9 @@ from analysis.core.redact import LABELS, find_personal_data  # noqa: E402
 from analysis.core.transcripts import read_transcript  # noqa: E402
 
 FIXTURES = {"labelled": ROOT / "tests/analysis/fixtures/pii_labelled.jsonl",
-            "fresh": ROOT / "tests/analysis/fixtures/pii_fresh.jsonl"}
+            "fresh": ROOT / "tests/analysis/fixtures/pii_fresh.jsonl",
+            # Written by a helper who never read the redactor (pii_heldout3_README.md).
+            "heldout3": ROOT / "tests/analysis/fixtures/pii_heldout3.jsonl"}
 DEMO = ROOT / "forum/demo/transcripts"
 CATEGORY = {"NI number": "identifier", "ID number": "identifier"}
 # Planted items a helper listed for the demo transcripts (what a reviewer must not miss).
