@@ -27,19 +27,19 @@ from .phrases import show_phrase, trimmed_phrase
 from .text_models import TextModels
 from .vocabulary import SegmentWords
 
-__all__ = ["MIN_CLOSENESS", "central_labels"]
+__all__ = ["MIN_CLOSENESS", "central_labels", "closeness"]
 
 # A phrase this close (cosine, all-MiniLM-L6-v2) to its run's centre, at least, names it.
 MIN_CLOSENESS = 0.4
 
 
-def _closeness(texts: Sequence[str], own: int, centres: np.ndarray, embedder: Embedder,
+def closeness(texts: Sequence[str], own: int, centres: np.ndarray, embedder: Embedder,
                cache: EmbeddingCache | None) -> tuple[np.ndarray, np.ndarray]:
     """Returns: each text's cosine to run ``own``'s centre, and how much nearer it is to
     that centre than to any other run's (negative: it names another run better)."""
-    closeness = embed_free_texts(list(texts), embedder, cache) @ centres.T
-    rest = np.delete(closeness, own, axis=1)
-    near = closeness[:, own]
+    similar = embed_free_texts(list(texts), embedder, cache) @ centres.T
+    rest = np.delete(similar, own, axis=1)
+    near = similar[:, own]
     return near, near - (rest.max(axis=1) if rest.shape[1] else 0.0)
 
 
@@ -76,7 +76,7 @@ def central_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
         shown = [s for s in shown if acceptable_label(s) and s.lower() not in taken]
         if not shown:
             continue
-        near, margin = _closeness(shown, i, centres, embedder, cache)
+        near, margin = closeness(shown, i, centres, embedder, cache)
         # Near its own run and nearer it than any other: "Consultation workshop" for an
         # introduction rather than the more distinctive but off-centre "Ministry of justice".
         best = int(np.argmax(np.where(near >= MIN_CLOSENESS, near + margin, -np.inf)))

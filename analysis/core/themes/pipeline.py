@@ -215,6 +215,8 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
 
     drafts, merged = distinct_labels(drafts, segment_words, words, embedder, cache,
                                      [s.text for s in ordered], merge_allowed=not runs)
+    if runs:
+        _name_by_questions(drafts, guides, [s.text for s in ordered], models)
     if merged:
         # The saved model's topics stay the run's themes, so ``transform`` agrees with them.
         topics = np.full(len(ordered), -1, dtype=int)
@@ -233,6 +235,19 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
         fit.model.save(str(model_dir), serialization="safetensors", save_ctfidf=True,
                        save_embedding_model=False)
     return drafts, fit
+
+
+def _name_by_questions(drafts: list[ThemeDraft], guides: Guides, texts: list[str],
+                       models: TextModels) -> None:
+    """A run answering one question takes the question's words where they name it better
+    (``question_names``); a code's name it replaces is no longer the theme's code."""
+    from .question_names import question_labels
+
+    better = question_labels([d.label or "" for d in drafts], [d.rows for d in drafts],
+                             guides.answers, guides.questions, texts, models)
+    for draft, label in zip(drafts, better, strict=True):
+        if label is not None:
+            draft.label, draft.code, draft.is_new = label, None, True
 
 
 def run_analysis(segments: Sequence[SegmentInput], *, models: TextModels,
@@ -276,7 +291,8 @@ def run_analysis(segments: Sequence[SegmentInput], *, models: TextModels,
     fit: TopicFit | None = None
     if ordered:
         drafts, fit = _fit_drafts(ordered, vectors, segment_words,
-                                  guides=Guides(codebook, answers), models=models,
+                                  guides=Guides(codebook, answers, [q.text for q in questions]),
+                                  models=models,
                                   options=options, model_dir=model_dir)
     progress("Describing themes", 75)
     # Three times the quotes shown: the store passes over any a member may not be quoted in.

@@ -239,8 +239,10 @@ class ThemeDraft:
 
 @dataclass(frozen=True)
 class Guides:
-    """What guides a run's themes: the codebook, and per row the question a document's
-    passage answers where its document follows the questions (``answer_guide``)."""
+    """What guides a run's themes: the codebook, per row the question a document's passage
+    answers where its document follows the questions (``answer_guide``: a place in
+    ``questions``), and the questions' texts in their order."""
 
     codebook: Codebook
     answers: Sequence[int | None]
+    questions: Sequence[str] = ()

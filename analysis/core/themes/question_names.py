@@ -1,0 +1,109 @@
+"""A document's run that answers one question may be named in the question's own words.
+
+A response that follows the consultation's questions is cut where its answers change
+(``runs``), so most runs answer one question. The label ``make_label`` gives such a run
+comes from phrases its passages repeat, and one author repeats what a side remark is about
+as readily as the subject: on the second held-out response the answer on GP registration
+was "Comments on address" and the answer on information sharing (written response) was
+"Prison healthcare". The question names the subject in words the consultation chose, so
+its noun phrases are candidates too, scored as ``central`` scores phrases (near the run's
+centre and nearer it than any other run's). One takes the label only when it fits the run
+clearly better than the label it has (``QUESTION_EDGE``): the run's own words stay where
+they name it as well ("Opioid substitution therapy" over "continuous treatment on
+release", "Young adults" over "particular consideration for young adults").
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from .central import MIN_CLOSENESS, closeness
+from .embed import normalise_rows
+from .guide import embed_free_texts
+from .keywords import MAX_LABEL_WORDS, acceptable_label
+from .phrases import show_phrase, trimmed_phrase
+from .text_models import TextModels
+from .words import spacy_pipeline
+
+__all__ = ["QUESTION_EDGE", "question_labels"]
+
+# A question's phrase replaces a run's label when its score (closeness + margin, as in
+# ``central``) is higher by this much. Measured on the two written responses with their
+# questions (bench/analysis_quality.py): the label changes that were wrong before scored
+# 0.3-0.5 higher ("GP registration" 0.72 against "Comments on address" 0.22); a margin of
+# 0.02-0.04 was a matter of wording ("Probation supervision" for "Probation practitioner").
+QUESTION_EDGE = 0.1
+NOUNS = ("NOUN", "PROPN")
+# A run answers one question when more than this share of its passages answer it.
+ONE_QUESTION = 0.5
+
+
+def _modifiers(question: str, models: TextModels) -> set[str]:
+    """Lemmas the question uses as half of a shared modifier ("drug" in "drug and alcohol
+    treatment"): a phrase ending on one names half a subject ("continuity of drug")."""
+    nlp = spacy_pipeline(models.words)
+    if nlp is None:
+        return set()
+    tokens = list(nlp(question))
+    # Noun, "and"/"or", noun, noun: the first two nouns share the last as their head. The
+    # tagger alone says this (the pipeline runs no parser): "GP registration and primary
+    # care" goes on with an adjective and names two whole subjects.
+    return {tokens[i].lemma_.lower() for i in range(len(tokens) - 3)
+            if tokens[i].pos_ in NOUNS and tokens[i + 1].lower_ in ("and", "or")
+            and tokens[i + 2].pos_ in NOUNS and tokens[i + 3].pos_ in NOUNS}
+
+
+def _candidates(question: str, models: TextModels, taken: set[str]) -> list[str]:
+    """The question's noun phrases that could name a theme, as labels show them."""
+    words = models.words.analyse([question])[0]
+    cut_short = _modifiers(question, models)
+    phrases = [trimmed_phrase(p) for p in words.phrases]
+    shown = {show_phrase(p, models.words.display) for p in phrases
+             if p.split()[-1] not in cut_short}
+    return sorted(s[:1].upper() + s[1:] for s in shown
+                  if len(s.split()) <= MAX_LABEL_WORDS and acceptable_label(s)
+                  and s.lower() not in taken)
+
+
+def question_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
+                    answers: Sequence[int | None], questions: Sequence[str],
+                    texts: Sequence[str], models: TextModels) -> list[str | None]:
+    """Name runs that answer one question in the question's words where they fit better.
+
+    Args:
+        labels: each run's label as made so far.
+        groups: each run's rows.
+        answers: row-aligned, the place in ``questions`` of the question a passage answers
+            (``questions.answer_guide``), or None.
+        questions: the consultation's questions' texts, in their order.
+        texts: row-aligned segment texts.
+        models: the run's embedder, its cache and its word analyser.
+
+    Returns:
+        Per run, the question's phrase that names it, or None to keep its label.
+    """
+    out: list[str | None] = [None] * len(labels)
+    if len(groups) <= 1 or not all(groups) or not questions:
+        return out
+    vectors = embed_free_texts(list(texts), models.embedder, models.cache)
+    centres = normalise_rows(np.stack([vectors[list(rows)].mean(axis=0) for rows in groups]))
+    taken = {label.lower() for label in labels}
+    for i, rows in enumerate(groups):
+        counts = Counter(answers[r] for r in rows if answers[r] is not None)
+        if not counts:
+            continue
+        place, count = counts.most_common(1)[0]
+        if count <= ONE_QUESTION * len(rows):
+            continue
+        shown = _candidates(questions[place], models, taken)
+        if not shown:
+            continue
+        near, margin = closeness([labels[i], *shown], i, centres, models.embedder, models.cache)
+        score = np.where(near >= MIN_CLOSENESS, near + margin, -np.inf)
+        best = 1 + int(np.argmax(score[1:]))
+        if margin[best] > 0 and score[best] >= near[0] + margin[0] + QUESTION_EDGE:
+            out[i] = shown[best - 1]
+            taken.add(out[i].lower())
+    return out

@@ -1,0 +1,55 @@
+"""A document's run that answers one question may be named in the question's own words."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.core.themes import TextModels
+from analysis.core.themes.question_names import question_labels
+from analysis.core.themes.words import SpacyWordAnalyser
+
+HOUSING = ["The council flat had damp and the landlord wanted rent.",
+           "Nobody leaving prison has a deposit for a tenancy.",
+           "Evicted again, I slept in a doorway, then a sofa."]
+TRAVEL = ["Bus fares went up and the train ticket costs too much.",
+          "I walk to probation because the bus pass ran out."]
+QUESTIONS = ["How could hostel accommodation be found for people on release?",
+             "What should be done about the cost of bus travel?"]
+
+
+def _labels(labels, answers, models, questions=QUESTIONS):
+    texts = HOUSING + TRAVEL
+    return question_labels(labels, [[0, 1, 2], [3, 4]], answers, questions, texts, models)
+
+
+def test_a_run_named_after_another_subject_takes_its_questions_words(models):
+    # The housing answer was named after a side remark about buses.
+    better = _labels(["Bus pass", "Train ticket"], [0, 0, 0, 1, 1], models)
+    assert better[0] == "Hostel accommodation"
+
+
+def test_a_run_its_own_words_name_well_keeps_them(models):
+    better = _labels(["Council flat", "Train ticket"], [0, 0, 0, 1, 1], models)
+    assert better == [None, None]
+
+
+def test_a_run_answering_no_one_question_is_not_renamed(models):
+    # Passages answering two questions (or none) give no question to take words from.
+    assert _labels(["Bus pass", "Train ticket"], [0, 1, None, 1, 1], models)[0] is None
+    assert _labels(["Bus pass", "Train ticket"], [None] * 5, models) == [None, None]
+
+
+@pytest.fixture(scope="module")
+def spacy_words():
+    return SpacyWordAnalyser()
+
+
+def test_half_a_subject_is_never_a_label(embedder, cache, spacy_words):
+    # "continuity of drug" stops inside "drug and alcohol treatment".
+    from analysis.core.themes.question_names import _candidates
+
+    models = TextModels(embedder=embedder, cache=cache, words=spacy_words)
+    shown = _candidates("How can continuity of drug and alcohol treatment between prison and "
+                        "the community be improved?", models, set())
+    assert "Continuity of drug" not in shown
+    assert "GP registration" in _candidates(
+        "How could access to GP registration and primary care be improved?", models, set())
