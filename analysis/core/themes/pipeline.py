@@ -24,7 +24,7 @@ from .describe import (
 )
 from .embed import embed_segments
 from .guide import embed_free_texts
-from .label_rules import draft_labels
+from .label_rules import distinct_labels, draft_labels
 from .questions import answer_guide, map_questions
 from .rules import min_theme_size
 from .said_forms import as_said, said_forms
@@ -211,12 +211,9 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
 
     name_from_codes(drafts, [s.text for s in ordered], segment_words, vectors, code_vectors,
                     words, taken=set(settled.code_of_topic.values()))
-    from .label_rules import distinct_labels
-
     drafts, merged = distinct_labels(drafts, segment_words, words, embedder, cache,
                                      [s.text for s in ordered], merge_allowed=not runs)
-    if runs:
-        _name_by_questions(drafts, guides, [s.text for s in ordered], models)
+    _name_by_questions(drafts, guides, [s.text for s in ordered], models, runs=runs)
     if merged:
         # The saved model's topics stay the run's themes, so ``transform`` agrees with them.
         topics = np.full(len(ordered), -1, dtype=int)
@@ -238,11 +235,14 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
 
 
 def _name_by_questions(drafts: list[ThemeDraft], guides: Guides, texts: list[str],
-                       models: TextModels) -> None:
-    """A run answering one question takes the question's words where they name it better
-    (``question_names``); a code's name it replaces is no longer the theme's code."""
+                       models: TextModels, *, runs: bool) -> None:
+    """A document's run answering one question takes the question's words where they name
+    it better (``question_names``); a code's name it replaces is no longer the theme's code.
+    Free themes are left alone: one question's answers hold several of them."""
     from .question_names import question_labels
 
+    if not runs:
+        return
     better = question_labels([d.label or "" for d in drafts], [d.rows for d in drafts],
                              guides.answers, guides.questions, texts, models)
     for draft, label in zip(drafts, better, strict=True):

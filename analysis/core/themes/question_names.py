@@ -91,7 +91,7 @@ def question_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
     centres = normalise_rows(np.stack([vectors[list(rows)].mean(axis=0) for rows in groups]))
     taken = {label.lower() for label in labels}
     for i, rows in enumerate(groups):
-        counts = Counter(answers[r] for r in rows if answers[r] is not None)
+        counts = Counter(a for a in (answers[r] for r in rows) if a is not None)
         if not counts:
             continue
         place, count = counts.most_common(1)[0]
@@ -104,6 +104,6 @@ def question_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
         score = np.where(near >= MIN_CLOSENESS, near + margin, -np.inf)
         best = 1 + int(np.argmax(score[1:]))
         if margin[best] > 0 and score[best] >= near[0] + margin[0] + QUESTION_EDGE:
-            out[i] = shown[best - 1]
-            taken.add(out[i].lower())
+            out[i] = label = shown[best - 1]
+            taken.add(label.lower())
     return out
