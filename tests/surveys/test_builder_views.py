@@ -144,6 +144,20 @@ def test_peer_researchers_cannot_build(auth, survey):
     assert "Run on this tablet" in page and "Add a question" not in page
 
 
+def test_only_survey_authors_see_the_reading_age_checks(auth, survey):
+    # A peer researcher opening a survey to run it saw "Question: reading age about 7 – plain
+    # enough." under every question: advice for whoever words the survey, not for them.
+    auth.login(Role.PEER_RESEARCHER)
+    page = auth.client.get(f"/surveys/{survey.id}").data.decode()
+    assert "Have you been to prison?" in page
+    assert "reading age" not in page and "fv-readability" not in page
+    for role in (Role.FACILITATOR, Role.POLICY_OFFICER, Role.ADMIN):
+        auth.logout()
+        auth.login(role)
+        page = auth.client.get(f"/surveys/{survey.id}").data.decode()
+        assert "Question: reading age about" in page, role
+
+
 def test_a_consultation_page_says_where_its_first_survey_starts(auth, consultation):
     # A new consultation said "No surveys, focus groups or documents yet." and offered a
     # policy officer no way on from there: surveys were only reachable from the menu.
