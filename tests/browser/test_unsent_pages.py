@@ -68,3 +68,24 @@ def test_someone_else_signing_in_in_that_tab_never_sees_the_text(live_server, pa
     _sign_in_here(page, "facilitator")
     page.wait_for_url(f"{live_server}/members/1/consent")
     expect(page.get_by_label("Note (optional)")).to_have_value("")
+
+
+def test_a_form_opened_before_the_last_sign_in_puts_the_text_back(app, live_server, browser):
+    # The same with a page opened before signing in again in another tab (its CSRF token is
+    # out of date): "Put my text back" opens the form again in this tab, filled in.
+    app.config["WTF_CSRF_ENABLED"] = True
+    context = browser.new_context(viewport={"width": 768, "height": 1024})
+    form_tab = context.new_page()
+    sign_in(form_tab, live_server, "facilitator")
+    form_tab.goto(f"{live_server}/members/1/consent")
+    form_tab.get_by_label("Note (optional)").fill(NOTE)
+    other_tab = context.new_page()
+    other_tab.goto(f"{live_server}/")
+    other_tab.get_by_role("button", name="Sign out").click()
+    sign_in(other_tab, live_server, "facilitator")
+    form_tab.get_by_role("button", name="Record consent").click()
+    expect(form_tab.get_by_text("The page was opened before you last signed in")).to_be_visible()
+    form_tab.get_by_role("link", name="Put my text back").click()
+    form_tab.wait_for_url(f"{live_server}/members/1/consent")
+    expect(form_tab.get_by_label("Note (optional)")).to_have_value(NOTE)
+    context.close()
