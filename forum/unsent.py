@@ -5,7 +5,9 @@ Two things stop a form on its way in: the sign-in ended while it was open (after
 before the browser last signed in, so its CSRF token is out of date. Either way the post is
 refused, and a redirect to the sign-in page used to throw away a note, a question list or a
 draft paragraph typed over many minutes. Instead, the page says what happened and lists
-what was typed, for the person to copy before they sign in again.
+what was typed, for the person to copy before they sign in again; with script on, the tab
+keeps it and puts it back into the form once the account that opened the form has signed in
+again there (``forum/static/js/unsent.js``; nothing is kept on the server).
 
 Only free text is shown (a value with a space or a line break in it), never a password,
 code or token, and always escaped by the template.

@@ -79,7 +79,7 @@ def _register_consultation_actions(app: Flask) -> None:
         Action("Themes", "themes.index", "Themes in what members said"),
         Action("Themes", "themes.search", "Search what members said"),
         Action("Themes", "questions.index", "Which question each segment answers"),
-        Action("Themes", "agreement.index", "Agreement with an analyst"),
+        Action("Themes", "agreement.index", "Check the themes yourself"),
     ):
         register_consultation_action(app, action)
 

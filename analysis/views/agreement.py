@@ -1,4 +1,4 @@
-"""Agreement with an analyst: blind coding of a random sample, then figures and disagreements."""
+"""Check the themes yourself: blind coding of a random sample, then figures and disagreements."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for

@@ -58,6 +58,14 @@ class MemberForm(FlaskForm):
         validators=[Length(max=1000, message="Contact details must be 1,000 characters or fewer")])
     submit = SubmitField("Save member", widget=GovSubmitInput())
 
+    def is_blank(self) -> bool:
+        """True when nothing was entered: no pseudonym, detail, name or contact (spaces count as
+        nothing)."""
+        typed = (self.pseudonym.data, self.real_name.data, self.contact.data)
+        chosen = (self.age_band.data, self.gender.data, self.ethnicity_group.data,
+                  self.lived_experience.data)
+        return not any((text or "").strip() for text in typed) and not any(chosen)
+
     def validate_lived_experience(self, field):
         if "prefer_not" in (field.data or []) and len(field.data) > 1:
             raise ValidationError("Choose \u2018Prefer not to say\u2019 on its own, "

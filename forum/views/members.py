@@ -40,7 +40,14 @@ def index():
 
 
 def _edit(member: Member, form: MemberForm, is_new: bool):
-    if form.validate_on_submit():
+    valid = form.validate_on_submit()
+    if valid and is_new and form.is_blank():
+        # "Save member" pressed on an empty form added a member with nothing but a number.
+        add_error(form.pseudonym, "Enter a pseudonym or at least one detail about the member. "
+                                  "For a member who wants to share nothing, type "
+                                  f"\u2018{member_service.next_pseudonym()}\u2019 as the "
+                                  "pseudonym")
+    elif valid:
         member.age_band = form.age_band.data or None
         member.gender = form.gender.data or None
         member.ethnicity_group = form.ethnicity_group.data or None

@@ -13,6 +13,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
+    HiddenField,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -76,6 +77,9 @@ class QuestionForm(FlaskForm):
     picture_alt = StringField("Describe the picture (alt text)", widget=GovTextInput(),
                               description="Needed with a picture, for people who cannot see it.",
                               validators=[Optional(), Length(max=300)])
+    # A picture sent with an earlier try of this form that was shown again with a problem: a
+    # file box cannot be filled in again, so the stored picture's id rides along instead.
+    picture_kept = HiddenField()
     remove_picture = BooleanField("Remove the picture", widget=GovCheckboxInput())
     audio = FileField("Recorded audio (optional)", widget=GovFileInput(),
                       description="MP3, WAV, Ogg, WebM or M4A, up to 10 MB. Played instead of the "

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import BinaryIO
 
+from sqlalchemy import select
+
 from forum.extensions import db
 from surveys.models import MediaKind, SurveyMedia
 
@@ -125,3 +127,12 @@ def save_media(data_dir: Path, survey_id: int, kind: MediaKind, filename: str,
                         content_type=content_type, size=len(data), sha256=digest)
     db.session.add(media)
     return media
+
+
+def find_media(survey_id: int, kind: MediaKind, media_id: str | int | None) -> SurveyMedia | None:
+    """An upload of this survey and kind by its id (as a form sends it), or None."""
+    if not str(media_id or "").isdigit():
+        return None
+    return db.session.scalar(select(SurveyMedia).where(
+        SurveyMedia.id == int(str(media_id)), SurveyMedia.survey_id == survey_id,
+        SurveyMedia.kind == kind))

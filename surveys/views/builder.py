@@ -11,7 +11,7 @@ from surveys.forms.builder import ConfirmForm, QuestionForm, SurveyForm
 from surveys.models import MediaKind, QuestionKind, Survey
 from surveys.services import questions as question_service
 from surveys.services import runner as runner_service
-from surveys.services.media import MediaError, save_media
+from surveys.services.media import MediaError, find_media, save_media
 from surveys.services.questions import QuestionData
 from surveys.services.readability import Readability, check_text, warnings_for
 from surveys.services.speech import SpeechError, generate_speech
@@ -108,10 +108,8 @@ def _data_from(form, survey) -> QuestionData:
         target, _, value = form.show_if.data.partition(":")
         show_if = (int(target), value) if target.isdigit() else None
     data_dir = current_app.config["DATA_DIR"]
-    picture = audio = None
-    if form.picture.data and getattr(form.picture.data, "filename", ""):
-        picture = save_media(data_dir, survey.id, MediaKind.PICTURE, form.picture.data.filename,
-                             form.picture.data.stream, form.picture.data.mimetype)
+    picture = _kept_picture(form, survey)
+    audio = None
     if form.audio.data and getattr(form.audio.data, "filename", ""):
         audio = save_media(data_dir, survey.id, MediaKind.AUDIO, form.audio.data.filename,
                            form.audio.data.stream, form.audio.data.mimetype)
@@ -125,6 +123,26 @@ def _data_from(form, survey) -> QuestionData:
         picture=picture, picture_alt=form.picture_alt.data or "",
         remove_picture=form.remove_picture.data,
         audio=audio, remove_audio=form.remove_audio.data)
+
+
+def _kept_picture(form, survey):
+    return find_media(survey.id, MediaKind.PICTURE, form.picture_kept.data)
+
+
+def _keep_picture(form, survey) -> str | None:
+    """Store a picture sent with this try at once (committed), so it is still chosen if the
+    form comes back with a problem; returns why the file cannot be used, if it cannot."""
+    upload = form.picture.data
+    if not getattr(upload, "filename", ""):
+        return None
+    try:
+        picture = save_media(current_app.config["DATA_DIR"], survey.id, MediaKind.PICTURE,
+                             upload.filename, upload.stream, upload.mimetype)
+    except MediaError as error:
+        return str(error)
+    db.session.commit()
+    form.picture_kept.data = str(picture.id)
+    return None
 
 
 def _question_checks(form):
@@ -160,15 +178,16 @@ def add_question(survey_id):
     """Add a question to the draft version."""
     survey = db.get_or_404(Survey, survey_id)
     form, version = _question_form(survey)
-    problem = None
-    if form.validate_on_submit():
-        result = _save_question(survey, form, None)
+    problem = _keep_picture(form, survey) if form.is_submitted() else None
+    if form.validate_on_submit() or problem:
+        result = problem or _save_question(survey, form, None)
         if not isinstance(result, str):
             return result
         form, version = _question_form(db.get_or_404(Survey, survey_id), keep=form)
         problem = place_problems(form, result)
     return render_template("surveys/builder/question.html", survey=survey, form=form, question=None,
-                           version=version, checks=_question_checks(form), problem=problem)
+                           version=version, checks=_question_checks(form), problem=problem,
+                           kept_picture=_kept_picture(form, survey))
 
 
 @bp.route("/<int:survey_id>/questions/<int:question_id>/edit", methods=["GET", "POST"])
@@ -178,17 +197,17 @@ def edit_question(survey_id, question_id):
     survey = db.get_or_404(Survey, survey_id)
     question = editable_question(survey, question_id) or abort(404)
     form, version = _question_form(survey, question)
-    problem = None
-    if form.validate_on_submit():
-        result = _save_question(survey, form, question)
+    problem = _keep_picture(form, survey) if form.is_submitted() else None
+    if form.validate_on_submit() or problem:
+        result = problem or _save_question(survey, form, question)
         if not isinstance(result, str):
             return result
         question = editable_question(survey, question_id) or abort(404)
         form, version = _question_form(survey, question, keep=form)
         problem = place_problems(form, result)
     return render_template("surveys/builder/question.html", survey=survey, form=form,
-                           question=question,
-                           version=version, checks=_question_checks(form), problem=problem)
+                           question=question, version=version, checks=_question_checks(form),
+                           problem=problem, kept_picture=_kept_picture(form, survey))
 
 
 @bp.route("/<int:survey_id>/questions/<int:question_id>/move", methods=["POST"])

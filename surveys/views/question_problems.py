@@ -9,7 +9,7 @@ PROBLEM_FIELDS = (("Enter the question", "text"), ("choice", "choices"),
 
 
 def place_problems(form, problem: str) -> str | None:
-    """Put each problem under its field; a file chosen is asked for again (it is not kept).
+    """Put each problem under its field; a recording chosen is asked for again (not kept).
 
     One sentence at the top naming two fields ("Give at least two choices. Describe the
     picture...") left people hunting for where to fix them.
@@ -24,9 +24,8 @@ def place_problems(form, problem: str) -> str | None:
             add_error(getattr(form, name), sentence)
         else:
             left.append(sentence)
-    for name, what in (("picture", "picture"), ("audio", "recording")):
-        field = getattr(form, name)
-        if getattr(field.data, "filename", "") and not field.errors:
-            add_error(field, f"Choose the {what} again: a file is not kept when something "
-                             "else needs fixing")
+    # A picture is kept (the builder stores it at once); a recording is not yet.
+    if getattr(form.audio.data, "filename", "") and not form.audio.errors:
+        add_error(form.audio, "Choose the recording again: a file is not kept when something "
+                              "else needs fixing")
     return ". ".join(left) or None

@@ -14,7 +14,7 @@ from flask import (
 from flask_login import current_user
 
 from forum.access import ALL_STAFF, allow, public
-from forum.extensions import db
+from forum.extensions import csrf, db
 from surveys.models import SurveyMedia, SurveyVersion
 from surveys.services import runner as service
 from surveys.services.devices import register_device
@@ -72,6 +72,8 @@ def take_part_url(version: SurveyVersion, urls: dict) -> str:
 def render_page(template: str, version: SurveyVersion, urls: dict, preview: bool = False,
                 **context):
     """Render a participant page; the builder's preview uses this too, so it looks the same."""
+    # A form sent the browser's own way: script is off, so nothing could be kept (below).
+    context.setdefault("not_saved", request.method == "POST")
     if template == "start":
         context["take_part_url"] = take_part_url(version, urls)
     if template in PAGES or template == "question":
@@ -80,7 +82,14 @@ def render_page(template: str, version: SurveyVersion, urls: dict, preview: bool
         f"surveys/run/{template}.html", version=version, urls=urls, preview=preview,
         flow=service.flow(version), total=len(version.questions),
         idle_seconds=current_app.config.get("SURVEY_KIOSK_IDLE_SECONDS", 180),
-        runner_modules=RUNNER_MODULES, **context)
+        runner_modules=RUNNER_MODULES, **context), 400 if context["not_saved"] else 200
+
+
+# The participant's forms are posted (never sent in the address) and handled by script, which
+# keeps answers on the tablet. With script off a form reaches these views as a POST: nothing in
+# it is read or kept, and the page says so. Exempt from CSRF because nothing is changed; a
+# stale token would otherwise show the participant's words on a staff "not saved" page.
+PARTICIPANT_FORMS = ("GET", "POST")
 
 
 @bp.route("/sw.js")
@@ -108,8 +117,9 @@ def start(version_id):
     return render_page("start", version, runner_urls(version))
 
 
-@bp.route("/<int:version_id>/q/<int:position>")
+@bp.route("/<int:version_id>/q/<int:position>", methods=PARTICIPANT_FORMS)
 @allow(*ALL_STAFF)
+@csrf.exempt
 def question(version_id, position):
     """One question per page, the question as the heading."""
     version = _published_or_404(version_id)
@@ -117,16 +127,18 @@ def question(version_id, position):
     return render_page("question", version, runner_urls(version), question=question)
 
 
-@bp.route("/<int:version_id>/end")
+@bp.route("/<int:version_id>/end", methods=PARTICIPANT_FORMS)
 @allow(*ALL_STAFF)
+@csrf.exempt
 def end(version_id):
     """Last page: thanks, then the researcher notes read-aloud and the member link, and saves."""
     version = _published_or_404(version_id)
     return render_page("end", version, runner_urls(version))
 
 
-@bp.route("/<int:version_id>/stop")
+@bp.route("/<int:version_id>/stop", methods=PARTICIPANT_FORMS)
 @allow(*ALL_STAFF)
+@csrf.exempt
 def stop(version_id):
     """'I want to stop': keep or delete the answers given so far."""
     version = _published_or_404(version_id)

@@ -51,7 +51,7 @@ def test_confirm_a_mapping_then_code_a_sample_blind(live_server, analysed, consu
         else:
             page.get_by_label("None of these").check()
         page.get_by_role("button", name="Save and next").click()
-    expect(page.get_by_role("heading", name="Agreement with your blind coding")).to_be_visible()
+    expect(page.get_by_role("heading", name="How often the app agreed with you")).to_be_visible()
     expect(page.get_by_text("You coded 30 randomly chosen segments")).to_be_visible()
     expect(page.get_by_role("heading", name="Disagreements to fix")).to_be_visible()
     page.get_by_text("What do these numbers mean?").click()
@@ -82,7 +82,7 @@ def test_deleting_a_sample_asks_on_its_own_page_first(live_server, analysed, con
     check(page, shots, "agreement-delete", errors)
 
     page.get_by_role("button", name=f"Delete sample {sample_id}").click()
-    expect(page.get_by_role("heading", name="Agreement with an analyst")).to_be_visible()
+    expect(page.get_by_role("heading", name="Check the themes yourself")).to_be_visible()
     expect(page.get_by_text(f"Sample {sample_id} and its coding are deleted")).to_be_visible()
     expect(page.get_by_role("link", name=f"Delete sample {sample_id} and its coding")
            ).to_have_count(0)

@@ -84,3 +84,25 @@ def test_facilitator_maps_tags_and_redacts_by_selecting(live_server, page, shots
                                                 has_text="Member 3").get_attribute("value"))
     _check(page, shots, "transcript-speakers")
     assert errors == []
+
+
+def test_the_approved_tag_keeps_to_one_line_at_768_wide(live_server, page, shots):
+    # "Approved 6 Dec 2026 by Sam Okonjo" broke over three lines: GOV.UK caps a tag at 160px.
+    from forum.extensions import db
+    from forum.models import FocusGroupSession, Transcript, TranscriptStatus, User
+    from forum.models.base import utcnow
+
+    transcript = Transcript(session=db.session.get(FocusGroupSession, 1), filename="group.txt",
+                            status=TranscriptStatus.APPROVED, approved_at=utcnow(),
+                            approved_by=db.session.scalar(db.select(User).where(
+                                User.email == "facilitator@forumvoice.example")))
+    db.session.add(transcript)
+    db.session.commit()
+    sign_in(page, live_server, "facilitator")
+    page.goto(f"{live_server}/transcripts/{transcript.id}")
+    tag = page.locator(".govuk-tag", has_text="Approved")
+    expect(tag).to_contain_text(" by ")
+    full = tag.evaluate("el => el.getBoundingClientRect().height")
+    one_line = tag.evaluate("el => { el.textContent = 'Approved'; "
+                            "return el.getBoundingClientRect().height; }")
+    assert full == one_line

@@ -167,6 +167,20 @@ def test_an_open_consultation_past_its_deadline_is_warned_about_on_its_page(auth
     assert f'href="/consultations/{consultation.id}/edit"' in html  # change its status
 
 
+def test_the_passed_deadline_is_said_once_on_the_consultation_page(auth):
+    # The warning said "The deadline was ..." and the figures below said "Deadline passed on
+    # ..." again.
+    consultation = _overdue()
+    auth.login(Role.POLICY_OFFICER)
+    html = auth.client.get(f"/consultations/{consultation.id}").data.decode()
+    day = f"{consultation.deadline:%-d %B %Y}"
+    assert html.count(day) == 1 and "Deadline passed on" not in html
+    consultation.status = ConsultationStatus.SUBMITTED  # no warning: the figure says it
+    db.session.commit()
+    html = auth.client.get(f"/consultations/{consultation.id}").data.decode()
+    assert "fv-deadline-passed" not in html and f"Deadline passed on {day}" in html
+
+
 @pytest.mark.parametrize("url", ["/", "/consultations/"])
 def test_the_lists_warn_about_an_open_consultation_past_its_deadline(auth, url):
     # The home page and the list said "Closed 3 days ago" under a blue "Open" tag.

@@ -50,6 +50,25 @@ def test_prefer_not_to_say_cannot_be_mixed_and_input_is_kept(auth):
     assert db.session.scalar(db.select(db.func.count(Member.id))) == 0
 
 
+def test_an_empty_add_a_member_form_is_refused_in_plain_english(auth):
+    # Pressing "Save member" on the empty form added "Member 1" with nothing else.
+    auth.login(Role.FACILITATOR)
+    response = auth.client.post("/members/new", data={
+        "pseudonym": "   ", "real_name": " ", "contact": "\n"})
+    html = response.data.decode()
+    assert response.status_code == 200 and "There is a problem" in html
+    assert ("Enter a pseudonym or at least one detail about the member. For a member who wants "
+            "to share nothing, type ‘Member 1’ as the pseudonym") in html
+    assert 'value="   "' in html  # what was typed stays in the box
+    assert db.session.scalar(db.select(db.func.count(Member.id))) == 0
+    response = auth.client.post("/members/new", data={"pseudonym": "Member 1"})
+    assert response.status_code == 302  # a pseudonym alone is enough
+    response = auth.client.post("/members/new", data={"pseudonym": "", "age_band": "25-34"})
+    assert response.status_code == 302  # so is one detail, with the next number
+    assert [m.pseudonym for m in db.session.scalars(db.select(Member).order_by(Member.id))] == [
+        "Member 1", "Member 2"]
+
+
 def test_real_names_are_hidden_from_policy_officers(auth):
     member = service.save_member(Member(lived_experience=[]), "", "Jane Realname",
                                  "jane@example.org")

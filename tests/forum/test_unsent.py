@@ -1,5 +1,7 @@
 """A form that cannot be saved (signed out while it was open, or opened before the last
 sign-in) shows back what was typed, instead of a redirect or a bare 400 that lost it."""
+import json
+import re
 from datetime import timedelta
 
 from flask import g
@@ -71,3 +73,22 @@ def test_a_background_save_after_the_sign_in_ended_is_told_why(app, client, auth
     assert response.json == {"saved": False, "message": (
         "Not saved: you were signed out. Your text is still here. Sign in again in a new tab, "
         "then press “Save draft”.")}
+
+
+def test_the_page_hands_the_text_to_the_tab_to_put_back_escaped(app, client, auth, demo):
+    # Signing in again gave back an empty form; forum/static/js/unsent.js puts the text back,
+    # from this JSON, for the account that had the tab (tests/browser/test_unsent_pages.py).
+    auth.login(Role.FACILITATOR)
+    app.permanent_session_lifetime = timedelta(seconds=-1)
+    g.pop("_login_user", None)
+    response = client.post("/members/1/consent", data={"take_part": "y", "note": NOTE,
+                                                       "pseudonym": "</script><b>x y"},
+                           headers={"Referer": "http://localhost/members/1/consent"})
+    html = response.data.decode()
+    data = re.search(r'<script type="application/json" id="fv-unsent-text">(.*?)</script>',
+                     html, re.S)
+    assert data and "<" not in data.group(1)  # nothing in it can end the script early
+    assert json.loads(data.group(1)) == {"page": "/members/1/consent", "fields": [
+        ["note", NOTE], ["pseudonym", "</script><b>x y"]]}
+    assert 'href="/login?next=/members/1/consent">Sign in and put my text back</a>' in html
+    assert '<script type="module" src="/static/js/unsent.js"></script>' in html

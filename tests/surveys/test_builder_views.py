@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from forum.access import Role
 from forum.extensions import db
-from surveys.models import QuestionKind, Survey, SurveyMedia
+from surveys.models import MediaKind, QuestionKind, Survey, SurveyMedia
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01"
        b"\x08\x06\x00\x00\x00\x1f\x15"
@@ -108,6 +108,50 @@ def test_problems_are_shown_and_the_typing_is_kept(auth, survey):
     assert len(survey.latest_version.questions) == 6
 
 
+def test_a_chosen_picture_survives_the_form_coming_back_with_a_problem(auth, survey):
+    # The file box came back empty ("No file chosen") and the picture had to be found again.
+    auth.login(Role.FACILITATOR)
+    url = f"/surveys/{survey.id}/questions/new"
+    response = auth.client.post(url, data={
+        **question_form(text="", kind="yes_no", choices=""),
+        "picture": (io.BytesIO(PNG), "house.png")}, content_type="multipart/form-data")
+    page = response.data.decode()
+    assert response.status_code == 200 and "Enter the question" in page
+    assert "Picture chosen: <strong>house.png</strong>" in page
+    kept = re.search(r'name="picture_kept" type="hidden" value="(\d+)"|'
+                     r'type="hidden" name="picture_kept" value="(\d+)"|'
+                     r'name="picture_kept"[^>]*value="(\d+)"', page)
+    assert kept, "the picture's id is not in the form"
+    kept_id = next(group for group in kept.groups() if group)
+    assert f'src="/run/media/{kept_id}"' in page
+    # Second try: the question and alt text typed, no file chosen again.
+    response = auth.client.post(url, data={
+        **question_form(text="Is this your home?", kind="yes_no", choices="",
+                        picture_alt="A small house"), "picture_kept": kept_id})
+    assert response.status_code == 302, response.data[:2000]
+    db.session.expire_all()
+    question = survey.latest_version.questions[-1]
+    assert question.text == "Is this your home?" and question.picture_id == int(kept_id)
+    assert question.picture.content_type == "image/png"
+
+
+def test_a_kept_picture_must_belong_to_the_survey(auth, survey, consultation):
+    from surveys.services.surveys import create_survey
+
+    other = create_survey(consultation, "Other survey", "")
+    other_picture = SurveyMedia(survey_id=other.id, kind=MediaKind.PICTURE, filename="x.png",
+                                content_type="image/png", size=1, sha256="0" * 64)
+    db.session.add(other_picture)
+    db.session.commit()
+    auth.login(Role.FACILITATOR)
+    response = auth.client.post(f"/surveys/{survey.id}/questions/new", data={
+        **question_form(text="Is this your home?", kind="yes_no", choices="",
+                        picture_alt="A house"), "picture_kept": str(other_picture.id)})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert survey.latest_version.questions[-1].picture_id is None
+
+
 def test_pictures_and_audio_are_uploaded_and_served(app, auth, survey):
     auth.login(Role.FACILITATOR)
     response = auth.client.post(f"/surveys/{survey.id}/questions/new", data={
@@ -142,6 +186,20 @@ def test_peer_researchers_cannot_build(auth, survey):
     assert auth.client.post(f"/surveys/{survey.id}/publish").status_code == 403
     page = auth.client.get(f"/surveys/{survey.id}").data.decode()
     assert "Run on this tablet" in page and "Add a question" not in page
+
+
+def test_only_survey_authors_see_the_reading_age_checks(auth, survey):
+    # A peer researcher opening a survey to run it saw "Question: reading age about 7 – plain
+    # enough." under every question: advice for whoever words the survey, not for them.
+    auth.login(Role.PEER_RESEARCHER)
+    page = auth.client.get(f"/surveys/{survey.id}").data.decode()
+    assert "Have you been to prison?" in page
+    assert "reading age" not in page and "fv-readability" not in page
+    for role in (Role.FACILITATOR, Role.POLICY_OFFICER, Role.ADMIN):
+        auth.logout()
+        auth.login(role)
+        page = auth.client.get(f"/surveys/{survey.id}").data.decode()
+        assert "Question: reading age about" in page, role
 
 
 def test_a_consultation_page_says_where_its_first_survey_starts(auth, consultation):

@@ -14,7 +14,7 @@ def _error_before(page: str, field_id: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", group.group(1)))
 
 
-def test_each_problem_is_beside_its_field_and_the_picture_is_asked_for_again(auth, survey):
+def test_each_problem_is_beside_its_field_and_the_picture_is_kept(auth, survey):
     auth.login(Role.FACILITATOR)
     response = auth.client.post(f"/surveys/{survey.id}/questions/new", data={
         **question_form(choices="Only one"), "picture": (io.BytesIO(PNG), "house.png")},
@@ -25,7 +25,9 @@ def test_each_problem_is_beside_its_field_and_the_picture_is_asked_for_again(aut
     assert "Give at least two choices, one on each line" in _error_before(page, "choices")
     assert "Describe the picture for people who cannot see it (alt text)" in _error_before(
         page, "picture_alt")
-    assert "Choose the picture again" in _error_before(page, "picture")
+    # The picture is kept, not asked for again (tests/surveys/test_builder_views.py).
+    assert "Choose the picture again" not in page
+    assert "Picture chosen: <strong>house.png</strong>" in page
     # One summary at the top, linking to each field.
     assert page.count("govuk-error-summary__title") == 1
     assert 'href="#choices"' in page and 'href="#picture_alt"' in page

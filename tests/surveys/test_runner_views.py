@@ -130,3 +130,22 @@ def test_issue12_item13_the_end_screen_never_lists_members(auth, users, version,
             db.select(SurveyResponse.member_id).where(SurveyResponse.uuid == body["uuid"]))
     assert linked == {"  agreed ": agreed.id, "Refused": None, "Withdrawn": None,
                       "Nobody by that name": None}
+
+def test_a_participant_form_sent_without_script_is_posted_and_nothing_is_kept(app, auth, version,
+                                                                              questions):
+    # With script off, "Next" sent the answer in the address (GET /run/1/q/1?answer=yes): into
+    # the server's log and the browser's history, and nothing saved.
+    from surveys.models import SurveyResponse
+
+    auth.login(Role.PEER_RESEARCHER)
+    app.config["WTF_CSRF_ENABLED"] = True  # no token on these forms: nothing is changed
+    for path in ["q/1", "q/5", "end", "stop"]:
+        page = auth.client.get(f"/run/{version.id}/{path}").data.decode()
+        assert '<form method="post"' in page, path
+        response = auth.client.post(f"/run/{version.id}/{path}", data={
+            "answer": "My own words", "member_ref": "Member 1", "keep": "1"})
+        page = response.data.decode()
+        assert response.status_code == 400, path
+        assert "Nothing was saved" in page and "JavaScript is turned off" in page, path
+        assert "My own words" not in page and "Member 1" not in page, path
+    assert db.session.scalar(select(db.func.count(SurveyResponse.id))) == 0

@@ -195,3 +195,18 @@ def test_the_agreement_page_leads_back_to_the_consultation(auth, consultation):
     html = auth.client.get(f"/consultations/{consultation.id}/agreement").data.decode()
     assert re.search(rf'href="/consultations/{consultation.id}"[^>]*>\s*Back to the consultation',
                      html)
+
+
+def test_the_page_is_named_in_plain_words_wherever_it_is_linked(auth, consultation):
+    # New officers could not tell what "Agreement with an analyst" was for, or who the analyst
+    # was: it is where they code a sample themselves and see how far the themes agree.
+    auth.login(Role.POLICY_OFFICER)
+    base = f"/consultations/{consultation.id}"
+    url = f"{base}/agreement"
+    pages = {path: auth.client.get(path).get_data(as_text=True)
+             for path in (base, url, f"{base}/question-mapping")}
+    assert f'href="{url}">Check the themes yourself</a>' in pages[base]
+    assert '<h1 class="govuk-heading-l">Check the themes yourself</h1>' in pages[url]
+    assert f'href="{url}">Check the themes and questions yourself</a>' in pages[
+        f"{base}/question-mapping"]
+    assert not any("analyst" in html.lower() for html in pages.values())
