@@ -21,7 +21,9 @@ Choices, so reviewers know what to expect:
   is a venue or area, never guessed to be a person.
 * First names that are also words are names when the sentence shows a person ("Hope kept
   me alive", "Summer rang me", "me and Angel", "Ruby's dad"), privacy first; "Hope is
-  what kept me going", "in June" and "Summer was hard" are kept. Any capitalised word that
+  what kept me going", "in June" and "Summer was hard" are kept, and so, opening a
+  sentence, are ideas, drugs and times of day said as such ("Faith was hard to keep",
+  "Crystal was my drug", "Dawn came"). Any capitalised word that
   speaks or is with someone ("Star told me", "Sutton said", "me and Tanner") is someone,
   unless it is a service, role or group ("Probation said", "Mum said", "Staff told me");
   "Rose tinted glasses" is kept. Courts known by their town ("the hearing at Snaresbrook",

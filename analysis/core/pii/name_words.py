@@ -15,6 +15,7 @@ from .person_cues import (
     PERSON_VERB_AFTER,
     WITH_AFTER,
     WITH_BEFORE,
+    said_as_thing,
 )
 from .word_lists import (
     LOOK_PARTICIPLES,
@@ -171,11 +172,17 @@ def word_used_as_word(text: str, start: int, end: int, *, known: bool = False) -
     if (not known and ABSTRACT_PREDICATE.match(text, end)) or (
             compound and compound.group(1) in LOOK_PARTICIPLES):
         return True
-    if not is_sentence_start(text, start):
-        return False
+    return is_sentence_start(text, start) and _opener_used_as_word(text, start, end, known=known)
+
+
+def _opener_used_as_word(text: str, start: int, end: int, *, known: bool) -> bool:
+    """Whether a name-word opening a sentence, where its capital says nothing either way, is
+    a word: "Will I...", "Hope so", "Mark my words", "Faith was hard to keep"."""
     if (SURNAME_AFTER.match(text, end) or re.match(r"['’]s\b", text[end:])
             or with_someone(text, start, end)):
         return False  # "Hope Williams", "Ruby's dad was inside too", "Dean, Lisa and me"
+    if not known and said_as_thing(text, start, end):  # "Faith was hard to keep"
+        return True
     # "you" of "you're" ("Hope you're well"); the verb after a pause ("Hope... kept me alive").
     after = re.match(r"(?:\.\.\.|…)?\s+([A-Za-z]+)", text[end:])
     return (after is None or after.group(1).lower() in NOT_AFTER_NAME

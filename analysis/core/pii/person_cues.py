@@ -1,14 +1,17 @@
-"""What around a capitalised word shows it is someone: who they are to the speaker, who
-they are with, a service they come from, a pronoun that points back to them."""
+"""What around a capitalised word shows it is someone (who they are to the speaker, who
+they are with, a service they come from), or that a name-word is a thing ("Faith was hard
+to keep", "Crystal was my drug")."""
 from __future__ import annotations
 
 import re
 
-from .common import CAP_WORD
+from .common import CAP_WORD, COMMON_WORDS
+from .word_lists import DAYTIME_NAMES, DAYTIME_VERBS, DRUG_NAMES, IDEA_NAMES
 
 __all__ = [
     "CAME_TO_SOMEONE", "CLAUSE_WORDS", "FROM_A_SERVICE", "LISTED_WITH", "PERSON_ADVERBS",
     "PERSON_AFTER", "PERSON_NOUNS", "PERSON_VERB_AFTER", "RELATIVES", "WITH_AFTER", "WITH_BEFORE",
+    "said_as_thing",
 ]
 
 # "May from the outreach team", "June from probation": someone from a service.
@@ -57,3 +60,53 @@ CLAUSE_WORDS = frozenset(
      "bill", "ray"])
 # "Dean, Lisa and me": a name-word listed with a first name.
 LISTED_WITH = re.compile(rf",[ \t]+(?P<next>{CAP_WORD})\b")
+
+# Words for a person that are no relative or role: "the only one who", "a lovely woman".
+PEOPLE_WORDS = (
+    r"(?:one|ones|woman|man|lady|bloke|guy|geezer|chap|person|soul|lass|nurse|doctor|screw"
+    r"|officer|copper|teacher|volunteer)"
+)
+IS_SOMEONE = re.compile(rf"\b(?i:{RELATIVES}|{PEOPLE_WORDS})\b")
+COPULA = r"(?:[ \t]+(?:is|was)|['’]s)(?:[ \t]+(?:never|always|not|just|really|only|still))?"
+# "Faith was hard to keep", "Patience is not easy to find": the subject is what is kept.
+HARD_TO = re.compile(
+    rf"{COPULA}[ \t]+(?:so[ \t]+|too[ \t]+|very[ \t]+|really[ \t]+)?"
+    r"(?:hard|harder|easy|easier|difficult|impossible|tough|tricky)[ \t]+to[ \t]+[a-z]")
+# "Crystal was my drug for ten years", "Charity was the last thing I wanted": what the
+# word was, up to the first function word; a person there ("my support worker") is someone.
+WAS_A = re.compile(rf"{COPULA}[ \t]+(?:my|the|a|an|our|his|her|their)[ \t]+"
+                   rf"(?P<what>[a-z]+(?:[ \t]+[a-z]+){{0,2}})")
+# Later in the sentence, a person: "..., she's my daughter", "... at that hostel who asked".
+SOMEONE_LATER = re.compile(
+    r"[^.?!\n]*?(?:\b(?:she|he)(?:['’]s|[ \t]+(?:is|was))[ \t]+(?:my|his|her|our|their)\b"
+    r"|\bwho[ \t]+(?!(?:knows|cares|would|could)\b)[a-z])")
+
+
+def said_as_thing(text: str, start: int, end: int) -> bool:
+    """Whether an idea, drug or time of day opening a sentence is said as that thing.
+
+    Args:
+        text: the whole text.
+        start: offset of the word, at a sentence start.
+        end: offset just after it.
+
+    Returns:
+        True for "Faith was hard to keep", "Crystal was my drug for ten years", "Charity was
+        the last thing I wanted", "Dawn came and I was still awake"; False for "Faith told
+        me", "Dawn came to see me", "Crystal was my support worker", "Hope was the only one
+        who asked", "Faith was the best thing in my life, she's my daughter" and any other
+        word. Privacy first: "Faith was lovely to me" stays a name.
+    """
+    word = text[start:end].lower()
+    if word in DAYTIME_NAMES:
+        verb = PERSON_VERB_AFTER.match(text, end)
+        return bool(verb and verb.group("verb") in DAYTIME_VERBS
+                    and not CAME_TO_SOMEONE.match(text, end))
+    if word not in IDEA_NAMES | DRUG_NAMES or SOMEONE_LATER.match(text, end):
+        return False
+    was_a = WAS_A.match(text, end)
+    if was_a:
+        what = was_a.group("what").split()
+        cut = next((i for i, w in enumerate(what) if w in COMMON_WORDS), len(what))
+        return not IS_SOMEONE.search(" ".join(what[:cut]))
+    return bool(HARD_TO.match(text, end))
