@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.language import Language
 
-from .pii import contact, hospitals, names, places, prisons, whereabouts
+from .pii import contact, hospitals, names, places, prisons, said_ids, whereabouts
 from .pii.common import Candidate
 from .pii.lexicon import english_lexicon, english_modifiers
 
@@ -177,7 +177,8 @@ def find_personal_data(
     )
     for detector in (
         contact.find_emails, contact.find_phones, contact.find_postcodes,
-        contact.find_ni_numbers, contact.find_id_numbers, contact.find_dates_of_birth,
+        contact.find_ni_numbers, contact.find_id_numbers, said_ids.find_said_prison_numbers,
+        contact.find_dates_of_birth,
         places.find_addresses, prisons.find_prisons, hospitals.find_hospitals, places.find_hostels,
     ):
         cands += detector(text)
