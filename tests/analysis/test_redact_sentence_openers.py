@@ -53,6 +53,10 @@ def test_an_idea_a_drug_or_a_time_the_model_calls_a_person_is_left_alone(text):
     ("Me and Dawn shared a room at the hostel.", "Dawn"),
     ("Dawn said she'd come to the next meeting.", "Dawn"),
     ("Dawn came to see me on the ward.", "Dawn"),
+    ("Dawn came in and sat with me till the nurse came.", "Dawn"),
+    ("Dawn came with me to court.", "Dawn"),
+    ("Dawn broke down in group when I said it.", "Dawn"),
+    ("Crystal was a nightmare, she kicked off every day.", "Crystal"),
     ("I saw Dawn at group on Tuesday.", "Dawn"),
 ])
 def test_an_idea_a_drug_or_a_time_said_of_a_person_is_still_a_person(text, name, fake_nlp):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 __all__ = [
     "DIALECT_WORDS", "LOOK_PARTICIPLES", "MEDICINE_ENDINGS", "PERSON_OBJECT_VERBS", "PERSON_VERBS",
-    "SPEECH_VERBS", "DAYTIME_NAMES", "DAYTIME_VERBS", "DRUG_NAMES", "IDEA_NAMES",
+    "SPEECH_VERBS", "DAYTIME_NAMES", "DRUG_NAMES", "IDEA_NAMES",
     "TIME_BEFORE", "TIME_NAMES", "TIME_VERBS", "TIME_WORDS",
 ]
 
@@ -19,8 +19,6 @@ IDEA_NAMES = frozenset(
      "chance"])
 DRUG_NAMES = frozenset(["crystal", "brown"])
 DAYTIME_NAMES = frozenset(["dawn", "eve"])
-# What a time of day does: "Dawn came and I was still awake", "Dawn broke".
-DAYTIME_VERBS = frozenset(["came", "comes", "broke", "breaks", "rose", "rises", "arrived"])
 TIME_WORDS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
      "february", "march", "july", "august", "september", "october", "november", "december",
