@@ -133,6 +133,7 @@ def test_real_model_on_and_at_that_are_not_streets_or_people(text, real_nlp):
     ("My detox in Fernbank Lodge was the first time I slept properly.",
      [("hostel", "Fernbank Lodge")]),
     ("they sent me for detox at the ashby house over in the town.", [("hostel", "ashby house")]),
+    ("The detox unit at Elm Lodge was rough but they were kind.", [("hostel", "Elm Lodge")]),
     ("They put me on the detox ward at Ashby House.", [("hospital", "Ashby House")]),
     ("I was sectioned at Marsh House for six weeks.", [("hospital", "Marsh House")]),
     ("I did detox at Ashby House, the hospital one, on the ward.", [("hospital", "Ashby House")]),

@@ -69,8 +69,9 @@ HOSPITAL_BEFORE_SECTION = re.compile(
     rf"[ \t]+(?i:on|under)[ \t]+(?:a[ \t]+)?(?i:section)\b"
 )
 # A detox at a named House or Lodge is a residential unit (supported housing with a bed
-# and a keyworker, like rehab), so it is labelled a hostel; a detox in a hospital is said
-# with hospital words ("the detox ward at ..."), and a bare name after detox stays a hospital.
+# and a keyworker, like rehab), so it is labelled a hostel ("detox at Oak House", "the
+# detox unit at Elm Lodge"); a detox in a hospital is said with hospital words ("the detox
+# ward at ..."), and a bare name after detox ("detox at Highcroft") stays a hospital.
 RESIDENTIAL_ENDINGS = frozenset(["house", "lodge"])
 HOSPITAL_SAID = re.compile(r"\b(?i:hospital|ward|clinic|infirmary|sectioned|section|nurses?)\b")
 HOSPITAL_CONTEXT = re.compile(
@@ -85,7 +86,8 @@ HOSPITAL_CONTEXT = re.compile(
 def _care_label(text: str, m: re.Match[str]) -> str:
     """"hostel" for a detox at a named House or Lodge with no hospital word near, else
     "hospital"."""
-    residential = (m.group("cue").lower() == "detox"
+    cue = text[max(0, m.start("cue") - 6):m.end("cue")].lower()
+    residential = (cue.endswith(("detox", "detox unit"))
                    and m.group("name").split()[-1].lower() in RESIDENTIAL_ENDINGS
                    and not said_near(text, m, HOSPITAL_SAID))
     return "hostel" if residential else "hospital"
