@@ -17,6 +17,7 @@ from .test_redact import found
     ("Our old landlady, Pearl, would keep my post for me.", "Pearl"),
     ("I asked the tall bloke, Reed, for a light.", "Reed"),
     ("my new worker, Kez, was alright", "Kez"),
+    ("The new one, Fay Reed, never bothered with any of us.", "Fay Reed"),
 ])
 def test_a_name_between_commas_after_who_they_are_is_a_name(text, name, fake_nlp):
     assert ("name", name) in found(text, fake_nlp)

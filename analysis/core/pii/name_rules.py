@@ -109,7 +109,7 @@ def cued_names(text: str) -> list[Candidate]:
 # their name between commas, then the sentence goes on.
 APPOSITIVE = re.compile(
     rf"\b(?i:the|my|his|her|our|their|this|that|a|an)[ \t]+(?:[a-z]+[ \t]+){{0,2}}"
-    rf"(?P<head>[a-z]+)[ \t]*,[ \t]*(?P<name>{CAP_WORD})[ \t]*,[ \t]+[a-z]"
+    rf"(?P<head>[a-z]+)[ \t]*,[ \t]*(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]*,[ \t]+[a-z]"
 )
 
 
@@ -126,12 +126,12 @@ def appositive_names(text: str) -> list[Candidate]:
     areas, first_names = load_set("broad_areas.txt"), load_set("first_names.txt")
     found = []
     for m in APPOSITIVE.finditer(text):
-        name, head = m.group("name"), m.group("head")
+        name, head = m.group("name").split()[0], m.group("head")
         if not (IS_SOMEONE.fullmatch(head) or head in load_set("name_cues.txt")):
             continue
         if never_name(name) or (name.lower() in areas and name.lower() not in first_names):
             continue  # "the first one, Leeds, was better"
-        found.append(extend_surname(text, Candidate(*m.span("name"), "name")))
+        found.append(Candidate(*m.span("name"), "name"))
     return found
 
 
