@@ -21,7 +21,9 @@ Choices, so reviewers know what to expect:
   is a venue or area, never guessed to be a person.
 * First names that are also words are names when the sentence shows a person ("Hope kept
   me alive", "Summer rang me", "me and Angel", "Ruby's dad"), privacy first; "Hope is
-  what kept me going", "in June" and "Summer was hard" are kept. Any capitalised word that
+  what kept me going", "in June" and "Summer was hard" are kept, and so, opening a
+  sentence, are ideas, drugs and times of day said as such ("Faith was hard to keep",
+  "Crystal was my drug", "Dawn came"). Any capitalised word that
   speaks or is with someone ("Star told me", "Sutton said", "me and Tanner") is someone,
   unless it is a service, role or group ("Probation said", "Mum said", "Staff told me");
   "Rose tinted glasses" is kept. Courts known by their town ("the hearing at Snaresbrook",
@@ -40,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.language import Language
 
-from .pii import contact, hospitals, names, places, prisons, whereabouts
+from .pii import contact, hospitals, names, places, prisons, said_ids, whereabouts
 from .pii.common import Candidate
 from .pii.lexicon import english_lexicon, english_modifiers
 
@@ -175,7 +177,8 @@ def find_personal_data(
     )
     for detector in (
         contact.find_emails, contact.find_phones, contact.find_postcodes,
-        contact.find_ni_numbers, contact.find_id_numbers, contact.find_dates_of_birth,
+        contact.find_ni_numbers, contact.find_id_numbers, said_ids.find_said_prison_numbers,
+        contact.find_dates_of_birth,
         places.find_addresses, prisons.find_prisons, hospitals.find_hospitals, places.find_hostels,
     ):
         cands += detector(text)

@@ -119,3 +119,32 @@ def test_death_row_and_skid_row_stay(text, fake_nlp):
 ])
 def test_counting_up_from_zero_is_not_a_phone_number(text, fake_nlp):
     assert not [f for f in found(text, fake_nlp) if f[0] == "phone"]
+
+
+# Prison numbers said letter by letter (the phonetic alphabet, pairs of numbers, "double"),
+# or written with spaces between every part.
+@pytest.mark.parametrize("text, expected", [
+    ("My number inside was alpha one two three four bravo charlie.",
+     "alpha one two three four bravo charlie"),
+    ("It's Echo seven seven zero one, Delta Kilo, on every form.",
+     "Echo seven seven zero one, Delta Kilo"),
+    ("They kept calling me golf 4821 kilo delta instead of my name.", "golf 4821 kilo delta"),
+    ("Just say Victor twelve thirty-four Sierra Tango at the gate.",
+     "Victor twelve thirty-four Sierra Tango"),
+    ("My number was a one two three four b c, I'll never forget it.",
+     "a one two three four b c"),
+    ("It was A nine eight seven six double B, they shouted it every morning.",
+     "A nine eight seven six double B"),
+    ("On the letter it was A 12 34 BC, same as my cell card.", "A 12 34 BC"),
+])
+def test_prison_numbers_said_letter_by_letter_or_spaced(text, expected, fake_nlp):
+    assert found(text, fake_nlp) == [("ID number", expected)]
+
+
+@pytest.mark.parametrize("text", [
+    "We did alpha course one two three four weeks running.",
+    "I got a one two three four out of ten in the quiz.",
+    "Charlie one two three four times a day, that was me.",
+])
+def test_counting_near_letters_is_no_prison_number(text, fake_nlp):
+    assert not [f for f in found(text, fake_nlp) if f[0] == "ID number"]

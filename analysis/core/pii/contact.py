@@ -7,7 +7,7 @@ from .common import Candidate, every_match
 
 __all__ = [
     "find_dates_of_birth", "find_emails", "find_id_numbers", "find_ni_numbers",
-    "find_phones", "find_postcodes",
+    "find_phones", "find_postcodes", "spoken_digits",
 ]
 
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
@@ -34,10 +34,6 @@ HAS_DIGIT_WORD = re.compile(rf"\b{DIGIT_WORD}\b", re.IGNORECASE)
 # After a cue ("NHS number is four eight five, ..."): a number said in words.
 SPOKEN_ID = re.compile(rf"{SPOKEN_ITEM}{SPOKEN_NEXT}{{2,}}\b", re.IGNORECASE)
 SPOKEN_ID_MIN_DIGITS = 5
-PRISON_NUMBER_DIGITS = 4
-# A prison number spelled out: "A one two three four B C".
-SPOKEN_PRISON_NUMBER = re.compile(
-    rf"\b[A-Z][\s,-]+(?P<digits>(?i:{SPOKEN_ITEM}{SPOKEN_NEXT}{{1,3}}))[\s,-]+[A-Z][\s,-]*[A-Z]\b")
 SPOKEN_MIN_DIGITS = 10
 SPOKEN_DIGITS = {"oh": 0, "o": 0, "zero": 0, "nought": 0, "one": 1, "two": 2, "three": 3,
                  "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -188,12 +184,12 @@ def _said_number(said: str, min_digits: int) -> bool:
     Counting up one at a time ("zero, one, two, three") is no number, and numbers written
     all in figures are left to the other rules.
     """
-    digits = _spoken_digits(said)
+    digits = spoken_digits(said)
     counting = all(b == a + 1 for a, b in zip(digits, digits[1:], strict=False))
     return len(digits) >= min_digits and not counting and bool(HAS_DIGIT_WORD.search(said))
 
 
-def _spoken_digits(said: str) -> list[int]:
+def spoken_digits(said: str) -> list[int]:
     """The digits of a spoken number: "double oh" is 0, 0; "eight hundred" 8, 0, 0."""
     digits: list[int] = []
     times = 1
@@ -237,7 +233,8 @@ def find_ni_numbers(text: str) -> list[Candidate]:
 
 
 def find_id_numbers(text: str) -> list[Candidate]:
-    """Find prison numbers (A4821KD), number plates, collar numbers and named references.
+    """Find prison numbers (A4821KD), number plates, collar numbers and named references
+    (prison numbers said letter by letter are ``said_ids``').
 
     Args:
         text: text to search.
@@ -259,9 +256,6 @@ def find_id_numbers(text: str) -> list[Candidate]:
         said = SPOKEN_ID.match(text, cue.end())
         if said and _said_number(said.group(), SPOKEN_ID_MIN_DIGITS):
             found.append(Candidate(said.start(), said.end(), "ID number"))
-    for m in SPOKEN_PRISON_NUMBER.finditer(text):
-        if len(_spoken_digits(m.group("digits"))) == PRISON_NUMBER_DIGITS:
-            found.append(Candidate(m.start(), m.end(), "ID number"))
     return found
 
 

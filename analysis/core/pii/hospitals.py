@@ -52,14 +52,15 @@ HOSPITAL_BY_TOWN = re.compile(
     rf"|St\.?[ \t]+{CAP_WORD}(?:['’]s|['’]))(?!\w)(?![ \t]+{NOT_HOSPITAL_NEXT})"
 )
 HOSPITAL_AFTER_CARE = re.compile(
-    rf"\b(?i:ward|wards|sectioned|admitted|a&e|a and e|casualty|detox|unit"
-    rf"|(?:on|under)[ \t]+(?:a[ \t]+)?section(?:[ \t]+\d)?)[ \t]+"
+    rf"\b(?P<cue>(?i:ward|wards|sectioned|admitted|a&e|a and e|casualty|detox|unit"
+    rf"|(?:on|under)[ \t]+(?:a[ \t]+)?section(?:[ \t]+\d)?))[ \t]+"
     rf"(?:(?:me|him|her|them|up)[ \t]+)?(?i:at|in|to|into)[ \t]+(?:the[ \t]+)?"
     rf"(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}})"
 )
 # "the psych ward at the becklin centre": a place typed in lower case after a care cue.
 CARE_LOWER = re.compile(
-    r"\b(?i:ward|sectioned|admitted|a&e|casualty|detox)[ \t]+(?:(?:me|him|her|them|up)[ \t]+)?"
+    r"\b(?P<cue>(?i:ward|sectioned|admitted|a&e|casualty|detox))[ \t]+"
+    r"(?:(?:me|him|her|them|up)[ \t]+)?"
     r"(?i:at|in|to|into)[ \t]+(?:the[ \t]+)?(?P<name>[a-z]{3,}[ \t]+(?:centre|unit|house|clinic"
     r"|hospital|lodge))\b")
 # "took me to Springfield on a section", "in Highcroft under section 3".
@@ -67,6 +68,12 @@ HOSPITAL_BEFORE_SECTION = re.compile(
     rf"\b(?i:to|at|in|into)[ \t]+(?:the[ \t]+)?(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}})"
     rf"[ \t]+(?i:on|under)[ \t]+(?:a[ \t]+)?(?i:section)\b"
 )
+# A detox at a named House or Lodge is a residential unit (supported housing with a bed
+# and a keyworker, like rehab), so it is labelled a hostel ("detox at Oak House", "the
+# detox unit at Elm Lodge"); a detox in a hospital is said with hospital words ("the detox
+# ward at ..."), and a bare name after detox ("detox at Highcroft") stays a hospital.
+RESIDENTIAL_ENDINGS = frozenset(["house", "lodge"])
+HOSPITAL_SAID = re.compile(r"\b(?i:hospital|ward|clinic|infirmary|sectioned|section|nurses?)\b")
 HOSPITAL_CONTEXT = re.compile(
     r"\b(?:hospital|ward|sectioned|section|admitted|discharged|a&e|casualty|overdosed?|ambulance"
     r"|psych|psychiatric|mental health|nurses?|doctors?|consultant|surgery|operation|born|birth"
@@ -76,19 +83,31 @@ HOSPITAL_CONTEXT = re.compile(
 )
 
 
+def _care_label(text: str, m: re.Match[str]) -> str:
+    """"hostel" for a detox at a named House or Lodge with no hospital word near, else
+    "hospital"."""
+    cue = text[max(0, m.start("cue") - 6):m.end("cue")].lower()
+    residential = (cue.endswith(("detox", "detox unit"))
+                   and m.group("name").split()[-1].lower() in RESIDENTIAL_ENDINGS
+                   and not said_near(text, m, HOSPITAL_SAID))
+    return "hostel" if residential else "hospital"
+
+
 def find_hospitals(text: str) -> list[Candidate]:
     """Find hospitals, wards and clinics by name ("Kingsmead Hospital", "the Maudsley").
 
     Also hospitals said by their town near words about care ("the Royal Oldham after the
     overdose", "Sandwell General", "the royal free"), names after "ward at", "sectioned
     at", "on a section at", "A&E at" (not times: "sectioned at Christmas"), names before
-    "on a section", and "Wythenshawe hospital" with the word in lower case.
+    "on a section", and "Wythenshawe hospital" with the word in lower case. A detox at a
+    named House or Lodge ("detox at Oak House") is a residential unit, labelled ``hostel``,
+    unless a hospital word is said near it.
 
     Args:
         text: text to search.
 
     Returns:
-        Candidates labelled ``hospital``.
+        Candidates labelled ``hospital`` (``hostel`` for a residential detox).
     """
     found = matches(HOSPITAL, text, "hospital") + list_matches("hospitals.txt", text, "hospital")
     for m in HOSPITAL_BY_TOWN.finditer(text):
@@ -104,7 +123,7 @@ def find_hospitals(text: str) -> list[Candidate]:
                 and m.group("name").split()[0].lower() not in NOT_HOSPITAL_FIRST
                 and not (lone_opener and m.re is HOSPITAL_LOWER)):
             found.append(Candidate(m.start("name") if m.re is CARE_LOWER else m.start(), m.end(),
-                                   "hospital"))
+                                   _care_label(text, m) if m.re is CARE_LOWER else "hospital"))
     for m in [*HOSPITAL_AFTER_CARE.finditer(text), *HOSPITAL_BEFORE_SECTION.finditer(text)]:
         # "sectioned in Leeds" names a city, kept like any broad area; "admitted to Dave"
         # is a person, left to the name detectors.
@@ -113,5 +132,6 @@ def find_hospitals(text: str) -> list[Candidate]:
         if (name not in areas and name.split()[0] not in first_names
                 and not never_name(name.split()[0]) and name.split()[0] not in TIME_NAMES
                 and not first_word_generic(text, m.start("name"))):
-            found.append(Candidate(m.start("name"), m.end("name"), "hospital"))
+            label = _care_label(text, m) if m.re is HOSPITAL_AFTER_CARE else "hospital"
+            found.append(Candidate(m.start("name"), m.end("name"), label))
     return found

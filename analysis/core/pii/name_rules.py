@@ -19,10 +19,11 @@ from .name_words import (
     with_someone,
     word_used_as_word,
 )
+from .person_cues import IS_SOMEONE
 
 __all__ = [
-    "cued_names", "known_names", "listed_first_names", "named_by_role", "role_after_names",
-    "service_after_names", "titled_names",
+    "appositive_names", "cued_names", "known_names", "listed_first_names", "named_by_role",
+    "role_after_names", "service_after_names", "titled_names",
 ]
 
 # "PC Davies", and "PC 4471 Davies" with a police officer's collar number between.
@@ -101,6 +102,36 @@ def cued_names(text: str) -> list[Candidate]:
         if word.islower() and (word not in first_names or is_ambiguous(word)):
             continue
         found.append(extend_surname(text, Candidate(m.start("name"), m.end("name"), "name")))
+    return found
+
+
+# "the new one, Fay, never bothered", "that woman, Bee, was kinder": who someone is, then
+# their name between commas, then the sentence goes on.
+APPOSITIVE = re.compile(
+    rf"\b(?i:the|my|his|her|our|their|this|that|a|an)[ \t]+(?:[a-z]+[ \t]+){{0,2}}"
+    rf"(?P<head>[a-z]+)[ \t]*,[ \t]*(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]*,[ \t]+[a-z]"
+)
+
+
+def appositive_names(text: str) -> list[Candidate]:
+    """Find names said between commas after a word for a person ("the new one, Fay, ...").
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Name candidates; not after a thing ("the new drug, Spice, ...") or a place ("my home
+        town, Barnsley, ..."), nor a time or a medicine ("the worst one, Christmas, ...").
+    """
+    areas, first_names = load_set("broad_areas.txt"), load_set("first_names.txt")
+    found = []
+    for m in APPOSITIVE.finditer(text):
+        name, head = m.group("name").split()[0], m.group("head")
+        if not (IS_SOMEONE.fullmatch(head) or head in load_set("name_cues.txt")):
+            continue
+        if never_name(name) or (name.lower() in areas and name.lower() not in first_names):
+            continue  # "the first one, Leeds, was better"
+        found.append(Candidate(*m.span("name"), "name"))
     return found
 
 

@@ -5,6 +5,18 @@ import re
 
 from ..lists import load_set
 from .common import CAP_WORD, COMMON_WORDS, LOWER, UPPER, Candidate, is_sentence_start
+from .person_cues import (
+    CAME_TO_SOMEONE,
+    CLAUSE_WORDS,
+    FROM_A_SERVICE,
+    LISTED_WITH,
+    PERSON_ADVERBS,
+    PERSON_AFTER,
+    PERSON_VERB_AFTER,
+    WITH_AFTER,
+    WITH_BEFORE,
+    said_as_thing,
+)
 from .word_lists import (
     LOOK_PARTICIPLES,
     MEDICINE_ENDINGS,
@@ -37,52 +49,6 @@ PLACE_ENDINGS = frozenset(
      "gardens", "mews", "rise", "parade", "place", "square", "court", "house", "lodge", "centre",
      "center", "hospital", "ward", "clinic", "prison", "estate", "tower", "hall", "park", "green",
      "hill", "project", "foyer", "hostel", "unit", "surgery", "infirmary"])
-# "May from the outreach team", "June from probation": someone from a service.
-FROM_A_SERVICE = re.compile(
-    r"[ \t]+from[ \t]+(?:the[ \t]+)?(?i:outreach|council|probation|hostel|project|charity|church"
-    r"|team|housing|job ?centre|drop-?in|shelter|crisis|salvation army|nhs|mental health|cmht"
-    r"|social services|social|samaritans|group|rehab|detox|services?)\b")
-CAME_TO_SOMEONE = re.compile(r"[ \t]+(?:came|comes)[ \t]+(?:to[ \t]+(?:see|visit)|round|over)\b")
-PERSON_ADVERBS = r"(?:never|always|just|then|also|still|even|actually|finally|really|once)"
-PERSON_VERB_AFTER = re.compile(rf"(?:[ \t]+{PERSON_ADVERBS})?[ \t]+(?P<verb>[a-z]+(?:['’]t)?)\b")
-PERSON_NOUNS = (
-    r"(?:mum|mam|mom|mother|dad|father|nan|gran|sister|brother|son|daughter|kids|baby|boyfriend"
-    r"|girlfriend|partner|fella|missus|husband|wife|ex|mate|mates|family|flat|house|place"
-    r"|room|cell|phone|number|birthday|funeral)"
-)
-RELATIVES = (
-    r"(?:mum|mam|dad|nan|gran|sister|brother|son|daughter|kids|twins?|baby|boyfriend|girlfriend"
-    r"|partner|fella|missus|husband|wife|ex|mates?|best mate|friend|pal|cousin|auntie|uncle"
-    r"|niece|nephew|key ?worker|worker|po|probation officer|social worker|support worker"
-    r"|sponsor|carer|cellie|cell ?mate|co-?d|eldest|youngest|oldest|little (?:girl|boy|one)"
-    r"|baby (?:girl|boy)|girl|boy|lad|step-?(?:mum|dad|son|daughter)"
-    r"|grand(?:daughter|son|kids|child|children|ma|mother|dad|father))"
-)
-# "me and Summer", "Autumn and me", "Summer's dad", "Summer and Autumn, my twins": with
-# someone, someone's, or someone named with who they are.
-WITH_BEFORE = re.compile(r"\b(?i:me|I|him|her|us|them)[ \t]+and[ \t]+$")
-WITH_AFTER = re.compile(
-    rf"(?:[ \t]+and[ \t]+(?i:me|I)\b|['’]s[ \t]+(?i:{PERSON_NOUNS})\b"
-    rf"|(?:[ \t]+and[ \t]+{CAP_WORD})?,[ \t]+(?i:my|his|her|our|their)[ \t]+(?i:{RELATIVES})\b"
-    rf"|,[ \t]+(?:she|he)[ \t]+[a-z])"  # "Hope, she kept me alive": an idea would be "it"
-)
-# Capitalised only: "Rose my nan took me in" and "Eve my sponsor says" (who someone is,
-# with no comma), "June, she's my worker", "Hope... she was everything", "Sunny, who I
-# met in detox", "Summer was born". Not after words that take a clause or an object
-# ("Hope my mum is ok", "Will my son...", "Sue my ex"); "who knows", "who would have
-# thought" are asides.
-PERSON_AFTER = re.compile(
-    rf"[ \t]+(?i:my|his|her|our|their)[ \t]+(?!(?i:kids|twins|mates|grandkids|grandchildren)\b)"
-    rf"(?i:{RELATIVES})\b"  # "Joy my kids bring me" is the word
-    rf"|(?P<more>(?:,|\.\.\.|…)[ \t]*(?:she|he)(?:['’]s\b|[ \t]+[a-z])"
-    rf"|,?[ \t]+who[ \t]+(?!(?:knows|cares|ever|would|could)\b)[A-Za-z]"
-    rf"|[ \t]+(?:was|were)[ \t]+born\b)"
-)
-CLAUSE_WORDS = frozenset(
-    ["hope", "will", "may", "pray", "trust", "bless", "wish", "sue", "rob", "chase", "grant", "pat",
-     "bill", "ray"])
-# "Dean, Lisa and me": a name-word listed with a first name.
-LISTED_WITH = re.compile(rf",[ \t]+(?P<next>{CAP_WORD})\b")
 # After an ambiguous name at the start of a sentence these show the word is used as a
 # word ("Will I ...", "Hope so", "Mark my words", "Grace period"), not as a name.
 TITLE_WORDS = frozenset(t.lower() for t in TITLES)
@@ -206,11 +172,17 @@ def word_used_as_word(text: str, start: int, end: int, *, known: bool = False) -
     if (not known and ABSTRACT_PREDICATE.match(text, end)) or (
             compound and compound.group(1) in LOOK_PARTICIPLES):
         return True
-    if not is_sentence_start(text, start):
-        return False
+    return is_sentence_start(text, start) and _opener_used_as_word(text, start, end, known=known)
+
+
+def _opener_used_as_word(text: str, start: int, end: int, *, known: bool) -> bool:
+    """Whether a name-word opening a sentence, where its capital says nothing either way, is
+    a word: "Will I...", "Hope so", "Mark my words", "Faith was hard to keep"."""
     if (SURNAME_AFTER.match(text, end) or re.match(r"['’]s\b", text[end:])
             or with_someone(text, start, end)):
         return False  # "Hope Williams", "Ruby's dad was inside too", "Dean, Lisa and me"
+    if not known and said_as_thing(text, start, end):  # "Faith was hard to keep"
+        return True
     # "you" of "you're" ("Hope you're well"); the verb after a pause ("Hope... kept me alive").
     after = re.match(r"(?:\.\.\.|…)?\s+([A-Za-z]+)", text[end:])
     return (after is None or after.group(1).lower() in NOT_AFTER_NAME

@@ -132,7 +132,8 @@ def find_names(
 
     Routes: spaCy PERSON entities (cleaned of fillers and service names), titles
     ("Dr Okafor", "PC Daniel Hartley"), cue words ("my keyworker Maureen", "a fella
-    called Frank", "Okoro was my PO", "Bex from outreach"), a list of common first names
+    called Frank", "Okoro was my PO", "Bex from outreach"), a name between commas after
+    who someone is ("the new one, Fay, never bothered"), a list of common first names
     (catches lower-case names the model misses), capitalised words that are not
     English words (with ``is_word``), and the caller's own list of real names, matched
     case-insensitively as whole words, in full and by each part. Names that are also
@@ -163,6 +164,7 @@ def find_names(
     guesses += name_rules.listed_first_names(text)
     guesses += speakers.speaking_names(text, other_entities, is_word)
     guesses += speakers.lower_case_named(text, is_word)
+    guesses += name_rules.appositive_names(text)
     guesses += name_rules.service_after_names(text,
         [(s, e) for s, e, label in other_entities if label in PLACES])
     # A guess inside a public landmark is the landmark misread ("Trafalgar Square", "by the

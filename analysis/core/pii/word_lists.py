@@ -3,13 +3,22 @@ from __future__ import annotations
 
 __all__ = [
     "DIALECT_WORDS", "LOOK_PARTICIPLES", "MEDICINE_ENDINGS", "PERSON_OBJECT_VERBS", "PERSON_VERBS",
-    "SPEECH_VERBS",
+    "SPEECH_VERBS", "DAYTIME_NAMES", "DRUG_NAMES", "IDEA_NAMES",
     "TIME_BEFORE", "TIME_NAMES", "TIME_VERBS", "TIME_WORDS",
 ]
 
 # Months and seasons that are also first names: a person only when the sentence shows one
 # ("June rang me", "my keyworker May", "Summer's dad"), since "in May" is far commoner.
 TIME_NAMES = frozenset(["april", "may", "june", "summer", "autumn"])
+# Name-words (each also in data/name_words.txt) that are the word for an idea, a drug or a
+# time of day, which people make a sentence's subject: "Faith was hard to keep", "Crystal
+# was my drug", "Dawn came". Opening a sentence, where the capital says nothing, they are
+# words when what follows says a thing (person_cues.said_as_thing), names otherwise.
+IDEA_NAMES = frozenset(
+    ["faith", "hope", "grace", "charity", "mercy", "patience", "joy", "destiny", "harmony",
+     "chance"])
+DRUG_NAMES = frozenset(["crystal", "brown"])
+DAYTIME_NAMES = frozenset(["dawn", "eve"])
 TIME_WORDS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
      "february", "march", "july", "august", "september", "october", "november", "december",
