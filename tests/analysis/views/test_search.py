@@ -187,3 +187,17 @@ def test_a_word_no_segment_says_does_not_lower_the_keyword_score(app, analysed, 
     alone = keyword_scores(consultation.id, ["breach"])
     with_unsaid = keyword_scores(consultation.id, ["breach", "zzyzzx"])
     assert alone[said.id] == with_unsaid[said.id] == 1.0
+
+
+def test_what_says_the_words_comes_before_what_is_only_close_in_meaning(app, analysed,
+                                                                      consultation):
+    # Someone searching a word wants every passage that says it first; a long passage
+    # saying it is rarely as close in meaning as a short remark on the subject.
+    from analysis.services.meaning import ask_meaning
+
+    for query in ("recalled", "breach", "housing"):
+        similarity, _ = ask_meaning(consultation.id, query)
+        hits = search_segments(consultation.id, query, Filters(), similarity)
+        kinds = ["keyword" in h.reasons for h in hits]
+        assert True in kinds and False in kinds, query
+        assert kinds == sorted(kinds, reverse=True), query
