@@ -150,7 +150,7 @@ class Theme(Model):
         """The theme's stability in words, as the themes pages show it."""
         if self.found_again is None or not self.resamples:
             return "Stability not measured"
-        return f"Found again in {self.found_again} of {self.resamples} resamples"
+        return f"Found again in {self.found_again} of {self.resamples} tries"
 
     @property
     def label_set_by(self) -> str:

@@ -24,7 +24,7 @@ def test_themes_and_theme_page_show_stability(live_server, analysed, consultatio
     page.goto(f"{live_server}/consultations/{consultation.id}/themes")
     expect(page.get_by_role("columnheader", name="Found again")).to_be_visible()
     row = page.locator(".fv-themes-table tr", has_text=shaky.label)
-    expect(row.get_by_text(f"Found again in {STABLE_FROM - 3} of {RESAMPLES} resamples")
+    expect(row.get_by_text(f"Found again in {STABLE_FROM - 3} of {RESAMPLES} tries")
            ).to_be_visible()
     expect(row.locator(".govuk-tag--yellow", has_text="Check")).to_be_visible()
     assert axe_violations(page) == []

@@ -38,10 +38,10 @@ def test_themes_page_says_found_again_and_marks_unstable_themes_check(auth, anal
     db.session.commit()
     auth.login(Role.POLICY_OFFICER)
     html = auth.client.get(f"/consultations/{consultation.id}/themes").get_data(as_text=True)
-    assert f"Found again in {RESAMPLES} of {RESAMPLES} resamples" in stability_cell(html, steady.id)
+    assert f"Found again in {RESAMPLES} of {RESAMPLES} tries" in stability_cell(html, steady.id)
     assert "Check" not in stability_cell(html, steady.id)
     shaky_cell = stability_cell(html, shaky.id)
-    assert f"Found again in {STABLE_FROM - 1} of {RESAMPLES} resamples" in shaky_cell
+    assert f"Found again in {STABLE_FROM - 1} of {RESAMPLES} tries" in shaky_cell
     assert '<strong class="govuk-tag govuk-tag--yellow">Check</strong>' in shaky_cell
     assert f"fewer than {STABLE_FROM} of {RESAMPLES}" in html
 
