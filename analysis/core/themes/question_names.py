@@ -24,6 +24,7 @@ from .embed import normalise_rows
 from .guide import embed_free_texts
 from .keywords import MAX_LABEL_WORDS, acceptable_label
 from .phrases import show_phrase, trimmed_phrase
+from .said_forms import as_said, said_forms
 from .text_models import TextModels
 from .words import spacy_pipeline
 
@@ -56,13 +57,15 @@ def _modifiers(question: str, models: TextModels) -> set[str]:
 
 
 def _candidates(question: str, models: TextModels, taken: set[str]) -> list[str]:
-    """The question's noun phrases that could name a theme, as labels show them."""
+    """The question's noun phrases that could name a theme, shown as the question says
+    them ("Barriers to information sharing"); none already a label (``taken``, lemmas)."""
     words = models.words.analyse([question])[0]
     cut_short = _modifiers(question, models)
     phrases = [trimmed_phrase(p) for p in words.phrases]
     shown = {show_phrase(p, models.words.display) for p in phrases
              if p.split()[-1] not in cut_short}
-    return sorted(s[:1].upper() + s[1:] for s in shown
+    forms = said_forms([0], [words])
+    return sorted(as_said(s[:1].upper() + s[1:], forms) for s in shown
                   if len(s.split()) <= MAX_LABEL_WORDS and acceptable_label(s)
                   and s.lower() not in taken)
 

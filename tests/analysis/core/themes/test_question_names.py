@@ -53,3 +53,14 @@ def test_half_a_subject_is_never_a_label(embedder, cache, spacy_words):
     assert "Continuity of drug" not in shown
     assert "GP registration" in _candidates(
         "How could access to GP registration and primary care be improved?", models, set())
+
+
+def test_a_questions_phrase_is_shown_as_the_question_says_it(embedder, cache, spacy_words):
+    from analysis.core.themes.question_names import _candidates
+
+    models = TextModels(embedder=embedder, cache=cache, words=spacy_words)
+    shown = _candidates("What barriers to information sharing affect people with multiple "
+                        "needs?", models, set())
+    assert "Barriers to information sharing" in shown
+    assert _candidates("What barriers to information sharing affect them?", models,
+                       {"barrier to information sharing"}) == []
