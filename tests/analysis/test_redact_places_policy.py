@@ -39,6 +39,17 @@ def test_lower_case_towns_that_are_words_are_left_alone(text, real_nlp):
     assert found(text, real_nlp) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Reading helped me through my sentence.",
+    "Bath time was the only peace I got.",
+    "Barking dogs all night in the hostel.",
+    "I grew up in the Eighties, it was rough.",
+    "I lived in the Army for ten years.",
+])
+def test_words_that_are_towns_opening_a_sentence_and_decades_are_left_alone(text, real_nlp):
+    assert found(text, real_nlp) == []
+
+
 def test_a_name_that_is_also_a_place_stays_a_name(real_nlp):
     # The model calls Chelsea a place here; the name detectors say person, and win.
     spans = found("Chelsea told me the hostel had a bed, so I went.", real_nlp)

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 
 from ..lists import load_list, load_set
-from .common import CAP_WORD, Candidate
+from .common import CAP_WORD, Candidate, is_sentence_start
 from .name_words import never_name
 from .not_people import COURT_BEFORE
 from .places import first_word_generic
@@ -49,7 +49,11 @@ EVERYDAY = frozenset(
      "sale", "bury", "deal", "send", "march", "street", "ware", "moss", "meadows", "sutton",
      "brent", "kingston", "richmond", "bristol", "chester", "lancaster", "lincoln", "newport",
      "hastings", "halifax", "margate", "plymouth", "york", "durham", "cambridge", "oxford"])
-# "grew up in the Meadows", "lived in the Manor": a district or estate known as "the X".
+# "grew up in the Meadows", "lived in the Manor": a district or estate known as "the X";
+# not a decade or a service someone lived in ("grew up in the Eighties", "in the Army").
+NOT_AREAS = frozenset(
+    ["fifties", "sixties", "seventies", "eighties", "nineties", "noughties", "army", "navy",
+     "forces", "marines", "paras", "raf", "church", "system", "city"])
 IN_THE = re.compile(rf"\b(?i:in)[ \t]+the[ \t]+(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)\b"
                     rf"(?![\w'’-])")
 POSSESSIVE_END = re.compile(r"(?:['’]s?)?$")  # "South London's", "Leeds'"
@@ -90,7 +94,10 @@ def _listed_areas(text: str, is_word: Callable[[str], bool] | None) -> list[Cand
     for m in _listed().finditer(text):
         name = m.group()
         if not name.islower():
-            if name[0].isupper():
+            # Opening a sentence, "Reading helped me" and "Bath time" are the words; the
+            # model still proposes the town when it reads one there.
+            everyday_opener = name.lower() in EVERYDAY and is_sentence_start(text, m.start())
+            if name[0].isupper() and not everyday_opener:
                 found.append(Candidate(m.start(), m.end(), "place"))
             continue
         one_word = " " not in name
@@ -129,6 +136,7 @@ def _in_the(text: str) -> list[Candidate]:
         if (PRESENCE.search(text[max(0, m.start() - 60):m.start()])
                 and not first_word_generic(text, m.start("name"))
                 and name.lower() not in load_set("not_names.txt")
+                and name.split()[0].lower() not in NOT_AREAS
                 and not any(never_name(w) for w in name.split())):
             found.append(Candidate(*m.span("name"), "place"))
     return found
