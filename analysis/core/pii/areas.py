@@ -38,6 +38,10 @@ MODEL_AREAS = ("GPE", "LOC")
 # a region too; "North Leeds" is still one city.
 COMPASS = re.compile(
     r"^(?:(?:north|south|east|west|mid|central|greater|inner|outer)(?:[ -](?:east|west))?\s+)+")
+# "Greater Manchester", "West London": the compass words before a listed town or city that
+# make the whole a kept region.
+COMPASS_BEFORE = re.compile(
+    r"(?:(?:north|south|east|west|mid|central|greater|inner|outer)[ \t-]+){1,2}$", re.IGNORECASE)
 # Typed in lower case, a listed name that is also a word ("reading", "bath") is a place only
 # after a word that puts someone there: "moved to reading", "a flat in moss side".
 PLACE_BEFORE = re.compile(
@@ -163,7 +167,8 @@ def find_areas(
     people = [(c.start, c.end) for c in names]
     found = []
     for cand in _model_areas(text, entities) + _listed_areas(text, is_word) + _in_the(text):
-        span = text[cand.start:cand.end]
+        compass = COMPASS_BEFORE.search(text, max(0, cand.start - 20), cand.start)
+        span = (compass.group() if compass else "") + text[cand.start:cand.end]
         if (is_kept_region(span)
                 or COURT_BEFORE.search(text[max(0, cand.start - 30):cand.start])
                 or any(s < cand.end and cand.start < e for s, e in people)):
