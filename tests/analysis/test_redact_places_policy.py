@@ -1,12 +1,14 @@
 """Towns and districts are redacted as [place] by default; nations and regions are kept.
 
-Each of these failed before the policy changed (towns and districts were kept by default).
+The town, district and name-over-place tests failed before the policy changed (towns and
+districts were kept, and a naive flip labelled names as places); the rest guard what is kept.
 """
 from __future__ import annotations
 
 import pytest
 
 from analysis.core.pii.areas import is_kept_region
+
 from .conftest import FakeNLP
 from .test_redact import found
 
@@ -17,6 +19,7 @@ from .test_redact import found
     ("They gave me a flat in Gorton with no carpets.", "Gorton"),
     ("I grew up in the Meadows, everyone knew my mum.", "Meadows"),
     ("I was released to Birmingham with nowhere to go.", "Birmingham"),
+    ("Oxford was where I ended up.", "Oxford"),  # a city opening a sentence
 ])
 def test_towns_and_districts_are_places(text, town, fake_nlp):
     assert found(text, fake_nlp) == [("place", town)]
@@ -26,6 +29,7 @@ def test_towns_and_districts_are_places(text, town, fake_nlp):
     ("they put me in a flat in gorton", "gorton"),
     ("I was living in moss side then", "moss side"),
     ("kirkby was where it all went wrong", "kirkby"),
+    ("I moved to bristol after that.", "bristol"),
 ])
 def test_districts_typed_in_lower_case_are_places(text, district, real_nlp):
     assert found(text, real_nlp) == [("place", district)]
