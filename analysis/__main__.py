@@ -20,7 +20,7 @@ def _redact(args: argparse.Namespace) -> int:
 
     text = sys.stdin.read()
     result = redact(
-        text, known_names=args.known_name, keep_broad_areas=not args.redact_broad_areas,
+        text, known_names=args.known_name, keep_broad_areas=args.keep_broad_areas,
         nlp=load_nlp(args.model) if text.strip() else None,
     )
     spans = [{"start": s.start, "end": s.end, "label": s.label} for s in result.spans]
@@ -62,8 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
                                  help="redact personal data from text on stdin; print JSON")
     redact.add_argument("--known-name", action="append", default=[], metavar="NAME",
                         help="a real name to redact wherever it appears (repeatable)")
-    redact.add_argument("--redact-broad-areas", action="store_true",
-                        help="also redact cities, boroughs and regions (kept by default)")
+    redact.add_argument("--keep-broad-areas", action="store_true",
+                        help="keep named towns, cities, boroughs and districts (the old "
+                             "policy; by default only nations and regions are kept)")
+    # Redacting them is now the default; the old flag is still accepted and changes nothing.
+    redact.add_argument("--redact-broad-areas", action="store_true", help=argparse.SUPPRESS)
     redact.add_argument("--model", default="en_core_web_sm", help="installed spaCy pipeline name")
     redact.set_defaults(handler=_redact)
 

@@ -6,19 +6,24 @@ Choices, so reviewers know what to expect:
   ("Greenway High"), UK phone numbers, emails, full postcodes, National Insurance numbers,
   dates of birth, prison and other reference numbers, and named prisons, hospitals and
   hostels are redacted.
-* Broad areas (a city, a borough, "South London", "Bow") are kept by default: they
-  matter to the argument ("released in Birmingham with nowhere to go") and rarely
-  identify anyone alone. ``keep_broad_areas=False`` also redacts the model's
-  GPE/LOC entities and the areas in ``data/broad_areas.txt`` as ``[place]``.
-  Partial postcodes ("SE15") count as broad areas and are kept either way. Where a
-  relative lives is personal, so "my mum lives in Brixton" is redacted as ``[place]``
-  whatever the setting (and never as a prison).
+* Named towns, cities, boroughs, districts, neighbourhoods and estates ("Skegness",
+  "Brixton", "a flat in gorton", "grew up in the Meadows") are redacted as ``[place]``:
+  for people with convictions, a town beside a prison and a daughter's name can identify
+  someone, and the facilitator can keep a place that carries the argument. Only nations
+  and regions made of many towns are kept (``data/kept_regions.txt``): the UK, "Wales",
+  countries, "the North East", "the Midlands", "South London", counties ("Kent"), and
+  London, which is one of England's nine regions (33 boroughs), not one town; Birmingham
+  is one city and is redacted. See ``pii/areas.py``. ``keep_broad_areas=True`` (CLI
+  ``--keep-broad-areas``) is the old policy: towns and districts kept. Partial postcodes
+  ("SE15") are kept either way. A name the name detectors call a person stays a name
+  ("Chelsea told me"). Where a relative lives is personal, so "my mum lives in Wales" is
+  redacted as ``[place]`` whatever the setting (and never as a prison).
 * Public landmarks ("Trafalgar Square", ``data/landmarks.txt``) are nobody's address and
   are kept unless said as a home ("a flat on ..."), as are courts ("the judge at
   Snaresbrook"). Only the place is kept: a facilitator's name or a name after a cue ("my
-  mate Paddington") is still a name there. Shopping centres and city districts ("the
-  Arndale", "begging in Piccadilly") are kept the same way: a capitalised word after "the"
-  is a venue or area, never guessed to be a person.
+  mate Paddington") is still a name there. Shopping centres and city-centre spots ("the
+  Arndale", "begging in Piccadilly") are landmarks too; a capitalised word after "the" is
+  a venue or area, never guessed to be a person.
 * First names that are also words are names when the sentence shows a person ("Hope kept
   me alive", "Summer rang me", "me and Angel", "Ruby's dad"), privacy first; "Hope is
   what kept me going", "in June" and "Summer was hard" are kept, and so, opening a
@@ -42,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.language import Language
 
-from .pii import contact, hospitals, names, places, prisons, said_ids, whereabouts
+from .pii import areas, contact, hospitals, names, places, prisons, said_ids, whereabouts
 from .pii.common import Candidate
 from .pii.lexicon import english_lexicon, english_modifiers
 
@@ -57,7 +62,6 @@ LABELS = (
     "prison", "hospital", "hostel", "place", "name",
 )
 PRIORITY = {label: rank for rank, label in enumerate(LABELS)}
-BROAD_AREA_ENTITIES = ("GPE", "LOC")
 # spaCy's memory grows with document length; long transcripts go through in pieces.
 MAX_CHUNK_CHARS = 50_000
 
@@ -142,7 +146,7 @@ def _resolve(text: str, cands: list[Candidate]) -> list[Span]:
 
 
 def find_personal_data(
-    text: str, *, known_names: Iterable[str] = (), keep_broad_areas: bool = True,
+    text: str, *, known_names: Iterable[str] = (), keep_broad_areas: bool = False,
     nlp: Language | None = None,
 ) -> list[Span]:
     """Find personal data in ``text``.
@@ -151,8 +155,9 @@ def find_personal_data(
         text: the text to search (one turn or a whole transcript).
         known_names: real names the facilitator supplied (participants, workers);
             matched case-insensitively as whole words, in full and by each part.
-        keep_broad_areas: keep cities, boroughs and regions (default); False also
-            redacts the model's GPE/LOC entities and ``data/broad_areas.txt`` as ``[place]``.
+        keep_broad_areas: the old policy, opt-in: keep named towns, cities, boroughs and
+            districts. False (default) redacts them as ``[place]`` (``pii/areas.py``),
+            keeping only nations and regions.
         nlp: a loaded spaCy ``Language`` (or any callable returning an object with
             ``.ents``); None loads the default model once per process.
 
@@ -167,7 +172,7 @@ def find_personal_data(
         nlp = load_nlp()
     entities = _model_entities(text, nlp)
     is_word = english_lexicon(nlp)
-    cands = names.find_names(
+    people = names.find_names(
         text,
         person_spans=[(s, e) for s, e, label in entities if label == "PERSON"],
         known_names=known_names,
@@ -175,6 +180,7 @@ def find_personal_data(
         is_word=is_word,
         is_modifier=english_modifiers(nlp),
     )
+    cands = list(people)
     for detector in (
         contact.find_emails, contact.find_phones, contact.find_postcodes,
         contact.find_ni_numbers, contact.find_id_numbers, said_ids.find_said_prison_numbers,
@@ -184,9 +190,7 @@ def find_personal_data(
         cands += detector(text)
     cands += whereabouts.find_bare_streets(text, is_word)
     if not keep_broad_areas:
-        cands += [Candidate(s, e, "place") for s, e, label in entities
-                  if label in BROAD_AREA_ENTITIES]
-        cands += places.find_broad_areas(text)
+        cands += areas.find_areas(text, entities, people, is_word)
     return _resolve(text, _where_things_are(text, cands))
 
 

@@ -25,12 +25,22 @@ def test_redact_reads_stdin_and_prints_json_with_original_offsets():
     out = json.loads(proc.stdout)
     assert set(out) == {"text", "spans"}
     assert out["text"] == ("Ring [name] on [phone] — he’s at [place], [postcode].\n"
-                           "Lives near Peckham.\n")
+                           "Lives near [place].\n")
     for span in out["spans"]:
         assert set(span) == {"start", "end", "label"}
     assert [(text[s["start"]:s["end"]], s["label"]) for s in out["spans"]] == [
         ("Tony", "name"), ("07700 900412", "phone"), ("14 Aldgrove Road", "place"),
-        ("SE15 4QT", "postcode")]
+        ("SE15 4QT", "postcode"), ("Peckham", "place")]
+
+
+@pytest.mark.slow
+def test_redact_keeps_towns_only_when_asked_and_accepts_the_old_flag():
+    text = "Lives near Peckham, grew up in Wales.\n"
+    kept = json.loads(run("redact", "--keep-broad-areas", stdin=text).stdout)
+    assert kept["text"] == text
+    # The old flag asked for what is now the default: still accepted.
+    old = json.loads(run("redact", "--redact-broad-areas", stdin=text).stdout)
+    assert old["text"] == "Lives near [place], grew up in Wales.\n"
 
 
 def test_redact_empty_input_does_not_load_a_model():

@@ -109,7 +109,9 @@ def test_institutions(text, label, expected, fake_nlp):
 
 
 def test_city_names_of_prisons_need_context(fake_nlp):
-    assert found("I moved to Birmingham to get away from everyone.", fake_nlp) == []
+    # A city is a place (redacted by default), never a prison without "HMP" or "prison".
+    assert found("I moved to Birmingham to get away from everyone.", fake_nlp) == [
+        ("place", "Birmingham")]
     assert ("prison", "HMP Birmingham") in found("I did a year in HMP Birmingham.", fake_nlp)
 
 
@@ -178,12 +180,12 @@ def test_model_person_entities_are_used_and_cleaned():
     assert not any("Peppa" in s[1] for s in spans)
 
 
-def test_broad_areas_kept_by_default_and_redacted_on_request():
-    nlp = FakeNLP(places=["South London"])
-    text = "I grew up in South London and moved to Birmingham."
-    assert found(text, nlp) == []
-    spans = found(text, nlp, keep_broad_areas=False)
-    assert ("place", "South London") in spans and ("place", "Birmingham") in spans
+def test_towns_redacted_by_default_regions_kept_and_old_policy_on_request():
+    nlp = FakeNLP(places=["South London", "Skegness"])
+    text = "I grew up in South London, moved to Birmingham, then off to Skegness."
+    # South London is a compass part of a region (London): kept; the cities are not.
+    assert found(text, nlp) == [("place", "Birmingham"), ("place", "Skegness")]
+    assert found(text, nlp, keep_broad_areas=True) == []
 
 
 def test_overlaps_prefer_longer_then_more_specific():
@@ -244,7 +246,8 @@ def test_real_model_names_missed_by_lists(real_nlp):
 def test_real_model_keeps_services_and_areas(real_nlp):
     text = ("We're on Universal Credit. Housing First works. The DBS came back. I moved to Croydon "
             "and then Birmingham, and the Jobcentre in South London was no help.")
-    assert found(text, real_nlp) == []
+    # Services and the region stay; the borough and the city are places.
+    assert found(text, real_nlp) == [("place", "Croydon"), ("place", "Birmingham")]
 
 
 # Issue 12, redaction: dates of birth in every shape people say and write them.

@@ -91,12 +91,16 @@ def test_a_transfer_to_a_prison_named_with_the(fake_nlp):
     "Grammar School was never for the likes of me.",
     "I did my GCSEs at Sixth Form College inside.",
     "The Royal College of Psychiatrists says otherwise.",
-    "I did a course at Leeds College of Building inside.",
     "I went to Catholic School and hated it.",
     "Sunday School was the only time I felt safe.",
 ])
 def test_schools_named_by_kind_and_bodies_are_left_alone(text, fake_nlp):
     assert found(text, fake_nlp) == []
+
+
+def test_a_college_named_by_its_city_keeps_the_college_but_not_the_city(fake_nlp):
+    assert found("I did a course at Leeds College of Building inside.", fake_nlp) == [
+        ("place", "Leeds")]
 
 
 @pytest.mark.parametrize("text, hostel", [
@@ -121,8 +125,9 @@ def test_prisons_joined_by_a_few_words(text, prisons, fake_nlp):
     "I was in Manchester for two years before all this happened.",
     "Released from HMP Leeds and back to Manchester with a discharge grant.",
 ])
-def test_cities_after_a_stretch_or_a_release_are_left_alone(text, fake_nlp):
-    assert [s for s in found(text, fake_nlp) if s[1] == "Manchester"] == []
+def test_cities_after_a_stretch_or_a_release_are_places_not_prisons(text, fake_nlp):
+    assert [s for s in found(text, fake_nlp) if s[1] == "Manchester"] == [
+        ("place", "Manchester")]
 
 
 @pytest.mark.parametrize("text, name", [

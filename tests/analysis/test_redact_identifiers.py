@@ -75,15 +75,16 @@ def test_prisons_in_lists_streets_after_on_and_numbers_said_in_words(text, label
     assert (label, expected) in found(text, fake_nlp)
 
 
-@pytest.mark.parametrize("text", [
-    "Everyone's hostel is the same in the end.",
-    "I grew up in Brixton and did time in Pentonville.",
-    "She lives in Notting Hill now.",
+@pytest.mark.parametrize("text, area", [
+    ("Everyone's hostel is the same in the end.", None),
+    ("I grew up in Brixton and did time in Pentonville.", "Brixton"),
+    ("She lives in Notting Hill now.", "Notting Hill"),
 ])
-def test_an_area_near_a_prison_or_named_with_in_stays(text, fake_nlp):
-    assert not [f for f in found(text, fake_nlp)
-                if f[1] in ("Brixton", "Notting Hill", "Everyone's hostel")
-                and f[0] in ("prison", "place", "hostel")]
+def test_an_area_near_a_prison_or_named_with_in_is_a_place_not_a_prison(text, area, fake_nlp):
+    # The district is redacted as a place by default, never as a prison or a hostel.
+    spans = found(text, fake_nlp)
+    assert not [f for f in spans if f[1] == "Everyone's hostel"]
+    assert [f for f in spans if f[1] == area] == ([("place", area)] if area else [])
 
 
 @pytest.mark.parametrize("text", [

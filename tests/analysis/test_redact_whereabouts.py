@@ -51,7 +51,8 @@ def test_identifiers_and_dates_of_birth_said_in_words(text, expected, fake_nlp):
      [("place", "Wandsworth"), ("place", "Brixton")]),
     # Near the word "prison" a listed place-named prison was taken for one.
     ("Brixton is where my mum lives, right by the prison.", [("place", "Brixton")]),
-    ("I moved to Manchester to get clean. My sister lives in Armley now.", [("place", "Armley")]),
+    ("I moved to Manchester to get clean. My sister lives in Armley now.",
+     [("place", "Manchester"), ("place", "Armley")]),
     # The same name is a prison where someone served time and a place where family lives.
     ("I did three years in Wakefield. My daughter lives in Wakefield with her foster carers.",
      [("prison", "Wakefield"), ("place", "Wakefield")]),

@@ -10,7 +10,7 @@ from .common import CAP_WORD, COMMON_WORDS, Candidate, every_match
 
 __all__ = [
     "CONTEXT_AFTER", "CONTEXT_BEFORE", "NAME_WORDS", "ROAD_DESCRIPTIONS", "listed", "said_near",
-    "find_addresses", "find_broad_areas", "find_hostels", "first_word_generic",
+    "find_addresses", "find_hostels", "first_word_generic",
     "list_matches", "matches",
 ]
 
@@ -263,16 +263,3 @@ def find_hostels(text: str) -> list[Candidate]:
             found.append(Candidate(m.start() + m.group().index("the"), end, "hostel"))
     return found
 
-
-def find_broad_areas(text: str) -> list[Candidate]:
-    """Find the cities, boroughs and counties listed in ``broad_areas.txt``.
-
-    Only used when the caller asks for broad areas to be redacted too.
-
-    Args:
-        text: text to search.
-
-    Returns:
-        Candidates labelled ``place``.
-    """
-    return list_matches("broad_areas.txt", text, "place")
