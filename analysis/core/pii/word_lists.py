@@ -7,9 +7,10 @@ __all__ = [
     "TIME_BEFORE", "TIME_NAMES", "TIME_VERBS", "TIME_WORDS",
 ]
 
-# Months and seasons that are also first names: a person only when the sentence shows one
-# ("June rang me", "my keyworker May", "Summer's dad"), since "in May" is far commoner.
-TIME_NAMES = frozenset(["april", "may", "june", "summer", "autumn"])
+# Months, seasons and days of the year that are also first names: a person only when the
+# sentence shows one ("June rang me", "my keyworker May", "Summer's dad"), since "in May"
+# and "Valentine's was hard" (the day) are far commoner.
+TIME_NAMES = frozenset(["april", "may", "june", "summer", "autumn", "valentine", "valentines"])
 # Name-words (each also in data/name_words.txt) that are the word for an idea, a drug or a
 # time of day, which people make a sentence's subject: "Faith was hard to keep", "Crystal
 # was my drug", "Dawn came". Opening a sentence, where the capital says nothing, they are
@@ -75,4 +76,7 @@ DIALECT_WORDS = frozenset(
     ["ya", "yer", "yah", "yous", "youse", "yez", "ye", "thee", "tha", "thi", "dem", "dat", "da",
      "ma", "mi", "em", "ur", "wat", "wot", "summat", "owt", "nowt", "nuffin", "sumthin", "wiv",
      "fer", "coz", "cuz", "bruv", "blud", "fam", "init", "innit", "lot", "lots", "everyone",
-     "yall", "y'all", "ppl", "sum", "nun", "wen", "dis", "dey", "ting", "tings"])
+     "yall", "y'all", "ppl", "sum", "nun", "wen", "dis", "dey", "ting", "tings",
+     # Who someone is, in slang ("me and bro", "my mate thingy"), and texting fillers.
+     "bro", "bae", "bestie", "thingy", "wifey", "hubby", "sarge", "guv", "mucker", "cuzzy",
+     "cellie", "celly", "padmate", "keyworker", "lol", "omg", "lmao", "haha", "yeh"])
