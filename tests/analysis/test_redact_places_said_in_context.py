@@ -20,6 +20,8 @@ from .test_redact import found
     ("When I was in Wandsworth the wing was on lockdown.", "Wandsworth"),
     ("Barlinnie was the worst jail I've seen.", "Barlinnie"),
     ("My padmate at Lewes taught me to read.", "Lewes"),
+    ("I was on the threes in Walton.", "Walton"),
+    ("I was in Preston when I got recalled.", "Preston"),
 ])
 def test_a_prison_town_in_a_sentence_about_prison_is_a_prison(text, prison, fake_nlp):
     assert ("prison", prison) in found(text, fake_nlp)
@@ -31,6 +33,13 @@ def test_a_prison_town_in_a_sentence_about_prison_is_a_prison(text, prison, fake
     "I was sentenced at Lewes, then shipped out.",
     "My probation office in Wandsworth is miles from the hostel.",
     "I live in Brixton now, the sentence is behind me.",
+    "When I got out I stayed in Leeds for a bit, after my sentence.",
+    "I've got a job in Lincoln now after serving my time.",
+    "My brother in Durham never visited me inside.",
+    "I'm from Durham, did my time down south.",
+    "After my sentence I went to college in Durham.",
+    "My cellie was from Walton.",
+    "I did a course at Leeds College of Building inside.",
 ])
 def test_a_prison_town_said_as_a_home_or_a_court_is_left_alone(text, fake_nlp):
     assert "prison" not in [label for label, _ in found(text, fake_nlp)]
@@ -50,6 +59,7 @@ def test_supported_housing_named_like_a_block_said_as_a_home(text, hostel, fake_
     "I ended up in Milford Haven with my cousin.",
     "We used to drink outside Kestrel Court on a Friday.",
     "The meeting was at Beacon Point.",
+    "I ended up at Meridian Point shopping centre.",
 ])
 def test_named_blocks_not_said_as_a_home_are_left_alone(text, fake_nlp):
     assert "hostel" not in [label for label, _ in found(text, fake_nlp)]
@@ -81,6 +91,8 @@ def test_a_detox_house_and_a_testing_centre_keep_their_label(text, label, fake_n
 
 @pytest.mark.parametrize("text", [
     "I was on ward rounds with the nurse.",
+    "Ward 3 of the council is where I live.",
+    "I went to the Redwood Centre for a meeting about my housing.",
     "The community centre does a breakfast club.",
     "St Patrick's Day was the first time I drank again.",
 ])

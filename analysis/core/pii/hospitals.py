@@ -32,7 +32,10 @@ HOSPITAL_LOWER = re.compile(
     rf"|addiction|eating[ \t]+disorders?|mother[ \t]+and[ \t]+baby)[ \t]+)?"
     rf"(?:hospital|infirmary|ward|[Uu]nit|surgery)\b")
 # "Ward 22", "on ward 7": a ward by its number says which hospital floor someone was on.
-WARD_NUMBER = re.compile(r"\b[Ww]ard[ \t]+\d{1,3}[A-Za-z]?\b(?![/.:]\d)")
+# A council ward ("Ward 3 of the council", "the electoral ward 3") is an area, not a bed.
+WARD_NUMBER = re.compile(
+    r"(?<!electoral )(?<!council )\b[Ww]ard[ \t]+\d{1,3}[A-Za-z]?\b(?![/.:]\d)"
+    r"(?![ \t]+of[ \t]+the[ \t]+(?:council|borough|city))")
 # "the Redwood Centre for detox", "a detox at the Elm Unit": a named Centre, Unit or Clinic
 # where someone is treated is a hospital, as the README says a detox is unless at a named
 # House or Lodge (a residential unit, a hostel). Not near housing words: "testing at the

@@ -254,6 +254,9 @@ def find_hostels(text: str) -> list[Candidate]:
         # home called one is said "at" or "into" it.
         town = m.group("name").endswith("Haven") and re.search(
             r"\b(?:in|to)[ \t]+$", text[max(0, m.start("name") - 4):m.start("name")])
+        # "ended up at Meridian Point shopping centre": a venue, said as one.
+        town = town or re.match(r"[ \t]+(?:shopping|retail|leisure|train|bus|station)\b",
+                                text[m.end("name"):])
         if not (first_word_generic(text, m.start("name")) or town
                 or m.group("name").lower() in load_set("broad_areas.txt")):
             found.append(Candidate(m.start("name"), m.end("name"), "hostel"))

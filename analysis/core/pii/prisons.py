@@ -66,13 +66,16 @@ PRISON_SENTENCE = re.compile(
     r"\b(?:inside|cellie|celly|cell ?mates?|pad ?mates?|padded|sentence|served|serving|"
     r"(?:did|doing|do|done)\s+(?:my\s+)?(?:time|bird|porridge)|YOI|young offenders|jail|"
     r"the nick|landings?|wings?|remand|lifers?|banged up|bang up|locked up|screws?|prison|HMP|"
-    r"custody|went down|sent down|kangaroo court|canteen|lock-?down|on the out)\b",
+    r"custody|went down|sent down|kangaroo court|canteen|lock-?down|on the out|"
+    r"the (?:ones|twos|threes|fours|fives)|recall(?:ed)?)\b",
     re.IGNORECASE)
 NOT_PRISON_BEFORE = re.compile(
     r"\b(?:moved|move|moving|back|home|went|go|going|released|came out|got out|from|flat|house|"
     r"place|room|hostel|address|housed|live|lived|living|grew up|born|family|mum|dad|"
     r"probation|court|courts|sentenced|judge|magistrates|council|office|jobcentre|hospital|"
-    r"near|outside|visit|visited|visiting)\s+(?:\w+\s+)?(?:in|at|to|into|of)?\s*$",
+    r"near|outside|visit|visited|visiting|stay|stayed|staying|settled|job|work|worked|working|"
+    r"college|uni|school|friends|mates|girlfriend|boyfriend|partner|kids|brother|sister|nan|"
+    r"gran|cousin|raised|rehab|hostel)\s+(?:\w+\s+)?(?:in|at|to|into|of)?\s*$",
     re.IGNORECASE)
 
 
