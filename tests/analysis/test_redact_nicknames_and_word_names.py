@@ -27,6 +27,7 @@ pytestmark = pytest.mark.slow
     ("this geezer Smiler ran the landing.", "Smiler"),
     ("my cellie Tiny looked after me.", "Tiny"),
     ("everyone knew him, known as Spud.", "Spud"),
+    ("Chalky was my first cellmate.", "Chalky"),
 ])
 def test_words_and_nicknames_said_as_people(text, name, real_nlp):
     assert ("name", name) in found(text, real_nlp)
@@ -39,6 +40,8 @@ def test_words_and_nicknames_said_as_people(text, name, real_nlp):
     ("gaz told me about the group.", "gaz"),
     ("gaz and me got shipped out together.", "gaz"),
     ("then dave said he'd come.", "dave"),
+    ("baz was my padmate on the twos.", "baz"),
+    ("me n kev were sharing a cell.", "kev"),
 ])
 def test_lower_case_shortenings_after_person_cues(text, name, real_nlp):
     assert ("name", name) in found(text, real_nlp)
@@ -58,6 +61,9 @@ def test_lower_case_shortenings_after_person_cues(text, name, real_nlp):
     "Lucky for me the judge was kind.",
     "Tiny cells, no windows.",
     "Chance would be a fine thing.",
+    "me n the lads went out.",
+    "life was my worst enemy.",
+    "it was my first sentence.",
 ])
 def test_lower_case_words_groups_and_openers_are_left_alone(text, real_nlp):
     assert [label for label, _ in found(text, real_nlp)] == []

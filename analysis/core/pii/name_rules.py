@@ -23,7 +23,8 @@ from .person_cues import IS_SOMEONE
 
 __all__ = [
     "appositive_names", "cue_pattern", "cued_names", "known_names", "listed_first_names",
-    "named_by_role", "role_after_names", "service_after_names", "titled_names",
+    "named_by_role", "role_after_names", "role_after_pattern", "service_after_names",
+    "titled_names",
 ]
 
 # "PC Davies", and "PC 4471 Davies" with a police officer's collar number between.
@@ -33,6 +34,11 @@ CAP_AT = re.compile(rf"{CAP_WORD}\b")
 FROM_SERVICE = re.compile(
     rf"\b(?P<name>{CAP_WORD})[ \t]+(?:from|at)[ \t]+(?:the[ \t]+|my[ \t]+|our[ \t]+)?[{LOWER}]"
 )
+
+
+# "Chalky was my first cellmate", "Bex is my best mate", "Okoro was my old PO".
+ROLE_ADJECTIVE = (r"(?:(?:old|new|first|last|best|ex|former|current|little|big|older|younger"
+                  r"|oldest|eldest|youngest|only)[ \t]+)")
 
 
 def _cue_alternation() -> str:
@@ -45,8 +51,13 @@ def _role_after_pattern() -> re.Pattern[str]:
     """Match a name followed by its role: "Okoro was my PO", "Baxter, the officer"."""
     return re.compile(
         rf"\b(?P<name>{CAP_WORD})(?:[ \t]*,[ \t]*|[ \t]+(?:was|is|who's|who was)[ \t]+)"
-        rf"(?:my|the|our|his|her|their)[ \t]+(?:old[ \t]+|new[ \t]+)?(?i:{_cue_alternation()})\b"
+        rf"(?:my|the|our|his|her|their)[ \t]+{ROLE_ADJECTIVE}?(?i:{_cue_alternation()})\b"
     )
+
+
+def role_after_pattern() -> re.Pattern[str]:
+    """A name then "was my <role>" or ", my <role>" ("Okoro was my PO", "Baxter, the officer")."""
+    return _role_after_pattern()
 
 
 def cue_pattern() -> re.Pattern[str]:

@@ -37,7 +37,7 @@ RELATIVES = (
 )
 # "me and Summer", "Autumn and me", "Summer's dad", "Summer and Autumn, my twins": with
 # someone, someone's, or someone named with who they are.
-WITH_BEFORE = re.compile(r"\b(?i:me|I|him|her|us|them)[ \t]+and[ \t]+$")
+WITH_BEFORE = re.compile(r"\b(?i:me|I|him|her|us|them)[ \t]+(?:and|n|&)[ \t]+$")  # "me n Dave"
 WITH_AFTER = re.compile(
     rf"(?:[ \t]+and[ \t]+(?i:me|I)\b|['’]s[ \t]+(?i:{PERSON_NOUNS})\b"
     # "Summer's my daughter", "Spud's my best mate": who someone is, said with "'s".

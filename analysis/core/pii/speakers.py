@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..lists import load_set
 from .common import CAP_WORD, COMMON_WORDS, Candidate, is_sentence_start
-from .name_rules import cue_pattern
+from .name_rules import cue_pattern, role_after_pattern
 from .name_words import (
     PERSON_VERB_AFTER,
     is_ambiguous,
@@ -126,8 +126,12 @@ LOWER_SPEAKS = re.compile(
     rf"|also|still|even|actually|finally|once)[ \t]+)?(?:{'|'.join(sorted(SPEECH_VERBS))})\b)")
 # "me and shaz", "gaz and me": said with the speaker.
 LOWER_WITH = re.compile(
-    r"\b(?i:me|I)[ \t]+and[ \t]+(?P<name>[a-z][a-z'’-]+)\b"
-    r"|\b(?P<first>[a-z][a-z'’-]+)[ \t]+and[ \t]+(?:me|I)\b")
+    r"\b(?i:me|I)[ \t]+(?:and|n|an|&)[ \t]+(?P<name>[a-z][a-z'’-]+)\b"
+    r"|\b(?P<first>[a-z][a-z'’-]+)[ \t]+(?:and|n|an|&)[ \t]+(?:me|I)\b")
+# "baz was my padmate": a lower-case word opening a clause, then who they are (the same
+# role pattern as name_rules' capitalised "Okoro was my PO", matched case-blind).
+LOWER_OPENS = re.compile(r"(?:^|(?<=[.!?,;:\n])[ \t]*|\b(?i:and|then|but|so|cos)[ \t]+)"
+                         r"(?=[a-z][a-z'’-]+[ \t]+(?:was|is)[ \t])")
 CONTACT_VERB = re.compile(
     r"[ \t]+(?:said|says|rang|rings|phoned|texted|messaged|asked|replied)\b")
 VOWEL = re.compile(r"[aeiouy]")
@@ -146,7 +150,12 @@ def _lower_cued(text: str) -> list[tuple[int, int]]:
 
 
 def lower_case_named(text: str, is_word: Callable[[str], bool] | None) -> list[Candidate]:
-    """Find unlisted lower-case names after a naming cue or a verb done to a person.
+    """Find lower-case names no list has, said as someone.
+
+    After a naming cue or a verb done to a person ("known as tiny", "tell jonno"), with the
+    speaker ("me and kev", "gaz n me"), after who they are ("my mate shaz"), before it
+    ("baz was my padmate"), or opening a clause that speaks ("kev said"; a listed first
+    name too, "dave said", and a name-word only ringing or saying, "joy rang me").
 
     Args:
         text: text to search.
@@ -164,6 +173,12 @@ def lower_case_named(text: str, is_word: Callable[[str], bool] | None) -> list[C
     found += [Candidate(*m.span("name" if m.group("name") else "first"), "name")
               for m in LOWER_WITH.finditer(text)]
     found += [Candidate(s, e, "name") for s, e in _lower_cued(text)]
+    for m in LOWER_OPENS.finditer(text):
+        opener = re.match(r"[a-z][a-z'’-]+", text[m.end():])
+        # The role pattern wants a capital; try it on the word as if capitalised.
+        if opener and role_after_pattern().match(
+                opener.group().capitalize() + text[m.end() + opener.end():m.end() + 120]):
+            found.append(Candidate(m.end(), m.end() + opener.end(), "name"))
     found = [c for c in found if _unlisted_name(text[c.start:c.end], is_word)]
     # Speaking, a listed first name or name-word too: "dave said", "joy rang me".
     listed = load_set("first_names.txt")
