@@ -73,6 +73,7 @@ def test_named_blocks_not_said_as_a_home_are_left_alone(text, fake_nlp):
     ("The Larkspur Clinic sorted my methadone out.", "Larkspur Clinic"),
     ("They took me to St Luke's when I was unwell.", "St Luke's"),
     ("St Anne's put me on a drip for two days.", "St Anne's"),
+    ("I was in St Thomas' after the stabbing.", "St Thomas'"),
 ])
 def test_wards_units_and_treatment_centres_are_hospitals(text, hospital, fake_nlp):
     assert ("hospital", hospital) in found(text, fake_nlp)
@@ -95,6 +96,8 @@ def test_a_detox_house_and_a_testing_centre_keep_their_label(text, label, fake_n
     "I went to the Redwood Centre for a meeting about my housing.",
     "The community centre does a breakfast club.",
     "St Patrick's Day was the first time I drank again.",
+    "I go to St Luke's church on Sundays.",
+    "St Luke's treated me like family, best church in town.",
 ])
 def test_words_near_care_are_left_alone(text, fake_nlp):
     assert "hospital" not in [label for label, _ in found(text, fake_nlp)]

@@ -73,6 +73,9 @@ HOSPITAL_BY_TOWN = re.compile(
     rf"|[Tt]he[ \t]+royal[ \t]+(?!{NOT_HOSPITAL_NEXT}|and\b|of\b)[a-z]+"  # "the royal free"
     rf"|St\.?[ \t]+{CAP_WORD}(?:['’]s|['’]))(?!\w)(?![ \t]+{NOT_HOSPITAL_NEXT})"
 )
+# A saint's or royal name near a church or school is that church or school ("St Luke's
+# treated me like family, best church in town").
+SAINT_NOT_CARE = re.compile(r"\b(?i:church|parish|vicar|mass|school|primary|college)\b")
 HOSPITAL_AFTER_CARE = re.compile(
     rf"\b(?P<cue>(?i:ward|wards|sectioned|admitted|a&e|a and e|casualty|detox|unit"
     rf"|(?:on|under)[ \t]+(?:a[ \t]+)?section(?:[ \t]+\d)?))[ \t]+"
@@ -101,7 +104,8 @@ HOSPITAL_CONTEXT = re.compile(
     r"|psych|psychiatric|mental health|nurses?|doctors?|consultant|surgery|operation|born|birth"
     r"|icu|intensive care|detox|stitches|broken|od|od['’]?d|sepsis|abscess|infection"
     r"|x-ray|scan|kept me in|collapsed|unwell|poorly|psychiatrist|psychosis|breakdown|meds"
-    r"|medication|drip|paramedics|stomach pumped|inpatient|patient|crisis team)\b",
+    r"|medication|drip|paramedics|stomach pumped|inpatient|patient|crisis team|stabbed"
+    r"|stabbing|stab wound|injuries|injured|treated|beaten up|fractured?)\b",
     re.IGNORECASE,
 )
 
@@ -146,7 +150,7 @@ def find_hospitals(text: str) -> list[Candidate]:
     for m in HOSPITAL_BY_TOWN.finditer(text):
         if m.group().lower() in load_set("not_names.txt"):  # "St Mungo's" is a charity
             continue
-        if said_near(text, m, HOSPITAL_CONTEXT):
+        if said_near(text, m, HOSPITAL_CONTEXT) and not said_near(text, m, SAINT_NOT_CARE):
             found.append(Candidate(m.start(), m.end(), "hospital"))
     areas, first_names = load_set("broad_areas.txt"), load_set("first_names.txt")
     for m in [*HOSPITAL_LOWER.finditer(text), *CARE_LOWER.finditer(text)]:
