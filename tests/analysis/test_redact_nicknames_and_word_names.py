@@ -91,6 +91,7 @@ def test_words_that_only_look_like_names_are_left_alone(text, real_nlp):
     ("Dawn cooks for us on a Sunday.", "Dawn"),
     ("Frank said he would help.", "Frank"),
     ("Hope, she's my youngest.", "Hope"),
+    ("Frank today was brilliant with me.", "Frank"),
 ])
 def test_the_same_words_as_people_are_still_names(text, name, real_nlp):
     assert ("name", name) in found(text, real_nlp)

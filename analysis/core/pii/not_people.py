@@ -100,6 +100,9 @@ AUX_AFTER = re.compile(
     r"[ \t]+(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|can|can['’]t|could|will"
     r"|won['’]t|would|should|must|might|do|don['’]t|did|didn['’]t|does|doesn['’]t|have|has|had"
     r"|alone)\b")
+# Said after a person as well as a noun: "Frank today was brilliant", "Mark himself was".
+NOT_NOUNS = frozenset(["today", "tonight", "yesterday", "tomorrow", "himself", "herself",
+                       "again", "though", "anyway", "instead", "maybe", "sometimes", "too"])
 # A person does things to someone: "Dawn cooks for us" is Dawn.
 PERSON_OBJECT_AFTER = re.compile(r"[ \t]+(?:me|us|him|her|them|for|with|to)\b")
 
@@ -112,7 +115,7 @@ def _compound(text: str, cand: Candidate, is_word: Callable[[str], bool]) -> boo
     if " " in word or not is_ambiguous(word) or not after:
         return False
     noun = after.group("noun")
-    if (noun in COMMON_WORDS or noun in PERSON_VERBS or noun in SPEECH_VERBS
+    if (noun in COMMON_WORDS or noun in PERSON_VERBS or noun in SPEECH_VERBS or noun in NOT_NOUNS
             or noun.endswith(("ed", "ly")) or not is_word(noun)
             or PERSON_OBJECT_AFTER.match(text, after.end("noun"))):
         return False
