@@ -49,11 +49,13 @@ ACTS = PERSON_VERBS - TIME_VERBS - {
 
 
 def acts(text: str, start: int, end: int) -> bool:
-    """Whether a name-word does what only a person does ("Rich lent me a tenner") and is not
-    plainly the word ("Hope is what ...")."""
+    """Whether a name-word does what only a person does ("Rich lent me a tenner"), or has it
+    done to them ("I owe Rich a tenner"), and is not plainly the word ("Hope is what ...")."""
     verb = PERSON_VERB_AFTER.match(text, end)
-    return bool(verb and verb.group("verb") in ACTS and is_ambiguous(text[start:end])
-                and not word_used_as_word(text, start, end))
+    done_to = re.search(r"\b([a-z]+)[ \t]+$", text[max(0, start - 12):start])
+    return bool(((verb and verb.group("verb") in ACTS)
+                 or (done_to and done_to.group(1) in PERSON_OBJECT_VERBS))
+                and is_ambiguous(text[start:end]) and not word_used_as_word(text, start, end))
 
 
 def speaks(text: str, end: int) -> bool:

@@ -50,7 +50,9 @@ TIME_VERBS = frozenset(
 # Verbs done to a person, so a month or season after them is someone ("I told June").
 PERSON_OBJECT_VERBS = frozenset(
     ["told", "tell", "asked", "ask", "rang", "ring", "phoned", "texted", "messaged", "called",
-     "thanked", "hugged", "kissed", "married", "visited", "trust", "trusted"])
+     "thanked", "hugged", "kissed", "married", "visited", "trust", "trusted",
+     # "I owe Rich a tenner", "I met Joy in rehab": owing and meeting are done to people.
+     "owe", "owed", "met", "meet"])
 # Verbs of speaking and messaging: what a capitalised word does before them shows a person
 # even when it is an English word or a town ("Star told me", "Sutton said"); an institution
 # says things too ("Probation said"), so name_rules skips services, roles and relatives.
