@@ -22,6 +22,7 @@ from .test_redact import found
     ("My padmate at Lewes taught me to read.", "Lewes"),
     ("I was on the threes in Walton.", "Walton"),
     ("I was in Preston when I got recalled.", "Preston"),
+    ("I went to Feltham on remand at sixteen.", "Feltham"),
 ])
 def test_a_prison_town_in_a_sentence_about_prison_is_a_prison(text, prison, fake_nlp):
     assert ("prison", prison) in found(text, fake_nlp)

@@ -92,7 +92,7 @@ def _court(text: str, cand: Candidate) -> bool:
 
 # "Will power is not enough", "Dawn raids are terrifying", "some Frank conversations": a
 # name-word as the first half of a compound noun, shown by what comes before or after.
-NOUN_AFTER = re.compile(r"[ \t]+(?P<noun>[a-z]{3,})\b(?P<rest>[ \t]*[^ \t]*)")
+NOUN_AFTER = re.compile(r"[ \t]+(?P<noun>[a-z]{3,})\b")
 QUANTIFIER_BEFORE = re.compile(
     r"\b(?i:some|any|those|these|such|more|no|few|many|lots[ \t]+of|a[ \t]+lot[ \t]+of|the|a|an)"
     r"[ \t]+$")

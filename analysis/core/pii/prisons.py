@@ -70,12 +70,12 @@ PRISON_SENTENCE = re.compile(
     r"the (?:ones|twos|threes|fours|fives)|recall(?:ed)?)\b",
     re.IGNORECASE)
 NOT_PRISON_BEFORE = re.compile(
-    r"\b(?:moved|move|moving|back|home|went|go|going|released|came out|got out|from|flat|house|"
+    r"\b(?:moved|move|moving|back|home|released|came out|got out|from|flat|house|"
     r"place|room|hostel|address|housed|live|lived|living|grew up|born|family|mum|dad|"
     r"probation|court|courts|sentenced|judge|magistrates|council|office|jobcentre|hospital|"
     r"near|outside|visit|visited|visiting|stay|stayed|staying|settled|job|work|worked|working|"
     r"college|uni|school|friends|mates|girlfriend|boyfriend|partner|kids|brother|sister|nan|"
-    r"gran|cousin|raised|rehab|hostel)\s+(?:\w+\s+)?(?:in|at|to|into|of)?\s*$",
+    r"gran|cousin|raised|rehab)\s+(?:\w+\s+)?(?:in|at|to|into|of)?\s*$",
     re.IGNORECASE)
 
 
