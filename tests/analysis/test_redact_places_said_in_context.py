@@ -51,6 +51,7 @@ def test_a_prison_town_said_as_a_home_or_a_court_is_left_alone(text, fake_nlp):
     ("They put me in Haven Point when I got out.", "Haven Point"),
     ("I ended up at Juniper House for six months.", "Juniper House"),
     ("Probation placed me at Harbour Haven, eight beds and a curfew.", "Harbour Haven"),
+    ("They put my mate Jamal in Juniper House as well.", "Juniper House"),
 ])
 def test_supported_housing_named_like_a_block_said_as_a_home(text, hostel, fake_nlp):
     assert ("hostel", hostel) in found(text, fake_nlp)

@@ -97,9 +97,11 @@ HOSTEL_NAMED = re.compile(
 # "my release address was Kestrel Court", "they put me in Haven Point", "ended up at Beacon
 # House": supported housing is named like a block (Court, Point, Haven), so only as a home.
 HOSTEL_AS_HOME = re.compile(
-    rf"\b(?i:live|lives|lived|living|move|moved|moving|put me|put us|put him|put her"
-    rf"|placed(?: me| us| him| her)?"
-    rf"|housed|room|flat|bedsit|bed|stay|stays|stayed|staying|ended up|end up|sent me|sent us"
+    # Who was put or placed may be named: "they put my mate Jamal in Newbold House".
+    rf"\b(?i:live|lives|lived|living|move|moved|moving"
+    rf"|(?:put|placed|sent|housed)(?:[ \t]+(?:me|us|him|her|them|my|his|her|our|their)"
+    rf"(?:[ \t]+[a-z]+)?(?:[ \t]+{CAP_WORD})?)?"
+    rf"|room|flat|bedsit|bed|stay|stays|stayed|staying|ended up|end up"
     rf"|address)[ \t]+(?i:in|at|into|to|up at|over at|was|is|will be)"
     rf"[ \t]+(?:the[ \t]+)?(?P<name>{SAINTLY_NAME}[ \t]+"
     rf"(?:House|Court|Hall|Centre|Place|Lodge|Point|Haven))\b"
