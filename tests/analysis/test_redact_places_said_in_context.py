@@ -41,6 +41,8 @@ def test_a_prison_town_in_a_sentence_about_prison_is_a_prison(text, prison, fake
     "After my sentence I went to college in Durham.",
     "My cellie was from Walton.",
     "I did a course at Leeds College of Building inside.",
+    "My cellie Walton was sound, did his bird quietly.",
+    "A screw called Lincoln ran the landing.",
 ])
 def test_a_prison_town_said_as_a_home_or_a_court_is_left_alone(text, fake_nlp):
     assert "prison" not in [label for label, _ in found(text, fake_nlp)]

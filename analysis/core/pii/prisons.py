@@ -101,6 +101,8 @@ def _in_context(text: str, start: int, end: int) -> bool:
     area (Feltham, Armley) counts after a stretch.
     """
     before = text[max(0, start - 40):start]
+    if PERSON_BEFORE.search(text[max(0, start - 10):start]):
+        return False
     area = text[start:end].lower() in load_set("broad_areas.txt")
     sentence = re.split(r"[.?!\n]", text[end:], maxsplit=1)[0]
     sentence = re.split(r"[.?!\n]", text[:start])[-1] + sentence
@@ -111,6 +113,14 @@ def _in_context(text: str, start: int, end: int) -> bool:
         or (IN_BEFORE.search(before) and not LIVED_IN.search(before)
             and PRISON_STRETCH_AFTER.match(text[end:]) and not area)
         or _in_prison_sentence(text, start, end, area))
+
+
+# "my cellie Walton", "a screw called Lincoln": a prison town after a word for a person is
+# that person, whom the name rules find. ("Walton said the wing ..." stays a prison: the
+# model may call it an organisation, and hidden as a prison is hidden all the same.)
+PERSON_BEFORE = re.compile(
+    r"\b(?:cellie|celly|cell ?mate|pad ?mate|mate|called|named|lad|bloke|geezer|fella|officer"
+    r"|screw|governor|Mr|Mrs|Ms|Miss|and)\s+$", re.IGNORECASE)
 
 
 def _in_prison_sentence(text: str, start: int, end: int, area: bool) -> bool:
