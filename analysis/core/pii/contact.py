@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .common import Candidate, every_match
+from .references import find_cued_references
 
 __all__ = [
     "find_dates_of_birth", "find_emails", "find_id_numbers", "find_ni_numbers",
@@ -122,8 +123,13 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 # "born in 1985", "born '85", "born in nineteen eighty-five": a year alone after "born".
-BORN_YEAR = re.compile(rf"\bborn\s+(?:in\s+)?(?:the\s+year\s+)?({FULL_YEAR})(?![\w’'])",
-                       re.IGNORECASE)
+# "born in 88", "born in eighty-eight": after "born in" two digits are a year too, not "born
+# in 12 hours".
+BORN_YEAR = re.compile(
+    rf"\bborn\s+(?:in\s+)?(?:the\s+year\s+)?({FULL_YEAR})(?![\w’'])"
+    rf"|\bborn\s+in\s+(\d{{2}}|{TENS}[- ]{UNITS})(?![\w’'])"
+    r"(?!\s+(?:hours?|days?|weeks?|months?|minutes?|mins?|degrees?)\b)",
+    re.IGNORECASE)
 DOB_CUE = re.compile(
     r"(?:\b(?:born|DOB|D\.\s?O\.\s?B|date\s+of\s+birth|birth\s?date|birthday|b['’]?day)\b"
     r"|\bd\.o\.b\.)", re.IGNORECASE,
@@ -249,6 +255,7 @@ def find_id_numbers(text: str) -> list[Candidate]:
               for m in COLLAR_NUMBER.finditer(text)]
     found += [Candidate(m.start(), m.end(), "ID number") for m in VEHICLE_REG_OLD.finditer(text)
               if VEHICLE_CUE.search(text[max(0, m.start() - 60):m.end() + 60])]
+    found += find_cued_references(text)
     for cue in ID_CUE.finditer(text):
         value = ID_VALUE.match(text, cue.end())
         if value and len(value.group()) >= ID_MIN_LENGTH:
@@ -282,5 +289,6 @@ def find_dates_of_birth(text: str) -> list[Candidate]:
         )
         if near:
             found.append(Candidate(m.start(), m.end(), "date of birth"))
-    found += [Candidate(m.start(1), m.end(1), "date of birth") for m in BORN_YEAR.finditer(text)]
+    found += [Candidate(*m.span(1 if m.group(1) else 2), "date of birth")
+              for m in BORN_YEAR.finditer(text)]
     return found

@@ -8,6 +8,7 @@ from .common import CAP_WORD, Candidate, is_sentence_start
 from .name_words import never_name
 from .places import (
     NAME_WORDS,
+    SAINTLY_NAME,
     first_word_generic,
     list_matches,
     matches,
@@ -24,9 +25,30 @@ HOSPITAL = re.compile(
 # "Wythenshawe hospital", "Maple ward", "Meadowbrook Unit", "the Mount Vernon surgery": the
 # word typed in lower case, or a ward or unit by its own name; "a Leeds hospital" (a broad
 # area) says no more than the city, so it stays.
+# "the Meadowbank psych unit": what kind of unit may come between the name and the word.
 HOSPITAL_LOWER = re.compile(
     rf"\b(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]+"
+    rf"(?:(?:psych|psychiatric|mental[ \t]+health|acute|secure|detox|crisis|assessment"
+    rf"|addiction|eating[ \t]+disorders?|mother[ \t]+and[ \t]+baby)[ \t]+)?"
     rf"(?:hospital|infirmary|ward|[Uu]nit|surgery)\b")
+# "Ward 22", "on ward 7": a ward by its number says which hospital floor someone was on.
+# A council ward ("Ward 3 of the council", "the electoral ward 3") is an area, not a bed.
+WARD_NUMBER = re.compile(
+    r"(?<!electoral )(?<!council )\b[Ww]ard[ \t]+\d{1,3}[A-Za-z]?\b(?![/.:]\d)"
+    r"(?![ \t]+of[ \t]+the[ \t]+(?:council|borough|city))")
+# "the Redwood Centre for detox", "a detox at the Elm Unit": a named Centre, Unit or Clinic
+# where someone is treated is a hospital, as the README says a detox is unless at a named
+# House or Lodge (a residential unit, a hostel). Not near housing words: "testing at the
+# Aspen Centre, ... straight to probation" is where a requirement is kept, left to hostels.
+TREATMENT_CENTRE = re.compile(
+    rf"\b{SAINTLY_NAME}[ \t]+(?:Centre|Center|Unit|Clinic)\b")
+TREATMENT_CONTEXT = re.compile(
+    r"\b(?:detox|detoxing|detoxed|psych|psychiatric|psychiatrist|mental health|methadone"
+    r"|withdrawals?|rattling|sectioned|section|nurses?|doctors?|ward|inpatient|admitted)\b",
+    re.IGNORECASE)
+HOUSING_CONTEXT = re.compile(
+    r"\b(?:hostels?|refuge|approved premises|supported (?:housing|accommodation)|shelter"
+    r"|foyer|housed|curfew|testing|probation)\b", re.IGNORECASE)
 NOT_HOSPITAL_FIRST = frozenset(
     ["psych", "prison", "army", "field", "cottage", "teaching", "nearest", "local", "big",
      "district", "general", "secure", "nhs", "kids", "baby", "proper", "same", "different",
@@ -51,6 +73,9 @@ HOSPITAL_BY_TOWN = re.compile(
     rf"|[Tt]he[ \t]+royal[ \t]+(?!{NOT_HOSPITAL_NEXT}|and\b|of\b)[a-z]+"  # "the royal free"
     rf"|St\.?[ \t]+{CAP_WORD}(?:['’]s|['’]))(?!\w)(?![ \t]+{NOT_HOSPITAL_NEXT})"
 )
+# A saint's or royal name near a church or school is that church or school ("St Luke's
+# treated me like family, best church in town").
+SAINT_NOT_CARE = re.compile(r"\b(?i:church|parish|vicar|mass|school|primary|college)\b")
 HOSPITAL_AFTER_CARE = re.compile(
     rf"\b(?P<cue>(?i:ward|wards|sectioned|admitted|a&e|a and e|casualty|detox|unit"
     rf"|(?:on|under)[ \t]+(?:a[ \t]+)?section(?:[ \t]+\d)?))[ \t]+"
@@ -78,7 +103,9 @@ HOSPITAL_CONTEXT = re.compile(
     r"\b(?:hospital|ward|sectioned|section|admitted|discharged|a&e|casualty|overdosed?|ambulance"
     r"|psych|psychiatric|mental health|nurses?|doctors?|consultant|surgery|operation|born|birth"
     r"|icu|intensive care|detox|stitches|broken|od|od['’]?d|sepsis|abscess|infection"
-    r"|x-ray|scan|kept me in|collapsed)\b",
+    r"|x-ray|scan|kept me in|collapsed|unwell|poorly|psychiatrist|psychosis|breakdown|meds"
+    r"|medication|drip|paramedics|stomach pumped|inpatient|patient|crisis team|stabbed"
+    r"|stabbing|stab wound|injuries|injured|treated|beaten up|fractured?)\b",
     re.IGNORECASE,
 )
 
@@ -91,6 +118,12 @@ def _care_label(text: str, m: re.Match[str]) -> str:
                    and m.group("name").split()[-1].lower() in RESIDENTIAL_ENDINGS
                    and not said_near(text, m, HOSPITAL_SAID))
     return "hostel" if residential else "hospital"
+
+
+def _around(text: str, cand: Candidate) -> str:
+    """The sentence a candidate is said in, where what it is for is said."""
+    return (re.split(r"[.?!\n]", text[:cand.start])[-1] + text[cand.start:cand.end]
+            + re.split(r"[.?!\n]", text[cand.end:], maxsplit=1)[0])
 
 
 def find_hospitals(text: str) -> list[Candidate]:
@@ -110,10 +143,14 @@ def find_hospitals(text: str) -> list[Candidate]:
         Candidates labelled ``hospital`` (``hostel`` for a residential detox).
     """
     found = matches(HOSPITAL, text, "hospital") + list_matches("hospitals.txt", text, "hospital")
+    found += [Candidate(m.start(), m.end(), "hospital") for m in WARD_NUMBER.finditer(text)]
+    found += [c for c in matches(TREATMENT_CENTRE, text, "hospital")
+              if TREATMENT_CONTEXT.search(_around(text, c)) and not HOUSING_CONTEXT.search(
+                  _around(text, c))]
     for m in HOSPITAL_BY_TOWN.finditer(text):
         if m.group().lower() in load_set("not_names.txt"):  # "St Mungo's" is a charity
             continue
-        if said_near(text, m, HOSPITAL_CONTEXT):
+        if said_near(text, m, HOSPITAL_CONTEXT) and not said_near(text, m, SAINT_NOT_CARE):
             found.append(Candidate(m.start(), m.end(), "hospital"))
     areas, first_names = load_set("broad_areas.txt"), load_set("first_names.txt")
     for m in [*HOSPITAL_LOWER.finditer(text), *CARE_LOWER.finditer(text)]:

@@ -22,8 +22,9 @@ from .name_words import (
 from .person_cues import IS_SOMEONE
 
 __all__ = [
-    "appositive_names", "cued_names", "known_names", "listed_first_names", "named_by_role",
-    "role_after_names", "service_after_names", "titled_names",
+    "appositive_names", "cue_pattern", "cued_names", "known_names", "listed_first_names",
+    "named_by_role", "role_after_names", "role_after_pattern", "service_after_names",
+    "titled_names",
 ]
 
 # "PC Davies", and "PC 4471 Davies" with a police officer's collar number between.
@@ -33,6 +34,11 @@ CAP_AT = re.compile(rf"{CAP_WORD}\b")
 FROM_SERVICE = re.compile(
     rf"\b(?P<name>{CAP_WORD})[ \t]+(?:from|at)[ \t]+(?:the[ \t]+|my[ \t]+|our[ \t]+)?[{LOWER}]"
 )
+
+
+# "Chalky was my first cellmate", "Bex is my best mate", "Okoro was my old PO".
+ROLE_ADJECTIVE = (r"(?:(?:old|new|first|last|best|ex|former|current|little|big|older|younger"
+                  r"|oldest|eldest|youngest|only)[ \t]+)")
 
 
 def _cue_alternation() -> str:
@@ -45,8 +51,18 @@ def _role_after_pattern() -> re.Pattern[str]:
     """Match a name followed by its role: "Okoro was my PO", "Baxter, the officer"."""
     return re.compile(
         rf"\b(?P<name>{CAP_WORD})(?:[ \t]*,[ \t]*|[ \t]+(?:was|is|who's|who was)[ \t]+)"
-        rf"(?:my|the|our|his|her|their)[ \t]+(?:old[ \t]+|new[ \t]+)?(?i:{_cue_alternation()})\b"
+        rf"(?:my|the|our|his|her|their)[ \t]+{ROLE_ADJECTIVE}?(?i:{_cue_alternation()})\b"
     )
+
+
+def role_after_pattern() -> re.Pattern[str]:
+    """A name then "was my <role>" or ", my <role>" ("Okoro was my PO", "Baxter, the officer")."""
+    return _role_after_pattern()
+
+
+def cue_pattern() -> re.Pattern[str]:
+    """The cue words of ``name_cues.txt`` ("my mate", "a fella called"), in any case."""
+    return _cue_pattern()
 
 
 @lru_cache(maxsize=1)
@@ -151,9 +167,12 @@ def role_after_names(text: str) -> list[Candidate]:
 
 def named_by_role(text: str, start: int) -> bool:
     """Say whether the word at ``start`` is followed by "was/is my <role>" ("Royal was my
-    keyworker"); not the comma form, which also follows openers ("Still, my worker said")."""
+    keyworker"); the comma form only when a comma closes the role ("Lucky, my mate, got me
+    in"), since one also follows openers ("Still, my worker said")."""
     m = _role_after_pattern().match(text, start)
-    return bool(m and not text[m.end("name"):].lstrip().startswith(","))
+    # "Lucky, my mate, got me in": the role between two commas is who Lucky is.
+    return bool(m and (not text[m.end("name"):].lstrip().startswith(",")
+                       or re.match(r"[ \t]*,", text[m.end():])))
 
 
 def service_after_names(text: str, place_entities: list[tuple[int, int]]) -> list[Candidate]:

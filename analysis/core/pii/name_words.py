@@ -65,6 +65,12 @@ ABSTRACT_PREDICATE = re.compile(
     r"(?!(?:this|his|hers|its|ours|yours|theirs|us)\b)"
     r"(?:[a-z]+ed|[a-z]+s|kept|got|gave|made|brought|held|saw|took|stood)\b"
 )
+# "Ruby's dad" is Ruby's; "Hope's a dangerous thing" is "Hope is".
+POSSESSIVE_AFTER = re.compile(
+    r"['’]s\b(?![ \t]+(?:a|an|the|not|never|so|too|very|what|all|just|really|hard|easy)\b)")
+CLAUSE_BEFORE = re.compile(
+    r"\b(?i:say|says|said|think|thought|reckon|know|knew|because|cos|coz|that|but|so|feel"
+    r"|felt|learned|learnt|realised|realized|mean)[ \t]+$")
 # "Rose tinted glasses": a name-word before a participle of look (word_lists.py) and a word.
 COMPOUND_ADJECTIVE = re.compile(r"[ \t]+([a-z]+)[ \t]+[a-z]")
 
@@ -84,7 +90,9 @@ def never_name(word: str) -> bool:
         titles, and ``not_names.txt`` entries.
     """
     low = word.lower()
-    return (low in COMMON_WORDS or low in TIME_WORDS or low in load_set("not_names.txt")
+    # "Saturdays", "Mondays": a day said in the plural is a habit, never a person.
+    return (low in COMMON_WORDS or low in TIME_WORDS or low.removesuffix("s") in TIME_WORDS
+            or low in load_set("not_names.txt")
             or low in TITLE_WORDS or low.endswith(MEDICINE_ENDINGS))
 
 
@@ -172,13 +180,18 @@ def word_used_as_word(text: str, start: int, end: int, *, known: bool = False) -
     if (not known and ABSTRACT_PREDICATE.match(text, end)) or (
             compound and compound.group(1) in LOOK_PARTICIPLES):
         return True
+    # "They say Hope is a dangerous thing": a clause opens after a verb of saying or a
+    # conjunction, where the capital may be the writer's, as at a sentence start.
+    if not known and CLAUSE_BEFORE.search(text[max(0, start - 12):start]) and said_as_thing(
+            text, start, end):
+        return True
     return is_sentence_start(text, start) and _opener_used_as_word(text, start, end, known=known)
 
 
 def _opener_used_as_word(text: str, start: int, end: int, *, known: bool) -> bool:
     """Whether a name-word opening a sentence, where its capital says nothing either way, is
     a word: "Will I...", "Hope so", "Mark my words", "Faith was hard to keep"."""
-    if (SURNAME_AFTER.match(text, end) or re.match(r"['’]s\b", text[end:])
+    if (SURNAME_AFTER.match(text, end) or POSSESSIVE_AFTER.match(text, end)
             or with_someone(text, start, end)):
         return False  # "Hope Williams", "Ruby's dad was inside too", "Dean, Lisa and me"
     if not known and said_as_thing(text, start, end):  # "Faith was hard to keep"

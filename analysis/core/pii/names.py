@@ -174,7 +174,7 @@ def find_names(
     found += name_rules.titled_names(text)
     found += name_rules.cued_names(text)
     found += name_rules.role_after_names(text)
-    found = drop_not_people(text, found, is_modifier)
+    found = drop_not_people(text, found, is_modifier, is_word)
     # The facilitator's own list always wins: they know who was in the room.
     found += name_rules.known_names(text, known_names)
     # A cue or list match can still assemble a service name ("Sally" + "Army").

@@ -6,9 +6,11 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..lists import load_list, load_set
-from .common import CAP_WORD, Candidate, is_sentence_start
+from .common import CAP_WORD, COMMON_WORDS, Candidate, is_sentence_start
 from .name_rules import named_by_role
+from .name_words import is_ambiguous
 from .speakers import speaks
+from .word_lists import DAYTIME_NAMES, PERSON_VERBS, SPEECH_VERBS, TIME_NAMES
 
 __all__ = ["drop_not_people", "named_documents"]
 
@@ -51,6 +53,11 @@ def named_documents(text: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end()) for m in _document_title().finditer(text)]
 
 
+# "Tiny and me shared a cell": an adjective is never with the speaker. Not any "with
+# someone" test: "Plus, my probation officer left" is an opener before who someone is.
+WITH_SPEAKER = re.compile(r"[ \t]+and[ \t]+(?:me|I)\b")
+
+
 def _opener(text: str, cand: Candidate, is_modifier: Callable[[str], bool]) -> bool:
     """A lone capitalised adverb or adjective opening a sentence ("Plus, ...", "Still ...")."""
     word = text[cand.start:cand.end]
@@ -60,8 +67,9 @@ def _opener(text: str, cand: Candidate, is_modifier: Callable[[str], bool]) -> b
     # Names that are also words (Frank, Rose, Young) keep their own rules in the lists.
     if low in load_set("first_names.txt") or low in load_set("name_words.txt"):
         return False
-    # "Royal was my keyworker", "Star told me": what follows shows a person.
-    if named_by_role(text, cand.start) or speaks(text, cand.end):
+    # "Royal was my keyworker", "Star told me", "Tiny and me": what follows shows a person.
+    if (named_by_role(text, cand.start) or speaks(text, cand.end)
+            or (WITH_SPEAKER.match(text, cand.end) and not low.endswith("ly"))):
         return False
     return is_modifier(word)
 
@@ -82,8 +90,43 @@ def _court(text: str, cand: Candidate) -> bool:
     return bool(COURT_BEFORE.search(text[max(0, cand.start - 30):cand.start]))
 
 
+# "Will power is not enough", "Dawn raids are terrifying", "some Frank conversations": a
+# name-word as the first half of a compound noun, shown by what comes before or after.
+NOUN_AFTER = re.compile(r"[ \t]+(?P<noun>[a-z]{3,})\b")
+QUANTIFIER_BEFORE = re.compile(
+    r"\b(?i:some|any|those|these|such|more|no|few|many|lots[ \t]+of|a[ \t]+lot[ \t]+of|the|a|an)"
+    r"[ \t]+$")
+AUX_AFTER = re.compile(
+    r"[ \t]+(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|can|can['’]t|could|will"
+    r"|won['’]t|would|should|must|might|do|don['’]t|did|didn['’]t|does|doesn['’]t|have|has|had"
+    r"|alone)\b")
+# Said after a person as well as a noun: "Frank today was brilliant", "Mark himself was".
+NOT_NOUNS = frozenset(["today", "tonight", "yesterday", "tomorrow", "himself", "herself",
+                       "again", "though", "anyway", "instead", "maybe", "sometimes", "too"])
+# A person does things to someone: "Dawn cooks for us" is Dawn.
+PERSON_OBJECT_AFTER = re.compile(r"[ \t]+(?:me|us|him|her|them|for|with|to)\b")
+
+
+def _compound(text: str, cand: Candidate, is_word: Callable[[str], bool]) -> bool:
+    """A name-word before a noun it describes: after a quantifier, before an auxiliary, or a
+    time of day or year said before a noun ("Dawn raids", "Summer holidays")."""
+    word = text[cand.start:cand.end]
+    after = NOUN_AFTER.match(text, cand.end)
+    if " " in word or not is_ambiguous(word) or not after:
+        return False
+    noun = after.group("noun")
+    if (noun in COMMON_WORDS or noun in PERSON_VERBS or noun in SPEECH_VERBS or noun in NOT_NOUNS
+            or noun.endswith(("ed", "ly")) or not is_word(noun)
+            or PERSON_OBJECT_AFTER.match(text, after.end("noun"))):
+        return False
+    return bool(QUANTIFIER_BEFORE.search(text[max(0, cand.start - 12):cand.start])
+                or AUX_AFTER.match(text, after.end("noun"))
+                or word.lower() in DAYTIME_NAMES | TIME_NAMES)
+
+
 def drop_not_people(text: str, cands: list[Candidate],
-                    is_modifier: Callable[[str], bool] | None) -> list[Candidate]:
+                    is_modifier: Callable[[str], bool] | None,
+                    is_word: Callable[[str], bool] | None = None) -> list[Candidate]:
     """Remove name candidates that are document titles, sentence openers or courts.
 
     Args:
@@ -91,6 +134,7 @@ def drop_not_people(text: str, cands: list[Candidate],
         cands: name candidates from the rule and model routes (not the caller's own names).
         is_modifier: says whether a word is an English adverb or adjective (see
             ``pii.lexicon.english_modifiers``); None skips the sentence-opener test.
+        is_word: an English word test; None skips the compound-noun test ("Will power").
 
     Returns:
         The candidates that may still be people.
@@ -102,7 +146,8 @@ def drop_not_people(text: str, cands: list[Candidate],
             continue
         if is_modifier is not None and _opener(text, cand, is_modifier):
             continue
-        if _court(text, cand) or _saint(text, cand):
+        if _court(text, cand) or _saint(text, cand) or (
+                is_word is not None and _compound(text, cand, is_word)):
             continue
         kept.append(cand)
     return kept

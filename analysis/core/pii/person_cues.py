@@ -37,9 +37,11 @@ RELATIVES = (
 )
 # "me and Summer", "Autumn and me", "Summer's dad", "Summer and Autumn, my twins": with
 # someone, someone's, or someone named with who they are.
-WITH_BEFORE = re.compile(r"\b(?i:me|I|him|her|us|them)[ \t]+and[ \t]+$")
+WITH_BEFORE = re.compile(r"\b(?i:me|I|him|her|us|them)[ \t]+(?:and|n|&)[ \t]+$")  # "me n Dave"
 WITH_AFTER = re.compile(
     rf"(?:[ \t]+and[ \t]+(?i:me|I)\b|['’]s[ \t]+(?i:{PERSON_NOUNS})\b"
+    # "Summer's my daughter", "Spud's my best mate": who someone is, said with "'s".
+    rf"|['’]s[ \t]+(?i:my|his|her|our|their)[ \t]+(?i:{RELATIVES})\b"
     rf"|(?:[ \t]+and[ \t]+{CAP_WORD})?,[ \t]+(?i:my|his|her|our|their)[ \t]+(?i:{RELATIVES})\b"
     rf"|,[ \t]+(?:she|he)[ \t]+[a-z])"  # "Hope, she kept me alive": an idea would be "it"
 )
@@ -86,10 +88,11 @@ DAYTIME_DOES = re.compile(
     r"|[ \t]+(?:early|late|slowly|eventually|again|soon|at[ \t]+last)\b)"
     r"|[ \t]+(?:broke|breaks)[ \t]+(?:over|across|through)[ \t]+the\b")
 # Later in the sentence, a person: "..., she's my daughter", "a nightmare, she kicked off
-# every day", "... at that hostel who asked". Privacy first: "Faith was hard to keep, he
-# said" is redacted too.
+# every day", "... at that hostel who asked". Not the one reporting it ("'Hope is a
+# dangerous thing,' he said", "Faith was hard to keep, she reckons"): that is the speaker.
 SOMEONE_LATER = re.compile(
-    r"[^.?!\n]*?(?:\b(?:she|he)\b|\bwho[ \t]+(?!(?:knows|cares|would|could)\b)[a-z])")
+    r"[^.?!\n]*?(?:\b(?:she|he)\b(?![ \t]+(?:said|says|reckons|reckoned|used[ \t]+to[ \t]+say"
+    r"|would[ \t]+say|told[ \t]+me)\b)|\bwho[ \t]+(?!(?:knows|cares|would|could)\b)[a-z])")
 
 
 def said_as_thing(text: str, start: int, end: int) -> bool:
@@ -105,7 +108,8 @@ def said_as_thing(text: str, start: int, end: int) -> bool:
         the last thing I wanted", "Dawn came and I was still awake"; False for "Faith told
         me", "Dawn came to see me", "Crystal was my support worker", "Hope was the only one
         who asked", "Faith was the best thing in my life, she's my daughter" and any other
-        word. Privacy first: "Faith was lovely to me" stays a name.
+        word. Privacy first: "Faith was lovely to me" stays a name. "he said" after it
+        is the one reporting, not Faith.
     """
     word = text[start:end].lower()
     if word in DAYTIME_NAMES:

@@ -94,10 +94,17 @@ HOSTEL_NAMED = re.compile(
 )
 # "I'm living at Anchor House", "moved into Elm Court", "they put me in Beech Hall", "my room
 # at Marlowe Court": a named House, Court or Hall said as where someone lives.
+# "my release address was Kestrel Court", "they put me in Haven Point", "ended up at Beacon
+# House": supported housing is named like a block (Court, Point, Haven), so only as a home.
 HOSTEL_AS_HOME = re.compile(
-    rf"\b(?i:live|lives|lived|living|move|moved|moving|put me|put us|put him|put her|placed"
-    rf"|housed|room|flat|bedsit|bed|stay|stays|address)[ \t]+(?i:in|at|into|to|up at|over at)"
-    rf"[ \t]+(?:the[ \t]+)?(?P<name>{SAINTLY_NAME}[ \t]+(?:House|Court|Hall|Centre|Place|Lodge))\b"
+    # Who was put or placed may be named: "they put my mate Jamal in Newbold House".
+    rf"\b(?i:live|lives|lived|living|move|moved|moving"
+    rf"|(?:put|placed|sent|housed)(?:[ \t]+(?:me|us|him|her|them|my|his|her|our|their)"
+    rf"(?:[ \t]+[a-z]+)?(?:[ \t]+{CAP_WORD})?)?"
+    rf"|room|flat|bedsit|bed|stay|stays|stayed|staying|ended up|end up"
+    rf"|address)[ \t]+(?i:in|at|into|to|up at|over at|was|is|will be)"
+    rf"[ \t]+(?:the[ \t]+)?(?P<name>{SAINTLY_NAME}[ \t]+"
+    rf"(?:House|Court|Hall|Centre|Place|Lodge|Point|Haven))\b"
 )
 # "a room at the Ark", "staying at the Beacon": a place called "the X" said as a home.
 HOSTEL_AT_THE = re.compile(
@@ -245,7 +252,15 @@ def find_hostels(text: str) -> list[Candidate]:
         if said_near(text, m, HOSTEL_CONTEXT):
             found.append(Candidate(m.start(), m.end(), "hostel"))
     for m in [*HOSTEL_NAMED.finditer(text), *HOSTEL_AS_HOME.finditer(text)]:
-        if not first_word_generic(text, m.start("name")):
+        # Towns end in Haven too: "ended up in Milford Haven", "moved to New Haven"; a
+        # home called one is said "at" or "into" it.
+        town = m.group("name").endswith("Haven") and re.search(
+            r"\b(?:in|to)[ \t]+$", text[max(0, m.start("name") - 4):m.start("name")])
+        # "ended up at Meridian Point shopping centre": a venue, said as one.
+        town = town or re.match(r"[ \t]+(?:shopping|retail|leisure|train|bus|station)\b",
+                                text[m.end("name"):])
+        if not (first_word_generic(text, m.start("name")) or town
+                or m.group("name").lower() in load_set("broad_areas.txt")):
             found.append(Candidate(m.start("name"), m.end("name"), "hostel"))
     # "the Salvation Army", "the Premier Inn", "the Foyer", "the Bottom End" are national
     # services and chains, a kind of place or a description, not where one person lives.

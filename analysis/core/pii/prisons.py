@@ -58,6 +58,25 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|to|into|from|of)\s+$", re.IGNORECAS
 IN_BEFORE = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
 LIVED_IN = re.compile(r"\b(?:live|lived|living|lives|grew up|brought up|born|moved|stayed|"
                       r"staying|work|worked|working)\s+(?:\w+\s+)?(?:in|at)\s+$", re.IGNORECASE)
+# Words that make a whole sentence about prison: "my cellie in Walton", "Young offenders,
+# Polmont", "First time I went inside I was seventeen, Feltham". A town-named prison said in
+# such a sentence is the prison, unless what comes right before makes it a home, a move, a
+# court or a service ("moved back to Leeds after my sentence", "sentenced at Preston").
+PRISON_SENTENCE = re.compile(
+    r"\b(?:inside|cellie|celly|cell ?mates?|pad ?mates?|padded|sentence|served|serving|"
+    r"(?:did|doing|do|done)\s+(?:my\s+)?(?:time|bird|porridge)|YOI|young offenders|jail|"
+    r"the nick|landings?|wings?|remand|lifers?|banged up|bang up|locked up|screws?|prison|HMP|"
+    r"custody|went down|sent down|kangaroo court|canteen|lock-?down|on the out|"
+    r"the (?:ones|twos|threes|fours|fives)|recall(?:ed)?)\b",
+    re.IGNORECASE)
+NOT_PRISON_BEFORE = re.compile(
+    r"\b(?:moved|move|moving|back|home|released|came out|got out|from|flat|house|"
+    r"place|room|hostel|address|housed|live|lived|living|grew up|born|family|mum|dad|"
+    r"probation|court|courts|sentenced|judge|magistrates|council|office|jobcentre|hospital|"
+    r"near|outside|visit|visited|visiting|stay|stayed|staying|settled|job|work|worked|working|"
+    r"college|uni|school|friends|mates|girlfriend|boyfriend|partner|kids|brother|sister|nan|"
+    r"gran|cousin|raised|rehab)\s+(?:\w+\s+)?(?:in|at|to|into|of)?\s*$",
+    re.IGNORECASE)
 
 
 @cache
@@ -82,6 +101,8 @@ def _in_context(text: str, start: int, end: int) -> bool:
     area (Feltham, Armley) counts after a stretch.
     """
     before = text[max(0, start - 40):start]
+    if PERSON_BEFORE.search(text[max(0, start - 10):start]):
+        return False
     area = text[start:end].lower() in load_set("broad_areas.txt")
     sentence = re.split(r"[.?!\n]", text[end:], maxsplit=1)[0]
     sentence = re.split(r"[.?!\n]", text[:start])[-1] + sentence
@@ -90,7 +111,35 @@ def _in_context(text: str, start: int, end: int) -> bool:
         or (PRISON_TRANSFER_BEFORE.search(before)
             and not (area and HOME_MOVE.search(sentence)))
         or (IN_BEFORE.search(before) and not LIVED_IN.search(before)
-            and PRISON_STRETCH_AFTER.match(text[end:]) and not area))
+            and PRISON_STRETCH_AFTER.match(text[end:]) and not area)
+        or _in_prison_sentence(text, start, end, area))
+
+
+# "my cellie Walton", "a screw called Lincoln": a prison town after a word for a person is
+# that person, whom the name rules find. ("Walton said the wing ..." stays a prison: the
+# model may call it an organisation, and hidden as a prison is hidden all the same.)
+PERSON_BEFORE = re.compile(
+    r"\b(?:cellie|celly|cell ?mate|pad ?mate|mate|called|named|lad|bloke|geezer|fella|officer"
+    r"|screw|governor|Mr|Mrs|Ms|Miss|and)\s+$", re.IGNORECASE)
+
+
+def _in_prison_sentence(text: str, start: int, end: int, area: bool) -> bool:
+    """Whether a town-named prison is said in a sentence about prison, in it or beside it.
+
+    A broad area ("Wandsworth", "Brixton") is also where people live, so for one the prison
+    word must be close (40 characters before, 30 after) and the name said "in" or "at" it.
+    """
+    # "a course at Leeds College of Building inside": the town starts another name.
+    if NOT_PRISON_BEFORE.search(text[max(0, start - 30):start]) or re.match(
+            r"[ \t]+(?:of[ \t]+)?[A-Z]", text[end:]):
+        return False
+    if area:
+        near = text[max(0, start - 40):end + 30]
+        return bool(IN_BEFORE.search(text[max(0, start - 5):start])
+                    and PRISON_SENTENCE.search(near))
+    sentence = re.split(r"[.?!\n]", text[:start])[-1] + text[start:end] + re.split(
+        r"[.?!\n]", text[end:], maxsplit=1)[0]
+    return bool(PRISON_SENTENCE.search(sentence))
 
 
 def find_prisons(text: str) -> list[Candidate]:

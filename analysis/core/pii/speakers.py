@@ -7,8 +7,21 @@ from collections.abc import Callable
 
 from ..lists import load_set
 from .common import CAP_WORD, COMMON_WORDS, Candidate, is_sentence_start
-from .name_words import PERSON_VERB_AFTER, is_ambiguous, never_name, with_someone
-from .word_lists import DIALECT_WORDS, PERSON_OBJECT_VERBS, SPEECH_VERBS
+from .name_rules import cue_pattern, role_after_pattern
+from .name_words import (
+    PERSON_VERB_AFTER,
+    is_ambiguous,
+    never_name,
+    with_someone,
+    word_used_as_word,
+)
+from .word_lists import (
+    DIALECT_WORDS,
+    PERSON_OBJECT_VERBS,
+    PERSON_VERBS,
+    SPEECH_VERBS,
+    TIME_VERBS,
+)
 
 __all__ = ["lower_case_named", "speaking_names", "speaks"]
 
@@ -25,6 +38,24 @@ GROUP_WORDS = frozenset(
 
 
 CAP_TOKEN = re.compile(rf"(?<![\w'’-]){CAP_WORD}(?![\w-])")
+
+
+# What a person does to someone, not what an idea does ("Hope kept me going", "Hope died",
+# "Chance would be a fine thing"): "Rich lent me a tenner", "Frank paid for it".
+ACTS = PERSON_VERBS - TIME_VERBS - {
+    "won't", "wouldn't", "couldn't", "didn't", "can't", "died", "lives", "lived", "works",
+    "worked", "moved", "knows", "knew", "thinks", "thought", "loved", "loves", "wants",
+    "wanted", "hated", "tried"}
+
+
+def acts(text: str, start: int, end: int) -> bool:
+    """Whether a name-word does what only a person does ("Rich lent me a tenner"), or has it
+    done to them ("I owe Rich a tenner"), and is not plainly the word ("Hope is what ...")."""
+    verb = PERSON_VERB_AFTER.match(text, end)
+    done_to = re.search(r"\b([a-z]+)[ \t]+$", text[max(0, start - 12):start])
+    return bool(((verb and verb.group("verb") in ACTS)
+                 or (done_to and done_to.group(1) in PERSON_OBJECT_VERBS))
+                and is_ambiguous(text[start:end]) and not word_used_as_word(text, start, end))
 
 
 def speaks(text: str, end: int) -> bool:
@@ -63,7 +94,7 @@ def speaking_names(
         # ("England's number one") nor an opener before a comma ("Look, Errol is ...").
         opener = is_sentence_start(text, start) and bool(re.match(r",[ \t]*[A-Z]", text[end:]))
         with_one = low not in areas and not opener and with_someone(text, start, end)
-        if not (speaks(text, end) or with_one):
+        if not (speaks(text, end) or with_one or acts(text, start, end)):
             continue
         if (never_name(word) or low in roles
                 or low in terms or low in GROUP_WORDS
@@ -90,8 +121,43 @@ NAMED_LOWER = re.compile(
     rf"|(?i:{'|'.join(sorted(PERSON_OBJECT_VERBS))}))[ \t]+(?P<name>[a-z][a-z'’-]+)\b")
 
 
+# "kev said", "and then joy rang me": a lower-case word opening a clause that speaks.
+LOWER_SPEAKS = re.compile(
+    rf"(?:^|(?<=[.!?,;:\n])[ \t]*|\b(?i:and|then|but|so|cos|because|when|till|until|after"
+    rf"|before|that|if)[ \t]+)(?P<name>[a-z][a-z'’-]+)(?=[ \t]+(?:(?:never|always|just|then"
+    rf"|also|still|even|actually|finally|once)[ \t]+)?(?:{'|'.join(sorted(SPEECH_VERBS))})\b)")
+# "me and shaz", "gaz and me": said with the speaker.
+LOWER_WITH = re.compile(
+    r"\b(?i:me|I)[ \t]+(?:and|n|an|&)[ \t]+(?P<name>[a-z][a-z'’-]+)\b"
+    r"|\b(?P<first>[a-z][a-z'’-]+)[ \t]+(?:and|n|an|&)[ \t]+(?:me|I)\b")
+# "baz was my padmate": a lower-case word opening a clause, then who they are (the same
+# role pattern as name_rules' capitalised "Okoro was my PO", matched case-blind).
+LOWER_OPENS = re.compile(r"(?:^|(?<=[.!?,;:\n])[ \t]*|\b(?i:and|then|but|so|cos)[ \t]+)"
+                         r"(?=[a-z][a-z'’-]+[ \t]+(?:was|is)[ \t])")
+CONTACT_VERB = re.compile(
+    r"[ \t]+(?:said|says|rang|rings|phoned|texted|messaged|asked|replied)\b")
+VOWEL = re.compile(r"[aeiouy]")
+MIN_LOWER_NAME = 3  # "u", "ur" and initials are not names
+
+
+def _lower_cued(text: str) -> list[tuple[int, int]]:
+    """Spans of lower-case words after a person cue ("my mate shaz", "my cellie gaz")."""
+    spans = []
+    for cue in cue_pattern().finditer(text):
+        m = re.compile(r"[ \t]*,?[ \t]+(?P<name>[a-z][a-z'’-]+)\b").match(text, cue.end())
+        if m and re.search(r"\b(?i:my|his|her|our|their|a|this|that)[ \t]+$",
+                           text[max(0, cue.start() - 8):cue.start()]):
+            spans.append(m.span("name"))
+    return spans
+
+
 def lower_case_named(text: str, is_word: Callable[[str], bool] | None) -> list[Candidate]:
-    """Find unlisted lower-case names after a naming cue or a verb done to a person.
+    """Find lower-case names no list has, said as someone.
+
+    After a naming cue or a verb done to a person ("known as tiny", "tell jonno"), with the
+    speaker ("me and kev", "gaz n me"), after who they are ("my mate shaz"), before it
+    ("baz was my padmate"), or opening a clause that speaks ("kev said"; a listed first
+    name too, "dave said", and a name-word only ringing or saying, "joy rang me").
 
     Args:
         text: text to search.
@@ -103,7 +169,38 @@ def lower_case_named(text: str, is_word: Callable[[str], bool] | None) -> list[C
     """
     if is_word is None:
         return []
-    return [Candidate(*m.span("name"), "name") for m in NAMED_LOWER.finditer(text)
-            if not (never_name(m.group("name")) or is_word(m.group("name"))
-                    or m.group("name") in DIALECT_WORDS
-                    or m.group("name") in load_set("name_cues.txt"))]
+    found = [Candidate(*m.span("name"), "name") for m in NAMED_LOWER.finditer(text)]
+    # Said with someone or after who they are, a word no list has: "me and kev", "my mate
+    # shaz" (listed first names there are name_rules' own).
+    found += [Candidate(*m.span("name" if m.group("name") else "first"), "name")
+              for m in LOWER_WITH.finditer(text)]
+    found += [Candidate(s, e, "name") for s, e in _lower_cued(text)]
+    for m in LOWER_OPENS.finditer(text):
+        opener = re.match(r"[a-z][a-z'’-]+", text[m.end():])
+        # The role pattern wants a capital; try it on the word as if capitalised.
+        if opener and role_after_pattern().match(
+                opener.group().capitalize() + text[m.end() + opener.end():m.end() + 120]):
+            found.append(Candidate(m.end(), m.end() + opener.end(), "name"))
+    found = [c for c in found if _unlisted_name(text[c.start:c.end], is_word)]
+    # Speaking, a listed first name or name-word too: "dave said", "joy rang me".
+    listed = load_set("first_names.txt")
+    for m in LOWER_SPEAKS.finditer(text):
+        word = m.group("name")
+        # A name-word in lower case is most often the word: only ringing or saying shows
+        # a person ("joy rang me"; "hope told me otherwise" is the word).
+        if is_ambiguous(word):
+            named = bool(CONTACT_VERB.match(text, m.end("name")))
+        else:
+            named = _unlisted_name(word, is_word) or (word in listed and not never_name(word))
+        if named:
+            found.append(Candidate(*m.span("name"), "name"))
+    return found
+
+
+def _unlisted_name(word: str, is_word: Callable[[str], bool]) -> bool:
+    """A lower-case word that could be an unlisted name: no English word, dialect, role or
+    service, at least three letters and a vowel ("kev", "shaz", not "cmht", "ur")."""
+    return not (never_name(word) or is_word(word) or word in DIALECT_WORDS
+                or "'" in word or "’" in word  # "couldn't", "she's"
+                or word in load_set("name_cues.txt") or word in load_set("justice_terms.txt")
+                or len(word) < MIN_LOWER_NAME or not VOWEL.search(word))

@@ -7,9 +7,10 @@ __all__ = [
     "TIME_BEFORE", "TIME_NAMES", "TIME_VERBS", "TIME_WORDS",
 ]
 
-# Months and seasons that are also first names: a person only when the sentence shows one
-# ("June rang me", "my keyworker May", "Summer's dad"), since "in May" is far commoner.
-TIME_NAMES = frozenset(["april", "may", "june", "summer", "autumn"])
+# Months, seasons and days of the year that are also first names: a person only when the
+# sentence shows one ("June rang me", "my keyworker May", "Summer's dad"), since "in May"
+# and "Valentine's was hard" (the day) are far commoner.
+TIME_NAMES = frozenset(["april", "may", "june", "summer", "autumn", "valentine", "valentines"])
 # Name-words (each also in data/name_words.txt) that are the word for an idea, a drug or a
 # time of day, which people make a sentence's subject: "Faith was hard to keep", "Crystal
 # was my drug", "Dawn came". Opening a sentence, where the capital says nothing, they are
@@ -49,7 +50,9 @@ TIME_VERBS = frozenset(
 # Verbs done to a person, so a month or season after them is someone ("I told June").
 PERSON_OBJECT_VERBS = frozenset(
     ["told", "tell", "asked", "ask", "rang", "ring", "phoned", "texted", "messaged", "called",
-     "thanked", "hugged", "kissed", "married", "visited", "trust", "trusted"])
+     "thanked", "hugged", "kissed", "married", "visited", "trust", "trusted",
+     # "I owe Rich a tenner", "I met Joy in rehab": owing and meeting are done to people.
+     "owe", "owed", "met", "meet"])
 # Verbs of speaking and messaging: what a capitalised word does before them shows a person
 # even when it is an English word or a town ("Star told me", "Sutton said"); an institution
 # says things too ("Probation said"), so name_rules skips services, roles and relatives.
@@ -75,4 +78,7 @@ DIALECT_WORDS = frozenset(
     ["ya", "yer", "yah", "yous", "youse", "yez", "ye", "thee", "tha", "thi", "dem", "dat", "da",
      "ma", "mi", "em", "ur", "wat", "wot", "summat", "owt", "nowt", "nuffin", "sumthin", "wiv",
      "fer", "coz", "cuz", "bruv", "blud", "fam", "init", "innit", "lot", "lots", "everyone",
-     "yall", "y'all", "ppl", "sum", "nun", "wen", "dis", "dey", "ting", "tings"])
+     "yall", "y'all", "ppl", "sum", "nun", "wen", "dis", "dey", "ting", "tings",
+     # Who someone is, in slang ("me and bro", "my mate thingy"), and texting fillers.
+     "bro", "bae", "bestie", "thingy", "wifey", "hubby", "sarge", "guv", "mucker", "cuzzy",
+     "cellie", "celly", "padmate", "keyworker", "lol", "omg", "lmao", "haha", "yeh"])
