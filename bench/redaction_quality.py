@@ -34,8 +34,11 @@ from analysis.core.transcripts import read_transcript  # noqa: E402
 
 FIXTURES = {"labelled": ROOT / "tests/analysis/fixtures/pii_labelled.jsonl",
             "fresh": ROOT / "tests/analysis/fixtures/pii_fresh.jsonl",
-            # Written by a helper who never read the redactor (pii_heldout3_README.md).
-            "heldout3": ROOT / "tests/analysis/fixtures/pii_heldout3.jsonl"}
+            # Written by a helper who never read the redactor (pii_heldout3_README.md); its
+            # misses then guided fixes by kind, so it is a development set now.
+            "heldout3": ROOT / "tests/analysis/fixtures/pii_heldout3.jsonl",
+            # The same again by another helper; sealed: no fix was made by reading it.
+            "heldout4": ROOT / "tests/analysis/fixtures/pii_heldout4.jsonl"}
 DEMO = ROOT / "forum/demo/transcripts"
 CATEGORY = {"NI number": "identifier", "ID number": "identifier"}
 # Planted items a helper listed for the demo transcripts (what a reviewer must not miss).
