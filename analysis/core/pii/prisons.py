@@ -15,6 +15,7 @@ from functools import cache
 from ..lists import load_list, load_set
 from .common import COMMON_WORDS, Candidate
 from .places import NAME_WORDS, list_matches, listed
+from .word_lists import EVERYDAY_TOWNS
 
 __all__ = ["always_prisons", "find_prisons"]
 
@@ -164,6 +165,8 @@ def find_prisons(text: str) -> list[Candidate]:
             found.append(Candidate(m.start(), m.end(), "prison"))
     lower = _lower_case_towns()
     for m in lower.finditer(text) if lower else ():
+        if m.group() in EVERYDAY_TOWNS:
+            continue
         word_after = re.match(PRISON_WORD_AFTER, text[m.end():])
         if word_after or (PREPOSITION_BEFORE.search(text[max(0, m.start() - 8):m.start()])
                           and _in_context(text, m.start(), m.end())):
