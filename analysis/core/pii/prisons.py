@@ -32,8 +32,10 @@ PRISON_CONTEXT_BEFORE = re.compile(
 )
 # "Pentonville, then Brixton, then the Scrubs": a place-named prison listed with prisons.
 # "Whatton, then back to Nottingham", "lewes and another in Ford": joined by a few short words.
+# "the Scrubs in 2011 and then Wandsworth": a year may say when each one was.
 PRISON_LIST_JOIN = re.compile(
-    r"^(?:\s*,)?\s*(?:(?:and|then|or|to|back|on|another|one|a|bit|stint|in|at)\s+){0,4}$"
+    r"^(?:\s*,)?\s*(?:(?:and|then|or|to|back|on|another|one|a|bit|stint|in|at"
+    r"|(?:19|20)\d\d,?)\s+){0,5}$"
     r"|^\s*/\s*$")
 # "released from HMP Leeds to Manchester": after a release, "to" names where someone went.
 RELEASED_FROM = re.compile(r"\b(?:released|discharged|let \w+ out|out)\s+(?:of|from)\s+$", re.I)
@@ -46,7 +48,10 @@ PRISON_TRANSFER_BEFORE = re.compile(
     r"(?:me|him|her|us|them)(?:\s+(?:out|over|down|up|back))?)\s+(?:to|into)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# "got moved to Bristol by the council into temp accommodation": a move of home.
+# "got moved to Bristol by the council into temp accommodation": a move of home. But only
+# prisoners are "shipped" or "ghosted": "shipped me out to Durham, miles from my family"
+# is a transfer whatever else the sentence says.
+PRISONER_MOVED = re.compile(r"\b(?:shipped|ghosted)\b", re.IGNORECASE)
 HOME_MOVE = re.compile(r"\b(?:council|housing|temp|temporary|accommodation|flat|tenancy|hostel"
                        r"|family|job|work|uni|university|college)\b", re.IGNORECASE)
 # "in Feltham for two years", "at Wandsworth for six months": a stretch spent there; not
@@ -109,7 +114,7 @@ def _in_context(text: str, start: int, end: int) -> bool:
     return bool(
         PRISON_CONTEXT_BEFORE.search(before) or PRISON_CONTEXT_AFTER.match(text[end:])
         or (PRISON_TRANSFER_BEFORE.search(before)
-            and not (area and HOME_MOVE.search(sentence)))
+            and not (area and HOME_MOVE.search(sentence) and not PRISONER_MOVED.search(before)))
         or (IN_BEFORE.search(before) and not LIVED_IN.search(before)
             and PRISON_STRETCH_AFTER.match(text[end:]) and not area)
         or _in_prison_sentence(text, start, end, area))
