@@ -18,6 +18,7 @@ from .name_words import (
     shows_a_person,
     word_used_as_word,
 )
+from .nicknames import called_nicknames, listed_nicknames
 from .not_people import drop_not_people
 from .whereabouts import landmarks
 
@@ -174,7 +175,12 @@ def find_names(
     found += name_rules.titled_names(text)
     found += name_rules.cued_names(text)
     found += name_rules.role_after_names(text)
+    # "with Paddy and Bones": listed with a first name, still checked like any guess.
+    found += listed_nicknames(text)
     found = drop_not_people(text, found, is_modifier, is_word)
+    # "Lucky, that's what they called me": said to be a name, so a name however English
+    # the word, even opening the sentence where drop_not_people reads a modifier.
+    found += called_nicknames(text)
     # The facilitator's own list always wins: they know who was in the room.
     found += name_rules.known_names(text, known_names)
     # A cue or list match can still assemble a service name ("Sally" + "Army").

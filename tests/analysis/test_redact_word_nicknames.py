@@ -1,0 +1,28 @@
+"""Nicknames that are English words: said to be what someone was called, or listed
+straight after a first name."""
+from __future__ import annotations
+
+import pytest
+
+from .test_redact import found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sunny, that's what the lads on the landing called him, never saw him smile.", "Sunny"),
+    ("Ghost, that was what everyone used to call me in there.", "Ghost"),
+    ("Me and Kieran and Spider used to sleep in the multi-storey.", "Spider"),
+    ("I shared a tent with Marie, Sparrow and a dog called Bess.", "Sparrow"),
+])
+def test_word_nicknames(text, expected, fake_nlp):
+    assert ("name", expected) in found(text, fake_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly, that's what I thought they'd say.",
+    "Sorry, that's what they call it now.",
+    "I went with Kieran and Leeds probation sorted the rest.",
+    "Kieran and I never spoke again.",
+])
+def test_words_that_are_not_nicknames(text, fake_nlp):
+    names = [t for label, t in found(text, fake_nlp) if label == "name"]
+    assert names in ([], ["Kieran"])
