@@ -1,5 +1,5 @@
 """Nicknames that are English words: said to be what someone was called, or listed
-straight after a first name."""
+straight after a first name; lower-case names rung or texted."""
 from __future__ import annotations
 
 import pytest
@@ -26,3 +26,19 @@ def test_word_nicknames(text, expected, fake_nlp):
 def test_words_that_are_not_nicknames(text, fake_nlp):
     names = [t for label, t in found(text, fake_nlp) if label == "name"]
     assert names in ([], ["Kieran"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("so i phoned hope at the day centre and she got me a bed", "hope"),
+    ("texted faith twice but her phone was off", "faith"),
+])
+def test_lower_case_name_rung_or_texted(text, expected, real_nlp):
+    assert ("name", expected) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "rang home and nobody picked up",
+    "i rang round every hostel in the book",
+])
+def test_lower_case_words_rung_are_not_names(text, real_nlp):
+    assert "name" not in [label for label, _ in found(text, real_nlp)]
