@@ -23,3 +23,17 @@ def test_town_named_prisons_by_list_or_transfer(text, expected, fake_nlp):
 ])
 def test_moves_of_home_are_not_prisons(text, fake_nlp):
     assert "prison" not in [label for label, _ in found(text, fake_nlp)]
+
+
+# An everyday word typed in lower case ("reading") is the word in a sentence about prison
+# (tests/analysis/test_redact_places_policy.py), but still the prison with a cue at it.
+@pytest.mark.parametrize("text, expected", [
+    ("did eighteen months in reading before they closed it", "reading"),
+    ("got moved to hull halfway through my sentence", "hull"),
+])
+def test_lower_case_everyday_prison_towns_with_a_cue(text, expected, fake_nlp):
+    assert ("prison", expected) in found(text, fake_nlp)
+
+
+def test_lower_case_everyday_word_in_a_prison_sentence_stays(fake_nlp):
+    assert found("I got into reading and drawing while I was inside.", fake_nlp) == []

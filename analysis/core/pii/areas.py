@@ -30,6 +30,7 @@ from .name_words import never_name
 from .not_people import COURT_BEFORE
 from .places import first_word_generic
 from .whereabouts import PRESENCE
+from .word_lists import EVERYDAY
 
 __all__ = ["find_areas", "is_kept_region"]
 
@@ -46,12 +47,6 @@ COMPASS_BEFORE = re.compile(
 # after a word that puts someone there: "moved to reading", "a flat in moss side".
 PLACE_BEFORE = re.compile(
     r"\b(?:in|from|to|near|round|around|outside|up|down|via|into)\s+$", re.IGNORECASE)
-# Towns that are everyday words ("interested in reading", "in bath", "barking dogs"): in
-# lower case never the town, and opening a sentence only when the model says so.
-EVERYDAY = frozenset(
-    ["reading", "bath", "bow", "angel", "barking", "harrow", "poplar", "stoke", "hull", "derby",
-     "sale", "bury", "deal", "send", "march", "street", "ware", "moss", "meadows", "dingle",
-     "belvedere", "custom house"])
 # "grew up in the Meadows", "lived in the Manor": a district or estate known as "the X";
 # not a decade or a service someone lived in ("grew up in the Eighties", "in the Army").
 NOT_AREAS = frozenset(

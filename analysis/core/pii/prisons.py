@@ -15,6 +15,7 @@ from functools import cache
 from ..lists import load_list, load_set
 from .common import COMMON_WORDS, Candidate
 from .places import NAME_WORDS, list_matches, listed
+from .word_lists import EVERYDAY
 
 __all__ = ["always_prisons", "find_prisons"]
 
@@ -98,8 +99,9 @@ def _lower_case_towns() -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b") if words else None
 
 
-def _in_context(text: str, start: int, end: int) -> bool:
-    """Whether a town-named prison at start:end is said as a prison.
+def _in_context(text: str, start: int, end: int, *, by_sentence: bool = True) -> bool:
+    """Whether a town-named prison at start:end is said as a prison (with ``by_sentence``,
+    also anywhere in a sentence about prison).
 
     A city or borough ("Bristol", "Wandsworth") moved to by the council or for work is a
     move of home; one lived in for two years is a home: only a prison town that is no broad
@@ -117,7 +119,7 @@ def _in_context(text: str, start: int, end: int) -> bool:
             and not (area and HOME_MOVE.search(sentence) and not PRISONER_MOVED.search(before)))
         or (IN_BEFORE.search(before) and not LIVED_IN.search(before)
             and PRISON_STRETCH_AFTER.match(text[end:]) and not area)
-        or _in_prison_sentence(text, start, end, area))
+        or (by_sentence and _in_prison_sentence(text, start, end, area)))
 
 
 # "my cellie Walton", "a screw called Lincoln": a prison town after a word for a person is
@@ -170,8 +172,11 @@ def find_prisons(text: str) -> list[Candidate]:
     lower = _lower_case_towns()
     for m in lower.finditer(text) if lower else ():
         word_after = re.match(PRISON_WORD_AFTER, text[m.end():])
+        # "interested in reading when I was inside": in lower case an everyday word is the
+        # word, whatever the sentence is about; only a cue right at it makes it the prison.
         if word_after or (PREPOSITION_BEFORE.search(text[max(0, m.start() - 8):m.start()])
-                          and _in_context(text, m.start(), m.end())):
+                          and _in_context(text, m.start(), m.end(),
+                                          by_sentence=m.group() not in EVERYDAY)):
             found.append(Candidate(m.start(), m.end() + (word_after.end() if word_after else 0),
                                    "prison"))
     return found + _listed_with_prisons(text, found, ambiguous)

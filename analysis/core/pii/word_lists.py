@@ -82,3 +82,10 @@ DIALECT_WORDS = frozenset(
      # Who someone is, in slang ("me and bro", "my mate thingy"), and texting fillers.
      "bro", "bae", "bestie", "thingy", "wifey", "hubby", "sarge", "guv", "mucker", "cuzzy",
      "cellie", "celly", "padmate", "keyworker", "lol", "omg", "lmao", "haha", "yeh"])
+# Towns that are everyday words ("interested in reading", "in bath", "barking dogs"): in
+# lower case never the town (nor the prison named after it), and opening a sentence only
+# when the model says so.
+EVERYDAY = frozenset(
+    ["reading", "bath", "bow", "angel", "barking", "harrow", "poplar", "stoke", "hull", "derby",
+     "sale", "bury", "deal", "send", "march", "street", "ware", "moss", "meadows", "dingle",
+     "belvedere", "custom house"])
