@@ -27,6 +27,7 @@ __all__ = ["find_names"]
 CAP_TOKEN = re.compile(rf"(?<![\w-]){CAP_WORD}(?![\w-])")  # not part of "Tri-borough"
 PLACES = ("GPE", "LOC", "FAC")
 # "the Arndale", "a blue Astra": a determiner makes a venue, an area or a thing, not a person.
+IN_THE_BEFORE = re.compile(r"\b(?i:in|near|round|around|outside|across)[ \t]+the[ \t]+$")
 THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?(?:[ \t]+[a-z]+)?)[ \t]+$")
 
 
@@ -76,6 +77,11 @@ def _from_model(
         if span.islower() and is_word and all(is_word(w) for w in span.split()):
             continue
         if " " not in span and is_ambiguous(span) and word_used_as_word(text, start, end):
+            continue
+        # "grew up in the Meadows", "round the Crescent": people are not in a "the" and an
+        # English word; a district or estate is (the area rules judge it).
+        if (is_word and " " not in span and is_word(span)
+                and IN_THE_BEFORE.search(text[max(0, start - 20):start])):
             continue
         # Drop leading fillers and verbs spaCy glues on ("Yeah Dave", "Ring Tony"), but
         # not first names that are also words ("Hope Williams"); skip if nothing is left.
