@@ -42,3 +42,20 @@ def test_lower_case_name_rung_or_texted(text, expected, real_nlp):
 ])
 def test_lower_case_words_rung_are_not_names(text, real_nlp):
     assert "name" not in [label for label, _ in found(text, real_nlp)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chubby looked after me my whole first year.", "Chubby"),
+    ("Ginger stuck by me when nobody else would.", "Ginger"),
+])
+def test_adjective_opening_a_sentence_and_caring_is_a_nickname(text, expected, real_nlp):
+    assert ("name", expected) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "Always helped me out, that place.",
+    "Cold kept me awake most nights.",
+    "Music got me through it.",
+])
+def test_adverbs_and_things_opening_a_sentence_are_not_nicknames(text, real_nlp):
+    assert "name" not in [label for label, _ in found(text, real_nlp)]

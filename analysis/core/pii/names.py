@@ -18,7 +18,7 @@ from .name_words import (
     shows_a_person,
     word_used_as_word,
 )
-from .nicknames import called_nicknames, listed_nicknames
+from .nicknames import called_nicknames, describing_nicknames, listed_nicknames
 from .not_people import drop_not_people
 from .whereabouts import landmarks
 
@@ -134,6 +134,7 @@ def find_names(
     other_entities: Iterable[tuple[int, int, str]] = (),
     is_word: Callable[[str], bool] | None = None,
     is_modifier: Callable[[str], bool] | None = None,
+    is_adjective: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
     """Find people's names by every route we have; overlaps are resolved by the caller.
 
@@ -157,6 +158,8 @@ def find_names(
             words that are not English words are proposed as names too.
         is_modifier: an English adverb/adjective test (see ``pii.lexicon``); when given,
             a lone such word opening a sentence ("Plus, ...") is not a name.
+        is_adjective: an English adjective test (see ``pii.lexicon``); when given, one
+            opening a sentence and caring for someone ("Tiny got me through it") is a name.
 
     Names of public documents ("the Bradley Report") are never people's names, nor are
     guesses inside a public landmark ("Trafalgar Square"); cued and known names there are.
@@ -186,7 +189,7 @@ def find_names(
     found = drop_not_people(text, found, is_modifier, is_word)
     # "Lucky, that's what they called me": said to be a name, so a name however English
     # the word, even opening the sentence where drop_not_people reads a modifier.
-    found += called_nicknames(text)
+    found += called_nicknames(text) + describing_nicknames(text, is_adjective)
     # The facilitator's own list always wins: they know who was in the room.
     found += name_rules.known_names(text, known_names)
     # A cue or list match can still assemble a service name ("Sally" + "Army").
