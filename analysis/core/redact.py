@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 from .pii import areas, contact, hospitals, names, places, prisons, said_ids, whereabouts
 from .pii.common import Candidate
-from .pii.lexicon import english_lexicon, english_modifiers
+from .pii.lexicon import english_adjectives, english_lexicon, english_modifiers
 
 __all__ = [
     "LABELS", "RedactionResult", "Span", "apply_redactions", "find_personal_data",
@@ -179,6 +179,7 @@ def find_personal_data(
         other_entities=[ent for ent in entities if ent[2] != "PERSON"],
         is_word=is_word,
         is_modifier=english_modifiers(nlp),
+        is_adjective=english_adjectives(nlp),
     )
     cands = list(people)
     for detector in (

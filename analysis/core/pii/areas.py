@@ -30,7 +30,7 @@ from .name_words import never_name
 from .not_people import COURT_BEFORE
 from .places import first_word_generic
 from .whereabouts import PRESENCE
-from .word_lists import EVERYDAY_TOWNS as EVERYDAY
+from .word_lists import EVERYDAY
 
 __all__ = ["find_areas", "is_kept_region"]
 

@@ -136,6 +136,9 @@ DOB_CUE = re.compile(
 )
 # How far a date may sit from its "born"/"DOB" cue, in characters.
 CUE_BEFORE, CUE_AFTER = 60, 30
+# "I'm a 3rd of May 1990 baby": a date said as what kind of baby someone was is their
+# birth date; only straight after the date, so "in June 2019 my baby was taken" stays.
+BABY_AFTER = re.compile(r"[ \t]+(?:baby|babby)\b", re.IGNORECASE)
 
 
 def find_emails(text: str) -> list[Candidate]:
@@ -279,15 +282,13 @@ def find_dates_of_birth(text: str) -> list[Candidate]:
         Candidates labelled ``date of birth``.
     """
     cues = [(m.start(), m.end()) for m in DOB_CUE.finditer(text)]
-    if not cues:
-        return []
     found = []
     for m in DATE.finditer(text):
         near = any(
             0 <= m.start() - c_end <= CUE_BEFORE or 0 <= c_start - m.end() <= CUE_AFTER
             for c_start, c_end in cues
         )
-        if near:
+        if near or BABY_AFTER.match(text, m.end()):
             found.append(Candidate(m.start(), m.end(), "date of birth"))
     found += [Candidate(*m.span(1 if m.group(1) else 2), "date of birth")
               for m in BORN_YEAR.finditer(text)]

@@ -93,6 +93,14 @@ HOSPITAL_BEFORE_SECTION = re.compile(
     rf"\b(?i:to|at|in|into)[ \t]+(?:the[ \t]+)?(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}})"
     rf"[ \t]+(?i:on|under)[ \t]+(?:a[ \t]+)?(?i:section)\b"
 )
+# "out of Meadowbank, the psych unit", "Highcroft, a secure hospital": a name explained
+# as a hospital or unit straight after it. Not one word opening a sentence ("Honestly, the
+# unit was ...": an aside, not a name).
+HOSPITAL_EXPLAINED = re.compile(
+    rf"\b(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?),[ \t]+(?i:the|a)[ \t]+"
+    rf"(?i:(?:psych|psychiatric|mental[ \t]+health|secure|acute|detox|crisis|locked)[ \t]+)?"
+    rf"(?i:hospital|unit|ward|infirmary)\b"
+)
 # A detox at a named House or Lodge is a residential unit (supported housing with a bed
 # and a keyworker, like rehab), so it is labelled a hostel ("detox at Oak House", "the
 # detox unit at Elm Lodge"); a detox in a hospital is said with hospital words ("the detox
@@ -161,10 +169,13 @@ def find_hospitals(text: str) -> list[Candidate]:
                 and not (lone_opener and m.re is HOSPITAL_LOWER)):
             found.append(Candidate(m.start("name") if m.re is CARE_LOWER else m.start(), m.end(),
                                    _care_label(text, m) if m.re is CARE_LOWER else "hospital"))
-    for m in [*HOSPITAL_AFTER_CARE.finditer(text), *HOSPITAL_BEFORE_SECTION.finditer(text)]:
+    for m in [*HOSPITAL_AFTER_CARE.finditer(text), *HOSPITAL_BEFORE_SECTION.finditer(text),
+              *HOSPITAL_EXPLAINED.finditer(text)]:
         # "sectioned in Leeds" names a city, kept like any broad area; "admitted to Dave"
         # is a person, left to the name detectors.
         name = m.group("name").lower()
+        if m.re is HOSPITAL_EXPLAINED and " " not in name and is_sentence_start(text, m.start()):
+            continue
         # "sectioned at Christmas", "admitted in November", "detox in May" are times.
         if (name not in areas and name.split()[0] not in first_names
                 and not never_name(name.split()[0]) and name.split()[0] not in TIME_NAMES

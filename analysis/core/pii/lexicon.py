@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import Lemmatizer
 
-__all__ = ["english_lexicon", "english_modifiers"]
+__all__ = ["english_adjectives", "english_lexicon", "english_modifiers"]
 
 POS = ("noun", "verb", "adj", "adv")
 _cache: weakref.WeakKeyDictionary[Language, Callable[[str], bool] | None] = (
@@ -87,3 +87,35 @@ def english_modifiers(nlp: Language) -> Callable[[str], bool] | None:
         return _modifier_cache[nlp]
     except TypeError:
         return _build(nlp, ("adj", "adv"))
+
+
+_adjective_cache: weakref.WeakKeyDictionary[Language, Callable[[str], bool] | None] = (
+    weakref.WeakKeyDictionary())
+
+
+def english_adjectives(nlp: Language) -> Callable[[str], bool] | None:
+    """Return a test for words that are English adjectives and never adverbs ("tiny",
+    "lofty"; not "always", "later", "still"), or None.
+
+    A capitalised adjective doing something to someone ("Tiny got me through it") can only
+    be a nickname; a word that can be an adverb there ("Later told me") says when or how.
+
+    Args:
+        nlp: a loaded spaCy ``Language`` (anything else returns None).
+
+    Returns:
+        ``is_adjective(word) -> bool`` (base forms only), or None for blank pipelines and fakes.
+    """
+    try:
+        if nlp not in _adjective_cache:
+            _adjective_cache[nlp] = _adjectives(nlp)
+        return _adjective_cache[nlp]
+    except TypeError:
+        return _adjectives(nlp)
+
+
+def _adjectives(nlp: Language) -> Callable[[str], bool] | None:
+    adjective, adverb = _build(nlp, ("adj",)), _build(nlp, ("adv",))
+    if adjective is None or adverb is None:
+        return None
+    return lambda word: adjective(word) and not adverb(word)

@@ -18,6 +18,7 @@ from .name_words import (
     shows_a_person,
     word_used_as_word,
 )
+from .nicknames import called_nicknames, describing_nicknames, listed_nicknames
 from .not_people import drop_not_people
 from .whereabouts import landmarks
 
@@ -26,6 +27,7 @@ __all__ = ["find_names"]
 CAP_TOKEN = re.compile(rf"(?<![\w-]){CAP_WORD}(?![\w-])")  # not part of "Tri-borough"
 PLACES = ("GPE", "LOC", "FAC")
 # "the Arndale", "a blue Astra": a determiner makes a venue, an area or a thing, not a person.
+IN_THE_BEFORE = re.compile(r"\b(?i:in|near|round|around|outside|across)[ \t]+the[ \t]+$")
 THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?(?:[ \t]+[a-z]+)?)[ \t]+$")
 
 
@@ -75,6 +77,11 @@ def _from_model(
         if span.islower() and is_word and all(is_word(w) for w in span.split()):
             continue
         if " " not in span and is_ambiguous(span) and word_used_as_word(text, start, end):
+            continue
+        # "grew up in the Meadows", "round the Crescent": people are not in a "the" and an
+        # English word; a district or estate is (the area rules judge it).
+        if (is_word and " " not in span and is_word(span)
+                and IN_THE_BEFORE.search(text[max(0, start - 20):start])):
             continue
         # Drop leading fillers and verbs spaCy glues on ("Yeah Dave", "Ring Tony"), but
         # not first names that are also words ("Hope Williams"); skip if nothing is left.
@@ -127,6 +134,7 @@ def find_names(
     other_entities: Iterable[tuple[int, int, str]] = (),
     is_word: Callable[[str], bool] | None = None,
     is_modifier: Callable[[str], bool] | None = None,
+    is_adjective: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
     """Find people's names by every route we have; overlaps are resolved by the caller.
 
@@ -150,6 +158,8 @@ def find_names(
             words that are not English words are proposed as names too.
         is_modifier: an English adverb/adjective test (see ``pii.lexicon``); when given,
             a lone such word opening a sentence ("Plus, ...") is not a name.
+        is_adjective: an English adjective test (see ``pii.lexicon``); when given, one
+            opening a sentence and caring for someone ("Tiny got me through it") is a name.
 
     Names of public documents ("the Bradley Report") are never people's names, nor are
     guesses inside a public landmark ("Trafalgar Square"); cued and known names there are.
@@ -174,7 +184,12 @@ def find_names(
     found += name_rules.titled_names(text)
     found += name_rules.cued_names(text)
     found += name_rules.role_after_names(text)
+    # "with Paddy and Bones": listed with a first name, still checked like any guess.
+    found += listed_nicknames(text)
     found = drop_not_people(text, found, is_modifier, is_word)
+    # "Lucky, that's what they called me": said to be a name, so a name however English
+    # the word, even opening the sentence where drop_not_people reads a modifier.
+    found += called_nicknames(text) + describing_nicknames(text, is_adjective)
     # The facilitator's own list always wins: they know who was in the room.
     found += name_rules.known_names(text, known_names)
     # A cue or list match can still assemble a service name ("Sally" + "Army").

@@ -69,7 +69,9 @@ PEOPLE_WORDS = (
     r"|officer|copper|teacher|volunteer)"
 )
 IS_SOMEONE = re.compile(rf"\b(?i:{RELATIVES}|{PEOPLE_WORDS})\b")
-COPULA = r"(?:[ \t]+(?:is|was)|['’]s)(?:[ \t]+(?:never|always|not|just|really|only|still))?"
+# "Hope wasn't a thing I had": the negative says what the word is all the same.
+COPULA = (r"(?:[ \t]+(?:is|was)(?:n['’]t)?|['’]s)"
+          r"(?:[ \t]+(?:never|always|not|just|really|only|still))?")
 # "Faith was hard to keep", "Patience is not easy to find": the subject is what is kept.
 HARD_TO = re.compile(
     rf"{COPULA}[ \t]+(?:so[ \t]+|too[ \t]+|very[ \t]+|really[ \t]+)?"
@@ -90,9 +92,11 @@ DAYTIME_DOES = re.compile(
 # Later in the sentence, a person: "..., she's my daughter", "a nightmare, she kicked off
 # every day", "... at that hostel who asked". Not the one reporting it ("'Hope is a
 # dangerous thing,' he said", "Faith was hard to keep, she reckons"): that is the speaker.
+# "who'd write letters", "who'll listen" are "who would", "who will": someone all the same.
 SOMEONE_LATER = re.compile(
     r"[^.?!\n]*?(?:\b(?:she|he)\b(?![ \t]+(?:said|says|reckons|reckoned|used[ \t]+to[ \t]+say"
-    r"|would[ \t]+say|told[ \t]+me)\b)|\bwho[ \t]+(?!(?:knows|cares|would|could)\b)[a-z])")
+    r"|would[ \t]+say|told[ \t]+me)\b)"
+    r"|\bwho(?:['’](?:d|ll))?[ \t]+(?!(?:knows|cares|would|could)\b)[a-z])")
 
 
 def said_as_thing(text: str, start: int, end: int) -> bool:

@@ -83,6 +83,8 @@ HOSTEL_CONTEXT = re.compile(
     r"\b(?:hostels?|approved premises|AP|bail|shelter|refuge|supported (?:housing|accommodation)"
     r"|foyer|project|rehab|detox|residential|testing|drop-in|day centre|curfew|key ?worker"
     r"|placed|housed|bed|rooms?|residents?|slept|sleeping|stayed|staying"
+    # "it's a dry house, no visitors": the rules of supported housing name it as one.
+    r"|(?:dry|wet|halfway|move[- ]on) house|no visitors"
     r"|put (?:me|us|him|her) up)\b",
     re.IGNORECASE,
 )
@@ -97,11 +99,15 @@ HOSTEL_NAMED = re.compile(
 # "my release address was Kestrel Court", "they put me in Haven Point", "ended up at Beacon
 # House": supported housing is named like a block (Court, Point, Haven), so only as a home.
 HOSTEL_AS_HOME = re.compile(
-    # Who was put or placed may be named: "they put my mate Jamal in Newbold House".
-    rf"\b(?i:live|lives|lived|living|move|moved|moving"
-    rf"|(?:put|placed|sent|housed)(?:[ \t]+(?:me|us|him|her|them|my|his|her|our|their)"
+    # Who was put, placed or moved may be named: "they put my mate Jamal in Newbold House",
+    # "they moved me to Linden House".
+    rf"\b(?i:live|lives|lived|living|(?:put|placed|sent|housed|move|moved|moving)"
+    rf"(?:[ \t]+(?:me|us|him|her|them|my|his|her|our|their)"
     rf"(?:[ \t]+[a-z]+)?(?:[ \t]+{CAP_WORD})?)?"
     rf"|room|flat|bedsit|bed|stay|stays|stayed|staying|ended up|end up"
+    # "Bev, the cook at Haven Point", "my keyworker at Elm Court": staff who look after
+    # residents say the block is supported housing.
+    rf"|warden|wardens|keyworker|key worker|support worker|night staff|night worker|cook"
     rf"|address)[ \t]+(?i:in|at|into|to|up at|over at|was|is|will be)"
     rf"[ \t]+(?:the[ \t]+)?(?P<name>{SAINTLY_NAME}[ \t]+"
     rf"(?:House|Court|Hall|Centre|Place|Lodge|Point|Haven))\b"

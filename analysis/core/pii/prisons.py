@@ -15,7 +15,7 @@ from functools import cache
 from ..lists import load_list, load_set
 from .common import COMMON_WORDS, Candidate
 from .places import NAME_WORDS, list_matches, listed
-from .word_lists import EVERYDAY_TOWNS
+from .word_lists import EVERYDAY
 
 __all__ = ["always_prisons", "find_prisons"]
 
@@ -33,8 +33,10 @@ PRISON_CONTEXT_BEFORE = re.compile(
 )
 # "Pentonville, then Brixton, then the Scrubs": a place-named prison listed with prisons.
 # "Whatton, then back to Nottingham", "lewes and another in Ford": joined by a few short words.
+# "the Scrubs in 2011 and then Wandsworth": a year may say when each one was.
 PRISON_LIST_JOIN = re.compile(
-    r"^(?:\s*,)?\s*(?:(?:and|then|or|to|back|on|another|one|a|bit|stint|in|at)\s+){0,4}$"
+    r"^(?:\s*,)?\s*(?:(?:and|then|or|to|back|on|another|one|a|bit|stint|in|at"
+    r"|(?:19|20)\d\d,?)\s+){0,5}$"
     r"|^\s*/\s*$")
 # "released from HMP Leeds to Manchester": after a release, "to" names where someone went.
 RELEASED_FROM = re.compile(r"\b(?:released|discharged|let \w+ out|out)\s+(?:of|from)\s+$", re.I)
@@ -47,7 +49,10 @@ PRISON_TRANSFER_BEFORE = re.compile(
     r"(?:me|him|her|us|them)(?:\s+(?:out|over|down|up|back))?)\s+(?:to|into)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# "got moved to Bristol by the council into temp accommodation": a move of home.
+# "got moved to Bristol by the council into temp accommodation": a move of home. But only
+# prisoners are "shipped" or "ghosted": "shipped me out to Durham, miles from my family"
+# is a transfer whatever else the sentence says.
+PRISONER_MOVED = re.compile(r"\b(?:shipped|ghosted)\b", re.IGNORECASE)
 HOME_MOVE = re.compile(r"\b(?:council|housing|temp|temporary|accommodation|flat|tenancy|hostel"
                        r"|family|job|work|uni|university|college)\b", re.IGNORECASE)
 # "in Feltham for two years", "at Wandsworth for six months": a stretch spent there; not
@@ -94,8 +99,9 @@ def _lower_case_towns() -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b") if words else None
 
 
-def _in_context(text: str, start: int, end: int) -> bool:
-    """Whether a town-named prison at start:end is said as a prison.
+def _in_context(text: str, start: int, end: int, *, by_sentence: bool = True) -> bool:
+    """Whether a town-named prison at start:end is said as a prison (with ``by_sentence``,
+    also anywhere in a sentence about prison).
 
     A city or borough ("Bristol", "Wandsworth") moved to by the council or for work is a
     move of home; one lived in for two years is a home: only a prison town that is no broad
@@ -110,10 +116,10 @@ def _in_context(text: str, start: int, end: int) -> bool:
     return bool(
         PRISON_CONTEXT_BEFORE.search(before) or PRISON_CONTEXT_AFTER.match(text[end:])
         or (PRISON_TRANSFER_BEFORE.search(before)
-            and not (area and HOME_MOVE.search(sentence)))
+            and not (area and HOME_MOVE.search(sentence) and not PRISONER_MOVED.search(before)))
         or (IN_BEFORE.search(before) and not LIVED_IN.search(before)
             and PRISON_STRETCH_AFTER.match(text[end:]) and not area)
-        or _in_prison_sentence(text, start, end, area))
+        or (by_sentence and _in_prison_sentence(text, start, end, area)))
 
 
 # "my cellie Walton", "a screw called Lincoln": a prison town after a word for a person is
@@ -165,11 +171,12 @@ def find_prisons(text: str) -> list[Candidate]:
             found.append(Candidate(m.start(), m.end(), "prison"))
     lower = _lower_case_towns()
     for m in lower.finditer(text) if lower else ():
-        if m.group() in EVERYDAY_TOWNS:
-            continue
         word_after = re.match(PRISON_WORD_AFTER, text[m.end():])
+        # "interested in reading when I was inside": in lower case an everyday word is the
+        # word, whatever the sentence is about; only a cue right at it makes it the prison.
         if word_after or (PREPOSITION_BEFORE.search(text[max(0, m.start() - 8):m.start()])
-                          and _in_context(text, m.start(), m.end())):
+                          and _in_context(text, m.start(), m.end(),
+                                          by_sentence=m.group() not in EVERYDAY)):
             found.append(Candidate(m.start(), m.end() + (word_after.end() if word_after else 0),
                                    "prison"))
     return found + _listed_with_prisons(text, found, ambiguous)

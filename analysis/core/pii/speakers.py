@@ -136,6 +136,10 @@ LOWER_OPENS = re.compile(r"(?:^|(?<=[.!?,;:\n])[ \t]*|\b(?i:and|then|but|so|cos)
                          r"(?=[a-z][a-z'’-]+[ \t]+(?:was|is)[ \t])")
 CONTACT_VERB = re.compile(
     r"[ \t]+(?:said|says|rang|rings|phoned|texted|messaged|asked|replied)\b")
+# "i rang joy at the drop in", "texted grace": the one rung or texted is someone, so a
+# listed first name or name-word in lower case counts after these verbs ("told hope" and
+# "met joy" may be the word, so not after those).
+RUNG_LOWER = re.compile(r"\b(?i:rang|ring|rings|phoned|texted|messaged)[ \t]+(?P<name>[a-z]+)\b")
 VOWEL = re.compile(r"[aeiouy]")
 MIN_LOWER_NAME = 3  # "u", "ur" and initials are not names
 
@@ -184,6 +188,9 @@ def lower_case_named(text: str, is_word: Callable[[str], bool] | None) -> list[C
     found = [c for c in found if _unlisted_name(text[c.start:c.end], is_word)]
     # Speaking, a listed first name or name-word too: "dave said", "joy rang me".
     listed = load_set("first_names.txt")
+    found += [Candidate(*m.span("name"), "name") for m in RUNG_LOWER.finditer(text)
+              if (m.group("name") in listed or is_ambiguous(m.group("name")))
+              and not never_name(m.group("name"))]
     for m in LOWER_SPEAKS.finditer(text):
         word = m.group("name")
         # A name-word in lower case is most often the word: only ringing or saying shows

@@ -1,10 +1,8 @@
-"""Word lists the name and place rules read: months and seasons, verbs that show a person,
-towns that are everyday words."""
+"""Word lists the name rules read: months and seasons, and verbs that show a person."""
 from __future__ import annotations
 
 __all__ = [
-    "DIALECT_WORDS", "EVERYDAY_TOWNS", "LOOK_PARTICIPLES", "MEDICINE_ENDINGS",
-    "PERSON_OBJECT_VERBS", "PERSON_VERBS",
+    "DIALECT_WORDS", "LOOK_PARTICIPLES", "MEDICINE_ENDINGS", "PERSON_OBJECT_VERBS", "PERSON_VERBS",
     "SPEECH_VERBS", "DAYTIME_NAMES", "DRUG_NAMES", "IDEA_NAMES",
     "TIME_BEFORE", "TIME_NAMES", "TIME_VERBS", "TIME_WORDS",
 ]
@@ -84,11 +82,10 @@ DIALECT_WORDS = frozenset(
      # Who someone is, in slang ("me and bro", "my mate thingy"), and texting fillers.
      "bro", "bae", "bestie", "thingy", "wifey", "hubby", "sarge", "guv", "mucker", "cuzzy",
      "cellie", "celly", "padmate", "keyworker", "lol", "omg", "lmao", "haha", "yeh"])
-
 # Towns that are everyday words ("interested in reading", "in bath", "barking dogs"): in
-# lower case never the town or its prison ("interested in reading when I was inside"),
-# and opening a sentence only when the model says so.
-EVERYDAY_TOWNS = frozenset(
+# lower case never the town (nor the prison named after it), and opening a sentence only
+# when the model says so.
+EVERYDAY = frozenset(
     ["reading", "bath", "bow", "angel", "barking", "harrow", "poplar", "stoke", "hull", "derby",
      "sale", "bury", "deal", "send", "march", "street", "ware", "moss", "meadows", "dingle",
      "belvedere", "custom house"])
