@@ -58,6 +58,10 @@ def test_an_idea_a_drug_or_a_time_the_model_calls_a_person_is_left_alone(text):
     ("Dawn broke down in group when I said it.", "Dawn"),
     ("Crystal was a nightmare, she kicked off every day.", "Crystal"),
     ("I saw Dawn at group on Tuesday.", "Dawn"),
+    # What they were to someone, not a thing: leaked before the thing-word rule (review).
+    ("Grace was my rock through all of it.", "Grace"),
+    ("Joy was my saviour when I got out.", "Joy"),
+    ("Hope was the reason I got clean.", "Hope"),
 ])
 def test_an_idea_a_drug_or_a_time_said_of_a_person_is_still_a_person(text, name, fake_nlp):
     assert ("name", name) in found(text, fake_nlp)

@@ -68,6 +68,11 @@ PEOPLE_WORDS = (
     r"(?:one|ones|woman|man|lady|bloke|guy|geezer|chap|person|soul|lass|nurse|doctor|screw"
     r"|officer|copper|teacher|volunteer)"
 )
+# What an idea or a drug is said to be ("Crystal was my drug", "Charity was the last thing").
+THING_WORDS = frozenset(
+    ["drug", "drugs", "thing", "things", "word", "words", "habit", "addiction", "problem",
+     "vice", "poison", "substance", "feeling", "idea", "choice", "point", "strength",
+     "weakness"])
 IS_SOMEONE = re.compile(rf"\b(?i:{RELATIVES}|{PEOPLE_WORDS})\b")
 # "Hope wasn't a thing I had": the negative says what the word is all the same.
 COPULA = (r"(?:[ \t]+(?:is|was)(?:n['’]t)?|['’]s)"
@@ -124,5 +129,8 @@ def said_as_thing(text: str, start: int, end: int) -> bool:
     if was_a:
         what = was_a.group("what").split()
         cut = next((i for i, w in enumerate(what) if w in COMMON_WORDS), len(what))
-        return not IS_SOMEONE.search(" ".join(what[:cut]))
+        # Only a word for a thing makes it the thing: "Grace was my rock", "Joy was the
+        # reason I got clean" are said of someone (privacy first).
+        return any(w in THING_WORDS for w in what) and not IS_SOMEONE.search(
+            " ".join(what[:cut]))
     return bool(HARD_TO.match(text, end))
