@@ -66,6 +66,11 @@ def test_lower_case_shortenings_after_person_cues(text, name, real_nlp):
     "me n the lads went out.",
     "life was my worst enemy.",
     "it was my first sentence.",
+    # Contractions typed without the apostrophe (found in review).
+    "and shes said it was fine.",
+    "then theyve said no.",
+    "cos dunno said nothing.",
+    "me and thru with it now.",
 ])
 def test_lower_case_words_groups_and_openers_are_left_alone(text, real_nlp):
     assert [label for label, _ in found(text, real_nlp)] == []

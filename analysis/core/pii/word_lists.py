@@ -81,7 +81,14 @@ DIALECT_WORDS = frozenset(
      "yall", "y'all", "ppl", "sum", "nun", "wen", "dis", "dey", "ting", "tings",
      # Who someone is, in slang ("me and bro", "my mate thingy"), and texting fillers.
      "bro", "bae", "bestie", "thingy", "wifey", "hubby", "sarge", "guv", "mucker", "cuzzy",
-     "cellie", "celly", "padmate", "keyworker", "lol", "omg", "lmao", "haha", "yeh"])
+     "cellie", "celly", "padmate", "keyworker", "lol", "omg", "lmao", "haha", "yeh",
+     # Contractions typed without the apostrophe, and spoken forms ("and shes said",
+     # "then theyve said no", "me and thru with it" are not "and [name] said").
+     "shes", "hes", "theyve", "theyre", "theyd", "theyll", "dont", "didnt", "doesnt", "cant",
+     "wont", "isnt", "wasnt", "werent", "arent", "havent", "hasnt", "hadnt", "couldnt",
+     "wouldnt", "shouldnt", "mustnt", "im", "ive", "youre", "youve", "youd", "youll", "weve",
+     "thats", "whats", "wheres", "theres", "heres", "whos", "itll", "aint", "dunno", "thru",
+     "tho", "gonna", "wanna", "gotta", "lemme", "gimme", "kinda", "sorta", "outta", "cos"])
 # Towns that are everyday words ("interested in reading", "in bath", "barking dogs"): in
 # lower case never the town (nor the prison named after it), and opening a sentence only
 # when the model says so.
