@@ -146,6 +146,9 @@ def test_prison_numbers_said_letter_by_letter_or_spaced(text, expected, fake_nlp
     "We did alpha course one two three four weeks running.",
     "I got a one two three four out of ten in the quiz.",
     "Charlie one two three four times a day, that was me.",
+    # A time said aloud ends in "a m" (found in review).
+    "I was up at a twelve thirty a m start.",
+    "We had a ten fifteen p m curfew check.",
 ])
 def test_counting_near_letters_is_no_prison_number(text, fake_nlp):
     assert not [f for f in found(text, fake_nlp) if f[0] == "ID number"]

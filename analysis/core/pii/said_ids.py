@@ -32,6 +32,11 @@ PAIR_WORD = re.compile(rf"\b{PAIR}\b", re.IGNORECASE)
 SAID = re.compile(rf"\b(?:{PHONETIC}|{DIGIT_WORD}|{TEENS}|{TENS})\b", re.IGNORECASE)
 
 
+# "a twelve thirty a m start": a time said aloud ends in "a m" or "p m", like a number's two
+# letters; it is the time (a prison number ending AM or PM said so is missed: rare).
+SAID_TIME = re.compile(r"(?<![\w'’-])[apAP][ \t.]*[mM]\.?$")
+
+
 def _digit_count(said: str) -> int:
     pairs = PAIR_WORD.findall(said)
     return 2 * len(pairs) + len(spoken_digits(PAIR_WORD.sub(" ", said)))
@@ -53,4 +58,5 @@ def find_said_prison_numbers(text: str) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "ID number")
             for m in SAID_PRISON_NUMBER.finditer(text)
             if _digit_count(m.group("digits")) == PRISON_NUMBER_DIGITS
-            and (SAID.search(m.group()) or not any(ch.islower() for ch in m.group()))]
+            and (SAID.search(m.group()) or not any(ch.islower() for ch in m.group()))
+            and not SAID_TIME.search(m.group())]
