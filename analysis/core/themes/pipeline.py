@@ -248,6 +248,7 @@ def _name_by_questions(drafts: list[ThemeDraft], guides: Guides, texts: list[str
     for draft, label in zip(drafts, better, strict=True):
         if label is not None:
             draft.label, draft.code, draft.is_new = label, None, True
+            draft.suggested, draft.hint_words = None, frozenset()
 
 
 def run_analysis(segments: Sequence[SegmentInput], *, models: TextModels,

@@ -58,16 +58,19 @@ def _modifiers(question: str, models: TextModels) -> set[str]:
 
 def _candidates(question: str, models: TextModels, taken: set[str]) -> list[str]:
     """The question's noun phrases that could name a theme, shown as the question says
-    them ("Barriers to information sharing"); none already a label (``taken``, lemmas)."""
+    them ("Barriers to information sharing"); none already a label (``taken``: lower case,
+    as lemmas or as said)."""
     words = models.words.analyse([question])[0]
     cut_short = _modifiers(question, models)
     phrases = [trimmed_phrase(p) for p in words.phrases]
     shown = {show_phrase(p, models.words.display) for p in phrases
              if p.split()[-1] not in cut_short}
     forms = said_forms([0], [words])
-    return sorted(as_said(s[:1].upper() + s[1:], forms) for s in shown
-                  if len(s.split()) <= MAX_LABEL_WORDS and acceptable_label(s)
-                  and s.lower() not in taken)
+    said = {s: as_said(s[:1].upper() + s[1:], forms) for s in shown
+            if len(s.split()) <= MAX_LABEL_WORDS and acceptable_label(s)}
+    # Labels so far are lemmas, a question's label taken here is as said: check both.
+    return sorted(form for lemma, form in said.items()
+                  if lemma.lower() not in taken and form.lower() not in taken)
 
 
 def question_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],

@@ -62,5 +62,7 @@ def test_a_questions_phrase_is_shown_as_the_question_says_it(embedder, cache, sp
     shown = _candidates("What barriers to information sharing affect people with multiple "
                         "needs?", models, set())
     assert "Barriers to information sharing" in shown
-    assert _candidates("What barriers to information sharing affect them?", models,
-                       {"barrier to information sharing"}) == []
+    for taken in ("barrier to information sharing", "barriers to information sharing"):
+        # Taken as a lemma label, or as said by a run renamed before (found in review).
+        assert _candidates("What barriers to information sharing affect them?", models,
+                           {taken}) == []
