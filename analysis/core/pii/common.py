@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 __all__ = [
     "CAP_WORD", "COMMON_WORDS", "LOWER", "UPPER", "Candidate", "every_match", "is_sentence_start",
-    "words_in",
+    "sentence_parts", "words_in",
 ]
 
 # Letters as character-class contents, with the accented ones common in UK names
@@ -78,3 +78,25 @@ def is_sentence_start(text: str, index: int) -> bool:
     """
     before = text[:index].rstrip(" \t\"'“‘")
     return not before or before[-1] in ".?!\n:"
+
+
+SENTENCE_END = re.compile(r"[.?!\n]")
+# A sentence is read at most this far either side of a word: splitting everything before
+# each candidate made a 200,000-character transcript take seconds (the cost grew squared).
+SENTENCE_REACH = 400
+
+
+def sentence_parts(text: str, start: int, end: int) -> tuple[str, str]:
+    """The rest of the sentence before text[start:end] and after it.
+
+    Args:
+        text: the whole text.
+        start: offset of the words.
+        end: offset just after them.
+
+    Returns:
+        (before, after), each at most ``SENTENCE_REACH`` characters.
+    """
+    before = SENTENCE_END.split(text[max(0, start - SENTENCE_REACH):start])[-1]
+    after = SENTENCE_END.split(text[end:end + SENTENCE_REACH], maxsplit=1)[0]
+    return before, after

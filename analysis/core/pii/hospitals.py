@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..lists import load_set
-from .common import CAP_WORD, Candidate, is_sentence_start
+from .common import CAP_WORD, Candidate, is_sentence_start, sentence_parts
 from .name_words import never_name
 from .places import (
     NAME_WORDS,
@@ -130,8 +130,8 @@ def _care_label(text: str, m: re.Match[str]) -> str:
 
 def _around(text: str, cand: Candidate) -> str:
     """The sentence a candidate is said in, where what it is for is said."""
-    return (re.split(r"[.?!\n]", text[:cand.start])[-1] + text[cand.start:cand.end]
-            + re.split(r"[.?!\n]", text[cand.end:], maxsplit=1)[0])
+    before, after = sentence_parts(text, cand.start, cand.end)
+    return before + text[cand.start:cand.end] + after
 
 
 def find_hospitals(text: str) -> list[Candidate]:

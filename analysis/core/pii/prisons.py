@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from ..lists import load_list, load_set
-from .common import COMMON_WORDS, Candidate
+from .common import COMMON_WORDS, Candidate, sentence_parts
 from .places import NAME_WORDS, list_matches, listed
 from .word_lists import EVERYDAY
 
@@ -111,8 +111,7 @@ def _in_context(text: str, start: int, end: int, *, by_sentence: bool = True) ->
     if PERSON_BEFORE.search(text[max(0, start - 10):start]):
         return False
     area = text[start:end].lower() in load_set("broad_areas.txt")
-    sentence = re.split(r"[.?!\n]", text[end:], maxsplit=1)[0]
-    sentence = re.split(r"[.?!\n]", text[:start])[-1] + sentence
+    sentence = "".join(sentence_parts(text, start, end))
     return bool(
         PRISON_CONTEXT_BEFORE.search(before) or PRISON_CONTEXT_AFTER.match(text[end:])
         or (PRISON_TRANSFER_BEFORE.search(before)
@@ -144,8 +143,8 @@ def _in_prison_sentence(text: str, start: int, end: int, area: bool) -> bool:
         near = text[max(0, start - 40):end + 30]
         return bool(IN_BEFORE.search(text[max(0, start - 5):start])
                     and PRISON_SENTENCE.search(near))
-    sentence = re.split(r"[.?!\n]", text[:start])[-1] + text[start:end] + re.split(
-        r"[.?!\n]", text[end:], maxsplit=1)[0]
+    before, after = sentence_parts(text, start, end)
+    sentence = before + text[start:end] + after
     return bool(PRISON_SENTENCE.search(sentence))
 
 
