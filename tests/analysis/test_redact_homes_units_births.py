@@ -32,6 +32,8 @@ def test_moves_and_staff_elsewhere_are_not_hostels(text, fake_nlp):
 @pytest.mark.parametrize("text, expected", [
     ("Three weeks in Brackendale, the psych unit, and nobody visited.", "Brackendale"),
     ("They took me to Thornfield, a secure hospital miles from anywhere.", "Thornfield"),
+    # One list of unit kinds for both forms (found in review: each missed the other's).
+    ("I was kept in Larkfield, the assessment unit, for weeks.", "Larkfield"),
 ])
 def test_hospital_explained_after_its_name(text, expected, fake_nlp):
     assert ("hospital", expected) in found(text, fake_nlp)
@@ -40,6 +42,7 @@ def test_hospital_explained_after_its_name(text, expected, fake_nlp):
 @pytest.mark.parametrize("text", [
     "On Tuesday, the ward was shut for cleaning.",
     "Honestly, the unit was the best thing that happened to me.",
+    "Council ward 3 voted for the new hostel.",
 ])
 def test_words_before_a_unit_are_not_hospitals(text, fake_nlp):
     assert "hospital" not in [label for label, _ in found(text, fake_nlp)]
@@ -56,3 +59,9 @@ def test_birth_date_said_as_a_baby(text, expected, fake_nlp):
 def test_a_date_before_a_baby_story_is_not_a_birth_date(fake_nlp):
     text = "On the 4th of June 2019 my baby was taken into care."
     assert "date of birth" not in [label for label, _ in found(text, fake_nlp)]
+
+
+def test_a_named_locked_unit_is_a_hospital(fake_nlp):
+    found_here = found("I spent a month on the Larkfield locked unit.", fake_nlp)
+    assert [label for label, _ in found_here] == ["hospital"]
+    assert "Larkfield" in found_here[0][1]

@@ -37,12 +37,11 @@ __all__ = ["find_areas", "is_kept_region"]
 MODEL_AREAS = ("GPE", "LOC")
 # "South London", "North Wales", "Greater Manchester": a compass part of a kept region is
 # a region too; "North Leeds" is still one city.
-COMPASS = re.compile(
-    r"^(?:(?:north|south|east|west|mid|central|greater|inner|outer)(?:[ -](?:east|west))?\s+)+")
+COMPASS_WORD = r"(?:north|south|east|west|mid|central|greater|inner|outer)"
+COMPASS = re.compile(rf"^(?:{COMPASS_WORD}(?:[ -](?:east|west))?\s+)+")
 # "Greater Manchester", "West London": the compass words before a listed town or city that
 # make the whole a kept region.
-COMPASS_BEFORE = re.compile(
-    r"(?:(?:north|south|east|west|mid|central|greater|inner|outer)[ \t-]+){1,2}$", re.IGNORECASE)
+COMPASS_BEFORE = re.compile(rf"(?:{COMPASS_WORD}[ \t-]+){{1,2}}$", re.IGNORECASE)
 # Typed in lower case, a listed name that is also a word ("reading", "bath") is a place only
 # after a word that puts someone there: "moved to reading", "a flat in moss side".
 PLACE_BEFORE = re.compile(

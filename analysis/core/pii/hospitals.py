@@ -26,15 +26,16 @@ HOSPITAL = re.compile(
 # word typed in lower case, or a ward or unit by its own name; "a Leeds hospital" (a broad
 # area) says no more than the city, so it stays.
 # "the Meadowbank psych unit": what kind of unit may come between the name and the word.
+# What kind of unit, in either place below: one list.
+UNIT_KINDS = (r"(?:psych|psychiatric|mental[ \t]+health|acute|secure|detox|crisis|assessment"
+              r"|addiction|eating[ \t]+disorders?|mother[ \t]+and[ \t]+baby|locked)")
 HOSPITAL_LOWER = re.compile(
-    rf"\b(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]+"
-    rf"(?:(?:psych|psychiatric|mental[ \t]+health|acute|secure|detox|crisis|assessment"
-    rf"|addiction|eating[ \t]+disorders?|mother[ \t]+and[ \t]+baby)[ \t]+)?"
+    rf"\b(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]+(?:{UNIT_KINDS}[ \t]+)?"
     rf"(?:hospital|infirmary|ward|[Uu]nit|surgery)\b")
 # "Ward 22", "on ward 7": a ward by its number says which hospital floor someone was on.
 # A council ward ("Ward 3 of the council", "the electoral ward 3") is an area, not a bed.
 WARD_NUMBER = re.compile(
-    r"(?<!electoral )(?<!council )\b[Ww]ard[ \t]+\d{1,3}[A-Za-z]?\b(?![/.:]\d)"
+    r"(?<![Ee]lectoral )(?<![Cc]ouncil )\b[Ww]ard[ \t]+\d{1,3}[A-Za-z]?\b(?![/.:]\d)"
     r"(?![ \t]+of[ \t]+the[ \t]+(?:council|borough|city))")
 # "the Redwood Centre for detox", "a detox at the Elm Unit": a named Centre, Unit or Clinic
 # where someone is treated is a hospital, as the README says a detox is unless at a named
@@ -98,7 +99,7 @@ HOSPITAL_BEFORE_SECTION = re.compile(
 # unit was ...": an aside, not a name).
 HOSPITAL_EXPLAINED = re.compile(
     rf"\b(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?),[ \t]+(?i:the|a)[ \t]+"
-    rf"(?i:(?:psych|psychiatric|mental[ \t]+health|secure|acute|detox|crisis|locked)[ \t]+)?"
+    rf"(?i:{UNIT_KINDS}[ \t]+)?"
     rf"(?i:hospital|unit|ward|infirmary)\b"
 )
 # A detox at a named House or Lodge is a residential unit (supported housing with a bed
