@@ -15,6 +15,7 @@ from .name_words import (
     with_someone,
     word_used_as_word,
 )
+from .person_cues import PERSON_ADVERBS
 from .word_lists import (
     DIALECT_WORDS,
     PERSON_OBJECT_VERBS,
@@ -124,8 +125,8 @@ NAMED_LOWER = re.compile(
 # "kev said", "and then joy rang me": a lower-case word opening a clause that speaks.
 LOWER_SPEAKS = re.compile(
     rf"(?:^|(?<=[.!?,;:\n])[ \t]*|\b(?i:and|then|but|so|cos|because|when|till|until|after"
-    rf"|before|that|if)[ \t]+)(?P<name>[a-z][a-z'’-]+)(?=[ \t]+(?:(?:never|always|just|then"
-    rf"|also|still|even|actually|finally|once)[ \t]+)?(?:{'|'.join(sorted(SPEECH_VERBS))})\b)")
+    rf"|before|that|if)[ \t]+)(?P<name>[a-z][a-z'’-]+)"
+    rf"(?=[ \t]+(?:{PERSON_ADVERBS}[ \t]+)?(?:{'|'.join(sorted(SPEECH_VERBS))})\b)")
 # "me and shaz", "gaz and me": said with the speaker.
 LOWER_WITH = re.compile(
     r"\b(?i:me|I)[ \t]+(?:and|n|an|&)[ \t]+(?P<name>[a-z][a-z'’-]+)\b"
