@@ -16,6 +16,9 @@ def _type_then_lose_the_sign_in(page, base):
     sign_in(page, base, "facilitator")
     page.goto(f"{base}/members/1/consent")
     page.get_by_label("Note (optional)").fill(NOTE)
+    # Nothing of the signed-in page still in flight: a late response re-set the session
+    # cookie once (fresh-clone CI, PostgreSQL pass), and /login then went home signed in.
+    page.wait_for_load_state("networkidle")
     page.context.clear_cookies()  # as an idle sign-in's cookie runs out
     page.get_by_role("button", name="Record consent").click()
     expect(page.get_by_role("heading", name="Your changes were not saved")).to_be_visible()
