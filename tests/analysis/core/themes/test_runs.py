@@ -8,7 +8,7 @@ import numpy as np
 from analysis.core.themes import TextModels, run_analysis
 from analysis.core.themes.cluster import choose_settings, for_rows
 from analysis.core.themes.embed import normalise_rows
-from analysis.core.themes.runs import DocumentRunsClusterer, cut_runs
+from analysis.core.themes.runs import DocumentRunsClusterer, clear_changes, cut_runs
 
 
 def adjusted_rand_score(truth, found) -> float:
@@ -143,3 +143,18 @@ def test_a_guide_that_does_not_match_the_rows_is_refused():
 
     with pytest.raises(ValueError, match="one entry"):
         DocumentRunsClusterer(["document:1"] * 3, answers=[0, 1])
+
+
+def test_a_long_document_with_many_clear_subjects_gets_a_run_for_each():
+    # Twelve subjects of eight passages: the square-root rule alone would give 7 runs.
+    lengths = [8] * 12
+    rows, truth = document(lengths, list(range(12)), spread=0.5)
+    settings = choose_settings(len(rows))
+    assert settings.n_clusters < 12
+    labels = DocumentRunsClusterer(["document:1"] * len(rows)).fit_predict(rows, settings, 0)
+    assert adjusted_rand_score(truth, labels) == 1.0
+
+
+def test_one_subject_said_at_length_is_not_cut_for_clearness():
+    rows, _ = document([60], [0], spread=1.5)
+    assert clear_changes(rows, 5) == 1
