@@ -18,6 +18,7 @@ from .phrases import (
     SPEAKER_WORDS,
     head_part,
     head_word,
+    named_kind,
     show_phrase,
     trimmed_phrase,
 )
@@ -58,13 +59,15 @@ def acceptable_label(label: str) -> bool:
         return False
     before = head_part(words)
     content = [w for w in words if w not in PREPOSITIONS]
-    if not before or before[-1] in GENERIC_HEADS:
+    if not before or (before[-1] in GENERIC_HEADS and not named_kind(before)):
         return False
     if all(w.strip("'") in SPEAKER_WORDS | GENERIC_HEADS for w in content):
         return False  # who speaks, not what about ("Forum member", "Comments on user")
     # Only judging words around the head ("Proper training", "Basic account"): says how
     # someone felt, not what about.
     others = [w for w in content if w != before[-1]]
+    if named_kind(before):
+        return True
     return not all(w in GENERIC_HEADS for w in others) or not others
 
 

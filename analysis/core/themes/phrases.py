@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-__all__ = ["GENERIC_HEADS", "PREPOSITIONS", "SPEAKER_WORDS", "head_part", "head_word",
-           "show_phrase", "trimmed_phrase"]
+__all__ = ["GENERIC_HEADS", "KIND_HEADS", "PREPOSITIONS", "SPEAKER_WORDS", "VAGUE_MODIFIERS",
+           "head_part", "head_word", "named_kind", "show_phrase", "trimmed_phrase"]
 
 # Words that say when, how much or what kind, not what about: fine as keywords, never a
 # theme's name on their own ("Form", "Agency", "Section on payment", "Social problem").
@@ -28,6 +28,17 @@ GENERIC_HEADS = frozenset(
      "little", "whole", "single", "same", "main", "general", "various", "certain", "own", "full",
      "great", "excellent", "wonderful", "amazing", "brilliant", "fantastic", "perfect", "terrible",
      "awful", "positive", "negative", "lead"])
+# Generic heads that a subject word in front makes a subject: "Transition plan", "Housing
+# need", "Drug programme" (alone, or after "social", they name nothing). Not "service",
+# "system" or "problem": on the NHS comments "first class service" then named the praise
+# theme "Class service", and an introduction took "Justice system".
+KIND_HEADS = frozenset(
+    ["plan", "plans", "need", "needs", "programme", "programmes", "project", "projects"])
+# Words in front that still say which one, not what about ("Local service", "Long plan").
+VAGUE_MODIFIERS = frozenset(
+    ["local", "better", "best", "worse", "long", "short", "first", "last", "next", "free",
+     "current", "existing", "specific", "particular", "available", "extra", "more", "less",
+     "few", "many", "much", "wider", "broader", "overall", "only", "usual", "simple"])
 # Who speaks, in every response the forum writes: a label made only of these (and generic
 # words) names the speakers, not a subject ("Forum member", "Members' views"), while
 # "Staff member" or "Youth forum" still name one.
@@ -37,6 +48,22 @@ SPEAKER_WORDS = frozenset(
 PREPOSITIONS = frozenset(
     ["after", "in", "for", "with", "from", "on", "of", "about", "without", "before", "at", "to",
      "into", "out"])
+
+def named_kind(words: Sequence[str]) -> bool:
+    """Whether words before a preposition end in a kind made specific by the word in front.
+
+    Args:
+        words: a phrase's head part, lower case ("transition plan").
+
+    Returns:
+        True for a ``KIND_HEADS`` head after a subject word ("transition plan").
+    """
+    *before, head = words or [""]
+    if not before or head not in KIND_HEADS:
+        return False
+    front = before[-1].strip("'")
+    return front not in GENERIC_HEADS | SPEAKER_WORDS | VAGUE_MODIFIERS | KIND_HEADS
+
 
 def trimmed_phrase(phrase: str) -> str:
     """A phrase without judging words in front ("different pbr scheme" -> "pbr scheme")."""

@@ -301,3 +301,15 @@ def test_a_group_its_themes_are_all_about_gets_a_broader_name(words):
     name = group_name([0, 1], [[0, 1, 2], [3, 4, 5]], found, [("housing", 0.5)], about,
                       labels=["Hostel beds", "Housing benefit"])
     assert name is not None and "housing" in name.lower()
+
+
+@pytest.mark.parametrize("label", ["Transition plan", "Sentence plans", "Housing need",
+                                   "Complex needs", "Drug programme"])
+def test_a_subject_word_makes_a_kind_a_subject(label):
+    assert acceptable_label(label)
+
+
+@pytest.mark.parametrize("label", ["Local service", "Long plan", "Intervention programme",
+                                   "Member need", "Next time", "Prison time"])
+def test_a_kind_after_a_vague_word_or_a_time_is_still_refused(label):
+    assert not acceptable_label(label)
