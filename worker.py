@@ -9,6 +9,7 @@ import sys
 
 from app import create_app
 from forum.calls import start_serving_calls
+from forum.jobs import watch_abandoned_jobs
 from forum.queue import huey, set_app_factory
 
 app = create_app()
@@ -45,4 +46,6 @@ def consumer(argv: list[str]):
 if __name__ == "__main__":
     # Searches are answered while every job thread runs a batch.
     start_serving_calls(app.config["CALL_THREADS"])
+    # A dead worker's job is taken over within the lease and a third, not at the next minute.
+    watch_abandoned_jobs()
     consumer(sys.argv[1:]).run()

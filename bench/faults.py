@@ -13,12 +13,17 @@
     gunicorn and the worker); the worker is SIGKILLed mid-job. The site must keep answering,
     supervisord must start a new worker, the job must be failed within 30 s and a retry
     must finish (bench/faults_supervised.py).
+(e) worker-takeover: a worker under another host name (its own UTS namespace: needs root)
+    is SIGKILLed mid-job while a worker on this host runs; prints the seconds until this
+    one takes the job over by the lease (``--lease``, 45 s by default) and runs its retry;
+    ``--live-wait`` first checks a live worker's job is left alone past the lease
+    (bench/faults_takeover.py).
 
 Prints one row per scenario: sent, stored, lost, duplicated, errors. Aim: 0 lost, 0
 duplicated, 0 errors. Loopback only; every run uses fresh temporary folders.
 
-Run: ``.venv/bin/python bench/faults.py [--only web-kill|worker-kill|sqlite-busy|supervised-kill]
-[--job-kind transcript.redact] [--job-params '{"transcript_id": 1}']``
+Run: ``.venv/bin/python bench/faults.py [--only web-kill|worker-kill|sqlite-busy|supervised-kill|
+worker-takeover] [--job-kind transcript.redact] [--job-params '{"transcript_id": 1}']``
 """
 from __future__ import annotations
 
@@ -226,11 +231,13 @@ def sqlite_busy(args) -> dict:
 if __name__ == "__main__":
     # after the environment is set
     from bench.faults_supervised import supervised_kill  # noqa: E402
+    from bench.faults_takeover import worker_takeover  # noqa: E402
     from bench.faults_worker import worker_kill  # noqa: E402
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only",
-                        choices=["web-kill", "worker-kill", "sqlite-busy", "supervised-kill"])
+                        choices=["web-kill", "worker-kill", "sqlite-busy", "supervised-kill",
+                                 "worker-takeover"])
     parser.add_argument("--per-tablet", type=int, default=25, help="responses each tablet sends")
     parser.add_argument("--kills", type=int, default=2, help="times the gunicorn master is killed")
     parser.add_argument("--job-kind", default="transcript.redact")
@@ -242,9 +249,13 @@ if __name__ == "__main__":
                         help="port for run.sh in supervised-kill (default: a free one)")
     parser.add_argument("--kill-at", type=int, default=20,
                         help="kill the worker once the job reports this percent")
+    parser.add_argument("--lease", type=int, default=45,
+                        help="FORUM_JOB_LEASE_SECONDS in worker-takeover (the default: 45)")
+    parser.add_argument("--live-wait", type=int, default=0,
+                        help="worker-takeover: seconds both workers run before the kill")
     args = parser.parse_args()
     scenarios = {"web-kill": web_kill, "worker-kill": worker_kill, "sqlite-busy": sqlite_busy,
-                 "supervised-kill": supervised_kill}
+                 "supervised-kill": supervised_kill, "worker-takeover": worker_takeover}
     rows = [scenarios[name](args) for name in scenarios if args.only in (None, name)]
     print(f"\n{'scenario':<13}{'sent':>7}{'stored':>8}{'lost':>6}{'duplicated':>12}{'errors':>8}")
     for row in rows:

@@ -127,11 +127,12 @@ SETUPS = {"transcript.redact": _long_transcript, "answers.segment": _survey_answ
 OUTPUTS = {"transcript.redact": _redactions, "answers.segment": _segments, "analysis.run": _themes}
 
 
-def start_worker(url: str) -> subprocess.Popen:
+def start_worker(url: str, extra: dict | None = None) -> subprocess.Popen:
     command = [str(ROOT / ".venv/bin/python"), "worker.py", "--workers", "1",
                "--worker-type", "thread", "--quiet"]
-    return subprocess.Popen(command, cwd=ROOT, env=_env(url, WORKER_DIR), start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(command, cwd=ROOT, env={**_env(url, WORKER_DIR), **(extra or {})},
+                            start_new_session=True, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
 
 
 def _wait_for(job_id: int, done, seconds: float):
@@ -148,29 +149,43 @@ def _wait_for(job_id: int, done, seconds: float):
     return None
 
 
-def worker_kill(args) -> dict:
-    """Kill the worker mid-job, restart it, check the job failed cleanly, retry it, check again."""
+def prepare_job(args):
+    """A fresh SQLite database with the demo and the job of ``--job-kind`` queued.
+
+    Returns:
+        (database URL, app, the job's params, the job's id).
+    """
     from flask_migrate import upgrade
     from sqlalchemy import text
 
     from app import create_app
     from forum.demo import load_demo
     from forum.extensions import db
-    from forum.jobs import WORKER_STOPPED, enqueue, retry_job
-    from forum.models import Job
+    from forum.jobs import enqueue
 
     url = f"sqlite:///{WORKER_DIR}/faults.db"
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "DATA_DIR": WORKER_DIR})
-    kind = args.job_kind
     with app.app_context():
         db.drop_all()
         with db.engine.begin() as conn:
             conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
         upgrade()
         load_demo()
-        params = (enqueue(kind, json.loads(args.job_params)).params if args.job_params
-                  else SETUPS[kind](args))
+        params = (enqueue(args.job_kind, json.loads(args.job_params)).params if args.job_params
+                  else SETUPS[args.job_kind](args))
         job_id = params.pop("_job", None) or db.session.scalar(text("SELECT max(id) FROM jobs"))
+    return url, app, params, job_id
+
+
+def worker_kill(args) -> dict:
+    """Kill the worker mid-job, restart it, check the job failed cleanly, retry it, check again."""
+    from forum.extensions import db
+    from forum.jobs import WORKER_STOPPED, retry_job
+    from forum.models import Job
+
+    url, app, params, job_id = prepare_job(args)
+    kind = args.job_kind
+    with app.app_context():
         check = OUTPUTS.get(kind, lambda _params: {"written": 0, "doubled": 0, "complete": True,
                                                     "state": "no output check for this kind"})
         worker = start_worker(url)

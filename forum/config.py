@@ -67,8 +67,10 @@ class Config:
         self.TWO_FACTOR_ROLES = tuple(
             value.strip() for value in os.environ.get(
                 "FORUM_TWO_FACTOR_ROLES", "admin,policy_officer").split(",") if value.strip())
-        # A running job whose worker has not reported for this long is marked failed.
-        self.JOB_LEASE_SECONDS = int(os.environ.get("FORUM_JOB_LEASE_SECONDS", "300"))
+        # A running job whose worker on another host has not beaten for this long is taken
+        # over (``forum.leases``): long enough for a missed beat or two (one every fifth of
+        # it), short enough that a dead worker's job is picked up within about a minute.
+        self.JOB_LEASE_SECONDS = int(os.environ.get("FORUM_JOB_LEASE_SECONDS", "45"))
         self.HUEY_IMMEDIATE = _env_bool("HUEY_IMMEDIATE", False)
         # Threads per worker process answering quick calls (searches by meaning), so one
         # officer's search does not wait behind another's.

@@ -5,26 +5,31 @@ callback. A handler that raises marks the job failed with its message; the job c
 queued again with ``retry_job``. Handlers write their output in one transaction at the
 end, so a job that stops half-way leaves nothing half-written.
 
-A running job records its worker process ("host:pid") and beats a heartbeat.
-``fail_abandoned_jobs`` (run when a worker starts, and every minute) marks it failed when that
-process is gone (at once: supervisord restarts a killed worker within seconds, and the new
-one checks) or its heartbeat is older than the lease (a worker on another host).
+A running job records its worker process ("host:pid") and beats a heartbeat (``forum.leases``).
+``fail_abandoned_jobs`` (run when a worker starts, and every third of the lease on each
+worker) marks it failed when that process is gone (a worker on this host) or its heartbeat is
+older than the lease (a worker on another host: 45 s by default).
 """
 from __future__ import annotations
 
 import logging
-import os
-import socket
 import threading
 from collections.abc import Callable
-from contextlib import contextmanager
 from datetime import timedelta
 
-from flask import current_app
 from huey import crontab
 from sqlalchemy import event, func, select, update
 
 from forum.extensions import db
+from forum.leases import (
+    heartbeat,
+    lease_seconds,
+    on_this_host,
+    process_gone,
+    take_over,
+    watch,
+    worker_identity,
+)
 from forum.models import Job, JobStatus
 from forum.models.base import utcnow
 from forum.queue import huey, worker_app
@@ -87,35 +92,6 @@ def queue_job(job_id: int) -> None:
     _queue(job_id)
 
 
-def lease_seconds() -> int:
-    return int(current_app.config.get("JOB_LEASE_SECONDS", 300))
-
-
-@contextmanager
-def _heartbeat(job_id: int):
-    """Beat on a separate connection while the handler runs, even in long silent steps."""
-    # The real app behind the proxy, for the heartbeat thread (Flask types the proxy as Flask).
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
-    stop = threading.Event()
-    interval = max(1.0, lease_seconds() / 5)
-
-    def beat():
-        while not stop.wait(interval):
-            try:
-                with app.app_context():
-                    _write_job(job_id, heartbeat_at=utcnow())
-            except Exception:  # a missed beat only brings the lease nearer; the next one retries
-                continue
-
-    thread = threading.Thread(target=beat, name=f"job-{job_id}-heartbeat", daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join(timeout=5)
-
-
 def run_job(job_id: int) -> None:
     """Run one job inside an app context; failures are recorded, never lost."""
     job = db.session.get(Job, job_id)
@@ -124,7 +100,8 @@ def run_job(job_id: int) -> None:
     now = utcnow()
     job.status, job.attempts, job.stage = JobStatus.RUNNING, job.attempts + 1, "Starting"
     job.started_at = job.heartbeat_at = now
-    job.worker = worker_identity()
+    job.worker = worker = worker_identity()
+    attempt = job.attempts
     db.session.commit()
 
     session = db.session()
@@ -154,7 +131,7 @@ def run_job(job_id: int) -> None:
     event.listen(session, "after_commit", note_end)
     event.listen(session, "after_rollback", note_end)
     try:
-        with _heartbeat(job_id):
+        with heartbeat(job_id, worker, attempt):
             _HANDLERS[job.kind](job, progress)
     except Exception as error:  # any failure must reach the page, not vanish in a log
         # The page gets a plain sentence; the log keeps the whole traceback for whoever fixes it.
@@ -180,59 +157,42 @@ def run_job(job_id: int) -> None:
 
 
 def _write_job(job_id: int, **values) -> None:
-    """Update a running job's row on a separate connection (progress and heartbeats)."""
+    """Update a running job's row on a separate connection (its progress)."""
     table = Job.__table__
     with db.engine.begin() as conn:
         running = table.c.status == JobStatus.RUNNING.value
         conn.execute(update(table).where(table.c.id == job_id, running).values(**values))
 
 
-def worker_identity() -> str:
-    """This process, as recorded on the jobs it runs: "host:pid"."""
-    return f"{socket.gethostname()[:80]}:{os.getpid()}"
-
-
-def _process_gone(worker: str | None) -> bool:
-    """True when ``worker`` names a process on this host that no longer exists."""
-    host, _, pid = (worker or "").rpartition(":")
-    if host != socket.gethostname()[:80] or not pid.isdigit():
-        return False  # another host's worker: only its lease can tell
-    try:
-        os.kill(int(pid), 0)  # signal 0: asks whether the process exists, sends nothing
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False  # exists, under another user
-    return False
-
-
 def fail_abandoned_jobs(lease: int | None = None) -> list[int]:
-    """Mark failed every running job whose worker process is gone or whose heartbeat is
-    older than the lease.
+    """Mark failed every running job whose worker process is gone (a worker on this host)
+    or whose heartbeat is older than the lease (a worker elsewhere: ``forum.leases``).
 
     Args:
         lease: seconds without a heartbeat after which the worker is taken to be dead
             (default: the JOB_LEASE_SECONDS setting).
 
     Returns:
-        The ids of the abandoned jobs: each is failed (and can be retried with
-        ``retry_job``) or, when its ``on_abandoned`` said so, queued again.
+        The ids of the abandoned jobs this call took over: each is failed (and can be
+        retried with ``retry_job``) or, when its ``on_abandoned`` said so, queued again.
     """
     cutoff = utcnow() - timedelta(seconds=lease_seconds() if lease is None else lease)
     last_sign_of_life = func.coalesce(Job.heartbeat_at, Job.started_at, Job.created_at)
     rows = db.session.execute(select(Job, (last_sign_of_life < cutoff).label("expired"))
                               .where(Job.status == JobStatus.RUNNING)).all()
-    stale = [job for job, expired in rows if expired or _process_gone(job.worker)]
+    # A process on this host is asked; elsewhere only the lease can tell.
+    stale = [(job, None if on_this_host(job.worker) else cutoff) for job, expired in rows
+             if (process_gone(job.worker) if on_this_host(job.worker) else expired)]
+    taken = [job for job, by_lease in stale if take_over(job, by_lease)]
     again = []
-    for job in stale:
-        job.status, job.message, job.finished_at = JobStatus.FAILED, WORKER_STOPPED, utcnow()
+    for job in taken:
         if job.kind in _ON_ABANDONED and _ON_ABANDONED[job.kind](job) is True:
             job.status, job.message, job.finished_at, job.stage = JobStatus.QUEUED, None, None, None
             again.append(job.id)
     db.session.commit()
     for job_id in again:  # after the commit, so the worker that takes it sees it queued
         _queue(job_id)
-    return [job.id for job in stale]
+    return [job.id for job in taken]
 
 
 @huey.task()
@@ -246,6 +206,18 @@ def recover_abandoned_jobs() -> list[int]:
     """Mark failed the jobs a dead worker left running (their heartbeat is past the lease)."""
     with worker_app().app_context():
         return fail_abandoned_jobs()
+
+
+def watch_abandoned_jobs() -> threading.Event | None:
+    """Look for abandoned jobs every third of the lease on a thread of this worker process,
+    so a dead worker's job is taken over within about a minute (called by ``worker.py``).
+
+    Returns:
+        An event that stops the looking when set; None when this process already watches.
+    """
+    with worker_app().app_context():
+        every = lease_seconds() / 3
+    return watch(recover_abandoned_jobs, every)
 
 
 @huey.on_startup()

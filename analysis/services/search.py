@@ -6,7 +6,7 @@ and public document passages. Similarities come from the worker (``analysis.serv
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -17,17 +17,19 @@ from analysis.models import SegmentQuestionMap, Theme, ThemeSegment
 from analysis.services.meaning import MIN_SIMILARITY
 from analysis.services.query_words import keywords
 
-__all__ = ["Filters", "Hit", "keyword_ids", "keyword_scores", "keywords", "search_segments"]
+__all__ = ["Filters", "Hit", "Results", "keyword_ids", "keyword_scores", "keywords",
+           "search_results", "search_segments"]
 from forum.extensions import db
 from forum.models import Segment, SegmentSource
 from forum.models.segment_search import keyword_match
 from forum.services.segments import searchable_segments
 
-# For a segment saying every word of the query (less for part of it). Above any meaning
-# similarity, so what says the words comes first: a long passage saying "breaching" is
-# rarely as close in meaning as a short remark about recall, and at 0.25 it came third.
-KEYWORD_BONUS = 1.0
 LIMIT = 50
+# What says the words is listed first, apart from what is only close in meaning: a long
+# passage saying "breaching" is rarely as close in meaning as a short remark about recall.
+# A common word is said by hundreds of segments, and filled the whole page with them: they
+# take at most this many places while some segments are close in meaning only.
+KEYWORD_PLACES = 35
 # Candidates are read best first, a page and a bit at first (most pass the consent rule and
 # the filters), twice as many each time after, until a page of hits is found.
 FIRST_CHUNK = 64
@@ -55,6 +57,22 @@ class Hit:
     keyword: bool
     similarity: float | None
     reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Results:
+    """A search's hits in two groups: segments saying the query's words, best first, then
+    segments only close in meaning, closest first (filters alone: all in ``said``)."""
+
+    said: list[Hit]
+    near: list[Hit]
+    more_said: bool = False  # more segments say the words than ``said`` shows
+    grouped: bool = True  # False when only filters were given: one list in source order
+
+    @property
+    def hits(self) -> list[Hit]:
+        """Args: none. Returns: every hit, the words' group first."""
+        return self.said + self.near
 
 
 def keyword_ids(consultation_id: int, words: list[str]) -> set[int]:
@@ -150,9 +168,26 @@ def _filtered(consultation_id: int, filters: Filters, theme_of: dict[int, Theme]
         yield segment
 
 
-def search_segments(consultation_id: int, query: str, filters: Filters,
-                    similarity: dict[int, float] | None = None) -> list[Hit]:
-    """Find segments about what was asked, by keyword and by meaning, best first.
+def _best(consultation_id: int, filters: Filters, order: list[int], want: int,
+          make: Callable[[Segment, Theme | None], Hit]) -> list[Hit]:
+    """The first ``want`` candidates of ``order`` (best first) the consent rule and the
+    filters leave, read a chunk at a time: over 50,000 segments only a few hundred rows."""
+    rank = {sid: place for place, sid in enumerate(order)}
+    hits: list[Hit] = []
+    start, size = 0, FIRST_CHUNK
+    while start < len(order) and len(hits) < want:
+        chunk = set(order[start:start + size])
+        start, size = start + size, min(2 * size, MAX_CHUNK)
+        theme_of = _themes_of(consultation_id, chunk)
+        hits += [make(s, theme_of.get(s.id)) for s in _filtered(consultation_id, filters,
+                                                                  theme_of, chunk)]
+    hits.sort(key=lambda h: rank[h.segment.id])
+    return hits[:want]
+
+
+def search_results(consultation_id: int, query: str, filters: Filters,
+                   similarity: dict[int, float] | None = None) -> Results:
+    """Find segments about what was asked: those saying its words, then those close in meaning.
 
     Without words, the segments the filters leave are listed in source order.
 
@@ -163,35 +198,45 @@ def search_segments(consultation_id: int, query: str, filters: Filters,
         similarity: {segment id: similarity} from ``ask_meaning`` (None: keyword search only).
 
     Returns:
-        Up to 50 hits; a segment matches when it shares a keyword or its meaning is close.
+        ``Results`` of up to 50 hits in all; segments saying the words take at most
+        ``KEYWORD_PLACES`` of them while others are close in meaning only.
     """
     similarity = similarity or {}
     if not query.strip():
         theme_of = _themes_of(consultation_id, None)
         rows = _filtered(consultation_id, filters, theme_of, None)
-        return [Hit(s, theme_of.get(s.id), 0.0, False, None) for s in islice(rows, LIMIT)]
+        return Results([Hit(s, theme_of.get(s.id), 0.0, False, None)
+                        for s in islice(rows, LIMIT)], [], grouped=False)
+    close = {sid: near for sid, near in similarity.items() if near >= MIN_SIMILARITY}
     said = keyword_scores(consultation_id, keywords(query))
-    found_ids = set(said)
-    score = {sid: KEYWORD_BONUS * share for sid, share in said.items()}
-    for sid, close in similarity.items():
-        if close >= MIN_SIMILARITY:
-            score[sid] = score.get(sid, 0.0) + close
-    # Rank the candidates first, then read them best first, a chunk at a time, through the
-    # consent rule and the filters: over 50,000 segments only a few hundred rows are read.
-    order = sorted(score, key=lambda sid: (-score[sid], sid))
-    hits: list[Hit] = []
-    start, size = 0, FIRST_CHUNK
-    while start < len(order):
-        chunk = set(order[start:start + size])
-        start, size = start + size, min(2 * size, MAX_CHUNK)
-        theme_of = _themes_of(consultation_id, chunk)
-        for segment in _filtered(consultation_id, filters, theme_of, chunk):
-            found = segment.id in found_ids
-            near = similarity.get(segment.id)
-            meaning = near is not None and near >= MIN_SIMILARITY
-            hits.append(Hit(segment, theme_of.get(segment.id), score[segment.id], found,
-                            near, ["keyword"] * found + ["meaning"] * meaning))
-        if len(hits) >= LIMIT:
-            break  # every later candidate ranks below these
-    hits.sort(key=lambda h: (-h.score, h.segment.id))
-    return hits[:LIMIT]
+    score = {sid: share + close.get(sid, 0.0) for sid, share in said.items()}
+    only_near = [sid for sid in close if sid not in said]
+
+    def hit(segment: Segment, theme: Theme | None) -> Hit:
+        found = segment.id in said
+        meaning = segment.id in close
+        return Hit(segment, theme, score[segment.id] if found else close[segment.id], found,
+                   similarity.get(segment.id), ["keyword"] * found + ["meaning"] * meaning)
+
+    saying = _best(consultation_id, filters, sorted(score, key=lambda s: (-score[s], s)),
+                   LIMIT + 1, hit)
+    near = _best(consultation_id, filters, sorted(only_near, key=lambda s: (-close[s], s)),
+                 LIMIT, hit)
+    shown = saying[:max(KEYWORD_PLACES, LIMIT - len(near))]
+    return Results(shown, near[:LIMIT - len(shown)], more_said=len(saying) > len(shown))
+
+
+def search_segments(consultation_id: int, query: str, filters: Filters,
+                    similarity: dict[int, float] | None = None) -> list[Hit]:
+    """Find segments about what was asked, by keyword and by meaning (``search_results``).
+
+    Args:
+        consultation_id: the consultation.
+        query: plain words or a question.
+        filters: source, question, theme and group to narrow by.
+        similarity: {segment id: similarity} from ``ask_meaning`` (None: keyword search only).
+
+    Returns:
+        Up to 50 hits: those saying the words first, then those only close in meaning.
+    """
+    return search_results(consultation_id, query, filters, similarity).hits

@@ -44,7 +44,7 @@ def search(consultation_id):
     themes = consultation_themes(consultation.id)
     form = SearchForm(request.args)
     _choices(form, consultation.id, themes)
-    hits, searched, note = [], False, None
+    results, searched, note = service.Results([], []), False, None
     if request.args and form.validate():
         query = (form.q.data or "").strip()
         filters = service.Filters(form.source.data or "", form.question.data or "",
@@ -60,7 +60,8 @@ def search(consultation_id):
                 note = None  # the error says it all: nothing was searched
             else:
                 searched, note = True, common or note
-                hits = service.search_segments(consultation.id, query, filters, similarity)
-    views = {v.segment.id: v for v in describe([h.segment for h in hits])}
+                results = service.search_results(consultation.id, query, filters, similarity)
+    views = {v.segment.id: v for v in describe([h.segment for h in results.hits])}
     return render_template("themes/search.html", consultation=consultation, form=form,
-                           hits=hits, views=views, searched=searched, note=note)
+                           results=results, hits=results.hits, views=views, searched=searched,
+                           note=note)

@@ -53,6 +53,36 @@ def test_a_search_of_only_common_words_is_searched_by_meaning(app, live_server, 
     page.screenshot(path=str(shots / "search-common-words.png"), full_page=True)
 
 
+def test_a_common_word_shows_what_says_it_and_what_is_close_in_meaning_apart(
+        live_server, analysed, consultation, page, shots, monkeypatch):
+    from analysis.services.search import LIMIT
+    from forum.extensions import db
+    from forum.models import Segment, SegmentSource
+    from forum.services.segments import text_hash
+
+    rows = [f"The curfew came up again, in meeting {n}." for n in range(LIMIT + 10)]
+    rows.append("They tagged me and I had to be home by seven every night.")
+    added = [Segment(consultation_id=consultation.id, source_type=SegmentSource.DOCUMENT,
+                     source_id=1, position=n, text=words, text_hash=text_hash(words))
+             for n, words in enumerate(rows)]
+    db.session.add_all(added)
+    db.session.commit()
+    monkeypatch.setattr("analysis.views.search.ask_meaning",
+                        lambda consultation_id, query: ({added[-1].id: 0.6}, None))
+    sign_in(page, live_server, "policy_officer")
+    page.goto(f"{live_server}/consultations/{consultation.id}/search")
+    page.get_by_label("What are you looking for?").fill("curfew")
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_role("heading", name=f"Segments that say your words ({LIMIT - 1} shown)")
+           ).to_be_visible()
+    near = page.get_by_role("heading", name="Segments close in meaning (1)")
+    near.scroll_into_view_if_needed()
+    expect(page.locator(".fv-evidence__text").last).to_have_text(rows[-1])
+    expect(page.locator(".fv-evidence__meta").last).to_have_text("Matched by meaning")
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "search-groups.png"), full_page=False)
+
+
 def test_split_shows_progress_then_the_preview(live_server, analysed, page, shots, monkeypatch):
     from sqlalchemy import select
 

@@ -2,7 +2,7 @@
 
 The web server and the worker run under supervisord (from PyPI), each restarted on its own;
 a job whose worker process is gone is failed as soon as a worker checks (when the restarted
-worker starts), not after the 5-minute lease.
+worker starts), not after the lease.
 """
 import configparser
 import http.client
@@ -50,7 +50,7 @@ def test_point14_a_job_whose_worker_process_is_gone_fails_at_once_and_can_be_ret
     dead = _running_job(f"{host}:{_gone_pid()}")
     alive = _running_job(f"{host}:{os.getpid()}")
     elsewhere = _running_job("another-host:1")
-    assert fail_abandoned_jobs() == [dead.id]  # the default lease is 300 s: not what did it
+    assert fail_abandoned_jobs() == [dead.id]  # its heartbeat is fresh: the lease did not do it
     db.session.expire_all()
     assert db.session.get(Job, dead.id).message == WORKER_STOPPED
     assert db.session.get(Job, alive.id).status == JobStatus.RUNNING

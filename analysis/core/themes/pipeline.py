@@ -138,8 +138,7 @@ def _fit_rows(ordered: list[SegmentInput], vectors: np.ndarray, grouping: np.nda
 
 def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
                 segment_words: list[SegmentWords], *, guides: Guides, models: TextModels,
-                options: ThemeOptions,
-                model_dir: Path | str | None) -> tuple[list[ThemeDraft], TopicFit]:
+                options: ThemeOptions) -> tuple[list[ThemeDraft], TopicFit]:
     """Fit BERTopic, apply the theme-set rules, and return drafts and the method used."""
     from .cluster import for_rows
     from .engine import (
@@ -228,9 +227,6 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
                              words.display, [d.label or "" for d in drafts])
     for draft in drafts:
         draft.broader = parents.get(draft.id)
-    if model_dir is not None:
-        fit.model.save(str(model_dir), serialization="safetensors", save_ctfidf=True,
-                       save_embedding_model=False)
     return drafts, fit
 
 
@@ -293,11 +289,15 @@ def run_analysis(segments: Sequence[SegmentInput], *, models: TextModels,
     if ordered:
         drafts, fit = _fit_drafts(ordered, vectors, segment_words,
                                   guides=Guides(codebook, answers, [q.text for q in questions]),
-                                  models=models,
-                                  options=options, model_dir=model_dir)
+                                  models=models, options=options)
     progress("Describing themes", 75)
     # Three times the quotes shown: the store passes over any a member may not be quoted in.
     themes = describe_themes(drafts, ordered, vectors, segment_words, words, options.quotes * 3)
+    if fit is not None and model_dir is not None:
+        from .saved_model import keep_topic_model
+
+        # Saved once the themes have their final names: joins by ``transform`` take them.
+        keep_topic_model(fit.model, model_dir, themes, codebook)
     progress("Checking how stable each theme is", 80)
     stability = run_stability(ordered, vectors, [d.rows for d in drafts], answers)
     for theme, found in zip(themes, stability.found if stability else [], strict=False):

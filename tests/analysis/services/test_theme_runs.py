@@ -94,9 +94,11 @@ def test_a_run_cut_off_by_a_dead_worker_is_failed_and_can_be_retried(analysed, c
     before = {t.id: t.label for t in db.session.scalars(select(Theme))}
     run = service.start_run(consultation.id, None)
     run = db.session.get(AnalysisRun, run.id)
-    # As the worker leaves it when killed mid-run: running, heartbeat long gone.
+    # As a worker on another host leaves it when killed mid-run: running, heartbeat long gone.
+    # (It ran here, in this live process: a worker on this host is judged by its process.)
     long_ago = utcnow() - timedelta(hours=1)
     run.status, run.job.status = RunStatus.RUNNING, JobStatus.RUNNING
+    run.job.worker = "another-host:4242"
     run.job.heartbeat_at = run.job.started_at = long_ago
     db.session.commit()
     assert fail_abandoned_jobs(lease=60) == [run.job.id]
