@@ -1,4 +1,4 @@
-"""Theme quality against people's grouping, on five corpora, in one run.
+"""Theme quality against people's grouping, on six corpora, in one run.
 
 Corpora: human-labelled NHS Friends and Family Test comments (exactly one label, not "Not
 assigned", at least 5 words: about 2,650 comments, 41 labels), a consultation-shaped
@@ -7,9 +7,10 @@ section they sit under), a policy briefing cut the same way (bench/briefing_corp
 written response to a numbered-question consultation, written for this project after the
 method was built (bench/heldout_corpus.py; since then it informed four choices: no
 zero-shot codes for a document's runs, speaker words in labels, the reading-order effect,
-the weight of the question guide), and a second response nothing was tuned on
-(``SECOND_RESPONSE``).
-Rows: ours (run_analysis), ours given the consultation's questions (the two written
+the weight of the question guide, the number of runs), a second response nothing was tuned
+on but the number of runs (``SECOND_RESPONSE``) and a third written after that
+(``THIRD_RESPONSE``).
+Rows: ours (run_analysis), ours given the consultation's questions (the three written
 responses, whose questions their headings give), plain ``BERTopic()`` defaults, and a tuned
 BERTopic (HDBSCAN min_cluster_size sized to the corpus, plus reduce_outliers). For each:
 adjusted mutual information (AMI) between found themes and the labels (not grouped counts as
@@ -57,6 +58,9 @@ CSV_FILE = DATA / "nhs-fft-comments-v6.csv"
 # A second response, written by a helper who never read the analysis code, after the method
 # and the question guide were settled (bench/data/heldout2_README.md): nothing was tuned on it.
 SECOND_RESPONSE = ROOT / "bench" / "data" / "heldout2_response.md"
+# A third, on community sentences, written the same way after CLEAR_CHANGE was chosen
+# (bench/data/heldout3_README.md): measured once before and after that rule, tuned on never.
+THIRD_RESPONSE = ROOT / "bench" / "data" / "heldout3_response.md"
 CACHE_FILE = Path(os.environ.get("FORUM_BENCH_CACHE", "/tmp/forum-voice-bench")) / "minilm.npz"
 NOT_LABELS = {"Not assigned", "Labelling not possible"}
 
@@ -127,12 +131,13 @@ def theme_corpora() -> dict[str, tuple[list[SegmentInput], list[str]]]:
     briefing, headings = build_briefing()
     written, questions = build_heldout()
     unseen, asked = build_heldout(SECOND_RESPONSE)
+    later, put = build_heldout(THIRD_RESPONSE)
     nhs = as_segments(texts, "csv_import")
-    dev, brief, response, second = (as_segments(t, "document:1")
-                                    for t in (passages, briefing, written, unseen))
+    dev, brief, response, second, third = (as_segments(t, "document:1")
+                                           for t in (passages, briefing, written, unseen, later))
     return {"consultation (dev)": (dev, sections), "policy briefing": (brief, headings),
             "written response": (response, questions), "second response": (second, asked),
-            "NHS comments": (nhs, truth)}
+            "third response": (third, put), "NHS comments": (nhs, truth)}
 
 
 def ours_labels(segments, vectors, seed, embedder, cache):
@@ -155,7 +160,8 @@ def corpus_questions() -> dict[str, list[QuestionInput]]:
     """Returns: {corpus name: its consultation's questions} where the corpus answers them."""
     from heldout_corpus import RESPONSE, heldout_questions
 
-    answered = {"written response": RESPONSE, "second response": SECOND_RESPONSE}
+    answered = {"written response": RESPONSE, "second response": SECOND_RESPONSE,
+                "third response": THIRD_RESPONSE}
     return {name: [QuestionInput(id=n, text=t, number=f"Q{n}") for n, t in heldout_questions(path)]
             for name, path in answered.items()}
 

@@ -40,3 +40,13 @@ def test_passage_markup_is_stripped(tmp_path):
         ["We are a charity.", "a bullet", "We recommend it."],
         ["About us", "Q3", "Q3"],
     )
+
+
+def test_the_third_response_splits_into_its_nineteen_questions():
+    from bench.analysis_quality import THIRD_RESPONSE
+    from bench.heldout_corpus import heldout_questions
+
+    passages, labels = build_heldout(THIRD_RESPONSE)
+    assert len(passages) == 195
+    assert [n for n, _ in heldout_questions(THIRD_RESPONSE)] == list(range(1, 20))
+    assert labels[0] == "About us" and labels[-1] == "Conclusion"
