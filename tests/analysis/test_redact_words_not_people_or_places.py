@@ -41,3 +41,14 @@ def test_people_stay_names(text, name, real_nlp):
 
 def test_a_street_lived_on_stays_a_place(fake_nlp):
     assert ("place", "Market Street") in found("I live on Market Street now.", fake_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "Police and mental health nurses work together in the Criminal Justice System.",
+    "Diversion from prison custody was first set out in the Bradley Report.",
+    "Mental health beds are scarce in the North East, patients are sent miles away.",
+    "Commissioning moved to the NHS Commissioning Board after the hospital reforms.",
+])
+def test_bodies_papers_and_regions_are_no_hospital_hostel_or_prison(text, fake_nlp):
+    labels = [label for label, _ in found(text, fake_nlp)]
+    assert not {"hospital", "hostel", "prison"} & set(labels)

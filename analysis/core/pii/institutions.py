@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 
 from ..lists import load_set
+from .areas import is_kept_region
 from .common import CAP_WORD, COMMON_WORDS, Candidate, is_sentence_start, sentence_parts
 from .hospitals import HOSPITAL_CONTEXT, NOT_HOSPITAL_FIRST
 from .name_words import TITLE_WORDS
@@ -41,11 +42,14 @@ LIST_NEXT = re.compile(rf"(?:,[ \t]*|,?[ \t]+(?:and|or)[ \t]+)(?:then[ \t]+)?(?:
                        rf"(?P<name>{NAME})(?!['’\w])")
 STREET_END = re.compile(rf"[ \t](?:{STREET_SUFFIXES}|Rd|St)$")
 SCHOOL_END = re.compile(rf"[ \t](?:{SCHOOL_WORDS})$")
-# Not where anyone lives, is treated or serves time: said as an institution's parts or
-# as bodies ("at Leeds College", "to the Crown Court").
+# Not where anyone lives, is treated or serves time: colleges, courts, and bodies and their
+# papers ("at Leeds College", "to the Crown Court", "in the Criminal Justice System", "the
+# NHS Commissioning Board", "the Bradley Report": public_document_words.txt).
 NOT_A_PLACE_END = re.compile(
     r"[ \t](?:College|School|Academy|University|Uni|Church|Court|Courts|Council|Station"
-    r"|Airport|Park Road|Trust|Services|Team)$")
+    r"|Airport|Park Road|Trust|Services?|Team|System|Board|Programme|Scheme|Partnership"
+    r"|Authority|Department|Ministry|Office|Agency|Committee|Network|Foundation|Association"
+    r"|Institute|Fund|Plan|Policy|Bill|Group)$")
 # What the model knows a span to be, when that is no place at all.
 NOT_PLACE_ENTITIES = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY",
                                 "PERCENT", "NORP", "LANGUAGE", "WORK_OF_ART", "EVENT", "LAW"])
@@ -120,24 +124,25 @@ def _nearest_doing(text: str, start: int, end: int) -> str | None:
 
 
 def _excluded(name: str, strong: bool) -> bool:
-    """Names never read here: times, first names, shops, charities, towns (unless a word
-    of kind is said with them), streets and colleges."""
+    """Names never read here: times, shops, charities, regions, colleges, bodies and their
+    papers; nor first names, towns or streets unless a word of kind is said with them."""
     low = name.lower()
     first = re.sub(r"['’]s$", "", low.split()[0])
     bare = re.sub(r"['’]s$", "", low)
-    if first in COMMON_WORDS or first in TIME_WORDS or first in TIME_NAMES or (
-            bare in SERVICE_BODIES) or (
-            bare in load_set("not_names.txt")) or (
-            low in load_set("not_names.txt")) or low in load_set("landmarks.txt") or (
-            NOT_A_PLACE_END.search(name)) or _patterns()["after"].match(" " + name + " ") or (
-            SCHOOL_END.search(name)):
-        return True  # a kind itself ("the AP") is no name
+    never = (first in COMMON_WORDS or first in TIME_WORDS or first in TIME_NAMES
+             or bare in SERVICE_BODIES or bare in load_set("not_names.txt")
+             or low in load_set("not_names.txt") or low in load_set("landmarks.txt")
+             or low.split()[-1] in load_set("public_document_words.txt")
+             or bool(NOT_A_PLACE_END.search(name) or SCHOOL_END.search(name))
+             or is_kept_region(name))
+    # A kind itself ("the AP", "the Infirmary") is no name either.
+    if never or _patterns()["after"].match(" " + name + " "):
+        return True
     if strong:
         return False  # "called New Leaf": said to be its name, however ordinary the word
     if first in GENERIC_FIRST or first in ROAD_DESCRIPTIONS:
         return True  # "the new hostel", "the Bottom End of town"
-    town = low in load_set("broad_areas.txt") or low in load_set("kept_regions.txt")
-    return town or _a_person(name) or bool(STREET_END.search(name))
+    return low in load_set("broad_areas.txt") or _a_person(name) or bool(STREET_END.search(name))
 
 
 def _plain_lower(text: str, m: re.Match[str], is_word: Callable[[str], bool] | None) -> bool:
