@@ -51,3 +51,15 @@ def test_people_idioms_and_homes_are_not_misread(text, word, fake_nlp):
 def test_an_english_word_before_an_aside_is_no_name(real_nlp):
     text = "I was admitted to Sevenoaks House in the end, a proper psych unit."
     assert [span for _, span in found(text, real_nlp) if "end" in span.split()] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Larkhill, it's a hostel, but they treat you like adults.", "Larkhill"),
+    ("Wrenfield's a dry house, so no cans in your room.", "Wrenfield"),
+])
+def test_a_name_opening_a_sentence_said_to_be_a_hostel(text, expected, real_nlp):
+    assert ("hostel", expected) in found(text, real_nlp)
+
+
+def test_an_english_word_opening_a_sentence_is_an_aside(real_nlp):
+    assert found("Honestly, a hostel is no place for a kid.", real_nlp) == []

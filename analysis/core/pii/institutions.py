@@ -83,7 +83,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|that['’]s|it['’]s|the|a|an|one of the)[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?"
             rf"(?i:{any_kind})\b(?![ \t-]+{WORKERS})"),
         # "My release address was Harrowgate, an approved premises": said to be one, after
-        # any verb; not one word opening a sentence ("Honestly, a hostel is no home").
+        # any verb.
         "explained": re.compile(
             rf"\b(?P<name>{NAME}),[ \t]+(?i:the|a|an|that['’]s|it['’]s)"
             rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?i:{any_kind})\b(?![ \t-]+{WORKERS})"),
@@ -92,10 +92,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "before": re.compile(
             rf"\b(?i:{any_kind})(?:[ \t]+(?i:called|named|at)[ \t]+|,[ \t]+(?:then[ \t]+)?)"
             rf"(?:(?i:the)[ \t]+)?(?P<name>{NAME})(?!['’\w])"),
-        # "The Bridge is a wet hostel", "Lakeside was the locked unit": a sentence's subject.
+        # "The Bridge is a wet hostel", "Lakeside was the locked unit", "Larkhill's a dry
+        # house": a sentence's subject.
         "subject": re.compile(
             rf"(?:^|(?<=[.!?][ \t])|(?<=\n))(?:(?i:the)[ \t]+)?(?P<name>{NAME})"
-            rf"(?=[ \t]+(?:is|was)[ \t]+(?:a|an|the)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?"
+            rf"(?=(?:[ \t]+(?:is|was)|['’]s)[ \t]+(?:a|an|the)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?"
             rf"(?i:{any_kind})\b)"),
         "prison": PRISON_SENTENCE,
         "hospital": HOSPITAL_CONTEXT,
@@ -195,7 +196,10 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
         # "the prison, Dr Fraser": after a comma a title or first name is who works there.
         listed = m.re is pats["explained"] or (
             m.re is pats["before"] and "," in m.group()[:m.start("name") - m.start()])
-        if m.re is pats["explained"] and " " not in name and is_sentence_start(text, start):
+        # "Honestly, a hostel is no home": an English word opening a sentence is an aside;
+        # "Larkhill, it's a hostel" is a name.
+        if m.re is pats["explained"] and " " not in name and is_sentence_start(text, start) and (
+                is_word is None or is_word(name)):
             continue
         # Matched at an offset, never on a slice: a slice copies the rest of a long text.
         strong = said or _said_kind(pats["after"].match(text, end)) or _said_kind(
