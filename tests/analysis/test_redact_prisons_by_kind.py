@@ -35,3 +35,12 @@ def test_a_word_the_model_runs_on_to_does_not_hide_the_prison(real_nlp):
 ])
 def test_cars_teams_and_shows_are_no_prisons(text, fake_nlp):
     assert "prison" not in [label for label, _ in found(text, fake_nlp)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I was recalled to Bristol over one missed appointment.", "Bristol"),
+    ("They took me down to Lincoln straight from the dock.", "Lincoln"),
+    ("I've done Hull, Everthorpe and Wolds, they're all the same.", "Wolds"),
+])
+def test_recalls_being_sent_down_and_closed_prisons(text, expected, fake_nlp):
+    assert ("prison", expected) in found(text, fake_nlp)

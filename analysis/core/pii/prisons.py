@@ -49,7 +49,10 @@ PRISON_CONTEXT_AFTER = re.compile(r"^[^.?!]{0,40}\b(?:prison|jail|nick|wings?|la
 PRISON_TRANSFER_BEFORE = re.compile(
     r"\b(?:(?:got|get|gets|getting|was|were|been|being)\s+(?:moved|sent|shipped|ghosted|"
     r"transferred)(?:\s+(?:out|over|down|up|back))?|(?:moved|sent|shipped|ghosted)\s+"
-    r"(?:me|him|her|us|them)(?:\s+(?:out|over|down|up|back))?)\s+(?:to|into)\s+(?:the\s+)?$",
+    r"(?:me|him|her|us|them)(?:\s+(?:out|over|down|up|back))?"
+    # "recalled to Preston", "they took me down to Exeter": only a prison takes you back or
+    # down from the dock.
+    r"|recalled(?:\s+back)?|took\s+(?:me|him|her|us|them)\s+down)\s+(?:to|into)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "got moved to Bristol by the council into temp accommodation": a move of home. But only
