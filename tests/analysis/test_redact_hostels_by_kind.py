@@ -63,3 +63,12 @@ def test_a_name_opening_a_sentence_said_to_be_a_hostel(text, expected, real_nlp)
 
 def test_an_english_word_opening_a_sentence_is_an_aside(real_nlp):
     assert found("Honestly, a hostel is no place for a kid.", real_nlp) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I got a referral to Talking Therapies but the wait was a year.",
+    "My keyworker sent a referral to IAPT for me.",
+    "I had a room at the YMCA for two years.",
+])
+def test_services_referred_to_and_national_chains_stay(text, fake_nlp):
+    assert found(text, fake_nlp) == []

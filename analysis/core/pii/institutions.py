@@ -141,6 +141,8 @@ def _excluded(name: str, strong: bool) -> bool:
         return True
     if strong:
         return False  # "called New Leaf": said to be its name, however ordinary the word
+    if name.isupper():
+        return True  # "a referral to IAPT", "a room at the YMCA": services and chains
     if first in GENERIC_FIRST or first in ROAD_DESCRIPTIONS:
         return True  # "the new hostel", "the Bottom End of town"
     return low in load_set("broad_areas.txt") or _a_person(name) or bool(STREET_END.search(name))
