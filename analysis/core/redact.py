@@ -47,7 +47,17 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.language import Language
 
-from .pii import areas, contact, hospitals, names, places, prisons, said_ids, whereabouts
+from .pii import (
+    areas,
+    contact,
+    hospitals,
+    institutions,
+    names,
+    places,
+    prisons,
+    said_ids,
+    whereabouts,
+)
 from .pii.common import Candidate
 from .pii.lexicon import english_adjectives, english_lexicon, english_modifiers
 
@@ -190,6 +200,7 @@ def find_personal_data(
     ):
         cands += detector(text)
     cands += whereabouts.find_bare_streets(text, is_word)
+    cands += institutions.find_by_kind(text, entities, is_word)
     if not keep_broad_areas:
         cands += areas.find_areas(text, entities, people, is_word)
     return _resolve(text, _where_things_are(text, cands))

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 
 from ..lists import load_list, load_set
-from .common import CAP_WORD, Candidate, is_sentence_start
+from .common import CAP_WORD, COMMON_WORDS, Candidate, is_sentence_start
 from .name_words import never_name
 from .not_people import COURT_BEFORE
 from .places import first_word_generic
@@ -117,6 +117,10 @@ def _model_areas(text: str, entities: Iterable[tuple[int, int, str]]) -> list[Ca
         start = ent_start + (the.end() if the else 0)
         possessive = POSSESSIVE_END.search(text, start, ent_end)
         end = possessive.start() if possessive else ent_end
+        # "in Swaleside now": the model ran on over a lower-case word after the place.
+        while (tail := re.search(r"[ \t]+([a-z]+)$", text[start:end])) and (
+                tail.group(1) in COMMON_WORDS):
+            end -= len(tail.group())
         span = text[start:end]
         if (not span[:1].isupper() or (span.isupper() and len(span) <= ACRONYM_LETTERS)
                 or span.lower() in load_set("not_names.txt") or never_name(span.split()[0])):

@@ -20,7 +20,7 @@ __all__ = ["find_hospitals"]
 
 HOSPITAL = re.compile(
     rf"\b{NAME_WORDS}(?:['’]s?)?[ \t]+(?:Hospital|Infirmary|Ward|Clinic|Medical Centre|"
-    rf"Health Centre|Surgery|Mental Health Unit)\b"
+    rf"Health Centre|Surgery|Mental Health Unit|Medical Practice|Practice)\b"
 )
 # "Wythenshawe hospital", "Maple ward", "Meadowbrook Unit", "the Mount Vernon surgery": the
 # word typed in lower case, or a ward or unit by its own name; "a Leeds hospital" (a broad
@@ -31,7 +31,7 @@ UNIT_KINDS = (r"(?:psych|psychiatric|mental[ \t]+health|acute|secure|detox|crisi
               r"|addiction|eating[ \t]+disorders?|mother[ \t]+and[ \t]+baby|locked)")
 HOSPITAL_LOWER = re.compile(
     rf"\b(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]+(?:{UNIT_KINDS}[ \t]+)?"
-    rf"(?:hospital|infirmary|ward|[Uu]nit|surgery)\b")
+    rf"(?:hospital|infirmary|ward|[Uu]nit|surgery|clinic|practice)\b")
 # "Ward 22", "on ward 7": a ward by its number says which hospital floor someone was on.
 # A council ward ("Ward 3 of the council", "the electoral ward 3") is an area, not a bed.
 WARD_NUMBER = re.compile(
@@ -114,7 +114,10 @@ HOSPITAL_CONTEXT = re.compile(
     r"|icu|intensive care|detox|stitches|broken|od|od['’]?d|sepsis|abscess|infection"
     r"|x-ray|scan|kept me in|collapsed|unwell|poorly|psychiatrist|psychosis|breakdown|meds"
     r"|medication|drip|paramedics|stomach pumped|inpatient|patient|crisis team|stabbed"
-    r"|stabbing|stab wound|injuries|injured|treated|beaten up|fractured?)\b",
+    r"|stabbing|stab wound|injuries|injured|treated|beaten up|fractured?"
+    # What is done to a patient: "stitched up at", "blood tests at", "three admissions to".
+    r"|stitched|seizures?|blood tests?|diagnos[a-z]+|depot|admissions?|trolley|gp|liver"
+    r"|woke up|rushed (?:me|him|her|them))\b",
     re.IGNORECASE,
 )
 

@@ -47,6 +47,11 @@ def _before_function_word(span: str) -> str:
     return span
 
 
+def _lower_words(span: str, is_word: Callable[[str], bool] | None) -> bool:
+    """Whether a span is all lower-case English words."""
+    return bool(span.islower() and is_word and all(is_word(w) for w in span.split()))
+
+
 def _from_model(
     text: str, person_spans: Iterable[tuple[int, int]], is_word: Callable[[str], bool] | None,
 ) -> list[Candidate]:
@@ -74,7 +79,7 @@ def _from_model(
             continue
         # The small model sometimes calls a lower-case English word a person ("agenda"),
         # or a name-word used as a word ("Hope is what kept me going").
-        if span.islower() and is_word and all(is_word(w) for w in span.split()):
+        if _lower_words(span, is_word):
             continue
         if " " not in span and is_ambiguous(span) and word_used_as_word(text, start, end):
             continue
@@ -83,20 +88,25 @@ def _from_model(
         if (is_word and " " not in span and is_word(span)
                 and IN_THE_BEFORE.search(text[max(0, start - 20):start])):
             continue
-        # Drop leading fillers and verbs spaCy glues on ("Yeah Dave", "Ring Tony"), but
-        # not first names that are also words ("Hope Williams"); skip if nothing is left.
-        words = list(WORD.finditer(span))
-        for i, word in enumerate(words):
-            w = word.group()
-            glued = is_word is not None and is_word(w) and i < len(words) - 1 and (
-                w.lower() not in load_set("first_names.txt"))
-            if not never_name(w) and not glued:
-                start += word.start()
-                break
-        else:
-            continue
-        found.append(Candidate(start, end, "name"))
+        first = _first_name_word(span, is_word)
+        # "shipped me to Durham miles from": the town dropped, "miles" is the word left.
+        if first is not None and not _lower_words(text[start + first:end], is_word):
+            found.append(Candidate(start + first, end, "name"))
     return found
+
+
+def _first_name_word(span: str, is_word: Callable[[str], bool] | None) -> int | None:
+    """Where a model span's name starts once the fillers and verbs spaCy glues on are dropped
+    ("Yeah Dave", "Ring Tony"), keeping first names that are also words ("Hope Williams");
+    None if nothing is left."""
+    words = list(WORD.finditer(span))
+    for i, word in enumerate(words):
+        w = word.group()
+        glued = is_word is not None and is_word(w) and i < len(words) - 1 and (
+            w.lower() not in load_set("first_names.txt"))
+        if not never_name(w) and not glued:
+            return word.start()
+    return None
 
 
 def _unknown_capitalised(

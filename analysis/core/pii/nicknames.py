@@ -7,6 +7,7 @@ from collections.abc import Callable
 from ..lists import load_set
 from .common import CAP_WORD, Candidate, is_sentence_start
 from .name_words import is_ambiguous, never_name
+from .word_lists import STATE_WORDS
 
 __all__ = ["called_nicknames", "listed_nicknames", "describing_nicknames"]
 
@@ -48,6 +49,7 @@ def describing_nicknames(text: str, is_adjective: Callable[[str], bool] | None,
         return []
     return [Candidate(m.start(), m.end(), "name") for m in re.finditer(rf"{CAP_WORD}\b", text)
             if is_sentence_start(text, m.start()) and is_adjective(m.group())
+            and m.group().lower() not in STATE_WORDS
             and not never_name(m.group()) and CARES_FOR.match(text, m.end())]
 
 

@@ -74,6 +74,23 @@ def _opener(text: str, cand: Candidate, is_modifier: Callable[[str], bool]) -> b
     return is_modifier(word)
 
 
+# "watched Prison Break", "I used to love Scrubs on the telly": a programme, not a person.
+SHOW_BEFORE = re.compile(r"\b(?i:watch|watched|watching|episodes?[ \t]+of|series[ \t]+of)[ \t]+"
+                         rf"(?:{CAP_WORD}[ \t]+){{0,3}}$")
+SHOW_AFTER = re.compile(r"[ \t]+(?:(?:was|is|were)[ \t]+)?(?:(?:always|still|back)[ \t]+)?on"
+                        r"[ \t]+(?:the[ \t]+)?(?i:telly|tv|tele|television|iplayer|netflix)\b")
+
+
+def _show(text: str, cand: Candidate, is_word: Callable[[str], bool]) -> bool:
+    """A programme of English words said as watched or on the telly; never a first name
+    ("watched Dean fall") nor a name that is no word ("Kezia on the telly")."""
+    words = text[cand.start:cand.end].split()
+    if words[0].lower() in load_set("first_names.txt") or not all(map(is_word, words)):
+        return False
+    return bool(SHOW_BEFORE.search(text[max(0, cand.start - 60):cand.start])
+                or SHOW_AFTER.match(text, cand.end))
+
+
 def _saint(text: str, cand: Candidate) -> bool:
     """A saint's name, after "St" ("St Patrick's Day") or starting with it ("St John's")."""
     return bool(SAINT_BEFORE.search(text[max(0, cand.start - 7):cand.start])
@@ -103,6 +120,7 @@ AUX_AFTER = re.compile(
 # Said after a person as well as a noun: "Frank today was brilliant", "Mark himself was".
 NOT_NOUNS = frozenset(["today", "tonight", "yesterday", "tomorrow", "himself", "herself",
                        "again", "though", "anyway", "instead", "maybe", "sometimes", "too"])
+NOMINAL = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|hood)s?$")
 # A person does things to someone: "Dawn cooks for us" is Dawn.
 PERSON_OBJECT_AFTER = re.compile(r"[ \t]+(?:me|us|him|her|them|for|with|to)\b")
 
@@ -115,6 +133,10 @@ def _compound(text: str, cand: Candidate, is_word: Callable[[str], bool]) -> boo
     if " " in word or not is_ambiguous(word) or not after:
         return False
     noun = after.group("noun")
+    # "Frank conversations", "Frank discussions": a word made a noun by its ending is never
+    # what a person does, so the name-word describes it.
+    if NOMINAL.search(noun):
+        return True
     if (noun in COMMON_WORDS or noun in PERSON_VERBS or noun in SPEECH_VERBS or noun in NOT_NOUNS
             or noun.endswith(("ed", "ly")) or not is_word(noun)
             or PERSON_OBJECT_AFTER.match(text, after.end("noun"))):
@@ -146,8 +168,8 @@ def drop_not_people(text: str, cands: list[Candidate],
             continue
         if is_modifier is not None and _opener(text, cand, is_modifier):
             continue
-        if _court(text, cand) or _saint(text, cand) or (
-                is_word is not None and _compound(text, cand, is_word)):
+        if _court(text, cand) or _saint(text, cand) or (is_word is not None and (
+                _compound(text, cand, is_word) or _show(text, cand, is_word))):
             continue
         kept.append(cand)
     return kept

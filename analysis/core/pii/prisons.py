@@ -27,16 +27,19 @@ PRISON_WORD_AFTER = r"(?:[ \t]+(?:prison|Prison|jail|nick|YOI))"
 PRISON_CONTEXT_BEFORE = re.compile(
     r"\b(?:time|years?|months?|weeks?|stretch|stint|sentence|remand(?:ed)?(?:\s+to)?|inside|out of|"
     r"released from|transferred to|shipped(?: out)? to|locked up in|banged up in|visits? (?:in|at)|"
-    r"cells?|wings?|landings?|served|bird|porridge)"
-    r"\s+(?:in\s+|at\s+)?$",
+    r"cells?|wings?|landings?|served|bird|porridge|on (?:the )?out from|on licence from|"
+    r"(?:did|done|doing|do) a (?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))"
+    r"\s+(?:in\s+|at\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "Pentonville, then Brixton, then the Scrubs": a place-named prison listed with prisons.
 # "Whatton, then back to Nottingham", "lewes and another in Ford": joined by a few short words.
-# "the Scrubs in 2011 and then Wandsworth": a year may say when each one was.
+# "the Scrubs in 2011 and then Wandsworth": a year may say when each one was; "Garth and two
+# in Wakefield", "Risley and the one before that in Lewes": how long, or which time.
 PRISON_LIST_JOIN = re.compile(
-    r"^(?:\s*,)?\s*(?:(?:and|then|or|to|back|on|another|one|a|bit|stint|in|at"
-    r"|(?:19|20)\d\d,?)\s+){0,5}$"
+    r"^(?:\s*,)?\s*(?:(?:and|then|or|to|back|on|another|one|a|bit|stint|in|at|the|before|after"
+    r"|last|first|next|my|that|two|three|four|five|six|seven|eight|nine|ten|more|years?"
+    r"|months?|(?:19|20)\d\d,?)\s+){0,6}$"
     r"|^\s*/\s*$")
 # "released from HMP Leeds to Manchester": after a release, "to" names where someone went.
 RELEASED_FROM = re.compile(r"\b(?:released|discharged|let \w+ out|out)\s+(?:of|from)\s+$", re.I)
@@ -46,7 +49,10 @@ PRISON_CONTEXT_AFTER = re.compile(r"^[^.?!]{0,40}\b(?:prison|jail|nick|wings?|la
 PRISON_TRANSFER_BEFORE = re.compile(
     r"\b(?:(?:got|get|gets|getting|was|were|been|being)\s+(?:moved|sent|shipped|ghosted|"
     r"transferred)(?:\s+(?:out|over|down|up|back))?|(?:moved|sent|shipped|ghosted)\s+"
-    r"(?:me|him|her|us|them)(?:\s+(?:out|over|down|up|back))?)\s+(?:to|into)\s+(?:the\s+)?$",
+    r"(?:me|him|her|us|them)(?:\s+(?:out|over|down|up|back))?"
+    # "recalled to Preston", "they took me down to Exeter": only a prison takes you back or
+    # down from the dock.
+    r"|recalled(?:\s+back)?|took\s+(?:me|him|her|us|them)\s+down)\s+(?:to|into)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "got moved to Bristol by the council into temp accommodation": a move of home. But only
@@ -73,7 +79,8 @@ PRISON_SENTENCE = re.compile(
     r"(?:did|doing|do|done)\s+(?:my\s+)?(?:time|bird|porridge)|YOI|young offenders|jail|"
     r"the nick|landings?|wings?|remand|lifers?|banged up|bang up|locked up|screws?|prison|HMP|"
     r"custody|went down|sent down|kangaroo court|canteen|lock-?down|on the out|"
-    r"the (?:ones|twos|threes|fours|fives)|recall(?:ed)?)\b",
+    r"the (?:ones|twos|threes|fours|fives)|recall(?:ed)?|cat [a-d]|parole|got nicked|"
+    r"shared a pad)\b",
     re.IGNORECASE)
 NOT_PRISON_BEFORE = re.compile(
     r"\b(?:moved|move|moving|back|home|released|came out|got out|from|flat|house|"
@@ -148,6 +155,19 @@ def _in_prison_sentence(text: str, start: int, end: int, area: bool) -> bool:
     return bool(PRISON_SENTENCE.search(sentence))
 
 
+# "sold me a Ford when I was inside": after an article a prison's name is a thing (a car,
+# a brand); "Liverpool won on Saturday": a town that wins or plays is its team.
+THING_BEFORE = re.compile(r"\b(?:a|an|another)\s+(?:(?!(?:in|at|to|from|of|on)\s)[a-z]+\s+)?$",
+                          re.IGNORECASE)
+TEAM_AFTER = re.compile(r"\s+(?:won|lost|drew|beat|played|play|are playing|were playing|scored"
+                        r"|got relegated|got promoted)\b")
+
+
+def _a_thing_or_team(text: str, start: int, end: int) -> bool:
+    return bool(THING_BEFORE.search(text[max(0, start - 20):start])
+                or TEAM_AFTER.match(text, end))
+
+
 def find_prisons(text: str) -> list[Candidate]:
     """Find prisons: "HMP X", listed names, and city-named prisons with context.
 
@@ -166,6 +186,8 @@ def find_prisons(text: str) -> list[Candidate]:
         word_after = re.match(PRISON_WORD_AFTER, text[m.end():])
         if word_after:
             found.append(Candidate(m.start(), m.end() + word_after.end(), "prison"))
+        elif _a_thing_or_team(text, m.start(), m.end()):
+            continue
         elif _in_context(text, m.start(), m.end()):
             found.append(Candidate(m.start(), m.end(), "prison"))
     lower = _lower_case_towns()
@@ -185,7 +207,8 @@ def _listed_with_prisons(text: str, found: list[Candidate],
                          ambiguous: re.Pattern[str] | None) -> list[Candidate]:
     """Place-named prisons joined by a comma, "and" or "then" to a prison already found."""
     pending = [m for m in (ambiguous.finditer(text) if ambiguous else ())
-               if not any(c.start <= m.start() < c.end for c in found)]
+               if not any(c.start <= m.start() < c.end for c in found)
+               and not _a_thing_or_team(text, m.start(), m.end())]
     added: list[Candidate] = []
     grew = True
     while grew:  # a chain of three or more: each newly found name vouches for the next

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 __all__ = [
-    "DIALECT_WORDS", "LOOK_PARTICIPLES", "MEDICINE_ENDINGS", "PERSON_OBJECT_VERBS", "PERSON_VERBS",
+    "DIALECT_WORDS", "HOSTEL_DOINGS", "KIND_NOUNS", "LOOK_PARTICIPLES", "MEDICINE_ENDINGS",
+    "PERSON_OBJECT_VERBS", "PERSON_VERBS", "SERVICE_BODIES", "STATE_WORDS",
     "SPEECH_VERBS", "DAYTIME_NAMES", "DRUG_NAMES", "IDEA_NAMES",
     "TIME_BEFORE", "TIME_NAMES", "TIME_VERBS", "TIME_WORDS",
 ]
@@ -96,3 +97,38 @@ EVERYDAY = frozenset(
     ["reading", "bath", "bow", "angel", "barking", "harrow", "poplar", "stoke", "hull", "derby",
      "sale", "bury", "deal", "send", "march", "street", "ware", "moss", "meadows", "dingle",
      "belvedere", "custom house"])
+# What a place is called when someone says what it is ("Ashwood, that's a recovery house",
+# "the Carver Street hostel", "a refuge called Oasis", "Beech Tree surgery"): one regex
+# fragment a kind, read case-insensitively; "AP" is matched in capitals only.
+KIND_NOUNS = {
+    "prison": ("prisons?", "jails?", "nick", "YOI", "cat [a-d]", "open (?:prison|nick)",
+               "young offenders(?: institution)?"),
+    "hospital": ("hospitals?", "infirmary", "wards?", "units?",
+                 "clinics?", "(?:gp )?surgery", "(?:gp )?practice", "medical centre",
+                 "health centre", "hospice", "picu", "on a section(?: \\d| two| three)?"),
+    "hostel": ("(?:bail |wet |dry |direct access |women'?s |young people'?s |yp |ymca )?hostels?",
+               "(?:night |winter )?shelters?", "(?:women'?s )?refuges?", "approved premises",
+               "(?-i:AP)", "supported (?:housing|accommodation|lodgings?|house|living)",
+               "(?:recovery|halfway|dry|wet|move[- ]on|supported|safe) houses?", "foyer",
+               "(?:housing )?project", "rehab", "hostel for [a-z ]+"),
+}
+# What supported housing is said to do for or to the people in it ("evicted from", "my
+# room at", "a key to my own door", "the keyworkers at"): where no word of kind is said,
+# these show a home rather than a ward or a cell.
+HOSTEL_DOINGS = (
+    "key ?workers?", "curfew", "house meeting", "residents?", "rough sleepers?", "care leavers?",
+    "evicted", "rent arrears", "arrears", "(?:my|a|the) room", "own (?:flat|place|door|front door)",
+    "(?:living|lived|live|stopping|stopped|stayed|staying|housed|placed|put (?:me|us|him|her) up)"
+    " (?:at|in)", "(?:moved|put|placed|sent|housed) (?:me|us|him|her|them) (?:to|in|into|at|from)",
+    "moved (?:out of|into|from)", "signing in", "sign in", "visitors", "ex-offenders",
+    "licence conditions", "housing officer", "council")
+# A state someone is in or a way of speaking, which opens a sentence as the state itself
+# ("Sober helped me" for being sober, "Clean kept me alive", "Honest said nothing" for
+# "honest, I said nothing"): never a nickname there, unlike "Tiny" or "Lofty".
+STATE_WORDS = frozenset(
+    ["sober", "clean", "dry", "straight", "honest", "busy", "calm", "quiet", "alone", "free",
+     "safe", "stable", "settled", "sane", "well", "sorry", "serious", "skint", "homeless",
+     "single", "lonely", "bored", "sick", "ill", "drunk", "high", "stoned", "hungry", "tired"])
+# Bodies someone served or lived in that are no building ("I lived in the Army for ten
+# years", "in the Forces"): never a hostel, a ward or a prison however the sentence goes.
+SERVICE_BODIES = frozenset(["army", "navy", "raf", "marines", "forces", "military", "police"])

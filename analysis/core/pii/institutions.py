@@ -1,0 +1,254 @@
+"""Hostels, hospitals and prisons told by what the sentence says they are, not by their name.
+
+People name supported housing, wards and jails by any word at all ("Marigold", "the
+Bridge", "Jimmy's", "Garth"), so a name's own shape says little. What does say it is the
+sentence: a word of kind right after the name or in apposition ("the Carver Street hostel",
+"Ashwood, that's a recovery house", "pennine view which is a wet hostel", "a refuge called
+Oasis"), a list it belongs to ("Hostels, shelters, Bramley Grange, the Foundry"), or else
+the nearest thing said about it in its sentence (a curfew or a keyworker for a hostel, a
+section or an overdose for a hospital, a stretch or a cellmate for a prison). Only a name
+said as somewhere someone is, goes or comes from ("at", "in", "to", "out of") is read.
+The model's entities veto what it knows is a date, a number, a nationality or a work of
+art ("Prison Break", "Holby City").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import cache
+
+from ..lists import load_set
+from .areas import is_kept_region
+from .common import CAP_WORD, COMMON_WORDS, Candidate, is_sentence_start, sentence_parts
+from .hospitals import HOSPITAL_CONTEXT, NOT_HOSPITAL_FIRST
+from .name_words import TITLE_WORDS
+from .places import GENERIC_FIRST, ROAD_DESCRIPTIONS, SCHOOL_WORDS, STREET_SUFFIXES
+from .prisons import NOT_PRISON_BEFORE, PRISON_SENTENCE
+from .word_lists import HOSTEL_DOINGS, KIND_NOUNS, SERVICE_BODIES, TIME_NAMES, TIME_WORDS
+
+__all__ = ["find_by_kind"]
+
+KINDS = ("prison", "hospital", "hostel")  # the order a tie is settled in, as in redact.LABELS
+NAME = (rf"(?:St\.?[ \t]+{CAP_WORD}(?:['’]s)?|{CAP_WORD}(?:['’]s)?|[A-Z]{{2,4}}\b)"
+        rf"(?:[ \t]+{CAP_WORD}(?:['’]s)?){{0,2}}")
+LOWER_NAME = r"[a-z]{3,}(?:[ \t]+[a-z]{3,})?"
+# Said as where someone is, goes or comes from; "out of", "down at", "back to" end likewise.
+FRAME = r"\b(?i:at|in|into|to|from|of|under|called|named)[ \t]+(?:(?i:the)[ \t]+)?"
+FRAMED = re.compile(rf"{FRAME}(?P<name>{NAME})(?!['’\w])")
+FRAMED_LOWER = re.compile(rf"{FRAME}(?P<name>{LOWER_NAME})\b")
+# One after another in a list: "Willow Ward, Juniper Ward and then Rowan", "Hostels,
+# shelters, Bramley Grange".
+LIST_NEXT = re.compile(rf"(?:,[ \t]*|,?[ \t]+(?:and|or)[ \t]+)(?:then[ \t]+)?(?:the[ \t]+)?"
+                       rf"(?P<name>{NAME})(?!['’\w])")
+STREET_END = re.compile(rf"[ \t](?:{STREET_SUFFIXES}|Rd|St)$")
+SCHOOL_END = re.compile(rf"[ \t](?:{SCHOOL_WORDS})$")
+# Not where anyone lives, is treated or serves time: colleges, courts, and bodies and their
+# papers ("at Leeds College", "to the Crown Court", "in the Criminal Justice System", "the
+# NHS Commissioning Board", "the Bradley Report": public_document_words.txt).
+NOT_A_PLACE_END = re.compile(
+    r"[ \t](?:College|School|Academy|University|Uni|Church|Court|Courts|Council|Station"
+    r"|Airport|Park Road|Trust|Services?|Team|System|Board|Programme|Scheme|Partnership"
+    r"|Authority|Department|Ministry|Office|Agency|Committee|Network|Foundation|Association"
+    r"|Institute|Fund|Plan|Policy|Bill|Group)$")
+# What the model knows a span to be, when that is no place at all.
+NOT_PLACE_ENTITIES = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY",
+                                "PERCENT", "NORP", "LANGUAGE", "WORK_OF_ART", "EVENT", "LAW"])
+# Names whose last word says they are a home, or a home or a clinic.
+HOME_END = re.compile(r"[ \t](?:House|Lodge|Hostel|Foyer|Project|Court|Hall|Place|Point|Haven)$")
+CENTRE_END = re.compile(r"[ \t](?:Centre|Center)$")
+# "Dean, a hostel worker": the kind describes a person, not the place.
+WORKERS = (r"(?i:workers?|staff|managers?|officers?|nurses?|doctors?|cooks?|wardens?|residents?"
+           r"|mates?|pals?|lads?|girls?)\b")
+ORIGIN_BEFORE = re.compile(r"\b(?i:born|grew up|brought up|raised)[ \t]+(?:\w+[ \t]+)?$")
+ARTICLE_AFTER = re.compile(r"[ \t]+(?i:the|a|an)[ \t]")
+REACH = 90  # characters either side where what is said about a name still describes it
+
+
+def _alternatives(phrases: Iterable[str]) -> str:
+    return "|".join(sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Compiled kind tests: a word of kind after, before or in apposition, and what each
+    kind of place is said to do."""
+    kinds = {k: _alternatives(v) for k, v in KIND_NOUNS.items()}
+    any_kind = "|".join(rf"(?P<{k}>{v})" for k, v in kinds.items())
+    return {
+        "after": re.compile(rf"[ \t]+(?i:{any_kind})\b"),
+        # "Ashwood, that's a recovery house", "Oasis, the women's refuge", "pennine view
+        # which is a wet hostel".
+        "apposed": re.compile(
+            rf",?[ \t]+(?i:(?:which|that|it|this)(?:['’]s|[ \t]+is|[ \t]+was)"
+            rf"|that['’]s|it['’]s|the|a|an|one of the)[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?"
+            rf"(?i:{any_kind})\b(?![ \t-]+{WORKERS})"),
+        # "My release address was Harrowgate, an approved premises": said to be one, after
+        # any verb.
+        "explained": re.compile(
+            rf"\b(?P<name>{NAME}),[ \t]+(?i:the|a|an|that['’]s|it['’]s)"
+            rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?i:{any_kind})\b(?![ \t-]+{WORKERS})"),
+        # "a refuge called Oasis", "the night shelter at St Aidan's", "Hostels, shelters,
+        # Bramley Grange", "Night shelter, then Parkview".
+        "before": re.compile(
+            rf"\b(?i:{any_kind})(?:[ \t]+(?i:called|named|at)[ \t]+|,[ \t]+(?:then[ \t]+)?)"
+            rf"(?:(?i:the)[ \t]+)?(?P<name>{NAME})(?!['’\w])"),
+        # "The Bridge is a wet hostel", "Lakeside was the locked unit", "Larkhill's a dry
+        # house": a sentence's subject.
+        "subject": re.compile(
+            rf"(?:^|(?<=[.!?][ \t])|(?<=\n))(?:(?i:the)[ \t]+)?(?P<name>{NAME})"
+            rf"(?=(?:[ \t]+(?:is|was)|['’]s)[ \t]+(?:a|an|the)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?"
+            rf"(?i:{any_kind})\b)"),
+        "prison": PRISON_SENTENCE,
+        "hospital": HOSPITAL_CONTEXT,
+        "hostel": re.compile(rf"\b(?:{_alternatives(HOSTEL_DOINGS)}|{kinds['hostel']})\b",
+                             re.IGNORECASE),
+    }
+
+
+def _said_kind(m: re.Match[str] | None) -> str | None:
+    """The kind whose named group matched."""
+    return next((k for k in KINDS if m.group(k)), None) if m else None
+
+
+def _nearest_doing(text: str, start: int, end: int) -> str | None:
+    """The kind of the nearest thing said about the name in its sentence, within REACH."""
+    before, after = sentence_parts(text, start, end)
+    before, after = before[-REACH:], after[:REACH]
+    best: tuple[int, int, str] | None = None
+    for rank, kind in enumerate(KINDS):
+        pattern = _patterns()[kind]
+        hits = [len(before) - m.end() for m in pattern.finditer(before)]
+        hits += [m.start() for m in pattern.finditer(after)]
+        if hits and (best is None or (min(hits), rank) < best[:2]):
+            best = (min(hits), rank, kind)
+    return best[2] if best else None
+
+
+def _excluded(name: str, strong: bool) -> bool:
+    """Names never read here: times, shops, charities, regions, colleges, bodies and their
+    papers; nor first names, towns or streets unless a word of kind is said with them."""
+    low = name.lower()
+    first = re.sub(r"['’]s$", "", low.split()[0])
+    bare = re.sub(r"['’]s$", "", low)
+    never = (first in COMMON_WORDS or first in TIME_WORDS or first in TIME_NAMES
+             or bare in SERVICE_BODIES or bare in load_set("not_names.txt")
+             or low in load_set("not_names.txt") or low in load_set("landmarks.txt")
+             or low.split()[-1] in load_set("public_document_words.txt")
+             or bool(NOT_A_PLACE_END.search(name) or SCHOOL_END.search(name))
+             or is_kept_region(name))
+    # A kind itself ("the AP", "the Infirmary") is no name either.
+    if never or _patterns()["after"].match(" " + name + " "):
+        return True
+    if strong:
+        return False  # "called New Leaf": said to be its name, however ordinary the word
+    if name.isupper():
+        return True  # "a referral to IAPT", "a room at the YMCA": services and chains
+    if first in GENERIC_FIRST or first in ROAD_DESCRIPTIONS:
+        return True  # "the new hostel", "the Bottom End of town"
+    return low in load_set("broad_areas.txt") or _a_person(name) or bool(STREET_END.search(name))
+
+
+def _plain_lower(text: str, m: re.Match[str], is_word: Callable[[str], bool] | None) -> bool:
+    """A lower-case name only with its kind word straight after or said to be one ("pennine
+    view which is a wet hostel"), never one made of function words ("in touch with the"),
+    nor one English word before a comma unless called so ("in the end, a psych unit")."""
+    words = m.group("name").split()
+    if any(w in COMMON_WORDS for w in words) or ARTICLE_AFTER.match(text, m.end()):
+        return False
+    return not (len(words) == 1 and is_word is not None and is_word(words[0])
+                and text[m.end():m.end() + 1] == "," and not re.search(
+                    r"(?i:called|named)[ \t]+$", m.group()[:m.start("name") - m.start()]))
+
+
+def _a_person(name: str) -> bool:
+    """A title or a lone first name: who works somewhere, not where."""
+    words = name.lower().split()
+    return words[0] in TITLE_WORDS or (len(words) == 1 and re.sub(
+        r"['’]s$", "", words[0]) in load_set("first_names.txt"))
+
+
+def _entity_veto(start: int, end: int, entities: list[tuple[int, int, str]]) -> bool:
+    return any(s < end and start < e and label in NOT_PLACE_ENTITIES for s, e, label in entities)
+
+
+def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
+                 is_word: Callable[[str], bool] | None = None) -> list[Candidate]:
+    """Find hostels, hospitals and prisons by what their sentence says they are.
+
+    Args:
+        text: text to search.
+        entities: the model's (start, end, label) entities; dates, numbers, nationalities
+            and works of art among them are never a place.
+        is_word: an English word test (``pii.lexicon``), so a lower-case word before an
+            aside ("in the end, a psych unit") is not read as a name; None skips it.
+
+    Returns:
+        Candidates labelled ``hostel``, ``hospital`` or ``prison``.
+    """
+    ents = list(entities)
+    pats = _patterns()
+    framed: list[tuple[re.Match[str], str | None]] = [
+        (m, None) for p in (FRAMED, FRAMED_LOWER) for m in p.finditer(text)]
+    found: list[Candidate] = []
+    framed += [(m, _said_kind(m)) for m in pats["before"].finditer(text)]
+    framed += [(m, _said_kind(m)) for m in pats["subject"].finditer(text)]
+    framed += [(m, _said_kind(m)) for m in pats["explained"].finditer(text)]
+    for m, said in framed:
+        start, end, name = m.start("name"), m.end("name"), m.group("name")
+        # "the prison, Dr Fraser": after a comma a title or first name is who works there.
+        listed = m.re is pats["explained"] or (
+            m.re is pats["before"] and "," in m.group()[:m.start("name") - m.start()])
+        # "Honestly, a hostel is no home": an English word opening a sentence is an aside;
+        # "Larkhill, it's a hostel" is a name.
+        if m.re is pats["explained"] and " " not in name and is_sentence_start(text, start) and (
+                is_word is None or is_word(name)):
+            continue
+        # Matched at an offset, never on a slice: a slice copies the rest of a long text.
+        strong = said or _said_kind(pats["after"].match(text, end)) or _said_kind(
+            pats["apposed"].match(text, end))
+        if m.re is FRAMED_LOWER and not (strong and _plain_lower(text, m, is_word)):
+            continue
+        if _excluded(name, bool(strong)) or (listed and _a_person(name)) or (
+                _entity_veto(start, end, ents)):
+            continue
+        # "born in the General Strike", "grew up in Gorton": a time or a home town.
+        if not strong and ORIGIN_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            continue
+        own = _said_kind(pats["after"].match(" " + name.split()[-1]))
+        # "the Segregation Unit", "the Healthcare Unit": parts of a prison or a hospital.
+        if own and name.split()[0].lower() in NOT_HOSPITAL_FIRST:
+            continue
+        kind = strong or own or _nearest_doing(text, start, end)
+        # "Cedar Lodge ... spice on every landing", "detox at Oak House": a House or Lodge
+        # is a home, a Centre a home or a clinic, whatever else the sentence is about.
+        if HOME_END.search(name) and kind != "hostel" or (
+                CENTRE_END.search(name) and kind == "prison"):
+            continue
+        if kind == "prison" and NOT_PRISON_BEFORE.search(text[max(0, start - 30):start]):
+            continue
+        if kind:
+            found.append(Candidate(start, end, kind))
+    return found + _listed_on(text, found, ents)
+
+
+def _listed_on(text: str, found: list[Candidate], ents: list[tuple[int, int, str]]
+               ) -> list[Candidate]:
+    """Names listed straight after one already found take its kind ("Willow Ward, Juniper
+    Ward and then Rowan"), a chain at a time."""
+    added: list[Candidate] = []
+    queue = sorted(found)
+    while queue:
+        cand = queue.pop(0)
+        m = LIST_NEXT.match(text, cand.end)
+        if not m:
+            continue
+        start, end = m.start("name"), m.end("name")
+        # "Juniper Ward and then Rowan": one after another, a sequence of places, not people.
+        then = "then" in text[m.start():start].split()
+        if _excluded(m.group("name"), then) or _entity_veto(start, end, ents):
+            continue
+        new = Candidate(start, end, cand.label)
+        if new not in found and new not in added:
+            added.append(new)
+            queue.append(new)
+    return added
