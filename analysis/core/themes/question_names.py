@@ -8,8 +8,9 @@ was "Comments on address" and the answer on information sharing (written respons
 "Prison healthcare". The question names the subject in words the consultation chose, so
 its noun phrases are candidates too, scored as ``central`` scores phrases (near the run's
 centre and nearer it than any other run's). One takes the label only when it fits the run
-clearly better than the label it has (``QUESTION_EDGE``): the run's own words stay where
-they name it as well ("Opioid substitution therapy" over "continuous treatment on
+clearly better than the label it has (``QUESTION_EDGE``), or better at all when that
+label sits nearer another run's centre than its own (it names that run): the run's own
+words stay where they name it as well ("Opioid substitution therapy" over "continuous treatment on
 release", "Young adults" over "particular consideration for young adults").
 """
 from __future__ import annotations
@@ -37,6 +38,7 @@ __all__ = ["QUESTION_EDGE", "question_labels"]
 # 0.02-0.04 was a matter of wording ("Probation supervision" for "Probation practitioner").
 QUESTION_EDGE = 0.1
 NOUNS = ("NOUN", "PROPN")
+PLURALS = ("NNS", "NNPS")
 # A run answers one question when more than this share of its passages answer it.
 ONE_QUESTION = 0.5
 
@@ -50,9 +52,12 @@ def _modifiers(question: str, models: TextModels) -> set[str]:
     tokens = list(nlp(question))
     # Noun, "and"/"or", noun, noun: the first two nouns share the last as their head. The
     # tagger alone says this (the pipeline runs no parser): "GP registration and primary
-    # care" goes on with an adjective and names two whole subjects.
+    # care" goes on with an adjective and names two whole subjects. A plural first noun is
+    # a whole subject too, as English modifiers are singular: "breaches of community orders
+    # and licence conditions" (a third response) lost "Breach of community orders".
     return {tokens[i].lemma_.lower() for i in range(len(tokens) - 3)
-            if tokens[i].pos_ in NOUNS and tokens[i + 1].lower_ in ("and", "or")
+            if tokens[i].pos_ in NOUNS and tokens[i].tag_ not in PLURALS
+            and tokens[i + 1].lower_ in ("and", "or")
             and tokens[i + 2].pos_ in NOUNS and tokens[i + 3].pos_ in NOUNS}
 
 
@@ -109,7 +114,12 @@ def question_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
         near, margin = closeness([labels[i], *shown], i, centres, models.embedder, models.cache)
         score = np.where(near >= MIN_CLOSENESS, near + margin, -np.inf)
         best = 1 + int(np.argmax(score[1:]))
-        if margin[best] > 0 and score[best] >= near[0] + margin[0] + QUESTION_EDGE:
+        # A label nearer another run's centre than its own names that run: the question's
+        # phrase that fits this one better replaces it, as the run answers that question
+        # ("Community sentence" on how to measure success, a third response).
+        misnamed = margin[0] < 0
+        edge = 0.0 if misnamed else QUESTION_EDGE
+        if (margin[best] > 0 or misnamed) and score[best] >= near[0] + margin[0] + edge:
             out[i] = label = shown[best - 1]
             taken.add(label.lower())
     return out

@@ -66,3 +66,31 @@ def test_a_questions_phrase_is_shown_as_the_question_says_it(embedder, cache, sp
         # Taken as a lemma label, or as said by a run renamed before (found in review).
         assert _candidates("What barriers to information sharing affect them?", models,
                            {taken}) == []
+
+
+def test_a_plural_before_and_is_a_whole_subject(embedder, cache, spacy_words):
+    # "orders and licence conditions" are two subjects; "drug and alcohol" share a head.
+    from analysis.core.themes.question_names import _candidates
+
+    models = TextModels(embedder=embedder, cache=cache, words=spacy_words)
+    shown = _candidates("How could the process for responding to breaches of community "
+                        "orders and licence conditions be made fairer?", models, set())
+    assert "Breaches of community orders" in shown
+
+
+@pytest.mark.parametrize("label_margin,renamed", [(-0.05, True), (0.05, False)])
+def test_a_label_that_names_another_run_better_gives_way_to_a_closer_fit(
+        models, monkeypatch, label_margin, renamed):
+    import numpy as np
+
+    from analysis.core.themes import question_names
+
+    def closeness(texts, own, centres, embedder, cache):
+        # The label, then the question's phrase: the phrase scores 0.04 more than the label
+        # does (less than QUESTION_EDGE) and is itself nearer another run.
+        near = np.array([0.45, 0.50 + label_margin + 0.01])
+        return near, np.array([label_margin, -0.01])
+
+    monkeypatch.setattr(question_names, "closeness", closeness)
+    better = _labels(["Bus pass", "Train ticket"], [0, 0, 0, 1, 1], models)
+    assert (better[0] == "Hostel accommodation") is renamed
