@@ -185,3 +185,16 @@ def test_in_landscape_take_part_is_on_the_screen_without_scrolling(live_server, 
     assert box["y"] + box["height"] <= 768, box
     assert axe_violations(page) == []
     context.close()
+
+
+def test_the_researcher_page_stops_saying_no_internet_once_the_tablet_is_back_online(
+        live_server, tablet):
+    """It kept saying 'No internet now' beside 'All responses have been sent.' once back online."""
+    page, context = tablet, tablet.context
+    context.set_offline(True)
+    page.reload()
+    no_internet = page.get_by_text("No internet now. The copy saved on this tablet will be used.")
+    no_internet.wait_for()
+    context.set_offline(False)
+    page.get_by_text(re.compile(r"^Ready to use without internet\.")).wait_for(timeout=15000)
+    expect(no_internet).to_have_count(0)
