@@ -233,6 +233,19 @@ def test_a_file_and_pasted_text_together_are_refused_and_the_paste_is_kept(
     assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 0
 
 
+def test_the_same_transcript_twice_in_one_session_is_refused_and_says_where_it_is(
+        auth, uploaded):
+    """Uploaded again (the first seemed not to work), every quote would be counted twice."""
+    transcript = uploaded[0]
+    names = "Dave Hartley"
+    response = upload(auth, transcript.session, TRANSCRIPT.encode(), "group (1).txt", names)
+    html = response.data.decode()
+    assert response.status_code == 200
+    assert "This transcript is already in this session" in html and "group.txt" in html
+    assert names in html  # what was typed stays
+    assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 1
+
+
 def test_a_pasted_transcript_is_named_for_what_it_is_and_when(auth, session_with_members):
     auth.login(Role.FACILITATOR)
     response = auth.client.post(
@@ -248,7 +261,8 @@ def test_cp1252_and_utf16_text_is_read(auth, session_with_members):
     session = session_with_members[0]
     auth.login(Role.FACILITATOR)
     text = "Dave: It cost me \u00a350 and the caf\u00e9 shut.\nMarcia: Na\u00efve of them.\n"
-    for data in (text.encode("cp1252"), text.encode("utf-16")):
+    # Two different transcripts: the same words twice in one session are refused.
+    for data in (text.encode("cp1252"), (text + "Dave: Yes.\n").encode("utf-16")):
         assert upload(auth, session, data).status_code == 302
     for transcript in db.session.scalars(db.select(Transcript)):
         assert "\u00a350" in transcript.turns[0].original_text
