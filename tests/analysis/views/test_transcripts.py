@@ -155,6 +155,16 @@ def test_rejected_and_added_redactions(auth, uploaded):
     assert "was not found" in missing.data.decode()
 
 
+def test_a_turn_number_typed_in_words_gets_a_plain_error_and_keeps_the_words(auth, uploaded):
+    transcript = uploaded[0]
+    response = auth.client.post(f"/transcripts/{transcript.id}/redactions", data={
+        "turn": "ten", "words": "Mr Hartley", "label": "name"})
+    html = response.data.decode()
+    assert "Not a valid integer" not in html
+    assert "Type the turn number in figures, like 12" in html
+    assert 'value="Mr Hartley"' in html
+
+
 def test_purge_removes_the_originals(auth, uploaded):
     transcript, _dave, _marcia = uploaded
     auth.client.post(f"/transcripts/{transcript.id}/review", data={"approve": "1"})
