@@ -77,6 +77,36 @@ def _refuse_a_second_copy(session: FocusGroupSession, text: str) -> None:
             f"{earlier.uploaded_at:%-d %B %Y}. Open it from the session page instead.")
 
 
+# Caption blocks that are not speech: the header, notes, styles and regions.
+NOT_SPEECH = ("WEBVTT", "NOTE", "STYLE", "REGION")
+
+
+def unread_lines(transcript: Transcript) -> list[tuple[int, int]]:
+    """Blocks of a caption file that became no turn, such as a cue with a broken time.
+
+    Args:
+        transcript: a just-imported .vtt or .srt transcript (others give an empty list).
+
+    Returns:
+        (first line, last line) of each such block, in file order.
+    """
+    if transcript.format not in ("vtt", "srt") or not transcript.original_text:
+        return []
+    read = [(turn.line_start, turn.line_end) for turn in transcript.turns]
+    blocks: list[tuple[int, int]] = []
+    first = None
+    lines = transcript.original_text.split("\n")
+    for number, line in enumerate([*lines, ""], start=1):
+        if line.strip() and first is None:
+            first = number
+        elif not line.strip() and first is not None:
+            if not lines[first - 1].strip().startswith(NOT_SPEECH) and not any(
+                    start <= number - 1 and end >= first for start, end in read):
+                blocks.append((first, number - 1))
+            first = None
+    return blocks
+
+
 def _new_speaker(session: FocusGroupSession, label: str) -> Speaker:
     """A speaker, matched to an attending member when the label is their pseudonym."""
     speaker = Speaker(label=label[:120])

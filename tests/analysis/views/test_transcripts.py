@@ -256,6 +256,20 @@ def test_the_same_transcript_twice_in_one_session_is_refused_and_says_where_it_i
     assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 1
 
 
+def test_caption_lines_that_cannot_be_read_are_named_after_upload(auth, session_with_members):
+    """A cue with a broken time was left out without a word: Dave's turn simply vanished."""
+    captions = ("WEBVTT\n\nNOTE made by Teams\n\n"
+                "00:00:01.000 --> 00:00:04.000\n<v Facilitator>Welcome everyone.\n\n"
+                "00:00:05.000 --> soon\n<v Dave>I was inside for two years.\n\n"
+                "00:00:09.000 --> 00:00:12.000\n<v Marcia>Me too.\n")
+    auth.login(Role.FACILITATOR)
+    response = upload(auth, session_with_members[0], captions.encode(), "group.vtt")
+    assert response.status_code == 302
+    page = auth.client.get(response.headers["Location"]).data.decode()
+    assert "Lines 8 to 9 of the file could not be read" in page
+    assert "NOTE" not in page  # a note, like the WEBVTT line, is not speech
+
+
 def test_a_pasted_transcript_is_named_for_what_it_is_and_when(auth, session_with_members):
     auth.login(Role.FACILITATOR)
     response = auth.client.post(
