@@ -268,6 +268,8 @@ def test_caption_lines_that_cannot_be_read_are_named_after_upload(auth, session_
     page = auth.client.get(response.headers["Location"]).data.decode()
     assert "Lines 8 to 9 of the file could not be read" in page
     assert "NOTE" not in page  # a note, like the WEBVTT line, is not speech
+    ids = re.findall(r' id="([^"]+)"', page)  # two banners, each labelled by its own title
+    assert len(ids) == len(set(ids))
 
 
 def test_a_pasted_transcript_is_named_for_what_it_is_and_when(auth, session_with_members):
