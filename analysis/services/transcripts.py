@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.core.transcripts import read_transcript
+from analysis.core.transcripts import TranscriptError, read_transcript
 from forum.extensions import db
 from forum.jobs import Progress
 from forum.models import (
@@ -43,6 +43,7 @@ def import_transcript(session: FocusGroupSession, filename: str, data: bytes,
         analysis.core.transcripts.TranscriptError: with a plain message; nothing is stored.
     """
     parsed = read_transcript(data, filename, max_bytes=max_bytes)
+    _refuse_a_second_copy(session, parsed.text)
     transcript = Transcript(session=session, filename=filename[:255], format=parsed.format,
                             original_text=parsed.text, known_names=known_names.strip() or None,
                             uploaded_by_id=uploaded_by.id if uploaded_by else None,
@@ -64,6 +65,46 @@ def import_transcript(session: FocusGroupSession, filename: str, data: bytes,
     db.session.add(transcript)
     db.session.commit()
     return transcript
+
+
+def _refuse_a_second_copy(session: FocusGroupSession, text: str) -> None:
+    """Refuse words this session already has: approved twice, every quote would count twice."""
+    earlier = db.session.scalar(db.select(Transcript).where(
+        Transcript.session_id == session.id, Transcript.original_text == text).limit(1))
+    if earlier is not None:
+        raise TranscriptError(
+            f"This transcript is already in this session: ‘{earlier.filename}’, uploaded "
+            f"{earlier.uploaded_at:%-d %B %Y}. Open it from the session page instead.")
+
+
+# Caption blocks that are not speech: the header, notes, styles and regions.
+NOT_SPEECH = ("WEBVTT", "NOTE", "STYLE", "REGION")
+
+
+def unread_lines(transcript: Transcript) -> list[tuple[int, int]]:
+    """Blocks of a caption file that became no turn, such as a cue with a broken time.
+
+    Args:
+        transcript: a just-imported .vtt or .srt transcript (others give an empty list).
+
+    Returns:
+        (first line, last line) of each such block, in file order.
+    """
+    if transcript.format not in ("vtt", "srt") or not transcript.original_text:
+        return []
+    read = [(turn.line_start, turn.line_end) for turn in transcript.turns]
+    blocks: list[tuple[int, int]] = []
+    first = None
+    lines = transcript.original_text.split("\n")
+    for number, line in enumerate([*lines, ""], start=1):
+        if line.strip() and first is None:
+            first = number
+        elif not line.strip() and first is not None:
+            if not lines[first - 1].strip().startswith(NOT_SPEECH) and not any(
+                    start <= number - 1 and end >= first for start, end in read):
+                blocks.append((first, number - 1))
+            first = None
+    return blocks
 
 
 def _new_speaker(session: FocusGroupSession, label: str) -> Speaker:

@@ -9,10 +9,11 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextArea,
     GovTextInput,
 )
-from wtforms import BooleanField, IntegerField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from analysis.core.redact import LABELS
+from forum.forms.fields import WholeNumberField
 
 
 class UploadForm(FlaskForm):
@@ -31,9 +32,9 @@ class UploadForm(FlaskForm):
 
 
 class AddRedactionForm(FlaskForm):
-    turn = IntegerField("Turn number", validators=[InputRequired("Give the turn number"),
-                                                NumberRange(min=1,
-                                                            message="Turns are numbered from 1")])
+    turn = WholeNumberField("Turn number", validators=[
+        InputRequired("Give the turn number"),
+        NumberRange(min=1, message="Turns are numbered from 1")])
     words = StringField("Words to redact", widget=GovTextInput(), validators=[
         InputRequired("Type the words to redact, exactly as they appear"), Length(max=300)])
     # A missed name is the usual case; the first choice, [email], was easy to leave by mistake.

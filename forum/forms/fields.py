@@ -2,7 +2,7 @@
 from datetime import date
 
 from govuk_frontend_wtf.wtforms_widgets import GovDateInput
-from wtforms import DateField, Field
+from wtforms import DateField, Field, IntegerField
 from wtforms.validators import StopValidation
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # outside these a year is a typo
@@ -43,6 +43,21 @@ class DayMonthYearField(DateField):
     def pre_validate(self, form):
         if self.process_errors:
             raise StopValidation(self.process_errors[0])
+
+
+class WholeNumberField(IntegerField):
+    """A whole number typed in a box; "ten" or "3.5" get a plain error, not WTForms' own."""
+
+    def __init__(self, label=None, validators=None, example: int = 12, **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.example = example
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(f"Type the {self.label.text.lower()} in figures, "
+                             f"like {self.example}") from None
 
 
 def add_error(field: Field, message: str) -> None:

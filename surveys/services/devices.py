@@ -28,6 +28,10 @@ def register_device(name: str, user: User | None) -> tuple[SurveyDevice, str]:
     device = SurveyDevice(name=(name.strip() or "Tablet")[:NAME_MAX], token_hash=token_hash(token),
                           created_by=user)
     db.session.add(device)
+    if not name.strip():
+        # Numbered, or every unnamed tablet is 'Tablet' and a lost one cannot be picked out.
+        db.session.flush()
+        device.name = f"Tablet {device.id}"
     db.session.commit()
     return device, token
 

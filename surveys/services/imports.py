@@ -52,7 +52,7 @@ def read_table(text: str) -> Table:
     """Parse CSV text keeping each row's starting line (quoted cells may span lines)."""
     if "\x00" in text:
         raise CsvProblem("The file contains a null character: it does not look like a CSV file")
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(text), strict=True)
     rows, line = [], 1
     try:
         for cells in reader:
@@ -80,7 +80,21 @@ def read_table(text: str) -> Table:
         seen.setdefault(heading.lower(), index)
     if problems:
         raise CsvProblem(". ".join(problems))
+    if not any(any(cell.strip() for cell in cells) for _line, cells in rows[1:]):
+        raise CsvProblem("The file has only a heading row: there are no answers in it")
     return Table(headings, rows[1:])
+
+
+def _separator(text: str) -> str:
+    """A comma, unless the heading row has no comma but semicolons or tabs between columns.
+
+    Some tools (and Excel set up for much of Europe) save "CSV" with semicolons; it was read
+    as one column called 'id;text' that no choice of columns could fix.
+    """
+    heading = text.split("\n", 1)[0]
+    if "," in heading:
+        return ","
+    return max((";", "\t"), key=heading.count) if (";" in heading or "\t" in heading) else ","
 
 
 def upload(consultation: Consultation, filename: str, data: bytes, user: User | None) -> CsvImport:

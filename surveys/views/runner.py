@@ -209,6 +209,6 @@ def speech(key):
 def register():
     """Set up this tablet: a sync token for it, returned once as JSON (CSRF-checked)."""
     data = request.get_json(silent=True) or {}
-    name = data.get("name") if isinstance(data.get("name"), str) else ""
-    device, token = register_device(name or "Tablet", current_user._get_current_object())
+    name = data["name"] if isinstance(data.get("name"), str) else ""
+    device, token = register_device(name, current_user._get_current_object())
     return jsonify({"id": device.id, "name": device.name, "token": token}), 201

@@ -185,3 +185,37 @@ def test_in_landscape_take_part_is_on_the_screen_without_scrolling(live_server, 
     assert box["y"] + box["height"] <= 768, box
     assert axe_violations(page) == []
     context.close()
+
+
+def test_in_landscape_skip_this_question_shows_its_buttons(live_server, browser):
+    """Only the question 'Skip this question?' scrolled into view: its two buttons were below."""
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+    page = context.new_page()
+    sign_in_as_peer(page, live_server)
+    page.goto(f"{live_server}/run/1/start")
+    take_part(page)
+    wait_for_heading(page, "Have you been in prison?")
+    page.get_by_label("Yes", exact=True).click()
+    page.get_by_role("button", name="Next").click()
+    wait_for_heading(page, "Where did you sleep on your first night out?")
+    page.get_by_role("button", name="Next").click()
+    for name in ("Yes, skip it", "No, I will answer it"):
+        button = page.get_by_role("button", name=name)
+        expect(button).to_be_visible()
+        bottom = page.evaluate("b => b.getBoundingClientRect().bottom", button.element_handle())
+        assert bottom <= 768, (name, bottom)
+    expect(page.get_by_role("heading", name="Skip this question?")).to_be_focused()
+    context.close()
+
+
+def test_the_researcher_page_stops_saying_no_internet_once_the_tablet_is_back_online(
+        live_server, tablet):
+    """It kept saying 'No internet now' beside 'All responses have been sent.' once back online."""
+    page, context = tablet, tablet.context
+    context.set_offline(True)
+    page.reload()
+    no_internet = page.get_by_text("No internet now. The copy saved on this tablet will be used.")
+    no_internet.wait_for()
+    context.set_offline(False)
+    page.get_by_text(re.compile(r"^Ready to use without internet\.")).wait_for(timeout=15000)
+    expect(no_internet).to_have_count(0)

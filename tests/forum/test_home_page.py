@@ -24,3 +24,13 @@ def test_each_role_is_told_where_its_main_job_starts(auth, role, says, not_says)
     auth.login(role)
     text = _text(auth.client.get("/").data.decode())
     assert says in text and not_says not in text
+
+
+def test_an_admin_is_told_where_to_stop_a_lost_tablet(auth):
+    """The Tablets page, where only an admin can stop one, was linked from a survey's page only."""
+    auth.login(Role.ADMIN)
+    html = auth.client.get("/").data.decode()
+    assert '<a class="govuk-link" href="/surveys/devices">Stop a lost tablet sending' in html
+    auth.logout()
+    auth.login(Role.FACILITATOR)
+    assert "Stop a lost tablet" not in auth.client.get("/").data.decode()

@@ -37,6 +37,22 @@ def test_session_page_lists_transcripts_for_policy_officers(auth, demo):
     assert "Edit session" not in html and "Upload a transcript" not in html
 
 
+def test_two_transcripts_with_one_name_can_be_told_apart_by_when_they_came(auth, demo):
+    """Both were 'group.vtt · Needs review', with nothing to say which was the later upload."""
+    from datetime import UTC, datetime
+
+    from forum.models import Transcript, TranscriptStatus
+
+    for day in (3, 4):
+        db.session.add(Transcript(session_id=1, filename="group.vtt",
+                                  status=TranscriptStatus.NEEDS_REVIEW,
+                                  uploaded_at=datetime(2026, 12, day, 9, 5, tzinfo=UTC)))
+    db.session.commit()
+    auth.login(Role.FACILITATOR)
+    html = auth.client.get("/sessions/1").data.decode()
+    assert "uploaded 3 Dec 2026, 09:05" in html and "uploaded 4 Dec 2026, 09:05" in html
+
+
 def test_a_new_session_guesses_its_facilitator_and_marks_members_not_taking_part(auth, demo):
     import re
 

@@ -28,3 +28,13 @@ def test_an_admin_stops_a_lost_tablet(auth, version, questions, tablet):
     sent = auth.client.post("/api/v1/responses", json=make_payload(version, questions),
                             headers={"Authorization": f"Bearer {token}"})
     assert sent.status_code == 401
+
+
+def test_tablets_set_up_without_a_name_can_be_told_apart(auth):
+    """Each was called 'Tablet': a lost one could not be picked out to stop it sending."""
+    auth.login(Role.PEER_RESEARCHER)
+    names = [auth.client.post("/run/devices", json={"name": name}).json["name"]
+             for name in ("", "   ", "Hostel 2")]
+    ids = [device.id for device in db.session.scalars(db.select(SurveyDevice)
+                                                      .order_by(SurveyDevice.id))]
+    assert names == [f"Tablet {ids[0]}", f"Tablet {ids[1]}", "Hostel 2"]

@@ -75,6 +75,21 @@ def test_files_that_cannot_be_read(consultation):
         read_table('id,text\n1,"never closed\n')
 
 
+def test_a_file_of_headings_only_says_there_are_no_answers():
+    # It went on to 'Choose columns' and then said only what was wrong with the choice.
+    with pytest.raises(CsvProblem, match="only a heading row: there are no answers"):
+        read_table("id,What helped?\n\n")
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_semicolons_or_tabs_between_columns_are_read_as_columns(separator):
+    """Saved by a tool set up for Europe (or as tab-separated), it was one column 'id;text'."""
+    text = f"id{separator}What helped?\n1{separator}A worker, who listened\n"
+    table = read_table(text)
+    assert table.headings == ["id", "What helped?"]
+    assert table.rows == [(2, ["1", "A worker, who listened"])]
+
+
 def test_the_columns_must_make_sense(consultation):
     record = upload(consultation, "x.csv", GOOD, None)
     q1 = consultation.questions[0]

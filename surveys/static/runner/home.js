@@ -44,6 +44,11 @@ export function homePage() {
   registerWorker().then(function () {
     return "serviceWorker" in navigator ? navigator.serviceWorker.ready : null;
   }).then(function () { return keepForOffline(document.querySelector("[data-offline-status]")); });
+  // Back online, fetch the newest copy again: "No internet now" stayed beside "All responses
+  // have been sent." until the page was opened again.
+  window.addEventListener("online", function () {
+    keepForOffline(document.querySelector("[data-offline-status]"));
+  });
   listUnfinished();
   signOut();
 }

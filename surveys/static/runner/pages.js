@@ -138,7 +138,10 @@ function setupSkip(next) {
     ask: function () {
       buttons.hidden = true;
       dialog.hidden = false;
-      dialog.querySelector("[data-skip-title]").focus();
+      // The whole box, buttons too: focusing the title alone left them below the fold in
+      // landscape, and a participant who does not read well would not know to scroll.
+      dialog.querySelector("[data-skip-title]").focus({ preventScroll: true });
+      dialog.scrollIntoView({ block: "nearest" });
     }
   };
 }

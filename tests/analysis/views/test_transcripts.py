@@ -155,6 +155,16 @@ def test_rejected_and_added_redactions(auth, uploaded):
     assert "was not found" in missing.data.decode()
 
 
+def test_a_turn_number_typed_in_words_gets_a_plain_error_and_keeps_the_words(auth, uploaded):
+    transcript = uploaded[0]
+    response = auth.client.post(f"/transcripts/{transcript.id}/redactions", data={
+        "turn": "ten", "words": "Mr Hartley", "label": "name"})
+    html = response.data.decode()
+    assert "Not a valid integer" not in html
+    assert "Type the turn number in figures, like 12" in html
+    assert 'value="Mr Hartley"' in html
+
+
 def test_purge_removes_the_originals(auth, uploaded):
     transcript, _dave, _marcia = uploaded
     auth.client.post(f"/transcripts/{transcript.id}/review", data={"approve": "1"})
@@ -233,6 +243,35 @@ def test_a_file_and_pasted_text_together_are_refused_and_the_paste_is_kept(
     assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 0
 
 
+def test_the_same_transcript_twice_in_one_session_is_refused_and_says_where_it_is(
+        auth, uploaded):
+    """Uploaded again (the first seemed not to work), every quote would be counted twice."""
+    transcript = uploaded[0]
+    names = "Dave Hartley"
+    response = upload(auth, transcript.session, TRANSCRIPT.encode(), "group (1).txt", names)
+    html = response.data.decode()
+    assert response.status_code == 200
+    assert "This transcript is already in this session" in html and "group.txt" in html
+    assert names in html  # what was typed stays
+    assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 1
+
+
+def test_caption_lines_that_cannot_be_read_are_named_after_upload(auth, session_with_members):
+    """A cue with a broken time was left out without a word: Dave's turn simply vanished."""
+    captions = ("WEBVTT\n\nNOTE made by Teams\n\n"
+                "00:00:01.000 --> 00:00:04.000\n<v Facilitator>Welcome everyone.\n\n"
+                "00:00:05.000 --> soon\n<v Dave>I was inside for two years.\n\n"
+                "00:00:09.000 --> 00:00:12.000\n<v Marcia>Me too.\n")
+    auth.login(Role.FACILITATOR)
+    response = upload(auth, session_with_members[0], captions.encode(), "group.vtt")
+    assert response.status_code == 302
+    page = auth.client.get(response.headers["Location"]).data.decode()
+    assert "Lines 8 to 9 of the file could not be read" in page
+    assert "NOTE" not in page  # a note, like the WEBVTT line, is not speech
+    ids = re.findall(r' id="([^"]+)"', page)  # two banners, each labelled by its own title
+    assert len(ids) == len(set(ids))
+
+
 def test_a_pasted_transcript_is_named_for_what_it_is_and_when(auth, session_with_members):
     auth.login(Role.FACILITATOR)
     response = auth.client.post(
@@ -248,7 +287,8 @@ def test_cp1252_and_utf16_text_is_read(auth, session_with_members):
     session = session_with_members[0]
     auth.login(Role.FACILITATOR)
     text = "Dave: It cost me \u00a350 and the caf\u00e9 shut.\nMarcia: Na\u00efve of them.\n"
-    for data in (text.encode("cp1252"), text.encode("utf-16")):
+    # Two different transcripts: the same words twice in one session are refused.
+    for data in (text.encode("cp1252"), (text + "Dave: Yes.\n").encode("utf-16")):
         assert upload(auth, session, data).status_code == 302
     for transcript in db.session.scalars(db.select(Transcript)):
         assert "\u00a350" in transcript.turns[0].original_text
