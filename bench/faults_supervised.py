@@ -71,7 +71,8 @@ def supervised_kill(args) -> dict:
     """Kill the worker of a run.sh install mid-job; the site stays up, the job fails fast."""
     from app import create_app
     from forum.extensions import db
-    from forum.jobs import WORKER_STOPPED, retry_job
+    from forum.jobs import retry_job
+    from forum.leases import WORKER_STOPPED
     from forum.models import Job
 
     port = args.port or free_port()

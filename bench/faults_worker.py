@@ -180,7 +180,8 @@ def prepare_job(args):
 def worker_kill(args) -> dict:
     """Kill the worker mid-job, restart it, check the job failed cleanly, retry it, check again."""
     from forum.extensions import db
-    from forum.jobs import WORKER_STOPPED, retry_job
+    from forum.jobs import retry_job
+    from forum.leases import WORKER_STOPPED
     from forum.models import Job
 
     url, app, params, job_id = prepare_job(args)

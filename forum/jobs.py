@@ -39,7 +39,6 @@ Progress = Callable[[str, int], None]
 _HANDLERS: dict[str, Callable] = {}
 _ON_ABANDONED: dict[str, Callable] = {}
 log = logging.getLogger(__name__)
-WORKER_STOPPED = "The background worker stopped while this ran. Retry it."
 
 
 class JobFailure(Exception):

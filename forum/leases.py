@@ -24,10 +24,12 @@ from forum.extensions import db
 from forum.models import Job, JobStatus
 from forum.models.base import utcnow
 
-__all__ = ["heartbeat", "lease_seconds", "process_gone", "take_over", "watch",
+__all__ = ["WORKER_STOPPED", "heartbeat", "lease_seconds", "process_gone", "take_over", "watch",
            "worker_identity"]
 
 log = logging.getLogger(__name__)
+# What a job taken over from a dead worker says on its page.
+WORKER_STOPPED = "The background worker stopped while this ran. Retry it."
 
 
 def lease_seconds() -> int:
@@ -113,8 +115,6 @@ def take_over(job: Job, cutoff: datetime | None) -> bool:
     Returns:
         True when this call took the job (failed, in this session's transaction).
     """
-    from forum.jobs import WORKER_STOPPED
-
     table = Job.__table__
     where = list(_mine(job.id, job.worker, job.attempts)) if job.worker else [
         table.c.id == job.id, table.c.status == JobStatus.RUNNING.value,

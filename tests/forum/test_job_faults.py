@@ -5,7 +5,8 @@ from datetime import timedelta
 from sqlalchemy import func, select, text
 
 from forum.extensions import db
-from forum.jobs import WORKER_STOPPED, enqueue, fail_abandoned_jobs, register_job_handler, retry_job
+from forum.jobs import enqueue, fail_abandoned_jobs, register_job_handler, retry_job
+from forum.leases import WORKER_STOPPED
 from forum.models import Consultation, Job, JobStatus
 from forum.models.base import utcnow
 from tests.surveys.conftest import consultation  # noqa: F401  (fixture)

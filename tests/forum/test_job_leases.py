@@ -6,7 +6,8 @@ from datetime import timedelta
 from sqlalchemy import text, update
 
 from forum.extensions import db
-from forum.jobs import WORKER_STOPPED, enqueue, fail_abandoned_jobs, register_job_handler
+from forum.jobs import enqueue, fail_abandoned_jobs, register_job_handler
+from forum.leases import WORKER_STOPPED
 from forum.models import Job, JobStatus
 from forum.models.base import utcnow
 

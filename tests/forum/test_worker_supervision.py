@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from forum.extensions import db
-from forum.jobs import WORKER_STOPPED, enqueue, fail_abandoned_jobs, register_job_handler, retry_job
+from forum.jobs import enqueue, fail_abandoned_jobs, register_job_handler, retry_job
+from forum.leases import WORKER_STOPPED
 from forum.models import Job, JobStatus
 from forum.models.base import utcnow
 
