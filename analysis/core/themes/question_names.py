@@ -119,7 +119,10 @@ def question_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
         # ("Community sentence" on how to measure success, a third response).
         misnamed = margin[0] < 0
         edge = 0.0 if misnamed else QUESTION_EDGE
-        if (margin[best] > 0 or misnamed) and score[best] >= near[0] + margin[0] + edge:
+        # Misnamed: the phrase must still sit nearer this run than the label does, so one
+        # misnamed label is never swapped for another (found in review).
+        fits = margin[best] > (margin[0] if misnamed else 0)
+        if fits and score[best] > near[0] + margin[0] + edge:
             out[i] = label = shown[best - 1]
             taken.add(label.lower())
     return out

@@ -34,8 +34,8 @@ from .rules import min_theme_size
 from .schema import SegmentInput
 from .sub_models import HDBSCAN_ABOVE
 
-__all__ = ["CLEAR_CHANGE", "GUIDE_WEIGHT", "JOIN_SIMILARITY", "MIN_RUNS", "DocumentRunsClusterer",
-           "clear_changes", "cut_runs", "runs_suit"]
+__all__ = ["CLEAR_CAP", "CLEAR_CHANGE", "GUIDE_WEIGHT", "JOIN_SIMILARITY", "MIN_RUNS",
+           "DocumentRunsClusterer", "clear_changes", "cut_runs", "runs_suit"]
 
 # Two runs of different documents are one subject when their centres are this alike
 # (cosine, all-MiniLM-L6-v2). Chosen, not measured: no corpus here says one subject in
@@ -60,6 +60,10 @@ GUIDE_WEIGHT = 0.5
 # a smooth curve, so it is sensitive: at 2.25 the development response's count of runs
 # wavers between samples (ARI 0.74), at 2.75 the written response's does (0.77).
 CLEAR_CHANGE = 2.5
+# Never more than this many times the runs the square-root rule (or the questions) ask for:
+# a document of hundreds of short, unlike passages would otherwise be hundreds of themes
+# (367 for 400 sections of 3,000 passages, in review). The responses measured need 1.7x.
+CLEAR_CAP = 2
 # A document cut into fewer runs than this is not a sequence of subjects but one or two of
 # them: thirty short responses would otherwise become thirty themes, one per response.
 MIN_RUNS = 3
@@ -128,6 +132,8 @@ def clear_changes(vectors: np.ndarray, min_size: int) -> int:
     if n < 2 * max(1, min_size):
         return 1
     spread = float(((rows - rows.mean(axis=0)) ** 2).sum()) / n
+    if spread <= 0:
+        return 1  # every passage the same ("N/A" ten times): nothing to cut, and no penalty
     ends = ruptures.KernelCPD(kernel="linear", min_size=max(1, min_size)).fit(rows).predict(
         pen=CLEAR_CHANGE * spread)
     return len(ends)
@@ -203,7 +209,8 @@ class DocumentRunsClusterer:
             rows = np.array([i for i, s in enumerate(self.sources) if s == source])
             wanted = max(1, round(settings.n_clusters * len(rows) / max(n, 1)))
             cut_by, wanted = self._guided(rows, vectors[rows], wanted)
-            runs = cut_runs(cut_by, max(wanted, clear_changes(cut_by, smallest)), smallest)
+            clear = min(clear_changes(cut_by, smallest), CLEAR_CAP * wanted)
+            runs = cut_runs(cut_by, max(wanted, clear), smallest)
             labels[rows] = runs + len(document_of_run)
             document_of_run += [source] * (int(runs.max()) + 1)
         return _join_across_documents(labels, vectors, document_of_run)

@@ -78,18 +78,23 @@ def test_a_plural_before_and_is_a_whole_subject(embedder, cache, spacy_words):
     assert "Breaches of community orders" in shown
 
 
-@pytest.mark.parametrize("label_margin,renamed", [(-0.05, True), (0.05, False)])
+@pytest.mark.parametrize("near,margin,renamed", [
+    # The label names another run better (margin < 0): a phrase scoring more, nearer this
+    # run than the label is, replaces it though it wins by less than QUESTION_EDGE.
+    ([0.45, 0.46], [-0.05, -0.01], True),
+    # A label that fits its own run keeps it against a phrase ahead by less than the edge.
+    ([0.45, 0.56], [0.05, -0.01], False),
+    # A phrase nearer another run than the misnamed label is would be no better a name.
+    ([0.45, 0.60], [-0.05, -0.08], False),
+])
 def test_a_label_that_names_another_run_better_gives_way_to_a_closer_fit(
-        models, monkeypatch, label_margin, renamed):
+        models, monkeypatch, near, margin, renamed):
     import numpy as np
 
     from analysis.core.themes import question_names
 
     def closeness(texts, own, centres, embedder, cache):
-        # The label, then the question's phrase: the phrase scores 0.04 more than the label
-        # does (less than QUESTION_EDGE) and is itself nearer another run.
-        near = np.array([0.45, 0.50 + label_margin + 0.01])
-        return near, np.array([label_margin, -0.01])
+        return np.array(near), np.array(margin)  # the label, then the question's phrase
 
     monkeypatch.setattr(question_names, "closeness", closeness)
     better = _labels(["Bus pass", "Train ticket"], [0, 0, 0, 1, 1], models)

@@ -158,3 +158,17 @@ def test_a_long_document_with_many_clear_subjects_gets_a_run_for_each():
 def test_one_subject_said_at_length_is_not_cut_for_clearness():
     rows, _ = document([60], [0], spread=1.5)
     assert clear_changes(rows, 5) == 1
+
+
+def test_a_document_of_identical_passages_is_one_run():
+    rows = normalise_rows(np.ones((12, 24)))
+    assert clear_changes(rows, 5) == 1  # no spread: no penalty to weigh cuts by
+
+
+def test_many_unlike_passages_get_at_most_twice_the_runs_asked_for():
+    # Forty short subjects of three passages: each cut is clear, but forty themes from one
+    # document is no reading of it.
+    rows, _ = document([3] * 40, list(range(40)), spread=0.2)
+    settings = choose_settings(len(rows), 6)
+    labels = DocumentRunsClusterer(["document:1"] * len(rows)).fit_predict(rows, settings, 0)
+    assert len(set(labels.tolist())) <= 2 * 6
