@@ -36,6 +36,9 @@ def _upload_to_another_session(auth, transcript, title, members, text):
     return _latest()
 
 
+PART_TWO = TRANSCRIPT + "Dave: And another thing about the hostel.\n"
+
+
 def test_turns_are_numbered_from_one(uploaded):
     transcript, _dave, _marcia = uploaded
     assert [t.index for t in transcript.turns] == [1, 2, 3, 4, 5, 6]
@@ -43,7 +46,8 @@ def test_turns_are_numbered_from_one(uploaded):
 
 def test_a_second_transcript_of_the_session_suggests_the_earlier_speakers(auth, uploaded):
     transcript, dave, marcia = uploaded
-    upload(auth, transcript.session, TRANSCRIPT.encode(), filename="part-two.txt")
+    # Part two of the session: the same speakers, more said (a copy of part one is refused).
+    upload(auth, transcript.session, PART_TWO.encode(), filename="part-two.txt")
     second = _latest()
     html = auth.client.get(f"/transcripts/{second.id}/speakers").data.decode()
     dave_speaker = next(s for s in second.speakers if s.label == "Dave")
@@ -115,7 +119,8 @@ def test_question_asked_by_number_or_by_its_words():
 
 def test_speakers_and_roles_unchanged_by_suggestions_until_saved(auth, uploaded):
     transcript, _dave, _marcia = uploaded
-    upload(auth, transcript.session, TRANSCRIPT.encode(), filename="part-two.txt")
+    # Part two of the session: the same speakers, more said (a copy of part one is refused).
+    upload(auth, transcript.session, PART_TWO.encode(), filename="part-two.txt")
     second = _latest()
     auth.client.get(f"/transcripts/{second.id}/speakers")
     db.session.expire_all()
