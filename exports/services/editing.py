@@ -43,6 +43,7 @@ class DraftEdit:
     easy_read_done: dict[str, str] = field(default_factory=dict)  # only the themes shown
     section_text: dict[int, str] = field(default_factory=dict)
     section_themes: dict[int, list[int]] = field(default_factory=dict)
+    easy_read_headings: dict[int, str] = field(default_factory=dict)  # by section id
     quote_text: dict[int, str] = field(default_factory=dict)
 
 
@@ -54,6 +55,7 @@ def snapshot(draft: Draft) -> dict[str, Any]:
                 easy_read_done=dict(draft.easy_read_done or {}),
                 sections=[{"question_id": s.question_id, "text": s.text,
                            "theme_ids": list(s.theme_ids or []),
+                           "easy_read_heading": s.easy_read_heading or "",
                            "quotes": [{"segment_id": q.segment_id, "text": q.text}
                                       for q in s.quotes]}
                           for s in ordered_sections(draft)])
@@ -151,6 +153,8 @@ def save_draft(draft: Draft, edit: DraftEdit, base_revision: int, user: User, *,
         if section.id in edit.section_text:
             section.text = edit.section_text[section.id].strip()
             section.theme_ids = edit.section_themes.get(section.id, [])
+        if section.id in edit.easy_read_headings:
+            section.easy_read_heading = " ".join(edit.easy_read_headings[section.id].split())
         for quote in section.quotes:
             if quote.id in edit.quote_text and edit.quote_text[quote.id].strip():
                 quote.text = " ".join(edit.quote_text[quote.id].split())
@@ -274,6 +278,7 @@ def restore_version(draft: Draft, version: DraftVersion, user: User,
         if section is None:
             continue
         section.text, section.theme_ids = saved.get("text", ""), list(saved.get("theme_ids") or [])
+        section.easy_read_heading = saved.get("easy_read_heading") or ""
         section.quotes.clear()
         db.session.flush()
         for item in saved.get("quotes", []):
