@@ -276,6 +276,8 @@ def test_a_caption_cue_whose_time_cannot_be_read_is_kept_in_place_and_named(
     assert [(t.speaker.label, t.original_text, t.start_seconds) for t in transcript.turns] == [
         ("Facilitator", "Welcome everyone.", 1.0), ("Dave", "I was inside for two years.", None),
         ("Marcia", "Me too.", 9.0)]
+    shown = auth.client.get(f"/transcripts/{transcript.id}").data.decode()
+    assert shown.count("Time not read") == 1  # the flash goes; the turn stays marked
 
 
 def test_a_caption_time_with_no_end_is_read_without_a_warning(auth, session_with_members):
