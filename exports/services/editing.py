@@ -20,6 +20,7 @@ AUTOSAVE_MERGE = timedelta(minutes=10)
 COVER_FIELDS = {"title": "Title", "organisation": "Organisation", "contact": "Contact",
                 "about": "About us", "introduction": "Introduction", "summary": "Summary",
                 "easy_read_intro": "Easy Read introduction"}
+HEADING = "Easy Read heading"  # after a question's label in a conflict warning: "Q5 Easy ..."
 
 
 class DraftConflict(Exception):
@@ -68,6 +69,7 @@ def _saved_state(draft: Draft) -> dict[str, str]:
     state["Key recommendations"] = "\n".join(draft.recommendations or [])
     for section in ordered_sections(draft):
         state[section.question.label] = section.text or ""
+        state[f"{section.question.label} {HEADING}"] = section.easy_read_heading or ""
     return state
 
 
@@ -77,6 +79,8 @@ def _state_from_snapshot(data: dict[str, Any], labels: dict[int, str]) -> dict[s
     for section in data.get("sections", []):
         if section["question_id"] in labels:
             state[labels[section["question_id"]]] = section.get("text") or ""
+            state[f"{labels[section['question_id']]} {HEADING}"] = (
+                section.get("easy_read_heading") or "")
     return state
 
 
@@ -98,6 +102,8 @@ def differences(draft: Draft, base: DraftVersion | None, edit: DraftEdit) -> lis
     for section in draft.sections:
         if section.id in edit.section_text:
             sent[section.question.label] = edit.section_text[section.id]
+        if section.id in edit.easy_read_headings:
+            sent[f"{section.question.label} {HEADING}"] = edit.easy_read_headings[section.id]
     return [(what, now[what]) for what, text in sent.items() if text.strip() != now[what].strip()]
 
 
