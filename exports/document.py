@@ -75,12 +75,17 @@ class ResponseDocument:
 
 @dataclass(frozen=True)
 class EasyReadItem:
-    """One thing members said, one quote, and what the charity did about it."""
+    """One thing members said, one quote, and what the charity did about it.
+
+    ``theme`` is the heading: a theme's label, a question's plain heading, or "Question 5";
+    ``asked`` is then the consultation's own wording, printed smaller under it ("" for none).
+    """
 
     theme: str
     quote: Quote | None
     what_we_did: str
     picture: str = ""  # a static file name under exports/static/easyread/, or "" for none
+    asked: str = ""
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,10 @@ NOT_SPEECH = ("WEBVTT", "NOTE", "STYLE", "REGION")
 
 
 def unread_lines(transcript: Transcript) -> list[tuple[int, int]]:
-    """Blocks of a caption file that became no turn, such as a cue with a broken time.
+    """Blocks of a caption file whose time could not be read, or that became no turn at all.
+
+    The parser keeps an unreadable cue's words as a turn with no time, in its place; the
+    facilitator is still asked to check it there.
 
     Args:
         transcript: a just-imported .vtt or .srt transcript (others give an empty list).
@@ -92,7 +95,8 @@ def unread_lines(transcript: Transcript) -> list[tuple[int, int]]:
     """
     if transcript.format not in ("vtt", "srt") or not transcript.original_text:
         return []
-    read = [(turn.line_start, turn.line_end) for turn in transcript.turns]
+    read = [(turn.line_start, turn.line_end) for turn in transcript.turns
+            if turn.start_seconds is not None]
     blocks: list[tuple[int, int]] = []
     first = None
     lines = transcript.original_text.split("\n")

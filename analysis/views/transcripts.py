@@ -78,7 +78,7 @@ UNREAD_SHOWN = 5  # places named in the message; a badly broken file lists no mo
 
 
 def _what_was_not_read(transcript: Transcript) -> str | None:
-    """Name the lines of a caption file that became no turn: they were left out unsaid."""
+    """Name the lines of a caption file whose time could not be read, to be checked."""
     blocks = service.unread_lines(transcript)
     if not blocks:
         return None
@@ -88,9 +88,10 @@ def _what_was_not_read(transcript: Transcript) -> str | None:
     else:
         which = " and ".join([", ".join(shown[:-1]), shown[-1]]) if len(shown) > 1 else shown[0]
     lines = "Line" if len(blocks) == 1 and blocks[0][0] == blocks[0][1] else "Lines"
-    return (f"{lines} {which} of the file could not be read, so what is said there is left out. "
-            "A time may be mistyped. To include them, fix the file and upload it again, and "
-            "leave this copy unapproved.")
+    return (f"The time on {lines.lower()} {which} of the file could not be read. What is said "
+            "there is kept in its place between the turns around it, with no time: check it is "
+            "right before you approve. Or fix the time in the file and upload it again, and leave "
+            "this copy unapproved.")
 
 
 def _start_redaction(transcript: Transcript) -> None:

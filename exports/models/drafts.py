@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from forum.models.segments import Segment
 
 TITLE_MAX = 200
+EASY_READ_HEADING_MAX = 100
 
 
 class OrganisationProfile(Model):
@@ -83,6 +84,9 @@ class DraftSection(Model):
     text: Mapped[str] = mapped_column(Text, default="")
     # Linked theme ids in the officer's order; themes deleted by a re-run are skipped.
     theme_ids: Mapped[list] = mapped_column(JSON, default=list)
+    # The question in plain words for the Easy Read summary; "" prints "Question 5" instead.
+    easy_read_heading: Mapped[str] = mapped_column(String(EASY_READ_HEADING_MAX), default="",
+                                                   server_default="")
 
     draft: Mapped[Draft] = relationship(back_populates="sections")
     question: Mapped[Question] = relationship()

@@ -59,6 +59,7 @@ def easy_read_html(doc: EasyReadDocument) -> str:
         quote = " ".join(clean_text(item.quote.text).split()) if item.quote else ""
         items.append({
             "theme": clean_text(item.theme).strip(),
+            "asked": " ".join(clean_text(item.asked).split()),
             "picture": picture(item.picture) or picture(DEFAULT_ITEM_PICTURE),
             "quote": quote,
             "did": _lines(item.what_we_did),

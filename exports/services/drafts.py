@@ -196,6 +196,23 @@ class EasyReadTopic:
     label: str
     segment_ids: frozenset[int]
     fallback_quotes: tuple[int, ...] = ()  # segment ids to quote when the officer chose none here
+    asked: str = ""  # the question's own wording, when the label is only "Question 5"
+
+
+def easy_read_heading(section: DraftSection) -> tuple[str, str]:
+    """A question's heading in the Easy Read summary, and its formal wording if still needed.
+
+    Args:
+        section: the draft section of the question.
+
+    Returns:
+        (the officer's plain heading, "") or, without one, ("Question 5", the question's text):
+        a short, findable heading, with the hard words kept below for a supporter to read.
+    """
+    plain = " ".join((section.easy_read_heading or "").split())
+    if plain:
+        return plain, ""
+    return f"Question {section.question.number}", " ".join(section.question.text.split())
 
 
 def easy_read_topics(draft: Draft) -> list[EasyReadTopic]:
@@ -209,7 +226,8 @@ def easy_read_topics(draft: Draft) -> list[EasyReadTopic]:
     for section in ordered_sections(draft):
         ids = frozenset(q.segment_id for q in section.quotes if checks[q.id].problem is None)
         if ids:
-            topics.append(EasyReadTopic(f"q{section.question_id}", section.question.text, ids))
+            heading, asked = easy_read_heading(section)
+            topics.append(EasyReadTopic(f"q{section.question_id}", heading, ids, asked=asked))
     return topics[:EASY_READ_ITEMS]
 
 
@@ -236,7 +254,7 @@ def easy_read_document(draft: Draft) -> EasyReadDocument:
             quote = next((Quote(i, quotable[i].text, source=source_label(quotable[i]))
                           for i in topic.fallback_quotes if i in quotable), None)
         done = (draft.easy_read_done or {}).get(topic.key, "").strip()
-        items.append(EasyReadItem(theme=topic.label, quote=quote,
+        items.append(EasyReadItem(theme=topic.label, quote=quote, asked=topic.asked,
                                   what_we_did=done
                                   or f"We told the {body} what you said about this."))
     intro = tuple(line.strip() for line in (draft.easy_read_intro or "").splitlines()

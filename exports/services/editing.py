@@ -20,6 +20,7 @@ AUTOSAVE_MERGE = timedelta(minutes=10)
 COVER_FIELDS = {"title": "Title", "organisation": "Organisation", "contact": "Contact",
                 "about": "About us", "introduction": "Introduction", "summary": "Summary",
                 "easy_read_intro": "Easy Read introduction"}
+HEADING = "Easy Read heading"  # after a question's label in a conflict warning: "Q5 Easy ..."
 
 
 class DraftConflict(Exception):
@@ -43,6 +44,7 @@ class DraftEdit:
     easy_read_done: dict[str, str] = field(default_factory=dict)  # only the themes shown
     section_text: dict[int, str] = field(default_factory=dict)
     section_themes: dict[int, list[int]] = field(default_factory=dict)
+    easy_read_headings: dict[int, str] = field(default_factory=dict)  # by section id
     quote_text: dict[int, str] = field(default_factory=dict)
 
 
@@ -54,6 +56,7 @@ def snapshot(draft: Draft) -> dict[str, Any]:
                 easy_read_done=dict(draft.easy_read_done or {}),
                 sections=[{"question_id": s.question_id, "text": s.text,
                            "theme_ids": list(s.theme_ids or []),
+                           "easy_read_heading": s.easy_read_heading or "",
                            "quotes": [{"segment_id": q.segment_id, "text": q.text}
                                       for q in s.quotes]}
                           for s in ordered_sections(draft)])
@@ -66,6 +69,7 @@ def _saved_state(draft: Draft) -> dict[str, str]:
     state["Key recommendations"] = "\n".join(draft.recommendations or [])
     for section in ordered_sections(draft):
         state[section.question.label] = section.text or ""
+        state[f"{section.question.label} {HEADING}"] = section.easy_read_heading or ""
     return state
 
 
@@ -75,6 +79,8 @@ def _state_from_snapshot(data: dict[str, Any], labels: dict[int, str]) -> dict[s
     for section in data.get("sections", []):
         if section["question_id"] in labels:
             state[labels[section["question_id"]]] = section.get("text") or ""
+            state[f"{labels[section['question_id']]} {HEADING}"] = (
+                section.get("easy_read_heading") or "")
     return state
 
 
@@ -96,6 +102,8 @@ def differences(draft: Draft, base: DraftVersion | None, edit: DraftEdit) -> lis
     for section in draft.sections:
         if section.id in edit.section_text:
             sent[section.question.label] = edit.section_text[section.id]
+        if section.id in edit.easy_read_headings:
+            sent[f"{section.question.label} {HEADING}"] = edit.easy_read_headings[section.id]
     return [(what, now[what]) for what, text in sent.items() if text.strip() != now[what].strip()]
 
 
@@ -151,6 +159,8 @@ def save_draft(draft: Draft, edit: DraftEdit, base_revision: int, user: User, *,
         if section.id in edit.section_text:
             section.text = edit.section_text[section.id].strip()
             section.theme_ids = edit.section_themes.get(section.id, [])
+        if section.id in edit.easy_read_headings:
+            section.easy_read_heading = " ".join(edit.easy_read_headings[section.id].split())
         for quote in section.quotes:
             if quote.id in edit.quote_text and edit.quote_text[quote.id].strip():
                 quote.text = " ".join(edit.quote_text[quote.id].split())
@@ -274,6 +284,7 @@ def restore_version(draft: Draft, version: DraftVersion, user: User,
         if section is None:
             continue
         section.text, section.theme_ids = saved.get("text", ""), list(saved.get("theme_ids") or [])
+        section.easy_read_heading = saved.get("easy_read_heading") or ""
         section.quotes.clear()
         db.session.flush()
         for item in saved.get("quotes", []):

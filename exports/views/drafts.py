@@ -46,6 +46,10 @@ def render_editor(draft, values=None, errors=None, conflict=None, status=200):
     return page, status
 
 
+def _labels(draft) -> dict[int, str]:
+    return {s.id: s.question.label for s in draft.sections}
+
+
 @bp.route("", methods=["GET", "POST"])
 @allow(*WRITERS)
 def edit(consultation_id):
@@ -53,7 +57,7 @@ def edit(consultation_id):
     draft = draft_or_404(consultation_id)
     if request.method == "GET":
         return render_editor(draft)
-    edit_data, errors = read_editor_form(request.form)
+    edit_data, errors = read_editor_form(request.form, _labels(draft))
     values = EditorValues(request.form)
     revision = read_revision(request.form)
     if revision is None:
@@ -83,7 +87,7 @@ def edit(consultation_id):
 def autosave(consultation_id):
     """Save the editor in the background; 409 with the other person's change on a conflict."""
     draft = draft_or_404(consultation_id)
-    edit_data, errors = read_editor_form(request.form)
+    edit_data, errors = read_editor_form(request.form, _labels(draft))
     revision = read_revision(request.form)
     if revision is None or errors:
         return jsonify(saved=False, message="Not saved: " + "; ".join(

@@ -6,6 +6,7 @@ from datetime import date
 
 from werkzeug.datastructures import MultiDict
 
+from exports.models.drafts import EASY_READ_HEADING_MAX
 from exports.services.editing import COVER_FIELDS, DraftEdit
 
 LIMITS = {"title": 200, "organisation": 200}
@@ -51,8 +52,13 @@ def _read_date(form: MultiDict, errors: dict[str, str]) -> date | None:
         return None
 
 
-def read_editor_form(form: MultiDict) -> tuple[DraftEdit, dict[str, str]]:
+def read_editor_form(form: MultiDict, labels: dict[int, str] | None = None
+                     ) -> tuple[DraftEdit, dict[str, str]]:
     """Turn the posted editor form into a DraftEdit.
+
+    Args:
+        form: what was posted.
+        labels: {section id: question label ("Q5")}, to name a section's field in an error.
 
     Returns:
         The edit and {field name: plain-English error}; nothing is saved when there are errors.
@@ -77,6 +83,12 @@ def read_editor_form(form: MultiDict) -> tuple[DraftEdit, dict[str, str]]:
             edit.section_themes[section_id] = [int(v)
                                                for v in form.getlist(f"section-{section_id}-themes")
                                                if v.isdigit()]
+        elif (section_id := _int_suffix(key, "section-", "-easy-read")) is not None:
+            edit.easy_read_headings[section_id] = form.get(key, "")
+            if len(" ".join(form.get(key, "").split())) > EASY_READ_HEADING_MAX:
+                which = (labels or {}).get(section_id, "a question")
+                errors[key] = (f"Easy Read heading for {which} must be {EASY_READ_HEADING_MAX} "
+                               "characters or fewer")
         elif (quote_id := _int_suffix(key, "quote-", "-text")) is not None:
             edit.quote_text[quote_id] = form.get(key, "")
     return edit, errors

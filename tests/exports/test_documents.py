@@ -195,6 +195,22 @@ def test_without_linked_themes_easy_read_covers_answered_questions_with_quotes(f
     draft.easy_read_done = {f"q{q5.question_id}": "We asked for work coaches who understand."}
     db.session.commit()
     doc = easy_read_document(draft)
-    assert [(i.theme, i.quote.segment_id, i.what_we_did) for i in doc.items] == [
-        ("What would help people on probation get into work?", forum.segments["Dove"].id,
-         "We asked for work coaches who understand.")]
+    assert [(i.theme, i.asked, i.quote.segment_id, i.what_we_did) for i in doc.items] == [
+        ("Question 5", "What would help people on probation get into work?",
+         forum.segments["Dove"].id, "We asked for work coaches who understand.")]
+
+
+def test_easy_read_question_headings_are_the_officers_plain_words(forum, officer):
+    """The consultation's wording is not Easy Read: the officer's plain heading replaces it."""
+    draft = current_draft(forum.consultation.id)
+    q2, q5 = _section(draft, "2"), _section(draft, "5")
+    add_quote(q2, forum.segments["Fern"].id, officer)
+    add_quote(q5, forum.segments["Dove"].id, officer)
+    q5.easy_read_heading = "  Getting a   job  "
+    db.session.commit()
+    doc = easy_read_document(draft)
+    assert [(i.theme, i.asked) for i in doc.items] == [
+        ("Question 2", "How can housing on release be improved?"), ("Getting a job", "")]
+    # The full response keeps the consultation's own wording.
+    assert [s.question for s in response_document(draft).sections][-1] == (
+        "What would help people on probation get into work?")

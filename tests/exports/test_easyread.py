@@ -10,17 +10,22 @@ from exports.renderers.easyread import easy_read_html, picture
 from .conftest import hostile_text, pdf_pages_text, pdf_reader
 
 
-def smallest_text_points(data: bytes) -> float:
-    """The smallest font size used for visible text, in points."""
-    sizes = []
+def text_points(data: bytes) -> list[tuple[str, float]]:
+    """Each run of visible text with its font size in points."""
+    runs = []
 
     def visit(text, cm, tm, font, size):
         if text.strip():
-            sizes.append(size * abs(tm[0]) * abs(cm[0]))  # CSS px scaled to points
+            runs.append((text.strip(), size * abs(tm[0]) * abs(cm[0])))  # CSS px to points
 
     for page in pdf_reader(data).pages:
         page.extract_text(visitor_text=visit)
-    return min(sizes)
+    return runs
+
+
+def smallest_text_points(data: bytes) -> float:
+    """The smallest font size used for visible text, in points."""
+    return min(size for _, size in text_points(data))
 
 
 def test_large_type_pictures_quotes_and_what_we_did(easy_read):
@@ -66,3 +71,41 @@ def test_hostile_text_is_escaped(easy_read):
     data = render_easy_read_pdf(doc)
     assert b"/EmbeddedFile" not in data
     assert "<script>alert(1)</script>" in " ".join(pdf_pages_text(data))
+
+
+def test_a_question_without_a_plain_heading_shows_its_number_and_smaller_wording(easy_read):
+    """"Question 5" is the heading; the consultation's hard words sit below it, smaller."""
+    bad = hostile_text()
+    item = EasyReadItem("Question 5", Quote(1, "I need a job."), "We asked for work coaches.",
+                        asked=f"What would help people on probation get into work? {bad}")
+    doc = replace(easy_read, items=(item, replace(item, theme="Getting a job", asked="")))
+    html = easy_read_html(doc)
+    assert "<h2>Question 5</h2>" in html and "<h2>Getting a job</h2>" in html
+    assert html.count('class="asked"') == 1 and "<script>" not in html
+    data = render_easy_read_pdf(doc)
+    text = " ".join(pdf_pages_text(data))
+    assert text.index("Question 5") < text.index("The question was:") < text.index(
+        "What would help people on probation") < text.index("You said:")
+    sizes = dict(text_points(data))
+    heading, asked = sizes["Question 5"], sizes["The question was:"]
+    assert 14 <= asked < sizes["“I need a job.”"] < heading
+
+
+def test_an_item_is_never_split_across_pages(easy_read):
+    """Short headings let two items share a page; a quote once fell onto the next page alone."""
+    mental_health = EasyReadItem(
+        "Question 4", Quote(1, "... And there was this nurse in the custody suite, from the "
+                            "liaison and diversion team, and she actually sat with me and asked "
+                            "what was going on."),
+        "We asked for mental health nurses at every police station and court.",
+        asked="How can mental health, drug and alcohol services work better with the police, "
+              "courts and probation?")
+    women = EasyReadItem(
+        "Question 7", Quote(2, "And nobody asked me, not once, is it safe to go back there. "
+                            "They just wanted an address in the box."),
+        "We asked for safe places to live that are just for women.",
+        asked="How can services better meet the needs of women in contact with the justice "
+              "system?")
+    doc = replace(easy_read, intro=(), items=(mental_health, women) * 2)
+    for page in pdf_pages_text(render_easy_read_pdf(doc)):
+        assert page.count("You said:") == page.count("We did:") == page.count("“")

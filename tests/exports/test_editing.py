@@ -130,3 +130,19 @@ def test_part_of_a_segment_can_be_quoted_and_other_words_are_refused(forum, offi
     whole = next(s for s in draft.sections if s.question.number == "5")
     add_quote(whole, forum.segments["Birch"].id, officer, words="   ")  # blank: the whole segment
     assert whole.quotes[0].text == forum.segments["Birch"].text
+
+
+def test_a_colleagues_easy_read_heading_is_named_in_the_conflict_warning(forum, officer, users):
+    from forum.access import Role
+
+    draft = current_draft(forum.consultation.id)
+    q5 = next(s for s in draft.sections if s.question.number == "5")
+    save_draft(draft, _edit(summary="Mine"), 1, officer)
+    save_draft(draft, DraftEdit(easy_read_headings={q5.id: "Getting a job"}), 2,
+               users[Role.ADMIN])
+    with pytest.raises(DraftConflict) as raised:  # from the version it opened
+        save_draft(draft, _edit(summary="Mine, longer"), 2, officer)
+    assert raised.value.differences == [("Q5 Easy Read heading", "Getting a job")]
+    with pytest.raises(DraftConflict) as raised:  # no version to compare: what it sent
+        save_draft(draft, DraftEdit(easy_read_headings={q5.id: "Work"}), 0, officer)
+    assert ("Q5 Easy Read heading", "Getting a job") in raised.value.differences

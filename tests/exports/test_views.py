@@ -263,3 +263,46 @@ def test_an_unchecked_suggested_theme_name_is_warned_of_and_never_printed_as_one
 
     theme_edits.rename(theme, theme.label, officer)  # a person keeps the name
     assert 'id="unchecked-labels"' not in auth.client.get(_url(forum)).get_data(as_text=True)
+
+
+def test_each_question_takes_a_plain_easy_read_heading_kept_with_the_draft(forum, auth, officer):
+    """Typed next to the question, saved, printed in the Easy Read PDF and kept in history."""
+    from exports.services.editing import add_quote
+    from tests.exports.conftest import pdf_pages_text
+
+    auth.login(Role.POLICY_OFFICER)
+    draft = current_draft(forum.consultation.id)
+    q5 = next(s for s in draft.sections if s.question.number == "5")
+    add_quote(q5, forum.segments["Dove"].id, officer)
+    page = auth.client.get(_url(forum)).get_data(as_text=True)
+    name = f"section-{q5.id}-easy-read"
+    assert f'name="{name}"' in page and "Say it in plain words, 10 words or fewer" in page
+    assert page.index("Q5. What would help") < page.index(f'name="{name}"') < page.index(
+        f'name="section-{q5.id}-text"')  # next to its question, before the answer
+    too_long = auth.client.post(_url(forum), data=_form(draft, **{name: "word " * 30}))
+    assert too_long.status_code == 400 and "Easy Read heading for Q5 must be" in (
+        too_long.get_data(as_text=True))
+    db.session.expire_all()
+    auth.client.post(_url(forum), data=_form(draft, **{name: " Getting a job <b>now</b> "}))
+    db.session.expire_all()
+    assert q5.easy_read_heading == "Getting a job <b>now</b>"
+    def saved_heading(version):
+        return next(s["easy_read_heading"] for s in version.snapshot["sections"]
+                    if s["question_id"] == q5.question_id)
+
+    assert saved_heading(draft.versions[0]) == q5.easy_read_heading
+    assert 'value="Getting a job &lt;b&gt;now&lt;/b&gt;"' in (
+        auth.client.get(_url(forum)).get_data(as_text=True))
+    pdf = auth.client.get(_url(forum, "/download/easyread")).data
+    text = " ".join(pdf_pages_text(pdf))
+    assert "Getting a job <b>now</b>" in text and "What would help people on probation" not in text
+    auth.client.post(_url(forum), data=_form(draft))  # a form without the field keeps it
+    db.session.expire_all()
+    assert q5.easy_read_heading == "Getting a job <b>now</b>"
+    auth.client.post(_url(forum), data=_form(draft, **{name: ""}))
+    db.session.expire_all()
+    assert q5.easy_read_heading == ""
+    old = next(v for v in draft.versions if saved_heading(v))
+    auth.client.post(_url(forum, f"/versions/{old.id}/restore"), data={"revision": draft.revision})
+    db.session.expire_all()
+    assert q5.easy_read_heading == "Getting a job <b>now</b>"

@@ -5,6 +5,11 @@ they came from and tolerate the loose files real tools write. Speakers come from
 tags (``<v Alex Morgan>``, Teams) or a ``Name:`` prefix on the cue text (Zoom, Otter
 SRT). Consecutive cues by the same speaker are merged, since Teams splits one turn
 into many cues; unlabelled cues are merged until a sentence ends.
+
+Time lines are read loosely (comma or dot before milliseconds, no hours, single digits,
+stray spaces, a short arrow, no end time). A cue whose time still cannot be read keeps its
+words as a turn of its own with no time, in its place between its neighbours, so nothing a
+member said is lost and the upload can ask the facilitator to check it.
 """
 from __future__ import annotations
 
@@ -18,8 +23,16 @@ from .speakers import accept_label, parse_timestamp, split_inline_label
 
 __all__ = ["looks_like_captions", "parse_captions"]
 
-CUE_TS = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-TIMING = re.compile(rf"^\s*(?P<start>{CUE_TS})\s*-->\s*(?P<end>{CUE_TS})")
+CUE_TS = r"\d+(?:\s*:\s*\d{1,2}){1,2}(?:\s*[.,]\s*\d{1,3})?"
+ARROW = r"(?:-+>|–>|—>|→)"
+# With an arrow, anything after it (cue settings, an unreadable end) is allowed; without
+# one, the line must be a lone start time, so words that begin with a time stay words.
+TIMING = re.compile(
+    rf"^\s*(?P<start>{CUE_TS})\s*(?:{ARROW}\s*(?:(?P<end>{CUE_TS})(?![\d:.,]))?.*)?$")
+# A time line that cannot be read: it has an arrow or starts like a time ("00:0o:05"),
+# not like a number in speech ("1.5 million").
+BROKEN_TIMING = re.compile(rf"{ARROW}|^\s*\d+\s*:\s*\d")
+CUE_NUMBER = re.compile(r"^\s*\d+\s*$")
 VOICE = re.compile(r"<v(?:\.[\w.-]+)*\s+([^>]+)>")
 TAG = re.compile(r"<[^>]*>|\{\\[^}]*\}")  # HTML-ish tags and SRT {\an8} codes
 SRT_START = re.compile(r"^\s*\d+\s*\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
@@ -69,20 +82,30 @@ def _blocks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
 _RawCue = tuple[str | None, str, float | None, float | None, int, int]
 
 
+def _time(value: str | None) -> float | None:
+    return parse_timestamp(re.sub(r"\s+", "", value)) if value else None
+
+
+def _cue_times(block: list[str]) -> tuple[int, float | None, float | None]:
+    """Where a cue's words start (after its number and time line), and its times if readable."""
+    for i, line in enumerate(block[:3]):
+        if (m := TIMING.match(line)) is not None:
+            return i + 1, _time(m.group("start")), _time(m.group("end"))
+    broken = next((i for i, line in enumerate(block[:3]) if BROKEN_TIMING.search(line)), None)
+    if broken is not None:
+        return broken + 1, None, None
+    return (1 if len(block) > 1 and CUE_NUMBER.match(block[0]) else 0), None, None
+
+
 def _raw_cues(text: str) -> list[_RawCue]:
     """Read (voice, body line, start, end, line_start, line_end) for every cue line."""
     out: list[_RawCue] = []
     for first, block in _blocks(text.split("\n")):
         if block[0].strip().startswith(SKIP_BLOCKS):
             continue
-        timing_at = next((i for i, line in enumerate(block[:3]) if TIMING.match(line)), None)
-        if timing_at is None:
-            continue
-        m = TIMING.match(block[timing_at])
-        assert m is not None  # the line matched TIMING just above
-        start, end = parse_timestamp(m.group("start")), parse_timestamp(m.group("end"))
+        words_at, start, end = _cue_times(block)
         voice = None
-        for offset, line in enumerate(block[timing_at + 1:], start=timing_at + 1):
+        for offset, line in enumerate(block[words_at:], start=words_at):
             found = VOICE.search(line)
             voice = " ".join(found.group(1).split()) if found else voice
             body = html.unescape(TAG.sub("", line)).strip()
@@ -126,7 +149,9 @@ def parse_captions(text: str) -> list[ParsedTurn]:
         unfinished = (last and cue.speaker is None and last.speaker is None
                       and not last.text.endswith(SENTENCE_END))
         same_cue = last and last.line_start == cue.line_start and cue.speaker == last.speaker
-        if last is not None and (same_speaker or unfinished or same_cue):
+        # A cue without a time stays a turn of its own, to be checked where it is.
+        untimed = last and (cue.start is None or last.start is None)
+        if last is not None and (same_cue or (not untimed and (same_speaker or unfinished))):
             last.text = f"{last.text} {cue.text}"
             last.end = cue.end if cue.end is not None else last.end
             last.line_end = cue.line_end
