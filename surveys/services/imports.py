@@ -19,9 +19,9 @@ from forum.jobs import JobFailure, enqueue, register_job_handler
 from forum.models import Consultation, Job, Member, Question, User
 from forum.models.base import utcnow
 from surveys.models import CsvImport, CsvImportAnswer, CsvImportStatus
+from surveys.services.payload import TEXT_MAX  # the tablets' limit: one answer, one limit
 
 JOB_KIND = "surveys.csv_import"
-TEXT_MAX = 10_000
 RESPONDENT_MAX = 200
 ROWS_MAX = 50_000
 PROBLEMS_SHOWN = 200
