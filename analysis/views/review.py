@@ -207,11 +207,14 @@ def delete(transcript_id):
         return render_template("transcripts/delete.html", transcript=transcript, form=form,
                                refused=refused, flagged=refused == SAFEGUARDING_UNREVIEWED)
     session_id = transcript.session_id
+    # Copies often share a file name: the upload time says which one went.
+    which = f"\u2018{transcript.filename}\u2019, uploaded {transcript.uploaded_at:%-d %b %Y, %H:%M}"
     audit.record("transcript_deleted", current_user, transcript, commit=False,
                  ip=request.remote_addr, status=transcript.status.value)
     delete_transcript(transcript)
     db.session.commit()
-    flash("This copy of the transcript has been deleted, with its redactions.")
+    flash(f"This copy of the transcript ({which}) has been deleted, with its speakers and "
+          "redactions.")
     return redirect(url_for("sessions.show", session_id=session_id))
 
 

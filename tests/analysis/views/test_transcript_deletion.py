@@ -23,6 +23,7 @@ def test_an_unapproved_copy_is_deleted_after_asking(auth, uploaded):
     transcript, _dave, _marcia = uploaded
     _review_flags(transcript)
     transcript_id, session_id = transcript.id, transcript.session_id
+    uploaded_at = transcript.uploaded_at
     page = auth.client.get(f"/transcripts/{transcript_id}").get_data(as_text=True)
     assert re.search(rf'href="/transcripts/{transcript_id}/delete">Delete this copy</a>', page)
     ask = auth.client.get(f"/transcripts/{transcript_id}/delete").get_data(as_text=True)
@@ -40,7 +41,9 @@ def test_an_unapproved_copy_is_deleted_after_asking(auth, uploaded):
         AuditEvent.action == "transcript_deleted"))
     assert event is not None and event.object_id == transcript_id and event.user_id
     session_page = auth.client.get(f"/sessions/{session_id}").get_data(as_text=True)
-    assert "copy of the transcript has been deleted" in session_page
+    # Copies often share a file name: the time says which one went.
+    assert (f"This copy of the transcript (\u2018group.txt\u2019, uploaded "
+            f"{uploaded_at:%-d %b %Y, %H:%M}) has been deleted") in session_page
 
 
 def test_an_unreviewed_safeguarding_flag_must_be_reviewed_first(auth, uploaded):
