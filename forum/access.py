@@ -77,6 +77,16 @@ def user_has_role(*roles: Role) -> bool:
     return current_user.is_authenticated and current_user.role in roles
 
 
+# Peer researchers only run surveys: segments, redaction and analysis are not theirs, so pages
+# speak of them only to these roles (sees_analysis).
+ANALYSIS_ROLES = (Role.ADMIN, Role.FACILITATOR, Role.POLICY_OFFICER)
+
+
+def sees_analysis() -> bool:
+    """True when the signed-in user works with segments and the analysis (not peer researchers)."""
+    return user_has_role(*ANALYSIS_ROLES)
+
+
 def can_open(path: str) -> bool:
     """True when the signed-in user's role may open this path of the app (enforce_roles' rule)."""
     from flask import current_app
@@ -131,5 +141,6 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def role_helpers():
         return {"Role": Role, "user_has_role": user_has_role, "can_open": can_open,
+                "sees_analysis": sees_analysis,
                 "has_endpoint": lambda name: name in app.view_functions}
 

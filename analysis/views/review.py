@@ -1,4 +1,4 @@
-"""Redaction review, approval, safeguarding decisions, question tags and purging originals."""
+"""Redaction review, approval, safeguarding decisions, question tags, purging and deleting."""
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -18,7 +18,13 @@ from forum.jobs import retry_job
 from forum.models import Question, RedactionStatus, Transcript, TranscriptStatus
 from forum.security import fresh_login_required
 from forum.services import audit
-from forum.services.retention import purge_original, unfinished_review
+from forum.services.retention import (
+    SAFEGUARDING_UNREVIEWED,
+    delete_transcript,
+    purge_original,
+    unfinished_review,
+    why_not_deletable,
+)
 
 
 def highlighted_original(turn) -> Markup:
@@ -184,6 +190,32 @@ def purge(transcript_id):
             audit.record("transcript_purged", current_user, transcript, ip=request.remote_addr)
             flash("The original transcript has been purged. Only the redacted text is kept.")
     return redirect(url_for("transcripts.show", transcript_id=transcript.id))
+
+
+@bp.route("/transcripts/<int:transcript_id>/delete", methods=["GET", "POST"])
+@allow(*MANAGE)
+@fresh_login_required
+def delete(transcript_id):
+    """Delete a copy of a transcript never approved, such as a bad or duplicate upload (asked
+    first); without it the copy stayed "Needs review" until the retention period ended."""
+    transcript = db.get_or_404(Transcript, transcript_id)
+    refused = why_not_deletable(transcript)
+    form = ConfirmForm()
+    if request.method == "GET" or refused or not form.validate_on_submit():
+        if request.method == "POST" and refused:
+            flash(f"This copy can't be deleted: {refused}.", "error")
+        return render_template("transcripts/delete.html", transcript=transcript, form=form,
+                               refused=refused, flagged=refused == SAFEGUARDING_UNREVIEWED)
+    session_id = transcript.session_id
+    # Copies often share a file name: the upload time says which one went.
+    which = f"\u2018{transcript.filename}\u2019, uploaded {transcript.uploaded_at:%-d %b %Y, %H:%M}"
+    audit.record("transcript_deleted", current_user, transcript, commit=False,
+                 ip=request.remote_addr, status=transcript.status.value)
+    delete_transcript(transcript)
+    db.session.commit()
+    flash(f"This copy of the transcript ({which}) has been deleted, with its speakers and "
+          "redactions.")
+    return redirect(url_for("sessions.show", session_id=session_id))
 
 
 @bp.route("/transcripts/<int:transcript_id>/retry", methods=["POST"])

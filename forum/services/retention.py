@@ -9,14 +9,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from forum.extensions import db
-from forum.models import RedactionStatus, Transcript, TranscriptStatus
+from forum.models import RedactionStatus, Segment, SegmentSource, Transcript, TranscriptStatus
 from forum.models.base import utcnow
 
 SAFEGUARDING_UNREVIEWED = "a safeguarding flag is not reviewed"
 REDACTION_UNFINISHED = "the redaction review is not finished"
+APPROVED_BEFORE = ("its redactions have been approved, so members' words from it may be in "
+                   "themes and drafts")
 
 
 @dataclass
@@ -71,6 +73,37 @@ def unfinished_review(transcript: Transcript) -> str | None:
     return REDACTION_UNFINISHED if started else None
 
 
+def why_not_deletable(transcript: Transcript) -> str | None:
+    """Why a facilitator may not delete this copy of a transcript now; None when they may.
+
+    Only a copy never approved goes (a bad or duplicate upload): once approved, even if
+    re-opened, its segments may be quoted. An unreviewed safeguarding flag waits, as it does
+    for the retention period.
+
+    Args:
+        transcript: the transcript a facilitator asked to delete.
+
+    Returns:
+        ``APPROVED_BEFORE``, ``SAFEGUARDING_UNREVIEWED`` or None.
+    """
+    if transcript.status == TranscriptStatus.APPROVED or transcript.approved_at is not None:
+        return APPROVED_BEFORE
+    if unfinished_review(transcript) == SAFEGUARDING_UNREVIEWED:
+        return SAFEGUARDING_UNREVIEWED
+    return None
+
+
+def delete_transcript(transcript: Transcript) -> None:
+    """Delete a transcript with its speakers, turns, redactions and any segments made from it.
+
+    The caller commits (and audits).
+    """
+    # Segments name their transcript by id only: the turn's cascade would miss any without one.
+    db.session.execute(delete(Segment).where(Segment.source_type == SegmentSource.TRANSCRIPT,
+                                             Segment.source_id == transcript.id))
+    db.session.delete(transcript)
+
+
 def retention_plan(days: int, now: datetime | None = None,
                    ) -> Iterator[tuple[Transcript, str, str | None]]:
     """What the retention period asks of each transcript still holding its originals.
@@ -119,7 +152,7 @@ def purge_due(days: int, now: datetime | None = None) -> PurgeResult:
             result.purged.append(transcript)
         else:
             result.deleted.append((transcript.id, transcript.filename))
-            db.session.delete(transcript)
+            delete_transcript(transcript)
     db.session.commit()
     return result
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -137,6 +138,8 @@ class DeviceRow:
     device: SurveyDevice
     responses: int
     last_response_at: datetime | None
+    # How many tablets have this name (this one too): above 1, the page says how to tell them apart.
+    same_name: int = 1
 
 
 def list_devices() -> list[DeviceRow]:
@@ -147,7 +150,9 @@ def list_devices() -> list[DeviceRow]:
     latest = dict(db.session.execute(
         select(SurveyResponse.device_id, func.max(SurveyResponse.received_at))
         .where(SurveyResponse.device_id.is_not(None)).group_by(SurveyResponse.device_id)).all())
-    devices = db.session.scalars(select(SurveyDevice).order_by(
+    devices = list(db.session.scalars(select(SurveyDevice).order_by(
         SurveyDevice.revoked_at.is_not(None), SurveyDevice.last_sync_at.is_(None),
-        SurveyDevice.last_sync_at.desc(), SurveyDevice.id))
-    return [DeviceRow(d, counts.get(d.id, 0), latest.get(d.id)) for d in devices]
+        SurveyDevice.last_sync_at.desc(), SurveyDevice.id)))
+    names = Counter(d.name.strip().lower() for d in devices)
+    return [DeviceRow(d, counts.get(d.id, 0), latest.get(d.id), names[d.name.strip().lower()])
+            for d in devices]

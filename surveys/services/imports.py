@@ -19,9 +19,9 @@ from forum.jobs import JobFailure, enqueue, register_job_handler
 from forum.models import Consultation, Job, Member, Question, User
 from forum.models.base import utcnow
 from surveys.models import CsvImport, CsvImportAnswer, CsvImportStatus
+from surveys.services.payload import TEXT_MAX  # the tablets' limit: one answer, one limit
 
 JOB_KIND = "surveys.csv_import"
-TEXT_MAX = 10_000
 RESPONDENT_MAX = 200
 ROWS_MAX = 50_000
 PROBLEMS_SHOWN = 200
@@ -37,8 +37,35 @@ class Table:
     rows: list[tuple[int, list[str]]]   # (line number where the row starts, cells)
 
 
+NOT_CSV = ("This is not a CSV file: save it from your spreadsheet as CSV (comma separated) "
+           "and try again")
+# First bytes of files picked by mistake: pictures, PDFs, Word and Excel files (newer ones are
+# zips, older ones "compound" files), sound and video.
+NOT_TEXT_STARTS = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04",
+                   b"\xd0\xcf\x11\xe0", b"RIFF", b"ID3", b"\x1a\x45\xdf\xa3")
+# Text of any encoding has almost no control characters (tab, line ends aside); NUL is left
+# out of the count, as UTF-16 text has one in every other byte.
+MAX_CONTROLS = 0.05
+TEXT_CONTROLS = frozenset(b"\t\n\r\f\x00")
+FIRST_PRINTABLE = 0x20
+
+
+def _clearly_not_text(data: bytes) -> bool:
+    head = data[:4096]
+    if head.startswith(NOT_TEXT_STARTS):
+        return True
+    controls = sum(1 for byte in head if byte < FIRST_PRINTABLE and byte not in TEXT_CONTROLS)
+    return controls > len(head) * MAX_CONTROLS
+
+
 def decode(data: bytes) -> str:
-    """UTF-8 text (with or without a byte-order mark), or a message naming the bad line."""
+    """UTF-8 text (with or without a byte-order mark), or a message naming the bad line.
+
+    A picture, PDF, Word or Excel file gets its own message: "Line 1: not UTF-8" sent people
+    looking for an encoding setting.
+    """
+    if _clearly_not_text(data):
+        raise CsvProblem(NOT_CSV)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

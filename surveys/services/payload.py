@@ -18,6 +18,8 @@ from forum.extensions import db
 from surveys.models import SurveyQuestion, SurveyVersion
 
 TEXT_MAX = 10_000
+# Said the same on the tablet (the question page carries it) and in the server's refusal.
+TOO_LONG = f"Answers must be {TEXT_MAX:,} characters or fewer"
 NUMBER_MAX = 1_000_000_000
 TIME_MAX = 40  # an ISO 8601 time with microseconds and an offset is 32 characters
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # a tablet clock outside these is wrong
@@ -229,7 +231,7 @@ def _free_text(value: Any) -> tuple[Any, str | None]:
     if not isinstance(value, str):
         return None, f"must be text, not {_type_name(value)}"
     if len(value) > TEXT_MAX:
-        return None, f"is too long: at most {TEXT_MAX:,} characters"
+        return None, f"is too long. {TOO_LONG}. This one has {len(value):,}."
     problem = _text_problem(value)
     return (None, problem) if problem else (value.strip(), None)
 

@@ -19,6 +19,7 @@ from surveys.models import SurveyMedia, SurveyVersion
 from surveys.services import runner as service
 from surveys.services.devices import register_device
 from surveys.services.media import media_path
+from surveys.services.payload import TEXT_MAX, TOO_LONG
 from surveys.services.speech import page_speech, speech_keys, speech_path
 
 bp = Blueprint("runner", __name__, url_prefix="/run")
@@ -78,6 +79,8 @@ def render_page(template: str, version: SurveyVersion, urls: dict, preview: bool
         context["take_part_url"] = take_part_url(version, urls)
     if template in PAGES or template == "question":
         context["say"], context["speech_url"] = _speech(version, template, context.get("question"))
+    if template == "question":
+        context["text_max"], context["too_long"] = TEXT_MAX, TOO_LONG
     return render_template(
         f"surveys/run/{template}.html", version=version, urls=urls, preview=preview,
         flow=service.flow(version), total=len(version.questions),

@@ -150,7 +150,7 @@ def test_kiosk_mode_clears_the_screen_and_the_back_button_shows_nothing(app, liv
     sign_in_as_peer(page, live_server)
     set_up_tablet(page, live_server)
     wait_until_ready(page)
-    page.get_by_label("Kiosk mode").check()
+    page.get_by_label("Clear the screen between people").check()
     page.wait_for_function("async () => await FVStore.getMeta('kiosk')")
     page.goto(f"{live_server}/run/1/start")
     wait_until_ready(page)

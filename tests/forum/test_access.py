@@ -61,6 +61,7 @@ EXPECTED = {
     "transcripts.safeguarding": {A, F},
     "transcripts.tag_questions": {A, F},
     "transcripts.purge": {A, F},
+    "transcripts.delete": {A, F},
     "transcripts.retry": {A, F},
     "transcripts.segment_answers": {A, P, F},
     # Themes and search (issue 5): facilitators and policy officers, and admins.

@@ -93,7 +93,7 @@ def test_page_shows_sources_counts_and_days_left(auth, demo):
     db.session.add(Segment(consultation_id=consultation.id, source_type=SegmentSource.SURVEY,
                            member_id=member.id, text="Somewhere to live first.", text_hash="x"))
     db.session.commit()
-    auth.login(Role.PEER_RESEARCHER)
+    auth.login(Role.FACILITATOR)
     html = auth.client.get(f"/consultations/{consultation.id}").data.decode()
     attending = {m.id for s in db.session.scalars(db.select(FocusGroupSession)) for m in s.members}
     heard = len(attending | {member.id})
@@ -112,6 +112,16 @@ def test_page_shows_sources_counts_and_days_left(auth, demo):
     # Only visible text: a random CSRF token in an attribute may contain "Q6".
     text = re.sub(r"<[^>]+>", " ", html)
     assert "Q9" in text and "Q6" not in text
+
+
+def test_peer_researchers_see_no_analysis_words(auth, demo):
+    # They only run surveys: "segments" and "usable: redacted, checked, not held" meant
+    # nothing to them. What they do see is said plainly.
+    auth.login(Role.PEER_RESEARCHER)
+    text = re.sub(r"<[^>]+>", " ", auth.client.get("/consultations/1").get_data(as_text=True))
+    assert "members heard from" in text and "sources" in text
+    for word in ("segment", "usable", "redacted", "analysis"):
+        assert word not in text.lower(), word
 
 
 def test_days_to_deadline():

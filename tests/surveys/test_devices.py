@@ -38,3 +38,21 @@ def test_tablets_set_up_without_a_name_can_be_told_apart(auth):
     ids = [device.id for device in db.session.scalars(db.select(SurveyDevice)
                                                       .order_by(SurveyDevice.id))]
     assert names == [f"Tablet {ids[0]}", f"Tablet {ids[1]}", "Hostel 2"]
+
+
+def test_tablets_with_the_same_name_can_be_told_apart(auth):
+    # Two set up as 'Hostel tablet' looked identical: the date alone, no time, no hint.
+    from datetime import UTC, datetime
+
+    auth.login(Role.PEER_RESEARCHER)
+    for _ in range(2):
+        auth.client.post("/run/devices", json={"name": "Hostel tablet"})
+    first, second = db.session.scalars(db.select(SurveyDevice).order_by(SurveyDevice.id))
+    first.created_at = datetime(2026, 12, 1, 9, 5, tzinfo=UTC)
+    second.created_at = datetime(2026, 12, 1, 14, 40, tzinfo=UTC)
+    second.last_sync_at = datetime(2026, 12, 2, 11, 15, tzinfo=UTC)
+    db.session.commit()
+    page = auth.client.get("/surveys/devices").get_data(as_text=True)
+    assert "1 Dec 2026, 09:05 UTC" in page and "1 Dec 2026, 14:40 UTC" in page
+    assert "2 Dec 2026, 11:15 UTC" in page
+    assert page.count("2 tablets have this name: tell them apart by when each was set up") == 2

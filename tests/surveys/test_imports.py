@@ -75,6 +75,29 @@ def test_files_that_cannot_be_read(consultation):
         read_table('id,text\n1,"never closed\n')
 
 
+NOT_CSV = "This is not a CSV file: save it from your spreadsheet as CSV (comma separated)"
+
+
+@pytest.mark.parametrize("data", [
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01",  # a picture
+    b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xb6",  # .docx or .xlsx (a zip)
+    b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",  # a PDF
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00",  # an old .xls or .doc
+    bytes(range(256)) * 4,  # anything else that is mostly not text
+])
+def test_a_file_that_is_clearly_not_text_is_called_not_a_csv_file(data):
+    # "Line 1: the file is not UTF-8 text" sent someone with a .png to look for an encoding.
+    with pytest.raises(CsvProblem, match=NOT_CSV.replace("(", r"\(").replace(")", r"\)")):
+        decode(data)
+
+
+def test_text_in_another_encoding_still_says_which_line(consultation):
+    with pytest.raises(CsvProblem, match="Line 2: the file is not UTF-8"):
+        decode("id,text\n1,caf\u00e9 \u00a3\n".encode("cp1252"))
+    with pytest.raises(CsvProblem, match="Line 1: the file is not UTF-8"):
+        decode("id,text\n1,hello\n".encode("utf-16"))
+
+
 def test_a_file_of_headings_only_says_there_are_no_answers():
     # It went on to 'Choose columns' and then said only what was wrong with the choice.
     with pytest.raises(CsvProblem, match="only a heading row: there are no answers"):
@@ -109,6 +132,11 @@ def test_the_import_pages(auth, consultation):
         "consultation_id": consultation.id, "file": (io.BytesIO(b"a,b\n1,caf\xe9\n"), "bad.csv")},
         content_type="multipart/form-data")
     assert "Line 2: the file is not UTF-8 text" in response.data.decode()
+    response = auth.client.post("/surveys/imports/new", data={
+        "consultation_id": consultation.id,
+        "file": (io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "answers.png")},
+        content_type="multipart/form-data")
+    assert NOT_CSV in response.data.decode()
     response = auth.client.post("/surveys/imports/new", data={
         "consultation_id": consultation.id, "file": (io.BytesIO(GOOD), "good.csv")},
         content_type="multipart/form-data")

@@ -149,3 +149,12 @@ def test_a_participant_form_sent_without_script_is_posted_and_nothing_is_kept(ap
         assert "Nothing was saved" in page and "JavaScript is turned off" in page, path
         assert "My own words" not in page and "Member 1" not in page, path
     assert db.session.scalar(select(db.func.count(SurveyResponse.id))) == 0
+
+
+def test_the_shared_tablet_setting_is_named_in_plain_words(auth, version, questions):
+    # "Kiosk mode" meant nothing to a peer researcher; the setting says what it does.
+    auth.login(Role.PEER_RESEARCHER)
+    page = auth.client.get(f"/run/{version.id}/").get_data(as_text=True)
+    assert "Kiosk" not in page
+    assert ('<label class="govuk-label govuk-checkboxes__label" for="kiosk">'
+            'Clear the screen between people<') in page

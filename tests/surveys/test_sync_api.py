@@ -209,8 +209,10 @@ def test_answers_of_the_wrong_type_or_choice(client, version, questions, tablet)
 def test_hostile_but_valid_json(client, version, questions, tablet):
     _, token = tablet
     body = make_payload(version, questions)
-    body["answers"][4]["value"] = "x" * 10_001
-    assert "too long: at most 10,000 characters" in _problem(client, token, body=body)
+    body["answers"][4]["value"] = "x" * 10_250
+    # The tablet's words: its sending line shows this to the researcher.
+    assert ("Answers must be 10,000 characters or fewer. This one has 10,250."
+            in _problem(client, token, body=body))
     body["answers"][4]["value"] = "bad \u0000 byte"
     assert "null character" in _problem(client, token, body=body)
     lone_surrogate = json.dumps(make_payload(version, questions)).replace(

@@ -48,3 +48,40 @@ export function showError(form, message) {
   const field = form.querySelector("input, textarea");
   if (field) field.focus();
 }
+
+/* A written answer near its limit says how many characters are left, over it how many too
+ * many (the GOV.UK character count). Nothing is cut off: the whole answer is kept and "Next"
+ * refuses it (tooLong). Screen readers hear the count once typing pauses. */
+const COUNT_FROM = 0.9;  // of the limit: a short answer is not distracted by a number
+const numberText = function (n) { return n.toLocaleString("en-GB"); };
+
+export function setupCount(form) {
+  const box = form.querySelector("textarea[data-maxlength]");
+  const shown = form.querySelector("[data-count]");
+  const status = form.querySelector("[data-count-status]");
+  if (!box || !shown) return function () {};
+  const max = Number(box.dataset.maxlength);
+  let pause;
+  function update() {
+    const left = max - box.value.length;
+    const near = box.value.length >= max * COUNT_FROM;
+    const chars = function (n) { return numberText(n) + (n === 1 ? " character" : " characters"); };
+    const text = left >= 0 ? "You have " + chars(left) + " remaining" : "You have " + chars(-left) + " too many";
+    shown.hidden = !near;
+    shown.textContent = near ? text : "";
+    shown.classList.toggle("govuk-error-message", left < 0);
+    box.classList.toggle("govuk-textarea--error", left < 0);
+    clearTimeout(pause);
+    pause = setTimeout(function () { status.textContent = near ? text : ""; }, 1000);
+  }
+  box.addEventListener("input", update);
+  update();
+  return update;
+}
+
+/* The refusal for a written answer over its limit, in the server's words; null when it fits. */
+export function tooLong(form, value) {
+  const box = form.querySelector("textarea[data-maxlength]");
+  if (!box || typeof value !== "string" || value.length <= Number(box.dataset.maxlength)) return null;
+  return box.dataset.tooLong + ". This one has " + numberText(value.length) + ".";
+}

@@ -1,5 +1,5 @@
 /* The participant's pages: start, one question per page, the end, stopping. */
-import { fillAnswer, readAnswer, showError } from "./answers.js";
+import { fillAnswer, readAnswer, setupCount, showError, tooLong } from "./answers.js";
 import {
   flow, go, main, nextUrl, preview, previousUrl, shownIds, store, urls, versionId
 } from "./context.js";
@@ -51,6 +51,7 @@ export function questionPage() {
   const position = Number(main.dataset.position);
   const back = document.querySelector("[data-back]");
   let draft, typing, touched = false;
+  const count = setupCount(form);
 
   const loading = beginOrContinue().then(function (found) {
     if (!found && !preview) { go(urls.start, true); return null; }
@@ -58,7 +59,7 @@ export function questionPage() {
   }).then(function (found) {
     if (!found) return null;
     draft = found;
-    if (!touched) fillAnswer(form, kind, draft.answers[questionId]);
+    if (!touched) { fillAnswer(form, kind, draft.answers[questionId]); count(); }
     back.href = previousUrl(position, draft.answers);
     return draft;
   });
@@ -106,6 +107,8 @@ export function questionPage() {
     clearTimeout(typing);
     const answer = readAnswer(form, kind);
     if (answer.error) { showError(form, answer.error); return; }
+    const over = tooLong(form, answer.value);
+    if (over) { showError(form, over); return; }
     const empty = answer.value === null || answer.value === "";
     if (empty && form.dataset.required) { showError(form, form.dataset.required); return; }
     showError(form, null);

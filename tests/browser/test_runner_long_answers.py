@@ -1,0 +1,45 @@
+"""A written answer near the 10,000-character limit is counted, and one over it is refused in
+plain words, never cut off silently (the text box's maxlength dropped the end of a paste)."""
+import pytest
+from playwright.sync_api import expect
+
+from surveys.services.payload import TOO_LONG
+from tests.browser.helpers import axe_violations
+from tests.browser.runner_helpers import (
+    SHORT_RUN,
+    set_up_tablet,
+    sign_in_as_peer,
+    tap_through,
+    touch_page,  # noqa: F401 (fixture)
+    wait_for_heading,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_long_answer_is_counted_and_one_too_long_is_refused_whole(live_server, touch_page,
+                                                                    shots):
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    page.goto(f"{live_server}/run/1/start")
+    tap_through(page, SHORT_RUN[:2], finish=False)
+    title = SHORT_RUN[2][0]
+    wait_for_heading(page, title)
+    box = page.get_by_label(title)
+    box.fill("a" * 100)
+    expect(page.get_by_text("characters remaining")).to_have_count(0)  # far from the limit
+    box.fill("a" * 9_990)
+    expect(page.get_by_text("You have 10 characters remaining")).to_be_visible()
+    box.fill("a" * 10_050)
+    assert len(box.input_value()) == 10_050  # nothing cut off
+    expect(page.get_by_text("You have 50 characters too many")).to_be_visible()
+    page.get_by_role("button", name="Next").tap()
+    expect(page.get_by_text(f"{TOO_LONG}. This one has 10,050.")).to_be_visible()
+    wait_for_heading(page, title)  # still here, with the answer whole
+    assert len(box.input_value()) == 10_050
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "runner_answer_too_long.png"), full_page=False)
+    box.fill("a" * 9_000 + " done")
+    page.get_by_role("button", name="Next").tap()
+    wait_for_heading(page, SHORT_RUN[3][0])
