@@ -100,7 +100,8 @@ def test_a_question_that_needs_an_answer_asks_for_one(live_server, touch_page):
     assert axe_violations(page) == []
 
 
-def test_in_landscape_the_picture_sits_beside_the_answers(live_server, browser, shots):
+def landscape_at_the_picture_question(browser, live_server):
+    """A tablet held landscape, a participant on the question with a picture."""
     context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
     page = context.new_page()
     sign_in_as_peer(page, live_server)
@@ -110,6 +111,11 @@ def test_in_landscape_the_picture_sits_beside_the_answers(live_server, browser, 
     page.get_by_label("Yes", exact=True).click()
     page.get_by_role("button", name="Next").click()
     wait_for_heading(page, "Where did you sleep on your first night out?")
+    return page
+
+
+def test_in_landscape_the_picture_sits_beside_the_answers(live_server, browser, shots):
+    page = landscape_at_the_picture_question(browser, live_server)
     page.screenshot(path=str(shots / "runner-landscape-picture.png"))
     picture = page.get_by_role("img",
                                name="A house at night, with the moon in the sky").bounding_box()
@@ -118,7 +124,7 @@ def test_in_landscape_the_picture_sits_beside_the_answers(live_server, browser, 
     assert picture["x"] + picture["width"] <= first["x"], (picture, first)
     assert last["y"] + last["height"] <= 768, "the answers are below the fold"
     assert axe_violations(page) == []
-    context.close()
+    page.context.close()
 
 
 def test_the_researcher_signs_out_and_the_survey_still_runs(live_server, tablet, shots):
@@ -189,15 +195,7 @@ def test_in_landscape_take_part_is_on_the_screen_without_scrolling(live_server, 
 
 def test_in_landscape_skip_this_question_shows_its_buttons(live_server, browser):
     """Only the question 'Skip this question?' scrolled into view: its two buttons were below."""
-    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
-    page = context.new_page()
-    sign_in_as_peer(page, live_server)
-    page.goto(f"{live_server}/run/1/start")
-    take_part(page)
-    wait_for_heading(page, "Have you been in prison?")
-    page.get_by_label("Yes", exact=True).click()
-    page.get_by_role("button", name="Next").click()
-    wait_for_heading(page, "Where did you sleep on your first night out?")
+    page = landscape_at_the_picture_question(browser, live_server)
     page.get_by_role("button", name="Next").click()
     for name in ("Yes, skip it", "No, I will answer it"):
         button = page.get_by_role("button", name=name)
@@ -205,7 +203,7 @@ def test_in_landscape_skip_this_question_shows_its_buttons(live_server, browser)
         bottom = page.evaluate("b => b.getBoundingClientRect().bottom", button.element_handle())
         assert bottom <= 768, (name, bottom)
     expect(page.get_by_role("heading", name="Skip this question?")).to_be_focused()
-    context.close()
+    page.context.close()
 
 
 def test_the_researcher_page_stops_saying_no_internet_once_the_tablet_is_back_online(
