@@ -79,7 +79,7 @@ def render_page(template: str, version: SurveyVersion, urls: dict, preview: bool
         context["take_part_url"] = take_part_url(version, urls)
     if template in PAGES or template == "question":
         context["say"], context["speech_url"] = _speech(version, template, context.get("question"))
-    if template == "question":
+    if template in ("question", "stop"):
         context["text_max"], context["too_long"] = TEXT_MAX, TOO_LONG
     return render_template(
         f"surveys/run/{template}.html", version=version, urls=urls, preview=preview,

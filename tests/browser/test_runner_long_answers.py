@@ -43,3 +43,27 @@ def test_a_long_answer_is_counted_and_one_too_long_is_refused_whole(live_server,
     box.fill("a" * 9_000 + " done")
     page.get_by_role("button", name="Next").tap()
     wait_for_heading(page, SHORT_RUN[3][0])
+
+
+def test_stopping_and_keeping_a_too_long_answer_asks_to_shorten_it(live_server, touch_page):
+    """Kept whole, the response was refused by the server on every try: it never left the
+    tablet, and neither did the participant's other answers."""
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    page.goto(f"{live_server}/run/1/start")
+    tap_through(page, SHORT_RUN[:2], finish=False)
+    title = SHORT_RUN[2][0]
+    wait_for_heading(page, title)
+    before = page.evaluate("Number(document.querySelector('main').dataset.saved || 0)")
+    page.get_by_label(title).fill("a" * 10_050)
+    # Kept on the tablet as typed, as a participant typing at their own pace would have it.
+    page.wait_for_function("n => Number(document.querySelector('main').dataset.saved || 0) > n",
+                           arg=before)
+    page.get_by_role("link", name="I want to stop").tap()
+    wait_for_heading(page, "Do you want to stop?")
+    page.get_by_label("Keep my answers").check()
+    page.get_by_role("button", name="Stop now").tap()
+    expect(page.get_by_text("One answer is too long to send")).to_be_visible()
+    wait_for_heading(page, "Do you want to stop?")  # nothing queued that cannot be sent
+    assert axe_violations(page) == []

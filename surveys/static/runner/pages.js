@@ -193,12 +193,27 @@ export function stopPage() {
     if (!choice) { showError(form, "Choose keep or delete"); return; }
     const keep = choice.value === "1";
     store.currentDraft(versionId).then(function (draft) {
+      if (keep && draft && tooLongToSend(draft.answers, Number(form.dataset.textMax))) {
+        // The server refuses the whole response, so it would wait on the tablet for ever.
+        showError(form, "One answer is too long to send. Go back to the questions to make " +
+                  "it shorter, or delete your answers.");
+        return null;
+      }
       if (!draft || preview) return store.deleteDraft(draft ? draft.uuid : null).then(function () { return false; });
       if (keep && Object.keys(draft.answers).length) {
         return window.FVStore.queueDraft(draft.uuid, payloadFor(draft, false, {})).then(function () { return true; });
       }
       return window.FVStore.deleteDraft(draft.uuid).then(function () { return false; });
-    }).then(function (kept) { go(urls.stopped + (kept ? "?kept=1" : "?kept=0"), true); });
+    }).then(function (kept) {
+      if (kept !== null) go(urls.stopped + (kept ? "?kept=1" : "?kept=0"), true);
+    });
+  });
+}
+
+function tooLongToSend(answers, max) {
+  return Object.keys(answers).some(function (key) {
+    const value = answers[key];
+    return typeof value === "string" && value.length > max;
   });
 }
 
