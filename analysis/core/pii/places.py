@@ -148,11 +148,6 @@ def matches(pattern: re.Pattern[str], text: str, label: str) -> list[Candidate]:
     return found
 
 
-DIRECTION_BEFORE = re.compile(
-    r"\b(?i:(?:go|head|walk|drive|carry on|keep going)[ \t]+(?:down|up|along|past))[ \t]+$")
-DIRECTION_AFTER = re.compile(r"[ \t]+and[ \t]+(?:turn|take a)[ \t]+(?:left|right)\b")
-
-
 def _streets(pattern: re.Pattern[str], text: str, generic: frozenset[str]) -> list[Candidate]:
     """Street and estate names, with a ``generic`` first word only when a name word follows.
 
@@ -166,9 +161,6 @@ def _streets(pattern: re.Pattern[str], text: str, generic: frozenset[str]) -> li
             words.pop(0)
         names = [w.group().lower() for w in words]
         names = names[:-2] if names[-1] in ("north", "south", "east", "west") else names[:-1]
-        if DIRECTION_BEFORE.search(text[max(0, m.start() - 30):m.start() + words[0].start()]) or (
-                DIRECTION_AFTER.match(text, m.end())):
-            continue  # "go down Market Street and turn left": the way, nobody's address
         if names and any(w not in generic and w not in COMMON_WORDS for w in names):
             found.append(Candidate(m.start() + words[0].start(), m.end(), "place"))
     return found
