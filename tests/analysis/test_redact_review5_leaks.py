@@ -76,3 +76,17 @@ def test_a_street_given_as_the_way_is_hidden(text, word, fake_nlp):
 def test_a_person_watched_or_on_the_telly_is_hidden(text, word, real_nlp):
     assert hidden(text, word, real_nlp)
 
+
+
+# 4. A person named like a shop: only said as a shop ("at Costa", "outside Boots", "the
+# Costa shop") is the word a shop.
+@pytest.mark.parametrize("text, word", [
+    ("My solicitor was a bloke called Costa, he was useless.", "Costa"),
+    ("Me and Costa got nicked together.", "Costa"),
+    ("Mr Boots was my probation officer.", "Boots"),
+    ("I shared a pad with a lad called Boots for a year.", "Boots"),
+    ("My cellmate Costa taught me to read.", "Costa"),
+    ("Costa was my probation officer for two years.", "Costa"),
+])
+def test_a_person_named_like_a_shop_is_hidden(text, word, real_nlp):
+    assert hidden(text, word, real_nlp)

@@ -132,6 +132,7 @@ def _excluded(name: str, strong: bool) -> bool:
     bare = re.sub(r"['’]s$", "", low)
     never = (first in COMMON_WORDS or first in TIME_WORDS or first in TIME_NAMES
              or bare in SERVICE_BODIES or bare in load_set("not_names.txt")
+             or bare in load_set("shops.txt")
              or low in load_set("not_names.txt") or low in load_set("landmarks.txt")
              or low.split()[-1] in load_set("public_document_words.txt")
              or bool(NOT_A_PLACE_END.search(name) or SCHOOL_END.search(name))

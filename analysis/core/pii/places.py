@@ -7,6 +7,7 @@ from functools import cache
 
 from ..lists import load_list, load_set
 from .common import CAP_WORD, COMMON_WORDS, Candidate, every_match
+from .shops import said_as_shop
 
 __all__ = [
     "CONTEXT_AFTER", "CONTEXT_BEFORE", "NAME_WORDS", "ROAD_DESCRIPTIONS", "listed", "said_near",
@@ -273,6 +274,7 @@ def find_hostels(text: str) -> list[Candidate]:
     for m in HOSTEL_AT_THE.finditer(text):
         name = m.group("name").lower()
         if not (first_word_generic(text, m.start("name")) or name in load_set("not_names.txt")
+                or said_as_shop(text, *m.span("name"))
                 or name.split()[0] in ROAD_DESCRIPTIONS or name in PLACE_KINDS):
             found.append(Candidate(m.start("name"), m.end("name"), "hostel"))
     # "I stayed at the Beacon, it's a hostel for young people"; "in the Salvation Army hostel";
