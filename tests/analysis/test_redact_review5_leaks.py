@@ -90,3 +90,27 @@ def test_a_person_watched_or_on_the_telly_is_hidden(text, word, real_nlp):
 ])
 def test_a_person_named_like_a_shop_is_hidden(text, word, real_nlp):
     assert hidden(text, word, real_nlp)
+
+
+# 5. "a" or "another" before a prison's name: one more prison in a list, a wing or a unit
+# there; only a car is a thing ("sold me a Ford").
+@pytest.mark.parametrize("text, words, broad", [
+    ("I did eighteen months in Garth and then a Send lifer unit.", ["Send"], False),
+    ("Then I got moved from Garth to a Ford, no, to Ford open prison.", ["Ford"], False),
+    ("I was on a Durham wing for two years.", ["Durham"], True),
+    ("Done a bit in Wandsworth, then a Durham, then Frankland.", ["Wandsworth", "Durham"], True),
+    ("They sent me to a different Wandsworth wing, then another Lewes.",
+     ["Wandsworth", "Lewes"], True),
+    ("Two years in Pentonville, then a Lewes, then another Lincoln.", ["Lewes", "Lincoln"], True),
+    ("I ended up on a Leeds landing with no canteen for a month.", ["Leeds"], True),
+])
+def test_a_prison_after_a_or_another_is_hidden(text, words, broad, real_nlp):
+    assert all(hidden(text, w, real_nlp, keep_broad_areas=broad) for w in words)
+
+
+@pytest.mark.parametrize("text", [
+    "Sold me a Ford when I was inside.",
+    "I was inside when my brother's Ford van got nicked.",
+])
+def test_a_car_named_like_a_prison_is_no_prison(text, real_nlp):
+    assert "prison" not in [s.label for s in find_personal_data(text, nlp=real_nlp)]
