@@ -14,6 +14,7 @@ art ("Prison Break", "Holby City").
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Iterable
 from functools import cache
 
@@ -237,9 +238,11 @@ def _listed_on(text: str, found: list[Candidate], ents: list[tuple[int, int, str
     """Names listed straight after one already found take its kind ("Willow Ward, Juniper
     Ward and then Rowan"), a chain at a time."""
     added: list[Candidate] = []
-    queue = sorted(found)
+    # A set and a deque: a list of thousands ("Bramley Grange, " over and over) stays linear.
+    seen = set(found)
+    queue = deque(sorted(found))
     while queue:
-        cand = queue.pop(0)
+        cand = queue.popleft()
         m = LIST_NEXT.match(text, cand.end)
         if not m:
             continue
@@ -249,7 +252,8 @@ def _listed_on(text: str, found: list[Candidate], ents: list[tuple[int, int, str
         if _excluded(m.group("name"), then) or _entity_veto(start, end, ents):
             continue
         new = Candidate(start, end, cand.label)
-        if new not in found and new not in added:
+        if new not in seen:
+            seen.add(new)
             added.append(new)
             queue.append(new)
     return added
