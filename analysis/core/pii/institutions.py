@@ -6,10 +6,14 @@ sentence: a word of kind right after the name or in apposition ("the Carver Stre
 "Ashwood, that's a recovery house", "pennine view which is a wet hostel", "a refuge called
 Oasis"), a list it belongs to ("Hostels, shelters, Bramley Grange, the Foundry"), or else
 the nearest thing said about it in its sentence (a curfew or a keyworker for a hostel, a
-section or an overdose for a hospital, a stretch or a cellmate for a prison). Only a name
-said as somewhere someone is, goes or comes from ("at", "in", "to", "out of") is read.
-The model's entities veto what it knows is a date, a number, a nationality or a work of
-art ("Prison Break", "Holby City").
+section or an overdose for a hospital, a stretch or a cellmate for a prison). A name is
+read where it is said as somewhere someone is, goes or comes from ("at", "in", "to", "out
+of", "under", or "called"/"named"), after a word of kind ("a refuge called Oasis", "Night
+shelter, then Parkview"), as a sentence's subject said to be one ("The Bridge is a wet
+hostel"), before a comma saying what it is ("Larkhill, it's a hostel"), or listed straight
+after one found already. The model's entities veto what it knows is a date, a time, a
+number, an amount, a nationality, a language, an event, a law or a work of art ("Prison
+Break", "Holby City").
 """
 from __future__ import annotations
 
@@ -89,7 +93,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?P<name>{NAME}),[ \t]+(?i:the|a|an|that['’]s|it['’]s)"
             rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?i:{any_kind})\b(?![ \t-]+{WORKERS})"),
         # "a refuge called Oasis", "the night shelter at St Aidan's", "Hostels, shelters,
-        # Bramley Grange", "Night shelter, then Parkview".
+        # Bramley Grange", "Night shelter, then Parkview" (the one rule for a name after its
+        # kind: places.py has no copy).
         "before": re.compile(
             rf"\b(?i:{any_kind})(?:[ \t]+(?i:called|named|at)[ \t]+|,[ \t]+(?:then[ \t]+)?)"
             rf"(?:(?i:the)[ \t]+)?(?P<name>{NAME})(?!['’\w])"),
