@@ -114,3 +114,12 @@ def test_a_prison_after_a_or_another_is_hidden(text, words, broad, real_nlp):
 ])
 def test_a_car_named_like_a_prison_is_no_prison(text, real_nlp):
     assert "prison" not in [s.label for s in find_personal_data(text, nlp=real_nlp)]
+
+
+# 7. One rule for a name after its kind (institutions' "before"): what the model calls the
+# name does not undo the kind said first.
+@pytest.mark.parametrize("text, name", [
+    ("I went to a refuge called Oasis.", "Oasis"),
+])
+def test_a_name_after_its_kind_is_that_kind(text, name, real_nlp):
+    assert ("hostel", name) in [(s.label, s.text) for s in find_personal_data(text, nlp=real_nlp)]

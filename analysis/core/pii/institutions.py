@@ -215,8 +215,10 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
             pats["apposed"].match(text, end))
         if m.re is FRAMED_LOWER and not (strong and _plain_lower(text, m, is_word)):
             continue
+        # "a refuge called Oasis": a name after its kind is one whatever the model thinks
+        # it is (a work of art, an event); the kind word said first settles it.
         if _excluded(name, bool(strong)) or (listed and _a_person(name)) or (
-                _entity_veto(start, end, ents)):
+                m.re is not pats["before"] and _entity_veto(start, end, ents)):
             continue
         # "born in the General Strike", "grew up in Gorton": a time or a home town.
         if not strong and ORIGIN_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
