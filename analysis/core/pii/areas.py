@@ -29,6 +29,7 @@ from .common import CAP_WORD, COMMON_WORDS, Candidate, is_sentence_start
 from .name_words import never_name
 from .not_people import COURT_BEFORE
 from .places import first_word_generic
+from .shops import said_as_shop
 from .whereabouts import PRESENCE
 from .word_lists import EVERYDAY
 
@@ -123,7 +124,8 @@ def _model_areas(text: str, entities: Iterable[tuple[int, int, str]]) -> list[Ca
             end -= len(tail.group())
         span = text[start:end]
         if (not span[:1].isupper() or (span.isupper() and len(span) <= ACRONYM_LETTERS)
-                or span.lower() in load_set("not_names.txt") or never_name(span.split()[0])):
+                or span.lower() in load_set("not_names.txt") or never_name(span.split()[0])
+                or said_as_shop(text, start, end)):
             continue
         found.append(Candidate(start, end, "place"))
     return found
@@ -137,6 +139,7 @@ def _in_the(text: str) -> list[Candidate]:
         if (PRESENCE.search(text[max(0, m.start() - 60):m.start()])
                 and not first_word_generic(text, m.start("name"))
                 and name.lower() not in load_set("not_names.txt")
+                and not said_as_shop(text, *m.span("name"))
                 and name.split()[0].lower() not in NOT_AREAS
                 and not any(never_name(w) for w in name.split())):
             found.append(Candidate(*m.span("name"), "place"))

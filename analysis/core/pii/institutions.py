@@ -6,14 +6,19 @@ sentence: a word of kind right after the name or in apposition ("the Carver Stre
 "Ashwood, that's a recovery house", "pennine view which is a wet hostel", "a refuge called
 Oasis"), a list it belongs to ("Hostels, shelters, Bramley Grange, the Foundry"), or else
 the nearest thing said about it in its sentence (a curfew or a keyworker for a hostel, a
-section or an overdose for a hospital, a stretch or a cellmate for a prison). Only a name
-said as somewhere someone is, goes or comes from ("at", "in", "to", "out of") is read.
-The model's entities veto what it knows is a date, a number, a nationality or a work of
-art ("Prison Break", "Holby City").
+section or an overdose for a hospital, a stretch or a cellmate for a prison). A name is
+read where it is said as somewhere someone is, goes or comes from ("at", "in", "to", "out
+of", "under", or "called"/"named"), after a word of kind ("a refuge called Oasis", "Night
+shelter, then Parkview"), as a sentence's subject said to be one ("The Bridge is a wet
+hostel"), before a comma saying what it is ("Larkhill, it's a hostel"), or listed straight
+after one found already. The model's entities veto what it knows is a date, a time, a
+number, an amount, a nationality, a language, an event, a law or a work of art ("Prison
+Break", "Holby City").
 """
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Iterable
 from functools import cache
 
@@ -88,7 +93,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?P<name>{NAME}),[ \t]+(?i:the|a|an|that['’]s|it['’]s)"
             rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?i:{any_kind})\b(?![ \t-]+{WORKERS})"),
         # "a refuge called Oasis", "the night shelter at St Aidan's", "Hostels, shelters,
-        # Bramley Grange", "Night shelter, then Parkview".
+        # Bramley Grange", "Night shelter, then Parkview" (the one rule for a name after its
+        # kind: places.py has no copy).
         "before": re.compile(
             rf"\b(?i:{any_kind})(?:[ \t]+(?i:called|named|at)[ \t]+|,[ \t]+(?:then[ \t]+)?)"
             rf"(?:(?i:the)[ \t]+)?(?P<name>{NAME})(?!['’\w])"),
@@ -132,6 +138,7 @@ def _excluded(name: str, strong: bool) -> bool:
     bare = re.sub(r"['’]s$", "", low)
     never = (first in COMMON_WORDS or first in TIME_WORDS or first in TIME_NAMES
              or bare in SERVICE_BODIES or bare in load_set("not_names.txt")
+             or bare in load_set("shops.txt")
              or low in load_set("not_names.txt") or low in load_set("landmarks.txt")
              or low.split()[-1] in load_set("public_document_words.txt")
              or bool(NOT_A_PLACE_END.search(name) or SCHOOL_END.search(name))
@@ -208,8 +215,10 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
             pats["apposed"].match(text, end))
         if m.re is FRAMED_LOWER and not (strong and _plain_lower(text, m, is_word)):
             continue
+        # "a refuge called Oasis": a name after its kind is one whatever the model thinks
+        # it is (a work of art, an event); the kind word said first settles it.
         if _excluded(name, bool(strong)) or (listed and _a_person(name)) or (
-                _entity_veto(start, end, ents)):
+                m.re is not pats["before"] and _entity_veto(start, end, ents)):
             continue
         # "born in the General Strike", "grew up in Gorton": a time or a home town.
         if not strong and ORIGIN_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
@@ -236,9 +245,11 @@ def _listed_on(text: str, found: list[Candidate], ents: list[tuple[int, int, str
     """Names listed straight after one already found take its kind ("Willow Ward, Juniper
     Ward and then Rowan"), a chain at a time."""
     added: list[Candidate] = []
-    queue = sorted(found)
+    # A set and a deque: a list of thousands ("Bramley Grange, " over and over) stays linear.
+    seen = set(found)
+    queue = deque(sorted(found))
     while queue:
-        cand = queue.pop(0)
+        cand = queue.popleft()
         m = LIST_NEXT.match(text, cand.end)
         if not m:
             continue
@@ -248,7 +259,8 @@ def _listed_on(text: str, found: list[Candidate], ents: list[tuple[int, int, str
         if _excluded(m.group("name"), then) or _entity_veto(start, end, ents):
             continue
         new = Candidate(start, end, cand.label)
-        if new not in found and new not in added:
+        if new not in seen:
+            seen.add(new)
             added.append(new)
             queue.append(new)
     return added

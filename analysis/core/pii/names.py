@@ -20,6 +20,7 @@ from .name_words import (
 )
 from .nicknames import called_nicknames, describing_nicknames, listed_nicknames
 from .not_people import drop_not_people
+from .shops import said_as_shop
 from .whereabouts import landmarks
 
 __all__ = ["find_names"]
@@ -67,7 +68,8 @@ def _from_model(
         span = _before_function_word(span)
         end = start + len(span)
         letters = sum(ch.isalpha() for ch in span)
-        if span.lower() in load_set("not_names.txt") or letters < MIN_NAME_LETTERS:
+        if (span.lower() in load_set("not_names.txt") or said_as_shop(text, start, end)
+                or letters < MIN_NAME_LETTERS):
             continue
         if is_broad_area(text, start, end):  # "Kensington and Chelsea", "in Lambeth"
             continue
@@ -204,4 +206,5 @@ def find_names(
     found += name_rules.known_names(text, known_names)
     # A cue or list match can still assemble a service name ("Sally" + "Army").
     not_names = load_set("not_names.txt")
-    return [c for c in found if text[c.start:c.end].lower() not in not_names]
+    return [c for c in found if text[c.start:c.end].lower() not in not_names
+            and not said_as_shop(text, c.start, c.end)]

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..lists import load_list, load_set
 from .common import CAP_WORD, COMMON_WORDS, Candidate, is_sentence_start
-from .name_rules import named_by_role
+from .name_rules import cued_names, named_by_role
 from .name_words import is_ambiguous
 from .speakers import speaks
 from .word_lists import DAYTIME_NAMES, PERSON_VERBS, SPEECH_VERBS, TIME_NAMES
@@ -74,18 +74,24 @@ def _opener(text: str, cand: Candidate, is_modifier: Callable[[str], bool]) -> b
     return is_modifier(word)
 
 
-# "watched Prison Break", "I used to love Scrubs on the telly": a programme, not a person.
+# "watched Prison Break", "Bad Girls was always on the telly": a programme, not a person.
 SHOW_BEFORE = re.compile(r"\b(?i:watch|watched|watching|episodes?[ \t]+of|series[ \t]+of)[ \t]+"
                          rf"(?:{CAP_WORD}[ \t]+){{0,3}}$")
 SHOW_AFTER = re.compile(r"[ \t]+(?:(?:was|is|were)[ \t]+)?(?:(?:always|still|back)[ \t]+)?on"
                         r"[ \t]+(?:the[ \t]+)?(?i:telly|tv|tele|television|iplayer|netflix)\b")
+# "watched Baker get beaten up", "watched Cook and Fisher fight": someone watched doing
+# something is a person; only a pause or when it was on may follow a programme.
+SHOW_NEXT = re.compile(r"\s*(?:$|[.,;:!?]|(?:on|last|every|all|again|yesterday|tonight"
+                       r"|when|while|before|after|till|until)\b)")
 
 
 def _show(text: str, cand: Candidate, is_word: Callable[[str], bool]) -> bool:
-    """A programme of English words said as watched or on the telly; never a first name
-    ("watched Dean fall") nor a name that is no word ("Kezia on the telly")."""
+    """A programme of two or more English words said as watched or on the telly, nothing
+    done after it; never one word ("watched Baker", "Ginger on the telly": surnames and
+    nicknames are words too), nor a first name ("watched Dean fall")."""
     words = text[cand.start:cand.end].split()
-    if words[0].lower() in load_set("first_names.txt") or not all(map(is_word, words)):
+    if (len(words) == 1 or words[0].lower() in load_set("first_names.txt")
+            or not all(map(is_word, words)) or not SHOW_NEXT.match(text, cand.end)):
         return False
     return bool(SHOW_BEFORE.search(text[max(0, cand.start - 60):cand.start])
                 or SHOW_AFTER.match(text, cand.end))
@@ -107,7 +113,7 @@ def _court(text: str, cand: Candidate) -> bool:
     return bool(COURT_BEFORE.search(text[max(0, cand.start - 30):cand.start]))
 
 
-# "Will power is not enough", "Dawn raids are terrifying", "some Frank conversations": a
+# "Will power is not enough", "Dawn raids are terrifying", "some Dean conversations": a
 # name-word as the first half of a compound noun, shown by what comes before or after.
 NOUN_AFTER = re.compile(r"[ \t]+(?P<noun>[a-z]{3,})\b")
 QUANTIFIER_BEFORE = re.compile(
@@ -120,23 +126,25 @@ AUX_AFTER = re.compile(
 # Said after a person as well as a noun: "Frank today was brilliant", "Mark himself was".
 NOT_NOUNS = frozenset(["today", "tonight", "yesterday", "tomorrow", "himself", "herself",
                        "again", "though", "anyway", "instead", "maybe", "sometimes", "too"])
-NOMINAL = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|hood)s?$")
-# A person does things to someone: "Dawn cooks for us" is Dawn.
-PERSON_OBJECT_AFTER = re.compile(r"[ \t]+(?:me|us|him|her|them|for|with|to)\b")
+# A person does things to someone or something: "Dawn cooks for us", "Frank mentions his
+# kids", "Mark questions everything". Words ending like nouns (-tions, -ments, -ances) are
+# verbs too, so this is read before anything the second word looks like.
+PERSON_OBJECT_AFTER = re.compile(
+    r"[ \t]+(?:me|us|him|her|them|his|my|our|their|your|the|a|an|everything|everyone"
+    r"|everybody|nothing|nobody|no[ \t]+one|someone|somebody|himself|herself|themselves"
+    r"|for|with|to)\b")
 
 
 def _compound(text: str, cand: Candidate, is_word: Callable[[str], bool]) -> bool:
-    """A name-word before a noun it describes: after a quantifier, before an auxiliary, or a
-    time of day or year said before a noun ("Dawn raids", "Summer holidays")."""
+    """A name-word before a noun it describes: after a quantifier ("some Dean
+    conversations"), before an auxiliary ("Dean conversations were good"), or a time of day
+    or year said before a noun ("Dawn raids", "Summer holidays"); never before what a
+    person does to someone ("Frank mentions his kids", "Grace dances with me")."""
     word = text[cand.start:cand.end]
     after = NOUN_AFTER.match(text, cand.end)
     if " " in word or not is_ambiguous(word) or not after:
         return False
     noun = after.group("noun")
-    # "Frank conversations", "Frank discussions": a word made a noun by its ending is never
-    # what a person does, so the name-word describes it.
-    if NOMINAL.search(noun):
-        return True
     if (noun in COMMON_WORDS or noun in PERSON_VERBS or noun in SPEECH_VERBS or noun in NOT_NOUNS
             or noun.endswith(("ed", "ly")) or not is_word(noun)
             or PERSON_OBJECT_AFTER.match(text, after.end("noun"))):
@@ -162,14 +170,18 @@ def drop_not_people(text: str, cands: list[Candidate],
         The candidates that may still be people.
     """
     titles = named_documents(text)
+    # "My keyworker Hope sanctions nobody", "my cellmate Baker was on the telly": a name
+    # after a cue word is a person whatever follows it.
+    cued = {c.start for c in cued_names(text)}
     kept = []
     for cand in cands:
         if any(s <= cand.start and cand.end <= e for s, e in titles):  # "Bradley", "Bradley Report"
             continue
         if is_modifier is not None and _opener(text, cand, is_modifier):
             continue
-        if _court(text, cand) or _saint(text, cand) or (is_word is not None and (
-                _compound(text, cand, is_word) or _show(text, cand, is_word))):
+        if _court(text, cand) or _saint(text, cand) or (
+                is_word is not None and cand.start not in cued and (
+                    _compound(text, cand, is_word) or _show(text, cand, is_word))):
             continue
         kept.append(cand)
     return kept

@@ -7,6 +7,8 @@ from functools import cache
 
 from ..lists import load_list, load_set
 from .common import CAP_WORD, COMMON_WORDS, Candidate, every_match
+from .shops import said_as_shop
+from .word_lists import KIND_NOUNS
 
 __all__ = [
     "CONTEXT_AFTER", "CONTEXT_BEFORE", "NAME_WORDS", "ROAD_DESCRIPTIONS", "listed", "said_near",
@@ -79,20 +81,14 @@ HOSTEL_ALWAYS = re.compile(
     rf"\b{NAME_WORDS}(?:['’]s)?[ \t]+(?:Lodge|Hostel|hostel|Foyer|Project)\b")
 HOSTEL_IF_CONTEXT = re.compile(
     rf"\b{SAINTLY_NAME}[ \t]+(?:House|Centre|Center|Court|Hall|Place)\b")
+# Near "X House": a word for supported housing (KIND_NOUNS, the list institutions.py reads
+# too) or what happens in one ("curfew", "no visitors", "put me up").
 HOSTEL_CONTEXT = re.compile(
-    r"\b(?:hostels?|approved premises|AP|bail|shelter|refuge|supported (?:housing|accommodation)"
-    r"|foyer|project|rehab|detox|residential|testing|drop-in|day centre|curfew|key ?worker"
-    r"|placed|housed|bed|rooms?|residents?|slept|sleeping|stayed|staying"
-    # "it's a dry house, no visitors": the rules of supported housing name it as one.
-    r"|(?:dry|wet|halfway|move[- ]on) house|no visitors"
+    rf"\b(?:{'|'.join(sorted(KIND_NOUNS['hostel'], key=len, reverse=True))}"
+    r"|bail|detox|residential|testing|drop-in|day centre|curfew|key ?worker"
+    r"|placed|housed|bed|rooms?|residents?|slept|sleeping|stayed|staying|no visitors"
     r"|put (?:me|us|him|her) up)\b",
     re.IGNORECASE,
-)
-# "a refuge called Harbour House", "the night shelter at St Jude's".
-HOSTEL_NAMED = re.compile(
-    rf"\b(?i:hostel|night shelter|shelter|refuge|approved premises|foyer|project)"
-    rf"\s+(?i:called|named|at)\s+(?:the\s+)?(?P<name>(?:St\.?\s+)?{CAP_WORD}(?:['’]s)?"
-    rf"(?:[ \t]+{CAP_WORD}){{0,2}})"
 )
 # "I'm living at Anchor House", "moved into Elm Court", "they put me in Beech Hall", "my room
 # at Marlowe Court": a named House, Court or Hall said as where someone lives.
@@ -148,11 +144,6 @@ def matches(pattern: re.Pattern[str], text: str, label: str) -> list[Candidate]:
     return found
 
 
-DIRECTION_BEFORE = re.compile(
-    r"\b(?i:(?:go|head|walk|drive|carry on|keep going)[ \t]+(?:down|up|along|past))[ \t]+$")
-DIRECTION_AFTER = re.compile(r"[ \t]+and[ \t]+(?:turn|take a)[ \t]+(?:left|right)\b")
-
-
 def _streets(pattern: re.Pattern[str], text: str, generic: frozenset[str]) -> list[Candidate]:
     """Street and estate names, with a ``generic`` first word only when a name word follows.
 
@@ -166,9 +157,6 @@ def _streets(pattern: re.Pattern[str], text: str, generic: frozenset[str]) -> li
             words.pop(0)
         names = [w.group().lower() for w in words]
         names = names[:-2] if names[-1] in ("north", "south", "east", "west") else names[:-1]
-        if DIRECTION_BEFORE.search(text[max(0, m.start() - 30):m.start() + words[0].start()]) or (
-                DIRECTION_AFTER.match(text, m.end())):
-            continue  # "go down Market Street and turn left": the way, nobody's address
         if names and any(w not in generic and w not in COMMON_WORDS for w in names):
             found.append(Candidate(m.start() + words[0].start(), m.end(), "place"))
     return found
@@ -251,7 +239,8 @@ def find_hostels(text: str) -> list[Candidate]:
     "X Lodge", "X Hostel", "X Foyer" and "X Project" always count; "X House",
     "X Centre", "X Court" only near words such as hostel, refuge or approved
     premises, or said as a home ("living at Anchor House", "moved into Elm Court"),
-    because elsewhere they are usually blocks of flats or venues.
+    because elsewhere they are usually blocks of flats or venues. A name after its kind
+    ("a refuge called Oasis") is found by ``institutions.find_by_kind``.
 
     Args:
         text: text to search.
@@ -265,7 +254,7 @@ def find_hostels(text: str) -> list[Candidate]:
             continue
         if said_near(text, m, HOSTEL_CONTEXT):
             found.append(Candidate(m.start(), m.end(), "hostel"))
-    for m in [*HOSTEL_NAMED.finditer(text), *HOSTEL_AS_HOME.finditer(text)]:
+    for m in HOSTEL_AS_HOME.finditer(text):
         # Towns end in Haven too: "ended up in Milford Haven", "moved to New Haven"; a
         # home called one is said "at" or "into" it.
         town = m.group("name").endswith("Haven") and re.search(
@@ -281,6 +270,7 @@ def find_hostels(text: str) -> list[Candidate]:
     for m in HOSTEL_AT_THE.finditer(text):
         name = m.group("name").lower()
         if not (first_word_generic(text, m.start("name")) or name in load_set("not_names.txt")
+                or said_as_shop(text, *m.span("name"))
                 or name.split()[0] in ROAD_DESCRIPTIONS or name in PLACE_KINDS):
             found.append(Candidate(m.start("name"), m.end("name"), "hostel"))
     # "I stayed at the Beacon, it's a hostel for young people"; "in the Salvation Army hostel";

@@ -155,17 +155,24 @@ def _in_prison_sentence(text: str, start: int, end: int, area: bool) -> bool:
     return bool(PRISON_SENTENCE.search(sentence))
 
 
-# "sold me a Ford when I was inside": after an article a prison's name is a thing (a car,
-# a brand); "Liverpool won on Saturday": a town that wins or plays is its team.
-THING_BEFORE = re.compile(r"\b(?:a|an|another)\s+(?:(?!(?:in|at|to|from|of|on)\s)[a-z]+\s+)?$",
-                          re.IGNORECASE)
+# "sold me a Ford", "drove a Ford Transit": a prison named like a make of car is the car
+# only when bought, sold or driven, or a model or "car" follows. "a" or "another" alone says
+# nothing here ("then a Durham", "a Send lifer unit"): PRISON_LIST_JOIN reads it as one
+# more prison in a list. "Liverpool won on Saturday": a town that wins or plays is its team.
+CAR_BEFORE = re.compile(
+    r"\b(?:drove|drive|drives|driving|bought|buy|buying|sold|sell|selling|nicked|stole|owned"
+    r"|own|had)\s+(?:(?:me|him|her|us|them)\s+)?(?:a|an|another|my|his|her|their|our)\s+"
+    r"(?:(?:old|new|red|blue|black|white|silver|green|clapped[- ]out|little|big)\s+)?$",
+    re.IGNORECASE)
+CAR_AFTER = re.compile(r"\s+(?:car|van|motor|truck|pickup|Transit|Escort|Fiesta|Focus|Mondeo"
+                       r"|Sierra|Cortina|Capri|Granada|Ka|Galaxy|Hawk|Super Snipe)\b")
 TEAM_AFTER = re.compile(r"\s+(?:won|lost|drew|beat|played|play|are playing|were playing|scored"
                         r"|got relegated|got promoted)\b")
 
 
 def _a_thing_or_team(text: str, start: int, end: int) -> bool:
-    return bool(THING_BEFORE.search(text[max(0, start - 20):start])
-                or TEAM_AFTER.match(text, end))
+    return bool(CAR_BEFORE.search(text[max(0, start - 40):start])
+                or CAR_AFTER.match(text, end) or TEAM_AFTER.match(text, end))
 
 
 def find_prisons(text: str) -> list[Candidate]:

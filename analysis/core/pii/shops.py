@@ -1,0 +1,32 @@
+"""Shops whose names are also people's names or surnames (Costa, Boots): a shop only where
+the sentence says so."""
+from __future__ import annotations
+
+import re
+
+from ..lists import load_set
+
+__all__ = ["said_as_shop"]
+
+# "at Costa", "outside Boots", "from Tesco", "a Greggs", "the Costa on the high street".
+# Never after "called", "Mr" or "me and": "a bloke called Costa", "Mr Boots", "me and Costa".
+SHOP_BEFORE = re.compile(r"\b(?i:at|in|outside|from|a|the)[ \t]+$")
+SHOP_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?i:shops?|stores?|café|cafe|coffee|chemist|pharmacy)\b")
+
+
+def said_as_shop(text: str, start: int, end: int) -> bool:
+    """Say whether ``text[start:end]`` is a shop listed in ``shops.txt`` said as one.
+
+    Args:
+        text: the whole text.
+        start: where the word starts.
+        end: where it ends (before any possessive).
+
+    Returns:
+        True for "at Costa", "outside Boots", "the Costa shop"; False for a person named
+        like a shop ("a bloke called Costa", "Mr Boots") and for any other word.
+    """
+    word = re.sub(r"['’]s$", "", text[start:end].lower())
+    if word not in load_set("shops.txt") and text[start:end].lower() not in load_set("shops.txt"):
+        return False
+    return bool(SHOP_BEFORE.search(text[max(0, start - 12):start]) or SHOP_AFTER.match(text, end))
