@@ -10,8 +10,8 @@ its noun phrases are candidates too, scored as ``central`` scores phrases (near 
 centre and nearer it than any other run's). One takes the label only when it fits the run
 clearly better than the label it has (``QUESTION_EDGE``), or better at all when that
 label sits nearer another run's centre than its own (it names that run): the run's own
-words stay where they name it as well ("Opioid substitution therapy" over "continuous treatment on
-release", "Young adults" over "particular consideration for young adults").
+words stay where they name it as well ("Opioid substitution therapy" over "continuous
+treatment on release", "Young adults" over "particular consideration for young adults").
 """
 from __future__ import annotations
 
