@@ -17,15 +17,21 @@ from tests.browser.runner_helpers import (
 pytestmark = pytest.mark.browser
 
 
-def test_a_long_answer_is_counted_and_one_too_long_is_refused_whole(live_server, touch_page,
-                                                                    shots):
-    page = touch_page
+def at_the_written_question(page, live_server) -> str:
+    """A participant on the short run's question with a text box; returns its title."""
     sign_in_as_peer(page, live_server)
     set_up_tablet(page, live_server)
     page.goto(f"{live_server}/run/1/start")
     tap_through(page, SHORT_RUN[:2], finish=False)
     title = SHORT_RUN[2][0]
     wait_for_heading(page, title)
+    return title
+
+
+def test_a_long_answer_is_counted_and_one_too_long_is_refused_whole(live_server, touch_page,
+                                                                    shots):
+    page = touch_page
+    title = at_the_written_question(page, live_server)
     box = page.get_by_label(title)
     box.fill("a" * 100)
     expect(page.get_by_text("characters remaining")).to_have_count(0)  # far from the limit
@@ -49,12 +55,7 @@ def test_stopping_and_keeping_a_too_long_answer_asks_to_shorten_it(live_server, 
     """Kept whole, the response was refused by the server on every try: it never left the
     tablet, and neither did the participant's other answers."""
     page = touch_page
-    sign_in_as_peer(page, live_server)
-    set_up_tablet(page, live_server)
-    page.goto(f"{live_server}/run/1/start")
-    tap_through(page, SHORT_RUN[:2], finish=False)
-    title = SHORT_RUN[2][0]
-    wait_for_heading(page, title)
+    title = at_the_written_question(page, live_server)
     before = page.evaluate("Number(document.querySelector('main').dataset.saved || 0)")
     page.get_by_label(title).fill("a" * 10_050)
     # Kept on the tablet as typed, as a participant typing at their own pace would have it.
