@@ -179,10 +179,13 @@ def fail_abandoned_jobs(lease: int | None = None) -> list[int]:
     last_sign_of_life = func.coalesce(Job.heartbeat_at, Job.started_at, Job.created_at)
     rows = db.session.execute(select(Job, (last_sign_of_life < cutoff).label("expired"))
                               .where(Job.status == JobStatus.RUNNING)).all()
-    # A process on this host is asked; elsewhere only the lease can tell.
-    stale = [(job, None if on_this_host(job.worker) else cutoff) for job, expired in rows
-             if (process_gone(job.worker) if on_this_host(job.worker) else expired)]
-    taken = [job for job, by_lease in stale if take_over(job, by_lease)]
+    taken = []
+    for job, expired in rows:
+        # A process on this host is asked; elsewhere only the lease can tell.
+        here = on_this_host(job.worker)
+        if (process_gone(job.worker) if here else expired) and take_over(
+                job, None if here else cutoff):
+            taken.append(job)
     again = []
     for job in taken:
         if job.kind in _ON_ABANDONED and _ON_ABANDONED[job.kind](job) is True:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.core.transcripts import TranscriptError, read_transcript
+from analysis.core.transcripts import TranscriptError, read_transcript, speech_blocks
 from forum.extensions import db
 from forum.jobs import Progress
 from forum.models import (
@@ -77,10 +77,6 @@ def _refuse_a_second_copy(session: FocusGroupSession, text: str) -> None:
             f"{earlier.uploaded_at:%-d %B %Y}. Open it from the session page instead.")
 
 
-# Caption blocks that are not speech: the header, notes, styles and regions.
-NOT_SPEECH = ("WEBVTT", "NOTE", "STYLE", "REGION")
-
-
 def unread_lines(transcript: Transcript) -> list[tuple[int, int]]:
     """Blocks of a caption file whose time could not be read, or that became no turn at all.
 
@@ -97,18 +93,8 @@ def unread_lines(transcript: Transcript) -> list[tuple[int, int]]:
         return []
     read = [(turn.line_start, turn.line_end) for turn in transcript.turns
             if turn.start_seconds is not None]
-    blocks: list[tuple[int, int]] = []
-    first = None
-    lines = transcript.original_text.split("\n")
-    for number, line in enumerate([*lines, ""], start=1):
-        if line.strip() and first is None:
-            first = number
-        elif not line.strip() and first is not None:
-            if not lines[first - 1].strip().startswith(NOT_SPEECH) and not any(
-                    start <= number - 1 and end >= first for start, end in read):
-                blocks.append((first, number - 1))
-            first = None
-    return blocks
+    return [(first, last) for first, last in speech_blocks(transcript.original_text)
+            if not any(start <= last and end >= first for start, end in read)]
 
 
 def _new_speaker(session: FocusGroupSession, label: str) -> Speaker:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from .captions import looks_like_captions, parse_captions
+from .captions import looks_like_captions, parse_captions, speech_blocks
 from .decoding import DEFAULT_MAX_BYTES, check_size, decode_text
 from .model import ParsedTranscript, ParsedTurn, TranscriptError, speaker_counts
 from .office import docx_text, odt_text
@@ -17,7 +17,7 @@ from .speakers import parse_speaker_text
 __all__ = [
     "DEFAULT_MAX_BYTES", "SUPPORTED_EXTENSIONS", "ParsedTranscript", "TranscriptError",
     "ParsedTurn",
-    "parse_text", "read_transcript", "speaker_counts",
+    "parse_text", "read_transcript", "speaker_counts", "speech_blocks",
 ]
 
 TEXT_EXTENSIONS = (".txt", ".text", ".vtt", ".srt", ".md", "")

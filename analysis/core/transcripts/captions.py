@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .model import ParsedTurn
 from .speakers import accept_label, parse_timestamp, split_inline_label
 
-__all__ = ["looks_like_captions", "parse_captions"]
+__all__ = ["looks_like_captions", "parse_captions", "speech_blocks"]
 
 CUE_TS = r"\d+(?:\s*:\s*\d{1,2}){1,2}(?:\s*[.,]\s*\d{1,3})?"
 ARROW = r"(?:-+>|–>|—>|→)"
@@ -77,6 +77,20 @@ def _blocks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
             block = []
     if block:
         yield first, block
+
+
+def speech_blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Where each cue of a caption file sits, headers, notes and styles left out.
+
+    Args:
+        text: the caption file's text.
+
+    Returns:
+        (first line, last line) of each block that may hold speech, in file order.
+    """
+    for first, block in _blocks(text.split("\n")):
+        if not block[0].strip().startswith(SKIP_BLOCKS):
+            yield first, first + len(block) - 1
 
 
 _RawCue = tuple[str | None, str, float | None, float | None, int, int]
