@@ -79,9 +79,14 @@ export function setupCount(form) {
   return update;
 }
 
+/* Whether an answer is written text longer than the limit the server keeps. */
+export function overLimit(value, max) {
+  return typeof value === "string" && value.length > max;
+}
+
 /* The refusal for a written answer over its limit, in the server's words; null when it fits. */
 export function tooLong(form, value) {
   const box = form.querySelector("textarea[data-maxlength]");
-  if (!box || typeof value !== "string" || value.length <= Number(box.dataset.maxlength)) return null;
+  if (!box || !overLimit(value, Number(box.dataset.maxlength))) return null;
   return box.dataset.tooLong + ". This one has " + numberText(value.length) + ".";
 }

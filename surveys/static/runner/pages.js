@@ -1,5 +1,5 @@
 /* The participant's pages: start, one question per page, the end, stopping. */
-import { fillAnswer, readAnswer, setupCount, showError, tooLong } from "./answers.js";
+import { fillAnswer, overLimit, readAnswer, setupCount, showError, tooLong } from "./answers.js";
 import {
   flow, go, main, nextUrl, preview, previousUrl, shownIds, store, urls, versionId
 } from "./context.js";
@@ -193,7 +193,8 @@ export function stopPage() {
     if (!choice) { showError(form, "Choose keep or delete"); return; }
     const keep = choice.value === "1";
     store.currentDraft(versionId).then(function (draft) {
-      if (keep && draft && tooLongToSend(draft.answers, Number(form.dataset.textMax))) {
+      const max = Number(form.dataset.textMax);
+      if (keep && draft && Object.values(draft.answers).some(function (v) { return overLimit(v, max); })) {
         // The server refuses the whole response, so it would wait on the tablet for ever.
         showError(form, "One answer is too long to send. Go back to the questions to make " +
                   "it shorter, or delete your answers.");
@@ -207,13 +208,6 @@ export function stopPage() {
     }).then(function (kept) {
       if (kept !== null) go(urls.stopped + (kept ? "?kept=1" : "?kept=0"), true);
     });
-  });
-}
-
-function tooLongToSend(answers, max) {
-  return Object.keys(answers).some(function (key) {
-    const value = answers[key];
-    return typeof value === "string" && value.length > max;
   });
 }
 
