@@ -8,9 +8,9 @@ written response to a numbered-question consultation, written for this project a
 method was built (bench/heldout_corpus.py; since then it informed four choices: no
 zero-shot codes for a document's runs, speaker words in labels, the reading-order effect,
 the weight of the question guide, the number of runs), a second response nothing was tuned
-on but the number of runs (``SECOND_RESPONSE``) and a third written after that
-(``THIRD_RESPONSE``).
-Rows: ours (run_analysis), ours given the consultation's questions (the three written
+on but the number of runs (``SECOND_RESPONSE``), a third written after that
+(``THIRD_RESPONSE``) and a fourth (``FOURTH_RESPONSE``).
+Rows: ours (run_analysis), ours given the consultation's questions (the four written
 responses, whose questions their headings give), plain ``BERTopic()`` defaults, and a tuned
 BERTopic (HDBSCAN min_cluster_size sized to the corpus, plus reduce_outliers). For each:
 adjusted mutual information (AMI) between found themes and the labels (not grouped counts as
@@ -61,6 +61,9 @@ SECOND_RESPONSE = ROOT / "bench" / "data" / "heldout2_response.md"
 # A third, on community sentences, written the same way after CLEAR_CHANGE was chosen
 # (bench/data/heldout3_README.md): measured once before and after that rule, tuned on never.
 THIRD_RESPONSE = ROOT / "bench" / "data" / "heldout3_response.md"
+# A fourth, on drug and alcohol treatment, written the same way in the next session
+# (bench/data/heldout4_README.md), before any change of that session was measured.
+FOURTH_RESPONSE = ROOT / "bench" / "data" / "heldout4_response.md"
 CACHE_FILE = Path(os.environ.get("FORUM_BENCH_CACHE", "/tmp/forum-voice-bench")) / "minilm.npz"
 NOT_LABELS = {"Not assigned", "Labelling not possible"}
 
@@ -132,12 +135,14 @@ def theme_corpora() -> dict[str, tuple[list[SegmentInput], list[str]]]:
     written, questions = build_heldout()
     unseen, asked = build_heldout(SECOND_RESPONSE)
     later, put = build_heldout(THIRD_RESPONSE)
+    last, posed = build_heldout(FOURTH_RESPONSE)
     nhs = as_segments(texts, "csv_import")
-    dev, brief, response, second, third = (as_segments(t, "document:1")
-                                           for t in (passages, briefing, written, unseen, later))
+    dev, brief, response, second, third, fourth = (
+        as_segments(t, "document:1") for t in (passages, briefing, written, unseen, later, last))
     return {"consultation (dev)": (dev, sections), "policy briefing": (brief, headings),
             "written response": (response, questions), "second response": (second, asked),
-            "third response": (third, put), "NHS comments": (nhs, truth)}
+            "third response": (third, put), "fourth response": (fourth, posed),
+            "NHS comments": (nhs, truth)}
 
 
 def ours_labels(segments, vectors, seed, embedder, cache):
@@ -161,7 +166,7 @@ def corpus_questions() -> dict[str, list[QuestionInput]]:
     from heldout_corpus import RESPONSE, heldout_questions
 
     answered = {"written response": RESPONSE, "second response": SECOND_RESPONSE,
-                "third response": THIRD_RESPONSE}
+                "third response": THIRD_RESPONSE, "fourth response": FOURTH_RESPONSE}
     return {name: [QuestionInput(id=n, text=t, number=f"Q{n}") for n, t in heldout_questions(path)]
             for name, path in answered.items()}
 

@@ -7,7 +7,7 @@ on it) and prints, per theme, its label, whether a code fits it ("sugg": only
 suggested), its size, top keywords and, where people labelled the segments, the labels most
 of it carries (issue #11 item 6); then each broader theme with the themes under it.
 
-    HF_HUB_OFFLINE=1 PYTHONPATH=. python bench/theme_labels.py [--corpus demo]
+    HF_HUB_OFFLINE=1 PYTHONPATH=. python bench/theme_labels.py [--corpus demo] [--questions]
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import hashlib
 import time
 from collections import Counter
 
-from analysis_quality import CACHE_FILE, theme_corpora
+from analysis_quality import CACHE_FILE, corpus_questions, theme_corpora
 from briefing_corpus import build_briefing
 from demo_corpus import demo_inputs
 
@@ -31,12 +31,14 @@ from analysis.core.themes import (
 from analysis.core.themes.keywords import FALLBACK
 
 
-def corpora() -> dict:
-    """Returns: {name: (segments, questions, truth or None)}."""
+def corpora(with_questions: bool = False) -> dict:
+    """Args: whether a written response is given its consultation's questions (as the app
+    would be). Returns: {name: (segments, questions, truth or None)}."""
     segments, questions = demo_inputs()
     out = {"demo": (segments, questions, None)}
+    asked = corpus_questions() if with_questions else {}
     for name, (found, truth) in theme_corpora().items():
-        out[name] = (found, [], truth)
+        out[name] = (found, asked.get(name, []), truth)
     passages, sections = build_briefing()
     briefing = [SegmentInput(id=i + 1, text=t, text_hash=hashlib.sha256(t.encode()).hexdigest(),
                              source_key="document:1") for i, t in enumerate(passages)]
@@ -48,10 +50,12 @@ def main() -> None:
     """Print labels per corpus (or only the one whose name starts with --corpus)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", help="only the corpus whose name starts with this")
+    parser.add_argument("--questions", action="store_true",
+                        help="give each written response its consultation's questions")
     args = parser.parse_args()
     CACHE_FILE.parent.mkdir(parents=True, exist_ok=True)
     embedder, cache = MiniLMEmbedder(), FileEmbeddingCache(path=CACHE_FILE)
-    for name, (segments, questions, truth) in corpora().items():
+    for name, (segments, questions, truth) in corpora(args.questions).items():
         if args.corpus and not name.lower().startswith(args.corpus.lower()):
             continue
         started = time.perf_counter()

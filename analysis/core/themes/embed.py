@@ -111,7 +111,9 @@ class FileEmbeddingCache(InMemoryEmbeddingCache):
         """Args: vectors {hash: vector}, model_name. Returns: None (file rewritten)."""
         super().put_many(vectors, model_name)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(self.path.name + ".partial.npz")
+        # One partial file per process: two runs sharing a cache file (two command-line
+        # runs, or a bench beside one) otherwise renamed each other's file away.
+        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.partial.npz")
         # Two arrays, not one per vector: writing 6,000 small arrays took seconds per call.
         keys = [f"{m}|{h}" for h, m in self.store]
         stored = list(self.store.values())

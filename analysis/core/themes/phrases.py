@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-__all__ = ["GENERIC_HEADS", "KIND_HEADS", "PREPOSITIONS", "SPEAKER_WORDS", "VAGUE_MODIFIERS",
-           "head_part", "head_word", "named_kind", "show_phrase", "trimmed_phrase"]
+__all__ = ["ASPECTS_OF", "GENERIC_HEADS", "KIND_HEADS", "PREPOSITIONS", "SPEAKER_WORDS",
+           "VAGUE_MODIFIERS", "head_part", "head_word", "named_kind", "show_phrase",
+           "trimmed_phrase"]
 
 # Words that say when, how much or what kind, not what about: fine as keywords, never a
 # theme's name on their own ("Form", "Agency", "Section on payment", "Social problem").
@@ -45,6 +46,12 @@ VAGUE_MODIFIERS = frozenset(
 SPEAKER_WORDS = frozenset(
     ["member", "members", "forum", "participant", "participants", "respondent", "respondents",
      "user", "users", "view", "views", "comment", "comments"])
+# Words that, before "of", say which side of the thing after it is meant: "use of alcohol
+# monitoring tags" names the tags, "role of housing" names housing ("date of birth" and
+# "lack of housing" are subjects themselves and keep their first word).
+ASPECTS_OF = frozenset(
+    ["use", "role", "part", "kind", "sort", "type", "level", "levels", "way", "ways",
+     "view", "views", "lot", "lots", "bit", "number", "amount"])
 PREPOSITIONS = frozenset(
     ["after", "in", "for", "with", "from", "on", "of", "about", "without", "before", "at", "to",
      "into", "out"])
@@ -66,8 +73,12 @@ def named_kind(words: Sequence[str]) -> bool:
 
 
 def trimmed_phrase(phrase: str) -> str:
-    """A phrase without judging words in front ("different pbr scheme" -> "pbr scheme")."""
+    """A phrase without judging words in front ("different pbr scheme" -> "pbr scheme"), or
+    an aspect of what follows "of" ("use of alcohol monitoring tag" -> "alcohol monitoring
+    tag")."""
     words = phrase.split()
+    if words[0] in ASPECTS_OF and words[1:2] == ["of"] and words[2:]:
+        words = words[2:]
     # Never down to a preposition: "date of birth" stays whole, not "of birth".
     while len(words) > 1 and words[0] in GENERIC_HEADS and words[1] not in PREPOSITIONS:
         words.pop(0)

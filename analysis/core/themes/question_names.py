@@ -23,7 +23,7 @@ import numpy as np
 from .central import MIN_CLOSENESS, closeness
 from .embed import normalise_rows
 from .guide import embed_free_texts
-from .keywords import MAX_LABEL_WORDS, acceptable_label
+from .keywords import FALLBACK, MAX_LABEL_WORDS, acceptable_label
 from .phrases import show_phrase, trimmed_phrase
 from .said_forms import as_said, said_forms
 from .text_models import TextModels
@@ -120,8 +120,13 @@ def question_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
         misnamed = margin[0] < 0
         edge = 0.0 if misnamed else QUESTION_EDGE
         # Misnamed: the phrase must still sit nearer this run than the label does, so one
-        # misnamed label is never swapped for another (found in review).
-        fits = margin[best] > (margin[0] if misnamed else 0)
+        # misnamed label is never swapped for another (found in review); but a label that
+        # is not even near its run names a side remark ("Family contact", 0.14, on the
+        # answer about treatment after release; a fourth response), and any phrase near
+        # the run is a better name. "Mixed comments" is no phrase: only margins compare.
+        stray = (misnamed and near[0] < MIN_CLOSENESS
+                 and not labels[i].startswith(FALLBACK))
+        fits = stray or margin[best] > (margin[0] if misnamed else 0)
         if fits and score[best] > near[0] + margin[0] + edge:
             out[i] = label = shown[best - 1]
             taken.add(label.lower())

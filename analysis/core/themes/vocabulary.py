@@ -94,7 +94,7 @@ def word_forms(word: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Which words a dictionary knows as nouns and which as adjectives (WordNet's lists, as
+    """Which words a dictionary knows as nouns, adjectives and verbs (WordNet's lists, as
     spaCy's English lemmatizer ships them), to overrule a tagger that calls an adjective a noun.
 
     A tagger reads "helpful pleasant and caring" as adjective, NOUN, adjective: the words
@@ -104,12 +104,20 @@ class Lexicon:
 
     nouns: frozenset[str] = frozenset()
     adjectives: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()
 
     def only_adjective(self, word: str) -> bool:
         """Args: a lower-case lemma. Returns: True when it is known as an adjective, never
         as a noun. Words ending "-ing" name activities ("offending", "housing") however the
         dictionary files them, and words it does not know stay nouns."""
         return (word in self.adjectives and word not in self.nouns
+                and not word.endswith("ing"))
+
+    def only_verb(self, word: str) -> bool:
+        """Args: a lower-case lemma. Returns: True when it is known as a verb, never as a
+        noun or an adjective ("engage", "attend", "comply"): the tagger called it a noun from
+        the words around it ("people leaving prison engage with ...")."""
+        return (word in self.verbs and word not in self.nouns and word not in self.adjectives
                 and not word.endswith("ing"))
 
 
@@ -195,6 +203,8 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
             terms.append(lemma)
         if content and pos in ("NOUN", "PROPN", "") and lexicon.only_adjective(lemma):
             units.append((lower, "A"))
+        elif content and pos in ("NOUN", "") and lexicon.only_verb(lemma):
+            units.append((lower, "O"))
         elif content and pos in ("NOUN", "PROPN"):
             units.append((lemma if pos == "NOUN" else lower, "N"))
         elif content and pos == "ADJ":

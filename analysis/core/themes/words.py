@@ -119,9 +119,24 @@ def _load_spacy(model: str) -> Language | None:
     return None
 
 
+def _tagged(doc: Any) -> list[tuple[str, str, str]]:
+    """(lower-case word, lemma, coarse tag) per token, an -ing word read as a noun where it
+    joins two nouns as a kind of thing ("alcohol monitoring tags", "drug testing kits"): the
+    tagger calls it a verb, which cut the phrase short. After a plural noun it says what
+    someone does ("people leaving prison"), so it stays a verb there."""
+    tokens = [t for t in doc if not t.is_space]
+    out = [(t.lower_, t.lemma_.lower(), t.pos_) for t in tokens]
+    for i in range(1, len(tokens) - 1):
+        before, word, after = tokens[i - 1], tokens[i], tokens[i + 1]
+        if (word.tag_ == "VBG" and before.tag_ == "NN" and after.pos_ == "NOUN"
+                and before.lower_ == before.lemma_.lower()):
+            out[i] = (word.lower_, word.lower_, "NOUN")
+    return out
+
+
 @lru_cache(maxsize=2)
 def spacy_lexicon(nlp: Language | None) -> Lexicon:
-    """The nouns and adjectives the pipeline's own lemmatizer knows (WordNet's word lists).
+    """The nouns, adjectives and verbs the pipeline's own lemmatizer knows (WordNet's word lists).
 
     Args:
         nlp: a loaded spaCy pipeline, or None.
@@ -137,7 +152,8 @@ def spacy_lexicon(nlp: Language | None) -> Lexicon:
         index = lemmatizer.lookups.get_table("lemma_index")
     except (AttributeError, KeyError, ValueError):
         return Lexicon()
-    return Lexicon(frozenset(index.get("noun", ())), frozenset(index.get("adj", ())))
+    return Lexicon(frozenset(index.get("noun", ())), frozenset(index.get("adj", ())),
+                   frozenset(index.get("verb", ())))
 
 
 @dataclass
@@ -172,9 +188,7 @@ class SpacyWordAnalyser:
 
                 stop, lexicon = frozenset(STOP_WORDS), spacy_lexicon(nlp)
                 docs = nlp.pipe((prepare_text(t) for t in todo), batch_size=self.batch_size)
-                found = [collect_words([(t.lower_, t.lemma_.lower(), t.pos_)
-                                        for t in doc if not t.is_space], self.index, stop,
-                                       lexicon)
+                found = [collect_words(_tagged(doc), self.index, stop, lexicon)
                          for doc in docs]
             if len(self.memo) + len(todo) > self.memory_limit:
                 self.memo.clear()  # bounded memory in a long-lived worker

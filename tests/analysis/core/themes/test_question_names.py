@@ -86,6 +86,11 @@ def test_a_plural_before_and_is_a_whole_subject(embedder, cache, spacy_words):
     ([0.45, 0.56], [0.05, -0.01], False),
     # A phrase nearer another run than the misnamed label is would be no better a name.
     ([0.45, 0.60], [-0.05, -0.08], False),
+    # ... unless the label is not near its run at all: it names a side remark ("Family
+    # contact", 0.14, for the answer on treatment after release; a fourth response).
+    ([0.14, 0.45], [-0.18, -0.20], True),
+    # The question's phrase must itself be near the run.
+    ([0.14, 0.35], [-0.18, -0.20], False),
 ])
 def test_a_label_that_names_another_run_better_gives_way_to_a_closer_fit(
         models, monkeypatch, near, margin, renamed):
@@ -99,3 +104,32 @@ def test_a_label_that_names_another_run_better_gives_way_to_a_closer_fit(
     monkeypatch.setattr(question_names, "closeness", closeness)
     better = _labels(["Bus pass", "Train ticket"], [0, 0, 0, 1, 1], models)
     assert (better[0] == "Hostel accommodation") is renamed
+
+
+def test_mixed_comments_gives_way_only_to_a_phrase_nearer_its_run(models, monkeypatch):
+    # "Mixed comments" is no phrase: how near its words are says nothing. An introduction
+    # whose passages were linked to a question took that question's phrase although the
+    # phrase sat nearer the run that answers it.
+    import numpy as np
+
+    from analysis.core.themes import question_names
+
+    monkeypatch.setattr(question_names, "closeness", lambda *args: (
+        np.array([0.16, 0.57]), np.array([-0.06, -0.14])))
+    assert _labels(["Mixed comments", "Train ticket"], [0, 0, 0, 1, 1], models)[0] is None
+
+
+def test_the_use_of_a_thing_is_named_by_the_thing(embedder, cache, spacy_words):
+    # "use of alcohol monitoring tags": "use" names no subject, so the phrase was refused
+    # and the answer on tags was "Mixed comments" (a fourth held-out response).
+    from analysis.core.themes.question_names import _candidates
+
+    models = TextModels(embedder=embedder, cache=cache, words=spacy_words)
+    shown = _candidates("What are your views on the use of alcohol monitoring tags as part "
+                        "of community sentences?", models, set())
+    assert "Alcohol monitoring tags" in shown
+    from analysis.core.themes.phrases import trimmed_phrase
+
+    # A first word that is a subject itself stays.
+    assert trimmed_phrase("date of birth") == "date of birth"
+    assert trimmed_phrase("lack of housing") == "lack of housing"

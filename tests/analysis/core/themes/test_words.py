@@ -74,3 +74,31 @@ def test_spacy_results_are_remembered_by_text():
 def test_plain_analyser_gives_lemma_tokens():
     [tokens] = SimpleWordAnalyser().lemma_tokens(["Two hostels"])
     assert tokens == [("two", "two"), ("hostels", "hostel")]
+
+
+@spacy_model
+def test_a_word_the_dictionary_knows_only_as_a_verb_heads_no_phrase():
+    # en_core_web_sm tags "engage" a noun here; a label "Prison engage with community
+    # treatment" was taken from this question (a fourth held-out response).
+    question = ("What more can be done to ensure that people leaving prison engage with "
+                "community treatment within three weeks of release?")
+    phrases = SpacyWordAnalyser().analyse([question])[0].phrases
+    assert not any("engage" in p for p in phrases)
+    assert "community treatment" in phrases
+
+
+@spacy_model
+def test_an_ing_word_between_two_nouns_is_part_of_the_phrase():
+    # "monitoring" is tagged a verb, which cut "alcohol monitoring tags" to "use of alcohol".
+    analyser = SpacyWordAnalyser()
+    found = analyser.analyse(["What are your views on the use of alcohol monitoring tags?",
+                              "Drug testing kits were never there."])
+    assert "use of alcohol monitoring tag" in found[0].phrases
+    assert "drug testing kit" in found[1].phrases
+
+
+@spacy_model
+def test_people_doing_something_is_not_made_a_phrase():
+    # A plural noun before an -ing word is who does it, not what kind of thing it is.
+    phrases = SpacyWordAnalyser().analyse(["People leaving prison need a bed."])[0].phrases
+    assert not any("leaving" in p for p in phrases)
