@@ -14,8 +14,7 @@ import numpy as np
 
 from .embed import Embedder, EmbeddingCache, embed_segments
 from .guide import embed_codebook
-from .pipeline import sort_segments
-from .schema import Codebook, SegmentInput
+from .schema import Codebook, SegmentInput, sort_segments
 from .terms import CompiledTerm, compile_terms, find_terms
 from .words import WordAnalyser, default_word_analyser
 

@@ -13,8 +13,8 @@ import numpy as np
 
 from .cluster import ClusterSettings, SpectralWardClusterer, cluster_vectors
 from .embed import embed_segments
-from .pipeline import describe_themes, sort_segments
-from .schema import AnalysisResult, SegmentInput, ThemeDraft
+from .pipeline import describe_themes
+from .schema import AnalysisResult, SegmentInput, ThemeDraft, sort_segments
 from .text_models import TextModels
 from .vocabulary import SegmentWords
 from .words import WordAnalyser, analyse_words

@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from .keywords import FALLBACK, extract_keywords, label_evidence, make_label
+from .keywords import FALLBACK, extract_keywords, make_label
+from .label_evidence import label_evidence
 from .phrases import head_word
 from .said_forms import COMMENTS_ON, as_said
 from .vocabulary import SegmentWords

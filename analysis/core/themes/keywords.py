@@ -10,8 +10,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
 
+from .label_evidence import LabelEvidence
 from .phrases import (
     GENERIC_HEADS,
     PREPOSITIONS,
@@ -22,18 +22,17 @@ from .phrases import (
     show_phrase,
     trimmed_phrase,
 )
-from .said_forms import COMMENTS_ON, said_forms
-from .stance import Stance, count_stance, run_heads, stance_label
+from .said_forms import COMMENTS_ON
+from .stance import Stance, stance_label
 from .vocabulary import SegmentWords
 
-__all__ = ["LabelEvidence", "acceptable_label", "extract_keywords", "label_evidence", "make_label",
-           "make_labels", "readable_keywords"]
+__all__ = ["acceptable_label", "extract_keywords", "make_label", "make_labels",
+           "readable_keywords"]
 
 MIN_LABEL_WORDS, MAX_LABEL_WORDS = 2, 5
 WIDELY_FROM = 4  # segments from which a word must be said widely to name a theme
 FEW_STRONG = 3  # with fewer strong terms, single-segment terms fill the list up
 MIN_SAYERS = 2  # one remark's vivid word is no evidence of what a theme is about
-PASTED_WORDS = 5  # content words from which a remark said twice word for word is one remark
 UNKEYED_SAYERS = 3  # a phrase with none of the theme's keywords needs this many sayers
 FALLBACK = "Mixed comments"
 # "Comments on X" when no phrase said twice fits: X must be said in this share of the theme
@@ -206,59 +205,6 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
     if not specific:
         return FALLBACK
     return f"{COMMENTS_ON}{show_phrase(specific[0], display)}"
-
-
-@dataclass(frozen=True)
-class LabelEvidence:
-    """What a theme's segments say (``label_evidence``), for ``make_label``."""
-
-    support: Mapping[str, int] = field(default_factory=dict)
-    size: int = 0
-    hint_words: frozenset[str] = frozenset()
-    stance: Stance | None = None
-    forms: Mapping[str, str] = field(default_factory=dict)  # see ``said_forms``
-
-
-def _inner_phrases(words: Sequence[str]) -> set[str]:
-    """Runs of two or more words inside a phrase, neither starting nor ending on a preposition."""
-    return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)
-            if words[i] not in PREPOSITIONS and words[j - 1] not in PREPOSITIONS}
-
-
-def label_evidence(rows: Sequence[int], words: Sequence[SegmentWords],
-                   hint_words: Collection[str] = (), texts: Sequence[str] = (),
-                   heads: Collection[str] | None = None) -> LabelEvidence:
-    """Count in how many of a theme's segments each term and phrase is said (a pasted remark once).
-
-    Args:
-        rows: the theme's row indices into ``words``.
-        words: per-segment words of the run.
-        hint_words: words of the theme's likely subject (see ``make_label``).
-        texts: row-aligned texts of all segments (say "paramedics" or "the crew"); may be empty.
-        heads: ``stance.run_heads(words)``, found once per run (None: found here).
-
-    Returns:
-        A ``LabelEvidence``.
-    """
-    support: Counter[str] = Counter()
-    # A long remark twice word for word (a comment pasted into two rows) is one remark: its
-    # one-off phrase ("Easy chair", "Cslll handler") is not said by two people. Short ones
-    # ("Housing after prison.") may well be said alike by several.
-    seen = [words[row] for row in rows]
-    long = [w for w in dict.fromkeys(seen) if len(w.terms) >= PASTED_WORDS]
-    remarks = long + [w for w in seen if len(w.terms) < PASTED_WORDS]
-    for found in remarks:
-        said = set(found.terms) | set(found.phrases)
-        # Saying "bus fare to probation" says "bus fare", "bus" and "fare" too.
-        said |= {" ".join(head_part(p.split())) for p in said}
-        # ... and "housing on release week" says "housing on release" and "release week".
-        said |= {part for p in said for part in _inner_phrases(p.split())}
-        said |= {w for item in said for w in item.split()}
-        support.update(said)
-    heads = run_heads(words) if heads is None else heads
-    stance = count_stance(remarks, heads, [texts[r] for r in rows] if texts else ())
-    return LabelEvidence(dict(support), len(rows), frozenset(hint_words), stance,
-                         said_forms(rows, words))
 
 
 def make_labels(keywords: Sequence[Sequence[tuple[str, float]]],

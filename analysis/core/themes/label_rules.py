@@ -16,14 +16,8 @@ import numpy as np
 
 from .embed import Embedder, EmbeddingCache
 from .guide import embed_free_texts
-from .keywords import (
-    FALLBACK,
-    LabelEvidence,
-    extract_keywords,
-    label_evidence,
-    make_label,
-    make_labels,
-)
+from .keywords import FALLBACK, extract_keywords, make_label, make_labels
+from .label_evidence import LabelEvidence, label_evidence
 from .schema import ThemeDraft
 from .stance import run_heads
 from .vocabulary import SegmentWords

@@ -25,6 +25,7 @@ from .describe import (
 from .embed import embed_segments
 from .guide import embed_free_texts
 from .label_rules import distinct_labels, draft_labels
+from .question_names import name_runs_by_questions
 from .questions import answer_guide, map_questions
 from .rules import min_theme_size
 from .said_forms import as_said, said_forms
@@ -38,6 +39,7 @@ from .schema import (
     SegmentInput,
     ThemeDraft,
     ThemeOptions,
+    sort_segments,
 )
 from .stability import run_stability
 from .text_models import TextModels
@@ -52,24 +54,6 @@ Progress = Callable[[str, int], None]
 
 
 MIN_FIT_ROWS = 3  # with fewer well-connected segments, fit the topic model on them all
-
-
-def sort_segments(segments: Sequence[SegmentInput]) -> list[SegmentInput]:
-    """Order segments by id so the same set always gives the same themes.
-
-    Args:
-        segments: in any order.
-
-    Returns:
-        A new list sorted by id.
-
-    Raises:
-        ValueError: when two segments share an id.
-    """
-    ordered = sorted(segments, key=lambda s: s.id)
-    if len({s.id for s in ordered}) != len(ordered):
-        raise ValueError("segment ids must be unique")
-    return ordered
 
 
 def describe_themes(drafts: Sequence[ThemeDraft], segments: Sequence[SegmentInput],
@@ -212,7 +196,8 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
                     words, taken=set(settled.code_of_topic.values()))
     drafts, merged = distinct_labels(drafts, segment_words, words, embedder, cache,
                                      [s.text for s in ordered], merge_allowed=not runs)
-    _name_by_questions(drafts, guides, [s.text for s in ordered], models, runs=runs)
+    if runs:
+        name_runs_by_questions(drafts, guides, [s.text for s in ordered], models)
     if merged:
         # The saved model's topics stay the run's themes, so ``transform`` agrees with them.
         topics = np.full(len(ordered), -1, dtype=int)
@@ -228,23 +213,6 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
     for draft in drafts:
         draft.broader = parents.get(draft.id)
     return drafts, fit
-
-
-def _name_by_questions(drafts: list[ThemeDraft], guides: Guides, texts: list[str],
-                       models: TextModels, *, runs: bool) -> None:
-    """A document's run answering one question takes the question's words where they name
-    it better (``question_names``); a code's name it replaces is no longer the theme's code.
-    Free themes are left alone: one question's answers hold several of them."""
-    from .question_names import question_labels
-
-    if not runs:
-        return
-    better = question_labels([d.label or "" for d in drafts], [d.rows for d in drafts],
-                             guides.answers, guides.questions, texts, models)
-    for draft, label in zip(drafts, better, strict=True):
-        if label is not None:
-            draft.label, draft.code, draft.is_new = label, None, True
-            draft.suggested, draft.hint_words = None, frozenset()
 
 
 def run_analysis(segments: Sequence[SegmentInput], *, models: TextModels,

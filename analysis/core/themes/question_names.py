@@ -26,10 +26,11 @@ from .guide import embed_free_texts
 from .keywords import FALLBACK, MAX_LABEL_WORDS, acceptable_label
 from .phrases import show_phrase, trimmed_phrase
 from .said_forms import as_said, said_forms
+from .schema import Guides, ThemeDraft
 from .text_models import TextModels
 from .words import spacy_pipeline
 
-__all__ = ["QUESTION_EDGE", "question_labels"]
+__all__ = ["QUESTION_EDGE", "name_runs_by_questions", "question_labels"]
 
 # A question's phrase replaces a run's label when its score (closeness + margin, as in
 # ``central``) is higher by this much. Measured on the two written responses with their
@@ -131,3 +132,23 @@ def question_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
             out[i] = label = shown[best - 1]
             taken.add(label.lower())
     return out
+
+
+def name_runs_by_questions(drafts: Sequence[ThemeDraft], guides: Guides, texts: Sequence[str],
+                           models: TextModels) -> None:
+    """Rename a document's runs that answer one question where the question's words name
+    them better (``question_labels``); a code's name replaced is no longer the theme's code.
+
+    Args:
+        drafts: the run's themes, each a document's run (free themes are never passed: one
+            question's answers hold several of them).
+        guides: the answers each row gives and the questions' texts.
+        texts: row-aligned segment texts.
+        models: the run's embedder, its cache and its word analyser.
+    """
+    better = question_labels([d.label or "" for d in drafts], [d.rows for d in drafts],
+                             guides.answers, guides.questions, texts, models)
+    for draft, label in zip(drafts, better, strict=True):
+        if label is not None:
+            draft.label, draft.code, draft.is_new = label, None, True
+            draft.suggested, draft.hint_words = None, frozenset()

@@ -22,6 +22,7 @@ __all__ = [
     "SegmentInput",
     "FoundTheme",
     "ThemeOptions",
+    "sort_segments",
 ]
 
 
@@ -246,3 +247,21 @@ class Guides:
     codebook: Codebook
     answers: Sequence[int | None]
     questions: Sequence[str] = ()
+
+
+def sort_segments(segments: Sequence[SegmentInput]) -> list[SegmentInput]:
+    """Order segments by id so the same set always gives the same themes.
+
+    Args:
+        segments: in any order.
+
+    Returns:
+        A new list sorted by id.
+
+    Raises:
+        ValueError: when two segments share an id.
+    """
+    ordered = sorted(segments, key=lambda s: s.id)
+    if len({s.id for s in ordered}) != len(ordered):
+        raise ValueError("segment ids must be unique")
+    return ordered

@@ -1,7 +1,8 @@
 """Shared by the label tests: the label a theme of these texts and keywords gets."""
 from __future__ import annotations
 
-from analysis.core.themes.keywords import label_evidence, make_labels
+from analysis.core.themes.keywords import make_labels
+from analysis.core.themes.label_evidence import label_evidence
 
 
 def evidence_label(words, texts, keywords, hint=()):

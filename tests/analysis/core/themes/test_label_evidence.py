@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.core.themes.keywords import label_evidence
+from analysis.core.themes.label_evidence import label_evidence
 from analysis.core.themes.phrases import trimmed_phrase
 from analysis.core.themes.vocabulary import SegmentWords
 

@@ -1,7 +1,8 @@
 """Labels are found by lemmas and shown in the words the segments used."""
 from __future__ import annotations
 
-from analysis.core.themes.keywords import extract_keywords, label_evidence, make_labels
+from analysis.core.themes.keywords import extract_keywords, make_labels
+from analysis.core.themes.label_evidence import label_evidence
 from analysis.core.themes.said_forms import as_said, said_forms
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from analysis.core.themes import SpacyWordAnalyser
-from analysis.core.themes.keywords import FALLBACK, label_evidence, make_labels
+from analysis.core.themes.keywords import FALLBACK, make_labels
+from analysis.core.themes.label_evidence import label_evidence
 from analysis.core.themes.vocabulary import SegmentWords
 from analysis.core.themes.words import _load_spacy
 
