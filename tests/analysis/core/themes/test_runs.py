@@ -172,3 +172,18 @@ def test_many_unlike_passages_get_at_most_twice_the_runs_asked_for():
     settings = choose_settings(len(rows), 6)
     labels = DocumentRunsClusterer(["document:1"] * len(rows)).fit_predict(rows, settings, 0)
     assert len(set(labels.tolist())) <= 2 * 6
+
+
+def test_questions_answered_in_a_passage_or_two_do_not_cut_a_long_answer_apart():
+    # Four long answers around twelve one-passage answers ("No comment."): a run per
+    # question asked for sixteen runs, and runs of five passages or more could only get
+    # them by cutting the long answers (a fourth held-out response: 20 questions, 7 of
+    # them answered in 1-3 passages). A short answer counts as the share of a run it fills.
+    lengths = [10, 10] + [1] * 12 + [10, 10]
+    rows, _ = document(lengths, list(range(16)), spread=0.5)
+    answers = np.repeat(np.arange(16), lengths).tolist()
+    settings = choose_settings(len(rows))
+    labels = DocumentRunsClusterer(["document:1"] * len(rows), answers=answers).fit_predict(
+        rows, settings, 0)
+    for start in (0, 10, 32, 42):
+        assert len(set(labels[start:start + 10].tolist())) == 1
