@@ -10,7 +10,8 @@ import re
 
 from .vocabulary import PLACEHOLDER
 
-__all__ = ["MIN_QUOTE_WORDS", "evidence_rich", "has_placeholder", "placeholders", "substantive"]
+__all__ = ["MIN_QUOTE_WORDS", "POINTER_WORDS", "evidence_rich", "has_placeholder",
+           "placeholders", "substantive"]
 
 MIN_QUOTE_WORDS = 8
 MIN_CONTENT_WORDS = 3
@@ -31,6 +32,11 @@ _LIGHT = frozenset(
 _EXPERIENCE = re.compile(
     r"\b(i|we|my|me)\b[^.?!]{0,40}\b(was|were|had|got|went|came|did|spent|lost|waited|"
     r"asked|tried|ended|slept|left|told|found|couldn't|didn't|wasn't|used to)\b", re.I)
+# "Please see our answer to Question 19": a written response pointing to another answer.
+_POINTER = re.compile(r"\b(answer|response|reply|comments?)\s+(to|on|under)\s+(question|q)\s*\d+",
+                      re.I)
+# Shorter than this, a passage that points elsewhere says nothing of its own.
+POINTER_WORDS = 30
 _PROPOSAL = re.compile(
     r"\b(should|ought to|needs? to|must|would help|could help|would be better|recommend|"
     r"suggest|propose|we urge|calls? for|if only|what would help|it would help)\b", re.I)
@@ -57,7 +63,8 @@ def substantive(text: str) -> bool:
     """Say whether a segment is a full thought fit to quote.
 
     At least eight words, at least three of them carrying meaning (not back-channel such
-    as "yeah", "I get you"), and placeholders at most a fifth of the words.
+    as "yeah", "I get you"), placeholders at most a fifth of the words, and not a short
+    pointer to another answer ("Please see our answer to Question 19").
 
     Args:
         text: the (redacted) segment text.
@@ -69,6 +76,8 @@ def substantive(text: str) -> bool:
     words = [w.lower() for w in _WORD.findall(PLACEHOLDER.sub(" ", text))]
     total = len(words) + holders
     if total < MIN_QUOTE_WORDS or holders > MAX_PLACEHOLDER_SHARE * total:
+        return False
+    if total < POINTER_WORDS and _POINTER.search(text):
         return False
     content = [w for w in words if w not in _LIGHT]
     return len(content) >= MIN_CONTENT_WORDS

@@ -60,3 +60,16 @@ def test_placeholders_are_named_once_each_in_order():
     assert placeholders("[name] said [prison] was worse than [name] thought.") == ["[name]",
                                                                                    "[prison]"]
     assert placeholders("I was in prison then.") == []
+
+
+def test_a_passage_that_only_points_to_another_answer_is_not_a_quote():
+    # Picked as a quote for the answer on alcohol tags (a fourth held-out response).
+    for pointer in ["Please see our answer to Question 19, where we set out what members "
+                    "think should be measured.",
+                    "We have nothing to add beyond our response to Q4 on early support.",
+                    "As we said in our answer to question 3 above, the same applies here."]:
+        assert not substantive(pointer)
+    # A long passage that also refers back still says something of its own.
+    assert substantive("As we said in answer to Question 3, prescriptions stop on release: "
+                       "Gaz waited four days for his script and used on the second night, "
+                       "and three members told us the same happened to them last winter.")
