@@ -5,6 +5,7 @@ a label people would write says "Women offenders", not the lemma "Woman offender
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -59,7 +60,8 @@ def as_said(label: str, forms: Mapping[str, str]) -> str:
     words = [_as_said_word(shown, lemma, said)
              for shown, lemma, said in zip(core.split(), core.lower().split(), form.split(),
                                            strict=True)]
-    out = " ".join(words)
+    # A word said joined to the next by a hyphen carries it ("pre- sentence").
+    out = re.sub(r"(?<=-) ", "", " ".join(words))
     return prefix + (out if prefix else out[:1].upper() + out[1:])
 
 

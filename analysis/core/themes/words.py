@@ -6,9 +6,10 @@ as one term so a label can say "Section 136" rather than "section" and "136".
 """
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -134,6 +135,26 @@ def _tagged(doc: Any) -> list[tuple[str, str, str]]:
     return out
 
 
+def _with_hyphens(words: SegmentWords, text: str) -> SegmentWords:
+    """The phrases' said forms with the hyphens that joined their words, kept on the word
+    before ("pre- sentence report", one form word per phrase word, as ``said_forms`` pairs
+    them): ``prepare_text`` reads them as spaces for tagging. A slash says "or" ("GP/surgery"
+    is a GP or a surgery), so a phrase is never shown with one."""
+    forms = []
+    for form in words.forms:
+        parts = form.split()
+        between = r"(-|\s+)"
+        written = re.search(r"(?<!\w)" + between.join(map(re.escape, parts)) + r"(?!\w)",
+                            text, re.IGNORECASE)
+        if written is None:
+            forms.append(form)
+            continue
+        joiners = [j if j == "-" else "" for j in written.groups()] + [""]
+        forms.append(" ".join(part + joiner for part, joiner in zip(parts, joiners,
+                                                                      strict=True)))
+    return replace(words, forms=tuple(forms))
+
+
 @lru_cache(maxsize=2)
 def spacy_lexicon(nlp: Language | None) -> Lexicon:
     """The nouns, adjectives and verbs the pipeline's own lemmatizer knows (WordNet's word lists).
@@ -188,8 +209,9 @@ class SpacyWordAnalyser:
 
                 stop, lexicon = frozenset(STOP_WORDS), spacy_lexicon(nlp)
                 docs = nlp.pipe((prepare_text(t) for t in todo), batch_size=self.batch_size)
-                found = [collect_words(_tagged(doc), self.index, stop, lexicon)
-                         for doc in docs]
+                found = [_with_hyphens(collect_words(_tagged(doc), self.index, stop, lexicon),
+                                       text)
+                         for text, doc in zip(todo, docs, strict=True)]
             if len(self.memo) + len(todo) > self.memory_limit:
                 self.memo.clear()  # bounded memory in a long-lived worker
             self.memo.update(zip(todo, found, strict=True))

@@ -56,3 +56,10 @@ def test_themes_are_told_apart_by_lemmas_and_shown_as_said(words):
     vectors = normalise_rows(np.eye(6, 8))
     labels = [t.label for t in describe_themes(drafts, segments, vectors, found, words)]
     assert labels == ["Women offenders", "Prison officers"]
+
+
+def test_a_label_is_shown_with_the_hyphens_it_was_said_with():
+    from analysis.core.themes.vocabulary import SegmentWords
+
+    said = SegmentWords(phrases=("pre sentence report",), forms=("pre- sentence reports",))
+    assert as_said("Pre sentence report", said_forms([0], [said])) == "Pre-sentence reports"

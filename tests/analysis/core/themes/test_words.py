@@ -102,3 +102,19 @@ def test_people_doing_something_is_not_made_a_phrase():
     # A plural noun before an -ing word is who does it, not what kind of thing it is.
     phrases = SpacyWordAnalyser().analyse(["People leaving prison need a bed."])[0].phrases
     assert not any("leaving" in p for p in phrases)
+
+
+@spacy_model
+def test_a_phrase_is_said_with_the_hyphens_it_was_written_with():
+    # Hyphens are read as spaces (so "through-the-gate" is a term), but a label shown as
+    # said must keep them: "Pre sentence report" was a third response's label.
+    found = SpacyWordAnalyser().analyse(["The court never read my pre-sentence report."])[0]
+    assert "pre- sentence report" in found.forms  # one form word per phrase word
+    assert "pre sentence report" in found.phrases
+
+
+@spacy_model
+def test_a_slash_is_no_hyphen():
+    # "GP/surgery" is a GP or a surgery: the NHS comments' theme was shown "GP/surgery".
+    found = SpacyWordAnalyser().analyse(["I rang the GP/surgery three times."])[0]
+    assert not any("/" in form for form in found.forms)
