@@ -15,6 +15,7 @@ from .vocabulary import SegmentWords
 __all__ = ["COMMENTS_ON", "as_said", "said_forms"]
 
 COMMENTS_ON = "Comments on "
+VERB_ENDINGS = ("ed", "ing")
 
 
 def said_forms(rows: Sequence[int], words: Sequence[SegmentWords]) -> dict[str, str]:
@@ -67,7 +68,9 @@ def as_said(label: str, forms: Mapping[str, str]) -> str:
 
 def _as_said_word(shown: str, lemma: str, said: str) -> str:
     """One word of a label: as said, keeping the case it is shown in ("GP" said "gps": "GPs")."""
-    if said == lemma:
+    # "recalled" or "breaching" for "recall", "breach": a verb's form, and a label names a
+    # thing ("Recalled for reasons" was a third response's label).
+    if said == lemma or (said.endswith(VERB_ENDINGS) and not lemma.endswith(VERB_ENDINGS)):
         return shown
     if shown != lemma and said.startswith(lemma):
         return shown + said[len(lemma):]

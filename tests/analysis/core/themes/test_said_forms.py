@@ -63,3 +63,14 @@ def test_a_label_is_shown_with_the_hyphens_it_was_said_with():
 
     said = SegmentWords(phrases=("pre sentence report",), forms=("pre- sentence reports",))
     assert as_said("Pre sentence report", said_forms([0], [said])) == "Pre-sentence reports"
+
+
+def test_a_verb_form_of_a_label_word_is_not_shown():
+    # "recalled" matches the justice term "recall", but a label names a thing: a third
+    # response's run was shown "Recalled for reasons".
+    from analysis.core.themes.vocabulary import SegmentWords
+
+    said = SegmentWords(phrases=("recall for reason",), forms=("recalled for reasons",))
+    assert as_said("Recall for reason", said_forms([0], [said])) == "Recall for reasons"
+    plural = SegmentWords(phrases=("woman offender",), forms=("women offenders",))
+    assert as_said("Woman offender", said_forms([0], [plural])) == "Women offenders"
