@@ -145,6 +145,11 @@ def _word_similarity(texts: Sequence[str], questions: Sequence[str]) -> np.ndarr
 
 
 _CITED = re.compile(r"\b(?:q|question)\s*(\d{1,4}[a-z]?)\b", re.IGNORECASE)
+# A passage that answers a numbered question names it in its first few words.
+OPENING_WORDS = 5
+# Words before a number that make it a pointer to another answer, not this one's.
+_POINTING = re.compile(r"\b(as|see|under|beyond|return|said|say|set out|discussed|described|"
+                       r"overlaps?|earlier|above|below)\b", re.IGNORECASE)
 
 
 def _number(label: str) -> str:
@@ -155,13 +160,19 @@ def _number(label: str) -> str:
 
 def cited_questions(texts: Sequence[str], numbers: Sequence[str]) -> np.ndarray:
     """Args: passage texts; the questions' numbers as written ("Q4", "12a", "").
-    Returns: (n, q) 1.0 where a passage names that question's number, else 0.0."""
+    Returns: (n, q) 1.0 where a passage opens by naming that question's number ("Q4:",
+    "In answer to question 4,"), else 0.0. A number further in, or after "as we said",
+    points to another answer ("as we say in our answer to Question 1"): in four written
+    responses every number inside a passage did, and as the strongest clue it pulled the
+    passage away from the answer it sits in."""
     index = {_number(n): k for k, n in enumerate(numbers) if _number(n)}
     out = np.zeros((len(texts), len(numbers)))
     for row, text in enumerate(texts):
-        for cited in _CITED.findall(text):
-            if cited.lower() in index:
-                out[row, index[cited.lower()]] = 1.0
+        for cited in _CITED.finditer(text):
+            before = text[:cited.start()]
+            if (cited.group(1).lower() in index and len(before.split()) <= OPENING_WORDS
+                    and not _POINTING.search(before)):
+                out[row, index[cited.group(1).lower()]] = 1.0
     return out
 
 

@@ -192,3 +192,18 @@ def test_a_passage_that_names_a_question_number_answers_it(embed):
     vectors = embed([item.text])
     assert map_passages([item], vectors, QUESTIONS, embed)[0].question_id == 13
     assert map_passages([item], vectors, numbered, embed)[0].question_id == 12
+
+
+def test_a_number_cited_as_a_pointer_to_another_answer_is_not_the_passages_question():
+    # In four written responses every question number inside a passage pointed to another
+    # answer; counted as the passage's own question (the strongest clue), it pulled the
+    # passage away from the answer it sits in.
+    from analysis.core.questions.scoring import cited_questions
+
+    texts = ["In answer to Q2, we agree with the proposal.",
+             "Question 3: members want treatment to carry on.",
+             "Testing should lead to an offer of help, as we say in our answer to Question 1.",
+             "We return to this under Question 3 on housing.",
+             "As we said in answer to question 2, the information is rarely shared."]
+    cited = cited_questions(texts, ["Q1", "Q2", "Q3"])
+    assert cited.tolist() == [[0, 1, 0], [0, 0, 1], [0, 0, 0], [0, 0, 0], [0, 0, 0]]
