@@ -66,3 +66,22 @@ def test_theme_page_buttons_are_big_enough(live_server, analysed, consultation, 
     sign_in(page, live_server, "policy_officer")
     page.goto(f"{live_server}/themes/{theme.id}")
     check(page, shots, "theme")
+
+
+# Text boxes and drop-down lists are touch targets too: GOV.UK draws them 40 pixels tall.
+SHORT_FIELDS = """() => Array.from(document.querySelectorAll(
+    'main input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file]),'
+    + ' main select'))
+  .map(el => [el.name || el.id, el.getBoundingClientRect()])
+  .filter(([, box]) => box.height && box.height < 44)
+  .map(([name, box]) => name + ' ' + Math.round(box.height))"""
+
+
+def test_text_boxes_and_lists_are_big_enough(live_server, page):
+    page.goto(f"{live_server}/login")
+    assert page.evaluate(SHORT_FIELDS) == []
+    sign_in(page, live_server, "admin")
+    for url in ("/admin/users/invite", "/admin/audit"):  # text boxes; a list
+        page.goto(live_server + url)
+        assert page.evaluate(SHORT_FIELDS) == [], url
+    assert page.locator("main select").count()
