@@ -8,6 +8,7 @@ from forum.forms.consultations import SessionForm
 from forum.models import FocusGroupSession
 from forum.services import sessions as service
 from forum.services.consultations import consultation_choices
+from forum.services.retention import offers_delete
 
 bp = Blueprint("sessions", __name__, url_prefix="/sessions")
 
@@ -71,5 +72,8 @@ def edit(session_id):
 def show(session_id):
     """A session: when, where (broadly), who attended and its transcripts."""
     session = db.get_or_404(FocusGroupSession, session_id)
+    can_manage = user_has_role(*MANAGE)
+    # A wrong or duplicate upload is deleted from here, beside the copy it duplicates.
+    deletable = {t.id for t in session.transcripts if can_manage and offers_delete(t)}
     return render_template("forum/sessions/show.html", session_obj=session,
-                           can_manage=user_has_role(*MANAGE))
+                           can_manage=can_manage, deletable=deletable)

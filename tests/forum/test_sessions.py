@@ -101,3 +101,22 @@ def test_new_forms_start_on_the_open_consultation(auth, demo, url):
     options = re.findall(r"<option[^>]*>([^<]*)</option>", select)
     assert options == ["Reducing reoffending: call for evidence",
                        "Police and crime plan 2026 to 2029 (submitted)"]
+
+
+def test_a_copy_never_approved_has_a_delete_link_on_the_session_page(auth, demo):
+    """A wrong or duplicate upload could only be deleted from the foot of its transcript
+    page: the session page, where the facilitator sees both copies, had no way to it."""
+    from forum.models import Transcript, TranscriptStatus
+
+    wrong = Transcript(session_id=1, filename="wrong.vtt", status=TranscriptStatus.NEEDS_REVIEW)
+    kept = Transcript(session_id=1, filename="kept.vtt", status=TranscriptStatus.APPROVED)
+    db.session.add_all([wrong, kept])
+    db.session.commit()
+    auth.login(Role.FACILITATOR)
+    html = auth.client.get("/sessions/1").data.decode()
+    assert f'href="/transcripts/{wrong.id}/delete"' in html
+    assert f'href="/transcripts/{kept.id}/delete"' not in html  # approved: its words may be quoted
+    assert "Delete<span class=\"govuk-visually-hidden\"> wrong.vtt" in html  # says which copy
+    auth.logout()
+    auth.login(Role.POLICY_OFFICER)
+    assert "/delete" not in auth.client.get("/sessions/1").data.decode()
