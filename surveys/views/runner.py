@@ -1,4 +1,5 @@
 """The tablet runner: researcher set-up page, participant pages, service worker, media."""
+import json
 from pathlib import Path
 
 from flask import (
@@ -33,6 +34,16 @@ def _published_or_404(version_id: int) -> SurveyVersion:
     if version is None or not version.is_published:
         abort(404)
     return version
+
+
+def page_rules() -> str:
+    """What a kept page carries that can change without a new version of the survey.
+
+    The written answer's limit and its refusal: a tablet whose pages were kept under other
+    rules fetches them again from its start page (offline.js), or it counted to the old
+    limit and the server refused the whole response.
+    """
+    return json.dumps({"text_max": TEXT_MAX, "too_long": TOO_LONG}, sort_keys=True)
 
 
 def runner_urls(version: SurveyVersion) -> dict:
@@ -181,7 +192,7 @@ def offline_manifest(version_id):
     static += [url_for("surveys_assets.static", filename=f) for f in (
         "store.js", "runner/hold-submit.js", *RUNNER_MODULES, "img/charity.svg", "img/speak.svg",
         "img/private.svg", "img/stop.svg", "img/listen.svg")]
-    return jsonify({"version": version.id, "urls": pages + media + static})
+    return jsonify({"version": version.id, "rules": page_rules(), "urls": pages + media + static})
 
 
 @bp.route("/media/<int:media_id>")
