@@ -93,6 +93,7 @@ EXPECTED = {
     "surveys.move_question": {A, P, F},
     "surveys.delete_question": {A, P, F},
     "surveys.publish": {A, P, F},
+    "surveys.make_speech": {A, P, F},
     "surveys.preview": {A, P, F},
     "surveys.preview_question": {A, P, F},
     "surveys.results": {A, P, F},

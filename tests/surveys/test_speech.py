@@ -85,3 +85,25 @@ def test_without_espeak_publishing_says_so_plainly(app, version, monkeypatch):
     monkeypatch.setattr(speech.shutil, "which", lambda name: None)
     with pytest.raises(SpeechError, match="espeak-ng is not installed"):
         generate_speech(version, "Forum Voice", app.config["DATA_DIR"])
+
+
+def test_audio_missing_from_a_published_version_is_made_from_the_survey_page(
+        app, auth, survey, version):
+    """Published while espeak-ng was missing, each row said "No audio. Publish again to make
+    it", but a published survey has no Publish button until something is changed."""
+    auth.login(Role.PEER_RESEARCHER)
+    html = auth.client.get(f"/surveys/{survey.id}").data.decode()
+    assert "No audio" in html and "Publish again" not in html
+    assert f"/surveys/{survey.id}/read-aloud" not in html  # only those who build surveys
+    assert auth.client.post(f"/surveys/{survey.id}/read-aloud").status_code == 403
+    auth.logout()
+    auth.login(Role.FACILITATOR)
+    html = auth.client.get(f"/surveys/{survey.id}").data.decode()
+    assert f'action="/surveys/{survey.id}/read-aloud"' in html and "Publish again" not in html
+    page = auth.client.post(f"/surveys/{survey.id}/read-aloud", follow_redirects=True)
+    assert "Read-aloud audio is made for version 1" in page.data.decode()
+    strings = version_strings(version, app.config.get("ORG_NAME", "Forum Voice"),
+                              app.config["DATA_DIR"])
+    assert {s.source for s in strings} == {"machine"}
+    html = auth.client.get(f"/surveys/{survey.id}").data.decode()
+    assert f"/surveys/{survey.id}/read-aloud" not in html  # nothing left to make
