@@ -84,9 +84,10 @@ def test_a_changed_limit_reaches_the_pages_kept_on_the_tablet(live_server, touch
     monkeypatch.setattr(runner_view, "TEXT_MAX", 500)
     monkeypatch.setattr(runner_view, "TOO_LONG", "Answers must be 500 characters or fewer")
     page.goto(f"{live_server}/run/1/start")
-    page.wait_for_function(  # the start page has fetched the changed pages again
-        "async () => ((await window.FVStore.getMeta('rules-1')) || '').includes('500')",
-        timeout=20000)
+    for _ in range(200):  # until the start page has kept the changed pages (evaluate awaits)
+        if "500" in (page.evaluate("window.FVStore.getMeta('rules-1')") or ""):
+            break
+        page.wait_for_timeout(100)
     tap_through(page, SHORT_RUN[:2], finish=False)
     wait_for_heading(page, SHORT_RUN[2][0])
     box = page.get_by_label(SHORT_RUN[2][0])

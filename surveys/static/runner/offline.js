@@ -60,9 +60,12 @@ export function keepForOffline(status, known) {
  * and the server refused the whole response. Offline or signed out, the kept copy is used. */
 export function keepAgainIfRulesChanged() {
   if (preview || !navigator.onLine || !("caches" in window)) return Promise.resolve();
-  return fetchManifest().then(function (manifest) {
-    return window.FVStore.getMeta("rules-" + versionId).then(function (kept) {
-      if (kept !== manifest.rules) return keepForOffline(null, manifest);
-    });
-  }).catch(function () {});
+  const store = window.FVStore;
+  return Promise.all([store.getMeta("cached-" + versionId), store.getMeta("rules-" + versionId)])
+    .then(function (meta) {
+      if (!meta[0]) return null;  // never kept here: the researcher page keeps it
+      return fetchManifest().then(function (manifest) {
+        if (meta[1] !== manifest.rules) return keepForOffline(null, manifest);
+      });
+    }).catch(function () {});
 }
