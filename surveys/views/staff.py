@@ -67,4 +67,4 @@ def make_speech(survey_id):
         else:
             flash(f"Read-aloud audio is made for version {published.number}. Tablets get it "
                   "next time a researcher opens the survey online.")
-    return redirect(url_for("surveys.show", survey_id=survey.id, _anchor="read-aloud"))
+    return redirect(url_for("surveys.show", survey_id=survey.id))  # the message shows at the top
