@@ -115,3 +115,12 @@ STACKED_ACTIONS = """() => {
   }
   return bad;
 }"""
+
+
+def test_download_links_are_big_enough(live_server, page):
+    """Seven downloads, each link 21 pixels tall with 10 between the rows."""
+    sign_in(page, live_server, "policy_officer")
+    page.goto(f"{live_server}/consultations/1/draft")
+    heights = page.evaluate("() => Array.from(document.querySelectorAll('main .fv-downloads a'))"
+                            ".map(a => Math.round(a.getBoundingClientRect().height))")
+    assert heights and min(heights) >= 44, heights
