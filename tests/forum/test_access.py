@@ -50,6 +50,7 @@ EXPECTED = {
     "sessions.show": {A, P, F},
     "sessions.new": {A, F},
     "sessions.edit": {A, F},
+    "sessions.delete": {A, F},
     "transcripts.upload": {A, F},
     "transcripts.show": {A, P, F},
     "transcripts.speakers": {A, F},
