@@ -139,7 +139,11 @@ def test_a_session_with_no_transcripts_can_be_deleted_after_asking(auth, demo):
     response = auth.client.post(f"/sessions/{mistake.id}/delete", follow_redirects=True)
     assert "‘Added by mistake’ has been deleted." in response.data.decode()
     assert db.session.get(FocusGroupSession, mistake.id) is None
-    assert db.session.scalar(db.select(AuditEvent).where(AuditEvent.action == "session_deleted"))
+    event = db.session.scalar(db.select(AuditEvent).where(AuditEvent.action == "session_deleted"))
+    from forum.services.audit_names import Target, targets
+
+    # The log names it in words: it said "FocusGroupSession 3".
+    assert targets([event])[event.id] == Target(f"focus group {mistake.id}", "deleted")
     # One with a transcript says to deal with the transcripts first, and stays.
     kept = db.session.get(FocusGroupSession, 1)
     db.session.add(Transcript(session_id=kept.id, filename="group.vtt",
