@@ -107,3 +107,14 @@ def test_audio_missing_from_a_published_version_is_made_from_the_survey_page(
     assert {s.source for s in strings} == {"machine"}
     html = auth.client.get(f"/surveys/{survey.id}").data.decode()
     assert f"/surveys/{survey.id}/read-aloud" not in html  # nothing left to make
+
+
+def test_audio_made_after_publishing_changes_the_rules_a_tablet_compares(app, auth, version):
+    """Pages kept before 'Make the missing audio' had no Play audio: the start page fetches
+    the pages again when the rules in offline.json differ from those the tablet kept."""
+    auth.login(Role.PEER_RESEARCHER)
+    before = auth.client.get(f"/run/{version.id}/offline.json").get_json()["rules"]
+    generate_speech(version, app.config.get("ORG_NAME", "Forum Voice"), app.config["DATA_DIR"])
+    after = auth.client.get(f"/run/{version.id}/offline.json").get_json()["rules"]
+    assert before != after
+    assert auth.client.get(f"/run/{version.id}/offline.json").get_json()["rules"] == after
