@@ -1,4 +1,7 @@
-"""`flask export response CONSULTATION_ID --format pdf|docx|csv|xlsx|qdc|easyread --out FILE`."""
+"""`flask export response CONSULTATION_ID --format FORMAT --out FILE`.
+
+FORMAT: pdf, docx, csv, xlsx, qdc, easyread or easyread-docx (exports.services.downloads).
+"""
 from pathlib import Path
 
 import click

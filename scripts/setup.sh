@@ -20,10 +20,13 @@ pip_install() {
 
 # Read-aloud audio for the tablet runner is made with Debian's espeak-ng when a survey is
 # published (its English voice is in the package; nothing is downloaded at run time).
+# Another apt (a fresh machine's unattended upgrades) may hold apt's lock: wait for it. If the
+# install still fails, say so: otherwise every survey published later has no read-aloud audio.
 if ! command -v espeak-ng >/dev/null; then
   say "Installing espeak-ng (read-aloud audio for the tablet runner)"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq espeak-ng >/dev/null
+  $SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq espeak-ng >/dev/null || true
+  command -v espeak-ng >/dev/null || say "espeak-ng could not be installed (see above): published surveys get no read-aloud audio until it is. Run this again, then choose 'Make the missing audio' on each survey's page."
 fi
 
 if [ ! -x "$PY" ]; then

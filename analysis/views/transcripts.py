@@ -23,7 +23,7 @@ from forum.models import (
 )
 from forum.models.base import utcnow
 from forum.services import audit
-from forum.services.retention import APPROVED_BEFORE, why_not_deletable
+from forum.services.retention import offers_delete
 
 
 @bp.route("/sessions/<int:session_id>/transcripts/new", methods=["GET", "POST"])
@@ -118,8 +118,8 @@ def show(transcript_id):
         by_turn.setdefault(segment.turn_id, []).append(segment)
     can_manage = user_has_role(*MANAGE)
     return render_template("transcripts/show.html", transcript=transcript, segments_by_turn=by_turn,
-                           can_manage=can_manage, may_delete=can_manage
-                           and why_not_deletable(transcript) != APPROVED_BEFORE,
+                           can_manage=can_manage,
+                           may_delete=can_manage and offers_delete(transcript),
                            blocks=question_blocks(transcript) if can_manage else {},
                            add_form=AddRedactionForm(), confirm=ConfirmForm(),
                            unmatched=service.unmatched_turn_count(transcript),

@@ -12,11 +12,14 @@ from exports.renderers.pdf import html_to_pdf
 from exports.renderers.templating import render
 from exports.renderers.view import long_date
 
-__all__ = ["render_easy_read_pdf", "easy_read_html", "PICTURES"]
+__all__ = ["render_easy_read_pdf", "easy_read_html", "easy_read_view", "PICTURES"]
 
 PICTURES = STATIC_ROOTS["exports"] / "easyread"
 DEFAULT_ITEM_PICTURE = "speech.svg"
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+# The summary's own words, printed the same in the PDF and the Word file.
+LABELS = {"asked": "The question was:", "said": "You said:",
+          "no_quote": "Many of you talked about this.", "did": "We did:", "contact": "Questions?"}
 
 
 @dataclass(frozen=True)
@@ -45,14 +48,15 @@ def _lines(text: str) -> list[str]:
     return [" ".join(line.split()) for line in clean_text(text).split("\n") if line.strip()]
 
 
-def easy_read_html(doc: EasyReadDocument) -> str:
-    """The Easy Read page as HTML; all text escaped.
+def easy_read_view(doc: EasyReadDocument) -> dict:
+    """The summary's words, cleaned and split into lines: what the PDF and Word files print.
 
     Args:
         doc: the checked summary.
 
     Returns:
-        A complete HTML document.
+        title, organisation, date_text, language, intro (lines), themes (each with theme,
+        asked, picture, quote and did lines), contact (lines) and the labels.
     """
     items = []
     for item in doc.items:
@@ -64,7 +68,7 @@ def easy_read_html(doc: EasyReadDocument) -> str:
             "quote": quote,
             "did": _lines(item.what_we_did),
         })
-    view = {
+    return {
         "title": clean_text(doc.title).strip() or "You said, we did",
         "organisation": clean_text(doc.organisation).strip(),
         "date_text": long_date(doc.date),
@@ -72,10 +76,22 @@ def easy_read_html(doc: EasyReadDocument) -> str:
         "intro": [line for text in doc.intro for line in _lines(text)],
         "themes": items,
         "contact": _lines(doc.contact),
+        "labels": LABELS,
     }
+
+
+def easy_read_html(doc: EasyReadDocument) -> str:
+    """The Easy Read page as HTML; all text escaped.
+
+    Args:
+        doc: the checked summary.
+
+    Returns:
+        A complete HTML document.
+    """
     pictures = {"intro": picture("people.svg"), "said": picture("quote.svg"),
                 "did": picture("tick.svg"), "contact": picture("phone.svg")}
-    return render("easyread.html", view=view, pictures=pictures)
+    return render("easyread.html", view=easy_read_view(doc), pictures=pictures)
 
 
 def render_easy_read_pdf(doc: EasyReadDocument) -> bytes:

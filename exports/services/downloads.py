@@ -24,6 +24,7 @@ FORMATS = {
     "pdf": ExportFormat("Response (PDF)", "pdf", "application/pdf"),
     "docx": ExportFormat("Response (Word)", "docx", DOCX),
     "easyread": ExportFormat("Easy Read summary (PDF)", "easy-read.pdf", "application/pdf"),
+    "easyread-docx": ExportFormat("Easy Read summary (Word)", "easy-read.docx", DOCX),
     "csv": ExportFormat("Coded segments (CSV)", "csv", "text/csv"),
     "xlsx": ExportFormat("Coded segments (Excel)", "xlsx", XLSX),
     "qdc": ExportFormat("Codebook (REFI-QDA .qdc)", "qdc", "application/xml"),
@@ -49,6 +50,8 @@ def _builders() -> dict[str, Callable[[int], bytes]]:
 
     return {"pdf": response(renderers.render_pdf), "docx": response(renderers.render_docx),
             "easyread": lambda cid: renderers.render_easy_read_pdf(
+                easy_read_document(_draft(cid))),
+            "easyread-docx": lambda cid: renderers.render_easy_read_docx(
                 easy_read_document(_draft(cid))),
             "csv": data.segments_csv, "xlsx": data.segments_xlsx, "qdc": data.codebook_qdc}
 

@@ -139,6 +139,8 @@ def register_forum_kinds(app: Flask) -> None:
     register_kind(app, "Member", "member", by_column(Member.id, Member.pseudonym))
     register_kind(app, "Consultation", "consultation",
                   by_column(Consultation.id, Consultation.title))
+    register_kind(app, "FocusGroupSession", "focus group",
+                  by_column(FocusGroupSession.id, FocusGroupSession.title))
     register_kind(app, "Segment", "segment", in_consultation(Segment), within=True)
     # A transcript's file name often names the person interviewed ("interview John
     # Smith.docx"), and it has no title of its own: its consultation names it instead.

@@ -93,6 +93,15 @@ def why_not_deletable(transcript: Transcript) -> str | None:
     return None
 
 
+def offers_delete(transcript: Transcript) -> bool:
+    """Whether a facilitator is shown "Delete" for this copy (the session and transcript pages).
+
+    Every copy never approved: one with an unreviewed safeguarding flag too, whose delete page
+    says why it must wait.
+    """
+    return why_not_deletable(transcript) != APPROVED_BEFORE
+
+
 def delete_transcript(transcript: Transcript) -> None:
     """Delete a transcript with its speakers, turns, redactions and any segments made from it.
 

@@ -41,3 +41,15 @@ def save_session(session: FocusGroupSession, *, title: str, consultation_id: int
     db.session.add(session)
     db.session.commit()
     return session
+
+
+def delete_session(session: FocusGroupSession) -> None:
+    """Delete a session that has no transcripts (one added by mistake); the caller audits.
+
+    A session with transcripts stays: their turns, speakers and segments hang on it, and each
+    copy is deleted (or, once approved, kept) on its own terms.
+    """
+    if session.transcripts:
+        raise ValueError("A session with transcripts is not deleted")
+    db.session.delete(session)
+    db.session.commit()

@@ -4,10 +4,13 @@ from flask_login import current_user
 
 from forum.access import Role, allow, user_has_role
 from forum.extensions import db
+from forum.forms.accounts import ConfirmForm
 from forum.forms.consultations import SessionForm
 from forum.models import FocusGroupSession
+from forum.services import audit
 from forum.services import sessions as service
 from forum.services.consultations import consultation_choices
+from forum.services.retention import offers_delete
 
 bp = Blueprint("sessions", __name__, url_prefix="/sessions")
 
@@ -71,5 +74,24 @@ def edit(session_id):
 def show(session_id):
     """A session: when, where (broadly), who attended and its transcripts."""
     session = db.get_or_404(FocusGroupSession, session_id)
+    can_manage = user_has_role(*MANAGE)
+    # A wrong or duplicate upload is deleted from here, beside the copy it duplicates.
+    deletable = {t.id for t in session.transcripts if can_manage and offers_delete(t)}
     return render_template("forum/sessions/show.html", session_obj=session,
-                           can_manage=user_has_role(*MANAGE))
+                           can_manage=can_manage, deletable=deletable)
+
+
+@bp.route("/<int:session_id>/delete", methods=["GET", "POST"])
+@allow(*MANAGE)
+def delete(session_id):
+    """Delete a session added by mistake, asked first; one with transcripts stays."""
+    session = db.get_or_404(FocusGroupSession, session_id)
+    form = ConfirmForm()
+    if request.method == "POST" and not session.transcripts and form.validate_on_submit():
+        title = session.title
+        audit.record("session_deleted", current_user, session, commit=False,
+                     ip=request.remote_addr)
+        service.delete_session(session)
+        flash(f"\u2018{title}\u2019 has been deleted.")
+        return redirect(url_for("sessions.index"))
+    return render_template("forum/sessions/delete.html", session_obj=session, form=form)

@@ -119,7 +119,8 @@ def speak(text: str, path: Path) -> None:
     binary = shutil.which(ESPEAK)
     if binary is None:
         raise SpeechError("Read-aloud audio could not be made: espeak-ng is not installed on "
-                          "the server. Run scripts/setup.sh, then publish again.")
+                          "the server. Run scripts/setup.sh, then choose \u2018Make the missing "
+                          "audio\u2019 on the survey\u2019s page.")
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".part")
     try:

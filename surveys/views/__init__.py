@@ -9,6 +9,15 @@ assets = Blueprint("surveys_assets", __name__, static_folder="../static",
 
 
 def blueprints():
-    from surveys.views import api, builder, devices, imports, results, runner, staff  # noqa: F401
+    from surveys.views import (  # noqa: F401
+        api,
+        builder,
+        devices,
+        imports,
+        question_delete,
+        results,
+        runner,
+        staff,
+    )
 
     return [bp, assets, runner.bp, api.bp]

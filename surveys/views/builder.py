@@ -224,18 +224,6 @@ def move_question(survey_id, question_id):
     return redirect(url_for("surveys.show", survey_id=survey.id))
 
 
-@bp.route("/<int:survey_id>/questions/<int:question_id>/delete", methods=["POST"])
-@allow(*BUILD)
-def delete_question(survey_id, question_id):
-    """Take a question out of the draft version."""
-    survey = db.get_or_404(Survey, survey_id)
-    if ConfirmForm().validate_on_submit():
-        question = editable_question(survey, question_id) or abort(404)
-        question_service.delete_question(question)
-        flash("Question deleted.")
-    return redirect(url_for("surveys.show", survey_id=survey.id))
-
-
 @bp.route("/<int:survey_id>/publish", methods=["POST"])
 @allow(*BUILD)
 def publish(survey_id):

@@ -1,7 +1,7 @@
 """Tablets: when each last sent responses; admins can revoke one (it can then send nothing)."""
 from datetime import UTC, datetime
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import ngettext
 from flask_login import current_user
 
@@ -11,6 +11,9 @@ from surveys.forms.builder import ConfirmForm
 from surveys.models import SurveyDevice
 from surveys.services.devices import list_devices, revoke_device
 from surveys.views import bp
+
+# What stopping a tablet leaves on it: said when asking and when done.
+KEPT = "Responses still on it stay there until a researcher sets it up again."
 
 
 def ago(when) -> str:
@@ -34,14 +37,15 @@ def devices():
     return render_template("surveys/devices.html", rows=list_devices(), ago=ago)
 
 
-@bp.route("/devices/<int:device_id>/revoke", methods=["POST"])
+@bp.route("/devices/<int:device_id>/revoke", methods=["GET", "POST"])
 @allow(Role.ADMIN)
 def revoke(device_id):
-    """Stop a tablet sending (lost or stolen); it must be set up again to send."""
+    """Stop a tablet sending (lost or stolen), asked first; it must be set up again to send."""
     device = db.get_or_404(SurveyDevice, device_id)
+    if request.method == "GET":
+        return render_template("surveys/revoke_device.html", device=device, form=ConfirmForm(),
+                               kept=KEPT)
     if ConfirmForm().validate_on_submit():
         revoke_device(device, current_user._get_current_object())
-        flash(f"\u2018{device.name}\u2019 can no longer send responses. Responses still on it stay "
-              "there "
-              "until a researcher sets it up again.")
+        flash(f"\u2018{device.name}\u2019 can no longer send responses. {KEPT}")
     return redirect(url_for("surveys.devices"))

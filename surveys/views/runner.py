@@ -1,4 +1,7 @@
 """The tablet runner: researcher set-up page, participant pages, service worker, media."""
+import hashlib
+import json
+from functools import lru_cache
 from pathlib import Path
 
 from flask import (
@@ -33,6 +36,36 @@ def _published_or_404(version_id: int) -> SurveyVersion:
     if version is None or not version.is_published:
         abort(404)
     return version
+
+
+RUN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "surveys" / "run"
+
+
+def templates_stamp(folder: Path = RUN_TEMPLATES) -> str:
+    """A hash of the participant pages' templates: a deploy that rewords one changes it."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.html")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def page_rules(version: SurveyVersion) -> str:
+    """What a kept page carries that can change without a new version of the survey.
+
+    The written answer's limit and its refusal, the pages' templates and the read-aloud
+    audio made for them ("Make the missing audio"). A tablet whose pages were kept under
+    other rules fetches them again from its start page (offline.js): it had counted to an
+    old limit, and the server refused the whole response.
+    """
+    speech = speech_keys(version, current_app.config.get("ORG_NAME", "Forum Voice"),
+                         current_app.config["DATA_DIR"])
+    return json.dumps({"text_max": TEXT_MAX, "too_long": TOO_LONG, "pages": _stamp(),
+                       "speech": sorted(speech.items())}, sort_keys=True)
+
+
+@lru_cache(maxsize=1)
+def _stamp() -> str:
+    return templates_stamp()  # read once a process: templates change only with a deploy
 
 
 def runner_urls(version: SurveyVersion) -> dict:
@@ -181,7 +214,8 @@ def offline_manifest(version_id):
     static += [url_for("surveys_assets.static", filename=f) for f in (
         "store.js", "runner/hold-submit.js", *RUNNER_MODULES, "img/charity.svg", "img/speak.svg",
         "img/private.svg", "img/stop.svg", "img/listen.svg")]
-    return jsonify({"version": version.id, "urls": pages + media + static})
+    return jsonify({"version": version.id, "rules": page_rules(version),
+                    "urls": pages + media + static})
 
 
 @bp.route("/media/<int:media_id>")

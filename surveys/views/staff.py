@@ -1,13 +1,15 @@
 """Survey pages for staff: the list and one survey with its questions and versions."""
-from flask import current_app, render_template
+from flask import abort, current_app, flash, redirect, render_template, url_for
 
 from forum.access import ALL_STAFF, allow
 from forum.extensions import db
+from surveys.forms.builder import ConfirmForm
 from surveys.models import Survey
 from surveys.services.readability import Readability, check_text
-from surveys.services.speech import version_strings
+from surveys.services.speech import SpeechError, generate_speech, version_strings
 from surveys.services.surveys import has_unpublished_changes, list_surveys, response_counts
 from surveys.views import bp
+from surveys.views.builder import BUILD
 
 
 @bp.route("/")
@@ -47,3 +49,22 @@ def show(survey_id):
         spoken=published
         and version_strings(published, current_app.config.get("ORG_NAME", "Forum Voice"),
                                              current_app.config["DATA_DIR"]))
+
+
+@bp.route("/<int:survey_id>/read-aloud", methods=["POST"])
+@allow(*BUILD)
+def make_speech(survey_id):
+    """Make the published version's missing read-aloud audio (espeak-ng was missing when it
+    was published). The words do not change, so this is not a new version."""
+    survey = db.get_or_404(Survey, survey_id)
+    published = survey.published_version or abort(404)
+    if ConfirmForm().validate_on_submit():
+        try:
+            generate_speech(published, current_app.config.get("ORG_NAME", "Forum Voice"),
+                            current_app.config["DATA_DIR"])
+        except SpeechError as error:
+            flash(str(error), "error")
+        else:
+            flash(f"Read-aloud audio is made for version {published.number}. Tablets get it "
+                  "next time a researcher opens the survey online.")
+    return redirect(url_for("surveys.show", survey_id=survey.id))  # the message shows at the top

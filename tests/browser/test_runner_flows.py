@@ -217,3 +217,20 @@ def test_the_researcher_page_stops_saying_no_internet_once_the_tablet_is_back_on
     context.set_offline(False)
     page.get_by_text(re.compile(r"^Ready to use without internet\.")).wait_for(timeout=15000)
     expect(no_internet).to_have_count(0)
+
+
+def test_a_double_tap_on_set_up_makes_one_tablet(live_server, touch_page):
+    """Two taps sent two requests: admins then saw two tablets with one name, one of them
+    never sending, like a lost tablet."""
+    from surveys.models import SurveyDevice
+
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    page.goto(f"{live_server}/run/1/")
+    page.get_by_label("Name this tablet").fill("Hostel tablet 3")
+    page.get_by_role("button", name="Set up this tablet").dblclick()
+    page.get_by_text("This tablet is set up as ‘Hostel tablet 3’").wait_for()
+    page.wait_for_load_state("networkidle")
+    db.session.expire_all()
+    named = db.select(SurveyDevice).filter_by(name="Hostel tablet 3")
+    assert len(db.session.scalars(named).all()) == 1

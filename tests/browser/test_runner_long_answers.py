@@ -68,3 +68,31 @@ def test_stopping_and_keeping_a_too_long_answer_asks_to_shorten_it(live_server, 
     expect(page.get_by_text("One answer is too long to send")).to_be_visible()
     wait_for_heading(page, "Do you want to stop?")  # nothing queued that cannot be sent
     assert axe_violations(page) == []
+
+
+def test_a_changed_limit_reaches_the_pages_kept_on_the_tablet(live_server, touch_page,
+                                                              monkeypatch):
+    """The tablet kept its first copy of each page: after the server's limit changed, a
+    page it had kept still counted to the old one, until a researcher opened the tablet page
+    again, and the server then refused the whole response. The start page, shown between
+    participants, fetches the pages again when the rules they carry have changed."""
+    import surveys.views.runner as runner_view
+
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    monkeypatch.setattr(runner_view, "TEXT_MAX", 500)
+    monkeypatch.setattr(runner_view, "TOO_LONG", "Answers must be 500 characters or fewer")
+    page.goto(f"{live_server}/run/1/start")
+    for _ in range(200):  # until the start page has kept the changed pages (evaluate awaits)
+        if "500" in (page.evaluate("window.FVStore.getMeta('rules-1')") or ""):
+            break
+        page.wait_for_timeout(100)
+    tap_through(page, SHORT_RUN[:2], finish=False)
+    wait_for_heading(page, SHORT_RUN[2][0])
+    box = page.get_by_label(SHORT_RUN[2][0])
+    assert box.get_attribute("data-maxlength") == "500"
+    box.fill("a" * 501)
+    page.get_by_role("button", name="Next").tap()
+    expect(page.get_by_text("Answers must be 500 characters or fewer. This one has 501.")
+           ).to_be_visible()

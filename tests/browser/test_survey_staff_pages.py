@@ -91,3 +91,21 @@ def test_publishing_hard_words_asks_first_then_shows_who_reads_aloud(live_server
     assert axe_violations(page) == []
     page.locator("#read-aloud").scroll_into_view_if_needed()
     page.screenshot(path=str(shots / "survey-read-aloud.png"), full_page=True)
+
+
+def test_a_file_being_checked_shows_the_result_by_itself(live_server, page):
+    """It said "Refresh this page to see the result": a newcomer waited on a page that never
+    changed."""
+    from forum.extensions import db
+    from surveys.models import CsvImport, CsvImportStatus
+
+    record = CsvImport(consultation_id=1, filename="answers.csv", original_text="id,answer\nA,\n",
+                       status=CsvImportStatus.CHECKING)
+    db.session.add(record)
+    db.session.commit()
+    sign_in(page, live_server, "facilitator")
+    page.goto(f"{live_server}/surveys/imports/{record.id}")
+    expect(page.get_by_text("This page shows the result by itself")).to_be_visible()
+    record.status, record.problems = CsvImportStatus.PROBLEMS, ["Line 2: the answer is empty"]
+    db.session.commit()
+    expect(page.get_by_text("Line 2: the answer is empty")).to_be_visible(timeout=10000)

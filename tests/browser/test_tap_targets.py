@@ -66,3 +66,61 @@ def test_theme_page_buttons_are_big_enough(live_server, analysed, consultation, 
     sign_in(page, live_server, "policy_officer")
     page.goto(f"{live_server}/themes/{theme.id}")
     check(page, shots, "theme")
+
+
+# Text boxes and drop-down lists are touch targets too: GOV.UK draws them 40 pixels tall.
+SHORT_FIELDS = """() => Array.from(document.querySelectorAll(
+    'main input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file]),'
+    + ' main select'))
+  .map(el => [el.name || el.id, el.getBoundingClientRect()])
+  .filter(([, box]) => box.height && box.height < 44)
+  .map(([name, box]) => name + ' ' + Math.round(box.height))"""
+
+
+def test_text_boxes_and_lists_are_big_enough(live_server, page):
+    page.goto(f"{live_server}/login")
+    assert page.evaluate(SHORT_FIELDS) == []
+    sign_in(page, live_server, "admin")
+    for url in ("/admin/users/invite", "/admin/audit"):  # text boxes; a list
+        page.goto(live_server + url)
+        assert page.evaluate(SHORT_FIELDS) == [], url
+    assert page.locator("main select").count()
+
+
+# Links and buttons beside a question that change it: "Change" and "Remove" sat 4 pixels apart,
+# 21 pixels tall, one over the other; "Move down" and "Delete" were 24 pixels tall.
+SMALL_ACTIONS = """() => Array.from(document.querySelectorAll(
+    'main .fv-actions a, main .fv-actions button'))
+  .map(el => [el.textContent.trim().replace(/\\s+/g, ' '), el.getBoundingClientRect()])
+  .filter(([, box]) => box.height && box.height < 44)
+  .map(([text, box]) => text + ' ' + Math.round(box.height))"""
+
+
+def test_question_actions_are_big_enough(live_server, page):
+    sign_in(page, live_server, "policy_officer")  # who changes a consultation's questions
+    for url in ("/consultations/1", "/surveys/1"):
+        page.goto(live_server + url)
+        assert page.locator("main .fv-actions a").count(), url
+        assert page.evaluate(SMALL_ACTIONS) == [], url
+        assert page.evaluate(STACKED_ACTIONS) == [], url
+
+
+STACKED_ACTIONS = """() => {
+  const boxes = Array.from(document.querySelectorAll('main .fv-actions a, main .fv-actions button'))
+    .map(el => el.getBoundingClientRect()).filter(b => b.height);
+  const bad = [];
+  for (let i = 1; i < boxes.length; i++) {
+    const a = boxes[i - 1], b = boxes[i];
+    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) bad.push(i);
+  }
+  return bad;
+}"""
+
+
+def test_download_links_are_big_enough(live_server, page):
+    """Seven downloads, each link 21 pixels tall with 10 between the rows."""
+    sign_in(page, live_server, "policy_officer")
+    page.goto(f"{live_server}/consultations/1/draft")
+    heights = page.evaluate("() => Array.from(document.querySelectorAll('main .fv-downloads a'))"
+                            ".map(a => Math.round(a.getBoundingClientRect().height))")
+    assert heights and min(heights) >= 44, heights

@@ -19,7 +19,7 @@ NEVER = ("REFUSER-SECRET", "QUITTER-WORDS", "HELD-WORDS", "Refuser", "Quitter")
 def _text(fmt: str, data: bytes) -> str:
     if fmt in ("pdf", "easyread"):
         return " ".join(pdf_pages_text(data))
-    if fmt == "docx":
+    if fmt in ("docx", "easyread-docx"):
         document = docx_document(data)
         cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
         return " ".join([p.text for p in document.paragraphs] + cells)
@@ -110,3 +110,10 @@ def test_staff_memos_never_appear_in_any_format(risky_draft, forum, officer, fmt
     assert "staff note" not in text and "ask the housing lead" not in text, fmt
     if fmt != "qdc":
         assert "nowhere to go" in text, fmt  # the export itself still has members' words
+
+
+def test_the_easy_read_summary_comes_as_a_word_file_too(risky_draft, forum):
+    data, filename, mimetype = export_file(forum.consultation.id, "easyread-docx")
+    assert filename == "reducing-reoffending.easy-read.docx"
+    assert mimetype == FORMATS["docx"].mimetype
+    assert "You said:" in _text("easyread-docx", data)

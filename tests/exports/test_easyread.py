@@ -109,3 +109,39 @@ def test_an_item_is_never_split_across_pages(easy_read):
     doc = replace(easy_read, intro=(), items=(mental_health, women) * 2)
     for page in pdf_pages_text(render_easy_read_pdf(doc)):
         assert page.count("You said:") == page.count("We did:") == page.count("“")
+
+
+def test_the_word_version_has_the_same_words_in_large_type_with_real_headings(easy_read):
+    from exports.renderers import render_easy_read_docx
+
+    from .conftest import docx_document
+
+    document = docx_document(render_easy_read_docx(easy_read))
+    styled = {}
+    for paragraph in document.paragraphs:
+        styled.setdefault(paragraph.style.name, []).append(paragraph.text)
+    assert styled["Title"] == [easy_read.title]
+    assert styled["Heading 1"] == [item.theme for item in easy_read.items] + ["Questions?"]
+    assert styled["Quote"] == [f"“{item.quote.text}”" for item in easy_read.items]
+    text = [p.text for p in document.paragraphs]
+    assert text.count("You said:") == text.count("We did:") == len(easy_read.items)
+    for item in easy_read.items:
+        for line in item.what_we_did.split("\n"):
+            assert line in text
+    sizes = [run.font.size or paragraph.style.font.size
+             for paragraph in document.paragraphs if paragraph.text for run in paragraph.runs]
+    assert None not in sizes and min(size.pt for size in sizes) >= 16  # as the PDF
+    assert document.core_properties.title == "You said, we did"
+    assert document.core_properties.language == "en-GB"
+
+
+def test_the_word_version_keeps_hostile_text_as_words(easy_read):
+    from exports.renderers import render_easy_read_docx
+
+    from .conftest import docx_document
+
+    bad = hostile_text()
+    item = EasyReadItem(f"Theme {bad}", Quote(1, f"Quote {bad}"), f"Did {bad}")
+    document = docx_document(render_easy_read_docx(replace(easy_read, items=(item,))))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "<script>alert(1)</script>" in text and "\x00" not in text

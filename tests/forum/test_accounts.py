@@ -111,6 +111,18 @@ def test_admin_cannot_demote_or_disable_themself(auth, users):
     assert db.session.get(User, me.id).active
 
 
+def test_an_admins_own_page_offers_no_role_change_or_disabling(auth, users):
+    """Both buttons were there, and each only said no after it was pressed."""
+    auth.login(Role.ADMIN)
+    me = users[Role.ADMIN]
+    html = auth.client.get(f"/admin/users/{me.id}").data.decode()
+    assert "Save role" not in html and f"/admin/users/{me.id}/active" not in html
+    assert "This is your own account. Another admin can change its role or disable it." in html
+    assert f"/admin/users/{me.id}/two-factor/reset" not in html  # "when Asha Patel has lost..."
+    other = auth.client.get(f"/admin/users/{users[Role.FACILITATOR].id}").data.decode()
+    assert "Save role" in other and "/active" in other
+
+
 def test_admin_disables_and_enables_a_user(auth, users):
     auth.login(Role.ADMIN)
     target = users[Role.FACILITATOR]

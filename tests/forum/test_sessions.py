@@ -101,3 +101,57 @@ def test_new_forms_start_on_the_open_consultation(auth, demo, url):
     options = re.findall(r"<option[^>]*>([^<]*)</option>", select)
     assert options == ["Reducing reoffending: call for evidence",
                        "Police and crime plan 2026 to 2029 (submitted)"]
+
+
+def test_a_copy_never_approved_has_a_delete_link_on_the_session_page(auth, demo):
+    """A wrong or duplicate upload could only be deleted from the foot of its transcript
+    page: the session page, where the facilitator sees both copies, had no way to it."""
+    from forum.models import Transcript, TranscriptStatus
+
+    wrong = Transcript(session_id=1, filename="wrong.vtt", status=TranscriptStatus.NEEDS_REVIEW)
+    kept = Transcript(session_id=1, filename="kept.vtt", status=TranscriptStatus.APPROVED)
+    db.session.add_all([wrong, kept])
+    db.session.commit()
+    auth.login(Role.FACILITATOR)
+    html = auth.client.get("/sessions/1").data.decode()
+    assert f'href="/transcripts/{wrong.id}/delete"' in html
+    assert f'href="/transcripts/{kept.id}/delete"' not in html  # approved: its words may be quoted
+    assert "Delete<span class=\"govuk-visually-hidden\"> wrong.vtt" in html  # says which copy
+    auth.logout()
+    auth.login(Role.POLICY_OFFICER)
+    assert "/delete" not in auth.client.get("/sessions/1").data.decode()
+
+
+def test_a_session_with_no_transcripts_can_be_deleted_after_asking(auth, demo):
+    """A session added by mistake (a test, the wrong date twice) could not be removed at all."""
+    from forum.models import AuditEvent, Transcript, TranscriptStatus
+
+    auth.login(Role.FACILITATOR)
+    auth.client.post("/sessions/new", data={
+        "title": "Added by mistake", "consultation_id": 1, "held_on": ["2", "11", "2026"],
+        "facilitator_id": 0, "member_ids": [2]})
+    mistake = db.session.scalar(
+        db.select(FocusGroupSession).where(FocusGroupSession.title == "Added by mistake"))
+    page = auth.client.get(f"/sessions/{mistake.id}").data.decode()
+    assert f'href="/sessions/{mistake.id}/delete"' in page
+    asked = auth.client.get(f"/sessions/{mistake.id}/delete").data.decode()
+    assert "Delete this focus group?" in asked and "Added by mistake" in asked
+    response = auth.client.post(f"/sessions/{mistake.id}/delete", follow_redirects=True)
+    assert "‘Added by mistake’ has been deleted." in response.data.decode()
+    assert db.session.get(FocusGroupSession, mistake.id) is None
+    event = db.session.scalar(db.select(AuditEvent).where(AuditEvent.action == "session_deleted"))
+    from forum.services.audit_names import Target, targets
+
+    # The log names it in words: it said "FocusGroupSession 3".
+    assert targets([event])[event.id] == Target(f"focus group {mistake.id}", "deleted")
+    # One with a transcript says to deal with the transcripts first, and stays.
+    kept = db.session.get(FocusGroupSession, 1)
+    db.session.add(Transcript(session_id=kept.id, filename="group.vtt",
+                              status=TranscriptStatus.NEEDS_REVIEW))
+    db.session.commit()
+    page = auth.client.get(f"/sessions/{kept.id}").data.decode()
+    assert f"/sessions/{kept.id}/delete" not in page
+    asked = auth.client.get(f"/sessions/{kept.id}/delete").data.decode()
+    assert "It has transcripts" in asked and "Delete this focus group</button>" not in asked
+    auth.client.post(f"/sessions/{kept.id}/delete")
+    assert db.session.get(FocusGroupSession, kept.id) is not None

@@ -56,3 +56,17 @@ def test_tablets_with_the_same_name_can_be_told_apart(auth):
     assert "1 Dec 2026, 09:05 UTC" in page and "1 Dec 2026, 14:40 UTC" in page
     assert "2 Dec 2026, 11:15 UTC" in page
     assert page.count("2 tablets have this name: tell them apart by when each was set up") == 2
+
+
+def test_stopping_a_tablet_asks_first(auth, tablet):
+    """One tap stopped it: on a list where several tablets share a name, the wrong one."""
+    device, _token = tablet
+    auth.login(Role.ADMIN)
+    confirm = f"/surveys/devices/{device.id}/revoke"
+    page = auth.client.get("/surveys/devices").data.decode()
+    assert f'href="{confirm}"' in page and f'action="{confirm}"' not in page
+    page = auth.client.get(confirm).data.decode()
+    assert "Stop ‘Tablet 1’ sending?" in page and f'action="{confirm}"' in page
+    assert "Responses still on it stay there until a researcher sets it up again." in page
+    db.session.expire_all()
+    assert db.session.get(SurveyDevice, device.id).active  # asking changed nothing

@@ -158,3 +158,14 @@ def test_the_shared_tablet_setting_is_named_in_plain_words(auth, version, questi
     assert "Kiosk" not in page
     assert ('<label class="govuk-label govuk-checkboxes__label" for="kiosk">'
             'Clear the screen between people<') in page
+
+
+def test_a_changed_runner_page_template_changes_the_stamp(tmp_path):
+    """A deploy that rewords a participant page reaches tablets from their start page."""
+    from surveys.views.runner import templates_stamp
+
+    (tmp_path / "question.html").write_text("<p>You can choose more than one.</p>")
+    first = templates_stamp(tmp_path)
+    assert templates_stamp(tmp_path) == first
+    (tmp_path / "question.html").write_text("<p class='big'>You can choose more than one.</p>")
+    assert templates_stamp(tmp_path) != first

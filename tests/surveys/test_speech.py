@@ -85,3 +85,36 @@ def test_without_espeak_publishing_says_so_plainly(app, version, monkeypatch):
     monkeypatch.setattr(speech.shutil, "which", lambda name: None)
     with pytest.raises(SpeechError, match="espeak-ng is not installed"):
         generate_speech(version, "Forum Voice", app.config["DATA_DIR"])
+
+
+def test_audio_missing_from_a_published_version_is_made_from_the_survey_page(
+        app, auth, survey, version):
+    """Published while espeak-ng was missing, each row said "No audio. Publish again to make
+    it", but a published survey has no Publish button until something is changed."""
+    auth.login(Role.PEER_RESEARCHER)
+    html = auth.client.get(f"/surveys/{survey.id}").data.decode()
+    assert "No audio" in html and "Publish again" not in html
+    assert f"/surveys/{survey.id}/read-aloud" not in html  # only those who build surveys
+    assert auth.client.post(f"/surveys/{survey.id}/read-aloud").status_code == 403
+    auth.logout()
+    auth.login(Role.FACILITATOR)
+    html = auth.client.get(f"/surveys/{survey.id}").data.decode()
+    assert f'action="/surveys/{survey.id}/read-aloud"' in html and "Publish again" not in html
+    page = auth.client.post(f"/surveys/{survey.id}/read-aloud", follow_redirects=True)
+    assert "Read-aloud audio is made for version 1" in page.data.decode()
+    strings = version_strings(version, app.config.get("ORG_NAME", "Forum Voice"),
+                              app.config["DATA_DIR"])
+    assert {s.source for s in strings} == {"machine"}
+    html = auth.client.get(f"/surveys/{survey.id}").data.decode()
+    assert f"/surveys/{survey.id}/read-aloud" not in html  # nothing left to make
+
+
+def test_audio_made_after_publishing_changes_the_rules_a_tablet_compares(app, auth, version):
+    """Pages kept before 'Make the missing audio' had no Play audio: the start page fetches
+    the pages again when the rules in offline.json differ from those the tablet kept."""
+    auth.login(Role.PEER_RESEARCHER)
+    before = auth.client.get(f"/run/{version.id}/offline.json").get_json()["rules"]
+    generate_speech(version, app.config.get("ORG_NAME", "Forum Voice"), app.config["DATA_DIR"])
+    after = auth.client.get(f"/run/{version.id}/offline.json").get_json()["rules"]
+    assert before != after
+    assert auth.client.get(f"/run/{version.id}/offline.json").get_json()["rules"] == after

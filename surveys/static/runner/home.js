@@ -23,8 +23,13 @@ export function homePage() {
       : "This tablet is not set up yet. Name it to let it send responses.";
   }
   window.FVStore.getMeta("device").then(showDevice);
+  let settingUp = false;
   deviceForm.addEventListener("submit", function (event) {
     event.preventDefault();
+    // One tablet, one set-up: a double tap sent two, and admins saw a second tablet that
+    // never sent anything, like a lost one.
+    if (settingUp) return;
+    settingUp = true;
     fetch("/run/devices", {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": deviceForm.elements.csrf_token.value },
@@ -35,6 +40,7 @@ export function homePage() {
     }).then(function (device) {
       return window.FVStore.setMeta("device", device).then(function () { showDevice(device); sendNow(true); });
     }).catch(function () {
+      settingUp = false;
       deviceStatus.className = "fv-status fv-status--problem";
       deviceStatus.textContent = "Could not set up this tablet. Check the internet connection and that you are signed in.";
     });

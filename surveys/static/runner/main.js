@@ -16,7 +16,7 @@
 import { main, page, preview } from "./context.js";
 import { homePage } from "./home.js";
 import { clearAfterThanks, reloadPagesFromMemory, restartLinks, setupIdle } from "./kiosk.js";
-import { registerWorker } from "./offline.js";
+import { keepAgainIfRulesChanged, registerWorker } from "./offline.js";
 import { endPage, questionPage, startPage, stopPage, stoppedPage } from "./pages.js";
 import { setupPlay } from "./read-aloud.js";
 import { setupSync } from "./sync-status.js";
@@ -27,6 +27,7 @@ const PAGES = { question: questionPage, start: startPage, end: endPage, stop: st
 if (main && window.FVStore) {
   reloadPagesFromMemory();
   if (!preview && page !== "home") registerWorker();
+  if (page === "start") keepAgainIfRulesChanged();  // in the background: the tap waits for nothing
   setupPlay();
   setupIdle();
   setupSync();

@@ -319,6 +319,9 @@ def test_oversized_upload_is_refused(app, auth, session_with_members):
     response = upload(auth, session_with_members[0], b"Dave: hello there\n" * 500)
     assert response.status_code == 413 and b"too big" in response.data
     assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 0
+    # "Go back and choose a smaller file" had no way back: a link to the same form.
+    form = f"/sessions/{session_with_members[0].id}/transcripts/new"
+    assert f'href="{form}">Choose a smaller file</a>' in response.data.decode()
 
 
 def test_user_text_is_escaped_on_the_transcript_page(auth, session_with_members):
