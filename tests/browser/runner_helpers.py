@@ -29,6 +29,18 @@ def set_up_tablet(page, base, name="Test tablet"):
     page.get_by_text(re.compile(r"^Ready to use without internet\.")).wait_for(timeout=30000)
 
 
+def at_question(page, base, run, number):
+    """A participant on a newly set-up tablet, past the first ``number`` answers of ``run``
+    (a list like FULL_RUN), at the next question. Returns: that question's title."""
+    sign_in_as_peer(page, base)
+    set_up_tablet(page, base)
+    page.goto(f"{base}/run/1/start")
+    tap_through(page, run[:number], finish=False)
+    title = run[number][0]
+    wait_for_heading(page, title)
+    return title
+
+
 # Replaces the tablet's speech synthesis: %s is the list of voices it claims to have.
 VOICE_STUB = """
 window.__spoken = [];

@@ -5,9 +5,7 @@ import pytest
 
 from tests.browser.runner_helpers import (
     FULL_RUN,
-    set_up_tablet,
-    sign_in_as_peer,
-    tap_through,
+    at_question,
     touch_page,  # noqa: F401 (fixture)
     wait_for_heading,
 )
@@ -19,11 +17,7 @@ DARK = "rgb(11, 12, 12)"
 
 def test_instructions_are_as_big_as_the_question_words(live_server, touch_page):
     page = touch_page
-    sign_in_as_peer(page, live_server)
-    set_up_tablet(page, live_server)
-    page.goto(f"{live_server}/run/1/start")
-    tap_through(page, FULL_RUN[:4], finish=False)
-    wait_for_heading(page, FULL_RUN[4][0])
+    at_question(page, live_server, FULL_RUN, 4)
     assert page.get_by_text("You can choose more than one.").evaluate(STYLE) == ["24px", DARK]
     page.get_by_role("link", name="I want to stop").click()
     wait_for_heading(page, "Do you want to stop?")

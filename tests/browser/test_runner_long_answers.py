@@ -7,6 +7,7 @@ from surveys.services.payload import TOO_LONG
 from tests.browser.helpers import axe_violations
 from tests.browser.runner_helpers import (
     SHORT_RUN,
+    at_question,
     set_up_tablet,
     sign_in_as_peer,
     tap_through,
@@ -19,13 +20,7 @@ pytestmark = pytest.mark.browser
 
 def at_the_written_question(page, live_server) -> str:
     """A participant on the short run's question with a text box; returns its title."""
-    sign_in_as_peer(page, live_server)
-    set_up_tablet(page, live_server)
-    page.goto(f"{live_server}/run/1/start")
-    tap_through(page, SHORT_RUN[:2], finish=False)
-    title = SHORT_RUN[2][0]
-    wait_for_heading(page, title)
-    return title
+    return at_question(page, live_server, SHORT_RUN, 2)
 
 
 def test_a_long_answer_is_counted_and_one_too_long_is_refused_whole(live_server, touch_page,
