@@ -40,6 +40,9 @@ FIXTURES = {"labelled": ROOT / "tests/analysis/fixtures/pii_labelled.jsonl",
             # Round nine's lines for hostels, hospitals and prisons, written before the
             # detectors were read (pii_dev9_lines.py); a development set.
             "dev9": ROOT / "tests/analysis/fixtures/pii_dev9.jsonl",
+            # Round eleven's: new phrasings for hostels, hospitals and names with no cue
+            # word, and traps (pii_dev11_lines.py); written before reading the detectors.
+            "dev11": ROOT / "tests/analysis/fixtures/pii_dev11.jsonl",
             # The same again by another helper; sealed: no fix was made by reading it.
             "heldout4": ROOT / "tests/analysis/fixtures/pii_heldout4.jsonl"}
 DEMO = ROOT / "forum/demo/transcripts"
