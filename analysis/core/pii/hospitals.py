@@ -20,7 +20,9 @@ __all__ = ["find_hospitals"]
 
 HOSPITAL = re.compile(
     rf"\b{NAME_WORDS}(?:['’]s?)?[ \t]+(?:Hospital|Infirmary|Ward|Clinic|Medical Centre|"
-    rf"Health Centre|Surgery|Mental Health Unit|Medical Practice|Practice)\b"
+    rf"Health Centre|Surgery|Mental Health Unit|Medical Practice|Practice"
+    # "Elm Tree Medical": a practice by its own name, the last word said alone.
+    rf"|Medical(?![ \t]+{CAP_WORD}))\b"
 )
 # "Wythenshawe hospital", "Maple ward", "Meadowbrook Unit", "the Mount Vernon surgery": the
 # word typed in lower case, or a ward or unit by its own name; "a Leeds hospital" (a broad
@@ -56,7 +58,10 @@ NOT_HOSPITAL_FIRST = frozenset(
      # Units and wards a prison or hospital has, not a named place ("the Segregation Unit").
      "segregation", "seg", "healthcare", "care", "intensive", "induction", "separation",
      "supervision", "dependency", "drug", "drugs", "inpatient", "outpatient", "female", "male",
-     "mother", "burns", "stroke", "renal", "children's", "childrens", "ten", "open", "locked"])
+     "mother", "burns", "stroke", "renal", "children's", "childrens", "ten", "open", "locked",
+     # What kind of ward: "a night on the Acute ward", "the Assessment Unit".
+     "acute", "crisis", "assessment", "admissions", "older", "adult", "elderly", "maternity",
+     "surgical", "medical", "cardiac", "respiratory"])
 # Hospitals said by their town or saint, near a word about hospital care: "Sandwell
 # General", "the General", "the Royal Oldham", "St Mary's", "sectioned at Highcroft".
 NOT_HOSPITAL_GENERAL = r"(?:Attorney|Secretary|Major|Surgeon|Director|Solicitor|Inspector|Governor)"
@@ -117,7 +122,11 @@ HOSPITAL_CONTEXT = re.compile(
     r"|stabbing|stab wound|injuries|injured|treated|beaten up|fractured?"
     # What is done to a patient: "stitched up at", "blood tests at", "three admissions to".
     r"|stitched|seizures?|blood tests?|diagnos[a-z]+|depot|admissions?|trolley|gp|liver"
-    r"|woke up|rushed (?:me|him|her|them))\b",
+    r"|woke up|rushed (?:me|him|her|them)"
+    # An operation on a joint, coming round in a bed, being watched one to one or sat in a
+    # ward's day room, a mental health assessment, therapy or a CPN after discharge.
+    r"|(?:my|his|her) (?:hip|knee|shoulder|ankle|wrist)|came round|tubes|one to one|on obs"
+    r"|day room|self[- ]harm(?:ed|ing)?|assessed|therap(?:y|ist)|cpns?|eating disorders?)\b",
     re.IGNORECASE,
 )
 

@@ -24,18 +24,24 @@ from functools import cache
 
 from ..lists import load_set
 from .areas import is_kept_region
-from .common import CAP_WORD, COMMON_WORDS, Candidate, is_sentence_start, sentence_parts
+from .common import COMMON_WORDS, Candidate, is_sentence_start, sentence_parts
 from .hospitals import HOSPITAL_CONTEXT, NOT_HOSPITAL_FIRST
+from .kind_frames import AFTER, KEYWORKER_AT, NAME, ON, WHERE, model_says_no_place, ward_said
 from .name_words import TITLE_WORDS
 from .places import GENERIC_FIRST, ROAD_DESCRIPTIONS, SCHOOL_WORDS, STREET_SUFFIXES
 from .prisons import NOT_PRISON_BEFORE, PRISON_SENTENCE
-from .word_lists import HOSTEL_DOINGS, KIND_NOUNS, SERVICE_BODIES, TIME_NAMES, TIME_WORDS
+from .word_lists import (
+    HOSTEL_DOINGS,
+    KIND_NOUNS,
+    MEDICINE_ENDINGS,
+    SERVICE_BODIES,
+    TIME_NAMES,
+    TIME_WORDS,
+)
 
 __all__ = ["find_by_kind"]
 
 KINDS = ("prison", "hospital", "hostel")  # the order a tie is settled in, as in redact.LABELS
-NAME = (rf"(?:St\.?[ \t]+{CAP_WORD}(?:['’]s)?|{CAP_WORD}(?:['’]s)?|[A-Z]{{2,4}}\b)"
-        rf"(?:[ \t]+{CAP_WORD}(?:['’]s)?){{0,2}}")
 LOWER_NAME = r"[a-z]{3,}(?:[ \t]+[a-z]{3,})?"
 # Said as where someone is, goes or comes from; "out of", "down at", "back to" end likewise.
 FRAME = r"\b(?i:at|in|into|to|from|of|under|called|named)[ \t]+(?:(?i:the)[ \t]+)?"
@@ -55,9 +61,6 @@ NOT_A_PLACE_END = re.compile(
     r"|Airport|Park Road|Trust|Services?|Team|System|Board|Programme|Scheme|Partnership"
     r"|Authority|Department|Ministry|Office|Agency|Committee|Network|Foundation|Association"
     r"|Institute|Fund|Plan|Policy|Bill|Group)$")
-# What the model knows a span to be, when that is no place at all.
-NOT_PLACE_ENTITIES = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY",
-                                "PERCENT", "NORP", "LANGUAGE", "WORK_OF_ART", "EVENT", "LAW"])
 # Names whose last word says they are a home, or a home or a clinic.
 HOME_END = re.compile(r"[ \t](?:House|Lodge|Hostel|Foyer|Project|Court|Hall|Place|Point|Haven)$")
 CENTRE_END = re.compile(r"[ \t](?:Centre|Center)$")
@@ -66,6 +69,8 @@ WORKERS = (r"(?i:workers?|staff|managers?|officers?|nurses?|doctors?|cooks?|ward
            r"|mates?|pals?|lads?|girls?)\b")
 ORIGIN_BEFORE = re.compile(r"\b(?i:born|grew up|brought up|raised)[ \t]+(?:\w+[ \t]+)?$")
 ARTICLE_AFTER = re.compile(r"[ \t]+(?i:the|a|an)[ \t]")
+# Said as where someone is or was, not where something goes ("moved the meeting to").
+WHERE_IN = re.compile(r"\b(?i:at|in|into|from|of)[ \t]+(?:(?i:the)[ \t]+)?$")
 REACH = 90  # characters either side where what is said about a name still describes it
 
 
@@ -142,7 +147,7 @@ def _excluded(name: str, strong: bool) -> bool:
              or low in load_set("not_names.txt") or low in load_set("landmarks.txt")
              or low.split()[-1] in load_set("public_document_words.txt")
              or bool(NOT_A_PLACE_END.search(name) or SCHOOL_END.search(name))
-             or is_kept_region(name))
+             or is_kept_region(name) or first.endswith(MEDICINE_ENDINGS))
     # A kind itself ("the AP", "the Infirmary") is no name either.
     if never or _patterns()["after"].match(" " + name + " "):
         return True
@@ -174,10 +179,6 @@ def _a_person(name: str) -> bool:
         r"['’]s$", "", words[0]) in load_set("first_names.txt"))
 
 
-def _entity_veto(start: int, end: int, entities: list[tuple[int, int, str]]) -> bool:
-    return any(s < end and start < e and label in NOT_PLACE_ENTITIES for s, e, label in entities)
-
-
 def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
                  is_word: Callable[[str], bool] | None = None) -> list[Candidate]:
     """Find hostels, hospitals and prisons by what their sentence says they are.
@@ -200,6 +201,8 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
     framed += [(m, _said_kind(m)) for m in pats["before"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["subject"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["explained"].finditer(text)]
+    framed += [(m, None) for p in (AFTER, ON, WHERE) for m in p.finditer(text)]
+    framed += [(m, "hostel") for m in KEYWORKER_AT.finditer(text)]
     for m, said in framed:
         start, end, name = m.start("name"), m.end("name"), m.group("name")
         # "the prison, Dr Fraser": after a comma a title or first name is who works there.
@@ -218,16 +221,30 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
         # "a refuge called Oasis": a name after its kind is one whatever the model thinks
         # it is (a work of art, an event); the kind word said first settles it.
         if _excluded(name, bool(strong)) or (listed and _a_person(name)) or (
-                m.re is not pats["before"] and _entity_veto(start, end, ents)):
+                m.re is not pats["before"]
+                and model_says_no_place(text, start, end, ents, is_word)):
+            continue
+        # "Meadowside is where ...": one word opening a sentence only if it is no English
+        # word ("Home is where the heart is").
+        if m.re is WHERE and " " not in name and is_word is not None and is_word(name.lower()):
             continue
         # "born in the General Strike", "grew up in Gorton": a time or a home town.
         if not strong and ORIGIN_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             continue
         own = _said_kind(pats["after"].match(" " + name.split()[-1]))
-        # "the Segregation Unit", "the Healthcare Unit": parts of a prison or a hospital.
-        if own and name.split()[0].lower() in NOT_HOSPITAL_FIRST:
-            continue
         kind = strong or own or _nearest_doing(text, start, end)
+        # "the Segregation Unit", "on the Acute ward": parts of a prison or a hospital.
+        if (own or kind == "hospital") and name.split()[0].lower() in NOT_HOSPITAL_FIRST:
+            continue
+        # "on Poppy": a ward, only with the word ward said ("put me on Sertraline").
+        if m.re is ON and not (kind == "hospital" and (strong or ward_said(text, start, end))):
+            continue
+        # "my first night in Bramwell House": a named House or Lodge someone is in or comes
+        # from, with nothing else said of it, is where people are housed ("moved the
+        # meeting to Riverside House" is where a thing goes).
+        if kind is None and re.search(r"[ \t](?:House|Lodge)$", name) and WHERE_IN.search(
+                text, max(0, m.start() - 1), start):
+            kind = "hostel"
         # "Cedar Lodge ... spice on every landing", "detox at Oak House": a House or Lodge
         # is a home, a Centre a home or a clinic, whatever else the sentence is about.
         if HOME_END.search(name) and kind != "hostel" or (
@@ -237,11 +254,11 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
             continue
         if kind:
             found.append(Candidate(start, end, kind))
-    return found + _listed_on(text, found, ents)
+    return found + _listed_on(text, found, ents, is_word)
 
 
-def _listed_on(text: str, found: list[Candidate], ents: list[tuple[int, int, str]]
-               ) -> list[Candidate]:
+def _listed_on(text: str, found: list[Candidate], ents: list[tuple[int, int, str]],
+               is_word: Callable[[str], bool] | None) -> list[Candidate]:
     """Names listed straight after one already found take its kind ("Willow Ward, Juniper
     Ward and then Rowan"), a chain at a time."""
     added: list[Candidate] = []
@@ -256,7 +273,8 @@ def _listed_on(text: str, found: list[Candidate], ents: list[tuple[int, int, str
         start, end = m.start("name"), m.end("name")
         # "Juniper Ward and then Rowan": one after another, a sequence of places, not people.
         then = "then" in text[m.start():start].split()
-        if _excluded(m.group("name"), then) or _entity_veto(start, end, ents):
+        if _excluded(m.group("name"), then) or model_says_no_place(text, start, end, ents,
+                                                                    is_word):
             continue
         new = Candidate(start, end, cand.label)
         if new not in seen:

@@ -1,0 +1,83 @@
+"""More ways a sentence says a name is somewhere someone was, for institutions.find_by_kind.
+
+institutions.py reads a name said "at", "in", "to" or "from" a place. People also say:
+
+* "after Elmhurst I swore I'd never do a hostel again": a place left behind, when a new
+  clause starts straight after it ("after Dave died" is a person doing something);
+* "the nurses on Poppy were lovely, it's the women's ward": a ward is said "on", but so are
+  medicines, benefits and streets, so only with the word ward in the sentence;
+* "Meadowside is where they put you on a section": a sentence opening on a place and
+  saying it "is where" something happens;
+* "my keyworker at Swan Lane": a keyworker works in supported housing, so what follows is
+  one even when it is named like a street.
+
+Also the rule for the model's guesses: a small model calls made-up place names dates or
+nationalities ("Woodlands" a date, "Hillview" a nationality). Such a guess counts only when
+the words show it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from .common import CAP_WORD, sentence_parts
+from .word_lists import TIME_NAMES, TIME_WORDS
+
+__all__ = ["AFTER", "KEYWORKER_AT", "NAME", "ON", "WHERE", "model_says_no_place",
+           "ward_said"]
+
+# A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
+NAME = (rf"(?:St\.?[ \t]+{CAP_WORD}(?:['’]s)?|{CAP_WORD}(?:['’]s)?|[A-Z]{{2,4}}\b)"
+        rf"(?:[ \t]+{CAP_WORD}(?:['’]s)?){{0,2}}")
+_THE = r"(?:(?i:the)[ \t]+)?"
+# A new clause after the name: a pronoun subject, or a comma.
+AFTER = re.compile(
+    rf"\b(?i:after)[ \t]+{_THE}(?P<name>{NAME})(?=,|[ \t]+(?i:i|we|they|he|she|you|it|me|my)\b)")
+ON = re.compile(rf"\b(?i:on)[ \t]+{_THE}(?P<name>{NAME})(?!['’\w])")
+WHERE = re.compile(
+    rf"(?:^|(?<=[.!?][ \t])|(?<=\n)){_THE}(?P<name>{NAME})(?=[ \t]+(?:is|was)[ \t]+where\b)")
+KEYWORKER_AT = re.compile(
+    rf"\b(?i:key[ \t]?workers?)[ \t]+(?i:at|from)[ \t]+{_THE}(?P<name>{NAME})(?!['’\w])")
+WARD = re.compile(r"\bwards?\b", re.IGNORECASE)
+
+# The model's kinds that say a span is no place at all; those that are about time or
+# people need the words to show it.
+ALWAYS_NO_PLACE = frozenset(["CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT",
+                             "WORK_OF_ART", "EVENT", "LAW"])
+TIME_KINDS = frozenset(["DATE", "TIME"])
+PEOPLE_KINDS = frozenset(["NORP", "LANGUAGE"])
+# "next week", "the weekend", "bonfire night": words any said time has in it.
+TIME_SAID = re.compile(
+    r"\d|\b(?i:day|days|night|nights|week|weeks|weekend|month|months|year|years|morning"
+    r"|evening|afternoon|tonight|today|yesterday|tomorrow|eve|new year|bank holiday)\b")
+
+
+def ward_said(text: str, start: int, end: int) -> bool:
+    """Say whether the word ward is said in the sentence around text[start:end]."""
+    before, after = sentence_parts(text, start, end)
+    return bool(WARD.search(before) or WARD.search(after))
+
+
+def model_says_no_place(text: str, start: int, end: int,
+                        entities: Iterable[tuple[int, int, str]],
+                        is_word: Callable[[str], bool] | None) -> bool:
+    """Say whether the model's entities show text[start:end] is a date, number, nationality,
+    work of art, event or law, and so no place.
+
+    A date or time counts only with a number or a word of time in it ("Christmas", "next
+    week"); a nationality or language only when it is an English word ("Polish",
+    "English"). "Woodlands" and "Hillview", which the model guesses wrong, stay names.
+    """
+    for s, e, label in entities:
+        if not (s < end and start < e):
+            continue
+        said = text[s:e]
+        words = [w.lower() for w in re.findall(r"[\w'’]+", said)]
+        if label in ALWAYS_NO_PLACE:
+            return True
+        if label in TIME_KINDS and (TIME_SAID.search(said) or any(
+                w in TIME_WORDS or w in TIME_NAMES for w in words)):
+            return True
+        if label in PEOPLE_KINDS and (is_word is None or (len(words) == 1 and is_word(words[0]))):
+            return True
+    return False
