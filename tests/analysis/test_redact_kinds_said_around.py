@@ -85,3 +85,40 @@ def test_said_on_or_after_is_not_a_place_by_itself(text, word, fake_nlp):
 ])
 def test_an_opening_word_is_where_is_not_a_place(text, fake_nlp):
     assert [span for label, span in found(text, fake_nlp) if label in {"hospital", "hostel"}] == []
+
+
+@pytest.mark.parametrize("text, expected, label", [
+    # Who works there says what it is, even named like a town or a street.
+    ("My GP at Tanner Lane put me on sertraline.", "Tanner Lane", "hospital"),
+    ("The doctors at Lewisham were the first to ask about the drink.", "Lewisham", "hospital"),
+    ("The psych at Brockhall was the first to say PTSD.", "Brockhall", "hospital"),
+    # A ward said "on", with the word ward in the sentence, whatever the name is.
+    ("The nurses on Poppy were lovely, it's the women's ward.", "Poppy", "hospital"),
+    # In apposition the last word of kind is the head: a rehab unit is a unit.
+    ("I was in Arncliffe, the locked rehab unit, for two years.", "Arncliffe", "hospital"),
+    # Under a service's care.
+    ("I've been under the Hollins Centre since I was eighteen.", "Hollins Centre", "hospital"),
+    # A doctor's name with 's and nothing after it is their surgery.
+    ("I'm registered with Dr Okoro's on the high street.", "Dr Okoro's", "hospital"),
+    # "the Royal" alone near care, in capitals or not.
+    ("I was in the Royal for a week after the beating.", "the Royal", "hospital"),
+    ("i was in the royal for a week after the beating", "the royal", "hospital"),
+    ("They sent me out of area to Pencarrow, miles from my kids.", "Pencarrow", "hospital"),
+    # What a hostel does: move-on, outreach, moving everyone out.
+    ("Still stuck in Kettleby after four years, no move on.", "Kettleby", "hostel"),
+    ("Got a place at Cornerstone through the outreach team.", "Cornerstone", "hostel"),
+    ("They moved us all out of Canal Side when the funding went.", "Canal Side", "hostel"),
+])
+def test_kinds_said_by_staff_heads_and_care(text, expected, label, real_nlp):
+    assert (label, expected) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The royal we, as my probation officer used to say.", "royal"),
+    ("Dr Okoro's receptionist was rude to me.", "Okoro's receptionist"),
+    ("Dave was the best mate I ever had in there.", "Dave"),
+    ("My mum is a nurse at heart.", "heart"),
+])
+def test_staff_doctors_and_subjects_stay_what_they_are(text, word, real_nlp):
+    assert not [label for label, span in found(text, real_nlp)
+                if word in span and label in {"hospital", "hostel"}]

@@ -34,6 +34,10 @@ UNIT_KINDS = (r"(?:psych|psychiatric|mental[ \t]+health|acute|secure|detox|crisi
 HOSPITAL_LOWER = re.compile(
     rf"\b(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]+(?:{UNIT_KINDS}[ \t]+)?"
     rf"(?:hospital|infirmary|ward|[Uu]nit|surgery|clinic|practice)\b")
+# "registered with Dr Okoro's": a doctor's name with 's and no noun after is their surgery.
+DOCTORS_OWN = re.compile(
+    rf"\b(?:Dr|Doctor)\.?[ \t]+{CAP_WORD}['’]s(?=[ \t]*[,.;!?]|[ \t]*$|[ \t]+(?:on|in|at"
+    rf"|for|and|but|since|every|when|round|up|down)\b)")
 # "Ward 22", "on ward 7": a ward by its number says which hospital floor someone was on.
 # A council ward ("Ward 3 of the council", "the electoral ward 3") is an area, not a bed.
 WARD_NUMBER = re.compile(
@@ -73,11 +77,17 @@ NOT_HOSPITAL_NEXT = (
     r"|trust|church|cathedral|school|college|university|primary|park|variety|wedding|we"
     r"|treatment)\b"
 )
+# Words that follow a place someone was in ("in the Royal for a week").
+AFTER_PLACE = r"(?:for|after|with|on|in|at|when|till|until|overnight|again)\b"
 HOSPITAL_BY_TOWN = re.compile(
     rf"\b(?:(?:(?!{NOT_HOSPITAL_GENERAL}\b){CAP_WORD}|[Tt]he)[ \t]+General(?![ \t]+[A-Z])"
     rf"|(?:[Tt]he[ \t]+)?Royal(?:[ \t]+(?!{NOT_HOSPITAL_NEXT}){CAP_WORD}){{1,2}}"
-    rf"|[Tt]he[ \t]+royal[ \t]+(?!{NOT_HOSPITAL_NEXT}|and\b|of\b)[a-z]+"  # "the royal free"
-    rf"|St\.?[ \t]+{CAP_WORD}(?:['’]s|['’]))(?!\w)(?![ \t]+{NOT_HOSPITAL_NEXT})"
+    # "the royal free"
+    rf"|[Tt]he[ \t]+royal[ \t]+(?!{NOT_HOSPITAL_NEXT}|{AFTER_PLACE}|and\b|of\b)[a-z]+"
+    rf"|St\.?[ \t]+{CAP_WORD}(?:['’]s|['’])"
+    # "in the Royal for a week": the Royal alone, said as somewhere someone was.
+    rf"|[Tt]he[ \t]+[Rr]oyal(?=[ \t]*[,.;!?]|[ \t]*$|[ \t]+{AFTER_PLACE}))(?!\w)"
+    rf"(?![ \t]+{NOT_HOSPITAL_NEXT})"
 )
 # A saint's or royal name near a church or school is that church or school ("St Luke's
 # treated me like family, best church in town").
@@ -125,8 +135,11 @@ HOSPITAL_CONTEXT = re.compile(
     r"|woke up|rushed (?:me|him|her|them)"
     # An operation on a joint, coming round in a bed, being watched one to one or sat in a
     # ward's day room, a mental health assessment, therapy or a CPN after discharge.
-    r"|(?:my|his|her) (?:hip|knee|shoulder|ankle|wrist)|came round|tubes|one to one|on obs"
-    r"|day room|self[- ]harm(?:ed|ing)?|assessed|therap(?:y|ist)|cpns?|eating disorders?)\b",
+    r"|(?:my|his|her) (?:hip|knee|shoulder|ankle|wrist|leg|arm|jaw)|came round|tubes"
+    r"|one to one|on obs|day room|self[- ]harm(?:ed|ing)?|assessed|therap(?:y|ist)|cpns?"
+    r"|eating disorders?|beating|(?:medium|low|high) secure"
+    # Sent "out of area": where a mental health bed is found when none is free nearby.
+    r"|out of area)\b",
     re.IGNORECASE,
 )
 
@@ -165,6 +178,7 @@ def find_hospitals(text: str) -> list[Candidate]:
     """
     found = matches(HOSPITAL, text, "hospital") + list_matches("hospitals.txt", text, "hospital")
     found += [Candidate(m.start(), m.end(), "hospital") for m in WARD_NUMBER.finditer(text)]
+    found += matches(DOCTORS_OWN, text, "hospital")
     found += [c for c in matches(TREATMENT_CENTRE, text, "hospital")
               if TREATMENT_CONTEXT.search(_around(text, c)) and not HOUSING_CONTEXT.search(
                   _around(text, c))]

@@ -18,7 +18,6 @@ Break", "Holby City").
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Callable, Iterable
 from functools import cache
 
@@ -26,7 +25,17 @@ from ..lists import load_set
 from .areas import is_kept_region
 from .common import COMMON_WORDS, Candidate, is_sentence_start, sentence_parts
 from .hospitals import HOSPITAL_CONTEXT, NOT_HOSPITAL_FIRST
-from .kind_frames import AFTER, KEYWORKER_AT, NAME, ON, WHERE, model_says_no_place, ward_said
+from .kind_frames import (
+    AFTER,
+    NAME,
+    ON,
+    STAFF_AT,
+    UNDER_CARE,
+    WHERE,
+    listed_on,
+    model_says_no_place,
+    ward_said,
+)
 from .name_words import TITLE_WORDS
 from .places import GENERIC_FIRST, ROAD_DESCRIPTIONS, SCHOOL_WORDS, STREET_SUFFIXES
 from .prisons import NOT_PRISON_BEFORE, PRISON_SENTENCE
@@ -47,10 +56,6 @@ LOWER_NAME = r"[a-z]{3,}(?:[ \t]+[a-z]{3,})?"
 FRAME = r"\b(?i:at|in|into|to|from|of|under|called|named)[ \t]+(?:(?i:the)[ \t]+)?"
 FRAMED = re.compile(rf"{FRAME}(?P<name>{NAME})(?!['’\w])")
 FRAMED_LOWER = re.compile(rf"{FRAME}(?P<name>{LOWER_NAME})\b")
-# One after another in a list: "Willow Ward, Juniper Ward and then Rowan", "Hostels,
-# shelters, Bramley Grange".
-LIST_NEXT = re.compile(rf"(?:,[ \t]*|,?[ \t]+(?:and|or)[ \t]+)(?:then[ \t]+)?(?:the[ \t]+)?"
-                       rf"(?P<name>{NAME})(?!['’\w])")
 STREET_END = re.compile(rf"[ \t](?:{STREET_SUFFIXES}|Rd|St)$")
 SCHOOL_END = re.compile(rf"[ \t](?:{SCHOOL_WORDS})$")
 # Not where anyone lives, is treated or serves time: colleges, courts, and bodies and their
@@ -119,6 +124,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def _said_kind(m: re.Match[str] | None) -> str | None:
     """The kind whose named group matched."""
     return next((k for k in KINDS if m.group(k)), None) if m else None
+
+
+def _apposed_kind(text: str, end: int) -> str | None:
+    """The kind said in apposition after a name, by its last word of kind: "Arden, the
+    locked rehab unit" is a unit, "Ashwood, that's a recovery house" a house."""
+    m = _patterns()["apposed"].match(text, end)
+    if not m:
+        return None
+    head = _patterns()["after"].match(text, m.end())
+    return _said_kind(head) or _said_kind(m)
 
 
 def _nearest_doing(text: str, start: int, end: int) -> str | None:
@@ -201,12 +216,17 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
     framed += [(m, _said_kind(m)) for m in pats["before"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["subject"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["explained"].finditer(text)]
-    framed += [(m, None) for p in (AFTER, ON, WHERE) for m in p.finditer(text)]
-    framed += [(m, "hostel") for m in KEYWORKER_AT.finditer(text)]
+    framed += [(m, None) for p in (AFTER, WHERE) for m in p.finditer(text)]
+    # "the nurses on Poppy ... the women's ward": "on" a ward only with the word said.
+    framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)
+               for m in ON.finditer(text)]
+    framed += [(m, "hostel" if m.group("hostel") else "hospital") for m in STAFF_AT.finditer(text)]
+    framed += [(m, "hospital") for m in UNDER_CARE.finditer(text)]
     for m, said in framed:
         start, end, name = m.start("name"), m.end("name"), m.group("name")
-        # "the prison, Dr Fraser": after a comma a title or first name is who works there.
-        listed = m.re is pats["explained"] or (
+        # "the prison, Dr Fraser": after a comma a title or first name is who works there;
+        # "under Dr Okafor", "my keyworker at Sarah's": whose care, whose home.
+        listed = m.re in (pats["explained"], UNDER_CARE, STAFF_AT) or (
             m.re is pats["before"] and "," in m.group()[:m.start("name") - m.start()])
         # "Honestly, a hostel is no home": an English word opening a sentence is an aside;
         # "Larkhill, it's a hostel" is a name.
@@ -214,14 +234,13 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
                 is_word is None or is_word(name)):
             continue
         # Matched at an offset, never on a slice: a slice copies the rest of a long text.
-        strong = said or _said_kind(pats["after"].match(text, end)) or _said_kind(
-            pats["apposed"].match(text, end))
+        strong = said or _said_kind(pats["after"].match(text, end)) or _apposed_kind(text, end)
         if m.re is FRAMED_LOWER and not (strong and _plain_lower(text, m, is_word)):
             continue
         # "a refuge called Oasis": a name after its kind is one whatever the model thinks
         # it is (a work of art, an event); the kind word said first settles it.
         if _excluded(name, bool(strong)) or (listed and _a_person(name)) or (
-                m.re is not pats["before"]
+                m.re is not pats["before"] and m.re is not STAFF_AT
                 and model_says_no_place(text, start, end, ents, is_word)):
             continue
         # "Meadowside is where ...": one word opening a sentence only if it is no English
@@ -254,31 +273,5 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
             continue
         if kind:
             found.append(Candidate(start, end, kind))
-    return found + _listed_on(text, found, ents, is_word)
+    return found + listed_on(text, found, ents, is_word, _excluded)
 
-
-def _listed_on(text: str, found: list[Candidate], ents: list[tuple[int, int, str]],
-               is_word: Callable[[str], bool] | None) -> list[Candidate]:
-    """Names listed straight after one already found take its kind ("Willow Ward, Juniper
-    Ward and then Rowan"), a chain at a time."""
-    added: list[Candidate] = []
-    # A set and a deque: a list of thousands ("Bramley Grange, " over and over) stays linear.
-    seen = set(found)
-    queue = deque(sorted(found))
-    while queue:
-        cand = queue.popleft()
-        m = LIST_NEXT.match(text, cand.end)
-        if not m:
-            continue
-        start, end = m.start("name"), m.end("name")
-        # "Juniper Ward and then Rowan": one after another, a sequence of places, not people.
-        then = "then" in text[m.start():start].split()
-        if _excluded(m.group("name"), then) or model_says_no_place(text, start, end, ents,
-                                                                    is_word):
-            continue
-        new = Candidate(start, end, cand.label)
-        if new not in seen:
-            seen.add(new)
-            added.append(new)
-            queue.append(new)
-    return added

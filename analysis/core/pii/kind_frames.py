@@ -8,8 +8,10 @@ institutions.py reads a name said "at", "in", "to" or "from" a place. People als
   medicines, benefits and streets, so only with the word ward in the sentence;
 * "Meadowside is where they put you on a section": a sentence opening on a place and
   saying it "is where" something happens;
-* "my keyworker at Swan Lane": a keyworker works in supported housing, so what follows is
-  one even when it is named like a street.
+* "my keyworker at Swan Lane", "my GP at Moss Lane", "the doctors at Lewisham", "the
+  nurses on Poppy": who works there says what it is, even when it is named like a street
+  or a town;
+* "I've been under the Linden Centre since I was eighteen": under a service's care.
 
 Also the rule for the model's guesses: a small model calls made-up place names dates or
 nationalities ("Woodlands" a date, "Hillview" a nationality). Such a guess counts only when
@@ -18,13 +20,14 @@ the words show it.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Iterable
 
-from .common import CAP_WORD, sentence_parts
+from .common import CAP_WORD, Candidate, sentence_parts
 from .word_lists import TIME_NAMES, TIME_WORDS
 
-__all__ = ["AFTER", "KEYWORKER_AT", "NAME", "ON", "WHERE", "model_says_no_place",
-           "ward_said"]
+__all__ = ["AFTER", "NAME", "ON", "STAFF_AT", "UNDER_CARE", "WHERE", "listed_on",
+           "model_says_no_place", "ward_said"]
 
 # A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
 NAME = (rf"(?:St\.?[ \t]+{CAP_WORD}(?:['’]s)?|{CAP_WORD}(?:['’]s)?|[A-Z]{{2,4}}\b)"
@@ -36,8 +39,18 @@ AFTER = re.compile(
 ON = re.compile(rf"\b(?i:on)[ \t]+{_THE}(?P<name>{NAME})(?!['’\w])")
 WHERE = re.compile(
     rf"(?:^|(?<=[.!?][ \t])|(?<=\n)){_THE}(?P<name>{NAME})(?=[ \t]+(?:is|was)[ \t]+where\b)")
-KEYWORKER_AT = re.compile(
-    rf"\b(?i:key[ \t]?workers?)[ \t]+(?i:at|from)[ \t]+{_THE}(?P<name>{NAME})(?!['’\w])")
+# The group that matched names the kind.
+STAFF_AT = re.compile(
+    rf"\b(?i:(?P<hostel>key[ \t]?workers?)|(?P<hospital>gps?|doctors?|nurses?|psychs?"
+    rf"|psychiatrists?|consultants?|cpns?))[ \t]+(?i:at|from|on)[ \t]+{_THE}"
+    rf"(?P<name>{NAME})(?!['’\w])")
+UNDER_CARE = re.compile(
+    rf"\b(?i:been|am|i['’]m|was|still|now)[ \t]+(?i:under)[ \t]+{_THE}"
+    rf"(?!(?i:section|mental health|the)\b)(?P<name>{NAME})(?!['’\w])(?![ \t]+(?i:act|order)\b)")
+# One after another in a list: "Willow Ward, Juniper Ward and then Rowan", "Hostels,
+# shelters, Bramley Grange".
+LIST_NEXT = re.compile(rf"(?:,[ \t]*|,?[ \t]+(?:and|or)[ \t]+)(?:then[ \t]+)?(?:the[ \t]+)?"
+                       rf"(?P<name>{NAME})(?!['’\w])")
 WARD = re.compile(r"\bwards?\b", re.IGNORECASE)
 
 # The model's kinds that say a span is no place at all; those that are about time or
@@ -81,3 +94,31 @@ def model_says_no_place(text: str, start: int, end: int,
         if label in PEOPLE_KINDS and (is_word is None or (len(words) == 1 and is_word(words[0]))):
             return True
     return False
+
+
+def listed_on(text: str, found: list[Candidate], ents: list[tuple[int, int, str]],
+              is_word: Callable[[str], bool] | None,
+              excluded: Callable[[str, bool], bool]) -> list[Candidate]:
+    """Names listed straight after one already found take its kind ("Willow Ward, Juniper
+    Ward and then Rowan"), a chain at a time, unless ``excluded(name, said_in_sequence)``."""
+    added: list[Candidate] = []
+    # A set and a deque: a list of thousands ("Bramley Grange, " over and over) stays linear.
+    seen = set(found)
+    queue = deque(sorted(found))
+    while queue:
+        cand = queue.popleft()
+        m = LIST_NEXT.match(text, cand.end)
+        if not m:
+            continue
+        start, end = m.start("name"), m.end("name")
+        # "Juniper Ward and then Rowan": one after another, a sequence of places, not people.
+        then = "then" in text[m.start():start].split()
+        if excluded(m.group("name"), then) or model_says_no_place(text, start, end, ents,
+                                                                    is_word):
+            continue
+        new = Candidate(start, end, cand.label)
+        if new not in seen:
+            seen.add(new)
+            added.append(new)
+            queue.append(new)
+    return added

@@ -119,13 +119,16 @@ HOSTEL_DOINGS = (
     "key ?workers?", "curfew", "house meeting", "residents?", "rough sleepers?", "care leavers?",
     "evicted", "rent arrears", "arrears", "(?:my|a|the) room", "own (?:flat|place|door|front door)",
     "(?:living|lived|live|stopping|stopped|stayed|staying|housed|placed|put (?:me|us|him|her) up)"
-    " (?:at|in)", "(?:moved|put|placed|sent|housed) (?:me|us|him|her|them) (?:to|in|into|at|from)",
+    " (?:at|in)", "(?:moved|put|placed|sent|housed|kicked|chucked) (?:me|us|him|her|them)(?: all)?"
+    " (?:out of|to|in|into|at|from)",
     "moved (?:out of|into|from)", "signing in", "sign in", "visitors", "ex-offenders",
     "licence conditions", "housing officer", "council",
     # What a hostel hands out or checks at the door, the course it sends you on, the bed it
     # keeps for a crisis, and a rehab's live-in stay ("residential at Birchwood Grange").
     "fobs?", "lockers?", "breathalys(?:e|ed|es|er|ing)", "tenancy", "emergency beds?",
-    "residential")
+    "residential",
+    # Waiting to move on to a flat, and the street team that finds people a bed.
+    "move[- ]on", "outreach")
 # A state someone is in or a way of speaking, which opens a sentence as the state itself
 # ("Sober helped me" for being sober, "Clean kept me alive", "Honest said nothing" for
 # "honest, I said nothing"): never a nickname there, unlike "Tiny" or "Lofty".
