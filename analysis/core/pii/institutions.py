@@ -182,6 +182,10 @@ def _plain_lower(text: str, m: re.Match[str], is_word: Callable[[str], bool] | N
     words = m.group("name").split()
     if any(w in COMMON_WORDS for w in words) or ARTICLE_AFTER.match(text, m.end()):
         return False
+    # "used to watch Prison Break": a capital after a lower-case "name" opens a title; who
+    # types names in lower case types the kind word so too ("pennine view which is ...").
+    if re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
+        return False
     return not (len(words) == 1 and is_word is not None and is_word(words[0])
                 and text[m.end():m.end() + 1] == "," and not re.search(
                     r"(?i:called|named)[ \t]+$", m.group()[:m.start("name") - m.start()]))

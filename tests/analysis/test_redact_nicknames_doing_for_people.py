@@ -1,0 +1,41 @@
+"""Nicknames said with no cue word (round eleven): a word opening a sentence that does what
+only a person does for someone ("Smudge looked after me", "Sober looked after me when I
+first come in"), someone owed money, someone listed after a name that is no English word
+("Dazza and Col"); and a TV title with an institution's word in it ("watch Prison Break")
+is neither a person nor a prison."""
+from __future__ import annotations
+
+import pytest
+
+from .test_redact import found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Nouns, adjectives and states alike: only a person looks after you or puts you up.
+    ("Smudge looked after me when I first come on the wing.", "Smudge"),
+    ("Sober looked after me when I first come in, he'd been clean ten years.", "Sober"),
+    ("Tiny put me up when I got out.", "Tiny"),
+    ("Lofty got me a job on the bins.", "Lofty"),
+    ("Biscuit picked me up from the gate.", "Biscuit"),
+    ("Chalky never came back from his home leave.", "Chalky"),
+    # Who is owed money is a person.
+    ("I owed Sully money so I kept out the way.", "Sully"),
+    ("He still owes Ginger forty quid.", "Ginger"),
+    # Listed with a name that is no English word.
+    ("Dazza and Col were sharing a pad on the threes.", "Col"),
+])
+def test_nicknames_doing_for_people(text, expected, real_nlp):
+    assert ("name", expected) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text, word", [
+    # A state or a thing that helps is no person (dev9's trap stays kept).
+    ("Sober helped me more than anything else I tried.", "Sober"),
+    ("Prison got me a job in the kitchens.", "Prison"),
+    ("Music got me through the nights inside.", "Music"),
+    # A TV title with an institution's word in it, watched.
+    ("we used to watch Prison Break on the wing", "watch"),
+    ("I watch Prison Break every night before bed", "Break"),
+])
+def test_states_things_and_titles_stay(text, word, real_nlp):
+    assert [label for label, span in found(text, real_nlp) if word in span] == []
