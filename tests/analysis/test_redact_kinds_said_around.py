@@ -122,3 +122,26 @@ def test_kinds_said_by_staff_heads_and_care(text, expected, label, real_nlp):
 def test_staff_doctors_and_subjects_stay_what_they_are(text, word, real_nlp):
     assert not [label for label, span in found(text, real_nlp)
                 if word in span and label in {"hospital", "hostel"}]
+
+
+@pytest.mark.parametrize("text, expected, label", [
+    # Places shut down; people do not.
+    ("When Ashgrove shut down they dumped us all on the council.", "Ashgrove", "hostel"),
+    # A sentence opening on a place said to be an admission or a placement.
+    ("Fernleigh was my fourth admission that year.", "Fernleigh", "hospital"),
+    # More of what a hostel or a ward is for.
+    ("I went from sofa surfing to Kilnhurst and then to my own flat.", "Kilnhurst", "hostel"),
+    ("They kicked us out of Linthorpe for breaking the house rules.", "Linthorpe", "hostel"),
+    ("I go to Mayhill every week for bloods and my injection.", "Mayhill", "hospital"),
+])
+def test_places_that_close_admissions_and_more_doings(text, expected, label, fake_nlp):
+    assert (label, expected) in found(text, fake_nlp)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("When Dave shut the door I cried in the hostel.", "Dave"),
+    ("Kayleigh was my rock on the ward.", "Kayleigh"),
+])
+def test_people_who_shut_doors_stay_people(text, word, fake_nlp):
+    assert not [label for label, span in found(text, fake_nlp)
+                if word in span and label in {"hospital", "hostel"}]

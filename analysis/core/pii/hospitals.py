@@ -139,7 +139,7 @@ HOSPITAL_CONTEXT = re.compile(
     r"|one to one|on obs|day room|self[- ]harm(?:ed|ing)?|assessed|therap(?:y|ist)|cpns?"
     r"|eating disorders?|beating|(?:medium|low|high) secure"
     # Sent "out of area": where a mental health bed is found when none is free nearby.
-    r"|out of area)\b",
+    r"|out of area|bloods|jabs|injections?|physio|ect)\b",
     re.IGNORECASE,
 )
 

@@ -27,6 +27,7 @@ from .common import COMMON_WORDS, Candidate, is_sentence_start, sentence_parts
 from .hospitals import HOSPITAL_CONTEXT, NOT_HOSPITAL_FIRST
 from .kind_frames import (
     AFTER,
+    CLOSED,
     NAME,
     ON,
     STAFF_AT,
@@ -220,7 +221,7 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
     framed += [(m, _said_kind(m)) for m in pats["before"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["subject"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["explained"].finditer(text)]
-    framed += [(m, None) for p in (AFTER, WHERE) for m in p.finditer(text)]
+    framed += [(m, None) for p in (AFTER, WHERE, CLOSED) for m in p.finditer(text)]
     # "the nurses on Poppy ... the women's ward": "on" a ward only with the word said.
     framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)
                for m in ON.finditer(text)]

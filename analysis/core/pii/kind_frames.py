@@ -6,8 +6,10 @@ institutions.py reads a name said "at", "in", "to" or "from" a place. People als
   clause starts straight after it ("after Dave died" is a person doing something);
 * "the nurses on Poppy were lovely, it's the women's ward": a ward is said "on", but so are
   medicines, benefits and streets, so only with the word ward in the sentence;
-* "Meadowside is where they put you on a section": a sentence opening on a place and
-  saying it "is where" something happens;
+* "Meadowside is where they put you on a section", "Fernlea was my fourth admission": a
+  sentence opening on a place and saying it "is where" something happens, or that it was
+  an admission or a placement;
+* "when Ashlea shut down": places shut or close down; people shut doors;
 * "my keyworker at Swan Lane", "my GP at Moss Lane", "the doctors at Lewisham", "the
   nurses on Poppy": who works there says what it is, even when it is named like a street
   or a town;
@@ -26,7 +28,7 @@ from collections.abc import Callable, Iterable
 from .common import CAP_WORD, Candidate, sentence_parts
 from .word_lists import TIME_NAMES, TIME_WORDS
 
-__all__ = ["AFTER", "NAME", "ON", "STAFF_AT", "UNDER_CARE", "WHERE", "listed_on",
+__all__ = ["AFTER", "CLOSED", "NAME", "ON", "STAFF_AT", "UNDER_CARE", "WHERE", "listed_on",
            "model_says_no_place", "ward_said"]
 
 # A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
@@ -38,7 +40,12 @@ AFTER = re.compile(
     rf"\b(?i:after)[ \t]+{_THE}(?P<name>{NAME})(?=,|[ \t]+(?i:i|we|they|he|she|you|it|me|my)\b)")
 ON = re.compile(rf"\b(?i:on)[ \t]+{_THE}(?P<name>{NAME})(?!['’\w])")
 WHERE = re.compile(
-    rf"(?:^|(?<=[.!?][ \t])|(?<=\n)){_THE}(?P<name>{NAME})(?=[ \t]+(?:is|was)[ \t]+where\b)")
+    rf"(?:^|(?<=[.!?][ \t])|(?<=\n)){_THE}(?P<name>{NAME})(?=[ \t]+(?:is|was)[ \t]+(?:where\b"
+    r"|my[ \t]+(?:[a-z]+[ \t]+)?(?:admission|placement)s?\b))")
+CLOSED = re.compile(
+    rf"(?<![\w'’])(?!(?i:when|after|before|since|until|till|then|and|but|so|cos|because)\b)"
+    rf"{_THE}(?P<name>{NAME})(?=[ \t]+(?:(?:got|was|were)[ \t]+)?(?:shut|closed)"
+    r"(?:[ \t]+down)?(?![ \t]+(?:the|a|his|her|my|their|its|up)\b))")
 # The group that matched names the kind.
 STAFF_AT = re.compile(
     rf"\b(?i:(?P<hostel>key[ \t]?workers?)|(?P<hospital>gps?|doctors?|nurses?|psychs?"

@@ -128,7 +128,11 @@ HOSTEL_DOINGS = (
     "fobs?", "lockers?", "breathalys(?:e|ed|es|er|ing)", "tenancy", "emergency beds?",
     "residential",
     # Waiting to move on to a flat, and the street team that finds people a bed.
-    "move[- ]on", "outreach")
+    "move[- ]on", "outreach",
+    # Where people go from sofas and the street, and what gets them thrown out.
+    "bedsits?", "b ?(?:and|&|n) ?b", "sofa surf(?:ing|ed|er)",
+    "(?:slept|sleeping|sleep) (?:rough|out)",
+    "on the streets?", "house rules", "housing benefit", "service charge")
 # A state someone is in or a way of speaking, which opens a sentence as the state itself
 # ("Sober helped me" for being sober, "Clean kept me alive", "Honest said nothing" for
 # "honest, I said nothing"): never a nickname there, unlike "Tiny" or "Lofty".
