@@ -133,6 +133,10 @@ def test_staff_doctors_and_subjects_stay_what_they_are(text, word, real_nlp):
     ("I went from sofa surfing to Kilnhurst and then to my own flat.", "Kilnhurst", "hostel"),
     ("They kicked us out of Linthorpe for breaking the house rules.", "Linthorpe", "hostel"),
     ("I go to Mayhill every week for bloods and my injection.", "Mayhill", "hospital"),
+    # An approved premises' curfew: breached for being late back.
+    ("They breached me for being late back to Pennyfold.", "Pennyfold", "hostel"),
+    # A named House opening a sentence, with nothing else said of it.
+    ("Ashbourne House was rough, needles in the toilets.", "Ashbourne House", "hostel"),
 ])
 def test_places_that_close_admissions_and_more_doings(text, expected, label, fake_nlp):
     assert (label, expected) in found(text, fake_nlp)

@@ -21,6 +21,9 @@ from .test_redact import found
     # Who is owed money is a person.
     ("I owed Sully money so I kept out the way.", "Sully"),
     ("He still owes Ginger forty quid.", "Ginger"),
+    # Two of them doing it.
+    ("Kev and Debs put me up when I got out.", "Kev"),
+    ("Kev and Debs put me up when I got out.", "Debs"),
     # Listed with a name that is no English word.
     ("Dazza and Col were sharing a pad on the threes.", "Col"),
 ])
@@ -32,6 +35,7 @@ def test_nicknames_doing_for_people(text, expected, real_nlp):
     # A state or a thing that helps is no person (dev9's trap stays kept).
     ("Sober helped me more than anything else I tried.", "Sober"),
     ("Prison got me a job in the kitchens.", "Prison"),
+    ("Staff and volunteers looked after me.", "Staff"),
     ("Music got me through the nights inside.", "Music"),
     # A TV title with an institution's word in it, watched.
     ("we used to watch Prison Break on the wing", "watch"),

@@ -30,6 +30,7 @@ from .kind_frames import (
     CLOSED,
     NAME,
     ON,
+    OPENING_HOME,
     STAFF_AT,
     UNDER_CARE,
     WHERE,
@@ -221,7 +222,7 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
     framed += [(m, _said_kind(m)) for m in pats["before"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["subject"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["explained"].finditer(text)]
-    framed += [(m, None) for p in (AFTER, WHERE, CLOSED) for m in p.finditer(text)]
+    framed += [(m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME) for m in p.finditer(text)]
     # "the nurses on Poppy ... the women's ward": "on" a ward only with the word said.
     framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)
                for m in ON.finditer(text)]
@@ -263,11 +264,12 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
         # "on Poppy": a ward, only with the word ward said ("put me on Sertraline").
         if m.re is ON and not (kind == "hospital" and (strong or ward_said(text, start, end))):
             continue
-        # "my first night in Bramwell House": a named House or Lodge someone is in or comes
-        # from, with nothing else said of it, is where people are housed ("moved the
-        # meeting to Riverside House" is where a thing goes).
-        if kind is None and re.search(r"[ \t](?:House|Lodge)$", name) and WHERE_IN.search(
-                text, max(0, m.start() - 1), start):
+        # "my first night in Bramwell House", "Ashcombe House was rough": a named House or
+        # Lodge someone is in or comes from, or that a sentence is about, with nothing else
+        # said of it, is where people are housed ("moved the meeting to Riverside House" is
+        # where a thing goes).
+        if kind is None and re.search(r"[ \t](?:House|Lodge)$", name) and (
+                m.re is OPENING_HOME or WHERE_IN.search(text, max(0, m.start() - 1), start)):
             kind = "hostel"
         # "Cedar Lodge ... spice on every landing", "detox at Oak House": a House or Lodge
         # is a home, a Centre a home or a clinic, whatever else the sentence is about.

@@ -28,8 +28,8 @@ from collections.abc import Callable, Iterable
 from .common import CAP_WORD, Candidate, sentence_parts
 from .word_lists import TIME_NAMES, TIME_WORDS
 
-__all__ = ["AFTER", "CLOSED", "NAME", "ON", "STAFF_AT", "UNDER_CARE", "WHERE", "listed_on",
-           "model_says_no_place", "ward_said"]
+__all__ = ["AFTER", "CLOSED", "NAME", "ON", "OPENING_HOME", "STAFF_AT", "UNDER_CARE", "WHERE",
+           "listed_on", "model_says_no_place", "ward_said"]
 
 # A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
 NAME = (rf"(?:St\.?[ \t]+{CAP_WORD}(?:['’]s)?|{CAP_WORD}(?:['’]s)?|[A-Z]{{2,4}}\b)"
@@ -42,6 +42,10 @@ ON = re.compile(rf"\b(?i:on)[ \t]+{_THE}(?P<name>{NAME})(?!['’\w])")
 WHERE = re.compile(
     rf"(?:^|(?<=[.!?][ \t])|(?<=\n)){_THE}(?P<name>{NAME})(?=[ \t]+(?:is|was)[ \t]+(?:where\b"
     r"|my[ \t]+(?:[a-z]+[ \t]+)?(?:admission|placement)s?\b))")
+# "Ashcombe House was rough": a named House or Lodge opening a sentence.
+OPENING_HOME = re.compile(
+    rf"(?:^|(?<=[.!?][ \t])|(?<=\n))(?P<name>(?:{CAP_WORD}[ \t]+){{1,2}}(?:House|Lodge))"
+    r"(?=[ \t]+[a-z])")
 CLOSED = re.compile(
     rf"(?<![\w'’])(?!(?i:when|after|before|since|until|till|then|and|but|so|cos|because)\b)"
     rf"{_THE}(?P<name>{NAME})(?=[ \t]+(?:(?:got|was|were)[ \t]+)?(?:shut|closed)"

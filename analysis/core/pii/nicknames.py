@@ -67,13 +67,25 @@ def acting_nicknames(text: str, is_word: Callable[[str], bool] | None) -> list[C
         Name candidates.
     """
     found = []
-    for m in re.finditer(rf"{CAP_WORD}\b", text):
-        word = m.group()
-        plural = is_word is not None and word.endswith("s") and is_word(word[:-1].lower())
-        if (is_sentence_start(text, m.start()) and PERSONAL_ACTS.match(text, m.end())
-                and word.lower() not in NOT_ACTING and not plural and not never_name(word)):
-            found.append(Candidate(m.start(), m.end(), "name"))
+    # "Kev and Debs put me up": two of them opening the sentence, each checked alike.
+    for m in re.finditer(rf"({CAP_WORD})(?:[ \t]+(?:and|&)[ \t]+({CAP_WORD}))?\b", text):
+        if not (is_sentence_start(text, m.start()) and PERSONAL_ACTS.match(text, m.end())):
+            continue
+        words = [(m.start(i), m.end(i)) for i in (1, 2) if m.group(i)]
+        # Beside a name ("Kev and Debs") a word ending in s is a name too, not a plural.
+        named = len(words) > 1 and any(
+            is_word is not None and not is_word(text[s:e].lower()) for s, e in words)
+        if all(_may_act(text[s:e], is_word, named) for s, e in words):
+            found += [Candidate(s, e, "name") for s, e in words]
     return found
+
+
+def _may_act(word: str, is_word: Callable[[str], bool] | None, named: bool) -> bool:
+    """Neither an institution, a plural noun ("Nurses", unless ``named``), nor a word that
+    is never a name."""
+    plural = (not named and is_word is not None and word.endswith("s")
+              and is_word(word[:-1].lower()))
+    return word.lower() not in NOT_ACTING and not plural and not never_name(word)
 
 
 def owed_nicknames(text: str) -> list[Candidate]:

@@ -132,7 +132,9 @@ HOSTEL_DOINGS = (
     # Where people go from sofas and the street, and what gets them thrown out.
     "bedsits?", "b ?(?:and|&|n) ?b", "sofa surf(?:ing|ed|er)",
     "(?:slept|sleeping|sleep) (?:rough|out)",
-    "on the streets?", "house rules", "housing benefit", "service charge")
+    "on the streets?", "house rules", "housing benefit", "service charge",
+    # An approved premises' curfew: "breached me for being late back to Goldcrest".
+    "late back", "breached")
 # A state someone is in or a way of speaking, which opens a sentence as the state itself
 # ("Sober helped me" for being sober, "Clean kept me alive", "Honest said nothing" for
 # "honest, I said nothing"): never a nickname there, unlike "Tiny" or "Lofty".
