@@ -72,6 +72,8 @@ def test_a_models_date_or_nationality_guess_needs_the_words_to_show_it(
     ("I'm on Universal Credit and the hospital parking costs a fortune.", "Universal"),
     # A first name said "after" is a person even with a hospital near.
     ("After Dave died I was admitted to hospital.", "Dave"),
+    # Someone's thing: "in Vinnie's van" is Vinnie's, not a place called Vinnie's.
+    ("We did the move in Vinnie's van the week I moved in.", "Vinnie"),
 ])
 def test_said_on_or_after_is_not_a_place_by_itself(text, word, fake_nlp):
     labels = {label for label, span in found(text, fake_nlp) if word in span}
@@ -135,6 +137,15 @@ def test_staff_doctors_and_subjects_stay_what_they_are(text, word, real_nlp):
     ("I go to Mayhill every week for bloods and my injection.", "Mayhill", "hospital"),
     # An approved premises' curfew: breached for being late back.
     ("They breached me for being late back to Pennyfold.", "Pennyfold", "hostel"),
+    # A room someone had, however it is described; moving in; being taken in or thrown out.
+    ("I had a tiny room at Saltmarsh with a window that never shut.", "Saltmarsh", "hostel"),
+    ("There was a fight at Thornaby the week I moved in.", "Thornaby", "hostel"),
+    ("I got thrown out of Pinewood for having a drink.", "Pinewood", "hostel"),
+    ("My support worker at Abbotsford sorted my bidding.", "Abbotsford", "hostel"),
+    # A place of safety under section 136, visiting hours, chest pains.
+    ("The police took me to Oakhurst as a place of safety.", "Oakhurst", "hospital"),
+    ("My mum came to Ravensdale every day at visiting hours.", "Ravensdale", "hospital"),
+    ("They rushed my dad into Colworth with chest pains.", "Colworth", "hospital"),
     # A named House opening a sentence, with nothing else said of it.
     ("Ashbourne House was rough, needles in the toilets.", "Ashbourne House", "hostel"),
 ])

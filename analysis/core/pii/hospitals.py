@@ -139,7 +139,10 @@ HOSPITAL_CONTEXT = re.compile(
     r"|one to one|on obs|day room|self[- ]harm(?:ed|ing)?|assessed|therap(?:y|ist)|cpns?"
     r"|eating disorders?|beating|(?:medium|low|high) secure"
     # Sent "out of area": where a mental health bed is found when none is free nearby.
-    r"|out of area|bloods|jabs|injections?|physio|ect)\b",
+    r"|out of area|bloods|jabs|injections?|physio|ect"
+    # Where the police take someone under section 136, when family visit, what brings a
+    # parent in by ambulance.
+    r"|place of safety|visiting (?:hours|time)|chest pains?|heart attack)\b",
     re.IGNORECASE,
 )
 

@@ -78,6 +78,7 @@ ORIGIN_BEFORE = re.compile(r"\b(?i:born|grew up|brought up|raised)[ \t]+(?:\w+[ 
 ARTICLE_AFTER = re.compile(r"[ \t]+(?i:the|a|an)[ \t]")
 # Said as where someone is or was, not where something goes ("moved the meeting to").
 WHERE_IN = re.compile(r"\b(?i:at|in|into|from|of)[ \t]+(?:(?i:the)[ \t]+)?$")
+OWNED_NEXT = re.compile(r"[ \t]+([a-z]+)\b")
 REACH = 90  # characters either side where what is said about a name still describes it
 
 
@@ -177,6 +178,15 @@ def _excluded(name: str, strong: bool) -> bool:
     return low in load_set("broad_areas.txt") or _a_person(name) or bool(STREET_END.search(name))
 
 
+def _someones_thing(text: str, name: str, end: int) -> bool:
+    """"in Vinnie's van": a possessive before a noun is someone's thing, not a place; a
+    saint's name ("St Brendan's shelter") or a word of kind after it ("Jimmy's ward") is."""
+    owned = OWNED_NEXT.match(text, end)
+    return bool(name.endswith(("'s", "’s")) and not name.startswith("St")
+                and owned and owned.group(1) not in COMMON_WORDS
+                and not _patterns()["after"].match(text, end))
+
+
 def _plain_lower(text: str, m: re.Match[str], is_word: Callable[[str], bool] | None) -> bool:
     """A lower-case name only with its kind word straight after or said to be one ("pennine
     view which is a wet hostel"), never one made of function words ("in touch with the"),
@@ -236,8 +246,9 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
             m.re is pats["before"] and "," in m.group()[:m.start("name") - m.start()])
         # "Honestly, a hostel is no home": an English word opening a sentence is an aside;
         # "Larkhill, it's a hostel" is a name.
-        if m.re is pats["explained"] and " " not in name and is_sentence_start(text, start) and (
-                is_word is None or is_word(name)):
+        aside = m.re is pats["explained"] and " " not in name and is_sentence_start(
+            text, start) and (is_word is None or is_word(name))
+        if aside or _someones_thing(text, name, end):
             continue
         # Matched at an offset, never on a slice: a slice copies the rest of a long text.
         strong = said or _said_kind(pats["after"].match(text, end)) or _apposed_kind(text, end)

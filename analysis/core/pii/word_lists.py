@@ -117,7 +117,8 @@ KIND_NOUNS = {
 # these show a home rather than a ward or a cell.
 HOSTEL_DOINGS = (
     "key ?workers?", "curfew", "house meeting", "residents?", "rough sleepers?", "care leavers?",
-    "evicted", "rent arrears", "arrears", "(?:my|a|the) room", "own (?:flat|place|door|front door)",
+    "evicted", "rent arrears", "arrears", "(?:my|a|the|our)(?: [a-z]+)? room",
+    "own (?:flat|place|door|front door)",
     "(?:living|lived|live|stopping|stopped|stayed|staying|housed|placed|put (?:me|us|him|her) up)"
     " (?:at|in)", "(?:moved|put|placed|sent|housed|kicked|chucked) (?:me|us|him|her|them)(?: all)?"
     " (?:out of|to|in|into|at|from)",
@@ -134,7 +135,9 @@ HOSTEL_DOINGS = (
     "(?:slept|sleeping|sleep) (?:rough|out)",
     "on the streets?", "house rules", "housing benefit", "service charge",
     # An approved premises' curfew: "breached me for being late back to Goldcrest".
-    "late back", "breached")
+    "late back", "breached",
+    # Moving in, being thrown out, and the worker who supports tenants.
+    "mov(?:ed|ing|e) in", "(?:thrown|chucked|kicked|turfed) out", "support workers?")
 # A state someone is in or a way of speaking, which opens a sentence as the state itself
 # ("Sober helped me" for being sober, "Clean kept me alive", "Honest said nothing" for
 # "honest, I said nothing"): never a nickname there, unlike "Tiny" or "Lofty".
