@@ -146,6 +146,10 @@ def test_staff_doctors_and_subjects_stay_what_they_are(text, word, real_nlp):
     ("The police took me to Oakhurst as a place of safety.", "Oakhurst", "hospital"),
     ("My mum came to Ravensdale every day at visiting hours.", "Ravensdale", "hospital"),
     ("They rushed my dad into Colworth with chest pains.", "Colworth", "hospital"),
+    # Kipping somewhere; "up the" a local place for what is done there.
+    ("I was kipping at Oakdene for a few weeks.", "Oakdene", "hostel"),
+    ("I was up the Limes every week for my bloods.", "Limes", "hospital"),
+    ("They took me to the Infirmary after the fight.", "Infirmary", "hospital"),
     # A named House opening a sentence, with nothing else said of it.
     ("Ashbourne House was rough, needles in the toilets.", "Ashbourne House", "hostel"),
 ])

@@ -34,6 +34,8 @@ UNIT_KINDS = (r"(?:psych|psychiatric|mental[ \t]+health|acute|secure|detox|crisi
 HOSPITAL_LOWER = re.compile(
     rf"\b(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]+(?:{UNIT_KINDS}[ \t]+)?"
     rf"(?:hospital|infirmary|ward|[Uu]nit|surgery|clinic|practice)\b")
+# "took me to the Infirmary": the town's infirmary, said as "the General" is.
+THE_INFIRMARY = re.compile(r"\b[Tt]he[ \t]+(?P<name>Infirmary)\b")
 # "registered with Dr Okoro's": a doctor's name with 's and no noun after is their surgery.
 DOCTORS_OWN = re.compile(
     rf"\b(?:Dr|Doctor)\.?[ \t]+{CAP_WORD}['’]s(?=[ \t]*[,.;!?]|[ \t]*$|[ \t]+(?:on|in|at"
@@ -182,6 +184,7 @@ def find_hospitals(text: str) -> list[Candidate]:
     found = matches(HOSPITAL, text, "hospital") + list_matches("hospitals.txt", text, "hospital")
     found += [Candidate(m.start(), m.end(), "hospital") for m in WARD_NUMBER.finditer(text)]
     found += matches(DOCTORS_OWN, text, "hospital")
+    found += [Candidate(*m.span("name"), "hospital") for m in THE_INFIRMARY.finditer(text)]
     found += [c for c in matches(TREATMENT_CENTRE, text, "hospital")
               if TREATMENT_CONTEXT.search(_around(text, c)) and not HOUSING_CONTEXT.search(
                   _around(text, c))]

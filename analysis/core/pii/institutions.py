@@ -33,6 +33,7 @@ from .kind_frames import (
     OPENING_HOME,
     STAFF_AT,
     UNDER_CARE,
+    UP_THE,
     WHERE,
     listed_on,
     model_says_no_place,
@@ -232,7 +233,8 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
     framed += [(m, _said_kind(m)) for m in pats["before"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["subject"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["explained"].finditer(text)]
-    framed += [(m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME) for m in p.finditer(text)]
+    framed += [(m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE)
+               for m in p.finditer(text)]
     # "the nurses on Poppy ... the women's ward": "on" a ward only with the word said.
     framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)
                for m in ON.finditer(text)]

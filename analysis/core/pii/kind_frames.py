@@ -13,7 +13,8 @@ institutions.py reads a name said "at", "in", "to" or "from" a place. People als
 * "my keyworker at Swan Lane", "my GP at Moss Lane", "the doctors at Lewisham", "the
   nurses on Poppy": who works there says what it is, even when it is named like a street
   or a town;
-* "I've been under the Linden Centre since I was eighteen": under a service's care.
+* "I've been under the Linden Centre since I was eighteen": under a service's care;
+* "up the Limes every week for my bloods": "up", "down" or "round the" a local place.
 
 Also the rule for the model's guesses: a small model calls made-up place names dates or
 nationalities ("Woodlands" a date, "Hillview" a nationality). Such a guess counts only when
@@ -28,7 +29,8 @@ from collections.abc import Callable, Iterable
 from .common import CAP_WORD, Candidate, sentence_parts
 from .word_lists import TIME_NAMES, TIME_WORDS
 
-__all__ = ["AFTER", "CLOSED", "NAME", "ON", "OPENING_HOME", "STAFF_AT", "UNDER_CARE", "WHERE",
+__all__ = ["AFTER", "CLOSED", "NAME", "ON", "OPENING_HOME", "STAFF_AT", "UNDER_CARE", "UP_THE",
+           "WHERE",
            "listed_on", "model_says_no_place", "ward_said"]
 
 # A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
@@ -38,6 +40,7 @@ _THE = r"(?:(?i:the)[ \t]+)?"
 # A new clause after the name: a pronoun subject, or a comma.
 AFTER = re.compile(
     rf"\b(?i:after)[ \t]+{_THE}(?P<name>{NAME})(?=,|[ \t]+(?i:i|we|they|he|she|you|it|me|my)\b)")
+UP_THE = re.compile(rf"\b(?i:up|down|round)[ \t]+(?i:the)[ \t]+(?P<name>{NAME})(?!['’\w])")
 ON = re.compile(rf"\b(?i:on)[ \t]+{_THE}(?P<name>{NAME})(?!['’\w])")
 WHERE = re.compile(
     rf"(?:^|(?<=[.!?][ \t])|(?<=\n)){_THE}(?P<name>{NAME})(?=[ \t]+(?:is|was)[ \t]+(?:where\b"

@@ -119,7 +119,8 @@ HOSTEL_DOINGS = (
     "key ?workers?", "curfew", "house meeting", "residents?", "rough sleepers?", "care leavers?",
     "evicted", "rent arrears", "arrears", "(?:my|a|the|our)(?: [a-z]+)? room",
     "own (?:flat|place|door|front door)",
-    "(?:living|lived|live|stopping|stopped|stayed|staying|housed|placed|put (?:me|us|him|her) up)"
+    "(?:living|lived|live|stopping|stopped|stayed|staying|housed|placed|put (?:me|us|him|her) up"
+    "|kipping|kipped|dossing|dossed)"
     " (?:at|in)", "(?:moved|put|placed|sent|housed|kicked|chucked) (?:me|us|him|her|them)(?: all)?"
     " (?:out of|to|in|into|at|from)",
     "moved (?:out of|into|from)", "signing in", "sign in", "visitors", "ex-offenders",
