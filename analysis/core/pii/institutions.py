@@ -26,17 +26,15 @@ from .areas import is_kept_region
 from .common import COMMON_WORDS, Candidate, is_sentence_start, sentence_parts
 from .hospitals import HOSPITAL_CONTEXT, NOT_HOSPITAL_FIRST
 from .kind_frames import (
-    AFTER,
-    CLOSED,
     NAME,
     ON,
     OPENING_HOME,
     STAFF_AT,
     UNDER_CARE,
-    UP_THE,
     WHERE,
     listed_on,
     model_says_no_place,
+    more_frames,
     ward_said,
 )
 from .name_words import TITLE_WORDS
@@ -233,13 +231,7 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
     framed += [(m, _said_kind(m)) for m in pats["before"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["subject"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["explained"].finditer(text)]
-    framed += [(m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE)
-               for m in p.finditer(text)]
-    # "the nurses on Poppy ... the women's ward": "on" a ward only with the word said.
-    framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)
-               for m in ON.finditer(text)]
-    framed += [(m, "hostel" if m.group("hostel") else "hospital") for m in STAFF_AT.finditer(text)]
-    framed += [(m, "hospital") for m in UNDER_CARE.finditer(text)]
+    framed += more_frames(text)
     for m, said in framed:
         start, end, name = m.start("name"), m.end("name"), m.group("name")
         # "the prison, Dr Fraser": after a comma a title or first name is who works there;

@@ -30,8 +30,7 @@ from .common import CAP_WORD, Candidate, sentence_parts
 from .word_lists import TIME_NAMES, TIME_WORDS
 
 __all__ = ["AFTER", "CLOSED", "NAME", "ON", "OPENING_HOME", "STAFF_AT", "UNDER_CARE", "UP_THE",
-           "WHERE",
-           "listed_on", "model_says_no_place", "ward_said"]
+           "WHERE", "listed_on", "more_frames", "model_says_no_place", "ward_said"]
 
 # A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
 NAME = (rf"(?:St\.?[ \t]+{CAP_WORD}(?:['’]s)?|{CAP_WORD}(?:['’]s)?|[A-Z]{{2,4}}\b)"
@@ -77,6 +76,19 @@ PEOPLE_KINDS = frozenset(["NORP", "LANGUAGE"])
 TIME_SAID = re.compile(
     r"\d|\b(?i:day|days|night|nights|week|weeks|weekend|month|months|year|years|morning"
     r"|evening|afternoon|tonight|today|yesterday|tomorrow|eve|new year|bank holiday)\b")
+
+
+def more_frames(text: str) -> list[tuple[re.Match[str], str | None]]:
+    """Every name said in one of the frames above, with the kind the frame itself says
+    (None when the rest of the sentence must say it)."""
+    framed: list[tuple[re.Match[str], str | None]] = [
+        (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE) for m in p.finditer(text)]
+    # "the nurses on Poppy ... the women's ward": "on" a ward only with the word said.
+    framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)
+               for m in ON.finditer(text)]
+    framed += [(m, "hostel" if m.group("hostel") else "hospital") for m in STAFF_AT.finditer(text)]
+    framed += [(m, "hospital") for m in UNDER_CARE.finditer(text)]
+    return framed
 
 
 def ward_said(text: str, start: int, end: int) -> bool:
