@@ -18,7 +18,12 @@ from .test_redact import found
     ("Lofty got me a job on the bins.", "Lofty"),
     ("Biscuit picked me up from the gate.", "Biscuit"),
     ("Chalky never came back from his home leave.", "Chalky"),
-    # Who is owed money is a person.
+    # Who owes or is owed money is a person, and who drugs are bought off.
+    ("Red owed me money for months.", "Red"),
+    ("I used to score off Scouse on the estate.", "Scouse"),
+    ("I got it off Spider in the end.", "Spider"),
+    # Who someone goes to see.
+    ("I went to see Chalky in hospital.", "Chalky"),
     ("I owed Sully money so I kept out the way.", "Sully"),
     ("He still owes Ginger forty quid.", "Ginger"),
     # Two of them doing it.
@@ -37,6 +42,8 @@ def test_nicknames_doing_for_people(text, expected, real_nlp):
     ("Prison got me a job in the kitchens.", "Prison"),
     ("Staff and volunteers looked after me.", "Staff"),
     ("Music got me through the nights inside.", "Music"),
+    ("I got my script off Boots every morning.", "Boots"),
+    ("I went to see Crisis about a course.", "Crisis"),
     # A TV title with an institution's word in it, watched.
     ("we used to watch Prison Break on the wing", "watch"),
     ("I watch Prison Break every night before bed", "Break"),

@@ -42,12 +42,20 @@ PERSONAL_ACTS = re.compile(
     r"[ \t]+(?:(?:always|never|just|really|still|even)[ \t]+)?(?:looked[ \t]+after"
     r"|(?:put|picked)[ \t]+(?:me|us|him|her|them)[ \t]+up|lent[ \t]+(?:me|us|him|her|them)"
     r"|got[ \t]+(?:me|us|him|her|them)[ \t]+(?:a|the|my|his|her)[ \t]+(?:job|place|room|bed|flat)"
-    r"|sat[ \t]+with[ \t]+(?:me|us|him|her|them)|came[ \t]+back[ \t]+from[ \t]+(?:his|her))\b")
+    r"|sat[ \t]+with[ \t]+(?:me|us|him|her|them)|came[ \t]+back[ \t]+from[ \t]+(?:his|her)"
+    r"|owe[sd]?[ \t]+(?:me|us|him|her|them))\b")
 # Words that open such a sentence as the institution or the people in it ("Prison got me a
 # job in the kitchens", "Staff looked after me").
 NOT_ACTING = frozenset(
     ["prison", "jail", "rehab", "hostel", "hospital", "church", "school", "college", "work",
      "staff", "family", "everybody", "society", "recovery", "treatment", "therapy", "music"])
+# "score off Scouse", "got it off Spider": who drugs or money are had off is a person;
+# "went to see Chalky": who someone goes to see.
+OFF_OR_SEE = re.compile(
+    rf"\b(?:(?i:got|get|gets|getting|bought|buy|buying|scored|score|scoring|borrowed|borrow"
+    r"|nicked|robbed|took|take|heard)(?:[ \t]+[a-z]+){0,3}?[ \t]+off"
+    r"|(?i:went|go|going|gone|came|come|coming)[ \t]+(?:to[ \t]+)?(?:see|visit))"
+    rf"[ \t]+(?P<name>{CAP_WORD})\b(?![ \t]+[A-Z])")
 # "I owed Sully money", "he still owes Ginger forty quid": who is owed money is a person.
 OWED = re.compile(
     rf"\b(?i:owe|owed|owes|owing)[ \t]+(?P<name>{CAP_WORD})[ \t]+(?:(?i:money|some[ \t]+money"
@@ -89,7 +97,8 @@ def _may_act(word: str, is_word: Callable[[str], bool] | None, named: bool) -> b
 
 
 def owed_nicknames(text: str) -> list[Candidate]:
-    """Find who is owed money ("I owed Sully money"), however English the word.
+    """Find who is owed money ("I owed Sully money"), who drugs are had off ("score off
+    Scouse") and who someone goes to see ("went to see Chalky"), however English the word.
 
     Args:
         text: text to search.
@@ -97,8 +106,9 @@ def owed_nicknames(text: str) -> list[Candidate]:
     Returns:
         Name candidates.
     """
-    return [Candidate(m.start("name"), m.end("name"), "name") for m in OWED.finditer(text)
-            if not never_name(m.group("name"))]
+    return [Candidate(m.start("name"), m.end("name"), "name")
+            for p in (OWED, OFF_OR_SEE) for m in p.finditer(text)
+            if not never_name(m.group("name")) and m.group("name").lower() not in NOT_ACTING]
 
 
 def describing_nicknames(text: str, is_adjective: Callable[[str], bool] | None,
