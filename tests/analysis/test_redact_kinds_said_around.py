@@ -150,6 +150,10 @@ def test_staff_doctors_and_subjects_stay_what_they_are(text, word, real_nlp):
     ("I was kipping at Oakdene for a few weeks.", "Oakdene", "hostel"),
     ("I was up the Limes every week for my bloods.", "Limes", "hospital"),
     ("They took me to the Infirmary after the fight.", "Infirmary", "hospital"),
+    # A bed for the night; moved on; registered with a practice.
+    ("I went to the Whitehouse for a bed for the night.", "Whitehouse", "hostel"),
+    ("I was at Bridgeway for three months, then moved on.", "Bridgeway", "hostel"),
+    ("I'm registered at the Grove but never get an appointment.", "Grove", "hospital"),
     # A named House opening a sentence, with nothing else said of it.
     ("Ashbourne House was rough, needles in the toilets.", "Ashbourne House", "hostel"),
 ])

@@ -144,7 +144,9 @@ HOSPITAL_CONTEXT = re.compile(
     r"|out of area|bloods|jabs|injections?|physio|ect"
     # Where the police take someone under section 136, when family visit, what brings a
     # parent in by ambulance.
-    r"|place of safety|visiting (?:hours|time)|chest pains?|heart attack)\b",
+    r"|place of safety|visiting (?:hours|time)|chest pains?|heart attack"
+    # Registered with a practice ("registered at the Grove").
+    r"|registered (?:at|with))\b",
     re.IGNORECASE,
 )
 

@@ -130,7 +130,7 @@ HOSTEL_DOINGS = (
     "fobs?", "lockers?", "breathalys(?:e|ed|es|er|ing)", "tenancy", "emergency beds?",
     "residential",
     # Waiting to move on to a flat, and the street team that finds people a bed.
-    "move[- ]on", "outreach",
+    "move[- ]on", "moved on", "outreach", "(?:a )?bed for the night",
     # Where people go from sofas and the street, and what gets them thrown out.
     "bedsits?", "b ?(?:and|&|n) ?b", "sofa surf(?:ing|ed|er)",
     "(?:slept|sleeping|sleep) (?:rough|out)",
