@@ -50,3 +50,14 @@ def test_nicknames_doing_for_people(text, expected, real_nlp):
 ])
 def test_states_things_and_titles_stay(text, word, real_nlp):
     assert [label for label, span in found(text, real_nlp) if word in span] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # What is paid or settled is a thing; who pays is a person.
+    ("Bill's been paid so at least the lights are on.", None),
+    ("Bill was settled in the end by the council.", None),
+    ("Bill paid for my bus fare home.", "Bill"),
+])
+def test_a_bill_paid_is_a_thing(text, expected, real_nlp):
+    names = [span for label, span in found(text, real_nlp) if label == "name"]
+    assert names == ([expected] if expected else [])
