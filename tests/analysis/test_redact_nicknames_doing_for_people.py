@@ -26,6 +26,10 @@ from .test_redact import found
     ("I went to see Chalky in hospital.", "Chalky"),
     ("I owed Sully money so I kept out the way.", "Sully"),
     ("He still owes Ginger forty quid.", "Ginger"),
+    # What the law or the world does only to a person.
+    ("Ginger got out before me and never wrote.", "Ginger"),
+    ("Tank got recalled a week after release.", "Tank"),
+    ("Biscuit got stabbed outside the chippy.", "Biscuit"),
     # Two of them doing it.
     ("Kev and Debs put me up when I got out.", "Kev"),
     ("Kev and Debs put me up when I got out.", "Debs"),
@@ -42,6 +46,8 @@ def test_nicknames_doing_for_people(text, expected, real_nlp):
     ("Prison got me a job in the kitchens.", "Prison"),
     ("Staff and volunteers looked after me.", "Staff"),
     ("Music got me through the nights inside.", "Music"),
+    ("Word got out that I was a grass.", "Word"),
+    ("Sentence got cut on appeal.", "Sentence"),
     ("I got my script off Boots every morning.", "Boots"),
     ("I went to see Crisis about a course.", "Crisis"),
     # A TV title with an institution's word in it, watched.

@@ -43,7 +43,12 @@ PERSONAL_ACTS = re.compile(
     r"|(?:put|picked)[ \t]+(?:me|us|him|her|them)[ \t]+up|lent[ \t]+(?:me|us|him|her|them)"
     r"|got[ \t]+(?:me|us|him|her|them)[ \t]+(?:a|the|my|his|her)[ \t]+(?:job|place|room|bed|flat)"
     r"|sat[ \t]+with[ \t]+(?:me|us|him|her|them)|came[ \t]+back[ \t]+from[ \t]+(?:his|her)"
-    r"|owe[sd]?[ \t]+(?:me|us|him|her|them))\b")
+    r"|owe[sd]?[ \t]+(?:me|us|him|her|them)"
+    # What the law or the street does to a person: "Tank got recalled", "Ginger got out
+    # before me" (word gets out, a sentence gets cut).
+    r"|got[ \t]+out[ \t]+(?:before|after)[ \t]+(?:me|us|him|her|them)"
+    r"|got[ \t]+(?:released|recalled|sentenced|sectioned|stabbed|arrested|battered|deported"
+    r"|sent[ \t]+down))\b")
 # Words that open such a sentence as the institution or the people in it ("Prison got me a
 # job in the kitchens", "Staff looked after me").
 NOT_ACTING = frozenset(
