@@ -72,6 +72,9 @@ def test_a_models_date_or_nationality_guess_needs_the_words_to_show_it(
     ("I'm on Universal Credit and the hospital parking costs a fortune.", "Universal"),
     # A first name said "after" is a person even with a hospital near.
     ("After Dave died I was admitted to hospital.", "Dave"),
+    ("Before Kayleigh I was sleeping in a tent.", "Kayleigh"),
+    ("Dave kicked me out for drinking.", "Dave"),
+    ("I live at 14 Tanner Road with my keyworker visiting.", "Tanner Road"),
     # Someone's thing: "in Vinnie's van" is Vinnie's, not a place called Vinnie's.
     ("We did the move in Vinnie's van the week I moved in.", "Vinnie"),
 ])
@@ -154,6 +157,14 @@ def test_staff_doctors_and_subjects_stay_what_they_are(text, word, real_nlp):
     ("I went to the Whitehouse for a bed for the night.", "Whitehouse", "hostel"),
     ("I was at Bridgeway for three months, then moved on.", "Bridgeway", "hostel"),
     ("I'm registered at the Grove but never get an appointment.", "Grove", "hospital"),
+    # Waiting for a flat; before a place, as after one.
+    ("I'm still at Kestrel View, waiting for a flat.", "Kestrel View", "hostel"),
+    ("Before Heron Point I was sleeping in a tent.", "Heron Point", "hostel"),
+    # A street said "at", no house number, where a hostel's doings are: the hostel on it.
+    ("I'm still a resident at Tanner Road but mostly at my mum's.", "Tanner Road", "hostel"),
+    # A place-shaped name that does what a hostel does to its residents.
+    ("Marsh View kicked me out for drinking.", "Marsh View", "hostel"),
+    ("St Cuthbert's let me stay three nights.", "St Cuthbert's", "hostel"),
     # A named House opening a sentence, with nothing else said of it.
     ("Ashbourne House was rough, needles in the toilets.", "Ashbourne House", "hostel"),
 ])

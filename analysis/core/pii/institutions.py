@@ -76,6 +76,7 @@ WORKERS = (r"(?i:workers?|staff|managers?|officers?|nurses?|doctors?|cooks?|ward
 ORIGIN_BEFORE = re.compile(r"\b(?i:born|grew up|brought up|raised)[ \t]+(?:\w+[ \t]+)?$")
 ARTICLE_AFTER = re.compile(r"[ \t]+(?i:the|a|an)[ \t]")
 # Said as where someone is or was, not where something goes ("moved the meeting to").
+AT_BEFORE = re.compile(r"\b(?i:at)[ \t]+$")
 WHERE_IN = re.compile(r"\b(?i:at|in|into|from|of)[ \t]+(?:(?i:the)[ \t]+)?$")
 OWNED_NEXT = re.compile(r"[ \t]+([a-z]+)\b")
 REACH = 90  # characters either side where what is said about a name still describes it
@@ -152,9 +153,10 @@ def _nearest_doing(text: str, start: int, end: int) -> str | None:
     return best[2] if best else None
 
 
-def _excluded(name: str, strong: bool) -> bool:
+def _excluded(name: str, strong: bool, street_ok: bool = False) -> bool:
     """Names never read here: times, shops, charities, regions, colleges, bodies and their
-    papers; nor first names, towns or streets unless a word of kind is said with them."""
+    papers; nor first names, towns or streets unless a word of kind is said with them (a
+    street also when said "at": ``street_ok``)."""
     low = name.lower()
     first = re.sub(r"['’]s$", "", low.split()[0])
     bare = re.sub(r"['’]s$", "", low)
@@ -174,7 +176,10 @@ def _excluded(name: str, strong: bool) -> bool:
         return True  # "a referral to IAPT", "a room at the YMCA": services and chains
     if first in GENERIC_FIRST or first in ROAD_DESCRIPTIONS:
         return True  # "the new hostel", "the Bottom End of town"
-    return low in load_set("broad_areas.txt") or _a_person(name) or bool(STREET_END.search(name))
+    # "a resident at Corbridge Road": a street said "at" with no number is the place on it
+    # everyone knows by its name (``street_ok``); "living on Corbridge Road" is a home.
+    return low in load_set("broad_areas.txt") or _a_person(name) or (
+        bool(STREET_END.search(name)) and not street_ok)
 
 
 def _someones_thing(text: str, name: str, end: int) -> bool:
@@ -250,7 +255,8 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
             continue
         # "a refuge called Oasis": a name after its kind is one whatever the model thinks
         # it is (a work of art, an event); the kind word said first settles it.
-        if _excluded(name, bool(strong)) or (listed and _a_person(name)) or (
+        street_ok = bool(AT_BEFORE.search(text, max(0, m.start() - 1), start))
+        if _excluded(name, bool(strong), street_ok) or (listed and _a_person(name)) or (
                 m.re is not pats["before"] and m.re is not STAFF_AT
                 and model_says_no_place(text, start, end, ents, is_word)):
             continue

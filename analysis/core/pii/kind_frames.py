@@ -2,8 +2,11 @@
 
 institutions.py reads a name said "at", "in", "to" or "from" a place. People also say:
 
-* "after Elmhurst I swore I'd never do a hostel again": a place left behind, when a new
-  clause starts straight after it ("after Dave died" is a person doing something);
+* "after Elmhurst I swore I'd never do a hostel again", "before Heron Point I was sleeping
+  in a tent": a place left or arrived at, when a new clause starts straight after it
+  ("after Dave died" is a person doing something);
+* "Marsh View kicked me out", "St Cuthbert's let me stay": a name shaped like a place (a
+  saint's, or ending in a street's or a building's word) doing what a hostel does;
 * "the nurses on Poppy were lovely, it's the women's ward": a ward is said "on", but so are
   medicines, benefits and streets, so only with the word ward in the sentence;
 * "Meadowside is where they put you on a section", "Fernlea was my fourth admission": a
@@ -29,16 +32,21 @@ from collections.abc import Callable, Iterable
 from .common import CAP_WORD, Candidate, sentence_parts
 from .word_lists import TIME_NAMES, TIME_WORDS
 
-__all__ = ["AFTER", "CLOSED", "NAME", "ON", "OPENING_HOME", "STAFF_AT", "UNDER_CARE", "UP_THE",
-           "WHERE", "listed_on", "more_frames", "model_says_no_place", "ward_said"]
+__all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "OPENING_HOME", "STAFF_AT",
+           "UNDER_CARE", "UP_THE", "WHERE", "listed_on", "model_says_no_place", "more_frames",
+           "ward_said"]
 
 # A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
 NAME = (rf"(?:St\.?[ \t]+{CAP_WORD}(?:['’]s)?|{CAP_WORD}(?:['’]s)?|[A-Z]{{2,4}}\b)"
         rf"(?:[ \t]+{CAP_WORD}(?:['’]s)?){{0,2}}")
 _THE = r"(?:(?i:the)[ \t]+)?"
+# The last word of a place's or a building's name.
+PLACE_WORDS = (r"Road|Street|Avenue|Lane|Close|Crescent|Drive|Way|Grove|Terrace|Gardens|Mews"
+               r"|Rise|Parade|View|Court|House|Lodge|Hall|Place|Point|Grange|Park|Yard|Gate|Row")
 # A new clause after the name: a pronoun subject, or a comma.
 AFTER = re.compile(
-    rf"\b(?i:after)[ \t]+{_THE}(?P<name>{NAME})(?=,|[ \t]+(?i:i|we|they|he|she|you|it|me|my)\b)")
+    rf"\b(?i:after|before)[ \t]+{_THE}(?P<name>{NAME})"
+    r"(?=,|[ \t]+(?i:i|we|they|he|she|you|it|me|my)\b)")
 UP_THE = re.compile(rf"\b(?i:up|down|round)[ \t]+(?i:the)[ \t]+(?P<name>{NAME})(?!['’\w])")
 ON = re.compile(rf"\b(?i:on)[ \t]+{_THE}(?P<name>{NAME})(?!['’\w])")
 WHERE = re.compile(
@@ -52,6 +60,12 @@ CLOSED = re.compile(
     rf"(?<![\w'’])(?!(?i:when|after|before|since|until|till|then|and|but|so|cos|because)\b)"
     rf"{_THE}(?P<name>{NAME})(?=[ \t]+(?:(?:got|was|were)[ \t]+)?(?:shut|closed)"
     r"(?:[ \t]+down)?(?![ \t]+(?:the|a|his|her|my|their|its|up)\b))")
+HOUSED_BY = re.compile(
+    rf"(?:^|(?<=[.!?][ \t])|(?<=\n)){_THE}(?P<name>(?:St\.?[ \t]+{CAP_WORD}['’]s"
+    rf"|(?:{CAP_WORD}[ \t]+){{1,2}}(?:{PLACE_WORDS})))[ \t]+(?:(?:wouldn['’]t|would|never"
+    r"|just)[ \t]+)?(?:kicked[ \t]+(?:me|us|him|her|them)[ \t]+out|let[ \t]+(?:me|us|him|her|them)"
+    r"[ \t]+stay|took[ \t]+(?:me|us|him|her|them)[ \t]+in|have[ \t]+(?:me|us|him|her|them)"
+    r"[ \t]+back|gave[ \t]+(?:me|us|him|her|them)[ \t]+a[ \t]+(?:room|bed))\b")
 # The group that matched names the kind.
 STAFF_AT = re.compile(
     rf"\b(?i:(?P<hostel>key[ \t]?workers?)|(?P<hospital>gps?|doctors?|nurses?|psychs?"
@@ -88,6 +102,7 @@ def more_frames(text: str) -> list[tuple[re.Match[str], str | None]]:
                for m in ON.finditer(text)]
     framed += [(m, "hostel" if m.group("hostel") else "hospital") for m in STAFF_AT.finditer(text)]
     framed += [(m, "hospital") for m in UNDER_CARE.finditer(text)]
+    framed += [(m, "hostel") for m in HOUSED_BY.finditer(text)]
     return framed
 
 

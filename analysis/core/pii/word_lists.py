@@ -138,7 +138,9 @@ HOSTEL_DOINGS = (
     # An approved premises' curfew: "breached me for being late back to Goldcrest".
     "late back", "breached",
     # Moving in, being thrown out, and the worker who supports tenants.
-    "mov(?:ed|ing|e) in", "(?:thrown|chucked|kicked|turfed) out", "support workers?")
+    "mov(?:ed|ing|e) in", "(?:thrown|chucked|kicked|turfed) out", "support workers?",
+    # Temporary accommodation waits for a flat; before it, a tent.
+    "(?:waiting|wait|bidding) (?:for|on) (?:a|my) (?:flat|house|place)", "tents?")
 # A state someone is in or a way of speaking, which opens a sentence as the state itself
 # ("Sober helped me" for being sober, "Clean kept me alive", "Honest said nothing" for
 # "honest, I said nothing"): never a nickname there, unlike "Tiny" or "Lofty".
