@@ -45,6 +45,13 @@ def test_nicknames_doing_for_people(text, expected, real_nlp):
     ("Sober helped me more than anything else I tried.", "Sober"),
     ("Prison got me a job in the kitchens.", "Prison"),
     ("Staff and volunteers looked after me.", "Staff"),
+    # Services and teams do these things too, and are nobody's name.
+    ("Security picked me up at the gate.", "Security"),
+    ("Outreach picked me up from the station.", "Outreach"),
+    ("Housing got me a room in the end.", "Housing"),
+    ("Healthcare looked after me on the wing.", "Healthcare"),
+    ("Ambulance picked me up off the floor.", "Ambulance"),
+    ("Police picked me up at three in the morning.", "Police"),
     ("Music got me through the nights inside.", "Music"),
     ("Word got out that I was a grass.", "Word"),
     ("Sentence got cut on appeal.", "Sentence"),
