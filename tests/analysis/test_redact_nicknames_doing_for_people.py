@@ -74,3 +74,17 @@ def test_states_things_and_titles_stay(text, word, real_nlp):
 def test_a_bill_paid_is_a_thing(text, expected, real_nlp):
     names = [span for label, span in found(text, real_nlp) if label == "name"]
     assert names == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A name-word before a noun is a compound only when it can describe one (an adjective:
+    # "Frank conversations"), is a time ("Dawn raids") or makes one word with it ("Will
+    # power", willpower); "Mark conditions" is Mark's, or Mark being told about them.
+    ("Mark conditions were the worst part of it.", ["Mark"]),
+    ("Mark licence conditions were the worst.", ["Mark"]),
+    ("Will power is not enough on its own.", []),
+    ("We had some Frank conversations about my drinking.", []),
+    ("Dawn raids are terrifying for the kids.", []),
+])
+def test_a_name_word_before_a_noun(text, expected, real_nlp):
+    assert [span for label, span in found(text, real_nlp) if label == "name"] == expected

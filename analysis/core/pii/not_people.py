@@ -159,16 +159,23 @@ PERSON_OBJECT_AFTER = re.compile(
     r"|for|with|to)\b")
 
 
-def _compound(text: str, cand: Candidate, is_word: Callable[[str], bool]) -> bool:
-    """A name-word before a noun it describes: after a quantifier ("some Dean
-    conversations"), before an auxiliary ("Dean conversations were good"), or a time of day
+def _compound(text: str, cand: Candidate, is_word: Callable[[str], bool],
+              is_modifier: Callable[[str], bool] | None) -> bool:
+    """A name-word before a noun it describes: after a quantifier ("some Frank
+    conversations"), before an auxiliary ("Frank conversations were good"), or a time of day
     or year said before a noun ("Dawn raids", "Summer holidays"); never before what a
-    person does to someone ("Frank mentions his kids", "Grace dances with me")."""
+    person does to someone ("Frank mentions his kids", "Grace dances with me"). Only a word
+    that can describe a noun (an adjective: "Frank"), a time, or one that makes a single
+    word with it ("Will power": willpower) does: "Mark conditions were the worst" is Mark."""
     word = text[cand.start:cand.end]
     after = NOUN_AFTER.match(text, cand.end)
     if " " in word or not is_ambiguous(word) or not after:
         return False
     noun = after.group("noun")
+    low = word.lower()
+    if not (low in DAYTIME_NAMES | TIME_NAMES or is_word(low + noun)
+            or is_modifier is None or is_modifier(low)):
+        return False
     if (noun in COMMON_WORDS or noun in PERSON_VERBS or noun in SPEECH_VERBS or noun in NOT_NOUNS
             or noun.endswith(("ed", "ly")) or not is_word(noun)
             or PERSON_OBJECT_AFTER.match(text, after.end("noun"))):
@@ -205,7 +212,7 @@ def drop_not_people(text: str, cands: list[Candidate],
             continue
         if _court(text, cand) or _saint(text, cand) or (
                 is_word is not None and cand.start not in cued and (
-                    _compound(text, cand, is_word) or _show(text, cand, is_word)
+                    _compound(text, cand, is_word, is_modifier) or _show(text, cand, is_word)
                     or _service_or_station(text, cand, is_word))):
             continue
         kept.append(cand)
