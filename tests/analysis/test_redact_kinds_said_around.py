@@ -165,6 +165,8 @@ def test_staff_doctors_and_subjects_stay_what_they_are(text, word, real_nlp):
     # A place-shaped name that does what a hostel does to its residents.
     ("Marsh View kicked me out for drinking.", "Marsh View", "hostel"),
     ("St Cuthbert's let me stay three nights.", "St Cuthbert's", "hostel"),
+    # Where probation wants or sends someone to live: approved premises.
+    ("Probation wanted me at Kelstern but it's miles from my kids.", "Kelstern", "hostel"),
     # A named House opening a sentence, with nothing else said of it.
     ("Ashbourne House was rough, needles in the toilets.", "Ashbourne House", "hostel"),
 ])

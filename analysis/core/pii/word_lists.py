@@ -140,7 +140,9 @@ HOSTEL_DOINGS = (
     # Moving in, being thrown out, and the worker who supports tenants.
     "mov(?:ed|ing|e) in", "(?:thrown|chucked|kicked|turfed) out", "support workers?",
     # Temporary accommodation waits for a flat; before it, a tent.
-    "(?:waiting|wait|bidding) (?:for|on) (?:a|my) (?:flat|house|place)", "tents?")
+    "(?:waiting|wait|bidding) (?:for|on) (?:a|my) (?:flat|house|place)", "tents?",
+    # Probation decides where someone on licence lives: an approved premises.
+    "probation (?:wanted|sent|put|placed|moved) (?:me|us|him|her|them)")
 # A state someone is in or a way of speaking, which opens a sentence as the state itself
 # ("Sober helped me" for being sober, "Clean kept me alive", "Honest said nothing" for
 # "honest, I said nothing"): never a nickname there, unlike "Tiny" or "Lofty".
