@@ -13,7 +13,9 @@ no span covered.
 
 ``--fixture fresh`` measures round five's fresh adversarial lines instead
 (``pii_fresh.jsonl``, from ``pii_fresh_lines.py``), kept apart so the figures above stay
-comparable between rounds.
+comparable between rounds. ``--fixture dev11`` measures round eleven's hostels, hospitals and
+names with no cue word (``pii_dev11_lines.py``); ``--fixture dev11check`` the lines written
+after its rules and never tuned on.
 
 Run: ``.venv/bin/python bench/redaction_quality.py [--fixture fresh] [--no-demo] [--show-errors]``
 """
