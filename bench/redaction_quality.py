@@ -13,7 +13,9 @@ no span covered.
 
 ``--fixture fresh`` measures round five's fresh adversarial lines instead
 (``pii_fresh.jsonl``, from ``pii_fresh_lines.py``), kept apart so the figures above stay
-comparable between rounds.
+comparable between rounds. ``--fixture dev11`` measures round eleven's hostels, hospitals and
+names with no cue word (``pii_dev11_lines.py``); ``--fixture dev11check`` the lines written
+after its rules and never tuned on.
 
 Run: ``.venv/bin/python bench/redaction_quality.py [--fixture fresh] [--no-demo] [--show-errors]``
 """
@@ -40,6 +42,11 @@ FIXTURES = {"labelled": ROOT / "tests/analysis/fixtures/pii_labelled.jsonl",
             # Round nine's lines for hostels, hospitals and prisons, written before the
             # detectors were read (pii_dev9_lines.py); a development set.
             "dev9": ROOT / "tests/analysis/fixtures/pii_dev9.jsonl",
+            # Round eleven's: new phrasings for hostels, hospitals and names with no cue
+            # word, and traps (pii_dev11_lines.py); written before reading the detectors.
+            "dev11": ROOT / "tests/analysis/fixtures/pii_dev11.jsonl",
+            # Lines written after round eleven's rules and never tuned on.
+            "dev11check": ROOT / "tests/analysis/fixtures/pii_dev11check.jsonl",
             # The same again by another helper; sealed: no fix was made by reading it.
             "heldout4": ROOT / "tests/analysis/fixtures/pii_heldout4.jsonl"}
 DEMO = ROOT / "forum/demo/transcripts"

@@ -20,7 +20,9 @@ __all__ = ["find_hospitals"]
 
 HOSPITAL = re.compile(
     rf"\b{NAME_WORDS}(?:['’]s?)?[ \t]+(?:Hospital|Infirmary|Ward|Clinic|Medical Centre|"
-    rf"Health Centre|Surgery|Mental Health Unit|Medical Practice|Practice)\b"
+    rf"Health Centre|Surgery|Mental Health Unit|Medical Practice|Practice"
+    # "Elm Tree Medical": a practice by its own name, the last word said alone.
+    rf"|Medical(?![ \t]+{CAP_WORD}))\b"
 )
 # "Wythenshawe hospital", "Maple ward", "Meadowbrook Unit", "the Mount Vernon surgery": the
 # word typed in lower case, or a ward or unit by its own name; "a Leeds hospital" (a broad
@@ -32,6 +34,12 @@ UNIT_KINDS = (r"(?:psych|psychiatric|mental[ \t]+health|acute|secure|detox|crisi
 HOSPITAL_LOWER = re.compile(
     rf"\b(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]+(?:{UNIT_KINDS}[ \t]+)?"
     rf"(?:hospital|infirmary|ward|[Uu]nit|surgery|clinic|practice)\b")
+# "took me to the Infirmary": the town's infirmary, said as "the General" is.
+THE_INFIRMARY = re.compile(r"\b[Tt]he[ \t]+(?P<name>Infirmary)\b")
+# "registered with Dr Okoro's": a doctor's name with 's and no noun after is their surgery.
+DOCTORS_OWN = re.compile(
+    rf"\b(?:Dr|Doctor)\.?[ \t]+{CAP_WORD}['’]s(?=[ \t]*[,.;!?]|[ \t]*$|[ \t]+(?:on|in|at"
+    rf"|for|and|but|since|every|when|round|up|down)\b)")
 # "Ward 22", "on ward 7": a ward by its number says which hospital floor someone was on.
 # A council ward ("Ward 3 of the council", "the electoral ward 3") is an area, not a bed.
 WARD_NUMBER = re.compile(
@@ -56,7 +64,10 @@ NOT_HOSPITAL_FIRST = frozenset(
      # Units and wards a prison or hospital has, not a named place ("the Segregation Unit").
      "segregation", "seg", "healthcare", "care", "intensive", "induction", "separation",
      "supervision", "dependency", "drug", "drugs", "inpatient", "outpatient", "female", "male",
-     "mother", "burns", "stroke", "renal", "children's", "childrens", "ten", "open", "locked"])
+     "mother", "burns", "stroke", "renal", "children's", "childrens", "ten", "open", "locked",
+     # What kind of ward: "a night on the Acute ward", "the Assessment Unit".
+     "acute", "crisis", "assessment", "admissions", "older", "adult", "elderly", "maternity",
+     "surgical", "medical", "cardiac", "respiratory"])
 # Hospitals said by their town or saint, near a word about hospital care: "Sandwell
 # General", "the General", "the Royal Oldham", "St Mary's", "sectioned at Highcroft".
 NOT_HOSPITAL_GENERAL = r"(?:Attorney|Secretary|Major|Surgeon|Director|Solicitor|Inspector|Governor)"
@@ -68,11 +79,17 @@ NOT_HOSPITAL_NEXT = (
     r"|trust|church|cathedral|school|college|university|primary|park|variety|wedding|we"
     r"|treatment)\b"
 )
+# Words that follow a place someone was in ("in the Royal for a week").
+AFTER_PLACE = r"(?:for|after|with|on|in|at|when|till|until|overnight|again)\b"
 HOSPITAL_BY_TOWN = re.compile(
     rf"\b(?:(?:(?!{NOT_HOSPITAL_GENERAL}\b){CAP_WORD}|[Tt]he)[ \t]+General(?![ \t]+[A-Z])"
     rf"|(?:[Tt]he[ \t]+)?Royal(?:[ \t]+(?!{NOT_HOSPITAL_NEXT}){CAP_WORD}){{1,2}}"
-    rf"|[Tt]he[ \t]+royal[ \t]+(?!{NOT_HOSPITAL_NEXT}|and\b|of\b)[a-z]+"  # "the royal free"
-    rf"|St\.?[ \t]+{CAP_WORD}(?:['’]s|['’]))(?!\w)(?![ \t]+{NOT_HOSPITAL_NEXT})"
+    # "the royal free"
+    rf"|[Tt]he[ \t]+royal[ \t]+(?!{NOT_HOSPITAL_NEXT}|{AFTER_PLACE}|and\b|of\b)[a-z]+"
+    rf"|St\.?[ \t]+{CAP_WORD}(?:['’]s|['’])"
+    # "in the Royal for a week": the Royal alone, said as somewhere someone was.
+    rf"|[Tt]he[ \t]+[Rr]oyal(?=[ \t]*[,.;!?]|[ \t]*$|[ \t]+{AFTER_PLACE}))(?!\w)"
+    rf"(?![ \t]+{NOT_HOSPITAL_NEXT})"
 )
 # A saint's or royal name near a church or school is that church or school ("St Luke's
 # treated me like family, best church in town").
@@ -117,7 +134,19 @@ HOSPITAL_CONTEXT = re.compile(
     r"|stabbing|stab wound|injuries|injured|treated|beaten up|fractured?"
     # What is done to a patient: "stitched up at", "blood tests at", "three admissions to".
     r"|stitched|seizures?|blood tests?|diagnos[a-z]+|depot|admissions?|trolley|gp|liver"
-    r"|woke up|rushed (?:me|him|her|them))\b",
+    r"|woke up|rushed (?:me|him|her|them)"
+    # An operation on a joint, coming round in a bed, being watched one to one or sat in a
+    # ward's day room, a mental health assessment, therapy or a CPN after discharge.
+    r"|(?:my|his|her) (?:hip|knee|shoulder|ankle|wrist|leg|arm|jaw)|came round|tubes"
+    r"|one to one|on obs|day room|self[- ]harm(?:ed|ing)?|assessed|therap(?:y|ist)|cpns?"
+    r"|eating disorders?|beating|(?:medium|low|high) secure"
+    # Sent "out of area": where a mental health bed is found when none is free nearby.
+    r"|out of area|bloods|jabs|injections?|physio|ect"
+    # Where the police take someone under section 136, when family visit, what brings a
+    # parent in by ambulance.
+    r"|place of safety|visiting (?:hours|time)|chest pains?|heart attack"
+    # Registered with a practice ("registered at the Grove").
+    r"|registered (?:at|with))\b",
     re.IGNORECASE,
 )
 
@@ -156,6 +185,8 @@ def find_hospitals(text: str) -> list[Candidate]:
     """
     found = matches(HOSPITAL, text, "hospital") + list_matches("hospitals.txt", text, "hospital")
     found += [Candidate(m.start(), m.end(), "hospital") for m in WARD_NUMBER.finditer(text)]
+    found += matches(DOCTORS_OWN, text, "hospital")
+    found += [Candidate(*m.span("name"), "hospital") for m in THE_INFIRMARY.finditer(text)]
     found += [c for c in matches(TREATMENT_CENTRE, text, "hospital")
               if TREATMENT_CONTEXT.search(_around(text, c)) and not HOUSING_CONTEXT.search(
                   _around(text, c))]

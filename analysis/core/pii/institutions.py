@@ -18,33 +18,45 @@ Break", "Holby City").
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Callable, Iterable
 from functools import cache
 
 from ..lists import load_set
 from .areas import is_kept_region
-from .common import CAP_WORD, COMMON_WORDS, Candidate, is_sentence_start, sentence_parts
+from .common import COMMON_WORDS, Candidate, is_sentence_start, sentence_parts
 from .hospitals import HOSPITAL_CONTEXT, NOT_HOSPITAL_FIRST
+from .kind_frames import (
+    NAME,
+    ON,
+    OPENING_HOME,
+    STAFF_AT,
+    UNDER_CARE,
+    WHERE,
+    listed_on,
+    model_says_no_place,
+    more_frames,
+    ward_said,
+)
 from .name_words import TITLE_WORDS
 from .places import GENERIC_FIRST, ROAD_DESCRIPTIONS, SCHOOL_WORDS, STREET_SUFFIXES
 from .prisons import NOT_PRISON_BEFORE, PRISON_SENTENCE
-from .word_lists import HOSTEL_DOINGS, KIND_NOUNS, SERVICE_BODIES, TIME_NAMES, TIME_WORDS
+from .word_lists import (
+    HOSTEL_DOINGS,
+    KIND_NOUNS,
+    MEDICINE_ENDINGS,
+    SERVICE_BODIES,
+    TIME_NAMES,
+    TIME_WORDS,
+)
 
 __all__ = ["find_by_kind"]
 
 KINDS = ("prison", "hospital", "hostel")  # the order a tie is settled in, as in redact.LABELS
-NAME = (rf"(?:St\.?[ \t]+{CAP_WORD}(?:['’]s)?|{CAP_WORD}(?:['’]s)?|[A-Z]{{2,4}}\b)"
-        rf"(?:[ \t]+{CAP_WORD}(?:['’]s)?){{0,2}}")
 LOWER_NAME = r"[a-z]{3,}(?:[ \t]+[a-z]{3,})?"
 # Said as where someone is, goes or comes from; "out of", "down at", "back to" end likewise.
 FRAME = r"\b(?i:at|in|into|to|from|of|under|called|named)[ \t]+(?:(?i:the)[ \t]+)?"
 FRAMED = re.compile(rf"{FRAME}(?P<name>{NAME})(?!['’\w])")
 FRAMED_LOWER = re.compile(rf"{FRAME}(?P<name>{LOWER_NAME})\b")
-# One after another in a list: "Willow Ward, Juniper Ward and then Rowan", "Hostels,
-# shelters, Bramley Grange".
-LIST_NEXT = re.compile(rf"(?:,[ \t]*|,?[ \t]+(?:and|or)[ \t]+)(?:then[ \t]+)?(?:the[ \t]+)?"
-                       rf"(?P<name>{NAME})(?!['’\w])")
 STREET_END = re.compile(rf"[ \t](?:{STREET_SUFFIXES}|Rd|St)$")
 SCHOOL_END = re.compile(rf"[ \t](?:{SCHOOL_WORDS})$")
 # Not where anyone lives, is treated or serves time: colleges, courts, and bodies and their
@@ -55,9 +67,6 @@ NOT_A_PLACE_END = re.compile(
     r"|Airport|Park Road|Trust|Services?|Team|System|Board|Programme|Scheme|Partnership"
     r"|Authority|Department|Ministry|Office|Agency|Committee|Network|Foundation|Association"
     r"|Institute|Fund|Plan|Policy|Bill|Group)$")
-# What the model knows a span to be, when that is no place at all.
-NOT_PLACE_ENTITIES = frozenset(["DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY",
-                                "PERCENT", "NORP", "LANGUAGE", "WORK_OF_ART", "EVENT", "LAW"])
 # Names whose last word says they are a home, or a home or a clinic.
 HOME_END = re.compile(r"[ \t](?:House|Lodge|Hostel|Foyer|Project|Court|Hall|Place|Point|Haven)$")
 CENTRE_END = re.compile(r"[ \t](?:Centre|Center)$")
@@ -66,6 +75,10 @@ WORKERS = (r"(?i:workers?|staff|managers?|officers?|nurses?|doctors?|cooks?|ward
            r"|mates?|pals?|lads?|girls?)\b")
 ORIGIN_BEFORE = re.compile(r"\b(?i:born|grew up|brought up|raised)[ \t]+(?:\w+[ \t]+)?$")
 ARTICLE_AFTER = re.compile(r"[ \t]+(?i:the|a|an)[ \t]")
+# Said as where someone is or was, not where something goes ("moved the meeting to").
+AT_BEFORE = re.compile(r"\b(?i:at)[ \t]+$")
+WHERE_IN = re.compile(r"\b(?i:at|in|into|from|of)[ \t]+(?:(?i:the)[ \t]+)?$")
+OWNED_NEXT = re.compile(r"[ \t]+([a-z]+)\b")
 REACH = 90  # characters either side where what is said about a name still describes it
 
 
@@ -116,6 +129,16 @@ def _said_kind(m: re.Match[str] | None) -> str | None:
     return next((k for k in KINDS if m.group(k)), None) if m else None
 
 
+def _apposed_kind(text: str, end: int) -> str | None:
+    """The kind said in apposition after a name, by its last word of kind: "Arden, the
+    locked rehab unit" is a unit, "Ashwood, that's a recovery house" a house."""
+    m = _patterns()["apposed"].match(text, end)
+    if not m:
+        return None
+    head = _patterns()["after"].match(text, m.end())
+    return _said_kind(head) or _said_kind(m)
+
+
 def _nearest_doing(text: str, start: int, end: int) -> str | None:
     """The kind of the nearest thing said about the name in its sentence, within REACH."""
     before, after = sentence_parts(text, start, end)
@@ -130,9 +153,10 @@ def _nearest_doing(text: str, start: int, end: int) -> str | None:
     return best[2] if best else None
 
 
-def _excluded(name: str, strong: bool) -> bool:
+def _excluded(name: str, strong: bool, street_ok: bool = False) -> bool:
     """Names never read here: times, shops, charities, regions, colleges, bodies and their
-    papers; nor first names, towns or streets unless a word of kind is said with them."""
+    papers; nor first names, towns or streets unless a word of kind is said with them (a
+    street also when said "at": ``street_ok``)."""
     low = name.lower()
     first = re.sub(r"['’]s$", "", low.split()[0])
     bare = re.sub(r"['’]s$", "", low)
@@ -142,7 +166,7 @@ def _excluded(name: str, strong: bool) -> bool:
              or low in load_set("not_names.txt") or low in load_set("landmarks.txt")
              or low.split()[-1] in load_set("public_document_words.txt")
              or bool(NOT_A_PLACE_END.search(name) or SCHOOL_END.search(name))
-             or is_kept_region(name))
+             or is_kept_region(name) or first.endswith(MEDICINE_ENDINGS))
     # A kind itself ("the AP", "the Infirmary") is no name either.
     if never or _patterns()["after"].match(" " + name + " "):
         return True
@@ -152,7 +176,19 @@ def _excluded(name: str, strong: bool) -> bool:
         return True  # "a referral to IAPT", "a room at the YMCA": services and chains
     if first in GENERIC_FIRST or first in ROAD_DESCRIPTIONS:
         return True  # "the new hostel", "the Bottom End of town"
-    return low in load_set("broad_areas.txt") or _a_person(name) or bool(STREET_END.search(name))
+    # "a resident at Corbridge Road": a street said "at" with no number is the place on it
+    # everyone knows by its name (``street_ok``); "living on Corbridge Road" is a home.
+    return low in load_set("broad_areas.txt") or _a_person(name) or (
+        bool(STREET_END.search(name)) and not street_ok)
+
+
+def _someones_thing(text: str, name: str, end: int) -> bool:
+    """"in Vinnie's van": a possessive before a noun is someone's thing, not a place; a
+    saint's name ("St Brendan's shelter") or a word of kind after it ("Jimmy's ward") is."""
+    owned = OWNED_NEXT.match(text, end)
+    return bool(name.endswith(("'s", "’s")) and not name.startswith("St")
+                and owned and owned.group(1) not in COMMON_WORDS
+                and not _patterns()["after"].match(text, end))
 
 
 def _plain_lower(text: str, m: re.Match[str], is_word: Callable[[str], bool] | None) -> bool:
@@ -161,6 +197,10 @@ def _plain_lower(text: str, m: re.Match[str], is_word: Callable[[str], bool] | N
     nor one English word before a comma unless called so ("in the end, a psych unit")."""
     words = m.group("name").split()
     if any(w in COMMON_WORDS for w in words) or ARTICLE_AFTER.match(text, m.end()):
+        return False
+    # "used to watch Prison Break": a capital after a lower-case "name" opens a title; who
+    # types names in lower case types the kind word so too ("pennine view which is ...").
+    if re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
         return False
     return not (len(words) == 1 and is_word is not None and is_word(words[0])
                 and text[m.end():m.end() + 1] == "," and not re.search(
@@ -172,10 +212,6 @@ def _a_person(name: str) -> bool:
     words = name.lower().split()
     return words[0] in TITLE_WORDS or (len(words) == 1 and re.sub(
         r"['’]s$", "", words[0]) in load_set("first_names.txt"))
-
-
-def _entity_veto(start: int, end: int, entities: list[tuple[int, int, str]]) -> bool:
-    return any(s < end and start < e and label in NOT_PLACE_ENTITIES for s, e, label in entities)
 
 
 def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
@@ -200,34 +236,52 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
     framed += [(m, _said_kind(m)) for m in pats["before"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["subject"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["explained"].finditer(text)]
+    framed += more_frames(text)
     for m, said in framed:
         start, end, name = m.start("name"), m.end("name"), m.group("name")
-        # "the prison, Dr Fraser": after a comma a title or first name is who works there.
-        listed = m.re is pats["explained"] or (
+        # "the prison, Dr Fraser": after a comma a title or first name is who works there;
+        # "under Dr Okafor", "my keyworker at Sarah's": whose care, whose home.
+        listed = m.re in (pats["explained"], UNDER_CARE, STAFF_AT) or (
             m.re is pats["before"] and "," in m.group()[:m.start("name") - m.start()])
         # "Honestly, a hostel is no home": an English word opening a sentence is an aside;
         # "Larkhill, it's a hostel" is a name.
-        if m.re is pats["explained"] and " " not in name and is_sentence_start(text, start) and (
-                is_word is None or is_word(name)):
+        aside = m.re is pats["explained"] and " " not in name and is_sentence_start(
+            text, start) and (is_word is None or is_word(name))
+        if aside or _someones_thing(text, name, end):
             continue
         # Matched at an offset, never on a slice: a slice copies the rest of a long text.
-        strong = said or _said_kind(pats["after"].match(text, end)) or _said_kind(
-            pats["apposed"].match(text, end))
+        strong = said or _said_kind(pats["after"].match(text, end)) or _apposed_kind(text, end)
         if m.re is FRAMED_LOWER and not (strong and _plain_lower(text, m, is_word)):
             continue
         # "a refuge called Oasis": a name after its kind is one whatever the model thinks
         # it is (a work of art, an event); the kind word said first settles it.
-        if _excluded(name, bool(strong)) or (listed and _a_person(name)) or (
-                m.re is not pats["before"] and _entity_veto(start, end, ents)):
+        street_ok = bool(AT_BEFORE.search(text, max(0, m.start() - 1), start))
+        if _excluded(name, bool(strong), street_ok) or (listed and _a_person(name)) or (
+                m.re is not pats["before"] and m.re is not STAFF_AT
+                and model_says_no_place(text, start, end, ents, is_word)):
+            continue
+        # "Meadowside is where ...": one word opening a sentence only if it is no English
+        # word ("Home is where the heart is").
+        if m.re is WHERE and " " not in name and is_word is not None and is_word(name.lower()):
             continue
         # "born in the General Strike", "grew up in Gorton": a time or a home town.
         if not strong and ORIGIN_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             continue
         own = _said_kind(pats["after"].match(" " + name.split()[-1]))
-        # "the Segregation Unit", "the Healthcare Unit": parts of a prison or a hospital.
-        if own and name.split()[0].lower() in NOT_HOSPITAL_FIRST:
-            continue
         kind = strong or own or _nearest_doing(text, start, end)
+        # "the Segregation Unit", "on the Acute ward": parts of a prison or a hospital.
+        if (own or kind == "hospital") and name.split()[0].lower() in NOT_HOSPITAL_FIRST:
+            continue
+        # "on Poppy": a ward, only with the word ward said ("put me on Sertraline").
+        if m.re is ON and not (kind == "hospital" and (strong or ward_said(text, start, end))):
+            continue
+        # "my first night in Bramwell House", "Ashcombe House was rough": a named House or
+        # Lodge someone is in or comes from, or that a sentence is about, with nothing else
+        # said of it, is where people are housed ("moved the meeting to Riverside House" is
+        # where a thing goes).
+        if kind is None and re.search(r"[ \t](?:House|Lodge)$", name) and (
+                m.re is OPENING_HOME or WHERE_IN.search(text, max(0, m.start() - 1), start)):
+            kind = "hostel"
         # "Cedar Lodge ... spice on every landing", "detox at Oak House": a House or Lodge
         # is a home, a Centre a home or a clinic, whatever else the sentence is about.
         if HOME_END.search(name) and kind != "hostel" or (
@@ -237,30 +291,5 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
             continue
         if kind:
             found.append(Candidate(start, end, kind))
-    return found + _listed_on(text, found, ents)
+    return found + listed_on(text, found, ents, is_word, _excluded)
 
-
-def _listed_on(text: str, found: list[Candidate], ents: list[tuple[int, int, str]]
-               ) -> list[Candidate]:
-    """Names listed straight after one already found take its kind ("Willow Ward, Juniper
-    Ward and then Rowan"), a chain at a time."""
-    added: list[Candidate] = []
-    # A set and a deque: a list of thousands ("Bramley Grange, " over and over) stays linear.
-    seen = set(found)
-    queue = deque(sorted(found))
-    while queue:
-        cand = queue.popleft()
-        m = LIST_NEXT.match(text, cand.end)
-        if not m:
-            continue
-        start, end = m.start("name"), m.end("name")
-        # "Juniper Ward and then Rowan": one after another, a sequence of places, not people.
-        then = "then" in text[m.start():start].split()
-        if _excluded(m.group("name"), then) or _entity_veto(start, end, ents):
-            continue
-        new = Candidate(start, end, cand.label)
-        if new not in seen:
-            seen.add(new)
-            added.append(new)
-            queue.append(new)
-    return added

@@ -66,6 +66,9 @@ ABSTRACT_PREDICATE = re.compile(
     r"(?:[a-z]+ed|[a-z]+s|kept|got|gave|made|brought|held|saw|took|stood)\b"
 )
 # "Ruby's dad" is Ruby's; "Hope's a dangerous thing" is "Hope is".
+# "Bill's been paid", "Bill was settled": what is paid or settled is a thing, not who pays.
+PAID_AFTER = re.compile(r"(?:['’]s|[ \t]+(?:is|was|has|had|got))(?:[ \t]+been)?[ \t]+"
+                        r"(?:paid|settled|cancelled)\b")
 POSSESSIVE_AFTER = re.compile(
     r"['’]s\b(?![ \t]+(?:a|an|the|not|never|so|too|very|what|all|just|really|hard|easy)\b)")
 CLAUSE_BEFORE = re.compile(
@@ -190,7 +193,10 @@ def word_used_as_word(text: str, start: int, end: int, *, known: bool = False) -
 
 def _opener_used_as_word(text: str, start: int, end: int, *, known: bool) -> bool:
     """Whether a name-word opening a sentence, where its capital says nothing either way, is
-    a word: "Will I...", "Hope so", "Mark my words", "Faith was hard to keep"."""
+    a word: "Will I...", "Hope so", "Mark my words", "Faith was hard to keep", "Bill's been
+    paid"."""
+    if PAID_AFTER.match(text, end):
+        return True
     if (SURNAME_AFTER.match(text, end) or POSSESSIVE_AFTER.match(text, end)
             or with_someone(text, start, end)):
         return False  # "Hope Williams", "Ruby's dad was inside too", "Dean, Lisa and me"

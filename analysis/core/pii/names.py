@@ -18,7 +18,13 @@ from .name_words import (
     shows_a_person,
     word_used_as_word,
 )
-from .nicknames import called_nicknames, describing_nicknames, listed_nicknames
+from .nicknames import (
+    acting_nicknames,
+    called_nicknames,
+    describing_nicknames,
+    listed_nicknames,
+    owed_nicknames,
+)
 from .not_people import drop_not_people
 from .shops import said_as_shop
 from .whereabouts import landmarks
@@ -32,6 +38,7 @@ IN_THE_BEFORE = re.compile(r"\b(?i:in|near|round|around|outside|across)[ \t]+the
 THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?(?:[ \t]+[a-z]+)?)[ \t]+$")
 
 
+TITLE_OPENERS = frozenset(["prison", "jail", "hospital", "hostel", "rehab", "ward", "court"])
 MIN_NAME_LETTERS = 2  # a single letter is an initial or a typo, not a name
 MIN_LONE_NAME = 3  # a capitalised two-letter word on its own ("Mr", "Go") is not a name
 
@@ -72,6 +79,10 @@ def _from_model(
                 or letters < MIN_NAME_LETTERS):
             continue
         if is_broad_area(text, start, end):  # "Kensington and Chelsea", "in Lambeth"
+            continue
+        # "watch Prison Break": a span opening on an institution's word is a title or a
+        # place, never a person; the model calls the show one.
+        if span.split()[0].lower() in TITLE_OPENERS:
             continue
         # "but Manchester is no cheaper": a city or borough that is no first name is a place
         # unless the sentence shows a person ("Sutton said", "me and Bolton").
@@ -197,11 +208,12 @@ def find_names(
     found += name_rules.cued_names(text)
     found += name_rules.role_after_names(text)
     # "with Paddy and Bones": listed with a first name, still checked like any guess.
-    found += listed_nicknames(text)
+    found += listed_nicknames(text, found)
     found = drop_not_people(text, found, is_modifier, is_word)
     # "Lucky, that's what they called me": said to be a name, so a name however English
     # the word, even opening the sentence where drop_not_people reads a modifier.
     found += called_nicknames(text) + describing_nicknames(text, is_adjective)
+    found += acting_nicknames(text, is_word) + owed_nicknames(text)
     # The facilitator's own list always wins: they know who was in the room.
     found += name_rules.known_names(text, known_names)
     # A cue or list match can still assemble a service name ("Sally" + "Army").

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..lists import load_set
 from .common import CAP_WORD, Candidate, is_sentence_start
 from .name_words import is_ambiguous, never_name
 from .word_lists import STATE_WORDS
 
-__all__ = ["called_nicknames", "listed_nicknames", "describing_nicknames"]
+__all__ = ["acting_nicknames", "called_nicknames", "describing_nicknames", "listed_nicknames",
+           "owed_nicknames"]
 
 # "Lucky, that's what they called me", "Chalky, that was what the lads called him": the
 # word is then said to be what someone was called, so it is their name.
@@ -31,6 +32,88 @@ CARES_FOR = re.compile(
     r"[ \t]+(?:(?:always|never|just|really|still)[ \t]+)?(?:got[ \t]+(?:me|us|him|her)[ \t]+through"
     r"|looked[ \t]+after|stuck[ \t]+by|helped|taught|saved|told|rang|texted|said|showed"
     r"[ \t]+(?:me|us|him|her))\b")
+
+
+# "Smudge looked after me", "Sober looked after me when I first come in", "Tiny put me up":
+# what only a person does for someone, so any word opening a sentence before it is what
+# someone is called, a noun or a state as much as an adjective ("Sober helped me" stays the
+# state: being sober helps; it does not pick you up from the gate).
+PERSONAL_ACTS = re.compile(
+    r"[ \t]+(?:(?:always|never|just|really|still|even)[ \t]+)?(?:looked[ \t]+after"
+    r"|(?:put|picked)[ \t]+(?:me|us|him|her|them)[ \t]+up|lent[ \t]+(?:me|us|him|her|them)"
+    r"|got[ \t]+(?:me|us|him|her|them)[ \t]+(?:a|the|my|his|her)[ \t]+(?:job|place|room|bed|flat)"
+    r"|sat[ \t]+with[ \t]+(?:me|us|him|her|them)|came[ \t]+back[ \t]+from[ \t]+(?:his|her)"
+    r"|owe[sd]?[ \t]+(?:me|us|him|her|them)"
+    # What the law or the street does to a person: "Tank got recalled", "Ginger got out
+    # before me" (word gets out, a sentence gets cut).
+    r"|got[ \t]+out[ \t]+(?:before|after)[ \t]+(?:me|us|him|her|them)"
+    r"|got[ \t]+(?:released|recalled|sentenced|sectioned|stabbed|arrested|battered|deported"
+    r"|sent[ \t]+down))\b")
+# Words that open such a sentence as the institution or the people in it ("Prison got me a
+# job in the kitchens", "Staff looked after me").
+NOT_ACTING = frozenset(
+    ["prison", "jail", "rehab", "hostel", "hospital", "church", "school", "college", "work",
+     "staff", "family", "everybody", "society", "recovery", "treatment", "therapy", "music"])
+# "score off Scouse", "got it off Spider": who drugs or money are had off is a person;
+# "went to see Chalky": who someone goes to see.
+OFF_OR_SEE = re.compile(
+    rf"\b(?:(?i:got|get|gets|getting|bought|buy|buying|scored|score|scoring|borrowed|borrow"
+    r"|nicked|robbed|took|take|heard)(?:[ \t]+[a-z]+){0,3}?[ \t]+off"
+    r"|(?i:went|go|going|gone|came|come|coming)[ \t]+(?:to[ \t]+)?(?:see|visit))"
+    rf"[ \t]+(?P<name>{CAP_WORD})\b(?![ \t]+[A-Z])")
+# "I owed Sully money", "he still owes Ginger forty quid": who is owed money is a person.
+OWED = re.compile(
+    rf"\b(?i:owe|owed|owes|owing)[ \t]+(?P<name>{CAP_WORD})[ \t]+(?:(?i:money|some[ \t]+money"
+    r"|a[ \t]+(?:tenner|fiver|score|ton|favour)|ten|twenty|thirty|forty|fifty|a[ \t]+hundred)\b"
+    r"|£|\d)")
+
+
+def acting_nicknames(text: str, is_word: Callable[[str], bool] | None) -> list[Candidate]:
+    """Find a word opening a sentence before what only a person does for someone ("Smudge
+    looked after me"); not an institution or a plural of people ("Nurses looked after me").
+
+    Args:
+        text: text to search.
+        is_word: the English word test, to tell a plural noun; None skips that check.
+
+    Returns:
+        Name candidates.
+    """
+    found = []
+    # "Kev and Debs put me up": two of them opening the sentence, each checked alike.
+    for m in re.finditer(rf"({CAP_WORD})(?:[ \t]+(?:and|&)[ \t]+({CAP_WORD}))?\b", text):
+        if not (is_sentence_start(text, m.start()) and PERSONAL_ACTS.match(text, m.end())):
+            continue
+        words = [(m.start(i), m.end(i)) for i in (1, 2) if m.group(i)]
+        # Beside a name ("Kev and Debs") a word ending in s is a name too, not a plural.
+        named = len(words) > 1 and any(
+            is_word is not None and not is_word(text[s:e].lower()) for s, e in words)
+        if all(_may_act(text[s:e], is_word, named) for s, e in words):
+            found += [Candidate(s, e, "name") for s, e in words]
+    return found
+
+
+def _may_act(word: str, is_word: Callable[[str], bool] | None, named: bool) -> bool:
+    """Neither an institution, a plural noun ("Nurses", unless ``named``), nor a word that
+    is never a name."""
+    plural = (not named and is_word is not None and word.endswith("s")
+              and is_word(word[:-1].lower()))
+    return word.lower() not in NOT_ACTING and not plural and not never_name(word)
+
+
+def owed_nicknames(text: str) -> list[Candidate]:
+    """Find who is owed money ("I owed Sully money"), who drugs are had off ("score off
+    Scouse") and who someone goes to see ("went to see Chalky"), however English the word.
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Name candidates.
+    """
+    return [Candidate(m.start("name"), m.end("name"), "name")
+            for p in (OWED, OFF_OR_SEE) for m in p.finditer(text)
+            if not never_name(m.group("name")) and m.group("name").lower() not in NOT_ACTING]
 
 
 def describing_nicknames(text: str, is_adjective: Callable[[str], bool] | None,
@@ -66,20 +149,24 @@ def called_nicknames(text: str) -> list[Candidate]:
             for m in CALLED_AFTER.finditer(text) if not never_name(m.group("name"))]
 
 
-def listed_nicknames(text: str) -> list[Candidate]:
-    """Find a capitalised word listed straight after a plain first name ("Paddy and Bones").
+def listed_nicknames(text: str, named: Iterable[Candidate] = ()) -> list[Candidate]:
+    """Find a capitalised word listed straight after a plain first name ("Paddy and Bones")
+    or after a word already found as a name ("Dazza and Col").
 
     Args:
         text: text to search.
+        named: names found so far; one that is unambiguous counts as a first name here.
 
     Returns:
         Name candidates.
     """
     found = []
     first_names, areas = load_set("first_names.txt"), load_set("broad_areas.txt")
+    named_at = {(c.start, c.end) for c in named if c.label == "name"}
     for m in AFTER_A_FIRST_NAME.finditer(text):
         first, name = m.group("first"), m.group("name")
-        if (first.lower() in first_names and not is_ambiguous(first)
+        a_name = first.lower() in first_names or m.span("first") in named_at
+        if (a_name and not is_ambiguous(first)
                 and not is_sentence_start(text, m.start("name"))
                 and not never_name(name) and name.lower() not in areas):
             found.append(Candidate(m.start("name"), m.end("name"), "name"))

@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..lists import load_list, load_set
 from .common import CAP_WORD, COMMON_WORDS, Candidate, is_sentence_start
 from .name_rules import cued_names, named_by_role
-from .name_words import is_ambiguous
+from .name_words import TITLES, is_ambiguous
 from .speakers import speaks
 from .word_lists import DAYTIME_NAMES, PERSON_VERBS, SPEECH_VERBS, TIME_NAMES
 
@@ -97,6 +97,30 @@ def _show(text: str, cand: Candidate, is_word: Callable[[str], bool]) -> bool:
                 or SHOW_AFTER.match(text, cand.end))
 
 
+# "Victoria coach station", "Euston station": a name before a station is where it stands.
+STATION_AFTER = re.compile(
+    r"[ \t]+(?:(?i:coach|bus|train|tube|railway|underground)[ \t]+)?(?i:station|airport)\b")
+CAP_BEFORE = re.compile(rf"({CAP_WORD})[ \t]+$")
+# What a service is named for doing ("Victim Support", "Cocaine Anonymous", "Women's Aid"):
+# as the second of two words, never a surname here.
+SERVICE_HEADS = frozenset(["support", "anonymous", "aid", "advice", "action", "care", "concern",
+                           "rescue", "relief", "alliance", "matters"])
+
+
+def _service_or_station(text: str, cand: Candidate, is_word: Callable[[str], bool]) -> bool:
+    """A station's name, or a service named for what it does after an English word
+    ("Victim Support", "Cocaine Anonymous"); after a first name or a title it is a surname."""
+    if STATION_AFTER.match(text, cand.end):
+        return True
+    word = text[cand.start:cand.end]
+    before = CAP_BEFORE.search(text[max(0, cand.start - 30):cand.start])
+    if " " in word or not before or word.lower() not in SERVICE_HEADS:
+        return False
+    first = before.group(1).lower()
+    return (is_word(first) and first not in load_set("first_names.txt")
+            and first not in load_set("name_words.txt") and first.title() not in TITLES)
+
+
 def _saint(text: str, cand: Candidate) -> bool:
     """A saint's name, after "St" ("St Patrick's Day") or starting with it ("St John's")."""
     return bool(SAINT_BEFORE.search(text[max(0, cand.start - 7):cand.start])
@@ -135,16 +159,23 @@ PERSON_OBJECT_AFTER = re.compile(
     r"|for|with|to)\b")
 
 
-def _compound(text: str, cand: Candidate, is_word: Callable[[str], bool]) -> bool:
-    """A name-word before a noun it describes: after a quantifier ("some Dean
-    conversations"), before an auxiliary ("Dean conversations were good"), or a time of day
+def _compound(text: str, cand: Candidate, is_word: Callable[[str], bool],
+              is_modifier: Callable[[str], bool] | None) -> bool:
+    """A name-word before a noun it describes: after a quantifier ("some Frank
+    conversations"), before an auxiliary ("Frank conversations were good"), or a time of day
     or year said before a noun ("Dawn raids", "Summer holidays"); never before what a
-    person does to someone ("Frank mentions his kids", "Grace dances with me")."""
+    person does to someone ("Frank mentions his kids", "Grace dances with me"). Only a word
+    that can describe a noun (an adjective: "Frank"), a time, or one that makes a single
+    word with it ("Will power": willpower) does: "Mark conditions were the worst" is Mark."""
     word = text[cand.start:cand.end]
     after = NOUN_AFTER.match(text, cand.end)
     if " " in word or not is_ambiguous(word) or not after:
         return False
     noun = after.group("noun")
+    low = word.lower()
+    if not (low in DAYTIME_NAMES | TIME_NAMES or is_word(low + noun)
+            or is_modifier is None or is_modifier(low)):
+        return False
     if (noun in COMMON_WORDS or noun in PERSON_VERBS or noun in SPEECH_VERBS or noun in NOT_NOUNS
             or noun.endswith(("ed", "ly")) or not is_word(noun)
             or PERSON_OBJECT_AFTER.match(text, after.end("noun"))):
@@ -181,7 +212,8 @@ def drop_not_people(text: str, cands: list[Candidate],
             continue
         if _court(text, cand) or _saint(text, cand) or (
                 is_word is not None and cand.start not in cued and (
-                    _compound(text, cand, is_word) or _show(text, cand, is_word))):
+                    _compound(text, cand, is_word, is_modifier) or _show(text, cand, is_word)
+                    or _service_or_station(text, cand, is_word))):
             continue
         kept.append(cand)
     return kept

@@ -85,6 +85,10 @@ HARD_TO = re.compile(
 # word was, up to the first function word; a person there ("my support worker") is someone.
 WAS_A = re.compile(rf"{COPULA}[ \t]+(?:my|the|a|an|our|his|her|their)[ \t]+"
                    rf"(?P<what>[a-z]+(?:[ \t]+[a-z]+){{0,2}})")
+# "Hope is all I had left", "Joy was something I hadn't felt": what someone has, needs or
+# feels is the idea ("she" later still makes it someone: "Joy was all I had, she ...").
+HAD_OR_FELT = re.compile(
+    rf"{COPULA}[ \t]+(?:all|something|nothing)[ \t]+(?:I|we|you|they)[ \t]+[a-z]")
 # "Dawn came and I was still awake", "Dawn broke over the yard": what dawn does, then the
 # clause ends or another begins. "Dawn came in and sat with me", "Dawn came with me to
 # court", "Dawn broke down in group" are someone.
@@ -114,11 +118,11 @@ def said_as_thing(text: str, start: int, end: int) -> bool:
 
     Returns:
         True for "Faith was hard to keep", "Crystal was my drug for ten years", "Charity was
-        the last thing I wanted", "Dawn came and I was still awake"; False for "Faith told
-        me", "Dawn came to see me", "Crystal was my support worker", "Hope was the only one
-        who asked", "Faith was the best thing in my life, she's my daughter" and any other
-        word. Privacy first: "Faith was lovely to me" stays a name. "he said" after it
-        is the one reporting, not Faith.
+        the last thing I wanted", "Hope is all I had left", "Dawn came and I was still
+        awake"; False for "Faith told me", "Dawn came to see me", "Crystal was my support
+        worker", "Hope was the only one who asked", "Faith was the best thing in my life,
+        she's my daughter" and any other word. Privacy first: "Faith was lovely to me"
+        stays a name. "he said" after it is the one reporting, not Faith.
     """
     word = text[start:end].lower()
     if word in DAYTIME_NAMES:
@@ -133,4 +137,4 @@ def said_as_thing(text: str, start: int, end: int) -> bool:
         # reason I got clean" are said of someone (privacy first).
         return any(w in THING_WORDS for w in what) and not IS_SOMEONE.search(
             " ".join(what[:cut]))
-    return bool(HARD_TO.match(text, end))
+    return bool(HARD_TO.match(text, end) or HAD_OR_FELT.match(text, end))

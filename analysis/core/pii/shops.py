@@ -8,9 +8,9 @@ from ..lists import load_set
 
 __all__ = ["said_as_shop"]
 
-# "at Costa", "outside Boots", "from Tesco", "a Greggs", "the Costa on the high street".
-# Never after "called", "Mr" or "me and": "a bloke called Costa", "Mr Boots", "me and Costa".
-SHOP_BEFORE = re.compile(r"\b(?i:at|in|outside|from|a|the)[ \t]+$")
+# "at Costa", "outside Boots", "from Tesco", "off Boots", "a Greggs", "the Costa on the high
+# street". Never after "called", "Mr" or "me and": "a bloke called Costa", "Mr Boots".
+SHOP_BEFORE = re.compile(r"\b(?i:at|in|outside|from|off|a|the)[ \t]+$")
 SHOP_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?i:shops?|stores?|café|cafe|coffee|chemist|pharmacy)\b")
 
 

@@ -117,11 +117,32 @@ KIND_NOUNS = {
 # these show a home rather than a ward or a cell.
 HOSTEL_DOINGS = (
     "key ?workers?", "curfew", "house meeting", "residents?", "rough sleepers?", "care leavers?",
-    "evicted", "rent arrears", "arrears", "(?:my|a|the) room", "own (?:flat|place|door|front door)",
-    "(?:living|lived|live|stopping|stopped|stayed|staying|housed|placed|put (?:me|us|him|her) up)"
-    " (?:at|in)", "(?:moved|put|placed|sent|housed) (?:me|us|him|her|them) (?:to|in|into|at|from)",
+    "evicted", "rent arrears", "arrears", "(?:my|a|the|our)(?: [a-z]+)? room",
+    "own (?:flat|place|door|front door)",
+    "(?:living|lived|live|stopping|stopped|stayed|staying|housed|placed|put (?:me|us|him|her) up"
+    "|kipping|kipped|dossing|dossed)"
+    " (?:at|in)", "(?:moved|put|placed|sent|housed|kicked|chucked) (?:me|us|him|her|them)(?: all)?"
+    " (?:out of|to|in|into|at|from)",
     "moved (?:out of|into|from)", "signing in", "sign in", "visitors", "ex-offenders",
-    "licence conditions", "housing officer", "council")
+    "licence conditions", "housing officer", "council",
+    # What a hostel hands out or checks at the door, the course it sends you on, the bed it
+    # keeps for a crisis, and a rehab's live-in stay ("residential at Birchwood Grange").
+    "fobs?", "lockers?", "breathalys(?:e|ed|es|er|ing)", "tenancy", "emergency beds?",
+    "residential",
+    # Waiting to move on to a flat, and the street team that finds people a bed.
+    "move[- ]on", "moved on", "outreach", "(?:a )?bed for the night",
+    # Where people go from sofas and the street, and what gets them thrown out.
+    "bedsits?", "b ?(?:and|&|n) ?b", "sofa surf(?:ing|ed|er)",
+    "(?:slept|sleeping|sleep) (?:rough|out)",
+    "on the streets?", "house rules", "housing benefit", "service charge",
+    # An approved premises' curfew: "breached me for being late back to Goldcrest".
+    "late back", "breached",
+    # Moving in, being thrown out, and the worker who supports tenants.
+    "mov(?:ed|ing|e) in", "(?:thrown|chucked|kicked|turfed) out", "support workers?",
+    # Temporary accommodation waits for a flat; before it, a tent.
+    "(?:waiting|wait|bidding) (?:for|on) (?:a|my) (?:flat|house|place)", "tents?",
+    # Probation decides where someone on licence lives: an approved premises.
+    "probation (?:wanted|sent|put|placed|moved) (?:me|us|him|her|them)")
 # A state someone is in or a way of speaking, which opens a sentence as the state itself
 # ("Sober helped me" for being sober, "Clean kept me alive", "Honest said nothing" for
 # "honest, I said nothing"): never a nickname there, unlike "Tiny" or "Lofty".

@@ -1,0 +1,165 @@
+"""More ways a sentence says a name is somewhere someone was, for institutions.find_by_kind.
+
+institutions.py reads a name said "at", "in", "to" or "from" a place. People also say:
+
+* "after Elmhurst I swore I'd never do a hostel again", "before Heron Point I was sleeping
+  in a tent": a place left or arrived at, when a new clause starts straight after it
+  ("after Dave died" is a person doing something);
+* "Marsh View kicked me out", "St Cuthbert's let me stay": a name shaped like a place (a
+  saint's, or ending in a street's or a building's word) doing what a hostel does;
+* "the nurses on Poppy were lovely, it's the women's ward": a ward is said "on", but so are
+  medicines, benefits and streets, so only with the word ward in the sentence;
+* "Meadowside is where they put you on a section", "Fernlea was my fourth admission": a
+  sentence opening on a place and saying it "is where" something happens, or that it was
+  an admission or a placement;
+* "when Ashlea shut down": places shut or close down; people shut doors;
+* "my keyworker at Swan Lane", "my GP at Moss Lane", "the doctors at Lewisham", "the
+  nurses on Poppy": who works there says what it is, even when it is named like a street
+  or a town;
+* "I've been under the Linden Centre since I was eighteen": under a service's care;
+* "up the Limes every week for my bloods": "up", "down" or "round the" a local place.
+
+Also the rule for the model's guesses: a small model calls made-up place names dates or
+nationalities ("Woodlands" a date, "Hillview" a nationality). Such a guess counts only when
+the words show it.
+"""
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Callable, Iterable
+
+from .common import CAP_WORD, Candidate, sentence_parts
+from .word_lists import TIME_NAMES, TIME_WORDS
+
+__all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "OPENING_HOME", "STAFF_AT",
+           "UNDER_CARE", "UP_THE", "WHERE", "listed_on", "model_says_no_place", "more_frames",
+           "ward_said"]
+
+# A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
+NAME = (rf"(?:St\.?[ \t]+{CAP_WORD}(?:['’]s)?|{CAP_WORD}(?:['’]s)?|[A-Z]{{2,4}}\b)"
+        rf"(?:[ \t]+{CAP_WORD}(?:['’]s)?){{0,2}}")
+_THE = r"(?:(?i:the)[ \t]+)?"
+# The last word of a place's or a building's name.
+PLACE_WORDS = (r"Road|Street|Avenue|Lane|Close|Crescent|Drive|Way|Grove|Terrace|Gardens|Mews"
+               r"|Rise|Parade|View|Court|House|Lodge|Hall|Place|Point|Grange|Park|Yard|Gate|Row")
+# A new clause after the name: a pronoun subject, or a comma.
+AFTER = re.compile(
+    rf"\b(?i:after|before)[ \t]+{_THE}(?P<name>{NAME})"
+    r"(?=,|[ \t]+(?i:i|we|they|he|she|you|it|me|my)\b)")
+UP_THE = re.compile(rf"\b(?i:up|down|round)[ \t]+(?i:the)[ \t]+(?P<name>{NAME})(?!['’\w])")
+ON = re.compile(rf"\b(?i:on)[ \t]+{_THE}(?P<name>{NAME})(?!['’\w])")
+WHERE = re.compile(
+    rf"(?:^|(?<=[.!?][ \t])|(?<=\n)){_THE}(?P<name>{NAME})(?=[ \t]+(?:is|was)[ \t]+(?:where\b"
+    r"|my[ \t]+(?:[a-z]+[ \t]+)?(?:admission|placement)s?\b))")
+# "Ashcombe House was rough": a named House or Lodge opening a sentence.
+OPENING_HOME = re.compile(
+    rf"(?:^|(?<=[.!?][ \t])|(?<=\n))(?P<name>(?:{CAP_WORD}[ \t]+){{1,2}}(?:House|Lodge))"
+    r"(?=[ \t]+[a-z])")
+CLOSED = re.compile(
+    rf"(?<![\w'’])(?!(?i:when|after|before|since|until|till|then|and|but|so|cos|because)\b)"
+    rf"{_THE}(?P<name>{NAME})(?=[ \t]+(?:(?:got|was|were)[ \t]+)?(?:shut|closed)"
+    r"(?:[ \t]+down)?(?![ \t]+(?:the|a|his|her|my|their|its|up)\b))")
+HOUSED_BY = re.compile(
+    rf"(?:^|(?<=[.!?][ \t])|(?<=\n)){_THE}(?P<name>(?:St\.?[ \t]+{CAP_WORD}['’]s"
+    rf"|(?:{CAP_WORD}[ \t]+){{1,2}}(?:{PLACE_WORDS})))[ \t]+(?:(?:wouldn['’]t|would|never"
+    r"|just)[ \t]+)?(?:kicked[ \t]+(?:me|us|him|her|them)[ \t]+out|let[ \t]+(?:me|us|him|her|them)"
+    r"[ \t]+stay|took[ \t]+(?:me|us|him|her|them)[ \t]+in|have[ \t]+(?:me|us|him|her|them)"
+    r"[ \t]+back|gave[ \t]+(?:me|us|him|her|them)[ \t]+a[ \t]+(?:room|bed))\b")
+# The group that matched names the kind.
+STAFF_AT = re.compile(
+    rf"\b(?i:(?P<hostel>key[ \t]?workers?)|(?P<hospital>gps?|doctors?|nurses?|psychs?"
+    rf"|psychiatrists?|consultants?|cpns?))[ \t]+(?i:at|from|on)[ \t]+{_THE}"
+    rf"(?P<name>{NAME})(?!['’\w])")
+UNDER_CARE = re.compile(
+    rf"\b(?i:been|am|i['’]m|was|still|now)[ \t]+(?i:under)[ \t]+{_THE}"
+    rf"(?!(?i:section|mental health|the)\b)(?P<name>{NAME})(?!['’\w])(?![ \t]+(?i:act|order)\b)")
+# One after another in a list: "Willow Ward, Juniper Ward and then Rowan", "Hostels,
+# shelters, Bramley Grange".
+LIST_NEXT = re.compile(rf"(?:,[ \t]*|,?[ \t]+(?:and|or)[ \t]+)(?:then[ \t]+)?(?:the[ \t]+)?"
+                       rf"(?P<name>{NAME})(?!['’\w])")
+WARD = re.compile(r"\bwards?\b", re.IGNORECASE)
+
+# The model's kinds that say a span is no place at all; those that are about time or
+# people need the words to show it.
+ALWAYS_NO_PLACE = frozenset(["CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT",
+                             "WORK_OF_ART", "EVENT", "LAW"])
+TIME_KINDS = frozenset(["DATE", "TIME"])
+PEOPLE_KINDS = frozenset(["NORP", "LANGUAGE"])
+# "next week", "the weekend", "bonfire night": words any said time has in it.
+TIME_SAID = re.compile(
+    r"\d|\b(?i:day|days|night|nights|week|weeks|weekend|month|months|year|years|morning"
+    r"|evening|afternoon|tonight|today|yesterday|tomorrow|eve|new year|bank holiday)\b")
+
+
+def more_frames(text: str) -> list[tuple[re.Match[str], str | None]]:
+    """Every name said in one of the frames above, with the kind the frame itself says
+    (None when the rest of the sentence must say it)."""
+    framed: list[tuple[re.Match[str], str | None]] = [
+        (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE) for m in p.finditer(text)]
+    # "the nurses on Poppy ... the women's ward": "on" a ward only with the word said.
+    framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)
+               for m in ON.finditer(text)]
+    framed += [(m, "hostel" if m.group("hostel") else "hospital") for m in STAFF_AT.finditer(text)]
+    framed += [(m, "hospital") for m in UNDER_CARE.finditer(text)]
+    framed += [(m, "hostel") for m in HOUSED_BY.finditer(text)]
+    return framed
+
+
+def ward_said(text: str, start: int, end: int) -> bool:
+    """Say whether the word ward is said in the sentence around text[start:end]."""
+    before, after = sentence_parts(text, start, end)
+    return bool(WARD.search(before) or WARD.search(after))
+
+
+def model_says_no_place(text: str, start: int, end: int,
+                        entities: Iterable[tuple[int, int, str]],
+                        is_word: Callable[[str], bool] | None) -> bool:
+    """Say whether the model's entities show text[start:end] is a date, number, nationality,
+    work of art, event or law, and so no place.
+
+    A date or time counts only with a number or a word of time in it ("Christmas", "next
+    week"); a nationality or language only when it is an English word ("Polish",
+    "English"). "Woodlands" and "Hillview", which the model guesses wrong, stay names.
+    """
+    for s, e, label in entities:
+        if not (s < end and start < e):
+            continue
+        said = text[s:e]
+        words = [w.lower() for w in re.findall(r"[\w'’]+", said)]
+        if label in ALWAYS_NO_PLACE:
+            return True
+        if label in TIME_KINDS and (TIME_SAID.search(said) or any(
+                w in TIME_WORDS or w in TIME_NAMES for w in words)):
+            return True
+        if label in PEOPLE_KINDS and (is_word is None or (len(words) == 1 and is_word(words[0]))):
+            return True
+    return False
+
+
+def listed_on(text: str, found: list[Candidate], ents: list[tuple[int, int, str]],
+              is_word: Callable[[str], bool] | None,
+              excluded: Callable[[str, bool], bool]) -> list[Candidate]:
+    """Names listed straight after one already found take its kind ("Willow Ward, Juniper
+    Ward and then Rowan"), a chain at a time, unless ``excluded(name, said_in_sequence)``."""
+    added: list[Candidate] = []
+    # A set and a deque: a list of thousands ("Bramley Grange, " over and over) stays linear.
+    seen = set(found)
+    queue = deque(sorted(found))
+    while queue:
+        cand = queue.popleft()
+        m = LIST_NEXT.match(text, cand.end)
+        if not m:
+            continue
+        start, end = m.start("name"), m.end("name")
+        # "Juniper Ward and then Rowan": one after another, a sequence of places, not people.
+        then = "then" in text[m.start():start].split()
+        if excluded(m.group("name"), then) or model_says_no_place(text, start, end, ents,
+                                                                    is_word):
+            continue
+        new = Candidate(start, end, cand.label)
+        if new not in seen:
+            seen.add(new)
+            added.append(new)
+            queue.append(new)
+    return added
