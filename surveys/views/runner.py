@@ -20,7 +20,7 @@ from forum.access import ALL_STAFF, allow, public
 from forum.extensions import csrf, db
 from surveys.models import SurveyMedia, SurveyVersion
 from surveys.services import runner as service
-from surveys.services.devices import register_device
+from surveys.services.devices import DeviceNameError, register_device
 from surveys.services.media import media_path
 from surveys.services.payload import NUMBER_TOO_SMALL, TEXT_MAX, TOO_LONG
 from surveys.services.speech import page_speech, speech_keys, speech_path
@@ -250,5 +250,8 @@ def register():
     """Set up this tablet: a sync token for it, returned once as JSON (CSRF-checked)."""
     data = request.get_json(silent=True) or {}
     name = data["name"] if isinstance(data.get("name"), str) else ""
-    device, token = register_device(name, current_user._get_current_object())
+    try:
+        device, token = register_device(name, current_user._get_current_object())
+    except DeviceNameError as error:
+        return jsonify({"error": str(error)}), 400  # shown under the name box (home.js)
     return jsonify({"id": device.id, "name": device.name, "token": token}), 201
