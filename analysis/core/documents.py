@@ -2,24 +2,33 @@
 
 No Flask or database here: bytes in, text and passages out, and ``DocumentError`` with a
 message fit to show a policy officer when a file cannot be used. The type is decided by
-the file's content (its first bytes), never by its name.
+the file's content (its first bytes), never by its name; and the name must agree with it
+(a text or SVG file named .pdf was read as text, and its markup became passages).
 """
 from __future__ import annotations
 
 import io
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
 
 __all__ = [
-    "DocumentError", "DocumentText", "KINDS", "check_document", "extract_text",
-    "sniff_kind", "split_passages",
+    "DocumentError", "DocumentText", "KINDS", "NameMismatch", "check_document", "extract_text",
+    "check_name", "sniff_kind", "split_passages",
 ]
 
 KINDS = {"pdf": "PDF", "docx": "Word", "txt": "Text"}
+# The kind each accepted name ending promises (the upload page's "accept" list), and how the
+# kind is named in a refusal.
+EXTENSIONS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt"}
+NAMED = {"pdf": "a PDF", "docx": "a Word (.docx) file", "txt": "a text file"}
+# Text that opens like this is a picture or a web page, not a document to read as passages.
+MARKUP = re.compile(rb"^(\xef\xbb\xbf)?\s*<(\?xml|svg[\s>]|!doctype\s+(html|svg)|html[\s>])",
+                    re.IGNORECASE)
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 # Pages read during the upload to prove a PDF has text; the rest may be read by a job.
@@ -35,6 +44,10 @@ SCAN = "this PDF has no text we can read – it may be a scan. Save it with text
 
 class DocumentError(ValueError):
     """A file that cannot be used, in plain English (without the file name)."""
+
+
+class NameMismatch(DocumentError):
+    """Content not what the name says; the message follows the name ("report.pdf is not...")."""
 
 
 @dataclass(frozen=True)
@@ -77,8 +90,34 @@ def sniff_kind(data: bytes) -> str:
     return "txt"
 
 
-def check_document(data: bytes, max_bytes: int) -> DocumentText:
-    """Quick checks for an upload: size, kind, opens, and has text on its first pages.
+def check_name(filename: str, kind: str, data: bytes) -> None:
+    """Refuse a file whose content (``kind`` as sniffed; text checked for markup) is not
+    what its name ends with, or whose name ends other than .pdf, .docx or .txt.
+
+    Raises:
+        NameMismatch: saying what the file holds instead.
+    """
+    expected = EXTENSIONS.get(PurePath(filename).suffix.lower())
+    if expected is None:
+        raise NameMismatch("is not a PDF, Word (.docx) or text file: only files ending .pdf, "
+                           ".docx or .txt can be uploaded.")
+    markup = kind == "txt" and bool(MARKUP.match(data[:1024]))
+    if kind == expected and not markup:
+        return
+    said = f"is not {NAMED[expected]}: "
+    if markup:
+        raise NameMismatch(said + "it holds markup (a picture such as SVG, or a web page), "
+                                  "not a document. Upload the PDF, Word or text document itself.")
+    if kind == "txt":
+        raise NameMismatch(said + "it holds plain text. Upload the real document, or rename "
+                                  "the file to end in .txt if the text is what you meant.")
+    ending = next(e for e, k in EXTENSIONS.items() if k == kind)
+    raise NameMismatch(said + f"it holds {NAMED[kind]}. Rename it to end in {ending} "
+                              "and upload it again.")
+
+
+def check_document(data: bytes, max_bytes: int, filename: str | None = None) -> DocumentText:
+    """Quick checks for an upload: size, kind, name, opens, and has text on its first pages.
 
     Cheap enough to run on every file of a batch before anything is stored; for a PDF
     only the first pages are read (``extract_text`` reads them all).
@@ -86,6 +125,7 @@ def check_document(data: bytes, max_bytes: int) -> DocumentText:
     Args:
         data: the uploaded bytes.
         max_bytes: the largest file accepted.
+        filename: the name it was uploaded with; when given, it must agree with the content.
 
     Returns:
         The kind, the text found so far, and the page count.
@@ -97,6 +137,8 @@ def check_document(data: bytes, max_bytes: int) -> DocumentText:
         raise DocumentError(f"this file is too large ({len(data) / 1_048_576:.1f} MB); "
                             f"the limit is {max_bytes / 1_048_576:.0f} MB.")
     kind = sniff_kind(data)
+    if filename is not None:
+        check_name(filename, kind, data)
     if kind == "pdf":
         reader = _pdf_reader(data)
         pages = len(reader.pages)

@@ -1,8 +1,9 @@
 """Store uploaded public documents and turn them into document segments (passages).
 
-A batch is all or nothing: every file is checked (type by content, size, opens, has
-text) before any file or row is stored. Small batches are read in the request; a large
-one is stored and read by a background job, which records per document why it failed.
+A batch is all or nothing: every file is checked (type by content and agreeing with its
+name, size, opens, has text) before any file or row is stored. Small batches are read in
+the request; a large one is stored and read by a background job, which records per
+document why it failed.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from sqlalchemy import delete, select
 from analysis.core.documents import (
     DocumentError,
     DocumentText,
+    NameMismatch,
     check_document,
     extract_text,
     split_passages,
@@ -88,7 +90,10 @@ def store_batch(consultation_id: int, uploads: list[Upload], user: User, data_di
         name = _display_name(upload.filename)
         digest = hashlib.sha256(upload.data).hexdigest()
         try:
-            found = check_document(upload.data, max_bytes)
+            found = check_document(upload.data, max_bytes, name)
+        except NameMismatch as error:
+            problems.append(f"{name} {error}")  # "report.pdf is not a PDF: ..."
+            continue
         except DocumentError as error:
             problems.append(f"{name}: {error}")
             continue

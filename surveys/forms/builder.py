@@ -69,6 +69,10 @@ class QuestionForm(FlaskForm):
         # Shown above the box: "Otherwise" came before what it was the otherwise of.
         description=("If this is not ticked, \u2018Next\u2019 with no answer asks "
                      "\u2018Skip this question?\u2019"))
+    negative_allowed = BooleanField(
+        "Negative numbers are allowed", widget=GovCheckboxInput(),
+        description=("For \u2018A number\u2019 only. Leave it unticked for a count (people, "
+                     "nights): the tablet then asks for \u2018a number of 0 or more\u2019."))
     consultation_question_id = SelectField("Consultation question it answers", coerce=int,
                                            widget=GovSelect(), validators=[Optional()])
     show_if = SelectField("Show this question", widget=GovSelect(), validators=[Optional()])

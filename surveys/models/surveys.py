@@ -149,6 +149,9 @@ class SurveyQuestion(Model):
     offer_prefer_not: Mapped[bool] = mapped_column(default=False)
     # When set, "Next" with no answer asks for one instead of offering to skip.
     answer_required: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # A number question counts things, so below 0 is refused unless the builder allows it
+    # (a change in money, say). Not used by other kinds.
+    negative_allowed: Mapped[bool] = mapped_column(default=False, server_default=false())
     picture_id: Mapped[int | None] = mapped_column(
         ForeignKey("survey_media.id", ondelete="SET NULL"))
     picture_alt: Mapped[str | None] = mapped_column(String(300))

@@ -1,4 +1,4 @@
-"""Tablets: issue a sync token when a researcher sets one up, check it, revoke it."""
+"""Tablets: issue a sync token when a researcher sets one up, check it, rename or revoke it."""
 from __future__ import annotations
 
 import hashlib
@@ -17,24 +17,56 @@ from surveys.models import SurveyDevice, SurveyResponse
 
 NAME_MAX = 60
 MAX_TOKEN_CHARS = 200  # ours are 43; a longer header is not worth a database read
+# A name is needed: an empty one used to become "Tablet 7", a name nobody chose, shown to
+# nobody before it was made, and (then) never changed.
+NAME_NEEDED = "Enter a name for this tablet, like \u2018Hostel tablet 2\u2019"
+NAME_TOO_LONG = f"The name must be {NAME_MAX} characters or fewer"
+
+
+class DeviceNameError(ValueError):
+    """A tablet name that cannot be used, in plain words."""
 
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 
 
+def clean_name(name: str) -> str:
+    """A tablet's name as set up or renamed: the one rule for both.
+
+    Raises:
+        DeviceNameError: empty, or longer than NAME_MAX.
+    """
+    name = name.strip()
+    if not name:
+        raise DeviceNameError(NAME_NEEDED)
+    if len(name) > NAME_MAX:
+        raise DeviceNameError(NAME_TOO_LONG)
+    return name
+
+
 def register_device(name: str, user: User | None) -> tuple[SurveyDevice, str]:
-    """Create a device and return it with its token (shown once, kept only on the tablet)."""
+    """Create a device and return it with its token (shown once, kept only on the tablet).
+
+    Raises:
+        DeviceNameError: the name breaks ``clean_name``'s rule; nothing is made.
+    """
     token = secrets.token_urlsafe(32)
-    device = SurveyDevice(name=(name.strip() or "Tablet")[:NAME_MAX], token_hash=token_hash(token),
-                          created_by=user)
+    device = SurveyDevice(name=clean_name(name), token_hash=token_hash(token), created_by=user)
     db.session.add(device)
-    if not name.strip():
-        # Numbered, or every unnamed tablet is 'Tablet' and a lost one cannot be picked out.
-        db.session.flush()
-        device.name = f"Tablet {device.id}"
     db.session.commit()
     return device, token
+
+
+def rename_device(device: SurveyDevice, name: str) -> str:
+    """Give a tablet a new name; returns the old one.
+
+    Raises:
+        DeviceNameError: the name breaks ``clean_name``'s rule; nothing changed.
+    """
+    old, device.name = device.name, clean_name(name)
+    db.session.commit()
+    return old
 
 
 DEVICES = SurveyDevice.__table__

@@ -21,6 +21,10 @@ TEXT_MAX = 10_000
 # Said the same on the tablet (the question page carries it) and in the server's refusal.
 TOO_LONG = f"Answers must be {TEXT_MAX:,} characters or fewer"
 NUMBER_MAX = 1_000_000_000
+# A number question counts things (workers, nights) unless its builder ticked "negative numbers
+# are allowed". The tablet shows these words (the page carries them) and the server refuses in
+# them, so the two never disagree.
+NUMBER_TOO_SMALL = "Type a number of 0 or more"
 TIME_MAX = 40  # an ISO 8601 time with microseconds and an offset is 32 characters
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # a tablet clock outside these is wrong
 REF_MAX = 120  # a member reference is a short code; longer text is not one
@@ -47,6 +51,7 @@ class VersionSpec:
     kinds: dict[int, str]
     positions: dict[int, int]
     allowed: dict[int, frozenset[Any]]
+    negative_allowed: frozenset[int] = frozenset()  # ids of number questions that take < 0
 
 
 def parse_time(value: str | None) -> datetime | None:
@@ -68,11 +73,14 @@ class VersionSpecs:
                 return None
             questions = db.session.scalars(
                 select(SurveyQuestion).where(SurveyQuestion.version_id == version_id))
-            kinds, positions, allowed = {}, {}, {}
+            kinds, positions, allowed, negative = {}, {}, {}, set()
             for q in questions:
                 kinds[q.id], positions[q.id] = q.kind.value, q.position
                 allowed[q.id] = frozenset(c["value"] for c in q.all_choices)
-            spec = self._specs[version_id] = VersionSpec(version_id, kinds, positions, allowed)
+                if q.negative_allowed:
+                    negative.add(q.id)
+            spec = self._specs[version_id] = VersionSpec(version_id, kinds, positions, allowed,
+                                                         frozenset(negative))
         return spec
 
     def clear(self) -> None:
@@ -203,7 +211,8 @@ def _answers(answers: list[Any], spec: VersionSpec,
             problems.append(f"{where}: question {spec.positions[question_id]} is answered twice")
             continue
         seen.add(question_id)
-        value, problem = _value(spec.kinds[question_id], spec.allowed[question_id], answer["value"])
+        value, problem = _value(spec.kinds[question_id], spec.allowed[question_id], answer["value"],
+                                question_id in spec.negative_allowed)
         if problem:
             problems.append(f"{where}.value (question {spec.positions[question_id]}) {problem}")
         elif value != "":  # an empty text box is no answer
@@ -215,11 +224,12 @@ def _choices_text(allowed: frozenset[Any]) -> str:
     return ", ".join(f"'{v}'" for v in sorted(allowed))
 
 
-def _value(kind: str, allowed: frozenset[Any], value: Any) -> tuple[Any, str | None]:
+def _value(kind: str, allowed: frozenset[Any], value: Any,
+           negative_allowed: bool = False) -> tuple[Any, str | None]:
     if kind == "free_text":
         return _free_text(value)
     if kind == "number":
-        return _number(value)
+        return _number(value, negative_allowed)
     if kind == "multiple_choice":
         return _choices(allowed, value)
     if not isinstance(value, str) or value not in allowed:
@@ -236,11 +246,13 @@ def _free_text(value: Any) -> tuple[Any, str | None]:
     return (None, problem) if problem else (value.strip(), None)
 
 
-def _number(value: Any) -> tuple[Any, str | None]:
+def _number(value: Any, negative_allowed: bool) -> tuple[Any, str | None]:
     if not (_is_int(value) or isinstance(value, float)):
         return None, f"must be a number, not {_type_name(value)}"
     if not math.isfinite(value) or abs(value) > NUMBER_MAX:
         return None, "is not a believable number"
+    if value < 0 and not negative_allowed:
+        return None, f"is {value}. {NUMBER_TOO_SMALL}."
     return value, None
 
 

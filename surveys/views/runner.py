@@ -20,9 +20,9 @@ from forum.access import ALL_STAFF, allow, public
 from forum.extensions import csrf, db
 from surveys.models import SurveyMedia, SurveyVersion
 from surveys.services import runner as service
-from surveys.services.devices import register_device
+from surveys.services.devices import DeviceNameError, register_device
 from surveys.services.media import media_path
-from surveys.services.payload import TEXT_MAX, TOO_LONG
+from surveys.services.payload import NUMBER_TOO_SMALL, TEXT_MAX, TOO_LONG
 from surveys.services.speech import page_speech, speech_keys, speech_path
 
 bp = Blueprint("runner", __name__, url_prefix="/run")
@@ -52,14 +52,16 @@ def templates_stamp(folder: Path = RUN_TEMPLATES) -> str:
 def page_rules(version: SurveyVersion) -> str:
     """What a kept page carries that can change without a new version of the survey.
 
-    The written answer's limit and its refusal, the pages' templates and the read-aloud
+    The written answer's limit and its refusal, the refusal of a number below 0, the pages'
+    templates and the read-aloud
     audio made for them ("Make the missing audio"). A tablet whose pages were kept under
     other rules fetches them again from its start page (offline.js): it had counted to an
     old limit, and the server refused the whole response.
     """
     speech = speech_keys(version, current_app.config.get("ORG_NAME", "Forum Voice"),
                          current_app.config["DATA_DIR"])
-    return json.dumps({"text_max": TEXT_MAX, "too_long": TOO_LONG, "pages": _stamp(),
+    return json.dumps({"text_max": TEXT_MAX, "too_long": TOO_LONG, "too_small": NUMBER_TOO_SMALL,
+                       "pages": _stamp(),
                        "speech": sorted(speech.items())}, sort_keys=True)
 
 
@@ -114,6 +116,7 @@ def render_page(template: str, version: SurveyVersion, urls: dict, preview: bool
         context["say"], context["speech_url"] = _speech(version, template, context.get("question"))
     if template in ("question", "stop"):
         context["text_max"], context["too_long"] = TEXT_MAX, TOO_LONG
+        context["too_small"] = NUMBER_TOO_SMALL
     return render_template(
         f"surveys/run/{template}.html", version=version, urls=urls, preview=preview,
         flow=service.flow(version), total=len(version.questions),
@@ -247,5 +250,8 @@ def register():
     """Set up this tablet: a sync token for it, returned once as JSON (CSRF-checked)."""
     data = request.get_json(silent=True) or {}
     name = data["name"] if isinstance(data.get("name"), str) else ""
-    device, token = register_device(name, current_user._get_current_object())
+    try:
+        device, token = register_device(name, current_user._get_current_object())
+    except DeviceNameError as error:
+        return jsonify({"error": str(error)}), 400  # shown under the name box (home.js)
     return jsonify({"id": device.id, "name": device.name, "token": token}), 201

@@ -106,3 +106,29 @@ def test_long_paragraphs_are_split_between_sentences():
     passages = split_passages(" ".join([sentence] * 30))
     assert len(passages) > 1
     assert all(p.endswith(".") and len(p.split()) <= 150 for p in passages)
+
+
+SVG = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text>Plan</text></svg>'
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("report.pdf", "\n\n".join(PLAN).encode(), "is not a PDF: it holds plain text"),
+    ("report.pdf", SVG, "is not a PDF: it holds markup"),
+    ("report.docx", SVG, r"is not a Word \(\.docx\) file: it holds markup"),
+    ("report.docx", "\n\n".join(PLAN).encode(), r"is not a Word \(\.docx\) file: it holds plain"),
+    ("notes.txt", SVG, "is not a text file: it holds markup"),
+    ("plan.svg", SVG, r"is not a PDF, Word \(\.docx\) or text file: only files ending"),
+    ("plan", "\n\n".join(PLAN).encode(), r"is not a PDF, Word \(\.docx\) or text file"),
+])
+def test_content_that_does_not_match_the_name_is_refused(name, data, message):
+    """A text or SVG file named .pdf was read as text, and its markup became passages."""
+    with pytest.raises(DocumentError, match=message):
+        check_document(data, MB, name)
+
+
+def test_a_pdf_or_word_file_named_for_the_other_is_refused():
+    with pytest.raises(DocumentError, match="is not a PDF: it holds a Word"):
+        check_document(docx_bytes(PLAN), MB, "plan.pdf")
+    with pytest.raises(DocumentError, match=r"is not a Word \(\.docx\) file: it holds a PDF"):
+        check_document(pdf_bytes(PLAN), MB, "plan.DOCX")
+    assert check_document(pdf_bytes(PLAN), MB, "Plan.PDF").kind == "pdf"

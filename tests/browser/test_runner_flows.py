@@ -234,3 +234,27 @@ def test_a_double_tap_on_set_up_makes_one_tablet(live_server, touch_page):
     db.session.expire_all()
     named = db.select(SurveyDevice).filter_by(name="Hostel tablet 3")
     assert len(db.session.scalars(named).all()) == 1
+
+
+def test_setting_up_without_a_name_asks_for_one(live_server, touch_page):
+    """An empty name silently became 'Tablet 2': now the tablet asks for a name, in the
+    server's words, under the box, and makes no tablet until it has one."""
+    from surveys.models import SurveyDevice
+    from surveys.services.devices import NAME_NEEDED
+
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    page.goto(f"{live_server}/run/1/")
+    before = len(db.session.scalars(db.select(SurveyDevice)).all())  # the demo's own tablet
+    box = page.get_by_label("Name this tablet")
+    box.fill("   ")
+    page.get_by_role("button", name="Set up this tablet").tap()
+    expect(page.locator("#device-name-error")).to_have_text(f"Error: {NAME_NEEDED}")
+    expect(box).to_be_focused()
+    assert axe_violations(page) == []
+    db.session.expire_all()
+    assert len(db.session.scalars(db.select(SurveyDevice)).all()) == before
+    box.fill("Hostel tablet 4")
+    page.get_by_role("button", name="Set up this tablet").tap()
+    page.get_by_text("This tablet is set up as ‘Hostel tablet 4’").wait_for()
+    expect(page.locator("#device-name-error")).to_be_hidden()

@@ -3,7 +3,7 @@ plain words, never cut off silently (the text box's maxlength dropped the end of
 import pytest
 from playwright.sync_api import expect
 
-from surveys.services.payload import TOO_LONG
+from surveys.services.payload import NUMBER_TOO_SMALL, TOO_LONG
 from tests.browser.helpers import axe_violations
 from tests.browser.runner_helpers import (
     SHORT_RUN,
@@ -91,3 +91,22 @@ def test_a_changed_limit_reaches_the_pages_kept_on_the_tablet(live_server, touch
     page.get_by_role("button", name="Next").tap()
     expect(page.get_by_text("Answers must be 500 characters or fewer. This one has 501.")
            ).to_be_visible()
+
+
+def test_a_negative_count_is_refused_and_the_typed_number_kept(live_server, touch_page):
+    """"How many workers help you now?" took -5: the tablet now refuses it as the server does."""
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    page.goto(f"{live_server}/run/1/start")  # the answer check needs no set-up for offline use
+    tap_through(page, SHORT_RUN[:3], finish=False)
+    title = SHORT_RUN[3][0]
+    wait_for_heading(page, title)
+    box = page.get_by_label(title)
+    box.fill("-5")
+    page.get_by_role("button", name="Next").tap()
+    expect(page.get_by_text(NUMBER_TOO_SMALL)).to_be_visible()
+    wait_for_heading(page, title)
+    assert box.input_value() == "-5"
+    box.fill("0")
+    page.get_by_role("button", name="Next").tap()
+    wait_for_heading(page, SHORT_RUN[4][0])

@@ -9,7 +9,8 @@ pytestmark = pytest.mark.browser
 PAGES = ["/surveys/", "/surveys/1", "/surveys/1/edit", "/surveys/1/questions/new",
          "/surveys/1/questions/2/edit", "/surveys/1/results",
          "/surveys/1/results?gender=Non-binary",
-         "/surveys/devices", "/surveys/imports/new", "/surveys/1/preview/", "/surveys/1/preview/3"]
+         "/surveys/devices", "/surveys/devices/1/rename", "/surveys/imports/new",
+         "/surveys/1/preview/", "/surveys/1/preview/3"]
 
 
 def test_survey_staff_pages_are_accessible(live_server, page, shots):

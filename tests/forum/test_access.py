@@ -101,6 +101,7 @@ EXPECTED = {
     "surveys.new_import": {A, P, F},
     "surveys.show_import": {A, P, F},
     "surveys.devices": STAFF,
+    "surveys.rename": STAFF,  # whoever sees the tablets list may rename one
     "surveys.revoke": {A},
     "surveys_assets.static": PUBLIC,
     "runner.home": STAFF,

@@ -30,14 +30,17 @@ def test_an_admin_stops_a_lost_tablet(auth, version, questions, tablet):
     assert sent.status_code == 401
 
 
-def test_tablets_set_up_without_a_name_can_be_told_apart(auth):
-    """Each was called 'Tablet': a lost one could not be picked out to stop it sending."""
+def test_a_tablet_needs_a_name_to_be_set_up(auth):
+    """An empty name silently became 'Tablet 2', a name nobody chose and nobody could change."""
     auth.login(Role.PEER_RESEARCHER)
-    names = [auth.client.post("/run/devices", json={"name": name}).json["name"]
-             for name in ("", "   ", "Hostel 2")]
-    ids = [device.id for device in db.session.scalars(db.select(SurveyDevice)
-                                                      .order_by(SurveyDevice.id))]
-    assert names == [f"Tablet {ids[0]}", f"Tablet {ids[1]}", "Hostel 2"]
+    for name in ("", "   "):
+        response = auth.client.post("/run/devices", json={"name": name})
+        assert response.status_code == 400
+        assert response.json["error"] == "Enter a name for this tablet, like ‘Hostel tablet 2’"
+    too_long = auth.client.post("/run/devices", json={"name": "x" * 61})
+    assert too_long.status_code == 400 and "60 characters or fewer" in too_long.json["error"]
+    assert db.session.scalar(db.select(db.func.count(SurveyDevice.id))) == 0
+    assert auth.client.post("/run/devices", json={"name": " Hostel 2 "}).json["name"] == "Hostel 2"
 
 
 def test_tablets_with_the_same_name_can_be_told_apart(auth):

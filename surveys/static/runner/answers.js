@@ -8,6 +8,9 @@ export function readAnswer(form, kind) {
     if (!raw) return { value: null };
     const number = Number(raw);
     if (!/^-?\d+(\.\d+)?$/.test(raw) || !isFinite(number)) return { error: "Enter a number, like 3" };
+    // The page carries the server's floor and its words; the typed text stays in the box.
+    const box = form.elements.answer;
+    if (box.dataset.min !== undefined && number < Number(box.dataset.min)) return { error: box.dataset.tooSmall };
     return { value: number };
   }
   const inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=answer]"));

@@ -4,6 +4,27 @@ import { go, nextUrl, plural, versionId } from "./context.js";
 import { keepForOffline, registerWorker } from "./offline.js";
 import { sendNow } from "./sync-status.js";
 
+class NameRefused extends Error {}
+
+/* The name box's error the GOV.UK way: message above the box, linked to it, box focused. */
+function showNameError(message) {
+  const group = document.querySelector("[data-device-group]");
+  const error = group.querySelector("[data-device-error]");
+  const box = group.querySelector("input");
+  const ids = ["device-name-hint"].concat(message ? [error.id] : []);
+  box.setAttribute("aria-describedby", ids.join(" "));
+  group.classList.toggle("govuk-form-group--error", !!message);
+  box.classList.toggle("govuk-input--error", !!message);
+  error.hidden = !message;
+  error.textContent = "";
+  if (!message) return;
+  const prefix = document.createElement("span");
+  prefix.className = "govuk-visually-hidden";
+  prefix.textContent = "Error: ";
+  error.append(prefix, message);
+  box.focus();
+}
+
 export function homePage() {
   const deviceStatus = document.querySelector("[data-device-status]");
   const deviceForm = document.querySelector("[data-device-form]");
@@ -35,12 +56,18 @@ export function homePage() {
       headers: { "Content-Type": "application/json", "X-CSRFToken": deviceForm.elements.csrf_token.value },
       body: JSON.stringify({ name: deviceForm.elements.name.value })
     }).then(function (response) {
+      if (response.status === 400 && !response.redirected) {
+        // A name the server refuses (none, or too long): its words under the box, typing kept.
+        return response.json().then(function (body) { throw new NameRefused(body.error); });
+      }
       if (response.status !== 201 || response.redirected) throw new Error("refused");
       return response.json();
     }).then(function (device) {
+      showNameError(null);
       return window.FVStore.setMeta("device", device).then(function () { showDevice(device); sendNow(true); });
-    }).catch(function () {
+    }).catch(function (error) {
       settingUp = false;
+      if (error instanceof NameRefused && error.message) { showNameError(error.message); return; }
       deviceStatus.className = "fv-status fv-status--problem";
       deviceStatus.textContent = "Could not set up this tablet. Check the internet connection and that you are signed in.";
     });

@@ -68,6 +68,21 @@ def test_half_valid_batch_stores_nothing_and_names_the_bad_file(app, auth, demo)
     assert stored_files(app) == []
 
 
+def test_a_file_whose_content_is_not_its_type_stores_nothing(app, auth, demo):
+    """A text or SVG file named .pdf was read as a text document: its markup became passages."""
+    auth.login(Role.POLICY_OFFICER)
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><text>We will house people.</text></svg>'
+    response = upload(auth.client, ("plan.txt", PLAN.encode()), ("report.pdf", svg),
+                      ("notes.docx", PLAN.encode()))
+    html = response.get_data(as_text=True)
+    assert "Nothing was uploaded" in html
+    assert "report.pdf is not a PDF: it holds markup" in html
+    assert "notes.docx is not a Word (.docx) file: it holds plain text" in html
+    assert "plan.txt" not in html
+    assert db.session.scalar(select(func.count(DocumentSource.id))) == 0
+    assert document_segments(1) == [] and stored_files(app) == []
+
+
 def test_same_document_twice_is_refused(auth, demo):
     auth.login(Role.FACILITATOR)
     upload(auth.client, ("plan.txt", PLAN.encode()))

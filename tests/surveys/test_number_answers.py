@@ -1,0 +1,73 @@
+"""A number question counts things unless its builder says otherwise: negatives are refused
+on the server in the same words the tablet shows (one rule, carried to the tablet)."""
+import json
+
+from forum.access import Role
+from forum.extensions import db
+from surveys.models import QuestionKind
+from surveys.services.payload import NUMBER_TOO_SMALL
+from surveys.services.questions import QuestionData, add_question
+from surveys.services.surveys import draft_version, publish
+from tests.surveys.conftest import make_payload
+
+URL = "/api/v1/responses"
+
+
+def send(client, token, body):
+    return client.post(URL, data=json.dumps(body), content_type="application/json",
+                       headers={"Authorization": f"Bearer {token}"})
+
+
+def with_number(version, questions, value):
+    body = make_payload(version, questions)
+    body["answers"][5]["value"] = value
+    return body
+
+
+def test_a_negative_count_is_refused_in_plain_words(client, version, questions, tablet):
+    _, token = tablet
+    response = send(client, token, with_number(version, questions, -5))
+    assert response.status_code == 422
+    assert NUMBER_TOO_SMALL in json.dumps(response.json)
+    assert NUMBER_TOO_SMALL == "Type a number of 0 or more"
+    assert send(client, token, with_number(version, questions, 0)).status_code == 201
+
+
+def test_a_question_that_allows_negatives_takes_them(client, survey, tablet):
+    version = draft_version(survey)
+    add_question(version, QuestionData(QuestionKind.NUMBER, "How much did your rent change?",
+                                       negative_allowed=True))
+    publish(survey, None)
+    db.session.commit()
+    live = survey.published_version
+    questions = {q.position: q for q in live.questions}
+    body = with_number(live, questions, 3)
+    body["answers"].append({"question_id": questions[7].id, "value": -20})
+    _, token = tablet
+    assert send(client, token, body).status_code == 201
+
+
+def test_the_number_page_carries_the_rule_and_its_words(auth, version, questions):
+    auth.login(Role.PEER_RESEARCHER)
+    page = auth.client.get(f"/run/{version.id}/q/6").get_data(as_text=True)
+    assert 'data-min="0"' in page and f'data-too-small="{NUMBER_TOO_SMALL}"' in page
+    rules = json.loads(auth.client.get(f"/run/{version.id}/offline.json").json["rules"])
+    assert rules["too_small"] == NUMBER_TOO_SMALL
+
+
+def test_a_builder_ticks_negative_numbers_and_a_new_version_keeps_it(auth, survey, questions):
+    auth.login(Role.FACILITATOR)
+    form = {"kind": "number", "text": "How much did your rent change?", "help_text": "",
+            "choices": "", "consultation_question_id": "0", "show_if": "", "picture_alt": ""}
+    page = auth.client.get(f"/surveys/{survey.id}/questions/new").get_data(as_text=True)
+    assert "Negative numbers are allowed" in page
+    assert auth.client.post(f"/surveys/{survey.id}/questions/new",
+                            data={**form, "negative_allowed": "y"}).status_code == 302
+    db.session.expire_all()
+    added = survey.latest_version.questions[-1]
+    assert added.negative_allowed and not questions[6].negative_allowed
+    edit = f"/surveys/{survey.id}/questions/{added.id}/edit"
+    assert 'name="negative_allowed" type="checkbox" value="y" checked' in \
+        auth.client.get(edit).get_data(as_text=True)
+    publish(survey, None)
+    assert draft_version(survey).questions[-1].negative_allowed  # copied into the next draft
