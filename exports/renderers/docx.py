@@ -20,7 +20,7 @@ from exports.document import ResponseDocument
 from exports.markup import Block, BulletList, Paragraph, Run, SubHeading
 from exports.renderers.view import Part, ResponseView, quote_attribution, quote_text, response_view
 
-__all__ = ["render_docx"]
+__all__ = ["render_docx", "set_language"]
 
 GREY = RGBColor(0x50, 0x5A, 0x5F)
 
@@ -39,7 +39,7 @@ def render_docx(doc: ResponseDocument) -> bytes:
     """
     view = response_view(doc)
     word = Document()
-    _set_language(word, view.language)
+    set_language(word, view.language)
     props = word.core_properties
     props.title, props.author, props.language = view.title, view.organisation, view.language
     props.subject = "Consultation response"
@@ -214,7 +214,13 @@ def _repeat_header(row) -> None:
     properties.append(header)
 
 
-def _set_language(word, language: str) -> None:
+def set_language(word, language: str) -> None:
+    """Set a Word document's default language (both Word renderers use it).
+
+    Args:
+        word: a python-docx Document.
+        language: a language tag such as "en-GB".
+    """
     # The document default language drives Word's spelling and grammar checks.
     defaults = word.styles.element.find(qn("w:docDefaults"))
     run_props = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))

@@ -13,7 +13,7 @@ from docx import Document
 from docx.shared import Pt
 
 from exports.document import EasyReadDocument
-from exports.renderers.docx import _set_language
+from exports.renderers.docx import set_language
 from exports.renderers.easyread import easy_read_view
 
 __all__ = ["render_easy_read_docx"]
@@ -37,7 +37,7 @@ def render_easy_read_docx(doc: EasyReadDocument) -> bytes:
     labels = view["labels"]
     word = Document()
     _styles(word)
-    _set_language(word, view["language"])
+    set_language(word, view["language"])
     props = word.core_properties
     props.title, props.author = view["title"], view["organisation"]
     props.language = view["language"]
