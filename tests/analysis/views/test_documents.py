@@ -32,6 +32,12 @@ def stored_files(app):
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 
 
+def assert_nothing_stored(app):
+    """No document, no passage and no file was kept."""
+    assert db.session.scalar(select(func.count(DocumentSource.id))) == 0
+    assert document_segments(1) == [] and stored_files(app) == []
+
+
 def test_officer_uploads_several_types_at_once(app, auth, demo):
     auth.login(Role.POLICY_OFFICER)
     response = upload(auth.client, ("westmarsh-plan.txt", PLAN.encode()),
@@ -62,10 +68,7 @@ def test_half_valid_batch_stores_nothing_and_names_the_bad_file(app, auth, demo)
     assert "plan-12.pdf: this PDF has no text we can read – it may be a scan" in html
     assert "picture.pdf: this is not a PDF, Word (.docx) or text file." in html
     assert "plan-1.txt:" not in html
-    assert db.session.scalar(select(func.count(DocumentSource.id))) == 0
-    assert db.session.scalar(select(func.count(Segment.id)).where(
-        Segment.source_type == SegmentSource.DOCUMENT)) == 0
-    assert stored_files(app) == []
+    assert_nothing_stored(app)
 
 
 def test_a_file_whose_content_is_not_its_type_stores_nothing(app, auth, demo):
@@ -79,8 +82,7 @@ def test_a_file_whose_content_is_not_its_type_stores_nothing(app, auth, demo):
     assert "report.pdf is not a PDF: it holds markup" in html
     assert "notes.docx is not a Word (.docx) file: it holds plain text" in html
     assert "plan.txt" not in html
-    assert db.session.scalar(select(func.count(DocumentSource.id))) == 0
-    assert document_segments(1) == [] and stored_files(app) == []
+    assert_nothing_stored(app)
 
 
 def test_same_document_twice_is_refused(auth, demo):
