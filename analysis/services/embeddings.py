@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
@@ -30,8 +31,20 @@ EMBEDDER_KEY = "analysis_embedder"
 WORDS_KEY = "analysis_words"
 
 
+@dataclass
 class DbEmbeddingCache:
-    """``EmbeddingCache`` over the segment_embeddings table (float32, little-endian)."""
+    """``EmbeddingCache`` over the segment_embeddings table (float32, little-endian).
+
+    ``at_once``: keep each vector at once, on a connection of its own. A vector is the
+    model's reading of a text, right whatever the job that made it does next. Left in the
+    job's session it held SQLite's one write lock until the job ended: an analysis that
+    embedded texts made every other writer (another job's progress, a person saving a page)
+    fail "database is locked" after the 15 s wait (seen on a fresh start, as the demo's two
+    jobs ran). Only for callers whose session holds no writes of its own yet: another
+    connection's write would wait on that session's lock.
+    """
+
+    at_once: bool = False
 
     def get_many(self, hashes: Sequence[str], model_name: str) -> dict[str, np.ndarray]:
         """Args: hashes, model_name. Returns: {hash: vector} for the hashes stored."""
@@ -48,7 +61,8 @@ class DbEmbeddingCache:
         return found
 
     def put_many(self, vectors: dict[str, np.ndarray], model_name: str) -> None:
-        """Args: vectors {hash: vector}, model_name. Returns: None (flushed, not committed).
+        """Args: vectors {hash: vector}, model_name. Returns: None (committed at once on a
+        connection of its own when ``at_once``; else flushed in the session, not committed).
 
         Two workers may embed the same new text at once: the second insert is skipped, not
         an error (both vectors are the same model's for the same words).
@@ -59,10 +73,17 @@ class DbEmbeddingCache:
                 for text_hash, data in ((h, np.asarray(v, dtype="<f4")) for h, v in vectors.items())
                 if text_hash not in present]
         insert = sqlite_insert if db.engine.dialect.name == "sqlite" else pg_insert
-        for start in range(0, len(rows), 500):  # within SQLite's variable limit
-            db.session.execute(insert(SegmentEmbedding).values(rows[start:start + 500])
-                               .on_conflict_do_nothing(index_elements=["text_hash", "model"]))
-        db.session.flush()
+        statements = [insert(SegmentEmbedding).values(rows[start:start + 500])
+                      .on_conflict_do_nothing(index_elements=["text_hash", "model"])
+                      for start in range(0, len(rows), 500)]  # within SQLite's variable limit
+        if not self.at_once:
+            for statement in statements:
+                db.session.execute(statement)
+            db.session.flush()
+            return
+        with db.engine.begin() as own:
+            for statement in statements:
+                own.execute(statement)
 
 
 def current_embedder() -> Embedder:
@@ -108,7 +129,7 @@ def embed_new_segments(consultation_id: int, embedder: Embedder) -> int:
 
     rows = db.session.execute(select(Segment.id, Segment.text, Segment.text_hash)
                               .where(Segment.consultation_id == consultation_id)).all()
-    cache = DbEmbeddingCache()
+    cache = DbEmbeddingCache(at_once=True)  # the session has only read
     have = set(cache.get_many([r.text_hash for r in rows], embedder.name))
     missing = {r.text_hash: r for r in rows if r.text_hash not in have}
     if missing:

@@ -159,7 +159,9 @@ def analyse(run: AnalysisRun, progress: Progress, job: Job | None = None) -> Non
         return
     # The pipeline's 0-100 becomes 0-90 here (80-90 after batches embedded); saving takes the rest.
     low = EMBEDDING_SHARE if batched else 0
-    models = TextModels(embedder=embedder, cache=DbEmbeddingCache(), words=current_words())
+    # Committed above, and nothing is written until the themes are saved.
+    models = TextModels(embedder=embedder, cache=DbEmbeddingCache(at_once=True),
+                        words=current_words())
     result = run_analysis(segments, models=models, questions=questions, codebook=codebook,
                           progress=lambda stage,
                           pct: progress(stage, low + pct * (90 - low) // 100),

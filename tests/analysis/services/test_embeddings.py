@@ -128,3 +128,13 @@ def test_worker_threads_asking_at_once_load_the_model_once(app, monkeypatch):
     for thread in threads:
         thread.join()
     assert len(loads) == 1
+
+
+def test_a_vector_is_stored_for_everyone_as_soon_as_it_is_made(app):
+    # Flushed in the job's own session, a vector kept SQLite's one write lock until the job
+    # ended: an analysis that embedded texts held it for the whole run, and a second job's
+    # progress (or a person saving a page) waited 15 s and failed "database is locked".
+    cache = DbEmbeddingCache(at_once=True)
+    cache.put_many({"e" * 64: np.ones(3, dtype=np.float32)}, "m")
+    with db.engine.connect() as other:
+        assert other.scalar(select(func.count(SegmentEmbedding.id))) == 1
