@@ -74,3 +74,26 @@ def test_the_segments_version_migration_drops_orphans_and_ignores_held_flags(app
         assert segments_version(conn, consultation) == 1  # the insert's bump only
         conn.execute(delete(Consultation))
         assert conn.scalar(text("SELECT count(*) FROM segment_versions")) == 0
+
+
+def test_number_questions_already_made_keep_taking_negatives_after_0014(app):
+    """0014_walk7_negative_numbers: a survey in use keeps accepting what it accepted before,
+    so a response on a tablet with -5 in it is never refused for good after an upgrade."""
+    reset_database()
+    upgrade(revision="0013_easyread_section_headings")
+    with db.engine.begin() as conn:
+        consultation = conn.execute(insert(Consultation).values(
+            title="C", consulting_body="Body")).inserted_primary_key[0]
+        conn.execute(text("INSERT INTO surveys (id, consultation_id, title, status, created_at)"
+                          " VALUES (1, :c, 'S', 'published', CURRENT_TIMESTAMP)"),
+                     {"c": consultation})
+        conn.execute(text("INSERT INTO survey_versions (id, survey_id, number, title, created_at,"
+                          " published_at) VALUES (1, 1, 1, 'S', CURRENT_TIMESTAMP,"
+                          " CURRENT_TIMESTAMP)"))
+        conn.execute(text("INSERT INTO survey_questions (survey_id, version_id, position, kind,"
+                          " text, choices, offer_dont_know, offer_prefer_not, answer_required)"
+                          " VALUES (1, 1, 0, 'number', 'How much did your rent change?', '[]',"
+                          " false, false, false)"))
+    upgrade()
+    with db.engine.begin() as conn:
+        assert conn.scalar(text("SELECT negative_allowed FROM survey_questions")) in (True, 1)
