@@ -170,8 +170,9 @@ def cited_questions(texts: Sequence[str], numbers: Sequence[str]) -> np.ndarray:
     for row, text in enumerate(texts):
         for cited in _CITED.finditer(text):
             before = text[:cited.start()]
-            if (cited.group(1).lower() in index and len(before.split()) <= OPENING_WORDS
-                    and not _POINTING.search(before)):
+            if len(before.split()) > OPENING_WORDS:
+                break  # every later number is further in: counting each again was quadratic
+            if cited.group(1).lower() in index and not _POINTING.search(before):
                 out[row, index[cited.group(1).lower()]] = 1.0
     return out
 
