@@ -24,6 +24,7 @@ documents with anything else, free clustering finds subjects across them instead
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -201,7 +202,8 @@ class DocumentRunsClusterer:
         # of its own: it counts as the share of a run it fills, so answers of one or two
         # passages never make the long answers be cut apart to give the runs asked for.
         smallest = min_theme_size(len(self.sources))
-        filled = sum(min(1.0, answers.count(question) / smallest) for question in asked)
+        said = Counter(answers)
+        filled = sum(min(1.0, said[question] / smallest) for question in asked)
         return np.hstack([vectors, guide]), max(wanted, round(filled))
 
     def fit_predict(self, vectors: np.ndarray, settings: ClusterSettings,
