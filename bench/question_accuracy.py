@@ -114,7 +114,7 @@ def question_accuracy(embedder, cache, path: Path = EXAMPLE, shots=SHOTS,
     questions = [_Question(i, name) for i, name in enumerate(names)]
     truth = np.array([names.index(x) for x in labels])
     nearest = float(((vectors @ embed(names).T).argmax(axis=1) == truth).mean())
-    base = [Passage(id=i, text=t, sequence="doc", position=i) for i, t in enumerate(texts)]
+    base = [Passage(id=i, text=t, sequence="document:1", position=i) for i, t in enumerate(texts)]
     out = {"passages": len(texts), "questions": len(names), "nearest": nearest,
            "alone": {}, "neighbours": {}}
     for column, neighbours in (("alone", False), ("neighbours", True)):

@@ -227,3 +227,18 @@ def test_a_long_passage_citing_numbers_throughout_reads_only_its_opening(monkeyp
     cited = scoring.cited_questions(["Q1: yes. " + "see q1 " * 13_000], ["Q1", "Q2"])
     assert cited.tolist() == [[1, 0]]
     assert len(read) < 10  # not the 13,001 numbers in it
+
+
+def test_a_written_response_is_read_as_passing_over_no_question():
+    # Four clear answers to Q1, four passages that lean to Q3 but could answer Q2, then
+    # four clear answers to Q3. A response answers the questions one after another, so its
+    # chain reads the change after Q1 as Q2; a focus group often skips ahead, so it does not.
+    clear = [np.eye(5)[k] * 0.8 + 0.04 for k in (0, 2)]
+    leaning = np.array([0.05, 0.3, 0.5, 0.05, 0.05])
+    probabilities = np.array([clear[0]] * 4 + [leaning] * 4 + [clear[1]] * 4)
+    order = list(range(12))
+    document = smooth_sequences(probabilities, ["document:1"] * 12, order).argmax(axis=1)
+    transcript = smooth_sequences(probabilities, ["transcript:1"] * 12, order).argmax(axis=1)
+    assert document[4] == 1
+    assert transcript[4] == 2
+    assert document[:4].tolist() == [0] * 4 and document[8:].tolist() == [2] * 4
