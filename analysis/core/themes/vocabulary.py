@@ -46,7 +46,11 @@ MAX_PHRASE_WORDS = 5
 WORD_PATTERN = re.compile(r"[A-Za-z0-9&]+(?:'[a-z]+)?")
 # "of" (tag F) belongs to the noun before it: "proof of address" is one noun group, so a
 # phrase never stops short of it ("ID without proof" of "ID without proof of address").
-_PHRASE = re.compile(r"A*N+(?:FA*N+)*(?:PA*N+(?:FA*N+)*)?")
+# An owner ("women's", "prisoners'"; tag S after its noun) names the kind of thing it owns,
+# so it belongs to that thing's phrase: "residential women's centres" and "specialist women's
+# services", not "residential women" and "specialist women" (which read as kinds of women).
+_PHRASE = re.compile(r"(?:A*N+S)?A*N+(?:FA*N+)*(?:PA*N+(?:FA*N+)*)?")
+POSSESSIVE = {"'s": "'s", "\u2019s": "'s", "'": "'", "\u2019": "'"}
 
 
 @dataclass(frozen=True)
@@ -211,6 +215,8 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
             units.append((lower, "A"))
         elif content and not pos:
             units.append((lemma, "O" if lower.endswith(("ed", "ly")) else "N"))
+        elif pos == "PART" and lower in POSSESSIVE and units and units[-1][1] == "N":
+            units.append((POSSESSIVE[lower], "S"))
         elif lower in PHRASE_PREPOSITIONS and not fillers[i]:
             units.append((lower, "F" if lower == "of" else "P"))
         else:
@@ -219,11 +225,28 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
     tags = "".join(tag for _, tag in units)
     phrases, forms = [], []
     for found in _PHRASE.finditer(tags):
-        words = [units[k][0] for k in range(found.start(), found.end())]
+        words, shown = _owners_joined(units, said, range(found.start(), found.end()))
         if (len(words) > 1 or words[0] in index.shown) and len(words) <= MAX_PHRASE_WORDS:
             phrases.append(" ".join(words))
-            forms.append(" ".join(said[found.start():found.end()]))
+            forms.append(" ".join(shown))
     return SegmentWords(tuple(terms), tuple(phrases), tuple(forms))
+
+
+def _owners_joined(units: Sequence[tuple[str, str]], said: Sequence[str],
+                   span: range) -> tuple[list[str], list[str]]:
+    """A phrase's words and said forms, each possessive joined to its owner as it was said
+    ("women's": the owner's lemma would make it "woman's")."""
+    words: list[str] = []
+    shown: list[str] = []
+    for k in span:
+        if units[k][1] == "S":
+            owner = words[-1] if " " in said[k - 1] else said[k - 1]
+            words[-1] = owner + units[k][0]
+            shown[-1] += said[k]
+        else:
+            words.append(units[k][0])
+            shown.append(said[k])
+    return words, shown
 
 
 # Redaction placeholders ("[name]", "[prison]"): what was taken out is never a theme's word.

@@ -118,3 +118,24 @@ def test_a_slash_is_no_hyphen():
     # "GP/surgery" is a GP or a surgery: the NHS comments' theme was shown "GP/surgery".
     found = SpacyWordAnalyser().analyse(["I rang the GP/surgery three times."])[0]
     assert not any("/" in form for form in found.forms)
+
+
+@spacy_model
+def test_an_owner_belongs_to_the_phrase_of_what_it_owns():
+    # "residential women's centres" was cut at the "'s", and a fifth response's answer on
+    # them was named "Residential women" (and "specialist women's services" "Specialist
+    # women"), as if they were kinds of women.
+    found = SpacyWordAnalyser().analyse([
+        "We support residential women\u2019s centres and specialist women's services.",
+        "Prisoners' families pay for it."])
+    assert found[0].phrases == ("residential women's centre", "specialist women's service")
+    assert found[0].forms == ("residential women\u2019s centres", "specialist women's services")
+    assert "prisoners' family" in found[1].phrases
+    assert not any(p.endswith("woman") for p in found[0].phrases)
+
+
+@spacy_model
+def test_a_possessive_with_nothing_owned_after_it_makes_no_phrase():
+    found = SpacyWordAnalyser().analyse(["It's the same as the women's.", "Probation's role"])
+    assert found[0].phrases == ()
+    assert found[1].phrases == ("probation's role",)
