@@ -327,7 +327,9 @@ def test_oversized_upload_is_refused(app, auth, session_with_members):
 def test_user_text_is_escaped_on_the_transcript_page(auth, session_with_members):
     session = session_with_members[0]
     auth.login(Role.FACILITATOR)
-    upload(auth, session, b"Dave: <script>alert('x')</script> and <b>bold</b>\n")
+    # Words around the tags: a file that is half tags is a web page, refused (upload_names).
+    upload(auth, session, b"Dave: <script>alert('x')</script> and <b>bold</b> is what the "
+                          b"probation website showed me when it broke, right in the middle.\n")
     transcript = db.session.scalar(db.select(Transcript))
     for url in (f"/transcripts/{transcript.id}", f"/transcripts/{transcript.id}/review",
                 f"/transcripts/{transcript.id}/speakers"):
