@@ -143,3 +143,22 @@ def test_the_review_page_folds_quiet_turns_and_keeps_them_reachable_by_keyboard(
     page.screenshot(path=str(shots / "review-folded-opened.png"))
     page.get_by_role("link", name="open every group").click()
     expect(page.locator("details.fv-review-fold:not([open])")).to_have_count(0)
+
+
+@pytest.mark.parametrize("status", ["needs_review", "redacting", "failed"])
+def test_every_status_tag_keeps_to_one_line_at_768_wide(live_server, page, status):
+    # "Redactions need review" broke over two lines, as "Approved ... by ..." had.
+    from forum.extensions import db
+    from forum.models import FocusGroupSession, Transcript, TranscriptStatus
+
+    transcript = Transcript(session=db.session.get(FocusGroupSession, 1), filename="group.txt",
+                            status=TranscriptStatus(status))
+    db.session.add(transcript)
+    db.session.commit()
+    sign_in(page, live_server, "facilitator")
+    page.goto(f"{live_server}/transcripts/{transcript.id}")
+    tag = page.locator("h1 ~ .govuk-tag, .govuk-tag").first
+    full = tag.evaluate("el => el.getBoundingClientRect().height")
+    one_line = tag.evaluate("el => { el.textContent = 'Approved'; "
+                            "return el.getBoundingClientRect().height; }")
+    assert full == one_line
