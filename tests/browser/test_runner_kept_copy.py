@@ -1,5 +1,6 @@
-"""The copy of the survey kept on a tablet: a file that cannot be fetched is tried again later,
-not on every start page, and the tablet's page shows the name staff gave it since."""
+"""The tablet's own page and the copy of the survey kept on it: a file that cannot be fetched
+is tried again later, not on every start page; the page shows the name staff gave the tablet
+since, and asks for a name in words as big as the hint under them."""
 import functools
 import re
 
@@ -89,3 +90,14 @@ def test_a_renamed_tablet_shows_its_new_name_on_its_own_page(live_server, touch_
     page.reload()
     page.get_by_text("This tablet is set up as ‘Van tablet’ and can send responses.").wait_for()
     assert page.evaluate("window.FVStore.getMeta('device')")["name"] == "Van tablet"
+
+
+def test_the_name_box_label_is_no_smaller_than_its_hint(live_server, touch_page):
+    """'Name this tablet' was set at 19px under a 24px hint: the question looked like a note."""
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    page.goto(f"{live_server}/run/1/")
+    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    label = page.locator("label[for=device-name]").evaluate(size)
+    hint = page.locator("#device-name-hint").evaluate(size)
+    assert label >= hint, (label, hint)
