@@ -379,3 +379,18 @@ def test_purging_asks_first_and_says_what_is_lost(auth, uploaded):
     auth.client.post(f"/transcripts/{transcript.id}/purge")
     db.session.expire_all()
     assert db.session.get(Transcript, transcript.id).original_text is None
+
+
+def test_pasted_web_page_code_is_refused_in_words_about_pasting(auth, session_with_members):
+    """Pasted code was refused as "Transcript pasted 6 Dec 2026.txt is not a text file", a
+    name the facilitator never gave to a file they never chose."""
+    auth.login(Role.FACILITATOR)
+    code = ('<div class="chat"><p class="line"><span class="who">Dave</span>: Hello</p>'
+            '<p class="line"><span class="who">Marcia</span>: Hi</p></div>')
+    response = auth.client.post(f"/sessions/{session_with_members[0].id}/transcripts/new",
+                                data={"pasted": code}, content_type="multipart/form-data")
+    html = response.data.decode()
+    assert response.status_code == 200 and "Transcript pasted" not in html
+    assert ("This is the code of a web page or a picture (HTML, SVG or XML tags), not the words "
+            "of a transcript. Copy the words people said and paste those") in html
+    assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 0
