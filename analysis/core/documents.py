@@ -3,15 +3,18 @@
 No Flask or database here: bytes in, text and passages out, and ``DocumentError`` with a
 message fit to show a policy officer when a file cannot be used. The type is decided by
 the file's content (its first bytes), never by its name; and the name must agree with it
-(a text or SVG file named .pdf was read as text, and its markup became passages).
+(a text or SVG file named .pdf was read as text, and its markup became passages): the rule
+in ``analysis.core.upload_names``, which transcripts use too.
 """
 from __future__ import annotations
 
 import io
 import re
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import TYPE_CHECKING
+
+from analysis.core import upload_names
+from analysis.core.upload_names import Accepted
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -22,15 +25,9 @@ __all__ = [
 ]
 
 KINDS = {"pdf": "PDF", "docx": "Word", "txt": "Text"}
-# The kind each accepted name ending promises (the upload page's "accept" list), and how the
-# kind is named in a refusal.
-EXTENSIONS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt"}
-NAMED = {"pdf": "a PDF", "docx": "a Word (.docx) file", "txt": "a text file"}
-# Text that opens like this is a picture or a web page, not a document to read as passages.
-MARKUP = re.compile(rb"^(\xef\xbb\xbf)?\s*<(\?xml|svg[\s>]|!doctype\s+(html|svg)|html[\s>])",
-                    re.IGNORECASE)
-PDF_MAGIC = b"%PDF-"
-ZIP_MAGIC = b"PK\x03\x04"
+# The kind each accepted name ending promises (the upload page's "accept" list).
+DOCUMENT_FILES = Accepted({".pdf": "pdf", ".docx": "docx", ".txt": "txt"},
+                          "a PDF, Word (.docx) or text file", "document")
 # Pages read during the upload to prove a PDF has text; the rest may be read by a job.
 CHECK_PAGES = 3
 # Extracted text past this is refused: no public plan is anywhere near 5 million characters.
@@ -73,21 +70,14 @@ def sniff_kind(data: bytes) -> str:
     """
     if not data.strip():
         raise DocumentError("this file is empty.")
-    if data[:1024].lstrip().startswith(PDF_MAGIC):
-        return "pdf"
-    if data.startswith(ZIP_MAGIC):
-        return "docx"
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
+    kind = upload_names.content_kind(data)
+    if kind == "doc":
         raise DocumentError(
             "this is an old Word (.doc) file. In Word choose Save As, pick .docx, and upload that.")
-    from analysis.core.transcripts.decoding import decode_text
-    from analysis.core.transcripts.model import TranscriptError
-
-    try:
-        decode_text(data)
-    except TranscriptError:
-        raise DocumentError("this is not a PDF, Word (.docx) or text file.") from None
-    return "txt"
+    if kind == "binary":
+        raise DocumentError("this is not a PDF, Word (.docx) or text file.")
+    # Any other archive is read as Word, whose reader says what is wrong with it.
+    return "docx" if kind in ("odt", "zip") else kind
 
 
 def check_name(filename: str, kind: str, data: bytes) -> None:
@@ -97,23 +87,10 @@ def check_name(filename: str, kind: str, data: bytes) -> None:
     Raises:
         NameMismatch: saying what the file holds instead.
     """
-    expected = EXTENSIONS.get(PurePath(filename).suffix.lower())
-    if expected is None:
-        raise NameMismatch("is not a PDF, Word (.docx) or text file: only files ending .pdf, "
-                           ".docx or .txt can be uploaded.")
-    markup = kind == "txt" and bool(MARKUP.match(data[:1024]))
-    if kind == expected and not markup:
-        return
-    said = f"is not {NAMED[expected]}: "
-    if markup:
-        raise NameMismatch(said + "it holds markup (a picture such as SVG, or a web page), "
-                                  "not a document. Upload the PDF, Word or text document itself.")
-    if kind == "txt":
-        raise NameMismatch(said + "it holds plain text. Upload the real document, or rename "
-                                  "the file to end in .txt if the text is what you meant.")
-    ending = next(e for e, k in EXTENSIONS.items() if k == kind)
-    raise NameMismatch(said + f"it holds {NAMED[kind]}. Rename it to end in {ending} "
-                              "and upload it again.")
+    try:
+        upload_names.check_name(filename, kind, data, DOCUMENT_FILES)
+    except upload_names.NameMismatch as error:
+        raise NameMismatch(str(error)) from None
 
 
 def check_document(data: bytes, max_bytes: int, filename: str | None = None) -> DocumentText:

@@ -71,9 +71,27 @@ def review(transcript_id):
     return _review_page(transcript, AddRedactionForm())
 
 
+def review_groups(turns) -> list[tuple[bool, list]]:
+    """The turns to review, as (found, turns): each turn with something proposed to take out
+    on its own, and each run of turns with nothing proposed together, to fold away (the page
+    was some 15,000 px tall at 768 wide, a decision every few screens)."""
+    groups: list[tuple[bool, list]] = []
+    for turn in turns:
+        if not (turn.redactions or (turn.original_text and not turn.backchannel)):
+            continue
+        found = bool(turn.redactions)
+        if found or not groups or groups[-1][0]:
+            groups.append((found, [turn]))
+        else:
+            groups[-1][1].append(turn)
+    return groups
+
+
 def _review_page(transcript, add_form):
     return render_template("transcripts/review.html", transcript=transcript, form=ConfirmForm(),
-                           add_form=add_form, highlighted_original=highlighted_original)
+                           add_form=add_form, highlighted_original=highlighted_original,
+                           groups=review_groups(transcript.turns),
+                           open_all=request.args.get("turns") == "all")
 
 
 @bp.route("/transcripts/<int:transcript_id>/redactions", methods=["POST"])

@@ -3,6 +3,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user
 
 from analysis.core.transcripts import TranscriptError
+from analysis.core.upload_names import is_markup
 from analysis.services import transcripts as service
 from analysis.services.transcript_suggestions import question_blocks, suggest_speakers
 from analysis.views.forms import AddRedactionForm, UploadForm
@@ -42,6 +43,12 @@ def upload(session_id):
                                    "this box to upload the file")
         elif upload_file and upload_file.filename:
             filename, data = upload_file.filename, upload_file.read()
+        elif pasted and is_markup(pasted):
+            # Said of the paste, not of "Transcript pasted ... .txt", a file nobody chose.
+            filename, data = None, b""
+            add_error(form.pasted, "This is the code of a web page or a picture (HTML, SVG or "
+                                   "XML tags), not the words of a transcript. Copy the words "
+                                   "people said and paste those")
         elif pasted:
             # Its pages are headed by this name: say what it is and when ("pasted.txt" said
             # neither). The ".txt" picks the plain-text reader.

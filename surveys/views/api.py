@@ -1,11 +1,13 @@
-"""Sync API for tablets: POST /api/v1/responses with a per-device bearer token."""
+"""Sync API for tablets: POST /api/v1/responses and GET /api/v1/device, with a per-device
+bearer token."""
 import json
 
 from flask import Blueprint, current_app, jsonify, request
 
 from forum.access import public
-from forum.extensions import csrf
+from forum.extensions import csrf, db
 from forum.security import limiter
+from surveys.models import SurveyDevice
 from surveys.services.devices import find_tablet
 from surveys.services.sync import PayloadError, SyncConflict, TabletRefused, receive_response
 
@@ -85,6 +87,20 @@ def receive():
     body = json.dumps({"status": received.status, "uuid": received.uuid}, separators=(",", ":"))
     return current_app.response_class(body, 201 if received.status == "received" else 200,
                                       mimetype="application/json")
+
+
+@bp.route("/device")
+@public
+@limiter.exempt  # a tablet asks once a researcher page: nothing to guess with a 43-character token
+def device():
+    """This tablet as the server knows it now: its name, which staff may have changed."""
+    tablet = find_tablet(_bearer_token())
+    if tablet is None:
+        return _refused()
+    found = db.session.get(SurveyDevice, tablet.id)
+    response = jsonify({"id": found.id, "name": found.name})
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _rejected(error: Exception):

@@ -60,10 +60,15 @@ def test_parse_prints_turns(tmp_path):
 
 def test_parse_bad_file_exits_non_zero_with_the_message(tmp_path):
     bad = tmp_path / "broken.docx"
-    bad.write_bytes(b"not a zip")
+    bad.write_bytes(b"PK\x03\x04 not a whole zip")
     proc = run("parse", str(bad))
     assert proc.returncode == 1
     assert "damaged or not a real .docx" in proc.stderr
+    # Plain text named .docx is said to be text (upload_names), the same way.
+    bad.write_bytes(b"not a zip")
+    proc = run("parse", str(bad))
+    assert proc.returncode == 1
+    assert "broken.docx is not a Word (.docx) file: it holds plain text" in proc.stderr
 
 
 def test_unknown_command_is_an_argparse_error():

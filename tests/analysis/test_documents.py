@@ -113,10 +113,11 @@ SVG = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text>Pla
 
 @pytest.mark.parametrize("name, data, message", [
     ("report.pdf", "\n\n".join(PLAN).encode(), "is not a PDF: it holds plain text"),
-    ("report.pdf", SVG, "is not a PDF: it holds markup"),
-    ("report.docx", SVG, r"is not a Word \(\.docx\) file: it holds markup"),
+    ("report.pdf", SVG, "is not a PDF: it holds the code of a web page or a picture"),
+    ("report.docx", SVG, r"is not a Word \(\.docx\) file: it holds the code of a web page"),
     ("report.docx", "\n\n".join(PLAN).encode(), r"is not a Word \(\.docx\) file: it holds plain"),
-    ("notes.txt", SVG, "is not a text file: it holds markup"),
+    ("notes.txt", SVG, r"is not a text file: it holds the code of a web page or a picture "
+                       r"\(HTML, SVG or XML tags\), not the words of a document"),
     ("plan.svg", SVG, r"is not a PDF, Word \(\.docx\) or text file: only files ending"),
     ("plan", "\n\n".join(PLAN).encode(), r"is not a PDF, Word \(\.docx\) or text file"),
 ])
@@ -132,3 +133,24 @@ def test_a_pdf_or_word_file_named_for_the_other_is_refused():
     with pytest.raises(DocumentError, match=r"is not a Word \(\.docx\) file: it holds a PDF"):
         check_document(pdf_bytes(PLAN), MB, "plan.DOCX")
     assert check_document(pdf_bytes(PLAN), MB, "Plan.PDF").kind == "pdf"
+
+
+@pytest.mark.parametrize("opening", [
+    "<html> was the first thing we learned on the computer course at the hostel.",
+    "<svg> pictures came up too: the tutor said they are drawings made of words.",
+    "<?xml is how those files start, which is why nobody could read the letter.",
+])
+def test_prose_that_opens_like_markup_is_a_text_document(opening):
+    """Judged by how the text starts, a member's words were refused as markup."""
+    data = (opening + "\n\n" + "\n\n".join(PLAN)).encode()
+    assert check_document(data, MB, "notes.txt").kind == "txt"
+
+
+def test_a_web_page_is_refused_wherever_its_markup_starts():
+    """Only the first 1,024 bytes were looked at: a page after a line of text got through."""
+    page = ("Saved from the council website on Monday\n\n<!DOCTYPE html><html><head><style>"
+            "body { font-family: arial; }</style></head><body><div class=\"main\"><p>We will "
+            "house people.</p></div></body></html>")
+    with pytest.raises(DocumentError, match="is not a text file: it holds the code of a web "
+                                            "page or a picture"):
+        check_document(page.encode(), MB, "plan.txt")

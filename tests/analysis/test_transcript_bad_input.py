@@ -49,7 +49,7 @@ def test_word_file_renamed_txt_gets_a_hint():
 def test_corrupt_docx():
     with pytest.raises(TranscriptError, match="damaged or not a real .docx"):
         read_transcript(b"PK\x03\x04 this is not really a zip file at all", "session.docx")
-    with pytest.raises(TranscriptError, match="damaged or not a real .docx"):
+    with pytest.raises(TranscriptError, match="session.docx is not a Word .* it holds plain text"):
         read_transcript(b"just some text", "session.docx")
 
 
@@ -169,3 +169,29 @@ def test_transcript_shaped_text_never_crashes(lines, name):
     data = "\n".join(lines).encode("utf-8", "surrogatepass")
     with contextlib.suppress(TranscriptError):
         read_transcript(data, name)
+
+
+@pytest.mark.parametrize("filename, data, message", [
+    ("session.docx", SAMPLE.encode(), r"session\.docx is not a Word \(\.docx\) file: it holds "
+                                      r"plain text\. .*rename the file to end in \.txt"),
+    ("session.odt", make_docx(), r"session\.odt is not an OpenDocument \(\.odt\) file: it holds "
+                                 r"a Word \(\.docx\) file\. Rename it to end in \.docx"),
+    ("session.txt", make_docx(), r"session\.txt is not a text file: it holds a Word \(\.docx\) "
+                                 r"file\. Rename it to end in \.docx"),
+    ("session.vtt", b"%PDF-1.7\n" + SAMPLE.encode() * 5,
+     r"session\.vtt is not a text file: it holds a PDF, which cannot be read here"),
+    ("session.txt", b"<!DOCTYPE html><html><body><p>" + SAMPLE.encode() + b"</p></body></html>",
+     "session.txt is not a text file: it holds the code of a web page or a picture"),
+])
+def test_a_name_that_does_not_match_the_content_is_refused_as_documents_are(filename, data,
+                                                                             message):
+    """A text file named .docx said only "damaged"; a PDF or a web page named .txt or .vtt
+    was read as words, its code becoming turns."""
+    with pytest.raises(TranscriptError, match=message):
+        read_transcript(data, filename)
+
+
+def test_a_transcript_that_opens_with_a_tag_is_still_read():
+    text = "Facilitator: What is <html>?\nMarcia: <html> is what web pages start with.\n"
+    assert [t.speaker for t in read_transcript(text.encode(), "session.txt").turns] == [
+        "Facilitator", "Marcia"]

@@ -56,6 +56,9 @@ def test_facilitator_maps_tags_and_redacts_by_selecting(live_server, page, shots
     # Select words in a turn's original text to take them out.
     page.get_by_role("link", name="Review redactions").click()
     page.wait_for_selector("[data-add-redaction][data-selecting='1']", state="attached")
+    # Turn 2 has nothing proposed, so it is folded with its neighbours: open them first.
+    page.locator("details", has=page.locator('[data-turn-original="2"]')).locator(
+        "summary").click()
     page.evaluate("""() => {
       const cell = document.querySelector('[data-turn-original="2"]');
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
@@ -102,6 +105,59 @@ def test_the_approved_tag_keeps_to_one_line_at_768_wide(live_server, page, shots
     page.goto(f"{live_server}/transcripts/{transcript.id}")
     tag = page.locator(".govuk-tag", has_text="Approved")
     expect(tag).to_contain_text(" by ")
+    full = tag.evaluate("el => el.getBoundingClientRect().height")
+    one_line = tag.evaluate("el => { el.textContent = 'Approved'; "
+                            "return el.getBoundingClientRect().height; }")
+    assert full == one_line
+
+
+def test_the_review_page_folds_quiet_turns_and_keeps_them_reachable_by_keyboard(
+        live_server, page, shots):
+    """The demo's community sentences transcript was about 14,900 px tall at 768 wide (three
+    columns, every turn twice): a decision every few screens."""
+    from pathlib import Path
+
+    import forum.demo
+
+    sign_in(page, live_server, "facilitator")
+    page.goto(f"{live_server}/sessions/1")
+    page.get_by_role("link", name="Upload a transcript").click()
+    page.get_by_label("Transcript file").set_input_files(
+        Path(forum.demo.__file__).parent / "transcripts" / "community-sentences.vtt")
+    page.get_by_role("button", name="Upload transcript").click()
+    page.get_by_role("heading", name="Who is speaking").wait_for(timeout=60000)
+    page.goto(page.url.replace("/speakers", "/review"))
+    page.get_by_role("heading", name="Review redactions").wait_for()
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < 9000, height
+    _check(page, shots, "review-folded")
+    fold = page.locator("details.fv-review-fold").first
+    first_turn = fold.locator("[data-turn-original]").first
+    expect(first_turn).to_be_hidden()
+    # From the link before it, Tab reaches the fold, and Enter opens it.
+    page.get_by_role("link", name="open every group").focus()
+    page.keyboard.press("Tab")
+    expect(fold.locator("summary")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(first_turn).to_be_visible()
+    page.screenshot(path=str(shots / "review-folded-opened.png"))
+    page.get_by_role("link", name="open every group").click()
+    expect(page.locator("details.fv-review-fold:not([open])")).to_have_count(0)
+
+
+@pytest.mark.parametrize("status", ["needs_review", "redacting", "failed"])
+def test_every_status_tag_keeps_to_one_line_at_768_wide(live_server, page, status):
+    # "Redactions need review" broke over two lines, as "Approved ... by ..." had.
+    from forum.extensions import db
+    from forum.models import FocusGroupSession, Transcript, TranscriptStatus
+
+    transcript = Transcript(session=db.session.get(FocusGroupSession, 1), filename="group.txt",
+                            status=TranscriptStatus(status))
+    db.session.add(transcript)
+    db.session.commit()
+    sign_in(page, live_server, "facilitator")
+    page.goto(f"{live_server}/transcripts/{transcript.id}")
+    tag = page.locator("h1 ~ .govuk-tag, .govuk-tag").first
     full = tag.evaluate("el => el.getBoundingClientRect().height")
     one_line = tag.evaluate("el => { el.textContent = 'Approved'; "
                             "return el.getBoundingClientRect().height; }")

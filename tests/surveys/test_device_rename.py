@@ -37,3 +37,19 @@ def test_a_rename_follows_the_set_up_rules_and_keeps_the_typing(auth, tablet):
     db.session.expire_all()
     assert db.session.get(SurveyDevice, device.id).name == "Tablet 1"
     assert auth.client.get("/surveys/devices/99999/rename").status_code == 404
+
+
+def test_a_tablet_reads_its_current_name_with_its_token(client, tablet):
+    """Renamed from the Tablets page, a tablet still called itself by its old name on its own
+    page until it was set up again: it now asks the server for its name."""
+    from surveys.services.devices import rename_device, revoke_device
+
+    device, token = tablet
+    rename_device(device, "Van tablet")
+    response = client.get("/api/v1/device", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200 and response.json == {"id": device.id, "name": "Van tablet"}
+    assert response.headers["Cache-Control"] == "no-store"
+    assert client.get("/api/v1/device", headers={"Authorization": "Bearer nope"}).status_code == 401
+    revoke_device(device, None)
+    assert client.get("/api/v1/device",
+                      headers={"Authorization": f"Bearer {token}"}).status_code == 401

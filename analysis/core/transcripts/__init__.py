@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from analysis.core.upload_names import Accepted, NameMismatch, check_name, content_kind
+
 from .captions import looks_like_captions, parse_captions, speech_blocks
 from .decoding import DEFAULT_MAX_BYTES, check_size, decode_text
 from .model import ParsedTranscript, ParsedTurn, TranscriptError, speaker_counts
@@ -22,6 +24,11 @@ __all__ = [
 
 TEXT_EXTENSIONS = (".txt", ".text", ".vtt", ".srt", ".md", "")
 SUPPORTED_EXTENSIONS = (".txt", ".docx", ".odt", ".vtt", ".srt")
+# What each ending promises, checked against the content by the rule documents use too
+# (a Word file named .txt, or a text or web page named .docx, said so plainly).
+TRANSCRIPT_FILES = Accepted({**{e: "txt" for e in TEXT_EXTENSIONS}, ".docx": "docx",
+                             ".odt": "odt"},
+                            "a .txt, .docx, .odt, .vtt or .srt file", "transcript")
 UNSUPPORTED = {
     ".doc": "Old Word (.doc) files cannot be read. In Word choose Save As, pick .docx, and upload "
             "that.",
@@ -76,6 +83,12 @@ def read_transcript(data: bytes, filename: str, *,
     ext = PurePath(filename or "").suffix.lower()
     if ext in UNSUPPORTED:
         raise TranscriptError(UNSUPPORTED[ext])
+    if ext in TRANSCRIPT_FILES.endings:
+        try:
+            check_name(filename or "", content_kind(data), data, TRANSCRIPT_FILES)
+        except NameMismatch as error:
+            name = PurePath(filename or "").name or "This file"
+            raise TranscriptError(f"{name} {error}") from None
     if ext == ".docx":
         return parse_text(docx_text(data), "docx")
     if ext == ".odt":

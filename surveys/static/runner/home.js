@@ -43,7 +43,10 @@ export function homePage() {
       ? "This tablet is set up as ‘" + device.name + "’ and can send responses."
       : "This tablet is not set up yet. Name it to let it send responses.";
   }
-  window.FVStore.getMeta("device").then(showDevice);
+  window.FVStore.getMeta("device").then(function (device) {
+    showDevice(device);
+    return refreshName(device, showDevice);
+  });
   let settingUp = false;
   deviceForm.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -84,6 +87,22 @@ export function homePage() {
   });
   listUnfinished();
   signOut();
+}
+
+/* The name staff may have given this tablet since it was set up (the Tablets page renames
+ * it): without asking, its page showed the old name until it was set up again. Offline, or
+ * with a token the server no longer knows, the name it has is kept. */
+function refreshName(device, show) {
+  if (!device || !device.token) return Promise.resolve();
+  return fetch("/api/v1/device", {
+    credentials: "omit", cache: "no-store", headers: { "Authorization": "Bearer " + device.token }
+  }).then(function (response) {
+    return response.ok ? response.json() : null;
+  }).then(function (current) {
+    if (!current || current.name === device.name) return;
+    const renamed = Object.assign({}, device, { name: current.name });
+    return window.FVStore.setMeta("device", renamed).then(function () { show(renamed); });
+  }).catch(function () {});
 }
 
 /* Sign out without leaving this page: the survey pages kept on the tablet still run. */

@@ -27,7 +27,10 @@ const PAGES = { question: questionPage, start: startPage, end: endPage, stop: st
 if (main && window.FVStore) {
   reloadPagesFromMemory();
   if (!preview && page !== "home") registerWorker();
-  if (page === "start") keepAgainIfRulesChanged();  // in the background: the tap waits for nothing
+  if (page === "start") {
+    // In the background: the tap waits for nothing. Tests wait on data-kept.
+    keepAgainIfRulesChanged().then(function (outcome) { main.dataset.kept = outcome; });
+  }
   setupPlay();
   setupIdle();
   setupSync();

@@ -20,14 +20,33 @@ function fetchManifest() {
   });
 }
 
+/* After a file could not be kept, the start page waits this long before fetching the survey
+ * again, doubling with each failure up to the cap: a picture missing on the server had every
+ * start page, between every two participants, fetch the whole survey again. */
+const RETRY_FIRST_MS = 5 * 60 * 1000;
+const RETRY_MOST_MS = 6 * 60 * 60 * 1000;
+
+function rememberFailure(missing) {
+  const store = window.FVStore;
+  return store.getMeta("keep-failed-" + versionId).then(function (before) {
+    const tries = (before ? before.tries : 0) + 1;
+    const wait = Math.min(RETRY_FIRST_MS * Math.pow(2, tries - 1), RETRY_MOST_MS);
+    return store.setMeta("keep-failed-" + versionId, {
+      tries: tries, missing: missing, retryAt: new Date(Date.now() + wait).toISOString()
+    });
+  });
+}
+
 /* Keep every page, picture and sound of this version on the tablet (fetched again each time:
- * a page can change without a new version, see rules below). */
+ * a page can change without a new version, see rules below). Every file is tried, and each
+ * one fetched is kept, even when another fails: what the tablet had stays usable. */
 export function keepForOffline(status, known) {
   const say = function (text) { if (status) status.textContent = text; };
   if (!("caches" in window)) { say("This browser cannot keep the survey for use without internet."); return Promise.resolve(); }
   return (known ? Promise.resolve(known) : fetchManifest()).then(function (manifest) {
     return caches.open(CACHE).then(function (cache) {
       let done = 0;
+      const missing = [];
       return Promise.all(manifest.urls.map(function (url) {
         return fetchFresh(url).then(function (response) {
           if (!response.ok || response.redirected) throw new Error(url);
@@ -35,9 +54,12 @@ export function keepForOffline(status, known) {
             done += 1;
             say("Getting the survey ready to use without internet… " + done + " of " + manifest.urls.length);
           });
-        });
+        }).catch(function () { missing.push(url); });
       })).then(function () {
-        return window.FVStore.setMeta("rules-" + versionId, manifest.rules);
+        if (missing.length) return rememberFailure(missing).then(function () { throw missing; });
+        return window.FVStore.setMeta("rules-" + versionId, manifest.rules).then(function () {
+          return window.FVStore.setMeta("keep-failed-" + versionId, null);
+        });
       }).then(function () { return manifest.urls.length; });
     });
   }).then(function (count) {
@@ -45,27 +67,42 @@ export function keepForOffline(status, known) {
       if (status) status.className = "fv-status fv-status--done";
       say("Ready to use without internet. " + count + " pages, pictures and sounds are saved on this tablet.");
     });
-  }, function () {
+  }, function (missing) {
     return window.FVStore.getMeta("cached-" + versionId).then(function (when) {
       if (status) status.className = "fv-status" + (when ? "" : " fv-status--problem");
+      if (Array.isArray(missing) && online()) {
+        const files = missing.length === 1 ? "1 page, picture or sound" : missing.length + " pages, pictures or sounds";
+        say(when ? "The survey saved on this tablet will be used, but " + files + " could not be fetched again. The tablet will try again later."
+                 : "Could not save all of the survey for use without internet: " + files + " could not be fetched. Open this page again later, or ask the person who runs the survey to check it.");
+        return;
+      }
       say(when ? "No internet now. The copy saved on this tablet will be used."
                : "Could not save the survey for use without internet. Check the connection and open this page again.");
     });
   });
 }
 
+function online() { return navigator.onLine !== false; }
+
 /* The start page, between participants: when the rules the kept pages carry (the written
  * answer's limit) have changed on the server, keep the pages again. Otherwise a tablet that
  * went from one participant to the next without its researcher page counted to the old limit,
- * and the server refused the whole response. Offline or signed out, the kept copy is used. */
+ * and the server refused the whole response. Offline or signed out, the kept copy is used.
+ * After a file could not be kept, it waits (rememberFailure) before trying again. */
 export function keepAgainIfRulesChanged() {
-  if (preview || !navigator.onLine || !("caches" in window)) return Promise.resolve();
+  if (preview || !navigator.onLine || !("caches" in window)) return Promise.resolve("skipped");
   const store = window.FVStore;
-  return Promise.all([store.getMeta("cached-" + versionId), store.getMeta("rules-" + versionId)])
+  return Promise.all([store.getMeta("cached-" + versionId), store.getMeta("rules-" + versionId),
+                      store.getMeta("keep-failed-" + versionId)])
     .then(function (meta) {
-      if (!meta[0]) return null;  // never kept here: the researcher page keeps it
+      if (!meta[0]) return "skipped";  // never kept here: the researcher page keeps it
+      const failed = meta[2];
+      if (failed && Date.now() < Date.parse(failed.retryAt)) return "waiting";
       return fetchManifest().then(function (manifest) {
-        if (meta[1] !== manifest.rules) return keepForOffline(null, manifest);
+        if (failed || meta[1] !== manifest.rules) {
+          return keepForOffline(null, manifest).then(function () { return "kept"; });
+        }
+        return "current";
       });
-    }).catch(function () {});
+    }).catch(function () { return "skipped"; });
 }

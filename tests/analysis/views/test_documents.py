@@ -79,7 +79,7 @@ def test_a_file_whose_content_is_not_its_type_stores_nothing(app, auth, demo):
                       ("notes.docx", PLAN.encode()))
     html = response.get_data(as_text=True)
     assert "Nothing was uploaded" in html
-    assert "report.pdf is not a PDF: it holds markup" in html
+    assert "report.pdf is not a PDF: it holds the code of a web page or a picture" in html
     assert "notes.docx is not a Word (.docx) file: it holds plain text" in html
     assert "plan.txt" not in html
     assert_nothing_stored(app)

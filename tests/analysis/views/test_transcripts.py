@@ -327,7 +327,9 @@ def test_oversized_upload_is_refused(app, auth, session_with_members):
 def test_user_text_is_escaped_on_the_transcript_page(auth, session_with_members):
     session = session_with_members[0]
     auth.login(Role.FACILITATOR)
-    upload(auth, session, b"Dave: <script>alert('x')</script> and <b>bold</b>\n")
+    # Words around the tags: a file that is half tags is a web page, refused (upload_names).
+    upload(auth, session, b"Dave: <script>alert('x')</script> and <b>bold</b> is what the "
+                          b"probation website showed me when it broke, right in the middle.\n")
     transcript = db.session.scalar(db.select(Transcript))
     for url in (f"/transcripts/{transcript.id}", f"/transcripts/{transcript.id}/review",
                 f"/transcripts/{transcript.id}/speakers"):
@@ -377,3 +379,18 @@ def test_purging_asks_first_and_says_what_is_lost(auth, uploaded):
     auth.client.post(f"/transcripts/{transcript.id}/purge")
     db.session.expire_all()
     assert db.session.get(Transcript, transcript.id).original_text is None
+
+
+def test_pasted_web_page_code_is_refused_in_words_about_pasting(auth, session_with_members):
+    """Pasted code was refused as "Transcript pasted 6 Dec 2026.txt is not a text file", a
+    name the facilitator never gave to a file they never chose."""
+    auth.login(Role.FACILITATOR)
+    code = ('<div class="chat"><p class="line"><span class="who">Dave</span>: Hello</p>'
+            '<p class="line"><span class="who">Marcia</span>: Hi</p></div>')
+    response = auth.client.post(f"/sessions/{session_with_members[0].id}/transcripts/new",
+                                data={"pasted": code}, content_type="multipart/form-data")
+    html = response.data.decode()
+    assert response.status_code == 200 and "Transcript pasted" not in html
+    assert ("This is the code of a web page or a picture (HTML, SVG or XML tags), not the words "
+            "of a transcript. Copy the words people said and paste those") in html
+    assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 0
