@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .phrases import SPEAKER_WORDS
+
 __all__ = [
     "FILLERS",
     "FILLER_PHRASES",
@@ -215,7 +217,9 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
             units.append((lower, "A"))
         elif content and not pos:
             units.append((lemma, "O" if lower.endswith(("ed", "ly")) else "N"))
-        elif pos == "PART" and lower in POSSESSIVE and units and units[-1][1] == "N":
+        elif (pos == "PART" and lower in POSSESSIVE and units and units[-1][1] == "N"
+              and lowered[i - 1] not in SPEAKER_WORDS):
+            # Not "members' survey": whose it is names the speakers, not a subject.
             units.append((POSSESSIVE[lower], "S"))
         elif lower in PHRASE_PREPOSITIONS and not fillers[i]:
             units.append((lower, "F" if lower == "of" else "P"))

@@ -139,18 +139,23 @@ def _with_hyphens(words: SegmentWords, text: str) -> SegmentWords:
     """The phrases' said forms with the hyphens that joined their words, kept on the word
     before ("pre- sentence report", one form word per phrase word, as ``said_forms`` pairs
     them): ``prepare_text`` reads them as spaces for tagging. A slash says "or" ("GP/surgery"
-    is a GP or a surgery), so a phrase is never shown with one."""
+    is a GP or a surgery), so a phrase is never shown with one. A word after the first keeps
+    the capitals it was written with ("IOM in London", not "IOM in london"); the first may
+    be capital only because a sentence starts there."""
     forms = []
     for form in words.forms:
         parts = form.split()
         between = r"(-|\s+)"
-        written = re.search(r"(?<!\w)" + between.join(map(re.escape, parts)) + r"(?!\w)",
-                            text, re.IGNORECASE)
+        written = re.search(r"(?<!\w)" + between.join(f"({re.escape(p)})" for p in parts)
+                            + r"(?!\w)", text, re.IGNORECASE)
         if written is None:
             forms.append(form)
             continue
-        joiners = [j if j == "-" else "" for j in written.groups()] + [""]
-        forms.append(" ".join(part + joiner for part, joiner in zip(parts, joiners,
+        found = written.groups()
+        cased = [parts[0]] + [said if said != said.lower() else part
+                              for part, said in zip(parts[1:], found[2::2], strict=True)]
+        joiners = [j if j == "-" else "" for j in found[1::2]] + [""]
+        forms.append(" ".join(part + joiner for part, joiner in zip(cased, joiners,
                                                                       strict=True)))
     return replace(words, forms=tuple(forms))
 

@@ -139,3 +139,11 @@ def test_a_possessive_with_nothing_owned_after_it_makes_no_phrase():
     found = SpacyWordAnalyser().analyse(["It's the same as the women's.", "Probation's role"])
     assert found[0].phrases == ()
     assert found[1].phrases == ("probation's role",)
+
+
+@spacy_model
+def test_a_name_inside_a_phrase_keeps_its_capitals():
+    # The development response's run on one borough was shown "IOM in london".
+    found = SpacyWordAnalyser().analyse(["Our members told us the IOM in London works."])[0]
+    assert found.forms == ("iom in London",)  # the first word may be a sentence's capital
+    assert found.phrases == ("iom in london",)
