@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .asked_actions import asked_actions
 from .central import MIN_CLOSENESS, closeness
 from .embed import normalise_rows
 from .guide import embed_free_texts
@@ -28,7 +29,7 @@ from .phrases import show_phrase, trimmed_phrase
 from .said_forms import as_said, said_forms
 from .schema import Guides, ThemeDraft
 from .text_models import TextModels
-from .words import spacy_pipeline
+from .words import spacy_lexicon, spacy_pipeline
 
 __all__ = ["QUESTION_EDGE", "name_runs_by_questions", "question_labels"]
 
@@ -74,6 +75,13 @@ def _candidates(question: str, models: TextModels, taken: set[str]) -> list[str]
     forms = said_forms([0], [words])
     said = {s: as_said(s[:1].upper() + s[1:], forms) for s in shown
             if len(s.split()) <= MAX_LABEL_WORDS and acceptable_label(s)}
+    # What the question asks to be done, where only its verbs say it ("be commissioned and
+    # funded"): two verbs joined by "and" are the question's one subject here, not two
+    # unrelated keywords as ``acceptable_label`` fears.
+    nlp = spacy_pipeline(models.words)
+    if nlp is not None:
+        actions = asked_actions(question, nlp, spacy_lexicon(nlp), models.words.display)
+        said.update((a, a) for a in actions if len(a.split()) <= MAX_LABEL_WORDS)
     # Labels so far are lemmas, a question's label taken here is as said: check both.
     return sorted(form for lemma, form in said.items()
                   if lemma.lower() not in taken and form.lower() not in taken)
