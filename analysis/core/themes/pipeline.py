@@ -197,7 +197,10 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
     drafts, merged = distinct_labels(drafts, segment_words, words, embedder, cache,
                                      [s.text for s in ordered], merge_allowed=not runs)
     if runs:
-        name_runs_by_questions(drafts, guides, [s.text for s in ordered], models)
+        # Each document's first passage (rows follow ids, so its first row): its opening run.
+        firsts = {s.source_key: r for r, s in reversed(list(enumerate(ordered)))}
+        name_runs_by_questions(drafts, guides, [s.text for s in ordered], models,
+                               set(firsts.values()))
     if merged:
         # The saved model's topics stay the run's themes, so ``transform`` agrees with them.
         topics = np.full(len(ordered), -1, dtype=int)

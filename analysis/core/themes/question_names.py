@@ -16,19 +16,21 @@ treatment on release", "Young adults" over "particular consideration for young a
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
+from .asked_actions import asked_actions
 from .central import MIN_CLOSENESS, closeness
 from .embed import normalise_rows
 from .guide import embed_free_texts
 from .keywords import FALLBACK, MAX_LABEL_WORDS, acceptable_label
+from .openings import name_opening_runs
 from .phrases import show_phrase, trimmed_phrase
 from .said_forms import as_said, said_forms
 from .schema import Guides, ThemeDraft
 from .text_models import TextModels
-from .words import spacy_pipeline
+from .words import spacy_lexicon, spacy_pipeline
 
 __all__ = ["QUESTION_EDGE", "name_runs_by_questions", "question_labels"]
 
@@ -66,6 +68,14 @@ def _candidates(question: str, models: TextModels, taken: set[str]) -> list[str]
     """The question's noun phrases that could name a theme, shown as the question says
     them ("Barriers to information sharing"); none already a label (``taken``: lower case,
     as lemmas or as said)."""
+    said = _phrases(question, models)
+    # Labels so far are lemmas, a question's label taken here is as said: check both.
+    return sorted(form for lemma, form in said.items()
+                  if lemma.lower() not in taken and form.lower() not in taken)
+
+
+def _phrases(question: str, models: TextModels) -> dict[str, str]:
+    """{a question's phrase that could name a theme, as lemmas: as the question says it}."""
     words = models.words.analyse([question])[0]
     cut_short = _modifiers(question, models)
     phrases = [trimmed_phrase(p) for p in words.phrases]
@@ -74,9 +84,14 @@ def _candidates(question: str, models: TextModels, taken: set[str]) -> list[str]
     forms = said_forms([0], [words])
     said = {s: as_said(s[:1].upper() + s[1:], forms) for s in shown
             if len(s.split()) <= MAX_LABEL_WORDS and acceptable_label(s)}
-    # Labels so far are lemmas, a question's label taken here is as said: check both.
-    return sorted(form for lemma, form in said.items()
-                  if lemma.lower() not in taken and form.lower() not in taken)
+    # What the question asks to be done, where only its verbs say it ("be commissioned and
+    # funded"): two verbs joined by "and" are the question's one subject here, not two
+    # unrelated keywords as ``acceptable_label`` fears.
+    nlp = spacy_pipeline(models.words)
+    if nlp is not None:
+        actions = asked_actions(question, nlp, spacy_lexicon(nlp), models.words.display)
+        said.update((a, a) for a in actions if len(a.split()) <= MAX_LABEL_WORDS)
+    return said
 
 
 def question_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
@@ -135,9 +150,11 @@ def question_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
 
 
 def name_runs_by_questions(drafts: Sequence[ThemeDraft], guides: Guides, texts: Sequence[str],
-                           models: TextModels) -> None:
+                           models: TextModels, openings: Collection[int] = ()) -> None:
     """Rename a document's runs that answer one question where the question's words name
     them better (``question_labels``); a code's name replaced is no longer the theme's code.
+    First, a document's opening run that names nothing of its own is its "Introduction"
+    (``openings.name_opening_runs``), which leaves a question's phrase it held to the answer.
 
     Args:
         drafts: the run's themes, each a document's run (free themes are never passed: one
@@ -145,7 +162,11 @@ def name_runs_by_questions(drafts: Sequence[ThemeDraft], guides: Guides, texts: 
         guides: the answers each row gives and the questions' texts.
         texts: row-aligned segment texts.
         models: the run's embedder, its cache and its word analyser.
+        openings: rows that are the first passage of their document.
     """
+    asked = [{name.lower() for pair in _phrases(q, models).items() for name in pair}
+             for q in guides.questions]
+    name_opening_runs(drafts, openings, guides.answers, asked)
     better = question_labels([d.label or "" for d in drafts], [d.rows for d in drafts],
                              guides.answers, guides.questions, texts, models)
     for draft, label in zip(drafts, better, strict=True):

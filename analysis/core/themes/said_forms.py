@@ -16,6 +16,10 @@ __all__ = ["COMMENTS_ON", "as_said", "said_forms"]
 
 COMMENTS_ON = "Comments on "
 VERB_ENDINGS = ("ed", "ing")
+# Words (as lemmas) that only say "the people who took part or are served": after a word
+# describing them they add nothing a reader needs ("Women members" is about women).
+PEOPLE_HEADS = frozenset(["member", "participant", "respondent", "user", "service user",
+                          "person", "people"])
 
 
 def said_forms(rows: Sequence[int], words: Sequence[SegmentWords]) -> dict[str, str]:
@@ -61,9 +65,25 @@ def as_said(label: str, forms: Mapping[str, str]) -> str:
     words = [_as_said_word(shown, lemma, said)
              for shown, lemma, said in zip(core.split(), core.lower().split(), form.split(),
                                            strict=True)]
+    group = _described_people(core.lower().split(), form.split())
+    if group:
+        words = [group]
     # A word said joined to the next by a hyphen carries it ("pre- sentence").
     out = re.sub(r"(?<=-) ", "", " ".join(words))
     return prefix + (out if prefix else out[:1].upper() + out[1:])
+
+
+def _described_people(lemmas: Sequence[str], said: Sequence[str]) -> str | None:
+    """The word that describes people taking part ("women" of "women members"), or None.
+
+    English modifiers are singular ("staff member", "family member" say which one); a word
+    in front said in the plural tells who the people are, as "women" in "women members"
+    or "women participants", and that is the subject.
+    """
+    first, rest = lemmas[0], " ".join(lemmas[1:])
+    plural = (said[0] != first and not said[0].endswith(VERB_ENDINGS)
+              and "-" not in said[0])
+    return said[0] if rest in PEOPLE_HEADS and plural else None
 
 
 def _as_said_word(shown: str, lemma: str, said: str) -> str:

@@ -133,3 +133,38 @@ def test_the_use_of_a_thing_is_named_by_the_thing(embedder, cache, spacy_words):
     # A first word that is a subject itself stays.
     assert trimmed_phrase("date of birth") == "date of birth"
     assert trimmed_phrase("lack of housing") == "lack of housing"
+
+
+def test_what_a_question_asks_to_be_done_is_named_as_nouns(embedder, cache, spacy_words):
+    # Its only noun phrases name the thing ("Treatment for people"): the answer on it was
+    # "Reporting requirements", after a side remark (a fourth held-out response).
+    from analysis.core.themes.question_names import _candidates
+
+    models = TextModels(embedder=embedder, cache=cache, words=spacy_words)
+    shown = _candidates("How should treatment for people in contact with the criminal justice "
+                        "system be commissioned and funded?", models, set())
+    assert "Commissioning and funding of treatment" in shown
+    # The tagger reads "information" after "should" as a verb; the dictionary knows better.
+    assert "Sharing of information" in _candidates(
+        "How should information about people's treatment be shared between the criminal "
+        "justice system and health services?", models, set())
+
+
+@pytest.mark.parametrize("question", [
+    # How it should turn out, not what is done: "Making of requirements" names nothing.
+    "How could drug rehabilitation requirements be made more effective?",
+    "How could sentencers be given greater confidence in community sentences?",
+    # The subject is a side of what follows: "Measuring of success" loses what it is about.
+    "How should the success of community sentences be measured?",
+    # No noun to name the action by.
+    "What are the barriers, and how could these be addressed?",
+    # The subject is not a plain noun phrase before the verb.
+    "How can we make sure that people who are arrested are identified as needing help?",
+])
+def test_no_action_is_named_where_the_question_does_not_say_of_what(
+        embedder, cache, spacy_words, question):
+    from analysis.core.themes.question_names import _candidates
+
+    models = TextModels(embedder=embedder, cache=cache, words=spacy_words)
+    assert not [s for s in _candidates(question, models, set()) if " of " in s
+                and s.split()[0].endswith("ing")]

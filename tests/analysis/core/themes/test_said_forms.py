@@ -74,3 +74,15 @@ def test_a_verb_form_of_a_label_word_is_not_shown():
     assert as_said("Recall for reason", said_forms([0], [said])) == "Recall for reasons"
     plural = SegmentWords(phrases=("woman offender",), forms=("women offenders",))
     assert as_said("Woman offender", said_forms([0], [plural])) == "Women offenders"
+
+
+def test_people_described_by_a_plural_word_are_named_by_that_word():
+    # "Women members" says only that the women took part (a fourth held-out response's
+    # answer on women's treatment): the group is the subject.
+    assert as_said("Woman member", {"woman member": "women members"}) == "Women"
+    assert as_said("Comments on woman participant",
+                   {"woman participant": "women participants"}) == "Comments on women"
+    # A singular word in front says which one ("Staff member"), a subject after it is one.
+    assert as_said("Staff member", {"staff member": "staff members"}) == "Staff members"
+    assert as_said("Woman offender", {"woman offender": "women offenders"}) == "Women offenders"
+    assert as_said("Young member", {"young member": "young members"}) == "Young members"
