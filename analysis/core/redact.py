@@ -55,6 +55,7 @@ from .pii import (
     names,
     places,
     prisons,
+    public_names,
     said_ids,
     whereabouts,
 )
@@ -207,12 +208,14 @@ def find_personal_data(
 
 
 def _where_things_are(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Apply the two rules about what a place is, whatever detector proposed it.
+    """Apply the rules about what a place or a name is, whatever detector proposed it.
 
     Where a relative lives is a place, never a prison ("Brixton is where my mum lives");
     a place inside a public landmark ("on Trafalgar Square") is nobody's address. Only
-    places: a name, a prison or a hostel there is still redacted.
+    places: a name, a prison or a hostel there is still redacted. A name, place or home
+    inside a brand, programme or character ("Marks and Spencer", "Harry Potter") is no one.
     """
+    cands = public_names.drop_public_names(text, cands)
     homes = whereabouts.find_relatives_places(text)
     public = whereabouts.landmarks(text)
     kept = [c for c in cands
