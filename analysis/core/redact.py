@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 from .pii import (
     areas,
+    blocks,
     contact,
     hospitals,
     institutions,
@@ -213,9 +214,11 @@ def _where_things_are(text: str, cands: list[Candidate]) -> list[Candidate]:
     Where a relative lives is a place, never a prison ("Brixton is where my mum lives");
     a place inside a public landmark ("on Trafalgar Square") is nobody's address. Only
     places: a name, a prison or a hostel there is still redacted. A name, place or home
-    inside a brand, programme or character ("Marks and Spencer", "Harry Potter") is no one.
+    inside a brand, programme or character ("Marks and Spencer", "Harry Potter") is no one;
+    one inside a court's name is public ("Southwark Crown Court"); a block of flats said as
+    a home is a place, not a hostel ("I live at Marlowe Court").
     """
-    cands = public_names.drop_public_names(text, cands)
+    cands = blocks.blocks_and_courts(text, public_names.drop_public_names(text, cands))
     homes = whereabouts.find_relatives_places(text)
     public = whereabouts.landmarks(text)
     kept = [c for c in cands
