@@ -127,3 +127,38 @@ def test_lower_case_nicknames_said_as_someone(text, names, real_nlp):
 ])
 def test_lower_case_words_still_left_alone(text, real_nlp):
     assert found(text, real_nlp) == []
+
+
+# Dialect "me" for "my" before who someone is: "tommo was me pad mate".
+@pytest.mark.parametrize("text, name", [
+    ("tommo was me pad mate in Walton", "tommo"),
+    ("Okoro was me PO for two years", "Okoro"),
+])
+def test_who_someone_is_said_with_me_for_my(text, name, real_nlp):
+    assert ("name", name) in found(text, real_nlp)
+
+
+# Common short forms of first names are names in lower case too, anywhere.
+@pytest.mark.parametrize("text, name", [
+    ("i told becks i was done with all of it", "becks"),
+    ("me and sully shared a cell for eight month", "sully"),
+    ("ask robbo, he'll tell you the same", "robbo"),
+])
+def test_short_forms_of_first_names(text, name, real_nlp):
+    assert ("name", name) in found(text, real_nlp)
+
+
+# National shops that are nobody's name are shops wherever they stand in the sentence.
+@pytest.mark.parametrize("text", [
+    "Poundland was the only place I could afford anything",
+    "Wetherspoons for breakfast every day when I was drinking",
+    "Primark gave me a job on the tills after I came out.",
+    "Ruby Tuesday was my mum's favourite song",
+])
+def test_shops_and_songs_opening_a_sentence_are_not_people(text, real_nlp):
+    assert found(text, real_nlp) == []
+
+
+def test_a_shop_that_is_also_a_surname_still_needs_the_sentence(real_nlp):
+    assert ("name", "Costa") in found("my mate Costa told me to keep my head down", real_nlp)
+    assert found("I got a coffee at Costa", real_nlp) == []
