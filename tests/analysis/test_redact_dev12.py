@@ -162,3 +162,12 @@ def test_shops_and_songs_opening_a_sentence_are_not_people(text, real_nlp):
 def test_a_shop_that_is_also_a_surname_still_needs_the_sentence(real_nlp):
     assert ("name", "Costa") in found("my mate Costa told me to keep my head down", real_nlp)
     assert found("I got a coffee at Costa", real_nlp) == []
+
+
+# Courts known by a name of their own are public like any court.
+@pytest.mark.parametrize("text", [
+    "the Old Bailey was like something off the telly",
+    "my appeal was heard at the Royal Courts of Justice",
+])
+def test_courts_known_by_their_own_name_are_kept(text, real_nlp):
+    assert found(text, real_nlp) == []
