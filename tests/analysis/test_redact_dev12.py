@@ -171,3 +171,13 @@ def test_a_shop_that_is_also_a_surname_still_needs_the_sentence(real_nlp):
 ])
 def test_courts_known_by_their_own_name_are_kept(text, real_nlp):
     assert found(text, real_nlp) == []
+
+
+# Services said in lower case are no one, however they are said beside "with" or "our".
+@pytest.mark.parametrize("text", [
+    "i was with addaction for two years",
+    "our iapt course was rubbish",
+    "i was with cranstoun when i got clean",
+])
+def test_lower_case_services_are_not_nicknames(text, real_nlp):
+    assert found(text, real_nlp) == []

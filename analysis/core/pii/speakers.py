@@ -144,14 +144,17 @@ RUNG_LOWER = re.compile(r"\b(?i:rang|ring|rings|phoned|texted|messaged)[ \t]+(?P
 # Where a lower-case word no list has is someone: being with them ("i was with gaz and
 # shaz"), a relative said with "our" ("our kev"; "our kid" is the word), a nickname's
 # adjective ("wee stevie", "fat col"; not "the big fella"), their home ("round macca's").
+# "our cpn worker", "our iapt course": a word before a service's noun names the service.
+NOT_A_NOUN_AFTER = (r"(?![ \t]+(?:workers?|team|nurse|officer|office|services?|group|meeting"
+                    r"|course|surgery|clinic|unit|ward|house|flat|estate|area|appointment))")
 LOWER_PERSON_FRAMES = (
     re.compile(r"\b(?i:was|were|been|am|i['’]m|stayed|stopping|hanging[ \t]+about|out)[ \t]+"
                r"with[ \t]+(?P<name>[a-z][a-z'’-]+)"
                r"(?:[ \t]+(?:and|n|an|&)[ \t]+(?P<second>[a-z][a-z'’-]+))?\b"),
-    re.compile(r"\b(?i:our)[ \t]+(?P<name>[a-z][a-z-]+)\b"),
+    re.compile(rf"\b(?i:our)[ \t]+(?P<name>[a-z][a-z-]+)\b{NOT_A_NOUN_AFTER}"),
     re.compile(r"(?P<det>\b(?i:the|a|an|my|his|her|our|their|that|this)[ \t]+)?"
                r"\b(?i:big|little|lil|wee|fat|young|old|mad|daft|skinny|lanky)[ \t]+"
-               r"(?P<name>[a-z][a-z-]+)\b"),
+               rf"(?P<name>[a-z][a-z-]+)\b{NOT_A_NOUN_AFTER}"),
     re.compile(r"\b(?i:round|at|to|over|from)[ \t]+(?P<name>[a-z][a-z-]+)['’]s\b"),
 )
 # "dazza come round", "jonno sold me a bag": a word no list has opening a clause before
