@@ -181,3 +181,16 @@ def test_courts_known_by_their_own_name_are_kept(text, real_nlp):
 ])
 def test_lower_case_services_are_not_nicknames(text, real_nlp):
     assert found(text, real_nlp) == []
+
+
+# "and I'd", "and I've" open a clause: not who was with whom.
+@pytest.mark.parametrize("text", [
+    "a bottle of Brandy and I'd be anybody's",
+    "Summer came and I've never felt so low",
+])
+def test_and_i_would_opens_a_clause(text, real_nlp):
+    assert found(text, real_nlp) == []
+
+
+def test_and_me_is_still_who_was_with_whom(real_nlp):
+    assert ("name", "Brandy") in found("Brandy and me shared a cell", real_nlp)

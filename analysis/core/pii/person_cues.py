@@ -39,7 +39,8 @@ RELATIVES = (
 # someone, someone's, or someone named with who they are.
 WITH_BEFORE = re.compile(r"\b(?i:me|I|him|her|us|them)[ \t]+(?:and|n|&)[ \t]+$")  # "me n Dave"
 WITH_AFTER = re.compile(
-    rf"(?:[ \t]+and[ \t]+(?i:me|I)\b|['’]s[ \t]+(?i:{PERSON_NOUNS})\b"
+    # Not "and I'd be anybody's": "and I'd", "and I've" open a clause of their own.
+    rf"(?:[ \t]+and[ \t]+(?i:me|I)\b(?!['’])|['’]s[ \t]+(?i:{PERSON_NOUNS})\b"
     # "Summer's my daughter", "Spud's my best mate": who someone is, said with "'s".
     rf"|['’]s[ \t]+(?i:my|his|her|our|their)[ \t]+(?i:{RELATIVES})\b"
     rf"|(?:[ \t]+and[ \t]+{CAP_WORD})?,[ \t]+(?i:my|his|her|our|their)[ \t]+(?i:{RELATIVES})\b"
