@@ -194,3 +194,16 @@ def test_and_i_would_opens_a_clause(text, real_nlp):
 
 def test_and_me_is_still_who_was_with_whom(real_nlp):
     assert ("name", "Brandy") in found("Brandy and me shared a cell", real_nlp)
+
+
+# "Will" opening a question that ends in a question mark asks, whatever verb follows.
+@pytest.mark.parametrize("text", [
+    "Will conditions get tighter when I move hostel?",
+    "Will housing help me or not?",
+])
+def test_will_opening_a_question_is_the_verb(text, real_nlp):
+    assert found(text, real_nlp) == []
+
+
+def test_will_doing_something_in_a_question_is_still_someone(real_nlp):
+    assert ("name", "Will") in found("Will said what? I never heard that", real_nlp)

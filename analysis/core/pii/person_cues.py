@@ -145,6 +145,8 @@ def said_as_thing(text: str, start: int, end: int) -> bool:
 # asking, its subject, then "ever" or a bare "be"; someone called Will does things in the
 # past or present first ("Will said it would never be easy", "Will was ever so kind").
 WILL_ASKS = re.compile(r"((?:[ \t]+[a-z]+){1,4}?)[ \t]+(?:ever|be)\b")
+# "Will housing help me or not?": a sentence that opens on Will and ends asking.
+WILL_QUESTION = re.compile(r"([ \t]+[a-z]+)[^.!?\n]*\?")
 DONE_BY_SOMEONE = frozenset(["was", "is", "has", "had", "does", "did", "goes", "went"])
 
 
@@ -163,6 +165,6 @@ def modal_will(text: str, end: int) -> bool:
     verb = re.match(rf"[ \t]+{PERSON_ADVERBS}[ \t]+([a-z]+)\b", text[end:])
     if verb and verb.group(1) not in PERSON_VERBS:
         return True
-    asks = WILL_ASKS.match(text, end)
+    asks = WILL_ASKS.match(text, end) or WILL_QUESTION.match(text, end)
     return bool(asks and not any(w in PERSON_VERBS or w in DONE_BY_SOMEONE
                                  for w in asks.group(1).split()))
