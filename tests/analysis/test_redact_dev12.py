@@ -207,3 +207,21 @@ def test_will_opening_a_question_is_the_verb(text, real_nlp):
 
 def test_will_doing_something_in_a_question_is_still_someone(real_nlp):
     assert ("name", "Will") in found("Will said what? I never heard that", real_nlp)
+
+
+# A lower-case name no dictionary has, said as where someone stayed or was placed.
+@pytest.mark.parametrize("text, home", [
+    ("when i was staying at northgate they used to do room searches every week", "northgate"),
+    ("i was placed at ashcroft on release", "ashcroft"),
+])
+def test_lower_case_hostel_after_a_home_verb(text, home, real_nlp):
+    assert ("hostel", home) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "i was staying at mums for a bit",
+    "when i was staying at dazza's we never slept",
+    "i was living at home till i was twenty",
+])
+def test_lower_case_words_after_a_home_verb_still_not_hostels(text, real_nlp):
+    assert not [t for label, t in found(text, real_nlp) if label == "hostel"]

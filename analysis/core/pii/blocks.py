@@ -1,5 +1,6 @@
-"""Blocks of flats said as a home ("I live at Marlowe Court") and courts of law named by
-their town ("Southwark Crown Court").
+"""Blocks of flats said as a home ("I live at Marlowe Court"), courts of law named by
+their town ("Southwark Crown Court"), and hostels named in lower case after a home verb
+("when i was staying at northgate").
 
 A block where someone lives is their address, so a ``place``: the hostel detectors name
 supported housing called "X Court" too, and a tie in length would make every such block a
@@ -10,12 +11,15 @@ name ("Highbury Corner Magistrates' Court") is kept, as "sentenced at Snaresbroo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from ..lists import load_set
 from .common import CAP_WORD, Candidate
+from .name_words import never_name
 from .places import NAME_WORDS, first_word_generic
 from .word_lists import KIND_NOUNS
 
-__all__ = ["blocks_and_courts"]
+__all__ = ["blocks_and_courts", "lower_case_hostels"]
 
 BLOCK = re.compile(rf"\b(?P<name>{NAME_WORDS}[ \t]+(?:Court|Tower|Towers|Heights|Mansions))\b")
 # "I live at", "my mum still lives in", "my flat's in", "a one bed in", "went home to".
@@ -67,3 +71,30 @@ def blocks_and_courts(text: str, cands: list[Candidate]) -> list[Candidate]:
             and not (c.label in ("name", "place", "hostel")
                      and any(s <= c.start and c.end <= e for s, e in courts))]
     return kept + [Candidate(s, e, "place") for s, e in homes]
+
+
+# "staying at northgate", "placed at ashcroft": who types names in lower case still says
+# where they stayed or were placed; a home's own word ("at home", "at mums") is English and
+# a possessive is someone's ("at dazza's").
+LOWER_HOME = re.compile(
+    r"\b(?i:staying|stayed|stopping|stopped|placed|housed|resident|keyworker|key[ \t]+worker"
+    r"|support[ \t]+worker)[ \t]+(?i:at)[ \t]+(?P<name>[a-z]{4,})\b(?!['’])")
+
+
+def lower_case_hostels(text: str, is_word: Callable[[str], bool] | None) -> list[Candidate]:
+    """Find a lower-case word no dictionary has after a home verb ("staying at northgate").
+
+    Args:
+        text: text to search.
+        is_word: an English word test; without one nothing is proposed.
+
+    Returns:
+        Candidates labelled ``hostel``; not first names, towns or services.
+    """
+    if is_word is None:
+        return []
+    return [Candidate(*m.span("name"), "hostel") for m in LOWER_HOME.finditer(text)
+            if not (is_word(m.group("name")) or never_name(m.group("name"))
+                    or m.group("name") in load_set("first_names.txt")
+                    or m.group("name") in load_set("broad_areas.txt")
+                    or m.group("name") in load_set("name_cues.txt"))]
