@@ -10,7 +10,6 @@ from .person_cues import (
     CLAUSE_WORDS,
     FROM_A_SERVICE,
     LISTED_WITH,
-    PERSON_ADVERBS,
     PERSON_AFTER,
     PERSON_VERB_AFTER,
     WITH_AFTER,
