@@ -33,6 +33,11 @@ Choices, so reviewers know what to expect:
   unless it is a service, role or group ("Probation said", "Mum said", "Staff told me");
   "Rose tinted glasses" is kept. Courts known by their town ("the hearing at Snaresbrook",
   "sentenced at Barry") are kept like the judge's.
+* A block of flats said as a home ("I live at Marlowe Court") is a ``[place]``, a "Court"
+  said as supported housing a ``[hostel]``; a court of law is kept with its town
+  ("Southwark Crown Court", "the Old Bailey"). Brands, programmes, characters, drinks and
+  drugs named like people ("Marks and Spencer", "Harry Potter", "Crystal meth", "a bottle
+  of Brandy") are kept (``data/public_names.txt``, ``pii/public_names.py``).
 * Other dates, ages, services and organisations (Universal Credit, Housing First,
   Jobcentre, NA, DBS) are kept.
 * The detectors over-propose on purpose: a facilitator reviews every redaction.
