@@ -15,7 +15,8 @@ no span covered.
 (``pii_fresh.jsonl``, from ``pii_fresh_lines.py``), kept apart so the figures above stay
 comparable between rounds. ``--fixture dev11`` measures round eleven's hostels, hospitals and
 names with no cue word (``pii_dev11_lines.py``); ``--fixture dev11check`` the lines written
-after its rules and never tuned on.
+after its rules and never tuned on; ``--fixture dev12`` round twelve's (``pii_dev12_lines.py``)
+and ``dev12check`` its lines written after the rules.
 
 Run: ``.venv/bin/python bench/redaction_quality.py [--fixture fresh] [--no-demo] [--show-errors]``
 """
@@ -47,6 +48,12 @@ FIXTURES = {"labelled": ROOT / "tests/analysis/fixtures/pii_labelled.jsonl",
             "dev11": ROOT / "tests/analysis/fixtures/pii_dev11.jsonl",
             # Lines written after round eleven's rules and never tuned on.
             "dev11check": ROOT / "tests/analysis/fixtures/pii_dev11check.jsonl",
+            # Round twelve's: hostels given away by a verb ("stayed at", "placed at"), blocks
+            # of flats called "X Court" against courts of law, lower-case nicknames, and
+            # traps (drinks, drugs, brands, TV); written before reading the detectors.
+            "dev12": ROOT / "tests/analysis/fixtures/pii_dev12.jsonl",
+            # Lines written after round twelve's rules and never tuned on.
+            "dev12check": ROOT / "tests/analysis/fixtures/pii_dev12check.jsonl",
             # The same again by another helper; sealed: no fix was made by reading it.
             "heldout4": ROOT / "tests/analysis/fixtures/pii_heldout4.jsonl"}
 DEMO = ROOT / "forum/demo/transcripts"

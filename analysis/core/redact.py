@@ -33,6 +33,11 @@ Choices, so reviewers know what to expect:
   unless it is a service, role or group ("Probation said", "Mum said", "Staff told me");
   "Rose tinted glasses" is kept. Courts known by their town ("the hearing at Snaresbrook",
   "sentenced at Barry") are kept like the judge's.
+* A block of flats said as a home ("I live at Marlowe Court") is a ``[place]``, a "Court"
+  said as supported housing a ``[hostel]``; a court of law is kept with its town
+  ("Southwark Crown Court", "the Old Bailey"). Brands, programmes, characters, drinks and
+  drugs named like people ("Marks and Spencer", "Harry Potter", "Crystal meth", "a bottle
+  of Brandy") are kept (``data/public_names.txt``, ``pii/public_names.py``).
 * Other dates, ages, services and organisations (Universal Credit, Housing First,
   Jobcentre, NA, DBS) are kept.
 * The detectors over-propose on purpose: a facilitator reviews every redaction.
@@ -49,12 +54,14 @@ if TYPE_CHECKING:
 
 from .pii import (
     areas,
+    blocks,
     contact,
     hospitals,
     institutions,
     names,
     places,
     prisons,
+    public_names,
     said_ids,
     whereabouts,
 )
@@ -200,6 +207,7 @@ def find_personal_data(
     ):
         cands += detector(text)
     cands += whereabouts.find_bare_streets(text, is_word)
+    cands += blocks.lower_case_hostels(text, is_word)
     cands += institutions.find_by_kind(text, entities, is_word)
     if not keep_broad_areas:
         cands += areas.find_areas(text, entities, people, is_word)
@@ -207,12 +215,16 @@ def find_personal_data(
 
 
 def _where_things_are(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Apply the two rules about what a place is, whatever detector proposed it.
+    """Apply the rules about what a place or a name is, whatever detector proposed it.
 
     Where a relative lives is a place, never a prison ("Brixton is where my mum lives");
     a place inside a public landmark ("on Trafalgar Square") is nobody's address. Only
-    places: a name, a prison or a hostel there is still redacted.
+    places: a name, a prison or a hostel there is still redacted. A name, place or home
+    inside a brand, programme or character ("Marks and Spencer", "Harry Potter") is no one;
+    one inside a court's name is public ("Southwark Crown Court"); a block of flats said as
+    a home is a place, not a hostel ("I live at Marlowe Court").
     """
+    cands = blocks.blocks_and_courts(text, public_names.drop_public_names(text, cands))
     homes = whereabouts.find_relatives_places(text)
     public = whereabouts.landmarks(text)
     kept = [c for c in cands

@@ -51,7 +51,8 @@ def _role_after_pattern() -> re.Pattern[str]:
     """Match a name followed by its role: "Okoro was my PO", "Baxter, the officer"."""
     return re.compile(
         rf"\b(?P<name>{CAP_WORD})(?:[ \t]*,[ \t]*|[ \t]+(?:was|is|who's|who was)[ \t]+)"
-        rf"(?:my|the|our|his|her|their)[ \t]+{ROLE_ADJECTIVE}?(?i:{_cue_alternation()})\b"
+        # "me" is "my" in many voices: "Tommo was me pad mate".
+        rf"(?:my|me|the|our|his|her|their)[ \t]+{ROLE_ADJECTIVE}?(?i:{_cue_alternation()})\b"
     )
 
 

@@ -10,11 +10,11 @@ from .person_cues import (
     CLAUSE_WORDS,
     FROM_A_SERVICE,
     LISTED_WITH,
-    PERSON_ADVERBS,
     PERSON_AFTER,
     PERSON_VERB_AFTER,
     WITH_AFTER,
     WITH_BEFORE,
+    modal_will,
     said_as_thing,
 )
 from .word_lists import (
@@ -205,14 +205,7 @@ def _opener_used_as_word(text: str, start: int, end: int, *, known: bool) -> boo
     # "you" of "you're" ("Hope you're well"); the verb after a pause ("Hope... kept me alive").
     after = re.match(r"(?:\.\.\.|…)?\s+([A-Za-z]+)", text[end:])
     return (after is None or after.group(1).lower() in NOT_AFTER_NAME
-            or (text[start:end].lower() == "will" and _modal_will(text, end)))
-
-
-def _modal_will(text: str, end: int) -> bool:
-    """Say whether "Will never forget it" is "I will": the verb after the adverb is not a
-    person's past or present, as in "Will never rang back"."""
-    verb = re.match(rf"[ \t]+{PERSON_ADVERBS}[ \t]+([a-z]+)\b", text[end:])
-    return bool(verb and verb.group(1) not in PERSON_VERBS)
+            or (text[start:end].lower() == "will" and modal_will(text, end)))
 
 
 def _time_used_as_time(text: str, start: int, end: int, *, known: bool) -> bool:
@@ -285,7 +278,8 @@ def with_someone(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if said_as_time(text, start, end):
         # "In June my daughter was born", "This Summer, my kids...": a time, then who.
-        return bool(re.match(r"['’]s[ \t]|[ \t]+and[ \t]+(?:me|I)\b", text[end:]))
+        # Not "in May and I've kept it": a new clause, not who was with whom.
+        return bool(re.match(r"['’]s[ \t]|[ \t]+and[ \t]+(?:me|I)\b(?!['’])", text[end:]))
     after = PERSON_AFTER.match(text, end)
     if word[:1].isupper() and after and (after.group("more") or word.lower() not in CLAUSE_WORDS):
         return True

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 
 from .common import CAP_WORD, COMMON_WORDS
-from .word_lists import DAYTIME_NAMES, DRUG_NAMES, IDEA_NAMES
+from .word_lists import DAYTIME_NAMES, DRUG_NAMES, IDEA_NAMES, PERSON_VERBS
 
 __all__ = [
     "CAME_TO_SOMEONE", "CLAUSE_WORDS", "FROM_A_SERVICE", "LISTED_WITH", "PERSON_ADVERBS",
     "PERSON_AFTER", "PERSON_NOUNS", "PERSON_VERB_AFTER", "RELATIVES", "WITH_AFTER", "WITH_BEFORE",
-    "said_as_thing",
+    "modal_will", "said_as_thing",
 ]
 
 # "May from the outreach team", "June from probation": someone from a service.
@@ -39,7 +39,8 @@ RELATIVES = (
 # someone, someone's, or someone named with who they are.
 WITH_BEFORE = re.compile(r"\b(?i:me|I|him|her|us|them)[ \t]+(?:and|n|&)[ \t]+$")  # "me n Dave"
 WITH_AFTER = re.compile(
-    rf"(?:[ \t]+and[ \t]+(?i:me|I)\b|['’]s[ \t]+(?i:{PERSON_NOUNS})\b"
+    # Not "and I'd be anybody's": "and I'd", "and I've" open a clause of their own.
+    rf"(?:[ \t]+and[ \t]+(?i:me|I)\b(?!['’])|['’]s[ \t]+(?i:{PERSON_NOUNS})\b"
     # "Summer's my daughter", "Spud's my best mate": who someone is, said with "'s".
     rf"|['’]s[ \t]+(?i:my|his|her|our|their)[ \t]+(?i:{RELATIVES})\b"
     rf"|(?:[ \t]+and[ \t]+{CAP_WORD})?,[ \t]+(?i:my|his|her|our|their)[ \t]+(?i:{RELATIVES})\b"
@@ -138,3 +139,32 @@ def said_as_thing(text: str, start: int, end: int) -> bool:
         return any(w in THING_WORDS for w in what) and not IS_SOMEONE.search(
             " ".join(what[:cut]))
     return bool(HARD_TO.match(text, end) or HAD_OR_FELT.match(text, end))
+
+
+# "Will conditions on my licence ever be lifted", "Will probation ever trust me": the verb
+# asking, its subject, then "ever" or a bare "be"; someone called Will does things in the
+# past or present first ("Will said it would never be easy", "Will was ever so kind").
+WILL_ASKS = re.compile(r"((?:[ \t]+[a-z]+){1,4}?)[ \t]+(?:ever|be)\b")
+# "Will housing help me or not?": a sentence that opens on Will and ends asking.
+WILL_QUESTION = re.compile(r"([ \t]+[a-z]+)[^.!?\n]*\?")
+DONE_BY_SOMEONE = frozenset(["was", "is", "has", "had", "does", "did", "goes", "went"])
+
+
+def modal_will(text: str, end: int) -> bool:
+    """Say whether "Will never forget it" is "I will": the verb after the adverb is not a
+    person's past or present, as in "Will never rang back"; or whether Will asks a question
+    of what follows ("Will probation ever trust me").
+
+    Args:
+        text: the whole text.
+        end: offset just after "Will".
+
+    Returns:
+        True when the "Will" ending at ``end`` is the verb, not someone.
+    """
+    verb = re.match(rf"[ \t]+{PERSON_ADVERBS}[ \t]+([a-z]+)\b", text[end:])
+    if verb and verb.group(1) not in PERSON_VERBS:
+        return True
+    asks = WILL_ASKS.match(text, end) or WILL_QUESTION.match(text, end)
+    return bool(asks and not any(w in PERSON_VERBS or w in DONE_BY_SOMEONE
+                                 for w in asks.group(1).split()))

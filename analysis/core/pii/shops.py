@@ -14,6 +14,12 @@ SHOP_BEFORE = re.compile(r"\b(?i:at|in|outside|from|off|a|the)[ \t]+$")
 SHOP_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?i:shops?|stores?|café|cafe|coffee|chemist|pharmacy)\b")
 
 
+# Listed shops that are also surnames or nicknames; every other one is a shop wherever it
+# stands ("Poundland was the only place I could afford", "Primark gave me a job").
+NAMES_TOO = frozenset(["costa", "boots", "morrisons", "sainsbury's", "sainsburys", "greggs",
+                       "wilko", "mcdonald's", "mcdonalds"])
+
+
 def said_as_shop(text: str, start: int, end: int) -> bool:
     """Say whether ``text[start:end]`` is a shop listed in ``shops.txt`` said as one.
 
@@ -23,10 +29,13 @@ def said_as_shop(text: str, start: int, end: int) -> bool:
         end: where it ends (before any possessive).
 
     Returns:
-        True for "at Costa", "outside Boots", "the Costa shop"; False for a person named
+        True for "at Costa", "outside Boots", "the Costa shop", and for a shop that is no
+        one's name wherever it stands ("Primark gave me a job"); False for a person named
         like a shop ("a bloke called Costa", "Mr Boots") and for any other word.
     """
     word = re.sub(r"['’]s$", "", text[start:end].lower())
     if word not in load_set("shops.txt") and text[start:end].lower() not in load_set("shops.txt"):
         return False
+    if word not in NAMES_TOO:
+        return True
     return bool(SHOP_BEFORE.search(text[max(0, start - 12):start]) or SHOP_AFTER.match(text, end))

@@ -141,6 +141,29 @@ CONTACT_VERB = re.compile(
 # listed first name or name-word in lower case counts after these verbs ("told hope" and
 # "met joy" may be the word, so not after those).
 RUNG_LOWER = re.compile(r"\b(?i:rang|ring|rings|phoned|texted|messaged)[ \t]+(?P<name>[a-z]+)\b")
+# Where a lower-case word no list has is someone: being with them ("i was with gaz and
+# shaz"), a relative said with "our" ("our kev"; "our kid" is the word), a nickname's
+# adjective ("wee stevie", "fat col"; not "the big fella"), their home ("round macca's").
+# "our cpn worker", "our iapt course": a word before a service's noun names the service.
+NOT_A_NOUN_AFTER = (r"(?![ \t]+(?:workers?|team|nurse|officer|office|services?|group|meeting"
+                    r"|course|surgery|clinic|unit|ward|house|flat|estate|area|appointment))")
+LOWER_PERSON_FRAMES = (
+    re.compile(r"\b(?i:was|were|been|am|i['’]m|stayed|stopping|hanging[ \t]+about|out)[ \t]+"
+               r"with[ \t]+(?P<name>[a-z][a-z'’-]+)"
+               r"(?:[ \t]+(?:and|n|an|&)[ \t]+(?P<second>[a-z][a-z'’-]+))?\b"),
+    re.compile(rf"\b(?i:our)[ \t]+(?P<name>[a-z][a-z-]+)\b{NOT_A_NOUN_AFTER}"),
+    re.compile(r"(?P<det>\b(?i:the|a|an|my|his|her|our|their|that|this)[ \t]+)?"
+               r"\b(?i:big|little|lil|wee|fat|young|old|mad|daft|skinny|lanky)[ \t]+"
+               rf"(?P<name>[a-z][a-z-]+)\b{NOT_A_NOUN_AFTER}"),
+    re.compile(r"\b(?i:round|at|to|over|from)[ \t]+(?P<name>[a-z][a-z-]+)['’]s\b"),
+)
+# "dazza come round", "jonno sold me a bag": a word no list has opening a clause before
+# what a person does.
+LOWER_ACTS = re.compile(
+    r"(?:^|(?<=[.!?,;:\n])[ \t]*|\b(?i:and|then|but|so|cos|because|when|till|until)[ \t]+)"
+    r"(?P<name>[a-z][a-z'’-]+)(?=[ \t]+(?:(?:always|never|just|then|still)[ \t]+)?"
+    r"(?:come|came|sold|gave|lent|got[ \t]+me|looked[ \t]+after|brought|took|helped|sorted"
+    r"|picked|drove|nicked|robbed|stabbed|grassed|battered|owes|owed|rang|texted)\b)")
 VOWEL = re.compile(r"[aeiouy]")
 MIN_LOWER_NAME = 3  # "u", "ur" and initials are not names
 
@@ -186,9 +209,19 @@ def lower_case_named(text: str, is_word: Callable[[str], bool] | None) -> list[C
         if opener and role_after_pattern().match(
                 opener.group().capitalize() + text[m.end() + opener.end():m.end() + 120]):
             found.append(Candidate(m.end(), m.end() + opener.end(), "name"))
+    found += [Candidate(*m.span("name"), "name") for m in LOWER_ACTS.finditer(text)]
     found = [c for c in found if _unlisted_name(text[c.start:c.end], is_word)]
     # Speaking, a listed first name or name-word too: "dave said", "joy rang me".
     listed = load_set("first_names.txt")
+    for pattern in LOWER_PERSON_FRAMES:
+        for m in pattern.finditer(text):
+            if m.groupdict().get("det"):
+                continue
+            for group in ("name", "second"):
+                word = m.groupdict().get(group)
+                if word and (_unlisted_name(word, is_word) or (
+                        word in listed and not is_ambiguous(word) and not never_name(word))):
+                    found.append(Candidate(*m.span(group), "name"))
     found += [Candidate(*m.span("name"), "name") for m in RUNG_LOWER.finditer(text)
               if (m.group("name") in listed or is_ambiguous(m.group("name")))
               and not never_name(m.group("name"))]
