@@ -55,7 +55,9 @@ FIXTURES = {"labelled": ROOT / "tests/analysis/fixtures/pii_labelled.jsonl",
             # Lines written after round twelve's rules and never tuned on.
             "dev12check": ROOT / "tests/analysis/fixtures/pii_dev12check.jsonl",
             # The same again by another helper; sealed: no fix was made by reading it.
-            "heldout4": ROOT / "tests/analysis/fixtures/pii_heldout4.jsonl"}
+            "heldout4": ROOT / "tests/analysis/fixtures/pii_heldout4.jsonl",
+            # Round thirteen's, by a helper who never read the redactor; sealed likewise.
+            "heldout5": ROOT / "tests/analysis/fixtures/pii_heldout5.jsonl"}
 DEMO = ROOT / "forum/demo/transcripts"
 CATEGORY = {"NI number": "identifier", "ID number": "identifier"}
 # Planted items a helper listed for the demo transcripts (what a reviewer must not miss).
