@@ -4,7 +4,7 @@ No Flask or database here: bytes in, text and passages out, and ``DocumentError`
 message fit to show a policy officer when a file cannot be used. The type is decided by
 the file's content (its first bytes), never by its name; and the name must agree with it
 (a text or SVG file named .pdf was read as text, and its markup became passages): the rule
-in ``analysis.core.upload_names``, which transcripts use too.
+in ``analysis.core.transcripts.upload_names``, which transcripts use too.
 """
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from analysis.core import upload_names
-from analysis.core.upload_names import Accepted
+from analysis.core.transcripts import upload_names
+from analysis.core.transcripts.upload_names import Accepted
 
 if TYPE_CHECKING:
     from pypdf import PdfReader

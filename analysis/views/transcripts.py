@@ -3,7 +3,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user
 
 from analysis.core.transcripts import TranscriptError
-from analysis.core.upload_names import is_markup
+from analysis.core.transcripts.upload_names import is_markup
 from analysis.services import transcripts as service
 from analysis.services.transcript_suggestions import question_blocks, suggest_speakers
 from analysis.views.forms import AddRedactionForm, UploadForm

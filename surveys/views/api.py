@@ -98,6 +98,8 @@ def device():
     if tablet is None:
         return _refused()
     found = db.session.get(SurveyDevice, tablet.id)
+    if found is None:  # removed since its token was read
+        return _refused()
     response = jsonify({"id": found.id, "name": found.name})
     response.headers["Cache-Control"] = "no-store"
     return response

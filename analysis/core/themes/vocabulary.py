@@ -207,16 +207,9 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
                    and lemma not in FILLERS and lower not in stop and not fillers[i])
         if content:
             terms.append(lemma)
-        if content and pos in ("NOUN", "PROPN", "") and lexicon.only_adjective(lemma):
-            units.append((lower, "A"))
-        elif content and pos in ("NOUN", "") and lexicon.only_verb(lemma):
-            units.append((lower, "O"))
-        elif content and pos in ("NOUN", "PROPN"):
-            units.append((lemma if pos == "NOUN" else lower, "N"))
-        elif content and pos == "ADJ":
-            units.append((lower, "A"))
-        elif content and not pos:
-            units.append((lemma, "O" if lower.endswith(("ed", "ly")) else "N"))
+        unit = _content_unit(lower, lemma, pos, lexicon) if content else None
+        if unit is not None:
+            units.append(unit)
         elif (pos == "PART" and lower in POSSESSIVE and units and units[-1][1] == "N"
               and lowered[i - 1] not in SPEAKER_WORDS):
             # Not "members' survey": whose it is names the speakers, not a subject.
@@ -234,6 +227,23 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
             phrases.append(" ".join(words))
             forms.append(" ".join(shown))
     return SegmentWords(tuple(terms), tuple(phrases), tuple(forms))
+
+
+def _content_unit(lower: str, lemma: str, pos: str,
+                  lexicon: Lexicon) -> tuple[str, str] | None:
+    """A content word as a phrase unit: (word as shown in a phrase, one-letter tag), or None
+    for a tag that says nothing of phrases (a preposition is then read as one)."""
+    if pos in ("NOUN", "PROPN", "") and lexicon.only_adjective(lemma):
+        return lower, "A"
+    if pos in ("NOUN", "") and lexicon.only_verb(lemma):
+        return lower, "O"
+    if pos in ("NOUN", "PROPN"):
+        return (lemma if pos == "NOUN" else lower), "N"
+    if pos == "ADJ":
+        return lower, "A"
+    if not pos:
+        return lemma, "O" if lower.endswith(("ed", "ly")) else "N"
+    return None
 
 
 def _owners_joined(units: Sequence[tuple[str, str]], said: Sequence[str],

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from analysis.core.upload_names import Accepted, NameMismatch, check_name, content_kind
+from analysis.core.transcripts.upload_names import Accepted, NameMismatch, check_name, content_kind
 
 from .captions import looks_like_captions, parse_captions, speech_blocks
 from .decoding import DEFAULT_MAX_BYTES, check_size, decode_text
