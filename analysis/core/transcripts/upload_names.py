@@ -12,6 +12,10 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from .captions import looks_like_captions
+from .decoding import decode_text
+from .model import TranscriptError
+
 __all__ = ["Accepted", "NameMismatch", "check_name", "content_kind", "is_markup"]
 
 PDF_MAGIC, ZIP_MAGIC, OLE_MAGIC = b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
@@ -62,9 +66,6 @@ def content_kind(data: bytes) -> str:
         return "docx" if b"word/document.xml" in data else "zip"
     if data.startswith(OLE_MAGIC):
         return "doc"
-    from analysis.core.transcripts.decoding import decode_text
-    from analysis.core.transcripts.model import TranscriptError
-
     try:
         decode_text(data)
     except TranscriptError:
@@ -85,8 +86,6 @@ def is_markup(text: str) -> bool:
     Returns:
         True for markup.
     """
-    from analysis.core.transcripts.captions import looks_like_captions
-
     text = text.strip()
     if not text or looks_like_captions(text):
         return False
@@ -136,6 +135,4 @@ def check_name(filename: str, kind: str, data: bytes, accepted: Accepted) -> Non
 
 
 def _markup(data: bytes) -> bool:
-    from analysis.core.transcripts.decoding import decode_text
-
     return is_markup(decode_text(data))
