@@ -209,7 +209,7 @@ def find_names(
     found += name_rules.role_after_names(text)
     # "with Paddy and Bones": listed with a first name, still checked like any guess.
     found += listed_nicknames(text, found)
-    found = drop_not_people(text, found, is_modifier, is_word)
+    found = drop_not_people(text, found, is_modifier, is_word, is_adjective)
     # "Lucky, that's what they called me": said to be a name, so a name however English
     # the word, even opening the sentence where drop_not_people reads a modifier.
     found += called_nicknames(text) + describing_nicknames(text, is_adjective)

@@ -185,9 +185,23 @@ def _compound(text: str, cand: Candidate, is_word: Callable[[str], bool],
                 or word.lower() in DAYTIME_NAMES | TIME_NAMES)
 
 
+# "Frank and honest", "Frank and open conversations": a name-word paired with a lower-case
+# adjective by "and" or "but" is that adjective ("Frank and me", "Rose and Kev" are people).
+PAIRED_ADJECTIVE = re.compile(r"[ \t]+(?:and|but|yet|or)[ \t]+(?P<other>[a-z]{3,})\b")
+
+
+def _paired_adjective(text: str, cand: Candidate, is_adjective: Callable[[str], bool]) -> bool:
+    """A lone name-word that is an adjective paired with another ("Frank and honest")."""
+    word = text[cand.start:cand.end]
+    m = PAIRED_ADJECTIVE.match(text, cand.end)
+    return bool(" " not in word and m and is_adjective(word.lower())
+                and m.group("other") not in COMMON_WORDS and is_adjective(m.group("other")))
+
+
 def drop_not_people(text: str, cands: list[Candidate],
                     is_modifier: Callable[[str], bool] | None,
-                    is_word: Callable[[str], bool] | None = None) -> list[Candidate]:
+                    is_word: Callable[[str], bool] | None = None,
+                    is_adjective: Callable[[str], bool] | None = None) -> list[Candidate]:
     """Remove name candidates that are document titles, sentence openers or courts.
 
     Args:
@@ -196,6 +210,8 @@ def drop_not_people(text: str, cands: list[Candidate],
         is_modifier: says whether a word is an English adverb or adjective (see
             ``pii.lexicon.english_modifiers``); None skips the sentence-opener test.
         is_word: an English word test; None skips the compound-noun test ("Will power").
+        is_adjective: an English adjective test; None skips the paired-adjective test
+            ("Frank and honest").
 
     Returns:
         The candidates that may still be people.
@@ -209,6 +225,9 @@ def drop_not_people(text: str, cands: list[Candidate],
         if any(s <= cand.start and cand.end <= e for s, e in titles):  # "Bradley", "Bradley Report"
             continue
         if is_modifier is not None and _opener(text, cand, is_modifier):
+            continue
+        if is_adjective is not None and cand.start not in cued and _paired_adjective(
+                text, cand, is_adjective):
             continue
         if _court(text, cand) or _saint(text, cand) or (
                 is_word is not None and cand.start not in cued and (

@@ -1,0 +1,81 @@
+"""Round thirteen: idioms and adjectives that open a sentence with a name-word ("Pat on the
+back", "Frank and honest"), weather warnings, football teams, programmes and famous people
+said as what is listened to or watched; hostels someone was sent to, blocks of flats people
+come to, "our" plus an English word said as a person, and the kind word a hostel is known by.
+
+Tests named ``..._still_...`` passed before too: they check the new rules do not over-fire.
+"""
+from __future__ import annotations
+
+import pytest
+
+from .test_redact import found
+
+
+@pytest.mark.parametrize("text", [
+    "Pat on the back from the governor and that was it",
+    "a pat on the back is all you get for staying clean",
+    "Frank and honest, that's how my probation officer was with me",
+    "Frank and open conversations helped more than any course",
+    "the weather went to Amber so the emergency beds opened",
+    "they put out an Amber warning and the shelter opened early",
+    "we went to Hampton Court on a day trip with the rehab",
+    "we'd watch Emmerdale on a Sunday with the kids",
+    "the Crystal Palace game was on in the pub",
+    "Liverpool won on Saturday and the whole landing was buzzing",
+    "half the wing were Leeds fans so it got loud",
+    "Bob Marley on repeat in my cell, every day",
+    "I was listening to Amy Winehouse the night I got out",
+    "I got into a film with Tom Hardy about a prisoner",
+    "songs by Johnny Cash got me through my first sentence",
+])
+def test_idioms_teams_programmes_and_famous_people_are_nobody(text, real_nlp):
+    assert found(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Frank and me shared a cell in Durham", ("name", "Frank")),
+    ("Amber said the beds were all full that night", ("name", "Amber")),
+    ("Pat on the wing lent me a phone card", ("name", "Pat")),
+    ("my keyworker Sarah Jones was listening to me properly", ("name", "Sarah Jones")),
+    ("Dean won his appeal in the end", ("name", "Dean")),
+])
+def test_still_people(text, expected, real_nlp):
+    assert expected in found(text, real_nlp)
+
+
+def test_sent_to_a_hostel_someone_was_already_at(real_nlp):
+    assert ("hostel", "Riverside") in found(
+        "I got sent to Riverside and big dave was already there", real_nlp)
+
+
+def test_a_block_people_come_to_is_a_place(real_nlp):
+    assert ("place", "Carlton Court") in found(
+        "the bailiffs came to Carlton Court looking for my ex", real_nlp)
+
+
+def test_still_a_court_of_law_people_come_to_is_kept(real_nlp):
+    assert found("I had to come to Carlton Court for the hearing, the judge was fine",
+                 real_nlp) == []
+
+
+def test_our_plus_a_word_that_has_kids_is_someone(real_nlp):
+    assert ("name", "shell") in found("our shell had three kids by the time she was twenty",
+                                      real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "our house had three bedrooms and a garden",
+    "our dog had puppies last year",
+])
+def test_still_our_things_are_not_people(text, real_nlp):
+    assert found(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("i was on the waiting list for Greystones for about five month", "Greystones"),
+    ("my release was to Mulberry House, I'd never heard of it", "Mulberry House"),
+    ("we was at Holly Bank for the lockdowns, thirty of us going stir crazy", "Holly Bank"),
+])
+def test_hostels_known_by_what_is_said_of_them(text, name, real_nlp):
+    assert ("hostel", name) in found(text, real_nlp)
