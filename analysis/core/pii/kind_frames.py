@@ -17,7 +17,8 @@ institutions.py reads a name said "at", "in", "to" or "from" a place. People als
   nurses on Poppy": who works there says what it is, even when it is named like a street
   or a town;
 * "I've been under the Linden Centre since I was eighteen": under a service's care;
-* "up the Limes every week for my bloods": "up", "down" or "round the" a local place.
+* "up the Limes every week for my bloods": "up", "down" or "round the" a local place;
+* "on the waiting list for Greystones": what a waiting list is for.
 
 Also the rule for the model's guesses: a small model calls made-up place names dates or
 nationalities ("Woodlands" a date, "Hillview" a nationality). Such a guess counts only when
@@ -66,6 +67,11 @@ HOUSED_BY = re.compile(
     r"|just)[ \t]+)?(?:kicked[ \t]+(?:me|us|him|her|them)[ \t]+out|let[ \t]+(?:me|us|him|her|them)"
     r"[ \t]+stay|took[ \t]+(?:me|us|him|her|them)[ \t]+in|have[ \t]+(?:me|us|him|her|them)"
     r"[ \t]+back|gave[ \t]+(?:me|us|him|her|them)[ \t]+a[ \t]+(?:room|bed))\b")
+# "on the waiting list for Greystones": what a list is for is somewhere to go (a hostel,
+# a rehab, a ward: the rest of the sentence says which).
+WAITING_FOR = re.compile(
+    rf"\b(?i:waiting[ \t]+list|the[ \t]+list)[ \t]+(?i:for|at)[ \t]+{_THE}(?P<name>{NAME})"
+    r"(?!['’\w])")
 # The group that matched names the kind.
 STAFF_AT = re.compile(
     rf"\b(?i:(?P<hostel>key[ \t]?workers?)|(?P<hospital>gps?|doctors?|nurses?|psychs?"
@@ -96,7 +102,8 @@ def more_frames(text: str) -> list[tuple[re.Match[str], str | None]]:
     """Every name said in one of the frames above, with the kind the frame itself says
     (None when the rest of the sentence must say it)."""
     framed: list[tuple[re.Match[str], str | None]] = [
-        (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE) for m in p.finditer(text)]
+        (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE, WAITING_FOR)
+        for m in p.finditer(text)]
     # "the nurses on Poppy ... the women's ward": "on" a ward only with the word said.
     framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)
                for m in ON.finditer(text)]
