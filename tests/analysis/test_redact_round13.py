@@ -67,6 +67,8 @@ def test_our_plus_a_word_that_has_kids_is_someone(real_nlp):
 @pytest.mark.parametrize("text", [
     "our house had three bedrooms and a garden",
     "our dog had puppies last year",
+    "our mam had three kids by the time she was twenty",
+    "our lass rang me from the hospital",
 ])
 def test_still_our_things_are_not_people(text, real_nlp):
     assert found(text, real_nlp) == []
