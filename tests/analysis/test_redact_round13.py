@@ -80,3 +80,21 @@ def test_still_our_things_are_not_people(text, real_nlp):
 ])
 def test_hostels_known_by_what_is_said_of_them(text, name, real_nlp):
     assert ("hostel", name) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text, name", [
+    # The model calls "Goldcrest" a nationality; an English word that is no people's name is
+    # no nationality.
+    ("They breached me for being late back to Goldcrest", "Goldcrest"),
+    ("I had my own kitchen at Weavers Court which was a big deal for me", "Weavers Court"),
+])
+def test_hostels_the_model_or_the_kind_word_missed(text, name, real_nlp):
+    assert ("hostel", name) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "I got talking to some Polish lads at the bus stop",
+    "the English teacher at college was sound",
+])
+def test_still_nationalities_are_not_places(text, real_nlp):
+    assert found(text, real_nlp) == []

@@ -34,7 +34,7 @@ from .common import CAP_WORD, Candidate, sentence_parts
 from .word_lists import TIME_NAMES, TIME_WORDS
 
 __all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "OPENING_HOME", "STAFF_AT",
-           "UNDER_CARE", "UP_THE", "WHERE", "listed_on", "model_says_no_place", "more_frames",
+           "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE", "listed_on", "model_says_no_place", "more_frames",
            "ward_said"]
 
 # A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
@@ -119,6 +119,13 @@ def ward_said(text: str, start: int, end: int) -> bool:
     return bool(WARD.search(before) or WARD.search(after))
 
 
+# How the names of peoples, languages and faiths end ("Polish", "Italian", "Chinese",
+# "Greek", "Muslim", "Catholic"): an English word ending otherwise ("Goldcrest", a bird) is
+# a guess the model got wrong.
+PEOPLES_END = re.compile(r"(?:sh|ans?|ese|ics?|is?|ch|ss|eks?|ai|ists?|ims?|ews?|ox|us?"
+                         r"|khs?|ives?|abs?|ts|ds?|ns?|a)$")
+
+
 def model_says_no_place(text: str, start: int, end: int,
                         entities: Iterable[tuple[int, int, str]],
                         is_word: Callable[[str], bool] | None) -> bool:
@@ -126,8 +133,8 @@ def model_says_no_place(text: str, start: int, end: int,
     work of art, event or law, and so no place.
 
     A date or time counts only with a number or a word of time in it ("Christmas", "next
-    week"); a nationality or language only when it is an English word ("Polish",
-    "English"). "Woodlands" and "Hillview", which the model guesses wrong, stay names.
+    week"); a nationality or language only when it is an English word ending like one
+    ("Polish", "English"; not "Goldcrest"). "Woodlands" and "Hillview", which the model guesses wrong, stay names.
     """
     for s, e, label in entities:
         if not (s < end and start < e):
@@ -139,7 +146,8 @@ def model_says_no_place(text: str, start: int, end: int,
         if label in TIME_KINDS and (TIME_SAID.search(said) or any(
                 w in TIME_WORDS or w in TIME_NAMES for w in words)):
             return True
-        if label in PEOPLE_KINDS and (is_word is None or (len(words) == 1 and is_word(words[0]))):
+        if label in PEOPLE_KINDS and (is_word is None or (
+                len(words) == 1 and is_word(words[0]) and PEOPLES_END.search(words[0]))):
             return True
     return False
 

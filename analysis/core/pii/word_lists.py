@@ -144,9 +144,9 @@ HOSTEL_DOINGS = (
     # Probation decides where someone on licence lives: an approved premises.
     "probation (?:wanted|sent|put|placed|moved) (?:me|us|him|her|them)",
     # Sent or released somewhere to live ("I got sent to Riverside", "my release was to
-    # Mulberry House"), or waiting for a room there ("on the waiting list for Greystones").
+    # Mulberry House").
     "(?:got|get|gets|getting|been|was|were) (?:sent|moved|placed|shipped) (?:back )?(?:to|into)",
-    "release (?:address|was to)", "released (?:me |us |him |her )?to", "waiting list")
+    "release (?:address|was to)", "released (?:me |us |him |her )?to")
 # A state someone is in or a way of speaking, which opens a sentence as the state itself
 # ("Sober helped me" for being sober, "Clean kept me alive", "Honest said nothing" for
 # "honest, I said nothing"): never a nickname there, unlike "Tiny" or "Lofty".
