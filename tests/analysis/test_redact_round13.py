@@ -98,3 +98,29 @@ def test_hostels_the_model_or_the_kind_word_missed(text, name, real_nlp):
 ])
 def test_still_nationalities_are_not_places(text, real_nlp):
     assert found(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("I lent Spanner my phone and never saw it again", "Spanner"),
+    ("I gave Biscuit a tenner for the gas", "Biscuit"),
+    ("Moses was the only screw who treated us like people", "Moses"),
+])
+def test_someone_lent_a_thing_or_a_screw_is_a_person(text, name, real_nlp):
+    assert ("name", name) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "I gave Probation my new address straight away",
+    "I gave Shelter my details and they rang back",
+    "he had a screw loose, that one",
+])
+def test_still_services_given_things_are_not_people(text, real_nlp):
+    assert found(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("we had house meetings every tuesday at Wheatley", "Wheatley"),
+    ("the staff at Oakfield Court helped me sort my universal credit", "Oakfield Court"),
+])
+def test_hostels_said_by_meetings_and_staff(text, name, real_nlp):
+    assert ("hostel", name) in found(text, real_nlp)

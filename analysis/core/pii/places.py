@@ -103,7 +103,7 @@ HOSTEL_AS_HOME = re.compile(
     rf"|room|flat|bedsit|bed|kitchen|stay|stays|stayed|staying|ended up|end up"
     # "Bev, the cook at Haven Point", "my keyworker at Elm Court": staff who look after
     # residents say the block is supported housing.
-    rf"|warden|wardens|keyworker|key worker|support worker|night staff|night worker|cook"
+    rf"|warden|wardens|keyworker|key worker|support worker|staff|night worker|cook"
     rf"|address)[ \t]+(?i:in|at|into|to|up at|over at|was|is|will be)"
     rf"[ \t]+(?:the[ \t]+)?(?P<name>{SAINTLY_NAME}[ \t]+"
     rf"(?:House|Court|Hall|Centre|Place|Lodge|Point|Haven))\b"

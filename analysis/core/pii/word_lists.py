@@ -116,7 +116,7 @@ KIND_NOUNS = {
 # room at", "a key to my own door", "the keyworkers at"): where no word of kind is said,
 # these show a home rather than a ward or a cell.
 HOSTEL_DOINGS = (
-    "key ?workers?", "curfew", "house meeting", "residents?", "rough sleepers?", "care leavers?",
+    "key ?workers?", "curfew", "house meetings?", "residents?", "rough sleepers?", "care leavers?",
     "evicted", "rent arrears", "arrears", "(?:my|a|the|our)(?: [a-z]+)? room",
     "own (?:flat|place|door|front door)",
     "(?:living|lived|live|stopping|stopped|stayed|staying|housed|placed|put (?:me|us|him|her) up"
