@@ -124,3 +124,12 @@ def test_still_services_given_things_are_not_people(text, real_nlp):
 ])
 def test_hostels_said_by_meetings_and_staff(text, name, real_nlp):
     assert ("hostel", name) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("I was listening to Sarah Jones and she was right about the flat", "Sarah Jones"),
+    ("me, Frank and young Dean went to the shop", "Frank"),
+    ("Kelly Marie sang at my wedding and I cried", "Kelly Marie"),
+])
+def test_still_people_heard_or_listed_with_adjectives(text, name, real_nlp):
+    assert ("name", name) in found(text, real_nlp)

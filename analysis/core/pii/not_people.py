@@ -187,7 +187,9 @@ def _compound(text: str, cand: Candidate, is_word: Callable[[str], bool],
 
 # "Frank and honest", "Frank and open conversations": a name-word paired with a lower-case
 # adjective by "and" or "but" is that adjective ("Frank and me", "Rose and Kev" are people).
-PAIRED_ADJECTIVE = re.compile(r"[ \t]+(?:and|but|yet|or)[ \t]+(?P<other>[a-z]{3,})\b")
+# Not before a capital: "Frank and young Dean" lists people.
+PAIRED_ADJECTIVE = re.compile(
+    r"[ \t]+(?:and|but|yet|or)[ \t]+(?P<other>[a-z]{3,})\b(?![ \t]+[A-Z])")
 
 
 def _paired_adjective(text: str, cand: Candidate, is_adjective: Callable[[str], bool]) -> bool:

@@ -51,12 +51,15 @@ TEAM_DOES = re.compile(r"[ \t]+(?:won|lost|drew|beat|scored|got[ \t]+(?:beat|rel
 # first name alone ("listening to Dave") is someone the speaker knows.
 ART_BEFORE = re.compile(
     r"\b(?i:listen(?:s|ed|ing)?[ \t]+to|(?:songs?|music|albums?|tracks?|tunes?|records?|films?"
-    r"|movies?|books?|poems?)[ \t]+(?:by|with|of)|starring|sang|singing)[ \t]+$")
-ART_AFTER = re.compile(r"[ \t]+(?i:on[ \t]+repeat|songs?|albums?|tunes?|records?|tracks?"
-                       r"|concerts?|gigs?|films?|movies?)\b")
-# "listening to Sarah Jones tell me": someone heard saying something is a person.
-HEARD_SAYING = re.compile(r"[ \t]+(?i:tell|telling|say|saying|talk|talking|go[ \t]+on|going[ \t]+on"
-                          r"|explain|explaining|moan|moaning|about|who|when)\b")
+    r"|movies?|books?|poems?)[ \t]+(?:by|with|of)|starring)[ \t]+$")
+# Nouns only: "records" and "tracks" are things a worker does too ("Dean Smith records it").
+ART_AFTER = re.compile(r"[ \t]+(?i:on[ \t]+repeat|songs|albums?|tunes|concerts?|gigs?)\b")
+# "listening to Sarah Jones tell me", "listening to Sarah Jones and she was right": someone
+# heard saying something, or followed by more said of them, is a person; a singer is
+# listened to with nothing after, or when and where ("the night I got out", "on repeat").
+HEARD_SAYING = re.compile(r"[ \t]*(?:,|[ \t](?i:tell|telling|say|saying|talk|talking|go[ \t]+on"
+                          r"|going[ \t]+on|explain|explaining|moan|moaning|about|who|when|and"
+                          r"|but|cos|because|so|properly|for[ \t]+once)\b)")
 
 
 def famous_or_team(text: str, cand: Candidate, cued: bool = False) -> bool:
