@@ -133,3 +133,19 @@ def test_hostels_said_by_meetings_and_staff(text, name, real_nlp):
 ])
 def test_still_people_heard_or_listed_with_adjectives(text, name, real_nlp):
     assert ("name", name) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "Frank conversations with my worker got me further than any course did.",
+    "Frank discussions with my probation officer helped more than the course.",
+])
+def test_a_name_word_before_a_noun_that_is_never_a_verb_is_an_adjective(text, real_nlp):
+    assert found(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Frank mentions his kids every time we talk", "Frank"),
+    ("Grace dances with me at the club", "Grace"),
+])
+def test_still_a_name_word_doing_something_is_someone(text, name, real_nlp):
+    assert ("name", name) in found(text, real_nlp)

@@ -150,6 +150,9 @@ AUX_AFTER = re.compile(
 # Said after a person as well as a noun: "Frank today was brilliant", "Mark himself was".
 NOT_NOUNS = frozenset(["today", "tonight", "yesterday", "tomorrow", "himself", "herself",
                        "again", "though", "anyway", "instead", "maybe", "sometimes", "too"])
+# Plurals no verb ends in ("conversations", "discussions", "friendships", "difficulties");
+# not "-ances" or "-itions" ("Grace dances", "Mark positions himself").
+NOUN_ONLY_PLURAL = re.compile(r"(?:ations|ssions|nesses|ships|ities|isms)$")
 # A person does things to someone or something: "Dawn cooks for us", "Frank mentions his
 # kids", "Mark questions everything". Words ending like nouns (-tions, -ments, -ances) are
 # verbs too, so this is read before anything the second word looks like.
@@ -162,7 +165,8 @@ PERSON_OBJECT_AFTER = re.compile(
 def _compound(text: str, cand: Candidate, is_word: Callable[[str], bool],
               is_modifier: Callable[[str], bool] | None) -> bool:
     """A name-word before a noun it describes: after a quantifier ("some Frank
-    conversations"), before an auxiliary ("Frank conversations were good"), or a time of day
+    conversations"), before an auxiliary ("Frank conversations were good") or a plural no
+    verb ends like ("Frank conversations with my worker"), or a time of day
     or year said before a noun ("Dawn raids", "Summer holidays"); never before what a
     person does to someone ("Frank mentions his kids", "Grace dances with me"). Only a word
     that can describe a noun (an adjective: "Frank"), a time, or one that makes a single
@@ -176,6 +180,10 @@ def _compound(text: str, cand: Candidate, is_word: Callable[[str], bool],
     if not (low in DAYTIME_NAMES | TIME_NAMES or is_word(low + noun)
             or is_modifier is None or is_modifier(low)):
         return False
+    # "Frank conversations with my worker": a plural that is never a verb cannot be what
+    # a person does, so the name-word describes it.
+    if NOUN_ONLY_PLURAL.search(noun) and is_word(noun):
+        return True
     if (noun in COMMON_WORDS or noun in PERSON_VERBS or noun in SPEECH_VERBS or noun in NOT_NOUNS
             or noun.endswith(("ed", "ly")) or not is_word(noun)
             or PERSON_OBJECT_AFTER.match(text, after.end("noun"))):
