@@ -150,9 +150,10 @@ AUX_AFTER = re.compile(
 # Said after a person as well as a noun: "Frank today was brilliant", "Mark himself was".
 NOT_NOUNS = frozenset(["today", "tonight", "yesterday", "tomorrow", "himself", "herself",
                        "again", "though", "anyway", "instead", "maybe", "sometimes", "too"])
-# Plurals no verb ends in ("conversations", "discussions", "friendships", "difficulties");
-# not "-ances" or "-itions" ("Grace dances", "Mark positions himself").
-NOUN_ONLY_PLURAL = re.compile(r"(?:ations|ssions|nesses|ships|ities|isms)$")
+# Plurals no verb ends in ("conversations", "friendships", "difficulties"); not "-ances"
+# or "-itions" ("Grace dances", "Mark positions himself"), nor "-ssions": "Frank sessions
+# with Dawn" may be Frank's sessions (privacy first).
+NOUN_ONLY_PLURAL = re.compile(r"(?:ations|nesses|ships|ities|isms)$")
 # A person does things to someone or something: "Dawn cooks for us", "Frank mentions his
 # kids", "Mark questions everything". Words ending like nouns (-tions, -ments, -ances) are
 # verbs too, so this is read before anything the second word looks like.
