@@ -34,8 +34,8 @@ from .common import CAP_WORD, Candidate, sentence_parts
 from .word_lists import TIME_NAMES, TIME_WORDS
 
 __all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "OPENING_HOME", "STAFF_AT",
-           "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE", "listed_on", "model_says_no_place", "more_frames",
-           "ward_said"]
+           "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE", "listed_on", "model_says_no_place",
+           "more_frames", "ward_said"]
 
 # A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
 NAME = (rf"(?:St\.?[ \t]+{CAP_WORD}(?:['’]s)?|{CAP_WORD}(?:['’]s)?|[A-Z]{{2,4}}\b)"
@@ -134,7 +134,8 @@ def model_says_no_place(text: str, start: int, end: int,
 
     A date or time counts only with a number or a word of time in it ("Christmas", "next
     week"); a nationality or language only when it is an English word ending like one
-    ("Polish", "English"; not "Goldcrest"). "Woodlands" and "Hillview", which the model guesses wrong, stay names.
+    ("Polish", "English"; not "Goldcrest"). "Woodlands" and "Hillview", which the model
+    guesses wrong, stay names.
     """
     for s, e, label in entities:
         if not (s < end and start < e):

@@ -4,8 +4,11 @@
 name nobody, yet every name route can propose them (the model tags "Spencer" and "Brandy"
 as people, "Crystal" is a listed first name, "Coronation Street" looks like an address).
 Two kinds: phrases in ``data/public_names.txt`` (and the multi-word services of
-``not_names.txt``), which are never a person wherever they stand; and single words that are
-drinks or drugs as well as names, which the sentence decides.
+``not_names.txt``), which are never a person wherever they stand; and words the sentence
+decides: drinks and drugs ("Brandy in my coffee"), a warning level said with the weather
+("the weather went to Amber"), a team ("the Crystal Palace game", "Leeds fans", "Liverpool
+won") and a famous full name said as music or film ("Bob Marley on repeat", "listening to
+Amy Winehouse"), which no list could hold.
 """
 from __future__ import annotations
 
@@ -85,7 +88,7 @@ def famous_or_team(text: str, cand: Candidate, cued: bool = False) -> bool:
         return True
     if cand.label == "place" and TEAM_DOES.match(text, cand.end):
         return True
-    if cued or len(text[start:cand.end].split()) < 2 or cand.label != "name":
+    if cued or len(text[start:cand.end].split()) < FULL_NAME_WORDS or cand.label != "name":
         return False
     art = ART_BEFORE.search(text[max(0, start - 25):start])
     return bool(ART_AFTER.match(text, cand.end) or (art and not (
@@ -93,6 +96,7 @@ def famous_or_team(text: str, cand: Candidate, cued: bool = False) -> bool:
 
 
 POSSESSIVE = re.compile(r"['’]")
+FULL_NAME_WORDS = 2
 FIRST_BEFORE = re.compile(r"[A-Z][a-z]+[ \t]+$")
 
 
