@@ -162,3 +162,11 @@ def test_a_region_the_model_calls_a_person_is_no_one(real_nlp):
 ])
 def test_still_a_first_name_or_cued_region_word_is_someone(text, name, real_nlp):
     assert ("name", name) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("my daughter Amber loves the snow", "Amber"),
+    ("Amber and her little girl got caught in the storm", "Amber"),
+])
+def test_still_amber_with_the_weather_said_is_someone(text, name, real_nlp):
+    assert ("name", name) in found(text, real_nlp)

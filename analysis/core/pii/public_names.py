@@ -42,6 +42,8 @@ TAKING_BEFORE = re.compile(
 WARNING_COLOURS = frozenset(["amber"])
 WEATHER = re.compile(r"\b(?i:weather|warnings?|alerts?|forecast|met[ \t]+office|snow|storms?"
                      r"|freezing|heatwave|swep|cold[ \t]+snap)\b")
+# A level is gone to or put on ("went to Amber", "on amber"); a person opens a clause.
+LEVEL_BEFORE = re.compile(r"\b(?i:to|on|at|an|gone|went|moved|raised)[ \t]+$")
 # "the Crystal Palace game", "Leeds fans": a team, not where anyone lives; a place that
 # wins or loses a match ("Liverpool won on Saturday") is one too (a person who wins is not
 # read here: "Dean won his appeal").
@@ -77,25 +79,26 @@ def famous_or_team(text: str, cand: Candidate, cued: bool = False) -> bool:
         True for "went to Amber" with the weather said, "the Crystal Palace game",
         "Liverpool won", "Bob Marley on repeat"; False for "Amber said", "Dean won".
     """
+    if cued:
+        return False
     word = text[cand.start:cand.end]
     # The model may tag only the surname of a full name ("Amy Winehouse"): read it whole.
     first = FIRST_BEFORE.search(text[max(0, cand.start - 20):cand.start])
     start = cand.start - len(first.group()) if first else cand.start
     if word.lower() in WARNING_COLOURS:
-        return bool(WEATHER.search(_sentence(text, cand.start, cand.end))
+        return bool(LEVEL_BEFORE.search(text[max(0, cand.start - 12):cand.start])
+                    and WEATHER.search(_sentence(text, cand.start, cand.end))
                     and not shows_a_person(text, cand.start, cand.end))
-    if TEAM_AFTER.match(text, cand.end) and not POSSESSIVE.match(text, cand.end):
+    if TEAM_AFTER.match(text, cand.end) or (
+            cand.label == "place" and TEAM_DOES.match(text, cand.end)):
         return True
-    if cand.label == "place" and TEAM_DOES.match(text, cand.end):
-        return True
-    if cued or len(text[start:cand.end].split()) < FULL_NAME_WORDS or cand.label != "name":
+    if len(text[start:cand.end].split()) < FULL_NAME_WORDS or cand.label != "name":
         return False
     art = ART_BEFORE.search(text[max(0, start - 25):start])
     return bool(ART_AFTER.match(text, cand.end) or (art and not (
         "listen" in art.group().lower() and HEARD_SAYING.match(text, cand.end))))
 
 
-POSSESSIVE = re.compile(r"['’]")
 FULL_NAME_WORDS = 2
 FIRST_BEFORE = re.compile(r"[A-Z][a-z]+[ \t]+$")
 
