@@ -37,7 +37,10 @@ Choices, so reviewers know what to expect:
   said as supported housing a ``[hostel]``; a court of law is kept with its town
   ("Southwark Crown Court", "the Old Bailey"). Brands, programmes, characters, drinks and
   drugs named like people ("Marks and Spencer", "Harry Potter", "Crystal meth", "a bottle
-  of Brandy") are kept (``data/public_names.txt``, ``pii/public_names.py``).
+  of Brandy") are kept (``data/public_names.txt``, ``pii/public_names.py``), as are teams
+  ("the Crystal Palace game", "Liverpool won"), a weather warning ("went to Amber") and a
+  famous full name said as music or film ("Bob Marley on repeat"); a block of flats that
+  bailiffs or police come to is a home too ("came to Carlton Court").
 * Other dates, ages, services and organisations (Universal Credit, Housing First,
   Jobcentre, NA, DBS) are kept.
 * The detectors over-propose on purpose: a facilitator reviews every redaction.

@@ -20,11 +20,11 @@ def test_words_that_are_no_one_and_nowhere(text, real_nlp):
     assert found(text, real_nlp) == []
 
 
-# Hidden on purpose (privacy wins over tidiness): "Frank conversations with" reads like
-# "Grace dances with me", one English word on the telly may be a nickname or surname
-# ("Ginger", "Smith"), and a street given as the way may be someone's home.
+# Hidden on purpose (privacy wins over tidiness): one English word on the telly may be a
+# nickname or surname ("Ginger", "Smith"), and a street given as the way may be someone's
+# home. ("Frank conversations with" is kept since round thirteen: "conversations" is never
+# a verb, unlike "Grace dances with me"; see test_redact_round13.py.)
 @pytest.mark.parametrize("text, word", [
-    ("Frank conversations with my probation officer helped more than any course.", "Frank"),
     ("I used to love Scrubs on the telly before everything went wrong.", "Scrubs"),
     ("Go down Market Street and turn left at the lights for the drop-in.", "Market Street"),
 ])

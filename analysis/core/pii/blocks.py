@@ -1,6 +1,6 @@
-"""Blocks of flats said as a home ("I live at Marlowe Court"), courts of law named by
-their town ("Southwark Crown Court"), and hostels named in lower case after a home verb
-("when i was staying at northgate").
+"""Blocks of flats said as a home ("I live at Marlowe Court", "the bailiffs came to Carlton
+Court"), courts of law named by their town ("Southwark Crown Court"), and hostels named in
+lower case after a home verb ("when i was staying at northgate").
 
 A block where someone lives is their address, so a ``place``: the hostel detectors name
 supported housing called "X Court" too, and a tie in length would make every such block a
@@ -27,6 +27,14 @@ HOME_BEFORE = re.compile(
     r"\b(?i:live|lives|lived|living|flat|flat['’]s|flat[ \t]+is|flat[ \t]+was|maisonette"
     r"|(?:one|two|three)[- ]bed|grew[ \t]+up|home)[ \t]+(?:(?i:still)[ \t]+)?(?i:in|at|on|to)"
     r"[ \t]+$")
+# "the bailiffs came to Carlton Court", "the police turned up at Granby Court": who comes
+# to a block comes to someone's door, unless the sentence is a court case ("came to
+# Carlton Court for the hearing").
+CALLED_AT_BEFORE = re.compile(
+    r"\b(?i:came|come|comes|coming|turned[ \t]+up|turn[ \t]+up|knocked|knocking|raided)"
+    r"[ \t]+(?:(?i:round|back)[ \t]+)?(?i:to|at|on)[ \t]+$")
+LEGAL = re.compile(r"\b(?i:hearing|judge|trial|sentenced|sentencing|magistrates|jury|case"
+                   r"|dock|solicitor|barrister|bail|plea|pleaded|verdict|usher|witness)\b")
 # "by the bins at Granby Court where I live".
 HOME_AFTER = re.compile(r"[ \t,]+where[ \t]+(?:I|we|he|she|they|my[ \t]+[a-z]+)[ \t]+"
                         r"(?:still[ \t]+)?(?:live|lives|lived|grew[ \t]+up)\b")
@@ -60,10 +68,13 @@ def blocks_and_courts(text: str, cands: list[Candidate]) -> list[Candidate]:
     homes = []
     for m in BLOCK.finditer(text):
         start, end = m.span("name")
+        sentence = _sentence(text, start, end)
         said_home = (HOME_BEFORE.search(text[max(0, start - 30):start])
-                     or HOME_AFTER.match(text, end))
+                     or HOME_AFTER.match(text, end)
+                     or (CALLED_AT_BEFORE.search(text[max(0, start - 30):start])
+                         and not LEGAL.search(sentence)))
         if (said_home and not first_word_generic(text, start)
-                and not SUPPORTED.search(_sentence(text, start, end))):
+                and not SUPPORTED.search(sentence)):
             homes.append((start, end))
     courts = [m.span() for m in COURT_OF_LAW.finditer(text)]
     kept = [c for c in cands

@@ -31,6 +31,7 @@ from .kind_frames import (
     OPENING_HOME,
     STAFF_AT,
     UNDER_CARE,
+    WAITING_FOR,
     WHERE,
     listed_on,
     model_says_no_place,
@@ -268,7 +269,9 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
         if not strong and ORIGIN_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             continue
         own = _said_kind(pats["after"].match(" " + name.split()[-1]))
-        kind = strong or own or _nearest_doing(text, start, end)
+        # "the waiting list for Greystones": with nothing else said, a hostel's or a rehab's.
+        kind = strong or own or _nearest_doing(text, start, end) or (
+            "hostel" if m.re is WAITING_FOR else None)
         # "the Segregation Unit", "on the Acute ward": parts of a prison or a hospital.
         if (own or kind == "hospital") and name.split()[0].lower() in NOT_HOSPITAL_FIRST:
             continue

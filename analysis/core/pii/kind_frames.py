@@ -17,7 +17,8 @@ institutions.py reads a name said "at", "in", "to" or "from" a place. People als
   nurses on Poppy": who works there says what it is, even when it is named like a street
   or a town;
 * "I've been under the Linden Centre since I was eighteen": under a service's care;
-* "up the Limes every week for my bloods": "up", "down" or "round the" a local place.
+* "up the Limes every week for my bloods": "up", "down" or "round the" a local place;
+* "on the waiting list for Greystones": what a waiting list is for.
 
 Also the rule for the model's guesses: a small model calls made-up place names dates or
 nationalities ("Woodlands" a date, "Hillview" a nationality). Such a guess counts only when
@@ -33,8 +34,8 @@ from .common import CAP_WORD, Candidate, sentence_parts
 from .word_lists import TIME_NAMES, TIME_WORDS
 
 __all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "OPENING_HOME", "STAFF_AT",
-           "UNDER_CARE", "UP_THE", "WHERE", "listed_on", "model_says_no_place", "more_frames",
-           "ward_said"]
+           "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE", "listed_on", "model_says_no_place",
+           "more_frames", "ward_said"]
 
 # A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
 NAME = (rf"(?:St\.?[ \t]+{CAP_WORD}(?:['’]s)?|{CAP_WORD}(?:['’]s)?|[A-Z]{{2,4}}\b)"
@@ -66,6 +67,11 @@ HOUSED_BY = re.compile(
     r"|just)[ \t]+)?(?:kicked[ \t]+(?:me|us|him|her|them)[ \t]+out|let[ \t]+(?:me|us|him|her|them)"
     r"[ \t]+stay|took[ \t]+(?:me|us|him|her|them)[ \t]+in|have[ \t]+(?:me|us|him|her|them)"
     r"[ \t]+back|gave[ \t]+(?:me|us|him|her|them)[ \t]+a[ \t]+(?:room|bed))\b")
+# "on the waiting list for Greystones": what a list is for is somewhere to go (a hostel,
+# a rehab, a ward: the rest of the sentence says which).
+WAITING_FOR = re.compile(
+    rf"\b(?i:waiting[ \t]+list|the[ \t]+list)[ \t]+(?i:for|at)[ \t]+{_THE}(?P<name>{NAME})"
+    r"(?!['’\w])")
 # The group that matched names the kind.
 STAFF_AT = re.compile(
     rf"\b(?i:(?P<hostel>key[ \t]?workers?)|(?P<hospital>gps?|doctors?|nurses?|psychs?"
@@ -96,7 +102,8 @@ def more_frames(text: str) -> list[tuple[re.Match[str], str | None]]:
     """Every name said in one of the frames above, with the kind the frame itself says
     (None when the rest of the sentence must say it)."""
     framed: list[tuple[re.Match[str], str | None]] = [
-        (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE) for m in p.finditer(text)]
+        (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE, WAITING_FOR)
+        for m in p.finditer(text)]
     # "the nurses on Poppy ... the women's ward": "on" a ward only with the word said.
     framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)
                for m in ON.finditer(text)]
@@ -112,6 +119,13 @@ def ward_said(text: str, start: int, end: int) -> bool:
     return bool(WARD.search(before) or WARD.search(after))
 
 
+# How the names of peoples, languages and faiths end ("Polish", "Italian", "Chinese",
+# "Greek", "Muslim", "Catholic"): an English word ending otherwise ("Goldcrest", a bird) is
+# a guess the model got wrong.
+PEOPLES_END = re.compile(r"(?:sh|ans?|ese|ics?|is?|ch|ss|eks?|ai|ists?|ims?|ews?|ox|us?"
+                         r"|khs?|ives?|abs?|ts|ds?|ns?|a)$")
+
+
 def model_says_no_place(text: str, start: int, end: int,
                         entities: Iterable[tuple[int, int, str]],
                         is_word: Callable[[str], bool] | None) -> bool:
@@ -119,8 +133,9 @@ def model_says_no_place(text: str, start: int, end: int,
     work of art, event or law, and so no place.
 
     A date or time counts only with a number or a word of time in it ("Christmas", "next
-    week"); a nationality or language only when it is an English word ("Polish",
-    "English"). "Woodlands" and "Hillview", which the model guesses wrong, stay names.
+    week"); a nationality or language only when it is an English word ending like one
+    ("Polish", "English"; not "Goldcrest"). "Woodlands" and "Hillview", which the model
+    guesses wrong, stay names.
     """
     for s, e, label in entities:
         if not (s < end and start < e):
@@ -132,7 +147,8 @@ def model_says_no_place(text: str, start: int, end: int,
         if label in TIME_KINDS and (TIME_SAID.search(said) or any(
                 w in TIME_WORDS or w in TIME_NAMES for w in words)):
             return True
-        if label in PEOPLE_KINDS and (is_word is None or (len(words) == 1 and is_word(words[0]))):
+        if label in PEOPLE_KINDS and (is_word is None or (
+                len(words) == 1 and is_word(words[0]) and PEOPLES_END.search(words[0]))):
             return True
     return False
 

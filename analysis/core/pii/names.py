@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 
 from ..lists import load_set
 from . import name_rules, speakers
+from .areas import is_kept_region
 from .common import CAP_WORD, COMMON_WORDS, Candidate
 from .name_words import (
     PEOPLE_ARE_NOT_IN,
@@ -209,7 +210,13 @@ def find_names(
     found += name_rules.role_after_names(text)
     # "with Paddy and Bones": listed with a first name, still checked like any guess.
     found += listed_nicknames(text, found)
-    found = drop_not_people(text, found, is_modifier, is_word)
+    found = drop_not_people(text, found, is_modifier, is_word, is_adjective)
+    # "all the Midlands jails": a nation or region the model calls a person is the region,
+    # unless it is a first name ("Devon rang me") or a cue names someone ("my mate Kent").
+    cued = {c.start for c in name_rules.cued_names(text)}
+    found = [c for c in found if c.start in cued or not is_kept_region(text[c.start:c.end])
+             or text[c.start:c.end].lower() in load_set("first_names.txt")
+             or shows_a_person(text, c.start, c.end)]
     # "Lucky, that's what they called me": said to be a name, so a name however English
     # the word, even opening the sentence where drop_not_people reads a modifier.
     found += called_nicknames(text) + describing_nicknames(text, is_adjective)

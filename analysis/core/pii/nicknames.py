@@ -61,6 +61,11 @@ OFF_OR_SEE = re.compile(
     r"|nicked|robbed|took|take|heard)(?:[ \t]+[a-z]+){0,3}?[ \t]+off"
     r"|(?i:went|go|going|gone|came|come|coming)[ \t]+(?:to[ \t]+)?(?:see|visit))"
     rf"[ \t]+(?P<name>{CAP_WORD})\b(?![ \t]+[A-Z])")
+# "I lent Spanner my phone", "gave Biscuit a tenner": who is lent or given a thing is a
+# person (a service is in not_names.txt: "gave Probation my address").
+LENT = re.compile(
+    rf"\b(?i:lent|lend|lends|lending|gave|give|gives|giving|sold|sell|handed|bought|passed)"
+    rf"[ \t]+(?P<name>{CAP_WORD})[ \t]+(?i:my|his|her|their|our|your|a|an|some)[ \t]+[a-z]")
 # "I owed Sully money", "he still owes Ginger forty quid": who is owed money is a person.
 OWED = re.compile(
     rf"\b(?i:owe|owed|owes|owing)[ \t]+(?P<name>{CAP_WORD})[ \t]+(?:(?i:money|some[ \t]+money"
@@ -102,8 +107,9 @@ def _may_act(word: str, is_word: Callable[[str], bool] | None, named: bool) -> b
 
 
 def owed_nicknames(text: str) -> list[Candidate]:
-    """Find who is owed money ("I owed Sully money"), who drugs are had off ("score off
-    Scouse") and who someone goes to see ("went to see Chalky"), however English the word.
+    """Find who is owed money ("I owed Sully money"), lent or given a thing ("I lent Spanner
+    my phone"), who drugs are had off ("score off Scouse") and who someone goes to see
+    ("went to see Chalky"), however English the word.
 
     Args:
         text: text to search.
@@ -112,8 +118,9 @@ def owed_nicknames(text: str) -> list[Candidate]:
         Name candidates.
     """
     return [Candidate(m.start("name"), m.end("name"), "name")
-            for p in (OWED, OFF_OR_SEE) for m in p.finditer(text)
-            if not never_name(m.group("name")) and m.group("name").lower() not in NOT_ACTING]
+            for p in (OWED, OFF_OR_SEE, LENT) for m in p.finditer(text)
+            if not never_name(m.group("name")) and m.group("name").lower() not in NOT_ACTING
+            and m.group("name").lower() not in load_set("not_names.txt")]
 
 
 def describing_nicknames(text: str, is_adjective: Callable[[str], bool] | None,

@@ -150,6 +150,10 @@ AUX_AFTER = re.compile(
 # Said after a person as well as a noun: "Frank today was brilliant", "Mark himself was".
 NOT_NOUNS = frozenset(["today", "tonight", "yesterday", "tomorrow", "himself", "herself",
                        "again", "though", "anyway", "instead", "maybe", "sometimes", "too"])
+# Plurals no verb ends in ("conversations", "friendships", "difficulties"); not "-ances"
+# or "-itions" ("Grace dances", "Mark positions himself"), nor "-ssions": "Frank sessions
+# with Dawn" may be Frank's sessions (privacy first).
+NOUN_ONLY_PLURAL = re.compile(r"(?:ations|nesses|ships|ities|isms)$")
 # A person does things to someone or something: "Dawn cooks for us", "Frank mentions his
 # kids", "Mark questions everything". Words ending like nouns (-tions, -ments, -ances) are
 # verbs too, so this is read before anything the second word looks like.
@@ -162,7 +166,8 @@ PERSON_OBJECT_AFTER = re.compile(
 def _compound(text: str, cand: Candidate, is_word: Callable[[str], bool],
               is_modifier: Callable[[str], bool] | None) -> bool:
     """A name-word before a noun it describes: after a quantifier ("some Frank
-    conversations"), before an auxiliary ("Frank conversations were good"), or a time of day
+    conversations"), before an auxiliary ("Frank conversations were good") or a plural no
+    verb ends like ("Frank conversations with my worker"), or a time of day
     or year said before a noun ("Dawn raids", "Summer holidays"); never before what a
     person does to someone ("Frank mentions his kids", "Grace dances with me"). Only a word
     that can describe a noun (an adjective: "Frank"), a time, or one that makes a single
@@ -176,6 +181,10 @@ def _compound(text: str, cand: Candidate, is_word: Callable[[str], bool],
     if not (low in DAYTIME_NAMES | TIME_NAMES or is_word(low + noun)
             or is_modifier is None or is_modifier(low)):
         return False
+    # "Frank conversations with my worker": a plural that is never a verb cannot be what
+    # a person does, so the name-word describes it.
+    if NOUN_ONLY_PLURAL.search(noun) and is_word(noun):
+        return True
     if (noun in COMMON_WORDS or noun in PERSON_VERBS or noun in SPEECH_VERBS or noun in NOT_NOUNS
             or noun.endswith(("ed", "ly")) or not is_word(noun)
             or PERSON_OBJECT_AFTER.match(text, after.end("noun"))):
@@ -185,9 +194,25 @@ def _compound(text: str, cand: Candidate, is_word: Callable[[str], bool],
                 or word.lower() in DAYTIME_NAMES | TIME_NAMES)
 
 
+# "Frank and honest", "Frank and open conversations": a name-word paired with a lower-case
+# adjective by "and" or "but" is that adjective ("Frank and me", "Rose and Kev" are people).
+# Not before a capital: "Frank and young Dean" lists people.
+PAIRED_ADJECTIVE = re.compile(
+    r"[ \t]+(?:and|but|yet|or)[ \t]+(?P<other>[a-z]{3,})\b(?![ \t]+[A-Z])")
+
+
+def _paired_adjective(text: str, cand: Candidate, is_adjective: Callable[[str], bool]) -> bool:
+    """A lone name-word that is an adjective paired with another ("Frank and honest")."""
+    word = text[cand.start:cand.end]
+    m = PAIRED_ADJECTIVE.match(text, cand.end)
+    return bool(" " not in word and m and is_adjective(word.lower())
+                and m.group("other") not in COMMON_WORDS and is_adjective(m.group("other")))
+
+
 def drop_not_people(text: str, cands: list[Candidate],
                     is_modifier: Callable[[str], bool] | None,
-                    is_word: Callable[[str], bool] | None = None) -> list[Candidate]:
+                    is_word: Callable[[str], bool] | None = None,
+                    is_adjective: Callable[[str], bool] | None = None) -> list[Candidate]:
     """Remove name candidates that are document titles, sentence openers or courts.
 
     Args:
@@ -196,6 +221,8 @@ def drop_not_people(text: str, cands: list[Candidate],
         is_modifier: says whether a word is an English adverb or adjective (see
             ``pii.lexicon.english_modifiers``); None skips the sentence-opener test.
         is_word: an English word test; None skips the compound-noun test ("Will power").
+        is_adjective: an English adjective test; None skips the paired-adjective test
+            ("Frank and honest").
 
     Returns:
         The candidates that may still be people.
@@ -209,6 +236,9 @@ def drop_not_people(text: str, cands: list[Candidate],
         if any(s <= cand.start and cand.end <= e for s, e in titles):  # "Bradley", "Bradley Report"
             continue
         if is_modifier is not None and _opener(text, cand, is_modifier):
+            continue
+        if is_adjective is not None and cand.start not in cued and _paired_adjective(
+                text, cand, is_adjective):
             continue
         if _court(text, cand) or _saint(text, cand) or (
                 is_word is not None and cand.start not in cued and (

@@ -91,7 +91,7 @@ HOSTEL_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 # "I'm living at Anchor House", "moved into Elm Court", "they put me in Beech Hall", "my room
-# at Marlowe Court": a named House, Court or Hall said as where someone lives.
+# (or own kitchen) at Marlowe Court": a named House, Court or Hall said as where someone lives.
 # "my release address was Kestrel Court", "they put me in Haven Point", "ended up at Beacon
 # House": supported housing is named like a block (Court, Point, Haven), so only as a home.
 HOSTEL_AS_HOME = re.compile(
@@ -100,10 +100,10 @@ HOSTEL_AS_HOME = re.compile(
     rf"\b(?i:live|lives|lived|living|(?:put|placed|sent|housed|move|moved|moving)"
     rf"(?:[ \t]+(?:me|us|him|her|them|my|his|her|our|their)"
     rf"(?:[ \t]+[a-z]+)?(?:[ \t]+{CAP_WORD})?)?"
-    rf"|room|flat|bedsit|bed|stay|stays|stayed|staying|ended up|end up"
+    rf"|room|flat|bedsit|bed|kitchen|stay|stays|stayed|staying|ended up|end up"
     # "Bev, the cook at Haven Point", "my keyworker at Elm Court": staff who look after
     # residents say the block is supported housing.
-    rf"|warden|wardens|keyworker|key worker|support worker|night staff|night worker|cook"
+    rf"|warden|wardens|keyworker|key worker|support worker|staff|night worker|cook"
     rf"|address)[ \t]+(?i:in|at|into|to|up at|over at|was|is|will be)"
     rf"[ \t]+(?:the[ \t]+)?(?P<name>{SAINTLY_NAME}[ \t]+"
     rf"(?:House|Court|Hall|Centre|Place|Lodge|Point|Haven))\b"

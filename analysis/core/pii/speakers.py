@@ -157,6 +157,18 @@ LOWER_PERSON_FRAMES = (
                rf"(?P<name>[a-z][a-z-]+)\b{NOT_A_NOUN_AFTER}"),
     re.compile(r"\b(?i:round|at|to|over|from)[ \t]+(?P<name>[a-z][a-z-]+)['’]s\b"),
 )
+# "our shell had three kids", "our rose rang me": after "our" an English word is someone
+# only when it bears children or rings; "our house had three bedrooms", "our mam had
+# twins" (a relative's word) are not names.
+OUR_PERSON = re.compile(
+    r"\b(?i:our)[ \t]+(?P<name>[a-z][a-z-]{2,})[ \t]+(?:(?:just|has|had|'s|’s)[ \t]+)?"
+    r"(?:had[ \t]+(?:(?:a|another|her|his|their|two|three|four|five|six|\d+)[ \t]+)?"
+    r"(?:kids|baby|babies|children|twins|son|daughter|little[ \t]+one)"
+    r"|(?:got|fell)[ \t]+pregnant|gave[ \t]+birth|rang|phoned|texted|messaged)\b")
+RELATIVE_WORDS = frozenset(["mam", "mum", "mom", "mother", "dad", "father", "lass", "lad",
+                            "kid", "kids", "family", "nan", "nana", "gran", "granny",
+                            "grandma", "sister", "brother", "cousin", "auntie", "aunt",
+                            "uncle", "wife", "husband", "missus", "fella", "bairn"])
 # "dazza come round", "jonno sold me a bag": a word no list has opening a clause before
 # what a person does.
 LOWER_ACTS = re.compile(
@@ -222,6 +234,10 @@ def lower_case_named(text: str, is_word: Callable[[str], bool] | None) -> list[C
                 if word and (_unlisted_name(word, is_word) or (
                         word in listed and not is_ambiguous(word) and not never_name(word))):
                     found.append(Candidate(*m.span(group), "name"))
+    found += [Candidate(*m.span("name"), "name") for m in OUR_PERSON.finditer(text)
+              if not (m.group("name") in RELATIVE_WORDS or never_name(m.group("name"))
+                      or m.group("name") in DIALECT_WORDS
+                      or m.group("name") in load_set("name_cues.txt"))]
     found += [Candidate(*m.span("name"), "name") for m in RUNG_LOWER.finditer(text)
               if (m.group("name") in listed or is_ambiguous(m.group("name")))
               and not never_name(m.group("name"))]

@@ -116,7 +116,7 @@ KIND_NOUNS = {
 # room at", "a key to my own door", "the keyworkers at"): where no word of kind is said,
 # these show a home rather than a ward or a cell.
 HOSTEL_DOINGS = (
-    "key ?workers?", "curfew", "house meeting", "residents?", "rough sleepers?", "care leavers?",
+    "key ?workers?", "curfew", "house meetings?", "residents?", "rough sleepers?", "care leavers?",
     "evicted", "rent arrears", "arrears", "(?:my|a|the|our)(?: [a-z]+)? room",
     "own (?:flat|place|door|front door)",
     "(?:living|lived|live|stopping|stopped|stayed|staying|housed|placed|put (?:me|us|him|her) up"
@@ -142,7 +142,11 @@ HOSTEL_DOINGS = (
     # Temporary accommodation waits for a flat; before it, a tent.
     "(?:waiting|wait|bidding) (?:for|on) (?:a|my) (?:flat|house|place)", "tents?",
     # Probation decides where someone on licence lives: an approved premises.
-    "probation (?:wanted|sent|put|placed|moved) (?:me|us|him|her|them)")
+    "probation (?:wanted|sent|put|placed|moved) (?:me|us|him|her|them)",
+    # Sent or released somewhere to live ("I got sent to Riverside", "my release was to
+    # Mulberry House").
+    "(?:got|get|gets|getting|been|was|were) (?:sent|moved|placed|shipped) (?:back )?(?:to|into)",
+    "release (?:address|was to)", "released (?:me |us |him |her )?to")
 # A state someone is in or a way of speaking, which opens a sentence as the state itself
 # ("Sober helped me" for being sober, "Clean kept me alive", "Honest said nothing" for
 # "honest, I said nothing"): never a nickname there, unlike "Tiny" or "Lofty".
