@@ -267,15 +267,19 @@ def test_a_contents_entry_that_fills_its_line_keeps_its_page_number_beside_words
     if not shutil.which("pdftotext"):
         pytest.skip("needs poppler's pdftotext")
     sample = sample_response()
-    long = "What are the main barriers people face in stopping offending after they leave prison?"
-    # The sample's own questions end just short of the line (a fix that pushed its words left
-    # put their dots alone instead), and the demo's Q1 fills it.
-    for doc in (sample, replace(sample, sections=[replace(s, question=long)
-                                                  for s in sample.sections])):
+    # The demo's Q1 fills its line; its Q4's words but the last fill it exactly (one try left
+    # 'Q4.' alone on a line); the sample's own questions end just short of the line (a fix that
+    # pushed words left put their dots alone instead).
+    long = ["What are the main barriers people face in stopping offending after they leave "
+            "prison?", "How can mental health, drug and alcohol services work better with the "
+            "police, courts and probation?"]
+    for doc in (sample, replace(sample, sections=[replace(s, question=long[n % 2])
+                                                  for n, s in enumerate(sample.sections)])):
         contents = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", "-", "-"],
                                   input=render_pdf(doc), capture_output=True, check=True
                                   ).stdout.decode("utf-8")
-        dots_alone = [line for line in contents.splitlines()
-                      if re.fullmatch(r"\s*[. ]+\d+", line)]
-        assert dots_alone == [], dots_alone
-    assert re.search(r"^\s*prison\? [. ]+\d+$", contents, re.M), contents
+        alone = [line for line in contents.splitlines()
+                 if re.fullmatch(r"\s*[. ]+\d+|\s*Q\d+\.\s*", line)]
+        assert alone == [], alone
+    assert re.search(r"prison\? [. ]+\d+$", contents, re.M), contents
+    assert re.search(r"probation\? [. ]+\d+$", contents, re.M), contents
