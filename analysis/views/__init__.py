@@ -65,6 +65,20 @@ def _answers_to_check_label(consultation) -> str | None:
                     "Check %(num)d survey answers before they are analysed", count)
 
 
+def _prepare_answers_label(consultation) -> str | None:
+    # Only where there can be answers to prepare: a consultation just made from a pasted list
+    # offered a button that had nothing to work on.
+    from sqlalchemy import exists, or_, select
+
+    from forum.extensions import db
+    from surveys.models import CsvImport, Survey
+
+    has_answers_source = db.session.scalar(select(or_(
+        exists().where(Survey.consultation_id == consultation.id),
+        exists().where(CsvImport.consultation_id == consultation.id))))
+    return "Prepare new survey answers for analysis" if has_answers_source else None
+
+
 def _register_consultation_actions(app: Flask) -> None:
     from forum.services.actions import ConsultationAction as Action
     from forum.services.actions import register_consultation_action
@@ -74,8 +88,7 @@ def _register_consultation_actions(app: Flask) -> None:
         Action("Evidence", "codebook.index", "Codebook"),
         Action("Evidence", "coding.matrix", "Coding matrix"),
         Action("Evidence", "answer_review.review", _answers_to_check_label),
-        Action("Evidence", "transcripts.segment_answers", "Prepare new survey answers for analysis",
-               post=True),
+        Action("Evidence", "transcripts.segment_answers", _prepare_answers_label, post=True),
         Action("Themes", "themes.index", "Themes in what members said"),
         Action("Themes", "themes.search", "Search what members said"),
         Action("Themes", "questions.index", "Which question each segment answers"),

@@ -8,6 +8,7 @@ from markupsafe import Markup, escape
 
 from analysis.services import segments as segment_service
 from analysis.services import transcripts as service
+from analysis.views.folding import fold_runs
 from analysis.views.forms import AddRedactionForm
 from analysis.views.transcript_blueprint import MANAGE, bp
 from forum.access import allow
@@ -75,16 +76,8 @@ def review_groups(turns) -> list[tuple[bool, list]]:
     """The turns to review, as (found, turns): each turn with something proposed to take out
     on its own, and each run of turns with nothing proposed together, to fold away (the page
     was some 15,000 px tall at 768 wide, a decision every few screens)."""
-    groups: list[tuple[bool, list]] = []
-    for turn in turns:
-        if not (turn.redactions or (turn.original_text and not turn.backchannel)):
-            continue
-        found = bool(turn.redactions)
-        if found or not groups or groups[-1][0]:
-            groups.append((found, [turn]))
-        else:
-            groups[-1][1].append(turn)
-    return groups
+    shown = [t for t in turns if t.redactions or (t.original_text and not t.backchannel)]
+    return fold_runs(shown, lambda turn: bool(turn.redactions))
 
 
 def _review_page(transcript, add_form):

@@ -6,6 +6,7 @@ from analysis.core.transcripts import TranscriptError
 from analysis.core.transcripts.upload_names import is_markup
 from analysis.services import transcripts as service
 from analysis.services.transcript_suggestions import question_blocks, suggest_speakers
+from analysis.views.folding import fold_runs
 from analysis.views.forms import AddRedactionForm, UploadForm
 from analysis.views.tasks import REDACT_TRANSCRIPT
 from analysis.views.transcript_blueprint import MANAGE, SEE, bp
@@ -124,15 +125,44 @@ def show(transcript_id):
     for segment in segments:
         by_turn.setdefault(segment.turn_id, []).append(segment)
     can_manage = user_has_role(*MANAGE)
+    blocks = question_blocks(transcript) if can_manage else {}
+    picked = set(request.args.getlist("turn"))
     return render_template("transcripts/show.html", transcript=transcript, segments_by_turn=by_turn,
                            can_manage=can_manage,
                            may_delete=can_manage and offers_delete(transcript),
-                           blocks=question_blocks(transcript) if can_manage else {},
+                           blocks=blocks,
+                           groups=turn_groups(transcript, blocks, picked, can_manage),
+                           open_all=request.args.get("turns") == "all",
                            add_form=AddRedactionForm(), confirm=ConfirmForm(),
                            unmatched=service.unmatched_turn_count(transcript),
-                           picked=set(request.args.getlist("turn")),
+                           picked=picked,
                            picked_question=request.args.get("question_id", ""),
                            picked_span=request.args.get("span", "range"))
+
+
+# The most turns in one fold: a group opened at 768 wide is a few screens, not the transcript.
+FOLD_MOST = 10
+# A transcript this short is shown open: a few screens, and a fold would only hide it.
+FOLD_FROM = 21
+
+
+def turn_groups(transcript: Transcript, blocks: dict, picked: set[str],
+                can_manage: bool) -> list[tuple[bool, list]]:
+    """The conversation as (open, turns): a turn that needs someone (held or flagged for
+    safeguarding, a time not read, a facilitator's question not yet tagged, a turn just ticked)
+    on its own, and the rest folded in runs of up to FOLD_MOST turns tagged alike. Open, the
+    page was some 15,200 px tall at 768 wide, the tag form at its foot screens away."""
+    timed = transcript.format in ("vtt", "srt")
+
+    def stands_out(turn) -> bool:
+        block = blocks.get(turn.id)
+        return bool(turn.risk_flagged or str(turn.index) in picked
+                    or (block and turn.question_id != block.question.id)
+                    or (can_manage and timed and turn.start_seconds is None))
+
+    if len(transcript.turns) < FOLD_FROM:
+        return [(True, [turn]) for turn in transcript.turns]
+    return fold_runs(transcript.turns, stands_out, lambda turn: turn.question_id, FOLD_MOST)
 
 
 @bp.route("/transcripts/<int:transcript_id>/speakers", methods=["GET", "POST"])

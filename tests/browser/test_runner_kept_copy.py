@@ -76,8 +76,8 @@ def test_a_file_that_always_fails_is_tried_again_later_not_on_every_start_page(
 
     # The researcher page says what it could not fetch, and that the kept copy is used.
     page.goto(f"{live_server}/run/1/")
-    page.get_by_text(re.compile(r"^The survey saved on this tablet will be used, but 1 page, "
-                                r"picture or sound could not be fetched again\.")).wait_for()
+    page.get_by_text(re.compile(r"^The survey saved on this tablet will be used, but 1 picture "
+                                r"or recording could not be fetched\.")).wait_for()
 
 
 def test_a_renamed_tablet_shows_its_new_name_on_its_own_page(live_server, touch_page):
@@ -101,3 +101,76 @@ def test_the_name_box_label_is_no_smaller_than_its_hint(live_server, touch_page)
     label = page.locator("label[for=device-name]").evaluate(size)
     hint = page.locator("#device-name-hint").evaluate(size)
     assert label >= hint, (label, hint)
+
+
+def _count_media(app, monkeypatch, hold=None):
+    """Count the server's answers for pictures; with ``hold`` (two events), the first request
+    waits until hold[1] is set, after setting hold[0]. Returns: the list of media ids asked."""
+    asked = []
+    served = app.view_functions["runner.media"]
+
+    @functools.wraps(served)  # with its access rule
+    def counted(**args):
+        asked.append(args["media_id"])
+        if hold and len(asked) == 1:
+            hold[0].set()
+            hold[1].wait(60)
+        return served(**args)
+
+    monkeypatch.setitem(app.view_functions, "runner.media", counted)
+    return asked
+
+
+def test_a_first_set_up_with_a_file_missing_keeps_the_rest_and_tries_again_later(
+        app, live_server, touch_page, monkeypatch):
+    """The picture was missing from the start: the survey was never marked as kept, so the
+    start page never tried again, and the researcher page spoke of 'pages, pictures or
+    sounds' without saying which kind."""
+    page = touch_page
+    picture = db.session.scalar(select(SurveyMedia))
+    media_path(app.config["DATA_DIR"], picture).unlink()
+    asked = _count_media(app, monkeypatch)
+    sign_in_as_peer(page, live_server)
+    page.goto(f"{live_server}/run/1/")
+    page.get_by_label("Name this tablet").fill("Test tablet")
+    page.get_by_role("button", name="Set up this tablet").click()
+    page.get_by_text(re.compile(r"^The survey saved on this tablet will be used, but 1 picture "
+                                r"or recording could not be fetched\. Everything else is saved\."
+                                )).wait_for(timeout=30000)
+    assert page.evaluate("window.FVStore.getMeta('cached-1')")
+    assert page.evaluate("window.FVStore.getMeta('keep-failed-1')")["tries"] == 1
+    assert len(asked) == 1
+    # The start page waits, then tries again with the same back-off.
+    assert open_start(page, live_server) == "waiting"
+    assert len(asked) == 1
+    page.evaluate("window.FVStore.getMeta('keep-failed-1').then(f => window.FVStore.setMeta("
+                  "'keep-failed-1', Object.assign(f, {retryAt: '2000-01-01T00:00:00Z'})))")
+    assert open_start(page, live_server) == "kept"
+    assert len(asked) == 2
+    failed = page.evaluate("window.FVStore.getMeta('keep-failed-1')")
+    assert failed["tries"] == 2 and failed["missing"] == [f"/run/media/{picture.id}"]
+
+
+def test_a_start_page_left_before_its_fetch_ends_still_counts_as_a_try(
+        app, live_server, touch_page, monkeypatch):
+    """The try was recorded only once every file had answered: a participant who tapped on
+    before then left nothing recorded, and the next start page fetched everything again."""
+    import threading
+
+    import surveys.views.runner as runner_view
+
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    reached, release = threading.Event(), threading.Event()
+    asked = _count_media(app, monkeypatch, hold=(reached, release))
+    monkeypatch.setattr(runner_view, "TEXT_MAX", 500)  # the rules changed: keep it again
+    try:
+        page.goto(f"{live_server}/run/1/start")
+        assert reached.wait(60)
+        page.goto("about:blank")  # the page is left while the picture is still coming
+    finally:
+        release.set()
+    assert open_start(page, live_server) == "waiting"
+    assert page.evaluate("window.FVStore.getMeta('keep-failed-1')")["tries"] == 1
+    assert len(asked) == 1

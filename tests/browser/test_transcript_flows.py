@@ -162,3 +162,56 @@ def test_every_status_tag_keeps_to_one_line_at_768_wide(live_server, page, statu
     one_line = tag.evaluate("el => { el.textContent = 'Approved'; "
                             "return el.getBoundingClientRect().height; }")
     assert full == one_line
+
+
+def test_the_transcript_page_folds_runs_of_turns_and_tags_them_by_keyboard(
+        live_server, page, shots):
+    """The demo's community sentences transcript was about 15,200 px tall at 768 wide, every
+    turn open with its own safeguarding line: the tag form at the foot was screens away."""
+    from analysis.services.transcripts import import_transcript, redact_transcript, set_speaker
+    from analysis.views.demo import SPEAKERS, TRANSCRIPTS
+    from forum.extensions import db
+    from forum.models import FocusGroupSession, Member, SpeakerRole, User
+
+    # The demo loader's import of this transcript (tests leave the transcripts out).
+    name = "community-sentences.vtt"
+    transcript = import_transcript(
+        db.session.scalar(db.select(FocusGroupSession).filter_by(title="Community sentences")),
+        name, (TRANSCRIPTS / name).read_bytes(),
+        db.session.scalar(db.select(User).filter_by(email="facilitator@forumvoice.example")))
+    members = {m.pseudonym: m for m in db.session.scalars(db.select(Member))}
+    for speaker in transcript.speakers:
+        who = SPEAKERS[name][speaker.label]
+        if isinstance(who, SpeakerRole):
+            set_speaker(speaker, who, None)
+        else:
+            set_speaker(speaker, SpeakerRole.MEMBER, members[who])
+    redact_transcript(transcript)
+    db.session.commit()
+    sign_in(page, live_server, "facilitator")
+    page.goto(f"{live_server}/transcripts/{transcript.id}")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < 9000, height
+    _check(page, shots, "transcript-folded")
+    fold = page.locator("details.fv-turn-fold").first
+    box = fold.locator("input[name=turn]").first
+    expect(box).to_be_hidden()
+    # From the link before them, Tab reaches the first fold; Enter opens it, Space ticks.
+    page.get_by_role("link", name="open every group").focus()
+    page.keyboard.press("Tab")
+    expect(fold.locator(":scope > summary")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(box).to_be_visible()
+    label = box.get_attribute("value")
+    box.focus()
+    page.keyboard.press("Space")
+    page.get_by_label("Only the ticked turns").check()
+    page.get_by_label("Question they answer").select_option(label=page.locator(
+        "#question_id option", has_text="Q2.").inner_text())
+    page.get_by_role("button", name="Tag turns", exact=True).click()
+    expect(page.get_by_text("1 turn tagged as answering Q2.")).to_be_visible()
+    expect(page.get_by_text(f"Turn {label}: tagged Q2")).to_be_visible()
+    page.get_by_role("link", name="open every group").click()
+    expect(page.locator("details.fv-turn-fold:not([open])")).to_have_count(0)
+    # Opened, the turns not analysed ('Mm.') were faded below contrast (opacity .8).
+    assert axe_violations(page) == []

@@ -254,3 +254,32 @@ def test_a_heading_ending_in_a_full_stop_gets_no_second_one_from_the_leader():
     assert words[at + 1].text == "." and words[at + 2].text == "."
     pitch = next_dot - dot
     assert dot - end > 1.5 * pitch, (dot - end, pitch)
+
+
+def test_a_contents_entry_that_fills_its_line_keeps_its_page_number_beside_words():
+    """The demo's 'Q1. What are the main barriers ... leave prison?' filled its line, and its
+    dots and page number went on a line of their own, a row of dots under the question."""
+    import shutil
+    import subprocess
+
+    from exports.samples import sample_response
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("needs poppler's pdftotext")
+    sample = sample_response()
+    # The demo's Q1 fills its line; its Q4's words but the last fill it exactly (one try left
+    # 'Q4.' alone on a line); the sample's own questions end just short of the line (a fix that
+    # pushed words left put their dots alone instead).
+    long = ["What are the main barriers people face in stopping offending after they leave "
+            "prison?", "How can mental health, drug and alcohol services work better with the "
+            "police, courts and probation?"]
+    for doc in (sample, replace(sample, sections=[replace(s, question=long[n % 2])
+                                                  for n, s in enumerate(sample.sections)])):
+        contents = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", "-", "-"],
+                                  input=render_pdf(doc), capture_output=True, check=True
+                                  ).stdout.decode("utf-8")
+        alone = [line for line in contents.splitlines()
+                 if re.fullmatch(r"\s*[. ]+\d+|\s*Q\d+\.\s*", line)]
+        assert alone == [], alone
+    assert re.search(r"prison\? [. ]+\d+$", contents, re.M), contents
+    assert re.search(r"probation\? [. ]+\d+$", contents, re.M), contents

@@ -41,3 +41,18 @@ def test_a_label_function_can_leave_an_action_off(app, auth, client, consultatio
 def test_an_unknown_group_is_refused(app):
     with pytest.raises(ValueError):
         register_consultation_action(app, ConsultationAction("Nowhere", "themes.index", "x"))
+
+
+def test_preparing_survey_answers_is_offered_only_where_there_can_be_some(auth, client, demo):
+    """A consultation just made from a pasted list offered 'Prepare new survey answers for
+    analysis', with no survey and no imported answers to prepare."""
+    from forum.extensions import db
+    from forum.models import Consultation
+
+    empty = Consultation(title="Resettlement: call for evidence",
+                         consulting_body="Ministry of Justice")
+    db.session.add(empty)
+    db.session.commit()
+    auth.login(Role.POLICY_OFFICER)
+    assert "Prepare new survey answers" not in _page(client, empty.id)
+    assert "Prepare new survey answers" in _page(client, 1)  # the demo's, with its survey

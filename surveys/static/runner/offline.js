@@ -26,15 +26,31 @@ function fetchManifest() {
 const RETRY_FIRST_MS = 5 * 60 * 1000;
 const RETRY_MOST_MS = 6 * 60 * 60 * 1000;
 
-function rememberFailure(missing) {
+/* A try is counted before anything is fetched: a start page left before its background
+ * fetch ended recorded nothing, so the next one tried again at once. Returns: the record. */
+function noteTry() {
   const store = window.FVStore;
   return store.getMeta("keep-failed-" + versionId).then(function (before) {
     const tries = (before ? before.tries : 0) + 1;
     const wait = Math.min(RETRY_FIRST_MS * Math.pow(2, tries - 1), RETRY_MOST_MS);
-    return store.setMeta("keep-failed-" + versionId, {
-      tries: tries, missing: missing, retryAt: new Date(Date.now() + wait).toISOString()
-    });
+    const record = { tries: tries, missing: before ? before.missing : [],
+                     retryAt: new Date(Date.now() + wait).toISOString() };
+    return store.setMeta("keep-failed-" + versionId, record).then(function () { return record; });
   });
+}
+
+/* What could not be fetched, in words: the addresses mean nothing to a researcher. */
+export function describeMissing(missing) {
+  const counts = [0, 0, 0, 0];
+  missing.forEach(function (url) {
+    counts[url.indexOf("/run/media/") === 0 ? 1 : url.indexOf("/run/speech/") === 0 ? 2
+           : url.indexOf("/run/") === 0 ? 0 : 3] += 1;
+  });
+  const names = [["page of questions", "pages of questions"], ["picture or recording", "pictures or recordings"],
+                 ["read-aloud sound", "read-aloud sounds"], ["part of the survey's screens", "parts of the survey's screens"]];
+  const parts = [];
+  counts.forEach(function (n, i) { if (n) parts.push(n + " " + names[i][n === 1 ? 0 : 1]); });
+  return parts.length > 1 ? parts.slice(0, -1).join(", ") + " and " + parts[parts.length - 1] : parts[0];
 }
 
 /* Keep every page, picture and sound of this version on the tablet (fetched again each time:
@@ -43,7 +59,11 @@ function rememberFailure(missing) {
 export function keepForOffline(status, known) {
   const say = function (text) { if (status) status.textContent = text; };
   if (!("caches" in window)) { say("This browser cannot keep the survey for use without internet."); return Promise.resolve(); }
-  return (known ? Promise.resolve(known) : fetchManifest()).then(function (manifest) {
+  let attempt = null;
+  return noteTry().then(function (record) {
+    attempt = record;
+    return known || fetchManifest();
+  }).then(function (manifest) {
     return caches.open(CACHE).then(function (cache) {
       let done = 0;
       const missing = [];
@@ -56,9 +76,16 @@ export function keepForOffline(status, known) {
           });
         }).catch(function () { missing.push(url); });
       })).then(function () {
-        if (missing.length) return rememberFailure(missing).then(function () { throw missing; });
-        return window.FVStore.setMeta("rules-" + versionId, manifest.rules).then(function () {
-          return window.FVStore.setMeta("keep-failed-" + versionId, null);
+        const store = window.FVStore;
+        // What was fetched is kept and used, even on a first set-up with a file missing: the
+        // tablet is marked as having a copy, so its start page tries again (after the wait).
+        const kept = done ? store.setMeta("rules-" + versionId, manifest.rules).then(function () {
+          return store.setMeta("cached-" + versionId, new Date().toISOString());
+        }) : Promise.resolve();
+        return kept.then(function () {
+          if (!missing.length) return store.setMeta("keep-failed-" + versionId, null);
+          return store.setMeta("keep-failed-" + versionId, Object.assign({}, attempt, { missing: missing }))
+            .then(function () { throw missing; });
         });
       }).then(function () { return manifest.urls.length; });
     });
@@ -71,9 +98,9 @@ export function keepForOffline(status, known) {
     return window.FVStore.getMeta("cached-" + versionId).then(function (when) {
       if (status) status.className = "fv-status" + (when ? "" : " fv-status--problem");
       if (Array.isArray(missing) && online()) {
-        const files = missing.length === 1 ? "1 page, picture or sound" : missing.length + " pages, pictures or sounds";
-        say(when ? "The survey saved on this tablet will be used, but " + files + " could not be fetched again. The tablet will try again later."
-                 : "Could not save all of the survey for use without internet: " + files + " could not be fetched. Open this page again later, or ask the person who runs the survey to check it.");
+        const files = describeMissing(missing);
+        say(when ? "The survey saved on this tablet will be used, but " + files + " could not be fetched. Everything else is saved. The tablet will try again later; if this stays, ask the person who runs the survey to check it."
+                 : "Could not save the survey for use without internet: " + files + " could not be fetched. Open this page again later, or ask the person who runs the survey to check it.");
         return;
       }
       say(when ? "No internet now. The copy saved on this tablet will be used."
@@ -95,8 +122,9 @@ export function keepAgainIfRulesChanged() {
   return Promise.all([store.getMeta("cached-" + versionId), store.getMeta("rules-" + versionId),
                       store.getMeta("keep-failed-" + versionId)])
     .then(function (meta) {
-      if (!meta[0]) return "skipped";  // never kept here: the researcher page keeps it
       const failed = meta[2];
+      // Never kept here, nor tried: the researcher page keeps it.
+      if (!meta[0] && !failed) return "skipped";
       if (failed && Date.now() < Date.parse(failed.retryAt)) return "waiting";
       return fetchManifest().then(function (manifest) {
         if (failed || meta[1] !== manifest.rules) {

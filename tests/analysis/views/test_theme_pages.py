@@ -235,3 +235,14 @@ def test_themes_page_shows_each_themes_broader_theme_from_the_run(auth, analysed
             " ".join(r.xpath("./td")[1].text_content().split()) for r in table.xpath(".//tbody/tr")}
     for theme in stored:
         assert rows[theme.label] == (theme.broader or "")
+
+
+def test_a_theme_page_says_small_counts_are_hidden_not_the_groups(auth, analysed):
+    """'Groups of fewer than 5 are not shown' sat over rows of groups, each 'fewer than 5':
+    what is hidden is how many members of a group raised it."""
+    auth.login(Role.POLICY_OFFICER)
+    html = auth.client.get(f"/themes/{themes()[0].id}").get_data(as_text=True)
+    assert "Who raised it" in html
+    assert "Groups of fewer than 5 are not shown" not in html
+    assert ("Where 1 to 4 members of a group raised it, the page says ‘fewer than 5’, so "
+            "that no one can be picked out.") in html
