@@ -117,6 +117,7 @@ EXPECTED = {
     "runner.register": STAFF,
     "runner.service_worker": PUBLIC,
     "surveys_api.receive": PUBLIC,
+    "surveys_api.device": PUBLIC,  # a tablet asks with its own token, as it sends answers
     # Drafting responses (issue 6): policy officers and admins.
     "drafts.edit": {A, P},
     "drafts.autosave": {A, P},
