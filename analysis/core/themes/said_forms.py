@@ -20,6 +20,7 @@ VERB_ENDINGS = ("ed", "ing")
 # describing them they add nothing a reader needs ("Women members" is about women).
 PEOPLE_HEADS = frozenset(["member", "participant", "respondent", "user", "service user",
                           "person", "people"])
+IRREGULAR_PLURALS = frozenset(["women", "men", "children", "people"])
 
 
 def said_forms(rows: Sequence[int], words: Sequence[SegmentWords]) -> dict[str, str]:
@@ -81,8 +82,10 @@ def _described_people(lemmas: Sequence[str], said: Sequence[str]) -> str | None:
     or "women participants", and that is the subject.
     """
     first, rest = lemmas[0], " ".join(lemmas[1:])
+    # Said otherwise than its lemma and ending as a plural does: "older" or "better" are
+    # other forms of "old" and "good", not groups of people.
     plural = (said[0] != first and not said[0].endswith(VERB_ENDINGS)
-              and "-" not in said[0])
+              and "-" not in said[0] and (said[0].endswith("s") or said[0] in IRREGULAR_PLURALS))
     return said[0] if rest in PEOPLE_HEADS and plural else None
 
 

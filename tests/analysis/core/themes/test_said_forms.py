@@ -86,3 +86,10 @@ def test_people_described_by_a_plural_word_are_named_by_that_word():
     assert as_said("Staff member", {"staff member": "staff members"}) == "Staff members"
     assert as_said("Woman offender", {"woman offender": "women offenders"}) == "Women offenders"
     assert as_said("Young member", {"young member": "young members"}) == "Young members"
+
+
+def test_a_comparative_in_front_of_people_is_no_group_of_them():
+    # "older" is not the lemma "old", but it is no plural: "Older members" are members.
+    assert as_said("Old member", {"old member": "older members"}) == "Older members"
+    assert as_said("Young person", {"young person": "younger people"}) == "Younger people"
+    assert as_said("Child user", {"child user": "children users"}) == "Children"
