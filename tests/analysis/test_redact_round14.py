@@ -101,3 +101,17 @@ def test_a_prison_town_moved_to_from_a_prison_is_one(text, expected, real_nlp):
 def test_released_from_a_prison_then_moved_to_a_town_is_still_a_home(real_nlp):
     text = "released from Pentonville then moved to Leeds"
     assert ("prison", "Leeds") not in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "my PIP was 2021 2022 when it got stopped",
+    "benefits 2020 2021 were a nightmare",
+    "licence 12 12 2025 is when it ends",
+])
+def test_years_and_dates_after_a_cue_are_no_id_numbers(text, fake_nlp):
+    assert [f for f in found(text, fake_nlp) if f[0] == "ID number"] == []
+
+
+def test_a_phone_number_after_a_cue_is_still_a_phone(fake_nlp):
+    spans = found("universal credit 0800 328 5644 is the helpline", fake_nlp)
+    assert ("ID number", "0800 328 5644") not in spans

@@ -49,7 +49,8 @@ CUED_VALUE = re.compile(
     r"(?P<value>(?:[A-Z]{1,4}[ /-]?)?\d{1,8}(?:[ /-]\d{1,8}){0,3})(?![\w/£]|[.,]\d)"
     r"(?![ \t]*(?:pounds?|quid|k\b|grand|%|hours?|days?|weeks?|months?|years?))")
 CUED_MIN_DIGITS, CUED_MAX_DIGITS = 5, 16
-DATE_LIKE = re.compile(r"\d{1,2}([/.-])\d{1,2}\1\d{2,4}$")  # "licence: 12/12/2025" is a date
+# "licence: 12/12/2025", "licence 12 12 2025" are dates; "PIP was 2021 2022" years.
+DATE_LIKE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([/. -])(?:0?[1-9]|1[0-2])\1(?:19|20)?\d\d$|(?:(?:19|20)\d\d(?:[ /-]|$))+$")
 
 
 def _nhs_check(digits: str) -> bool:
