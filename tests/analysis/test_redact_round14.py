@@ -115,3 +115,17 @@ def test_years_and_dates_after_a_cue_are_no_id_numbers(text, fake_nlp):
 def test_a_phone_number_after_a_cue_is_still_a_phone(fake_nlp):
     spans = found("universal credit 0800 328 5644 is the helpline", fake_nlp)
     assert ("ID number", "0800 328 5644") not in spans
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I did two years in Scrubs and never want to go back", "Scrubs"),
+    ("my granda was in Crumlin Road for a year", "Crumlin Road"),
+    ("my granda did four years in the Crum", "Crum"),
+])
+def test_prisons_said_without_the_or_by_their_old_names(text, expected, real_nlp):
+    assert any(label == "prison" and expected in said for label, said in found(text, real_nlp))
+
+
+def test_a_road_named_like_a_prison_is_still_a_road(real_nlp):
+    spans = found("we lived off the Crumlin Road when I was a kid", real_nlp)
+    assert [s for s in spans if s[0] == "prison"] == []
