@@ -129,3 +129,20 @@ def test_prisons_said_without_the_or_by_their_old_names(text, expected, real_nlp
 def test_a_road_named_like_a_prison_is_still_a_road(real_nlp):
     spans = found("we lived off the Crumlin Road when I was a kid", real_nlp)
     assert [s for s in spans if s[0] == "prison"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my UC reference is seven seven one two three three four four",
+     "seven seven one two three three four four"),
+    ("account number three one nine two six eight one nine",
+     "three one nine two six eight one nine"),
+    ("the visa letter said GWF012345678 at the top", "GWF012345678"),
+    ("my Crown Court case was T20197012", "T20197012"),
+])
+def test_more_identifiers_said_or_typed(text, expected, fake_nlp):
+    assert ("ID number", expected) in found(text, fake_nlp)
+
+
+def test_counting_after_a_cue_is_still_no_id_number(fake_nlp):
+    spans = found("my benefits went one two three four five weeks late", fake_nlp)
+    assert [s for s in spans if s[0] == "ID number"] == []

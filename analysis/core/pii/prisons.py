@@ -46,8 +46,9 @@ PRISON_CONTEXT_BEFORE = re.compile(
 # "Pentonville, then Brixton, then the Scrubs": a place-named prison listed with prisons.
 # "Whatton, then back to Nottingham", "lewes and another in Ford": joined by a few short words.
 # "Barlinnie then moved to Shotts": a move from a prison is a transfer (after "released from"
-# it is not, below). "the Scrubs in 2011 and then Wandsworth": a year may say when each one was; "Garth and two
-# in Wakefield", "Risley and the one before that in Lewes": how long, or which time.
+# it is not, below). "the Scrubs in 2011 and then Wandsworth": a year may say when each one
+# was; "Garth and two in Wakefield", "Risley and the one before that in Lewes": how long, or
+# which time.
 PRISON_LIST_JOIN = re.compile(
     r"^(?:\s*,)?\s*(?:(?:and|then|or|to|back|on|another|one|a|bit|stint|in|at|the|before|after"
     r"|last|first|next|my|that|two|three|four|five|six|seven|eight|nine|ten|more|years?"

@@ -12,7 +12,7 @@ __all__ = ["find_uk_ids"]
 # digit is a modulus-11 check on the rest. The check keeps other ten-digit runs out, and
 # a leading 0 is a phone number's.
 NHS_NUMBER = re.compile(r"(?<![\w£$.,/-])([1-9]\d{2})([ -]?)(\d{3})\2(\d{4})(?![\w/]|[.,]\d)")
-NHS_WEIGHTS = range(10, 1, -1)
+NHS_WEIGHTS, NHS_MODULUS = range(10, 1, -1), 11
 # PNC ("12/345678A": year, serial, check letter) and CRO numbers ("012345/99K": serial,
 # year, check letter), "SF" for fingerprint-only records. A date has three parts, "24/7" no
 # letter, and a flat ("12/3A") too few digits.
@@ -27,7 +27,8 @@ DRIVING_LICENCE = re.compile(
 # Home Office references ("B1234567/002"); and two capitals and four digits, the older
 # prison numbers ("GH4821") unless the four digits are a year ("FY2024").
 LETTER_CODES = re.compile(
-    r"(?<![\w/])(?:[A-Z]\d{6,7}(?:/\d{1,3})?|[A-Z]{2}(?!19\d\d|20\d\d)\d{4})(?![\w/])")
+    r"(?<![\w/])(?:[A-Z]\d{6,7}(?:/\d{1,3})?|[A-Z]{2}(?!19\d\d|20\d\d)\d{4}"
+    r"|GWF\d{9})(?![\w/])")  # GWF: a visa application's reference
 # A prison number typed in lower case with spaces ("a 4821 kd") counts after its name;
 # elsewhere "a 1000 in arrears" is no number.
 PRISON_NUMBER_CUED = re.compile(
@@ -50,13 +51,15 @@ CUED_VALUE = re.compile(
     r"(?![ \t]*(?:pounds?|quid|k\b|grand|%|hours?|days?|weeks?|months?|years?))")
 CUED_MIN_DIGITS, CUED_MAX_DIGITS = 5, 16
 # "licence: 12/12/2025", "licence 12 12 2025" are dates; "PIP was 2021 2022" years.
-DATE_LIKE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([/. -])(?:0?[1-9]|1[0-2])\1(?:19|20)?\d\d$|(?:(?:19|20)\d\d(?:[ /-]|$))+$")
+DATE_LIKE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([/. -])(?:0?[1-9]|1[0-2])\1(?:19|20)?\d\d$"
+                       r"|(?:(?:19|20)\d\d(?:[ /-]|$))+$")
 
 
 def _nhs_check(digits: str) -> bool:
     """Whether ten digits pass the NHS modulus-11 check."""
-    check = 11 - sum(int(d) * w for d, w in zip(digits, NHS_WEIGHTS, strict=False)) % 11
-    return check != 10 and (check % 11) == int(digits[9])
+    check = (NHS_MODULUS - sum(int(d) * w for d, w in zip(digits, NHS_WEIGHTS, strict=False))
+             % NHS_MODULUS) % NHS_MODULUS
+    return check == int(digits[9])  # a check of 10 matches no digit: no such number
 
 
 def find_uk_ids(text: str) -> list[Candidate]:
@@ -78,7 +81,13 @@ def find_uk_ids(text: str) -> list[Candidate]:
               for m in pattern.finditer(text)]
     found += [Candidate(*m.span("value"), "ID number")
               for pattern in (PRISON_NUMBER_CUED, SORT_CODE) for m in pattern.finditer(text)]
+    from .contact import SPOKEN_ID, SPOKEN_ID_MIN_DIGITS, _said_number  # contact imports us
+
     for cue in NUMBER_CUE.finditer(text):
+        # "account number three one nine two ...": said in words, as contact.ID_CUE's are.
+        said = SPOKEN_ID.match(text, cue.end())
+        if said and _said_number(said.group(), SPOKEN_ID_MIN_DIGITS):
+            found.append(Candidate(said.start(), said.end(), "ID number"))
         value = CUED_VALUE.match(text, cue.end())
         digits = sum(ch.isdigit() for ch in value.group()) if value else 0
         if (value and CUED_MIN_DIGITS <= digits <= CUED_MAX_DIGITS
