@@ -16,7 +16,8 @@ no span covered.
 comparable between rounds. ``--fixture dev11`` measures round eleven's hostels, hospitals and
 names with no cue word (``pii_dev11_lines.py``); ``--fixture dev11check`` the lines written
 after its rules and never tuned on; ``--fixture dev12`` round twelve's (``pii_dev12_lines.py``)
-and ``dev12check`` its lines written after the rules.
+and ``dev12check`` its lines written after the rules; ``--fixture dev14`` round
+fourteen's ID numbers and prisons (``pii_dev14_lines.py``).
 
 Run: ``.venv/bin/python bench/redaction_quality.py [--fixture fresh] [--no-demo] [--show-errors]``
 """
@@ -54,6 +55,9 @@ FIXTURES = {"labelled": ROOT / "tests/analysis/fixtures/pii_labelled.jsonl",
             "dev12": ROOT / "tests/analysis/fixtures/pii_dev12.jsonl",
             # Lines written after round twelve's rules and never tuned on.
             "dev12check": ROOT / "tests/analysis/fixtures/pii_dev12check.jsonl",
+            # Round fourteen's: UK ID numbers (NHS, PNC, CRO, CRN, licence, bank) and prisons
+            # with nicknames, closed and Scottish ones, and traps (pii_dev14_lines.py).
+            "dev14": ROOT / "tests/analysis/fixtures/pii_dev14.jsonl",
             # The same again by another helper; sealed: no fix was made by reading it.
             "heldout4": ROOT / "tests/analysis/fixtures/pii_heldout4.jsonl",
             # Round thirteen's, by a helper who never read the redactor; sealed likewise.

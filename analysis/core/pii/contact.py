@@ -5,6 +5,7 @@ import re
 
 from .common import Candidate, every_match
 from .references import find_cued_references
+from .uk_ids import find_uk_ids
 
 __all__ = [
     "find_dates_of_birth", "find_emails", "find_id_numbers", "find_ni_numbers",
@@ -258,7 +259,7 @@ def find_id_numbers(text: str) -> list[Candidate]:
               for m in COLLAR_NUMBER.finditer(text)]
     found += [Candidate(m.start(), m.end(), "ID number") for m in VEHICLE_REG_OLD.finditer(text)
               if VEHICLE_CUE.search(text[max(0, m.start() - 60):m.end() + 60])]
-    found += find_cued_references(text)
+    found += find_cued_references(text) + find_uk_ids(text)
     for cue in ID_CUE.finditer(text):
         value = ID_VALUE.match(text, cue.end())
         if value and len(value.group()) >= ID_MIN_LENGTH:

@@ -23,6 +23,17 @@ PRISON_PREFIXES = r"(?:HMP\s*(?:/|&|and)\s*YOI|HMP|HMYOI|YOI|HM\s+Prison|HM\s+YO
 PRISON_PREFIX = re.compile(
     rf"\b(?i:{PRISON_PREFIXES})[ \t]+(?:the[ \t]+)?(?:{NAME_WORDS}|(?-i:[a-z][a-z'’-]{{2,}}))"
 )
+# Two-word prisons typed in lower case ("wormwood scrubs", "long lartin"): only those no
+# everyday phrase could be ("new hall", "high down", "spring hill" could).
+LOWER_CASE_NAMES = re.compile(
+    r"\b(?:wormwood scrubs|long lartin|full sutton|channings wood|cookham wood|askham grange"
+    r"|swinfen hall|foston hall|buckley hall|bullwood hall|latchmere house|long kesh"
+    r"|hydebank wood|cornton vale|castle huntly|lowdham grange|kirklevington grange"
+    r"|hollesley bay|eastwood park|east sutton park|north sea camp|lancaster farms"
+    r"|shepton mallet|standford hill|guys marsh|stoke heath|thorn cross|blantyre house"
+    r"|monster mansion|hewell grange|hatfield lakes)\b")
+# "the YOI bit", "a YOI": a kind of prison, no prison's name after it.
+YOI_AS_WORD = re.compile(r"\b(?:the|a)[ \t]+$", re.IGNORECASE)
 PRISON_WORD_AFTER = r"(?:[ \t]+(?:prison|Prison|jail|nick|YOI))"
 PRISON_CONTEXT_BEFORE = re.compile(
     r"\b(?:time|years?|months?|weeks?|stretch|stint|sentence|remand(?:ed)?(?:\s+to)?|inside|out of|"
@@ -34,12 +45,14 @@ PRISON_CONTEXT_BEFORE = re.compile(
 )
 # "Pentonville, then Brixton, then the Scrubs": a place-named prison listed with prisons.
 # "Whatton, then back to Nottingham", "lewes and another in Ford": joined by a few short words.
-# "the Scrubs in 2011 and then Wandsworth": a year may say when each one was; "Garth and two
-# in Wakefield", "Risley and the one before that in Lewes": how long, or which time.
+# "Barlinnie then moved to Shotts": a move from a prison is a transfer (after "released from"
+# it is not, below). "the Scrubs in 2011 and then Wandsworth": a year may say when each one
+# was; "Garth and two in Wakefield", "Risley and the one before that in Lewes": how long, or
+# which time.
 PRISON_LIST_JOIN = re.compile(
     r"^(?:\s*,)?\s*(?:(?:and|then|or|to|back|on|another|one|a|bit|stint|in|at|the|before|after"
     r"|last|first|next|my|that|two|three|four|five|six|seven|eight|nine|ten|more|years?"
-    r"|months?|(?:19|20)\d\d,?)\s+){0,6}$"
+    r"|months?|(?:19|20)\d\d,?|moved|sent|shipped|transferred|ghosted)\s+){0,6}$"
     r"|^\s*/\s*$")
 # "released from HMP Leeds to Manchester": after a release, "to" names where someone went.
 RELEASED_FROM = re.compile(r"\b(?:released|discharged|let \w+ out|out)\s+(?:of|from)\s+$", re.I)
@@ -80,7 +93,7 @@ PRISON_SENTENCE = re.compile(
     r"the nick|landings?|wings?|remand|lifers?|banged up|bang up|locked up|screws?|prison|HMP|"
     r"custody|went down|sent down|kangaroo court|canteen|lock-?down|on the out|"
     r"the (?:ones|twos|threes|fours|fives)|recall(?:ed)?|cat [a-d]|parole|got nicked|"
-    r"shared a pad)\b",
+    r"shared a pad|long[- ]?termers?)\b",
     re.IGNORECASE)
 NOT_PRISON_BEFORE = re.compile(
     r"\b(?:moved|move|moving|back|home|released|came out|got out|from|flat|house|"
@@ -186,7 +199,10 @@ def find_prisons(text: str) -> list[Candidate]:
     """
     # "hmp wandsworth" typed in lower case counts; "hmp was grim" has no name to hide.
     found = [Candidate(m.start(), m.end(), "prison") for m in PRISON_PREFIX.finditer(text)
-             if m.group().split()[-1] not in COMMON_WORDS]
+             if m.group().split()[-1] not in COMMON_WORDS
+             and not (m.group().split()[-1].islower()
+                      and YOI_AS_WORD.search(text[max(0, m.start() - 5):m.start()]))]
+    found += [Candidate(m.start(), m.end(), "prison") for m in LOWER_CASE_NAMES.finditer(text)]
     found += list_matches("prisons.txt", text, "prison")
     _, ambiguous = listed("prisons.txt")
     for m in ambiguous.finditer(text) if ambiguous else ():
