@@ -5,11 +5,12 @@ import re
 
 from .common import Candidate, every_match
 from .references import find_cued_references
+from .spoken_numbers import SPOKEN_ID, SPOKEN_ID_MIN_DIGITS, SPOKEN_NEXT, said_number
 from .uk_ids import find_uk_ids
 
 __all__ = [
     "find_dates_of_birth", "find_emails", "find_id_numbers", "find_ni_numbers",
-    "find_phones", "find_postcodes", "spoken_digits",
+    "find_phones", "find_postcodes",
 ]
 
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
@@ -20,27 +21,13 @@ SPOKEN_EMAIL = re.compile(
     re.IGNORECASE,
 )
 
-# Said aloud: "oh seven seven double oh nine ...", "oh eight hundred one two three ...",
-# "07700 nine hundred ...", "plus four four ...". UK numbers start with 0 and have 10-11
-# digits. "Hundred" and "thousand" stand for their zeros only straight after a digit
-# ("oh eight hundred" is 0800), never on their own.
-DIGIT_WORD = r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine)"
-SPOKEN_ITEM = (rf"(?:(?:(?:double|treble|triple)\s+)?{DIGIT_WORD}(?:[\s-]+(?:hundred|thousand))?"
-               rf"|\d{{1,5}})")
-SPOKEN_NEXT = rf"(?:[\s,-]+{SPOKEN_ITEM})"
+# Said aloud: "oh seven seven double oh nine ..." (``spoken_numbers``); UK numbers start with
+# 0 and have 10-11 digits.
 SPOKEN_PHONE = re.compile(
     rf"(?<![\w-])(?:oh|zero|nought|plus[\s-]+four[\s-]+four|0\d*){SPOKEN_NEXT}{{2,}}\b",
     re.IGNORECASE,
 )
-HAS_DIGIT_WORD = re.compile(rf"\b{DIGIT_WORD}\b", re.IGNORECASE)
-# After a cue ("NHS number is four eight five, ..."): a number said in words.
-SPOKEN_ID = re.compile(rf"{SPOKEN_ITEM}{SPOKEN_NEXT}{{2,}}\b", re.IGNORECASE)
-SPOKEN_ID_MIN_DIGITS = 5
 SPOKEN_MIN_DIGITS = 10
-SPOKEN_DIGITS = {"oh": 0, "o": 0, "zero": 0, "nought": 0, "one": 1, "two": 2, "three": 3,
-                 "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-SPOKEN_REPEATS = {"double": 2, "treble": 3, "triple": 3}
-SPOKEN_ZEROS = {"hundred": 2, "thousand": 3}
 
 # Royal Mail's published shape for a full postcode (outward + inward), space optional.
 POSTCODE = re.compile(
@@ -183,39 +170,9 @@ def find_phones(text: str) -> list[Candidate]:
         if digits >= PHONE_MIN_DIGITS and raw.lstrip("(").startswith(("0", "+")) and "/" not in raw:
             found.append(Candidate(match.start, match.end, "phone"))
     for candidate in every_match(SPOKEN_PHONE, text, "phone"):
-        if _said_number(text[candidate.start:candidate.end], SPOKEN_MIN_DIGITS):
+        if said_number(text[candidate.start:candidate.end], SPOKEN_MIN_DIGITS):
             found.append(candidate)
     return found
-
-
-def _said_number(said: str, min_digits: int) -> bool:
-    """Whether words such as "oh seven seven double oh nine ..." say a number this long.
-
-    Counting up one at a time ("zero, one, two, three") is no number, and numbers written
-    all in figures are left to the other rules.
-    """
-    digits = spoken_digits(said)
-    counting = all(b == a + 1 for a, b in zip(digits, digits[1:], strict=False))
-    return len(digits) >= min_digits and not counting and bool(HAS_DIGIT_WORD.search(said))
-
-
-def spoken_digits(said: str) -> list[int]:
-    """The digits of a spoken number: "double oh" is 0, 0; "eight hundred" 8, 0, 0."""
-    digits: list[int] = []
-    times = 1
-    for word in re.findall(r"[a-z]+|\d+", said.lower()):
-        if word.isdigit():
-            digits += [int(d) for d in word]
-        elif word == "plus":
-            continue
-        elif word in SPOKEN_REPEATS:
-            times = SPOKEN_REPEATS[word]
-        elif word in SPOKEN_ZEROS:
-            digits += [0] * SPOKEN_ZEROS[word]
-        else:
-            digits += [SPOKEN_DIGITS[word]] * times
-            times = 1
-    return digits
 
 
 def find_postcodes(text: str) -> list[Candidate]:
@@ -265,7 +222,7 @@ def find_id_numbers(text: str) -> list[Candidate]:
         if value and len(value.group()) >= ID_MIN_LENGTH:
             found.append(Candidate(value.start(), value.end(), "ID number"))
         said = SPOKEN_ID.match(text, cue.end())
-        if said and _said_number(said.group(), SPOKEN_ID_MIN_DIGITS):
+        if said and said_number(said.group(), SPOKEN_ID_MIN_DIGITS):
             found.append(Candidate(said.start(), said.end(), "ID number"))
     return found
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .common import Candidate
-from .contact import DIGIT_WORD, SPOKEN_ITEM, TEENS, TENS, UNITS, spoken_digits
+from .contact import TEENS, TENS, UNITS
+from .spoken_numbers import DIGIT_WORD, SPOKEN_ITEM, spoken_digits
 
 __all__ = ["find_said_prison_numbers"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .common import Candidate
+from .spoken_numbers import SPOKEN_ID, SPOKEN_ID_MIN_DIGITS, said_number
 
 __all__ = ["find_uk_ids"]
 
@@ -81,12 +82,10 @@ def find_uk_ids(text: str) -> list[Candidate]:
               for m in pattern.finditer(text)]
     found += [Candidate(*m.span("value"), "ID number")
               for pattern in (PRISON_NUMBER_CUED, SORT_CODE) for m in pattern.finditer(text)]
-    from .contact import SPOKEN_ID, SPOKEN_ID_MIN_DIGITS, _said_number  # contact imports us
-
     for cue in NUMBER_CUE.finditer(text):
         # "account number three one nine two ...": said in words, as contact.ID_CUE's are.
         said = SPOKEN_ID.match(text, cue.end())
-        if said and _said_number(said.group(), SPOKEN_ID_MIN_DIGITS):
+        if said and said_number(said.group(), SPOKEN_ID_MIN_DIGITS):
             found.append(Candidate(said.start(), said.end(), "ID number"))
         value = CUED_VALUE.match(text, cue.end())
         digits = sum(ch.isdigit() for ch in value.group()) if value else 0
