@@ -25,7 +25,7 @@ SPOKEN_EMAIL = re.compile(
 # 0 and have 10-11 digits.
 SPOKEN_PHONE = re.compile(
     rf"(?<![\w-])(?:oh|zero|nought|plus[\s-]+four[\s-]+four|0\d*){SPOKEN_NEXT}{{2,}}\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 SPOKEN_MIN_DIGITS = 10
 

@@ -18,9 +18,10 @@ DIGIT_WORD = r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine)
 SPOKEN_ITEM = (rf"(?:(?:(?:double|treble|triple)\s+)?{DIGIT_WORD}(?:[\s-]+(?:hundred|thousand))?"
                rf"|\d{{1,5}})")
 SPOKEN_NEXT = rf"(?:[\s,-]+{SPOKEN_ITEM})"
-HAS_DIGIT_WORD = re.compile(rf"\b{DIGIT_WORD}\b", re.IGNORECASE)
+HAS_DIGIT_WORD = re.compile(rf"\b{DIGIT_WORD}\b", re.IGNORECASE | re.ASCII)
 # After a cue ("NHS number is four eight five, ..."): a number said in words.
-SPOKEN_ID = re.compile(rf"{SPOKEN_ITEM}{SPOKEN_NEXT}{{2,}}\b", re.IGNORECASE)
+# ASCII: ignoring case, "ı" (dotless i) or "ſ" would match [a-z], though no digit word has them.
+SPOKEN_ID = re.compile(rf"{SPOKEN_ITEM}{SPOKEN_NEXT}{{2,}}\b", re.IGNORECASE | re.ASCII)
 SPOKEN_ID_MIN_DIGITS = 5
 SPOKEN_DIGITS = {"oh": 0, "o": 0, "zero": 0, "nought": 0, "one": 1, "two": 2, "three": 3,
                  "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -43,7 +44,7 @@ def spoken_digits(said: str) -> list[int]:
     """The digits of a spoken number: "double oh" is 0, 0; "eight hundred" 8, 0, 0."""
     digits: list[int] = []
     times = 1
-    for word in re.findall(r"[a-z]+|\d+", said.lower()):
+    for word in re.findall(r"[a-z]+|\d+", said.lower(), re.ASCII):
         if word.isdigit():
             digits += [int(d) for d in word]
         elif word == "plus":
@@ -52,7 +53,7 @@ def spoken_digits(said: str) -> list[int]:
             times = SPOKEN_REPEATS[word]
         elif word in SPOKEN_ZEROS:
             digits += [0] * SPOKEN_ZEROS[word]
-        else:
+        elif word in SPOKEN_DIGITS:
             digits += [SPOKEN_DIGITS[word]] * times
             times = 1
     return digits
