@@ -152,12 +152,21 @@ def _with_hyphens(words: SegmentWords, text: str) -> SegmentWords:
             forms.append(form)
             continue
         found = written.groups()
-        cased = [parts[0]] + [said if said != said.lower() else part
-                              for part, said in zip(parts[1:], found[2::2], strict=True)]
+        cased = _kept_capitals(parts, found[0::2])
         joiners = [j if j == "-" else "" for j in found[1::2]] + [""]
         forms.append(" ".join(part + joiner for part, joiner in zip(cased, joiners,
                                                                       strict=True)))
     return replace(words, forms=tuple(forms))
+
+
+def _kept_capitals(parts: list[str], written: Sequence[str]) -> list[str]:
+    """A phrase's form words, each after the first as written where that has capitals, unless
+    every word has them: a heading ("Mental Health") or shouting ("HOUSING SUPPORT") says
+    nothing of which words are names."""
+    if all(word[:1].isupper() for word in written):
+        return parts
+    return [parts[0]] + [said if said != said.lower() else part
+                         for part, said in zip(parts[1:], written[1:], strict=True)]
 
 
 @lru_cache(maxsize=2)

@@ -147,3 +147,13 @@ def test_a_name_inside_a_phrase_keeps_its_capitals():
     found = SpacyWordAnalyser().analyse(["Our members told us the IOM in London works."])[0]
     assert found.forms == ("iom in London",)  # the first word may be a sentence's capital
     assert found.phrases == ("iom in london",)
+
+
+@spacy_model
+def test_a_heading_or_shouting_gives_no_phrase_its_capitals():
+    # Every word capitalised says nothing of which are names: "housing SUPPORT" and
+    # "mental Health" were shown (review).
+    found = SpacyWordAnalyser().analyse(["I NEED HOUSING SUPPORT NOW",
+                                         "Housing. Mental Health. mental health is key"])
+    assert found[0].forms == ("housing support",)
+    assert set(found[1].forms) == {"mental health"}
