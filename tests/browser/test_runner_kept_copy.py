@@ -174,3 +174,33 @@ def test_a_start_page_left_before_its_fetch_ends_still_counts_as_a_try(
     assert open_start(page, live_server) == "waiting"
     assert page.evaluate("window.FVStore.getMeta('keep-failed-1')")["tries"] == 1
     assert len(asked) == 1
+
+
+def test_rules_changed_while_waiting_after_a_failure_are_kept_at_once(
+        app, live_server, touch_page, monkeypatch):
+    """While a failed keep waited (5 minutes doubling to 6 hours), the start page did not even
+    ask for the rules: a new written-answer limit was not picked up, and the server refused
+    every response written to the old one."""
+    import surveys.views.runner as runner_view
+
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    picture = db.session.scalar(select(SurveyMedia))
+    media_path(app.config["DATA_DIR"], picture).unlink()
+    asked = _count_media(app, monkeypatch)
+    monkeypatch.setattr(runner_view, "TEXT_MAX", 500)
+    assert open_start(page, live_server) == "kept"
+    assert len(asked) == 1
+    before = page.evaluate("window.FVStore.getMeta('rules-1')")
+    # Same rules, still within the wait: nothing fetched again.
+    assert open_start(page, live_server) == "waiting"
+    assert len(asked) == 1
+    # The limit changes within the wait: the new rules are kept now, not hours later.
+    monkeypatch.setattr(runner_view, "TEXT_MAX", 400)
+    assert open_start(page, live_server) == "kept"
+    assert len(asked) == 2
+    assert page.evaluate("window.FVStore.getMeta('rules-1')") != before
+    # And the back-off holds again for the new rules.
+    assert open_start(page, live_server) == "waiting"
+    assert len(asked) == 2

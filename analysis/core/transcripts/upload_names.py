@@ -9,6 +9,7 @@ with "<html" or "<svg" is still prose.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -16,15 +17,21 @@ from .captions import looks_like_captions
 from .decoding import decode_text
 from .model import TranscriptError
 
-__all__ = ["Accepted", "NameMismatch", "check_name", "content_kind", "is_markup"]
+__all__ = ["Accepted", "NameMismatch", "check_name", "content_kind", "is_markup", "markup_spans"]
 
 PDF_MAGIC, ZIP_MAGIC, OLE_MAGIC = b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
 NAMED = {"pdf": "a PDF", "docx": "a Word (.docx) file", "txt": "a text file",
          "odt": "an OpenDocument (.odt) file"}
 # Tags, comments and declarations: what a browser or a picture viewer reads and a person
 # does not. (A script's body is not counted: one "<script>" in a member's words is still words.)
-MARKUP = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?/]?[A-Za-z][^<>]*>",
-                    re.IGNORECASE | re.DOTALL)
+# Comments and CDATA are found with str.find (markup_spans), not a lazy ".*?" pattern: that
+# searched the rest of the text from every "<!--" never closed, 40 KB took seconds and a 20 MB
+# upload days. A tag ends at the next "<" or ">", so its pattern reads each character once.
+TAG = re.compile(r"<[!?/]?[A-Za-z][^<>]*>", re.IGNORECASE)
+ENCLOSED = (("<!--", "-->"), ("<![CDATA[", "]]>"))
+# The share is judged on the first million characters: a web page shows itself long before,
+# and a 20 MB upload (the limit) is not read through for it.
+MARKUP_WINDOW = 1_000_000
 # A file wrapped whole in one of these is a web page or a picture whatever its share of tags.
 WRAPPED = re.compile(r"^(<\?xml[^>]*>\s*)?(<!doctype[^>]*>\s*)?<(html|svg)\b.*</\3\s*>$",
                      re.IGNORECASE | re.DOTALL)
@@ -77,8 +84,8 @@ def is_markup(text: str) -> bool:
     """Say whether a text file is a web page or a picture's code rather than words to read.
 
     Judged over the whole file: wrapped whole in ``<html>`` or ``<svg>``, or more than
-    ``MARKUP_SHARE`` of its non-space characters in tags. Caption files (WebVTT, SRT) are
-    never markup: their voice tags are how they name speakers.
+    ``MARKUP_SHARE`` of its non-space characters (in its first ``MARKUP_WINDOW``) in tags.
+    Caption files (WebVTT, SRT) are never markup: their voice tags are how they name speakers.
 
     Args:
         text: the decoded text.
@@ -91,9 +98,53 @@ def is_markup(text: str) -> bool:
         return False
     if WRAPPED.match(text):
         return True
+    text = text[:MARKUP_WINDOW]
     solid = len(re.sub(r"\s+", "", text))
-    tags = sum(len(re.sub(r"\s+", "", m.group())) for m in MARKUP.finditer(text))
-    return tags / solid > MARKUP_SHARE
+    tags = 0
+    for start, end in markup_spans(text):
+        tags += len(re.sub(r"\s+", "", text[start:end]))
+        if tags > MARKUP_SHARE * solid:
+            return True  # decided: the rest cannot bring the share down
+    return False
+
+
+def markup_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Find the tags, comments and CDATA sections in a text, in one pass.
+
+    The same spans, left to right, as the pattern ``<!--.*?-->|<!\\[CDATA\\[.*?\\]\\]>|``
+    followed by ``TAG`` (ignoring case, "." matching newlines), but reading each character a
+    bounded number of times: a closing mark searched for and not found is not searched again.
+
+    Args:
+        text: the decoded text.
+
+    Returns:
+        (start, end) of each span, as slice bounds.
+    """
+    closes: dict[str, int] = {}  # closing mark -> where it was last found (-1: nowhere after)
+    at = text.find("<")
+    while at != -1:
+        end = -1
+        for opening, closing in ENCLOSED:
+            if text[at:at + len(opening)].upper() == opening:
+                end = _closed_at(text, closing, at + len(opening), closes)
+                break
+        else:
+            tag = TAG.match(text, at)
+            end = tag.end() if tag else -1
+        if end == -1:
+            at = text.find("<", at + 1)
+        else:
+            yield at, end
+            at = text.find("<", end)
+
+
+def _closed_at(text: str, closing: str, start: int, closes: dict[str, int]) -> int:
+    """End of the first ``closing`` at or after ``start``, or -1; found once per mark."""
+    found = closes.get(closing)
+    if found is None or (found != -1 and found < start):
+        found = closes[closing] = text.find(closing, start)
+    return -1 if found == -1 else found + len(closing)
 
 
 def check_name(filename: str, kind: str, data: bytes, accepted: Accepted) -> None:

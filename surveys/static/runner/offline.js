@@ -28,12 +28,13 @@ const RETRY_MOST_MS = 6 * 60 * 60 * 1000;
 
 /* A try is counted before anything is fetched: a start page left before its background
  * fetch ended recorded nothing, so the next one tried again at once. Returns: the record. */
-function noteTry() {
+function noteTry(rules) {
   const store = window.FVStore;
   return store.getMeta("keep-failed-" + versionId).then(function (before) {
     const tries = (before ? before.tries : 0) + 1;
     const wait = Math.min(RETRY_FIRST_MS * Math.pow(2, tries - 1), RETRY_MOST_MS);
-    const record = { tries: tries, missing: before ? before.missing : [],
+    // The rules this try was for: the back-off holds only while they stay the same.
+    const record = { tries: tries, missing: before ? before.missing : [], rules: rules,
                      retryAt: new Date(Date.now() + wait).toISOString() };
     return store.setMeta("keep-failed-" + versionId, record).then(function () { return record; });
   });
@@ -60,10 +61,11 @@ export function keepForOffline(status, known) {
   const say = function (text) { if (status) status.textContent = text; };
   if (!("caches" in window)) { say("This browser cannot keep the survey for use without internet."); return Promise.resolve(); }
   let attempt = null;
-  return noteTry().then(function (record) {
+  return noteTry(known ? known.rules : undefined).then(function (record) {
     attempt = record;
     return known || fetchManifest();
   }).then(function (manifest) {
+    attempt.rules = manifest.rules;
     return caches.open(CACHE).then(function (cache) {
       let done = 0;
       const missing = [];
@@ -115,7 +117,9 @@ function online() { return navigator.onLine !== false; }
  * answer's limit) have changed on the server, keep the pages again. Otherwise a tablet that
  * went from one participant to the next without its researcher page counted to the old limit,
  * and the server refused the whole response. Offline or signed out, the kept copy is used.
- * After a file could not be kept, it waits (rememberFailure) before trying again. */
+ * After a file could not be kept, it waits (noteTry) before fetching the files again, but
+ * the rules are still asked for on every start page: a change to them is kept at once, or
+ * the server would refuse answers over a new limit while the tablet waited (up to 6 hours). */
 export function keepAgainIfRulesChanged() {
   if (preview || !navigator.onLine || !("caches" in window)) return Promise.resolve("skipped");
   const store = window.FVStore;
@@ -125,8 +129,11 @@ export function keepAgainIfRulesChanged() {
       const failed = meta[2];
       // Never kept here, nor tried: the researcher page keeps it.
       if (!meta[0] && !failed) return "skipped";
-      if (failed && Date.now() < Date.parse(failed.retryAt)) return "waiting";
       return fetchManifest().then(function (manifest) {
+        // The rules last tried: a try left before its end saved none but noted them.
+        const tried = failed && failed.rules !== undefined ? failed.rules : meta[1];
+        const waiting = failed && Date.now() < Date.parse(failed.retryAt);
+        if (waiting && tried === manifest.rules) return "waiting";
         if (failed || meta[1] !== manifest.rules) {
           return keepForOffline(null, manifest).then(function () { return "kept"; });
         }
