@@ -132,10 +132,12 @@ def _said_as_level(text: str, cand: Candidate) -> bool:
     """A warning colour said as the level: gone to with the weather close, or "an Amber warning"."""
     if POSSESSIVE_AFTER.match(text, cand.end) or shows_a_person(text, cand.start, cand.end):
         return False
-    if LEVEL_AFTER.match(text, cand.end):
-        return bool(re.search(r"\b(?i:an|the)[ \t]+$", text[max(0, cand.start - 5):cand.start]))
     words_before = text[:cand.start].split()[-(WEATHER_NEAR_WORDS + 1):]
-    words_after = text[cand.end:].split()[:WEATHER_NEAR_WORDS]
+    words_after = text[cand.end:].split()[:WEATHER_NEAR_WORDS + 1]
+    if LEVEL_AFTER.match(text, cand.end):
+        # "an Amber warning", "Amber warning for snow"; not "I gave Amber warning".
+        return bool(re.search(r"\b(?i:an|the)[ \t]+$", text[max(0, cand.start - 5):cand.start])
+                    or WEATHER.search(" ".join(words_after[1:])))
     return bool(LEVEL_BEFORE.search(text[max(0, cand.start - 12):cand.start])
                 and WEATHER.search(" ".join(words_before + words_after)))
 
