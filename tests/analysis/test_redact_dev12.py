@@ -35,7 +35,6 @@ def test_brands_programmes_and_characters_are_not_people(text, model_says, real_
 # A drink or drug called like a person is the drink unless the sentence shows someone.
 @pytest.mark.parametrize("text", [
     "Brandy in my coffee to get me through the morning",
-    "I nicked Brandy from every shop in town",
     "Crystal meth was everywhere in that hostel",
     "I was on Crystal for two years and it took my teeth",
     "there was an Amber warning for ice and they still shut the shelter at eight",
@@ -153,7 +152,6 @@ def test_short_forms_of_first_names(text, name, real_nlp):
     "Poundland was the only place I could afford anything",
     "Wetherspoons for breakfast every day when I was drinking",
     "Primark gave me a job on the tills after I came out.",
-    "Ruby Tuesday was my mum's favourite song",
 ])
 def test_shops_and_songs_opening_a_sentence_are_not_people(text, real_nlp):
     assert found(text, real_nlp) == []
@@ -225,3 +223,13 @@ def test_lower_case_hostel_after_a_home_verb(text, home, real_nlp):
 ])
 def test_lower_case_words_after_a_home_verb_still_not_hostels(text, real_nlp):
     assert not [t for label, t in found(text, real_nlp) if label == "hostel"]
+
+
+# Review seven: a drink said outside a drink frame, and "Ruby Tuesday" (a listed song no
+# more: "I'm seeing Ruby Tuesday at visits"), may be someone; privacy wins, so redacted.
+@pytest.mark.parametrize("text, name", [
+    ("I nicked Brandy from every shop in town", "Brandy"),
+    ("Ruby Tuesday was my mum's favourite song", "Ruby"),
+])
+def test_drinks_and_songs_out_of_their_frames_are_redacted(text, name, real_nlp):
+    assert any(name in t for label, t in found(text, real_nlp) if label == "name")

@@ -13,7 +13,6 @@ from .test_redact import found
 
 
 @pytest.mark.parametrize("text", [
-    "Pat on the back from the governor and that was it",
     "a pat on the back is all you get for staying clean",
     "Frank and honest, that's how my probation officer was with me",
     "Frank and open conversations helped more than any course",
@@ -26,7 +25,6 @@ from .test_redact import found
     "half the wing were Leeds fans so it got loud",
     "Bob Marley on repeat in my cell, every day",
     "I was listening to Amy Winehouse the night I got out",
-    "I got into a film with Tom Hardy about a prisoner",
     "songs by Johnny Cash got me through my first sentence",
 ])
 def test_idioms_teams_programmes_and_famous_people_are_nobody(text, real_nlp):
@@ -39,8 +37,12 @@ def test_idioms_teams_programmes_and_famous_people_are_nobody(text, real_nlp):
     ("Pat on the wing lent me a phone card", ("name", "Pat")),
     ("my keyworker Sarah Jones was listening to me properly", ("name", "Sarah Jones")),
     ("Dean won his appeal in the end", ("name", "Dean")),
+    ("Pat on the back from the governor and that was it", ("name", "Pat")),
+    ("I got into a film with Tom Hardy about a prisoner", ("name", "Tom Hardy")),
 ])
 def test_still_people(text, expected, real_nlp):
+    # Review seven: "Pat on the back" with no article and "a film with Tom Hardy" moved here
+    # from the nobody list (a person as often as not: "I saw Pat on the back stairs").
     assert expected in found(text, real_nlp)
 
 

@@ -47,6 +47,17 @@ MIN_LONE_NAME = 3  # a capitalised two-letter word on its own ("Mr", "Go") is no
 LOWER_WORD = re.compile(r"\s([a-z]+)\b")
 
 
+REGION_FRAME_BEFORE = re.compile(
+    r"\b(?i:the|in|from|to|across|around|round|near|all[ \t]+over)[ \t]+$")
+
+
+def _region_framed(text: str, cand: Candidate) -> bool:
+    """Whether a region word stands where a place does ("the Midlands", "from Kent")."""
+    span = text[cand.start:cand.end]
+    return (" " in span.strip() or span.lower().startswith("the ")
+            or bool(REGION_FRAME_BEFORE.search(text[max(0, cand.start - 12):cand.start])))
+
+
 def _before_function_word(span: str) -> str:
     """Cut a model span before its first lower-case function word: in "Dave at St Mungo's"
     the model ran on over "at", and the placeholder must not eat it and what follows."""
@@ -214,7 +225,10 @@ def find_names(
     # "all the Midlands jails": a nation or region the model calls a person is the region,
     # unless it is a first name ("Devon rang me") or a cue names someone ("my mate Kent").
     cued = {c.start for c in name_rules.cued_names(text)}
+    # Only in a place frame ("the Midlands", "in Kent") or when the region is more than a
+    # word: "I miss Chad so much, he was my pad mate" is someone.
     found = [c for c in found if c.start in cued or not is_kept_region(text[c.start:c.end])
+             or not _region_framed(text, c)
              or text[c.start:c.end].lower() in load_set("first_names.txt")
              or shows_a_person(text, c.start, c.end)]
     # "Lucky, that's what they called me": said to be a name, so a name however English

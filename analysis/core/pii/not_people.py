@@ -201,12 +201,23 @@ PAIRED_ADJECTIVE = re.compile(
     r"[ \t]+(?:and|but|yet|or)[ \t]+(?P<other>[a-z]{3,})\b(?![ \t]+[A-Z])")
 
 
+PAIRED_NEXT = re.compile(r"[ \t]*(?:[,.;:!?\n]|$)|[ \t]+(?P<noun>[a-z]{3,})\b")
+
+
 def _paired_adjective(text: str, cand: Candidate, is_adjective: Callable[[str], bool]) -> bool:
     """A lone name-word that is an adjective paired with another ("Frank and honest")."""
     word = text[cand.start:cand.end]
     m = PAIRED_ADJECTIVE.match(text, cand.end)
-    return bool(" " not in word and m and is_adjective(word.lower())
-                and m.group("other") not in COMMON_WORDS and is_adjective(m.group("other")))
+    if not (" " not in word and m and is_sentence_start(text, cand.start)
+            and is_adjective(word.lower())
+            and m.group("other") not in COMMON_WORDS and is_adjective(m.group("other"))):
+        return False
+    # Then a stop or a noun ("Frank and honest, that's", "Frank and open conversations");
+    # anything more ("Frank and sober now, he sponsors me") is said of someone.
+    nxt = PAIRED_NEXT.match(text, m.end())
+    return bool(nxt and (nxt.group("noun") is None or (
+        nxt.group("noun") not in COMMON_WORDS and nxt.group("noun") not in PERSON_VERBS
+        and not nxt.group("noun").endswith(("ly", "ed")))))
 
 
 def drop_not_people(text: str, cands: list[Candidate],

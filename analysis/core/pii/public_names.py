@@ -31,10 +31,22 @@ DRINKS = frozenset(["brandy", "sherry", "stella", "carling", "strongbow", "guinn
 # "a bag of Charlie"), since "Charlie said" and "me and Molly" are people. Not after "off":
 # who a drug is had off is a person ("got it off Charlie").
 DRUGS = frozenset(["crystal", "charlie", "mandy", "molly", "tina", "henry"])
+# Only the frames no one says of a person: "took Molly to school" and "taking Charlie to the
+# dentist" are children, so "took", "taking" and the like read nothing.
 TAKING_BEFORE = re.compile(
-    r"\b(?i:on|doing|did|do|took|take|taking|sniffed|sniffing|smoked|smoking|snorted|snorting"
-    r"|using|injecting|selling|dealing|into|addicted[ \t]+to|hooked[ \t]+on"
-    r"|(?:bags?|lines?|grams?|wraps?|bits?)[ \t]+of)[ \t]+(?:(?i:the|some)[ \t]+)?$")
+    r"\b(?i:on|sniffed|sniffing|snorted|snorting|smoked|smoking|addicted[ \t]+to"
+    r"|(?:bags?|lines?|grams?)[ \t]+of)[ \t]+(?:(?i:the|some)[ \t]+)?$")
+# Taken to somewhere or gone for something is a person ("on Charlie for the dentist" never
+# is the drug); a time after "for" is how long ("on Crystal for two years").
+TAKEN_SOMEWHERE = re.compile(
+    r"[ \t]+(?i:to\b|for[ \t]+(?!(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|about|over|nearly|years?|months?|weeks?|days?|ages|long|a[ \t]+while|\d+)\b))")
+# Drinks only in a drink frame: "a can of Stella", "drinking Brandy", "on the Stella",
+# "Brandy in my coffee". "I missed Stella" and "Stella and Carling my two kids" are people.
+DRINK_BEFORE = re.compile(
+    r"\b(?i:(?:bottles?|cans?|pints?|glass|glasses|crates?|litres?|shots?)[ \t]+of"
+    r"|drinking|drink|drank|on[ \t]+the)[ \t]+$")
+DRINK_AFTER = re.compile(r"[ \t]+(?i:in[ \t]+my[ \t]+(?:coffee|tea|brew|cuppa))\b")
 
 
 # "the weather went to Amber": a warning level said with the weather, not a person
@@ -44,19 +56,30 @@ WEATHER = re.compile(r"\b(?i:weather|warnings?|alerts?|forecast|met[ \t]+office|
                      r"|freezing|heatwave|swep|cold[ \t]+snap)\b")
 # A level is gone to or put on ("went to Amber", "on amber"); a person opens a clause.
 LEVEL_BEFORE = re.compile(r"\b(?i:to|on|at|an|gone|went|moved|raised)[ \t]+$")
+# The weather must be said close by ("the weather went to Amber"), or the level named
+# ("an Amber warning"): "the snow came and I went to Amber for a bed" is someone's sofa.
+WEATHER_NEAR_WORDS = 3
+LEVEL_AFTER = re.compile(r"[ \t]+(?i:warnings?|alerts?)\b")
+POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # "the Crystal Palace game", "Leeds fans": a team, not where anyone lives; a place that
 # wins or loses a match ("Liverpool won on Saturday") is one too (a person who wins is not
 # read here: "Dean won his appeal").
-TEAM_AFTER = re.compile(r"[ \t]+(?i:game|games|match|matches|fans?|supporters?|shirt|kit"
+# Not "games" or "matches": verbs too ("Sarah games the system", "Jamie matches the
+# description"). A name the model calls a person needs "the" before or fans after.
+TEAM_AFTER = re.compile(r"[ \t]+(?i:game|match|fans?|supporters?|shirt|kit"
                         r"|season[ \t]+ticket|away[ \t]+end|home[ \t]+end)\b")
+TEAM_FANS_AFTER = re.compile(r"[ \t]+(?i:fans|supporters)\b")
+THE_BEFORE = re.compile(r"\b(?i:the)[ \t]+$")
 TEAM_DOES = re.compile(r"[ \t]+(?:won|lost|drew|beat|scored|got[ \t]+(?:beat|relegated|promoted)"
                        r"|were[ \t]+(?:beaten|relegated|promoted))\b")
 # "Bob Marley on repeat", "listening to Amy Winehouse", "a film with Tom Hardy": a full name
 # said as music or a film is someone famous, not a participant. Only two words or more: a
 # first name alone ("listening to Dave") is someone the speaker knows.
+# Not "with" or "of": "a film with Dean Walsh on association", "songs with Dean Walsh in the
+# music class" are who the speaker was with.
 ART_BEFORE = re.compile(
     r"\b(?i:listen(?:s|ed|ing)?[ \t]+to|(?:songs?|music|albums?|tracks?|tunes?|records?|films?"
-    r"|movies?|books?|poems?)[ \t]+(?:by|with|of)|starring)[ \t]+$")
+    r"|movies?|books?|poems?)[ \t]+by|starring)[ \t]+$")
 # Nouns only: "records" and "tracks" are things a worker does too ("Dean Smith records it").
 ART_AFTER = re.compile(r"[ \t]+(?i:on[ \t]+repeat|songs|albums?|tunes|concerts?|gigs?)\b")
 # "listening to Sarah Jones tell me", "listening to Sarah Jones and she was right": someone
@@ -64,7 +87,10 @@ ART_AFTER = re.compile(r"[ \t]+(?i:on[ \t]+repeat|songs|albums?|tunes|concerts?|
 # listened to with nothing after, or when and where ("the night I got out", "on repeat").
 HEARD_SAYING = re.compile(r"[ \t]*(?:,|[ \t](?i:tell|telling|say|saying|talk|talking|go[ \t]+on"
                           r"|going[ \t]+on|explain|explaining|moan|moaning|about|who|when|and"
-                          r"|but|cos|because|so|properly|for[ \t]+once)\b)")
+                          r"|but|cos|because|so|properly|for[ \t]+once|from|on[ \t]+the|said|says|told|tells"
+                          r"|rang|asked"
+                          r"|in[ \t]+the[ \t]+(?:class|group|unit|workshop)"
+                          r"|(?:on|in|at)[ \t]+(?:association|education|visits?|[A-Z][ \t]+wing))\b)")
 
 
 def famous_or_team(text: str, cand: Candidate, cued: bool = False) -> bool:
@@ -86,17 +112,34 @@ def famous_or_team(text: str, cand: Candidate, cued: bool = False) -> bool:
     first = FIRST_BEFORE.search(text[max(0, cand.start - 20):cand.start])
     start = cand.start - len(first.group()) if first else cand.start
     if word.lower() in WARNING_COLOURS:
-        return bool(LEVEL_BEFORE.search(text[max(0, cand.start - 12):cand.start])
-                    and WEATHER.search(_sentence(text, cand.start, cand.end))
-                    and not shows_a_person(text, cand.start, cand.end))
-    if TEAM_AFTER.match(text, cand.end) or (
-            cand.label == "place" and TEAM_DOES.match(text, cand.end)):
+        return _said_as_level(text, cand)
+    team = TEAM_AFTER.match(text, cand.end)
+    if cand.label != "name" and (team or TEAM_DOES.match(text, cand.end)):
+        return True
+    if team and (TEAM_FANS_AFTER.match(text, cand.end)
+                 or THE_BEFORE.search(text[max(0, start - 5):start])):
         return True
     if len(text[start:cand.end].split()) < FULL_NAME_WORDS or cand.label != "name":
         return False
-    art = ART_BEFORE.search(text[max(0, start - 25):start])
-    return bool(ART_AFTER.match(text, cand.end) or (art and not (
-        "listen" in art.group().lower() and HEARD_SAYING.match(text, cand.end))))
+    after = ART_AFTER.match(text, cand.end)
+    if after:
+        return not HEARD_SAYING.match(text, after.end())
+    return bool(ART_BEFORE.search(text[max(0, start - 25):start])
+                and not HEARD_SAYING.match(text, cand.end))
+
+
+def _said_as_level(text: str, cand: Candidate) -> bool:
+    """A warning colour said as the level: gone to with the weather close, or "an Amber warning"."""
+    if POSSESSIVE_AFTER.match(text, cand.end) or shows_a_person(text, cand.start, cand.end):
+        return False
+    words_before = text[:cand.start].split()[-(WEATHER_NEAR_WORDS + 1):]
+    words_after = text[cand.end:].split()[:WEATHER_NEAR_WORDS + 1]
+    if LEVEL_AFTER.match(text, cand.end):
+        # "an Amber warning", "Amber warning for snow"; not "I gave Amber warning".
+        return bool(re.search(r"\b(?i:an|the)[ \t]+$", text[max(0, cand.start - 5):cand.start])
+                    or WEATHER.search(" ".join(words_after[1:])))
+    return bool(LEVEL_BEFORE.search(text[max(0, cand.start - 12):cand.start])
+                and WEATHER.search(" ".join(words_before + words_after)))
 
 
 FULL_NAME_WORDS = 2
@@ -136,13 +179,35 @@ def drop_public_names(text: str, cands: list[Candidate]) -> list[Candidate]:
         The candidates left: other labels, and any over more than the phrase
         ("Ronald McDonald" inside "Ronald McDonald House" goes; "14 Coronation Street" stays).
     """
-    spans = [m.span() for m in _phrases().finditer(text)]
+    spans = [m.span() for m in _phrases().finditer(text) if _phrase_framed(text, m)]
     cued = {c.start for c in cued_names(text)}
     return [c for c in cands
             if c.label not in ("name", "place", "hostel")
-            or not (any(s <= c.start and c.end <= e for s, e in spans)
+            or not ((c.start not in cued and not _phrase_is_someone(text, c, spans)
+                     and any(s <= c.start and c.end <= e for s, e in spans))
                     or said_as_substance(text, c.start, c.end)
                     or famous_or_team(text, c, c.start in cued))]
+
+
+# Idioms that read as a name plus words unless the article is said: "a pat on the back" but
+# "I saw Pat on the back stairs"; "an Amber warning" but "I gave Amber warning".
+ARTICLE_NEEDED = {"pat on the back": re.compile(r"\b(?i:a|the)[ \t]+$"),
+                  "amber warning": re.compile(r"\b(?i:an|the)[ \t]+$")}
+
+
+def _phrase_is_someone(text: str, cand: Candidate, spans: list[tuple[int, int]]) -> bool:
+    """A phrase opened by the candidate shown to be a person ("me and Harry Potter");
+    a word inside a shop name is not read ("the guard at Marks & Spencer knew my face")."""
+    return any(s == cand.start for s, _ in spans) and shows_a_person(text, cand.start, cand.end)
+
+
+def _phrase_framed(text: str, m: re.Match[str]) -> bool:
+    """Whether a listed phrase stands as that phrase (idioms that need their article have it)."""
+    low = " ".join(m.group().lower().split())
+    for phrase, before in ARTICLE_NEEDED.items():
+        if low.startswith(phrase):
+            return bool(before.search(text[max(0, m.start() - 5):m.start()]))
+    return True
 
 
 def said_as_substance(text: str, start: int, end: int) -> bool:
@@ -160,7 +225,11 @@ def said_as_substance(text: str, start: int, end: int) -> bool:
     """
     word = text[start:end].lower()
     if word in DRINKS:
-        return not shows_a_person(text, start, end)
+        return bool((DRINK_BEFORE.search(text[max(0, start - 20):start])
+                     or DRINK_AFTER.match(text, end))
+                    and not shows_a_person(text, start, end))
     if word in DRUGS:
-        return bool(TAKING_BEFORE.search(text[max(0, start - 25):start]))
+        return bool(TAKING_BEFORE.search(text[max(0, start - 25):start])
+                    and not TAKEN_SOMEWHERE.match(text, end)
+                    and not shows_a_person(text, start, end))
     return False
