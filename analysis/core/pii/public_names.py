@@ -87,10 +87,11 @@ ART_AFTER = re.compile(r"[ \t]+(?i:on[ \t]+repeat|songs|albums?|tunes|concerts?|
 # listened to with nothing after, or when and where ("the night I got out", "on repeat").
 HEARD_SAYING = re.compile(r"[ \t]*(?:,|[ \t](?i:tell|telling|say|saying|talk|talking|go[ \t]+on"
                           r"|going[ \t]+on|explain|explaining|moan|moaning|about|who|when|and"
-                          r"|but|cos|because|so|properly|for[ \t]+once|from|on[ \t]+the|said|says|told|tells"
-                          r"|rang|asked"
+                          r"|but|cos|because|so|properly|for[ \t]+once|from|on[ \t]+the"
+                          r"|said|says|told|tells|rang|asked"
                           r"|in[ \t]+the[ \t]+(?:class|group|unit|workshop)"
-                          r"|(?:on|in|at)[ \t]+(?:association|education|visits?|[A-Z][ \t]+wing))\b)")
+                          r"|(?:on|in|at)[ \t]+(?:association|education|visits?"
+                          r"|[A-Z][ \t]+wing))\b)")
 
 
 def famous_or_team(text: str, cand: Candidate, cued: bool = False) -> bool:
@@ -113,11 +114,7 @@ def famous_or_team(text: str, cand: Candidate, cued: bool = False) -> bool:
     start = cand.start - len(first.group()) if first else cand.start
     if word.lower() in WARNING_COLOURS:
         return _said_as_level(text, cand)
-    team = TEAM_AFTER.match(text, cand.end)
-    if cand.label != "name" and (team or TEAM_DOES.match(text, cand.end)):
-        return True
-    if team and (TEAM_FANS_AFTER.match(text, cand.end)
-                 or THE_BEFORE.search(text[max(0, start - 5):start])):
+    if _said_as_team(text, cand, start):
         return True
     if len(text[start:cand.end].split()) < FULL_NAME_WORDS or cand.label != "name":
         return False
@@ -126,6 +123,16 @@ def famous_or_team(text: str, cand: Candidate, cued: bool = False) -> bool:
         return not HEARD_SAYING.match(text, after.end())
     return bool(ART_BEFORE.search(text[max(0, start - 25):start])
                 and not HEARD_SAYING.match(text, cand.end))
+
+
+def _said_as_team(text: str, cand: Candidate, start: int) -> bool:
+    """A place with a game after it or doing as teams do ("Liverpool won"); a name only with
+    "the" before it or fans after it ("the Crystal Palace game", "Sarah games" is a person)."""
+    team = TEAM_AFTER.match(text, cand.end)
+    if cand.label != "name":
+        return bool(team or TEAM_DOES.match(text, cand.end))
+    return bool(team and (TEAM_FANS_AFTER.match(text, cand.end)
+                          or THE_BEFORE.search(text[max(0, start - 5):start])))
 
 
 def _said_as_level(text: str, cand: Candidate) -> bool:
