@@ -9,7 +9,8 @@ method was built (bench/heldout_corpus.py; since then it informed four choices: 
 zero-shot codes for a document's runs, speaker words in labels, the reading-order effect,
 the weight of the question guide, the number of runs), a second response nothing was tuned
 on but the number of runs (``SECOND_RESPONSE``), a third written after that
-(``THIRD_RESPONSE``), a fourth (``FOURTH_RESPONSE``) and a fifth (``FIFTH_RESPONSE``).
+(``THIRD_RESPONSE``), a fourth (``FOURTH_RESPONSE``), a fifth (``FIFTH_RESPONSE``) and a sixth
+(``SIXTH_RESPONSE``).
 Rows: ours (run_analysis), ours given the consultation's questions (the four written
 responses, whose questions their headings give), plain ``BERTopic()`` defaults, and a tuned
 BERTopic (HDBSCAN min_cluster_size sized to the corpus, plus reduce_outliers). For each:
@@ -67,6 +68,9 @@ FOURTH_RESPONSE = ROOT / "bench" / "data" / "heldout4_response.md"
 # A fifth, on women in contact with the criminal justice system, written the same way at the
 # start of the session after (bench/data/heldout5_README.md), measured before any change.
 FIFTH_RESPONSE = ROOT / "bench" / "data" / "heldout5_response.md"
+# A sixth, on homelessness after prison, hospital and care, written the same way at the start
+# of the session after that (bench/data/heldout6_README.md), measured before any change.
+SIXTH_RESPONSE = ROOT / "bench" / "data" / "heldout6_response.md"
 CACHE_FILE = Path(os.environ.get("FORUM_BENCH_CACHE", "/tmp/forum-voice-bench")) / "minilm.npz"
 NOT_LABELS = {"Not assigned", "Labelling not possible"}
 
@@ -140,14 +144,15 @@ def theme_corpora() -> dict[str, tuple[list[SegmentInput], list[str]]]:
     later, put = build_heldout(THIRD_RESPONSE)
     last, posed = build_heldout(FOURTH_RESPONSE)
     fifth_texts, fifth_truth = build_heldout(FIFTH_RESPONSE)
+    sixth_texts, sixth_truth = build_heldout(SIXTH_RESPONSE)
     nhs = as_segments(texts, "csv_import")
-    dev, brief, response, second, third, fourth, fifth = (
+    dev, brief, response, second, third, fourth, fifth, sixth = (
         as_segments(t, "document:1")
-        for t in (passages, briefing, written, unseen, later, last, fifth_texts))
+        for t in (passages, briefing, written, unseen, later, last, fifth_texts, sixth_texts))
     return {"consultation (dev)": (dev, sections), "policy briefing": (brief, headings),
             "written response": (response, questions), "second response": (second, asked),
             "third response": (third, put), "fourth response": (fourth, posed),
-            "fifth response": (fifth, fifth_truth),
+            "fifth response": (fifth, fifth_truth), "sixth response": (sixth, sixth_truth),
             "NHS comments": (nhs, truth)}
 
 
@@ -173,7 +178,7 @@ def corpus_questions() -> dict[str, list[QuestionInput]]:
 
     answered = {"written response": RESPONSE, "second response": SECOND_RESPONSE,
                 "third response": THIRD_RESPONSE, "fourth response": FOURTH_RESPONSE,
-                "fifth response": FIFTH_RESPONSE}
+                "fifth response": FIFTH_RESPONSE, "sixth response": SIXTH_RESPONSE}
     return {name: [QuestionInput(id=n, text=t, number=f"Q{n}") for n, t in heldout_questions(path)]
             for name, path in answered.items()}
 

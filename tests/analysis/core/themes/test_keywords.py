@@ -77,6 +77,22 @@ def test_who_speaks_is_never_a_themes_name(label):
     assert not acceptable_label(label)
 
 
+# Which one, not what about: "Short term" named the answer on funding of a sixth response
+# (its phrase was "short term funding").
+VAGUE_LABELS = ["Short term", "Long term", "Long terms", "First time"]
+
+
+@pytest.mark.parametrize("label", VAGUE_LABELS)
+def test_a_vague_word_before_a_time_word_is_no_themes_name(label):
+    assert not acceptable_label(label)
+
+
+def test_a_subject_after_a_vague_word_still_names_a_theme():
+    assert acceptable_label("Short-term funding")
+    assert acceptable_label("Long term prisoners")
+    assert acceptable_label("Current hostel")
+
+
 @pytest.mark.parametrize("label", BAD_LABELS)
 def test_bad_labels_from_the_issue_are_refused(label):
     assert not acceptable_label(label)
