@@ -31,11 +31,13 @@ GENERIC_HEADS = frozenset(
      "great", "excellent", "wonderful", "amazing", "brilliant", "fantastic", "perfect", "terrible",
      "awful", "positive", "negative", "lead"])
 # Generic heads that a subject word in front makes a subject: "Transition plan", "Housing
-# need", "Drug programme" (alone, or after "social", they name nothing). Not "service",
+# need", "Drug programme", "Young people" (alone, or after "social" or "other", they name
+# nothing; a sixth response's answer on LGBT+ people had no other name). Not "service",
 # "system" or "problem": on the NHS comments "first class service" then named the praise
 # theme "Class service", and an introduction took "Justice system".
 KIND_HEADS = frozenset(
-    ["plan", "plans", "need", "needs", "programme", "programmes", "project", "projects"])
+    ["plan", "plans", "need", "needs", "programme", "programmes", "project", "projects",
+     "people", "person"])
 # Words in front that still say which one, not what about ("Local service", "Long plan").
 VAGUE_MODIFIERS = frozenset(
     ["local", "better", "best", "worse", "long", "short", "first", "last", "next", "free",

@@ -45,7 +45,8 @@ FILLER_PHRASES = ("you know", "kind of", "sort of", "i mean", "you see", "at the
 PHRASE_PREPOSITIONS = frozenset({"after", "in", "for", "with", "from", "on", "of", "about",
                                  "without", "before", "at", "to", "into", "out"})
 MAX_PHRASE_WORDS = 5
-WORD_PATTERN = re.compile(r"[A-Za-z0-9&]+(?:'[a-z]+)?")
+# A closing "+" is part of a word as people write it ("LGBT+", "LGBTQ+").
+WORD_PATTERN = re.compile(r"[A-Za-z0-9&]+\+?(?:'[a-z]+)?")
 # "of" (tag F) belongs to the noun before it: "proof of address" is one noun group, so a
 # phrase never stops short of it ("ID without proof" of "ID without proof of address").
 # An owner ("women's", "prisoners'"; tag S after its noun) names the kind of thing it owns,
@@ -203,7 +204,8 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
             continue
         said.append(lowered[i])
         lower, lemma, pos = tokens[i]
-        content = (lemma.isalpha() and len(lemma) > 1 and lemma not in stop
+        # "LGBT+", "LGBTQ+": the plus is part of the word, as people write it.
+        content = (lemma.rstrip("+").isalpha() and len(lemma) > 1 and lemma not in stop
                    and lemma not in FILLERS and lower not in stop and not fillers[i])
         if content:
             terms.append(lemma)

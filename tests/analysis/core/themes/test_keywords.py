@@ -329,3 +329,14 @@ def test_a_subject_word_makes_a_kind_a_subject(label):
                                    "Member need", "Next time", "Prison time"])
 def test_a_kind_after_a_vague_word_or_a_time_is_still_refused(label):
     assert not acceptable_label(label)
+
+
+@pytest.mark.parametrize("label", ["LGBT+ people", "Young people", "Homeless people",
+                                   "Older person"])
+def test_a_group_of_people_named_by_the_word_in_front_is_a_subject(label):
+    assert acceptable_label(label)
+
+
+@pytest.mark.parametrize("label", ["Other people", "Many people", "Forum people", "People"])
+def test_people_with_no_word_saying_which_are_no_subject(label):
+    assert not acceptable_label(label)

@@ -157,3 +157,15 @@ def test_a_heading_or_shouting_gives_no_phrase_its_capitals():
                                          "Housing. Mental Health. mental health is key"])
     assert found[0].forms == ("housing support",)
     assert set(found[1].forms) == {"mental health"}
+
+
+@spacy_model
+def test_a_word_ending_in_plus_is_a_word():
+    # "LGBT+" was dropped as not a word, so a sixth response's answer on LGBT+ people had
+    # nothing to be named by and stayed "Mixed comments".
+    found = SpacyWordAnalyser().analyse(["Our LGBT+ members were not safe in hostels.",
+                                         "Safe housing for LGBTQ+ people matters."])
+    assert "lgbt+" in found[0].terms
+    assert "lgbtq+" in found[1].terms
+    assert any("lgbtq+" in p for p in found[1].phrases)
+    assert SpacyWordAnalyser().display("lgbt+") == "LGBT+"
