@@ -22,7 +22,7 @@ import numpy as np
 
 from .embed import Embedder, EmbeddingCache, normalise_rows
 from .guide import embed_free_texts
-from .keywords import FALLBACK, MAX_LABEL_WORDS, acceptable_label
+from .keywords import FALLBACK, MAX_LABEL_WORDS, acceptable_label, number_mixed
 from .phrases import show_phrase, trimmed_phrase
 from .text_models import TextModels
 from .vocabulary import SegmentWords
@@ -83,4 +83,4 @@ def central_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
         if near[best] >= MIN_CLOSENESS and margin[best] > 0:
             out[i] = shown[best][:1].upper() + shown[best][1:]
             taken.add(out[i].lower())
-    return out
+    return number_mixed(out)

@@ -24,7 +24,7 @@ from .asked_actions import asked_actions
 from .central import MIN_CLOSENESS, closeness
 from .embed import normalise_rows
 from .guide import embed_free_texts
-from .keywords import FALLBACK, MAX_LABEL_WORDS, acceptable_label
+from .keywords import FALLBACK, MAX_LABEL_WORDS, acceptable_label, number_mixed
 from .openings import name_opening_runs
 from .phrases import show_phrase, trimmed_phrase
 from .said_forms import as_said, said_forms
@@ -173,3 +173,5 @@ def name_runs_by_questions(drafts: Sequence[ThemeDraft], guides: Guides, texts: 
         if label is not None:
             draft.label, draft.code, draft.is_new = label, None, True
             draft.suggested, draft.hint_words = None, frozenset()
+    for draft, label in zip(drafts, number_mixed([d.label or "" for d in drafts]), strict=True):
+        draft.label = label or draft.label

@@ -28,3 +28,22 @@ def test_a_run_whose_phrases_sit_nearer_another_run_stays_mixed(embedder, cache,
     labels = central_labels(["Mixed comments", "Bus fares"], [[0, 1], [2, 3]], said, texts,
                             TextModels(embedder=embedder, cache=cache, words=words))
     assert labels[0] == "Mixed comments"
+
+
+def test_the_one_run_left_mixed_loses_its_number(embedder, cache, words):
+    # Its numbered twin was named: "Mixed comments (2)" was shown with no "Mixed comments"
+    # beside it (a sixth response).
+    texts = HOUSING + ["Bus.", "Okay then."]
+    said = words.analyse(texts)
+    labels = central_labels(["Mixed comments", "Mixed comments (2)"], [[0, 1, 2], [3, 4]],
+                            said, texts, TextModels(embedder=embedder, cache=cache, words=words))
+    assert labels[0] != "Mixed comments" and not labels[0].startswith("Mixed")
+    assert labels[1] == "Mixed comments"
+
+
+def test_runs_left_mixed_are_numbered_in_order():
+    from analysis.core.themes.keywords import number_mixed
+
+    assert number_mixed(["Mixed comments (3)", "Hostels", "Mixed comments (7)",
+                         "Mixed comments (privacy)"]) == [
+        "Mixed comments", "Hostels", "Mixed comments (2)", "Mixed comments (privacy)"]

@@ -168,3 +168,17 @@ def test_no_action_is_named_where_the_question_does_not_say_of_what(
     models = TextModels(embedder=embedder, cache=cache, words=spacy_words)
     assert not [s for s in _candidates(question, models, set()) if " of " in s
                 and s.split()[0].endswith("ing")]
+
+
+def test_a_mixed_run_named_by_its_question_leaves_the_other_unnumbered(monkeypatch):
+    from analysis.core.themes import question_names
+    from analysis.core.themes.schema import Codebook, Guides, ThemeDraft
+
+    drafts = [ThemeDraft(id=0, rows=[0], code=None, is_new=True, label="Mixed comments"),
+              ThemeDraft(id=1, rows=[1], code=None, is_new=True, label="Mixed comments (2)")]
+    monkeypatch.setattr(question_names, "_phrases", lambda question, models: {})
+    monkeypatch.setattr(question_names, "question_labels",
+                        lambda *args: ["Local connection", None])
+    question_names.name_runs_by_questions(drafts, Guides(Codebook(codes=()), [0, 1], ["Q?"]),
+                                          ["a", "b"], models=None)
+    assert [d.label for d in drafts] == ["Local connection", "Mixed comments"]
