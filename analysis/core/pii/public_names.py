@@ -17,6 +17,7 @@ from functools import cache
 
 from ..lists import load_list
 from .common import Candidate
+from .kin import named_as_kin
 from .name_rules import cued_names
 from .name_words import shows_a_person
 
@@ -47,6 +48,12 @@ DRINK_BEFORE = re.compile(
     r"\b(?i:(?:bottles?|cans?|pints?|glass|glasses|crates?|litres?|shots?)[ \t]+of"
     r"|drinking|drink|drank|on[ \t]+the)[ \t]+$")
 DRINK_AFTER = re.compile(r"[ \t]+(?i:in[ \t]+my[ \t]+(?:coffee|tea|brew|cuppa))\b")
+# A sentence about drinking: "Brandy was my drink of choice", "Stella was my poison, then
+# Buckfast". There a drink's name is the drink unless the sentence shows someone.
+DRINKING = re.compile(
+    r"\b(?i:drinks?|drinking|drank|drunk|pissed|poison|booze[dr]?|boozing|bevv(?:y|ies)|pints?"
+    r"|cans|bottles?|hangovers?|alcohol(?:ic)?|tipple|liquor|spirits|vodka|cider|lager|beers?"
+    r"|whisk(?:e)?y|wine|rum|gin)\b")
 
 
 # "the weather went to Amber": a warning level said with the weather, not a person
@@ -232,9 +239,13 @@ def said_as_substance(text: str, start: int, end: int) -> bool:
     """
     word = text[start:end].lower()
     if word in DRINKS:
+        sentence = _sentence(text, start, end)
+        others = [w for w in re.findall(r"[\w'’]+", sentence.lower()) if w in DRINKS]
         return bool((DRINK_BEFORE.search(text[max(0, start - 20):start])
-                     or DRINK_AFTER.match(text, end))
-                    and not shows_a_person(text, start, end))
+                     or DRINK_AFTER.match(text, end) or DRINKING.search(sentence)
+                     or len(others) > 1)
+                    and not shows_a_person(text, start, end)
+                    and not named_as_kin(text, start, end))
     if word in DRUGS:
         return bool(TAKING_BEFORE.search(text[max(0, start - 25):start])
                     and not TAKEN_SOMEWHERE.match(text, end)
