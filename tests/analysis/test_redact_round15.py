@@ -130,3 +130,51 @@ def test_medicines_and_benefits_put_on_are_still_no_hostels(text, real_nlp):
 ])
 def test_name_words_said_as_children_are_names(text, name, real_nlp):
     assert ("name", name) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text, street", [
+    ("the chippy on Westgate was where I'd sit", "Westgate"),
+    ("I worked in the cafe on Micklegate for a bit", "Micklegate"),
+    ("my first job was the bakers on Gallowgate", "Gallowgate"),
+])
+def test_gate_streets_and_streets_worked_on_are_places(text, street, real_nlp):
+    assert ("place", street) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text, work", [
+    ("I got a job at Brenner Fabrications through the probation course", "Brenner Fabrications"),
+    ("now I volunteer at the Olive Branch Cafe two days a week", "Olive Branch Cafe"),
+    ("he worked at Pennine Scaffolding before he went in", "Pennine Scaffolding"),
+])
+def test_named_workplaces_are_places(text, work, real_nlp):
+    assert any(label == "place" and work in t for label, t in found(text, real_nlp))
+
+
+@pytest.mark.parametrize("text", [
+    "I got a job at Tesco stacking shelves",
+    "worked at Greggs for a year",
+    "I volunteer at the Jobcentre drop-in",
+])
+def test_chains_and_services_worked_at_are_still_kept(text, real_nlp):
+    assert [s for s in found(text, real_nlp) if s[0] == "place"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("everyone calls me Tinks round here", "Tinks"),
+    ("the lads call him Biscuit", "Biscuit"),
+])
+def test_what_someone_is_called_is_a_name(text, name, real_nlp):
+    assert ("name", name) in found(text, real_nlp)
+
+
+def test_a_name_said_again_in_lower_case_is_still_a_name(real_nlp):
+    text = "my girls Amber and Sherry, sherry's the oldest"
+    assert ("name", "sherry") in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text, prison", [
+    ("in n out of holme house since i was 17", "holme house"),
+    ("did a year in forest bank, worst jail going", "forest bank"),
+])
+def test_lower_case_two_word_prisons(text, prison, real_nlp):
+    assert ("prison", prison) in found(text, real_nlp)

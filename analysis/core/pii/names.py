@@ -241,5 +241,19 @@ def find_names(
     found += name_rules.known_names(text, known_names)
     # A cue or list match can still assemble a service name ("Sally" + "Army").
     not_names = load_set("not_names.txt")
-    return [c for c in found if text[c.start:c.end].lower() not in not_names
-            and not said_as_shop(text, c.start, c.end)]
+    found = [c for c in found if text[c.start:c.end].lower() not in not_names
+             and not said_as_shop(text, c.start, c.end)]
+    return found + _said_again(text, found)
+
+
+def _said_again(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A one-word name said again in lower case ("Amber and Sherry, sherry's the oldest"):
+    any time for a name that is no word, else only with 's after it ("will" stays a verb)."""
+    again = []
+    for word in {text[c.start:c.end] for c in found}:
+        if " " in word or not word[:1].isupper() or len(word) < MIN_LONE_NAME:
+            continue
+        tail = r"(?=['’]s\b)" if is_ambiguous(word) else r"\b"
+        again += [Candidate(m.start(), m.end(), "name")
+                  for m in re.finditer(rf"\b{re.escape(word.lower())}{tail}", text)]
+    return again
