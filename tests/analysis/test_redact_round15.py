@@ -178,3 +178,27 @@ def test_a_name_said_again_in_lower_case_is_still_a_name(real_nlp):
 ])
 def test_lower_case_two_word_prisons(text, prison, real_nlp):
     assert ("prison", prison) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text, handle", [
+    ("snap me big.dazza_1 if you want to talk", "big.dazza_1"),
+    ("snapchat me kel.x.99", "kel.x.99"),
+])
+def test_handles_after_snap_me(text, handle, real_nlp):
+    assert ("name", handle) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("send it to 4 Ash Grove, Ormskirk, L39 4QT please", "Ormskirk"),
+    ("flat 2, 9 Mill Lane, Bishop Auckland DL14 7AB", "Bishop Auckland"),
+])
+def test_the_town_before_a_postcode_is_a_place(text, town, real_nlp):
+    assert ("place", town) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "just a bit of mandy at the weekends, nothing heavy",
+    "some tina and a bit of g at the parties",
+])
+def test_drugs_said_in_amounts_are_still_not_names(text, real_nlp):
+    assert [s for s in found(text, real_nlp) if s[0] == "name"] == []

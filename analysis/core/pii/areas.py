@@ -26,6 +26,7 @@ from functools import cache
 
 from ..lists import load_list, load_set
 from .common import CAP_WORD, COMMON_WORDS, Candidate, is_sentence_start
+from .contact import POSTCODE
 from .name_words import never_name
 from .not_people import COURT_BEFORE
 from .places import first_word_generic
@@ -59,6 +60,11 @@ IN_THE = re.compile(rf"\b(?i:in)[ \t]+the[ \t]+(?P<name>{CAP_WORD}(?:[ \t]+{CAP_
 # model often misses them). Not someone's ("in Dean's car") nor an acronym ("in A&E").
 UNKNOWN_IN = re.compile(
     rf"\b(?i:in|near|outside|around|round|across)[ \t]+(?P<name>{CAP_WORD})(?![\w'’&-])")
+# "22 Tithebarn Street, Preston, PR1 2JR": the words straight before a full postcode in an
+# address are its town, even when the name rules read a person there.
+TOWN_BEFORE_POSTCODE = re.compile(
+    rf"(?<=,)[ \t]*(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]*,?[ \t]+"
+    rf"(?=(?i:{POSTCODE.pattern}))")
 POSSESSIVE_END = re.compile(r"(?:['’]s?)?$")  # "South London's", "Leeds'"
 ACRONYM_LETTERS = 4  # "PO", "CV", "NI", "DBS": what the model takes for places is no town
 
@@ -197,4 +203,6 @@ def find_areas(
                 or any(s < cand.end and cand.start < e for s, e in people)):
             continue
         found.append(cand)
+    found += [Candidate(*m.span("name"), "place") for m in TOWN_BEFORE_POSTCODE.finditer(text)
+              if not is_kept_region(m.group("name")) and not never_name(m.group("name"))]
     return found

@@ -65,7 +65,7 @@ HANDLE = re.compile(r"(?<![\w.@+'-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-
 HANDLE_AFTER_APP = re.compile(
     r"\b(?i:snapchat|snap|insta|instagram|tiktok|twitter|facebook|fb)\b"
     r"(?:[ \t]+(?i:name|handle|username|account))?"
-    r"(?:[ \t]*:|[ \t]*,?[ \t]+(?i:is|as|it's|its|i'm))?[ \t]+"
+    r"(?:[ \t]*:|[ \t]*,?[ \t]+(?i:is|as|it's|its|i'm|me))?[ \t]+"
     r"(?P<handle>(?=[\w.]*[A-Za-z])(?=[\w.]*[\d_.][\w.]*[A-Za-z0-9])[A-Za-z0-9_][\w.]*[A-Za-z0-9_])"
 )
 # Other reference numbers only count after a word saying what they are.

@@ -36,7 +36,8 @@ DRUGS = frozenset(["crystal", "charlie", "mandy", "molly", "tina", "henry"])
 # dentist" are children, so "took", "taking" and the like read nothing.
 TAKING_BEFORE = re.compile(
     r"\b(?i:on|sniffed|sniffing|snorted|snorting|smoked|smoking|addicted[ \t]+to"
-    r"|(?:bags?|lines?|grams?)[ \t]+of)[ \t]+(?:(?i:the|some)[ \t]+)?$")
+    r"|(?:bags?|lines?|grams?|bits?|pills?|caps?|bombs?|dabs?|points?|loads?)[ \t]+of|some)"
+    r"[ \t]+(?:(?i:the|some)[ \t]+)?$")
 # Taken to somewhere or gone for something is a person ("on Charlie for the dentist" never
 # is the drug); a time after "for" is how long ("on Crystal for two years").
 TAKEN_SOMEWHERE = re.compile(
