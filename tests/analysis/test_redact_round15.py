@@ -202,3 +202,11 @@ def test_the_town_before_a_postcode_is_a_place(text, town, real_nlp):
 ])
 def test_drugs_said_in_amounts_are_still_not_names(text, real_nlp):
     assert [s for s in found(text, real_nlp) if s[0] == "name"] == []
+
+
+@pytest.mark.parametrize("text, town", [
+    ("my nan lived in Treorchy all her life", "Treorchy"),
+    ("when i was living in Paisley i drank every day", "Paisley"),
+])
+def test_towns_lived_in_are_places_not_hostels(text, town, real_nlp):
+    assert ("place", town) in found(text, real_nlp)

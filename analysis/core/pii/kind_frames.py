@@ -31,11 +31,13 @@ from collections import deque
 from collections.abc import Callable, Iterable
 
 from .common import CAP_WORD, Candidate, sentence_parts
+from .hospitals import NOT_HOSPITAL_FIRST
 from .word_lists import SUBSTITUTES, TIME_NAMES, TIME_WORDS
 
 __all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "OPENING_HOME", "PUT_ON", "STAFF_AT",
            "THROUGH", "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE", "listed_on",
-           "model_says_no_place", "more_frames", "on_said_as_place", "ward_said"]
+           "model_says_no_place", "model_says_town", "more_frames", "on_said_as_place",
+           "part_or_town", "ward_said"]
 
 # A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
 NAME = (rf"(?:St\.?[ \t]+{CAP_WORD}(?:['’]s)?|{CAP_WORD}(?:['’]s)?|[A-Z]{{2,4}}\b)"
@@ -176,6 +178,25 @@ def model_says_no_place(text: str, start: int, end: int,
                 len(words) == 1 and is_word(words[0]) and PEOPLES_END.search(words[0]))):
             return True
     return False
+
+
+def part_or_town(name: str, kind: str | None, said: bool, own: bool, town: bool) -> bool:
+    """"the Segregation Unit", "on the Acute ward": parts of a prison or a hospital; "my nan
+    lived in Treorchy": a town lived in (``model_says_town``), a place for areas.py."""
+    if (own or kind == "hospital") and name.split(maxsplit=1)[0].lower() in NOT_HOSPITAL_FIRST:
+        return True
+    return kind == "hostel" and not said and town
+
+
+LIVED_IN = re.compile(r"\b(?i:live[sd]?|living)[ \t]+in[ \t]+$")
+
+
+def model_says_town(text: str, start: int, end: int,
+                    entities: Iterable[tuple[int, int, str]]) -> bool:
+    """Say whether text[start:end] is said lived in ("my nan lived in Treorchy") and the model
+    calls exactly it a town (GPE); "stuck in Kettleby, no move on" says a hostel."""
+    return bool(LIVED_IN.search(text, max(0, start - 20), start)) and any(
+        s == start and e == end and label == "GPE" for s, e, label in entities)
 
 
 def listed_on(text: str, found: list[Candidate], ents: list[tuple[int, int, str]],
