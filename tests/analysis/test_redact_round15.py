@@ -210,3 +210,11 @@ def test_drugs_said_in_amounts_are_still_not_names(text, real_nlp):
 ])
 def test_towns_lived_in_are_places_not_hostels(text, town, real_nlp):
     assert ("place", town) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "I got a job with Shelter on the helpline",
+    "my job now is mostly on the phones",
+])
+def test_lower_case_words_worked_on_are_still_not_streets(text, real_nlp):
+    assert [s for s in found(text, real_nlp) if s[0] == "place"] == []

@@ -33,13 +33,14 @@ PRESENCE = re.compile(
     r"|beg|begs|begged|begging|pitch|pitched|camp|camped|camping|tent|squat|squatted|squatting"
     r"|sat|sit|sits|sitting|live|lives|lived|living|grew up|brought up|stayed|staying"
     r"|doorway|bench|selling|sold|flat|house|bedsit|hang about|hung about|hanging about"
-    r"|hang around|hung around|hanging around"
-    # Where someone works is where they are found: "the cafe on Micklegate I worked in".
-    r"|work|works|worked|working|job|volunteer|volunteers|volunteered|volunteering)\b"
-    r"[^.?!;]{0,25}$",
+    r"|hang around|hung around|hanging around)\b[^.?!;]{0,25}$",
     re.IGNORECASE,
 )
 GATE_STREET = re.compile(r"[a-z]{3,}gate$")
+# Where someone works is where they are found ("the cafe on Micklegate I worked in"); only
+# for a capitalised street: "a job on the helpline" is no street.
+WORKED_NEAR = re.compile(r"\b(?i:work|works|worked|working|job|volunteer(?:s|ed|ing)?)\b"
+                         r"[^.?!;]{0,25}$")
 # "on Briggate", "a doorway off Kirkgate", "sleeping on briggate"; not "on Dave's sofa" or
 # a longer name.
 BARE_STREET = re.compile(
@@ -125,11 +126,12 @@ def find_bare_streets(text: str, is_word: Callable[[str], bool] | None) -> list[
         # A lower-case word ending in "s" is a plural of slang ("living on tinnies").
         living_on = LIVING_ON.search(text[max(0, m.start() - 12):m.start("name")])
         # "on Westgate", "off Kirkgate": "gate" is the old northern word for a street, so
-        # such a name after "on" or "off" is one whatever else is said.
-        gate = word[:1].isupper() and GATE_STREET.search(word)
+        # such a name after "on" or "off" is one whatever else is said; so is one worked on.
+        before = text[max(0, m.start() - 60):m.start()]
+        gate = word[:1].isupper() and (GATE_STREET.search(word) or WORKED_NEAR.search(before))
         if (never_name(word) or is_word(word) or low in areas or low in first_names
                 or (word.islower() and (word.endswith("s") or living_on))
-                or not (gate or PRESENCE.search(text[max(0, m.start() - 60):m.start()]))):
+                or not (gate or PRESENCE.search(before))):
             continue
         found.append(Candidate(m.start("name"), m.end("name"), "place"))
     return found + _lower_case_areas(text, is_word) + _any_case_streets(text)
