@@ -218,3 +218,17 @@ def test_towns_lived_in_are_places_not_hostels(text, town, real_nlp):
 ])
 def test_lower_case_words_worked_on_are_still_not_streets(text, real_nlp):
     assert [s for s in found(text, real_nlp) if s[0] == "place"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "I'll be 2 years clean on the 5th of June",
+    "I'll be 3 months sober on 12 March",
+    "things turned 180 on the 4th of July when I got clean",
+])
+def test_time_clean_and_turns_are_still_no_birthdays(text, real_nlp):
+    assert [s for s in found(text, real_nlp) if s[0] == "date of birth"] == []
+
+
+def test_towns_before_my_kids_are_still_not_names(real_nlp):
+    spans = found("Leeds and Bradford my kids grew up in", real_nlp)
+    assert [s for s in spans if s[0] == "name"] == []

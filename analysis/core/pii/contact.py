@@ -127,7 +127,9 @@ DOB_CUE = re.compile(
 # date makes it their birthday; "a typical scorpio, 2nd Nov 88": so does a star sign.
 AGE_CUE = re.compile(
     rf"\b(?:turn(?:ed|s|ing)?|(?:i['’]?ll|ill|will|gonna|going[ \t]+to)[ \t]+be)[ \t]+"
-    rf"(?:\d{{1,3}}|{TENS}(?:[- ]{UNITS})?|{TEENS}|{UNITS})\b"
+    # An age, not a time clean or sober ("I'll be 2 years clean on ...").
+    rf"(?:\d{{1,2}}|{TENS}(?:[- ]{UNITS})?|{TEENS}|{UNITS})\b"
+    r"(?![ \t]+(?:years?|months?|weeks?|days?)\b(?![ \t]+old))"
     r"|\b(?:an?|typical|i['’]?m|im)[ \t]+(?:aries|taurus|gemini|cancer|leo|virgo|libra|scorpio"
     r"|sagittarius|capricorn|aquarius|pisces)\b", re.IGNORECASE)
 # "born on Christmas Day", "I'll be 50 on Boxing Day": a day that falls on one date each year.

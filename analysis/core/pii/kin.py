@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..lists import load_set
 from .common import CAP_WORD, Candidate
 from .name_words import is_ambiguous, never_name, said_as_time
 
@@ -54,7 +55,10 @@ def kin_listed_names(text: str) -> list[Candidate]:
         for word in ONE_NAME.finditer(m.group("names")):
             start, end = m.start() + word.start(), m.start() + word.end()
             # "In June, my daughter was born": a time, not the daughter.
-            if not never_name(word.group()) and not said_as_time(text, start, end):
+            # "Leeds and Bradford my kids grew up in": towns, unless also first names.
+            town = (word.group().lower() in load_set("broad_areas.txt")
+                    and word.group().lower() not in load_set("first_names.txt"))
+            if not (never_name(word.group()) or said_as_time(text, start, end) or town):
                 found.append(Candidate(start, end, "name"))
     return found
 
