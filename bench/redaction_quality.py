@@ -17,7 +17,8 @@ comparable between rounds. ``--fixture dev11`` measures round eleven's hostels, 
 names with no cue word (``pii_dev11_lines.py``); ``--fixture dev11check`` the lines written
 after its rules and never tuned on; ``--fixture dev12`` round twelve's (``pii_dev12_lines.py``)
 and ``dev12check`` its lines written after the rules; ``--fixture dev14`` round
-fourteen's ID numbers and prisons (``pii_dev14_lines.py``).
+fourteen's ID numbers and prisons (``pii_dev14_lines.py``); ``--fixture dev15`` round fifteen's
+forum voices with every kind planted and decoys (``pii_dev15_lines.py``).
 
 Run: ``.venv/bin/python bench/redaction_quality.py [--fixture fresh] [--no-demo] [--show-errors]``
 """
@@ -58,6 +59,8 @@ FIXTURES = {"labelled": ROOT / "tests/analysis/fixtures/pii_labelled.jsonl",
             # Round fourteen's: UK ID numbers (NHS, PNC, CRO, CRN, licence, bank) and prisons
             # with nicknames, closed and Scottish ones, and traps (pii_dev14_lines.py).
             "dev14": ROOT / "tests/analysis/fixtures/pii_dev14.jsonl",
+            # Round fifteen's forum voices, every kind planted, and decoys (pii_dev15_lines.py).
+            "dev15": ROOT / "tests/analysis/fixtures/pii_dev15.jsonl",
             # The same again by another helper; sealed: no fix was made by reading it.
             "heldout4": ROOT / "tests/analysis/fixtures/pii_heldout4.jsonl",
             # Round thirteen's, by a helper who never read the redactor; sealed likewise.

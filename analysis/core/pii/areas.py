@@ -26,12 +26,13 @@ from functools import cache
 
 from ..lists import load_list, load_set
 from .common import CAP_WORD, COMMON_WORDS, Candidate, is_sentence_start
+from .contact import POSTCODE
 from .name_words import never_name
 from .not_people import COURT_BEFORE
 from .places import first_word_generic
 from .shops import said_as_shop
 from .whereabouts import PRESENCE
-from .word_lists import EVERYDAY
+from .word_lists import EVERYDAY, TIME_NAMES, TIME_WORDS
 
 __all__ = ["find_areas", "is_kept_region"]
 
@@ -54,6 +55,16 @@ NOT_AREAS = frozenset(
      "forces", "marines", "paras", "raf", "church", "system", "city"])
 IN_THE = re.compile(rf"\b(?i:in)[ \t]+the[ \t]+(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)\b"
                     rf"(?![\w'’-])")
+# "my sister's in Wythenshawe", "grew up in Lochee": a capitalised word that is no English
+# word, said where someone is, is a town or district no list holds (names skip these, the
+# model often misses them). Not someone's ("in Dean's car") nor an acronym ("in A&E").
+UNKNOWN_IN = re.compile(
+    rf"\b(?i:in|near|outside|around|round|across)[ \t]+(?P<name>{CAP_WORD})(?![\w'’&-])")
+# "22 Tithebarn Street, Preston, PR1 2JR": the words straight before a full postcode in an
+# address are its town, even when the name rules read a person there.
+TOWN_BEFORE_POSTCODE = re.compile(
+    rf"(?<=,)[ \t]*(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)[ \t]*,?[ \t]+"
+    rf"(?=(?i:{POSTCODE.pattern}))")
 POSSESSIVE_END = re.compile(r"(?:['’]s?)?$")  # "South London's", "Leeds'"
 ACRONYM_LETTERS = 4  # "PO", "CV", "NI", "DBS": what the model takes for places is no town
 
@@ -146,6 +157,23 @@ def _in_the(text: str) -> list[Candidate]:
     return found
 
 
+def _unknown_in(text: str, is_word: Callable[[str], bool] | None) -> list[Candidate]:
+    """Unlisted towns and districts: an unknown capitalised word after "in", "near" or the
+    like; never an English word, a time, a shop or a service."""
+    if is_word is None:
+        return []
+    found = []
+    for m in UNKNOWN_IN.finditer(text):
+        name = m.group("name")
+        low = name.lower()
+        if (is_word(low) or any(is_word(p) for p in low.split("-")) or never_name(name)
+                or low in TIME_NAMES or low in TIME_WORDS or low in load_set("not_names.txt")
+                or low in load_set("first_names.txt") or said_as_shop(text, *m.span("name"))):
+            continue
+        found.append(Candidate(*m.span("name"), "place"))
+    return found
+
+
 def find_areas(
     text: str, entities: Iterable[tuple[int, int, str]], names: Iterable[Candidate],
     is_word: Callable[[str], bool] | None,
@@ -166,7 +194,8 @@ def find_areas(
     """
     people = [(c.start, c.end) for c in names]
     found = []
-    for cand in _model_areas(text, entities) + _listed_areas(text, is_word) + _in_the(text):
+    for cand in (_model_areas(text, entities) + _listed_areas(text, is_word) + _in_the(text)
+                 + _unknown_in(text, is_word)):
         compass = COMPASS_BEFORE.search(text, max(0, cand.start - 20), cand.start)
         span = (compass.group() if compass else "") + text[cand.start:cand.end]
         if (is_kept_region(span)
@@ -174,4 +203,6 @@ def find_areas(
                 or any(s < cand.end and cand.start < e for s, e in people)):
             continue
         found.append(cand)
+    found += [Candidate(*m.span("name"), "place") for m in TOWN_BEFORE_POSTCODE.finditer(text)
+              if not is_kept_region(m.group("name")) and not never_name(m.group("name"))]
     return found

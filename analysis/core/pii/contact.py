@@ -47,6 +47,7 @@ PRISON_NUMBER = re.compile(r"\b[A-Z]\d{4}[A-Z]{2}\b", re.IGNORECASE)
 PRISON_NUMBER_SPACED = re.compile(r"\b[A-Z](?:[ -]\d{4}[ -]?|\d{4}[ -])[A-Z]{2}\b")
 # Number plates in the current format (AB12 CDE); no other UK reference looks like one.
 VEHICLE_REG = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b")
+VEHICLE_REG_ANY_CASE = re.compile(VEHICLE_REG.pattern, re.IGNORECASE)
 # Older plates ("P789 XYZ", "ABC 123D") look like other codes, so only near a vehicle word.
 VEHICLE_REG_OLD = re.compile(r"\b(?:[A-Z]\d{1,3}[ ]?[A-Z]{3}|[A-Z]{3}[ ]?\d{1,3}[A-Z])\b")
 VEHICLE_CUE = re.compile(r"\b(?i:car|cars|van|motor|motorbike|bike|reg|plate|plates"
@@ -64,7 +65,7 @@ HANDLE = re.compile(r"(?<![\w.@+'-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-
 HANDLE_AFTER_APP = re.compile(
     r"\b(?i:snapchat|snap|insta|instagram|tiktok|twitter|facebook|fb)\b"
     r"(?:[ \t]+(?i:name|handle|username|account))?"
-    r"(?:[ \t]*:|[ \t]*,?[ \t]+(?i:is|as|it's|its|i'm))?[ \t]+"
+    r"(?:[ \t]*:|[ \t]*,?[ \t]+(?i:is|as|it's|its|i'm|me))?[ \t]+"
     r"(?P<handle>(?=[\w.]*[A-Za-z])(?=[\w.]*[\d_.][\w.]*[A-Za-z0-9])[A-Za-z0-9_][\w.]*[A-Za-z0-9_])"
 )
 # Other reference numbers only count after a word saying what they are.
@@ -122,6 +123,20 @@ DOB_CUE = re.compile(
     r"(?:\b(?:born|DOB|D\.\s?O\.\s?B|date\s+of\s+birth|birth\s?date|birthday|b['’]?day)\b"
     r"|\bd\.o\.b\.)", re.IGNORECASE,
 )
+# "I turned 30 on the 4th of May", "I'll be forty on 12 June": the age someone turns on a
+# date makes it their birthday; "a typical scorpio, 2nd Nov 88": so does a star sign.
+AGE_CUE = re.compile(
+    rf"\b(?:turn(?:ed|s|ing)?|(?:i['’]?ll|ill|will|gonna|going[ \t]+to)[ \t]+be)[ \t]+"
+    # An age, not a time clean or sober ("I'll be 2 years clean on ...").
+    rf"(?:\d{{1,2}}|{TENS}(?:[- ]{UNITS})?|{TEENS}|{UNITS})\b"
+    r"(?![ \t]+(?:years?|months?|weeks?|days?)\b(?![ \t]+old))"
+    r"|\b(?:an?|typical|i['’]?m|im)[ \t]+(?:aries|taurus|gemini|cancer|leo|virgo|libra|scorpio"
+    r"|sagittarius|capricorn|aquarius|pisces)\b", re.IGNORECASE)
+# "born on Christmas Day", "I'll be 50 on Boxing Day": a day that falls on one date each year.
+HOLIDAY = re.compile(
+    r"\bon[ \t]+(?P<day>(?:christmas|boxing|new[ \t]+year['’]?s|valentine['’]?s"
+    r"|st\.?[ \t]+patrick['’]?s)[ \t]+(?:day|eve)|halloween|bonfire[ \t]+night)\b",
+    re.IGNORECASE)
 # How far a date may sit from its "born"/"DOB" cue, in characters.
 CUE_BEFORE, CUE_AFTER = 60, 30
 # "I'm a 3rd of May 1990 baby": a date said as what kind of baby someone was is their
@@ -214,7 +229,9 @@ def find_id_numbers(text: str) -> list[Candidate]:
              for m in pattern.finditer(text)]
     found += [Candidate(m.start("number"), m.end("number"), "ID number")
               for m in COLLAR_NUMBER.finditer(text)]
-    found += [Candidate(m.start(), m.end(), "ID number") for m in VEHICLE_REG_OLD.finditer(text)
+    # Older plates, and any typed in lower case ("bd62 xtr"), only near a vehicle word.
+    found += [Candidate(m.start(), m.end(), "ID number")
+              for pattern in (VEHICLE_REG_OLD, VEHICLE_REG_ANY_CASE) for m in pattern.finditer(text)
               if VEHICLE_CUE.search(text[max(0, m.start() - 60):m.end() + 60])]
     found += find_cued_references(text) + find_uk_ids(text)
     for cue in ID_CUE.finditer(text):
@@ -239,15 +256,17 @@ def find_dates_of_birth(text: str) -> list[Candidate]:
     Returns:
         Candidates labelled ``date of birth``.
     """
-    cues = [(m.start(), m.end()) for m in DOB_CUE.finditer(text)]
+    cues = [m.span() for pattern in (DOB_CUE, AGE_CUE) for m in pattern.finditer(text)]
     found = []
-    for m in DATE.finditer(text):
+    dates = [(m.start(), m.end()) for m in DATE.finditer(text)]
+    holidays = [m.span("day") for m in HOLIDAY.finditer(text)]
+    for m_start, m_end in dates + holidays:
         near = any(
-            0 <= m.start() - c_end <= CUE_BEFORE or 0 <= c_start - m.end() <= CUE_AFTER
+            0 <= m_start - c_end <= CUE_BEFORE or 0 <= c_start - m_end <= CUE_AFTER
             for c_start, c_end in cues
         )
-        if near or BABY_AFTER.match(text, m.end()):
-            found.append(Candidate(m.start(), m.end(), "date of birth"))
+        if near or ((m_start, m_end) in dates and BABY_AFTER.match(text, m_end)):
+            found.append(Candidate(m_start, m_end, "date of birth"))
     found += [Candidate(*m.span(1 if m.group(1) else 2), "date of birth")
               for m in BORN_YEAR.finditer(text)]
     return found

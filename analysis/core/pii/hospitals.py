@@ -146,9 +146,14 @@ HOSPITAL_CONTEXT = re.compile(
     # parent in by ambulance.
     r"|place of safety|visiting (?:hours|time)|chest pains?|heart attack"
     # Registered with a practice ("registered at the Grove").
-    r"|registered (?:at|with))\b",
+    r"|registered (?:at|with)"
+    # "blue lighted me to Morriston": taken by ambulance with the lights on.
+    r"|blue[- ]light(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
+
+
+POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _care_label(text: str, m: re.Match[str]) -> str:
@@ -211,8 +216,13 @@ def find_hospitals(text: str) -> list[Candidate]:
         name = m.group("name").lower()
         if m.re is HOSPITAL_EXPLAINED and " " not in name and is_sentence_start(text, m.start()):
             continue
+        # "admitted me to Jimmy's": a first name's 's after a care cue is where, not who.
+        owned = m.re is HOSPITAL_AFTER_CARE and " " not in name and POSSESSIVE.match(
+            text, m.end("name"))
+        if owned:
+            found.append(Candidate(m.start("name"), owned.end(), "hospital"))
         # "sectioned at Christmas", "admitted in November", "detox in May" are times.
-        if (name not in areas and name.split()[0] not in first_names
+        elif (name not in areas and name.split()[0] not in first_names
                 and not never_name(name.split()[0]) and name.split()[0] not in TIME_NAMES
                 and not first_word_generic(text, m.start("name"))):
             label = _care_label(text, m) if m.re is HOSPITAL_AFTER_CARE else "hospital"

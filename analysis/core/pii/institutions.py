@@ -24,19 +24,21 @@ from functools import cache
 from ..lists import load_set
 from .areas import is_kept_region
 from .common import COMMON_WORDS, Candidate, is_sentence_start, sentence_parts
-from .hospitals import HOSPITAL_CONTEXT, NOT_HOSPITAL_FIRST
+from .hospitals import HOSPITAL_CONTEXT
 from .kind_frames import (
     NAME,
-    ON,
     OPENING_HOME,
     STAFF_AT,
+    THROUGH,
     UNDER_CARE,
     WAITING_FOR,
     WHERE,
     listed_on,
     model_says_no_place,
+    model_says_town,
     more_frames,
-    ward_said,
+    on_said_as_place,
+    part_or_town,
 )
 from .name_words import TITLE_WORDS
 from .places import GENERIC_FIRST, ROAD_DESCRIPTIONS, SCHOOL_WORDS, STREET_SUFFIXES
@@ -271,12 +273,12 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
         own = _said_kind(pats["after"].match(" " + name.split()[-1]))
         # "the waiting list for Greystones": with nothing else said, a hostel's or a rehab's.
         kind = strong or own or _nearest_doing(text, start, end) or (
-            "hostel" if m.re is WAITING_FOR else None)
-        # "the Segregation Unit", "on the Acute ward": parts of a prison or a hospital.
-        if (own or kind == "hospital") and name.split()[0].lower() in NOT_HOSPITAL_FIRST:
+            "hostel" if m.re in (WAITING_FOR, THROUGH) else None)
+        if part_or_town(name, kind, bool(strong or own), own is not None,
+                        model_says_town(text, start, end, ents)):
             continue
         # "on Poppy": a ward, only with the word ward said ("put me on Sertraline").
-        if m.re is ON and not (kind == "hospital" and (strong or ward_said(text, start, end))):
+        if not on_said_as_place(text, m, kind, bool(strong)):
             continue
         # "my first night in Bramwell House", "Ashcombe House was rough": a named House or
         # Lodge someone is in or comes from, or that a sentence is about, with nothing else

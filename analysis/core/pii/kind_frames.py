@@ -31,11 +31,13 @@ from collections import deque
 from collections.abc import Callable, Iterable
 
 from .common import CAP_WORD, Candidate, sentence_parts
-from .word_lists import TIME_NAMES, TIME_WORDS
+from .hospitals import NOT_HOSPITAL_FIRST
+from .word_lists import SUBSTITUTES, TIME_NAMES, TIME_WORDS
 
-__all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "OPENING_HOME", "STAFF_AT",
-           "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE", "listed_on", "model_says_no_place",
-           "more_frames", "ward_said"]
+__all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "OPENING_HOME", "PUT_ON", "STAFF_AT",
+           "THROUGH", "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE", "listed_on",
+           "model_says_no_place", "model_says_town", "more_frames", "on_said_as_place",
+           "part_or_town", "ward_said"]
 
 # A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
 NAME = (rf"(?:St\.?[ \t]+{CAP_WORD}(?:['’]s)?|{CAP_WORD}(?:['’]s)?|[A-Z]{{2,4}}\b)"
@@ -72,6 +74,18 @@ HOUSED_BY = re.compile(
 WAITING_FOR = re.compile(
     rf"\b(?i:waiting[ \t]+list|the[ \t]+list)[ \t]+(?i:for|at)[ \t]+{_THE}(?P<name>{NAME})"
     r"(?!['’\w])")
+# "been through Heron's Reach", "went through Brackenwood": a place lived through, as
+# hostels, rehabs and prisons are; the kind is the sentence's, else a hostel (services,
+# times and bodies are never read: institutions._excluded).
+THROUGH = re.compile(
+    rf"\b(?i:been|gone|went|going|go|goes|came|come|passed)[ \t]+(?i:through|thru)[ \t]+{_THE}"
+    rf"(?P<name>{NAME})(?!['’\w])")
+# "put me on Juniper the first night": put on a house or unit of a hostel; a ward needs
+# the word ward said, like any "on" (``ward_said``), and medicines are put on too, so only
+# with a housing word near (institutions.find_by_kind reads the kind).
+PUT_ON = re.compile(
+    rf"\b(?i:put|placed|moved|stuck|bunged)[ \t]+(?i:me|us|him|her|them)[ \t]+(?i:on)[ \t]+"
+    rf"{_THE}(?P<name>{NAME})(?!['’\w])")
 # The group that matched names the kind.
 STAFF_AT = re.compile(
     rf"\b(?i:(?P<hostel>key[ \t]?workers?)|(?P<hospital>gps?|doctors?|nurses?|psychs?"
@@ -102,7 +116,7 @@ def more_frames(text: str) -> list[tuple[re.Match[str], str | None]]:
     """Every name said in one of the frames above, with the kind the frame itself says
     (None when the rest of the sentence must say it)."""
     framed: list[tuple[re.Match[str], str | None]] = [
-        (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE, WAITING_FOR)
+        (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE, WAITING_FOR, THROUGH)
         for m in p.finditer(text)]
     # "the nurses on Poppy ... the women's ward": "on" a ward only with the word said.
     framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)
@@ -110,7 +124,20 @@ def more_frames(text: str) -> list[tuple[re.Match[str], str | None]]:
     framed += [(m, "hostel" if m.group("hostel") else "hospital") for m in STAFF_AT.finditer(text)]
     framed += [(m, "hospital") for m in UNDER_CARE.finditer(text)]
     framed += [(m, "hostel") for m in HOUSED_BY.finditer(text)]
+    framed += [(m, None) for m in PUT_ON.finditer(text)]
     return framed
+
+
+def on_said_as_place(text: str, m: re.Match[str], kind: str | None, strong: bool) -> bool:
+    """"on Poppy": a ward only with the word ward said ("put me on Sertraline"); "put me on
+    Juniper ... my own room": a house only with housing said, never a treatment medicine
+    (medicines and benefits are put on too). Other frames pass."""
+    start, end = m.span("name")
+    if m.re is ON:
+        return kind == "hospital" and (strong or ward_said(text, start, end))
+    if m.re is PUT_ON:
+        return kind == "hostel" and m.group("name").lower() not in SUBSTITUTES
+    return True
 
 
 def ward_said(text: str, start: int, end: int) -> bool:
@@ -151,6 +178,25 @@ def model_says_no_place(text: str, start: int, end: int,
                 len(words) == 1 and is_word(words[0]) and PEOPLES_END.search(words[0]))):
             return True
     return False
+
+
+def part_or_town(name: str, kind: str | None, said: bool, own: bool, town: bool) -> bool:
+    """"the Segregation Unit", "on the Acute ward": parts of a prison or a hospital; "my nan
+    lived in Treorchy": a town lived in (``model_says_town``), a place for areas.py."""
+    if (own or kind == "hospital") and name.split(maxsplit=1)[0].lower() in NOT_HOSPITAL_FIRST:
+        return True
+    return kind == "hostel" and not said and town
+
+
+LIVED_IN = re.compile(r"\b(?i:live[sd]?|living)[ \t]+in[ \t]+$")
+
+
+def model_says_town(text: str, start: int, end: int,
+                    entities: Iterable[tuple[int, int, str]]) -> bool:
+    """Say whether text[start:end] is said lived in ("my nan lived in Treorchy") and the model
+    calls exactly it a town (GPE); "stuck in Kettleby, no move on" says a hostel."""
+    return bool(LIVED_IN.search(text, max(0, start - 20), start)) and any(
+        s == start and e == end and label == "GPE" for s, e, label in entities)
 
 
 def listed_on(text: str, found: list[Candidate], ents: list[tuple[int, int, str]],

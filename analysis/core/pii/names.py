@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..lists import load_set
-from . import name_rules, speakers
+from . import kin, name_rules, speakers
 from .areas import is_kept_region
 from .common import CAP_WORD, COMMON_WORDS, Candidate
 from .name_words import (
@@ -235,9 +235,25 @@ def find_names(
     # the word, even opening the sentence where drop_not_people reads a modifier.
     found += called_nicknames(text) + describing_nicknames(text, is_adjective)
     found += acting_nicknames(text, is_word) + owed_nicknames(text)
+    # "Stella and Carling my two kids": someone's children, whatever the words are.
+    found += kin.kin_listed_names(text)
     # The facilitator's own list always wins: they know who was in the room.
     found += name_rules.known_names(text, known_names)
     # A cue or list match can still assemble a service name ("Sally" + "Army").
     not_names = load_set("not_names.txt")
-    return [c for c in found if text[c.start:c.end].lower() not in not_names
-            and not said_as_shop(text, c.start, c.end)]
+    found = [c for c in found if text[c.start:c.end].lower() not in not_names
+             and not said_as_shop(text, c.start, c.end)]
+    return found + _said_again(text, found)
+
+
+def _said_again(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A one-word name said again in lower case ("Amber and Sherry, sherry's the oldest"):
+    any time for a name that is no word, else only with 's after it ("will" stays a verb)."""
+    again = []
+    for word in {text[c.start:c.end] for c in found}:
+        if " " in word or not word[:1].isupper() or len(word) < MIN_LONE_NAME:
+            continue
+        tail = r"(?=['’]s\b)" if is_ambiguous(word) else r"\b"
+        again += [Candidate(m.start(), m.end(), "name")
+                  for m in re.finditer(rf"\b{re.escape(word.lower())}{tail}", text)]
+    return again

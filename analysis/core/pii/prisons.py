@@ -31,7 +31,10 @@ LOWER_CASE_NAMES = re.compile(
     r"|hydebank wood|cornton vale|castle huntly|lowdham grange|kirklevington grange"
     r"|hollesley bay|eastwood park|east sutton park|north sea camp|lancaster farms"
     r"|shepton mallet|standford hill|guys marsh|stoke heath|thorn cross|blantyre house"
-    r"|monster mansion|hewell grange|hatfield lakes)\b")
+    r"|monster mansion|hewell grange|hatfield lakes"
+    # Round fifteen: the rest of the listed two-word prisons no everyday phrase could be.
+    r"|holme house|forest bank|low moss|low newton|glen parva|drake hall|morton hall|rye hill"
+    r"|warren hill|five wells)\b")
 # "the YOI bit", "a YOI": a kind of prison, no prison's name after it.
 YOI_AS_WORD = re.compile(r"\b(?:the|a)[ \t]+$", re.IGNORECASE)
 PRISON_WORD_AFTER = r"(?:[ \t]+(?:prison|Prison|jail|nick|YOI))"

@@ -17,6 +17,7 @@ from functools import cache
 
 from ..lists import load_list
 from .common import Candidate
+from .kin import named_as_kin
 from .name_rules import cued_names
 from .name_words import shows_a_person
 
@@ -35,7 +36,8 @@ DRUGS = frozenset(["crystal", "charlie", "mandy", "molly", "tina", "henry"])
 # dentist" are children, so "took", "taking" and the like read nothing.
 TAKING_BEFORE = re.compile(
     r"\b(?i:on|sniffed|sniffing|snorted|snorting|smoked|smoking|addicted[ \t]+to"
-    r"|(?:bags?|lines?|grams?)[ \t]+of)[ \t]+(?:(?i:the|some)[ \t]+)?$")
+    r"|(?:bags?|lines?|grams?|bits?|pills?|caps?|bombs?|dabs?|points?|loads?)[ \t]+of|some)"
+    r"[ \t]+(?:(?i:the|some)[ \t]+)?$")
 # Taken to somewhere or gone for something is a person ("on Charlie for the dentist" never
 # is the drug); a time after "for" is how long ("on Crystal for two years").
 TAKEN_SOMEWHERE = re.compile(
@@ -47,6 +49,12 @@ DRINK_BEFORE = re.compile(
     r"\b(?i:(?:bottles?|cans?|pints?|glass|glasses|crates?|litres?|shots?)[ \t]+of"
     r"|drinking|drink|drank|on[ \t]+the)[ \t]+$")
 DRINK_AFTER = re.compile(r"[ \t]+(?i:in[ \t]+my[ \t]+(?:coffee|tea|brew|cuppa))\b")
+# A sentence about drinking: "Brandy was my drink of choice", "Stella was my poison, then
+# Buckfast". There a drink's name is the drink unless the sentence shows someone.
+DRINKING = re.compile(
+    r"\b(?i:drinks?|drinking|drank|drunk|pissed|poison|booze[dr]?|boozing|bevv(?:y|ies)|pints?"
+    r"|cans|bottles?|hangovers?|alcohol(?:ic)?|tipple|liquor|spirits|vodka|cider|lager|beers?"
+    r"|whisk(?:e)?y|wine|rum|gin)\b")
 
 
 # "the weather went to Amber": a warning level said with the weather, not a person
@@ -232,9 +240,13 @@ def said_as_substance(text: str, start: int, end: int) -> bool:
     """
     word = text[start:end].lower()
     if word in DRINKS:
+        sentence = _sentence(text, start, end)
+        others = [w for w in re.findall(r"[\w'’]+", sentence.lower()) if w in DRINKS]
         return bool((DRINK_BEFORE.search(text[max(0, start - 20):start])
-                     or DRINK_AFTER.match(text, end))
-                    and not shows_a_person(text, start, end))
+                     or DRINK_AFTER.match(text, end) or DRINKING.search(sentence)
+                     or len(others) > 1)
+                    and not shows_a_person(text, start, end)
+                    and not named_as_kin(text, start, end))
     if word in DRUGS:
         return bool(TAKING_BEFORE.search(text[max(0, start - 25):start])
                     and not TAKEN_SOMEWHERE.match(text, end)

@@ -36,6 +36,11 @@ PRESENCE = re.compile(
     r"|hang around|hung around|hanging around)\b[^.?!;]{0,25}$",
     re.IGNORECASE,
 )
+GATE_STREET = re.compile(r"[a-z]{3,}gate$")
+# Where someone works is where they are found ("the cafe on Micklegate I worked in"); only
+# for a capitalised street: "a job on the helpline" is no street.
+WORKED_NEAR = re.compile(r"\b(?i:work|works|worked|working|job|volunteer(?:s|ed|ing)?)\b"
+                         r"[^.?!;]{0,25}$")
 # "on Briggate", "a doorway off Kirkgate", "sleeping on briggate"; not "on Dave's sofa" or
 # a longer name.
 BARE_STREET = re.compile(
@@ -120,9 +125,13 @@ def find_bare_streets(text: str, is_word: Callable[[str], bool] | None) -> list[
         low = word.lower()
         # A lower-case word ending in "s" is a plural of slang ("living on tinnies").
         living_on = LIVING_ON.search(text[max(0, m.start() - 12):m.start("name")])
+        # "on Westgate", "off Kirkgate": "gate" is the old northern word for a street, so
+        # such a name after "on" or "off" is one whatever else is said; so is one worked on.
+        before = text[max(0, m.start() - 60):m.start()]
+        gate = word[:1].isupper() and (GATE_STREET.search(word) or WORKED_NEAR.search(before))
         if (never_name(word) or is_word(word) or low in areas or low in first_names
                 or (word.islower() and (word.endswith("s") or living_on))
-                or not PRESENCE.search(text[max(0, m.start() - 60):m.start()])):
+                or not (gate or PRESENCE.search(before))):
             continue
         found.append(Candidate(m.start("name"), m.end("name"), "place"))
     return found + _lower_case_areas(text, is_word) + _any_case_streets(text)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 __all__ = [
     "DIALECT_WORDS", "HOSTEL_DOINGS", "KIND_NOUNS", "LOOK_PARTICIPLES", "MEDICINE_ENDINGS",
-    "PERSON_OBJECT_VERBS", "PERSON_VERBS", "SERVICE_BODIES", "STATE_WORDS",
+    "PERSON_OBJECT_VERBS", "PERSON_VERBS", "SERVICE_BODIES", "STATE_WORDS", "SUBSTITUTES",
     "SPEECH_VERBS", "DAYTIME_NAMES", "DRUG_NAMES", "IDEA_NAMES",
     "TIME_BEFORE", "TIME_NAMES", "TIME_VERBS", "TIME_WORDS",
 ]
@@ -156,4 +156,11 @@ STATE_WORDS = frozenset(
      "single", "lonely", "bored", "sick", "ill", "drunk", "high", "stoned", "hungry", "tired"])
 # Bodies someone served or lived in that are no building ("I lived in the Army for ten
 # years", "in the Forces"): never a hostel, a ward or a prison however the sentence goes.
+# Medicines for drug and alcohol treatment people are "put on" (NICE CG52/CG115 and the
+# Orange Book's substitution and relapse-prevention drugs, by generic and brand name) that
+# MEDICINE_ENDINGS does not already cover.
+SUBSTITUTES = frozenset(
+    ["methadone", "physeptone", "buprenorphine", "subutex", "espranor", "suboxone", "buvidal",
+     "naltrexone", "naloxone", "acamprosate", "campral", "disulfiram", "antabuse", "librium",
+     "chlordiazepoxide", "valium", "lofexidine", "nalmefene", "selincro"])
 SERVICE_BODIES = frozenset(["army", "navy", "raf", "marines", "forces", "military", "police"])

@@ -1,0 +1,53 @@
+"""Named workplaces: where someone works, volunteers or was given a job, as ``[place]``.
+
+"I work at Hollins Car Wash", "got me a job at Tranmere Timber", "I volunteer at the
+Mustard Seed Café": a small employer named says where someone can be found every day, so
+it is redacted like a street. National chains (``shops.txt``: "a job at Tesco", "worked
+at Dunelm"), services and bodies ("the Jobcentre", "Probation") and regions are kept; a
+lone first name or English word after "for" is a person or a thing ("worked for Dave",
+"work for Nothing"), left to the other rules.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..lists import load_set
+from .areas import is_kept_region
+from .common import CAP_WORD, Candidate
+from .name_words import never_name
+from .shops import said_as_shop
+
+__all__ = ["find_workplaces"]
+
+WORK_AT = re.compile(
+    rf"\b(?i:work(?:s|ed|ing)?|job|volunteer(?:s|ed|ing)?|employed|apprenticeship"
+    rf"|placement|shifts?)[ \t]+(?P<prep>(?i:at|for|with))[ \t]+(?:(?i:the)[ \t]+)?"
+    rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:&[ \t]+)?{CAP_WORD}){{0,3}})(?![\w'’-])")
+
+
+def find_workplaces(text: str, is_word: Callable[[str], bool] | None) -> list[Candidate]:
+    """Find the names of places someone works or volunteers at.
+
+    Args:
+        text: text to search.
+        is_word: an English word test (``pii.lexicon``); with it a lone English word
+            ("worked at Home") is not read; None reads only names of two words or more.
+
+    Returns:
+        Candidates labelled ``place``.
+    """
+    found = []
+    for m in WORK_AT.finditer(text):
+        name = m.group("name")
+        low = name.lower()
+        words = low.split()
+        if (low in load_set("shops.txt") or said_as_shop(text, *m.span("name"))
+                or low in load_set("not_names.txt") or is_kept_region(name)
+                or any(never_name(w) for w in name.split())):
+            continue
+        lone = len(words) == 1
+        if lone and (is_word is None or is_word(low) or low in load_set("first_names.txt")):
+            continue
+        found.append(Candidate(*m.span("name"), "place"))
+    return found
