@@ -30,6 +30,15 @@ def sign_in(page, base, role):
     page.wait_for_url(f"{base}/")
 
 
+def open_question(page, label):
+    """Open a question's folded section on the draft page (its heading is the button)."""
+    section = page.locator(f"#section-{label}")
+    button = section.locator(".govuk-accordion__section-button")
+    if button.get_attribute("aria-expanded") != "true":
+        button.click()
+    return section
+
+
 def page_errors(page):
     """A list that collects the page's script errors and console errors as they happen."""
     errors = []

@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import axe_violations, demo_evidence, sign_in
+from tests.browser.helpers import axe_violations, demo_evidence, open_question, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,7 @@ def test_the_editor_autosaves_warns_on_conflict_and_is_accessible(live_server, p
                             name="Reducing reoffending: call for evidence")).to_be_visible()
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "draft_full.png"), full_page=True)
-    page.evaluate("document.getElementById('section-Q2').scrollIntoView()")
+    page.evaluate("document.getElementById('section-Q1').scrollIntoView()")
     page.screenshot(path=str(shots / "draft.png"))
 
     # Autosave: typing, then a pause, saves in the background with the next revision.
@@ -55,12 +55,14 @@ def test_the_editor_autosaves_warns_on_conflict_and_is_accessible(live_server, p
     # Saving again (now knowingly) works; then move a quote down in Q2.
     page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_text("Draft saved.")).to_be_visible()
+    open_question(page, "Q2")
     first = page.locator("#section-Q2 .fv-quote textarea").first.input_value()
     page.get_by_role("button", name=re.compile("Move down quote 1 in Q2")).click()
     expect(page.get_by_text("Quote moved down in Q2.")).to_be_visible()
     expect(page.locator("#section-Q2 .fv-quote textarea").nth(1)).to_have_value(first)
 
     # The quote picker and the history are accessible too.
+    open_question(page, "Q4")
     page.get_by_role("button", name="Add quotes to Q4").click()
     expect(page.get_by_role("heading", name="Add quotes to Q4")).to_be_visible()
     assert axe_violations(page) == []
@@ -97,3 +99,22 @@ def test_tabbing_through_the_editor_never_hides_the_focus_under_the_save_bar(liv
         if where and where["top"] > where["bar"] - 24:
             hidden.append(where)
     assert hidden == []
+
+
+def test_the_questions_fold_so_the_draft_is_a_few_screens_and_open_by_keyboard(
+        live_server, page, shots):
+    """Every question open, the demo draft was some 14,170 px tall at 768 wide."""
+    demo_evidence()
+    sign_in(page, live_server, "policy_officer")
+    page.goto(f"{live_server}/consultations/1/draft")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < 7000, height
+    answer = page.get_by_label("Our answer to Q2")
+    expect(answer).to_be_hidden()
+    page.locator("#section-Q2 .govuk-accordion__section-button").focus()
+    page.keyboard.press("Enter")
+    expect(answer).to_be_visible()
+    page.keyboard.press("Tab")  # into the opened question: its first box
+    expect(page.get_by_label("Easy Read heading for Q2")).to_be_focused()
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "draft-folded.png"), full_page=True)
