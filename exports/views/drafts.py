@@ -33,14 +33,22 @@ def quote_problems(draft, checks) -> dict[int, int]:
     return {sid: n for sid, n in counts.items() if n}
 
 
-def open_sections(draft, problems, errors, notices) -> set[int]:
-    """The question sections shown open: one with an error, a quote that fails its checks, a
-    notice about quotes taken out, or the one the officer came back to (?open=question id)."""
+# The opening parts of the draft, folded like the questions, and the boxes in each.
+PARTS = {"cover": ("title", "organisation", "date-day", "contact"), "about": ("about",),
+         "intro": ("introduction", "summary", "recommendations")}
+
+
+def open_sections(draft, problems, errors, notices) -> set[int | str]:
+    """The parts shown open: a question section (by id) with an error, a quote that fails its
+    checks, a notice about quotes taken out, or the one the officer came back to (?open=
+    question id); an opening part (cover, about, intro) with an error."""
     asked = request.args.get("open", "")
     changed = {label for notice in notices for label in notice.sections}
-    return {s.id for s in draft.sections
-            if str(s.question_id) == asked or s.question.label in changed or s.id in problems
-            or any(name.startswith(f"section-{s.id}-") for name in errors)}
+    questions = {s.id for s in draft.sections
+                 if str(s.question_id) == asked or s.question.label in changed
+                 or s.id in problems
+                 or any(name.startswith(f"section-{s.id}-") for name in errors)}
+    return questions | {part for part, names in PARTS.items() if set(names) & set(errors)}
 
 
 def render_editor(draft, values=None, errors=None, conflict=None, status=200):

@@ -59,3 +59,21 @@ def test_a_question_with_an_error_or_a_changed_quote_is_open(forum, auth, office
     assert response.status_code == 400
     shown = _open(response.get_data(as_text=True))
     assert shown[q3.question.label] and shown["Q2"]
+
+
+PART = re.compile(r'<section class="govuk-accordion__section'
+                  r'( govuk-accordion__section--expanded)?" id="part-([a-z]+)"')
+
+
+def test_the_cover_about_us_and_introduction_fold_too_and_open_on_an_error(forum, auth):
+    """Above the first question were some 2,700 px of boxes most often filled in once."""
+    auth.login(Role.POLICY_OFFICER)
+    page = auth.client.get(_url(forum)).get_data(as_text=True)
+    assert dict((name, bool(expanded)) for expanded, name in PART.findall(page)) == {
+        "cover": False, "about": False, "intro": False}
+    draft = current_draft(forum.consultation.id)
+    response = auth.client.post(_url(forum), data=_form(draft, title=""))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert dict((name, bool(expanded)) for expanded, name in PART.findall(page)) == {
+        "cover": True, "about": False, "intro": False}
