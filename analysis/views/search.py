@@ -49,7 +49,10 @@ def search(consultation_id):
         query = (form.q.data or "").strip()
         filters = service.Filters(form.source.data or "", form.question.data or "",
                                   form.theme.data or "", form.group.data or "")
-        if query or any(vars(filters).values()):
+        if not query and not any(vars(filters).values()):
+            add_error(form.q, "Enter words to look for, or choose a source, theme, question "
+                              "or group")
+        else:
             # The worker embeds the query: no web worker ever loads the model.
             similarity, note = ask_meaning(consultation.id, query) if query else (None, None)
             # Only common words ("being on my own"): searched by meaning alone, with a note;

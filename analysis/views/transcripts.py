@@ -132,6 +132,10 @@ def show(transcript_id):
                            may_delete=can_manage and offers_delete(transcript),
                            blocks=blocks,
                            groups=turn_groups(transcript, blocks, picked, can_manage),
+                           time_not_read=time_not_read,
+                           # The fold note names the reasons a turn is left open that occur.
+                           times_not_read=can_manage and any(
+                               time_not_read(transcript, turn) for turn in transcript.turns),
                            open_all=request.args.get("turns") == "all",
                            add_form=AddRedactionForm(), confirm=ConfirmForm(),
                            unmatched=service.unmatched_turn_count(transcript),
@@ -146,19 +150,22 @@ FOLD_MOST = 10
 FOLD_FROM = 21
 
 
+def time_not_read(transcript: Transcript, turn) -> bool:
+    """A caption file's turn whose time could not be read (kept in place, to be checked)."""
+    return transcript.format in ("vtt", "srt") and turn.start_seconds is None
+
+
 def turn_groups(transcript: Transcript, blocks: dict, picked: set[str],
                 can_manage: bool) -> list[tuple[bool, list]]:
     """The conversation as (open, turns): a turn that needs someone (held or flagged for
     safeguarding, a time not read, a facilitator's question not yet tagged, a turn just ticked)
     on its own, and the rest folded in runs of up to FOLD_MOST turns tagged alike. Open, the
     page was some 15,200 px tall at 768 wide, the tag form at its foot screens away."""
-    timed = transcript.format in ("vtt", "srt")
-
     def stands_out(turn) -> bool:
         block = blocks.get(turn.id)
         return bool(turn.risk_flagged or str(turn.index) in picked
                     or (block and turn.question_id != block.question.id)
-                    or (can_manage and timed and turn.start_seconds is None))
+                    or (can_manage and time_not_read(transcript, turn)))
 
     if len(transcript.turns) < FOLD_FROM:
         return [(True, [turn]) for turn in transcript.turns]

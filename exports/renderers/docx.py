@@ -80,7 +80,9 @@ def _part(word, view: ResponseView, part: Part) -> None:
             themes.add_run("; ".join(part.themes))
         _blocks(word, part.blocks, level=sub)
         for quote in part.quotes:
-            word.add_paragraph(f"“{quote_text(quote)}”", style="Quote")
+            words = word.add_paragraph(f"“{quote_text(quote)}”", style="Quote")
+            # A page break never parts a member's words or leaves their attribution alone.
+            words.paragraph_format.keep_together = words.paragraph_format.keep_with_next = True
             attribution = word.add_paragraph(style="Quote")
             run = attribution.add_run(f"— {quote_attribution(quote)}")
             run.italic, run.font.size, run.font.color.rgb = False, Pt(9), GREY

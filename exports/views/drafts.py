@@ -26,20 +26,50 @@ def draft_or_404(consultation_id: int):
     return service.current_draft(consultation_id) or abort(404)
 
 
+def quote_problems(draft, checks) -> dict[int, int]:
+    """{section id: how many of its quotes fail their checks}, for sections with any."""
+    counts = {s.id: sum(1 for q in s.quotes if checks.get(q.id) and checks[q.id].problem)
+              for s in draft.sections}
+    return {sid: n for sid, n in counts.items() if n}
+
+
+# The opening parts of the draft, folded like the questions, and the boxes in each.
+PARTS = {"cover": ("title", "organisation", "date-day", "contact"), "about": ("about",),
+         "intro": ("introduction", "summary", "recommendations")}
+
+
+def open_sections(draft, problems, errors, notices) -> set[int | str]:
+    """The parts shown open: a question section (by id) with an error, a quote that fails its
+    checks, a notice about quotes taken out, or the one the officer came back to (?open=
+    question id); an opening part (cover, about, intro) with an error."""
+    asked = request.args.get("open", "")
+    changed = {label for notice in notices for label in notice.sections}
+    questions = {s.id for s in draft.sections
+                 if str(s.question_id) == asked or s.question.label in changed
+                 or s.id in problems
+                 or any(name.startswith(f"section-{s.id}-") for name in errors)}
+    return questions | {part for part, names in PARTS.items() if set(names) & set(errors)}
+
+
 def render_editor(draft, values=None, errors=None, conflict=None, status=200):
     themes = service.consultation_themes(draft.consultation_id)
     counts = themes_by_question(draft.consultation_id) if themes else {}
     # Each question's box offers the themes heard in answers to it first.
     theme_order = {s.id: order_for_question(themes, counts.get(s.question_id, Counter()))
                    for s in draft.sections}
+    checks, errors = service.check_quotes(draft), errors or {}
+    notices = [n for n in draft.notices if n.dismissed_at is None]
+    problems = quote_problems(draft, checks)
     page = render_template(
         "exports/drafts/edit.html", safeguarding_warning=safeguarding_warning, draft=draft,
-        values=values or EditorValues(), errors=errors or {}, conflict=conflict, themes=themes,
+        values=values or EditorValues(), errors=errors, conflict=conflict, themes=themes,
         theme_order=theme_order, sections=service.ordered_sections(draft),
-        checks=service.check_quotes(draft), captions=service.quote_captions(draft),
+        checks=checks, captions=service.quote_captions(draft),
+        # Open, the demo draft was some 14,000 px tall at 768 wide: questions fold.
+        opened=open_sections(draft, problems, errors, notices), problems=problems,
         easy_read_topics=service.easy_read_topics(draft),
         methods=methods_paragraph(gather_evidence(draft.consultation_id)),
-        notices=[n for n in draft.notices if n.dismissed_at is None], formats=FORMATS,
+        notices=notices, formats=FORMATS,
         # The exports print a theme's label as it is: warn before one nobody checked is sent.
         unchecked=[t for t in service.linked_themes(draft, themes) if t.label_unchecked],
         placeholders=placeholders, evidence_rich=evidence_rich)
@@ -48,6 +78,18 @@ def render_editor(draft, values=None, errors=None, conflict=None, status=200):
 
 def _labels(draft) -> dict[int, str]:
     return {s.id: s.question.label for s in draft.sections}
+
+
+def _change_quote(draft, action: str, target: str):
+    # Back to the quote's question, open (a quote taken out leaves its question there).
+    section = next((s for s in draft.sections for q in s.quotes if str(q.id) == target), None)
+    flash(change_quotes(draft, current_user, action, int(target))
+          or "That quote is no longer in the draft.")
+    if section is None:
+        return redirect(url_for("drafts.edit", consultation_id=draft.consultation_id))
+    anchor = f"section-{section.question.label}" if action == "remove" else f"q-{target}"
+    return redirect(url_for("drafts.edit", consultation_id=draft.consultation_id,
+                            open=section.question_id, _anchor=anchor))
 
 
 @bp.route("", methods=["GET", "POST"])
@@ -71,10 +113,7 @@ def edit(consultation_id):
         return render_editor(conflict.draft, values, conflict=conflict, status=409)
     action, _, target = request.form.get("action", "save").partition(":")
     if action in ("up", "down", "remove") and target.isdigit():
-        flash(change_quotes(draft, current_user, action, int(target))
-              or "That quote is no longer in the draft.")
-        return redirect(
-            url_for("drafts.edit", consultation_id=consultation_id, _anchor=f"q-{target}"))
+        return _change_quote(draft, action, target)
     if action == "pick" and target.isdigit():
         return redirect(
             url_for("drafts.quotes", consultation_id=consultation_id, question_id=int(target)))

@@ -72,6 +72,9 @@ class MemberForm(FlaskForm):
                                   "or the areas the member wants to share")
 
 
+CONSENT_CHOICES = ("take_part", "may_quote", "may_quote_with_demographics", "audio_recording")
+
+
 class ConsentForm(FlaskForm):
     # Each label finishes the legend "The member agrees to": read together, a sentence.
     take_part = BooleanField("Take part in forum research", widget=GovCheckboxInput())
@@ -94,7 +97,14 @@ class ConsentForm(FlaskForm):
     def validate_may_quote_with_demographics(self, field):
         if field.data and not self.may_quote.data:
             raise ValidationError(
-                "Tick \u2018May be quoted\u2019 too, or untick demographic details")
+                "Tick \u2018Be quoted\u2019 too, or untick demographic details")
+
+    def taken_away(self, current) -> list[str]:
+        """The names of the boxes the member had agreed to before and are unticked now."""
+        if current is None or current.withdrawn:
+            return []
+        return [name for name in CONSENT_CHOICES
+                if getattr(current, name) and not getattr(self, name).data]
 
 
 class WithdrawForm(FlaskForm):

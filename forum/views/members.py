@@ -106,7 +106,14 @@ def consent(member_id):
     form = ConsentForm(obj=current) if current and not current.withdrawn else ConsentForm()
     if not form.is_submitted():
         form.note.data = ""  # a note belongs to the decision it was written with
-    if form.validate_on_submit():
+    taken = form.taken_away(current) if form.validate_on_submit() else None
+    # Taking away what was agreed takes the member's words out of analysis or drafts: the
+    # page asks once more, naming the boxes, before it is recorded.
+    if taken and request.form.get("confirmed") != ",".join(taken):
+        return render_template("forum/members/consent.html", member=member, form=form,
+                               taken=[getattr(form, name) for name in taken],
+                               confirmed=",".join(taken))
+    if taken is not None:
         member_service.record_consent(
             member, current_user, take_part=form.take_part.data, may_quote=form.may_quote.data,
             may_quote_with_demographics=form.may_quote_with_demographics.data,

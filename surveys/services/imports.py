@@ -92,7 +92,8 @@ def read_table(text: str) -> Table:
         raise CsvProblem(
             f"Line {reader.line_num}: the file cannot be read as CSV ({error})") from None
     if not rows:
-        raise CsvProblem("The file is empty")
+        raise CsvProblem("The file is empty: check you chose the file with the answers, saved "
+                         "from your spreadsheet as CSV")
     headings = [h.strip() for h in rows[0][1]]
     problems = []
     for index, heading in enumerate(headings, start=1):

@@ -195,3 +195,21 @@ def test_a_transcript_that_opens_with_a_tag_is_still_read():
     text = "Facilitator: What is <html>?\nMarcia: <html> is what web pages start with.\n"
     assert [t.speaker for t in read_transcript(text.encode(), "session.txt").turns] == [
         "Facilitator", "Marcia"]
+
+
+NEXT_STEP = ("upload", "paste", "save", "choose")
+
+
+@pytest.mark.parametrize(("data", "name"), [
+    (b"", "session.txt"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "session.docx"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "session.odt"),
+    (b"PK\x03\x04" + b"\x00" * 300, "session.docx"),
+    (b"PK\x03\x04" + b"\x00" * 300, "session.txt"),
+    (make_docx(""), "session.docx"),
+])
+def test_every_refused_file_says_what_to_do_next(data, name):
+    """A facilitator saw "This Word file is damaged or not a real .docx file." and no way on."""
+    with pytest.raises(TranscriptError) as refused:
+        read_transcript(data, name)
+    assert any(step in str(refused.value).lower() for step in NEXT_STEP), str(refused.value)

@@ -30,6 +30,21 @@ def sign_in(page, base, role):
     page.wait_for_url(f"{base}/")
 
 
+def open_fold(page, element_id):
+    """Open a folded part of the draft page ("part-intro", "section-Q2"): its heading is the
+    button."""
+    section = page.locator(f"#{element_id}")
+    button = section.locator(".govuk-accordion__section-button")
+    if button.get_attribute("aria-expanded") != "true":
+        button.click()
+    return section
+
+
+def open_question(page, label):
+    """Open a question's folded section on the draft page."""
+    return open_fold(page, f"section-{label}")
+
+
 def page_errors(page):
     """A list that collects the page's script errors and console errors as they happen."""
     errors = []

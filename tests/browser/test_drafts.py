@@ -4,7 +4,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import axe_violations, demo_evidence, sign_in
+from tests.browser.helpers import (
+    axe_violations,
+    demo_evidence,
+    open_fold,
+    open_question,
+    sign_in,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -23,15 +29,16 @@ def test_the_editor_autosaves_warns_on_conflict_and_is_accessible(live_server, p
             if message.type == "error" and "409" not in message.text else None)
     sign_in(page, live_server, "policy_officer")
     page.goto(f"{live_server}/consultations/1/draft")
-    expect(page.get_by_role("heading",
-                            name="Reducing reoffending: call for evidence")).to_be_visible()
+    expect(page.get_by_role("heading", name="Reducing reoffending: call for evidence",
+                            exact=True)).to_be_visible()
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "draft_full.png"), full_page=True)
-    page.evaluate("document.getElementById('section-Q2').scrollIntoView()")
+    page.evaluate("document.getElementById('section-Q1').scrollIntoView()")
     page.screenshot(path=str(shots / "draft.png"))
 
     # Autosave: typing, then a pause, saves in the background with the next revision.
-    page.get_by_label("Summary").fill("Members want homes, not beds.")
+    summary = open_fold(page, "part-intro").get_by_label("Summary", exact=True)
+    summary.fill("Members want homes, not beds.")
     expect(page.locator("#save-status")).to_contain_text("Saved automatically", timeout=15000)
     db.session.expire_all()
     draft = current_draft(1)
@@ -41,26 +48,27 @@ def test_the_editor_autosaves_warns_on_conflict_and_is_accessible(live_server, p
     # Someone else saves; the next autosave is refused and says who changed what.
     save_draft(draft, DraftEdit(fields={"introduction": "The admin rewrote this."}), draft.revision,
                users[Role.ADMIN])
-    page.get_by_label("Summary").fill("Members want homes.")
+    page.get_by_label("Summary", exact=True).fill("Members want homes.")
     expect(page.locator("#save-status")).to_contain_text("Test Admin saved this draft",
                                                          timeout=15000)
     expect(page.locator("#save-status")).to_contain_text("Introduction")
     page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_text("Someone else changed this draft")).to_be_visible()
     expect(page.get_by_text("The admin rewrote this.")).to_be_visible()
-    expect(page.get_by_label("Summary")).to_have_value("Members want homes.")
+    expect(page.get_by_label("Summary", exact=True)).to_have_value("Members want homes.")
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "draft_conflict.png"), full_page=True)
 
     # Saving again (now knowingly) works; then move a quote down in Q2.
     page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_text("Draft saved.")).to_be_visible()
-    first = page.locator("#section-Q2 .fv-quote textarea").first.input_value()
+    first = open_question(page, "Q2").locator(".fv-quote textarea").first.input_value()
     page.get_by_role("button", name=re.compile("Move down quote 1 in Q2")).click()
     expect(page.get_by_text("Quote moved down in Q2.")).to_be_visible()
     expect(page.locator("#section-Q2 .fv-quote textarea").nth(1)).to_have_value(first)
 
     # The quote picker and the history are accessible too.
+    open_question(page, "Q4")
     page.get_by_role("button", name="Add quotes to Q4").click()
     expect(page.get_by_role("heading", name="Add quotes to Q4")).to_be_visible()
     assert axe_violations(page) == []
@@ -80,6 +88,8 @@ def test_tabbing_through_the_editor_never_hides_the_focus_under_the_save_bar(liv
     sign_in(page, live_server, "policy_officer")
     page.goto(f"{live_server}/consultations/1/draft")
     expect(page.get_by_role("button", name="Save draft")).to_be_visible()
+    open_fold(page, "part-cover")  # the date boxes the bar once hid
+    page.locator("#part-cover-heading").focus()
     hidden = []
     for _ in range(40):
         page.keyboard.press("Tab")
@@ -97,3 +107,22 @@ def test_tabbing_through_the_editor_never_hides_the_focus_under_the_save_bar(liv
         if where and where["top"] > where["bar"] - 24:
             hidden.append(where)
     assert hidden == []
+
+
+def test_the_questions_fold_so_the_draft_is_a_few_screens_and_open_by_keyboard(
+        live_server, page, shots):
+    """Every part open, the demo draft was some 14,170 px tall at 768 wide."""
+    demo_evidence()
+    sign_in(page, live_server, "policy_officer")
+    page.goto(f"{live_server}/consultations/1/draft")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < 4500, height
+    answer = page.get_by_label("Our answer to Q2")
+    expect(answer).to_be_hidden()
+    page.locator("#section-Q2 .govuk-accordion__section-button").focus()
+    page.keyboard.press("Enter")
+    expect(answer).to_be_visible()
+    page.keyboard.press("Tab")  # into the opened question: its first box
+    expect(page.get_by_label("Easy Read heading for Q2")).to_be_focused()
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "draft-folded.png"), full_page=True)

@@ -3,7 +3,7 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from tests.browser.helpers import axe_violations, demo_evidence, sign_in
+from tests.browser.helpers import axe_violations, demo_evidence, open_question, sign_in
 
 pytestmark = pytest.mark.browser
 WARNING = "This quote has [name] in place of personal details"
@@ -34,6 +34,7 @@ def test_a_placeholder_quote_is_shown_with_a_way_to_pick_another(live_server, pa
     segment = _placeholder_quote_in_q2(users)
     sign_in(page, live_server, "policy_officer")
     page.goto(f"{live_server}/consultations/1/draft")
+    open_question(page, "Q2")
     quote = page.locator("#section-Q2 li.fv-quote").filter(has_text=WARNING)
     expect(quote).to_have_count(1)
     expect(quote.get_by_text("Evidence-rich")).to_be_visible()

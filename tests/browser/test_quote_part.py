@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import WORDS, axe_violations, demo_evidence, sign_in
+from tests.browser.helpers import WORDS, axe_violations, demo_evidence, open_question, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +21,7 @@ def test_an_officer_quotes_only_the_words_they_select(live_server, page, shots, 
             if message.type == "error" and "400" not in message.text else None)
     sign_in(page, live_server, "policy_officer")
     page.goto(f"{live_server}/consultations/1/draft")
+    open_question(page, "Q3")
     page.get_by_role("button", name="Add quotes to Q3").click()
     expect(page.get_by_role("heading", name="Add quotes to Q3")).to_be_visible()
     page.get_by_label("Words to look for").fill("twelve weeks")

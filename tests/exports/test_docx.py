@@ -132,3 +132,15 @@ def test_chapter_of_reads_the_consultations_own_chapters(app):
     first, second = consultation.questions
     assert chapter_of(first) == ""
     assert chapter_of(second) == "Chapter 3: Employment"
+
+
+def test_a_quote_is_never_parted_from_its_attribution_by_a_page_break(response):
+    """Word put "— Forum member, Focus group" alone at the top of a page, under nobody's words."""
+    document = docx_document(render_docx(response))
+    paragraphs = document.paragraphs
+    quotes = [(p, paragraphs[i + 1]) for i, p in enumerate(paragraphs)
+              if p.style.name == "Quote" and p.text.startswith("“")]
+    assert quotes
+    for words, attribution in quotes:
+        assert attribution.text.startswith("— ")
+        assert words.paragraph_format.keep_with_next and words.paragraph_format.keep_together

@@ -188,3 +188,34 @@ def test_the_consent_choices_read_as_one_sentence(auth):
         "The member agrees to be quoted (by pseudonym, never by name)",
         "The member agrees to be quoted with demographic details, like ‘a woman in her 30s’",
         "The member agrees to have their voice recorded (audio)"]
+
+
+def test_taking_consent_away_is_asked_again_before_it_is_recorded(auth):
+    """Unticking every box recorded "Does not take part" at once: the member's quotes left every
+    draft on one press of "Record consent"."""
+    member = service.save_member(Member(lived_experience=[]), "")
+    service.record_consent(member, None, take_part=True, may_quote=True,
+                           may_quote_with_demographics=False, audio_recording=True)
+    auth.login(Role.FACILITATOR)
+    url = f"/members/{member.id}/consent"
+    response = auth.client.post(url, data={"take_part": "y", "audio_recording": "y"})
+    html = response.data.decode()
+    assert response.status_code == 200
+    assert "This takes away" in html and "Be quoted (by pseudonym, never by name)" in html
+    assert 'name="confirmed" type="hidden" value="may_quote"' in html
+    db.session.expire_all()
+    assert len(db.session.get(Member, member.id).consents) == 1  # nothing recorded yet
+    response = auth.client.post(url, data={"take_part": "y", "audio_recording": "y",
+                                           "confirmed": "may_quote"})
+    assert response.status_code == 302
+    db.session.expire_all()
+    member = db.session.get(Member, member.id)
+    assert len(member.consents) == 2 and not member.may_quote and member.takes_part
+
+
+def test_the_demographics_error_names_the_box_as_it_is_labelled(auth):
+    member = service.save_member(Member(lived_experience=[]), "")
+    auth.login(Role.FACILITATOR)
+    response = auth.client.post(f"/members/{member.id}/consent", data={
+        "take_part": "y", "may_quote_with_demographics": "y"})
+    assert "Tick ‘Be quoted’ too" in response.data.decode()

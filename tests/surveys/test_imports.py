@@ -69,7 +69,8 @@ def test_files_that_cannot_be_read(consultation):
         read_table("id,,text\n")
     with pytest.raises(CsvProblem, match="columns 1 and 2 are both called"):
         read_table("Text,text\n")
-    with pytest.raises(CsvProblem, match="empty"):
+    # Says what to do next, as the other refusals do.
+    with pytest.raises(CsvProblem, match="empty: check you chose the file with the answers"):
         read_table("")
     with pytest.raises(CsvProblem, match="cannot be read as CSV"):
         read_table('id,text\n1,"never closed\n')

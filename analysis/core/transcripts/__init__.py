@@ -11,7 +11,7 @@ from pathlib import PurePath
 from analysis.core.transcripts.upload_names import Accepted, NameMismatch, check_name, content_kind
 
 from .captions import looks_like_captions, parse_captions, speech_blocks
-from .decoding import DEFAULT_MAX_BYTES, check_size, decode_text
+from .decoding import DEFAULT_MAX_BYTES, EMPTY, check_size, decode_text
 from .model import ParsedTranscript, ParsedTurn, TranscriptError, speaker_counts
 from .office import docx_text, odt_text
 from .speakers import parse_speaker_text
@@ -52,7 +52,7 @@ def parse_text(text: str, fmt: str | None = None) -> ParsedTranscript:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise TranscriptError("This file is empty.")
+        raise TranscriptError(EMPTY)
     turns = []
     if fmt in ("vtt", "srt") or looks_like_captions(text):
         turns = parse_captions(text)
@@ -60,7 +60,8 @@ def parse_text(text: str, fmt: str | None = None) -> ParsedTranscript:
     if not turns:  # a .vtt/.srt that is really plain text still gets read
         turns = parse_speaker_text(text)
     if not turns:
-        raise TranscriptError("No words were found in this file.")
+        raise TranscriptError("No words were found in this file. Check it is the transcript, or "
+                              "paste its words instead.")
     return ParsedTranscript(fmt or "txt", text, turns)
 
 

@@ -13,6 +13,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_UNPRINTABLE = 0.05
 ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 ZIP_MAGIC = b"PK\x03\x04"
+EMPTY = "This file is empty. Check you chose the transcript, or paste its words instead."
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -36,7 +37,7 @@ def check_size(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         TranscriptError: if the file is empty or too large.
     """
     if not data.strip():
-        raise TranscriptError("This file is empty.")
+        raise TranscriptError(EMPTY)
     if len(data) > max_bytes:
         raise TranscriptError(
             f"This file is too large ({len(data) / 1_048_576:.1f} MB). "
@@ -103,14 +104,14 @@ def decode_text(data: bytes) -> str:
     if data.startswith(ZIP_MAGIC):
         raise TranscriptError(
             "This does not look like a text file. It may be a Word or OpenDocument file: "
-            "check its name ends in .docx or .odt."
+            "check its name ends in .docx or .odt, or paste its words instead."
         )
     text = _decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise TranscriptError("This file is empty.")
+        raise TranscriptError(EMPTY)
     bad = sum(
         1 for ch in text
         if (unicodedata.category(ch) in ("Cc", "Cn", "Cs", "Co") and ch not in ALLOWED_CONTROLS)

@@ -20,8 +20,11 @@ MAX_RATIO = 100  # total uncompressed / compressed; bombs run at 1000:1 and more
 MAX_MEMBERS = 5_000
 ODF_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 
-DAMAGED_DOCX = "This Word file is damaged or not a real .docx file."
-DAMAGED_ODT = "This OpenDocument file is damaged or not a real .odt file."
+# Each says what to do next: a refusal with no way on left facilitators stuck.
+DAMAGED_DOCX = ("This Word file is damaged or not a real .docx file. Open it in Word, save it "
+                "again as .docx and upload that, or paste its words instead.")
+DAMAGED_ODT = ("This OpenDocument file is damaged or not a real .odt file. Open it, save it "
+               "again as .odt or .docx and upload that, or paste its words instead.")
 
 
 # Transcript tables: "speaker | words", or "time | speaker | words".

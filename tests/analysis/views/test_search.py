@@ -54,6 +54,15 @@ def test_search_page_shows_text_member_source_and_theme(auth, analysed, consulta
     assert "segments found" not in empty and "What are you looking for?" in empty
 
 
+def test_searching_for_nothing_says_what_to_type(auth, analysed, consultation):
+    """Search pressed with an empty box and no filter showed the same page back, unexplained."""
+    auth.login(Role.POLICY_OFFICER)
+    html = auth.client.get(f"/consultations/{consultation.id}/search",
+                           query_string={"q": "  ", "source": "", "submit": "y"}).get_data(
+                               as_text=True)
+    assert "govuk-error-summary" in html and "Enter words to look for" in html
+
+
 def _add(consultation_id, text, source=None, member=None, held=False):
     from forum.models import Segment, SegmentSource
     from forum.services.segments import text_hash
