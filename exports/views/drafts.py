@@ -60,14 +60,19 @@ def render_editor(draft, values=None, errors=None, conflict=None, status=200):
     checks, errors = service.check_quotes(draft), errors or {}
     notices = [n for n in draft.notices if n.dismissed_at is None]
     problems = quote_problems(draft, checks)
+    values = values or EditorValues()
+    topics, saved = service.easy_read_topics(draft), draft.easy_read_done or {}
     page = render_template(
         "exports/drafts/edit.html", safeguarding_warning=safeguarding_warning, draft=draft,
-        values=values or EditorValues(), errors=errors, conflict=conflict, themes=themes,
+        values=values, errors=errors, conflict=conflict, themes=themes,
         theme_order=theme_order, sections=service.ordered_sections(draft),
         checks=checks, captions=service.quote_captions(draft),
         # Open, the demo draft was some 14,000 px tall at 768 wide: questions fold.
         opened=open_sections(draft, problems, errors, notices), problems=problems,
-        easy_read_topics=service.easy_read_topics(draft),
+        easy_read_topics=topics,
+        # Each topic's "What we did" box: what was just typed, else what is saved.
+        what_we_did={t.key: values.get(f"easy_read_done-{t.key}", saved.get(t.key, ""))
+                     for t in topics},
         methods=methods_paragraph(gather_evidence(draft.consultation_id)),
         notices=notices, formats=FORMATS,
         # The exports print a theme's label as it is: warn before one nobody checked is sent.

@@ -31,11 +31,20 @@ def _choices(values):
     return [(v, v) for v in values]
 
 
+def new_pseudonym_hint(next_name: str) -> str:
+    """The pseudonym hint when adding a member: a blank box takes the next number only when
+    something else is filled in (a wholly blank form is refused)."""
+    return (f"Leave blank to use the next number, \u2018{next_name}\u2019, as long as you fill "
+            "in something else on this page. Or use a name the member chose. "
+            "Never their real name.")
+
+
 class MemberForm(FlaskForm):
+    # Editing, a blank box keeps the pseudonym the member has; adding, see new_pseudonym_hint.
     pseudonym = StringField(
         "Pseudonym", widget=GovTextInput(),
-        description="Leave blank to use the next number, like \u2018Member 14\u2019, "
-                    "or use a name the member chose. Never their real name.",
+        description="A name the member chose, or a number like \u2018Member 14\u2019. "
+                    "Never their real name.",
         validators=[Length(max=PSEUDONYM_MAX,
                            message=f"Pseudonym must be {PSEUDONYM_MAX} characters or fewer")])
     age_band = RadioField("Age", choices=_choices(AGE_BANDS), widget=GovRadioInput(),

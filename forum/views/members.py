@@ -14,7 +14,13 @@ from flask_login import current_user
 from forum.access import Role, allow, user_has_role
 from forum.extensions import db
 from forum.forms.fields import add_error
-from forum.forms.members import ConsentForm, EraseForm, MemberForm, WithdrawForm
+from forum.forms.members import (
+    ConsentForm,
+    EraseForm,
+    MemberForm,
+    WithdrawForm,
+    new_pseudonym_hint,
+)
 from forum.models import Member
 from forum.models.base import utcnow
 from forum.security import fresh_login_required
@@ -72,7 +78,9 @@ def _edit(member: Member, form: MemberForm, is_new: bool):
 @allow(*MANAGE_MEMBERS)
 def new():
     """Add a member with a pseudonym and optional demographics."""
-    return _edit(Member(lived_experience=[]), MemberForm(), is_new=True)
+    form = MemberForm()
+    form.pseudonym.description = new_pseudonym_hint(member_service.next_pseudonym())
+    return _edit(Member(lived_experience=[]), form, is_new=True)
 
 
 @bp.route("/<int:member_id>/edit", methods=["GET", "POST"])

@@ -126,3 +126,34 @@ def test_the_questions_fold_so_the_draft_is_a_few_screens_and_open_by_keyboard(
     expect(page.get_by_label("Easy Read heading for Q2")).to_be_focused()
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "draft-folded.png"), full_page=True)
+
+
+def test_each_accordion_says_what_it_shows_and_a_closed_easy_read_box_is_saved(
+        live_server, page, shots):
+    """Two "Show all sections" buttons read the same to a screen reader; the Easy Read boxes
+    were always open at the foot of the page."""
+    from exports.services.drafts import current_draft
+    from forum.extensions import db
+
+    demo_evidence()
+    sign_in(page, live_server, "policy_officer")
+    page.goto(f"{live_server}/consultations/1/draft")
+    show_all = page.get_by_role("button", name=re.compile(r"^Show all "))
+    expect(show_all).to_have_count(3)
+    names = show_all.all_inner_texts()
+    assert len(set(names)) == 3 and "Show all sections" not in names, names
+    assert "Show all Easy Read parts" in names
+
+    box = page.get_by_label(re.compile(r"^What we did about: ")).first
+    expect(box).to_be_hidden()
+    open_fold(page, "easy-read-done")
+    box.fill("We asked for a home ready on the day you leave.")
+    page.locator("#easy-read-done .govuk-accordion__section-button").click()  # closed again
+    expect(box).to_be_hidden()
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_text("Draft saved.")).to_be_visible()
+    db.session.expire_all()
+    assert "We asked for a home ready on the day you leave." in current_draft(
+        1).easy_read_done.values()
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "draft-easy-read-folded.png"), full_page=True)

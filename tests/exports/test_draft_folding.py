@@ -77,3 +77,56 @@ def test_the_cover_about_us_and_introduction_fold_too_and_open_on_an_error(forum
     assert response.status_code == 400
     assert dict((name, bool(expanded)) for expanded, name in PART.findall(page)) == {
         "cover": True, "about": False, "intro": False}
+
+
+ACCORDION = re.compile(r'<div class="govuk-accordion"[^>]*>')
+
+
+def test_each_accordion_names_its_own_show_all_and_hide_all_buttons(forum, auth):
+    """GOV.UK's script writes "Show all sections" on every accordion unless told otherwise:
+    a screen reader heard two identical buttons on the draft page."""
+    auth.login(Role.POLICY_OFFICER)
+    page = auth.client.get(_url(forum)).get_data(as_text=True)
+    accordions = ACCORDION.findall(page)
+    assert len(accordions) >= 2
+    for which in ("show", "hide"):
+        named = re.compile(rf'data-i18n\.{which}-all-sections="([^"]+)"')
+        names = [named.search(tag) for tag in accordions]
+        assert all(names), accordions
+        texts = [name.group(1) for name in names if name]
+        assert len(set(texts)) == len(texts) and all(t != "Show all sections" for t in texts)
+
+
+EASY_READ = re.compile(r'<section class="govuk-accordion__section'
+                       r'( govuk-accordion__section--expanded)?" id="easy-read-([a-z]+)"')
+
+
+def _fold(page: str, element_id: str) -> str:
+    fold = page[page.index(f'id="{element_id}"'):]
+    return fold[:fold.index("</section>")]
+
+
+def test_the_what_we_did_boxes_fold_and_still_save(forum, auth, officer):
+    """Always open, the Easy Read boxes were some 1,300 px at the foot of the demo draft."""
+    draft = current_draft(forum.consultation.id)
+    q2 = next(s for s in draft.sections if s.question.number == "2")
+    add_quote(q2, forum.segments["Amber"].id, officer)
+    db.session.commit()
+    key = f"q{q2.question_id}"
+    auth.login(Role.POLICY_OFFICER)
+    page = auth.client.get(_url(forum)).get_data(as_text=True)
+    assert {name: bool(expanded) for expanded, name in EASY_READ.findall(page)} == {
+        "intro": False, "done": False}
+    # The boxes are inside their closed folds, so in the form and posted with it.
+    assert 'name="easy_read_intro"' in _fold(page, "easy-read-intro")
+    done = _fold(page, "easy-read-done")
+    assert f'name="easy_read_done-{key}"' in done and "0 of 1 written" in done
+    form = page.index('id="draft-form"')
+    assert form < page.index('id="easy-read-done"') < page.index("</form>", form)
+    response = auth.client.post(_url(forum), data=_form(
+        draft, **{f"easy_read_done-{key}": "We asked for homes on the day."}))
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert draft.easy_read_done == {key: "We asked for homes on the day."}
+    page = auth.client.get(_url(forum)).get_data(as_text=True)
+    assert "1 of 1 written" in _fold(page, "easy-read-done")

@@ -69,6 +69,32 @@ def test_an_empty_add_a_member_form_is_refused_in_plain_english(auth):
         "Member 1", "Member 2"]
 
 
+def test_the_pseudonym_hint_says_what_a_blank_box_does(auth):
+    # It said "Leave blank to use the next number", and a wholly blank form was refused.
+    auth.login(Role.FACILITATOR)
+    service.save_member(Member(lived_experience=[]), "Member 4")
+    html = " ".join(auth.client.get("/members/new").data.decode().split())
+    assert ("Leave blank to use the next number, ‘Member 5’, as long as you fill in something "
+            "else on this page.") in html
+    member = db.session.scalar(db.select(Member))
+    html = " ".join(auth.client.get(f"/members/{member.id}/edit").data.decode().split())
+    assert "Leave blank" not in html and "Never their real name" in html
+
+
+def test_a_refused_member_form_keeps_every_answer(auth):
+    auth.login(Role.FACILITATOR)
+    service.save_member(Member(lived_experience=[]), "Kestrel")
+    response = auth.client.post("/members/new", data={
+        "pseudonym": "kestrel", "age_band": "25-34", "lived_experience": ["prison"],
+        "real_name": "Jane Realname", "contact": "07700 900001"})
+    html = response.data.decode()
+    assert "Another member already uses that pseudonym" in html
+    assert 'value="kestrel"' in html and 'value="Jane Realname"' in html
+    assert ">07700 900001</textarea>" in html
+    assert 'value="25-34" checked' in html and 'value="prison" checked' in html
+    assert db.session.scalar(db.select(db.func.count(Member.id))) == 1
+
+
 def test_real_names_are_hidden_from_policy_officers(auth):
     member = service.save_member(Member(lived_experience=[]), "", "Jane Realname",
                                  "jane@example.org")

@@ -1,0 +1,40 @@
+"""The quote picker's line under each quote names the question it answers once.
+
+It read "Member 1, Survey, Q5" followed straight away by an "Answers Q5" tag."""
+import re
+
+import lxml.html
+
+from exports.services.drafts import current_draft
+from forum.access import Role
+from tests.exports.test_views import _elm_answers_q7_by_the_models_map, _url
+
+
+def meta_lines(html: str) -> list[str]:
+    page = lxml.html.fromstring(html)
+    lines = page.xpath('//p[contains(concat(" ", @class, " "), " fv-quote__meta ")]')
+    return [" ".join(line.text_content().split()) for line in lines]
+
+
+def test_a_quote_answering_this_question_names_it_once(forum, auth):
+    auth.login(Role.POLICY_OFFICER)
+    q2 = next(s for s in current_draft(forum.consultation.id).sections
+              if s.question.number == "2")
+    lines = meta_lines(auth.client.get(
+        _url(forum, f"/questions/{q2.question_id}/quotes")).get_data(as_text=True))
+    answering = [line for line in lines if "Answers Q2" in line]
+    assert answering and all(line.count("Q2") == 1 for line in answering), lines
+
+
+def test_a_suggested_answer_still_says_it_is_suggested(forum, auth):
+    q7 = _elm_answers_q7_by_the_models_map(forum)
+    auth.login(Role.POLICY_OFFICER)
+    # In the theme Elm's words share with Birch's, said in answer to Q5.
+    lines = meta_lines(auth.client.get(_url(
+        forum, f"/questions/{q7.id}/quotes?theme={forum.themes[1].id}")).get_data(as_text=True))
+    elm = [line for line in lines if "(suggested)" in line]
+    assert len(elm) == 1 and elm[0].count("Q7") == 1 and "Answers Q7 (suggested)" in elm[0], lines
+    # Words said in answer to another question still say which, with no tag.
+    others = [line for line in lines if "Q7" not in line]
+    assert others and all(re.search(r", Q[25]\b", line) and "Answers" not in line
+                          for line in others), lines
