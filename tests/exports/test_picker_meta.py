@@ -38,3 +38,13 @@ def test_a_suggested_answer_still_says_it_is_suggested(forum, auth):
     others = [line for line in lines if "Q7" not in line]
     assert others and all(re.search(r", Q[25]\b", line) and "Answers" not in line
                           for line in others), lines
+
+
+def test_the_picker_loads_its_script_once(forum, auth):
+    # It was loaded three times: in the head, after the back link and at the foot.
+    auth.login(Role.POLICY_OFFICER)
+    q2 = next(s for s in current_draft(forum.consultation.id).sections
+              if s.question.number == "2")
+    html = auth.client.get(_url(forum, f"/questions/{q2.question_id}/quotes")).get_data(
+        as_text=True)
+    assert html.count("pick.js") == 1
