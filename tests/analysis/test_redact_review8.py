@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.core.pii import contact
+
 from .test_redact import found
 
 
@@ -37,3 +39,19 @@ def test_people_named_like_drugs_after_amount_words_are_names(text, name, real_n
 
 def test_a_person_named_like_a_delivery_firm_is_a_name(real_nlp):
     assert ("name", "Hermes") in found("Hermes my probation officer was decent", real_nlp)
+
+
+def test_a_long_run_after_an_app_name_is_read_quickly_and_is_no_handle():
+    # Was quadratic in the run's length (some 10 s for 20,000 characters, minutes for 100 KB).
+    text = "snapchat me a" + "_" * 100_000 + " ok"
+    assert contact.HANDLE_AFTER_APP.search(text) is None
+
+
+@pytest.mark.parametrize("text, handle", [
+    ("snapchat me kel.x.99", "kel.x.99"),
+    ("my insta is jay_b.88", "jay_b.88"),
+    ("snap me zoë_21", "zoë_21"),
+])
+def test_handles_after_an_app_name_are_still_found(text, handle):
+    m = contact.HANDLE_AFTER_APP.search(text)
+    assert m is not None and m.group("handle") == handle
