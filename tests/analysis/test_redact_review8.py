@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.core.pii import contact
+from analysis.core.pii import contact, kin, public_names
 
 from .test_redact import found
 
@@ -55,3 +55,20 @@ def test_a_long_run_after_an_app_name_is_read_quickly_and_is_no_handle():
 def test_handles_after_an_app_name_are_still_found(text, handle):
     m = contact.HANDLE_AFTER_APP.search(text)
     assert m is not None and m.group("handle") == handle
+
+
+def test_a_drink_words_sentence_is_read_near_it_in_a_long_unpunctuated_text():
+    # Read whole for every drink word, 2,000 "Brandy and" took over a minute.
+    text = " and ".join(["Brandy"] * 20_000) + " my kids"
+    start = text.index("Brandy", 50_000)
+    sentence = public_names._sentence(text, start, start + 6)
+    assert "Brandy" in sentence and len(sentence) <= 2 * public_names.SENTENCE_REACH + 6
+
+
+def test_kin_is_read_near_the_word(monkeypatch):
+    read = []
+    real = kin.kin_listed_names
+    monkeypatch.setattr(kin, "kin_listed_names", lambda text: read.append(len(text)) or real(text))
+    text = "Dean came round. " * 5_000 + "Stella and Carling my two kids"
+    assert kin.named_as_kin(text, text.index("Carling"), text.index("Carling") + 7)
+    assert max(read) < 1_000

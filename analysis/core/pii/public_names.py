@@ -176,11 +176,24 @@ FULL_NAME_WORDS = 2
 FIRST_BEFORE = re.compile(r"[A-Z][a-z]+[ \t]+$")
 
 
+# A sentence is read at most this far either side of the word: read whole for every drink
+# word, a long unpunctuated text took minutes.
+SENTENCE_REACH = 300
+
+
 def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around ``text[start:end]``."""
-    left = max(text.rfind(p, 0, start) for p in ".!?\n") + 1
-    rights = [i for i in (text.find(p, end) for p in ".!?\n") if i != -1]
-    return text[left:min(rights, default=len(text))]
+    """The sentence around ``text[start:end]``, at most SENTENCE_REACH either side."""
+    low, high = max(0, start - SENTENCE_REACH), min(len(text), end + SENTENCE_REACH)
+    left = max(low - 1, *(text.rfind(p, low, start) for p in ".!?\n")) + 1
+    rights = [i for i in (text.find(p, end, high) for p in ".!?\n") if i != -1]
+    return text[left:min(rights, default=high)]
+
+
+def _drinking(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around the word talks of drinking or names another drink."""
+    sentence = _sentence(text, start, end)
+    others = [w for w in re.findall(r"[\w'’]+", sentence.lower()) if w in DRINKS]
+    return bool(DRINKING.search(sentence) or len(others) > 1)
 
 
 @cache
@@ -255,14 +268,11 @@ def said_as_substance(text: str, start: int, end: int) -> bool:
     """
     word = text[start:end].lower()
     if word in DRINKS:
-        sentence = _sentence(text, start, end)
-        others = [w for w in re.findall(r"[\w'’]+", sentence.lower()) if w in DRINKS]
-        drinking = bool(DRINKING.search(sentence) or len(others) > 1)
         framed = bool(DRINK_WAS.match(text, end) or HOW_OFTEN.match(text, end)
                       or (THEN_BEFORE.search(text[max(0, start - 15):start])
                           and RUN_ENDS.match(text, end)))
         return bool((DRINK_BEFORE.search(text[max(0, start - 20):start])
-                     or DRINK_AFTER.match(text, end) or (drinking and framed))
+                     or DRINK_AFTER.match(text, end) or (framed and _drinking(text, start, end)))
                     and not shows_a_person(text, start, end)
                     and not named_as_kin(text, start, end))
     if word in DRUGS:
