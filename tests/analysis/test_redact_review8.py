@@ -72,3 +72,20 @@ def test_kin_is_read_near_the_word(monkeypatch):
     text = "Dean came round. " * 5_000 + "Stella and Carling my two kids"
     assert kin.named_as_kin(text, text.index("Carling"), text.index("Carling") + 7)
     assert max(read) < 1_000
+
+
+@pytest.mark.parametrize("text, name", [
+    ("I worked with Tony Jenkins at the garage", "Tony Jenkins"),
+    ("I worked for Dave Evans for two years", "Dave Evans"),
+    ("I volunteer with Sarah Connolly at the food bank", "Sarah Connolly"),
+])
+def test_someone_worked_with_or_for_is_a_name_not_a_workplace(text, name, real_nlp):
+    assert ("name", name) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("I worked for Morrison Roofing for years", "Morrison Roofing"),
+    ("I work at Hollins Car Wash", "Hollins Car Wash"),
+])
+def test_workplaces_are_still_places(text, place, real_nlp):
+    assert ("place", place) in found(text, real_nlp)

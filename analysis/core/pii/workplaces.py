@@ -49,5 +49,10 @@ def find_workplaces(text: str, is_word: Callable[[str], bool] | None) -> list[Ca
         lone = len(words) == 1
         if lone and (is_word is None or is_word(low) or low in load_set("first_names.txt")):
             continue
+        # "worked with Tony Jenkins", "worked for Dave Evans": a first name and a surname
+        # worked with or for is a person, left to the name rules (hidden as [name]).
+        if (m.group("prep").lower() != "at" and len(words) == 2
+                and words[0] in load_set("first_names.txt")):
+            continue
         found.append(Candidate(*m.span("name"), "place"))
     return found
