@@ -66,7 +66,10 @@ HANDLE_AFTER_APP = re.compile(
     r"\b(?i:snapchat|snap|insta|instagram|tiktok|twitter|facebook|fb)\b"
     r"(?:[ \t]+(?i:name|handle|username|account))?"
     r"(?:[ \t]*:|[ \t]*,?[ \t]+(?i:is|as|it's|its|i'm|me))?[ \t]+"
-    r"(?P<handle>(?=[\w.]*[A-Za-z])(?=[\w.]*[\d_.][\w.]*[A-Za-z0-9])[A-Za-z0-9_][\w.]*[A-Za-z0-9_])"
+    # The letters before the first digit, "_" or "." are passed once (possessive): two open
+    # runs of [\w.] back to back took minutes over a long run of "_" after "snap me".
+    r"(?P<handle>(?=[\w.]*[A-Za-z])(?=[^\W\d_]*+[\d_.][\w.]*[A-Za-z0-9])"
+    r"[A-Za-z0-9_][\w.]*[A-Za-z0-9_])"
 )
 # Other reference numbers only count after a word saying what they are.
 ID_CUE = re.compile(

@@ -28,6 +28,7 @@ KIN_AFTER = re.compile(
 NAME_LIST = re.compile(
     rf"(?<![\w'’-])(?P<names>{CAP_WORD}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|&|n)[ \t]+){CAP_WORD})*)")
 ONE_NAME = re.compile(CAP_WORD)
+KIN_REACH = 300  # characters read either side of a word asked about
 # "Joy my kids bring me": a lone name-word before a clause is the word; it is a child only
 # when the family words end the phrase ("Hope, my daughter, ...", "Hope my youngest is 4").
 PHRASE_ENDS = re.compile(
@@ -74,4 +75,8 @@ def named_as_kin(text: str, start: int, end: int) -> bool:
     Returns:
         True for "Stella" in "Stella and Carling my two kids".
     """
-    return any(c.start == start and c.end == end for c in kin_listed_names(text))
+    # Read near the word only: asked for every drink word, reading the whole text each time
+    # took minutes over a long one.
+    low = max(0, start - KIN_REACH)
+    return any(c.start + low == start and c.end + low == end
+               for c in kin_listed_names(text[low:end + KIN_REACH]))

@@ -55,6 +55,21 @@ DRINKING = re.compile(
     r"\b(?i:drinks?|drinking|drank|drunk|pissed|poison|booze[dr]?|boozing|bevv(?:y|ies)|pints?"
     r"|cans|bottles?|hangovers?|alcohol(?:ic)?|tipple|liquor|spirits|vodka|cider|lager|beers?"
     r"|whisk(?:e)?y|wine|rum|gin)\b")
+# In such a sentence only a drink's own frames read it as the drink: said as what someone
+# drank ("Brandy was my drink of choice"), the next in a run ("..., then Buckfast") or how
+# often ("Strongbow every morning"). A drinking sentence is as often about someone who
+# drinks: "Brandy was drinking again", "Sherry and Brandy were both drinking".
+DRINK_WAS = re.compile(
+    r"[ \t]+(?i:was|is|were|became)[ \t]+(?i:my|me|our|his|her|their)[ \t]+"
+    r"(?:(?i:first|only|usual|favourite|favorite|main|go-to|old)[ \t]+)?"
+    r"(?i:drink|poison|tipple|thing|downfall|vice|crutch|breakfast)\b")
+THEN_BEFORE = re.compile(r"\b(?i:then|or)(?:[ \t]+(?i:it)[ \t]+(?i:was))?[ \t]+$")
+RUN_ENDS = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$|(?i:then|or)\b)")
+HOW_OFTEN = re.compile(r"[ \t]+(?i:every|each)[ \t]+(?i:morning|day|night|evening)\b")
+# A drug word with 's is someone's ("a bit of Mandy's advice", "on Crystal's sofa"); after
+# "some", a capitalised one is someone ("some Charlie from the hostel", "some Tina I knew").
+POSSESSIVE_AFTER_WORD = re.compile(r"['’]s?\b")
+SOME_BEFORE = re.compile(r"\b(?i:some)[ \t]+$")
 
 
 # "the weather went to Amber": a warning level said with the weather, not a person
@@ -161,11 +176,24 @@ FULL_NAME_WORDS = 2
 FIRST_BEFORE = re.compile(r"[A-Z][a-z]+[ \t]+$")
 
 
+# A sentence is read at most this far either side of the word: read whole for every drink
+# word, a long unpunctuated text took minutes.
+SENTENCE_REACH = 300
+
+
 def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around ``text[start:end]``."""
-    left = max(text.rfind(p, 0, start) for p in ".!?\n") + 1
-    rights = [i for i in (text.find(p, end) for p in ".!?\n") if i != -1]
-    return text[left:min(rights, default=len(text))]
+    """The sentence around ``text[start:end]``, at most SENTENCE_REACH either side."""
+    low, high = max(0, start - SENTENCE_REACH), min(len(text), end + SENTENCE_REACH)
+    left = max(low - 1, *(text.rfind(p, low, start) for p in ".!?\n")) + 1
+    rights = [i for i in (text.find(p, end, high) for p in ".!?\n") if i != -1]
+    return text[left:min(rights, default=high)]
+
+
+def _drinking(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around the word talks of drinking or names another drink."""
+    sentence = _sentence(text, start, end)
+    others = [w for w in re.findall(r"[\w'’]+", sentence.lower()) if w in DRINKS]
+    return bool(DRINKING.search(sentence) or len(others) > 1)
 
 
 @cache
@@ -240,15 +268,18 @@ def said_as_substance(text: str, start: int, end: int) -> bool:
     """
     word = text[start:end].lower()
     if word in DRINKS:
-        sentence = _sentence(text, start, end)
-        others = [w for w in re.findall(r"[\w'’]+", sentence.lower()) if w in DRINKS]
+        framed = bool(DRINK_WAS.match(text, end) or HOW_OFTEN.match(text, end)
+                      or (THEN_BEFORE.search(text[max(0, start - 15):start])
+                          and RUN_ENDS.match(text, end)))
         return bool((DRINK_BEFORE.search(text[max(0, start - 20):start])
-                     or DRINK_AFTER.match(text, end) or DRINKING.search(sentence)
-                     or len(others) > 1)
+                     or DRINK_AFTER.match(text, end) or (framed and _drinking(text, start, end)))
                     and not shows_a_person(text, start, end)
                     and not named_as_kin(text, start, end))
     if word in DRUGS:
-        return bool(TAKING_BEFORE.search(text[max(0, start - 25):start])
+        before = text[max(0, start - 25):start]
+        return bool(TAKING_BEFORE.search(before)
                     and not TAKEN_SOMEWHERE.match(text, end)
+                    and not POSSESSIVE_AFTER_WORD.match(text, end)
+                    and not (SOME_BEFORE.search(before) and text[start:start + 1].isupper())
                     and not shows_a_person(text, start, end))
     return False

@@ -17,7 +17,9 @@ SHOP_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?i:shops?|stores?|café|cafe|coffee
 # Listed shops that are also surnames or nicknames; every other one is a shop wherever it
 # stands ("Poundland was the only place I could afford", "Primark gave me a job").
 NAMES_TOO = frozenset(["costa", "boots", "morrisons", "sainsbury's", "sainsburys", "greggs",
-                       "wilko", "mcdonald's", "mcdonalds"])
+                       "wilko", "mcdonald's", "mcdonalds",
+                       # Round fifteen's employers: a first name, and initials people go by.
+                       "hermes", "jd"])
 
 
 def said_as_shop(text: str, start: int, end: int) -> bool:

@@ -26,6 +26,9 @@ WORK_AT = re.compile(
     rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:&[ \t]+)?{CAP_WORD}){{0,3}})(?![\w'’-])")
 
 
+FULL_NAME_WORDS = 2
+
+
 def find_workplaces(text: str, is_word: Callable[[str], bool] | None) -> list[Candidate]:
     """Find the names of places someone works or volunteers at.
 
@@ -48,6 +51,11 @@ def find_workplaces(text: str, is_word: Callable[[str], bool] | None) -> list[Ca
             continue
         lone = len(words) == 1
         if lone and (is_word is None or is_word(low) or low in load_set("first_names.txt")):
+            continue
+        # "worked with Tony Jenkins", "worked for Dave Evans": a first name and a surname
+        # worked with or for is a person, left to the name rules (hidden as [name]).
+        if (m.group("prep").lower() != "at" and len(words) == FULL_NAME_WORDS
+                and words[0] in load_set("first_names.txt")):
             continue
         found.append(Candidate(*m.span("name"), "place"))
     return found
