@@ -66,9 +66,8 @@ DRINK_WAS = re.compile(
 THEN_BEFORE = re.compile(r"\b(?i:then|or)(?:[ \t]+(?i:it)[ \t]+(?i:was))?[ \t]+$")
 RUN_ENDS = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$|(?i:then|or)\b)")
 HOW_OFTEN = re.compile(r"[ \t]+(?i:every|each)[ \t]+(?i:morning|day|night|evening)\b")
-# A drug word with 's is someone's ("a bit of Mandy's advice", "on Crystal's sofa"); after
-# "some", a capitalised one is someone ("some Charlie from the hostel", "some Tina I knew").
-POSSESSIVE_AFTER_WORD = re.compile(r"['’]s?\b")
+# After "some", a capitalised drug word is someone ("some Charlie from the hostel", "some
+# Tina I knew"); with 's (``POSSESSIVE_AFTER``) it is someone's ("a bit of Mandy's advice").
 SOME_BEFORE = re.compile(r"\b(?i:some)[ \t]+$")
 
 
@@ -279,7 +278,7 @@ def said_as_substance(text: str, start: int, end: int) -> bool:
         before = text[max(0, start - 25):start]
         return bool(TAKING_BEFORE.search(before)
                     and not TAKEN_SOMEWHERE.match(text, end)
-                    and not POSSESSIVE_AFTER_WORD.match(text, end)
+                    and not POSSESSIVE_AFTER.match(text, end)
                     and not (SOME_BEFORE.search(before) and text[start:start + 1].isupper())
                     and not shows_a_person(text, start, end))
     return False
