@@ -65,6 +65,27 @@ def words_in(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def last_word(text: str, index: int) -> str:
+    """The last whitespace-separated word before ``index``, as ``text[:index].split()[-1]``.
+
+    Args:
+        text: the whole text.
+        index: an offset into it.
+
+    Returns:
+        That word, or "" when only spaces come before. Read backwards from ``index``:
+        splitting all that comes before, for each of thousands of candidates, made a
+        100,000-character transcript spend a sixth of its redaction time splitting.
+    """
+    end = index
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:end]
+
+
 def is_sentence_start(text: str, index: int) -> bool:
     """Say whether ``index`` is the first word of a sentence or line.
 
@@ -76,8 +97,9 @@ def is_sentence_start(text: str, index: int) -> bool:
         True at the start of the text or after ``.``, ``?``, ``!``, a newline or a
         quote that opens a sentence.
     """
-    before = text[:index].rstrip(" \t\"'“‘")
-    return not before or before[-1] in ".?!\n:"
+    while index > 0 and text[index - 1] in " \t\"'“‘":  # backwards: no copy of all before
+        index -= 1
+    return index == 0 or text[index - 1] in ".?!\n:"
 
 
 SENTENCE_END = re.compile(r"[.?!\n]")

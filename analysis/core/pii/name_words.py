@@ -4,7 +4,15 @@ from __future__ import annotations
 import re
 
 from ..lists import load_set
-from .common import CAP_WORD, COMMON_WORDS, LOWER, UPPER, Candidate, is_sentence_start
+from .common import (
+    CAP_WORD,
+    COMMON_WORDS,
+    LOWER,
+    UPPER,
+    Candidate,
+    is_sentence_start,
+    last_word,
+)
 from .person_cues import (
     CAME_TO_SOMEONE,
     CLAUSE_WORDS,
@@ -172,12 +180,12 @@ def word_used_as_word(text: str, start: int, end: int, *, known: bool = False) -
         seasons (June, Summer) are words unless a person shows ("Summer rang me", "me and
         June") or, when ``known``, unless said as a time ("in June", "June 2019").
     """
-    before = text[:start].rstrip().split()
+    before = last_word(text, start)
     if text[start:end].lower() in TIME_NAMES:
         return _time_used_as_time(text, start, end, known=known)
     # "the Grace period", "a Will"; "by Chance" is an idiom, "let down by Mark" a person.
-    if before and (before[-1].lower() in {"the", "a", "an"} or (
-            before[-1].lower() == "by" and text[start:end].lower() == "chance")):
+    if before and (before.lower() in {"the", "a", "an"} or (
+            before.lower() == "by" and text[start:end].lower() == "chance")):
         return True
     compound = COMPOUND_ADJECTIVE.match(text, end)
     if (not known and ABSTRACT_PREDICATE.match(text, end)) or (
@@ -217,8 +225,8 @@ def _time_used_as_time(text: str, start: int, end: int, *, known: bool) -> bool:
     if (shows_a_person(text, start, end, PERSON_VERBS - TIME_VERBS)
             or CAME_TO_SOMEONE.match(text, end) or FROM_A_SERVICE.match(text, end)):
         return False
-    before = text[:start].rstrip().split()
-    return not known or bool(before and before[-1].lower() in TIME_BEFORE) or bool(
+    before = last_word(text, start)
+    return not known or bool(before and before.lower() in TIME_BEFORE) or bool(
         re.match(r"[ \t]*(?:the[ \t]+)?\d", text[end:]))
 
 
@@ -237,9 +245,9 @@ def shows_a_person(text: str, start: int, end: int,
         person before ("told Bolton", "I told June"), or someone beside ("me and Bolton").
     """
     verb = PERSON_VERB_AFTER.match(text, end)
-    before = text[:start].rstrip().split()
+    before = last_word(text, start)
     return bool((verb and verb.group("verb").lower() in verbs)
-                or (before and before[-1].lower() in PERSON_OBJECT_VERBS)
+                or (before and before.lower() in PERSON_OBJECT_VERBS)
                 or with_someone(text, start, end))
 
 
@@ -255,9 +263,9 @@ def said_as_time(text: str, start: int, end: int) -> bool:
         True for "in May", "this Summer", "by June"; False for "to June" or "from April",
         which may be people, and for any other word.
     """
-    before = text[:start].rstrip().split()
+    before = last_word(text, start)
     return (text[start:end].lower() in TIME_NAMES and bool(before)
-            and before[-1].lower() in TIME_BEFORE - {"to", "from", "of", "the", "that"})
+            and before.lower() in TIME_BEFORE - {"to", "from", "of", "the", "that"})
 
 
 def with_someone(text: str, start: int, end: int) -> bool:
