@@ -16,6 +16,7 @@ from .phrases import (
     GENERIC_HEADS,
     PREPOSITIONS,
     SPEAKER_WORDS,
+    WHICH_ONE,
     head_part,
     head_word,
     named_kind,
@@ -62,6 +63,8 @@ def acceptable_label(label: str) -> bool:
         return False
     if all(w.strip("'") in SPEAKER_WORDS | GENERIC_HEADS for w in content):
         return False  # who speaks, not what about ("Forum member", "Comments on user")
+    if before == words and all(w in WHICH_ONE for w in before[:-1]):
+        return False  # which one, not what kind ("Current hostel")
     # Only judging words around the head ("Proper training", "Basic account"): says how
     # someone felt, not what about.
     others = [w for w in content if w != before[-1]]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-__all__ = ["ASPECTS_OF", "GENERIC_HEADS", "KIND_HEADS", "PREPOSITIONS", "SPEAKER_WORDS",
+__all__ = ["ASPECTS_OF", "GENERIC_HEADS", "WHICH_ONE", "KIND_HEADS", "PREPOSITIONS", "SPEAKER_WORDS",
            "VAGUE_MODIFIERS", "head_part", "head_word", "named_kind", "show_phrase",
            "trimmed_phrase"]
 
@@ -43,6 +43,14 @@ VAGUE_MODIFIERS = frozenset(
     ["local", "better", "best", "worse", "long", "short", "first", "last", "next", "free",
      "current", "existing", "specific", "particular", "available", "extra", "more", "less",
      "few", "many", "much", "wider", "broader", "overall", "only", "usual", "simple"])
+# Words in front that only say which one of a kind the speaker means, never a kind of its
+# own: after one, a noun alone names no subject ("Current hostel", from "their current
+# hostel" on a sixth response's answer on move-on), where "Local connection" or "Short
+# sentences" do.
+WHICH_ONE = frozenset(
+    ["current", "existing", "particular", "specific", "previous", "present", "available",
+     "extra", "usual", "same", "certain", "next", "only", "more", "less", "few", "many",
+     "much"])
 # Who speaks, in every response the forum writes: a label made only of these (and generic
 # words) names the speakers, not a subject ("Forum member", "Members' views"), while
 # "Staff member" or "Youth forum" still name one.

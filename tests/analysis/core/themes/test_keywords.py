@@ -90,7 +90,19 @@ def test_a_vague_word_before_a_time_word_is_no_themes_name(label):
 def test_a_subject_after_a_vague_word_still_names_a_theme():
     assert acceptable_label("Short-term funding")
     assert acceptable_label("Long term prisoners")
-    assert acceptable_label("Current hostel")
+    assert acceptable_label("Local connection")
+    assert acceptable_label("Local connection rules")
+
+
+# Which one the speaker means, not what kind: "Current hostel" named a sixth response's
+# answer on move-on from hostels (from "their current hostel"); nobody files it so.
+WHICH_ONE_LABELS = ["Current hostel", "Existing tenancy", "Previous address",
+                    "Particular hostel"]
+
+
+@pytest.mark.parametrize("label", WHICH_ONE_LABELS)
+def test_a_noun_after_a_word_saying_which_one_is_no_themes_name(label):
+    assert not acceptable_label(label)
 
 
 @pytest.mark.parametrize("label", BAD_LABELS)
