@@ -128,8 +128,6 @@ def question_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
         if not shown:
             continue
         near, margin = closeness([labels[i], *shown], i, centres, models.embedder, models.cache)
-        score = np.where(near >= MIN_CLOSENESS, near + margin, -np.inf)
-        best = 1 + int(np.argmax(score[1:]))
         # A label nearer another run's centre than its own names that run: the question's
         # phrase that fits this one better replaces it, as the run answers that question
         # ("Community sentence" on how to measure success, a third response).
@@ -139,9 +137,15 @@ def question_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
         # misnamed label is never swapped for another (found in review); but a label that
         # is not even near its run names a side remark ("Family contact", 0.14, on the
         # answer about treatment after release; a fourth response), and any phrase near
-        # the run is a better name. "Mixed comments" is no phrase: only margins compare.
+        # the run, or nearer it than any other run, is a better name ("Mental health",
+        # 0.34, on a sixth response's opening run with its answer on the definition of
+        # multiple disadvantage: "Multiple disadvantage", 0.23, names no other run).
+        # "Mixed comments" is no phrase: only margins compare.
         stray = (misnamed and near[0] < MIN_CLOSENESS
                  and not labels[i].startswith(FALLBACK))
+        score = np.where((near >= MIN_CLOSENESS) | (stray & (margin > 0)), near + margin,
+                         -np.inf)
+        best = 1 + int(np.argmax(score[1:]))
         fits = stray or margin[best] > (margin[0] if misnamed else 0)
         if fits and score[best] > near[0] + margin[0] + edge:
             out[i] = label = shown[best - 1]

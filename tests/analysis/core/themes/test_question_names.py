@@ -91,6 +91,14 @@ def test_a_plural_before_and_is_a_whole_subject(embedder, cache, spacy_words):
     ([0.14, 0.45], [-0.18, -0.20], True),
     # The question's phrase must itself be near the run.
     ([0.14, 0.35], [-0.18, -0.20], False),
+    # ... or, for a label not near its run, nearer this run than any other: the sixth
+    # response's opening run (about us, introduction, the answer on the definition of
+    # multiple disadvantage) was "Mental health" (0.34, nearer the answer on mental health
+    # services), the question's "Multiple disadvantage" (0.23) nearer no other run.
+    ([0.34, 0.23], [-0.17, 0.02], True),
+    ([0.34, 0.23], [-0.17, -0.01], False),
+    # A label near its own run is never given away for a phrase that is not.
+    ([0.45, 0.23], [-0.05, 0.30], False),
 ])
 def test_a_label_that_names_another_run_better_gives_way_to_a_closer_fit(
         models, monkeypatch, near, margin, renamed):
