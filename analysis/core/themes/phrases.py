@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-__all__ = ["ASPECTS_OF", "GENERIC_HEADS", "WHICH_ONE", "KIND_HEADS", "PREPOSITIONS", "SPEAKER_WORDS",
-           "VAGUE_MODIFIERS", "head_part", "head_word", "named_kind", "show_phrase",
+__all__ = ["ASPECTS_OF", "GENERIC_HEADS", "KIND_HEADS", "PREPOSITIONS", "SPEAKER_WORDS",
+           "VAGUE_MODIFIERS", "WHICH_ONE", "head_part", "head_word", "named_kind", "show_phrase",
            "trimmed_phrase"]
 
 # Words that say when, how much or what kind, not what about: fine as keywords, never a

@@ -227,8 +227,8 @@ class SpacyWordAnalyser:
 
                 stop, lexicon = frozenset(STOP_WORDS), spacy_lexicon(nlp)
                 docs = nlp.pipe((prepare_text(t) for t in todo), batch_size=self.batch_size)
-                found = [_with_hyphens(collect_words(_tagged(doc, lexicon.verbs), self.index, stop, lexicon),
-                                       text)
+                found = [_with_hyphens(collect_words(_tagged(doc, lexicon.verbs), self.index,
+                                                     stop, lexicon), text)
                          for text, doc in zip(todo, docs, strict=True)]
             if len(self.memo) + len(todo) > self.memory_limit:
                 self.memo.clear()  # bounded memory in a long-lived worker
