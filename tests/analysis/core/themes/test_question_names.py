@@ -158,6 +158,18 @@ def test_what_a_question_asks_to_be_done_is_named_as_nouns(embedder, cache, spac
         "justice system and health services?", models, set())
 
 
+def test_a_duty_to_do_something_is_the_thing_an_action_is_of(embedder, cache, spacy_words):
+    # A noun and what it is to do ("the duty to refer") is one thing: a sixth response's
+    # answer on strengthening it had no name but "Council share responsibility", a misread.
+    from analysis.core.themes.question_names import _candidates
+
+    models = TextModels(embedder=embedder, cache=cache, words=spacy_words)
+    shown = _candidates("How could the duty to refer be strengthened so that prisons, "
+                        "probation services and hospitals refer people to the local housing "
+                        "authority in good time?", models, set())
+    assert "Strengthening of duty to refer" in shown
+
+
 @pytest.mark.parametrize("question", [
     # How it should turn out, not what is done: "Making of requirements" names nothing.
     "How could drug rehabilitation requirements be made more effective?",
