@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-__all__ = ["ASPECTS_OF", "GENERIC_HEADS", "KIND_HEADS", "PREPOSITIONS", "SPEAKER_WORDS",
-           "VAGUE_MODIFIERS", "WHICH_ONE", "head_part", "head_word", "named_kind", "show_phrase",
-           "trimmed_phrase"]
+__all__ = ["ASPECTS_OF", "GENERIC_HEADS", "KIND_HEADS", "PREPOSITIONS", "SENT_PEOPLE",
+           "SPEAKER_WORDS", "VAGUE_MODIFIERS", "WHICH_ONE", "head_part", "head_word",
+           "named_kind", "show_phrase", "trimmed_phrase"]
 
 # Words that say when, how much or what kind, not what about: fine as keywords, never a
 # theme's name on their own ("Form", "Agency", "Section on payment", "Social problem").
@@ -51,6 +51,12 @@ WHICH_ONE = frozenset(
     ["current", "existing", "particular", "specific", "previous", "present", "available",
      "extra", "usual", "same", "certain", "next", "only", "more", "less", "few", "many",
      "much"])
+# People a verb sends somewhere ("send women to residential centres"): before "to" they are
+# its object, and "Women to residential centres" no noun phrase ("Access to housing" is).
+SENT_PEOPLE = frozenset(
+    ["woman", "women", "man", "men", "people", "person", "child", "children", "prisoner",
+     "prisoners", "offender", "offenders", "member", "members", "patient", "patients",
+     "leaver", "leavers", "mother", "mothers", "family", "families"])
 # Who speaks, in every response the forum writes: a label made only of these (and generic
 # words) names the speakers, not a subject ("Forum member", "Members' views"), while
 # "Staff member" or "Youth forum" still name one.
