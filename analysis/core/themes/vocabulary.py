@@ -208,8 +208,10 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
             continue
         said.append(lowered[i])
         lower, lemma, pos = tokens[i]
-        # "LGBT+", "LGBTQ+": the plus is part of the word, as people write it.
-        content = (lemma.rstrip("+").isalpha() and len(lemma) > 1 and lemma not in stop
+        # "LGBT+", "LGBTQ+": the plus is part of the word, as people write it; "move-on" is
+        # one word (``phrasal_nouns``).
+        letters = lemma.rstrip("+").replace("-", "")
+        content = (letters.isalpha() and len(lemma) > 1 and lemma not in stop
                    and lemma not in FILLERS and lower not in stop and not fillers[i])
         if content:
             terms.append(lemma)

@@ -199,3 +199,16 @@ def test_a_justice_term_said_as_a_past_participle_heads_no_phrase(words):
     assert not any(p.startswith("recall") for p in done.phrases)
     assert "recalled prisoner" in kind.phrases
     assert "recall" in done.terms
+
+
+@spacy_model
+def test_a_verb_hyphened_to_its_particle_is_one_noun():
+    # "move-on" is a noun (a sixth response's question on it: its answer was "Current
+    # hostel"); read as "move on" it was a verb and a preposition, and no phrase held it.
+    [asked, said] = SpacyWordAnalyser().analyse([
+        "How can move-on from hostels and supported housing into settled accommodation be "
+        "improved?", "I've had four move-on workers in a year, and we should move on."])
+    assert "move-on from hostel" in asked.phrases
+    assert "move-on worker" in said.phrases
+    assert "move-on" in said.terms
+    assert not any(p.endswith(" on") for p in said.phrases)
