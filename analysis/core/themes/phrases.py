@@ -15,8 +15,8 @@ __all__ = ["ASPECTS_OF", "GENERIC_HEADS", "KIND_HEADS", "PREPOSITIONS", "SENT_PE
 # theme's name on their own ("Form", "Agency", "Section on payment", "Social problem").
 GENERIC_HEADS = frozenset(
     ["time", "times", "term", "terms", "year", "years", "week", "weeks", "month", "months", "day",
-     "days", "date", "dates", "today", "tomorrow", "yesterday", "morning", "afternoon", "evening",
-     "night",
+     "days", "hour", "hours", "minute", "minutes", "date", "dates", "today", "tomorrow",
+     "yesterday", "morning", "afternoon", "evening", "night",
      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "thing",
      "things", "way", "ways", "lot", "bit", "kind", "sort", "type", "people", "person", "word",
      "words", "phrase", "good", "bad", "proper", "properly", "sorry", "hate", "number", "place",

@@ -90,7 +90,9 @@ def test_who_speaks_is_never_a_themes_name(label):
 
 # Which one, not what about: "Short term" named the answer on funding of a sixth response
 # (its phrase was "short term funding").
-VAGUE_LABELS = ["Short term", "Long term", "Long terms", "First time"]
+# "Hour at hospital" named an NHS theme on waiting (hours are time words as weeks are).
+VAGUE_LABELS = ["Short term", "Long term", "Long terms", "First time", "Hour at hospital",
+                "Hours for ambulance", "Minutes on hold"]
 
 
 @pytest.mark.parametrize("label", VAGUE_LABELS)
