@@ -99,6 +99,10 @@ def test_a_plural_before_and_is_a_whole_subject(embedder, cache, spacy_words):
     ([0.34, 0.23], [-0.17, -0.01], False),
     # A label near its own run is never given away for a phrase that is not.
     ([0.45, 0.23], [-0.05, 0.30], False),
+    # A label not near its run names a side remark even when no other run is nearer it
+    # ("Gate pick-up", 0.15, on a fourth response's answer on engaging with community
+    # treatment): the question's phrase near the run names it ("Community treatment").
+    ([0.15, 0.45], [0.01, -0.19], True),
 ])
 def test_a_label_that_names_another_run_better_gives_way_to_a_closer_fit(
         models, monkeypatch, near, margin, renamed):
