@@ -17,6 +17,7 @@ from .phrases import (
     PREPOSITIONS,
     SENT_PEOPLE,
     SPEAKER_WORDS,
+    TIME_UNITS,
     WHICH_ONE,
     head_part,
     head_word,
@@ -76,9 +77,12 @@ def acceptable_label(label: str) -> bool:
 
 def _misread(words: Sequence[str], before: Sequence[str]) -> bool:
     """Args: a label's words and those before its first preposition. Returns: True for
-    which one, not what kind ("Current hostel"), and for a verb's object and where to
-    ("Women to residential centres", from "send women to residential centres")."""
+    which one, not what kind ("Current hostel"), how long ("Hour at hospital"), and for a
+    verb's object and where to ("Women to residential centres", from "send women to
+    residential centres")."""
     if list(before) == list(words) and all(w in WHICH_ONE for w in before[:-1]):
+        return True
+    if len(before) == 1 and before[0] in TIME_UNITS:
         return True
     return before[-1] in SENT_PEOPLE and list(words[len(before):len(before) + 1]) == ["to"]
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 __all__ = ["ASPECTS_OF", "GENERIC_HEADS", "KIND_HEADS", "PREPOSITIONS", "SENT_PEOPLE",
-           "SPEAKER_WORDS", "VAGUE_MODIFIERS", "WHICH_ONE", "head_part", "head_word",
+           "SPEAKER_WORDS", "TIME_UNITS", "VAGUE_MODIFIERS", "WHICH_ONE", "head_part", "head_word",
            "named_kind", "show_phrase", "trimmed_phrase"]
 
 # Words that say when, how much or what kind, not what about: fine as keywords, never a
 # theme's name on their own ("Form", "Agency", "Section on payment", "Social problem").
 GENERIC_HEADS = frozenset(
     ["time", "times", "term", "terms", "year", "years", "week", "weeks", "month", "months", "day",
-     "days", "hour", "hours", "minute", "minutes", "date", "dates", "today", "tomorrow",
+     "days", "date", "dates", "today", "tomorrow",
      "yesterday", "morning", "afternoon", "evening", "night",
      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "thing",
      "things", "way", "ways", "lot", "bit", "kind", "sort", "type", "people", "person", "word",
@@ -51,6 +51,10 @@ WHICH_ONE = frozenset(
     ["current", "existing", "particular", "specific", "previous", "present", "available",
      "extra", "usual", "same", "certain", "next", "only", "more", "less", "few", "many",
      "much"])
+# Units of time: alone before a preposition they say how long, not what about ("Hour at
+# hospital" named an NHS theme on waiting); after a subject they name one ("Unpaid work
+# hours").
+TIME_UNITS = frozenset(["hour", "hours", "minute", "minutes"])
 # People a verb sends somewhere ("send women to residential centres"): before "to" they are
 # its object, and "Women to residential centres" no noun phrase ("Access to housing" is).
 SENT_PEOPLE = frozenset(

@@ -105,6 +105,8 @@ def test_a_subject_after_a_vague_word_still_names_a_theme():
     assert acceptable_label("Long term prisoners")
     assert acceptable_label("Local connection")
     assert acceptable_label("Local connection rules")
+    # Hours of something named are a subject (a third response's answer on unpaid work).
+    assert acceptable_label("Unpaid work hours")
 
 
 # Which one the speaker means, not what kind: "Current hostel" named a sixth response's
