@@ -198,12 +198,8 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
         hit = index.match(lowered, i)
         if hit is not None:
             terms.append(hit[1])
+            units.append((hit[1], "N"))
             said.append(" ".join(lowered[i:i + hit[0]]))
-            # Said as a past participle ("recalled for reasons", "breached"), a term is what
-            # was done, not a thing: it describes a noun after it ("recalled prisoners") and
-            # heads no phrase ("Recall for reasons" was a third response's label).
-            done = said[-1].endswith("ed") and not hit[1].endswith("ed")
-            units.append((said[-1], "A") if done else (hit[1], "N"))
             i += hit[0]
             continue
         said.append(lowered[i])

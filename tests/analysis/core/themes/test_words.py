@@ -191,16 +191,6 @@ def test_a_clause_with_its_own_verb_keeps_its_noun_compounds():
     assert "prison release date" in phrases
 
 
-def test_a_justice_term_said_as_a_past_participle_heads_no_phrase(words):
-    # "recalled for reasons" named a third response's answer on recall "Recall for reasons":
-    # "recalled" is what was done to members, not a thing; before a noun it describes it.
-    [done, kind] = words.analyse(["Several members had been recalled for reasons they felt "
-                                  "were minor.", "Recalled prisoners need a bed."])
-    assert not any(p.startswith("recall") for p in done.phrases)
-    assert "recalled prisoner" in kind.phrases
-    assert "recall" in done.terms
-
-
 @spacy_model
 def test_a_verb_hyphened_to_its_particle_is_one_noun():
     # "move-on" is a noun (a sixth response's question on it: its answer was "Current
