@@ -29,7 +29,7 @@ GENERIC_HEADS = frozenset(
      "other", "high", "low", "big", "small", "right", "story", "basic", "real", "lovely", "nice",
      "little", "whole", "single", "same", "main", "general", "various", "certain", "own", "full",
      "great", "excellent", "wonderful", "amazing", "brilliant", "fantastic", "perfect", "terrible",
-     "awful", "positive", "negative", "lead"])
+     "awful", "positive", "negative", "lead", "reason", "reasons"])
 # Generic heads that a subject word in front makes a subject: "Transition plan", "Housing
 # need", "Drug programme", "Young people" (alone, or after "social" or "other", they name
 # nothing; a sixth response's answer on LGBT+ people had no other name). Not "service",

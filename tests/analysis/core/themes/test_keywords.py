@@ -192,6 +192,14 @@ def test_subject_hint_words_break_a_tie_towards_the_subject(words):
         "Probation officer")
 
 
+def test_a_subject_for_reasons_says_nothing_of_which():
+    # "recalled for reasons they felt were minor" named a third response's answer on
+    # breach and recall "Recall for reasons": a reason says why, not what about.
+    assert not acceptable_label("Recall for reasons")
+    assert not acceptable_label("Main reason")
+    assert acceptable_label("Recall to prison")
+
+
 @pytest.mark.parametrize("label", ["Proper training", "Basic account", "Good story",
                                    "Real state", "Good job"])
 def test_judging_word_and_a_noun_is_not_a_subject(label):
