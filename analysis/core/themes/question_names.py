@@ -25,7 +25,7 @@ from .central import MIN_CLOSENESS, closeness
 from .embed import normalise_rows
 from .guide import embed_free_texts
 from .keywords import FALLBACK, MAX_LABEL_WORDS, acceptable_label, number_mixed
-from .openings import name_opening_runs
+from .openings import INTRODUCTION, name_opening_runs
 from .phrases import show_phrase, trimmed_phrase
 from .said_forms import as_said, said_forms
 from .schema import Guides, ThemeDraft
@@ -142,8 +142,10 @@ def question_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
         # A label not near its run names a side remark even when no other run is nearer
         # ("Gate pick-up", 0.15, on a fourth response's answer on engaging with community
         # treatment): a phrase near the run names it better, as for a misnamed label.
-        # "Mixed comments" is no phrase: only margins compare.
-        stray = near[0] < MIN_CLOSENESS and not labels[i].startswith(FALLBACK)
+        # "Mixed comments" is no phrase, "Introduction" says where passages stand: for
+        # them only margins compare.
+        stray = (near[0] < MIN_CLOSENESS and not labels[i].startswith(FALLBACK)
+                 and labels[i] != INTRODUCTION)
         edge = 0.0 if misnamed or stray else QUESTION_EDGE
         score = np.where((near >= MIN_CLOSENESS) | (stray & misnamed & (margin > 0)),
                          near + margin, -np.inf)

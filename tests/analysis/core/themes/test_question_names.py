@@ -118,6 +118,19 @@ def test_a_label_that_names_another_run_better_gives_way_to_a_closer_fit(
     assert (better[0] == "Hostel accommodation") is renamed
 
 
+def test_an_introduction_is_no_side_remark(models, monkeypatch):
+    # "Introduction" says where passages stand, not what they are about: that it is not
+    # near its run's centre says nothing (the third response's introduction took "Greater
+    # confidence in community sentences" from the answer on it, in review of the rule).
+    import numpy as np
+
+    from analysis.core.themes import question_names
+
+    monkeypatch.setattr(question_names, "closeness", lambda *args: (
+        np.array([0.12, 0.45]), np.array([0.01, -0.05])))
+    assert _labels(["Introduction", "Train ticket"], [0, 0, 0, 1, 1], models)[0] is None
+
+
 def test_mixed_comments_gives_way_only_to_a_phrase_nearer_its_run(models, monkeypatch):
     # "Mixed comments" is no phrase: how near its words are says nothing. An introduction
     # whose passages were linked to a question took that question's phrase although the
