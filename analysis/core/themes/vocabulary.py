@@ -52,7 +52,9 @@ WORD_PATTERN = re.compile(r"[A-Za-z0-9&]+\+?(?:'[a-z]+)?")
 # An owner ("women's", "prisoners'"; tag S after its noun) names the kind of thing it owns,
 # so it belongs to that thing's phrase: "residential women's centres" and "specialist women's
 # services", not "residential women" and "specialist women" (which read as kinds of women).
-_PHRASE = re.compile(r"(?:A*N+S)?A*N+(?:FA*N+)*(?:PA*N+(?:FA*N+)*)?")
+# An adjective may stand between nouns of one phrase: "minority ethnic women" and "prison
+# mental health services" were cut to "ethnic women" and "mental health services".
+_PHRASE = re.compile(r"(?:A*N+S)?A*N+(?:A+N+)*(?:FA*N+)*(?:PA*N+(?:FA*N+)*)?")
 POSSESSIVE = {"'s": "'s", "\u2019s": "'s", "'": "'", "\u2019": "'"}
 
 

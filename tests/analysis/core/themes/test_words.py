@@ -202,3 +202,15 @@ def test_a_verb_hyphened_to_its_particle_is_one_noun():
     assert "move-on worker" in said.phrases
     assert "move-on" in said.terms
     assert not any(p.endswith(" on") for p in said.phrases)
+
+
+@spacy_model
+def test_a_noun_before_an_adjective_of_the_same_phrase_stays_in_it():
+    # "minority ethnic women" (noun, adjective, noun) was cut to "ethnic women", the label
+    # of a fifth response's answer on them ("Ethnic women"), and "prison mental health
+    # services" to "mental health services".
+    [asked, said] = SpacyWordAnalyser().analyse([
+        "How should the specific needs of Black, Asian and minority ethnic women be met?",
+        "Prison mental health services were slow."])
+    assert any(p.endswith("minority ethnic woman") for p in asked.phrases)
+    assert "prison mental health service" in said.phrases
