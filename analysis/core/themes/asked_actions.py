@@ -27,6 +27,7 @@ __all__ = ["asked_actions", "gerund"]
 # families": anything else (a verb, a wh-word, "that") is where the subject begins.
 SUBJECT_POS = frozenset(["DET", "ADJ", "NOUN", "PROPN", "ADP", "PART", "NUM", "CCONJ"])
 JOINERS = ("and", "or")
+BEFORE_INFINITIVE = 2  # words before the verb of "duty to refer"
 # Generic as a label's head alone ("Services"), but what is commissioned, funded or run:
 # "Commissioning and funding of services" names a subject, "Doing of things" none.
 PROVIDED = frozenset(["service", "services", "system", "systems", "programme", "programmes",
@@ -53,6 +54,16 @@ def _pos(token: Any, lexicon: Lexicon) -> str:
     return str(token.pos_)
 
 
+def _infinitive(words: Sequence[Any], end: int) -> bool:
+    """Whether ``words`` end (at index ``end``) on a noun and what it is to do ("duty to
+    refer", "right to buy"): the verb completes the noun, which stays the thing named."""
+    if end < BEFORE_INFINITIVE:
+        return False
+    noun, to, verb = words[end - BEFORE_INFINITIVE:end + 1]
+    return bool(verb.tag_ == "VB" and to.lower_ == "to" and to.pos_ == "PART"
+                and noun.pos_ == "NOUN")
+
+
 def _subject(tokens: Sequence[Any], be: int, lexicon: Lexicon) -> list[Any]:
     """The words of the passive's subject before ``be`` (index), or [] when none is sure.
 
@@ -63,7 +74,7 @@ def _subject(tokens: Sequence[Any], be: int, lexicon: Lexicon) -> list[Any]:
     before_modal = end >= 0 and tokens[end].tag_ == "MD"
     if before_modal:
         end -= 1
-    start = end
+    start = end - 2 if _infinitive(tokens, end) else end  # "the duty to refer"
     while start >= 0 and _pos(tokens[start], lexicon) in SUBJECT_POS:
         start -= 1
     # The word before the subject must open it: a modal ("How should X be ..."), or for
@@ -93,9 +104,10 @@ def _thing(subject: Sequence[Any], lexicon: Lexicon,
             break
         if token.pos_ != "DET":
             words.append(token)
-    if not words or _pos(words[-1], lexicon) not in ("NOUN", "PROPN"):
+    head = words[-3] if _infinitive(words, len(words) - 1) else words[-1] if words else None
+    if head is None or _pos(head, lexicon) not in ("NOUN", "PROPN"):
         return None
-    if words[-1].lower_ in (GENERIC_HEADS - PROVIDED) | SPEAKER_WORDS:
+    if head.lower_ in (GENERIC_HEADS - PROVIDED) | SPEAKER_WORDS:
         return None
     text = "".join(t.lower_ + t.whitespace_ for t in words).strip()
     return " ".join(str(display(w)) for w in text.split())
@@ -125,10 +137,11 @@ def asked_actions(question: str, nlp: Any, lexicon: Lexicon,
                and tokens[k + 1].tag_ == "VBN"):
             verbs.append(tokens[k + 1])
             k += 2
-        # The verbs must end the clause, or go on to where or to whom ("shared between
-        # ..."): "be made more effective" or "be given greater confidence" says how a thing
-        # should turn out, and "Making of requirements" names nothing.
-        if k < len(tokens) and not (tokens[k].is_punct or tokens[k].pos_ == "ADP"):
+        # The verbs must end the clause ("strengthened so that ..."), or go on to where or
+        # to whom ("shared between ..."): "be made more effective" or "be given greater
+        # confidence" says how a thing should turn out, and "Making of requirements" names
+        # nothing.
+        if k < len(tokens) and not (tokens[k].is_punct or tokens[k].pos_ in ("ADP", "SCONJ")):
             continue
         found = [gerund(v.lemma_.lower(), lexicon.nouns) for v in verbs]
         nominal = [n for n in found if n]

@@ -15,7 +15,10 @@ from .label_evidence import LabelEvidence
 from .phrases import (
     GENERIC_HEADS,
     PREPOSITIONS,
+    SENT_PEOPLE,
     SPEAKER_WORDS,
+    TIME_UNITS,
+    WHICH_ONE,
     head_part,
     head_word,
     named_kind,
@@ -62,12 +65,26 @@ def acceptable_label(label: str) -> bool:
         return False
     if all(w.strip("'") in SPEAKER_WORDS | GENERIC_HEADS for w in content):
         return False  # who speaks, not what about ("Forum member", "Comments on user")
+    if _misread(words, before):
+        return False
     # Only judging words around the head ("Proper training", "Basic account"): says how
     # someone felt, not what about.
     others = [w for w in content if w != before[-1]]
     if named_kind(before):
         return True
     return not all(w in GENERIC_HEADS for w in others) or not others
+
+
+def _misread(words: Sequence[str], before: Sequence[str]) -> bool:
+    """Args: a label's words and those before its first preposition. Returns: True for
+    which one, not what kind ("Current hostel"), how long ("Hour at hospital"), and for a
+    verb's object and where to ("Women to residential centres", from "send women to
+    residential centres")."""
+    if list(before) == list(words) and all(w in WHICH_ONE for w in before[:-1]):
+        return True
+    if len(before) == 1 and before[0] in TIME_UNITS:
+        return True
+    return before[-1] in SENT_PEOPLE and list(words[len(before):len(before) + 1]) == ["to"]
 
 
 def extract_keywords(groups: Sequence[Sequence[int]], words: Sequence[SegmentWords],

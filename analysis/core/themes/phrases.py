@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-__all__ = ["ASPECTS_OF", "GENERIC_HEADS", "KIND_HEADS", "PREPOSITIONS", "SPEAKER_WORDS",
-           "VAGUE_MODIFIERS", "head_part", "head_word", "named_kind", "show_phrase",
-           "trimmed_phrase"]
+__all__ = ["ASPECTS_OF", "GENERIC_HEADS", "KIND_HEADS", "PREPOSITIONS", "SENT_PEOPLE",
+           "SPEAKER_WORDS", "TIME_UNITS", "VAGUE_MODIFIERS", "WHICH_ONE", "head_part", "head_word",
+           "named_kind", "show_phrase", "trimmed_phrase"]
 
 # Words that say when, how much or what kind, not what about: fine as keywords, never a
 # theme's name on their own ("Form", "Agency", "Section on payment", "Social problem").
 GENERIC_HEADS = frozenset(
     ["time", "times", "term", "terms", "year", "years", "week", "weeks", "month", "months", "day",
-     "days", "date", "dates", "today", "tomorrow", "yesterday", "morning", "afternoon", "evening",
-     "night",
+     "days", "date", "dates", "today", "tomorrow",
+     "yesterday", "morning", "afternoon", "evening", "night",
      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "thing",
      "things", "way", "ways", "lot", "bit", "kind", "sort", "type", "people", "person", "word",
      "words", "phrase", "good", "bad", "proper", "properly", "sorry", "hate", "number", "place",
@@ -29,7 +29,7 @@ GENERIC_HEADS = frozenset(
      "other", "high", "low", "big", "small", "right", "story", "basic", "real", "lovely", "nice",
      "little", "whole", "single", "same", "main", "general", "various", "certain", "own", "full",
      "great", "excellent", "wonderful", "amazing", "brilliant", "fantastic", "perfect", "terrible",
-     "awful", "positive", "negative", "lead"])
+     "awful", "positive", "negative", "lead", "reason", "reasons"])
 # Generic heads that a subject word in front makes a subject: "Transition plan", "Housing
 # need", "Drug programme", "Young people" (alone, or after "social" or "other", they name
 # nothing; a sixth response's answer on LGBT+ people had no other name). Not "service",
@@ -43,6 +43,24 @@ VAGUE_MODIFIERS = frozenset(
     ["local", "better", "best", "worse", "long", "short", "first", "last", "next", "free",
      "current", "existing", "specific", "particular", "available", "extra", "more", "less",
      "few", "many", "much", "wider", "broader", "overall", "only", "usual", "simple"])
+# Words in front that only say which one of a kind the speaker means, never a kind of its
+# own: after one, a noun alone names no subject ("Current hostel", from "their current
+# hostel" on a sixth response's answer on move-on), where "Local connection" or "Short
+# sentences" do.
+WHICH_ONE = frozenset(
+    ["current", "existing", "particular", "specific", "previous", "present", "available",
+     "extra", "usual", "same", "certain", "next", "only", "more", "less", "few", "many",
+     "much"])
+# Units of time: alone before a preposition they say how long, not what about ("Hour at
+# hospital" named an NHS theme on waiting); after a subject they name one ("Unpaid work
+# hours").
+TIME_UNITS = frozenset(["hour", "hours", "minute", "minutes"])
+# People a verb sends somewhere ("send women to residential centres"): before "to" they are
+# its object, and "Women to residential centres" no noun phrase ("Access to housing" is).
+SENT_PEOPLE = frozenset(
+    ["woman", "women", "man", "men", "people", "person", "child", "children", "prisoner",
+     "prisoners", "offender", "offenders", "member", "members", "patient", "patients",
+     "leaver", "leavers", "mother", "mothers", "family", "families"])
 # Who speaks, in every response the forum writes: a label made only of these (and generic
 # words) names the speakers, not a subject ("Forum member", "Members' views"), while
 # "Staff member" or "Youth forum" still name one.

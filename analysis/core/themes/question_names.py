@@ -25,7 +25,7 @@ from .central import MIN_CLOSENESS, closeness
 from .embed import normalise_rows
 from .guide import embed_free_texts
 from .keywords import FALLBACK, MAX_LABEL_WORDS, acceptable_label, number_mixed
-from .openings import name_opening_runs
+from .openings import INTRODUCTION, name_opening_runs
 from .phrases import show_phrase, trimmed_phrase
 from .said_forms import as_said, said_forms
 from .schema import Guides, ThemeDraft
@@ -128,20 +128,28 @@ def question_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
         if not shown:
             continue
         near, margin = closeness([labels[i], *shown], i, centres, models.embedder, models.cache)
-        score = np.where(near >= MIN_CLOSENESS, near + margin, -np.inf)
-        best = 1 + int(np.argmax(score[1:]))
         # A label nearer another run's centre than its own names that run: the question's
         # phrase that fits this one better replaces it, as the run answers that question
         # ("Community sentence" on how to measure success, a third response).
         misnamed = margin[0] < 0
-        edge = 0.0 if misnamed else QUESTION_EDGE
         # Misnamed: the phrase must still sit nearer this run than the label does, so one
         # misnamed label is never swapped for another (found in review); but a label that
         # is not even near its run names a side remark ("Family contact", 0.14, on the
         # answer about treatment after release; a fourth response), and any phrase near
-        # the run is a better name. "Mixed comments" is no phrase: only margins compare.
-        stray = (misnamed and near[0] < MIN_CLOSENESS
-                 and not labels[i].startswith(FALLBACK))
+        # the run, or nearer it than any other run, is a better name ("Mental health",
+        # 0.34, on a sixth response's opening run with its answer on the definition of
+        # multiple disadvantage: "Multiple disadvantage", 0.23, names no other run).
+        # A label not near its run names a side remark even when no other run is nearer
+        # ("Gate pick-up", 0.15, on a fourth response's answer on engaging with community
+        # treatment): a phrase near the run names it better, as for a misnamed label.
+        # "Mixed comments" is no phrase, "Introduction" says where passages stand: for
+        # them only margins compare.
+        stray = (near[0] < MIN_CLOSENESS and not labels[i].startswith(FALLBACK)
+                 and labels[i] != INTRODUCTION)
+        edge = 0.0 if misnamed or stray else QUESTION_EDGE
+        score = np.where((near >= MIN_CLOSENESS) | (stray & misnamed & (margin > 0)),
+                         near + margin, -np.inf)
+        best = 1 + int(np.argmax(score[1:]))
         fits = stray or margin[best] > (margin[0] if misnamed else 0)
         if fits and score[best] > near[0] + margin[0] + edge:
             out[i] = label = shown[best - 1]

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from .phrases import trimmed_phrase
+from .phrases import PREPOSITIONS, trimmed_phrase
 from .vocabulary import SegmentWords
 
 __all__ = ["COMMENTS_ON", "as_said", "said_forms"]
@@ -21,6 +21,12 @@ VERB_ENDINGS = ("ed", "ing")
 PEOPLE_HEADS = frozenset(["member", "participant", "respondent", "user", "service user",
                           "person", "people"])
 IRREGULAR_PLURALS = frozenset(["women", "men", "children", "people"])
+# Roles people hold (as lemmas): a theme is about such workers, not one of them, though each
+# member says "my probation officer" ("Probation officer" named a demo theme on them).
+ROLES = frozenset(["officer", "worker", "practitioner", "mentor", "adviser", "advisor",
+                   "nurse", "doctor", "manager", "magistrate", "judge", "sentencer",
+                   "landlord", "commissioner", "advocate", "volunteer", "caseworker",
+                   "keyworker", "paramedic", "warden"])
 
 
 def said_forms(rows: Sequence[int], words: Sequence[SegmentWords]) -> dict[str, str]:
@@ -69,6 +75,9 @@ def as_said(label: str, forms: Mapping[str, str]) -> str:
     group = _described_people(core.lower().split(), form.split())
     if group:
         words = [group]
+    elif (len(words) > 1 and core.lower().split()[-1] in ROLES
+          and words[-1] == core.split()[-1] and not set(core.lower().split()) & PREPOSITIONS):
+        words[-1] += "s"  # "Probation officers"; not "Advice from a workers"
     # A word said joined to the next by a hyphen carries it ("pre- sentence").
     out = re.sub(r"(?<=-) ", "", " ".join(words))
     return prefix + (out if prefix else out[:1].upper() + out[1:])

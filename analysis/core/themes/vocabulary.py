@@ -52,7 +52,9 @@ WORD_PATTERN = re.compile(r"[A-Za-z0-9&]+\+?(?:'[a-z]+)?")
 # An owner ("women's", "prisoners'"; tag S after its noun) names the kind of thing it owns,
 # so it belongs to that thing's phrase: "residential women's centres" and "specialist women's
 # services", not "residential women" and "specialist women" (which read as kinds of women).
-_PHRASE = re.compile(r"(?:A*N+S)?A*N+(?:FA*N+)*(?:PA*N+(?:FA*N+)*)?")
+# An adjective may stand between nouns of one phrase: "minority ethnic women" and "prison
+# mental health services" were cut to "ethnic women" and "mental health services".
+_PHRASE = re.compile(r"(?:A*N+S)?A*N+(?:A+N+)*(?:FA*N+)*(?:PA*N+(?:FA*N+)*)?")
 POSSESSIVE = {"'s": "'s", "\u2019s": "'s", "'": "'", "\u2019": "'"}
 
 
@@ -204,8 +206,10 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
             continue
         said.append(lowered[i])
         lower, lemma, pos = tokens[i]
-        # "LGBT+", "LGBTQ+": the plus is part of the word, as people write it.
-        content = (lemma.rstrip("+").isalpha() and len(lemma) > 1 and lemma not in stop
+        # "LGBT+", "LGBTQ+": the plus is part of the word, as people write it; "move-on" is
+        # one word (``phrasal_nouns``).
+        letters = lemma.rstrip("+").replace("-", "")
+        content = (letters.isalpha() and len(lemma) > 1 and lemma not in stop
                    and lemma not in FILLERS and lower not in stop and not fillers[i])
         if content:
             terms.append(lemma)

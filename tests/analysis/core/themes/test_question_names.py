@@ -91,6 +91,18 @@ def test_a_plural_before_and_is_a_whole_subject(embedder, cache, spacy_words):
     ([0.14, 0.45], [-0.18, -0.20], True),
     # The question's phrase must itself be near the run.
     ([0.14, 0.35], [-0.18, -0.20], False),
+    # ... or, for a label not near its run, nearer this run than any other: the sixth
+    # response's opening run (about us, introduction, the answer on the definition of
+    # multiple disadvantage) was "Mental health" (0.34, nearer the answer on mental health
+    # services), the question's "Multiple disadvantage" (0.23) nearer no other run.
+    ([0.34, 0.23], [-0.17, 0.02], True),
+    ([0.34, 0.23], [-0.17, -0.01], False),
+    # A label near its own run is never given away for a phrase that is not.
+    ([0.45, 0.23], [-0.05, 0.30], False),
+    # A label not near its run names a side remark even when no other run is nearer it
+    # ("Gate pick-up", 0.15, on a fourth response's answer on engaging with community
+    # treatment): the question's phrase near the run names it ("Community treatment").
+    ([0.15, 0.45], [0.01, -0.19], True),
 ])
 def test_a_label_that_names_another_run_better_gives_way_to_a_closer_fit(
         models, monkeypatch, near, margin, renamed):
@@ -104,6 +116,19 @@ def test_a_label_that_names_another_run_better_gives_way_to_a_closer_fit(
     monkeypatch.setattr(question_names, "closeness", closeness)
     better = _labels(["Bus pass", "Train ticket"], [0, 0, 0, 1, 1], models)
     assert (better[0] == "Hostel accommodation") is renamed
+
+
+def test_an_introduction_is_no_side_remark(models, monkeypatch):
+    # "Introduction" says where passages stand, not what they are about: that it is not
+    # near its run's centre says nothing (the third response's introduction took "Greater
+    # confidence in community sentences" from the answer on it, in review of the rule).
+    import numpy as np
+
+    from analysis.core.themes import question_names
+
+    monkeypatch.setattr(question_names, "closeness", lambda *args: (
+        np.array([0.12, 0.45]), np.array([0.01, -0.05])))
+    assert _labels(["Introduction", "Train ticket"], [0, 0, 0, 1, 1], models)[0] is None
 
 
 def test_mixed_comments_gives_way_only_to_a_phrase_nearer_its_run(models, monkeypatch):
@@ -148,6 +173,18 @@ def test_what_a_question_asks_to_be_done_is_named_as_nouns(embedder, cache, spac
     assert "Sharing of information" in _candidates(
         "How should information about people's treatment be shared between the criminal "
         "justice system and health services?", models, set())
+
+
+def test_a_duty_to_do_something_is_the_thing_an_action_is_of(embedder, cache, spacy_words):
+    # A noun and what it is to do ("the duty to refer") is one thing: a sixth response's
+    # answer on strengthening it had no name but "Council share responsibility", a misread.
+    from analysis.core.themes.question_names import _candidates
+
+    models = TextModels(embedder=embedder, cache=cache, words=spacy_words)
+    shown = _candidates("How could the duty to refer be strengthened so that prisons, "
+                        "probation services and hospitals refer people to the local housing "
+                        "authority in good time?", models, set())
+    assert "Strengthening of duty to refer" in shown
 
 
 @pytest.mark.parametrize("question", [

@@ -93,3 +93,19 @@ def test_a_comparative_in_front_of_people_is_no_group_of_them():
     assert as_said("Old member", {"old member": "older members"}) == "Older members"
     assert as_said("Young person", {"young person": "younger people"}) == "Younger people"
     assert as_said("Child user", {"child user": "children users"}) == "Children"
+
+
+def test_a_role_people_hold_is_named_in_the_plural():
+    # A theme is about a kind of worker, not one: "Probation officer" named the demo's
+    # theme on members' probation officers ("my probation officer", said by each of them),
+    # "Police officer" a sixth response's answer on police and rough sleeping.
+    assert as_said("Probation officer", {"probation officer": "probation officer"}) == (
+        "Probation officers")
+    assert as_said("Police officer", {"police officer": "police officer"}) == "Police officers"
+    assert as_said("Peer mentor", {"peer mentor": "peer mentors"}) == "Peer mentors"
+    # Not a word that names no people, nor one a preposition follows (it may be one).
+    assert as_said("Bus fare", {"bus fare": "bus fare"}) == "Bus fare"
+    assert as_said("Officer at court", {"officer at court": "officer at court"}) == (
+        "Officer at court")
+    assert as_said("Advice from worker", {"advice from worker": "advice from worker"}) == (
+        "Advice from worker")
