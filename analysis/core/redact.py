@@ -66,6 +66,7 @@ from .pii import (
     prisons,
     public_names,
     said_ids,
+    spelt_ids,
     whereabouts,
     workplaces,
 )
@@ -206,6 +207,7 @@ def find_personal_data(
     for detector in (
         contact.find_emails, contact.find_phones, contact.find_postcodes,
         contact.find_ni_numbers, contact.find_id_numbers, said_ids.find_said_prison_numbers,
+        spelt_ids.find_spelt_ids,
         contact.find_dates_of_birth,
         places.find_addresses, prisons.find_prisons, hospitals.find_hospitals, places.find_hostels,
     ):

@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..lists import load_set
-from . import kin, name_rules, speakers
+from . import initials, kin, name_rules, speakers
 from .areas import is_kept_region
 from .common import CAP_WORD, COMMON_WORDS, Candidate
 from .name_words import (
@@ -235,6 +235,8 @@ def find_names(
     # the word, even opening the sentence where drop_not_people reads a modifier.
     found += called_nicknames(text) + describing_nicknames(text, is_adjective)
     found += acting_nicknames(text, is_word) + owed_nicknames(text)
+    # "JD said he'd sort me a bed", "me n KT": initials someone goes by.
+    found += initials.initials_as_names(text, found)
     # "Stella and Carling my two kids": someone's children, whatever the words are.
     found += kin.kin_listed_names(text)
     # The facilitator's own list always wins: they know who was in the room.

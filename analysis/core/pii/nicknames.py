@@ -34,6 +34,9 @@ CARES_FOR = re.compile(
     r"[ \t]+(?:me|us|him|her))\b")
 
 
+# Street words for drugs that are plain English words, dealt by someone ("sells the brown").
+STREET_DRUGS = (r"brown|white|gear|smack|crack|rock|weed|green|spice|mamba|vallies|blues|pills"
+                r"|coke|ket|bud|subbies|pregabs|benzos|tabs|pins")
 # "Smudge looked after me", "Sober looked after me when I first come in", "Tiny put me up":
 # what only a person does for someone, so any word opening a sentence before it is what
 # someone is called, a noun or a state as much as an adjective ("Sober helped me" stays the
@@ -48,7 +51,12 @@ PERSONAL_ACTS = re.compile(
     # before me" (word gets out, a sentence gets cut).
     r"|got[ \t]+out[ \t]+(?:before|after)[ \t]+(?:me|us|him|her|them)"
     r"|got[ \t]+(?:released|recalled|sentenced|sectioned|stabbed|arrested|battered|deported"
-    r"|sent[ \t]+down))\b")
+    r"|sent[ \t]+down)"
+    # Dealing: "Tiny sells the brown round ours", "Rab does the vallies". Only a person
+    # sells or does a drug round somewhere.
+    rf"|(?:does|did|sells|sold|deals|dealt|shifts|shifted|knocks[ \t]+out)[ \t]+"
+    rf"(?:the[ \t]+)?(?:{STREET_DRUGS})"
+    r")\b")
 # Words that open such a sentence as the institution or the people in it ("Prison got me a
 # job in the kitchens", "Staff looked after me").
 NOT_ACTING = frozenset(
