@@ -139,3 +139,41 @@ def test_an_estate_said_from_the_is_a_place(real_nlp):
 ])
 def test_hmp_said_of_any_prison_is_kept(text, real_nlp):
     assert found(text, real_nlp) == []
+
+
+def test_a_house_said_in_talk_of_wings_is_still_hidden(real_nlp):
+    spans = found("Shaz off the landing, she had my back in Birch House", real_nlp)
+    assert any(t == "Birch House" for _, t in spans)
+
+
+def test_a_crime_number_with_the_force_letters_before_it(real_nlp):
+    assert ("ID number", "WY 0448213/22") in found(
+        "crime number WY 0448213/22, nothing came of it", real_nlp)
+
+
+@pytest.mark.parametrize("text, hostel", [
+    ("Harbour chucked me out for drinking on site", "Harbour"),
+    ("i was on the streets, then Lantern took me in", "Lantern"),
+])
+def test_one_word_that_houses_or_evicts_someone_is_a_hostel(text, hostel, real_nlp):
+    assert ("hostel", hostel) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "Mum kicked me out when I was sixteen",
+    "Life kicked me out of every door going",
+])
+def test_who_evicts_someone_is_still_not_a_hostel(text, real_nlp):
+    assert [s for s in found(text, real_nlp) if s[0] == "hostel"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "shelter and the simon community helped more than anyone",
+    "the Simon Community found me a bed",
+])
+def test_a_first_name_in_an_organisations_name_is_not_a_person(text, real_nlp):
+    assert [s for s in found(text, real_nlp) if s[0] == "name"] == []
+
+
+def test_a_first_name_before_trust_me_is_still_a_name(real_nlp):
+    assert ("name", "Dave") in found("me and Dave trust each other now", real_nlp)

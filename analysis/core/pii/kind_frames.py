@@ -30,12 +30,14 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable
 
+from ..lists import load_set
 from .common import CAP_WORD, Candidate, sentence_parts
 from .hospitals import NOT_HOSPITAL_FIRST
+from .nicknames import NOT_ACTING
 from .word_lists import SUBSTITUTES, TIME_NAMES, TIME_WORDS
 
 __all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "OPENING_HOME", "PUT_ON", "STAFF_AT",
-           "THROUGH", "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE", "listed_on",
+           "THROUGH", "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE", "housed_by_word", "listed_on",
            "model_says_no_place", "model_says_town", "more_frames", "on_said_as_place",
            "part_or_town", "ward_said"]
 
@@ -63,12 +65,17 @@ CLOSED = re.compile(
     rf"(?<![\w'’])(?!(?i:when|after|before|since|until|till|then|and|but|so|cos|because)\b)"
     rf"{_THE}(?P<name>{NAME})(?=[ \t]+(?:(?:got|was|were)[ \t]+)?(?:shut|closed)"
     r"(?:[ \t]+down)?(?![ \t]+(?:the|a|his|her|my|their|its|up)\b))")
+HOUSES = (r"[ \t]+(?:(?:wouldn['’]t|would|never|just)[ \t]+)?(?:(?:kicked|chucked|turfed|threw)"
+          r"[ \t]+(?:me|us|him|her|them)[ \t]+out|let[ \t]+(?:me|us|him|her|them)"
+          r"[ \t]+stay|took[ \t]+(?:me|us|him|her|them)[ \t]+in|have[ \t]+(?:me|us|him|her|them)"
+          r"[ \t]+back|gave[ \t]+(?:me|us|him|her|them)[ \t]+a[ \t]+(?:room|bed))\b")
 HOUSED_BY = re.compile(
     rf"(?:^|(?<=[.!?][ \t])|(?<=\n)){_THE}(?P<name>(?:St\.?[ \t]+{CAP_WORD}['’]s"
-    rf"|(?:{CAP_WORD}[ \t]+){{1,2}}(?:{PLACE_WORDS})))[ \t]+(?:(?:wouldn['’]t|would|never"
-    r"|just)[ \t]+)?(?:kicked[ \t]+(?:me|us|him|her|them)[ \t]+out|let[ \t]+(?:me|us|him|her|them)"
-    r"[ \t]+stay|took[ \t]+(?:me|us|him|her|them)[ \t]+in|have[ \t]+(?:me|us|him|her|them)"
-    r"[ \t]+back|gave[ \t]+(?:me|us|him|her|them)[ \t]+a[ \t]+(?:room|bed))\b")
+    rf"|(?:{CAP_WORD}[ \t]+){{1,2}}(?:{PLACE_WORDS}))){HOUSES}")
+# "Haven chucked me out", "then Threshold took me in": one English word doing what a hostel
+# does, opening a sentence or after "then" (``housed_by_word`` keeps people out).
+HOUSED_BY_WORD = re.compile(
+    rf"(?:^|(?<=[.!?][ \t])|(?<=\n)|(?<=\bthen[ \t])){_THE}(?P<name>{CAP_WORD}){HOUSES}")
 # "on the waiting list for Greystones": what a list is for is somewhere to go (a hostel,
 # a rehab, a ward: the rest of the sentence says which).
 WAITING_FOR = re.compile(
@@ -225,3 +232,15 @@ def listed_on(text: str, found: list[Candidate], ents: list[tuple[int, int, str]
             added.append(new)
             queue.append(new)
     return added
+
+
+def housed_by_word(text: str, is_word: Callable[[str], bool] | None,
+                   ) -> list[tuple[re.Match[str], str | None]]:
+    """"Haven chucked me out": an English word that houses or evicts someone is a hostel;
+    never a first name, a relative, a role, a service or an institution ("Mum kicked me
+    out", "Probation let me stay", "Life kicked me out"), which are who or what, not where."""
+    people = load_set("first_names.txt") | load_set("name_words.txt") | load_set(
+        "name_cues.txt") | load_set("not_names.txt") | NOT_ACTING | {"life", "god"}
+    return [(m, "hostel") for m in HOUSED_BY_WORD.finditer(text)
+            if is_word is not None and is_word(m.group("name"))
+            and m.group("name").lower() not in people]

@@ -39,6 +39,9 @@ IN_THE_BEFORE = re.compile(r"\b(?i:in|near|round|around|outside|across)[ \t]+the
 THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?(?:[ \t]+[a-z]+)?)[ \t]+$")
 
 
+# "trust" in lower case after a name is the verb ("me and Dave trust each other").
+ORG_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:(?i:community|foundation|association|society"
+                       r"|charity|appeal)|Trust)\b")
 TITLE_OPENERS = frozenset(["prison", "jail", "hospital", "hostel", "rehab", "ward", "court"])
 MIN_NAME_LETTERS = 2  # a single letter is an initial or a typo, not a name
 MIN_LONE_NAME = 3  # a capitalised two-letter word on its own ("Mr", "Go") is not a name
@@ -241,11 +244,19 @@ def find_names(
     found += kin.kin_listed_names(text)
     # The facilitator's own list always wins: they know who was in the room.
     found += name_rules.known_names(text, known_names)
-    # A cue or list match can still assemble a service name ("Sally" + "Army").
+    # A cue or list match can still assemble a service name ("Sally" + "Army"); a name before
+    # an organisation's word is the organisation's ("the simon community", "Prince's Trust").
     not_names = load_set("not_names.txt")
     found = [c for c in found if text[c.start:c.end].lower() not in not_names
-             and not said_as_shop(text, c.start, c.end)]
+             and not said_as_shop(text, c.start, c.end) and not _in_organisation(text, c)]
     return found + _said_again(text, found)
+
+
+def _in_organisation(text: str, cand: Candidate) -> bool:
+    """A name with an organisation's word after it or as its last word ("Simon Community")."""
+    words = text[cand.start:cand.end].split()
+    return bool(ORG_AFTER.match(text, cand.end)
+                or (len(words) > 1 and ORG_AFTER.fullmatch(" " + words[-1])))
 
 
 def _said_again(text: str, found: list[Candidate]) -> list[Candidate]:
