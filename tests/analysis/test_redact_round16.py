@@ -177,3 +177,26 @@ def test_a_first_name_in_an_organisations_name_is_not_a_person(text, real_nlp):
 
 def test_a_first_name_before_trust_me_is_still_a_name(real_nlp):
     assert ("name", "Dave") in found("me and Dave trust each other now", real_nlp)
+
+
+def test_a_stop_in_a_run_of_stays_takes_the_sentences_kind(real_nlp):
+    assert ("hostel", "Waymark") in found(
+        "i was sofa surfing then Waymark then back on the streets", real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "it was christmas then new year then back to probation",
+    "me then Dave then Kev, we all got out the same week",
+])
+def test_times_and_people_in_a_run_are_still_no_hostel(text, real_nlp):
+    assert [s for s in found(text, real_nlp) if s[0] == "hostel"] == []
+
+
+def test_initials_the_model_glues_to_a_verb_lose_the_verb(real_nlp):
+    spans = found("rang CJ for a lift, he come an got me from the gate", real_nlp)
+    assert ("name", "CJ") in spans
+    assert not any("rang" in t for _, t in spans)
+
+
+def test_an_abbreviation_the_model_calls_a_person_is_still_not_a_name(real_nlp):
+    assert found("Crisis helped me with my CV and a suit for the interview.", real_nlp) == []

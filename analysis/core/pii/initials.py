@@ -17,7 +17,7 @@ from .common import Candidate
 from .name_rules import cue_pattern
 from .word_lists import PERSON_VERBS, SPEECH_VERBS
 
-__all__ = ["initials_as_names"]
+__all__ = ["ABBREVIATIONS", "initials_as_names"]
 
 INITIALS = re.compile(r"(?<![\w&'’.-])[A-Z]{2}(?![\w&-])")
 # Two-letter abbreviations people say in these conversations: services and meetings, roles,
@@ -26,7 +26,7 @@ ABBREVIATIONS = frozenset(
     ["AA", "NA", "CA", "GA", "PO", "GP", "AP", "UC", "OD", "TV", "CV", "ID", "HR", "MP", "PC",
      "DS", "DI", "DC", "PS", "IT", "UK", "US", "EU", "OK", "NI", "PE", "RE", "DT", "AM", "PM",
      "FM", "UN", "IQ", "HQ", "QC", "KC", "JP", "SW", "MH", "LD", "GB", "IV", "ED", "TB", "DV",
-     "SA", "OT", "CO", "SO", "VP", "BT", "EE", "PA", "TA", "LA", "DM", "OM", "SU", "CJ", "YP",
+     "SA", "OT", "CO", "SO", "VP", "BT", "EE", "PA", "TA", "LA", "DM", "OM", "SU", "YP",
      "WC", "AE", "BB", "BA", "MA", "MS", "CD", "ST", "RD", "NO", "HM", "TP",
      "AI", "PT", "GO", "SE", "NW", "NE", "DD", "UB", "XL", "XX"])
 KIN_AFTER = (r"mum|mam|mom|dad|da|nan|nana|gran|granny|grandad|missus|wife|husband|bird|fella"

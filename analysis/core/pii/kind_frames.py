@@ -18,7 +18,9 @@ institutions.py reads a name said "at", "in", "to" or "from" a place. People als
   or a town;
 * "I've been under the Linden Centre since I was eighteen": under a service's care;
 * "up the Limes every week for my bloods": "up", "down" or "round the" a local place;
-* "on the waiting list for Greystones": what a waiting list is for.
+* "on the waiting list for Greystones": what a waiting list is for;
+* "sofa surfing then Millstone then back on the street": a stop in a run of stays;
+* "Haven chucked me out": one English word that houses or evicts someone (``housed_by_word``).
 
 Also the rule for the model's guesses: a small model calls made-up place names dates or
 nationalities ("Woodlands" a date, "Hillview" a nationality). Such a guess counts only when
@@ -87,6 +89,10 @@ WAITING_FOR = re.compile(
 THROUGH = re.compile(
     rf"\b(?i:been|gone|went|going|go|goes|came|come|passed)[ \t]+(?i:through|thru)[ \t]+{_THE}"
     rf"(?P<name>{NAME})(?!['’\w])")
+# "sofa surfing then Millstone then back on the street": one stop in a run of stays, said
+# alone between "then" and a comma or the next "then"; the sentence says what kind.
+THEN_STOP = re.compile(
+    rf"\b(?i:then)[ \t]+{_THE}(?P<name>{NAME})(?=[ \t]*,|[ \t]+(?i:then)\b)")
 # "put me on Juniper the first night": put on a house or unit of a hostel; a ward needs
 # the word ward said, like any "on" (``ward_said``), and medicines are put on too, so only
 # with a housing word near (institutions.find_by_kind reads the kind).
@@ -123,7 +129,8 @@ def more_frames(text: str) -> list[tuple[re.Match[str], str | None]]:
     """Every name said in one of the frames above, with the kind the frame itself says
     (None when the rest of the sentence must say it)."""
     framed: list[tuple[re.Match[str], str | None]] = [
-        (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE, WAITING_FOR, THROUGH)
+        (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE, WAITING_FOR, THROUGH,
+                            THEN_STOP)
         for m in p.finditer(text)]
     # "the nurses on Poppy ... the women's ward": "on" a ward only with the word said.
     framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)

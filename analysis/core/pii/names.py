@@ -40,6 +40,8 @@ THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?(?:[ \t]+[a-z]+)?)[ \t]+$")
 
 
 # "trust" in lower case after a name is the verb ("me and Dave trust each other").
+# "rang CJ": initials are a word of the span too, so the verb glued before them is dropped.
+WORD_OR_INITIALS = re.compile(rf"\b[A-Z]{{2}}\b|{WORD.pattern}")
 ORG_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:(?i:community|foundation|association|society"
                        r"|charity|appeal)|Trust)\b")
 TITLE_OPENERS = frozenset(["prison", "jail", "hospital", "hostel", "rehab", "ward", "court"])
@@ -127,12 +129,12 @@ def _first_name_word(span: str, is_word: Callable[[str], bool] | None) -> int | 
     """Where a model span's name starts once the fillers and verbs spaCy glues on are dropped
     ("Yeah Dave", "Ring Tony"), keeping first names that are also words ("Hope Williams");
     None if nothing is left."""
-    words = list(WORD.finditer(span))
+    words = list(WORD_OR_INITIALS.finditer(span))
     for i, word in enumerate(words):
         w = word.group()
         glued = is_word is not None and is_word(w) and i < len(words) - 1 and (
             w.lower() not in load_set("first_names.txt"))
-        if not never_name(w) and not glued:
+        if not never_name(w) and not glued and w not in initials.ABBREVIATIONS:
             return word.start()
     return None
 
