@@ -200,3 +200,33 @@ def test_initials_the_model_glues_to_a_verb_lose_the_verb(real_nlp):
 
 def test_an_abbreviation_the_model_calls_a_person_is_still_not_a_name(real_nlp):
     assert found("Crisis helped me with my CV and a suit for the interview.", real_nlp) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("i was drinking with Bones and Jonno in the park", "Bones"),
+    ("we used with Spider, Kelly and Dean most nights", "Spider"),
+])
+def test_a_nickname_listed_before_a_first_name_is_a_name(text, name, real_nlp):
+    assert ("name", name) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "I was in Leeds and Dean was in Hull",
+    "I went to Crisis and Dean came with me",
+])
+def test_places_and_services_before_a_first_name_are_still_not_names(text, real_nlp):
+    spans = found(text, real_nlp)
+    assert ("name", "Leeds") not in spans and ("name", "Crisis") not in spans
+
+
+@pytest.mark.parametrize("text", [
+    "the party scene, tina, g, all of it, nearly finished me",
+    "typical leo me, always showing off",
+    "i'm a leo so i need the attention lol",
+])
+def test_drug_and_star_sign_words_are_not_names(text, real_nlp):
+    assert [s for s in found(text, real_nlp) if s[0] == "name"] == []
+
+
+def test_a_leo_who_does_things_is_still_a_name(real_nlp):
+    assert ("name", "Leo") in found("Leo rang me from the hostel last night", real_nlp)

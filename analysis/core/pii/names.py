@@ -40,6 +40,9 @@ THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?(?:[ \t]+[a-z]+)?)[ \t]+$")
 
 
 # "trust" in lower case after a name is the verb ("me and Dave trust each other").
+STAR_SIGNS = frozenset(["aries", "taurus", "gemini", "cancer", "leo", "virgo", "libra", "scorpio",
+                        "sagittarius", "capricorn", "aquarius", "pisces"])
+SIGN_BEFORE = re.compile(r"\b(?i:a|an|typical|proper|such[ \t]+a)[ \t]+$")
 # "rang CJ": initials are a word of the span too, so the verb glued before them is dropped.
 WORD_OR_INITIALS = re.compile(rf"\b[A-Z]{{2}}\b|{WORD.pattern}")
 ORG_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:(?i:community|foundation|association|society"
@@ -250,8 +253,15 @@ def find_names(
     # an organisation's word is the organisation's ("the simon community", "Prince's Trust").
     not_names = load_set("not_names.txt")
     found = [c for c in found if text[c.start:c.end].lower() not in not_names
-             and not said_as_shop(text, c.start, c.end) and not _in_organisation(text, c)]
+             and not said_as_shop(text, c.start, c.end) and not _in_organisation(text, c)
+             and not _star_sign(text, c)]
     return found + _said_again(text, found)
+
+
+def _star_sign(text: str, cand: Candidate) -> bool:
+    """"I'm a leo", "typical Leo": a star sign said as a kind of person, not someone."""
+    return (text[cand.start:cand.end].lower() in STAR_SIGNS
+            and bool(SIGN_BEFORE.search(text, max(0, cand.start - 12), cand.start)))
 
 
 def _in_organisation(text: str, cand: Candidate) -> bool:
