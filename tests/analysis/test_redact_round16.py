@@ -44,6 +44,7 @@ def test_words_after_an_identifier_cue_are_still_kept(text, real_nlp):
     ("DW off the landing sent me a letter every week", "DW"),
     ("my mate TC got me the job", "TC"),
     ("MK and Lozza were in the next cell", "MK"),
+    ("phone AK, she's the keyworker", "AK"),
 ])
 def test_initials_someone_goes_by_are_names(text, initials, real_nlp):
     assert ("name", initials) in found(text, real_nlp)
@@ -230,3 +231,19 @@ def test_drug_and_star_sign_words_are_not_names(text, real_nlp):
 
 def test_a_leo_who_does_things_is_still_a_name(real_nlp):
     assert ("name", "Leo") in found("Leo rang me from the hostel last night", real_nlp)
+
+
+def test_buckie_drunk_is_the_drink(real_nlp):
+    assert found("me n shaz got smashed on buckie every night", real_nlp) == [("name", "shaz")]
+
+
+def test_a_room_said_again_tells_a_hostel(real_nlp):
+    assert ("hostel", "Lantern") in found("i'm back at Lantern, same room as last time", real_nlp)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("born on the first of april ninety", "first of april ninety"),
+    ("i was born on the tenth, november, eighty five", "tenth, november, eighty five"),
+])
+def test_dates_of_birth_said_with_a_bare_decade_or_commas(text, expected, real_nlp):
+    assert ("date of birth", expected) in found(text, real_nlp)

@@ -105,9 +105,9 @@ SPOKEN_YEAR = (rf"(?:nineteen[- ](?:{TENS}(?:[- ]{UNITS})?|{TEENS}|oh[- ]{UNITS}
                rf"|two[- ]thousand(?:[- ]and)?(?:[- ](?:{TEENS}|{UNITS}))?)")
 FULL_YEAR = rf"(?:(?:19|20)\d{{2}}|['’]\d{{2}}|{SPOKEN_YEAR})"
 # After a month a bare two-digit year ("3 March 85", "eighty-seven") is still a year.
-MONTH_YEAR = rf"(?:{FULL_YEAR}|\d{{2}}|{TENS}[- ]{UNITS})"
+MONTH_YEAR = rf"(?:{FULL_YEAR}|\d{{2}}|{TENS}(?:[- ]{UNITS})?)"
 DATE = re.compile(
-    rf"(?:\b{DAY}(?:\s+of)?\s+{MONTHS}\b(?:\.?,?\s+{MONTH_YEAR}(?![\w’']))?"
+    rf"(?:\b{DAY},?(?:\s+of)?\s+{MONTHS}\b(?:\.?,?\s+{MONTH_YEAR}(?![\w’']))?"
     rf"|\b{MONTHS}\b\.?\s+(?:the\s+)?{DAY}\b(?:,?\s+{MONTH_YEAR}(?![\w’']))?"
     rf"|\b{MONTHS}\b\.?,?\s+(?:of\s+)?{FULL_YEAR}(?![\w’'])"
     # "the 3rd of the 4th, '91": the month said as its number.

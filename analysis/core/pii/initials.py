@@ -42,7 +42,7 @@ PERSON_AFTER = re.compile(
     rf"|[ \t]+(?:{DOINGS})\b)")
 PERSON_BEFORE = re.compile(
     r"\b(?:(?:me|myself|I|i)[ \t]+(?:and|an|n|&)|(?i:rang|phoned|texted|asked|told|met|owe|owed"
-    r"|ring|text|call|with))[ \t]+$")
+    r"|ring|text|call|phone|ask|with))[ \t]+$")
 # "the DJ", "a PC": a determiner makes it a role or a thing.
 DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|this|that|our|your)[ \t]+$")
 CUE_JOIN = re.compile(r"(?:['’]s)?[ \t]*,?[ \t]+(?:(?:is|was|called|named)[ \t]+)?$")

@@ -28,7 +28,8 @@ __all__ = ["drop_public_names", "famous_or_team", "said_as_substance"]
 # "Stella for breakfast"): the drink unless the sentence shows someone ("Stella said").
 DRINKS = frozenset(["brandy", "sherry", "stella", "carling", "strongbow", "guinness", "baileys",
                     "bailey's", "smirnoff", "bacardi", "buckfast", "fosters", "foster's",
-                    "magners", "kronenbourg", "jameson", "jamesons", "jameson's", "glen's"])
+                    "magners", "kronenbourg", "jameson", "jamesons", "jameson's", "glen's",
+                    "buckie"])
 # Street names for drugs that are common first names: only said as the drug ("on Crystal",
 # "a bag of Charlie"), since "Charlie said" and "me and Molly" are people. Not after "off":
 # who a drug is had off is a person ("got it off Charlie").
@@ -49,7 +50,7 @@ TAKEN_SOMEWHERE = re.compile(
 # "Brandy in my coffee". "I missed Stella" and "Stella and Carling my two kids" are people.
 DRINK_BEFORE = re.compile(
     r"\b(?i:(?:bottles?|cans?|pints?|glass|glasses|crates?|litres?|shots?)[ \t]+of"
-    r"|drinking|drink|drank|on[ \t]+the)[ \t]+$")
+    r"|drinking|drink|drank|on(?:[ \t]+the)?)[ \t]+$")
 DRINK_AFTER = re.compile(r"[ \t]+(?i:in[ \t]+my[ \t]+(?:coffee|tea|brew|cuppa))\b")
 # A sentence about drinking: "Brandy was my drink of choice", "Stella was my poison, then
 # Buckfast". There a drink's name is the drink unless the sentence shows someone.
