@@ -247,3 +247,16 @@ def test_a_room_said_again_tells_a_hostel(real_nlp):
 ])
 def test_dates_of_birth_said_with_a_bare_decade_or_commas(text, expected, real_nlp):
     assert ("date of birth", expected) in found(text, real_nlp)
+
+
+def test_a_shop_typed_in_lower_case_is_the_shop(real_nlp):
+    assert found("greggs wouldnt take me on, costa neither, all cos of my record",
+                 real_nlp) == []
+
+
+def test_a_lower_case_shop_name_beside_someone_is_still_a_name(real_nlp):
+    assert ("name", "greggs") in found("me and greggs went halves on a bag", real_nlp)
+
+
+def test_hydebank_said_short_is_the_prison(real_nlp):
+    assert ("prison", "Hydebank") in found("he's in Hydebank now, only 19", real_nlp)

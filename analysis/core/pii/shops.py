@@ -25,6 +25,10 @@ NAMED_AFTER = re.compile(
     r"(?:(?i:used[ \t]+to|would|all)[ \t]+)?(?i:call|called|calls)[ \t]+(?i:him|her|me|them)\b")
 
 
+LOWER_PERSON_BEFORE = re.compile(
+    r"\b(?i:me|and|an|n|with|mate|pal|bro|called|him|her)[ \t]+$")
+
+
 # Listed shops that are also surnames or nicknames; every other one is a shop wherever it
 # stands ("Poundland was the only place I could afford", "Primark gave me a job").
 NAMES_TOO = frozenset(["costa", "boots", "morrisons", "sainsbury's", "sainsburys", "greggs",
@@ -55,5 +59,10 @@ def said_as_shop(text: str, start: int, end: int) -> bool:
             or NAMED_AFTER.match(text, end)):
         return False
     if word not in NAMES_TOO:
+        return True
+    # "greggs wouldnt take me on": typed in lower case a shop is the shop, unless it stands
+    # beside someone ("me and greggs") or after who someone is ("my mate costa").
+    if text[start:end].islower() and not LOWER_PERSON_BEFORE.search(
+            text, max(0, start - 12), start):
         return True
     return bool(SHOP_BEFORE.search(text[max(0, start - 12):start]) or SHOP_AFTER.match(text, end))
