@@ -260,3 +260,19 @@ def test_a_lower_case_shop_name_beside_someone_is_still_a_name(real_nlp):
 
 def test_hydebank_said_short_is_the_prison(real_nlp):
     assert ("prison", "Hydebank") in found("he's in Hydebank now, only 19", real_nlp)
+
+
+@pytest.mark.parametrize("text, hostel", [
+    ("i was at st annes for a month then back on the street", "st annes"),
+    ("stayed at st judes, curfew at ten every night", "st judes"),
+])
+def test_a_saints_home_typed_in_lower_case(text, hostel, real_nlp):
+    assert ("hostel", hostel) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "st patricks day is always a bad one for me",
+    "we lived on albion st for years",
+])
+def test_saints_days_and_streets_in_lower_case_are_still_no_hostel(text, real_nlp):
+    assert [s for s in found(text, real_nlp) if s[0] == "hostel"] == []

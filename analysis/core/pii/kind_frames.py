@@ -44,7 +44,9 @@ __all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "OPENING_HOME", "PUT_ON
            "part_or_town", "ward_said"]
 
 # A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
-NAME = (rf"(?:St\.?[ \t]+{CAP_WORD}(?:['’]s)?|{CAP_WORD}(?:['’]s)?|[A-Z]{{2,4}}\b)"
+# "st judes", "st annes": a saint's name typed in lower case is a place's name too.
+NAME = (rf"(?:St\.?[ \t]+{CAP_WORD}(?:['’]s)?|{CAP_WORD}(?:['’]s)?|[A-Z]{{2,4}}\b"
+        rf"|st\.?[ \t]+[a-z]{{3,}}(?:['’]s|s)\b)"
         rf"(?:[ \t]+{CAP_WORD}(?:['’]s)?){{0,2}}")
 _THE = r"(?:(?i:the)[ \t]+)?"
 # The last word of a place's or a building's name.
