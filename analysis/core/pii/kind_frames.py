@@ -127,9 +127,11 @@ TIME_SAID = re.compile(
     r"|evening|afternoon|tonight|today|yesterday|tomorrow|eve|new year|bank holiday)\b")
 
 
-def more_frames(text: str) -> list[tuple[re.Match[str], str | None]]:
+def more_frames(text: str, is_word: Callable[[str], bool] | None = None,
+                ) -> list[tuple[re.Match[str], str | None]]:
     """Every name said in one of the frames above, with the kind the frame itself says
-    (None when the rest of the sentence must say it)."""
+    (None when the rest of the sentence must say it); ``is_word`` lets one English word
+    that houses someone count (``housed_by_word``)."""
     framed: list[tuple[re.Match[str], str | None]] = [
         (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE, WAITING_FOR, THROUGH,
                             THEN_STOP)
@@ -141,7 +143,7 @@ def more_frames(text: str) -> list[tuple[re.Match[str], str | None]]:
     framed += [(m, "hospital") for m in UNDER_CARE.finditer(text)]
     framed += [(m, "hostel") for m in HOUSED_BY.finditer(text)]
     framed += [(m, None) for m in PUT_ON.finditer(text)]
-    return framed
+    return framed + housed_by_word(text, is_word)
 
 
 def on_said_as_place(text: str, m: re.Match[str], kind: str | None, strong: bool) -> bool:

@@ -63,8 +63,7 @@ def _the_role_pattern() -> re.Pattern[str]:
         rf"\b(?P<name>{CAP_WORD})[ \t]+the[ \t]+{ROLE_ADJECTIVE}?(?i:{_cue_alternation()})\b")
 
 
-# Modal verbs that are first names too: "Will the judge let me out?" asks a question.
-MODALS = frozenset(["will", "may", "can", "must", "shall"])
+MODALS = frozenset(["will", "may", "can", "must", "shall"])  # "Will the judge let me out?"
 
 
 def role_after_pattern() -> re.Pattern[str]:
