@@ -41,6 +41,10 @@ Choices, so reviewers know what to expect:
   ("the Crystal Palace game", "Liverpool won"), a weather warning ("went to Amber") and a
   famous full name said as music or film ("Bob Marley on repeat"); a block of flats that
   bailiffs or police come to is a home too ("came to Carlton Court").
+* Initials someone goes by are a name where the sentence shows a person ("JD said", "me n
+  KT", "TJ's mum"); abbreviations ("my PO", "NA", "my CV") are kept. Identifiers spelt out
+  after the word for what they are ("postcode is G thirty three, two A B", "reg was papa
+  echo six eight, ...") are redacted as that identifier.
 * Other dates, ages, services and organisations (Universal Credit, Housing First,
   Jobcentre, NA, DBS) are kept.
 * The detectors over-propose on purpose: a facilitator reviews every redaction.
