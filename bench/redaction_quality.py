@@ -18,7 +18,9 @@ names with no cue word (``pii_dev11_lines.py``); ``--fixture dev11check`` the li
 after its rules and never tuned on; ``--fixture dev12`` round twelve's (``pii_dev12_lines.py``)
 and ``dev12check`` its lines written after the rules; ``--fixture dev14`` round
 fourteen's ID numbers and prisons (``pii_dev14_lines.py``); ``--fixture dev15`` round fifteen's
-forum voices with every kind planted and decoys (``pii_dev15_lines.py``).
+forum voices with every kind planted and decoys (``pii_dev15_lines.py``); ``--fixture dev16``
+round sixteen's: hostels named by an ordinary word, names in drug talk, initials, brand
+nicknames, Scottish, Welsh and Northern Irish places, spelt-out numbers (``pii_dev16_lines.py``).
 
 Run: ``.venv/bin/python bench/redaction_quality.py [--fixture fresh] [--no-demo] [--show-errors]``
 """
@@ -61,6 +63,10 @@ FIXTURES = {"labelled": ROOT / "tests/analysis/fixtures/pii_labelled.jsonl",
             "dev14": ROOT / "tests/analysis/fixtures/pii_dev14.jsonl",
             # Round fifteen's forum voices, every kind planted, and decoys (pii_dev15_lines.py).
             "dev15": ROOT / "tests/analysis/fixtures/pii_dev15.jsonl",
+            # Round sixteen's: hostels named by an ordinary word, names in drug and drink talk,
+            # initials, brand nicknames, Celtic places and prisons, spelt-out numbers and
+            # dates, and decoys (pii_dev16_lines.py); written before reading the detectors.
+            "dev16": ROOT / "tests/analysis/fixtures/pii_dev16.jsonl",
             # The same again by another helper; sealed: no fix was made by reading it.
             "heldout4": ROOT / "tests/analysis/fixtures/pii_heldout4.jsonl",
             # Round thirteen's, by a helper who never read the redactor; sealed likewise.

@@ -41,6 +41,10 @@ Choices, so reviewers know what to expect:
   ("the Crystal Palace game", "Liverpool won"), a weather warning ("went to Amber") and a
   famous full name said as music or film ("Bob Marley on repeat"); a block of flats that
   bailiffs or police come to is a home too ("came to Carlton Court").
+* Initials someone goes by are a name where the sentence shows a person ("JD said", "me n
+  KT", "TJ's mum"); abbreviations ("my PO", "NA", "my CV") are kept. Identifiers spelt out
+  after the word for what they are ("postcode is G thirty three, two A B", "reg was papa
+  echo six eight, ...") are redacted as that identifier.
 * Other dates, ages, services and organisations (Universal Credit, Housing First,
   Jobcentre, NA, DBS) are kept.
 * The detectors over-propose on purpose: a facilitator reviews every redaction.
@@ -66,6 +70,7 @@ from .pii import (
     prisons,
     public_names,
     said_ids,
+    spelt_ids,
     whereabouts,
     workplaces,
 )
@@ -206,6 +211,7 @@ def find_personal_data(
     for detector in (
         contact.find_emails, contact.find_phones, contact.find_postcodes,
         contact.find_ni_numbers, contact.find_id_numbers, said_ids.find_said_prison_numbers,
+        spelt_ids.find_spelt_ids,
         contact.find_dates_of_birth,
         places.find_addresses, prisons.find_prisons, hospitals.find_hospitals, places.find_hostels,
     ):

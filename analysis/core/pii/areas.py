@@ -59,7 +59,10 @@ IN_THE = re.compile(rf"\b(?i:in)[ \t]+the[ \t]+(?P<name>{CAP_WORD}(?:[ \t]+{CAP_
 # word, said where someone is, is a town or district no list holds (names skip these, the
 # model often misses them). Not someone's ("in Dean's car") nor an acronym ("in A&E").
 UNKNOWN_IN = re.compile(
-    rf"\b(?i:in|near|outside|around|round|across)[ \t]+(?P<name>{CAP_WORD})(?![\w'’&-])")
+    rf"\b(?:(?i:in|near|outside|around|round|across)"
+    # "from the Gurnos", "up the Creggan", "on the Penrhys": people are never "the X", an
+    # estate or district is.
+    rf"|(?i:from|on|off|up|down)[ \t]+(?i:the))[ \t]+(?P<name>{CAP_WORD})(?![\w'’&-])")
 # "22 Tithebarn Street, Preston, PR1 2JR": the words straight before a full postcode in an
 # address are its town, even when the name rules read a person there.
 TOWN_BEFORE_POSTCODE = re.compile(

@@ -74,13 +74,15 @@ HANDLE_AFTER_APP = re.compile(
 # Other reference numbers only count after a word saying what they are.
 ID_CUE = re.compile(
     r"\b(?:NHS|PNC|CRO|NOMIS|prison|inmate|case|claim|client|customer|patient|tenancy|"
-    r"passport|reference|ref|CRN)"
+    r"passport|reference|ref|CRN|crime)"
     r"(?:\s+(?:number|no\.?|num|reference|ref|ID))?"
     r"(?:\s+(?:with|at|from|for)\s+(?:the\s+|my\s+)?[a-z]+)?"  # "case number with the council"
     r"(?:'s|\s+is|\s+was|\s*[:,])?\s+",
     re.IGNORECASE,
 )
-ID_VALUE = re.compile(r"(?=[\w/-]*\d)[A-Za-z0-9][\w/-]{2,}(?:\s\d{2,4}){0,3}\b")
+# A force's letters may stand before the number ("crime number MP 0391882/23").
+ID_VALUE = re.compile(
+    r"(?:[A-Z]{1,3}[ \t](?=\d))?(?=[\w/-]*\d)[A-Za-z0-9][\w/-]{2,}(?:\s\d{2,4}){0,3}\b")
 PHONE_MIN_DIGITS = 10  # a UK number has 10 or 11 digits; fewer is a count or a time
 ID_MIN_LENGTH = 5  # shorter values after a cue are counts or years ("NHS 111"), not IDs
 
@@ -103,9 +105,9 @@ SPOKEN_YEAR = (rf"(?:nineteen[- ](?:{TENS}(?:[- ]{UNITS})?|{TEENS}|oh[- ]{UNITS}
                rf"|two[- ]thousand(?:[- ]and)?(?:[- ](?:{TEENS}|{UNITS}))?)")
 FULL_YEAR = rf"(?:(?:19|20)\d{{2}}|['’]\d{{2}}|{SPOKEN_YEAR})"
 # After a month a bare two-digit year ("3 March 85", "eighty-seven") is still a year.
-MONTH_YEAR = rf"(?:{FULL_YEAR}|\d{{2}}|{TENS}[- ]{UNITS})"
+MONTH_YEAR = rf"(?:{FULL_YEAR}|\d{{2}}|{TENS}(?:[- ]{UNITS})?)"
 DATE = re.compile(
-    rf"(?:\b{DAY}(?:\s+of)?\s+{MONTHS}\b(?:\.?,?\s+{MONTH_YEAR}(?![\w’']))?"
+    rf"(?:\b{DAY},?(?:\s+of)?\s+{MONTHS}\b(?:\.?,?\s+{MONTH_YEAR}(?![\w’']))?"
     rf"|\b{MONTHS}\b\.?\s+(?:the\s+)?{DAY}\b(?:,?\s+{MONTH_YEAR}(?![\w’']))?"
     rf"|\b{MONTHS}\b\.?,?\s+(?:of\s+)?{FULL_YEAR}(?![\w’'])"
     # "the 3rd of the 4th, '91": the month said as its number.

@@ -239,7 +239,7 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
     framed += [(m, _said_kind(m)) for m in pats["before"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["subject"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["explained"].finditer(text)]
-    framed += more_frames(text)
+    framed += more_frames(text, is_word)
     for m, said in framed:
         start, end, name = m.start("name"), m.end("name"), m.group("name")
         # "the prison, Dr Fraser": after a comma a title or first name is who works there;
@@ -289,6 +289,7 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
             kind = "hostel"
         # "Cedar Lodge ... spice on every landing", "detox at Oak House": a House or Lodge
         # is a home, a Centre a home or a clinic, whatever else the sentence is about.
+        kind = "hostel" if HOME_END.search(name) and kind in ("prison", "hospital") else kind
         if HOME_END.search(name) and kind != "hostel" or (
                 CENTRE_END.search(name) and kind == "prison"):
             continue

@@ -18,7 +18,9 @@ institutions.py reads a name said "at", "in", "to" or "from" a place. People als
   or a town;
 * "I've been under the Linden Centre since I was eighteen": under a service's care;
 * "up the Limes every week for my bloods": "up", "down" or "round the" a local place;
-* "on the waiting list for Greystones": what a waiting list is for.
+* "on the waiting list for Greystones": what a waiting list is for;
+* "sofa surfing then Millstone then back on the street": a stop in a run of stays;
+* "Haven chucked me out": one English word that houses or evicts someone (``housed_by_word``).
 
 Also the rule for the model's guesses: a small model calls made-up place names dates or
 nationalities ("Woodlands" a date, "Hillview" a nationality). Such a guess counts only when
@@ -30,17 +32,21 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable
 
+from ..lists import load_set
 from .common import CAP_WORD, Candidate, sentence_parts
 from .hospitals import NOT_HOSPITAL_FIRST
+from .nicknames import NOT_ACTING
 from .word_lists import SUBSTITUTES, TIME_NAMES, TIME_WORDS
 
 __all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "OPENING_HOME", "PUT_ON", "STAFF_AT",
-           "THROUGH", "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE", "listed_on",
+           "THROUGH", "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE", "housed_by_word", "listed_on",
            "model_says_no_place", "model_says_town", "more_frames", "on_said_as_place",
            "part_or_town", "ward_said"]
 
 # A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
-NAME = (rf"(?:St\.?[ \t]+{CAP_WORD}(?:['’]s)?|{CAP_WORD}(?:['’]s)?|[A-Z]{{2,4}}\b)"
+# "st judes", "st annes": a saint's name typed in lower case is a place's name too.
+NAME = (rf"(?:St\.?[ \t]+{CAP_WORD}(?:['’]s)?|{CAP_WORD}(?:['’]s)?|[A-Z]{{2,4}}\b"
+        rf"|st\.?[ \t]+[a-z]{{3,}}(?:['’]s|s)\b)"
         rf"(?:[ \t]+{CAP_WORD}(?:['’]s)?){{0,2}}")
 _THE = r"(?:(?i:the)[ \t]+)?"
 # The last word of a place's or a building's name.
@@ -63,12 +69,17 @@ CLOSED = re.compile(
     rf"(?<![\w'’])(?!(?i:when|after|before|since|until|till|then|and|but|so|cos|because)\b)"
     rf"{_THE}(?P<name>{NAME})(?=[ \t]+(?:(?:got|was|were)[ \t]+)?(?:shut|closed)"
     r"(?:[ \t]+down)?(?![ \t]+(?:the|a|his|her|my|their|its|up)\b))")
+HOUSES = (r"[ \t]+(?:(?:wouldn['’]t|would|never|just)[ \t]+)?(?:(?:kicked|chucked|turfed|threw)"
+          r"[ \t]+(?:me|us|him|her|them)[ \t]+out|let[ \t]+(?:me|us|him|her|them)"
+          r"[ \t]+stay|took[ \t]+(?:me|us|him|her|them)[ \t]+in|have[ \t]+(?:me|us|him|her|them)"
+          r"[ \t]+back|gave[ \t]+(?:me|us|him|her|them)[ \t]+a[ \t]+(?:room|bed))\b")
 HOUSED_BY = re.compile(
     rf"(?:^|(?<=[.!?][ \t])|(?<=\n)){_THE}(?P<name>(?:St\.?[ \t]+{CAP_WORD}['’]s"
-    rf"|(?:{CAP_WORD}[ \t]+){{1,2}}(?:{PLACE_WORDS})))[ \t]+(?:(?:wouldn['’]t|would|never"
-    r"|just)[ \t]+)?(?:kicked[ \t]+(?:me|us|him|her|them)[ \t]+out|let[ \t]+(?:me|us|him|her|them)"
-    r"[ \t]+stay|took[ \t]+(?:me|us|him|her|them)[ \t]+in|have[ \t]+(?:me|us|him|her|them)"
-    r"[ \t]+back|gave[ \t]+(?:me|us|him|her|them)[ \t]+a[ \t]+(?:room|bed))\b")
+    rf"|(?:{CAP_WORD}[ \t]+){{1,2}}(?:{PLACE_WORDS}))){HOUSES}")
+# "Haven chucked me out", "then Threshold took me in": one English word doing what a hostel
+# does, opening a sentence or after "then" (``housed_by_word`` keeps people out).
+HOUSED_BY_WORD = re.compile(
+    rf"(?:^|(?<=[.!?][ \t])|(?<=\n)|(?<=\bthen[ \t])){_THE}(?P<name>{CAP_WORD}){HOUSES}")
 # "on the waiting list for Greystones": what a list is for is somewhere to go (a hostel,
 # a rehab, a ward: the rest of the sentence says which).
 WAITING_FOR = re.compile(
@@ -80,6 +91,10 @@ WAITING_FOR = re.compile(
 THROUGH = re.compile(
     rf"\b(?i:been|gone|went|going|go|goes|came|come|passed)[ \t]+(?i:through|thru)[ \t]+{_THE}"
     rf"(?P<name>{NAME})(?!['’\w])")
+# "sofa surfing then Millstone then back on the street": one stop in a run of stays, said
+# alone between "then" and a comma or the next "then"; the sentence says what kind.
+THEN_STOP = re.compile(
+    rf"\b(?i:then)[ \t]+{_THE}(?P<name>{NAME})(?=[ \t]*,|[ \t]+(?i:then)\b)")
 # "put me on Juniper the first night": put on a house or unit of a hostel; a ward needs
 # the word ward said, like any "on" (``ward_said``), and medicines are put on too, so only
 # with a housing word near (institutions.find_by_kind reads the kind).
@@ -112,11 +127,14 @@ TIME_SAID = re.compile(
     r"|evening|afternoon|tonight|today|yesterday|tomorrow|eve|new year|bank holiday)\b")
 
 
-def more_frames(text: str) -> list[tuple[re.Match[str], str | None]]:
+def more_frames(text: str, is_word: Callable[[str], bool] | None = None,
+                ) -> list[tuple[re.Match[str], str | None]]:
     """Every name said in one of the frames above, with the kind the frame itself says
-    (None when the rest of the sentence must say it)."""
+    (None when the rest of the sentence must say it); ``is_word`` lets one English word
+    that houses someone count (``housed_by_word``)."""
     framed: list[tuple[re.Match[str], str | None]] = [
-        (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE, WAITING_FOR, THROUGH)
+        (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE, WAITING_FOR, THROUGH,
+                            THEN_STOP)
         for m in p.finditer(text)]
     # "the nurses on Poppy ... the women's ward": "on" a ward only with the word said.
     framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)
@@ -125,7 +143,7 @@ def more_frames(text: str) -> list[tuple[re.Match[str], str | None]]:
     framed += [(m, "hospital") for m in UNDER_CARE.finditer(text)]
     framed += [(m, "hostel") for m in HOUSED_BY.finditer(text)]
     framed += [(m, None) for m in PUT_ON.finditer(text)]
-    return framed
+    return framed + housed_by_word(text, is_word)
 
 
 def on_said_as_place(text: str, m: re.Match[str], kind: str | None, strong: bool) -> bool:
@@ -225,3 +243,15 @@ def listed_on(text: str, found: list[Candidate], ents: list[tuple[int, int, str]
             added.append(new)
             queue.append(new)
     return added
+
+
+def housed_by_word(text: str, is_word: Callable[[str], bool] | None,
+                   ) -> list[tuple[re.Match[str], str | None]]:
+    """"Haven chucked me out": an English word that houses or evicts someone is a hostel;
+    never a first name, a relative, a role, a service or an institution ("Mum kicked me
+    out", "Probation let me stay", "Life kicked me out"), which are who or what, not where."""
+    people = load_set("first_names.txt") | load_set("name_words.txt") | load_set(
+        "name_cues.txt") | load_set("not_names.txt") | NOT_ACTING | {"life", "god"}
+    return [(m, "hostel") for m in HOUSED_BY_WORD.finditer(text)
+            if is_word is not None and is_word(m.group("name"))
+            and m.group("name").lower() not in people]

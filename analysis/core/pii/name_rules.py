@@ -56,6 +56,16 @@ def _role_after_pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _the_role_pattern() -> re.Pattern[str]:
+    """A name then "the <role>" with no comma: "Bill the chaplain", "Dave the screw"."""
+    return re.compile(
+        rf"\b(?P<name>{CAP_WORD})[ \t]+the[ \t]+{ROLE_ADJECTIVE}?(?i:{_cue_alternation()})\b")
+
+
+MODALS = frozenset(["will", "may", "can", "must", "shall"])  # "Will the judge let me out?"
+
+
 def role_after_pattern() -> re.Pattern[str]:
     """A name then "was my <role>" or ", my <role>" ("Okoro was my PO", "Baxter, the officer")."""
     return _role_after_pattern()
@@ -162,8 +172,14 @@ def role_after_names(text: str) -> list[Candidate]:
         Name candidates.
     """
     # "In May, my son got his GCSEs" is a time; "June, my worker" is someone.
-    return [Candidate(*m.span("name"), "name") for m in _role_after_pattern().finditer(text)
-            if not never_name(m.group("name")) and not said_as_time(text, *m.span("name"))]
+    found = [Candidate(*m.span("name"), "name") for m in _role_after_pattern().finditer(text)
+             if not never_name(m.group("name")) and not said_as_time(text, *m.span("name"))]
+    # "Bill the chaplain sat with me": with no comma only a first name ("Eventually the
+    # officer came" is an adverb), and never a modal asking ("Will the judge let me out?").
+    first_names = load_set("first_names.txt") | load_set("name_words.txt")
+    return found + [Candidate(*m.span("name"), "name") for m in _the_role_pattern().finditer(text)
+                     if m.group("name").lower() in first_names
+                     and m.group("name").lower() not in MODALS]
 
 
 def named_by_role(text: str, start: int) -> bool:

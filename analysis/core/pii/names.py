@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..lists import load_set
-from . import kin, name_rules, speakers
+from . import initials, kin, name_rules, speakers
 from .areas import is_kept_region
 from .common import CAP_WORD, COMMON_WORDS, Candidate
 from .name_words import (
@@ -39,6 +39,14 @@ IN_THE_BEFORE = re.compile(r"\b(?i:in|near|round|around|outside|across)[ \t]+the
 THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?(?:[ \t]+[a-z]+)?)[ \t]+$")
 
 
+# "trust" in lower case after a name is the verb ("me and Dave trust each other").
+STAR_SIGNS = frozenset(["aries", "taurus", "gemini", "cancer", "leo", "virgo", "libra", "scorpio",
+                        "sagittarius", "capricorn", "aquarius", "pisces"])
+SIGN_BEFORE = re.compile(r"\b(?i:a|an|typical|proper|such[ \t]+a)[ \t]+$")
+# "rang CJ": initials are a word of the span too, so the verb glued before them is dropped.
+WORD_OR_INITIALS = re.compile(rf"\b[A-Z]{{2}}\b|{WORD.pattern}")
+ORG_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:(?i:community|foundation|association|society"
+                       r"|charity|appeal)|Trust)\b")
 TITLE_OPENERS = frozenset(["prison", "jail", "hospital", "hostel", "rehab", "ward", "court"])
 MIN_NAME_LETTERS = 2  # a single letter is an initial or a typo, not a name
 MIN_LONE_NAME = 3  # a capitalised two-letter word on its own ("Mr", "Go") is not a name
@@ -124,12 +132,12 @@ def _first_name_word(span: str, is_word: Callable[[str], bool] | None) -> int | 
     """Where a model span's name starts once the fillers and verbs spaCy glues on are dropped
     ("Yeah Dave", "Ring Tony"), keeping first names that are also words ("Hope Williams");
     None if nothing is left."""
-    words = list(WORD.finditer(span))
+    words = list(WORD_OR_INITIALS.finditer(span))
     for i, word in enumerate(words):
         w = word.group()
         glued = is_word is not None and is_word(w) and i < len(words) - 1 and (
             w.lower() not in load_set("first_names.txt"))
-        if not never_name(w) and not glued:
+        if not never_name(w) and not glued and w not in initials.ABBREVIATIONS:
             return word.start()
     return None
 
@@ -235,15 +243,32 @@ def find_names(
     # the word, even opening the sentence where drop_not_people reads a modifier.
     found += called_nicknames(text) + describing_nicknames(text, is_adjective)
     found += acting_nicknames(text, is_word) + owed_nicknames(text)
+    # "JD said he'd sort me a bed", "me n KT": initials someone goes by.
+    found += initials.initials_as_names(text, found)
     # "Stella and Carling my two kids": someone's children, whatever the words are.
     found += kin.kin_listed_names(text)
     # The facilitator's own list always wins: they know who was in the room.
     found += name_rules.known_names(text, known_names)
-    # A cue or list match can still assemble a service name ("Sally" + "Army").
+    # A cue or list match can still assemble a service name ("Sally" + "Army"); a name before
+    # an organisation's word is the organisation's ("the simon community", "Prince's Trust").
     not_names = load_set("not_names.txt")
     found = [c for c in found if text[c.start:c.end].lower() not in not_names
-             and not said_as_shop(text, c.start, c.end)]
+             and not said_as_shop(text, c.start, c.end) and not _in_organisation(text, c)
+             and not _star_sign(text, c)]
     return found + _said_again(text, found)
+
+
+def _star_sign(text: str, cand: Candidate) -> bool:
+    """"I'm a leo", "typical Leo": a star sign said as a kind of person, not someone."""
+    return (text[cand.start:cand.end].lower() in STAR_SIGNS
+            and bool(SIGN_BEFORE.search(text, max(0, cand.start - 12), cand.start)))
+
+
+def _in_organisation(text: str, cand: Candidate) -> bool:
+    """A name with an organisation's word after it or as its last word ("Simon Community")."""
+    words = text[cand.start:cand.end].split()
+    return bool(ORG_AFTER.match(text, cand.end)
+                or (len(words) > 1 and ORG_AFTER.fullmatch(" " + words[-1])))
 
 
 def _said_again(text: str, found: list[Candidate]) -> list[Candidate]:

@@ -24,6 +24,13 @@ CALLED_AFTER = re.compile(
 # The rest is a lookahead so "Me and Kieran and Spider" also tries "Kieran and Spider".
 AFTER_A_FIRST_NAME = re.compile(
     rf"\b(?P<first>{CAP_WORD})(?=(?:[ \t]+and|,)[ \t]+(?P<name>{CAP_WORD})\b(?![ \t]+[A-Z]))")
+# "with Bones and Jonno", "Spider, Kelly and Dean": the same list the other way round, a
+# capitalised word straight before a first name or a name found already, not the end of a
+# longer name ("Tyson Fury and Dean").
+CAP_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
+BEFORE_A_FIRST_NAME = re.compile(
+    rf"\b(?P<name>{CAP_WORD})(?=(?:[ \t]+and|,)[ \t]+"
+    rf"(?P<first>{CAP_WORD})\b)")
 
 # "Tiny got me through it", "Lofty looked after me": an adjective cannot do these to
 # someone, so one opening a sentence before them is what someone is called. Only verbs of
@@ -34,6 +41,9 @@ CARES_FOR = re.compile(
     r"[ \t]+(?:me|us|him|her))\b")
 
 
+# Street words for drugs that are plain English words, dealt by someone ("sells the brown").
+STREET_DRUGS = (r"brown|white|gear|smack|crack|rock|weed|green|spice|mamba|vallies|blues|pills"
+                r"|coke|ket|bud|subbies|pregabs|benzos|tabs|pins")
 # "Smudge looked after me", "Sober looked after me when I first come in", "Tiny put me up":
 # what only a person does for someone, so any word opening a sentence before it is what
 # someone is called, a noun or a state as much as an adjective ("Sober helped me" stays the
@@ -48,7 +58,12 @@ PERSONAL_ACTS = re.compile(
     # before me" (word gets out, a sentence gets cut).
     r"|got[ \t]+out[ \t]+(?:before|after)[ \t]+(?:me|us|him|her|them)"
     r"|got[ \t]+(?:released|recalled|sentenced|sectioned|stabbed|arrested|battered|deported"
-    r"|sent[ \t]+down))\b")
+    r"|sent[ \t]+down)"
+    # Dealing: "Tiny sells the brown round ours", "Rab does the vallies". Only a person
+    # sells or does a drug round somewhere.
+    rf"|(?:does|did|sells|sold|deals|dealt|shifts|shifted|knocks[ \t]+out)[ \t]+"
+    rf"(?:the[ \t]+)?(?:{STREET_DRUGS})"
+    r")\b")
 # Words that open such a sentence as the institution or the people in it ("Prison got me a
 # job in the kitchens", "Staff looked after me").
 NOT_ACTING = frozenset(
@@ -157,8 +172,8 @@ def called_nicknames(text: str) -> list[Candidate]:
 
 
 def listed_nicknames(text: str, named: Iterable[Candidate] = ()) -> list[Candidate]:
-    """Find a capitalised word listed straight after a plain first name ("Paddy and Bones")
-    or after a word already found as a name ("Dazza and Col").
+    """Find a capitalised word listed straight after or before a plain first name ("Paddy
+    and Bones", "Bones and Jonno") or a word already found as a name ("Dazza and Col").
 
     Args:
         text: text to search.
@@ -170,9 +185,12 @@ def listed_nicknames(text: str, named: Iterable[Candidate] = ()) -> list[Candida
     found = []
     first_names, areas = load_set("first_names.txt"), load_set("broad_areas.txt")
     named_at = {(c.start, c.end) for c in named if c.label == "name"}
-    for m in AFTER_A_FIRST_NAME.finditer(text):
+    for m in (*AFTER_A_FIRST_NAME.finditer(text), *BEFORE_A_FIRST_NAME.finditer(text)):
         first, name = m.group("first"), m.group("name")
         a_name = first.lower() in first_names or m.span("first") in named_at
+        if m.re is BEFORE_A_FIRST_NAME and CAP_BEFORE.search(text, max(0, m.start() - 25),
+                                                             m.start()):
+            continue
         if (a_name and not is_ambiguous(first)
                 and not is_sentence_start(text, m.start("name"))
                 and not never_name(name) and name.lower() not in areas):

@@ -35,6 +35,9 @@ LOWER_CASE_NAMES = re.compile(
     # Round fifteen: the rest of the listed two-word prisons no everyday phrase could be.
     r"|holme house|forest bank|low moss|low newton|glen parva|drake hall|morton hall|rye hill"
     r"|warren hill|five wells)\b")
+# "HMP whatever, they're all the same", "HMP wherever": any prison, no prison's name.
+INDEFINITE = frozenset(["whatever", "wherever", "whichever", "somewhere", "anywhere", "nowhere",
+                        "whoever", "blah", "such", "so-and-so"])
 # "the YOI bit", "a YOI": a kind of prison, no prison's name after it.
 YOI_AS_WORD = re.compile(r"\b(?:the|a)[ \t]+$", re.IGNORECASE)
 PRISON_WORD_AFTER = r"(?:[ \t]+(?:prison|Prison|jail|nick|YOI))"
@@ -203,6 +206,7 @@ def find_prisons(text: str) -> list[Candidate]:
     # "hmp wandsworth" typed in lower case counts; "hmp was grim" has no name to hide.
     found = [Candidate(m.start(), m.end(), "prison") for m in PRISON_PREFIX.finditer(text)
              if m.group().split()[-1] not in COMMON_WORDS
+             and m.group().split()[-1] not in INDEFINITE
              and not (m.group().split()[-1].islower()
                       and YOI_AS_WORD.search(text[max(0, m.start() - 5):m.start()]))]
     found += [Candidate(m.start(), m.end(), "prison") for m in LOWER_CASE_NAMES.finditer(text)]

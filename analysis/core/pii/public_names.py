@@ -17,6 +17,7 @@ from functools import cache
 
 from ..lists import load_list
 from .common import Candidate
+from .drug_lists import listed_drug
 from .kin import named_as_kin
 from .name_rules import cued_names
 from .name_words import shows_a_person
@@ -27,16 +28,18 @@ __all__ = ["drop_public_names", "famous_or_team", "said_as_substance"]
 # "Stella for breakfast"): the drink unless the sentence shows someone ("Stella said").
 DRINKS = frozenset(["brandy", "sherry", "stella", "carling", "strongbow", "guinness", "baileys",
                     "bailey's", "smirnoff", "bacardi", "buckfast", "fosters", "foster's",
-                    "magners", "kronenbourg", "jameson", "jamesons", "jameson's", "glen's"])
+                    "magners", "kronenbourg", "jameson", "jamesons", "jameson's", "glen's",
+                    "buckie"])
 # Street names for drugs that are common first names: only said as the drug ("on Crystal",
 # "a bag of Charlie"), since "Charlie said" and "me and Molly" are people. Not after "off":
 # who a drug is had off is a person ("got it off Charlie").
-DRUGS = frozenset(["crystal", "charlie", "mandy", "molly", "tina", "henry"])
+DRUGS = frozenset(["crystal", "charlie", "mandy", "molly", "tina", "henry", "billy"])
 # Only the frames no one says of a person: "took Molly to school" and "taking Charlie to the
 # dentist" are children, so "took", "taking" and the like read nothing.
 TAKING_BEFORE = re.compile(
     r"\b(?i:on|sniffed|sniffing|snorted|snorting|smoked|smoking|addicted[ \t]+to"
-    r"|(?:bags?|lines?|grams?|bits?|pills?|caps?|bombs?|dabs?|points?|loads?)[ \t]+of|some)"
+    r"|(?:bags?|lines?|grams?|bits?|pills?|caps?|bombs?|dabs?|points?|loads?)[ \t]+of|some"
+    r"|half[ \t]+an?)"
     r"[ \t]+(?:(?i:the|some)[ \t]+)?$")
 # Taken to somewhere or gone for something is a person ("on Charlie for the dentist" never
 # is the drug); a time after "for" is how long ("on Crystal for two years").
@@ -47,7 +50,7 @@ TAKEN_SOMEWHERE = re.compile(
 # "Brandy in my coffee". "I missed Stella" and "Stella and Carling my two kids" are people.
 DRINK_BEFORE = re.compile(
     r"\b(?i:(?:bottles?|cans?|pints?|glass|glasses|crates?|litres?|shots?)[ \t]+of"
-    r"|drinking|drink|drank|on[ \t]+the)[ \t]+$")
+    r"|drinking|drink|drank|on(?:[ \t]+the)?)[ \t]+$")
 DRINK_AFTER = re.compile(r"[ \t]+(?i:in[ \t]+my[ \t]+(?:coffee|tea|brew|cuppa))\b")
 # A sentence about drinking: "Brandy was my drink of choice", "Stella was my poison, then
 # Buckfast". There a drink's name is the drink unless the sentence shows someone.
@@ -276,9 +279,10 @@ def said_as_substance(text: str, start: int, end: int) -> bool:
                     and not named_as_kin(text, start, end))
     if word in DRUGS:
         before = text[max(0, start - 25):start]
-        return bool(TAKING_BEFORE.search(before)
+        return bool((TAKING_BEFORE.search(before) or listed_drug(text, start, end, DRUGS))
                     and not TAKEN_SOMEWHERE.match(text, end)
                     and not POSSESSIVE_AFTER.match(text, end)
                     and not (SOME_BEFORE.search(before) and text[start:start + 1].isupper())
                     and not shows_a_person(text, start, end))
     return False
+

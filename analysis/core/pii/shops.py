@@ -14,6 +14,21 @@ SHOP_BEFORE = re.compile(r"\b(?i:at|in|outside|from|off|a|the)[ \t]+$")
 SHOP_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?i:shops?|stores?|café|cafe|coffee|chemist|pharmacy)\b")
 
 
+# "we call him Argos", "known as Poundland", "Tesco we called him", "Primark, that's what
+# they called her": said to be what someone is called, a shop's name is a nickname.
+NAMED_BEFORE = re.compile(
+    r"\b(?i:call|calls|called|calling|known[ \t]+as|nicknamed|name[ \t]+was|name['’]s)"
+    r"[ \t]+(?:(?i:him|her|me|them|us)[ \t]+)?$")
+NAMED_AFTER = re.compile(
+    r"(?:[ \t]*,)?[ \t]+(?:(?i:that['’]s|that[ \t]+was|is|was)[ \t]+what[ \t]+)?"
+    r"(?i:we|they|everyone|everybody|people|the[ \t]+lads|the[ \t]+girls)[ \t]+"
+    r"(?:(?i:used[ \t]+to|would|all)[ \t]+)?(?i:call|called|calls)[ \t]+(?i:him|her|me|them)\b")
+
+
+LOWER_PERSON_BEFORE = re.compile(
+    r"\b(?i:me|and|an|n|with|mate|pal|bro|called|him|her)[ \t]+$")
+
+
 # Listed shops that are also surnames or nicknames; every other one is a shop wherever it
 # stands ("Poundland was the only place I could afford", "Primark gave me a job").
 NAMES_TOO = frozenset(["costa", "boots", "morrisons", "sainsbury's", "sainsburys", "greggs",
@@ -33,11 +48,21 @@ def said_as_shop(text: str, start: int, end: int) -> bool:
     Returns:
         True for "at Costa", "outside Boots", "the Costa shop", and for a shop that is no
         one's name wherever it stands ("Primark gave me a job"); False for a person named
-        like a shop ("a bloke called Costa", "Mr Boots") and for any other word.
+        like a shop ("a bloke called Costa", "Mr Boots"), for any shop said to be what
+        someone is called ("we call him Argos", "Tesco we called him"), and for any other
+        word.
     """
     word = re.sub(r"['’]s$", "", text[start:end].lower())
     if word not in load_set("shops.txt") and text[start:end].lower() not in load_set("shops.txt"):
         return False
+    if (NAMED_BEFORE.search(text[max(0, start - 25):start])
+            or NAMED_AFTER.match(text, end)):
+        return False
     if word not in NAMES_TOO:
+        return True
+    # "greggs wouldnt take me on": typed in lower case a shop is the shop, unless it stands
+    # beside someone ("me and greggs") or after who someone is ("my mate costa").
+    if text[start:end].islower() and not LOWER_PERSON_BEFORE.search(
+            text, max(0, start - 12), start):
         return True
     return bool(SHOP_BEFORE.search(text[max(0, start - 12):start]) or SHOP_AFTER.match(text, end))

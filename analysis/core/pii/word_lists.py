@@ -117,7 +117,7 @@ KIND_NOUNS = {
 # these show a home rather than a ward or a cell.
 HOSTEL_DOINGS = (
     "key ?workers?", "curfew", "house meetings?", "residents?", "rough sleepers?", "care leavers?",
-    "evicted", "rent arrears", "arrears", "(?:my|a|the|our)(?: [a-z]+)? room",
+    "evicted", "rent arrears", "arrears", "(?:my|a|the|our|same|own)(?: [a-z]+)? room",
     "own (?:flat|place|door|front door)",
     "(?:living|lived|live|stopping|stopped|stayed|staying|housed|placed|put (?:me|us|him|her) up"
     "|kipping|kipped|dossing|dossed)"
@@ -146,7 +146,11 @@ HOSTEL_DOINGS = (
     # Sent or released somewhere to live ("I got sent to Riverside", "my release was to
     # Mulberry House").
     "(?:got|get|gets|getting|been|was|were) (?:sent|moved|placed|shipped) (?:back )?(?:to|into)",
-    "release (?:address|was to)", "released (?:me |us |him |her )?to")
+    "release (?:address|was to)", "released (?:me |us |him |her )?to",
+    # What a hostel gives and keeps: a bed found for someone, a numbered room, a door locked
+    # on whoever is back late ("found me a bed at Lantern", "in Acorn now, room 12").
+    "(?:got|get|gets|found|find|gave|give|given|offered|sorted)(?: me| us| him| her| them)? a bed",
+    "room (?:\\d+|number)", "locked out")
 # A state someone is in or a way of speaking, which opens a sentence as the state itself
 # ("Sober helped me" for being sober, "Clean kept me alive", "Honest said nothing" for
 # "honest, I said nothing"): never a nickname there, unlike "Tiny" or "Lofty".

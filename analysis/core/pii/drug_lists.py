@@ -1,0 +1,35 @@
+"""Drug slang said in a list of drugs: "charlie, ket, mandy", "spice in there, then tina".
+
+A first name that is street slang for a drug (``public_names.DRUGS``) is the drug when it
+stands in a list beside another drug, or comes next after one said earlier in its sentence.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["DRUG_WORDS", "listed_drug"]
+
+# Drugs by their street or plain names, which list a slang name among them as a drug too
+# ("charlie, ket, mandy", "it was spice in there, then tina").
+DRUG_WORDS = frozenset(
+    ["ket", "spice", "mamba", "coke", "crack", "weed", "skunk", "mdma", "pills", "speed",
+     "heroin", "smack", "gear", "brown", "valium", "vallies", "ecstasy", "pregabs", "subbies",
+     "benzos", "acid", "whizz", "meth", "pingers", "bud", "pregabalin", "subutex", "g", "ghb"])
+# Next to another drug in a list: the words either side of the comma, "and" or "or".
+LIST_BEFORE = re.compile(r"\b(?P<drug>[a-z]+)(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+)$")
+LIST_AFTER = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+)(?P<drug>[a-z]+)\b")
+# "then tina", "then it was tina": the next drug after one said earlier in the sentence.
+THEN_DRUG_BEFORE = re.compile(r"\b(?i:then)(?:[ \t]+(?i:it)[ \t]+(?i:was))?[ \t]+$")
+
+
+def listed_drug(text: str, start: int, end: int, slang: frozenset[str]) -> bool:
+    """A slang name in lower case listed beside another drug ("charlie, ket, mandy") or next
+    after one said earlier in its sentence ("spice in there, then tina")."""
+    if not text[start:end].islower():
+        return False
+    near = [LIST_BEFORE.search(text, max(0, start - 20), start), LIST_AFTER.match(text, end)]
+    if any(m and m.group("drug") in DRUG_WORDS | slang for m in near):
+        return True
+    sentence = re.split(r"[.!?\n]", text[max(0, start - 200):start])[-1]
+    return bool(THEN_DRUG_BEFORE.search(sentence)) and any(
+        w in DRUG_WORDS | slang for w in re.findall(r"[a-z]+", sentence.lower()))

@@ -1,0 +1,86 @@
+"""Identifiers spelt out after what they are: "national insurance is Q Q twelve thirty four
+fifty six C", "postcode is G thirty three, two A B", "the reg was papa echo six eight, zulu
+tango romeo", "date of birth, nine four eighty two", "my number on the wing was K two two one
+nine".
+
+Read aloud, a code is a run of letters (one capital at a time, or the phonetic alphabet) and
+number words, and nothing else. Such a run straight after a word saying what it is, is that
+thing; no sentence of English is made of such a run. Typed forms are ``contact``'s, phones
+said aloud ``contact.find_phones``', prison numbers said aloud ``said_ids``'.
+"""
+from __future__ import annotations
+
+import re
+
+from .common import Candidate
+from .contact import TEENS, TENS
+from .said_ids import PHONETIC
+from .spoken_numbers import DIGIT_WORD
+
+__all__ = ["find_spelt_ids"]
+
+# One token of a spelt code: a capital letter standing alone, a phonetic word, a number word
+# or figures. Lower-case single letters are words ("a", "i"), so only capitals count.
+NUMBER_TOKEN = (rf"(?:(?i:(?:double|treble|triple)[ \t]+)?(?i:{DIGIT_WORD}|{TEENS}|{TENS})"
+                rf"|\d{{1,4}})")
+LETTER_TOKEN = rf"(?:[A-Z]|(?i:{PHONETIC}))"
+TOKEN = rf"(?:{LETTER_TOKEN}|{NUMBER_TOKEN})(?![\w'’-])"
+RUN = re.compile(rf"(?<![\w'’-]){TOKEN}(?:[ \t]*,?[ \t]+{TOKEN})+")
+NUMBER_RUN = re.compile(
+    rf"(?<![\w'’-]){NUMBER_TOKEN}(?![\w'’-])(?:[ \t]*,?[ \t]+{NUMBER_TOKEN}(?![\w'’-]))+")
+LETTER = re.compile(rf"^{LETTER_TOKEN}$")
+NUMBER = re.compile(rf"^{NUMBER_TOKEN}$")
+# Joins a cue to its value: "is", "was", "'s", a colon or a comma.
+JOIN = r"(?:['’]s|[ \t]+(?:is|was|were))?[ \t]*[:,]?[ \t]+"
+# What the run is, by the cue before it; "number" alone needs "was"/"is" and a letter in the
+# code (a phone said aloud is all digits and is ``contact``'s).
+CUES = (
+    ("NI number", re.compile(
+        rf"\b(?i:national[ \t]+insurance(?:[ \t]+number)?|n\.?i\.?(?:[ \t]+number|[ \t]+no\.?)?)"
+        rf"{JOIN}$")),
+    ("postcode", re.compile(rf"\b(?i:post[ \t]?code){JOIN}$")),
+    ("ID number", re.compile(
+        rf"\b(?i:reg(?:istration)?(?:[ \t]+(?:number|plate))?|number[ \t]+plate|plate)"
+        rf"{JOIN}$")),
+    ("date of birth", re.compile(rf"\b(?i:date[ \t]+of[ \t]+birth|d\.?o\.?b\.?|born){JOIN}$")),
+    ("ID number", re.compile(
+        r"\b(?i:number)(?:[ \t]+(?i:in|on|at)[ \t]+(?:(?i:the)[ \t]+)?[\w'’]+)?"
+        r"[ \t]+(?i:is|was)[ \t]+$")),
+)
+MIN_TOKENS = {"NI number": 5, "postcode": 4, "ID number": 4, "date of birth": 3}
+
+
+def _kinds(run: str) -> tuple[int, int]:
+    """How many letter tokens and number tokens a run holds."""
+    tokens = re.split(r"[ \t]*,?[ \t]+", run)
+    # "double oh" is one token split in two here; it counts as numbers all the same.
+    letters = sum(bool(LETTER.match(t)) and not NUMBER.match(t) for t in tokens)
+    return letters, len(tokens) - letters
+
+
+def find_spelt_ids(text: str) -> list[Candidate]:
+    """Find identifiers spelt out straight after the word for what they are.
+
+    A date of birth is number words only ("nine four eighty two"); the others need a
+    letter and a number among their words, so "postcode is a nightmare" and "my number was
+    up" stay.
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Candidates labelled ``NI number``, ``postcode``, ``ID number`` or ``date of birth``.
+    """
+    found = []
+    for label, cue in CUES:
+        pattern = NUMBER_RUN if label == "date of birth" else RUN
+        for m in pattern.finditer(text):
+            if not cue.search(text, max(0, m.start() - 40), m.start()):
+                continue
+            letters, numbers = _kinds(m.group())
+            if letters + numbers < MIN_TOKENS[label] or not numbers:
+                continue
+            if label != "date of birth" and not letters:
+                continue
+            found.append(Candidate(m.start(), m.end(), label))
+    return found
