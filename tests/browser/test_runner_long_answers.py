@@ -3,7 +3,7 @@ plain words, never cut off silently (the text box's maxlength dropped the end of
 import pytest
 from playwright.sync_api import expect
 
-from surveys.services.payload import NUMBER_TOO_SMALL, TOO_LONG
+from surveys.services.payload import NUMBER_TOO_BIG, NUMBER_TOO_SMALL, TOO_LONG
 from tests.browser.helpers import axe_violations
 from tests.browser.runner_helpers import (
     SHORT_RUN,
@@ -108,5 +108,26 @@ def test_a_negative_count_is_refused_and_the_typed_number_kept(live_server, touc
     wait_for_heading(page, title)
     assert box.input_value() == "-5"
     box.fill("0")
+    page.get_by_role("button", name="Next").tap()
+    wait_for_heading(page, SHORT_RUN[4][0])
+
+
+def test_a_number_too_big_to_send_is_refused_on_the_tablet(live_server, touch_page):
+    """"How many workers help you now?" took 99999999999999: the tablet moved on, the server
+    refused the whole response ("not a believable number") and all nine answers stayed on the
+    tablet, never sent. The tablet now refuses it in the same words, keeping what was typed."""
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    page.goto(f"{live_server}/run/1/start")
+    tap_through(page, SHORT_RUN[:3], finish=False)
+    title = SHORT_RUN[3][0]
+    wait_for_heading(page, title)
+    box = page.get_by_label(title)
+    box.fill("99999999999999")
+    page.get_by_role("button", name="Next").tap()
+    expect(page.get_by_text(NUMBER_TOO_BIG)).to_be_visible()
+    wait_for_heading(page, title)
+    assert box.input_value() == "99999999999999"
+    box.fill("1,000,000,000")  # the largest the server keeps
     page.get_by_role("button", name="Next").tap()
     wait_for_heading(page, SHORT_RUN[4][0])

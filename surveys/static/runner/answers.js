@@ -11,6 +11,7 @@ export function readAnswer(form, kind) {
     // The page carries the server's floor and its words; the typed text stays in the box.
     const box = form.elements.answer;
     if (box.dataset.min !== undefined && number < Number(box.dataset.min)) return { error: box.dataset.tooSmall };
+    if (box.dataset.max !== undefined && Math.abs(number) > Number(box.dataset.max)) return { error: box.dataset.tooBig };
     return { value: number };
   }
   const inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=answer]"));
