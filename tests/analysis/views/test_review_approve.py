@@ -69,3 +69,13 @@ def test_turns_with_nothing_proposed_are_folded_and_every_decision_is_still_sent
     everything = auth.client.get(f"/transcripts/{transcript.id}/review?turns=all").get_data(
         as_text=True)
     assert re.findall(r'fv-review-fold" id="turns-\d+" open>', everything).__len__() == len(folds)
+
+
+def test_the_count_of_what_was_found_says_personal_details_not_places(auth, uploaded):  # noqa: F811
+    """'6 places were found' above two names, a phone number, two streets and a prison read as
+    six towns; [place] is one of the kinds taken out."""
+    transcript, *_ = uploaded
+    page = auth.client.get(f"/transcripts/{transcript.id}/review").get_data(as_text=True)
+    found = re.search(r"(\d+) personal details? (?:was|were) found\.", page)
+    assert found and int(found.group(1)) == sum(len(t.redactions) for t in transcript.turns)
+    assert "places were found" not in page and "place was found" not in page
