@@ -79,3 +79,22 @@ def test_the_count_of_what_was_found_says_personal_details_not_places(auth, uplo
     found = re.search(r"(\d+) personal details? (?:was|were) found\.", page)
     assert found and int(found.group(1)) == sum(len(t.redactions) for t in transcript.turns)
     assert "places were found" not in page and "place was found" not in page
+
+
+def test_one_unmatched_turn_is_one_turn(auth, session_with_members):  # noqa: F811
+    """A transcript page said '1 turns are from speakers not matched to a member'."""
+    from forum.access import Role
+    from forum.models import Transcript
+
+    session, dave, _marcia = session_with_members
+    auth.login(Role.FACILITATOR)
+    upload(auth, session,
+           b"Dave: I slept in the park.\nZed: The council said I was not a priority.\n")
+    transcript = db.session.scalar(db.select(Transcript))
+    form = {f"speaker-{s.id}": f"member-{dave.id}" if s.label == "Dave" else "unmatched"
+            for s in transcript.speakers}
+    auth.client.post(f"/transcripts/{transcript.id}/speakers", data=form)
+    page = auth.client.get(f"/transcripts/{transcript.id}").get_data(as_text=True)
+    assert "1 turn is from a speaker not matched to a member, so it is left out of analysis." \
+        in page
+    assert "1 turns" not in page
