@@ -1,5 +1,6 @@
 """Approving redactions sits apart from "Save decisions", after a heading saying what it does:
 the two buttons were side by side at the foot of a very long page."""
+import html
 import re
 from pathlib import Path
 
@@ -98,3 +99,24 @@ def test_one_unmatched_turn_is_one_turn(auth, session_with_members):  # noqa: F8
     assert "1 turn is from a speaker not matched to a member, so it is left out of analysis." \
         in page
     assert "1 turns" not in page
+
+
+def test_turns_with_no_name_in_the_file_say_they_count_as_one_speaker(
+        auth, session_with_members):  # noqa: F811
+    """A Zoom .srt with no names made one 'Unlabelled' speaker of every turn, the facilitator's
+    questions too, with nothing saying so: matched to a member, all of it became theirs."""
+    from forum.access import Role
+    from forum.models import Transcript
+
+    session, *_ = session_with_members
+    auth.login(Role.FACILITATOR)
+    srt = (b"1\n00:00:01,000 --> 00:00:04,000\nWhat helped when you got out?\n\n"
+           b"2\n00:00:05,000 --> 00:00:09,000\nProbation were no help at all.\n")
+    assert upload(auth, session, srt, "group.srt").status_code == 302
+    transcript = db.session.scalar(db.select(Transcript))
+    [speaker] = transcript.speakers
+    page = auth.client.get(f"/transcripts/{transcript.id}/speakers").get_data(as_text=True)
+    hint = f'id="speaker-{speaker.id}-unlabelled"'
+    assert hint in page and f'aria-describedby="speaker-{speaker.id}-unlabelled"' in page
+    said = html.unescape(page[page.index(hint):page.index("</div>", page.index(hint))])
+    assert "no speaker\u2019s name in the file" in said and "upload it again" in said
