@@ -1,6 +1,5 @@
 """Approving redactions sits apart from "Save decisions", after a heading saying what it does:
 the two buttons were side by side at the foot of a very long page."""
-import html
 import re
 from pathlib import Path
 
@@ -71,52 +70,3 @@ def test_turns_with_nothing_proposed_are_folded_and_every_decision_is_still_sent
         as_text=True)
     assert re.findall(r'fv-review-fold" id="turns-\d+" open>', everything).__len__() == len(folds)
 
-
-def test_the_count_of_what_was_found_says_personal_details_not_places(auth, uploaded):  # noqa: F811
-    """'6 places were found' above two names, a phone number, two streets and a prison read as
-    six towns; [place] is one of the kinds taken out."""
-    transcript, *_ = uploaded
-    page = auth.client.get(f"/transcripts/{transcript.id}/review").get_data(as_text=True)
-    found = re.search(r"(\d+) personal details? (?:was|were) found\.", page)
-    assert found and int(found.group(1)) == sum(len(t.redactions) for t in transcript.turns)
-    assert "places were found" not in page and "place was found" not in page
-
-
-def test_one_unmatched_turn_is_one_turn(auth, session_with_members):  # noqa: F811
-    """A transcript page said '1 turns are from speakers not matched to a member'."""
-    from forum.access import Role
-    from forum.models import Transcript
-
-    session, dave, _marcia = session_with_members
-    auth.login(Role.FACILITATOR)
-    upload(auth, session,
-           b"Dave: I slept in the park.\nZed: The council said I was not a priority.\n")
-    transcript = db.session.scalar(db.select(Transcript))
-    form = {f"speaker-{s.id}": f"member-{dave.id}" if s.label == "Dave" else "unmatched"
-            for s in transcript.speakers}
-    auth.client.post(f"/transcripts/{transcript.id}/speakers", data=form)
-    page = auth.client.get(f"/transcripts/{transcript.id}").get_data(as_text=True)
-    assert "1 turn is from a speaker not matched to a member, so it is left out of analysis." \
-        in page
-    assert "1 turns" not in page
-
-
-def test_turns_with_no_name_in_the_file_say_they_count_as_one_speaker(
-        auth, session_with_members):  # noqa: F811
-    """A Zoom .srt with no names made one 'Unlabelled' speaker of every turn, the facilitator's
-    questions too, with nothing saying so: matched to a member, all of it became theirs."""
-    from forum.access import Role
-    from forum.models import Transcript
-
-    session, *_ = session_with_members
-    auth.login(Role.FACILITATOR)
-    srt = (b"1\n00:00:01,000 --> 00:00:04,000\nWhat helped when you got out?\n\n"
-           b"2\n00:00:05,000 --> 00:00:09,000\nProbation were no help at all.\n")
-    assert upload(auth, session, srt, "group.srt").status_code == 302
-    transcript = db.session.scalar(db.select(Transcript))
-    [speaker] = transcript.speakers
-    page = auth.client.get(f"/transcripts/{transcript.id}/speakers").get_data(as_text=True)
-    hint = f'id="speaker-{speaker.id}-unlabelled"'
-    assert hint in page and f'aria-describedby="speaker-{speaker.id}-unlabelled"' in page
-    said = html.unescape(page[page.index(hint):page.index("</div>", page.index(hint))])
-    assert "no speaker\u2019s name in the file" in said and "upload it again" in said
