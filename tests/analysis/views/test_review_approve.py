@@ -69,4 +69,3 @@ def test_turns_with_nothing_proposed_are_folded_and_every_decision_is_still_sent
     everything = auth.client.get(f"/transcripts/{transcript.id}/review?turns=all").get_data(
         as_text=True)
     assert re.findall(r'fv-review-fold" id="turns-\d+" open>', everything).__len__() == len(folds)
-
