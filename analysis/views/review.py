@@ -114,7 +114,10 @@ def add_redaction(transcript_id):
                 audit.record("redaction_added", current_user, transcript, ip=request.remote_addr,
                              turn=turn.index, label=form.label.data, places=added,
                              everywhere=bool(form.everywhere.data))
-                flash(ngettext("Redacted %(num)d place.", "Redacted %(num)d places.", added))
+                # What they became, never the words: a flash is kept in the session cookie.
+                flash(ngettext("Taken out as [%(label)s] in %(num)d place.",
+                               "Taken out as [%(label)s] in %(num)d places.", added,
+                               label=form.label.data))
     elif not transcript.purged_at:
         return _review_page(transcript, form)  # the mistake beside its field, typing kept
     else:

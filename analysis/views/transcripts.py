@@ -205,7 +205,7 @@ def speakers(transcript_id):
     attending = {m.id for m in transcript.session.members}
     return render_template("transcripts/speakers.html", transcript=transcript, counts=counts,
                            members=list(members.values()), attending=attending, form=ConfirmForm(),
-                           suggestions=suggest_speakers(transcript))
+                           suggestions=suggest_speakers(transcript), unlabelled=service.UNLABELLED)
 
 
 @bp.route("/consultations/<int:consultation_id>/answers/segment", methods=["POST"])

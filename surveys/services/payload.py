@@ -25,6 +25,7 @@ NUMBER_MAX = 1_000_000_000
 # are allowed". The tablet shows these words (the page carries them) and the server refuses in
 # them, so the two never disagree.
 NUMBER_TOO_SMALL = "Type a number of 0 or more"
+NUMBER_TOO_BIG = "That number is too big"  # over NUMBER_MAX either way from 0, said alike
 TIME_MAX = 40  # an ISO 8601 time with microseconds and an offset is 32 characters
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # a tablet clock outside these is wrong
 REF_MAX = 120  # a member reference is a short code; longer text is not one
@@ -250,7 +251,7 @@ def _number(value: Any, negative_allowed: bool) -> tuple[Any, str | None]:
     if not (_is_int(value) or isinstance(value, float)):
         return None, f"must be a number, not {_type_name(value)}"
     if not math.isfinite(value) or abs(value) > NUMBER_MAX:
-        return None, "is not a believable number"
+        return None, f"is not a believable number. {NUMBER_TOO_BIG}."
     if value < 0 and not negative_allowed:
         return None, f"is {value}. {NUMBER_TOO_SMALL}."
     return value, None

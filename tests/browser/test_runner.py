@@ -203,3 +203,28 @@ def test_save_and_finish_tapped_before_the_page_script_runs_still_finishes(live_
     context.close()
     assert len(queued) == 1 and '"member_ref": "Member 3"' in queued[0]["body"].replace(
         '":"', '": "')
+
+
+def test_from_the_last_page_back_goes_to_the_last_question_to_change_it(live_server, touch_page):
+    """'Thank you. That was the last question.' had no Back: in full screen a participant who
+    wanted to change their last answer could not reach it."""
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    page.get_by_role("link", name="Start the survey").tap()
+    tap_through(page, SHORT_RUN, finish=False)
+    page.get_by_role("heading", name="Thank you. That was the last question.").wait_for()
+    wait_until_ready(page, on="end")
+    page.get_by_role("link", name="Back").tap()
+    last = SHORT_RUN[-1][0]
+    wait_for_heading(page, last)
+    box = page.get_by_label(last)
+    expect(box).to_have_value(SHORT_RUN[-1][2])
+    box.fill("Mentors who have been there.")
+    page.get_by_role("button", name="Next").tap()
+    page.get_by_role("button", name="Save and finish").tap()
+    page.get_by_text("All responses have been sent.").wait_for(timeout=10000)
+    saved = new_responses()
+    assert len(saved) == 1
+    assert {a.question.position: a.text for a in saved[0].answers}[9] == \
+        "Mentors who have been there."

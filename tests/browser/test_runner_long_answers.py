@@ -2,8 +2,11 @@
 plain words, never cut off silently (the text box's maxlength dropped the end of a paste)."""
 import pytest
 from playwright.sync_api import expect
+from sqlalchemy import select
 
-from surveys.services.payload import NUMBER_TOO_SMALL, TOO_LONG
+from forum.extensions import db
+from surveys.models import SurveyResponse
+from surveys.services.payload import NUMBER_TOO_BIG, NUMBER_TOO_SMALL, TOO_LONG
 from tests.browser.helpers import axe_violations
 from tests.browser.runner_helpers import (
     SHORT_RUN,
@@ -110,3 +113,50 @@ def test_a_negative_count_is_refused_and_the_typed_number_kept(live_server, touc
     box.fill("0")
     page.get_by_role("button", name="Next").tap()
     wait_for_heading(page, SHORT_RUN[4][0])
+
+
+def test_a_number_too_big_to_send_is_refused_on_the_tablet(live_server, touch_page):
+    """"How many workers help you now?" took 99999999999999: the tablet moved on, the server
+    refused the whole response ("not a believable number") and all nine answers stayed on the
+    tablet, never sent. The tablet now refuses it in the same words, keeping what was typed."""
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    page.goto(f"{live_server}/run/1/start")
+    tap_through(page, SHORT_RUN[:3], finish=False)
+    title = SHORT_RUN[3][0]
+    wait_for_heading(page, title)
+    box = page.get_by_label(title)
+    box.fill("99999999999999")
+    page.get_by_role("button", name="Next").tap()
+    expect(page.get_by_text(NUMBER_TOO_BIG)).to_be_visible()
+    wait_for_heading(page, title)
+    assert box.input_value() == "99999999999999"
+    box.fill("1,000,000,000")  # the largest the server keeps
+    page.get_by_role("button", name="Next").tap()
+    wait_for_heading(page, SHORT_RUN[4][0])
+
+
+def test_a_pasted_null_or_half_an_emoji_is_cleaned_and_the_response_is_sent(live_server,
+                                                                           touch_page):
+    """A paste carrying a null character was kept as typed; the server refuses text with one
+    (or with half an emoji), so the whole response stayed on the tablet, 'could not be sent'.
+    The tablet now drops null characters and marks a half emoji with \ufffd."""
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    page.get_by_role("link", name="Start the survey").tap()
+    tap_through(page, SHORT_RUN[:2], finish=False)
+    title = SHORT_RUN[2][0]
+    wait_for_heading(page, title)
+    page.get_by_label(title).click()
+    page.keyboard.insert_text("A course\u0000 near the hostel")
+    page.evaluate("""() => { const box = document.querySelector('#answer');
+        box.value += ' \\ud83d'; box.dispatchEvent(new Event('input', {bubbles: true})); }""")
+    page.get_by_role("button", name="Next").tap()
+    tap_through(page, SHORT_RUN[3:], start=False)
+    page.get_by_text("All responses have been sent.").wait_for(timeout=10000)
+    db.session.expire_all()
+    sent = db.session.scalars(select(SurveyResponse).where(
+        SurveyResponse.device.has(name="Test tablet"))).one()
+    assert {a.question.position: a.text for a in sent.answers}[7] == \
+        "A course near the hostel \ufffd"

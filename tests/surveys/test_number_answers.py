@@ -5,7 +5,7 @@ import json
 from forum.access import Role
 from forum.extensions import db
 from surveys.models import QuestionKind
-from surveys.services.payload import NUMBER_TOO_SMALL
+from surveys.services.payload import NUMBER_MAX, NUMBER_TOO_BIG, NUMBER_TOO_SMALL
 from surveys.services.questions import QuestionData, add_question
 from surveys.services.surveys import draft_version, publish
 from tests.surveys.conftest import make_payload
@@ -71,3 +71,19 @@ def test_a_builder_ticks_negative_numbers_and_a_new_version_keeps_it(auth, surve
         auth.client.get(edit).get_data(as_text=True)
     publish(survey, None)
     assert draft_version(survey).questions[-1].negative_allowed  # copied into the next draft
+
+
+def test_a_number_too_big_is_refused_in_the_words_the_tablet_shows(
+        auth, client, version, questions, tablet):
+    """The server refused 99999999999999 workers as "not a believable number" after the tablet
+    had taken it, so the whole response stayed on the tablet: both now use one limit and words."""
+    _, token = tablet
+    response = send(client, token, with_number(version, questions, NUMBER_MAX + 1))
+    assert response.status_code == 422
+    assert NUMBER_TOO_BIG in json.dumps(response.json)
+    assert send(client, token, with_number(version, questions, NUMBER_MAX)).status_code == 201
+    auth.login(Role.PEER_RESEARCHER)
+    page = auth.client.get(f"/run/{version.id}/q/6").get_data(as_text=True)
+    assert f'data-max="{NUMBER_MAX}"' in page and f'data-too-big="{NUMBER_TOO_BIG}"' in page
+    rules = json.loads(auth.client.get(f"/run/{version.id}/offline.json").json["rules"])
+    assert rules["too_big"] == NUMBER_TOO_BIG and rules["number_max"] == NUMBER_MAX

@@ -1,8 +1,14 @@
 /* Reading an answer from the page's form, putting a saved one back, and showing an error
  * the GOV.UK way (message linked to the field, field focused). */
 
+/* The server refuses text with a null character or half an emoji (payload._text_problem),
+ * and with it the whole response, which then waits on the tablet for ever: a paste can carry
+ * either, so nulls go and a half emoji becomes \ufffd. */
+const HALF_EMOJI = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function sendable(text) { return text.replace(/\u0000/g, "").replace(HALF_EMOJI, "\uFFFD"); }
+
 export function readAnswer(form, kind) {
-  if (kind === "free_text") return { value: form.elements.answer.value.trim() };
+  if (kind === "free_text") return { value: sendable(form.elements.answer.value).trim() };
   if (kind === "number") {
     const raw = form.elements.answer.value.trim().replace(/,/g, "");
     if (!raw) return { value: null };
@@ -11,6 +17,7 @@ export function readAnswer(form, kind) {
     // The page carries the server's floor and its words; the typed text stays in the box.
     const box = form.elements.answer;
     if (box.dataset.min !== undefined && number < Number(box.dataset.min)) return { error: box.dataset.tooSmall };
+    if (box.dataset.max !== undefined && Math.abs(number) > Number(box.dataset.max)) return { error: box.dataset.tooBig };
     return { value: number };
   }
   const inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=answer]"));

@@ -166,6 +166,7 @@ export function endPage() {
   const form = document.querySelector("[data-finish]");
   const loading = store.currentDraft(versionId).then(function (draft) {
     if (!draft && !preview) go(urls.start, true);
+    if (draft) document.querySelector("[data-back]").href = previousUrl(Infinity, draft.answers);
     return draft;
   });
   form.addEventListener("submit", function (event) {

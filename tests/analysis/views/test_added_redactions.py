@@ -66,3 +66,12 @@ def test_after_a_purge_adding_words_says_so_on_the_purged_page(auth, uploaded):
     assert response.status_code == 302
     page = auth.client.get(response.headers["Location"]).data.decode()
     assert "The original text has been purged" in page
+
+
+def test_the_message_after_taking_out_words_says_what_they_became(auth, uploaded):
+    """'Redacted 1 place.' after taking out 'Friday' as [name] read as a town taken out."""
+    transcript, _dave, _marcia = uploaded
+    html = _add(auth, transcript, turn="2", words="Friday", label="name").data.decode()
+    assert "Taken out as [name] in 1 place." in html
+    assert "Redacted 1 place" not in html
+    assert "Friday" not in html.split("govuk-notification-banner__content", 1)[1][:300]
