@@ -30,7 +30,13 @@ function showStatus() {
     }
     if (s.failed) {
       kind += " fv-status--problem";
-      parts.push(plural(s.failed, "response", "responses") + " could not be sent: " + s.errors[0]);
+      parts.push(plural(s.failed, "response", "responses") + " could not be sent: " +
+                 String(s.errors[0]).replace(/\.?$/, "."));
+      // The server's reason alone left the researcher unsure the answers were safe and with
+      // nobody to ask; clearing the browser's data is the one way they could still be lost.
+      parts.push((s.failed === 1 ? "Its" : "Their") + " answers are kept on this tablet, so " +
+                 "nothing is lost: do not clear the tablet’s browser data, and tell whoever " +
+                 "runs the survey.");
     }
     status.className = kind;
     status.textContent = parts.join(" ");
