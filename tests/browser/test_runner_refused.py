@@ -16,7 +16,7 @@ from tests.browser.runner_helpers import (
 
 pytestmark = pytest.mark.browser
 
-REASON = "answers[7].value (question 8) is not a believable number"
+REASON = "The response was not stored: answers[7].value (question 8) is not a believable number"
 
 
 def test_a_refused_response_is_said_to_be_kept_and_who_can_help(live_server, touch_page, shots):
@@ -29,7 +29,10 @@ def test_a_refused_response_is_said_to_be_kept_and_who_can_help(live_server, tou
     tap_through(page, SHORT_RUN)
     status = page.locator("[data-sync-status]")
     expect(status).to_contain_text("1 response could not be sent", timeout=15000)
-    expect(status).to_contain_text(REASON)
+    # The API's words for developers ('answers[7].value') said in the researcher's.
+    expect(status).to_contain_text(
+        "could not be sent: The response was not stored: the answer to question 8 is not a "
+        "believable number.")
     expect(status).to_contain_text("Its answers are kept on this tablet")
     expect(status).to_contain_text("tell whoever runs the survey")
     expect(page.get_by_role("button", name="Send now")).to_be_visible()

@@ -10,6 +10,14 @@ const REASONS = {
   server: "The server is busy. The tablet will try again."
 };
 
+/* The server's reason is written for developers too ("answers[7].value (question 8) is
+ * ..."): the researcher reads "the answer to question 8 is ...". */
+function researchersWords(reason) {
+  return String(reason)
+    .replace(/answers\[\d+\](?:\.value)? \(question (\d+)\)/g, "the answer to question $1")
+    .replace(/\.?$/, ".");
+}
+
 function showStatus() {
   const status = document.querySelector("[data-sync-status]");
   if (!status) return Promise.resolve();
@@ -31,7 +39,7 @@ function showStatus() {
     if (s.failed) {
       kind += " fv-status--problem";
       parts.push(plural(s.failed, "response", "responses") + " could not be sent: " +
-                 String(s.errors[0]).replace(/\.?$/, "."));
+                 researchersWords(s.errors[0]));
       // The server's reason alone left the researcher unsure the answers were safe and with
       // nobody to ask; clearing the browser's data is the one way they could still be lost.
       parts.push((s.failed === 1 ? "Its" : "Their") + " answers are kept on this tablet, so " +
