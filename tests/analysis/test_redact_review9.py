@@ -113,3 +113,10 @@ def test_people_named_like_drugs_after_on_are_still_names(text, name, real_nlp):
 ])
 def test_drugs_someone_is_on_are_still_the_drug(text, real_nlp):
     assert _names(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("i owe greggs a tenner", "greggs"),
+])
+def test_a_lower_case_shop_name_owed_money_is_someone(text, name, real_nlp):
+    assert name in _names(text, real_nlp)

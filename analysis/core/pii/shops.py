@@ -25,9 +25,9 @@ NAMED_AFTER = re.compile(
     r"(?:(?i:used[ \t]+to|would|all)[ \t]+)?(?i:call|called|calls)[ \t]+(?i:him|her|me|them)\b")
 
 
-# "padmate", "cellmate" as much as "mate".
+# "padmate", "cellmate" as much as "mate"; owed or told ("i owe greggs a tenner").
 LOWER_PERSON_BEFORE = re.compile(
-    r"\b(?i:me|and|an|n|with|[a-z]*mate|pal|bro|called|him|her)[ \t]+$")
+    r"\b(?i:me|and|an|n|with|[a-z]*mate|pal|bro|called|him|her|owe|owed|told|texted)[ \t]+$")
 # What only a person does, straight after ("wilko grassed on me", "costa said"); a shop
 # gives jobs and turns people away ("greggs wouldnt take me on").
 LOWER_PERSON_AFTER = re.compile(
