@@ -22,13 +22,35 @@ LIST_AFTER = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+)(?P<drug>[a-z]
 THEN_DRUG_BEFORE = re.compile(r"\b(?i:then)(?:[ \t]+(?i:it)[ \t]+(?i:was))?[ \t]+$")
 
 
+# A drug in a list is followed by the list's next word or its end ("charlie, ket", "then
+# tina when i got out"); "billy sold the rest", "then henry my keyworker" go on to say what
+# someone did or is.
+LIST_CLOSE = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$)|[ \t]+(?:and|or|n|&|when|till|until|after"
+                        r"|every|all|mostly|again|too|then)\b")
+MAX_LISTED = 10  # how many words either side a list is followed for
+
+
+def _list_run(text: str, start: int, end: int) -> list[str]:
+    """The other words of the list a word stands in ("charlie, ket, mandy")."""
+    words: list[str] = []
+    pos = start
+    while len(words) < MAX_LISTED and (m := LIST_BEFORE.search(text, max(0, pos - 20), pos)):
+        words.append(m.group("drug"))
+        pos = m.start("drug")
+    pos = end
+    while len(words) < 2 * MAX_LISTED and (m := LIST_AFTER.match(text, pos)):
+        words.append(m.group("drug"))
+        pos = m.end()
+    return words
+
+
 def listed_drug(text: str, start: int, end: int, slang: frozenset[str]) -> bool:
-    """A slang name in lower case listed beside another drug ("charlie, ket, mandy") or next
-    after one said earlier in its sentence ("spice in there, then tina")."""
-    if not text[start:end].islower():
+    """A slang name in lower case listed with a drug that is no one's name ("charlie, ket,
+    mandy"; "billy and charlie were my cellmates" are two people) or next after one said
+    earlier in its sentence ("spice in there, then tina"), ending the list or the clause."""
+    if not text[start:end].islower() or not LIST_CLOSE.match(text, end):
         return False
-    near = [LIST_BEFORE.search(text, max(0, start - 20), start), LIST_AFTER.match(text, end)]
-    if any(m and m.group("drug") in DRUG_WORDS | slang for m in near):
+    if any(w in DRUG_WORDS for w in _list_run(text, start, end)):
         return True
     sentence = re.split(r"[.!?\n]", text[max(0, start - 200):start])[-1]
     return bool(THEN_DRUG_BEFORE.search(sentence)) and any(

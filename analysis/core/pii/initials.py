@@ -10,6 +10,7 @@ things (``ABBREVIATIONS``) never are.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -22,10 +23,12 @@ __all__ = ["ABBREVIATIONS", "initials_as_names"]
 INITIALS = re.compile(r"(?<![\w&'’.-])[A-Z]{2}(?![\w&-])")
 # Two-letter abbreviations people say in these conversations: services and meetings, roles,
 # places, documents, conditions, times and things ("my PO", "NA", "the GP", "A&E" aside).
+# Not "JP", which people go by far more often than they meet a Justice of the Peace, and
+# "the JP" keeps its determiner.
 ABBREVIATIONS = frozenset(
     ["AA", "NA", "CA", "GA", "PO", "GP", "AP", "UC", "OD", "TV", "CV", "ID", "HR", "MP", "PC",
      "DS", "DI", "DC", "PS", "IT", "UK", "US", "EU", "OK", "NI", "PE", "RE", "DT", "AM", "PM",
-     "FM", "UN", "IQ", "HQ", "QC", "KC", "JP", "SW", "MH", "LD", "GB", "IV", "ED", "TB", "DV",
+     "FM", "UN", "IQ", "HQ", "QC", "KC", "SW", "MH", "LD", "GB", "IV", "ED", "TB", "DV",
      "SA", "OT", "CO", "SO", "VP", "BT", "EE", "PA", "TA", "LA", "DM", "OM", "SU", "YP",
      "WC", "AE", "BB", "BA", "MA", "MS", "CD", "ST", "RD", "NO", "HM", "TP",
      "AI", "PT", "GO", "SE", "NW", "NE", "DD", "UB", "XL", "XX"])
@@ -58,10 +61,22 @@ def _cued(text: str, start: int) -> bool:
     return False
 
 
-def _listed_with(text: str, start: int, end: int, names: list[Candidate]) -> bool:
+def _near_names(names: list[Candidate], starts: list[int], start: int, end: int,
+                ) -> list[Candidate]:
+    """The names (sorted by start) that begin within ``NEAR`` of ``start`` to ``end``: a
+    name ending just before starts at most ``NEAR`` plus its length earlier, so a window of
+    100 characters either side holds every one that may be listed beside."""
+    low = bisect.bisect_left(starts, start - NEAR - 100)
+    high = bisect.bisect_right(starts, end + NEAR)
+    return names[low:high]
+
+
+def _listed_with(text: str, start: int, end: int, names: list[Candidate],
+                 starts: list[int]) -> bool:
     """Listed straight before or after a name found already ("KP and Lozza")."""
     return any(LISTED.match(text[end:c.start]) or LISTED.match(text[c.end:start])
-               for c in names if 0 <= c.start - end <= NEAR or 0 <= start - c.end <= NEAR)
+               for c in _near_names(names, starts, start, end)
+               if 0 <= c.start - end <= NEAR or 0 <= start - c.end <= NEAR)
 
 
 def initials_as_names(text: str, named: Iterable[Candidate] = ()) -> list[Candidate]:
@@ -74,7 +89,8 @@ def initials_as_names(text: str, named: Iterable[Candidate] = ()) -> list[Candid
     Returns:
         Name candidates.
     """
-    names = [c for c in named if c.label == "name"]
+    names = sorted((c for c in named if c.label == "name"), key=lambda c: c.start)
+    starts = [c.start for c in names]
     found = []
     for m in INITIALS.finditer(text):
         if m.group() in ABBREVIATIONS:
@@ -83,6 +99,6 @@ def initials_as_names(text: str, named: Iterable[Candidate] = ()) -> list[Candid
         before = text[max(0, start - 20):start]
         if _cued(text, start) or (not DETERMINER_BEFORE.search(before) and (
                 PERSON_AFTER.match(text, end) or PERSON_BEFORE.search(before)
-                or _listed_with(text, start, end, names))):
+                or _listed_with(text, start, end, names, starts))):
             found.append(Candidate(start, end, "name"))
     return found

@@ -42,11 +42,25 @@ THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?(?:[ \t]+[a-z]+)?)[ \t]+$")
 # "trust" in lower case after a name is the verb ("me and Dave trust each other").
 STAR_SIGNS = frozenset(["aries", "taurus", "gemini", "cancer", "leo", "virgo", "libra", "scorpio",
                         "sagittarius", "capricorn", "aquarius", "pisces"])
-SIGN_BEFORE = re.compile(r"\b(?i:a|an|typical|proper|such[ \t]+a)[ \t]+$")
+# Said of what someone is ("i'm a leo", "she's such a Virgo"), never "there's a Leo on my
+# wing"; "typical" or "proper" only with whom it describes after ("typical leo me"):
+# "typical Leo, nicked my burn" is someone.
+SIGN_BEFORE = re.compile(
+    r"\b(?:(?i:i['’]?m|am|are|['’]re|is|[a-z]+['’]s|hes|shes|ur|being)[ \t]+"
+    r"(?i:an?|such[ \t]+a)"
+    r"|(?P<typical>(?i:typical|proper)))[ \t]+$")
+THERE_BEFORE = re.compile(r"\b(?i:there|here)(?:['’]s|[ \t]+is)[ \t]+(?i:an?)[ \t]+$")
+SIGN_OF_SOMEONE = re.compile(
+    r"[ \t]*(?:[.!?\n]|$)"  # "..., typical leo."
+    r"|[ \t]*,?[ \t]+(?i:me|him|her|you|us|them|that|behaviou?r|traits?|thing|energy)\b")
 # "rang CJ": initials are a word of the span too, so the verb glued before them is dropped.
 WORD_OR_INITIALS = re.compile(rf"\b[A-Z]{{2}}\b|{WORD.pattern}")
-ORG_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:(?i:community|foundation|association|society"
-                       r"|charity|appeal)|Trust)\b")
+# With 's only a capitalised word names the organisation ("Prince's Trust"): "Jamie's
+# appeal", "Kelly's community order" and "Sarah's charity shop job" are someone's.
+ORG_WORDS = r"community|foundation|association|society|charity|appeal"
+ORG_AFTER = re.compile(rf"(?:[ \t]+(?:(?i:{ORG_WORDS})|Trust)"
+                       rf"|['’]s[ \t]+(?:Community|Foundation|Association|Society|Charity"
+                       rf"|Appeal|Trust))\b")
 TITLE_OPENERS = frozenset(["prison", "jail", "hospital", "hostel", "rehab", "ward", "court"])
 MIN_NAME_LETTERS = 2  # a single letter is an initial or a typo, not a name
 MIN_LONE_NAME = 3  # a capitalised two-letter word on its own ("Mr", "Go") is not a name
@@ -260,8 +274,10 @@ def find_names(
 
 def _star_sign(text: str, cand: Candidate) -> bool:
     """"I'm a leo", "typical Leo": a star sign said as a kind of person, not someone."""
-    return (text[cand.start:cand.end].lower() in STAR_SIGNS
-            and bool(SIGN_BEFORE.search(text, max(0, cand.start - 12), cand.start)))
+    sign = SIGN_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+    return bool(text[cand.start:cand.end].lower() in STAR_SIGNS and sign
+                and not THERE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+                and (not sign.group("typical") or SIGN_OF_SOMEONE.match(text, cand.end)))
 
 
 def _in_organisation(text: str, cand: Candidate) -> bool:

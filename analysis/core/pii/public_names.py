@@ -35,9 +35,14 @@ DRINKS = frozenset(["brandy", "sherry", "stella", "carling", "strongbow", "guinn
 # who a drug is had off is a person ("got it off Charlie").
 DRUGS = frozenset(["crystal", "charlie", "mandy", "molly", "tina", "henry", "billy"])
 # Only the frames no one says of a person: "took Molly to school" and "taking Charlie to the
-# dentist" are children, so "took", "taking" and the like read nothing.
+# dentist" are children, so "took", "taking" and the like read nothing. "on" alone only
+# after being on something ("I was on Crystal", "hooked on charlie"): "picked on Tina",
+# "come on Molly" and "keeping an eye on Billy" are people.
 TAKING_BEFORE = re.compile(
-    r"\b(?i:on|sniffed|sniffing|snorted|snorting|smoked|smoking|addicted[ \t]+to"
+    r"\b(?i:(?:smashed|wasted|off[ \t]+(?:my|me|his|her)[ \t]+(?:face|head)|was|were|been|be"
+    r"|i['’]?m|['’]m|is|are|got|get|getting|back|hooked|started|lived|living)[ \t]+on"
+    r"|on(?=[ \t]+(?i:the|some)[ \t])|sniffed|sniffing|snorted|snorting|smoked|smoking"
+    r"|addicted[ \t]+to"
     r"|(?:bags?|lines?|grams?|bits?|pills?|caps?|bombs?|dabs?|points?|loads?)[ \t]+of|some"
     r"|half[ \t]+an?)"
     r"[ \t]+(?:(?i:the|some)[ \t]+)?$")
@@ -50,7 +55,13 @@ TAKEN_SOMEWHERE = re.compile(
 # "Brandy in my coffee". "I missed Stella" and "Stella and Carling my two kids" are people.
 DRINK_BEFORE = re.compile(
     r"\b(?i:(?:bottles?|cans?|pints?|glass|glasses|crates?|litres?|shots?)[ \t]+of"
-    r"|drinking|drink|drank|on(?:[ \t]+the)?)[ \t]+$")
+    r"|drinking|drink|drank|on[ \t]+the)[ \t]+$")
+# "on" alone only after being drunk or on something ("smashed on buckie", "I was on
+# Strongbow"), never someone's ("on Sherry's case"): "relied on Stella", "come on Sherry" and
+# "checked on Stella" are people.
+DRINK_ON_BEFORE = re.compile(
+    r"\b(?i:smashed|wasted|pissed|hammered|steaming|leathered|mortal|drunk|was|were|been|be"
+    r"|i['’]m|['’]m|got|get|getting|back|hooked|started|lived|living)[ \t]+(?i:on)[ \t]+$")
 DRINK_AFTER = re.compile(r"[ \t]+(?i:in[ \t]+my[ \t]+(?:coffee|tea|brew|cuppa))\b")
 # A sentence about drinking: "Brandy was my drink of choice", "Stella was my poison, then
 # Buckfast". There a drink's name is the drink unless the sentence shows someone.
@@ -273,7 +284,9 @@ def said_as_substance(text: str, start: int, end: int) -> bool:
         framed = bool(DRINK_WAS.match(text, end) or HOW_OFTEN.match(text, end)
                       or (THEN_BEFORE.search(text[max(0, start - 15):start])
                           and RUN_ENDS.match(text, end)))
-        return bool((DRINK_BEFORE.search(text[max(0, start - 20):start])
+        drink_on = (DRINK_ON_BEFORE.search(text[max(0, start - 20):start])
+                    and not POSSESSIVE_AFTER.match(text, end))
+        return bool((DRINK_BEFORE.search(text[max(0, start - 20):start]) or drink_on
                      or DRINK_AFTER.match(text, end) or (framed and _drinking(text, start, end)))
                     and not shows_a_person(text, start, end)
                     and not named_as_kin(text, start, end))
@@ -285,4 +298,3 @@ def said_as_substance(text: str, start: int, end: int) -> bool:
                     and not (SOME_BEFORE.search(before) and text[start:start + 1].isupper())
                     and not shows_a_person(text, start, end))
     return False
-

@@ -25,8 +25,14 @@ NAMED_AFTER = re.compile(
     r"(?:(?i:used[ \t]+to|would|all)[ \t]+)?(?i:call|called|calls)[ \t]+(?i:him|her|me|them)\b")
 
 
+# "padmate", "cellmate" as much as "mate"; owed or told ("i owe greggs a tenner").
 LOWER_PERSON_BEFORE = re.compile(
-    r"\b(?i:me|and|an|n|with|mate|pal|bro|called|him|her)[ \t]+$")
+    r"\b(?i:me|and|an|n|with|[a-z]*mate|pal|bro|called|him|her|owe|owed|told|texted)[ \t]+$")
+# What only a person does, straight after ("wilko grassed on me", "costa said"); a shop
+# gives jobs and turns people away ("greggs wouldnt take me on").
+LOWER_PERSON_AFTER = re.compile(
+    r"[ \t]+(?i:said|says|told|tells|asked|rang|phoned|texted|messaged|grassed|stabbed|hit"
+    r"|died|cried|laughed|shouted|screamed|hugged|visited|married|dumped|slept|smiled)\b")
 
 
 # Listed shops that are also surnames or nicknames; every other one is a shop wherever it
@@ -63,6 +69,6 @@ def said_as_shop(text: str, start: int, end: int) -> bool:
     # "greggs wouldnt take me on": typed in lower case a shop is the shop, unless it stands
     # beside someone ("me and greggs") or after who someone is ("my mate costa").
     if text[start:end].islower() and not LOWER_PERSON_BEFORE.search(
-            text, max(0, start - 12), start):
+            text, max(0, start - 12), start) and not LOWER_PERSON_AFTER.match(text, end):
         return True
     return bool(SHOP_BEFORE.search(text[max(0, start - 12):start]) or SHOP_AFTER.match(text, end))
