@@ -27,7 +27,7 @@ from .nicknames import (
     owed_nicknames,
 )
 from .not_people import drop_not_people
-from .shops import said_as_shop
+from .shops import lower_case_shop_people, said_as_shop
 from .whereabouts import landmarks
 
 __all__ = ["find_names"]
@@ -257,6 +257,7 @@ def find_names(
     # the word, even opening the sentence where drop_not_people reads a modifier.
     found += called_nicknames(text) + describing_nicknames(text, is_adjective)
     found += acting_nicknames(text, is_word) + owed_nicknames(text)
+    found += [Candidate(s, e, "name") for s, e in lower_case_shop_people(text)]  # "costa said"
     # "JD said he'd sort me a bed", "me n KT": initials someone goes by.
     found += initials.initials_as_names(text, found)
     # "Stella and Carling my two kids": someone's children, whatever the words are.

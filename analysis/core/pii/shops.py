@@ -6,7 +6,7 @@ import re
 
 from ..lists import load_set
 
-__all__ = ["said_as_shop"]
+__all__ = ["lower_case_shop_people", "said_as_shop"]
 
 # "at Costa", "outside Boots", "from Tesco", "off Boots", "a Greggs", "the Costa on the high
 # street". Never after "called", "Mr" or "me and": "a bloke called Costa", "Mr Boots".
@@ -72,3 +72,28 @@ def said_as_shop(text: str, start: int, end: int) -> bool:
             text, max(0, start - 12), start) and not LOWER_PERSON_AFTER.match(text, end):
         return True
     return bool(SHOP_BEFORE.search(text[max(0, start - 12):start]) or SHOP_AFTER.match(text, end))
+
+
+# Who someone is, or what was done to them, straight before a shop's name typed in lower
+# case ("my pad mate boots", "me n costa", "told boots"): a person. Narrower than
+# LOWER_PERSON_BEFORE, which only stops the word being kept: a bare "and" or "with" is as
+# often a list of shops ("greggs and costa") or an errand ("to boots with my prescription").
+SHOP_PERSON_BEFORE = re.compile(
+    r"\b(?i:me[ \t]+(?:and|an|n|&)|[a-z]*mate|pal|bro|called|owe|owed|told|texted)[ \t]+$")
+NAMES_TOO_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, NAMES_TOO), key=len,
+                                                        reverse=True)) + r")\b")
+
+
+def lower_case_shop_people(text: str) -> list[tuple[int, int]]:
+    """Find shops' names typed in lower case that name a person.
+
+    Args:
+        text: the whole text.
+
+    Returns:
+        (start, end) of each such word with who someone is before it ("my cellmate boots",
+        "me n costa", "told boots") or what only a person does after it ("costa said").
+    """
+    return [m.span() for m in NAMES_TOO_WORD.finditer(text)
+            if SHOP_PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            or LOWER_PERSON_AFTER.match(text, m.end())]
