@@ -89,7 +89,8 @@ def runner_urls(version: SurveyVersion) -> dict:
 # The runner's ES modules (surveys/static/runner/), every one needed offline
 # and preloaded together (not one import level after another).
 RUNNER_MODULES = tuple(f"runner/{name}.js" for name in (
-    "main", "context", "pages", "answers", "home", "offline", "read-aloud", "kiosk", "sync-status"))
+    "main", "context", "pages", "answers", "fix", "home", "offline", "read-aloud", "kiosk",
+    "sync-status"))
 
 
 def _speech(version: SurveyVersion, page: str, question=None) -> tuple[str, str | None]:
