@@ -96,3 +96,41 @@ def test_a_refused_answer_is_changed_on_the_tablet_and_the_response_sent_once(
     assert len(stored) == 1
     answers = sorted((a.question.position, a.value, a.text) for a in stored[0].answers)
     assert answers == [(8, 2, None), (9, None, "More peer mentors.")]
+
+
+def test_a_refusal_naming_no_answer_says_it_cannot_be_changed_and_stays(live_server, touch_page):
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    conflict = "A different response was already received with this id. It has not been changed."
+    page.route("**/api/v1/responses", lambda route: route.fulfill(
+        status=409, content_type="application/json", body=json.dumps({"error": conflict})))
+    page.evaluate(QUEUE_OLD_RESPONSE)
+    page.get_by_role("button", name="Send now").tap()
+    refused = page.locator("[data-refused]")
+    expect(refused).to_contain_text("This cannot be changed on the tablet. It stays here: tell "
+                                    "whoever runs the survey.", timeout=15000)
+    expect(page.locator("[data-sync-status]")).to_contain_text("Tell whoever runs the survey.")
+    expect(refused.get_by_role("link")).to_have_count(0)
+
+
+def test_a_refused_answer_left_empty_sends_the_rest_without_it(live_server, touch_page):
+    from forum.extensions import db
+    from surveys.models import SurveyResponse
+
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    uuid = page.evaluate(QUEUE_OLD_RESPONSE)
+    page.get_by_role("button", name="Send now").tap()
+    page.get_by_role("link", name="Change the answer to question 8").tap(timeout=15000)
+    wait_for_heading(page, "How many workers help you now?")
+    page.get_by_label("How many workers help you now?").fill("")
+    page.get_by_role("button", name="Save and send").tap()
+    page.get_by_role("button", name="Yes, skip it").tap()
+    expect(page.locator("[data-sync-status]")).to_contain_text("All responses have been sent.",
+                                                                timeout=15000)
+    db.session.expire_all()
+    stored = db.session.scalars(db.select(SurveyResponse).where(
+        SurveyResponse.uuid == uuid)).one()
+    assert [(a.question.position, a.text) for a in stored.answers] == [(9, "More peer mentors.")]
