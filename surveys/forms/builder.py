@@ -73,6 +73,10 @@ class QuestionForm(FlaskForm):
         "Negative numbers are allowed", widget=GovCheckboxInput(),
         description=("For \u2018A number\u2019 only. Leave it unticked for a count (people, "
                      "nights): the tablet then asks for \u2018a number of 0 or more\u2019."))
+    decimals_allowed = BooleanField(
+        "Decimals are allowed (like 2.5)", widget=GovCheckboxInput(),
+        description=("For \u2018A number\u2019 only. Leave it unticked for a count (people, "
+                     "nights): the tablet then asks for \u2018a whole number\u2019."))
     consultation_question_id = SelectField("Consultation question it answers", coerce=int,
                                            widget=GovSelect(), validators=[Optional()])
     show_if = SelectField("Show this question", widget=GovSelect(), validators=[Optional()])

@@ -152,6 +152,9 @@ class SurveyQuestion(Model):
     # A number question counts things, so below 0 is refused unless the builder allows it
     # (a change in money, say). Not used by other kinds.
     negative_allowed: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # A number question takes whole numbers (nights, workers) unless the builder allows decimals
+    # (miles, hours). Not used by other kinds.
+    decimals_allowed: Mapped[bool] = mapped_column(default=False, server_default=false())
     picture_id: Mapped[int | None] = mapped_column(
         ForeignKey("survey_media.id", ondelete="SET NULL"))
     picture_alt: Mapped[str | None] = mapped_column(String(300))

@@ -26,6 +26,9 @@ NUMBER_MAX = 1_000_000_000
 # them, so the two never disagree.
 NUMBER_TOO_SMALL = "Type a number of 0 or more"
 NUMBER_TOO_BIG = "That number is too big"  # over NUMBER_MAX either way from 0, said alike
+# A count of nights or workers is whole: 1.5 is refused unless the builder ticked "Decimals are
+# allowed" (SurveyQuestion.decimals_allowed). 2.0 is 2, so it is taken.
+NUMBER_NOT_WHOLE = "Type a whole number, like 3"
 TIME_MAX = 40  # an ISO 8601 time with microseconds and an offset is 32 characters
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # a tablet clock outside these is wrong
 REF_MAX = 120  # a member reference is a short code; longer text is not one
@@ -53,6 +56,7 @@ class VersionSpec:
     positions: dict[int, int]
     allowed: dict[int, frozenset[Any]]
     negative_allowed: frozenset[int] = frozenset()  # ids of number questions that take < 0
+    decimals_allowed: frozenset[int] = frozenset()  # ids of number questions that take 2.5
 
 
 def parse_time(value: str | None) -> datetime | None:
@@ -74,14 +78,16 @@ class VersionSpecs:
                 return None
             questions = db.session.scalars(
                 select(SurveyQuestion).where(SurveyQuestion.version_id == version_id))
-            kinds, positions, allowed, negative = {}, {}, {}, set()
+            kinds, positions, allowed, negative, decimals = {}, {}, {}, set(), set()
             for q in questions:
                 kinds[q.id], positions[q.id] = q.kind.value, q.position
                 allowed[q.id] = frozenset(c["value"] for c in q.all_choices)
                 if q.negative_allowed:
                     negative.add(q.id)
+                if q.decimals_allowed:
+                    decimals.add(q.id)
             spec = self._specs[version_id] = VersionSpec(version_id, kinds, positions, allowed,
-                                                         frozenset(negative))
+                                                         frozenset(negative), frozenset(decimals))
         return spec
 
     def clear(self) -> None:
@@ -213,7 +219,8 @@ def _answers(answers: list[Any], spec: VersionSpec,
             continue
         seen.add(question_id)
         value, problem = _value(spec.kinds[question_id], spec.allowed[question_id], answer["value"],
-                                question_id in spec.negative_allowed)
+                                NumberRule(question_id in spec.negative_allowed,
+                                           question_id in spec.decimals_allowed))
         if problem:
             problems.append(f"{where}.value (question {spec.positions[question_id]}) {problem}")
         elif value != "":  # an empty text box is no answer
@@ -225,12 +232,20 @@ def _choices_text(allowed: frozenset[Any]) -> str:
     return ", ".join(f"'{v}'" for v in sorted(allowed))
 
 
+@dataclass(frozen=True)
+class NumberRule:
+    """What a number question takes beyond 0 to NUMBER_MAX whole numbers (its builder's ticks)."""
+
+    negative_allowed: bool = False
+    decimals_allowed: bool = False
+
+
 def _value(kind: str, allowed: frozenset[Any], value: Any,
-           negative_allowed: bool = False) -> tuple[Any, str | None]:
+           rule: NumberRule = NumberRule()) -> tuple[Any, str | None]:
     if kind == "free_text":
         return _free_text(value)
     if kind == "number":
-        return _number(value, negative_allowed)
+        return _number(value, rule)
     if kind == "multiple_choice":
         return _choices(allowed, value)
     if not isinstance(value, str) or value not in allowed:
@@ -247,13 +262,15 @@ def _free_text(value: Any) -> tuple[Any, str | None]:
     return (None, problem) if problem else (value.strip(), None)
 
 
-def _number(value: Any, negative_allowed: bool) -> tuple[Any, str | None]:
+def _number(value: Any, rule: NumberRule) -> tuple[Any, str | None]:
     if not (_is_int(value) or isinstance(value, float)):
         return None, f"must be a number, not {_type_name(value)}"
     if not math.isfinite(value) or abs(value) > NUMBER_MAX:
         return None, f"is not a believable number. {NUMBER_TOO_BIG}."
-    if value < 0 and not negative_allowed:
+    if value < 0 and not rule.negative_allowed:
         return None, f"is {value}. {NUMBER_TOO_SMALL}."
+    if not rule.decimals_allowed and value != int(value):
+        return None, f"is {value}. {NUMBER_NOT_WHOLE}."
     return value, None
 
 

@@ -28,6 +28,7 @@ class QuestionData:
     offer_prefer_not: bool = False
     answer_required: bool = False
     negative_allowed: bool = False
+    decimals_allowed: bool = False
     consultation_question_id: int | None = None
     show_if: tuple[int, str] | None = None      # (survey question id, choice value)
     picture: SurveyMedia | None = None
@@ -96,6 +97,7 @@ def apply(question: SurveyQuestion, data: QuestionData) -> None:
     question.offer_prefer_not = data.kind.has_choices and data.offer_prefer_not
     question.answer_required = data.answer_required
     question.negative_allowed = data.kind == QuestionKind.NUMBER and data.negative_allowed
+    question.decimals_allowed = data.kind == QuestionKind.NUMBER and data.decimals_allowed
     question.question_id = data.consultation_question_id
     if data.remove_picture:
         question.picture, question.picture_alt = None, None

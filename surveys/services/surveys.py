@@ -64,6 +64,7 @@ def copy_version(source: SurveyVersion) -> SurveyVersion:
             offer_dont_know=question.offer_dont_know, offer_prefer_not=question.offer_prefer_not,
             answer_required=question.answer_required,
             negative_allowed=question.negative_allowed,
+            decimals_allowed=question.decimals_allowed,
             picture_id=question.picture_id, picture_alt=question.picture_alt,
             audio_id=question.audio_id, show_if_value=question.show_if_value,
             question_id=question.question_id)

@@ -175,8 +175,55 @@
   function summary() {
     return outbox().then(function (items) {
       var failed = items.filter(function (i) { return i.state === "failed"; });
+      failed.sort(function (a, b) { return a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : 0; });
       return { waiting: items.length - failed.length, failed: failed.length,
-               errors: failed.map(function (i) { return i.error; }) };
+               errors: failed.map(function (i) { return i.error; }),
+               refused: failed.map(function (i) {
+                 return { uuid: i.uuid, error: i.error, versionId: JSON.parse(i.body).survey_version_id,
+                          questions: toChange(i) };
+               }) };
+    });
+  }
+
+  /* ---- a response the server refused: change the answers it refused, then send it again ----
+   * The server names each answer it refuses, "answers[7].value (question 8) is 1.5. ...". The
+   * response stays in the outbox all along, under its own uuid (never stored, so never
+   * doubled); only the refused answer changes, and it is sent again once all are changed. */
+  var REFUSED_ANSWER = /answers\[\d+\]\.value \(question (\d+)\)/g;
+
+  function toChange(item) {
+    var positions = [], match;
+    REFUSED_ANSWER.lastIndex = 0;
+    while ((match = REFUSED_ANSWER.exec(item.error || "")) !== null) {
+      var position = Number(match[1]);
+      if (positions.indexOf(position) === -1 && (item.changed || []).indexOf(position) === -1) positions.push(position);
+    }
+    return positions;
+  }
+
+  function refusedItem(uuid) {
+    return transaction(["outbox"], "readonly", function (s) { return req(s.outbox.get(uuid)); });
+  }
+
+  /* Put the changed answer in place of the refused one (none: the rest is sent without it).
+   * Resolves with the positions still to change, or null if the response is not refused. */
+  function changeRefused(uuid, questionId, position, value) {
+    return transaction(["outbox"], "readwrite", function (s) {
+      return req(s.outbox.get(uuid)).then(function (item) {
+        if (!item || item.state !== "failed") return null;
+        var body = JSON.parse(item.body);
+        var empty = value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length);
+        var answers = body.answers.filter(function (a) { return a.question_id !== questionId; });
+        if (!empty) answers.push({ question_id: questionId, value: value });
+        body.answers = answers;
+        item.body = JSON.stringify(body);
+        item.changed = (item.changed || []).concat([position]);
+        item.changedAt = new Date().toISOString();
+        var left = toChange(item);
+        if (!left.length) { item.state = "waiting"; delete item.error; delete item.changed; }
+        s.outbox.put(item);
+        return left;
+      });
     });
   }
 
@@ -213,6 +260,7 @@
               return response.json().catch(function () { return {}; }).then(function (body) {
                 item.state = "failed";
                 item.error = body.error || ("The server refused it (" + response.status + ")");
+                delete item.changed;  // the new reason names what is still to change
                 return transaction(["outbox"], "readwrite", function (s) { s.outbox.put(item); });
               }).then(function () { return next(index + 1); });
             }
@@ -230,6 +278,7 @@
     newUuid: newUuid, getMeta: getMeta, setMeta: setMeta,
     newDraft: newDraft, currentDraft: currentDraft, saveAnswer: saveAnswer, queueDraft: queueDraft,
     deleteDraft: deleteDraft, setAside: setAside, unfinished: unfinished, resume: resume,
-    outbox: outbox, summary: summary, sendAll: sendAll
+    outbox: outbox, summary: summary, sendAll: sendAll,
+    refusedItem: refusedItem, changeRefused: changeRefused
   };
 })(self);

@@ -90,6 +90,7 @@ def _question_form(survey, question=None, keep=None):
                                     ("prefer_not", question.offer_prefer_not)) if on],
             answer_required=question.answer_required,
             negative_allowed=question.negative_allowed,
+            decimals_allowed=question.decimals_allowed,
             consultation_question_id=question.question_id or 0,
             show_if=f"{question.show_if_question_id}:{question.show_if_value}"
             if question.show_if_question_id else "",
@@ -121,6 +122,7 @@ def _data_from(form, survey) -> QuestionData:
         offer_prefer_not="prefer_not" in (form.extras.data or []),
         answer_required=bool(form.answer_required.data),
         negative_allowed=bool(form.negative_allowed.data),
+        decimals_allowed=bool(form.decimals_allowed.data),
         consultation_question_id=form.consultation_question_id.data or None, show_if=show_if,
         picture=picture, picture_alt=form.picture_alt.data or "",
         remove_picture=form.remove_picture.data,

@@ -24,6 +24,7 @@ from surveys.services.devices import DeviceNameError, register_device
 from surveys.services.media import media_path
 from surveys.services.payload import (
     NUMBER_MAX,
+    NUMBER_NOT_WHOLE,
     NUMBER_TOO_BIG,
     NUMBER_TOO_SMALL,
     TEXT_MAX,
@@ -58,7 +59,8 @@ def templates_stamp(folder: Path = RUN_TEMPLATES) -> str:
 def page_rules(version: SurveyVersion) -> str:
     """What a kept page carries that can change without a new version of the survey.
 
-    The written answer's limit and its refusal, the refusals of a number below 0 or too big,
+    The written answer's limit and its refusal, the refusals of a number below 0, too big or
+    not whole,
     the pages' templates and the read-aloud audio made for them ("Make the missing audio").
     A tablet whose pages were kept under other rules fetches them again from its start page
     (offline.js): it had counted to an old limit, and the server refused the whole response.
@@ -67,6 +69,7 @@ def page_rules(version: SurveyVersion) -> str:
                          current_app.config["DATA_DIR"])
     return json.dumps({"text_max": TEXT_MAX, "too_long": TOO_LONG, "too_small": NUMBER_TOO_SMALL,
                        "number_max": NUMBER_MAX, "too_big": NUMBER_TOO_BIG,
+                       "not_whole": NUMBER_NOT_WHOLE,
                        "pages": _stamp(),
                        "speech": sorted(speech.items())}, sort_keys=True)
 
@@ -86,7 +89,8 @@ def runner_urls(version: SurveyVersion) -> dict:
 # The runner's ES modules (surveys/static/runner/), every one needed offline
 # and preloaded together (not one import level after another).
 RUNNER_MODULES = tuple(f"runner/{name}.js" for name in (
-    "main", "context", "pages", "answers", "home", "offline", "read-aloud", "kiosk", "sync-status"))
+    "main", "context", "pages", "answers", "fix", "home", "offline", "read-aloud", "kiosk",
+    "sync-status"))
 
 
 def _speech(version: SurveyVersion, page: str, question=None) -> tuple[str, str | None]:
@@ -124,6 +128,7 @@ def render_page(template: str, version: SurveyVersion, urls: dict, preview: bool
         context["text_max"], context["too_long"] = TEXT_MAX, TOO_LONG
         context["too_small"] = NUMBER_TOO_SMALL
         context["number_max"], context["too_big"] = NUMBER_MAX, NUMBER_TOO_BIG
+        context["not_whole"] = NUMBER_NOT_WHOLE
     return render_template(
         f"surveys/run/{template}.html", version=version, urls=urls, preview=preview,
         flow=service.flow(version), total=len(version.questions),

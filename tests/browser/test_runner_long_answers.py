@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from forum.extensions import db
 from surveys.models import SurveyResponse
-from surveys.services.payload import NUMBER_TOO_BIG, NUMBER_TOO_SMALL, TOO_LONG
+from surveys.services.payload import NUMBER_NOT_WHOLE, NUMBER_TOO_BIG, NUMBER_TOO_SMALL, TOO_LONG
 from tests.browser.helpers import axe_violations
 from tests.browser.runner_helpers import (
     SHORT_RUN,
@@ -103,6 +103,9 @@ def test_a_changed_limit_reaches_the_pages_kept_on_the_tablet(live_server, touch
     # ("not a believable number") and all nine answers stayed on the tablet, never sent. The
     # tablet now refuses it in the same words; 1,000,000,000 is the largest the server keeps.
     ("99999999999999", NUMBER_TOO_BIG, "1,000,000,000"),
+    # "How many workers help you now?" took 1.5: a count is whole unless the builder allows
+    # decimals, and the tablet says so in the server's words.
+    ("1.5", NUMBER_NOT_WHOLE, "2"),
 ])
 def test_a_number_the_server_would_refuse_is_refused_and_the_typed_number_kept(
         live_server, touch_page, typed, refusal, kept):

@@ -12,6 +12,7 @@ from tests.browser.runner_helpers import (
     sign_in_as_peer,
     tap_through,
     touch_page,  # noqa: F401 (fixture)
+    wait_for_heading,
 )
 
 pytestmark = pytest.mark.browser
@@ -37,3 +38,99 @@ def test_a_refused_response_is_said_to_be_kept_and_who_can_help(live_server, tou
     expect(status).to_contain_text("tell whoever runs the survey")
     expect(page.get_by_role("button", name="Send now")).to_be_visible()
     page.screenshot(path=str(shots / "runner_refused.png"))
+
+
+# A response kept on a tablet before counts had to be whole: 1.5 workers (question 8), and the
+# participant's last answer. The server refuses the whole response for the one answer.
+QUEUE_OLD_RESPONSE = """async () => {
+  const flow = JSON.parse(document.querySelector("main").dataset.flow);
+  const id = position => flow.find(step => step.position === position).id;
+  const uuid = window.FVStore.newUuid();
+  await window.FVStore.queueDraft(uuid, {
+    uuid: uuid, survey_version_id: 1, completed: true, read_aloud: false, member_id: null,
+    member_ref: null, started_at: "2026-12-01T10:00:00Z", finished_at: "2026-12-01T10:09:00Z",
+    answers: [{question_id: id(8), value: 1.5},
+              {question_id: id(9), value: "More peer mentors."}]});
+  return uuid;
+}"""
+
+
+def test_a_refused_answer_is_changed_on_the_tablet_and_the_response_sent_once(
+        live_server, touch_page, shots):
+    """A refused response stayed on the tablet with no way out: the researcher can now open the
+    answer the server refused, change it (the tablet checks it by the server's rule) and send
+    the response again, with every other answer as it was, stored once."""
+    from forum.extensions import db
+    from surveys.models import SurveyResponse
+
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    uuid = page.evaluate(QUEUE_OLD_RESPONSE)
+    page.get_by_role("button", name="Send now").tap()
+    status = page.locator("[data-sync-status]")
+    expect(status).to_contain_text("1 response could not be sent", timeout=15000)
+    expect(status).to_contain_text("the answer to question 8 is 1.5. Type a whole number, like 3.")
+    change = page.get_by_role("link", name="Change the answer to question 8")
+    expect(change).to_be_visible()
+    page.screenshot(path=str(shots / "runner_refused_change.png"))
+    change.tap()
+
+    wait_for_heading(page, "How many workers help you now?")
+    expect(page.get_by_text("The server did not take this answer: the answer to question 8 is "
+                            "1.5. Type a whole number, like 3.")).to_be_visible()
+    box = page.get_by_label("How many workers help you now?")
+    assert box.input_value() == "1.5"
+    expect(page.get_by_role("link", name="I want to stop")).to_be_hidden()
+    page.get_by_role("button", name="Save and send").tap()
+    expect(page.locator("[data-error]")).to_contain_text("Type a whole number, like 3")
+    page.screenshot(path=str(shots / "runner_refused_fix.png"))
+    box.fill("2")
+    page.get_by_role("button", name="Save and send").tap()
+
+    expect(status).to_contain_text("All responses have been sent.", timeout=15000)
+    expect(page.get_by_role("link", name="Change the answer to question 8")).to_have_count(0)
+    db.session.expire_all()
+    stored = db.session.scalars(db.select(SurveyResponse).where(
+        SurveyResponse.uuid == uuid)).all()
+    assert len(stored) == 1
+    answers = sorted((a.question.position, a.value, a.text) for a in stored[0].answers)
+    assert answers == [(8, 2, None), (9, None, "More peer mentors.")]
+
+
+def test_a_refusal_naming_no_answer_says_it_cannot_be_changed_and_stays(live_server, touch_page):
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    conflict = "A different response was already received with this id. It has not been changed."
+    page.route("**/api/v1/responses", lambda route: route.fulfill(
+        status=409, content_type="application/json", body=json.dumps({"error": conflict})))
+    page.evaluate(QUEUE_OLD_RESPONSE)
+    page.get_by_role("button", name="Send now").tap()
+    refused = page.locator("[data-refused]")
+    expect(refused).to_contain_text("This cannot be changed on the tablet. It stays here: tell "
+                                    "whoever runs the survey.", timeout=15000)
+    expect(page.locator("[data-sync-status]")).to_contain_text("Tell whoever runs the survey.")
+    expect(refused.get_by_role("link")).to_have_count(0)
+
+
+def test_a_refused_answer_left_empty_sends_the_rest_without_it(live_server, touch_page):
+    from forum.extensions import db
+    from surveys.models import SurveyResponse
+
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    uuid = page.evaluate(QUEUE_OLD_RESPONSE)
+    page.get_by_role("button", name="Send now").tap()
+    page.get_by_role("link", name="Change the answer to question 8").tap(timeout=15000)
+    wait_for_heading(page, "How many workers help you now?")
+    page.get_by_label("How many workers help you now?").fill("")
+    page.get_by_role("button", name="Save and send").tap()
+    page.get_by_role("button", name="Yes, skip it").tap()
+    expect(page.locator("[data-sync-status]")).to_contain_text("All responses have been sent.",
+                                                                timeout=15000)
+    db.session.expire_all()
+    stored = db.session.scalars(db.select(SurveyResponse).where(
+        SurveyResponse.uuid == uuid)).one()
+    assert [(a.question.position, a.text) for a in stored.answers] == [(9, "More peer mentors.")]

@@ -97,3 +97,33 @@ def test_number_questions_already_made_keep_taking_negatives_after_0014(app):
     upgrade()
     with db.engine.begin() as conn:
         assert conn.scalar(text("SELECT negative_allowed FROM survey_questions")) in (True, 1)
+
+
+def test_published_number_questions_keep_taking_decimals_after_0015(app):
+    """0015_fixes13_whole_numbers: a published survey keeps accepting 1.5 where it did, so a
+    response on a tablet with 1.5 in it is never refused for good after an upgrade; a draft's
+    number questions take whole numbers from now on, unless a builder ticks decimals."""
+    reset_database()
+    upgrade(revision="0014_walk7_negative_numbers")
+    with db.engine.begin() as conn:
+        consultation = conn.execute(insert(Consultation).values(
+            title="C", consulting_body="Body")).inserted_primary_key[0]
+        conn.execute(text("INSERT INTO surveys (id, consultation_id, title, status, created_at)"
+                          " VALUES (1, :c, 'S', 'published', CURRENT_TIMESTAMP)"),
+                     {"c": consultation})
+        conn.execute(text("INSERT INTO survey_versions (id, survey_id, number, title, created_at,"
+                          " published_at) VALUES (1, 1, 1, 'S', CURRENT_TIMESTAMP,"
+                          " CURRENT_TIMESTAMP)"))
+        conn.execute(text("INSERT INTO survey_versions (id, survey_id, number, title, created_at)"
+                          " VALUES (2, 1, 2, 'S', CURRENT_TIMESTAMP)"))
+        for version in (1, 2):
+            conn.execute(text(
+                "INSERT INTO survey_questions (survey_id, version_id, position, kind, text,"
+                " choices, offer_dont_know, offer_prefer_not, answer_required)"
+                " VALUES (1, :v, 0, 'number', 'How many nights?', '[]', false, false, false)"),
+                {"v": version})
+    upgrade()
+    with db.engine.begin() as conn:
+        rows = dict(conn.execute(text(
+            "SELECT version_id, decimals_allowed FROM survey_questions")).all())
+    assert rows[1] in (True, 1) and rows[2] in (False, 0)

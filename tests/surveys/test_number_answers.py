@@ -5,7 +5,12 @@ import json
 from forum.access import Role
 from forum.extensions import db
 from surveys.models import QuestionKind
-from surveys.services.payload import NUMBER_MAX, NUMBER_TOO_BIG, NUMBER_TOO_SMALL
+from surveys.services.payload import (
+    NUMBER_MAX,
+    NUMBER_NOT_WHOLE,
+    NUMBER_TOO_BIG,
+    NUMBER_TOO_SMALL,
+)
 from surveys.services.questions import QuestionData, add_question
 from surveys.services.surveys import draft_version, publish
 from tests.surveys.conftest import make_payload
@@ -87,3 +92,57 @@ def test_a_number_too_big_is_refused_in_the_words_the_tablet_shows(
     assert f'data-max="{NUMBER_MAX}"' in page and f'data-too-big="{NUMBER_TOO_BIG}"' in page
     rules = json.loads(auth.client.get(f"/run/{version.id}/offline.json").json["rules"])
     assert rules["too_big"] == NUMBER_TOO_BIG and rules["number_max"] == NUMBER_MAX
+
+
+def test_a_count_refuses_a_part_number_in_the_words_the_tablet_shows(
+        auth, client, version, questions, tablet):
+    """"How many nights?" took 1.5 on the tablet and on the server: a number question now takes
+    whole numbers unless its builder allows decimals; one rule, carried to the tablet."""
+    _, token = tablet
+    response = send(client, token, with_number(version, questions, 1.5))
+    assert response.status_code == 422
+    assert NUMBER_NOT_WHOLE in json.dumps(response.json)
+    assert "(question 6)" in response.json["error"]
+    assert send(client, token, with_number(version, questions, 2)).status_code == 201
+    assert send(client, token, with_number(version, questions, 2.0)).status_code == 201
+    auth.login(Role.PEER_RESEARCHER)
+    page = auth.client.get(f"/run/{version.id}/q/6").get_data(as_text=True)
+    assert 'data-whole="1"' in page and f'data-not-whole="{NUMBER_NOT_WHOLE}"' in page
+    assert 'inputmode="numeric"' in page
+    rules = json.loads(auth.client.get(f"/run/{version.id}/offline.json").json["rules"])
+    assert rules["not_whole"] == NUMBER_NOT_WHOLE
+
+
+def test_a_question_that_allows_decimals_takes_them(auth, client, survey, tablet):
+    version = draft_version(survey)
+    add_question(version, QuestionData(QuestionKind.NUMBER, "How many miles away is it?",
+                                       decimals_allowed=True))
+    publish(survey, None)
+    db.session.commit()
+    live = survey.published_version
+    questions = {q.position: q for q in live.questions}
+    body = with_number(live, questions, 3)
+    body["answers"].append({"question_id": questions[7].id, "value": 2.5})
+    _, token = tablet
+    assert send(client, token, body).status_code == 201
+    auth.login(Role.PEER_RESEARCHER)
+    page = auth.client.get(f"/run/{live.id}/q/7").get_data(as_text=True)
+    assert 'data-whole="1"' not in page and 'inputmode="decimal"' in page
+
+
+def test_a_builder_ticks_decimals_and_a_new_version_keeps_it(auth, survey, questions):
+    auth.login(Role.FACILITATOR)
+    form = {"kind": "number", "text": "How many miles away is it?", "help_text": "",
+            "choices": "", "consultation_question_id": "0", "show_if": "", "picture_alt": ""}
+    page = auth.client.get(f"/surveys/{survey.id}/questions/new").get_data(as_text=True)
+    assert "Decimals are allowed" in page
+    assert auth.client.post(f"/surveys/{survey.id}/questions/new",
+                            data={**form, "decimals_allowed": "y"}).status_code == 302
+    db.session.expire_all()
+    added = survey.latest_version.questions[-1]
+    assert added.decimals_allowed and not questions[6].decimals_allowed
+    edit = f"/surveys/{survey.id}/questions/{added.id}/edit"
+    assert 'name="decimals_allowed" type="checkbox" value="y" checked' in \
+        auth.client.get(edit).get_data(as_text=True)
+    publish(survey, None)
+    assert draft_version(survey).questions[-1].decimals_allowed  # copied into the next draft

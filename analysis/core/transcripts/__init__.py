@@ -12,6 +12,7 @@ from analysis.core.transcripts.upload_names import Accepted, NameMismatch, check
 
 from .captions import looks_like_captions, parse_captions, speech_blocks
 from .decoding import DEFAULT_MAX_BYTES, EMPTY, check_size, decode_text
+from .long_turns import split_long_turns
 from .model import ParsedTranscript, ParsedTurn, TranscriptError, speaker_counts
 from .office import docx_text, odt_text
 from .speakers import parse_speaker_text
@@ -62,7 +63,7 @@ def parse_text(text: str, fmt: str | None = None) -> ParsedTranscript:
     if not turns:
         raise TranscriptError("No words were found in this file. Check it is the transcript, or "
                               "paste its words instead.")
-    return ParsedTranscript(fmt or "txt", text, turns)
+    return ParsedTranscript(fmt or "txt", text, split_long_turns(turns))
 
 
 def read_transcript(data: bytes, filename: str, *,

@@ -14,10 +14,12 @@ export function readAnswer(form, kind) {
     if (!raw) return { value: null };
     const number = Number(raw);
     if (!/^-?\d+(\.\d+)?$/.test(raw) || !isFinite(number)) return { error: "Enter a number, like 3" };
-    // The page carries the server's floor and its words; the typed text stays in the box.
+    // The page carries the server's rules and their words; the typed text stays in the box.
     const box = form.elements.answer;
     if (box.dataset.min !== undefined && number < Number(box.dataset.min)) return { error: box.dataset.tooSmall };
     if (box.dataset.max !== undefined && Math.abs(number) > Number(box.dataset.max)) return { error: box.dataset.tooBig };
+    // A count (nights, workers) is whole unless the builder allowed decimals: 2.0 is 2.
+    if (box.dataset.whole !== undefined && !Number.isInteger(number)) return { error: box.dataset.notWhole };
     return { value: number };
   }
   const inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=answer]"));

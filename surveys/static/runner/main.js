@@ -10,6 +10,7 @@
  *   read-aloud.js   the Play button
  *   kiosk.js        clearing the screen on shared tablets
  *   sync-status.js  responses waiting to send, and "Send now"
+ *   fix.js          a question page opened to change an answer the server refused
  *
  * hold-submit.js (a plain script in <head>) holds a form submitted before this is ready.
  */

@@ -3,6 +3,7 @@ import { fillAnswer, overLimit, readAnswer, setupCount, showError, tooLong } fro
 import {
   flow, go, main, nextUrl, preview, previousUrl, shownIds, store, urls, versionId
 } from "./context.js";
+import { fixPage, fixingUuid } from "./fix.js";
 
 const SPECIAL = ["dont_know", "prefer_not"];
 
@@ -50,6 +51,9 @@ export function questionPage() {
   const kind = form.dataset.kind;
   const position = Number(main.dataset.position);
   const back = document.querySelector("[data-back]");
+  // A researcher changing an answer the server refused: the outbox, never a draft, is changed.
+  const fixing = preview ? null : fixingUuid();
+  if (fixing) return fixPage(fixing, form, kind, position, setupSkip);
   let draft, typing, touched = false;
   const count = setupCount(form);
 

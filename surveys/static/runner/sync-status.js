@@ -1,5 +1,5 @@
 /* Sending: the count of responses waiting on this tablet, and "Send now". */
-import { page, plural, preview } from "./context.js";
+import { page, plural, preview, urls } from "./context.js";
 
 let lastResult = null;
 
@@ -12,7 +12,7 @@ const REASONS = {
 
 /* The server's reason is written for developers too ("answers[7].value (question 8) is
  * ..."): the researcher reads "the answer to question 8 is ...". */
-function researchersWords(reason) {
+export function researchersWords(reason) {
   return String(reason)
     .replace(/answers\[\d+\](?:\.value)? \(question (\d+)\)/g, "the answer to question $1")
     .replace(/\.?$/, ".");
@@ -43,11 +43,54 @@ function showStatus() {
       // The server's reason alone left the researcher unsure the answers were safe and with
       // nobody to ask; clearing the browser's data is the one way they could still be lost.
       parts.push((s.failed === 1 ? "Its" : "Their") + " answers are kept on this tablet, so " +
-                 "nothing is lost: do not clear the tablet’s browser data, and tell whoever " +
-                 "runs the survey.");
+                 "nothing is lost: do not clear the tablet’s browser data.");
+      const canChange = s.refused.some(function (r) { return r.questions.length; });
+      // The way out: the answer the server refused is changed on the researcher page.
+      if (canChange) {
+        parts.push(page === "home" ? "Change the answer the server did not take (below) to send it again, or tell whoever runs the survey."
+                                   : "A researcher can change the answer the server did not take on the researcher page and send it again, or tell whoever runs the survey.");
+      } else {
+        parts.push("Tell whoever runs the survey.");
+      }
     }
     status.className = kind;
     status.textContent = parts.join(" ");
+    listRefused(s.refused);
+  });
+}
+
+/* The researcher page lists each refused response with a link to change each answer the server
+ * refused (pages.js opens that question with ?fix=). A refusal naming no answer cannot be
+ * changed here: the response stays on the tablet and staff are told. */
+function listRefused(refused) {
+  const list = document.querySelector("[data-refused]");
+  if (!list) return;
+  const items = list.querySelector("ul");
+  items.innerHTML = "";
+  list.hidden = !refused.length;
+  refused.forEach(function (response) {
+    const li = document.createElement("li");
+    const reason = document.createElement("p");
+    reason.className = "govuk-body";
+    const words = researchersWords(String(response.error).replace(/^The response was not stored: /, ""));
+    reason.textContent = words.charAt(0).toUpperCase() + words.slice(1);
+    li.appendChild(reason);
+    if (!response.questions.length) {
+      const none = document.createElement("p");
+      none.className = "govuk-body";
+      none.textContent = "This cannot be changed on the tablet. It stays here: tell whoever runs the survey.";
+      li.appendChild(none);
+    }
+    response.questions.forEach(function (position) {
+      const link = document.createElement("a");
+      link.className = "govuk-button govuk-button--secondary fv-change-answer";
+      link.href = urls.question.replace(/\/run\/\d+\//, "/run/" + response.versionId + "/") + position +
+                  "?fix=" + encodeURIComponent(response.uuid);
+      link.textContent = "Change the answer to question " + position;
+      li.appendChild(link);
+      li.appendChild(document.createTextNode(" "));
+    });
+    items.appendChild(li);
   });
 }
 

@@ -1,0 +1,67 @@
+/* Changing an answer the server refused (the researcher page links here with ?fix=<uuid>).
+ *
+ * The response stays in the tablet's outbox throughout: this page reads the refused answer
+ * from it, checks the new one by the same rules as a participant's (answers.js, the server's
+ * words), and puts it in place of the refused one; every other answer, the times and the
+ * member stay as they were. Once every refused answer is changed the response waits to send
+ * again under its own uuid: the server never stored it, so it is stored once. */
+import { fillAnswer, readAnswer, setupCount, showError, tooLong } from "./answers.js";
+import { go, urls } from "./context.js";
+import { researchersWords } from "./sync-status.js";
+
+export function fixingUuid() {
+  const match = /(?:^|&)fix=([0-9a-fA-F-]{36})(?:&|$)/.exec(window.location.search.slice(1));
+  return match ? match[1] : null;
+}
+
+/* The server's reason for this question alone, in the researcher's words. */
+function reasonFor(error, position) {
+  const problems = String(error).replace(/^The response was not stored: /, "").split("; ");
+  const mine = problems.find(function (p) { return p.indexOf("(question " + position + ")") !== -1; });
+  return researchersWords(mine || error);
+}
+
+export function fixPage(uuid, form, kind, position, setupSkip) {
+  const questionId = Number(form.dataset.questionId);
+  const banner = document.querySelector("[data-fix]");
+  const count = setupCount(form);
+  document.querySelector("[data-back]").href = urls.home;
+  // Its participant is gone: "I want to stop" is not for this page (its class shows it even hidden).
+  document.querySelectorAll("[data-stop-link]").forEach(function (link) { link.remove(); });
+  form.querySelector("[data-next]").textContent = "Save and send";
+
+  const loading = window.FVStore.refusedItem(uuid).then(function (item) {
+    // Sent or changed already (a second tab, the back button): nothing to change here.
+    if (!item || item.state !== "failed") { go(urls.home, true); return null; }
+    const answer = JSON.parse(item.body).answers.find(function (a) { return a.question_id === questionId; });
+    fillAnswer(form, kind, answer ? answer.value : null);
+    count();
+    banner.querySelector("[data-fix-reason]").textContent = reasonFor(item.error, position);
+    banner.hidden = false;
+    return item;
+  });
+
+  function save(value) {
+    return loading.then(function (item) {
+      if (!item) return null;
+      return window.FVStore.changeRefused(uuid, questionId, position, value).then(function (left) {
+        if (left && left.length) go(urls.question + left[0] + "?fix=" + encodeURIComponent(uuid));
+        else go(urls.home + "?changed=1", true);
+      });
+    });
+  }
+  const skip = setupSkip(function () { save(null); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    const answer = readAnswer(form, kind);
+    if (answer.error) { showError(form, answer.error); return; }
+    const over = tooLong(form, answer.value);
+    if (over) { showError(form, over); return; }
+    const empty = answer.value === null || answer.value === "";
+    if (empty && form.dataset.required) { showError(form, form.dataset.required); return; }
+    showError(form, null);
+    if (empty) { skip.ask(); return; }
+    save(answer.value);
+  });
+  return loading;
+}
