@@ -29,6 +29,7 @@ from analysis.views.theme_forms import (
     merge_choices,
     move_choices,
 )
+from analysis.views.theme_gone import theme_or_gone
 from forum.access import Role, allow
 from forum.extensions import db
 from forum.forms.accounts import ConfirmForm
@@ -157,7 +158,7 @@ def render_theme(theme: Theme, rename: RenameForm | None = None, merge: MergeFor
 @allow(*WORK)
 def show(theme_id):
     """One theme: quotes, segments, groups, overlaps, and the edits people can make."""
-    return render_theme(db.get_or_404(Theme, theme_id))
+    return render_theme(theme_or_gone(theme_id))
 
 
 @bp.route("/themes/<int:theme_id>/rename", methods=["POST"])
@@ -268,7 +269,7 @@ def merge(theme_id):
 @allow(*WORK)
 def split(theme_id):
     """Preview splitting the theme into 2-4 sub-themes (made by the worker), then confirm."""
-    theme = db.get_or_404(Theme, theme_id)
+    theme = theme_or_gone(theme_id)
     form = SplitForm()
     job = theme_jobs.split_job(theme, start=request.method == "GET")
     if job is not None and job.status == JobStatus.FAILED:
