@@ -17,14 +17,10 @@ from wtforms.validators import (
 )
 
 from forum.access import ROLE_LABELS
+from forum.forms.fields import strip
 from forum.services.passwords import password_problem
 
 ROLE_CHOICES = [(role.value, label) for role, label in ROLE_LABELS.items()]
-
-
-def strip(value):
-    """Spaces round a typed or pasted name or address are not part of it."""
-    return value.strip() if isinstance(value, str) else value
 
 
 class LoginForm(FlaskForm):
