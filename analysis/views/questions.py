@@ -72,6 +72,6 @@ def confirm(consultation_id):
     back = request.form.get("back", "")
     target = back if back in {str(q) for q in known} | {"none"} else "none"
     # Back to the list it came from: "the ones to check" stays that list.
-    check = {"check": 1} if request.form.get("check") == "1" else {}
+    check = 1 if request.form.get("check") == "1" else None  # None leaves it out of the URL
     return redirect(url_for("questions.show", consultation_id=consultation.id, question=target,
-                            **check) + f"#segment-{segment.id}")
+                            check=check) + f"#segment-{segment.id}")
