@@ -95,6 +95,16 @@ def history(consultation_id: int, limit: int = HISTORY_SHOWN) -> list[ThemeEdit]
                                    .order_by(ThemeEdit.id.desc()).limit(limit)))
 
 
+def what_removed(theme_id: int) -> ThemeEdit | None:
+    """Args: a theme's id. Returns: the merge or split, not undone, that took it away, or None."""
+    edits = db.session.scalars(select(ThemeEdit).where(ThemeEdit.kind.in_(("merge", "split")),
+                                                       ThemeEdit.undone_at.is_(None))
+                               .order_by(ThemeEdit.id.desc()))
+    key = str(theme_id)
+    return next((e for e in edits if key in (e.before or {}).get("themes", {})
+                 and key not in (e.after or {}).get("themes", {})), None)
+
+
 def why_not_undoable(edit: ThemeEdit) -> str | None:
     """Why an edit cannot be undone now, or None when it can.
 

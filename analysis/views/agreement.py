@@ -54,6 +54,7 @@ def code(consultation_id, sample_id):
     sample = owned_or_404(AgreementSample, sample_id, consultation_id=consultation.id)
     themes = consultation_themes(consultation.id)
     questions = list(consultation.questions)
+    error, ticked = None, set()
     if request.method == "POST":
         if not ConfirmForm().validate_on_submit():
             abort(400)
@@ -65,11 +66,12 @@ def code(consultation_id, sample_id):
                   and int(x) in theme_ids]
         question = request.form.get("question", "")
         question_ids = {str(q.id): q.id for q in questions}
-        if question not in question_ids and question != "none":
-            flash("Choose the question this segment answers, or 'None of these'.", "error")
-            return redirect(
-                url_for("agreement.code", consultation_id=consultation.id, sample_id=sample.id))
-        service.save_code(sample, segment_id, current_user, question_ids.get(question), chosen)
+        if question in question_ids or question == "none":
+            service.save_code(sample, segment_id, current_user, question_ids.get(question), chosen)
+            # A page of its own for the next segment: Back and reload never send this again.
+            return redirect(request.path)
+        # The same segment again, with the themes ticked kept.
+        error, ticked = "Choose the question this segment answers, or 'None of these'", set(chosen)
     item = service.next_item(sample, current_user.id)
     if item is None:
         return redirect(
@@ -77,7 +79,7 @@ def code(consultation_id, sample_id):
     coded = len(service.codes_of(sample, current_user.id))
     return render_template("agreement/code.html", consultation=consultation, sample=sample,
                            item=item, themes=themes, questions=questions, coded=coded,
-                           form=ConfirmForm())
+                           form=ConfirmForm(), error=error, ticked=ticked), 400 if error else 200
 
 
 @bp.route("/<int:sample_id>")

@@ -71,5 +71,7 @@ def confirm(consultation_id):
               "being updated from your examples.", "success")
     back = request.form.get("back", "")
     target = back if back in {str(q) for q in known} | {"none"} else "none"
-    return redirect(url_for("questions.show", consultation_id=consultation.id, question=target)
-                    + f"#segment-{segment.id}")
+    # Back to the list it came from: "the ones to check" stays that list.
+    check = 1 if request.form.get("check") == "1" else None  # None leaves it out of the URL
+    return redirect(url_for("questions.show", consultation_id=consultation.id, question=target,
+                            check=check) + f"#segment-{segment.id}")

@@ -24,8 +24,14 @@ class MoveForm(FlaskForm):
     submit = SubmitField("Move", widget=GovSubmitInput())
 
 
+def theme_id_or_none(value):
+    """The chosen theme's id; None for the list's "Choose a theme"."""
+    return None if value in ("", None) else int(value)
+
+
 class MergeForm(FlaskForm):
-    other = SelectField("Merge with", coerce=int, widget=GovSelect(),
+    # Starts on "Choose a theme": a press of the button to see what it does merges nothing.
+    other = SelectField("Merge with", coerce=theme_id_or_none, widget=GovSelect(),
                         validators=[InputRequired("Choose a theme to merge with")])
     submit = SubmitField("Merge into this theme", widget=GovSubmitInput())
 
@@ -54,6 +60,12 @@ class SearchForm(FlaskForm):
     # Words too common to search for are the view's to judge (``analysis.views.search``):
     # search by meaning still runs on them, and only the view knows whether it answered.
     submit = SubmitField("Search", widget=GovSubmitInput())
+
+
+def merge_choices(themes, current_id) -> list[tuple[str, str]]:
+    """Args: themes, this theme's id. Returns: "Choose a theme" and the others, or none."""
+    others = [(str(t.id), t.shown_label) for t in themes if t.id != current_id]
+    return [("", "Choose a theme"), *others] if others else []
 
 
 def move_choices(themes, current_id=None) -> list[tuple[str, str]]:

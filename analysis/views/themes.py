@@ -21,7 +21,15 @@ from analysis.services.question_map import CHECK_BELOW
 from analysis.services.search import NOT_GROUPED
 from analysis.services.theme_store import consultation_themes
 from analysis.views.segment_info import describe, segments_by_id
-from analysis.views.theme_forms import MergeForm, MoveForm, RenameForm, SplitForm, move_choices
+from analysis.views.theme_forms import (
+    MergeForm,
+    MoveForm,
+    RenameForm,
+    SplitForm,
+    merge_choices,
+    move_choices,
+)
+from analysis.views.theme_gone import theme_or_gone
 from forum.access import Role, allow
 from forum.extensions import db
 from forum.forms.accounts import ConfirmForm
@@ -125,7 +133,7 @@ def render_theme(theme: Theme, rename: RenameForm | None = None, merge: MergeFor
               if q.segment_id in views and q.segment_id in quotable]
     rename = rename or RenameForm(label=theme.label)
     merge = merge or MergeForm()
-    merge.other.choices = [(t.id, t.shown_label) for t in themes if t.id != theme.id]
+    merge.other.choices = merge_choices(themes, theme.id)
     move = MoveForm()
     move.to.choices = move_choices(themes, theme.id)
     move.next.data = url_for("themes.show", theme_id=theme.id)
@@ -136,7 +144,8 @@ def render_theme(theme: Theme, rename: RenameForm | None = None, merge: MergeFor
         consultation=db.session.get(Consultation, theme.consultation_id), links=links, views=views,
         quotes=quotes, quote_ids={q.segment.id for q in quotes}, quotable=quotable,
         rename=rename, merge=merge,
-        move=move, confirm=ConfirmForm(), names=names, form=rename if rename.errors else None,
+        move=move, confirm=ConfirmForm(), names=names,
+        form=rename if rename.errors else merge if merge.errors else None,
         pinned={link.segment_id for link in links if link.quote_by == "person"
                 and link.quote_rank is not None},
         change=history.latest_change(theme.consultation_id), memos=segment_memos(views),
@@ -149,7 +158,7 @@ def render_theme(theme: Theme, rename: RenameForm | None = None, merge: MergeFor
 @allow(*WORK)
 def show(theme_id):
     """One theme: quotes, segments, groups, overlaps, and the edits people can make."""
-    return render_theme(db.get_or_404(Theme, theme_id))
+    return render_theme(theme_or_gone(theme_id))
 
 
 @bp.route("/themes/<int:theme_id>/rename", methods=["POST"])
@@ -244,15 +253,15 @@ def merge(theme_id):
     """Merge another theme into this one."""
     theme = db.get_or_404(Theme, theme_id)
     form = MergeForm()
-    form.other.choices = [(t.id, t.shown_label) for t in consultation_themes(theme.consultation_id)
-                          if t.id != theme.id]
+    form.other.choices = merge_choices(consultation_themes(theme.consultation_id), theme.id)
     if not form.validate_on_submit():
         return render_theme(theme, merge=form, status=400)
     other = db.session.get(Theme, form.other.data)
     if other is None:  # one of the choices offered, unless deleted since
         abort(404)
+    merged_label = other.shown_label
     edits.merge(theme, other, current_user, request.remote_addr)
-    flash(f"Merged into {theme.label}.")
+    flash(f"Merged “{merged_label}” into “{theme.shown_label}”.")
     return redirect(url_for("themes.show", theme_id=theme.id))
 
 
@@ -260,7 +269,7 @@ def merge(theme_id):
 @allow(*WORK)
 def split(theme_id):
     """Preview splitting the theme into 2-4 sub-themes (made by the worker), then confirm."""
-    theme = db.get_or_404(Theme, theme_id)
+    theme = theme_or_gone(theme_id)
     form = SplitForm()
     job = theme_jobs.split_job(theme, start=request.method == "GET")
     if job is not None and job.status == JobStatus.FAILED:

@@ -176,7 +176,9 @@ def response_document(draft: Draft) -> ResponseDocument:
         summary=draft.summary,
         recommendations=tuple(r for r in draft.recommendations or [] if r.strip()),
         methods=methods_paragraph(evidence), sections=tuple(sections),
-        theme_figures=theme_figures(linked_themes(draft, themes), evidence))
+        # "What members raised most often": the most first (as linked, where counts tie).
+        theme_figures=tuple(sorted(theme_figures(linked_themes(draft, themes), evidence),
+                                   key=lambda figure: -figure.members)))
 
 
 def easy_read_themes(draft: Draft) -> list[Theme]:

@@ -7,9 +7,17 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import PasswordField, RadioField, StringField, SubmitField
-from wtforms.validators import Email, EqualTo, InputRequired, Length, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    EqualTo,
+    InputRequired,
+    Length,
+    ValidationError,
+)
 
 from forum.access import ROLE_LABELS
+from forum.forms.fields import strip
 from forum.services.passwords import password_problem
 
 ROLE_CHOICES = [(role.value, label) for role, label in ROLE_LABELS.items()]
@@ -47,11 +55,12 @@ class ChangePasswordForm(NewPasswordForm):
 
 
 class InviteForm(FlaskForm):
-    name = StringField("Full name", widget=GovTextInput(), validators=[
-        InputRequired("Enter the person's name"),
+    # DataRequired, not InputRequired: it reads the stripped value, so "   " is no name.
+    name = StringField("Full name", widget=GovTextInput(), filters=[strip], validators=[
+        DataRequired("Enter the person's name"),
         Length(max=120, message="Name must be 120 characters or fewer")])
-    email = StringField("Email address", widget=GovTextInput(), validators=[
-        InputRequired("Enter an email address"),
+    email = StringField("Email address", widget=GovTextInput(), filters=[strip], validators=[
+        DataRequired("Enter an email address"),
         Email("Enter an email address in the right format, like name@example.org"),
         Length(max=254)])
     role = RadioField("Role", choices=ROLE_CHOICES, widget=GovRadioInput(), validators=[

@@ -16,20 +16,28 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import URL, InputRequired, Length, Optional, Regexp, ValidationError
+from wtforms.validators import (
+    URL,
+    DataRequired,
+    InputRequired,
+    Length,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 
-from forum.forms.fields import DayMonthYearField
+from forum.forms.fields import DayMonthYearField, strip
 from forum.models.consultations import TITLE_MAX, ConsultationStatus
 from forum.services.questions import MAX_QUESTION_CHARS, QuestionListError, parse_questions
 
 
 class ConsultationForm(FlaskForm):
-    title = StringField("Title", widget=GovTextInput(), validators=[
-        InputRequired("Enter the consultation\u2019s title"),
+    title = StringField("Title", widget=GovTextInput(), filters=[strip], validators=[
+        DataRequired("Enter the consultation\u2019s title"),
         Length(max=TITLE_MAX, message=f"Title must be {TITLE_MAX} characters or fewer")])
-    consulting_body = StringField("Who is consulting", widget=GovTextInput(),
+    consulting_body = StringField("Who is consulting", widget=GovTextInput(), filters=[strip],
                                   description="For example: Ministry of Justice",
-                                  validators=[InputRequired("Enter who is consulting"),
+                                  validators=[DataRequired("Enter who is consulting"),
                                               Length(max=200,
                                                      message="Must be 200 characters or fewer")])
     deadline = DayMonthYearField("Deadline", validators=[Optional()],
@@ -69,9 +77,10 @@ class ConsultationForm(FlaskForm):
 
 
 class SessionForm(FlaskForm):
-    title = StringField("Name of the session", widget=GovTextInput(), validators=[
-        InputRequired("Enter a name for the session"),
-        Length(max=200, message="Name must be 200 characters or fewer")])
+    title = StringField("Name of the session", widget=GovTextInput(), filters=[strip],
+                        validators=[DataRequired("Enter a name for the session"),
+                                    Length(max=200,
+                                           message="Name must be 200 characters or fewer")])
     consultation_id = SelectField("Consultation", coerce=int, widget=GovSelect(),
                                   validators=[InputRequired("Choose a consultation")])
     held_on = DayMonthYearField("Date", validators=[
@@ -95,8 +104,8 @@ class QuestionForm(FlaskForm):
                          validators=[InputRequired("Enter the question\u2019s number"),
                                      Regexp(r"^\s*[Qq]?\s*\d{1,4}[a-zA-Z]?\s*$",
                                             message="Enter a number like 8 or 12a")])
-    text = TextAreaField("Question", widget=GovTextArea(), validators=[
-        InputRequired("Enter the question"),
+    text = TextAreaField("Question", widget=GovTextArea(), filters=[strip], validators=[
+        DataRequired("Enter the question"),
         Length(max=MAX_QUESTION_CHARS,
                message=f"The question must be {MAX_QUESTION_CHARS:,} characters or fewer")])
     section_id = SelectField("Section", coerce=int, widget=GovSelect(), validators=[Optional()])

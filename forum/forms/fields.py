@@ -8,6 +8,13 @@ from wtforms.validators import StopValidation
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # outside these a year is a typo
 
 
+def strip(value):
+    """A filter: spaces round a typed or pasted value are not part of it. With DataRequired
+    (which reads the value after filters; InputRequired reads what was sent) a box of only
+    spaces counts as empty."""
+    return value.strip() if isinstance(value, str) else value
+
+
 class DayMonthYearInput(GovDateInput):
     """GOV.UK date input that survives a post with missing or extra parts."""
 

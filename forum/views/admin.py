@@ -17,7 +17,7 @@ from forum.extensions import db
 from forum.forms.accounts import ConfirmForm, InviteForm, RoleForm
 from forum.forms.fields import add_error
 from forum.models import User
-from forum.security import fresh_login_required
+from forum.security import fresh_login_required, is_fresh
 from forum.services import accounts, audit, audit_names, retention, two_factor
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -80,7 +80,9 @@ def user(user_id):
         invite_url = url_for("auth.accept_invite", token=token, _external=True)
     return render_template("forum/admin/user.html", target=target, form=form,
                            invite_url=invite_url, toggle=ConfirmForm(),
-                           sets_up_code=target.role in two_factor.required_roles())
+                           sets_up_code=target.role in two_factor.required_roles(),
+                           # Whether "Reset two-factor sign-in" asks for a password first.
+                           fresh=is_fresh())
 
 
 @bp.route("/users/<int:user_id>/active", methods=["POST"])

@@ -45,7 +45,11 @@ def test_an_officer_quotes_only_the_words_they_select(live_server, page, shots, 
     # Words that are not what the member said are refused, and stay in the box.
     words.fill("Sort it out before release")
     page.get_by_role("button", name=re.compile("^Add the selected words")).click()
-    expect(page.get_by_text("Those words are not exactly what the member said")).to_be_visible()
+    # Said at the top of the page, linking to the box, and beside the box.
+    expect(page.get_by_role("link", name=re.compile("^Those words are not exactly what the "
+                                                    "member said"))).to_be_visible()
+    expect(page.locator(".govuk-error-message")).to_contain_text(
+        "Those words are not exactly what the member said")
     expect(page.get_by_label("Words to quote")).to_have_value("Sort it out before release")
     assert axe_violations(page) == []
     page.get_by_label("Words to quote").fill(f"{chosen} ... They know your date.")

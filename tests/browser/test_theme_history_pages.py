@@ -54,7 +54,7 @@ def test_an_officer_undoes_a_rename_a_merge_and_a_split(live_server, analysed, c
     # Merge the second theme in, look at the history, and undo the merge there.
     page.get_by_label("Merge with").select_option(label=second_name)
     page.get_by_role("button", name="Merge into this theme").click()
-    expect(page.get_by_text(f"Merged into {first_name}.")).to_be_visible()
+    expect(page.get_by_text(f"Merged “{second_name}” into “{first_name}”.")).to_be_visible()
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "theme-memo-undo.png"), full_page=True)
     page.locator("#last-change").get_by_role("link", name="All changes to the themes").click()

@@ -283,3 +283,31 @@ def test_a_contents_entry_that_fills_its_line_keeps_its_page_number_beside_words
         assert alone == [], alone
     assert re.search(r"prison\? [. ]+\d+$", contents, re.M), contents
     assert re.search(r"probation\? [. ]+\d+$", contents, re.M), contents
+
+
+def test_a_long_web_address_or_word_stays_inside_the_page():
+    """A web address pasted into an answer ran off the right edge of the page, cut off (a
+    walk pasted a 160-letter word into Q5; a link with a long name does the same)."""
+    import shutil
+    import subprocess
+    from xml.etree import ElementTree
+
+    from exports.samples import sample_response
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("needs poppler's pdftotext")
+    # WeasyPrint breaks a line after a "/" but nowhere inside a long run of letters.
+    link = ("https://consult.example.org/s/ReducingReoffendingCallForEvidenceAnnexB"
+            "TechnicalAnnexAndEvidenceReviewOfResettlementServices")
+    doc = sample_response(1)
+    section = replace(doc.sections[0], text=f"Read the evidence at {link} before you answer.",
+                      quotes=(replace(doc.sections[0].quotes[0], text=f"They sent me {link}"),))
+    data = render_pdf(replace(doc, sections=(section,), contact=f"Policy team, {link}"))
+    bbox = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=data, capture_output=True,
+                          check=True).stdout.decode()
+    root = ElementTree.fromstring(bbox)
+    pages = [p for p in root.iter() if p.tag.endswith("page")]
+    outside = [(w.text, float(w.get("xMax")), float(p.get("width")))
+               for p in pages for w in p.iter() if w.tag.endswith("word")
+               if float(w.get("xMax")) > float(p.get("width")) - 30]
+    assert outside == [], outside

@@ -48,3 +48,21 @@ def test_the_picker_loads_its_script_once(forum, auth):
     html = auth.client.get(_url(forum, f"/questions/{q2.question_id}/quotes")).get_data(
         as_text=True)
     assert html.count("pick.js") == 1
+
+
+def test_a_suggested_theme_says_so_in_the_pickers_list_of_themes(forum, auth):
+    # Under "In answers to Q7" the list printed the suggestion as a plain name, while "Other
+    # themes", the theme pages and the draft's theme boxes said "Suggested: ...".
+    from forum.extensions import db
+
+    q7 = _elm_answers_q7_by_the_models_map(forum)
+    theme = forum.themes[1]
+    theme.label_by = "suggested"
+    db.session.commit()
+    auth.login(Role.POLICY_OFFICER)
+    page = lxml.html.fromstring(auth.client.get(
+        _url(forum, f"/questions/{q7.id}/quotes")).get_data(as_text=True))
+    grouped = page.xpath('//optgroup[starts-with(@label, "In answers to")]/option/text()')
+    named = [" ".join(o.split()) for o in page.xpath(f'//option[@value="{theme.id}"]/text()')]
+    assert any("Continuity of care" in o for o in grouped), grouped
+    assert named and all(o.startswith("Suggested: Continuity of care") for o in named), named

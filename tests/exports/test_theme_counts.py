@@ -69,3 +69,15 @@ def test_withdrawing_a_member_counted_only_as_nearly_as_close_recounts_the_theme
     db.session.expire_all()
 
     assert care.stats["members"] == 3
+
+
+def test_the_chart_of_what_members_raised_most_often_puts_the_most_first(forum):
+    # It printed the themes in the order the draft first linked them: "6 of 8" above "7 of 8"
+    # under the heading "What members raised most often".
+    housing, care = forum.themes
+    draft = current_draft(forum.consultation.id)
+    section = next(s for s in draft.sections if s.question.number == "2")
+    section.theme_ids = [care.id, housing.id]  # the smaller first
+    db.session.commit()
+    figures = response_document(draft).theme_figures
+    assert [(f.label, f.members) for f in figures] == [(housing.label, 4), (care.label, 3)]

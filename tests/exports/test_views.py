@@ -234,6 +234,11 @@ def test_choosing_part_of_a_segment_keeps_the_words_when_they_do_not_match(forum
     assert refused.status_code == 400
     assert "Those words are not exactly what the member said" in page
     assert ">nowhere to sleep</textarea>" in page  # what was typed stays
+    # The page opens at its top, far from the quote: a summary there says what went wrong and
+    # links to the box (the reason was only beside the box, below the fold).
+    summary = page.index("govuk-error-summary")
+    assert summary < page.index("<h1") and f'href="#words-{amber}"' in page[summary:]
+    assert "<title>Error: Add quotes to Q2" in page
     added = auth.client.post(url, data={"segment_id": amber, "words": "I had nowhere to go."})
     assert added.status_code == 302 and added.headers["Location"].endswith(f"#pick-{amber}")
     db.session.expire_all()

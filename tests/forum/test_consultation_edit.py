@@ -132,3 +132,20 @@ def test_peer_researchers_cannot_change_questions(auth):
     q1 = consultation.questions[0]
     response = auth.client.post(f"/consultations/{consultation.id}/questions/{q1.id}/remove")
     assert response.status_code == 403
+
+
+def test_a_question_or_title_of_only_spaces_is_refused(auth):
+    # A question of spaces was saved ("Q5 saved."), and the consultation's edit page then
+    # refused every save with "Question 5 (line 6) has a number but no question".
+    consultation = _create(auth)
+    blank = auth.client.post(f"/consultations/{consultation.id}/questions/new", data={
+        "number": "9", "text": "  \n  ", "section_id": 0})
+    assert blank.status_code == 200 and "Enter the question" in blank.data.decode()
+    db.session.expire_all()
+    assert [q.label for q in db.session.get(Consultation, consultation.id).questions] == [
+        "Q1", "Q5", "Q7"]
+    edited = auth.client.post(f"/consultations/{consultation.id}/edit",
+                              data=dict(GOOD, title="   ", consulting_body="  "))
+    page = edited.data.decode()
+    assert "Enter the consultation\u2019s title" in page and "Enter who is consulting" in page
+    assert db.session.get(Consultation, consultation.id).title == "Reducing reoffending"

@@ -127,3 +127,22 @@ def test_changing_the_role_of_a_disabled_invite_promises_no_link(auth, users):
                                   follow_redirects=True).get_data(as_text=True))
     assert "Lou Hart is now: Policy officer." in text
     assert "still works" not in text and "They have been signed out" not in text
+
+
+def test_an_email_pasted_with_spaces_round_it_is_accepted(auth, users):
+    # An address copied from an email or a spreadsheet often brings a space with it; the
+    # page said "Enter an email address in the right format" about an address that looked right.
+    auth.login(Role.ADMIN)
+    _url, html = _invite(auth, "Robin Hale", " Robin@Test.example ", "facilitator")
+    assert "Robin Hale (robin@test.example) is invited" in _text(html)
+
+
+def test_a_name_of_only_spaces_is_refused(auth, users):
+    # It made an account with no name: "Give this link to  in person", and a row on the users
+    # page whose link had no words.
+    auth.login(Role.ADMIN)
+    response = auth.client.post("/admin/users/invite", data={
+        "name": "   ", "email": "blank@test.example", "role": "facilitator"})
+    assert response.status_code == 200
+    assert "Enter the person&#39;s name" in response.get_data(as_text=True)
+    assert db.session.scalar(db.select(User).where(User.email == "blank@test.example")) is None

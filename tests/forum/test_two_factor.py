@@ -240,3 +240,17 @@ def test_demo_code_is_printed_only_for_demo_accounts(app, runner, demo):
         select(User).where(User.email == "admin@forumvoice.example")).one().totp_secret = "A" * 32
     db.session.commit()
     assert runner.invoke(args=["demo", "code", "admin@forumvoice.example"]).exit_code != 0
+
+
+def test_the_reset_button_says_whether_a_password_will_be_asked(auth, users):
+    # Within 10 minutes of signing in nothing is asked, yet the page said "You will be asked
+    # for your password": a press to see what comes next reset a colleague at once.
+    policy = users[Role.POLICY_OFFICER]
+    auth.login(Role.ADMIN)
+    fresh = auth.client.get(f"/admin/users/{policy.id}").get_data(as_text=True)
+    assert "You will be asked for your password" not in fresh
+    assert "This happens as soon as you press the button" in fresh
+    with auth.client.session_transaction() as session:
+        session["fresh_at"] = 0
+    stale = auth.client.get(f"/admin/users/{policy.id}").get_data(as_text=True)
+    assert "You will be asked for your password first" in stale

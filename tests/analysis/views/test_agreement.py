@@ -210,3 +210,24 @@ def test_the_page_is_named_in_plain_words_wherever_it_is_linked(auth, consultati
     assert f'href="{url}">Check the themes and questions yourself</a>' in pages[
         f"{base}/question-mapping"]
     assert not any("analyst" in html.lower() for html in pages.values())
+
+
+def test_a_missing_question_keeps_the_ticked_themes_and_a_save_redirects(auth, analysed,
+                                                                        consultation):
+    # Forgetting the question lost every theme ticked; and a save answered the POST with the
+    # next segment's page, so Back showed the browser's "Confirm form resubmission".
+    auth.login(Role.POLICY_OFFICER)
+    sample = draw(auth, consultation)
+    url = f"/consultations/{consultation.id}/agreement/{sample.id}/code"
+    html = auth.client.get(url).get_data(as_text=True)
+    segment_id = re.search(r'name="segment_id" value="(\d+)"', html).group(1)
+    theme_id = re.search(r'name="themes" type="checkbox" value="(\d+)"', html).group(1)
+    refused = auth.client.post(url, data={"segment_id": segment_id, "themes": [theme_id]})
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert f'name="segment_id" value="{segment_id}"' in page
+    assert re.search(rf'value="{theme_id}" checked', page)
+    assert "govuk-form-group--error" in page and 'href="#question-' in page
+    saved = auth.client.post(url, data={"segment_id": segment_id, "themes": [theme_id],
+                                        "question": "none"})
+    assert saved.status_code == 302 and saved.headers["Location"] == url

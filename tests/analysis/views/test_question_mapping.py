@@ -151,3 +151,21 @@ def test_a_page_of_segments_reads_the_same_questions_as_the_whole_consultation(a
     assert segment_questions(segments) == {s.id: everything[s.id].question_id
                                            if s.id in everything else s.question_id
                                            for s in segments}
+
+
+def test_confirming_from_the_ones_to_check_stays_on_the_ones_to_check(auth, analysed,
+                                                                      consultation):
+    # Working down "Show only the ones to check", each Confirm led back to every segment of the
+    # question, and the officer had to choose "Show only the ones to check" again.
+    auth.login(Role.POLICY_OFFICER)
+    question = questions(consultation)[0]
+    url = f"/consultations/{consultation.id}/question-mapping/{question.id}"
+    page = auth.client.get(f"{url}?check=1").get_data(as_text=True)
+    assert '<input type="hidden" name="check" value="1">' in page
+    segment = segments_for_question(consultation.id, question.id)[0].segment
+    response = auth.client.post(f"/consultations/{consultation.id}/question-mapping/confirm",
+                                data={"segment_id": segment.id, "question_id": question.id,
+                                      "back": question.id, "check": "1"})
+    assert response.headers["Location"] == f"{url}?check=1#segment-{segment.id}"
+    everything = auth.client.get(url).get_data(as_text=True)
+    assert 'name="check"' not in everything

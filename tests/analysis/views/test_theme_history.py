@@ -178,3 +178,30 @@ def test_memo_boxes_stop_at_the_limit_so_nothing_typed_is_dropped(auth, analysed
     assert "Up to 5,000 characters." in page
     assert len(re.findall(r'id="memo-\d+" name="memo" rows="2" maxlength="5000"', page)) == len(
         theme.links)
+
+
+def test_a_theme_merged_or_split_away_says_where_it_went(auth, analysed, consultation):
+    # The back button after a split, or a link kept from before a merge, gave "Page not found.
+    # If you typed the web address, check it is correct." with a way only to the start page.
+    auth.login(Role.POLICY_OFFICER)
+    first, second = themes()[:2]
+    first_label, second_label = first.label, second.label
+    auth.client.post(f"/themes/{first.id}/merge", data={"other": second.id})
+    gone = auth.client.get(f"/themes/{second.id}")
+    page = gone.get_data(as_text=True).replace("&#34;", '"')
+    assert gone.status_code == 404
+    assert "This theme is no longer here" in page
+    assert f"Merged “{second_label}” into “{first_label}”" in page
+    assert f'href="/themes/{first.id}"' in page
+    assert f'href="/consultations/{consultation.id}/themes"' in page
+
+    preview = auth.client.get(f"/themes/{first.id}/split").get_data(as_text=True)
+    value = re.search(r'name="fingerprint"[^>]*value="([^"]+)"', preview).group(1)
+    auth.client.post(f"/themes/{first.id}/split", data={"fingerprint": value})
+    back = auth.client.get(f"/themes/{first.id}/split")
+    page = back.get_data(as_text=True).replace("&#34;", '"')
+    assert back.status_code == 404 and f"Split “{first_label}” into" in page
+    assert f'href="/consultations/{consultation.id}/themes"' in page
+    # A theme no change of people's explains (a new run, or a wrong number) says so plainly.
+    unknown = auth.client.get("/themes/99999").get_data(as_text=True)
+    assert "This theme is no longer here" in unknown and 'href="/consultations/"' in unknown

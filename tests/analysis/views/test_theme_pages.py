@@ -246,3 +246,21 @@ def test_a_theme_page_says_small_counts_are_hidden_not_the_groups(auth, analysed
     assert "Groups of fewer than 5 are not shown" not in html
     assert ("Where 1 to 4 members of a group raised it, the page says ‘fewer than 5’, so "
             "that no one can be picked out.") in html
+
+
+def test_merge_starts_with_no_theme_chosen_and_names_what_was_merged(auth, analysed):
+    # The list started on the first other theme, so "Merge into this theme" pressed to see
+    # what it does merged the largest theme away, and the page said only "Merged into X.".
+    auth.login(Role.POLICY_OFFICER)
+    first, second = themes()[:2]
+    page = auth.client.get(f"/themes/{first.id}").get_data(as_text=True)
+    merge_list = re.search(r'<select[^>]*name="other".*?</select>', page, re.S).group(0)
+    assert re.findall(r"<option[^>]*>([^<]*)<", merge_list)[0] == "Choose a theme"
+    response = auth.client.post(f"/themes/{first.id}/merge", data={"other": ""})
+    assert response.status_code == 400
+    assert "Choose a theme to merge with" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Theme, second.id) is not None
+    done = auth.client.post(f"/themes/{first.id}/merge", data={"other": second.id},
+                            follow_redirects=True).get_data(as_text=True)
+    assert f"Merged “{second.label}” into “{first.label}”." in done.replace("&#34;", '"')
