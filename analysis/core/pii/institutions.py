@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 
 from ..lists import load_set
-from .areas import is_kept_region
+from .areas import STUDIED_IN, is_kept_region
 from .common import COMMON_WORDS, Candidate, is_sentence_start, sentence_parts
 from .hospitals import HOSPITAL_CONTEXT
 from .kind_frames import (
@@ -39,6 +39,7 @@ from .kind_frames import (
     more_frames,
     on_said_as_place,
     part_or_town,
+    person_cue,
 )
 from .name_words import TITLE_WORDS
 from .places import GENERIC_FIRST, ROAD_DESCRIPTIONS, SCHOOL_WORDS, STREET_SUFFIXES
@@ -250,7 +251,9 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
         # "Larkhill, it's a hostel" is a name.
         aside = m.re is pats["explained"] and " " not in name and is_sentence_start(
             text, start) and (is_word is None or is_word(name))
-        if aside or _someones_thing(text, name, end):
+        if aside or _someones_thing(text, name, end) or STUDIED_IN.search(
+                text, max(0, start - 30), start) or person_cue().search(
+                text, max(0, start - 40), start):
             continue
         # Matched at an offset, never on a slice: a slice copies the rest of a long text.
         strong = said or _said_kind(pats["after"].match(text, end)) or _apposed_kind(text, end)

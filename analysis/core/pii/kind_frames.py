@@ -31,8 +31,9 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Callable, Iterable
+from functools import cache
 
-from ..lists import load_set
+from ..lists import load_list, load_set
 from .common import CAP_WORD, Candidate, sentence_parts
 from .hospitals import NOT_HOSPITAL_FIRST
 from .nicknames import NOT_ACTING
@@ -41,7 +42,7 @@ from .word_lists import SUBSTITUTES, TIME_NAMES, TIME_WORDS
 __all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "OPENING_HOME", "PUT_ON", "STAFF_AT",
            "THROUGH", "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE", "housed_by_word", "listed_on",
            "model_says_no_place", "model_says_town", "more_frames", "on_said_as_place",
-           "part_or_town", "ward_said"]
+           "part_or_town", "person_cue", "ward_said"]
 
 # A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
 # "st judes", "st annes": a saint's name typed in lower case is a place's name too.
@@ -255,3 +256,13 @@ def housed_by_word(text: str, is_word: Callable[[str], bool] | None,
     return [(m, "hostel") for m in HOUSED_BY_WORD.finditer(text)
             if is_word is not None and is_word(m.group("name"))
             and m.group("name").lower() not in people]
+
+
+@cache
+def person_cue() -> re.Pattern[str]:
+    """Who someone is, right before their name ("a fella called Chef", "my dog Tyson"):
+    what follows is the person or pet, never a place ("a refuge called Oasis" is)."""
+    cues = [re.escape(c).replace(r"\ ", r"[ \t]+") for c in load_list("name_cues.txt")
+            if c not in ("call", "calls", "called", "name", "named", "nickname", "known as")]
+    alternatives = "|".join(sorted(cues, key=len, reverse=True))
+    return re.compile(rf"\b(?i:{alternatives})(?:[ \t]+(?i:called|named))?[ \t]*,?[ \t]+$")
