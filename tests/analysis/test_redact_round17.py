@@ -135,3 +135,61 @@ def test_a_word_after_who_someone_is_is_the_person_not_the_place(text, person, r
 ])
 def test_a_place_after_its_kind_is_still_the_place(text, place, label, real_nlp):
     assert (label, place) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text, initials", [
+    ("KC said i could stay at hers for a bit", "KC"),
+    ("MA came to the door with the police behind her", "MA"),
+    ("and then BB rang me at two in the morning", "BB"),
+])
+def test_initials_that_are_also_a_title_or_degree_are_a_name_when_they_act(
+        text, initials, real_nlp):
+    assert ("name", initials) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "the KC said it was a strong case, then i got four years",
+    "i done an MA at night school, nobody cared",
+    "UC said you have to log in every day",
+])
+def test_titles_degrees_and_services_are_still_kept(text, real_nlp):
+    assert [s for s in found(text, real_nlp) if s[0] == "name"] == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("my dob is 9th Oct 1979 if they need it, court is the 3rd of march", "3rd of march"),
+    ("date of birth 4 May 1990 and i was released on the 6th of June", "6th of June"),
+])
+def test_a_court_or_release_date_beside_a_birthday_is_kept(text, kept, real_nlp):
+    assert all(s[1] != kept for s in found(text, real_nlp))
+
+
+def test_a_date_of_birth_after_its_cue_is_still_found(real_nlp):
+    assert ("date of birth", "9th Oct 1979") in found(
+        "my dob is 9th Oct 1979 if they need it, court is the 3rd of march", real_nlp)
+
+
+@pytest.mark.parametrize("text, address", [
+    ("we was at 14 dunmore crescent wi the burnt oot motor in the front", "14 dunmore crescent"),
+    ("send it to 3a kilbride road, thats my sisters", "3a kilbride road"),
+])
+def test_a_numbered_street_typed_in_lower_case_is_an_address(text, address, real_nlp):
+    assert ("place", address) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "it was a 10 minute walk down the main road to the chemist",
+    "i had 3 close friends inside and they all got shipped out",
+    "2 long drives a week to see him, then they moved him again",
+])
+def test_numbers_before_street_like_words_are_still_kept(text, real_nlp):
+    assert [s for s in found(text, real_nlp) if s[0] == "place"] == []
+
+
+@pytest.mark.parametrize("text, street", [
+    ("my release address was 12 Heol y Felin in Aberdare, me mams house", "12 Heol y Felin"),
+    ("she lives on Ffordd Glyndwr now with the kids", "Ffordd Glyndwr"),
+    ("flat above the chippy on Stryd Fawr, damp as anything", "Stryd Fawr"),
+])
+def test_a_welsh_street_named_after_its_street_word_is_a_place(text, street, real_nlp):
+    assert ("place", street) in found(text, real_nlp)
