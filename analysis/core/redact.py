@@ -219,6 +219,7 @@ def find_personal_data(
     cands += whereabouts.find_bare_streets(text, is_word)
     cands += workplaces.find_workplaces(text, is_word)
     cands += workplaces.find_firms(text, is_word)
+    cands += workplaces.find_pubs(text)
     cands += blocks.lower_case_hostels(text, is_word)
     cands += institutions.find_by_kind(text, entities, is_word)
     if not keep_broad_areas:

@@ -193,3 +193,40 @@ def test_numbers_before_street_like_words_are_still_kept(text, real_nlp):
 ])
 def test_a_welsh_street_named_after_its_street_word_is_a_place(text, street, real_nlp):
     assert ("place", street) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("specky from the bail hostel still owes me twenty quid", "specky"),
+    ("and then shugsy off the landing sent me a letter", "shugsy"),
+    ("padraig was the only one who came to see me in the hospital", "padraig"),
+])
+def test_a_lower_case_word_no_list_has_said_as_someone_is_a_name(text, name, real_nlp):
+    assert ("name", name) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "breakfast from the hostel was cold every single day",
+    "methadone from the chemist, thats my morning",
+    "this was the only one that took dogs",
+])
+def test_lower_case_words_before_from_or_the_only_one_are_still_kept(text, real_nlp):
+    assert [s for s in found(text, real_nlp) if s[0] == "name"] == []
+
+
+@pytest.mark.parametrize("text, pub", [
+    ("i got lifted outside the Dog and Partridge on a friday night", "Dog and Partridge"),
+    ("used to drink in the Black Bull every day from opening", "Black Bull"),
+    ("we were barred from the Wheatsheaf after the fight", "Wheatsheaf"),
+    ("had a pint at the Fox and Hounds with my dad the day i got out", "Fox and Hounds"),
+])
+def test_a_pub_someone_drinks_at_or_is_outside_is_a_place(text, pub, real_nlp):
+    assert ("place", pub) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "i was outside the Marks and Spencer asking for change",
+    "we used to drink in the Jobcentre car park, no joke",
+    "drinking in the Arndale with the lads",
+])
+def test_a_shop_a_service_or_a_landmark_drunk_at_is_still_kept(text, real_nlp):
+    assert [s for s in found(text, real_nlp) if s[0] == "place"] == []

@@ -18,7 +18,7 @@ from .common import CAP_WORD, Candidate
 from .name_words import never_name
 from .shops import said_as_shop
 
-__all__ = ["find_firms", "find_workplaces"]
+__all__ = ["find_firms", "find_pubs", "find_workplaces"]
 
 WORK_AT = re.compile(
     rf"\b(?i:work(?:s|ed|ing)?|job|volunteer(?:s|ed|ing)?|employed|apprenticeship"
@@ -108,4 +108,38 @@ def find_firms(text: str, is_word: Callable[[str], bool] | None) -> list[Candida
         if any(not is_word(w.lower()) or w.lower() in first_names for w in words) or (
                 len(words) > 1 and not any(w.lower() in FIRM_WORDS for w in words)):
             found.append(Candidate(*m.span("name"), "name"))
+    return found
+
+
+# "drink in the Black Bull", "a pint at the Fox and Hounds": a pub drunk in is where
+# someone is found; "outside the Dog and Partridge": two nouns joined by "and" after "the"
+# are how pubs are named. Shops, services and landmarks are kept.
+PUB_NAME = rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:and|&)[ \t]+{CAP_WORD}|[ \t]+{CAP_WORD}){{0,2}})"
+DRUNK_AT = re.compile(
+    rf"\b(?i:drink|drinks|drank|drinking|drunk|pints?|pub|boozer|lock-?in)\b[^.?!\n]{{0,20}}?"
+    rf"\b(?i:in|at|from|outside|down)[ \t]+(?i:the)[ \t]+{PUB_NAME}(?![\w'’-])")
+PAIRED_PUB = re.compile(
+    rf"\b(?i:in|at|from|outside|behind|near|opposite|to)[ \t]+(?i:the)[ \t]+"
+    rf"(?P<name>{CAP_WORD}[ \t]+(?:and|&)[ \t]+{CAP_WORD})(?![\w'’-])")
+
+
+def find_pubs(text: str) -> list[Candidate]:
+    """Find pubs: one drunk in, or one named by two nouns ("the Dog and Partridge").
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Candidates labelled ``place``.
+    """
+    found = []
+    for m in (*DRUNK_AT.finditer(text), *PAIRED_PUB.finditer(text)):
+        name = m.group("name")
+        low = name.lower()
+        if (low in load_set("shops.txt") or said_as_shop(text, *m.span("name"))
+                or low in load_set("not_names.txt") or low in load_set("landmarks.txt")
+                or is_kept_region(name) or any(never_name(w) for w in name.split()
+                                               if w not in ("and", "&"))):
+            continue
+        found.append(Candidate(*m.span("name"), "place"))
     return found
