@@ -230,3 +230,61 @@ def test_a_pub_someone_drinks_at_or_is_outside_is_a_place(text, pub, real_nlp):
 ])
 def test_a_shop_a_service_or_a_landmark_drunk_at_is_still_kept(text, real_nlp):
     assert [s for s in found(text, real_nlp) if s[0] == "place"] == []
+
+
+@pytest.mark.parametrize("text, handle", [
+    ("my snapchat is kezzabxo dont put that in the report tho lol", "kezzabxo"),
+    ("insta is shazzaxox if you want the pics", "shazzaxox"),
+])
+def test_a_handle_with_no_digit_after_the_app_is_a_name(text, handle, real_nlp):
+    assert ("name", handle) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "my insta is private so they cant see it",
+    "my snapchat is broken since i got the new phone",
+])
+def test_an_english_word_after_the_app_is_still_kept(text, real_nlp):
+    assert found(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text, school", [
+    ("i went to Ysgol Bryn Coch and nobody there could spell dyslexia", "Ysgol Bryn Coch"),
+    ("the kids are at Ysgol y Castell now, they love it", "Ysgol y Castell"),
+])
+def test_a_welsh_school_is_a_place(text, school, real_nlp):
+    assert ("place", school) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text, hostel", [
+    ("St Aidan's night shelter shuts at 8 and then youre walking the streets all day",
+     "St Aidan's"),
+    ("Brookvale hostel has bedbugs, everyone knows", "Brookvale"),
+])
+def test_a_name_opening_a_sentence_before_its_kind_is_that_kind(text, hostel, real_nlp):
+    assert any(s[0] == "hostel" and hostel in s[1] for s in found(text, real_nlp))
+
+
+@pytest.mark.parametrize("text, hostel", [
+    ("i was in Stepping Stones for a year and it was the best i'd been", "Stepping Stones"),
+    ("stayed at Cornerstone for six months before i got my flat", "Cornerstone"),
+])
+def test_a_name_stayed_in_for_a_stretch_is_a_hostel(text, hostel, real_nlp):
+    assert any(s[1] == hostel for s in found(text, real_nlp))
+
+
+@pytest.mark.parametrize("text", [
+    "i was in Spain for a year, working the bars",
+    "i was in Debt for years, proper in it",
+    "Probation hostel rules are stupid",
+])
+def test_a_country_a_word_or_a_service_before_a_stretch_or_kind_is_still_kept(text, real_nlp):
+    assert [s for s in found(text, real_nlp) if s[0] in ("hostel", "prison", "hospital")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Night shelter, then the flat, that's how it went",
+    "the Mental Health Unit was full so I went to the general",
+])
+def test_a_kind_opening_a_sentence_is_still_no_name(text, real_nlp):
+    assert [s for s in found(text, real_nlp) if s[0] in ("hostel", "hospital")] == []

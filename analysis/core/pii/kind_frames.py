@@ -40,7 +40,7 @@ from .nicknames import NOT_ACTING
 from .word_lists import SUBSTITUTES, TIME_NAMES, TIME_WORDS
 
 __all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "OPENING_HOME", "PUT_ON", "STAFF_AT",
-           "THROUGH", "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE", "housed_by_word", "listed_on",
+           "STAYED_FOR", "THROUGH", "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE", "housed_by_word", "listed_on",
            "model_says_no_place", "model_says_town", "more_frames", "on_said_as_place",
            "part_or_town", "person_cue", "ward_said"]
 
@@ -92,6 +92,12 @@ WAITING_FOR = re.compile(
 THROUGH = re.compile(
     rf"\b(?i:been|gone|went|going|go|goes|came|come|passed)[ \t]+(?i:through|thru)[ \t]+{_THE}"
     rf"(?P<name>{NAME})(?!['’\w])")
+# "i was in Stepping Stones for a year": somewhere stayed in for a stretch, said with no
+# kind, is a hostel's or a rehab's (the sentence may say which; towns are areas.py's).
+STAYED_FOR = re.compile(
+    rf"\b(?i:was|were|been|stayed|staying|stopped|stopping|kipping|kipped)[ \t]+(?i:in|at)"
+    rf"[ \t]+{_THE}(?P<name>{NAME})(?=[ \t]+(?i:for)[ \t]+(?i:a|an|\d+|[a-z]+)"
+    r"(?:[ \t]+(?i:and[ \t]+a[ \t]+half|odd|more))?[ \t]+(?i:years?|months?|weeks?|nights?)\b)")
 # "sofa surfing then Millstone then back on the street": one stop in a run of stays, said
 # alone between "then" and a comma or the next "then"; the sentence says what kind.
 THEN_STOP = re.compile(
@@ -135,7 +141,7 @@ def more_frames(text: str, is_word: Callable[[str], bool] | None = None,
     that houses someone count (``housed_by_word``)."""
     framed: list[tuple[re.Match[str], str | None]] = [
         (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE, WAITING_FOR, THROUGH,
-                            THEN_STOP)
+                            THEN_STOP, STAYED_FOR)
         for m in p.finditer(text)]
     # "the nurses on Poppy ... the women's ward": "on" a ward only with the word said.
     framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)

@@ -35,9 +35,10 @@ NUMBERED_ADDRESS = re.compile(
     rf"(?:(?i:{UNIT}))?\b\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?,?[ \t]+"
     rf"{NAME_WORDS}[ \t]+(?:{SUFFIXES})\b"
 )
-# Welsh streets put the street word first: "12 Heol y Felin", "Ffordd Glyndwr", "Stryd Fawr".
+# Welsh streets and schools put their kind first: "12 Heol y Felin", "Ffordd Glyndwr",
+# "Stryd Fawr", "Ysgol Bryn Coch".
 WELSH_STREET = re.compile(
-    rf"(?:\b\d{{1,4}}[A-Za-z]?,?[ \t]+)?\b(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Teras)"
+    rf"(?:\b\d{{1,4}}[A-Za-z]?,?[ \t]+)?\b(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Teras|Ysgol)"
     rf"[ \t]+(?:(?:y|yr|Y|Yr)[ \t]+)?{CAP_WORD}(?:[ \t]+{CAP_WORD})?")
 UNIT_IN_BLOCK = re.compile(rf"\b(?i:{UNIT}){NAME_WORDS}[ \t]+(?:{BLOCK_SUFFIXES})\b")
 # "Moss Lane East", "Kingsway North": a compass point after the street word is its name too.

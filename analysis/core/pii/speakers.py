@@ -118,7 +118,10 @@ def speaking_names(
 # "her name is bev", "known as tiny", "tell jonno": a lower-case word said as a name, or as
 # the one told or rung, though no list has it.
 NAMED_LOWER = re.compile(
-    r"\b(?:(?i:name is|name's|name was|nickname is|nickname was|known as|goes by|went by)"
+    r"\b(?:(?i:name is|name's|name was|nickname is|nickname was|known as|goes by|went by"
+    # "my snapchat is kezzabxo": a handle with no digit in it (``contact`` has the rest).
+    r"|(?:snapchat|snap|insta|instagram|tiktok|twitter)(?:[ \t]+(?:name|handle|username))?"
+    r"(?:[ \t]+is|[ \t]*:|['’]s))"
     rf"|(?i:{'|'.join(sorted(PERSON_OBJECT_VERBS))}))[ \t]+(?P<name>[a-z][a-z'’-]+)\b")
 
 
