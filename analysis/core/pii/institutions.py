@@ -22,25 +22,23 @@ from collections.abc import Callable, Iterable
 from functools import cache
 
 from ..lists import load_set
-from .areas import STUDIED_IN, is_kept_region
+from .areas import is_kept_region
 from .common import COMMON_WORDS, Candidate, is_sentence_start, sentence_parts
 from .hospitals import HOSPITAL_CONTEXT
 from .kind_frames import (
     NAME,
     OPENING_HOME,
     STAFF_AT,
-    STAYED_FOR,
-    THROUGH,
+    STAYS,
     UNDER_CARE,
-    WAITING_FOR,
     WHERE,
     listed_on,
     model_says_no_place,
     model_says_town,
     more_frames,
+    not_said_as_a_place,
     on_said_as_place,
     part_or_town,
-    person_cue,
 )
 from .name_words import TITLE_WORDS
 from .places import GENERIC_FIRST, ROAD_DESCRIPTIONS, SCHOOL_WORDS, STREET_SUFFIXES
@@ -262,12 +260,7 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
         # "Larkhill, it's a hostel" is a name.
         aside = m.re is pats["explained"] and " " not in name and is_sentence_start(
             text, start) and (is_word is None or is_word(name))
-        if m.re is STAYED_FOR and any(s < end and start < e and label in ("GPE", "LOC")
-                                      for s, e, label in ents):
-            continue  # "was in Skegness for a year": a town, areas.py's
-        if aside or _someones_thing(text, name, end) or STUDIED_IN.search(
-                text, max(0, start - 30), start) or person_cue().search(
-                text, max(0, start - 40), start):
+        if aside or _someones_thing(text, name, end) or not_said_as_a_place(text, m, ents):
             continue
         # Matched at an offset, never on a slice: a slice copies the rest of a long text.
         strong = said or _said_kind(pats["after"].match(text, end)) or _apposed_kind(text, end)
@@ -290,7 +283,7 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
         own = _said_kind(pats["after"].match(" " + name.split()[-1]))
         # "the waiting list for Greystones": with nothing else said, a hostel's or a rehab's.
         kind = strong or own or _nearest_doing(text, start, end) or (
-            "hostel" if m.re in (WAITING_FOR, THROUGH, STAYED_FOR) else None)
+            "hostel" if m.re in STAYS else None)
         if part_or_town(name, kind, bool(strong or own), own is not None,
                         model_says_town(text, start, end, ents)):
             continue
