@@ -20,7 +20,10 @@ and ``dev12check`` its lines written after the rules; ``--fixture dev14`` round
 fourteen's ID numbers and prisons (``pii_dev14_lines.py``); ``--fixture dev15`` round fifteen's
 forum voices with every kind planted and decoys (``pii_dev15_lines.py``); ``--fixture dev16``
 round sixteen's: hostels named by an ordinary word, names in drug talk, initials, brand
-nicknames, Scottish, Welsh and Northern Irish places, spelt-out numbers (``pii_dev16_lines.py``).
+nicknames, Scottish, Welsh and Northern Irish places, spelt-out numbers (``pii_dev16_lines.py``);
+``--fixture dev17`` round seventeen's: relatives, pets, partners, handles, plates, spoken
+postcodes, workplaces, surgeries, workers, solicitors, pubs, estates, wards, wings
+(``pii_dev17_lines.py``).
 
 Run: ``.venv/bin/python bench/redaction_quality.py [--fixture fresh] [--no-demo] [--show-errors]``
 """
@@ -67,6 +70,10 @@ FIXTURES = {"labelled": ROOT / "tests/analysis/fixtures/pii_labelled.jsonl",
             # initials, brand nicknames, Celtic places and prisons, spelt-out numbers and
             # dates, and decoys (pii_dev16_lines.py); written before reading the detectors.
             "dev16": ROOT / "tests/analysis/fixtures/pii_dev16.jsonl",
+            # Round seventeen's: relatives, pets and partners named in passing, handles, plates,
+            # spoken postcodes, workplaces, surgeries, named workers, solicitors, pubs, estates,
+            # wards and wings, and decoys (pii_dev17_lines.py); written before reading them.
+            "dev17": ROOT / "tests/analysis/fixtures/pii_dev17.jsonl",
             # The same again by another helper; sealed: no fix was made by reading it.
             "heldout4": ROOT / "tests/analysis/fixtures/pii_heldout4.jsonl",
             # Round thirteen's, by a helper who never read the redactor; sealed likewise.

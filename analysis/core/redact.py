@@ -45,8 +45,11 @@ Choices, so reviewers know what to expect:
   KT", "TJ's mum"); abbreviations ("my PO", "NA", "my CV") are kept. Identifiers spelt out
   after the word for what they are ("postcode is G thirty three, two A B", "reg was papa
   echo six eight, ...") are redacted as that identifier.
-* Other dates, ages, services and organisations (Universal Credit, Housing First,
-  Jobcentre, NA, DBS) are kept.
+* Pets ("my dog Tyson") and firms named after people ("Brannigan & Co solicitors") are
+  names; pubs drunk at and places someone does a job at ("a chef at the Red Lion") are
+  places; "the Old Bill" is the police.
+* Other dates (a court or release date, even beside a date of birth), ages, services and
+  organisations (Universal Credit, Housing First, Jobcentre, NA, DBS) are kept.
 * The detectors over-propose on purpose: a facilitator reviews every redaction.
 """
 from __future__ import annotations
@@ -218,6 +221,8 @@ def find_personal_data(
         cands += detector(text)
     cands += whereabouts.find_bare_streets(text, is_word)
     cands += workplaces.find_workplaces(text, is_word)
+    cands += workplaces.find_firms(text, is_word)
+    cands += workplaces.find_pubs(text)
     cands += blocks.lower_case_hostels(text, is_word)
     cands += institutions.find_by_kind(text, entities, is_word)
     if not keep_broad_areas:

@@ -34,7 +34,7 @@ from .shops import said_as_shop
 from .whereabouts import PRESENCE
 from .word_lists import EVERYDAY, TIME_NAMES, TIME_WORDS
 
-__all__ = ["find_areas", "is_kept_region"]
+__all__ = ["STUDIED_IN", "find_areas", "is_kept_region"]
 
 MODEL_AREAS = ("GPE", "LOC")
 # "South London", "North Wales", "Greater Manchester": a compass part of a kept region is
@@ -144,6 +144,12 @@ def _model_areas(text: str, entities: Iterable[tuple[int, int, str]]) -> list[Ca
         found.append(Candidate(start, end, "place"))
     return found
 
+# "a level 2 in Maths", "my GCSE in Art", "a course in Catering": a subject studied.
+STUDIED_IN = re.compile(
+    r"\b(?i:level[ \t]+\d|gcses?|a[ -]?levels?|nvqs?|btecs?|qualifications?|courses?"
+    r"|certificates?|diplomas?|degrees?|exams?|classes|lessons?|grades?[ \t]+\w+)[ \t]+"
+    r"(?i:in)[ \t]+$")
+
 
 def _in_the(text: str) -> list[Candidate]:
     """ "grew up in the Meadows": an area or estate called "the X" where someone lives."""
@@ -203,6 +209,7 @@ def find_areas(
         span = (compass.group() if compass else "") + text[cand.start:cand.end]
         if (is_kept_region(span)
                 or COURT_BEFORE.search(text[max(0, cand.start - 30):cand.start])
+                or STUDIED_IN.search(text, max(0, cand.start - 30), cand.start)
                 or any(s < cand.end and cand.start < e for s, e in people)):
             continue
         found.append(cand)

@@ -128,6 +128,10 @@ DOB_CUE = re.compile(
     r"(?:\b(?:born|DOB|D\.\s?O\.\s?B|date\s+of\s+birth|birth\s?date|birthday|b['’]?day)\b"
     r"|\bd\.o\.b\.)", re.IGNORECASE,
 )
+OTHER_DATE_BEFORE = re.compile(
+    r"\b(?:court|hearing|trial|sentenc(?:e|ed|ing)|released?|release[ \t]+date|appointment"
+    r"|appeal|parole|tribunal|licence|due[ \t]+back|signing)\b(?:[ \t]+[\w'’]+){0,3}[ \t]+$",
+    re.IGNORECASE)
 # "I turned 30 on the 4th of May", "I'll be forty on 12 June": the age someone turns on a
 # date makes it their birthday; "a typical scorpio, 2nd Nov 88": so does a star sign.
 AGE_CUE = re.compile(
@@ -270,6 +274,11 @@ def find_dates_of_birth(text: str) -> list[Candidate]:
             0 <= m_start - c_end <= CUE_BEFORE or 0 <= c_start - m_end <= CUE_AFTER
             for c_start, c_end in cues
         )
+        # "dob is 9th Oct 1979, court is the 3rd of march": a date said as a court's,
+        # a release's or an appointment's is that, whatever cue is near.
+        other = OTHER_DATE_BEFORE.search(text, max(0, m_start - 30), m_start)
+        if other and not DOB_CUE.search(text, other.start(), m_start):
+            continue
         if near or ((m_start, m_end) in dates and BABY_AFTER.match(text, m_end)):
             found.append(Candidate(m_start, m_end, "date of birth"))
     found += [Candidate(*m.span(1 if m.group(1) else 2), "date of birth")

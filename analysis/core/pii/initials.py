@@ -32,6 +32,9 @@ ABBREVIATIONS = frozenset(
      "SA", "OT", "CO", "SO", "VP", "BT", "EE", "PA", "TA", "LA", "DM", "OM", "SU", "YP",
      "WC", "AE", "BB", "BA", "MA", "MS", "CD", "ST", "RD", "NO", "HM", "TP",
      "AI", "PT", "GO", "SE", "NW", "NE", "DD", "UB", "XL", "XX"])
+# Titles, degrees and letters that never speak or act for a service ("KC", "MA", "BB"):
+# with no determiner, one that says or does what people do is someone ("KC said", "MA came").
+ACTING_AS_PEOPLE = frozenset(["KC", "QC", "MA", "BA", "BB", "DD", "TP"])
 KIN_AFTER = (r"mum|mam|mom|dad|da|nan|nana|gran|granny|grandad|missus|wife|husband|bird|fella"
              r"|girlfriend|boyfriend|brother|sister|bro|kids?|son|daughter|baby|cousin|auntie"
              r"|uncle|house|flat|place|sofa|floor|car|van|mate|mates|pad|cell")
@@ -43,6 +46,7 @@ PERSON_AFTER = re.compile(
     rf"|[ \t]+(?:off|from)[ \t]+(?:my|me|our|the|his|her)[ \t]+(?:{ROOM_AFTER})\b"
     rf"|[ \t]+(?:and|an|n|&)[ \t]+(?:me|I|i)\b"
     rf"|[ \t]+(?:{DOINGS})\b)")
+ACTS_AFTER = re.compile(rf"[ \t]+(?:{DOINGS})\b")
 PERSON_BEFORE = re.compile(
     r"\b(?:(?:me|myself|I|i)[ \t]+(?:and|an|n|&)|(?i:rang|phoned|texted|asked|told|met|owe|owed"
     r"|ring|text|call|phone|ask|with))[ \t]+$")
@@ -93,10 +97,14 @@ def initials_as_names(text: str, named: Iterable[Candidate] = ()) -> list[Candid
     starts = [c.start for c in names]
     found = []
     for m in INITIALS.finditer(text):
-        if m.group() in ABBREVIATIONS:
-            continue
         start, end = m.span()
         before = text[max(0, start - 20):start]
+        if m.group() in ABBREVIATIONS:
+            if (m.group() in ACTING_AS_PEOPLE and ACTS_AFTER.match(text, end)
+                    and not DETERMINER_BEFORE.search(before) and not re.search(
+                        r"\b(?i:my|his|her|their|an?)[ \t]+$", before)):
+                found.append(Candidate(start, end, "name"))
+            continue
         if _cued(text, start) or (not DETERMINER_BEFORE.search(before) and (
                 PERSON_AFTER.match(text, end) or PERSON_BEFORE.search(before)
                 or _listed_with(text, start, end, names, starts))):

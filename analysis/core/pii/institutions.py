@@ -29,14 +29,14 @@ from .kind_frames import (
     NAME,
     OPENING_HOME,
     STAFF_AT,
-    THROUGH,
+    STAYS,
     UNDER_CARE,
-    WAITING_FOR,
     WHERE,
     listed_on,
     model_says_no_place,
     model_says_town,
     more_frames,
+    not_said_as_a_place,
     on_said_as_place,
     part_or_town,
 )
@@ -120,6 +120,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:^|(?<=[.!?][ \t])|(?<=\n))(?:(?i:the)[ \t]+)?(?P<name>{NAME})"
             rf"(?=(?:[ \t]+(?:is|was)|['’]s)[ \t]+(?:a|an|the)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?"
             rf"(?i:{any_kind})\b)"),
+        # "St Aidan's night shelter shuts at 8": a sentence opening on a name and its kind.
+        "opening": re.compile(
+            rf"(?:^|(?<=[.!?][ \t])|(?<=\n))(?:(?i:the)[ \t]+)?(?P<name>{NAME})"
+            rf"(?=[ \t]+(?i:{any_kind})\b(?![ \t-]+{WORKERS}))"),
         "prison": PRISON_SENTENCE,
         "hospital": HOSPITAL_CONTEXT,
         "hostel": re.compile(rf"\b(?:{_alternatives(HOSTEL_DOINGS)}|{kinds['hostel']})\b",
@@ -239,6 +243,12 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
     framed += [(m, _said_kind(m)) for m in pats["before"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["subject"].finditer(text)]
     framed += [(m, _said_kind(m)) for m in pats["explained"].finditer(text)]
+    # Opening a sentence, only a name with a word that is no English word: "Night shelter,
+    # then ...", "Women's refuge" and "the Mental Health Unit" are kinds.
+    framed += [(m, _said_kind(m)) for m in pats["opening"].finditer(text)
+               if is_word is not None and not all(
+                   is_word(w) for w in re.findall(r"[A-Za-z]+", m.group("name").lower())
+                   if w not in ("st", "s"))]
     framed += more_frames(text, is_word)
     for m, said in framed:
         start, end, name = m.start("name"), m.end("name"), m.group("name")
@@ -250,7 +260,7 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
         # "Larkhill, it's a hostel" is a name.
         aside = m.re is pats["explained"] and " " not in name and is_sentence_start(
             text, start) and (is_word is None or is_word(name))
-        if aside or _someones_thing(text, name, end):
+        if aside or _someones_thing(text, name, end) or not_said_as_a_place(text, m, ents):
             continue
         # Matched at an offset, never on a slice: a slice copies the rest of a long text.
         strong = said or _said_kind(pats["after"].match(text, end)) or _apposed_kind(text, end)
@@ -273,7 +283,7 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
         own = _said_kind(pats["after"].match(" " + name.split()[-1]))
         # "the waiting list for Greystones": with nothing else said, a hostel's or a rehab's.
         kind = strong or own or _nearest_doing(text, start, end) or (
-            "hostel" if m.re in (WAITING_FOR, THROUGH) else None)
+            "hostel" if m.re in STAYS else None)
         if part_or_town(name, kind, bool(strong or own), own is not None,
                         model_says_town(text, start, end, ents)):
             continue

@@ -31,17 +31,20 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Callable, Iterable
+from functools import cache
 
-from ..lists import load_set
+from ..lists import load_list, load_set
+from .areas import STUDIED_IN
 from .common import CAP_WORD, Candidate, sentence_parts
 from .hospitals import NOT_HOSPITAL_FIRST
 from .nicknames import NOT_ACTING
 from .word_lists import SUBSTITUTES, TIME_NAMES, TIME_WORDS
 
 __all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "OPENING_HOME", "PUT_ON", "STAFF_AT",
-           "THROUGH", "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE", "housed_by_word", "listed_on",
-           "model_says_no_place", "model_says_town", "more_frames", "on_said_as_place",
-           "part_or_town", "ward_said"]
+           "STAYED_FOR", "STAYS", "THROUGH", "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE",
+           "housed_by_word", "listed_on", "model_says_no_place", "model_says_town",
+           "more_frames", "not_said_as_a_place", "on_said_as_place", "part_or_town",
+           "person_cue", "ward_said"]
 
 # A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
 # "st judes", "st annes": a saint's name typed in lower case is a place's name too.
@@ -91,6 +94,14 @@ WAITING_FOR = re.compile(
 THROUGH = re.compile(
     rf"\b(?i:been|gone|went|going|go|goes|came|come|passed)[ \t]+(?i:through|thru)[ \t]+{_THE}"
     rf"(?P<name>{NAME})(?!['’\w])")
+# "i was in Stepping Stones for a year": somewhere stayed in for a stretch, said with no
+# kind, is a hostel's or a rehab's (the sentence may say which; towns are areas.py's).
+STAYED_FOR = re.compile(
+    rf"\b(?i:was|were|been|stayed|staying|stopped|stopping|kipping|kipped)[ \t]+(?i:in|at)"
+    rf"[ \t]+{_THE}(?P<name>{NAME})(?=[ \t]+(?i:for)[ \t]+(?i:a|an|\d+|[a-z]+)"
+    r"(?:[ \t]+(?i:and[ \t]+a[ \t]+half|odd|more))?[ \t]+(?i:years?|months?|weeks?|nights?)\b)")
+# Frames that say where someone stayed, and so a hostel unless the sentence says otherwise.
+STAYS = (WAITING_FOR, THROUGH, STAYED_FOR)
 # "sofa surfing then Millstone then back on the street": one stop in a run of stays, said
 # alone between "then" and a comma or the next "then"; the sentence says what kind.
 THEN_STOP = re.compile(
@@ -134,7 +145,7 @@ def more_frames(text: str, is_word: Callable[[str], bool] | None = None,
     that houses someone count (``housed_by_word``)."""
     framed: list[tuple[re.Match[str], str | None]] = [
         (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE, WAITING_FOR, THROUGH,
-                            THEN_STOP)
+                            THEN_STOP, STAYED_FOR)
         for m in p.finditer(text)]
     # "the nurses on Poppy ... the women's ward": "on" a ward only with the word said.
     framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)
@@ -255,3 +266,26 @@ def housed_by_word(text: str, is_word: Callable[[str], bool] | None,
     return [(m, "hostel") for m in HOUSED_BY_WORD.finditer(text)
             if is_word is not None and is_word(m.group("name"))
             and m.group("name").lower() not in people]
+
+
+@cache
+def person_cue() -> re.Pattern[str]:
+    """Who someone is, right before their name ("a fella called Chef", "my dog Tyson"):
+    what follows is the person or pet, never a place ("a refuge called Oasis" is)."""
+    cues = [re.escape(c).replace(r"\ ", r"[ \t]+") for c in load_list("name_cues.txt")
+            if c not in ("call", "calls", "called", "name", "named", "nickname", "known as")]
+    alternatives = "|".join(sorted(cues, key=len, reverse=True))
+    return re.compile(rf"\b(?i:{alternatives})(?:[ \t]+(?i:called|named))?[ \t]*,?[ \t]+$")
+
+
+def not_said_as_a_place(text: str, m: re.Match[str], ents: Iterable[tuple[int, int, str]],
+                        ) -> bool:
+    """A subject studied ("a level 2 in Maths"), a person or pet after who they are ("a
+    fella called Chef", "my dog Tyson"), or a town stayed in for a stretch ("was in
+    Skegness for a year", areas.py's)."""
+    start, end = m.span("name")
+    return bool(
+        STUDIED_IN.search(text, max(0, start - 30), start)
+        or person_cue().search(text, max(0, start - 40), start)
+        or (m.re is STAYED_FOR and any(s < end and start < e and label in ("GPE", "LOC")
+                                       for s, e, label in ents)))

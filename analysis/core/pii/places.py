@@ -35,6 +35,11 @@ NUMBERED_ADDRESS = re.compile(
     rf"(?:(?i:{UNIT}))?\b\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?,?[ \t]+"
     rf"{NAME_WORDS}[ \t]+(?:{SUFFIXES})\b"
 )
+# Welsh streets and schools put their kind first: "12 Heol y Felin", "Ffordd Glyndwr",
+# "Stryd Fawr", "Ysgol Bryn Coch".
+WELSH_STREET = re.compile(
+    rf"(?:\b\d{{1,4}}[A-Za-z]?,?[ \t]+)?\b(?:Heol|Ffordd|Stryd|Lôn|Rhodfa|Cilgant|Teras|Ysgol)"
+    rf"[ \t]+(?:(?:y|yr|Y|Yr)[ \t]+)?{CAP_WORD}(?:[ \t]+{CAP_WORD})?")
 UNIT_IN_BLOCK = re.compile(rf"\b(?i:{UNIT}){NAME_WORDS}[ \t]+(?:{BLOCK_SUFFIXES})\b")
 # "Moss Lane East", "Kingsway North": a compass point after the street word is its name too.
 STREET = re.compile(
@@ -173,6 +178,7 @@ def find_addresses(text: str) -> list[Candidate]:
     """
     found = every_match(NUMBERED_ADDRESS, text, "place")
     found += every_match(UNIT_IN_BLOCK, text, "place")
+    found += every_match(WELSH_STREET, text, "place")
     found += _streets(STREET, text, ROAD_DESCRIPTIONS)
     found += _streets(STREET_AFTER_ON, text, ROAD_DESCRIPTIONS)
     found += _streets(ESTATE, text, GENERIC_FIRST)

@@ -44,6 +44,8 @@ PRISON_WORD_AFTER = r"(?:[ \t]+(?:prison|Prison|jail|nick|YOI))"
 PRISON_CONTEXT_BEFORE = re.compile(
     r"\b(?:time|years?|months?|weeks?|stretch|stint|sentence|remand(?:ed)?(?:\s+to)?|inside|out of|"
     r"released from|transferred to|shipped(?: out)? to|locked up in|banged up in|visits? (?:in|at)|"
+    # "visits room in Greenock": a prison's visits room or hall.
+    r"(?:visits?|visiting) (?:room|hall)|"
     r"cells?|wings?|landings?|served|bird|porridge|on (?:the )?out from|on licence from|"
     r"(?:did|done|doing|do) a (?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))"
     r"\s+(?:in\s+|at\s+)?(?:the\s+)?$",
@@ -62,8 +64,9 @@ PRISON_LIST_JOIN = re.compile(
     r"|^\s*/\s*$")
 # "released from HMP Leeds to Manchester": after a release, "to" names where someone went.
 RELEASED_FROM = re.compile(r"\b(?:released|discharged|let \w+ out|out)\s+(?:of|from)\s+$", re.I)
-PRISON_CONTEXT_AFTER = re.compile(r"^[^.?!]{0,40}\b(?:prison|jail|nick|wings?|landing|cell)\b",
-                                  re.I)
+# Scottish prisons have halls, not wings: "Shotts, hall 4", "Perth, c hall" (not "town hall").
+PRISON_CONTEXT_AFTER = re.compile(r"^[^.?!]{0,40}\b(?:prison|jail|nick|wings?|landing|cell"
+                                  r"|hall[ \t]+\d{1,2}|(?:[b-eB-E]|(?-i:A))[ \t]+hall)\b", re.I)
 # "got moved to Wandsworth", "they shipped me to Leeds": someone moved by others, a transfer.
 PRISON_TRANSFER_BEFORE = re.compile(
     r"\b(?:(?:got|get|gets|getting|was|were|been|being)\s+(?:moved|sent|shipped|ghosted|"

@@ -118,7 +118,10 @@ def speaking_names(
 # "her name is bev", "known as tiny", "tell jonno": a lower-case word said as a name, or as
 # the one told or rung, though no list has it.
 NAMED_LOWER = re.compile(
-    r"\b(?:(?i:name is|name's|name was|nickname is|nickname was|known as|goes by|went by)"
+    r"\b(?:(?i:name is|name's|name was|nickname is|nickname was|known as|goes by|went by"
+    # "my snapchat is kezzabxo": a handle with no digit in it (``contact`` has the rest).
+    r"|(?:snapchat|snap|insta|instagram|tiktok|twitter)(?:[ \t]+(?:name|handle|username))?"
+    r"(?:[ \t]+is|[ \t]*:|['’]s))"
     rf"|(?i:{'|'.join(sorted(PERSON_OBJECT_VERBS))}))[ \t]+(?P<name>[a-z][a-z'’-]+)\b")
 
 
@@ -176,6 +179,13 @@ LOWER_ACTS = re.compile(
     r"(?P<name>[a-z][a-z'’-]+)(?=[ \t]+(?:(?:always|never|just|then|still)[ \t]+)?"
     r"(?:come|came|sold|gave|lent|got[ \t]+me|looked[ \t]+after|brought|took|helped|sorted"
     r"|picked|drove|nicked|robbed|stabbed|grassed|battered|owes|owed|rang|texted)\b)")
+# "specky from the bail hostel", "shugsy off the landing", "padraig was the only one who
+# came": opening a clause, from where someone is or the one who did something (a word no
+# list has only, so "breakfast from the hostel" stays).
+LOWER_FROM = re.compile(
+    r"(?:^|(?<=[.!?,;:\n])[ \t]*|\b(?i:and|then|but|so|cos|because|when)[ \t]+)"
+    r"(?P<name>[a-z][a-z'’-]+)(?=[ \t]+(?:(?:from|off)[ \t]+(?:the|my|our|me)[ \t]"
+    r"|(?:was|is)[ \t]+the[ \t]+(?:only[ \t]+)?one[ \t]+(?:who|that)\b))")
 VOWEL = re.compile(r"[aeiouy]")
 MIN_LOWER_NAME = 3  # "u", "ur" and initials are not names
 
@@ -222,6 +232,7 @@ def lower_case_named(text: str, is_word: Callable[[str], bool] | None) -> list[C
                 opener.group().capitalize() + text[m.end() + opener.end():m.end() + 120]):
             found.append(Candidate(m.end(), m.end() + opener.end(), "name"))
     found += [Candidate(*m.span("name"), "name") for m in LOWER_ACTS.finditer(text)]
+    found += [Candidate(*m.span("name"), "name") for m in LOWER_FROM.finditer(text)]
     found = [c for c in found if _unlisted_name(text[c.start:c.end], is_word)]
     # Speaking, a listed first name or name-word too: "dave said", "joy rang me".
     listed = load_set("first_names.txt")

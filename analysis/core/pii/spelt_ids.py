@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .common import Candidate
-from .contact import TEENS, TENS
+from .contact import POSTCODE, TEENS, TENS
 from .said_ids import PHONETIC
 from .spoken_numbers import DIGIT_WORD
 
@@ -48,6 +48,21 @@ CUES = (
         r"[ \t]+(?i:is|was)[ \t]+$")),
 )
 MIN_TOKENS = {"NI number": 5, "postcode": 4, "ID number": 4, "date of birth": 3}
+# Typed in lower case after "postcode" ("postcode is b one two, nine x y"): single letters
+# are words there too ("a", "i"), so such a run counts only as far as it spells a full
+# postcode; a district alone ("m eight") is kept, as typed ones are.
+LOWER_RUN = re.compile(
+    rf"(?<![\w'’-])(?:[a-z]|{NUMBER_TOKEN})(?![\w'’-])(?:[ \t]*,?[ \t]+(?:[a-z]|{NUMBER_TOKEN})"
+    rf"(?![\w'’-]))+")
+POSTCODE_CUE = next(cue for label, cue in CUES if label == "postcode")
+UNITS = ("oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+              "seventeen", "eighteen", "nineteen")
+TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+UNIT_VALUES = {w: str(i) for i, w in enumerate(UNITS)} | {"zero": "0", "o": "0", "nought": "0"}
+TEEN_VALUES = {w: str(i) for i, w in enumerate(TEEN_WORDS, 10)}
+TENS_VALUES = {w: str(i) for i, w in enumerate(TENS_WORDS, 2)}
+REPEATS = {"double": 2, "treble": 3, "triple": 3}
 
 
 def _kinds(run: str) -> tuple[int, int]:
@@ -83,4 +98,45 @@ def find_spelt_ids(text: str) -> list[Candidate]:
             if label != "date of birth" and not letters:
                 continue
             found.append(Candidate(m.start(), m.end(), label))
+    return found + _lower_case_postcodes(text)
+
+
+def _spelt(words: list[str]) -> str | None:
+    """What letters and number words spell ("b one two" is "B12"); None if a word is neither."""
+    out, times, i = "", 1, 0
+    while i < len(words):
+        word = words[i]
+        if word in REPEATS:
+            times = REPEATS[word]
+        elif word.isdigit():
+            out += word
+        elif word in TENS_VALUES:
+            unit = UNIT_VALUES.get(words[i + 1]) if i + 1 < len(words) else None
+            out += TENS_VALUES[word] + (unit if unit and unit != "0" else "0")
+            i += bool(unit and unit != "0")
+        elif word in TEEN_VALUES:
+            out += TEEN_VALUES[word]
+        elif word in UNIT_VALUES:
+            out += UNIT_VALUES[word] * times
+            times = 1
+        elif len(word) == 1 and word.isalpha():
+            out += word.upper()
+        else:
+            return None
+        i += 1
+    return out
+
+
+def _lower_case_postcodes(text: str) -> list[Candidate]:
+    """Postcodes spelt in lower case straight after "postcode", as far as they spell one."""
+    found = []
+    for m in LOWER_RUN.finditer(text):
+        if not POSTCODE_CUE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        tokens = list(re.finditer(r"[^\s,]+", m.group()))
+        for last in range(len(tokens), MIN_TOKENS["postcode"] - 1, -1):
+            spelt = _spelt([t.group().lower() for t in tokens[:last]])
+            if spelt and POSTCODE.fullmatch(spelt):
+                found.append(Candidate(m.start(), m.start() + tokens[last - 1].end(), "postcode"))
+                break
     return found

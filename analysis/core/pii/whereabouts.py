@@ -134,7 +134,28 @@ def find_bare_streets(text: str, is_word: Callable[[str], bool] | None) -> list[
                 or not (gate or PRESENCE.search(before))):
             continue
         found.append(Candidate(m.start("name"), m.end("name"), "place"))
-    return found + _lower_case_areas(text, is_word) + _any_case_streets(text)
+    return (found + _lower_case_areas(text, is_word) + _any_case_streets(text)
+            + _numbered_lower_streets(text, is_word))
+
+
+# "at 14 dunmore crescent", "3a kilbride road": a house number, then a street typed in lower
+# case; not "a 10 minute walk down the main road" or "3 close friends".
+NUMBERED_LOWER = re.compile(
+    r"\b\d{1,4}[a-z]?,?[ \t]+(?P<words>(?:[a-z][a-z'’-]+[ \t]+){1,2})"
+    r"(?P<suffix>road|street|lane|avenue|close|crescent|drive|way|grove|terrace|gardens|mews"
+    r"|parade|rise)\b")
+
+
+def _numbered_lower_streets(text: str, is_word: Callable[[str], bool]) -> list[Candidate]:
+    """Numbered streets in lower case whose name has a word that is no English word."""
+    found = []
+    for m in NUMBERED_LOWER.finditer(text):
+        words = m.group("words").split()
+        if (any(never_name(w) or w in ROAD_DESCRIPTIONS for w in words)
+                or all(is_word(w) for w in words)):
+            continue
+        found.append(Candidate(m.start(), m.end(), "place"))
+    return found
 
 
 def _lower_case_areas(text: str, is_word: Callable[[str], bool]) -> list[Candidate]:

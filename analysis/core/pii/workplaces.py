@@ -18,11 +18,22 @@ from .common import CAP_WORD, Candidate
 from .name_words import never_name
 from .shops import said_as_shop
 
-__all__ = ["find_workplaces"]
+__all__ = ["find_firms", "find_pubs", "find_workplaces"]
 
 WORK_AT = re.compile(
     rf"\b(?i:work(?:s|ed|ing)?|job|volunteer(?:s|ed|ing)?|employed|apprenticeship"
     rf"|placement|shifts?)[ \t]+(?P<prep>(?i:at|for|with))[ \t]+(?:(?i:the)[ \t]+)?"
+    rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:&[ \t]+)?{CAP_WORD}){{0,3}})(?![\w'’-])")
+
+
+# "a chef at the Red Lion", "cleaner at Westgate Leisure Centre", "labouring at Ferris
+# Brothers": a job said with where it is done; only "at" (a "cleaner for Dave" is a person's).
+JOB_AT = re.compile(
+    rf"\b(?i:chef|cook|cleaner|cleaning|porter|bar[ \t]?(?:man|maid|staff|work)|barista"
+    rf"|waiter|waitress|waiting[ \t]+on|labourer|labouring|packer|picker|warehouse"
+    rf"|receptionist|mechanic|apprentice|trainee|bouncer|doorman|kitchen[ \t]+(?:porter|hand)"
+    rf"|care[ \t]+assistant|carer|handyman|groundsman|plasterer|joiner|forklift[ \t]+driver"
+    rf"|delivery[ \t]+driver|supervisor)[ \t]+(?P<prep>(?i:at))[ \t]+(?:(?i:the)[ \t]+)?"
     rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:&[ \t]+)?{CAP_WORD}){{0,3}})(?![\w'’-])")
 
 
@@ -41,7 +52,7 @@ def find_workplaces(text: str, is_word: Callable[[str], bool] | None) -> list[Ca
         Candidates labelled ``place``.
     """
     found = []
-    for m in WORK_AT.finditer(text):
+    for m in (*WORK_AT.finditer(text), *JOB_AT.finditer(text)):
         name = m.group("name")
         low = name.lower()
         words = low.split()
@@ -56,6 +67,79 @@ def find_workplaces(text: str, is_word: Callable[[str], bool] | None) -> list[Ca
         # worked with or for is a person, left to the name rules (hidden as [name]).
         if (m.group("prep").lower() != "at" and len(words) == FULL_NAME_WORDS
                 and words[0] in load_set("first_names.txt")):
+            continue
+        found.append(Candidate(*m.span("name"), "place"))
+    return found
+
+
+# "Gallagher Doyle solicitors", "Brannigan & Co", "Hartley Price Solicitors": a firm named
+# after the people who run it names them, so it is hidden as a name.
+FIRM = re.compile(
+    rf"\b(?P<name>{CAP_WORD}(?:[ \t]+(?:(?:&|and)[ \t]+)?{CAP_WORD}){{0,2}})"
+    rf"(?:[ \t]+(?:(?i:solicitors|law|legal)|LLP)\b|[ \t]+(?:&|and)[ \t]+Co\b)")
+
+FIRM_WORDS = frozenset(["advice", "aid", "citizens", "criminal", "defence", "family", "housing",
+                        "immigration", "justice", "law", "legal", "national", "public", "duty",
+                        "community", "centre", "city", "county", "rights", "prison", "youth",
+                        "free", "local", "the", "associates", "partners", "partnership"])
+
+
+def find_firms(text: str, is_word: Callable[[str], bool] | None) -> list[Candidate]:
+    """Find firms named after people ("Brannigan & Co", "Gallagher Doyle solicitors").
+
+    Args:
+        text: text to search.
+        is_word: an English word test; a firm needs one word that is no English word or is
+            a first name ("Citizens Advice Legal" has none); None reads none.
+
+    Returns:
+        Candidates labelled ``name``.
+    """
+    if is_word is None:
+        return []
+    first_names = load_set("first_names.txt")
+    found = []
+    for m in FIRM.finditer(text):
+        words = [w.strip("&") for w in m.group("name").split() if w not in ("&", "and")]
+        if any(never_name(w) or is_kept_region(w) for w in words):
+            continue
+        # Surnames are often English words ("Hartley Price"): two or more count unless one
+        # says what the firm does ("Criminal Defence Solicitors").
+        if any(not is_word(w.lower()) or w.lower() in first_names for w in words) or (
+                len(words) > 1 and not any(w.lower() in FIRM_WORDS for w in words)):
+            found.append(Candidate(*m.span("name"), "name"))
+    return found
+
+
+# "drink in the Black Bull", "a pint at the Fox and Hounds": a pub drunk in is where
+# someone is found; "outside the Dog and Partridge": two nouns joined by "and" after "the"
+# are how pubs are named. Shops, services and landmarks are kept.
+PUB_NAME = rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:and|&)[ \t]+{CAP_WORD}|[ \t]+{CAP_WORD}){{0,2}})"
+DRUNK_AT = re.compile(
+    rf"\b(?i:drink|drinks|drank|drinking|drunk|pints?|pub|boozer|lock-?in)\b[^.?!\n]{{0,20}}?"
+    rf"\b(?i:in|at|from|outside|down)[ \t]+(?i:the)[ \t]+{PUB_NAME}(?![\w'’-])")
+PAIRED_PUB = re.compile(
+    rf"\b(?i:in|at|from|outside|behind|near|opposite|to)[ \t]+(?i:the)[ \t]+"
+    rf"(?P<name>{CAP_WORD}[ \t]+(?:and|&)[ \t]+{CAP_WORD})(?![\w'’-])")
+
+
+def find_pubs(text: str) -> list[Candidate]:
+    """Find pubs: one drunk in, or one named by two nouns ("the Dog and Partridge").
+
+    Args:
+        text: text to search.
+
+    Returns:
+        Candidates labelled ``place``.
+    """
+    found = []
+    for m in (*DRUNK_AT.finditer(text), *PAIRED_PUB.finditer(text)):
+        name = m.group("name")
+        low = name.lower()
+        if (low in load_set("shops.txt") or said_as_shop(text, *m.span("name"))
+                or low in load_set("not_names.txt") or low in load_set("landmarks.txt")
+                or is_kept_region(name) or any(never_name(w) for w in name.split()
+                                               if w not in ("and", "&"))):
             continue
         found.append(Candidate(*m.span("name"), "place"))
     return found
