@@ -76,20 +76,25 @@ def test_the_segments_version_migration_drops_orphans_and_ignores_held_flags(app
         assert conn.scalar(text("SELECT count(*) FROM segment_versions")) == 0
 
 
+def _published_survey(conn) -> None:
+    """Survey 1 with published version 1, in a consultation, written as rows (no models)."""
+    consultation = conn.execute(insert(Consultation).values(
+        title="C", consulting_body="Body")).inserted_primary_key[0]
+    conn.execute(text("INSERT INTO surveys (id, consultation_id, title, status, created_at)"
+                      " VALUES (1, :c, 'S', 'published', CURRENT_TIMESTAMP)"),
+                 {"c": consultation})
+    conn.execute(text("INSERT INTO survey_versions (id, survey_id, number, title, created_at,"
+                      " published_at) VALUES (1, 1, 1, 'S', CURRENT_TIMESTAMP,"
+                      " CURRENT_TIMESTAMP)"))
+
+
 def test_number_questions_already_made_keep_taking_negatives_after_0014(app):
     """0014_walk7_negative_numbers: a survey in use keeps accepting what it accepted before,
     so a response on a tablet with -5 in it is never refused for good after an upgrade."""
     reset_database()
     upgrade(revision="0013_easyread_section_headings")
     with db.engine.begin() as conn:
-        consultation = conn.execute(insert(Consultation).values(
-            title="C", consulting_body="Body")).inserted_primary_key[0]
-        conn.execute(text("INSERT INTO surveys (id, consultation_id, title, status, created_at)"
-                          " VALUES (1, :c, 'S', 'published', CURRENT_TIMESTAMP)"),
-                     {"c": consultation})
-        conn.execute(text("INSERT INTO survey_versions (id, survey_id, number, title, created_at,"
-                          " published_at) VALUES (1, 1, 1, 'S', CURRENT_TIMESTAMP,"
-                          " CURRENT_TIMESTAMP)"))
+        _published_survey(conn)
         conn.execute(text("INSERT INTO survey_questions (survey_id, version_id, position, kind,"
                           " text, choices, offer_dont_know, offer_prefer_not, answer_required)"
                           " VALUES (1, 1, 0, 'number', 'How much did your rent change?', '[]',"
@@ -106,14 +111,7 @@ def test_published_number_questions_keep_taking_decimals_after_0015(app):
     reset_database()
     upgrade(revision="0014_walk7_negative_numbers")
     with db.engine.begin() as conn:
-        consultation = conn.execute(insert(Consultation).values(
-            title="C", consulting_body="Body")).inserted_primary_key[0]
-        conn.execute(text("INSERT INTO surveys (id, consultation_id, title, status, created_at)"
-                          " VALUES (1, :c, 'S', 'published', CURRENT_TIMESTAMP)"),
-                     {"c": consultation})
-        conn.execute(text("INSERT INTO survey_versions (id, survey_id, number, title, created_at,"
-                          " published_at) VALUES (1, 1, 1, 'S', CURRENT_TIMESTAMP,"
-                          " CURRENT_TIMESTAMP)"))
+        _published_survey(conn)
         conn.execute(text("INSERT INTO survey_versions (id, survey_id, number, title, created_at)"
                           " VALUES (2, 1, 2, 'S', CURRENT_TIMESTAMP)"))
         for version in (1, 2):

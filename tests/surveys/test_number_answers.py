@@ -2,6 +2,8 @@
 on the server in the same words the tablet shows (one rule, carried to the tablet)."""
 import json
 
+import pytest
+
 from forum.access import Role
 from forum.extensions import db
 from surveys.models import QuestionKind
@@ -60,22 +62,27 @@ def test_the_number_page_carries_the_rule_and_its_words(auth, version, questions
     assert rules["too_small"] == NUMBER_TOO_SMALL
 
 
-def test_a_builder_ticks_negative_numbers_and_a_new_version_keeps_it(auth, survey, questions):
+@pytest.mark.parametrize("tick, label, text", [
+    ("negative_allowed", "Negative numbers are allowed", "How much did your rent change?"),
+    ("decimals_allowed", "Decimals are allowed", "How many miles away is it?"),
+])
+def test_a_builders_number_tick_is_saved_and_a_new_version_keeps_it(
+        auth, survey, questions, tick, label, text):
     auth.login(Role.FACILITATOR)
-    form = {"kind": "number", "text": "How much did your rent change?", "help_text": "",
+    form = {"kind": "number", "text": text, "help_text": "",
             "choices": "", "consultation_question_id": "0", "show_if": "", "picture_alt": ""}
     page = auth.client.get(f"/surveys/{survey.id}/questions/new").get_data(as_text=True)
-    assert "Negative numbers are allowed" in page
+    assert label in page
     assert auth.client.post(f"/surveys/{survey.id}/questions/new",
-                            data={**form, "negative_allowed": "y"}).status_code == 302
+                            data={**form, tick: "y"}).status_code == 302
     db.session.expire_all()
     added = survey.latest_version.questions[-1]
-    assert added.negative_allowed and not questions[6].negative_allowed
+    assert getattr(added, tick) and not getattr(questions[6], tick)
     edit = f"/surveys/{survey.id}/questions/{added.id}/edit"
-    assert 'name="negative_allowed" type="checkbox" value="y" checked' in \
+    assert f'name="{tick}" type="checkbox" value="y" checked' in \
         auth.client.get(edit).get_data(as_text=True)
     publish(survey, None)
-    assert draft_version(survey).questions[-1].negative_allowed  # copied into the next draft
+    assert getattr(draft_version(survey).questions[-1], tick)  # copied into the next draft
 
 
 def test_a_number_too_big_is_refused_in_the_words_the_tablet_shows(
@@ -129,20 +136,3 @@ def test_a_question_that_allows_decimals_takes_them(auth, client, survey, tablet
     page = auth.client.get(f"/run/{live.id}/q/7").get_data(as_text=True)
     assert 'data-whole="1"' not in page and 'inputmode="decimal"' in page
 
-
-def test_a_builder_ticks_decimals_and_a_new_version_keeps_it(auth, survey, questions):
-    auth.login(Role.FACILITATOR)
-    form = {"kind": "number", "text": "How many miles away is it?", "help_text": "",
-            "choices": "", "consultation_question_id": "0", "show_if": "", "picture_alt": ""}
-    page = auth.client.get(f"/surveys/{survey.id}/questions/new").get_data(as_text=True)
-    assert "Decimals are allowed" in page
-    assert auth.client.post(f"/surveys/{survey.id}/questions/new",
-                            data={**form, "decimals_allowed": "y"}).status_code == 302
-    db.session.expire_all()
-    added = survey.latest_version.questions[-1]
-    assert added.decimals_allowed and not questions[6].decimals_allowed
-    edit = f"/surveys/{survey.id}/questions/{added.id}/edit"
-    assert 'name="decimals_allowed" type="checkbox" value="y" checked' in \
-        auth.client.get(edit).get_data(as_text=True)
-    publish(survey, None)
-    assert draft_version(survey).questions[-1].decimals_allowed  # copied into the next draft
