@@ -135,13 +135,19 @@ def _without_turns(text: str | None, turns: list[Turn], labels: set[str]) -> str
     """The upload with each of these turns replaced: its words, lines, or its speaker's lines."""
     if text is None:
         return None
+    # A long turn cut into pieces (long_turns.py) gives each piece the turn's lines: they are
+    # erased once, or the second piece's erasure took the lines of whoever spoke next.
+    by_lines: dict[tuple[int, int], list[Turn]] = {}
+    for turn in turns:
+        by_lines.setdefault((turn.line_start, turn.line_end), []).append(turn)
     # from the end: earlier lines keep their numbers
-    for turn in sorted(turns, key=lambda t: -t.line_start):
+    for (first, last), pieces in sorted(by_lines.items(), key=lambda item: -item[0][0]):
         lines = text.splitlines(keepends=True)
-        if turn.original_text and turn.original_text in text:
-            text = text.replace(turn.original_text, ERASED_TEXT)
-        elif 1 <= turn.line_start <= turn.line_end <= len(lines):
-            lines[turn.line_start - 1:turn.line_end] = [ERASED_TEXT + "\n"]
+        if all(p.original_text and p.original_text in text for p in pieces):
+            for piece in pieces:
+                text = text.replace(piece.original_text or "", ERASED_TEXT)
+        elif 1 <= first <= last <= len(lines):
+            lines[first - 1:last] = [ERASED_TEXT + "\n"]
             text = "".join(lines)
     # lines still led by their label ("Jane: ...", "[00:01:02] Jane: ..."): the words went
     if labels:

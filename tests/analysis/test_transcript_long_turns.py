@@ -50,3 +50,17 @@ def test_text_with_no_full_stops_is_cut_between_words():
     assert len(turns) > 1 and all(len(t.text) <= PIECE_MOST for t in turns)
     assert all(re.fullmatch(r"word\d+( word\d+)*", t.text) for t in turns)
     assert " ".join(t.text for t in turns) == words
+
+
+def test_text_with_no_full_stops_is_not_cut_inside_a_phone_number_name_or_address():
+    """Spoken text has no full stops: cut at the last space, '07700 | 900123' left the second
+    half of a phone number alone at the start of a turn, where redaction did not see it."""
+    chatter = "and then we went down the road again " * 31
+    said = ("I live at 14 Aldgrove Road near the shop and I phone Karen Whitfield on 07700 "
+            "900123 most days ") + "and then we went down the road again " * 12
+    for pad in range(0, 150):
+        text = " ".join((chatter[:len(chatter) - pad] + " " + said).split())
+        turns = parse_text(text).turns
+        assert len(turns) > 1 and " ".join(t.text for t in turns) == text
+        for together in ("14 Aldgrove Road", "Karen Whitfield", "07700 900123"):
+            assert any(together in t.text for t in turns), (pad, together)

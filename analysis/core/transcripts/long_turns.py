@@ -50,11 +50,21 @@ def _pieces(text: str) -> list[str]:
 
 def _cut_at(text: str, most: int) -> int:
     """Where to end the next piece: the last paragraph or sentence end in its second half,
-    else the last space, else ``most`` (one word of more than half a piece)."""
+    else the last space not inside a name or number, else ``most`` (one word of more than half
+    a piece)."""
     window, least = text[:most + 1], most // 2
     for pattern in (PARAGRAPH, SENTENCE_END):
         ends = [m.end() for m in pattern.finditer(window, least) if m.end() <= most]
         if ends:
             return ends[-1]
     spaces = [m.start() for m in SPACE.finditer(window, least)]
-    return spaces[-1] if spaces else most
+    apart = [at for at in spaces if not _may_join(text, at)]
+    return (apart or spaces)[-1] if spaces else most
+
+
+def _may_join(text: str, at: int) -> bool:
+    """Whether the space at ``at`` may be inside a name, number or address ("Karen Whitfield",
+    "07700 900123", "14 Aldgrove Road"): redaction sees each piece alone, so cut there it
+    found neither half."""
+    before, after = text[at - 1:at], text[at + 1:at + 2]
+    return before.isdigit() or after.isdigit() or after.isupper()
