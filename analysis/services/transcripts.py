@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from analysis.core.transcripts import TranscriptError, read_transcript, speech_blocks
 from forum.extensions import db
@@ -18,6 +19,9 @@ from forum.models import (
     Turn,
     User,
 )
+
+if TYPE_CHECKING:
+    from analysis.core.safeguarding import RiskFlag
 
 UNLABELLED = "Unlabelled"
 GENERIC_SPEAKER = re.compile(r"^(speaker|participant|unknown|interviewer|facilitator)\b", re.I)
@@ -147,14 +151,31 @@ def redact_transcript(transcript: Transcript,
         found.append((turn, spans, find_risks(turn.original_text)))
         if number % 20 == 0:
             progress("Finding personal data", int(100 * number / len(turns)))
-    for turn, spans, risks in found:
+    categories = _risks_of_whole_turns([(turn, risks) for turn, _spans, risks in found])
+    for turn, spans, _risks in found:
         turn.redactions = [Redaction(start=s.start, end=s.end, label=s.label) for s in spans]
-        if risks and turn.risk_reviewed_at is None:
+        if categories[turn.id] and turn.risk_reviewed_at is None:
             turn.risk_flagged = True
-            turn.risk_reason = ", ".join(sorted({r.category for r in risks}))[:200]
+            turn.risk_reason = ", ".join(sorted(categories[turn.id]))[:200]
         turn.redacted_text = redacted_text(turn)
     transcript.status = TranscriptStatus.NEEDS_REVIEW
     db.session.commit()
+
+
+def _risks_of_whole_turns(found: list[tuple[Turn, list[RiskFlag]]]) -> dict[int, set[str]]:
+    """Risk categories per turn id, a cut turn's pieces sharing theirs (long_turns.py cuts a
+    turn too long to review into pieces with the same speaker and lines): a disclosure holds
+    the whole turn it was said in, as it did before the cut, not only the piece it falls in."""
+    categories: dict[int, set[str]] = {}
+    last: tuple[int | None, int, int] | None = None
+    whole: set[str] = set()
+    for turn, risks in found:  # in order: the pieces of one turn are next to each other
+        key = (turn.speaker_id, turn.line_start, turn.line_end)
+        if key != last:
+            last, whole = key, set()
+        whole.update(r.category for r in risks)
+        categories[turn.id] = whole
+    return categories
 
 
 def redacted_text(turn: Turn) -> str:

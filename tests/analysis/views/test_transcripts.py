@@ -359,3 +359,20 @@ def test_pasted_web_page_code_is_refused_in_words_about_pasting(auth, session_wi
     assert ("This is the code of a web page or a picture (HTML, SVG or XML tags), not the words "
             "of a transcript. Copy the words people said and paste those") in html
     assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 0
+
+
+def test_a_risk_in_one_piece_of_a_long_turn_holds_every_piece(auth, session_with_members):
+    """A turn too long to review is cut into pieces (long_turns.py); a disclosure in one piece
+    holds the whole turn, as it did before the cut, so its context waits for a person too."""
+    session, dave, marcia = session_with_members
+    plain = " ".join(f"Week {n} I went to the hostel and the housing office again." for n in
+                     range(1, 60))
+    text = (f"[00:00:05] Facilitator: What happened?\n[00:00:20] Dave: {plain} I thought about "
+            f"ending it, honestly. {plain}\n[00:09:00] Marcia: Same for me, the housing.\n")
+    auth.login(Role.FACILITATOR)
+    assert upload(auth, session, text.encode()).status_code == 302
+    transcript = db.session.scalar(db.select(Transcript))
+    daves = [t for t in transcript.turns if t.speaker.label == "Dave"]
+    assert len(daves) > 2, "the long turn was not cut"
+    assert all(t.risk_flagged and t.held and t.risk_reason == "suicide" for t in daves)
+    assert not transcript.turns[-1].risk_flagged  # Marcia's own turn is not held
