@@ -250,8 +250,7 @@ def add_quote(section: DraftSection, segment_id: int, user: User, words: str | N
     if not quote_matches(text, segment.text):
         raise QuoteWordsError("Those words are not exactly what the member said. Select them again "
                               "from the quote, or leave words out with \"...\".")
-    if words and words.strip():
-        text = mark_cuts(text, segment.text)  # chosen from the middle: say words are left out
+    text = mark_cuts(text, segment.text) if normalise(words or "") else text  # "..." at cuts
     section.quotes.append(DraftQuote(segment_id=segment.id, text=text,
                                      position=len(section.quotes)))
     _claim_revision(section.draft, section.draft.revision)
