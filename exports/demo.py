@@ -13,6 +13,7 @@ from analysis.models import Theme
 from exports.models import DraftQuote
 from exports.services.drafts import current_draft, organisation_profile
 from exports.services.editing import record_version
+from exports.services.quotes import mark_cuts
 from forum.access import Role
 from forum.extensions import db
 from forum.models import Consultation, User
@@ -105,8 +106,7 @@ def shortened(text: str, phrase: str, words: int = 45) -> str:
         if len(" ".join(kept + [sentence]).split()) > words:
             break
         kept.append(sentence)
-    end = start + len(kept)
-    return ("... " if start else "") + " ".join(kept) + (" ..." if end < len(sentences) else "")
+    return mark_cuts(" ".join(kept), text)
 
 
 def load_demo_draft() -> dict[str, int]:

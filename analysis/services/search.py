@@ -18,7 +18,7 @@ from analysis.services.meaning import MIN_SIMILARITY
 from analysis.services.query_words import keywords
 
 __all__ = ["Filters", "Hit", "Results", "keyword_ids", "keyword_scores", "keywords",
-           "search_results", "search_segments"]
+           "search_results", "search_segments", "sources"]
 from forum.extensions import db
 from forum.models import Segment, SegmentSource
 from forum.models.segment_search import keyword_match
@@ -125,6 +125,12 @@ def keyword_scores(consultation_id: int, words: list[str]) -> dict[int, float]:
         for sid in ids:
             scores[sid] = scores.get(sid, 0.0) + weight[word] / whole
     return scores
+
+
+def sources(consultation_id: int) -> set[str]:
+    """Args: a consultation id. Returns: the kinds of source its segments come from."""
+    return {kind.value for kind in db.session.scalars(
+        select(Segment.source_type).where(Segment.consultation_id == consultation_id).distinct())}
 
 
 def _only(column: InstrumentedAttribute[int],

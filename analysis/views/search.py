@@ -21,7 +21,10 @@ from forum.models import Consultation, Question
 def _choices(form: SearchForm, consultation_id: int, themes) -> None:
     from forum.models import Member
 
-    form.source.choices = [("", "Any source")] + list(SOURCE_NAMES.items())
+    # Only the kinds of source this consultation has; one asked for by URL stays shown.
+    offered = service.sources(consultation_id) | {form.source.data}
+    form.source.choices = [("", "Any source")] + [(kind, name) for kind, name
+                                                  in SOURCE_NAMES.items() if kind in offered]
     questions = db.session.scalars(
         select(Question).where(Question.consultation_id == consultation_id)
                                    .order_by(Question.position))
@@ -64,6 +67,9 @@ def search(consultation_id):
             else:
                 searched, note = True, common or note
                 results = service.search_results(consultation.id, query, filters, similarity)
+                if filters.source in set(SOURCE_NAMES) - service.sources(consultation.id):
+                    note = (f"This consultation has no "
+                            f"{SOURCE_NAMES[filters.source].lower()}, so nothing can match.")
     views = {v.segment.id: v for v in describe([h.segment for h in results.hits])}
     return render_template("themes/search.html", consultation=consultation, form=form,
                            results=results, hits=results.hits, views=views, searched=searched,

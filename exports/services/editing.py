@@ -9,7 +9,7 @@ from sqlalchemy import CursorResult, select, update
 
 from exports.models import Draft, DraftQuote, DraftSection, DraftVersion
 from exports.services.drafts import ordered_sections, organisation_profile
-from exports.services.quotes import normalise, quote_matches
+from exports.services.quotes import mark_cuts, normalise, quote_matches
 from forum.extensions import db
 from forum.models import Segment, User
 from forum.models.base import utcnow
@@ -250,6 +250,7 @@ def add_quote(section: DraftSection, segment_id: int, user: User, words: str | N
     if not quote_matches(text, segment.text):
         raise QuoteWordsError("Those words are not exactly what the member said. Select them again "
                               "from the quote, or leave words out with \"...\".")
+    text = mark_cuts(text, segment.text) if normalise(words or "") else text  # "..." at cuts
     section.quotes.append(DraftQuote(segment_id=segment.id, text=text,
                                      position=len(section.quotes)))
     _claim_revision(section.draft, section.draft.revision)

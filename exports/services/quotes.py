@@ -12,6 +12,9 @@ from collections.abc import Iterable
 from forum.models import Member, Segment, SegmentSource
 
 ELLIPSIS = re.compile(r"\.\.\.|…")
+# What a quote may leave off its ends without dots: opening or closing punctuation only.
+LEFT_OFF_BEFORE = re.compile(r"[\s\"“‘'(\[]*")
+LEFT_OFF_AFTER = re.compile(r"[\s.,;:!?…\"”’')\]]*")
 MIN_GROUP = 5
 ANYONE = "Forum member"
 GENDER_WORDS = {"Woman": "a woman", "Man": "a man", "Non-binary": "a non-binary person"}
@@ -20,6 +23,23 @@ GENDER_WORDS = {"Woman": "a woman", "Man": "a man", "Non-binary": "a non-binary 
 def normalise(text: str) -> str:
     """Collapse runs of whitespace and trim, so line breaks and double spaces never matter."""
     return " ".join((text or "").split())
+
+
+def _pieces_found(quote: str, source: str) -> list[tuple[int, int]] | None:
+    """Where each piece of the quote is in the normalised source, in order; None: not all."""
+    source = normalise(source)
+    pieces = [normalise(p) for p in ELLIPSIS.split(quote or "")]
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return None
+    at, spans = 0, []
+    for piece in pieces:
+        found = source.find(piece, at)
+        if found < 0:
+            return None
+        at = found + len(piece)
+        spans.append((found, at))
+    return spans
 
 
 def quote_matches(quote: str, source: str) -> bool:
@@ -33,18 +53,32 @@ def quote_matches(quote: str, source: str) -> bool:
     Returns:
         True when every piece of the quote appears in the source in the same order.
     """
-    source = normalise(source)
-    pieces = [normalise(p) for p in ELLIPSIS.split(quote or "")]
-    pieces = [p for p in pieces if p]
-    if not pieces:
-        return False
-    at = 0
-    for piece in pieces:
-        found = source.find(piece, at)
-        if found < 0:
-            return False
-        at = found + len(piece)
-    return True
+    return _pieces_found(quote, source) is not None
+
+
+def mark_cuts(quote: str, source: str) -> str:
+    """The quote with "..." before or after it where it leaves out the source's words.
+
+    The one rule for every quote taken from part of a segment: one starting mid-sentence, or
+    after words it leaves out, gets "... " in front; one stopping before the source's end
+    (more than its closing punctuation) gets " ..." after. Dots already there are kept.
+
+    Args:
+        quote: the words chosen, perhaps with "..." inside.
+        source: the segment's redacted text.
+
+    Returns:
+        The quote, normalised, with the dots it needs; unchanged if it does not match.
+    """
+    spans = _pieces_found(quote, source)
+    if spans is None:
+        return quote
+    text, source = normalise(quote), normalise(source)
+    if not LEFT_OFF_BEFORE.fullmatch(source[:spans[0][0]]) and not ELLIPSIS.match(text):
+        text = "... " + text
+    if not LEFT_OFF_AFTER.fullmatch(source[spans[-1][1]:]) and not text.endswith(("...", "…")):
+        text += " ..."
+    return text
 
 
 def _age_words(band: str | None) -> str | None:

@@ -126,7 +126,8 @@ def test_part_of_a_segment_can_be_quoted_and_other_words_are_refused(forum, offi
     message = add_quote(section, amber.id, officer,
                         words="  I had nowhere\n to go. ... come back Monday. ")
     assert message == "Quote added to Q2."
-    assert section.quotes[0].text == "I had nowhere to go. ... come back Monday."
+    # It starts mid-sentence, after "When I got out": dots say words were left out.
+    assert section.quotes[0].text == "... I had nowhere to go. ... come back Monday."
     whole = next(s for s in draft.sections if s.question.number == "5")
     add_quote(whole, forum.segments["Birch"].id, officer, words="   ")  # blank: the whole segment
     assert whole.quotes[0].text == forum.segments["Birch"].text

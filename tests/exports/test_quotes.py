@@ -1,6 +1,6 @@
 """Quote checking (with "...") and demographic attribution rules."""
 
-from exports.services.quotes import MIN_GROUP, attribution, quote_matches
+from exports.services.quotes import MIN_GROUP, attribution, mark_cuts, quote_matches
 
 SOURCE = "When I got out I had nowhere to go.  The council said\ncome back Monday."
 
@@ -15,6 +15,27 @@ def test_a_shortened_quote_is_checked_piece_by_piece_in_order():
     assert quote_matches("...I had nowhere to go…", SOURCE)
     assert not quote_matches("come back Monday... When I got out", SOURCE)  # order matters
     assert not quote_matches("When I got out... come back Tuesday.", SOURCE)
+
+
+def test_a_quote_leaving_out_words_before_or_after_says_so_with_dots():
+    # The walk's quote: chosen from the middle of "Someone to help me fill in the forms
+    # without looking down on me." it was printed with no dots in front.
+    said = "Someone to help me fill in the forms without looking down on me."
+    assert (mark_cuts("help me fill in the forms ... looking down on me", said)
+            == "... help me fill in the forms ... looking down on me")
+    assert mark_cuts("I had nowhere to go.", SOURCE) == "... I had nowhere to go. ..."
+    assert mark_cuts("The council said come back Monday.", SOURCE) == (
+        "... The council said come back Monday.")
+    assert mark_cuts("When I got out", SOURCE) == "When I got out ..."
+
+
+def test_a_quote_left_whole_or_already_dotted_gets_no_more_dots():
+    whole = "When I got out I had nowhere to go. The council said come back Monday"
+    assert mark_cuts(whole, SOURCE) == whole  # only the full stop left off
+    assert mark_cuts("...I had nowhere to go…", SOURCE) == "...I had nowhere to go…"
+    assert mark_cuts("nowhere to go", '"Nowhere to go," she said.'.lower()) == (
+        "nowhere to go ...")  # an opening quotation mark left off is no cut
+    assert mark_cuts("not what she said", SOURCE) == "not what she said"  # no match: untouched
 
 
 def test_a_changed_or_empty_quote_does_not_match():

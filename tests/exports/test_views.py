@@ -242,7 +242,8 @@ def test_choosing_part_of_a_segment_keeps_the_words_when_they_do_not_match(forum
     added = auth.client.post(url, data={"segment_id": amber, "words": "I had nowhere to go."})
     assert added.status_code == 302 and added.headers["Location"].endswith(f"#pick-{amber}")
     db.session.expire_all()
-    assert [q.text for q in q2.quotes] == ["I had nowhere to go."]
+    # Chosen from mid-sentence, with words after it: dots mark both cuts.
+    assert [q.text for q in q2.quotes] == ["... I had nowhere to go. ..."]
 
 
 def test_an_unchecked_suggested_theme_name_is_warned_of_and_never_printed_as_one(forum, auth,

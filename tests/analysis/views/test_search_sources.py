@@ -1,0 +1,37 @@
+"""The search page's Source filter offers only the kinds of source this consultation has."""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from forum.access import Role
+from forum.extensions import db
+from forum.models import Segment, SegmentSource
+
+
+def _source_options(html: str) -> list[str]:
+    select_html = re.search(r'<select[^>]*name="source".*?</select>', html, re.S).group(0)
+    return re.findall(r"<option[^>]*>([^<]*)</option>", select_html)
+
+
+def test_only_sources_the_consultation_has_are_offered(auth, analysed, consultation):
+    present = set(db.session.scalars(select(Segment.source_type).where(
+        Segment.consultation_id == consultation.id).distinct()))
+    assert SegmentSource.CSV_IMPORT not in present  # the fixture has no imported answers
+    auth.login(Role.POLICY_OFFICER)
+    html = auth.client.get(f"/consultations/{consultation.id}/search").get_data(as_text=True)
+    offered = _source_options(html)
+    assert offered[0] == "Any source"
+    assert sorted(offered[1:]) == sorted(s.label for s in present)
+    assert SegmentSource.CSV_IMPORT.label not in offered
+
+
+def test_asking_for_a_source_the_consultation_lacks_says_so(auth, analysed, consultation):
+    auth.login(Role.POLICY_OFFICER)
+    html = auth.client.get(f"/consultations/{consultation.id}/search",
+                           query_string={"source": "csv_import"}).get_data(as_text=True)
+    assert "0 segments found" in html
+    assert "This consultation has no imported survey answers" in html
+    # The select still shows what was asked for, not "Any source".
+    assert re.search(r'<option[^>]*value="csv_import"[^>]*selected', html)
