@@ -102,3 +102,16 @@ export function tooLong(form, value) {
   if (!box || !overLimit(value, Number(box.dataset.maxlength))) return null;
   return box.dataset.tooLong + ". This one has " + numberText(value.length) + ".";
 }
+
+/* The page's answer as the server would take it: { error } (shown beside the box), or
+ * { value, empty } where empty means nothing was given (the caller asks "Skip this question?").
+ * One check for a participant's page and the researcher's change of a refused answer. */
+export function checkedAnswer(form, kind) {
+  const answer = readAnswer(form, kind);
+  if (answer.error) return answer;
+  const over = tooLong(form, answer.value);
+  if (over) return { error: over };
+  const empty = answer.value === null || answer.value === "";
+  if (empty && form.dataset.required) return { error: form.dataset.required };
+  return { value: answer.value, empty: empty };
+}

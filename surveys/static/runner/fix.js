@@ -5,7 +5,7 @@
  * words), and puts it in place of the refused one; every other answer, the times and the
  * member stay as they were. Once every refused answer is changed the response waits to send
  * again under its own uuid: the server never stored it, so it is stored once. */
-import { fillAnswer, readAnswer, setupCount, showError, tooLong } from "./answers.js";
+import { checkedAnswer, fillAnswer, setupCount, showError } from "./answers.js";
 import { go, urls } from "./context.js";
 import { researchersWords } from "./sync-status.js";
 
@@ -53,14 +53,10 @@ export function fixPage(uuid, form, kind, position, setupSkip) {
   const skip = setupSkip(function () { save(null); });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    const answer = readAnswer(form, kind);
-    if (answer.error) { showError(form, answer.error); return; }
-    const over = tooLong(form, answer.value);
-    if (over) { showError(form, over); return; }
-    const empty = answer.value === null || answer.value === "";
-    if (empty && form.dataset.required) { showError(form, form.dataset.required); return; }
-    showError(form, null);
-    if (empty) { skip.ask(); return; }
+    const answer = checkedAnswer(form, kind);
+    showError(form, answer.error || null);
+    if (answer.error) return;
+    if (answer.empty) { skip.ask(); return; }
     save(answer.value);
   });
   return loading;

@@ -1,5 +1,7 @@
 /* The participant's pages: start, one question per page, the end, stopping. */
-import { fillAnswer, overLimit, readAnswer, setupCount, showError, tooLong } from "./answers.js";
+import {
+  checkedAnswer, fillAnswer, overLimit, readAnswer, setupCount, showError
+} from "./answers.js";
 import {
   flow, go, main, nextUrl, preview, previousUrl, shownIds, store, urls, versionId
 } from "./context.js";
@@ -109,14 +111,10 @@ export function questionPage() {
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(typing);
-    const answer = readAnswer(form, kind);
-    if (answer.error) { showError(form, answer.error); return; }
-    const over = tooLong(form, answer.value);
-    if (over) { showError(form, over); return; }
-    const empty = answer.value === null || answer.value === "";
-    if (empty && form.dataset.required) { showError(form, form.dataset.required); return; }
-    showError(form, null);
-    if (empty) { skip.ask(); return; }
+    const answer = checkedAnswer(form, kind);
+    showError(form, answer.error || null);
+    if (answer.error) return;
+    if (answer.empty) { skip.ask(); return; }
     next();
   });
   document.querySelectorAll("[data-stop-link]").forEach(function (link) {
