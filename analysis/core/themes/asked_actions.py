@@ -7,18 +7,20 @@ answer is about, which the verbs say (a fourth held-out response's answer on it 
 "Reporting requirements", a side remark). An officer names such an answer by the verbs as
 nouns, of the thing: "Commissioning and funding of treatment".
 
-The noun of each verb is its -ing form, taken only where the pipeline's own WordNet noun
-list has it ("funding", "commissioning", "sharing", "monitoring"): that form always names
-the action itself, while suffix guesses make other words ("base" and "-ment" is a basement,
-"depart" a department), and a verb with no listed -ing noun ("improving") reads badly as
-"Improving of treatment". Nothing is downloaded: the list ships with the spaCy pipeline.
+The noun of each verb comes from ``action_nouns``: a table of verbs whose noun English
+makes otherwise ("expand": "Expansion of Housing First"), else its -ing form where the
+pipeline's own WordNet noun list has it ("funding", "commissioning", "sharing"). A question
+may also ask someone to act ("How should police ... respond to people sleeping rough?"):
+the act is the subject, and people doing something are named by what they do ("Response to
+rough sleeping"). Nothing is downloaded.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from .phrases import GENERIC_HEADS, SPEAKER_WORDS
+from .action_nouns import action_noun, gerund
+from .phrases import GENERIC_HEADS, SENT_PEOPLE, SPEAKER_WORDS
 from .vocabulary import Lexicon
 
 __all__ = ["asked_actions", "gerund"]
@@ -32,17 +34,6 @@ BEFORE_INFINITIVE = 2  # words before the verb of "duty to refer"
 # "Commissioning and funding of services" names a subject, "Doing of things" none.
 PROVIDED = frozenset(["service", "services", "system", "systems", "programme", "programmes",
                       "project", "projects", "intervention", "interventions", "plan", "plans"])
-
-
-def gerund(lemma: str, nouns: Collection[str]) -> str | None:
-    """Args: a verb's lemma ("fund"); the nouns the dictionary knows. Returns: its -ing form
-    when the dictionary lists it as a noun ("funding"), else None."""
-    forms = [lemma + "ing", lemma + lemma[-1:] + "ing"]
-    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
-        forms.insert(0, lemma[:-1] + "ing")  # "share": "sharing"
-    if lemma.endswith("ie"):
-        forms.insert(0, lemma[:-2] + "ying")  # "tie": "tying"
-    return next((f for f in forms if f in nouns), None)
 
 
 def _pos(token: Any, lexicon: Lexicon) -> str:
@@ -75,7 +66,8 @@ def _subject(tokens: Sequence[Any], be: int, lexicon: Lexicon) -> list[Any]:
     if before_modal:
         end -= 1
     start = end - 2 if _infinitive(tokens, end) else end  # "the duty to refer"
-    while start >= 0 and _pos(tokens[start], lexicon) in SUBJECT_POS:
+    while start >= 0 and (_pos(tokens[start], lexicon) in SUBJECT_POS
+                          or _hyphened(tokens, start)):
         start -= 1
     # The word before the subject must open it: a modal ("How should X be ..."), or for
     # "X should be" the start, "that" or a wh-word. Anything else ("people who are arrested
@@ -100,7 +92,11 @@ def _thing(subject: Sequence[Any], lexicon: Lexicon,
             # the question's own phrase names that ("Success of community sentences");
             # "Measuring of success" lost what it was about (a third response).
             return None
-        if token.pos_ in {"ADP", "CCONJ"}:
+        if token.pos_ == "CCONJ":
+            # One of two things ("police and local authorities") or half of a subject two
+            # words share ("drug and alcohol services"): either names it wrongly.
+            return None
+        if token.pos_ == "ADP":
             break
         if token.pos_ != "DET":
             words.append(token)
@@ -109,8 +105,17 @@ def _thing(subject: Sequence[Any], lexicon: Lexicon,
         return None
     if head.lower_ in (GENERIC_HEADS - PROVIDED) | SPEAKER_WORDS:
         return None
-    text = "".join(t.lower_ + t.whitespace_ for t in words).strip()
-    return " ".join(str(display(w)) for w in text.split())
+    # A name keeps its capitals ("Housing First"); other words are shown in their case.
+    shown = "".join((t.text if t.pos_ == "PROPN" else str(display(t.lower_))) + t.whitespace_
+                    for t in words)
+    return shown.strip()
+
+
+def _hyphened(tokens: Sequence[Any], at: int) -> bool:
+    """Whether token ``at`` is a hyphen or a word joined by one to the word before, inside
+    a compound ("problem-solving courts", which the tagger reads as a verb between nouns)."""
+    return tokens[at].tag_ == "HYPH" or (at > 0 and tokens[at - 1].tag_ == "HYPH"
+                                         and not tokens[at - 1].whitespace_)
 
 
 def asked_actions(question: str, nlp: Any, lexicon: Lexicon,
@@ -143,12 +148,88 @@ def asked_actions(question: str, nlp: Any, lexicon: Lexicon,
         # nothing.
         if k < len(tokens) and not (tokens[k].is_punct or tokens[k].pos_ in ("ADP", "SCONJ")):
             continue
-        found = [gerund(v.lemma_.lower(), lexicon.nouns) for v in verbs]
-        nominal = [n for n in found if n]
+        found = [action_noun(v.lemma_.lower(), lexicon.nouns) for v in verbs]
+        named = [pair for pair in found if pair is not None]
         thing = _thing(_subject(tokens, be, lexicon), lexicon, display)
-        if thing is None or len(nominal) < len(found):
+        if thing is None or len(named) < len(found):
             continue  # half an action named would mislead
         joiner = f" {tokens[be + 2].lower_} " if len(verbs) > 1 else ""
-        named = ", ".join(nominal[:-1]) + joiner + nominal[-1]
-        out.append(f"{named[:1].upper()}{named[1:]} of {thing}")
+        nouns = ", ".join(n for n, _ in named[:-1]) + joiner + named[-1][0]
+        out.append(f"{nouns[:1].upper()}{nouns[1:]} {named[-1][1]} {thing}")
+    out.extend(_active_actions(tokens, lexicon, display))
     return out
+
+
+def _active_actions(tokens: Sequence[Any], lexicon: Lexicon,
+                    display: Callable[[str], str]) -> list[str]:
+    """What a question asks someone to do, in the active voice, as a noun phrase: "How
+    should police and local authorities respond to people sleeping rough?" is "Response to
+    rough sleeping"; who is to act (the police) is not the subject, the act is.
+
+    A verb counts when a modal and the doers stand before it (a wh-word or nothing before
+    the modal) and the verb has a noun (``action_nouns``); a preposition the verb takes is
+    kept ("respond to": "response to"), else the noun's own ("Support for women").
+    """
+    out = []
+    for v, verb in enumerate(tokens):
+        if verb.pos_ != "VERB" or not verb.tag_.startswith("VB") or verb.tag_ in ("VBN", "VBG"):
+            continue
+        if not _doers_before(tokens, v, lexicon):
+            continue
+        pair = action_noun(verb.lemma_.lower(), lexicon.nouns)
+        if pair is None:
+            continue
+        noun, prep = pair
+        start = v + 1
+        if start < len(tokens) and tokens[start].pos_ == "ADP":
+            prep, start = tokens[start].lower_, start + 1
+        thing = _activity(tokens[start:]) or _thing(_object(tokens[start:], lexicon), lexicon,
+                                                    display)
+        if thing is not None:
+            out.append(f"{noun[:1].upper()}{noun[1:]} {prep} {thing}")
+    return out
+
+
+def _doers_before(tokens: Sequence[Any], verb: int, lexicon: Lexicon) -> bool:
+    """Whether a modal and a plain noun phrase (who is to act) stand before ``verb``, the
+    modal opening the question or after a wh-word ("How should police ... respond")."""
+    k = verb - 1
+    while k >= 0 and (tokens[k].pos_ == "ADV" or tokens[k].lower_ in ("better", ",")):
+        k -= 1  # "better support", "the police, and liaison services, better identify"
+    doers = k
+    while k >= 0 and (_pos(tokens[k], lexicon) in SUBJECT_POS or tokens[k].lower_ == ","
+                      or tokens[k].tag_ == "PRP"):  # "How can we prevent ..."
+        k -= 1
+    if k < 0 or k == doers or tokens[k].tag_ != "MD":
+        return False
+    return k == 0 or tokens[k - 1].tag_.startswith("W")
+
+
+def _object(tokens: Sequence[Any], lexicon: Lexicon) -> list[Any]:
+    """The noun phrase a verb's object opens with: its words up to the first that cannot
+    stand in one (a verb, "to", a comma)."""
+    words = []
+    for token in tokens:
+        if _pos(token, lexicon) not in SUBJECT_POS or token.pos_ == "PART":
+            break
+        words.append(token)
+    return words
+
+
+def _activity(tokens: Sequence[Any]) -> str | None:
+    """What people are doing, where an object is people and their doing it ("people sleeping
+    rough" is "rough sleeping", "people begging in the street" is "begging"): the act is the
+    subject. None when the participle has an object of its own ("people leaving prison")."""
+    words = [t for t in tokens if t.pos_ != "DET"]
+    if len(words) < len(("people", "sleeping")) or words[1].tag_ != "VBG":
+        return None
+    if words[0].lower_ not in SENT_PEOPLE | {"those", "anyone"}:
+        return None
+    how = []
+    for token in words[2:]:
+        if token.pos_ not in ("ADV", "ADJ"):
+            if not (token.is_punct or token.pos_ in ("ADP", "SCONJ")):
+                return None  # "people leaving prison": whom they leave, not an act alone
+            break
+        how.append(token.lower_)
+    return " ".join([*how, words[1].lower_])

@@ -70,9 +70,12 @@ SPEAKER_WORDS = frozenset(
 # Words that, before "of", say which side of the thing after it is meant: "use of alcohol
 # monitoring tags" names the tags, "role of housing" names housing ("date of birth" and
 # "lack of housing" are subjects themselves and keep their first word).
+# "Importance of family contact" says that the thing matters, how members feel: the thing
+# is the subject ("Importance of offenders" headed the consultation's themes on community
+# sentences and peer support).
 ASPECTS_OF = frozenset(
     ["use", "role", "part", "kind", "sort", "type", "level", "levels", "way", "ways",
-     "view", "views", "lot", "lots", "bit", "number", "amount"])
+     "view", "views", "lot", "lots", "bit", "number", "amount", "importance", "significance"])
 PREPOSITIONS = frozenset(
     ["after", "in", "for", "with", "from", "on", "of", "about", "without", "before", "at", "to",
      "into", "out"])

@@ -376,3 +376,15 @@ def test_a_group_of_people_named_by_the_word_in_front_is_a_subject(label):
 @pytest.mark.parametrize("label", ["Other people", "Many people", "Forum people", "People"])
 def test_people_with_no_word_saying_which_are_no_subject(label):
     assert not acceptable_label(label)
+
+
+def test_how_much_a_thing_matters_is_no_subject_the_thing_is():
+    # "Importance of offenders" headed the consultation's community sentence and peer
+    # support themes: that a thing matters says how members feel, the thing is the subject.
+    from analysis.core.themes.phrases import trimmed_phrase
+
+    assert trimmed_phrase("importance of family contact") == "family contact"
+    assert trimmed_phrase("significance of peer support") == "peer support"
+    keywords = [("offender", 0.5), ("importance", 0.4), ("peer", 0.3), ("support", 0.3)]
+    said = ["importance of offender"] * 3 + ["peer support"] * 2
+    assert make_label(keywords, said) == "Peer support"
