@@ -40,16 +40,22 @@ def test_a_negative_count_is_refused_in_plain_words(client, version, questions, 
     assert send(client, token, with_number(version, questions, 0)).status_code == 201
 
 
-def test_a_question_that_allows_negatives_takes_them(client, survey, tablet):
-    version = draft_version(survey)
-    add_question(version, QuestionData(QuestionKind.NUMBER, "How much did your rent change?",
-                                       negative_allowed=True))
+def published_with_number(survey, text, value, **tick):
+    """Publish the survey with a number question ticked as ``tick`` says; returns the live
+    version and a response answering it with ``value``."""
+    add_question(draft_version(survey), QuestionData(QuestionKind.NUMBER, text, **tick))
     publish(survey, None)
     db.session.commit()
     live = survey.published_version
     questions = {q.position: q for q in live.questions}
     body = with_number(live, questions, 3)
-    body["answers"].append({"question_id": questions[7].id, "value": -20})
+    body["answers"].append({"question_id": questions[7].id, "value": value})
+    return live, body
+
+
+def test_a_question_that_allows_negatives_takes_them(client, survey, tablet):
+    _live, body = published_with_number(survey, "How much did your rent change?", -20,
+                                        negative_allowed=True)
     _, token = tablet
     assert send(client, token, body).status_code == 201
 
@@ -121,15 +127,8 @@ def test_a_count_refuses_a_part_number_in_the_words_the_tablet_shows(
 
 
 def test_a_question_that_allows_decimals_takes_them(auth, client, survey, tablet):
-    version = draft_version(survey)
-    add_question(version, QuestionData(QuestionKind.NUMBER, "How many miles away is it?",
-                                       decimals_allowed=True))
-    publish(survey, None)
-    db.session.commit()
-    live = survey.published_version
-    questions = {q.position: q for q in live.questions}
-    body = with_number(live, questions, 3)
-    body["answers"].append({"question_id": questions[7].id, "value": 2.5})
+    live, body = published_with_number(survey, "How many miles away is it?", 2.5,
+                                       decimals_allowed=True)
     _, token = tablet
     assert send(client, token, body).status_code == 201
     auth.login(Role.PEER_RESEARCHER)
