@@ -14,10 +14,13 @@ def configure_logging() -> None:
     gunicorn's and Huey's own messages still appear, in the same format.
     """
     level = os.environ.get("LOG_LEVEL", "INFO").upper()
+    # WeasyPrint logs every layout step at INFO (about 30 lines a PDF): only at DEBUG.
+    steps = "NOTSET" if level == "DEBUG" else "WARNING"
     logging.config.dictConfig({
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {"plain": {"format": FORMAT}},
         "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
         "root": {"level": level, "handlers": ["stderr"]},
+        "loggers": {"weasyprint.progress": {"level": steps}},
     })
