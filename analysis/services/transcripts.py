@@ -163,16 +163,14 @@ def redact_transcript(transcript: Transcript,
 
 
 def _risks_of_whole_turns(found: list[tuple[Turn, list[RiskFlag]]]) -> dict[int, set[str]]:
-    """Risk categories per turn id, a cut turn's pieces sharing theirs (long_turns.py cuts a
-    turn too long to review into pieces with the same speaker and lines): a disclosure holds
-    the whole turn it was said in, as it did before the cut, not only the piece it falls in."""
+    """Risk categories per turn id, the pieces of one turn as said (``Turn.as_said``) sharing
+    theirs: a disclosure holds the whole turn it was said in, not only the piece it falls in."""
     categories: dict[int, set[str]] = {}
     last: tuple[int | None, int, int] | None = None
     whole: set[str] = set()
     for turn, risks in found:  # in order: the pieces of one turn are next to each other
-        key = (turn.speaker_id, turn.line_start, turn.line_end)
-        if key != last:
-            last, whole = key, set()
+        if turn.as_said != last:
+            last, whole = turn.as_said, set()
         whole.update(r.category for r in risks)
         categories[turn.id] = whole
     return categories

@@ -131,6 +131,16 @@ class Turn(Model):
         """Held out of analysis and quotes until a person has reviewed the flag."""
         return self.risk_flagged and self.risk_reviewed_at is None
 
+    @property
+    def as_said(self) -> tuple[int | None, int, int]:
+        """The turn as it was said: its speaker and lines in the upload.
+
+        A turn too long to review is cut into pieces (``long_turns.py``) that keep both, so
+        the pieces of one turn, and only they, share this: erasure takes their lines once and
+        a disclosure in one piece holds them all.
+        """
+        return (self.speaker_id, self.line_start, self.line_end)
+
 
 class Redaction(Model):
     """A proposed or added redaction: offsets into the turn's original text, never the words."""

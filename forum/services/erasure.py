@@ -135,13 +135,13 @@ def _without_turns(text: str | None, turns: list[Turn], labels: set[str]) -> str
     """The upload with each of these turns replaced: its words, lines, or its speaker's lines."""
     if text is None:
         return None
-    # A long turn cut into pieces (long_turns.py) gives each piece the turn's lines: they are
+    # The pieces of a long turn cut for review share its lines (Turn.as_said): they are
     # erased once, or the second piece's erasure took the lines of whoever spoke next.
-    by_lines: dict[tuple[int, int], list[Turn]] = {}
+    said: dict[tuple[int | None, int, int], list[Turn]] = {}
     for turn in turns:
-        by_lines.setdefault((turn.line_start, turn.line_end), []).append(turn)
+        said.setdefault(turn.as_said, []).append(turn)
     # from the end: earlier lines keep their numbers
-    for (first, last), pieces in sorted(by_lines.items(), key=lambda item: -item[0][0]):
+    for (_speaker, first, last), pieces in sorted(said.items(), key=lambda item: -item[0][1]):
         lines = text.splitlines(keepends=True)
         if all(p.original_text and p.original_text in text for p in pieces):
             for piece in pieces:
