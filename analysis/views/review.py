@@ -50,8 +50,11 @@ def highlighted_original(turn) -> Markup:
 def review(transcript_id):
     """Every proposed redaction beside the original: accept or reject, then approve."""
     transcript = db.get_or_404(Transcript, transcript_id)
-    if transcript.status == TranscriptStatus.REDACTING:
-        return render_template("transcripts/waiting.html", transcript=transcript)
+    if transcript.status in (TranscriptStatus.REDACTING, TranscriptStatus.FAILED):
+        # A failed check found nothing because it checked nothing: "0 personal details were
+        # found" above "Approve redactions" (which then failed) read as a clean transcript.
+        return render_template("transcripts/waiting.html", transcript=transcript,
+                               can_manage=True, confirm=ConfirmForm())
     if transcript.purged_at:
         # Only offsets into words that no longer exist are left: nothing to review or change.
         return render_template("transcripts/purged.html", transcript=transcript)

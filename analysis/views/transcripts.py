@@ -26,6 +26,7 @@ from forum.models import (
 from forum.models.base import utcnow
 from forum.services import audit
 from forum.services.retention import offers_delete
+from forum.services.sessions import member_choices
 
 
 @bp.route("/sessions/<int:session_id>/transcripts/new", methods=["GET", "POST"])
@@ -205,6 +206,8 @@ def speakers(transcript_id):
     attending = {m.id for m in transcript.session.members}
     return render_template("transcripts/speakers.html", transcript=transcript, counts=counts,
                            members=list(members.values()), attending=attending, form=ConfirmForm(),
+                           # "Member 2 (does not take part)": their words stay out of analysis.
+                           names=dict(member_choices()),
                            suggestions=suggest_speakers(transcript), unlabelled=service.UNLABELLED)
 
 

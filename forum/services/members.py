@@ -39,6 +39,10 @@ def save_member(member: Member, pseudonym: str, real_name: str = "", contact: st
     pseudonym = pseudonym.strip()
     if pseudonym and pseudonym_taken(pseudonym, member.id):
         raise MemberError("Another member already uses that pseudonym")
+    if _shares_a_name(pseudonym or member.pseudonym or "", real_name):
+        # The pseudonym heads their quotes; the real name must never leave Forum Voice.
+        raise MemberError("This pseudonym uses the member's real name. Use a name the member "
+                          "chose that is not their own, or leave it blank for the next number")
     if pseudonym:
         member.pseudonym_chosen = not _GENERATED.match(pseudonym)
         member.pseudonym = pseudonym
@@ -49,6 +53,12 @@ def save_member(member: Member, pseudonym: str, real_name: str = "", contact: st
     db.session.add(member)
     db.session.commit()
     return member
+
+
+def _shares_a_name(pseudonym: str, real_name: str) -> bool:
+    """True when a word of the pseudonym is a word of the real name ("Priya" of Priya Sharma)."""
+    words = set(re.findall(r"[^\W\d_]{2,}", (real_name or "").casefold()))
+    return bool(words & set(re.findall(r"[^\W\d_]{2,}", pseudonym.casefold())))
 
 
 def set_contact(member: Member, real_name: str, contact: str) -> None:

@@ -89,8 +89,11 @@ def edit(member_id):
     """Change a member's pseudonym, demographics or private contact details."""
     member = db.get_or_404(Member, member_id)
     contact = member.contact
-    form = MemberForm(obj=member, real_name=contact.real_name if contact else "",
-                      contact=contact.contact if contact else "")
+    form = MemberForm(obj=member, real_name=contact.real_name if contact else "")
+    if "contact" not in request.form:
+        # obj= fills the box from member.contact, the contact record itself: it showed
+        # "<MemberContact 1>" and saving the page unchanged stored those words.
+        form.contact.data = contact.contact if contact else ""
     return _edit(member, form, is_new=False)
 
 

@@ -77,8 +77,11 @@ def show(session_id):
     can_manage = user_has_role(*MANAGE)
     # A wrong or duplicate upload is deleted from here, beside the copy it duplicates.
     deletable = {t.id for t in session.transcripts if can_manage and offers_delete(t)}
+    # A disclosure of risk waiting for a person showed only as "Needs review", like any other.
+    flagged = {t.id for t in session.transcripts
+               if can_manage and any(turn.held for turn in t.turns)}
     return render_template("forum/sessions/show.html", session_obj=session,
-                           can_manage=can_manage, deletable=deletable)
+                           can_manage=can_manage, deletable=deletable, flagged=flagged)
 
 
 @bp.route("/<int:session_id>/delete", methods=["GET", "POST"])

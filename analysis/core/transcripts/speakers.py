@@ -26,7 +26,7 @@ __all__ = ["accept_label", "parse_speaker_text", "parse_timestamp", "split_inlin
 TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 INLINE = re.compile(
     rf"^\s*(?:[\[(]?(?P<ts>{TS})[\])]?\s*[-–]?\s*)?(?P<label>[^\s:\[(][^:\n]{{0,39}}?)\s*"
-    rf"(?:[\[(](?P<ts2>{TS})[\])])?\s*:\s+(?P<text>\S.*)$"
+    rf"(?:[\[(](?P<ts2>{TS})[\])])?\s*:\s+(?:[\[(](?P<ts3>{TS})[\])]\s*)?(?P<text>\S.*)$"
 )
 HEADER_WITH_TIME = re.compile(
     rf"^\s*(?P<label>[^\s:\[(\d][^:\n]{{0,39}}?)\s*(?:[-–|]\s*)?[\[(]?(?P<ts>{TS})[\])]?\s*:?\s*$"
@@ -126,7 +126,9 @@ def split_inline_label(line: str) -> tuple[str, str | None, str] | None:
     m = INLINE.match(line)
     if not m:
         return None
-    return m.group("label").strip(), m.group("ts") or m.group("ts2"), m.group("text").strip()
+    # A bracketed time just after the colon ("Lee: [00:01:10] ...") is the turn's time too.
+    return (m.group("label").strip(), m.group("ts") or m.group("ts2") or m.group("ts3"),
+            m.group("text").strip())
 
 
 @dataclass
