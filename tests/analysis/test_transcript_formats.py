@@ -173,3 +173,25 @@ def test_odt_paragraphs_with_spaces_and_headings():
 ])
 def test_speaker_label_judgement(text, speakers):
     assert [turn.speaker for turn in parse_text(text).turns] == speakers
+
+
+def test_teams_surname_comma_forename_headers_are_speakers():
+    # Teams names people as the organisation's directory does ("Okonjo, Sam"); the name had
+    # been read as words of an unlabelled turn, so the whole talk had no speakers.
+    text = ("Okonjo, Sam   0:03\nWhat was the hardest part of getting out?\n\n"
+            "Hughes, Dee   0:11\nHousing. Nobody had sorted it.\n\n"
+            "Okonjo, Sam   0:20\nAnd probation?\n")
+    assert [(turn.speaker, turn.start_seconds, turn.text) for turn in parse_text(text).turns] == [
+        ("Okonjo, Sam", 3, "What was the hardest part of getting out?"),
+        ("Hughes, Dee", 11, "Housing. Nobody had sorted it."),
+        ("Okonjo, Sam", 20, "And probation?"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Well, honestly   0:03\nIt was hard.\n",  # a comma in what was said is not a name
+    "So, yes: that was it.\n",
+    "Thanks, Dave: you were great.\n",  # said to someone, not a label
+])
+def test_a_comma_in_speech_is_not_a_surname_forename_label(text):
+    assert [turn.speaker for turn in parse_text(text).turns] == [None]

@@ -5,7 +5,7 @@ Shapes understood, mixed freely in one file:
 * ``Name: text`` and ``Speaker 2: text``
 * ``[00:01:23] Name: text`` (also ``(00:01:23)`` or a bare time before the name)
 * Otter/Teams/Rev style: ``Name  0:03`` or ``Name (00:01:23):`` alone on a line, then the
-  words on the following lines
+  words on the following lines (Teams' ``Surname, Forename  0:03`` too)
 * ``Name:`` alone on a line, then the words
 * unlabelled text: one turn per paragraph, speaker None
 
@@ -52,9 +52,13 @@ NOT_LABELS = frozenset(
      "mobile", "address", "ref", "dear", "to", "from", "cc", "important", "quote", "key", "monday",
      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "so", "and", "but", "well",
      "also", "basically", "honestly", "because", "then", "now", "yes", "no", "yeah", "okay", "ok",
-     "right", "like", "listen", "look", "anyway", "obviously", "actually", "remember"])
+     "right", "like", "listen", "look", "anyway", "obviously", "actually", "remember", "thanks",
+     "sorry", "hi", "hello", "hey", "oh", "please", "cheers"])
 NAME_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’.-]*|de|da|di|van|von|der|del|la|le|bin|al|el|ap)$")
 LABEL_CHARS = re.compile(r"^[A-Za-z][A-Za-z '’.-]*$")
+# Teams names people as an organisation's directory does: "Okonjo, Sam", "Le Roux, Anne-Marie".
+_NAME = r"[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*)?"
+DIRECTORY_NAME = re.compile(rf"^{_NAME}, {_NAME}$")
 
 
 # A speaker label is a name or a role: longer text before a colon is speech.
@@ -105,10 +109,12 @@ def accept_label(label: str, count: int, *, where_label_belongs: bool) -> bool:
     norm = label.casefold()
     if not label or len(label) > MAX_LABEL_CHARS or len(label.split()) > MAX_LABEL_WORDS:
         return False
-    if norm in NOT_LABELS or norm.split()[0] in NOT_LABELS:
+    if norm in NOT_LABELS or norm.split()[0].rstrip(",") in NOT_LABELS:
         return False
     if GENERIC.match(label) or norm in ROLES:
         return True
+    if DIRECTORY_NAME.match(label):
+        return count >= SEEN_TWICE or where_label_belongs
     if not LABEL_CHARS.match(label):
         return False
     return count >= SEEN_TWICE or (where_label_belongs and _looks_like_name(label))
