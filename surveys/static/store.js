@@ -180,7 +180,7 @@
                errors: failed.map(function (i) { return i.error; }),
                refused: failed.map(function (i) {
                  return { uuid: i.uuid, error: i.error, versionId: JSON.parse(i.body).survey_version_id,
-                          questions: toChange(i) };
+                          questions: toChange(i), times: timesOnly(i) };
                }) };
     });
   }
@@ -199,6 +199,33 @@
       if (positions.indexOf(position) === -1 && (item.changed || []).indexOf(position) === -1) positions.push(position);
     }
     return positions;
+  }
+
+  /* Refused for its start and finish times alone ("started_at is not a believable date"):
+   * the tablet's clock was wrong (it resets with a flat battery), the answers are fine. Both
+   * times may be left out, so it can be sent without them (sendWithoutTimes). */
+  var TIME_PROBLEM = /^(started_at|finished_at) /;
+
+  function timesOnly(item) {
+    var problems = String(item.error || "").replace(/^The response was not stored: /, "").split("; ");
+    return problems.every(function (p) { return TIME_PROBLEM.test(p); });
+  }
+
+  /* Send a response refused for its times again without them, every answer as it was. */
+  function sendWithoutTimes(uuid) {
+    return transaction(["outbox"], "readwrite", function (s) {
+      return req(s.outbox.get(uuid)).then(function (item) {
+        if (!item || item.state !== "failed" || !timesOnly(item)) return false;
+        var body = JSON.parse(item.body);
+        delete body.started_at;
+        delete body.finished_at;
+        item.body = JSON.stringify(body);
+        item.state = "waiting";
+        delete item.error;
+        s.outbox.put(item);
+        return true;
+      });
+    });
   }
 
   function refusedItem(uuid) {
@@ -279,6 +306,6 @@
     newDraft: newDraft, currentDraft: currentDraft, saveAnswer: saveAnswer, queueDraft: queueDraft,
     deleteDraft: deleteDraft, setAside: setAside, unfinished: unfinished, resume: resume,
     outbox: outbox, summary: summary, sendAll: sendAll,
-    refusedItem: refusedItem, changeRefused: changeRefused
+    refusedItem: refusedItem, changeRefused: changeRefused, sendWithoutTimes: sendWithoutTimes
   };
 })(self);

@@ -1,0 +1,57 @@
+"""Ways out for a response the server refused that the walk of the peer researcher found
+missing: a tablet whose clock was wrong, two pages changing the same refused answer, and
+signing out with refused responses on the tablet."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.runner_helpers import (
+    set_up_tablet,
+    sign_in_as_peer,
+    touch_page,  # noqa: F401 (fixture)
+)
+
+pytestmark = pytest.mark.browser
+
+# A tablet whose clock had reset (a flat battery) when the participant answered: the server
+# refuses the times, not the answers, and the refusal names no answer to change.
+QUEUE_WRONG_CLOCK = """async () => {
+  const flow = JSON.parse(document.querySelector("main").dataset.flow);
+  const id = position => flow.find(step => step.position === position).id;
+  const uuid = window.FVStore.newUuid();
+  await window.FVStore.queueDraft(uuid, {
+    uuid: uuid, survey_version_id: 1, completed: true, read_aloud: false, member_id: null,
+    member_ref: null, started_at: "1980-01-01T00:00:00Z", finished_at: "1980-01-01T00:09:00Z",
+    answers: [{question_id: id(1), value: "no"},
+              {question_id: id(9), value: "More peer mentors."}]});
+  return uuid;
+}"""
+
+
+def test_a_response_refused_for_the_tablets_clock_is_sent_without_the_times(
+        live_server, touch_page, shots):
+    """Refused for its times alone, a response said 'This cannot be changed on the tablet ...
+    tell whoever runs the survey', who could not change it either: it stayed for ever. The
+    researcher is told the tablet's clock was wrong and can send the answers without times."""
+    from forum.extensions import db
+    from surveys.models import SurveyResponse
+
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    uuid = page.evaluate(QUEUE_WRONG_CLOCK)
+    page.get_by_role("button", name="Send now").tap()
+    refused = page.locator("[data-refused]")
+    expect(refused).to_contain_text("The tablet’s clock was wrong", timeout=15000)
+    # Never the API's field names.
+    expect(page.locator("main")).not_to_contain_text("started_at")
+    page.screenshot(path=str(shots / "runner_refused_clock.png"))
+    page.get_by_role("button", name="Send it without the times").tap()
+
+    expect(page.locator("[data-sync-status]")).to_contain_text("All responses have been sent.",
+                                                                timeout=15000)
+    db.session.expire_all()
+    stored = db.session.scalars(db.select(SurveyResponse).where(
+        SurveyResponse.uuid == uuid)).one()
+    assert (stored.started_at, stored.finished_at) == (None, None)
+    assert sorted((a.question.position, a.value, a.text) for a in stored.answers) == [
+        (1, "no", None), (9, None, "More peer mentors.")]
