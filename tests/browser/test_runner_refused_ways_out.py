@@ -55,3 +55,46 @@ def test_a_response_refused_for_the_tablets_clock_is_sent_without_the_times(
     assert (stored.started_at, stored.finished_at) == (None, None)
     assert sorted((a.question.position, a.value, a.text) for a in stored.answers) == [
         (1, "no", None), (9, None, "More peer mentors.")]
+
+
+# Counts had to be whole: 1.5 workers (question 8) is refused, and can be changed.
+QUEUE_HALF_A_WORKER = QUEUE_WRONG_CLOCK.replace(
+    'started_at: "1980-01-01T00:00:00Z", finished_at: "1980-01-01T00:09:00Z"',
+    'started_at: "2026-12-01T10:00:00Z", finished_at: "2026-12-01T10:09:00Z"').replace(
+    '{question_id: id(1), value: "no"}', '{question_id: id(8), value: 1.5}')
+
+
+def test_a_refused_answer_changed_in_two_tabs_says_the_second_was_not_saved(
+        live_server, touch_page):
+    """Two tabs open on the same refused answer: the first change was sent and the second tab
+    went back to the researcher page as if its change was saved too, so the researcher never
+    knew which number the server got. The second now says its change was not saved."""
+    from forum.extensions import db
+    from surveys.models import SurveyResponse
+
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    uuid = page.evaluate(QUEUE_HALF_A_WORKER)
+    page.get_by_role("button", name="Send now").tap()
+    change = page.get_by_role("link", name="Change the answer to question 8")
+    change.wait_for(timeout=15000)
+    other = page.context.new_page()
+    other.goto(live_server + change.get_attribute("href"))
+    change.tap()
+    for tab in (page, other):
+        expect(tab.get_by_text("The server did not take this answer")).to_be_visible()
+    page.get_by_label("How many workers help you now?").fill("2")
+    page.get_by_role("button", name="Save and send").tap()
+    expect(page.locator("[data-sync-status]")).to_contain_text("All responses have been sent.",
+                                                                timeout=15000)
+
+    other.get_by_label("How many workers help you now?").fill("4")
+    other.get_by_role("button", name="Save and send").tap()
+    expect(other.locator("[data-error]")).to_contain_text(
+        "This answer was changed in another tab already, so this change was not saved.")
+    assert "fix=" in other.url
+    db.session.expire_all()
+    stored = db.session.scalars(db.select(SurveyResponse).where(
+        SurveyResponse.uuid == uuid)).one()
+    assert [(a.question.position, a.value) for a in stored.answers][0] == (8, 2)

@@ -45,7 +45,15 @@ export function fixPage(uuid, form, kind, position, setupSkip) {
     return loading.then(function (item) {
       if (!item) return null;
       return window.FVStore.changeRefused(uuid, questionId, position, value).then(function (left) {
-        if (left && left.length) go(urls.question + left[0] + "?fix=" + encodeURIComponent(uuid));
+        if (left === null) {
+          // Another tab changed it first (and may have sent it): going back as if this change
+          // was saved too left the researcher not knowing which answer the server got.
+          form.querySelector(".fv-button-row").hidden = true;
+          showError(form, "This answer was changed in another tab already, so this change was " +
+                    "not saved. Go back to the researcher page to see what was sent.");
+          return;
+        }
+        if (left.length) go(urls.question + left[0] + "?fix=" + encodeURIComponent(uuid));
         else go(urls.home + "?changed=1", true);
       });
     });
