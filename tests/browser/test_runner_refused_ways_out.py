@@ -98,3 +98,22 @@ def test_a_refused_answer_changed_in_two_tabs_says_the_second_was_not_saved(
     stored = db.session.scalars(db.select(SurveyResponse).where(
         SurveyResponse.uuid == uuid)).one()
     assert [(a.question.position, a.value) for a in stored.answers][0] == (8, 2)
+
+
+def test_signing_out_with_a_refused_response_warns_first(live_server, touch_page):
+    """The researcher page said 'You can sign out now ... sends the responses when it is back
+    online' with a refused response on the tablet, which never sends by itself and is changed
+    only from the researcher page, which needs a sign-in. Sign out now warns once."""
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    page.evaluate(QUEUE_HALF_A_WORKER)
+    page.get_by_role("button", name="Send now").tap()
+    page.get_by_role("link", name="Change the answer to question 8").wait_for(timeout=15000)
+    page.get_by_role("button", name="Sign out").tap()
+    status = page.locator("[data-sign-out-status]")
+    expect(status).to_contain_text("1 response the server did not take is still on this tablet")
+    expect(page.get_by_role("button", name="Sign out anyway")).to_be_visible()
+    assert page.request.get(f"{live_server}/run/1/offline.json", max_redirects=0).ok  # signed in
+    page.get_by_role("button", name="Sign out anyway").tap()
+    expect(status).to_contain_text("You have signed out.")

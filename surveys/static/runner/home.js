@@ -109,15 +109,33 @@ function refreshName(device, show) {
 function signOut() {
   const form = document.querySelector("[data-sign-out]");
   const status = document.querySelector("[data-sign-out-status]");
+  let warned = false;
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    fetch(form.action, { method: "POST", credentials: "same-origin", body: new FormData(form) })
-      .then(function (response) {
-        if (!response.ok) throw new Error("refused");
-        form.hidden = true;
-        status.textContent = "You have signed out. The survey still runs on this tablet.";
-      }).catch(function () { form.submit(); });
+    window.FVStore.summary().then(function (s) {
+      // A refused response never sends by itself, and is changed only from this page, which
+      // needs a sign-in: say so once before signing out.
+      if (s.failed && !warned) {
+        warned = true;
+        status.textContent = (s.failed === 1 ? "1 response the server did not take is"
+          : s.failed + " responses the server did not take are") + " still on this tablet. " +
+          "Send " + (s.failed === 1 ? "it" : "them") + " again from the list above before you " +
+          "sign out: once signed out, you need to sign in again to do it.";
+        form.querySelector("button").textContent = "Sign out anyway";
+        return;
+      }
+      leave(form, status);
+    }, function () { leave(form, status); });
   });
+}
+
+function leave(form, status) {
+  fetch(form.action, { method: "POST", credentials: "same-origin", body: new FormData(form) })
+    .then(function (response) {
+      if (!response.ok) throw new Error("refused");
+      form.hidden = true;
+      status.textContent = "You have signed out. The survey still runs on this tablet.";
+    }).catch(function () { form.submit(); });
 }
 
 function button(text, style, onClick) {
