@@ -233,8 +233,10 @@
   }
 
   /* Put the changed answer in place of the refused one (none: the rest is sent without it).
+   * prune(answers) returns {answers, dropped}: the answers the skip logic still shows, and
+   * the positions of those it now hides (never sent, nor to change).
    * Resolves with the positions still to change, or null if the response is not refused. */
-  function changeRefused(uuid, questionId, position, value) {
+  function changeRefused(uuid, questionId, position, value, prune) {
     return transaction(["outbox"], "readwrite", function (s) {
       return req(s.outbox.get(uuid)).then(function (item) {
         if (!item || item.state !== "failed") return null;
@@ -242,9 +244,10 @@
         var empty = value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length);
         var answers = body.answers.filter(function (a) { return a.question_id !== questionId; });
         if (!empty) answers.push({ question_id: questionId, value: value });
-        body.answers = answers;
+        var kept = prune ? prune(answers) : { answers: answers, dropped: [] };
+        body.answers = kept.answers;
         item.body = JSON.stringify(body);
-        item.changed = (item.changed || []).concat([position]);
+        item.changed = (item.changed || []).concat([position], kept.dropped);
         item.changedAt = new Date().toISOString();
         var left = toChange(item);
         if (!left.length) { item.state = "waiting"; delete item.error; delete item.changed; }

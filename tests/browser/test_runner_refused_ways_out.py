@@ -117,3 +117,53 @@ def test_signing_out_with_a_refused_response_warns_first(live_server, touch_page
     assert page.request.get(f"{live_server}/run/1/offline.json", max_redirects=0).ok  # signed in
     page.get_by_role("button", name="Sign out anyway").tap()
     expect(status).to_contain_text("You have signed out.")
+
+
+QUEUE_BEEN_IN_PRISON = QUEUE_WRONG_CLOCK.replace(
+    'started_at: "1980-01-01T00:00:00Z", finished_at: "1980-01-01T00:09:00Z"',
+    'started_at: "2026-12-01T10:00:00Z", finished_at: "2026-12-01T10:09:00Z"').replace(
+    '{question_id: id(1), value: "no"}',
+    '{question_id: id(1), value: "yes"}, {question_id: id(2), value: "in-a-hostel"}, '
+    '{question_id: id(3), value: "4"}')
+REFUSED_Q1 = ("The response was not stored: answers[0].value (question 1) must be one of "
+              "'no', 'prefer_not', 'yes'")
+
+
+def test_a_changed_refused_answer_drops_the_answers_its_skip_logic_now_hides(
+        live_server, touch_page):
+    """Changing a refused answer to 'Have you been in prison?' from Yes to No sent the answers
+    to the two questions only shown after Yes as well, which the participant's own pages never
+    send: the results counted a night in a hostel for someone never in prison."""
+    import json
+
+    from forum.extensions import db
+    from surveys.models import SurveyResponse
+
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+
+    def refuse_while_yes(route):
+        # Refused while it says Yes (the answers only Yes shows are still in it).
+        if '"in-a-hostel"' not in (route.request.post_data or ""):
+            route.continue_()
+            return
+        route.fulfill(status=422, content_type="application/json",
+                      body=json.dumps({"error": REFUSED_Q1}))
+
+    page.route("**/api/v1/responses", refuse_while_yes)
+    uuid = page.evaluate(QUEUE_BEEN_IN_PRISON)
+    page.get_by_role("button", name="Send now").tap()
+    change = page.get_by_role("link", name="Change the answer to question 1")
+    change.wait_for(timeout=15000)
+    page.goto(live_server + change.get_attribute("href"))
+    page.get_by_text("The server did not take this answer").wait_for()
+    page.get_by_label("No", exact=True).tap()
+    page.get_by_role("button", name="Save and send").tap()
+    expect(page.locator("[data-sync-status]")).to_contain_text("All responses have been sent.",
+                                                                timeout=15000)
+    db.session.expire_all()
+    stored = db.session.scalars(db.select(SurveyResponse).where(
+        SurveyResponse.uuid == uuid)).one()
+    assert sorted((a.question.position, a.value, a.text) for a in stored.answers) == [
+        (1, "no", None), (9, None, "More peer mentors.")]
