@@ -158,16 +158,37 @@ function listUnfinished() {
     drafts.forEach(function (draft) {
       const li = document.createElement("li");
       const when = new Date(draft.savedAt || draft.startedAt);
+      const count = Object.keys(draft.answers).length;
       li.appendChild(document.createTextNode("Started " + when.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) +
-        ", " + plural(Object.keys(draft.answers).length, "answer", "answers") + " "));
+        ", " + plural(count, "answer", "answers") + " "));
       li.appendChild(button("Carry on with it", "govuk-button--secondary", function () {
         window.FVStore.resume(draft.uuid).then(function (d) { go(nextUrl(0, d.answers)); });
       }));
       li.appendChild(document.createTextNode(" "));
       li.appendChild(button("Delete it", "govuk-button--warning", function () {
-        window.FVStore.deleteDraft(draft.uuid).then(listUnfinished);
+        askToDelete(li, count, draft.uuid);
       }));
       items.appendChild(li);
     });
   });
+}
+
+/* "Delete it" sat beside "Carry on with it" and deleted at one tap: a slip lost a participant's
+ * answers for good. It asks first, in the list item, with the focus on the question. */
+function askToDelete(li, count, uuid) {
+  const ask = document.createElement("div");
+  ask.className = "fv-status fv-status--problem";
+  const question = document.createElement("p");
+  question.className = "govuk-body";
+  question.tabIndex = -1;
+  question.textContent = count === 0 ? "Delete it? It has no answers."
+    : (count === 1 ? "Delete this answer?" : "Delete these " + count + " answers?") + " They cannot be got back.";
+  ask.appendChild(question);
+  ask.appendChild(button(count <= 1 ? "Yes, delete it" : "Yes, delete them", "govuk-button--warning", function () {
+    window.FVStore.deleteDraft(uuid).then(listUnfinished);
+  }));
+  ask.appendChild(document.createTextNode(" "));
+  ask.appendChild(button(count <= 1 ? "No, keep it" : "No, keep them", "govuk-button--secondary", listUnfinished));
+  li.replaceChildren(ask);
+  question.focus();
 }
