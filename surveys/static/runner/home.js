@@ -132,10 +132,16 @@ function signOut() {
 function leave(form, status) {
   fetch(form.action, { method: "POST", credentials: "same-origin", body: new FormData(form) })
     .then(function (response) {
-      if (!response.ok) throw new Error("refused");
+      // Refused (a sign-in that ended, say): the browser's own sign-out shows the server's page.
+      if (!response.ok) { form.submit(); return; }
       form.hidden = true;
       status.textContent = "You have signed out. The survey still runs on this tablet.";
-    }).catch(function () { form.submit(); });
+    }, function () {
+      // No answer at all: sending the form itself left the survey for the browser's own
+      // "No internet" page, still signed in.
+      status.textContent = "No internet now, so you are still signed in. Sign out again when " +
+                           "the tablet is back online.";
+    });
 }
 
 function button(text, style, onClick) {

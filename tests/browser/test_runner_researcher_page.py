@@ -1,4 +1,4 @@
-"""Unfinished surveys kept on the tablet, listed on the researcher page (home.js)."""
+"""The researcher page (home.js): unfinished surveys kept on the tablet, and signing out."""
 import pytest
 from playwright.sync_api import expect
 
@@ -43,3 +43,21 @@ def test_deleting_an_unfinished_survey_asks_first(live_server, touch_page):
     unfinished.get_by_role("button", name="Yes, delete them").tap()
     expect(unfinished).to_be_hidden()
     assert not page.evaluate(kept, uuid)
+
+
+def test_signing_out_with_no_internet_stays_on_the_researcher_page(live_server, touch_page):
+    """'Sign out' with no internet left the survey for the browser's own 'No internet' page
+    (the page fell back to sending the form itself): the researcher was still signed in and
+    had to find the survey again. It now says so and stays."""
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    page.context.set_offline(True)
+    page.get_by_role("button", name="Sign out").tap()
+    expect(page.locator("[data-sign-out-status]")).to_contain_text(
+        "No internet now, so you are still signed in. Sign out again when the tablet is back "
+        "online.")
+    assert page.url == f"{live_server}/run/1/"
+    page.context.set_offline(False)
+    page.get_by_role("button", name="Sign out").tap()
+    expect(page.locator("[data-sign-out-status]")).to_contain_text("You have signed out.")
