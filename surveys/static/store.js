@@ -180,7 +180,7 @@
                errors: failed.map(function (i) { return i.error; }),
                refused: failed.map(function (i) {
                  return { uuid: i.uuid, error: i.error, versionId: JSON.parse(i.body).survey_version_id,
-                          questions: toChange(i) };
+                          questions: toChange(i), times: timesOnly(i) };
                }) };
     });
   }
@@ -201,13 +201,42 @@
     return positions;
   }
 
+  /* Refused for its start and finish times alone ("started_at is not a believable date"):
+   * the tablet's clock was wrong (it resets with a flat battery), the answers are fine. Both
+   * times may be left out, so it can be sent without them (sendWithoutTimes). */
+  var TIME_PROBLEM = /^(started_at|finished_at) /;
+
+  function timesOnly(item) {
+    var problems = String(item.error || "").replace(/^The response was not stored: /, "").split("; ");
+    return problems.every(function (p) { return TIME_PROBLEM.test(p); });
+  }
+
+  /* Send a response refused for its times again without them, every answer as it was. */
+  function sendWithoutTimes(uuid) {
+    return transaction(["outbox"], "readwrite", function (s) {
+      return req(s.outbox.get(uuid)).then(function (item) {
+        if (!item || item.state !== "failed" || !timesOnly(item)) return false;
+        var body = JSON.parse(item.body);
+        delete body.started_at;
+        delete body.finished_at;
+        item.body = JSON.stringify(body);
+        item.state = "waiting";
+        delete item.error;
+        s.outbox.put(item);
+        return true;
+      });
+    });
+  }
+
   function refusedItem(uuid) {
     return transaction(["outbox"], "readonly", function (s) { return req(s.outbox.get(uuid)); });
   }
 
   /* Put the changed answer in place of the refused one (none: the rest is sent without it).
+   * prune(answers) returns {answers, dropped}: the answers the skip logic still shows, and
+   * the positions of those it now hides (never sent, nor to change).
    * Resolves with the positions still to change, or null if the response is not refused. */
-  function changeRefused(uuid, questionId, position, value) {
+  function changeRefused(uuid, questionId, position, value, prune) {
     return transaction(["outbox"], "readwrite", function (s) {
       return req(s.outbox.get(uuid)).then(function (item) {
         if (!item || item.state !== "failed") return null;
@@ -215,9 +244,10 @@
         var empty = value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length);
         var answers = body.answers.filter(function (a) { return a.question_id !== questionId; });
         if (!empty) answers.push({ question_id: questionId, value: value });
-        body.answers = answers;
+        var kept = prune ? prune(answers) : { answers: answers, dropped: [] };
+        body.answers = kept.answers;
         item.body = JSON.stringify(body);
-        item.changed = (item.changed || []).concat([position]);
+        item.changed = (item.changed || []).concat([position], kept.dropped);
         item.changedAt = new Date().toISOString();
         var left = toChange(item);
         if (!left.length) { item.state = "waiting"; delete item.error; delete item.changed; }
@@ -279,6 +309,6 @@
     newDraft: newDraft, currentDraft: currentDraft, saveAnswer: saveAnswer, queueDraft: queueDraft,
     deleteDraft: deleteDraft, setAside: setAside, unfinished: unfinished, resume: resume,
     outbox: outbox, summary: summary, sendAll: sendAll,
-    refusedItem: refusedItem, changeRefused: changeRefused
+    refusedItem: refusedItem, changeRefused: changeRefused, sendWithoutTimes: sendWithoutTimes
   };
 })(self);

@@ -6,7 +6,7 @@
  * member stay as they were. Once every refused answer is changed the response waits to send
  * again under its own uuid: the server never stored it, so it is stored once. */
 import { checkedAnswer, fillAnswer, setupCount, showError } from "./answers.js";
-import { go, urls } from "./context.js";
+import { flow, go, shownIds, urls } from "./context.js";
 import { researchersWords } from "./sync-status.js";
 
 export function fixingUuid() {
@@ -19,6 +19,19 @@ function reasonFor(error, position) {
   const problems = String(error).replace(/^The response was not stored: /, "").split("; ");
   const mine = problems.find(function (p) { return p.indexOf("(question " + position + ")") !== -1; });
   return researchersWords(mine || error);
+}
+
+/* The answers the skip logic shows once the refused one is changed, as the participant's own
+ * pages send them (payloadFor): changing 'Have you been in prison?' to No sent the answers
+ * only Yes shows too. Returns: {answers, dropped: positions now hidden}. */
+function keepShown(answers) {
+  const values = {};
+  answers.forEach(function (a) { values[a.question_id] = a.value; });
+  const shown = shownIds(values);
+  const dropped = flow.filter(function (step) {
+    return values[step.id] !== undefined && !shown[step.id];
+  }).map(function (step) { return step.position; });
+  return { answers: answers.filter(function (a) { return shown[a.question_id]; }), dropped: dropped };
 }
 
 export function fixPage(uuid, form, kind, position, setupSkip) {
@@ -44,8 +57,16 @@ export function fixPage(uuid, form, kind, position, setupSkip) {
   function save(value) {
     return loading.then(function (item) {
       if (!item) return null;
-      return window.FVStore.changeRefused(uuid, questionId, position, value).then(function (left) {
-        if (left && left.length) go(urls.question + left[0] + "?fix=" + encodeURIComponent(uuid));
+      return window.FVStore.changeRefused(uuid, questionId, position, value, keepShown).then(function (left) {
+        if (left === null) {
+          // Another tab changed it first (and may have sent it): going back as if this change
+          // was saved too left the researcher not knowing which answer the server got.
+          form.querySelector(".fv-button-row").hidden = true;
+          showError(form, "This answer was changed in another tab already, so this change was " +
+                    "not saved. Go back to the researcher page to see what was sent.");
+          return;
+        }
+        if (left.length) go(urls.question + left[0] + "?fix=" + encodeURIComponent(uuid));
         else go(urls.home + "?changed=1", true);
       });
     });

@@ -109,15 +109,39 @@ function refreshName(device, show) {
 function signOut() {
   const form = document.querySelector("[data-sign-out]");
   const status = document.querySelector("[data-sign-out-status]");
+  let warned = false;
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    fetch(form.action, { method: "POST", credentials: "same-origin", body: new FormData(form) })
-      .then(function (response) {
-        if (!response.ok) throw new Error("refused");
-        form.hidden = true;
-        status.textContent = "You have signed out. The survey still runs on this tablet.";
-      }).catch(function () { form.submit(); });
+    window.FVStore.summary().then(function (s) {
+      // A refused response never sends by itself, and is changed only from this page, which
+      // needs a sign-in: say so once before signing out.
+      if (s.failed && !warned) {
+        warned = true;
+        status.textContent = (s.failed === 1 ? "1 response the server did not take is"
+          : s.failed + " responses the server did not take are") + " still on this tablet. " +
+          "Send " + (s.failed === 1 ? "it" : "them") + " again from the list above before you " +
+          "sign out: once signed out, you need to sign in again to do it.";
+        form.querySelector("button").textContent = "Sign out anyway";
+        return;
+      }
+      leave(form, status);
+    }, function () { leave(form, status); });
   });
+}
+
+function leave(form, status) {
+  fetch(form.action, { method: "POST", credentials: "same-origin", body: new FormData(form) })
+    .then(function (response) {
+      // Refused (a sign-in that ended, say): the browser's own sign-out shows the server's page.
+      if (!response.ok) { form.submit(); return; }
+      form.hidden = true;
+      status.textContent = "You have signed out. The survey still runs on this tablet.";
+    }, function () {
+      // No answer at all: sending the form itself left the survey for the browser's own
+      // "No internet" page, still signed in.
+      status.textContent = "No internet now, so you are still signed in. Sign out again when " +
+                           "the tablet is back online.";
+    });
 }
 
 function button(text, style, onClick) {
@@ -140,16 +164,37 @@ function listUnfinished() {
     drafts.forEach(function (draft) {
       const li = document.createElement("li");
       const when = new Date(draft.savedAt || draft.startedAt);
+      const count = Object.keys(draft.answers).length;
       li.appendChild(document.createTextNode("Started " + when.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) +
-        ", " + plural(Object.keys(draft.answers).length, "answer", "answers") + " "));
+        ", " + plural(count, "answer", "answers") + " "));
       li.appendChild(button("Carry on with it", "govuk-button--secondary", function () {
         window.FVStore.resume(draft.uuid).then(function (d) { go(nextUrl(0, d.answers)); });
       }));
       li.appendChild(document.createTextNode(" "));
       li.appendChild(button("Delete it", "govuk-button--warning", function () {
-        window.FVStore.deleteDraft(draft.uuid).then(listUnfinished);
+        askToDelete(li, count, draft.uuid);
       }));
       items.appendChild(li);
     });
   });
+}
+
+/* "Delete it" sat beside "Carry on with it" and deleted at one tap: a slip lost a participant's
+ * answers for good. It asks first, in the list item, with the focus on the question. */
+function askToDelete(li, count, uuid) {
+  const ask = document.createElement("div");
+  ask.className = "fv-status fv-status--problem";
+  const question = document.createElement("p");
+  question.className = "govuk-body";
+  question.tabIndex = -1;
+  question.textContent = count === 0 ? "Delete it? It has no answers."
+    : (count === 1 ? "Delete this answer?" : "Delete these " + count + " answers?") + " They cannot be got back.";
+  ask.appendChild(question);
+  ask.appendChild(button(count <= 1 ? "Yes, delete it" : "Yes, delete them", "govuk-button--warning", function () {
+    window.FVStore.deleteDraft(uuid).then(listUnfinished);
+  }));
+  ask.appendChild(document.createTextNode(" "));
+  ask.appendChild(button(count <= 1 ? "No, keep it" : "No, keep them", "govuk-button--secondary", listUnfinished));
+  li.replaceChildren(ask);
+  question.focus();
 }

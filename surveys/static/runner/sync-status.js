@@ -15,6 +15,8 @@ const REASONS = {
 export function researchersWords(reason) {
   return String(reason)
     .replace(/answers\[\d+\](?:\.value)? \(question (\d+)\)/g, "the answer to question $1")
+    .replace(/\bstarted_at\b/g, "the time it was started")
+    .replace(/\bfinished_at\b/g, "the time it was finished")
     .replace(/\.?$/, ".");
 }
 
@@ -49,6 +51,9 @@ function showStatus() {
       if (canChange) {
         parts.push(page === "home" ? "Change the answer the server did not take (below) to send it again, or tell whoever runs the survey."
                                    : "A researcher can change the answer the server did not take on the researcher page and send it again, or tell whoever runs the survey.");
+      } else if (s.refused.some(function (r) { return r.times; })) {
+        parts.push(page === "home" ? "Send it without the times (below), or tell whoever runs the survey."
+                                   : "A researcher can send it without the times on the researcher page, or tell whoever runs the survey.");
       } else {
         parts.push("Tell whoever runs the survey.");
       }
@@ -75,7 +80,22 @@ function listRefused(refused) {
     const words = researchersWords(String(response.error).replace(/^The response was not stored: /, ""));
     reason.textContent = words.charAt(0).toUpperCase() + words.slice(1);
     li.appendChild(reason);
-    if (!response.questions.length) {
+    if (response.times) {
+      // The one refusal naming no answer that the tablet can put right: its clock was wrong.
+      const clock = document.createElement("p");
+      clock.className = "govuk-body";
+      clock.textContent = "The tablet’s clock was wrong when these answers were given, so the " +
+                          "server did not take the times. The answers are fine.";
+      li.appendChild(clock);
+      const send = document.createElement("button");
+      send.type = "button";
+      send.className = "govuk-button govuk-button--secondary";
+      send.textContent = "Send it without the times";
+      send.addEventListener("click", function () {
+        window.FVStore.sendWithoutTimes(response.uuid).then(function () { return sendNow(true); });
+      });
+      li.appendChild(send);
+    } else if (!response.questions.length) {
       const none = document.createElement("p");
       none.className = "govuk-body";
       none.textContent = "This cannot be changed on the tablet. It stays here: tell whoever runs the survey.";
