@@ -169,3 +169,19 @@ def test_a_changed_runner_page_template_changes_the_stamp(tmp_path):
     assert templates_stamp(tmp_path) == first
     (tmp_path / "question.html").write_text("<p class='big'>You can choose more than one.</p>")
     assert templates_stamp(tmp_path) != first
+
+
+def test_the_start_page_promises_only_what_linking_to_a_member_keeps(auth, version, questions):
+    # The end page lets the researcher link the answers to a member's forum name, so staff
+    # can know whose they are: "Nobody will know which answers are yours" was not true.
+    # Nothing printed or shared names them, which is what the page now promises.
+    from surveys.services.speech import page_speech
+
+    auth.login(Role.PEER_RESEARCHER)
+    start = auth.client.get(f"/run/{version.id}/start").data.decode()
+    end = auth.client.get(f"/run/{version.id}/end").data.decode()
+    assert "Link these answers to a forum member" in end
+    assert "Nobody will know" not in start
+    promise = "We will not tell anyone which answers are yours."
+    assert promise in start
+    assert promise in page_speech(version, "Forum Voice")["start"]  # what Play says, too
