@@ -17,7 +17,7 @@ from analysis.core.questions import MappingOptions, Passage, map_passages
 
 from .schema import QuestionInput, QuestionLink, SegmentInput
 
-__all__ = ["IN_ORDER", "IN_SEQUENCE", "answer_guide", "map_questions"]
+__all__ = ["IN_ORDER", "IN_SEQUENCE", "answer_guide", "answer_sureness", "map_questions"]
 
 # Sources whose passages are read in order: a document's neighbours answer the same
 # question. A transcript's turns are read in order by the app's mapping, which also knows
@@ -95,3 +95,22 @@ def answer_guide(segments: Sequence[SegmentInput], links: Mapping[int, QuestionL
             for row, answer in found:
                 answers[row] = answer
     return answers
+
+
+def answer_sureness(segments: Sequence[SegmentInput],
+                    links: Mapping[int, QuestionLink]) -> list[float]:
+    """How sure the mapping was of each segment's question (its link's confidence).
+
+    A passage the mapping was unsure of is one whose question changes when a tenth of the
+    passages is left out, so the question guide leans on each passage this much
+    (``runs.DocumentRunsClusterer``).
+
+    Args:
+        segments: the segments sorted by id.
+        links: {segment id: QuestionLink} from ``map_questions``.
+
+    Returns:
+        Row-aligned confidences, 0.0 where a segment has no link.
+    """
+    return [float(link.confidence) if (link := links.get(s.id)) is not None else 0.0
+            for s in segments]

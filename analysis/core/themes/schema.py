@@ -242,11 +242,13 @@ class ThemeDraft:
 class Guides:
     """What guides a run's themes: the codebook, per row the question a document's passage
     answers where its document follows the questions (``answer_guide``: a place in
-    ``questions``), and the questions' texts in their order."""
+    ``questions``), and the questions' texts in their order; per row, how sure the mapping
+    was of that question (``answer_sureness``; empty: sure)."""
 
     codebook: Codebook
     answers: Sequence[int | None]
     questions: Sequence[str] = ()
+    sureness: Sequence[float] = ()
 
 
 def sort_segments(segments: Sequence[SegmentInput]) -> list[SegmentInput]:

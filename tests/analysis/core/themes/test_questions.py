@@ -87,3 +87,22 @@ def test_only_a_document_that_answers_the_questions_in_order_is_guided_by_them()
     assert answers[:20] == [q - 10 for q in in_order]
     assert answers[20:] == [None] * 24  # out of order, or not a document's passage
     assert answer_guide(segments, links, []) == [None] * 44
+
+
+def test_the_guide_leans_on_each_passage_as_much_as_its_mapping_was_sure():
+    import numpy as np
+
+    from analysis.core.themes.engine import clustering_view
+    from analysis.core.themes.questions import answer_sureness
+    from analysis.core.themes.schema import QuestionLink, SegmentInput
+
+    segments = [SegmentInput(id=i + 1, text=f"p{i}", text_hash=f"h{i}",
+                             source_key="document:1") for i in range(40)]
+    links = {s.id: QuestionLink(s.id, 10, 0.25 + s.id / 100, "model") for s in segments[1:]}
+    sureness = answer_sureness(segments, links)
+    assert sureness[0] == 0.0  # not linked
+    assert sureness[1:] == [0.25 + s.id / 100 for s in segments[1:]]
+    vectors = np.eye(40, 24, dtype=np.float32) + 0.1
+    _, clusterer = clustering_view(segments, vectors / np.linalg.norm(vectors, axis=1)[:, None],
+                                   [0] * 40, sureness)
+    assert clusterer.sureness == sureness

@@ -187,3 +187,24 @@ def test_questions_answered_in_a_passage_or_two_do_not_cut_a_long_answer_apart()
         rows, settings, 0)
     for start in (0, 10, 32, 42):
         assert len(set(labels[start:start + 10].tolist())) == 1
+
+
+def test_a_passage_whose_question_the_mapping_was_unsure_of_is_cut_by_what_it_says():
+    # Ten passages on one subject, ten on another; the tenth reads a little more like the
+    # first subject but was mapped, unsurely, to the second question. A mapping that unsure
+    # flips between 90% samples, so it must not move the cut; a sure one still does.
+    a, b = np.eye(24)[0], np.eye(24)[1]
+    rows = normalise_rows(np.vstack([np.tile(a, (9, 1)), 0.52 * a + 0.48 * b,
+                                     np.tile(b, (10, 1))]))
+    sources = ["document:1"] * 20
+    answers = [0] * 9 + [1] * 11
+    settings = replace(choose_settings(20), n_clusters=2)
+    sure = DocumentRunsClusterer(sources, answers=answers, sureness=[1.0] * 20)
+    assert sure.fit_predict(rows, settings, 0).tolist() == [0] * 9 + [1] * 11
+    unsure = DocumentRunsClusterer(sources, answers=answers,
+                                   sureness=[1.0] * 9 + [0.1] + [1.0] * 10)
+    assert unsure.fit_predict(rows, settings, 0).tolist() == [0] * 10 + [1] * 10
+    # A sample keeps each row's sureness beside its question.
+    pick = np.array([r for r in range(20) if r != 3])
+    assert for_rows(unsure, pick).fit_predict(rows[pick], settings, 0).tolist() == (
+        [0] * 9 + [1] * 10)
