@@ -18,10 +18,16 @@ depends_on = None
 def upgrade():
     # question_id NULL meant "nobody has said" and stays so; this column says "a person said
     # it answers none" (small talk, a general comment), so the choice is kept and learned from.
-    with op.batch_alter_table('segments', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('no_question', sa.Boolean(), server_default=sa.false(), nullable=False))
+    # A plain ADD COLUMN, not a batch: on SQLite a batch may copy the table anew, which
+    # would drop its segment-version triggers (forum.models.segment_versions).
+    op.add_column('segments', sa.Column('no_question', sa.Boolean(), server_default=sa.false(),
+                                        nullable=False))
 
 
 def downgrade():
     with op.batch_alter_table('segments', schema=None) as batch_op:
         batch_op.drop_column('no_question')
+    if op.get_bind().dialect.name == "sqlite":  # the batch copied the table: triggers again
+        from forum.models.segment_versions import create_version_triggers
+
+        create_version_triggers(op.get_bind())
