@@ -133,10 +133,7 @@ def map_passages(passages: Sequence[Passage], vectors: np.ndarray,
                                           [k for _, k in examples], said_none,
                                           embed([q.text for q in questions]))
         logits = (1 - weight) * logits + weight * learned
-        # "No question" is the classifier's likeliest class (above every single question).
-        none = np.where(none > (1 - none) * np.exp(learned).max(axis=1), none, 0.0)
-    silent = sorted(set(said_none) | set(np.flatnonzero(none).tolist()))
-    probabilities = _posterior(logits, passages, examples, options, silent)
+    probabilities = _posterior(logits, passages, examples, options, said_none)
     for _ in range(options.refine):
         # Pseudo-labelling: each question's centre moves towards the passages that now
         # look like its answers, so a terse question learns this consultation's words.
@@ -144,7 +141,10 @@ def map_passages(passages: Sequence[Passage], vectors: np.ndarray,
         centres /= np.linalg.norm(centres, axis=1, keepdims=True)
         refined = logits + (options.refine_weight * row_zscores(vectors @ centres.T)
                             / options.weights.temperature)
-        probabilities = _posterior(refined, passages, examples, options, silent)
+        probabilities = _posterior(refined, passages, examples, options, said_none)
+    # "No question" wins where it is likelier than the best question as the mapping sees it
+    # (every clue and the neighbours), not only as a classifier taught a few examples sees it.
+    none = np.where(none > (1 - none) * probabilities.max(axis=1), none, 0.0)
     source = LEARNED if examples else MODEL
     out: dict[int | str, Mapping] = {}
     for row, passage in enumerate(passages):
