@@ -20,7 +20,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from analysis.models.themes import CodebookEntry, SegmentQuestionMap, Theme, ThemeSegment
+from analysis.models.themes import CodebookEntry, Theme, ThemeSegment
+from analysis.services.question_links import segment_questions
 from exports.markup import clean_text
 from forum.extensions import db
 from forum.models import Question, Segment, SegmentSource, Transcript
@@ -73,17 +74,15 @@ def coded_rows(consultation_id: int) -> list[SegmentRow]:
     set_by = {t.id: t.label_set_by for t in themes}
     order = {t.id: index for index, t in enumerate(themes)}
     questions = _question_numbers(consultation_id)
-    mapped = dict(db.session.execute(
-        select(SegmentQuestionMap.segment_id, SegmentQuestionMap.question_id)
-        .where(SegmentQuestionMap.segment_id.in_(list(segments)))).all())
+    question_of = segment_questions(segments.values())
     sources = _SourceNames()
     rows = []
     coded = [s for s in segments.values() if s.id in theme_of]
     coded.sort(key=lambda s: (order[theme_of[s.id]], s.source_type.value, s.source_id or 0,
                               s.position, s.id))
     for segment in coded:
-        # A person's link on the segment wins over the model's guess.
-        question_id = segment.question_id or mapped.get(segment.id)
+        # A person's link (or "answers no question") wins over the model's guess.
+        question_id = question_of[segment.id]
         source, when = sources.of(segment)
         rows.append(SegmentRow(segment.id, labels[theme_of[segment.id]],
                                set_by[theme_of[segment.id]],

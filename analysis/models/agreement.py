@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, DateTime, ForeignKey, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import Model
@@ -30,6 +30,8 @@ class AgreementSample(Model):
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # A practice sample (trying the page out, training a colleague): never reported.
+    practice: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     created_by: Mapped[User | None] = relationship()
     items: Mapped[list[AgreementItem]] = relationship(

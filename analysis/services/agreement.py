@@ -24,20 +24,22 @@ if TYPE_CHECKING:
 MIN_SAMPLE = 30
 
 __all__ = ["MIN_SAMPLE", "SampleResult", "agreement_sentence", "app_coding", "draw_sample",
-           "next_item", "sample_result", "save_code"]
+           "mark_practice", "next_item", "reported_sample", "sample_result", "save_code"]
 
 
 class SampleTooSmall(ValueError):
     """Fewer usable segments than a sample needs."""
 
 
-def draw_sample(consultation_id: int, user: User, size: int = MIN_SAMPLE) -> AgreementSample:
+def draw_sample(consultation_id: int, user: User, size: int = MIN_SAMPLE,
+                practice: bool = False) -> AgreementSample:
     """Draw a random sample of the consultation's usable segments for blind coding.
 
     Args:
         consultation_id: the consultation.
         user: who asked.
         size: segments wanted (at least ``MIN_SAMPLE``).
+        practice: a practice sample, never reported in the response.
 
     Returns:
         The committed sample.
@@ -53,11 +55,13 @@ def draw_sample(consultation_id: int, user: User, size: int = MIN_SAMPLE) -> Agr
                              "first.")
     seed = random.SystemRandom().randrange(2**31)
     chosen = random.Random(seed).sample(ids, size)
-    sample = AgreementSample(consultation_id=consultation_id, seed=seed, created_by_id=user.id)
+    sample = AgreementSample(consultation_id=consultation_id, seed=seed, created_by_id=user.id,
+                             practice=practice)
     sample.items = [AgreementItem(segment_id=s, position=i) for i, s in enumerate(chosen)]
     db.session.add(sample)
     db.session.flush()  # the audit event names the sample by its id, which the flush assigns
-    audit.record("agreement_sample_drawn", user, sample, commit=False, size=size)
+    audit.record("agreement_sample_drawn", user, sample, commit=False, size=size,
+                 practice=practice)
     db.session.commit()
     return sample
 
@@ -65,8 +69,8 @@ def draw_sample(consultation_id: int, user: User, size: int = MIN_SAMPLE) -> Agr
 def delete_sample(sample: AgreementSample, user: User) -> None:
     """Delete a sample and everyone's coding of it, so the response never reports it.
 
-    A practice sample, or one coded in a hurry, would otherwise give the methods paragraph
-    its figures (``agreement_sentence`` reports the latest sample coded in full).
+    A sample coded in a hurry would otherwise give the methods paragraph its figures
+    (``agreement_sentence`` reports the latest non-practice sample coded in full).
 
     Args:
         sample: the sample.
@@ -206,21 +210,41 @@ def sample_result(sample: AgreementSample, coder_id: int) -> SampleResult:
     return result
 
 
-def agreement_sentence(consultation_id: int) -> str:
-    """The measured agreement for the methods paragraph, or "" when none is measured.
+def reported_sample(consultation_id: int) -> tuple[AgreementSample, int] | None:
+    """The sample the methods paragraph reports, and whose coding of it.
 
-    Uses the latest sample that one person coded in full (at least ``MIN_SAMPLE`` segments).
+    The latest sample not marked as practice that one person coded in full (at least
+    ``MIN_SAMPLE`` segments).
+
+    Returns:
+        (sample, coder id), or None when no such sample is coded.
     """
     samples = db.session.scalars(select(AgreementSample).where(
-        AgreementSample.consultation_id == consultation_id).order_by(AgreementSample.id.desc()))
+        AgreementSample.consultation_id == consultation_id,
+        AgreementSample.practice.is_(False)).order_by(AgreementSample.id.desc()))
     for sample in samples:
         coders = db.session.scalars(select(AgreementCode.coder_id).where(
             AgreementCode.sample_id == sample.id).distinct()).all()
         for coder_id in coders:
-            result = sample_result(sample, coder_id)
-            if result.coded >= max(MIN_SAMPLE, len(sample.items)):
-                return _sentence(result)
-    return ""
+            if len(codes_of(sample, coder_id)) >= max(MIN_SAMPLE, len(sample.items)):
+                return sample, coder_id
+    return None
+
+
+def agreement_sentence(consultation_id: int) -> str:
+    """The measured agreement for the methods paragraph, or "" when none is measured.
+
+    Uses ``reported_sample`` (the latest non-practice sample one person coded in full).
+    """
+    reported = reported_sample(consultation_id)
+    return _sentence(sample_result(*reported)) if reported else ""
+
+
+def mark_practice(sample: AgreementSample, practice: bool, user: User) -> None:
+    """Mark a sample as practice (never reported) or as one to count (audited)."""
+    sample.practice = practice
+    audit.record("agreement_sample_practice", user, sample, commit=False, practice=practice)
+    db.session.commit()
 
 
 def _name(names: dict[int, str], question_id: int | None) -> str:

@@ -47,7 +47,8 @@ def segment_inputs(segments: list[Segment]) -> list[SegmentInput]:
     for s in segments:
         out.append(SegmentInput(id=s.id, text=s.text, text_hash=s.text_hash,
                                 member_id=s.member_id, source_key=source_key(s),
-                                group=_group(s.member), question_id=s.question_id))
+                                group=_group(s.member), question_id=s.question_id,
+                                no_question=s.no_question))
     return out
 
 

@@ -3,8 +3,9 @@
 ``refresh_mapping`` reads a consultation's segments with where they sit (the heading of a
 document passage, the facilitator's question before a member's turn, their order) and
 runs ``analysis.core.questions.map_passages``; people's links (``Segment.question_id``)
-are the examples it learns from. ``segments_for_question`` is what drafting and other
-pages call to get a question's segments with their confidence.
+and their "answers no question" (``Segment.no_question``) are the examples it learns
+from. ``segments_for_question`` is what drafting and other pages call to get a question's
+segments with their confidence.
 """
 from __future__ import annotations
 
@@ -86,6 +87,7 @@ def _passages(segments: list[Segment]) -> list[Passage]:
         turn_id = s.turn_id or 0
         position = turn_index.get(turn_id, 0) * 1000 + s.position if turn_id else s.position
         out.append(Passage(id=s.id, text=s.text, question_id=s.question_id,
+                           no_question=s.no_question,
                            sequence=f"{kind}:{s.source_id}" if in_sequence else "",
                            position=position, heading=heading.get(s.id, ""),
                            asked=asked.get(turn_id, "")))
@@ -100,7 +102,7 @@ def refresh_mapping(consultation_id: int, run_id: int | None = None) -> int:
         run_id: the analysis run this belongs to, if any.
 
     Returns:
-        How many segments got a machine mapping.
+        How many segments got a machine mapping (to a question, or learned to answer none).
     """
     from analysis.core.questions import LEARNED, MODEL, MappingOptions, map_passages
     from analysis.core.themes import embed_segments
@@ -122,7 +124,9 @@ def refresh_mapping(consultation_id: int, run_id: int | None = None) -> int:
                          MappingOptions(check_below=CHECK_BELOW))
     saved = 0
     for mapping in found.values():
-        if mapping.source in (MODEL, LEARNED) and mapping.question_id is not None:
+        # Learned "no question" is kept too (question None), so the page says how sure it is.
+        if mapping.source == LEARNED or (mapping.source == MODEL
+                                         and mapping.question_id is not None):
             db.session.add(SegmentQuestionMap(
                 segment_id=mapping.segment_id, question_id=mapping.question_id,
                 confidence=mapping.confidence, source=mapping.source, run_id=run_id))
@@ -140,7 +144,7 @@ def remap_job(job: Job, progress: Progress) -> None:
 
 def question_of(consultation_id: int,
                 ids: Collection[int] | None = None) -> dict[int, QuestionSegment]:
-    """Which question each segment answers, people's links first.
+    """Which question each segment answers, people's links (or "answers none") first.
 
     Args:
         consultation_id: the consultation.
@@ -156,7 +160,7 @@ def question_of(consultation_id: int,
         .where(Segment.consultation_id == consultation_id, *only))}
     out = {}
     for s in _mapped_segments(consultation_id, ids):
-        if s.question_id is not None:
+        if s.question_id is not None or s.no_question:
             out[s.id] = QuestionSegment(s, s.question_id, 1.0, "person", False)
         elif s.id in mapped:
             m = mapped[s.id]
@@ -193,12 +197,12 @@ def mapping_counts(consultation_id: int) -> dict[int | None, Counter[str]]:
 
 
 def confirm_question(segment: Segment, question_id: int | None, user: User) -> None:
-    """A person confirms or corrects a segment's question (None clears their link).
+    """A person confirms or corrects a segment's question (None: it answers none of them).
 
     The link becomes an example the mapping learns from; the rest of the consultation is
     mapped again in the background.
     """
-    segment.question_id = question_id
+    segment.question_id, segment.no_question = question_id, question_id is None
     audit.record("question_confirmed", user, segment, question_id=question_id)
     db.session.commit()
     enqueue(REMAP, {"consultation_id": segment.consultation_id})

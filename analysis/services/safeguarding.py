@@ -125,6 +125,8 @@ def apply_turn_state(segment: Segment, turn: Turn) -> None:
     segment.risk_flagged = turn.risk_flagged
     segment.quote_cleared = turn.quote_cleared_at is not None
     segment.question_id = turn.question_id
+    if turn.question_id is not None:  # the turn's question overrides "answers no question"
+        segment.no_question = False
 
 
 def latest_review(item: Flagged) -> SafeguardingReview | None:

@@ -11,7 +11,7 @@ from analysis.services.theme_store import consultation_themes
 from forum.access import Role, allow
 from forum.extensions import db
 from forum.forms.accounts import ConfirmForm
-from forum.models import Consultation, Segment
+from forum.models import Consultation, Segment, User
 from forum.views.lookup import owned_or_404
 
 bp = Blueprint("agreement", __name__, template_folder="templates",
@@ -27,8 +27,11 @@ def index(consultation_id):
     samples = list(db.session.scalars(db.select(AgreementSample).where(
         AgreementSample.consultation_id == consultation.id).order_by(AgreementSample.id.desc())))
     done = {s.id: len(service.codes_of(s, current_user.id)) for s in samples}
+    reported = service.reported_sample(consultation.id)
     return render_template("agreement/index.html", consultation=consultation, samples=samples,
-                           done=done, form=ConfirmForm(), size=service.MIN_SAMPLE)
+                           done=done, form=ConfirmForm(), size=service.MIN_SAMPLE,
+                           reported=reported[0] if reported else None,
+                           reported_coder=db.session.get(User, reported[1]) if reported else None)
 
 
 @bp.route("", methods=["POST"])
@@ -39,7 +42,8 @@ def draw(consultation_id):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
-        sample = service.draw_sample(consultation.id, current_user)
+        sample = service.draw_sample(consultation.id, current_user,
+                                     practice=request.form.get("practice") == "1")
     except service.SampleTooSmall as error:
         flash(str(error), "error")
         return redirect(url_for("agreement.index", consultation_id=consultation.id))
@@ -106,6 +110,18 @@ def _posted_sample(consultation_id: int, sample_id: int):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     return consultation, sample
+
+
+@bp.route("/<int:sample_id>/practice", methods=["POST"])
+@allow(*ANALYSE)
+def practice(consultation_id, sample_id):
+    """Mark a sample as practice (the response never reports it), or count it again."""
+    consultation, sample = _posted_sample(consultation_id, sample_id)
+    service.mark_practice(sample, request.form.get("practice") == "1", current_user)
+    said = ("practice: the response will not report it" if sample.practice
+            else "counted: the response reports it when it is the latest coded in full")
+    flash(f"Sample {sample.id} is {said}.", "success")
+    return redirect(url_for("agreement.index", consultation_id=consultation.id))
 
 
 @bp.route("/<int:sample_id>/delete", methods=["GET", "POST"])

@@ -17,6 +17,7 @@ bp = Blueprint("questions", __name__, template_folder="templates",
 ANALYSE = (Role.ADMIN, Role.POLICY_OFFICER)
 SOURCE_TEXT = {"person": "Confirmed", "learned": "Learned from examples", "model": "Suggested",
                "none": "No question"}
+NO_QUESTION = "none"  # the choice, and the page, of segments answering none of the questions
 
 
 @bp.route("")
@@ -36,7 +37,7 @@ def show(consultation_id, question):
     """One question's segments (or those with no question), most confident first."""
     consultation = db.get_or_404(Consultation, consultation_id)
     questions = list(consultation.questions)
-    if question == "none":
+    if question == NO_QUESTION:
         chosen, rows = None, [q for q in service.question_of(consultation.id).values()
                               if q.question_id is None]
     else:
@@ -63,14 +64,18 @@ def confirm(consultation_id):
         abort(400)
     choice = request.form.get("question_id", "")
     known = {str(q.id): q for q in list(consultation.questions)}
-    if choice not in known:
+    if choice == NO_QUESTION:
+        service.confirm_question(segment, None, current_user)
+        flash("Saved: this segment answers none of the questions. The other mappings are "
+              "being updated from your examples.", "success")
+    elif choice not in known:
         flash("Choose one of this consultation's questions.", "error")
     else:
         service.confirm_question(segment, known[choice].id, current_user)
         flash(f"Saved: this segment answers {known[choice].label}. The other mappings are "
               "being updated from your examples.", "success")
     back = request.form.get("back", "")
-    target = back if back in {str(q) for q in known} | {"none"} else "none"
+    target = back if back in {str(q) for q in known} | {NO_QUESTION} else NO_QUESTION
     # Back to the list it came from: "the ones to check" stays that list.
     check = 1 if request.form.get("check") == "1" else None  # None leaves it out of the URL
     return redirect(url_for("questions.show", consultation_id=consultation.id, question=target,

@@ -52,6 +52,7 @@ AUDIT_ACTIONS = {
     "question_confirmed": "Confirmed or corrected a segment's question",
     "agreement_sample_drawn": "Drew a blind coding sample",
     "agreement_sample_deleted": "Deleted a blind coding sample and its coding",
+    "agreement_sample_practice": "Marked a blind coding sample as practice, or counted it",
 }
 
 

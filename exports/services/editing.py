@@ -163,7 +163,8 @@ def save_draft(draft: Draft, edit: DraftEdit, base_revision: int, user: User, *,
             section.easy_read_heading = " ".join(edit.easy_read_headings[section.id].split())
         for quote in section.quotes:
             if quote.id in edit.quote_text and edit.quote_text[quote.id].strip():
-                quote.text = " ".join(edit.quote_text[quote.id].split())
+                # Typed by hand, the same "..." rule as words chosen by selection.
+                quote.text = mark_cuts(normalise(edit.quote_text[quote.id]), quote.segment.text)
     if keep_about:
         profile = organisation_profile()
         profile.about, profile.contact = draft.about, draft.contact

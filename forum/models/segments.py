@@ -57,8 +57,11 @@ class Segment(Model):
     answer_id: Mapped[int | None] = mapped_column(index=True)
     member_id: Mapped[int | None] = mapped_column(
         ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    # A person's link to the question this answers (None: nobody has linked one) ...
     question_id: Mapped[int | None] = mapped_column(
         ForeignKey("questions.id", ondelete="SET NULL"))
+    # ... or a person's word that it answers none of them (small talk, a general comment).
+    no_question: Mapped[bool] = mapped_column(default=False, server_default=false())
     # Only redacted text is ever stored here; originals stay with their source.
     text: Mapped[str] = mapped_column(Text)
     text_hash: Mapped[str] = mapped_column(String(64), index=True)

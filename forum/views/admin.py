@@ -85,12 +85,21 @@ def user(user_id):
                            fresh=is_fresh())
 
 
-@bp.route("/users/<int:user_id>/active", methods=["POST"])
+@bp.route("/users/<int:user_id>/active", methods=["GET", "POST"])
 @allow(Role.ADMIN)
 def toggle_active(user_id):
-    """Disable or re-enable an account."""
+    """Disable (after "Are you sure?") or re-enable an account; never your own."""
     target = db.get_or_404(User, user_id)
     form = ConfirmForm()
+    if target.id == current_user.id and target.active:
+        flash("You cannot disable your own account. Another admin can.", "error")
+        return redirect(url_for("admin.user", user_id=target.id))
+    if request.method == "GET" or (target.active and request.form.get("confirm") != "yes"):
+        if not target.active:  # enabling takes nothing away: no question to ask
+            return redirect(url_for("admin.user", user_id=target.id))
+        if request.method == "POST":  # one press on an old page: ask first
+            return redirect(url_for("admin.toggle_active", user_id=target.id))
+        return render_template("forum/admin/disable.html", target=target, form=form)
     if form.validate_on_submit():
         try:
             notes = accounts.set_active(target, not target.active, current_user)

@@ -11,6 +11,7 @@ pytestmark = pytest.mark.browser
 
 PAGES = {
     "admin": ["/", "/admin/users", "/admin/users/invite", "/admin/users/2", "/admin/users/4",
+              "/admin/users/2/active",  # "Are you sure you want to disable ...?"
               "/account/two-factor", "/account/password"],
     "facilitator": ["/members/", "/members/1", "/members/new", "/members/1/consent", "/sessions/1",
                     "/sessions/new"],

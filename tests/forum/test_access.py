@@ -153,6 +153,7 @@ EXPECTED = {
     "agreement.result": {A, P},
     "agreement.fix": {A, P},
     "agreement.delete": {A, P},
+    "agreement.practice": {A, P},
 }
 
 URL_VALUES = {"user_id": 2, "member_id": 1, "consultation_id": 1, "session_id": 1,

@@ -107,7 +107,7 @@ def test_admin_cannot_demote_or_disable_themself(auth, users):
     me = users[Role.ADMIN]
     response = auth.client.post(f"/admin/users/{me.id}", data={"role": "facilitator"})
     assert b"You cannot remove your own admin role" in response.data
-    auth.client.post(f"/admin/users/{me.id}/active")
+    auth.client.post(f"/admin/users/{me.id}/active", data={"confirm": "yes"})
     assert db.session.get(User, me.id).active
 
 
@@ -126,9 +126,9 @@ def test_an_admins_own_page_offers_no_role_change_or_disabling(auth, users):
 def test_admin_disables_and_enables_a_user(auth, users):
     auth.login(Role.ADMIN)
     target = users[Role.FACILITATOR]
-    auth.client.post(f"/admin/users/{target.id}/active")
+    auth.client.post(f"/admin/users/{target.id}/active", data={"confirm": "yes"})
     assert not db.session.get(User, target.id).active
-    auth.client.post(f"/admin/users/{target.id}/active")
+    auth.client.post(f"/admin/users/{target.id}/active", data={"confirm": "yes"})
     assert db.session.get(User, target.id).active
 
 

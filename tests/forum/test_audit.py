@@ -29,7 +29,7 @@ def test_failed_sign_ins_and_account_changes_are_recorded(auth, users):
     auth.login(Role.ADMIN, password="wrong-password-1")
     auth.login(Role.ADMIN)
     auth.client.post(f"/admin/users/{users[Role.FACILITATOR].id}", data={"role": "policy_officer"})
-    auth.client.post(f"/admin/users/{users[Role.FACILITATOR].id}/active")
+    auth.client.post(f"/admin/users/{users[Role.FACILITATOR].id}/active", data={"confirm": "yes"})
     assert actions() == ["login_failed", "login", "role_changed", "user_disabled"]
 
 

@@ -54,7 +54,7 @@ def test_disabling_the_account_withdraws_the_invite(auth, users):
     url, html = _invite(auth, "Kim Ray", "kim@test.example", "facilitator")
     link = re.search(r'id="invite-link" class="fv-break">([^<]+)<', html).group(1)
     invited = db.session.scalar(db.select(User).where(User.email == "kim@test.example"))
-    auth.client.post(f"/admin/users/{invited.id}/active")
+    auth.client.post(f"/admin/users/{invited.id}/active", data={"confirm": "yes"})
     page = auth.client.get(url).get_data(as_text=True)
     assert "Disabled (invite not accepted)" in page and "invite-link" not in page
     auth.logout()
@@ -94,8 +94,8 @@ def test_a_link_replaced_by_a_newer_one_says_so(auth, users):
     url, html = _invite(auth, "Lee Park", "lee@test.example", "facilitator")
     old_link = _link(html)
     invited = db.session.scalar(db.select(User).where(User.email == "lee@test.example"))
-    auth.client.post(f"/admin/users/{invited.id}/active")  # disabled...
-    auth.client.post(f"/admin/users/{invited.id}/active")  # ...and enabled: a new link
+    auth.client.post(f"/admin/users/{invited.id}/active", data={"confirm": "yes"})  # disabled...
+    auth.client.post(f"/admin/users/{invited.id}/active")  # ...and enabled (one press): a new link
     new_link = _link(auth.client.get(url).get_data(as_text=True))
     auth.logout()
     refused = auth.client.get(old_link)
@@ -112,7 +112,7 @@ def test_disabling_a_pending_invite_speaks_of_the_link_not_of_signing_out(auth, 
     assert "The invite link stops working at once" in _text(html)
     assert "They will be signed out at once" not in _text(html)
     invited = db.session.scalar(db.select(User).where(User.email == "rae@test.example"))
-    auth.client.post(f"/admin/users/{invited.id}/active")
+    auth.client.post(f"/admin/users/{invited.id}/active", data={"confirm": "yes"})
     text = _text(auth.client.get(url).get_data(as_text=True))
     assert "A new invite link will be shown here to give them" in text
     assert "They will be able to sign in again" not in text
@@ -122,7 +122,7 @@ def test_changing_the_role_of_a_disabled_invite_promises_no_link(auth, users):
     auth.login(Role.ADMIN)
     url, _html = _invite(auth, "Lou Hart", "lou@test.example", "facilitator")
     invited = db.session.scalar(db.select(User).where(User.email == "lou@test.example"))
-    auth.client.post(f"/admin/users/{invited.id}/active")
+    auth.client.post(f"/admin/users/{invited.id}/active", data={"confirm": "yes"})
     text = _text(auth.client.post(f"/admin/users/{invited.id}", data={"role": "policy_officer"},
                                   follow_redirects=True).get_data(as_text=True))
     assert "Lou Hart is now: Policy officer." in text

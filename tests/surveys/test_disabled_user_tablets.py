@@ -15,7 +15,8 @@ def test_point6_disabling_a_user_revokes_their_tablets_in_the_same_step(auth, us
     auth.login(Role.ADMIN)
     page = auth.client.get(f"/admin/users/{researcher.id}").data.decode()
     assert "tablets they registered stop sending" in page
-    response = auth.client.post(f"/admin/users/{researcher.id}/active", follow_redirects=True)
+    response = auth.client.post(f"/admin/users/{researcher.id}/active", data={"confirm": "yes"},
+                                follow_redirects=True)
     text = response.data.decode()
     assert "account is now disabled" in text
     assert ("The 2 tablets they registered (\u2018Hostel tablet\u2019, \u2018Van tablet\u2019) "
@@ -39,6 +40,7 @@ def test_point6_disabling_a_user_revokes_their_tablets_in_the_same_step(auth, us
 def test_point6_a_user_without_tablets_is_disabled_with_no_tablet_note(auth, users):
     auth.login(Role.ADMIN)
     target = users[Role.FACILITATOR]
-    text = auth.client.post(f"/admin/users/{target.id}/active", follow_redirects=True).data.decode()
+    text = auth.client.post(f"/admin/users/{target.id}/active", data={"confirm": "yes"},
+                            follow_redirects=True).data.decode()
     assert "account is now disabled" in text and "tablet" not in text.split(
         "account is now disabled")[1][:200]

@@ -17,7 +17,7 @@ import numpy as np
 if TYPE_CHECKING:
     from sklearn.linear_model import LogisticRegression
 
-__all__ = ["example_classifier", "example_weight", "learned_logits"]
+__all__ = ["example_classifier", "example_weight", "learned_logits", "learned_with_none"]
 
 
 MIN_QUESTIONS = 2  # with one question there is nothing to learn to tell apart
@@ -72,13 +72,41 @@ def learned_logits(vectors: np.ndarray, example_rows: Sequence[int],
     Returns:
         (n, q) log-probabilities; all zeros when there are no examples.
     """
+    return learned_with_none(vectors, example_rows, example_labels, (), question_vectors,
+                             c, seed)[0]
+
+
+def learned_with_none(vectors: np.ndarray, example_rows: Sequence[int],
+                      example_labels: Sequence[int], none_rows: Sequence[int],
+                      question_vectors: np.ndarray, c: float = 4.0, seed: int = 0,
+                      ) -> tuple[np.ndarray, np.ndarray]:
+    """``learned_logits``, also taught by passages a person said answer no question.
+
+    Those passages (small talk, a general comment) are one more class, "no question", so
+    the classifier can say a passage like them answers none rather than force it into one.
+
+    Args:
+        vectors, example_rows, example_labels, question_vectors, c, seed: as
+            ``learned_logits``.
+        none_rows: rows of ``vectors`` a person said answer no question.
+
+    Returns:
+        ((n, q) log-probabilities over the questions alone, (n,) chance of "no question");
+        zeros when there is nothing to learn from.
+    """
     q = question_vectors.shape[0]
-    if not len(example_rows) or q < MIN_QUESTIONS:
-        return np.zeros((vectors.shape[0], q))
-    x = np.vstack([vectors[list(example_rows)], question_vectors])
-    y = np.concatenate([np.asarray(example_labels, dtype=int), np.arange(q)])
+    n = vectors.shape[0]
+    if not (len(example_rows) or len(none_rows)) or q < MIN_QUESTIONS and not len(none_rows):
+        return np.zeros((n, q)), np.zeros(n)
+    x = np.vstack([vectors[list(example_rows)], vectors[list(none_rows)], question_vectors])
+    y = np.concatenate([np.asarray(example_labels, dtype=int),
+                        np.full(len(none_rows), q, dtype=int), np.arange(q)])
     model = example_classifier(c, seed)
     model.fit(x, y)
-    # Every question has its pseudo-example, so classes_ is 0..q-1 in order.
-    logits: np.ndarray = model.predict_log_proba(vectors)
-    return logits
+    # Every question has its pseudo-example, so classes_ is 0..q-1 (then q: no question).
+    proba = model.predict_proba(vectors)
+    none = proba[:, q] if len(none_rows) else np.zeros(n)
+    # Over the questions alone: log p(question) less log p(some question), the same shift
+    # for every question of a row, so a softmax of them is unchanged by the extra class.
+    logits: np.ndarray = np.log(np.maximum(proba[:, :q], 1e-12))
+    return logits - np.log(np.maximum(1 - none, 1e-12))[:, None], none

@@ -2,7 +2,9 @@
 
 zero-shot clues (``scoring``) -> blended with a classifier once people confirmed examples
 (``learn``) -> softmax -> neighbours in the same transcript or document (``sequence``).
-A person's link always wins (confidence 1.0, source "person").
+A person's link always wins (confidence 1.0, source "person"), and so does a person's
+"answers no question" (``Passage.no_question``): such passages teach the classifier a "no
+question" class, and say nothing about which question their neighbours answer.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from typing import Protocol
 
 import numpy as np
 
-from .learn import example_weight, learned_logits
+from .learn import example_weight, learned_with_none
 from .scoring import Passage, ScoringWeights, row_zscores, zero_shot_logits
 from .sequence import smooth_sequences
 
@@ -76,10 +78,13 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 
 
 def _posterior(logits: np.ndarray, passages: Sequence[Passage],
-               examples: Sequence[tuple[int, int]], options: MappingOptions) -> np.ndarray:
+               examples: Sequence[tuple[int, int]], options: MappingOptions,
+               silent: Sequence[int] = ()) -> np.ndarray:
     probabilities = _softmax(logits)
     for row, k in examples:
         probabilities[row] = np.eye(logits.shape[1])[k]
+    # A passage answering no question (small talk) tells nothing of its neighbours' question.
+    probabilities[list(silent)] = 1.0 / logits.shape[1]
     if options.use_neighbours:
         probabilities = smooth_sequences(probabilities, [p.sequence for p in passages],
                                          [p.position for p in passages], options.stay,
@@ -95,7 +100,8 @@ def map_passages(passages: Sequence[Passage], vectors: np.ndarray,
 
     Args:
         passages: the passages; row i of ``vectors`` for passages[i]. A passage with
-            ``question_id`` set is a person's link and a training example.
+            ``question_id`` set is a person's link and a training example; one with
+            ``no_question`` set is a person's "answers no question", an example of that.
         vectors: (n, d) unit rows.
         questions: objects with ``id``, ``text`` and maybe ``number`` ("Q4", "12a"), as
             ``QuestionInput``; may be empty.
@@ -109,8 +115,9 @@ def map_passages(passages: Sequence[Passage], vectors: np.ndarray,
     if not passages:
         return {}
     if not questions:
-        return {p.id: (Mapping(p.id, p.question_id, 1.0, PERSON, False) if p.question_id
-                       is not None else Mapping(p.id, None, 0.0, NONE, False)) for p in passages}
+        return {p.id: (Mapping(p.id, p.question_id, 1.0, PERSON, False)
+                       if p.question_id is not None or p.no_question
+                       else Mapping(p.id, None, 0.0, NONE, False)) for p in passages}
     index = {q.id: k for k, q in enumerate(questions)}
     logits, closeness = zero_shot_logits(passages, vectors, [q.text for q in questions], embed,
                                          options.weights, numbers=[
@@ -118,12 +125,15 @@ def map_passages(passages: Sequence[Passage], vectors: np.ndarray,
                                              for q in questions])
     examples = [(row, index[p.question_id]) for row, p in enumerate(passages)
                 if p.question_id in index]
+    said_none = [row for row, p in enumerate(passages) if p.no_question and p.question_id is None]
     weight = example_weight(len(examples), len(questions))
-    if examples:
-        learned = learned_logits(vectors, [r for r, _ in examples], [k for _, k in examples],
-                                 embed([q.text for q in questions]))
+    none = np.zeros(len(passages))
+    if examples or said_none:
+        learned, none = learned_with_none(vectors, [r for r, _ in examples],
+                                          [k for _, k in examples], said_none,
+                                          embed([q.text for q in questions]))
         logits = (1 - weight) * logits + weight * learned
-    probabilities = _posterior(logits, passages, examples, options)
+    probabilities = _posterior(logits, passages, examples, options, said_none)
     for _ in range(options.refine):
         # Pseudo-labelling: each question's centre moves towards the passages that now
         # look like its answers, so a terse question learns this consultation's words.
@@ -131,13 +141,25 @@ def map_passages(passages: Sequence[Passage], vectors: np.ndarray,
         centres /= np.linalg.norm(centres, axis=1, keepdims=True)
         refined = logits + (options.refine_weight * row_zscores(vectors @ centres.T)
                             / options.weights.temperature)
-        probabilities = _posterior(refined, passages, examples, options)
+        probabilities = _posterior(refined, passages, examples, options, said_none)
+    # "No question" wins where it is likelier than the best question as the mapping sees it
+    # (every clue and the neighbours), not only as a classifier taught a few examples sees it.
+    none = np.where(none > (1 - none) * probabilities.max(axis=1), none, 0.0)
     source = LEARNED if examples else MODEL
     out: dict[int | str, Mapping] = {}
     for row, passage in enumerate(passages):
         if passage.question_id is not None:
             # People's links win even for a question not in this list (e.g. archived).
             out[passage.id] = Mapping(passage.id, passage.question_id, 1.0, PERSON, False)
+            continue
+        if passage.no_question:
+            out[passage.id] = Mapping(passage.id, None, 1.0, PERSON, False)
+            continue
+        if none[row]:
+            # Like the small talk people said answers no question: left unlinked.
+            chance = round(float(none[row]), 3)
+            out[passage.id] = Mapping(passage.id, None, chance, LEARNED,
+                                      chance < options.check_below)
             continue
         lonely = not (passage.heading or passage.asked or passage.sequence)
         if lonely and closeness[row] < options.min_similarity:

@@ -54,7 +54,8 @@ class Passage:
     ``sequence`` names the run it sits in (a transcript, a document); neighbours are taken
     only within it, in ``position`` order. ``heading`` is the document heading it sits
     under, ``asked`` the facilitator's turn that asked it (both may be empty).
-    ``question_id`` is a person's link: a confirmed example.
+    ``question_id`` is a person's link: a confirmed example; ``no_question`` a person's
+    word that it answers none of the questions (small talk, a general comment).
     """
 
     id: int | str
@@ -64,6 +65,7 @@ class Passage:
     heading: str = ""
     asked: str = ""
     question_id: int | None = None
+    no_question: bool = False
 
 
 @dataclass(frozen=True)

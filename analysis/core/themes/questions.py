@@ -50,6 +50,7 @@ def map_questions(segments: Sequence[SegmentInput], vectors: np.ndarray,
     # Measured on the development response (bench/question_accuracy.py): each passage
     # alone 0.26 right, among its neighbours 0.55.
     passages = [Passage(id=s.id, text=s.text, question_id=s.question_id,
+                        no_question=s.no_question,
                         sequence=s.source_key if s.kind in IN_SEQUENCE else "", position=row)
                 for row, s in enumerate(segments)]
     found = map_passages(passages, vectors, questions, embed,

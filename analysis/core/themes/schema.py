@@ -32,7 +32,8 @@ class SegmentInput:
 
     ``source_key`` names where it came from ("transcript:3", "survey:1", "document:7");
     ``group`` holds demographic answers (may be empty); ``question_id`` is a link set by
-    a person and always wins over the automatic mapping.
+    a person and always wins over the automatic mapping, as does ``no_question``, a
+    person's word that it answers none of the questions.
     """
 
     id: int
@@ -42,6 +43,7 @@ class SegmentInput:
     source_key: str = ""
     group: dict[str, str] = field(default_factory=dict)
     question_id: int | None = None
+    no_question: bool = False
 
     @property
     def kind(self) -> str:

@@ -242,3 +242,31 @@ def test_a_written_response_is_read_as_passing_over_no_question():
     assert document[4] == 1
     assert transcript[4] == 2
     assert document[:4].tolist() == [0] * 4 and document[8:].tolist() == [2] * 4
+
+
+SMALL_TALK = ["Shall we get a cup of tea before we start?",
+              "Can we have a break for a cup of tea now?",
+              "Is there any more tea and a biscuit going?"]
+
+
+def test_a_person_saying_it_answers_no_question_wins(embed):
+    items = passages("transcript:1")
+    items[0] = replace(items[0], no_question=True)
+    found = run(items, embed)
+    assert (found[0].question_id, found[0].confidence, found[0].source) == (None, 1.0, PERSON)
+    # Not an example of any question: the answers to the other questions keep theirs.
+    assert [found[i].question_id for i in range(3, 9)] == truth()[3:]
+
+
+def test_small_talk_people_said_answers_no_question_teaches_the_rest(embed):
+    # A transcript's small talk sits among answers, so it is not left alone as lonely text:
+    # without examples it takes a question; with people's "answers no question" it does not.
+    items = passages("transcript:1")
+    talk = [Passage(id=100 + i, text=t, sequence="transcript:1", position=100 + i)
+            for i, t in enumerate(SMALL_TALK + ["Would anyone like tea or a biscuit first?"])]
+    untaught = run(items + talk, embed)
+    assert untaught[103].question_id is not None
+    taught = [replace(p, no_question=True) if p.id in (100, 101, 102) else p for p in talk]
+    found = run(items + taught, embed)
+    assert (found[103].question_id, found[103].source) == (None, LEARNED)
+    assert [found[i].question_id for i in range(9)] == truth()
