@@ -46,8 +46,8 @@ def page_speech(version: SurveyVersion, org_name: str) -> dict[str, str]:
     return {
         "start": (f"{version.title}. We are {org_name}. We are a charity. We are not the police. "
                   f"We are not the government. {purpose} We do not ask for your name. We will not "
-                  "tell anyone which answers are yours. You can stop at any time. Each question has "
-                  "\u2018I want to stop\u2019 at the top. Tap \u2018Play\u2019 to hear the "
+                  "tell anyone which answers are yours. You can stop at any time. Each question "
+                  "has \u2018I want to stop\u2019 at the top. Tap \u2018Play\u2019 to hear the "
                   "words. There are "
                   f"{total} "
                   "questions. Do you want to take part?"),

@@ -125,3 +125,23 @@ def test_published_number_questions_keep_taking_decimals_after_0015(app):
         rows = dict(conn.execute(text(
             "SELECT version_id, decimals_allowed FROM survey_questions")).all())
     assert rows[1] in (True, 1) and rows[2] in (False, 0)
+
+
+def test_contact_details_overwritten_by_the_edit_form_are_cleared_by_0018(app):
+    """0018_repair_member_contacts: before walk16's fix, saving 'Edit details' stored the
+    words '<MemberContact 1>' over a member's contact details. They are nobody's details:
+    the box is emptied, so staff see none rather than those words; real ones are kept."""
+    reset_database()
+    upgrade(revision="0017_fixes14_practice_samples")
+    with db.engine.begin() as conn:
+        for number, contact in ((1, "<MemberContact 1>"), (2, "07700 900456"),
+                                (3, "<MemberContact 12>"), (4, "<MemberContact> at the hostel")):
+            conn.execute(text("INSERT INTO members (id, pseudonym, pseudonym_chosen,"
+                              " lived_experience, created_at) VALUES (:n, :p, false, '[]',"
+                              " CURRENT_TIMESTAMP)"), {"n": number, "p": f"Member {number}"})
+            conn.execute(text("INSERT INTO member_contacts (member_id, real_name, contact)"
+                              " VALUES (:n, 'R', :c)"), {"n": number, "c": contact})
+    upgrade()
+    with db.engine.begin() as conn:
+        rows = dict(conn.execute(text("SELECT member_id, contact FROM member_contacts")).all())
+    assert rows == {1: None, 2: "07700 900456", 3: None, 4: "<MemberContact> at the hostel"}
