@@ -106,27 +106,31 @@ def flag_turn(turn: Turn, reason: str, user: User | None = None, ip: str | None 
     db.session.commit()
 
 
-def sync_turn_segments(turn: Turn) -> None:
-    """Copy a turn's hold, flag, quoting choice and question onto its segments.
+def sync_turn_segments(turn: Turn, *, question: bool = False) -> None:
+    """Copy a turn's hold, flag and quoting choice (and, when tagging, its question) onto its
+    segments.
 
-    When the hold changes, the themes holding the segments are recounted at once.
+    A flag or its review leaves the segments' questions alone: an officer may have confirmed
+    another on the mapping page since the turn was tagged. When the hold changes, the themes
+    holding the segments are recounted at once.
     """
     changed = []
     for segment in db.session.scalars(select(Segment).where(Segment.turn_id == turn.id)):
         if segment.held != turn.held:
             changed.append(segment.id)
         apply_turn_state(segment, turn)
+        if question:
+            segment.question_id = turn.question_id
+            if turn.question_id is not None:  # the turn's question overrides "no question"
+                segment.no_question = False
     refresh_themes_holding(changed)
 
 
 def apply_turn_state(segment: Segment, turn: Turn) -> None:
-    """Set one segment's safeguarding state and question from its turn."""
+    """Set one segment's safeguarding state from its turn."""
     segment.held = turn.held
     segment.risk_flagged = turn.risk_flagged
     segment.quote_cleared = turn.quote_cleared_at is not None
-    segment.question_id = turn.question_id
-    if turn.question_id is not None:  # the turn's question overrides "answers no question"
-        segment.no_question = False
 
 
 def latest_review(item: Flagged) -> SafeguardingReview | None:

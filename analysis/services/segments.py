@@ -101,15 +101,15 @@ def tag_turns(transcript: Transcript, numbers: set[int], question: Question | No
     for turn in transcript.turns:
         if turn.index in numbers:
             turn.question_id = question.id if question else None
-            _sync_turn_segments(turn, commit=False)
+            _sync_turn_segments(turn, commit=False, question=True)
             tagged += 1
     db.session.commit()
     return tagged
 
 
-def _sync_turn_segments(turn: Turn, commit: bool = True) -> None:
+def _sync_turn_segments(turn: Turn, commit: bool = True, question: bool = False) -> None:
     from analysis.services.safeguarding import sync_turn_segments
 
-    sync_turn_segments(turn)
+    sync_turn_segments(turn, question=question)
     if commit:
         db.session.commit()

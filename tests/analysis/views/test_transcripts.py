@@ -3,6 +3,7 @@ import io
 import re
 
 import pytest
+from sqlalchemy import select
 
 from forum.access import Role
 from forum.extensions import db
@@ -133,6 +134,29 @@ def test_a_facilitator_can_flag_a_turn_and_it_is_held(auth, uploaded):
                      data={"action": "flag", "reason": "Mentions a named child"})
     assert not any("Housing first" in s.text
                    for s in usable_segments(transcript.session.consultation_id))
+
+
+def test_a_safeguarding_flag_and_its_review_keep_the_question_an_officer_confirmed(auth,
+                                                                                  uploaded):
+    # The flag copied the turn's question (none: the facilitator never tagged it) over the
+    # question an officer had confirmed for the segment on "Which question each segment
+    # answers", so the officer's decision was lost without a word.
+    transcript, _dave, _marcia = uploaded
+    auth.client.post(f"/transcripts/{transcript.id}/review", data={"approve": "1"})
+    turn = transcript.turns[5]
+    question = transcript.session.consultation.questions[0]
+    segments = db.session.scalars(select(Segment).where(Segment.turn_id == turn.id)).all()
+    assert segments and turn.question_id is None
+    for segment in segments:
+        segment.question_id = question.id  # what confirming on the mapping page stores
+    db.session.commit()
+    auth.client.post(f"/transcripts/{transcript.id}/turns/{turn.id}/risk",
+                     data={"action": "flag", "reason": "Mentions a named child"})
+    auth.client.post(f"/transcripts/{transcript.id}/turns/{turn.id}/risk", data={
+        "action": "review", "outcome": "not_a_risk", "note": "Checked"})
+    db.session.expire_all()
+    assert {db.session.get(Segment, s.id).question_id for s in segments} == {question.id}
+    assert db.session.get(Segment, segments[0].id).held is False
 
 
 def test_rejected_and_added_redactions(auth, uploaded):
