@@ -159,6 +159,18 @@ def test_a_safeguarding_flag_and_its_review_keep_the_question_an_officer_confirm
     assert db.session.get(Segment, segments[0].id).held is False
 
 
+def test_tagging_an_approved_turn_gives_its_segments_the_question(auth, uploaded):
+    transcript, _dave, _marcia = uploaded
+    auth.client.post(f"/transcripts/{transcript.id}/review", data={"approve": "1"})
+    turn = transcript.turns[5]
+    question = transcript.session.consultation.questions[0]
+    auth.client.post(f"/transcripts/{transcript.id}/questions", data={
+        "turn": [str(turn.index)], "span": "ticked", "question_id": str(question.id)})
+    db.session.expire_all()
+    segments = db.session.scalars(select(Segment).where(Segment.turn_id == turn.id)).all()
+    assert segments and {s.question_id for s in segments} == {question.id}
+
+
 def test_rejected_and_added_redactions(auth, uploaded):
     transcript, _dave, _marcia = uploaded
     turn = transcript.turns[1]
