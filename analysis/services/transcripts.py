@@ -229,9 +229,16 @@ def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str,
     added = 0
     for target in targets:
         for match in pattern.finditer(target.original_text or ""):
-            target.redactions.append(Redaction(start=match.start(), end=match.end(), label=label,
-                                               status=RedactionStatus.ACCEPTED,
-                                               added_by_person=True))
+            # The same words proposed and unticked: that entry is taken back with this label,
+            # or the review page listed them twice, once unticked and once ticked.
+            same = next((r for r in target.redactions
+                         if (r.start, r.end) == (match.start(), match.end())), None)
+            if same is None:
+                target.redactions.append(Redaction(start=match.start(), end=match.end(),
+                                                   label=label, added_by_person=True,
+                                                   status=RedactionStatus.ACCEPTED))
+            else:
+                same.label, same.status = label, RedactionStatus.ACCEPTED
             added += 1
         target.redacted_text = redacted_text(target)
     if not added:

@@ -171,6 +171,25 @@ def test_tagging_an_approved_turn_gives_its_segments_the_question(auth, uploaded
     assert segments and {s.question_id for s in segments} == {question.id}
 
 
+def test_adding_words_a_person_unticked_takes_the_proposal_back_not_a_second_copy(auth,
+                                                                                   uploaded):
+    # walk16: unticking "Warrington as [place]" and then adding "Warrington" as [name] left
+    # two entries for the same words on the review page, one unticked and one ticked.
+    transcript, _dave, _marcia = uploaded
+    turn = transcript.turns[1]
+    phone = next(r for r in turn.redactions if r.label == "phone")
+    shown = [r.id for t in transcript.turns for r in t.redactions]
+    auth.client.post(f"/transcripts/{transcript.id}/review",
+                     data={"seen": shown, "keep": [i for i in shown if i != phone.id]})
+    words = turn.original_text[phone.start:phone.end]
+    auth.client.post(f"/transcripts/{transcript.id}/redactions", data={
+        "turn": turn.index, "words": words, "label": "ID number"})
+    db.session.expire_all()
+    same = [r for r in db.session.get(type(turn), turn.id).redactions
+            if (r.start, r.end) == (phone.start, phone.end)]
+    assert [(r.label, r.status) for r in same] == [("ID number", RedactionStatus.ACCEPTED)]
+
+
 def test_rejected_and_added_redactions(auth, uploaded):
     transcript, _dave, _marcia = uploaded
     turn = transcript.turns[1]
