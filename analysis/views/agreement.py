@@ -151,9 +151,10 @@ def fix(consultation_id, sample_id):
     mine = service.codes_of(sample, current_user.id).get(segment.id if segment else 0)
     if segment is None or mine is None:
         abort(404)
-    if request.form.get("what") == "question" and mine.question_id is not None:
-        confirm_question(segment, mine.question_id, current_user)
-        flash("The segment's question is now yours.", "success")
+    if request.form.get("what") == "question":
+        confirm_question(segment, mine.question_id, current_user)  # None: answers none of them
+        flash("The segment's question is now yours." if mine.question_id is not None
+              else "The segment now answers none of the questions, as you chose.", "success")
     elif request.form.get("what") == "theme":
         theme = db.session.get(Theme, request.form.get("theme_id", type=int) or 0)
         if (theme is None or theme.id not in mine.theme_ids

@@ -92,6 +92,26 @@ def test_two_coders_see_their_kappa_and_a_fix_applies_the_question(auth, analyse
     assert db.session.get(Segment, first).question_id == other.id
 
 
+def test_a_coder_who_chose_no_question_can_take_that_choice(auth, analysed, consultation):
+    # Choosing "None" for a segment the app linked to a question offered no button, and
+    # the fix did nothing: a person's "answers none of them" is now a choice it can record.
+    auth.login(Role.POLICY_OFFICER)
+    sample = draw(auth, consultation)
+    linked = next(i.segment_id for i in sample.items
+                  if app_coding(consultation.id, [i.segment_id])[i.segment_id][1] is not None)
+    code_all(auth, consultation, sample, lambda s, app: (
+        app[0], "none" if s == linked else (str(app[1]) if app[1] else "none")))
+    result_url = f"/consultations/{consultation.id}/agreement/{sample.id}"
+    html = auth.client.get(result_url).get_data(as_text=True)
+    assert "Use: answers none of the questions" in html
+    response = auth.client.post(f"{result_url}/fix",
+                                data={"segment_id": linked, "what": "question"},
+                                follow_redirects=True)
+    assert "now answers none of the questions" in response.get_data(as_text=True)
+    segment = db.session.get(Segment, linked)
+    assert segment.question_id is None and segment.no_question is True
+
+
 def test_a_small_consultation_cannot_draw_and_others_may_not_see(auth, consultation):
     auth.login(Role.POLICY_OFFICER)
     response = auth.client.post(f"/consultations/{consultation.id}/agreement",
@@ -120,7 +140,8 @@ def test_each_fix_button_names_its_own_disagreement(auth, analysed, consultation
     html = auth.client.get(f"/consultations/{consultation.id}/agreement/{sample.id}"
                            ).get_data(as_text=True)
     numbers = [int(n) for n in re.findall(r"\(disagreement (\d+)\)", html)]
-    assert numbers == list(range(1, 31))
+    # Each button names the disagreement it sits in (a question's and a theme's may share one).
+    assert numbers == sorted(numbers) and sorted(set(numbers)) == list(range(1, 31))
 
 
 def test_the_audit_log_names_the_sample_drawn(auth, analysed, consultation):
