@@ -79,6 +79,25 @@ SHORT_RUN = [
 ]
 
 
+def queued_response(*answers: str, started: str = "2026-12-01T10:00:00Z",
+                    finished: str = "2026-12-01T10:09:00Z") -> str:
+    """A script putting a finished response of survey version 1 straight into the tablet's
+    queue, as one kept from before a rule changed would be; it returns the response's id.
+
+    Each answer is a JavaScript object, with ``id(position)`` for the question's id.
+    """
+    return f"""async () => {{
+  const flow = JSON.parse(document.querySelector("main").dataset.flow);
+  const id = position => flow.find(step => step.position === position).id;
+  const uuid = window.FVStore.newUuid();
+  await window.FVStore.queueDraft(uuid, {{
+    uuid: uuid, survey_version_id: 1, completed: true, read_aloud: false, member_id: null,
+    member_ref: null, started_at: "{started}", finished_at: "{finished}",
+    answers: [{", ".join(answers)}]}});
+  return uuid;
+}}"""
+
+
 def wait_until_ready(page, timeout=20000, on=None):
     """Wait until the page's script has set itself up (a tap before that does nothing).
 

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from tests.browser.runner_helpers import (
     SHORT_RUN,
+    queued_response,
     set_up_tablet,
     sign_in_as_peer,
     tap_through,
@@ -42,17 +43,8 @@ def test_a_refused_response_is_said_to_be_kept_and_who_can_help(live_server, tou
 
 # A response kept on a tablet before counts had to be whole: 1.5 workers (question 8), and the
 # participant's last answer. The server refuses the whole response for the one answer.
-QUEUE_OLD_RESPONSE = """async () => {
-  const flow = JSON.parse(document.querySelector("main").dataset.flow);
-  const id = position => flow.find(step => step.position === position).id;
-  const uuid = window.FVStore.newUuid();
-  await window.FVStore.queueDraft(uuid, {
-    uuid: uuid, survey_version_id: 1, completed: true, read_aloud: false, member_id: null,
-    member_ref: null, started_at: "2026-12-01T10:00:00Z", finished_at: "2026-12-01T10:09:00Z",
-    answers: [{question_id: id(8), value: 1.5},
-              {question_id: id(9), value: "More peer mentors."}]});
-  return uuid;
-}"""
+QUEUE_OLD_RESPONSE = queued_response('{question_id: id(8), value: 1.5}',
+                                     '{question_id: id(9), value: "More peer mentors."}')
 
 
 def test_a_refused_answer_is_changed_on_the_tablet_and_the_response_sent_once(

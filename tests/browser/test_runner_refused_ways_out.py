@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.runner_helpers import (
+    queued_response,
     set_up_tablet,
     sign_in_as_peer,
     touch_page,  # noqa: F401 (fixture)
@@ -14,17 +15,10 @@ pytestmark = pytest.mark.browser
 
 # A tablet whose clock had reset (a flat battery) when the participant answered: the server
 # refuses the times, not the answers, and the refusal names no answer to change.
-QUEUE_WRONG_CLOCK = """async () => {
-  const flow = JSON.parse(document.querySelector("main").dataset.flow);
-  const id = position => flow.find(step => step.position === position).id;
-  const uuid = window.FVStore.newUuid();
-  await window.FVStore.queueDraft(uuid, {
-    uuid: uuid, survey_version_id: 1, completed: true, read_aloud: false, member_id: null,
-    member_ref: null, started_at: "1980-01-01T00:00:00Z", finished_at: "1980-01-01T00:09:00Z",
-    answers: [{question_id: id(1), value: "no"},
-              {question_id: id(9), value: "More peer mentors."}]});
-  return uuid;
-}"""
+QUEUE_WRONG_CLOCK = queued_response('{question_id: id(1), value: "no"}',
+                                    '{question_id: id(9), value: "More peer mentors."}',
+                                    started="1980-01-01T00:00:00Z",
+                                    finished="1980-01-01T00:09:00Z")
 
 
 def test_a_response_refused_for_the_tablets_clock_is_sent_without_the_times(
@@ -58,10 +52,8 @@ def test_a_response_refused_for_the_tablets_clock_is_sent_without_the_times(
 
 
 # Counts had to be whole: 1.5 workers (question 8) is refused, and can be changed.
-QUEUE_HALF_A_WORKER = QUEUE_WRONG_CLOCK.replace(
-    'started_at: "1980-01-01T00:00:00Z", finished_at: "1980-01-01T00:09:00Z"',
-    'started_at: "2026-12-01T10:00:00Z", finished_at: "2026-12-01T10:09:00Z"').replace(
-    '{question_id: id(1), value: "no"}', '{question_id: id(8), value: 1.5}')
+QUEUE_HALF_A_WORKER = queued_response('{question_id: id(8), value: 1.5}',
+                                      '{question_id: id(9), value: "More peer mentors."}')
 
 
 def test_a_refused_answer_changed_in_two_tabs_says_the_second_was_not_saved(
@@ -119,12 +111,9 @@ def test_signing_out_with_a_refused_response_warns_first(live_server, touch_page
     expect(status).to_contain_text("You have signed out.")
 
 
-QUEUE_BEEN_IN_PRISON = QUEUE_WRONG_CLOCK.replace(
-    'started_at: "1980-01-01T00:00:00Z", finished_at: "1980-01-01T00:09:00Z"',
-    'started_at: "2026-12-01T10:00:00Z", finished_at: "2026-12-01T10:09:00Z"').replace(
-    '{question_id: id(1), value: "no"}',
-    '{question_id: id(1), value: "yes"}, {question_id: id(2), value: "in-a-hostel"}, '
-    '{question_id: id(3), value: "4"}')
+QUEUE_BEEN_IN_PRISON = queued_response(
+    '{question_id: id(1), value: "yes"}', '{question_id: id(2), value: "in-a-hostel"}',
+    '{question_id: id(3), value: "4"}', '{question_id: id(9), value: "More peer mentors."}')
 REFUSED_Q1 = ("The response was not stored: answers[0].value (question 1) must be one of "
               "'no', 'prefer_not', 'yes'")
 
