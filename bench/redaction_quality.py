@@ -23,7 +23,9 @@ round sixteen's: hostels named by an ordinary word, names in drug talk, initials
 nicknames, Scottish, Welsh and Northern Irish places, spelt-out numbers (``pii_dev16_lines.py``);
 ``--fixture dev17`` round seventeen's: relatives, pets, partners, handles, plates, spoken
 postcodes, workplaces, surgeries, workers, solicitors, pubs, estates, wards, wings
-(``pii_dev17_lines.py``).
+(``pii_dev17_lines.py``); ``--fixture dev18`` round eighteen's: lower-case names that are words,
+nicknames, hostels, rehabs and projects named bare, estates, pubs, prisons named bare, spoken
+plates and prison numbers, and decoys (``pii_dev18_lines.py``).
 
 Run: ``.venv/bin/python bench/redaction_quality.py [--fixture fresh] [--no-demo] [--show-errors]``
 """
@@ -74,6 +76,10 @@ FIXTURES = {"labelled": ROOT / "tests/analysis/fixtures/pii_labelled.jsonl",
             # spoken postcodes, workplaces, surgeries, named workers, solicitors, pubs, estates,
             # wards and wings, and decoys (pii_dev17_lines.py); written before reading them.
             "dev17": ROOT / "tests/analysis/fixtures/pii_dev17.jsonl",
+            # Round eighteen's: lower-case names that are words, nicknames, hostels, rehabs and
+            # projects named bare, estates, pubs, bare prisons, spoken plates and prison
+            # numbers, public figures and clubs as decoys (pii_dev18_lines.py); written first.
+            "dev18": ROOT / "tests/analysis/fixtures/pii_dev18.jsonl",
             # The same again by another helper; sealed: no fix was made by reading it.
             "heldout4": ROOT / "tests/analysis/fixtures/pii_heldout4.jsonl",
             # Round thirteen's, by a helper who never read the redactor; sealed likewise.

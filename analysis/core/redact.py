@@ -48,6 +48,11 @@ Choices, so reviewers know what to expect:
 * Pets ("my dog Tyson") and firms named after people ("Brannigan & Co solicitors") are
   names; pubs drunk at and places someone does a job at ("a chef at the Red Lion") are
   places; "the Old Bill" is the police.
+* Lower-case names that are words or short are names in a strong frame ("my partner ade",
+  "auntie pat", "me and jo", "dawn my key worker", ``pii/kin_lower.py``); estates lived on,
+  recovery hubs, named services and pubs in a town are found by their frame
+  (``pii/venues.py``); clubs and public figures in the news ("Wrexham are doing well", "Ross
+  Kemp did a programme") are kept (``pii/public_frames.py``).
 * Other dates (a court or release date, even beside a date of birth), ages, services and
   organisations (Universal Credit, Housing First, Jobcentre, NA, DBS) are kept.
 * The detectors over-propose on purpose: a facilitator reviews every redaction.
@@ -68,17 +73,19 @@ from .pii import (
     contact,
     hospitals,
     institutions,
+    kin_lower,
     names,
     places,
     prisons,
     public_names,
     said_ids,
     spelt_ids,
+    venues,
     whereabouts,
     workplaces,
 )
 from .pii.common import Candidate
-from .pii.lexicon import english_adjectives, english_lexicon, english_modifiers
+from .pii.lexicon import english_adjectives, english_lexicon, english_modifiers, english_verbs
 
 __all__ = [
     "LABELS", "RedactionResult", "Span", "apply_redactions", "find_personal_data",
@@ -210,6 +217,9 @@ def find_personal_data(
         is_modifier=english_modifiers(nlp),
         is_adjective=english_adjectives(nlp),
     )
+    # "my partner ade", "me and jo", "dawn my key worker": lower-case words said as someone.
+    people += kin_lower.kin_lower_names(
+        text, (is_word, english_modifiers(nlp), english_verbs(nlp)))
     cands = list(people)
     for detector in (
         contact.find_emails, contact.find_phones, contact.find_postcodes,
@@ -223,6 +233,7 @@ def find_personal_data(
     cands += workplaces.find_workplaces(text, is_word)
     cands += workplaces.find_firms(text, is_word)
     cands += workplaces.find_pubs(text)
+    cands += venues.find_venues(text, is_word)
     cands += blocks.lower_case_hostels(text, is_word)
     cands += institutions.find_by_kind(text, entities, is_word)
     if not keep_broad_areas:

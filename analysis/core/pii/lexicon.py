@@ -9,14 +9,15 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import Lemmatizer
 
-__all__ = ["english_adjectives", "english_lexicon", "english_modifiers"]
+__all__ = ["english_adjectives", "english_lexicon", "english_modifiers", "english_verbs"]
 
 POS = ("noun", "verb", "adj", "adv")
 _cache: weakref.WeakKeyDictionary[Language, Callable[[str], bool] | None] = (
     weakref.WeakKeyDictionary())
 
 
-def _build(nlp: Language, pos_wanted: tuple[str, ...] = POS) -> Callable[[str], bool] | None:
+def _build(nlp: Language, pos_wanted: tuple[str, ...] = POS,
+           inflected: bool | None = None) -> Callable[[str], bool] | None:
     try:
         lookups = cast("Lemmatizer", nlp.get_pipe("lemmatizer")).lookups
         index, exc, rules = (lookups.get_table(t)
@@ -24,18 +25,19 @@ def _build(nlp: Language, pos_wanted: tuple[str, ...] = POS) -> Callable[[str], 
     except Exception:  # blank pipeline, fake, or a model without lookup tables
         return None
     words = {pos: set(index.get(pos, ())) for pos in POS}
+    inflect = pos_wanted == POS if inflected is None else inflected
     irregular = set()
-    for pos in POS:
+    for pos in pos_wanted:
         irregular.update(exc.get(pos, {}).keys())
     suffix_rules = {pos: [tuple(r) for r in rules.get(pos, ())] for pos in POS}
 
     def is_word(word: str) -> bool:
         word = word.lower().removesuffix("'s").removesuffix("’s")
-        if any(word in words[pos] for pos in pos_wanted) or (pos_wanted == POS
-                                                             and word in irregular):
+        if any(word in words[pos] for pos in pos_wanted) or (inflect and word in irregular):
             return True
-        # Inflected forms only for the whole lexicon; the modifier test takes base forms.
-        return pos_wanted == POS and any(
+        # Inflected forms only for the whole lexicon and verbs; the modifier test takes base
+        # forms.
+        return inflect and any(
             word.endswith(old) and (word[: len(word) - len(old)] + new) in words[pos]
             for pos in pos_wanted for old, new in suffix_rules[pos] if old
         )
@@ -119,3 +121,27 @@ def _adjectives(nlp: Language) -> Callable[[str], bool] | None:
     if adjective is None or adverb is None:
         return None
     return lambda word: adjective(word) and not adverb(word)
+
+
+_verb_cache: weakref.WeakKeyDictionary[Language, Callable[[str], bool] | None] = (
+    weakref.WeakKeyDictionary())
+
+
+def english_verbs(nlp: Language) -> Callable[[str], bool] | None:
+    """Return a test for English verbs in any form ("took", "lives", "sorted"), or None.
+
+    A lower-case word after "my brother" is his name unless it is what he does ("my
+    brother took me in"); see ``pii/kin_lower.py``.
+
+    Args:
+        nlp: a loaded spaCy ``Language`` (anything else returns None).
+
+    Returns:
+        ``is_verb(word) -> bool``, or None for blank pipelines and fakes.
+    """
+    try:
+        if nlp not in _verb_cache:
+            _verb_cache[nlp] = _build(nlp, ("verb",), inflected=True)
+        return _verb_cache[nlp]
+    except TypeError:
+        return _build(nlp, ("verb",), inflected=True)

@@ -144,9 +144,10 @@ QUANTIFIER_BEFORE = re.compile(
     r"\b(?i:some|any|those|these|such|more|no|few|many|lots[ \t]+of|a[ \t]+lot[ \t]+of|the|a|an)"
     r"[ \t]+$")
 AUX_AFTER = re.compile(
-    r"[ \t]+(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|can|can['’]t|could|will"
-    r"|won['’]t|would|should|must|might|do|don['’]t|did|didn['’]t|does|doesn['’]t|have|has|had"
-    r"|alone)\b")
+    # Typed with or without the apostrophe ("Will power isnt enough").
+    r"[ \t]+(?:is|are|was|were|isn['’]?t|aren['’]?t|wasn['’]?t|weren['’]?t|can|can['’]?t|could"
+    r"|will|won['’]?t|would|should|must|might|do|don['’]?t|did|didn['’]?t|does|doesn['’]?t|have"
+    r"|has|had|alone)\b")
 # Said after a person as well as a noun: "Frank today was brilliant", "Mark himself was".
 NOT_NOUNS = frozenset(["today", "tonight", "yesterday", "tomorrow", "himself", "herself",
                        "again", "though", "anyway", "instead", "maybe", "sometimes", "too"])
@@ -220,6 +221,31 @@ def _paired_adjective(text: str, cand: Candidate, is_adjective: Callable[[str], 
         and not nxt.group("noun").endswith(("ly", "ed")))))
 
 
+# "an henry", "a charlie": a lower-case word after an article is a thing, not someone; "ye
+# ken", "dinnae ken": Scots for "know". "an" is "and" as said too ("me an shaz an tony"), so
+# it is an article only before a vowel or h and after an English word that is no person.
+A_BEFORE = re.compile(r"(?:^|[^\w'’])(?i:a)[ \t]+$")
+AN_BEFORE = re.compile(r"(?:^|(?P<prev>[\w'’]+)[ \t]+)(?i:an)[ \t]+$")
+PERSON_WORDS = frozenset(["me", "him", "her", "us", "them", "i", "you", "we"])
+SCOTS_KEN_BEFORE = re.compile(r"\b(?i:ye|ya|yi|you|ah|i|dinnae|dunno|d['’]?ye|div|ken)[ \t]+$")
+
+
+def _article_or_scots(text: str, cand: Candidate, is_word: Callable[[str], bool] | None) -> bool:
+    word = text[cand.start:cand.end]
+    before = text[max(0, cand.start - 20):cand.start]
+    if not word.islower():
+        return False
+    if word == "ken" and SCOTS_KEN_BEFORE.search(before):
+        return True
+    if A_BEFORE.search(before):
+        return True
+    an = AN_BEFORE.search(before)
+    prev = an.group("prev") if an else None
+    return bool(an and word[0] in "aeiouh" and (prev is None or (
+        prev.lower() not in PERSON_WORDS and is_word is not None and is_word(prev.lower())
+        and prev.lower() not in load_set("first_names.txt"))))
+
+
 def drop_not_people(text: str, cands: list[Candidate],
                     is_modifier: Callable[[str], bool] | None,
                     is_word: Callable[[str], bool] | None = None,
@@ -250,6 +276,8 @@ def drop_not_people(text: str, cands: list[Candidate],
             continue
         if is_adjective is not None and cand.start not in cued and _paired_adjective(
                 text, cand, is_adjective):
+            continue
+        if _article_or_scots(text, cand, is_word):
             continue
         if _court(text, cand) or _saint(text, cand) or (
                 is_word is not None and cand.start not in cued and (

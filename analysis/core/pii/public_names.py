@@ -21,6 +21,7 @@ from .drug_lists import listed_drug
 from .kin import named_as_kin
 from .name_rules import cued_names
 from .name_words import shows_a_person
+from .public_frames import said_as_club, said_as_public_figure
 
 __all__ = ["drop_public_names", "famous_or_team", "said_as_substance"]
 
@@ -150,7 +151,9 @@ def famous_or_team(text: str, cand: Candidate, cued: bool = False) -> bool:
     start = cand.start - len(first.group()) if first else cand.start
     if word.lower() in WARNING_COLOURS:
         return _said_as_level(text, cand)
-    if _said_as_team(text, cand, start):
+    # "Wrexham are doing well", "Ross Kemp did a programme about it".
+    if (_said_as_team(text, cand, start) or said_as_club(text, cand)
+            or said_as_public_figure(text, start, cand)):
         return True
     if len(text[start:cand.end].split()) < FULL_NAME_WORDS or cand.label != "name":
         return False

@@ -143,7 +143,8 @@ CONTACT_VERB = re.compile(
 # "i rang joy at the drop in", "texted grace": the one rung or texted is someone, so a
 # listed first name or name-word in lower case counts after these verbs ("told hope" and
 # "met joy" may be the word, so not after those).
-RUNG_LOWER = re.compile(r"\b(?i:rang|ring|rings|phoned|texted|messaged)[ \t]+(?P<name>[a-z]+)\b")
+RUNG_LOWER = re.compile(r"\b(?i:rang|ring|rings|phoned|texted|text|texts|messaged)[ \t]+"
+                        r"(?P<name>[a-z]+)\b")
 # Where a lower-case word no list has is someone: being with them ("i was with gaz and
 # shaz"), a relative said with "our" ("our kev"; "our kid" is the word), a nickname's
 # adjective ("wee stevie", "fat col"; not "the big fella"), their home ("round macca's").

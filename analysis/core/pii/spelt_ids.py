@@ -55,6 +55,15 @@ LOWER_RUN = re.compile(
     rf"(?<![\w'’-])(?:[a-z]|{NUMBER_TOKEN})(?![\w'’-])(?:[ \t]*,?[ \t]+(?:[a-z]|{NUMBER_TOKEN})"
     rf"(?![\w'’-]))+")
 POSTCODE_CUE = next(cue for label, cue in CUES if label == "postcode")
+# Plates and prison numbers typed in lower case after what they are ("reg was k x oh nine f h
+# d", "my prison number was a four five two one k d", "the car was y r six one z k p").
+ID_CUE = re.compile(
+    rf"\b(?:(?i:reg(?:istration)?(?:[ \t]+(?:number|plate))?|number[ \t]+plate|plate"
+    r"|car|van|motor)|(?i:prison(?:er)?[ \t]+)?(?i:number)(?:[ \t]+(?i:inside|in[ \t]+there))?)"
+    rf"{JOIN}$")
+# What such a run must spell: letters and figures mixed, as plates ("YR61ZKP"), prison
+# numbers ("A4521KD") and Scottish ones ("GH4219") are; never letters or figures alone.
+SPELT_ID = re.compile(r"(?=[A-Z0-9]{6,8}$)(?=(?:\d*[A-Z]){2})(?=(?:[A-Z]*\d){2})[A-Z]+\d+[A-Z]*")
 UNITS = ("oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
               "seventeen", "eighteen", "nineteen")
@@ -98,7 +107,7 @@ def find_spelt_ids(text: str) -> list[Candidate]:
             if label != "date of birth" and not letters:
                 continue
             found.append(Candidate(m.start(), m.end(), label))
-    return found + _lower_case_postcodes(text)
+    return found + _lower_case_postcodes(text) + _lower_case_ids(text)
 
 
 def _spelt(words: list[str]) -> str | None:
@@ -138,5 +147,21 @@ def _lower_case_postcodes(text: str) -> list[Candidate]:
             spelt = _spelt([t.group().lower() for t in tokens[:last]])
             if spelt and POSTCODE.fullmatch(spelt):
                 found.append(Candidate(m.start(), m.start() + tokens[last - 1].end(), "postcode"))
+                break
+    return found
+
+
+def _lower_case_ids(text: str) -> list[Candidate]:
+    """Plates and prison numbers spelt in lower case after what they are, as far as they
+    spell letters then figures (then letters): "reg was k x oh nine f h d"."""
+    found = []
+    for m in LOWER_RUN.finditer(text):
+        if not ID_CUE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        tokens = list(re.finditer(r"[^\s,]+", m.group()))
+        for last in range(len(tokens), MIN_TOKENS["ID number"] - 1, -1):
+            spelt = _spelt([t.group().lower() for t in tokens[:last]])
+            if spelt and SPELT_ID.fullmatch(spelt):
+                found.append(Candidate(m.start(), m.start() + tokens[last - 1].end(), "ID number"))
                 break
     return found

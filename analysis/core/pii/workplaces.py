@@ -116,11 +116,37 @@ def find_firms(text: str, is_word: Callable[[str], bool] | None) -> list[Candida
 # are how pubs are named. Shops, services and landmarks are kept.
 PUB_NAME = rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:and|&)[ \t]+{CAP_WORD}|[ \t]+{CAP_WORD}){{0,2}})"
 DRUNK_AT = re.compile(
-    rf"\b(?i:drink|drinks|drank|drinking|drunk|pints?|pub|boozer|lock-?in)\b[^.?!\n]{{0,20}}?"
+    rf"\b(?i:drink|drinks|drank|drinking|drunk|pints?|pub|boozer|lock-?in|bar|barred|landlord|landlady|barman|barmaid)\b[^.?!\n]{{0,20}}?"
     rf"\b(?i:in|at|from|outside|down)[ \t]+(?i:the)[ \t]+{PUB_NAME}(?![\w'’-])")
 PAIRED_PUB = re.compile(
     rf"\b(?i:in|at|from|outside|behind|near|opposite|to)[ \t]+(?i:the)[ \t]+"
     rf"(?P<name>{CAP_WORD}[ \t]+(?:and|&)[ \t]+{CAP_WORD})(?![\w'’-])")
+
+
+# "the Royal Oak in Bridgend", "the Swan at Stalybridge": a "the" name in a town is a pub or
+# a venue there; the town is a place too. Names ending in an institution's word are others'.
+PUB_IN_TOWN = re.compile(
+    rf"(?:^|(?<=[.!?,]\s)|\b(?i:in|at|from|outside|behind|near|opposite|to|down|up)[ \t]+)"
+    rf"(?i:the)[ \t]+{PUB_NAME}[ \t]+(?i:in|at|down|up)[ \t]+(?P<town>{CAP_WORD})(?![\w'’-])",
+    re.MULTILINE)
+# The words British pubs are named by, read at a name's end ("the Royal Oak", "the Black
+# Bull", "the Railway Tavern"), or drinking said in the sentence: "the Magistrates in Leeds"
+# is neither.
+PUB_END_WORDS = frozenset(
+    ["arms", "inn", "tavern", "hotel", "oak", "bull", "swan", "crown", "plough", "feathers",
+     "anchor", "lion", "horse", "head", "heads", "railway", "wheatsheaf", "star", "bell", "globe",
+     "ship", "fox", "hounds", "stag", "eagle", "falcon", "keys", "volunteer", "angel", "hart",
+     "mitre", "greyhound", "cock", "harrow", "sailor", "boot", "buck", "dragon", "unicorn",
+     "wellington", "victoria", "vaults", "tap", "taps", "tup", "ram", "lamb", "pheasant",
+     "partridge", "grapes", "vine", "sun", "moon", "punchbowl", "barge", "junction", "woolpack"])
+DRINKING_SAID = re.compile(
+    r"\b(?i:drink|drinks|drank|drinking|drunk|pints?|pub|boozer|lock-?in|bar|barred|landlord"
+    r"|landlady|barman|barmaid|bouncers?|lager|ale|bitter|quiz|karaoke)\b")
+NOT_PUB_END = frozenset(
+    ["court", "courts", "hospital", "prison", "centre", "council", "jobcentre", "station",
+     "college", "school", "university", "church", "army", "trust", "service", "services",
+     "team", "office", "unit", "ward", "clinic", "surgery", "infirmary", "hostel", "house",
+     "lodge", "project", "estate", "park", "road", "street", "hub"])
 
 
 def find_pubs(text: str) -> list[Candidate]:
@@ -133,8 +159,15 @@ def find_pubs(text: str) -> list[Candidate]:
         Candidates labelled ``place``.
     """
     found = []
-    for m in (*DRUNK_AT.finditer(text), *PAIRED_PUB.finditer(text)):
+    for m in (*DRUNK_AT.finditer(text), *PAIRED_PUB.finditer(text), *PUB_IN_TOWN.finditer(text)):
         name = m.group("name")
+        if m.re is PUB_IN_TOWN:
+            sentence = re.split(r"[.!?\n]", text[max(0, m.start() - 80):m.end() + 80])
+            if (name.split()[-1].lower() in NOT_PUB_END or is_kept_region(m.group("town"))
+                    or not (name.split()[-1].lower() in PUB_END_WORDS
+                            or any(DRINKING_SAID.search(part) for part in sentence))):
+                continue
+            found.append(Candidate(*m.span("town"), "place"))
         low = name.lower()
         if (low in load_set("shops.txt") or said_as_shop(text, *m.span("name"))
                 or low in load_set("not_names.txt") or low in load_set("landmarks.txt")

@@ -1,0 +1,74 @@
+"""What a sentence says of someone famous or of a club, not of anyone the speaker knows:
+"Ross Kemp did a programme about the prison", "Boris was on the telly", "Wrexham are doing
+well", "Hibs lost again on saturday". Read by ``public_names.famous_or_team``.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lists import load_set
+from .common import Candidate
+
+__all__ = ["said_as_club", "said_as_public_figure"]
+
+DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# Only as clubs are spoken of: plural "are" ("Dave is doing well" is someone), a result
+# with when or where ("lost again on saturday"; "Dean lost his appeal" is someone).
+CLUB_DOES = re.compile(
+    r"[ \t]+(?:are|were)[ \t]+(?:doing[ \t]+(?:well|badly|great|brilliant|shite?|rubbish|alright)"
+    r"|top[ \t]+of[ \t]+the|bottom[ \t]+of[ \t]+the|flying|in[ \t]+the[ \t]+(?:news|league|cup"
+    r"|final|premiership|championship|relegation)|going[ \t]+(?:down|up)\b)"
+    rf"|[ \t]+(?:won|lost|drew)[ \t]+(?:again[ \t]+)?(?:on[ \t]+(?i:{DAYS})|at[ \t]+home|away\b"
+    r"|\d+[ \t]*-[ \t]*\d+|the[ \t]+(?:cup|league|derby|final|match|game))", re.IGNORECASE)
+# Said of a full name: on screen, in print, in song or in government ("Ross Kemp did a
+# programme", "Amy Winehouse ... sing about rehab", "more done than any politician").
+MEDIA = re.compile(
+    r"\b(?:on[ \t]+the[ \t]+(?:telly|tv|news|radio|box)"
+    r"|(?:did|done|made|does|do|presented|fronted)[ \t]+(?:a|an|one|the|that)[ \t]+"
+    r"(?:programme|documentary|doc|series|show|podcast|film)"
+    r"|done[ \t]+one[ \t]+(?:on|about)"
+    r"|(?:wrote|written|writes)[ \t]+(?:a|his|her|the|that)[ \t]+(?:book|autobiography|song)"
+    r"|(?:heard|hear)[ \t]+(?:\w+[ \t]+)?sing|sings?[ \t]+about|sang[ \t]+about"
+    r"|politicians?|prime[ \t]+minister|parliament)\b", re.IGNORECASE)
+# Only "on the telly" and the like make a lone first name famous ("Boris was on the telly");
+# "Dave did a programme with us" is someone.
+MEDIA_NEAR = re.compile(
+    r"[ \t]+(?:was|is|were|been|came|come|comes)[ \t]+on[ \t]+the[ \t]+(?:telly|tv|news|radio)\b",
+    re.IGNORECASE)
+# Who someone is to the speaker says they are no public figure ("my mate Ross Kemp").
+KNOWN_BEFORE = re.compile(r"\b(?i:my|me|our|his|her|their|and|with|called)[ \t]+$")
+MEDIA_REACH = 70  # characters after a name read for what is said of it
+
+
+def said_as_club(text: str, cand: Candidate) -> bool:
+    """Whether a name or place is said as a club: "Wrexham are doing well", "Hibs lost again
+    on saturday"; not "Dave is doing well" or "Dean lost his appeal"."""
+    # "Jade and Tyler are doing well" are someone's kids: a first name or one in a list is no club.
+    word = text[cand.start:cand.end].lower()
+    listed = re.search(r"(?:,|\band|&)[ \t]*$", text[max(0, cand.start - 6):cand.start])
+    return bool(CLUB_DOES.match(text, cand.end) and not listed
+                and word not in load_set("first_names.txt"))
+
+
+def said_as_public_figure(text: str, start: int, cand: Candidate) -> bool:
+    """Whether a name from ``start`` to the candidate's end is said as someone famous:
+    a full name with the screen, print, song or government said after it in the sentence,
+    or any name "on the telly"; never after "my", "me and" or "with".
+
+    Args:
+        text: the whole text.
+        start: where the full name starts (the model may tag only the surname).
+        cand: the name candidate.
+
+    Returns:
+        True for "Ross Kemp did a programme about the prison", "Boris was on the telly".
+    """
+    if cand.label != "name" or KNOWN_BEFORE.search(text[max(0, start - 10):start]):
+        return False
+    if MEDIA_NEAR.match(text, cand.end):
+        return True
+    if len(text[start:cand.end].split()) < 2:  # noqa: PLR2004 - first name and surname
+        return False
+    after = text[cand.end:cand.end + MEDIA_REACH]
+    sentence = re.split(r"[.!?\n]", after, maxsplit=1)[0]
+    return bool(MEDIA.search(sentence))

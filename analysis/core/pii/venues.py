@@ -1,0 +1,136 @@
+"""Estates, recovery services and jails told by what is said of them, however plain the
+name: "we was on Kirkholt", "the Ferrier got knocked down", "Brighter Futures Recovery Hub",
+"the Bridges service", "the Haven is where i go for my script",
+"Feltham at fifteen".
+
+A name here is capitalised; what counts is the frame around it. A drug, a shop, a service
+everyone has (probation, the Jobcentre), a nation or region and a listed first name are
+never proposed.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..lists import load_set
+from .areas import is_kept_region
+from .common import CAP_WORD, Candidate
+from .name_words import never_name
+from .word_lists import DIALECT_WORDS
+
+__all__ = ["find_venues"]
+
+NAME = rf"(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}})"
+# "we was on Kirkholt", "grew up on the Penrhys", "lived on Blackbird Leys": lived on is an
+# estate (a street has its suffix and is ``places``'). Not "on Subutex", "on Universal Credit".
+LIVED_ON = re.compile(
+    r"\b(?i:was|were|lived|living|live|lives|grew[ \t]+up|brought[ \t]+up|moved|stay|stayed"
+    rf"|staying|rehoused[ \t]+\w+|born)[ \t]+on[ \t]+(?:(?i:the)[ \t]+)?{NAME}(?![\w'’-])")
+# "the Ferrier got knocked down", "Blackbird Leys was rough": what is said of an estate.
+ESTATE_SAID = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|\b(?i:the)[ \t]+){NAME}[ \t]+(?i:is|was|were|got|has[ \t]+been"
+    r"|had[ \t]+been)[ \t]+(?:(?i:dead|proper|really|so|well|pretty|always)[ \t]+)?"
+    r"(?i:rough|a[ \t]+dump|a[ \t]+shithole|knocked[ \t]+down|demolished|regenerated|done[ \t]+up"
+    r"|flattened|bulldozed|full[ \t]+of[ \t]+(?:dealers|smack|drugs|junkies|gangs))\b",
+    re.MULTILINE)
+# "Brighter Futures Recovery Hub", "Recovery Steps", "Hope Recovery Cafe": a recovery service.
+RECOVERY = re.compile(
+    rf"\b(?P<name>(?:{CAP_WORD}[ \t]+){{0,3}}(?:Recovery[ \t]+)?Hub"
+    rf"|(?:{CAP_WORD}[ \t]+){{1,3}}Recovery(?:[ \t]+(?:Centre|Cafe|Café|Community|Project))?"
+    rf"|Recovery[ \t]+{CAP_WORD}(?:[ \t]+{CAP_WORD})?)(?![\w'’-])")
+# "the Bridges service", "the Anchor project": the generic word in lower case after a name.
+GENERIC_AFTER = re.compile(rf"\b(?i:the)[ \t]+{NAME}[ \t]+(?P<kind>service|project)\b")
+# "the Haven is where i go for my bloods", "im at Fresh Start now, day programme": a name
+# someone goes to or is at, in a sentence about treatment.
+GOES_TO = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|\b(?i:the)[ \t]+|\b(?i:at|to|i['’]?m[ \t]+at)[ \t]+){NAME}(?![\w'’-])",
+    re.MULTILINE)
+TREATMENT = re.compile(
+    r"\b(?i:script|methadone|subutex|buvidal|bloods|needle[ \t]+exchange|day[ \t]+programme"
+    r"|prescription)\b")
+# "the Haven is where i go for my bloods": said to be where someone goes, any word.
+WHERE_I_GO = re.compile(
+    rf"\b(?i:the)[ \t]+{NAME}[ \t]+(?i:is|was|['’]s)[ \t]+where[ \t]+(?i:i|we|you)[ \t]+"
+    r"(?i:go|went|get|got|used[ \t]+to[ \t]+go)\b")
+# "Feltham at fifteen", "Wetherby at 17": a listed jail and the age someone was in it.
+AT_AGE = re.compile(
+    r"[ \t]+at[ \t]+(?:\d{2}|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+    r"|twenty[ \t-]?one)\b")
+# Words of a service everyone has, or of a place named otherwise: never a venue's name here.
+PUBLIC = frozenset(
+    ["probation", "prison", "prisons", "ambulance", "health", "fire", "police", "prosecution",
+     "court", "courts", "civil", "secret", "social", "youth", "offending", "housing", "mental",
+     "national", "community", "drug", "drugs", "alcohol", "substance", "misuse", "jobcentre",
+     "council", "nhs", "samaritans", "crisis", "shelter", "mind", "salvation", "army", "road",
+     "street", "universal", "credit", "christmas", "easter", "pharmacy", "chemist", "chemists",
+     "college", "act", "school", "university", "boots", "lloyds"])
+MIN_GOES_TO = 4  # "Im at", "Ive been": a short capital opening a sentence is no venue
+TREATMENT_REACH = 120  # characters after a name read for treatment words in its sentence
+
+
+def _kept(name: str, is_word: Callable[[str], bool] | None, *, plain_ok: bool) -> bool:
+    """Whether a name is nobody's venue: a service, drug, shop, region, first name or word."""
+    words = name.split()
+    low = name.lower()
+    if (any(never_name(w) or w.lower() in PUBLIC for w in words) or is_kept_region(name)
+            or low in load_set("shops.txt") or low in load_set("not_names.txt")
+            or low in load_set("first_names.txt") or low in load_set("public_names.txt")
+            or low in DIALECT_WORDS or low in load_set("broad_areas.txt")):
+        return True
+    # A single English word ("on Methadone", "the Bridges") needs a strong frame.
+    return not plain_ok and len(words) == 1 and is_word is not None and is_word(low)
+
+
+def _sentence_after(text: str, end: int) -> str:
+    return re.split(r"[.!?\n]", text[end:end + TREATMENT_REACH], maxsplit=1)[0]
+
+
+def _sentence_before(text: str, start: int) -> str:
+    return re.split(r"[.!?\n]", text[max(0, start - TREATMENT_REACH):start])[-1]
+
+
+def find_venues(text: str, is_word: Callable[[str], bool] | None) -> list[Candidate]:
+    """Find estates lived on or talked of as estates, recovery services, treatment places
+    and listed jails said with an age.
+
+    Args:
+        text: text to search.
+        is_word: the English word test; a single English word needs a strong frame.
+
+    Returns:
+        Candidates labelled ``place``, ``hospital``, ``hostel`` or ``prison``.
+    """
+    found = []
+    for pattern, label in ((LIVED_ON, "place"), (ESTATE_SAID, "place"), (RECOVERY, "hospital")):
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            if pattern is ESTATE_SAID and name.lower() in load_set("first_names.txt"):
+                continue
+            # "was on Income Support": lived on needs a word no dictionary has ("Kirkholt").
+            if pattern is LIVED_ON and is_word and all(is_word(w.lower()) for w in name.split()):
+                continue
+            if not _kept(name, is_word, plain_ok=pattern is not LIVED_ON):
+                found.append(Candidate(*m.span("name"), label))
+    for m in GENERIC_AFTER.finditer(text):
+        if not _kept(m.group("name"), is_word, plain_ok=True):
+            label = "hospital" if m.group("kind") == "service" else "hostel"
+            found.append(Candidate(*m.span("name"), label))
+    found += [Candidate(*m.span("name"), "hospital") for m in WHERE_I_GO.finditer(text)
+              if TREATMENT.search(_sentence_after(text, m.end()))
+              and not _kept(m.group("name"), is_word, plain_ok=True)]
+    found += [Candidate(*m.span("name"), "hospital") for m in GOES_TO.finditer(text)
+              if _treatment_place(text, m, is_word)]
+    prisons = {p.removesuffix(" *").lower() for p in load_set("prisons.txt")}
+    found += [Candidate(*m.span("name"), "prison") for m in re.finditer(NAME, text)
+              if m.group("name").lower() in prisons and AT_AGE.match(text, m.end())]
+    return found
+
+
+def _treatment_place(text: str, m: re.Match[str], is_word: Callable[[str], bool] | None) -> bool:
+    """A name gone to or been at in a sentence about a script or bloods, not someone's full
+    name ("Amy Winehouse ... rehab") nor a word alone."""
+    name = m.group("name")
+    return (len(name) >= MIN_GOES_TO and name.split()[0].lower() not in load_set("first_names.txt")
+            and bool(TREATMENT.search(_sentence_after(text, m.end()))
+                     or TREATMENT.search(_sentence_before(text, m.start())))
+            and not _kept(name, is_word, plain_ok=False))
