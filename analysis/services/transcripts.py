@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sqlalchemy import delete, select
+
 from analysis.core.transcripts import TranscriptError, read_transcript, speech_blocks
 from forum.extensions import db
 from forum.jobs import Progress
@@ -12,6 +14,7 @@ from forum.models import (
     Member,
     Redaction,
     RedactionStatus,
+    Segment,
     Speaker,
     SpeakerRole,
     Transcript,
@@ -226,9 +229,10 @@ def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str,
     pattern = re.compile((r"(?<!\w)" if re.match(r"\w", words[0]) else "") + re.escape(words)
                          + (r"(?!\w)" if re.match(r"\w", words[-1]) else ""), re.IGNORECASE)
     targets = transcript.turns if everywhere else [turn]
-    added = 0
+    added, changed = 0, []
     for target in targets:
         for match in pattern.finditer(target.original_text or ""):
+            changed.append(target.id)
             # The same words proposed and unticked: that entry is taken back with this label,
             # or the review page listed them twice, once unticked and once ticked.
             same = next((r for r in target.redactions
@@ -252,8 +256,26 @@ def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str,
         raise ReviewError(f"\u2018{words}\u2019 was not found in {where}")
     if transcript.status == TranscriptStatus.APPROVED:
         transcript.status = TranscriptStatus.NEEDS_REVIEW  # changed text needs approving again
+    _withdraw_segments(set(changed))
     db.session.commit()
     return added
+
+
+def _withdraw_segments(turn_ids: set[int]) -> None:
+    """Delete the segments of turns whose redacted text changed after approval.
+
+    They hold the words just taken out, and analysis, search, quotes and exports read
+    segments whatever the transcript's status: approving again builds them anew from the
+    redacted text (``segments.build_segments``).
+    """
+    from analysis.services.theme_store import refresh_stats
+
+    gone = list(db.session.execute(select(Segment.id, Segment.consultation_id)
+                                   .where(Segment.turn_id.in_(turn_ids))))
+    if gone:
+        db.session.execute(delete(Segment).where(Segment.id.in_([i for i, _ in gone])))
+        for consultation_id in {c for _, c in gone}:  # themes no longer count them
+            refresh_stats(consultation_id)
 
 
 def set_speaker(speaker: Speaker, role: SpeakerRole, member: Member | None) -> None:

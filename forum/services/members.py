@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from sqlalchemy import func, select
 
@@ -55,10 +56,20 @@ def save_member(member: Member, pseudonym: str, real_name: str = "", contact: st
     return member
 
 
+# Titles come before a name but are nobody's name: "Mrs Robin" for Mrs Jean Smith is fine.
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev"})
+
+
 def _shares_a_name(pseudonym: str, real_name: str) -> bool:
-    """True when a word of the pseudonym is a word of the real name ("Priya" of Priya Sharma)."""
-    words = set(re.findall(r"[^\W\d_]{2,}", (real_name or "").casefold()))
-    return bool(words & set(re.findall(r"[^\W\d_]{2,}", pseudonym.casefold())))
+    """True when a word of the pseudonym is a word of the real name ("Priya" of Priya Sharma),
+    accents aside ("Zoe" of Zoë Okafor); titles ("Mrs", "Dr") are not names."""
+    return bool(_name_words(real_name) & _name_words(pseudonym))
+
+
+def _name_words(text: str) -> set[str]:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", (text or "").casefold())
+                    if not unicodedata.combining(c))
+    return set(re.findall(r"[^\W\d_]{2,}", plain)) - TITLES
 
 
 def set_contact(member: Member, real_name: str, contact: str) -> None:

@@ -195,3 +195,13 @@ def test_teams_surname_comma_forename_headers_are_speakers():
 ])
 def test_a_comma_in_speech_is_not_a_surname_forename_label(text):
     assert [turn.speaker for turn in parse_text(text).turns] == [None]
+
+
+def test_a_line_of_speech_like_surname_comma_forename_stays_speech():
+    # "Mum, Dad: neither of them came" carries on Dave's turn: read as Teams' "Okonjo, Sam",
+    # it became a speaker "Mum, Dad" and Dave's words left his turn (and analysis).
+    text = ("Facilitator: Who visited you inside?\nDave: Nobody really. I wrote to them all.\n"
+            "Mum, Dad: neither of them came, not once.\nFacilitator: That must have been hard.\n"
+            "Dave: It was.\n")
+    assert [turn.speaker for turn in parse_text(text).turns] == [
+        "Facilitator", "Dave", "Facilitator", "Dave"]

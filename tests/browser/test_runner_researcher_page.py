@@ -45,6 +45,28 @@ def test_deleting_an_unfinished_survey_asks_first(live_server, touch_page):
     assert not page.evaluate(kept, uuid)
 
 
+# A participant who answered one question and walked away.
+SET_ASIDE_ONE = """async () => {
+  const flow = JSON.parse(document.querySelector("main").dataset.flow);
+  const draft = await window.FVStore.newDraft(1);
+  await window.FVStore.saveAnswer(draft.uuid, flow.find(step => step.position === 1).id, "no");
+  await window.FVStore.setAside();
+}"""
+
+
+def test_deleting_one_answer_asks_of_it_not_them(live_server, touch_page):
+    """One answer asked 'Delete this answer? They cannot be got back.': 'they' of one answer
+    reads wrong to a researcher (and to anyone reading slowly). It says 'It'."""
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    page.evaluate(SET_ASIDE_ONE)
+    page.reload()
+    unfinished = page.locator("[data-unfinished]")
+    unfinished.get_by_role("button", name="Delete it").tap()
+    expect(unfinished).to_contain_text("Delete this answer? It cannot be got back.")
+
+
 def test_signing_out_with_no_internet_stays_on_the_researcher_page(live_server, touch_page):
     """'Sign out' with no internet left the survey for the browser's own 'No internet' page
     (the page fell back to sending the form itself): the researcher was still signed in and

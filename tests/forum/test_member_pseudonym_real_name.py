@@ -34,3 +34,26 @@ def test_a_pseudonym_unlike_the_real_name_is_saved(auth):
         "pseudonym": "Wren", "real_name": "Priya Sharma"})
     assert response.status_code == 302
     assert db.session.scalar(db.select(Member)).pseudonym == "Wren"
+
+
+def test_a_pseudonym_that_is_the_real_name_without_its_accents_is_refused(app):
+    """'Zoe' for Zoë Okafor, 'Sian' for Siân Jones: the same name typed without its accent
+    (as many keyboards and people do) still heads her quotes with her real name."""
+    for pseudonym, real_name in (("Zoe", "Zoë Okafor"), ("Sian", "Siân Jones"),
+                                 ("Jose", "José Ruiz"), ("Zoë", "Zoe Okafor")):
+        try:
+            service.save_member(Member(lived_experience=[]), pseudonym, real_name)
+        except service.MemberError:
+            continue
+        raise AssertionError(f"{pseudonym!r} was saved for {real_name!r}")
+    assert db.session.scalar(db.select(db.func.count(Member.id))) == 0
+
+
+def test_a_title_shared_with_the_real_name_is_not_the_real_name(app):
+    """'Mrs Robin' for Mrs Jean Smith shares only 'Mrs': no word of her name. Refusing it said
+    the pseudonym 'uses the member's real name', which it does not."""
+    for number, (pseudonym, real_name) in enumerate((("Mrs Robin", "Mrs Jean Smith"),
+                                                     ("Dr Who", "Dr Amir Khan"),
+                                                     ("Mr B", "Mr Tom Lee")), start=1):
+        member = service.save_member(Member(lived_experience=[]), pseudonym, real_name)
+        assert member.pseudonym == pseudonym, number

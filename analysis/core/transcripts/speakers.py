@@ -93,7 +93,8 @@ def _looks_like_name(label: str) -> bool:
     return bool(words) and words[0][:1].isupper() and all(NAME_WORD.match(w) for w in words)
 
 
-def accept_label(label: str, count: int, *, where_label_belongs: bool) -> bool:
+def accept_label(label: str, count: int, *, where_label_belongs: bool,
+                 header: bool = False) -> bool:
     """Decide whether a candidate label is a speaker.
 
     Args:
@@ -101,6 +102,7 @@ def accept_label(label: str, count: int, *, where_label_belongs: bool) -> bool:
         count: how many lines in the file start with this label (any case).
         where_label_belongs: True if the line has a time, is a header on its own
             line, or opens a paragraph.
+        header: True if the line has a time or is a header on its own line.
 
     Returns:
         True if the label should be treated as a speaker.
@@ -114,7 +116,9 @@ def accept_label(label: str, count: int, *, where_label_belongs: bool) -> bool:
     if GENERIC.match(label) or norm in ROLES:
         return True
     if DIRECTORY_NAME.match(label):
-        return count >= SEEN_TWICE or where_label_belongs
+        # Teams gives each its time on a line of its own; "Mum, Dad: neither came" on the
+        # line after a turn is speech that carries it on.
+        return count >= SEEN_TWICE or header
     if not LABEL_CHARS.match(label):
         return False
     return count >= SEEN_TWICE or (where_label_belongs and _looks_like_name(label))
@@ -197,7 +201,8 @@ def parse_speaker_text(text: str) -> list[ParsedTurn]:
         belongs = bool(cand and (cand.ts or cand.kind == "header")) or after_label
         after_label = not line.strip()
         if cand and accept_label(cand.label, counts[_norm(cand.label)],
-                                 where_label_belongs=belongs):
+                                 where_label_belongs=belongs,
+                                 header=bool(cand.ts or cand.kind == "header")):
             after_label = True
             close()
             speaker = spelling.setdefault(_norm(cand.label), " ".join(cand.label.split()))

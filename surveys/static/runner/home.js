@@ -188,7 +188,8 @@ function askToDelete(li, count, uuid) {
   question.className = "govuk-body";
   question.tabIndex = -1;
   question.textContent = count === 0 ? "Delete it? It has no answers."
-    : (count === 1 ? "Delete this answer?" : "Delete these " + count + " answers?") + " They cannot be got back.";
+    : count === 1 ? "Delete this answer? It cannot be got back."
+    : "Delete these " + count + " answers? They cannot be got back.";
   ask.appendChild(question);
   ask.appendChild(button(count <= 1 ? "Yes, delete it" : "Yes, delete them", "govuk-button--warning", function () {
     window.FVStore.deleteDraft(uuid).then(listUnfinished);
