@@ -142,6 +142,12 @@ def remap_job(job: Job, progress: Progress) -> None:
     db.session.commit()
 
 
+def decided_by_person(segment: Segment) -> bool:
+    """Whether a person linked the segment to a question, or said it answers none of them:
+    either wins over the mapping's guess."""
+    return segment.question_id is not None or segment.no_question
+
+
 def question_of(consultation_id: int,
                 ids: Collection[int] | None = None) -> dict[int, QuestionSegment]:
     """Which question each segment answers, people's links (or "answers none") first.
@@ -160,7 +166,7 @@ def question_of(consultation_id: int,
         .where(Segment.consultation_id == consultation_id, *only))}
     out = {}
     for s in _mapped_segments(consultation_id, ids):
-        if s.question_id is not None or s.no_question:
+        if decided_by_person(s):
             out[s.id] = QuestionSegment(s, s.question_id, 1.0, "person", False)
         elif s.id in mapped:
             m = mapped[s.id]

@@ -16,6 +16,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from analysis.models import SegmentQuestionMap, Theme, ThemeSegment
 from analysis.services.meaning import MIN_SIMILARITY
 from analysis.services.query_words import keywords
+from analysis.services.question_map import decided_by_person
 
 __all__ = ["Filters", "Hit", "Results", "keyword_ids", "keyword_scores", "keywords",
            "search_results", "search_segments", "sources"]
@@ -159,7 +160,7 @@ def _filtered(consultation_id: int, filters: Filters, theme_of: dict[int, Theme]
         # Themes group members' words; documents belong to none, not even "Not grouped".
         if filters.theme and segment.source_type == SegmentSource.DOCUMENT:
             continue
-        question = segment.question_id or mapped.get(segment.id)
+        question = segment.question_id if decided_by_person(segment) else mapped.get(segment.id)
         if filters.question and str(question) != filters.question:
             continue
         theme = theme_of.get(segment.id)

@@ -210,3 +210,24 @@ def test_what_says_the_words_comes_before_what_is_only_close_in_meaning(app, ana
         kinds = ["keyword" in h.reasons for h in hits]
         assert True in kinds and False in kinds, query
         assert kinds == sorted(kinds, reverse=True), query
+
+
+def test_a_segment_a_person_said_answers_no_question_leaves_that_questions_filter(
+        app, analysed, consultation):
+    # Search kept filing it under the mapping's question until the background remap ran:
+    # a person's "answers none of the questions" wins at once, as on the mapping page.
+    from analysis.models import SegmentQuestionMap
+    from forum.models import Segment
+
+    link = db.session.scalars(select(SegmentQuestionMap).join(
+        Segment, Segment.id == SegmentQuestionMap.segment_id).where(
+        Segment.consultation_id == consultation.id, Segment.question_id.is_(None),
+        SegmentQuestionMap.question_id.is_not(None))).first()
+    words = max(db.session.get(Segment, link.segment_id).text.split(), key=len).strip(".,?!'\"")
+    question = Filters(question=str(link.question_id))
+    assert link.segment_id in {h.segment.id for h in search_segments(
+        consultation.id, words, question)}
+    db.session.get(Segment, link.segment_id).no_question = True  # the remap has not run yet
+    db.session.commit()
+    assert link.segment_id not in {h.segment.id for h in search_segments(
+        consultation.id, words, question)}
