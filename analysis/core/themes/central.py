@@ -22,8 +22,8 @@ import numpy as np
 
 from .embed import Embedder, EmbeddingCache, normalise_rows
 from .guide import embed_free_texts
-from .keywords import MAX_LABEL_WORDS, acceptable_label, number_mixed
-from .mixed_names import is_mixed
+from .keywords import MAX_LABEL_WORDS, acceptable_label
+from .mixed_names import is_mixed, number_mixed
 from .phrases import show_phrase, trimmed_phrase
 from .text_models import TextModels
 from .vocabulary import SegmentWords

@@ -35,7 +35,7 @@ from .stance import Stance, stance_label
 from .vocabulary import SegmentWords
 
 __all__ = ["FALLBACK", "MAX_LABEL_WORDS", "acceptable_label", "extract_keywords", "make_label",
-           "make_labels", "number_mixed", "readable_keywords"]
+           "make_labels", "readable_keywords"]
 
 FEW_STRONG = 3  # with fewer strong terms, single-segment terms fill the list up
 UNKEYED_SAYERS = 3  # a phrase with none of the theme's keywords needs this many sayers
@@ -264,26 +264,6 @@ def make_labels(keywords: Sequence[Sequence[tuple[str, float]]],
             labels[i] = extra if extra.lower() not in {x.lower() for x in labels} else (
                 f"{first} ({seen[first.lower()]})")
     return labels
-
-
-def number_mixed(labels: Sequence[str]) -> list[str]:
-    """Number the themes left "Mixed comments" afresh, once others have been named.
-
-    ``make_labels`` numbers them as it meets them; naming some later would leave a lone
-    "Mixed comments (2)".
-
-    Args:
-        labels: the labels as they stand.
-
-    Returns:
-        The labels, "Mixed comments", "Mixed comments (2)", ... in order; others unchanged.
-    """
-    out, count = list(labels), 0
-    for i, label in enumerate(labels):
-        if re.fullmatch(rf"{FALLBACK}( \(\d+\))?", label):
-            count += 1
-            out[i] = FALLBACK if count == 1 else f"{FALLBACK} ({count})"
-    return out
 
 
 def readable_keywords(pairs: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:

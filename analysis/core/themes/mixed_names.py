@@ -14,6 +14,7 @@ run (a noun: "council", never "mad"), never a generic or a speaker's word.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -31,7 +32,7 @@ from .phrases import (
 )
 from .said_forms import COMMENTS_ON, as_said
 
-__all__ = ["FALLBACK", "MIXED_ON", "MIX_SHARE", "is_mixed", "mixed_label"]
+__all__ = ["FALLBACK", "MIXED_ON", "MIX_SHARE", "is_mixed", "mixed_label", "number_mixed"]
 
 FALLBACK = "Mixed comments"  # a theme's label when nothing names it (``keywords.make_label``)
 MIXED_ON = f"{FALLBACK} on "
@@ -112,3 +113,23 @@ def mixed_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
             len(COMMENTS_ON):]
 
     return f"{MIXED_ON}{said(first)} and {said(second)}"
+
+
+def number_mixed(labels: Sequence[str]) -> list[str]:
+    """Number the themes left "Mixed comments" afresh, once others have been named.
+
+    ``make_labels`` numbers them as it meets them; naming some later would leave a lone
+    "Mixed comments (2)".
+
+    Args:
+        labels: the labels as they stand.
+
+    Returns:
+        The labels, "Mixed comments", "Mixed comments (2)", ... in order; others unchanged.
+    """
+    out, count = list(labels), 0
+    for i, label in enumerate(labels):
+        if re.fullmatch(rf"{FALLBACK}( \(\d+\))?", label):
+            count += 1
+            out[i] = FALLBACK if count == 1 else f"{FALLBACK} ({count})"
+    return out
