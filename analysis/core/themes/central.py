@@ -22,7 +22,8 @@ import numpy as np
 
 from .embed import Embedder, EmbeddingCache, normalise_rows
 from .guide import embed_free_texts
-from .keywords import FALLBACK, MAX_LABEL_WORDS, acceptable_label, number_mixed
+from .keywords import MAX_LABEL_WORDS, acceptable_label
+from .mixed_names import is_mixed, number_mixed
 from .phrases import show_phrase, trimmed_phrase
 from .text_models import TextModels
 from .vocabulary import SegmentWords
@@ -67,8 +68,8 @@ def central_labels(labels: Sequence[str], groups: Sequence[Sequence[int]],
     taken = {label.lower() for label in out}
     for i, label in enumerate(labels):
         # "Mixed comments (2)": told apart by ``make_labels``, still unnamed.
-        mixed = label == FALLBACK or label.startswith(f"{FALLBACK} (")
-        if not mixed:
+        # ... or "Mixed comments on X and Y": a run's central phrase names it as one subject.
+        if not is_mixed(label):
             continue
         shown = sorted({show_phrase(phrase, display) for r in groups[i]
                         for phrase in map(trimmed_phrase, words[r].phrases)

@@ -14,8 +14,9 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from .keywords import FALLBACK, extract_keywords, make_label
+from .keywords import extract_keywords, make_label
 from .label_evidence import label_evidence
+from .mixed_names import is_mixed
 from .phrases import head_word
 from .said_forms import COMMENTS_ON, as_said
 from .vocabulary import SegmentWords
@@ -98,7 +99,7 @@ def group_name(group: Sequence[int], rows_of: Sequence[Sequence[int]],
     name = make_label([k for k in keywords if covers(k[0])], phrases, display, said.support,
                       said.size)
     own = {labels[t].lower() for t in group if t < len(labels)}
-    if name == FALLBACK or name.startswith(COMMENTS_ON) or name.lower() in own:
+    if is_mixed(name) or name.startswith(COMMENTS_ON) or name.lower() in own:
         return None
     return as_said(name, said.forms)
 

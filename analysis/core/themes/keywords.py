@@ -12,13 +12,18 @@ from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from .label_evidence import LabelEvidence
+from .mixed_names import FALLBACK, mixed_label
 from .phrases import (
     GENERIC_HEADS,
+    MAX_LABEL_WORDS,
+    MIN_LABEL_WORDS,
+    MIN_SAYERS,
     PREPOSITIONS,
     SENT_PEOPLE,
     SPEAKER_WORDS,
     TIME_UNITS,
     WHICH_ONE,
+    WIDELY_FROM,
     head_part,
     head_word,
     named_kind,
@@ -29,15 +34,11 @@ from .said_forms import COMMENTS_ON
 from .stance import Stance, stance_label
 from .vocabulary import SegmentWords
 
-__all__ = ["acceptable_label", "extract_keywords", "make_label", "make_labels",
-           "number_mixed", "readable_keywords"]
+__all__ = ["FALLBACK", "MAX_LABEL_WORDS", "acceptable_label", "extract_keywords", "make_label",
+           "make_labels", "readable_keywords"]
 
-MIN_LABEL_WORDS, MAX_LABEL_WORDS = 2, 5
-WIDELY_FROM = 4  # segments from which a word must be said widely to name a theme
 FEW_STRONG = 3  # with fewer strong terms, single-segment terms fill the list up
-MIN_SAYERS = 2  # one remark's vivid word is no evidence of what a theme is about
 UNKEYED_SAYERS = 3  # a phrase with none of the theme's keywords needs this many sayers
-FALLBACK = "Mixed comments"
 # "Comments on X" when no phrase said twice fits: X must be said in this share of the theme
 # (a third is a mixed theme: "Comments on condition" over licence talk and unrelated remarks).
 COMMENTS_SHARE = 0.4
@@ -246,7 +247,10 @@ def make_labels(keywords: Sequence[Sequence[tuple[str, float]]],
 
     def label(i: int, words: Sequence[tuple[str, float]], said: Sequence[str]) -> str:
         e = evidence[i]
-        return make_label(words, said, display, e.support, e.size, e.hint_words, e.stance)
+        found = make_label(words, said, display, e.support, e.size, e.hint_words, e.stance)
+        # No one subject: the two it mixes ("Mixed comments on X and Y"), where they are said.
+        return (found != FALLBACK and found) or mixed_label(
+            words, said, e, acceptable_label, display) or found
 
     labels = [f if f else label(i, k, p)
               for i, (k, p, f) in enumerate(zip(keywords, phrases, fixed, strict=False))]
@@ -260,26 +264,6 @@ def make_labels(keywords: Sequence[Sequence[tuple[str, float]]],
             labels[i] = extra if extra.lower() not in {x.lower() for x in labels} else (
                 f"{first} ({seen[first.lower()]})")
     return labels
-
-
-def number_mixed(labels: Sequence[str]) -> list[str]:
-    """Number the themes left "Mixed comments" afresh, once others have been named.
-
-    ``make_labels`` numbers them as it meets them; naming some later would leave a lone
-    "Mixed comments (2)".
-
-    Args:
-        labels: the labels as they stand.
-
-    Returns:
-        The labels, "Mixed comments", "Mixed comments (2)", ... in order; others unchanged.
-    """
-    out, count = list(labels), 0
-    for i, label in enumerate(labels):
-        if re.fullmatch(rf"{FALLBACK}( \(\d+\))?", label):
-            count += 1
-            out[i] = FALLBACK if count == 1 else f"{FALLBACK} ({count})"
-    return out
 
 
 def readable_keywords(pairs: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:

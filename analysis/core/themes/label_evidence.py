@@ -24,6 +24,7 @@ class LabelEvidence:
     hint_words: frozenset[str] = frozenset()
     stance: Stance | None = None
     forms: Mapping[str, str] = field(default_factory=dict)  # see ``said_forms``
+    nouns: frozenset[str] = frozenset()  # words heading a noun phrase in the run (run_heads)
 
 
 def _inner_phrases(words: Sequence[str]) -> set[str]:
@@ -65,4 +66,4 @@ def label_evidence(rows: Sequence[int], words: Sequence[SegmentWords],
     heads = run_heads(words) if heads is None else heads
     stance = count_stance(remarks, heads, [texts[r] for r in rows] if texts else ())
     return LabelEvidence(dict(support), len(rows), frozenset(hint_words), stance,
-                         said_forms(rows, words))
+                         said_forms(rows, words), frozenset(heads))

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from .keywords import FALLBACK
+from .mixed_names import is_mixed
 from .said_forms import COMMENTS_ON
 from .schema import ThemeDraft
 
@@ -24,7 +25,7 @@ INTRODUCTION = "Introduction"
 
 def _weak(label: str) -> bool:
     """A label that says no subject was found ("Mixed comments", "Comments on X")."""
-    return label == FALLBACK or label.startswith((f"{FALLBACK} (", COMMENTS_ON))
+    return is_mixed(label) or label.startswith(COMMENTS_ON)
 
 
 def _answers(draft: ThemeDraft, drafts: Sequence[ThemeDraft],

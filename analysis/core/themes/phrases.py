@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-__all__ = ["ASPECTS_OF", "GENERIC_HEADS", "KIND_HEADS", "PREPOSITIONS", "SENT_PEOPLE",
-           "SPEAKER_WORDS", "TIME_UNITS", "VAGUE_MODIFIERS", "WHICH_ONE", "head_part", "head_word",
-           "named_kind", "show_phrase", "trimmed_phrase"]
+__all__ = ["ASPECTS_OF", "GENERIC_HEADS", "KIND_HEADS", "MAX_LABEL_WORDS", "MIN_LABEL_WORDS",
+           "MIN_SAYERS", "PREPOSITIONS", "SENT_PEOPLE", "SPEAKER_WORDS", "TIME_UNITS",
+           "VAGUE_MODIFIERS", "WHICH_ONE", "WIDELY_FROM", "head_part", "head_word", "named_kind",
+           "show_phrase", "trimmed_phrase"]
 
+MIN_LABEL_WORDS, MAX_LABEL_WORDS = 2, 5
+WIDELY_FROM = 4  # segments from which a word must be said widely to name a theme
+MIN_SAYERS = 2  # one remark's vivid word is no evidence of what a theme is about
 # Words that say when, how much or what kind, not what about: fine as keywords, never a
 # theme's name on their own ("Form", "Agency", "Section on payment", "Social problem").
 GENERIC_HEADS = frozenset(
@@ -34,10 +38,11 @@ GENERIC_HEADS = frozenset(
 # need", "Drug programme", "Young people" (alone, or after "social" or "other", they name
 # nothing; a sixth response's answer on LGBT+ people had no other name). Not "service",
 # "system" or "problem": on the NHS comments "first class service" then named the praise
-# theme "Class service", and an introduction took "Justice system".
+# theme "Class service", and an introduction took "Justice system". "Referral form" names
+# what a sixth response's answer on the duty to refer was about ("Form" alone named nothing).
 KIND_HEADS = frozenset(
     ["plan", "plans", "need", "needs", "programme", "programmes", "project", "projects",
-     "people", "person"])
+     "people", "person", "form", "forms"])
 # Words in front that still say which one, not what about ("Local service", "Long plan").
 VAGUE_MODIFIERS = frozenset(
     ["local", "better", "best", "worse", "long", "short", "first", "last", "next", "free",

@@ -24,7 +24,8 @@ from .asked_actions import asked_actions
 from .central import MIN_CLOSENESS, closeness
 from .embed import normalise_rows
 from .guide import embed_free_texts
-from .keywords import FALLBACK, MAX_LABEL_WORDS, acceptable_label, number_mixed
+from .keywords import FALLBACK, MAX_LABEL_WORDS, acceptable_label
+from .mixed_names import number_mixed
 from .openings import INTRODUCTION, name_opening_runs
 from .phrases import show_phrase, trimmed_phrase
 from .said_forms import as_said, said_forms

@@ -42,7 +42,7 @@ def test_the_one_run_left_mixed_loses_its_number(embedder, cache, words):
 
 
 def test_runs_left_mixed_are_numbered_in_order():
-    from analysis.core.themes.keywords import number_mixed
+    from analysis.core.themes.mixed_names import number_mixed
 
     assert number_mixed(["Mixed comments (3)", "Hostels", "Mixed comments (7)",
                          "Mixed comments (privacy)"]) == [
