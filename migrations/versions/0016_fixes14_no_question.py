@@ -25,9 +25,9 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table('segments', schema=None) as batch_op:
-        batch_op.drop_column('no_question')
-    if op.get_bind().dialect.name == "sqlite":  # the batch copied the table: triggers again
-        from forum.models.segment_versions import create_version_triggers
+    # On SQLite the batch copies the table: the helper puts the keyword-search and
+    # segment-version triggers back.
+    from forum.models.segment_search import batch_alter_segments
 
-        create_version_triggers(op.get_bind())
+    with batch_alter_segments(op) as batch_op:
+        batch_op.drop_column('no_question')
