@@ -86,7 +86,7 @@ def why_not_deletable(transcript: Transcript) -> str | None:
     Returns:
         ``APPROVED_BEFORE``, ``SAFEGUARDING_UNREVIEWED`` or None.
     """
-    if transcript.status == TranscriptStatus.APPROVED or transcript.approved_at is not None:
+    if approved_before(transcript):
         return APPROVED_BEFORE
     if unfinished_review(transcript) == SAFEGUARDING_UNREVIEWED:
         return SAFEGUARDING_UNREVIEWED
@@ -97,9 +97,15 @@ def offers_delete(transcript: Transcript) -> bool:
     """Whether a facilitator is shown "Delete" for this copy (the session and transcript pages).
 
     Every copy never approved: one with an unreviewed safeguarding flag too, whose delete page
-    says why it must wait.
+    says why it must wait. Its turns are not read (``why_not_deletable`` would): the session
+    page asks this of every transcript.
     """
-    return why_not_deletable(transcript) != APPROVED_BEFORE
+    return not approved_before(transcript)
+
+
+def approved_before(transcript: Transcript) -> bool:
+    """Approved now, or approved once and re-opened: its segments may be quoted."""
+    return transcript.status == TranscriptStatus.APPROVED or transcript.approved_at is not None
 
 
 def delete_transcript(transcript: Transcript) -> None:

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from forum.access import Role
 from forum.extensions import db
-from forum.models import FocusGroupSession, Member, User
+from forum.models import FocusGroupSession, Member, Transcript, Turn, User
 
 
 def list_sessions() -> list[FocusGroupSession]:
@@ -53,3 +53,13 @@ def delete_session(session: FocusGroupSession) -> None:
         raise ValueError("A session with transcripts is not deleted")
     db.session.delete(session)
     db.session.commit()
+
+
+def transcripts_with_held_turns(session: FocusGroupSession) -> set[int]:
+    """Ids of the session's transcripts with a turn flagged for safeguarding that nobody has
+    reviewed (``Turn.held``), in one query: loading every turn of every transcript took
+    seconds on long transcripts."""
+    return set(db.session.scalars(
+        select(Turn.transcript_id).distinct()
+        .join(Transcript, Transcript.id == Turn.transcript_id)
+        .where(Transcript.session_id == session.id, Turn.held)))

@@ -78,8 +78,7 @@ def show(session_id):
     # A wrong or duplicate upload is deleted from here, beside the copy it duplicates.
     deletable = {t.id for t in session.transcripts if can_manage and offers_delete(t)}
     # A disclosure of risk waiting for a person showed only as "Needs review", like any other.
-    flagged = {t.id for t in session.transcripts
-               if can_manage and any(turn.held for turn in t.turns)}
+    flagged = service.transcripts_with_held_turns(session) if can_manage else set()
     return render_template("forum/sessions/show.html", session_obj=session,
                            can_manage=can_manage, deletable=deletable, flagged=flagged)
 
