@@ -3,7 +3,8 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Register the exports tables, draft pages, consent receiver, CLI and demo draft."""
+    """Register the exports tables, draft pages, consent and changed-text receivers, CLI and
+    demo draft."""
     from exports import cli, models  # noqa: F401  (models registers the tables)
     from exports.services.consent import on_consent_changed
     from exports.views import register
@@ -13,6 +14,11 @@ def init_app(app: Flask) -> None:
     cli.init_app(app)
     # weak=False: the receiver is a plain function that must live as long as the app.
     consent_changed.connect(on_consent_changed, weak=False)
+    from analysis.services.segment_resets import segments_withdrawn
+    from exports.services.changed_segments import remove_changed_quotes
+
+    # Quotes whose words changed under them leave drafts, with a notice to the officers.
+    segments_withdrawn.connect(remove_changed_quotes, weak=False)
     from exports.services.consent import member_quotes
     from forum.services.privacy import register_member_export
 

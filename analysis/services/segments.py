@@ -1,7 +1,9 @@
 """Turn approved transcripts into segments, and keep segments in step with later decisions."""
 from __future__ import annotations
 
-from sqlalchemy import delete
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
 
 from forum.extensions import db
 from forum.models import (
@@ -22,15 +24,28 @@ class ApprovalError(ValueError):
     """The transcript cannot be approved yet, in plain English."""
 
 
-def approve_transcript(transcript: Transcript, user: User) -> int:
-    """Approve the redactions and (re)build the transcript's segments.
+@dataclass
+class Rebuilt:
+    """What building a transcript's segments again did."""
+
+    made: int = 0  # new segments, from turns new or changed
+    kept: int = 0  # segments whose text did not change, with people's decisions on them
+    reset: list[str] = field(default_factory=list)  # plain-English lines of decisions lost
+
+    @property
+    def count(self) -> int:
+        return self.made + self.kept
+
+
+def approve_transcript(transcript: Transcript, user: User) -> Rebuilt:
+    """Approve the redactions and build the segments of turns new or changed since.
 
     Args:
         transcript: a transcript whose redactions have been reviewed.
         user: the facilitator approving.
 
     Returns:
-        The number of segments created.
+        The segments made and kept, and what people had decided about those replaced.
 
     Raises:
         ApprovalError: when redaction has not finished.
@@ -45,41 +60,67 @@ def approve_transcript(transcript: Transcript, user: User) -> int:
     transcript.status = TranscriptStatus.APPROVED
     transcript.approved_at = utcnow()
     transcript.approved_by_id = user.id
-    count = build_segments(transcript)
+    rebuilt = build_segments(transcript)
     db.session.commit()
     from analysis.services.embeddings import queue_embedding
 
     queue_embedding(transcript.session.consultation_id)
-    return count
+    return rebuilt
 
 
-def build_segments(transcript: Transcript) -> int:
-    """Replace the transcript's segments from its redacted member turns.
+def build_segments(transcript: Transcript) -> Rebuilt:
+    """Bring the transcript's segments in step with its redacted member turns.
 
+    A segment whose text is still exactly a piece of its turn's redacted text, said by the
+    same member, is kept with every decision people made about it (a re-approval after a
+    tag or a new redaction wiped them all); the rest are replaced (``segment_resets``).
     Facilitators', observers' and unmatched speakers' turns and back-channel turns are
-    left out; turns with an unreviewed safeguarding flag become held segments.
+    left out; turns with an unreviewed safeguarding flag become held segments. The caller
+    commits.
     """
     from analysis.core.segmenting import split_into_segments
+    from analysis.services.safeguarding import apply_turn_state
+    from analysis.services.segment_resets import match_pieces, withdraw
 
-    db.session.execute(delete(Segment).where(Segment.source_type == SegmentSource.TRANSCRIPT,
-                                             Segment.source_id == transcript.id))
+    existing: dict[int | None, list[Segment]] = {}
+    for segment in db.session.scalars(
+            select(Segment).where(Segment.source_type == SegmentSource.TRANSCRIPT,
+                                  Segment.source_id == transcript.id)
+            .order_by(Segment.position, Segment.id)):
+        existing.setdefault(segment.turn_id, []).append(segment)
     consultation_id = transcript.session.consultation_id
-    count = 0
+    rebuilt, gone = Rebuilt(), existing.pop(None, [])
     for turn in transcript.turns:
+        mine = existing.pop(turn.id, [])
         speaker = turn.speaker
         if (turn.backchannel or speaker is None or speaker.role != SpeakerRole.MEMBER
                 or speaker.member_id is None or not turn.redacted_text):
+            gone += mine
             continue
-        for part, text in enumerate(split_into_segments(turn.redacted_text)):
-            db.session.add(Segment(
-                consultation_id=consultation_id, source_type=SegmentSource.TRANSCRIPT,
-                source_id=transcript.id, turn_id=turn.id, position=turn.index * 100 + part,
-                member_id=speaker.member_id, question_id=turn.question_id, text=text,
-                text_hash=text_hash(text), held=turn.held, risk_flagged=turn.risk_flagged,
-                quote_cleared=turn.quote_cleared_at is not None, start_seconds=turn.start_seconds))
-            count += 1
+        gone += [s for s in mine if s.member_id != speaker.member_id]
+        pieces = split_into_segments(turn.redacted_text)
+        kept, left = match_pieces([s for s in mine if s.member_id == speaker.member_id], pieces)
+        gone += left
+        for part, text in enumerate(pieces):
+            found = kept.get(part)
+            if found is None:
+                segment = Segment(
+                    consultation_id=consultation_id, source_type=SegmentSource.TRANSCRIPT,
+                    source_id=transcript.id, turn_id=turn.id, member_id=speaker.member_id,
+                    question_id=turn.question_id, text=text, text_hash=text_hash(text))
+                db.session.add(segment)
+                rebuilt.made += 1
+            else:
+                segment = found
+                rebuilt.kept += 1
+            segment.position = turn.index * 100 + part
+            segment.start_seconds = turn.start_seconds
+            apply_turn_state(segment, turn)
+    for mine in existing.values():  # turns no longer in the transcript
+        gone += mine
+    rebuilt.reset = withdraw(gone)
     db.session.flush()
-    return count
+    return rebuilt
 
 
 def tag_question(transcript: Transcript, first: int, last: int, question: Question | None) -> int:

@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-from sqlalchemy import delete, select
+from typing import TYPE_CHECKING, NamedTuple
 
 from analysis.core.transcripts import TranscriptError, read_transcript, speech_blocks
 from forum.extensions import db
@@ -14,7 +12,6 @@ from forum.models import (
     Member,
     Redaction,
     RedactionStatus,
-    Segment,
     Speaker,
     SpeakerRole,
     Transcript,
@@ -209,12 +206,20 @@ class ReviewError(ValueError):
     """A review action that cannot be done, in plain English."""
 
 
+class Redacted(NamedTuple):
+    """What adding a redaction did."""
+
+    places: int  # how many places were redacted
+    reset: list[str]  # plain-English lines of people's decisions lost with changed segments
+
+
 def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str,
-                  everywhere: bool) -> int:
+                  everywhere: bool) -> Redacted:
     """Redact more text a person selected, in one turn or everywhere it appears.
 
     Returns:
-        How many places were redacted.
+        How many places were redacted, and what people had decided about the segments
+        whose text changed (they are deleted at once).
 
     Raises:
         ReviewError: when the words are not found or the originals were purged.
@@ -242,6 +247,9 @@ def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str,
                                                    label=label, added_by_person=True,
                                                    status=RedactionStatus.ACCEPTED))
             else:
+                # Unticked, it is back only because a person added it: the record says so.
+                if same.status == RedactionStatus.REJECTED:
+                    same.added_by_person = True
                 same.label, same.status = label, RedactionStatus.ACCEPTED
             added += 1
         target.redacted_text = redacted_text(target)
@@ -256,26 +264,13 @@ def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str,
         raise ReviewError(f"\u2018{words}\u2019 was not found in {where}")
     if transcript.status == TranscriptStatus.APPROVED:
         transcript.status = TranscriptStatus.NEEDS_REVIEW  # changed text needs approving again
-    _withdraw_segments(set(changed))
+    # The changed turns' segments may hold the words just taken out, and analysis, search,
+    # quotes and exports read segments whatever the transcript's status: they go now.
+    from analysis.services.segment_resets import withdraw_changed_turns
+
+    reset = withdraw_changed_turns(set(changed))
     db.session.commit()
-    return added
-
-
-def _withdraw_segments(turn_ids: set[int]) -> None:
-    """Delete the segments of turns whose redacted text changed after approval.
-
-    They hold the words just taken out, and analysis, search, quotes and exports read
-    segments whatever the transcript's status: approving again builds them anew from the
-    redacted text (``segments.build_segments``).
-    """
-    from analysis.services.theme_store import refresh_stats
-
-    gone = list(db.session.execute(select(Segment.id, Segment.consultation_id)
-                                   .where(Segment.turn_id.in_(turn_ids))))
-    if gone:
-        db.session.execute(delete(Segment).where(Segment.id.in_([i for i, _ in gone])))
-        for consultation_id in {c for _, c in gone}:  # themes no longer count them
-            refresh_stats(consultation_id)
+    return Redacted(added, reset)
 
 
 def set_speaker(speaker: Speaker, role: SpeakerRole, member: Member | None) -> None:

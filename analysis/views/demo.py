@@ -49,7 +49,7 @@ def load_demo_transcripts(spacy_model: str = "en_core_web_sm") -> dict:
                 set_speaker(speaker, SpeakerRole.MEMBER, members[who])
         redact_transcript(transcript, spacy_model=spacy_model)
         if filename == "housing-and-release.txt":
-            segments += approve_transcript(transcript, facilitator)
+            segments += approve_transcript(transcript, facilitator).count
     from analysis.services.answers import build_answer_segments
     from surveys.services import free_text_answers
 

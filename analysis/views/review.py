@@ -65,14 +65,28 @@ def review(transcript_id):
         rejected = seen - kept
         service.review_redactions(transcript, rejected)
         if request.form.get("approve"):
-            created = segment_service.approve_transcript(transcript, current_user)
+            rebuilt = segment_service.approve_transcript(transcript, current_user)
             audit.record("transcript_approved", current_user, transcript, ip=request.remote_addr,
-                         segments=created)
-            flash(f"Redactions approved: {created} segments made.")
+                         segments=rebuilt.count, kept=rebuilt.kept, reset=len(rebuilt.reset))
+            made = ngettext("%(num)d segment made", "%(num)d segments made", rebuilt.made)
+            if rebuilt.kept:  # a re-approval: say that people's decisions were kept
+                flash(f"Redactions approved: {made} from new or changed turns, "
+                      f"{rebuilt.kept} kept as they were, with what people decided about them.")
+            else:
+                flash(f"Redactions approved: {made}.")
+            flash_resets(rebuilt.reset)
             return redirect(url_for("transcripts.show", transcript_id=transcript.id))
         flash("Decisions saved.")
         return redirect(url_for("transcripts.review", transcript_id=transcript.id))
     return _review_page(transcript, AddRedactionForm())
+
+
+def flash_resets(reset: list[str]) -> None:
+    """Tell the person what went with segments whose text changed (already said in the
+    drafts they touched), so nobody finds a decision missing without a word."""
+    if reset:
+        flash("\n".join(["Some segments changed, so what people decided about them was "
+                         "reset:", *reset]), "warning-list")
 
 
 def review_groups(turns) -> list[tuple[bool, list]]:
@@ -103,8 +117,8 @@ def add_redaction(transcript_id):
             return _review_page(transcript, form)
         else:
             try:
-                added = service.add_redaction(transcript, turn, form.words.data or "",
-                                              form.label.data, form.everywhere.data)
+                added, reset = service.add_redaction(transcript, turn, form.words.data or "",
+                                                     form.label.data, form.everywhere.data)
             except service.ReviewError as error:
                 if transcript.purged_at:  # nothing left to show the words beside
                     flash(str(error), "error")
@@ -116,11 +130,12 @@ def add_redaction(transcript_id):
                 # The words themselves stay out of the log: they are what was taken out.
                 audit.record("redaction_added", current_user, transcript, ip=request.remote_addr,
                              turn=turn.index, label=form.label.data, places=added,
-                             everywhere=bool(form.everywhere.data))
+                             everywhere=bool(form.everywhere.data), reset=len(reset))
                 # What they became, never the words: a flash is kept in the session cookie.
                 flash(ngettext("Taken out as [%(label)s] in %(num)d place.",
                                "Taken out as [%(label)s] in %(num)d places.", added,
                                label=form.label.data))
+                flash_resets(reset)
     elif not transcript.purged_at:
         return _review_page(transcript, form)  # the mistake beside its field, typing kept
     else:

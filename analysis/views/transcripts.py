@@ -189,9 +189,11 @@ def speakers(transcript_id):
                 service.set_speaker(speaker, SpeakerRole(choice), None)
         if transcript.status == TranscriptStatus.APPROVED:
             from analysis.services.segments import build_segments
+            from analysis.views.review import flash_resets
 
-            build_segments(transcript)
+            reset = build_segments(transcript).reset
             db.session.commit()
+            flash_resets(reset)
         # Labels can be real names: the log keeps speaker ids, roles and member ids only.
         changes = {str(s.id): (s.role.value, s.member_id) for s in transcript.speakers
                    if before.get(s.id) != (s.role, s.member_id)}

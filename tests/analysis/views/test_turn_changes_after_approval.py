@@ -59,3 +59,23 @@ def test_adding_words_a_person_unticked_takes_the_proposal_back_not_a_second_cop
     same = [r for r in db.session.get(type(turn), turn.id).redactions
             if (r.start, r.end) == (phone.start, phone.end)]
     assert [(r.label, r.status) for r in same] == [("ID number", RedactionStatus.ACCEPTED)]
+
+
+def test_a_proposal_a_person_unticked_and_took_back_is_recorded_as_their_choice(auth,
+                                                                             uploaded):
+    # Taking back an unticked proposal relabelled it but left added_by_person=False, so the
+    # record said the checks had found it when a person had chosen it.
+    transcript, _dave, _marcia = uploaded
+    turn = transcript.turns[1]
+    phone = next(r for r in turn.redactions if r.label == "phone")
+    assert phone.added_by_person is False
+    shown = [r.id for t in transcript.turns for r in t.redactions]
+    auth.client.post(f"/transcripts/{transcript.id}/review",
+                     data={"seen": shown, "keep": [i for i in shown if i != phone.id]})
+    auth.client.post(f"/transcripts/{transcript.id}/redactions", data={
+        "turn": turn.index, "words": turn.original_text[phone.start:phone.end],
+        "label": "ID number"})
+    db.session.expire_all()
+    taken_back = db.session.get(type(phone), phone.id)
+    assert taken_back.status == RedactionStatus.ACCEPTED
+    assert taken_back.added_by_person is True
