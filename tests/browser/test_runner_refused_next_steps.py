@@ -167,7 +167,7 @@ def test_the_sign_out_words_follow_the_responses_once_they_are_sent(live_server,
     set_up_tablet(page, live_server)
     status = page.locator("[data-sign-out-status]")
     expect(page.locator("[data-sync-status]")).to_contain_text("All responses have been sent.")
-    expect(status).to_have_text("All responses have been sent, so you can sign out now. The "
+    expect(status).to_have_text("Nothing is waiting to send, so you can sign out now. The "
                                 "survey keeps working on this tablet without internet.")
     page.evaluate(QUEUE_WRONG_CLOCK)
     page.get_by_role("button", name="Send now").tap()
@@ -177,7 +177,7 @@ def test_the_sign_out_words_follow_the_responses_once_they_are_sent(live_server,
     page.get_by_role("button", name="Send it without the times").tap()
     expect(page.locator("[data-sync-status]")).to_contain_text("All responses have been sent.",
                                                                 timeout=15000)
-    expect(status).to_have_text("All responses have been sent, so you can sign out now. The "
+    expect(status).to_have_text("Nothing is waiting to send, so you can sign out now. The "
                                 "survey keeps working on this tablet without internet.")
     expect(page.get_by_role("button", name="Sign out", exact=True)).to_be_visible()
 

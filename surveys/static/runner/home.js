@@ -133,11 +133,15 @@ function signOut() {
         : failed + " responses the server did not take are") + " still on this tablet. " +
         "Put " + (failed === 1 ? "it" : "them") + " right from the list above, or save a copy " +
         "for staff, before you sign out: once signed out, you need to sign in again to do it.";
+    } else if (failed) {
+      status.textContent = "Before you sign out, put right the " + (failed === 1 ? "response" : "responses") +
+        " the server did not take (above), or save a copy for staff.";
     } else if (summary && summary.waiting) {
       status.textContent = "You can sign out now. The tablet keeps working without internet, and sends the " +
         plural(summary.waiting, "response", "responses") + " waiting by itself when it is back online.";
-    } else if (summary && !failed) {
-      status.textContent = "All responses have been sent, so you can sign out now. The survey keeps working on this tablet without internet.";
+    } else if (summary) {
+      // Sent, or a refused one deleted: either way nothing is left to send.
+      status.textContent = "Nothing is waiting to send, so you can sign out now. The survey keeps working on this tablet without internet.";
     } else {
       status.textContent = "You can sign out now. The survey keeps working on this tablet without internet.";
     }
