@@ -3,7 +3,11 @@
  * Every answer is written as it is given (durability "strict"), so a reload or a flat
  * battery loses nothing. A finished response moves from "drafts" to "outbox" in one
  * transaction, and leaves the outbox only when the server says it has it (201 or 200).
- * Plain script, no build step: window.FVStore.
+ * Plain scripts, no build step, each adding to window.FVStore, loaded in this order:
+ *
+ *   store.js          the database, this tablet's settings, the response being answered
+ *   store-outbox.js   finished responses waiting to send, and sending them
+ *   store-refused.js  responses the server refused: change, send again, copy or delete
  */
 (function (global) {
   "use strict";
@@ -166,149 +170,11 @@
     });
   }
 
-  /* ---- the outbox ---- */
-
-  function outbox() {
-    return transaction(["outbox"], "readonly", function (s) { return req(s.outbox.getAll()); });
-  }
-
-  function summary() {
-    return outbox().then(function (items) {
-      var failed = items.filter(function (i) { return i.state === "failed"; });
-      failed.sort(function (a, b) { return a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : 0; });
-      return { waiting: items.length - failed.length, failed: failed.length,
-               errors: failed.map(function (i) { return i.error; }),
-               refused: failed.map(function (i) {
-                 return { uuid: i.uuid, error: i.error, versionId: JSON.parse(i.body).survey_version_id,
-                          questions: toChange(i), times: timesOnly(i) };
-               }) };
-    });
-  }
-
-  /* ---- a response the server refused: change the answers it refused, then send it again ----
-   * The server names each answer it refuses, "answers[7].value (question 8) is 1.5. ...". The
-   * response stays in the outbox all along, under its own uuid (never stored, so never
-   * doubled); only the refused answer changes, and it is sent again once all are changed. */
-  var REFUSED_ANSWER = /answers\[\d+\]\.value \(question (\d+)\)/g;
-
-  function toChange(item) {
-    var positions = [], match;
-    REFUSED_ANSWER.lastIndex = 0;
-    while ((match = REFUSED_ANSWER.exec(item.error || "")) !== null) {
-      var position = Number(match[1]);
-      if (positions.indexOf(position) === -1 && (item.changed || []).indexOf(position) === -1) positions.push(position);
-    }
-    return positions;
-  }
-
-  /* Refused for its start and finish times alone ("started_at is not a believable date"):
-   * the tablet's clock was wrong (it resets with a flat battery), the answers are fine. Both
-   * times may be left out, so it can be sent without them (sendWithoutTimes). */
-  var TIME_PROBLEM = /^(started_at|finished_at) /;
-
-  function timesOnly(item) {
-    var problems = String(item.error || "").replace(/^The response was not stored: /, "").split("; ");
-    return problems.every(function (p) { return TIME_PROBLEM.test(p); });
-  }
-
-  /* Send a response refused for its times again without them, every answer as it was. */
-  function sendWithoutTimes(uuid) {
-    return transaction(["outbox"], "readwrite", function (s) {
-      return req(s.outbox.get(uuid)).then(function (item) {
-        if (!item || item.state !== "failed" || !timesOnly(item)) return false;
-        var body = JSON.parse(item.body);
-        delete body.started_at;
-        delete body.finished_at;
-        item.body = JSON.stringify(body);
-        item.state = "waiting";
-        delete item.error;
-        s.outbox.put(item);
-        return true;
-      });
-    });
-  }
-
-  function refusedItem(uuid) {
-    return transaction(["outbox"], "readonly", function (s) { return req(s.outbox.get(uuid)); });
-  }
-
-  /* Put the changed answer in place of the refused one (none: the rest is sent without it).
-   * prune(answers) returns {answers, dropped}: the answers the skip logic still shows, and
-   * the positions of those it now hides (never sent, nor to change).
-   * Resolves with the positions still to change, or null if the response is not refused. */
-  function changeRefused(uuid, questionId, position, value, prune) {
-    return transaction(["outbox"], "readwrite", function (s) {
-      return req(s.outbox.get(uuid)).then(function (item) {
-        if (!item || item.state !== "failed") return null;
-        var body = JSON.parse(item.body);
-        var empty = value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length);
-        var answers = body.answers.filter(function (a) { return a.question_id !== questionId; });
-        if (!empty) answers.push({ question_id: questionId, value: value });
-        var kept = prune ? prune(answers) : { answers: answers, dropped: [] };
-        body.answers = kept.answers;
-        item.body = JSON.stringify(body);
-        item.changed = (item.changed || []).concat([position], kept.dropped);
-        item.changedAt = new Date().toISOString();
-        var left = toChange(item);
-        if (!left.length) { item.state = "waiting"; delete item.error; delete item.changed; }
-        s.outbox.put(item);
-        return left;
-      });
-    });
-  }
-
-  function withLock(fn) {
-    if (global.navigator && global.navigator.locks) return global.navigator.locks.request("fv-send", fn);
-    return fn();
-  }
-
-  /* Send every waiting response once. Resolves with {result, sent}; result is "sent",
-   * "offline", "unauthorised", "no-device" or "server" (try again later). */
-  function sendAll(options) {
-    var retryFailed = options && options.retryFailed;
-    return withLock(function () {
-      return Promise.all([getMeta("device"), outbox()]).then(function (r) {
-        var device = r[0], items = r[1], sent = 0;
-        if (!items.length) return { result: "sent", sent: 0 };
-        if (!device || !device.token) return { result: "no-device", sent: 0 };
-        var todo = items.filter(function (i) { return i.state !== "failed" || retryFailed; });
-        todo.sort(function (a, b) { return a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : 0; });
-        function next(index) {
-          if (index >= todo.length) return { result: "sent", sent: sent };
-          var item = todo[index];
-          return global.fetch(API, {
-            method: "POST", body: item.body, credentials: "omit", cache: "no-store",
-            headers: { "Content-Type": "application/json", "Authorization": "Bearer " + device.token }
-          }).then(function (response) {
-            if (response.status === 201 || response.status === 200) {
-              sent += 1;
-              return transaction(["outbox"], "readwrite", function (s) { s.outbox.delete(item.uuid); })
-                .then(function () { return next(index + 1); });
-            }
-            if (response.status === 401) return { result: "unauthorised", sent: sent };
-            if (response.status === 409 || response.status === 422 || response.status === 413) {
-              return response.json().catch(function () { return {}; }).then(function (body) {
-                item.state = "failed";
-                item.error = body.error || ("The server refused it (" + response.status + ")");
-                delete item.changed;  // the new reason names what is still to change
-                return transaction(["outbox"], "readwrite", function (s) { s.outbox.put(item); });
-              }).then(function () { return next(index + 1); });
-            }
-            return { result: "server", sent: sent };
-          }, function () {
-            return { result: "offline", sent: sent };
-          });
-        }
-        return next(0);
-      });
-    });
-  }
-
+  /* The other store files use these (FVStore.internal), never the pages. */
   global.FVStore = {
     newUuid: newUuid, getMeta: getMeta, setMeta: setMeta,
     newDraft: newDraft, currentDraft: currentDraft, saveAnswer: saveAnswer, queueDraft: queueDraft,
     deleteDraft: deleteDraft, setAside: setAside, unfinished: unfinished, resume: resume,
-    outbox: outbox, summary: summary, sendAll: sendAll,
-    refusedItem: refusedItem, changeRefused: changeRefused, sendWithoutTimes: sendWithoutTimes
+    internal: { transaction: transaction, req: req }
   };
 })(self);

@@ -8,7 +8,8 @@ from forum.access import public
 from forum.extensions import csrf, db
 from forum.security import limiter
 from surveys.models import SurveyDevice
-from surveys.services.devices import find_tablet
+from surveys.services.devices import Tablet, find_tablet
+from surveys.services.refusals import note_refusal
 from surveys.services.sync import PayloadError, SyncConflict, TabletRefused, receive_response
 
 bp = Blueprint("surveys_api", __name__, url_prefix="/api/v1")
@@ -64,6 +65,7 @@ def receive():
     tablet, checked = surveys["tablets"].get(token)
     if tablet is None:
         return _refused()
+    body = None
     try:
         body = _read_json()
         try:
@@ -82,7 +84,7 @@ def receive():
         if not checked and find_tablet(token) is None:
             surveys["tablets"].forget(tablet)
             return _refused()
-        return _rejected(error)
+        return _rejected(error, tablet, body)
     # The reply built directly: jsonify's provider lookups were a twentieth of a request.
     body = json.dumps({"status": received.status, "uuid": received.uuid}, separators=(",", ":"))
     return current_app.response_class(body, 201 if received.status == "received" else 200,
@@ -105,10 +107,13 @@ def device():
     return response
 
 
-def _rejected(error: Exception):
+def _rejected(error: Exception, tablet: Tablet, body):
+    """The refusal for the tablet, noted for staff (surveys.refusals) without its answers."""
     if isinstance(error, OverflowError):
-        return _error(413, f"The response is too big: at most {BODY_MAX // 1024} KB")
-    if isinstance(error, PayloadError):
-        return _error(422, "The response was not stored: " + "; ".join(error.problems),
-                      error.problems)
-    return _error(409, str(error))
+        status, message = 413, f"The response is too big: at most {BODY_MAX // 1024} KB"
+    elif isinstance(error, PayloadError):
+        status, message = 422, "The response was not stored: " + "; ".join(error.problems)
+    else:
+        status, message = 409, str(error)
+    note_refusal(tablet, body, status, message)
+    return _error(status, message, getattr(error, "problems", None))

@@ -86,11 +86,17 @@ def runner_urls(version: SurveyVersion) -> dict:
     return urls
 
 
-# The runner's ES modules (surveys/static/runner/), every one needed offline
-# and preloaded together (not one import level after another).
+# The runner's ES modules (surveys/static/runner/), every one needed offline. A page preloads
+# together (not one import level after another) the ones it imports; the researcher's own
+# (home.js, and fix.js for a refused answer) load only where they are used, so the
+# participant's pages stay light.
 RUNNER_MODULES = tuple(f"runner/{name}.js" for name in (
-    "main", "context", "pages", "answers", "fix", "home", "offline", "read-aloud", "kiosk",
-    "sync-status"))
+    "main", "context", "pages", "answers", "fix", "home", "refused-list", "offline",
+    "read-aloud", "kiosk", "sync-status"))
+RESEARCHER_MODULES = ("runner/home.js", "runner/refused-list.js", "runner/fix.js")
+PARTICIPANT_MODULES = tuple(m for m in RUNNER_MODULES if m not in RESEARCHER_MODULES)
+# Plain scripts, in this order: each adds to window.FVStore (store.js says which does what).
+STORE_SCRIPTS = ("store.js", "store-outbox.js", "store-refused.js")
 
 
 def _speech(version: SurveyVersion, page: str, question=None) -> tuple[str, str | None]:
@@ -133,7 +139,9 @@ def render_page(template: str, version: SurveyVersion, urls: dict, preview: bool
         f"surveys/run/{template}.html", version=version, urls=urls, preview=preview,
         flow=service.flow(version), total=len(version.questions),
         idle_seconds=current_app.config.get("SURVEY_KIOSK_IDLE_SECONDS", 180),
-        runner_modules=RUNNER_MODULES, **context), 400 if context["not_saved"] else 200
+        store_scripts=STORE_SCRIPTS,
+        runner_modules=RUNNER_MODULES if template == "home" else PARTICIPANT_MODULES,
+        **context), 400 if context["not_saved"] else 200
 
 
 # The participant's forms are posted (never sent in the address) and handled by script, which
@@ -227,8 +235,8 @@ def offline_manifest(version_id):
         current_app.config["DATA_DIR"]).values()))]
     static = [url_for("static", filename=f) for f in ("build/runner.css", "images/favicon.svg")]
     static += [url_for("surveys_assets.static", filename=f) for f in (
-        "store.js", "runner/hold-submit.js", *RUNNER_MODULES, "img/charity.svg", "img/speak.svg",
-        "img/private.svg", "img/stop.svg", "img/listen.svg")]
+        *STORE_SCRIPTS, "runner/hold-submit.js", *RUNNER_MODULES, "img/charity.svg",
+        "img/speak.svg", "img/private.svg", "img/stop.svg", "img/listen.svg")]
     return jsonify({"version": version.id, "rules": page_rules(version),
                     "urls": pages + media + static})
 

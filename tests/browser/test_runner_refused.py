@@ -90,7 +90,7 @@ def test_a_refused_answer_is_changed_on_the_tablet_and_the_response_sent_once(
     assert answers == [(8, 2, None), (9, None, "More peer mentors.")]
 
 
-def test_a_refusal_naming_no_answer_says_it_cannot_be_changed_and_stays(live_server, touch_page):
+def test_a_refusal_naming_no_answer_says_why_and_stays(live_server, touch_page):
     page = touch_page
     sign_in_as_peer(page, live_server)
     set_up_tablet(page, live_server)
@@ -100,9 +100,11 @@ def test_a_refusal_naming_no_answer_says_it_cannot_be_changed_and_stays(live_ser
     page.evaluate(QUEUE_OLD_RESPONSE)
     page.get_by_role("button", name="Send now").tap()
     refused = page.locator("[data-refused]")
-    expect(refused).to_contain_text("This cannot be changed on the tablet. It stays here: tell "
-                                    "whoever runs the survey.", timeout=15000)
-    expect(page.locator("[data-sync-status]")).to_contain_text("Tell whoever runs the survey.")
+    # What to do is said (tests/browser/test_runner_refused_next_steps.py has the rest).
+    expect(refused).to_contain_text("Changing an answer on this tablet cannot put this right. "
+                                    "Keep it on this tablet", timeout=15000)
+    expect(page.locator("[data-sync-status]")).to_contain_text(
+        "The list below says why and what to do.")
     expect(refused.get_by_role("link")).to_have_count(0)
 
 

@@ -103,6 +103,7 @@ EXPECTED = {
     "surveys.devices": STAFF,
     "surveys.rename": STAFF,  # whoever sees the tablets list may rename one
     "surveys.revoke": {A},
+    "surveys.refusals": {A, F},  # what tablets could not send, and why (no answers)
     "surveys_assets.static": PUBLIC,
     "runner.home": STAFF,
     "runner.start": STAFF,

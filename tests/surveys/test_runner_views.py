@@ -65,6 +65,7 @@ def test_the_offline_list_covers_every_page_picture_and_script(auth, version, qu
     for page in ("start", "end", "stop", "stopped", "done"):
         assert f"/run/{version.id}/{page}" in urls
     assert {"/static/build/runner.css", "/static/surveys/store.js",
+            "/static/surveys/store-outbox.js", "/static/surveys/store-refused.js",
             "/static/surveys/runner/main.js"} <= set(urls)
     # Every module the runner imports is kept, or it would not start offline.
     modules = Path(surveys.__file__).parent / "static" / "runner"

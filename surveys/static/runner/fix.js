@@ -9,11 +9,6 @@ import { checkedAnswer, fillAnswer, setupCount, showError } from "./answers.js";
 import { flow, go, shownIds, urls } from "./context.js";
 import { researchersWords } from "./sync-status.js";
 
-export function fixingUuid() {
-  const match = /(?:^|&)fix=([0-9a-fA-F-]{36})(?:&|$)/.exec(window.location.search.slice(1));
-  return match ? match[1] : null;
-}
-
 /* The server's reason for this question alone, in the researcher's words. */
 function reasonFor(error, position) {
   const problems = String(error).replace(/^The response was not stored: /, "").split("; ");
@@ -23,15 +18,23 @@ function reasonFor(error, position) {
 
 /* The answers the skip logic shows once the refused one is changed, as the participant's own
  * pages send them (payloadFor): changing 'Have you been in prison?' to No sent the answers
- * only Yes shows too. Returns: {answers, dropped: positions now hidden}. */
-function keepShown(answers) {
-  const values = {};
+ * only Yes shows too; changing it to Yes sent none of the questions Yes shows, never asked.
+ * Returns: {answers, dropped: positions now hidden, added: positions shown only now}. */
+function keepShown(answers, before) {
+  const values = {}, old = {};
   answers.forEach(function (a) { values[a.question_id] = a.value; });
-  const shown = shownIds(values);
-  const dropped = flow.filter(function (step) {
-    return values[step.id] !== undefined && !shown[step.id];
-  }).map(function (step) { return step.position; });
-  return { answers: answers.filter(function (a) { return shown[a.question_id]; }), dropped: dropped };
+  before.forEach(function (a) { old[a.question_id] = a.value; });
+  const shown = shownIds(values), shownBefore = shownIds(old);
+  const positions = function (keep) {
+    return flow.filter(keep).map(function (step) { return step.position; });
+  };
+  return {
+    answers: answers.filter(function (a) { return shown[a.question_id]; }),
+    dropped: positions(function (step) { return values[step.id] !== undefined && !shown[step.id]; }),
+    added: positions(function (step) {
+      return shown[step.id] && !shownBefore[step.id] && values[step.id] === undefined;
+    })
+  };
 }
 
 export function fixPage(uuid, form, kind, position, setupSkip) {
@@ -49,7 +52,16 @@ export function fixPage(uuid, form, kind, position, setupSkip) {
     const answer = JSON.parse(item.body).answers.find(function (a) { return a.question_id === questionId; });
     fillAnswer(form, kind, answer ? answer.value : null);
     count();
-    banner.querySelector("[data-fix-reason]").textContent = reasonFor(item.error, position);
+    if ((item.ask || []).indexOf(position) !== -1) {
+      // Shown only since an answer was changed: the person was never asked it.
+      banner.querySelector("[data-fix-reason]").textContent =
+        "This question now applies because of the answer you changed, so it was never asked.";
+      banner.querySelector("[data-fix-do]").textContent =
+        "Ask the person if they are still here. If not, leave it empty and the rest is sent without it.";
+    } else {
+      banner.querySelector("[data-fix-reason]").textContent =
+        "The server did not take this answer: " + reasonFor(item.error, position);
+    }
     banner.hidden = false;
     return item;
   });

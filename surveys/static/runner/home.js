@@ -2,7 +2,8 @@
  * and unfinished surveys kept on the tablet. */
 import { go, nextUrl, plural, versionId } from "./context.js";
 import { keepForOffline, registerWorker } from "./offline.js";
-import { sendNow } from "./sync-status.js";
+import { listRefused } from "./refused-list.js";
+import { onSummary, refreshStatus, sendNow } from "./sync-status.js";
 
 class NameRefused extends Error {}
 
@@ -30,14 +31,11 @@ export function homePage() {
   const deviceForm = document.querySelector("[data-device-form]");
   const kiosk = document.querySelector("[data-kiosk]");
 
-  const signOutStatus = document.querySelector("[data-sign-out-status]");
+  const signingOut = signOut();
 
   function showDevice(device) {
     deviceForm.hidden = !!device;
-    // Signed out before it is set up, the tablet keeps responses it can never send.
-    signOutStatus.textContent = device
-      ? "You can sign out now. The tablet keeps working without internet and sends the responses when it is back online."
-      : "Set up this tablet (above) before you sign out. Until then it keeps responses but cannot send them.";
+    signingOut.device(device);
     deviceStatus.className = "fv-status" + (device ? " fv-status--done" : "");
     deviceStatus.textContent = device
       ? "This tablet is set up as ‘" + device.name + "’ and can send responses."
@@ -86,7 +84,11 @@ export function homePage() {
     keepForOffline(document.querySelector("[data-offline-status]"));
   });
   listUnfinished();
-  signOut();
+  onSummary(function (summary) {
+    listRefused(summary.refused, refreshStatus);
+    signingOut.summary(summary);
+  });
+  refreshStatus();  // this module loads after the first count: show the list now
 }
 
 /* The name staff may have given this tablet since it was set up (the Tablets page renames
@@ -105,28 +107,58 @@ function refreshName(device, show) {
   }).catch(function () {});
 }
 
-/* Sign out without leaving this page: the survey pages kept on the tablet still run. */
+/* Sign out without leaving this page: the survey pages kept on the tablet still run. What it
+ * says follows the tablet and what is on it: "sends the responses when it is back online"
+ * was said with nothing to send, and a warning about a refused response stayed once it was
+ * sent. Returns {device(d), summary(s)} to tell it each as it is known. */
 function signOut() {
   const form = document.querySelector("[data-sign-out]");
   const status = document.querySelector("[data-sign-out-status]");
-  let warned = false;
+  const submit = form.querySelector("button");
+  let device, summary, warned = false;
+
+  function say() {
+    if (form.hidden) return;  // signed out: that is what it says now
+    const failed = summary ? summary.failed : 0;
+    if (!failed) warned = false;
+    submit.textContent = warned ? "Sign out anyway" : "Sign out";
+    if (device === undefined) return;
+    if (!device) {
+      // Signed out before it is set up, the tablet keeps responses it can never send.
+      status.textContent = "Set up this tablet (above) before you sign out. Until then it keeps responses but cannot send them.";
+    } else if (warned) {
+      // A refused response never sends by itself, and is put right only from this page,
+      // which needs a sign-in.
+      status.textContent = (failed === 1 ? "1 response the server did not take is"
+        : failed + " responses the server did not take are") + " still on this tablet. " +
+        "Put " + (failed === 1 ? "it" : "them") + " right from the list above, or save a copy " +
+        "for staff, before you sign out: once signed out, you need to sign in again to do it.";
+    } else if (failed) {
+      status.textContent = "Before you sign out, put right the " + (failed === 1 ? "response" : "responses") +
+        " the server did not take (above), or save a copy for staff.";
+    } else if (summary && summary.waiting) {
+      status.textContent = "You can sign out now. The tablet keeps working without internet, and sends the " +
+        plural(summary.waiting, "response", "responses") + " waiting by itself when it is back online.";
+    } else if (summary) {
+      // Sent, or a refused one deleted: either way nothing is left to send.
+      status.textContent = "Nothing is waiting to send, so you can sign out now. The survey keeps working on this tablet without internet.";
+    } else {
+      status.textContent = "You can sign out now. The survey keeps working on this tablet without internet.";
+    }
+  }
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     window.FVStore.summary().then(function (s) {
-      // A refused response never sends by itself, and is changed only from this page, which
-      // needs a sign-in: say so once before signing out.
-      if (s.failed && !warned) {
-        warned = true;
-        status.textContent = (s.failed === 1 ? "1 response the server did not take is"
-          : s.failed + " responses the server did not take are") + " still on this tablet. " +
-          "Send " + (s.failed === 1 ? "it" : "them") + " again from the list above before you " +
-          "sign out: once signed out, you need to sign in again to do it.";
-        form.querySelector("button").textContent = "Sign out anyway";
-        return;
-      }
+      summary = s;
+      if (s.failed && !warned) { warned = true; say(); return; }
       leave(form, status);
     }, function () { leave(form, status); });
   });
+  return {
+    device: function (d) { device = d || null; say(); },
+    summary: function (s) { summary = s; say(); }
+  };
 }
 
 function leave(form, status) {

@@ -2,11 +2,13 @@
  *
  * Pages are plain server-rendered HTML; these modules fill in saved answers, follow the
  * skip logic, read aloud, queue finished responses and send them. No inline script
- * (strict CSP) and no build step. Needs store.js (window.FVStore), loaded first.
+ * (strict CSP) and no build step. Needs store.js, store-outbox.js and store-refused.js
+ * (window.FVStore), loaded first.
  *
  *   context.js      the page's settings, the store, skip logic
  *   pages.js        start, question, end, stop and stopped pages (answers.js: the form)
- *   home.js         the researcher's page (offline.js: keeping the survey on the tablet)
+ *   home.js         the researcher's page (offline.js: keeping the survey on the tablet),
+ *                   loaded only there: the participant's pages stay light
  *   read-aloud.js   the Play button
  *   kiosk.js        clearing the screen on shared tablets
  *   sync-status.js  responses waiting to send, and "Send now"
@@ -15,7 +17,6 @@
  * hold-submit.js (a plain script in <head>) holds a form submitted before this is ready.
  */
 import { main, page, preview } from "./context.js";
-import { homePage } from "./home.js";
 import { clearAfterThanks, reloadPagesFromMemory, restartLinks, setupIdle } from "./kiosk.js";
 import { keepAgainIfRulesChanged, registerWorker } from "./offline.js";
 import { endPage, questionPage, startPage, stopPage, stoppedPage } from "./pages.js";
@@ -23,9 +24,14 @@ import { setupPlay } from "./read-aloud.js";
 import { setupSync } from "./sync-status.js";
 
 const PAGES = { question: questionPage, start: startPage, end: endPage, stop: stopPage,
-                stopped: stoppedPage, done: clearAfterThanks, home: homePage };
+                stopped: stoppedPage, done: clearAfterThanks,
+                home: function () { return import("./home.js").then(function (m) { return m.homePage(); }); } };
 
 if (main && window.FVStore) {
+  storeComplete().then(start);
+}
+
+function start() {
   reloadPagesFromMemory();
   if (!preview && page !== "home") registerWorker();
   if (page === "start") {
@@ -40,6 +46,23 @@ if (main && window.FVStore) {
     main.dataset.ready = "1";
     submitHeld();
   });
+}
+
+/* A page kept on a tablet before store.js was split names store.js alone, and the scripts
+ * are refreshed before the pages are: load the rest of the store for it. */
+function storeComplete() {
+  const parts = [["sendAll", "store-outbox.js"], ["discardRefused", "store-refused.js"]];
+  return parts.reduce(function (ready, part) {
+    return ready.then(function () {
+      if (window.FVStore[part[0]]) return null;
+      return new Promise(function (resolve) {
+        const script = document.createElement("script");
+        script.src = new URL("../" + part[1], import.meta.url).href;
+        script.onload = script.onerror = resolve;
+        document.head.appendChild(script);
+      });
+    });
+  }, Promise.resolve());
 }
 
 /* A tap on a form's button before the page was ready (held by hold-submit.js) counts now. */

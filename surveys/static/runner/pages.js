@@ -5,9 +5,14 @@ import {
 import {
   flow, go, main, nextUrl, preview, previousUrl, shownIds, store, urls, versionId
 } from "./context.js";
-import { fixPage, fixingUuid } from "./fix.js";
 
 const SPECIAL = ["dont_know", "prefer_not"];
+
+/* The refused response a researcher opened this question to change (?fix=<uuid>), or null. */
+function fixingUuid() {
+  const match = /(?:^|&)fix=([0-9a-fA-F-]{36})(?:&|$)/.exec(window.location.search.slice(1));
+  return match ? match[1] : null;
+}
 
 /* "Yes, I want to take part" is a link to the first question (with start=1), so a tap before
  * this script is ready still starts; here it also goes full screen in kiosk mode, which only
@@ -54,8 +59,13 @@ export function questionPage() {
   const position = Number(main.dataset.position);
   const back = document.querySelector("[data-back]");
   // A researcher changing an answer the server refused: the outbox, never a draft, is changed.
+  // fix.js is loaded only then: the participant's pages never need it.
   const fixing = preview ? null : fixingUuid();
-  if (fixing) return fixPage(fixing, form, kind, position, setupSkip);
+  if (fixing) {
+    return import("./fix.js").then(function (fix) {
+      return fix.fixPage(fixing, form, kind, position, setupSkip);
+    });
+  }
   let draft, typing, touched = false;
   const count = setupCount(form);
 

@@ -1,7 +1,15 @@
 /* Sending: the count of responses waiting on this tablet, and "Send now". */
-import { page, plural, preview, urls } from "./context.js";
+import { page, plural, preview } from "./context.js";
 
 let lastResult = null;
+let note = null;
+const listeners = [];
+
+/* A word for the researcher shown once with the next count ("deleted from this tablet"). */
+export function setNote(text) { note = text; }
+
+/* fn(summary) after each count: the researcher page's refused list and sign-out words. */
+export function onSummary(fn) { listeners.push(fn); }
 
 const REASONS = {
   offline: "No internet now: they will send when the tablet is back online.",
@@ -31,9 +39,13 @@ function showStatus() {
     // "Send now" only while there is something to send: with nothing waiting it did nothing.
     if (sendRow) sendRow.hidden = nothingToSend;
     if (nothingToSend) {
-      parts.push("All responses have been sent.");
+      // After a refused response was deleted, "All responses have been sent" was untrue.
+      parts.push(note ? note + " Nothing else is waiting to send." : "All responses have been sent.");
       kind += " fv-status--done";
+    } else if (note) {
+      parts.push(note);
     }
+    note = null;
     if (s.waiting) {
       parts.push(plural(s.waiting, "response", "responses") + " waiting to send.");
       if (REASONS[lastResult]) parts.push(REASONS[lastResult]);
@@ -55,64 +67,19 @@ function showStatus() {
         parts.push(page === "home" ? "Send it without the times (below), or tell whoever runs the survey."
                                    : "A researcher can send it without the times on the researcher page, or tell whoever runs the survey.");
       } else {
-        parts.push("Tell whoever runs the survey.");
+        // Nothing on the tablet puts it right: the researcher page says why, and keeps a copy.
+        parts.push(page === "home" ? "The list below says why and what to do."
+                                   : "A researcher can see why and what to do on the researcher page.");
       }
     }
     status.className = kind;
     status.textContent = parts.join(" ");
-    listRefused(s.refused);
+    listeners.forEach(function (fn) { fn(s); });
   });
 }
 
-/* The researcher page lists each refused response with a link to change each answer the server
- * refused (pages.js opens that question with ?fix=). A refusal naming no answer cannot be
- * changed here: the response stays on the tablet and staff are told. */
-function listRefused(refused) {
-  const list = document.querySelector("[data-refused]");
-  if (!list) return;
-  const items = list.querySelector("ul");
-  items.innerHTML = "";
-  list.hidden = !refused.length;
-  refused.forEach(function (response) {
-    const li = document.createElement("li");
-    const reason = document.createElement("p");
-    reason.className = "govuk-body";
-    const words = researchersWords(String(response.error).replace(/^The response was not stored: /, ""));
-    reason.textContent = words.charAt(0).toUpperCase() + words.slice(1);
-    li.appendChild(reason);
-    if (response.times) {
-      // The one refusal naming no answer that the tablet can put right: its clock was wrong.
-      const clock = document.createElement("p");
-      clock.className = "govuk-body";
-      clock.textContent = "The tablet’s clock was wrong when these answers were given, so the " +
-                          "server did not take the times. The answers are fine.";
-      li.appendChild(clock);
-      const send = document.createElement("button");
-      send.type = "button";
-      send.className = "govuk-button govuk-button--secondary";
-      send.textContent = "Send it without the times";
-      send.addEventListener("click", function () {
-        window.FVStore.sendWithoutTimes(response.uuid).then(function () { return sendNow(true); });
-      });
-      li.appendChild(send);
-    } else if (!response.questions.length) {
-      const none = document.createElement("p");
-      none.className = "govuk-body";
-      none.textContent = "This cannot be changed on the tablet. It stays here: tell whoever runs the survey.";
-      li.appendChild(none);
-    }
-    response.questions.forEach(function (position) {
-      const link = document.createElement("a");
-      link.className = "govuk-button govuk-button--secondary fv-change-answer";
-      link.href = urls.question.replace(/\/run\/\d+\//, "/run/" + response.versionId + "/") + position +
-                  "?fix=" + encodeURIComponent(response.uuid);
-      link.textContent = "Change the answer to question " + position;
-      li.appendChild(link);
-      li.appendChild(document.createTextNode(" "));
-    });
-    items.appendChild(li);
-  });
-}
+/* Count again without sending (after the researcher page changed the outbox itself). */
+export function refreshStatus() { return showStatus(); }
 
 export function sendNow(retryFailed) {
   return window.FVStore.sendAll({ retryFailed: retryFailed }).then(function (outcome) {

@@ -1,0 +1,85 @@
+"""Responses the server refused from tablets: a note of each (which, why, how often), for
+staff to see. The answers themselves are never kept here: they stay on the tablet."""
+from __future__ import annotations
+
+import uuid as uuids
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from forum.extensions import db
+from forum.models.base import utcnow
+from surveys.models import SurveyRefusal, SurveyResponse
+from surveys.models.refusals import REASON_MAX
+from surveys.services.devices import Tablet
+
+SHOWN = 200  # the newest; older notes stay in the table
+
+
+def _uuid(body: Any) -> str | None:
+    value = body.get("uuid") if isinstance(body, dict) else None
+    try:
+        return str(uuids.UUID(value)) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _version(body: Any) -> int | None:
+    value = body.get("survey_version_id") if isinstance(body, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) \
+        and 0 < value < 2 ** 31 else None
+
+
+def note_refusal(tablet: Tablet, body: Any, status: int, reason: str) -> None:
+    """Note that a tablet's response was refused; the same refusal again counts an attempt.
+
+    Args:
+        tablet: the tablet that sent it (its token was checked).
+        body: the decoded body, or None if it could not be read; only its id and survey
+            version are kept.
+        status: the HTTP status the tablet was given (409, 413 or 422).
+        reason: the server's words to the tablet, which name answers by position and never
+            repeat written answers.
+    """
+    reason = reason[:REASON_MAX]
+    response_id = _uuid(body)
+    now = utcnow()
+    same = db.session.scalars(select(SurveyRefusal).where(
+        SurveyRefusal.device_id == tablet.id, SurveyRefusal.uuid == response_id,
+        SurveyRefusal.reason == reason).limit(1)).first() if response_id else None
+    if same is not None:
+        same.attempts += 1
+        same.last_at = now
+    else:
+        db.session.add(SurveyRefusal(device_id=tablet.id, uuid=response_id,
+                                     version_id=_version(body), status=status, reason=reason,
+                                     first_at=now, last_at=now))
+    db.session.commit()
+
+
+@dataclass(frozen=True)
+class RefusalRow:
+    refusal: SurveyRefusal
+    stored_at: datetime | None  # sent again and stored since (put right on the tablet)
+
+
+def list_refusals() -> list[RefusalRow]:
+    """The newest refusals, each with when its response was stored since, if it was."""
+    refusals = list(db.session.scalars(
+        select(SurveyRefusal).order_by(SurveyRefusal.last_at.desc(), SurveyRefusal.id.desc())
+        .limit(SHOWN)))
+    ids = {r.uuid for r in refusals if r.uuid}
+    stored = dict(db.session.execute(
+        select(SurveyResponse.uuid, SurveyResponse.received_at)
+        .where(SurveyResponse.uuid.in_(ids))).all()) if ids else {}
+    # Stored after it was first refused: a conflict's id was stored before, by another response.
+    return [RefusalRow(r, _after(stored.get(r.uuid or ""), r.first_at)) for r in refusals]
+
+
+def _after(when: datetime | None, since: datetime) -> datetime | None:
+    if when is None:
+        return None
+    aware = [t if t.tzinfo else t.replace(tzinfo=UTC) for t in (when, since)]
+    return when if aware[0] >= aware[1] else None

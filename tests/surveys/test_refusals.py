@@ -1,0 +1,58 @@
+"""The server keeps a note of each response it refuses from a tablet (never its answers), so
+staff can see refusals happened and why: before, only the tablet knew."""
+from sqlalchemy import select
+
+from forum.access import Role
+from forum.extensions import db
+from surveys.models import SurveyRefusal
+from tests.surveys.conftest import make_payload
+from tests.surveys.test_sync_api import send
+
+WORDS = "My key worker listened to me."
+
+
+def test_a_conflict_is_noted_once_with_its_tablet_and_reason(client, version, questions, tablet):
+    device, token = tablet
+    body = make_payload(version, questions)
+    assert send(client, token, body).status_code == 201
+    changed = {**body, "answers": body["answers"][:-1]}
+    for _ in range(2):  # "Send now" tries a refused response again
+        assert send(client, token, changed).status_code == 409
+    refusal = db.session.scalars(select(SurveyRefusal)).one()
+    assert (refusal.device_id, refusal.uuid, refusal.version_id, refusal.status) == (
+        device.id, body["uuid"], version.id, 409)
+    assert refusal.reason.startswith("A different response was already received")
+    assert refusal.attempts == 2
+
+
+def test_a_refused_answer_is_noted_without_the_answers(client, version, questions, tablet):
+    _, token = tablet
+    body = make_payload(version, questions)
+    body["answers"][5]["value"] = 1.5  # a whole number was needed
+    body["answers"][4]["value"] = WORDS
+    assert send(client, token, body).status_code == 422
+    refusal = db.session.scalars(select(SurveyRefusal)).one()
+    assert "(question 6) is 1.5" in refusal.reason
+    assert WORDS not in refusal.reason
+
+
+def test_a_stored_response_is_not_noted(client, version, questions, tablet):
+    _, token = tablet
+    assert send(client, token, make_payload(version, questions)).status_code == 201
+    assert db.session.scalars(select(SurveyRefusal)).all() == []
+
+
+def test_staff_see_the_refusals_and_which_were_stored_later(client, auth, version, questions,
+                                                            tablet):
+    _, token = tablet
+    body = make_payload(version, questions, survey_version_id=version.id + 100)
+    send(client, token, body)
+    auth.login(Role.FACILITATOR)
+    page = client.get("/surveys/devices/refused")
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    assert "Tablet 1" in text and body["uuid"] in text
+    assert f"Survey version {version.id + 100} does not exist" in text
+    assert "Not yet" in text
+    send(client, token, {**body, "survey_version_id": version.id})
+    assert "Stored since" in client.get("/surveys/devices/refused").get_data(as_text=True)
