@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 
-from analysis.core.transcripts import TranscriptError, read_transcript, speech_blocks
+from analysis.core.transcripts import TranscriptError, read_transcript
 from forum.extensions import db
 from forum.jobs import Progress
 from forum.models import (
@@ -82,26 +82,6 @@ def _refuse_a_second_copy(session: FocusGroupSession, text: str) -> None:
         raise TranscriptError(
             f"This transcript is already in this session: ‘{earlier.filename}’, uploaded "
             f"{earlier.uploaded_at:%-d %B %Y}. Open it from the session page instead.")
-
-
-def unread_lines(transcript: Transcript) -> list[tuple[int, int]]:
-    """Blocks of a caption file whose time could not be read, or that became no turn at all.
-
-    The parser keeps an unreadable cue's words as a turn with no time, in its place; the
-    facilitator is still asked to check it there.
-
-    Args:
-        transcript: a just-imported .vtt or .srt transcript (others give an empty list).
-
-    Returns:
-        (first line, last line) of each such block, in file order.
-    """
-    if transcript.format not in ("vtt", "srt") or not transcript.original_text:
-        return []
-    read = [(turn.line_start, turn.line_end) for turn in transcript.turns
-            if turn.start_seconds is not None]
-    return [(first, last) for first, last in speech_blocks(transcript.original_text)
-            if not any(start <= last and end >= first for start, end in read)]
 
 
 def _new_speaker(session: FocusGroupSession, label: str) -> Speaker:

@@ -73,35 +73,11 @@ def upload(session_id):
                              ip=request.remote_addr,
                              format=transcript.format, turns=len(transcript.turns),
                              names_given=bool(transcript.known_names))
-                # Read before the job starts: an inline job may end the database session.
-                not_read = _what_was_not_read(transcript)
                 _start_redaction(transcript)
                 flash("Transcript uploaded. Personal data is being found now; check the speakers "
                       "meanwhile.")
-                if not_read:
-                    flash(not_read, "warning")
                 return redirect(url_for("transcripts.speakers", transcript_id=transcript.id))
     return render_template("transcripts/upload.html", form=form, session_obj=session)
-
-
-UNREAD_SHOWN = 5  # places named in the message; a badly broken file lists no more
-
-
-def _what_was_not_read(transcript: Transcript) -> str | None:
-    """Name the lines of a caption file whose time could not be read, to be checked."""
-    blocks = service.unread_lines(transcript)
-    if not blocks:
-        return None
-    shown = [f"{a}" if a == b else f"{a} to {b}" for a, b in blocks[:UNREAD_SHOWN]]
-    if len(blocks) > UNREAD_SHOWN:
-        which = ", ".join(shown) + f" and {len(blocks) - UNREAD_SHOWN} more places"
-    else:
-        which = " and ".join([", ".join(shown[:-1]), shown[-1]]) if len(shown) > 1 else shown[0]
-    lines = "Line" if len(blocks) == 1 and blocks[0][0] == blocks[0][1] else "Lines"
-    return (f"The time on {lines.lower()} {which} of the file could not be read. What is said "
-            "there is kept in its place between the turns around it, with no time: check it is "
-            "right before you approve. Or fix the time in the file and upload it again, and leave "
-            "this copy unapproved.")
 
 
 def _start_redaction(transcript: Transcript) -> None:
@@ -152,7 +128,10 @@ FOLD_FROM = 21
 
 
 def time_not_read(transcript: Transcript, turn) -> bool:
-    """A caption file's turn whose time could not be read (kept in place, to be checked)."""
+    """A caption file's turn whose time could not be read (kept in place, to be checked).
+
+    Only transcripts stored before a cue that is not well formed refused the whole file
+    (``cue_check``) can have one."""
     return transcript.format in ("vtt", "srt") and turn.start_seconds is None
 
 
