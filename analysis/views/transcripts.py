@@ -1,5 +1,6 @@
 """Transcript pages: upload, the conversation, speakers."""
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import ngettext
 from flask_login import current_user
 
 from analysis.core.transcripts import TranscriptError
@@ -73,11 +74,43 @@ def upload(session_id):
                              ip=request.remote_addr,
                              format=transcript.format, turns=len(transcript.turns),
                              names_given=bool(transcript.known_names))
+                # Read before the job starts: an inline job may end the database session.
+                joined = _joined_note(service.joined_paragraphs(transcript))
                 _start_redaction(transcript)
                 flash("Transcript uploaded. Personal data is being found now; check the speakers "
                       "meanwhile.")
+                if joined:
+                    flash(joined, "warning")
                 return redirect(url_for("transcripts.speakers", transcript_id=transcript.id))
     return render_template("transcripts/upload.html", form=form, session_obj=session)
+
+
+JOINED_SHOWN = 5  # turns named in the note; the transcript page marks every one
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _joined_note(joined: dict[int, list[int]]) -> str | None:
+    """Say which turns took in a paragraph with no name before it, to be checked."""
+    if not joined:
+        return None
+    turns = [str(n) for n in list(joined)[:JOINED_SHOWN]]
+    if len(joined) > JOINED_SHOWN:
+        turns = [*turns[:-1], f"{turns[-1]} and {len(joined) - JOINED_SHOWN} more"]
+    lines = [str(line) for found in joined.values() for line in found]
+    where = (" (" + ngettext("line %(lines)s", "lines %(lines)s", len(lines),
+                             lines=_and(lines)) + ")") if 0 < len(lines) <= JOINED_SHOWN else ""
+    return ngettext(
+        "Turn %(turns)s has a paragraph with no name before it%(where)s. It was joined to the "
+        "turn above it, as the same person still speaking: check on the transcript page that "
+        "it is.",
+        "Turns %(turns)s have a paragraph with no name before them%(where)s. Each was joined to "
+        "the turn above it, as the same person still speaking: check on the transcript page "
+        "that they are.", len(joined), turns=_and(turns) if len(turns) > 1 else turns[0],
+        where=where) + (" If someone else said it, put their name before it in the file, "
+                        "upload that and delete this copy.")
 
 
 def _start_redaction(transcript: Transcript) -> None:
@@ -104,12 +137,13 @@ def show(transcript_id):
     can_manage = user_has_role(*MANAGE)
     blocks = question_blocks(transcript) if can_manage else {}
     picked = set(request.args.getlist("turn"))
+    joined = service.joined_paragraphs(transcript) if can_manage else {}
     return render_template("transcripts/show.html", transcript=transcript, segments_by_turn=by_turn,
                            can_manage=can_manage,
                            may_delete=can_manage and offers_delete(transcript),
                            blocks=blocks,
-                           groups=turn_groups(transcript, blocks, picked, can_manage),
-                           time_not_read=time_not_read,
+                           groups=turn_groups(transcript, blocks, picked, can_manage, joined),
+                           time_not_read=time_not_read, joined=joined,
                            # The fold note names the reasons a turn is left open that occur.
                            times_not_read=can_manage and any(
                                time_not_read(transcript, turn) for turn in transcript.turns),
@@ -136,16 +170,18 @@ def time_not_read(transcript: Transcript, turn) -> bool:
 
 
 def turn_groups(transcript: Transcript, blocks: dict, picked: set[str],
-                can_manage: bool) -> list[tuple[bool, list]]:
+                can_manage: bool, joined: dict | None = None) -> list[tuple[bool, list]]:
     """The conversation as (open, turns): a turn that needs someone (held or flagged for
-    safeguarding, a time not read, a facilitator's question not yet tagged, a turn just ticked)
-    on its own, and the rest folded in runs of up to FOLD_MOST turns tagged alike. Open, the
-    page was some 15,200 px tall at 768 wide, the tag form at its foot screens away."""
+    safeguarding, a time not read, a paragraph with no name joined to it, a facilitator's
+    question not yet tagged, a turn just ticked) on its own, and the rest folded in runs of up
+    to FOLD_MOST turns tagged alike. Open, the page was some 15,200 px tall at 768 wide, the
+    tag form at its foot screens away."""
     def stands_out(turn) -> bool:
         block = blocks.get(turn.id)
         return bool(turn.risk_flagged or str(turn.index) in picked
                     or (block and turn.question_id != block.question.id)
-                    or (can_manage and time_not_read(transcript, turn)))
+                    or (can_manage and time_not_read(transcript, turn))
+                    or turn.index in (joined or {}))
 
     if len(transcript.turns) < FOLD_FROM:
         return [(True, [turn]) for turn in transcript.turns]
