@@ -26,7 +26,7 @@ from forum.models import (
 )
 from forum.models.base import utcnow
 from forum.services import audit
-from forum.services.retention import offers_delete
+from forum.services.retention import delete_waits, offers_delete
 from forum.services.sessions import member_choices
 
 
@@ -141,6 +141,7 @@ def show(transcript_id):
     return render_template("transcripts/show.html", transcript=transcript, segments_by_turn=by_turn,
                            can_manage=can_manage,
                            may_delete=can_manage and offers_delete(transcript),
+                           delete_waits=can_manage and delete_waits(transcript),
                            blocks=blocks,
                            groups=turn_groups(transcript, blocks, picked, can_manage, joined),
                            time_not_read=time_not_read, joined=joined,

@@ -96,10 +96,16 @@ def why_not_deletable(transcript: Transcript) -> str | None:
 def offers_delete(transcript: Transcript) -> bool:
     """Whether a facilitator is shown "Delete" for this copy (the session and transcript pages).
 
-    Every copy never approved: one with an unreviewed safeguarding flag too, whose delete page
-    says why it must wait.
+    Only where it will work: a copy never approved, with no safeguarding flag waiting. A
+    waiting copy's "Delete" once led to a page that refused; ``delete_waits`` says why instead.
     """
-    return why_not_deletable(transcript) != APPROVED_BEFORE
+    return why_not_deletable(transcript) is None
+
+
+def delete_waits(transcript: Transcript) -> bool:
+    """Whether a copy never approved can be deleted only once its safeguarding flag is reviewed
+    (said where "Delete" would be)."""
+    return why_not_deletable(transcript) == SAFEGUARDING_UNREVIEWED
 
 
 def delete_transcript(transcript: Transcript) -> None:
