@@ -1,10 +1,11 @@
 """Turn approved transcripts into segments, and keep segments in step with later decisions."""
 from __future__ import annotations
 
-from sqlalchemy import delete
+from sqlalchemy import delete, func, select
 
 from forum.extensions import db
 from forum.models import (
+    Member,
     Question,
     Segment,
     SegmentSource,
@@ -80,6 +81,32 @@ def build_segments(transcript: Transcript) -> int:
             count += 1
     db.session.flush()
     return count
+
+
+def left_out_members(transcript: Transcript) -> list[tuple[Member, int, int]]:
+    """Members who said something here but do not take part now (withdrawn, or consent that
+    does not cover taking part), said when approving: their segments are made, and the one
+    consent rule (``forum.services.segments.usable_segments``) keeps them out of analysis,
+    search, quotes and exports until new consent is recorded.
+
+    Args:
+        transcript: any transcript.
+
+    Returns:
+        (member, turns, segments made) for each such member, in order of first turn.
+    """
+    found: dict[int, list] = {}
+    for turn in transcript.turns:
+        member = turn.speaker.member if turn.speaker is not None else None
+        if (turn.backchannel or member is None or turn.speaker.role != SpeakerRole.MEMBER
+                or member.takes_part):
+            continue
+        found.setdefault(member.id, [member, 0, 0])[1] += 1
+    counts = dict(db.session.execute(
+        select(Segment.member_id, func.count(Segment.id))
+        .where(Segment.source_type == SegmentSource.TRANSCRIPT, Segment.source_id == transcript.id,
+               Segment.member_id.in_(list(found))).group_by(Segment.member_id)).all())
+    return [(member, turns, counts.get(member.id, 0)) for member, turns, _ in found.values()]
 
 
 def tag_question(transcript: Transcript, first: int, last: int, question: Question | None) -> int:

@@ -68,7 +68,10 @@ def review(transcript_id):
             created = segment_service.approve_transcript(transcript, current_user)
             audit.record("transcript_approved", current_user, transcript, ip=request.remote_addr,
                          segments=created)
-            flash(f"Redactions approved: {created} segments made.")
+            flash(" ".join([ngettext("Redactions approved: %(num)d segment made.",
+                                     "Redactions approved: %(num)d segments made.", created),
+                            *(_left_out_note(member, made) for member, _turns, made
+                              in segment_service.left_out_members(transcript) if made)]))
             return redirect(url_for("transcripts.show", transcript_id=transcript.id))
         flash("Decisions saved.")
         return redirect(url_for("transcripts.review", transcript_id=transcript.id))
@@ -83,8 +86,21 @@ def review_groups(turns) -> list[tuple[bool, list]]:
     return fold_runs(shown, lambda turn: bool(turn.redactions))
 
 
+def _left_out_note(member, made: int) -> str:
+    """What approving did with the segments of a member who does not take part."""
+    why = ("who has withdrawn consent" if member.consent and member.consent.withdrawn
+           else "whose consent does not cover taking part")
+    return ngettext(
+        "%(num)d of them is %(name)s's, %(why)s: it is kept out of analysis, search, quotes "
+        "and exports unless new consent is recorded.",
+        "%(num)d of them are %(name)s's, %(why)s: they are kept out of analysis, search, "
+        "quotes and exports unless new consent is recorded.", made, name=member.pseudonym,
+        why=why)
+
+
 def _review_page(transcript, add_form):
     return render_template("transcripts/review.html", transcript=transcript, form=ConfirmForm(),
+                           left_out=segment_service.left_out_members(transcript),
                            add_form=add_form, highlighted_original=highlighted_original,
                            groups=review_groups(transcript.turns),
                            open_all=request.args.get("turns") == "all")
