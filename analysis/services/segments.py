@@ -95,18 +95,21 @@ def left_out_members(transcript: Transcript) -> list[tuple[Member, int, int]]:
     Returns:
         (member, turns, segments made) for each such member, in order of first turn.
     """
-    found: dict[int, list] = {}
+    found: dict[int, Member] = {}
+    turns: dict[int, int] = {}
     for turn in transcript.turns:
-        member = turn.speaker.member if turn.speaker is not None else None
-        if (turn.backchannel or member is None or turn.speaker.role != SpeakerRole.MEMBER
-                or member.takes_part):
+        speaker = turn.speaker
+        member = speaker.member if speaker is not None else None
+        if (turn.backchannel or speaker is None or member is None
+                or speaker.role != SpeakerRole.MEMBER or member.takes_part):
             continue
-        found.setdefault(member.id, [member, 0, 0])[1] += 1
+        found.setdefault(member.id, member)
+        turns[member.id] = turns.get(member.id, 0) + 1
     counts = dict(db.session.execute(
         select(Segment.member_id, func.count(Segment.id))
         .where(Segment.source_type == SegmentSource.TRANSCRIPT, Segment.source_id == transcript.id,
                Segment.member_id.in_(list(found))).group_by(Segment.member_id)).all())
-    return [(member, turns, counts.get(member.id, 0)) for member, turns, _ in found.values()]
+    return [(member, turns[key], counts.get(key, 0)) for key, member in found.items()]
 
 
 def tag_question(transcript: Transcript, first: int, last: int, question: Question | None) -> int:
