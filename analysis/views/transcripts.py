@@ -109,8 +109,8 @@ def _joined_note(joined: dict[int, list[int]]) -> str | None:
         "Turns %(turns)s have a paragraph with no name before them%(where)s. Each was joined to "
         "the turn above it, as the same person still speaking: check on the transcript page "
         "that they are.", len(joined), turns=_and(turns) if len(turns) > 1 else turns[0],
-        where=where) + (" If someone else said it, put their name before it in the file, "
-                        "upload that and delete this copy.")
+        where=where) + (" If someone else said it, put their name before it, upload the "
+                        "transcript again and delete this copy.")
 
 
 def _start_redaction(transcript: Transcript) -> None:

@@ -53,18 +53,14 @@ def _block_problem(first: int, block: list[str], srt: bool) -> str | None:
     timing_at = next((i for i, line in enumerate(block[:3]) if MEANT_AS_TIMING.search(line)),
                      None)
     if timing_at is None:
-        return (f"Line {first}: {_quoted(block[0])} has no time line above it. Each cue needs "
-                f"{'its number, then ' if srt else ''}a time line such as {form}, then the words. "
-                "If these words belong to the cue above, take out the blank line before them.")
+        return (f"Line {first}: {_quoted(block[0])} has no time line above it (if it belongs to "
+                "the cue above, take out the blank line before it).")
     line = block[timing_at]
     if not GOOD_TIMING.match(line):
-        return (f"Line {first + timing_at}: the time {_quoted(line)} is not in the form {form} "
-                "(hours, minutes and seconds with two digits each, then the milliseconds, and "
-                "an arrow of two dashes).")
+        return f"Line {first + timing_at}: the time {_quoted(line)} is not in the form {form}."
     if srt and (timing_at != 1 or not CUE_NUMBER.match(block[0])):
-        return (f"Line {first + timing_at}: this cue has no number above its time. In an .srt "
-                "file each cue starts with its number (1, 2, 3 …) on a line of its own, then "
-                "the time, then the words.")
+        return (f"Line {first + timing_at}: this cue has no number above its time (each cue is "
+                "its number on a line of its own, the time, then the words).")
     if not srt and timing_at > 1:
         return (f"Line {first}: {_quoted(block[0])} comes before the time line of its cue. "
                 "Each cue is an optional name on one line, the time, then the words.")
@@ -100,7 +96,7 @@ def check_cues(text: str, srt: bool) -> None:
     tail = (f" There {'is' if more == 1 else 'are'} {more} more "
             f"{'cue' if more == 1 else 'cues'} like this after those." if more > 0 else "")
     kind = ".srt" if srt else ".vtt"
+    count = "1 cue needs" if len(problems) == 1 else f"{len(problems)} cues need"
     raise TranscriptError(
-        f"This {kind} file was not saved, because part of it could not be read. "
-        + " ".join(problems[:SHOWN]) + tail
-        + " Correct the file and upload it again, or paste the words instead.")
+        f"This {kind} file was not saved: {count} correcting first. "
+        + " ".join(problems[:SHOWN]) + tail + " Correct the file and upload it again.")

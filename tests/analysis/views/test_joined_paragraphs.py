@@ -29,6 +29,8 @@ def test_an_unlabelled_paragraph_is_kept_as_a_continuation_and_named(auth, sessi
     shown = auth.client.get(f"/transcripts/{transcript.id}").data.decode()
     assert shown.count("Paragraph with no name joined to this turn") == 1
     assert "(line 5): check the same person said it" in shown
+    # Its paragraphs are shown apart, so the facilitator sees where the joined one starts.
+    assert '<p class="govuk-body">Nobody was at the gate, not even probation.</p>' in shown
 
 
 def test_a_transcript_with_every_paragraph_named_says_nothing_of_it(auth, session_with_members):
