@@ -35,3 +35,13 @@ def test_approving_with_every_member_taking_part_says_nothing_of_it(auth, upload
     page = auth.client.post(f"/transcripts/{transcript.id}/review", data={"approve": "1"},
                             follow_redirects=True).get_data(as_text=True)
     assert "Redactions approved:" in page and "withdrawn" not in page
+
+
+def test_the_transcript_page_marks_the_turns_of_a_withdrawn_member(auth, uploaded):  # noqa: F811
+    """Their words showed like anyone's, as if analysed."""
+    transcript, dave, _marcia = uploaded
+    page = auth.client.get(f"/transcripts/{transcript.id}").get_data(as_text=True)
+    assert "not analysed or quoted" not in page
+    withdraw_consent(dave, None)
+    page = auth.client.get(f"/transcripts/{transcript.id}").get_data(as_text=True)
+    assert page.count("(withdrawn: not analysed or quoted)") == 2
