@@ -142,6 +142,8 @@ def odt_text(data: bytes) -> str:
         _collect_paragraphs(root, lines)
     except Exception:  # defusedxml refusals, zlib, encryption, bad XML, deep nesting.
         raise TranscriptError(DAMAGED_ODT) from None
+    if not any(line.strip() for line in lines):
+        raise TranscriptError(NO_WORDS_DOCX.replace("Word file", "OpenDocument file"))
     return "\n".join(lines)
 
 
