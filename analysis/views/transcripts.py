@@ -39,6 +39,7 @@ def upload(session_id):
     if form.validate_on_submit():
         upload_file = form.file.data
         pasted = (form.pasted.data or "").strip()
+        pasted_data = None
         if upload_file and upload_file.filename and pasted:
             # Using one and dropping the other unsaid lost what was typed (or the wrong file).
             filename, data = None, b""
@@ -57,7 +58,7 @@ def upload(session_id):
             # neither). The ".txt" picks the plain-text reader.
             pasted_on = utcnow()
             filename = f"Transcript pasted {pasted_on.day} {pasted_on:%b %Y}.txt"
-            data = (form.pasted.data or "").encode("utf-8")
+            data = pasted_data = (form.pasted.data or "").encode("utf-8")
         else:
             filename, data = None, b""
             add_error(form.file, "Choose a transcript file, or paste the transcript")
@@ -68,7 +69,8 @@ def upload(session_id):
                     current_app.config["MAX_CONTENT_LENGTH"])
             except TranscriptError as error:
                 db.session.rollback()
-                add_error(form.file, str(error))
+                # Beside the words it is about: a refused paste was once flagged on the file box.
+                add_error(form.file if data is not pasted_data else form.pasted, str(error))
             else:
                 audit.record("transcript_uploaded", current_user, transcript,
                              ip=request.remote_addr,

@@ -47,7 +47,7 @@ def test_a_cue_whose_time_is_not_well_formed_refuses_the_file_naming_its_line(ti
     with pytest.raises(TranscriptError) as refused:
         _turns(_vtt(timing))
     message = str(refused.value)
-    assert message.startswith("This .vtt file was not saved: 1 cue needs correcting first.")
+    assert message.startswith("These .vtt captions were not saved: 1 cue needs correcting first.")
     assert f"Line 6: the time ‘{timing.strip()}’ is not in the form 00:00:00.000 --> " in message
 
 

@@ -97,6 +97,6 @@ def check_cues(text: str, srt: bool) -> None:
             f"{'cue' if more == 1 else 'cues'} like this after those." if more > 0 else "")
     kind = ".srt" if srt else ".vtt"
     count = "1 cue needs" if len(problems) == 1 else f"{len(problems)} cues need"
-    raise TranscriptError(
-        f"This {kind} file was not saved: {count} correcting first. "
-        + " ".join(problems[:SHOWN]) + tail + " Correct the file and upload it again.")
+    raise TranscriptError(  # "captions", not "file": pasted captions are checked too
+        f"These {kind} captions were not saved: {count} correcting first. "
+        + " ".join(problems[:SHOWN]) + tail + " Correct them and upload them again.")

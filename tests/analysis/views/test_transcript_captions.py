@@ -51,3 +51,17 @@ def test_the_fold_note_speaks_of_unread_times_only_when_there_are_some(
     page = auth.client.get(f"/transcripts/{transcript.id}").data.decode()
     assert response.status_code == 302 and "turns are folded" in page
     assert ("a time that could not be read" in page) is said
+
+
+def test_refused_pasted_captions_are_said_beside_the_paste_box_which_keeps_them(
+        auth, session_with_members):
+    """The refusal of a paste was shown on the file box, which holds nothing."""
+    pasted = ("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Facilitator>Welcome.\n\n"
+              "00:00:05.000 -> 00:00:08.000\n<v Dave>I came out with nothing.\n")
+    auth.login(Role.FACILITATOR)
+    page = auth.client.post(f"/sessions/{session_with_members[0].id}/transcripts/new",
+                            data={"pasted": pasted, "known_names": ""}).get_data(as_text=True)
+    box = page[page.index('for="pasted"'):page.index("</textarea>")]
+    assert "These .vtt captions were not saved: 1 cue needs correcting first. Line 6" in box
+    assert "&lt;v Dave&gt;I came out with nothing." in box
+    assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 0
