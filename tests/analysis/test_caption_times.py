@@ -95,3 +95,10 @@ def test_unusual_but_valid_caption_files_are_read():
 def test_a_srt_or_vtt_that_is_really_plain_text_is_still_read():
     assert [t.speaker for t in _turns("Dave: hello\nMarcia: hi\n", "group.srt")] == [
         "Dave", "Marcia"]
+
+
+def test_pasted_captions_starting_with_a_byte_order_mark_are_read():
+    from analysis.core.transcripts import parse_text
+
+    srt = "\ufeff1\r\n00:00:01,000 --> 00:00:03,000\r\nDave: Hello.\r\n"
+    assert [(t.speaker, t.text) for t in parse_text(srt, "srt").turns] == [("Dave", "Hello.")]

@@ -53,7 +53,8 @@ def parse_text(text: str, fmt: str | None = None) -> ParsedTranscript:
         TranscriptError: if no words are found, or a caption cue is not well formed (the
             message names its line).
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A byte-order mark pasted with the text hid an .srt file's first cue number.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise TranscriptError(EMPTY)
     turns = []
