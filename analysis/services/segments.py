@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from forum.extensions import db
 from forum.models import (
+    Member,
     Question,
     Segment,
     SegmentSource,
@@ -121,6 +122,35 @@ def build_segments(transcript: Transcript) -> Rebuilt:
     rebuilt.reset = withdraw(gone)
     db.session.flush()
     return rebuilt
+
+
+def left_out_members(transcript: Transcript) -> list[tuple[Member, int, int]]:
+    """Members who said something here but do not take part now (withdrawn, or consent that
+    does not cover taking part), said when approving: their segments are made, and the one
+    consent rule (``forum.services.segments.usable_segments``) keeps them out of analysis,
+    search, quotes and exports until new consent is recorded.
+
+    Args:
+        transcript: any transcript.
+
+    Returns:
+        (member, turns, segments made) for each such member, in order of first turn.
+    """
+    found: dict[int, Member] = {}
+    turns: dict[int, int] = {}
+    for turn in transcript.turns:
+        speaker = turn.speaker
+        member = speaker.member if speaker is not None else None
+        if (turn.backchannel or speaker is None or member is None
+                or speaker.role != SpeakerRole.MEMBER or member.takes_part):
+            continue
+        found.setdefault(member.id, member)
+        turns[member.id] = turns.get(member.id, 0) + 1
+    counts = dict(db.session.execute(
+        select(Segment.member_id, func.count(Segment.id))
+        .where(Segment.source_type == SegmentSource.TRANSCRIPT, Segment.source_id == transcript.id,
+               Segment.member_id.in_(list(found))).group_by(Segment.member_id)).all())
+    return [(member, turns[key], counts.get(key, 0)) for key, member in found.items()]
 
 
 def tag_question(transcript: Transcript, first: int, last: int, question: Question | None) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from analysis.core.transcripts import TranscriptError, read_transcript, speech_blocks
+from analysis.core.transcripts import TranscriptError, read_transcript
 from forum.extensions import db
 from forum.jobs import Progress
 from forum.models import (
@@ -81,24 +81,33 @@ def _refuse_a_second_copy(session: FocusGroupSession, text: str) -> None:
             f"{earlier.uploaded_at:%-d %B %Y}. Open it from the session page instead.")
 
 
-def unread_lines(transcript: Transcript) -> list[tuple[int, int]]:
-    """Blocks of a caption file whose time could not be read, or that became no turn at all.
+def joined_paragraphs(transcript: Transcript) -> dict[int, list[int]]:
+    """Turns that took in a paragraph with no name before it, as the same person still speaking.
 
-    The parser keeps an unreadable cue's words as a turn with no time, in its place; the
-    facilitator is still asked to check it there.
+    The parser joins such a paragraph to the turn above (``speakers.parse_speaker_text``,
+    the only place two paragraphs of one turn are kept apart by a line break); usually right,
+    but a new speaker whose name was left out would be put in someone else's mouth, so the
+    facilitator is shown each one to check.
 
     Args:
-        transcript: a just-imported .vtt or .srt transcript (others give an empty list).
+        transcript: a transcript whose original words are still held.
 
     Returns:
-        (first line, last line) of each such block, in file order.
+        {turn number: file lines where a joined paragraph starts} (no lines for Word and
+        OpenDocument files, which have none to point to), in turn order.
     """
-    if transcript.format not in ("vtt", "srt") or not transcript.original_text:
-        return []
-    read = [(turn.line_start, turn.line_end) for turn in transcript.turns
-            if turn.start_seconds is not None]
-    return [(first, last) for first, last in speech_blocks(transcript.original_text)
-            if not any(start <= last and end >= first for start, end in read)]
+    if transcript.format in ("vtt", "srt") or not transcript.original_text:
+        return {}
+    lines = transcript.original_text.split("\n")
+    joined: dict[int, list[int]] = {}
+    for turn in transcript.turns:
+        if (turn.speaker is None or turn.speaker.label == UNLABELLED
+                or "\n" not in (turn.original_text or "")):
+            continue
+        joined[turn.index] = [] if transcript.format != "txt" else [
+            number for number in range(turn.line_start + 1, turn.line_end + 1)
+            if lines[number - 1].strip() and not lines[number - 2].strip()]
+    return joined
 
 
 def _new_speaker(session: FocusGroupSession, label: str) -> Speaker:

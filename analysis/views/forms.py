@@ -31,14 +31,26 @@ class UploadForm(FlaskForm):
     submit = SubmitField("Upload transcript", widget=GovSubmitInput())
 
 
+# The usual misses first; the order of ``LABELS`` settles overlaps, not what people pick.
+CHOICE_ORDER = ("name", "place", "prison", "hostel", "hospital", "ID number", "phone", "email",
+                "postcode", "NI number", "date of birth")
+
+
 class AddRedactionForm(FlaskForm):
     turn = WholeNumberField("Turn number", validators=[
         InputRequired("Give the turn number"),
         NumberRange(min=1, message="Turns are numbered from 1")])
     words = StringField("Words to redact", widget=GovTextInput(), validators=[
         InputRequired("Type the words to redact, exactly as they appear"), Length(max=300)])
-    # A missed name is the usual case; the first choice, [email], was easy to leave by mistake.
-    label = SelectField("Replace with", choices=[(name, f"[{name}]") for name in LABELS],
-                        default="name", widget=GovSelect())
+    # No default: left at [name], a missed town, prison or phone number went into analysis and
+    # quotes labelled as a person (the first choice, [email], had been as easy to leave).
+    label = SelectField(
+        "Replace with", widget=GovSelect(),
+        choices=[("", "Choose what the words are"),
+                 *((name, f"[{name}]") for name in sorted(LABELS, key=CHOICE_ORDER.index))],
+        default="", description="[place] for a town, street, estate or address; [prison], "
+                                "[hostel] or [hospital] for a named one; [name] for a person.",
+        validators=[InputRequired("Choose what to replace the words with, such as [name] or "
+                                  "[place]")])
     everywhere = BooleanField("Everywhere in this transcript", widget=GovCheckboxInput())
     submit = SubmitField("Redact", widget=GovSubmitInput())

@@ -69,11 +69,14 @@ def review(transcript_id):
             audit.record("transcript_approved", current_user, transcript, ip=request.remote_addr,
                          segments=rebuilt.count, kept=rebuilt.kept, reset=len(rebuilt.reset))
             made = ngettext("%(num)d segment made", "%(num)d segments made", rebuilt.made)
+            left_out = [_left_out_note(member, count) for member, _turns, count
+                        in segment_service.left_out_members(transcript) if count]
             if rebuilt.kept:  # a re-approval: say that people's decisions were kept
-                flash(f"Redactions approved: {made} from new or changed turns, "
-                      f"{rebuilt.kept} kept as they were, with what people decided about them.")
+                said = (f"Redactions approved: {made} from new or changed turns, "
+                        f"{rebuilt.kept} kept as they were, with what people decided about them.")
             else:
-                flash(f"Redactions approved: {made}.")
+                said = f"Redactions approved: {made}."
+            flash(" ".join([said, *left_out]))
             flash_resets(rebuilt.reset)
             return redirect(url_for("transcripts.show", transcript_id=transcript.id))
         flash("Decisions saved.")
@@ -97,8 +100,21 @@ def review_groups(turns) -> list[tuple[bool, list]]:
     return fold_runs(shown, lambda turn: bool(turn.redactions))
 
 
+def _left_out_note(member, made: int) -> str:
+    """What approving did with the segments of a member who does not take part."""
+    why = ("who has withdrawn consent" if member.consent and member.consent.withdrawn
+           else "whose consent does not cover taking part")
+    return ngettext(
+        "%(num)d of them is %(name)s's, %(why)s: it is kept out of analysis, search, quotes "
+        "and exports unless new consent is recorded.",
+        "%(num)d of them are %(name)s's, %(why)s: they are kept out of analysis, search, "
+        "quotes and exports unless new consent is recorded.", made, name=member.pseudonym,
+        why=why)
+
+
 def _review_page(transcript, add_form):
     return render_template("transcripts/review.html", transcript=transcript, form=ConfirmForm(),
+                           left_out=segment_service.left_out_members(transcript),
                            add_form=add_form, highlighted_original=highlighted_original,
                            groups=review_groups(transcript.turns),
                            open_all=request.args.get("turns") == "all")

@@ -1,5 +1,6 @@
 """Transcript pages: upload, the conversation, speakers."""
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import ngettext
 from flask_login import current_user
 
 from analysis.core.transcripts import TranscriptError
@@ -25,7 +26,7 @@ from forum.models import (
 )
 from forum.models.base import utcnow
 from forum.services import audit
-from forum.services.retention import offers_delete
+from forum.services.retention import delete_waits, offers_delete
 from forum.services.sessions import member_choices
 
 
@@ -38,6 +39,7 @@ def upload(session_id):
     if form.validate_on_submit():
         upload_file = form.file.data
         pasted = (form.pasted.data or "").strip()
+        pasted_data = None
         if upload_file and upload_file.filename and pasted:
             # Using one and dropping the other unsaid lost what was typed (or the wrong file).
             filename, data = None, b""
@@ -56,7 +58,7 @@ def upload(session_id):
             # neither). The ".txt" picks the plain-text reader.
             pasted_on = utcnow()
             filename = f"Transcript pasted {pasted_on.day} {pasted_on:%b %Y}.txt"
-            data = (form.pasted.data or "").encode("utf-8")
+            data = pasted_data = (form.pasted.data or "").encode("utf-8")
         else:
             filename, data = None, b""
             add_error(form.file, "Choose a transcript file, or paste the transcript")
@@ -67,41 +69,50 @@ def upload(session_id):
                     current_app.config["MAX_CONTENT_LENGTH"])
             except TranscriptError as error:
                 db.session.rollback()
-                add_error(form.file, str(error))
+                # Beside the words it is about: a refused paste was once flagged on the file box.
+                add_error(form.file if data is not pasted_data else form.pasted, str(error))
             else:
                 audit.record("transcript_uploaded", current_user, transcript,
                              ip=request.remote_addr,
                              format=transcript.format, turns=len(transcript.turns),
                              names_given=bool(transcript.known_names))
                 # Read before the job starts: an inline job may end the database session.
-                not_read = _what_was_not_read(transcript)
+                joined = _joined_note(service.joined_paragraphs(transcript))
                 _start_redaction(transcript)
                 flash("Transcript uploaded. Personal data is being found now; check the speakers "
                       "meanwhile.")
-                if not_read:
-                    flash(not_read, "warning")
+                if joined:
+                    flash(joined, "warning")
                 return redirect(url_for("transcripts.speakers", transcript_id=transcript.id))
     return render_template("transcripts/upload.html", form=form, session_obj=session)
 
 
-UNREAD_SHOWN = 5  # places named in the message; a badly broken file lists no more
+JOINED_SHOWN = 5  # turns named in the note; the transcript page marks every one
 
 
-def _what_was_not_read(transcript: Transcript) -> str | None:
-    """Name the lines of a caption file whose time could not be read, to be checked."""
-    blocks = service.unread_lines(transcript)
-    if not blocks:
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _joined_note(joined: dict[int, list[int]]) -> str | None:
+    """Say which turns took in a paragraph with no name before it, to be checked."""
+    if not joined:
         return None
-    shown = [f"{a}" if a == b else f"{a} to {b}" for a, b in blocks[:UNREAD_SHOWN]]
-    if len(blocks) > UNREAD_SHOWN:
-        which = ", ".join(shown) + f" and {len(blocks) - UNREAD_SHOWN} more places"
-    else:
-        which = " and ".join([", ".join(shown[:-1]), shown[-1]]) if len(shown) > 1 else shown[0]
-    lines = "Line" if len(blocks) == 1 and blocks[0][0] == blocks[0][1] else "Lines"
-    return (f"The time on {lines.lower()} {which} of the file could not be read. What is said "
-            "there is kept in its place between the turns around it, with no time: check it is "
-            "right before you approve. Or fix the time in the file and upload it again, and leave "
-            "this copy unapproved.")
+    turns = [str(n) for n in list(joined)[:JOINED_SHOWN]]
+    if len(joined) > JOINED_SHOWN:
+        turns = [*turns[:-1], f"{turns[-1]} and {len(joined) - JOINED_SHOWN} more"]
+    lines = [str(line) for found in joined.values() for line in found]
+    where = (" (" + ngettext("line %(lines)s", "lines %(lines)s", len(lines),
+                             lines=_and(lines)) + ")") if 0 < len(lines) <= JOINED_SHOWN else ""
+    return ngettext(
+        "Turn %(turns)s has a paragraph with no name before it%(where)s. It was joined to the "
+        "turn above it, as the same person still speaking: check on the transcript page that "
+        "it is.",
+        "Turns %(turns)s have a paragraph with no name before them%(where)s. Each was joined to "
+        "the turn above it, as the same person still speaking: check on the transcript page "
+        "that they are.", len(joined), turns=_and(turns) if len(turns) > 1 else turns[0],
+        where=where) + (" If someone else said it, put their name before it, upload the "
+                        "transcript again and delete this copy.")
 
 
 def _start_redaction(transcript: Transcript) -> None:
@@ -128,12 +139,14 @@ def show(transcript_id):
     can_manage = user_has_role(*MANAGE)
     blocks = question_blocks(transcript) if can_manage else {}
     picked = set(request.args.getlist("turn"))
+    joined = service.joined_paragraphs(transcript) if can_manage else {}
     return render_template("transcripts/show.html", transcript=transcript, segments_by_turn=by_turn,
                            can_manage=can_manage,
                            may_delete=can_manage and offers_delete(transcript),
+                           delete_waits=can_manage and delete_waits(transcript),
                            blocks=blocks,
-                           groups=turn_groups(transcript, blocks, picked, can_manage),
-                           time_not_read=time_not_read,
+                           groups=turn_groups(transcript, blocks, picked, can_manage, joined),
+                           time_not_read=time_not_read, joined=joined,
                            # The fold note names the reasons a turn is left open that occur.
                            times_not_read=can_manage and any(
                                time_not_read(transcript, turn) for turn in transcript.turns),
@@ -152,21 +165,26 @@ FOLD_FROM = 21
 
 
 def time_not_read(transcript: Transcript, turn) -> bool:
-    """A caption file's turn whose time could not be read (kept in place, to be checked)."""
+    """A caption file's turn whose time could not be read (kept in place, to be checked).
+
+    Only transcripts stored before a cue that is not well formed refused the whole file
+    (``cue_check``) can have one."""
     return transcript.format in ("vtt", "srt") and turn.start_seconds is None
 
 
 def turn_groups(transcript: Transcript, blocks: dict, picked: set[str],
-                can_manage: bool) -> list[tuple[bool, list]]:
+                can_manage: bool, joined: dict | None = None) -> list[tuple[bool, list]]:
     """The conversation as (open, turns): a turn that needs someone (held or flagged for
-    safeguarding, a time not read, a facilitator's question not yet tagged, a turn just ticked)
-    on its own, and the rest folded in runs of up to FOLD_MOST turns tagged alike. Open, the
-    page was some 15,200 px tall at 768 wide, the tag form at its foot screens away."""
+    safeguarding, a time not read, a paragraph with no name joined to it, a facilitator's
+    question not yet tagged, a turn just ticked) on its own, and the rest folded in runs of up
+    to FOLD_MOST turns tagged alike. Open, the page was some 15,200 px tall at 768 wide, the
+    tag form at its foot screens away."""
     def stands_out(turn) -> bool:
         block = blocks.get(turn.id)
         return bool(turn.risk_flagged or str(turn.index) in picked
                     or (block and turn.question_id != block.question.id)
-                    or (can_manage and time_not_read(transcript, turn)))
+                    or (can_manage and time_not_read(transcript, turn))
+                    or turn.index in (joined or {}))
 
     if len(transcript.turns) < FOLD_FROM:
         return [(True, [turn]) for turn in transcript.turns]

@@ -18,7 +18,7 @@ PASTED_MIN_CHARS = 20
 
 
 def remove_member_quotes(member: Member, erased: bool = False,
-                         by: User | None = None) -> dict[int, list[str]]:
+                         by: User | None = None) -> int:
     """Take a member's quotes out of every draft and tell each draft's officers.
 
     Nothing happens while the member's current consent still allows quoting (and they
@@ -30,10 +30,10 @@ def remove_member_quotes(member: Member, erased: bool = False,
         by: the user who recorded the change.
 
     Returns:
-        {draft id: labels of the sections that lost a quote}.
+        How many quotes were taken out, over all drafts.
     """
     if not erased and member.may_quote:
-        return {}
+        return 0
     quotes = list(db.session.scalars(
         select(DraftQuote).join(Segment, Segment.id == DraftQuote.segment_id)
         .where(Segment.member_id == member.id)))
@@ -57,7 +57,7 @@ def remove_member_quotes(member: Member, erased: bool = False,
         audit.record("draft_quotes_removed", by, db.session.get(Draft, draft_id), commit=False,
                      draft_id=draft_id, sections=labels, quotes=counts[draft_id])
     db.session.flush()
-    return changed
+    return len(quotes)
 
 
 def scrub_versions(member: Member) -> int:
@@ -98,8 +98,13 @@ def member_quotes(member: Member) -> dict[str, Any]:
 
 
 def on_consent_changed(member: Member, erased: bool = False, by: User | None = None,
-                       **_extra: Any) -> None:
-    """Receiver for ``forum.signals.consent_changed``."""
-    remove_member_quotes(member, erased=erased, by=by)
+                       **_extra: Any) -> int:
+    """Receiver for ``forum.signals.consent_changed``.
+
+    Returns:
+        How many of the member's quotes were taken out of drafts (told to the facilitator).
+    """
+    removed = remove_member_quotes(member, erased=erased, by=by)
     if erased:
         scrub_versions(member)
+    return removed

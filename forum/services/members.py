@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 
 from forum.extensions import db
-from forum.models import ConsentRecord, Member, MemberContact, User
+from forum.models import ConsentRecord, Member, MemberContact, Segment, User
 from forum.signals import consent_changed
 
 _GENERATED = re.compile(r"^Member (\d+)$")
@@ -95,21 +97,46 @@ def record_consent(member: Member, recorded_by: User | None, *, take_part: bool,
     return _save_consent(member, record, recorded_by)
 
 
-def withdraw_consent(member: Member, recorded_by: User | None, note: str = "") -> ConsentRecord:
+@dataclass(frozen=True)
+class Withdrawal:
+    """A withdrawal recorded, and how much of what the member said it took out."""
+
+    record: ConsentRecord
+    segments: int  # passages of theirs that analysis and quotes no longer read
+    quotes_removed: int  # quotes of theirs taken out of draft responses
+
+
+def withdraw_consent(member: Member, recorded_by: User | None, note: str = "") -> Withdrawal:
     """Withdraw everything; only a new consent record can undo it."""
     record = ConsentRecord(member=member, take_part=False, may_quote=False,
                            may_quote_with_demographics=False, audio_recording=False,
                            withdrawn=True, note=note.strip() or None, recorded_by=recorded_by)
-    return _save_consent(member, record, recorded_by)
+    replies = _send_consent(member, record, recorded_by)
+    # Receivers that take quotes out of drafts answer with how many (``forum.signals``).
+    removed = sum(r for r in replies if isinstance(r, int) and not isinstance(r, bool))
+    return Withdrawal(record, segment_count(member), removed)
+
+
+def segment_count(member: Member) -> int:
+    """How many segments (approved, redacted passages) hold what the member said."""
+    return db.session.scalar(select(func.count(Segment.id))
+                             .where(Segment.member_id == member.id)) or 0
 
 
 def _save_consent(member: Member, record: ConsentRecord, recorded_by: User | None) -> ConsentRecord:
+    _send_consent(member, record, recorded_by)
+    return record
+
+
+def _send_consent(member: Member, record: ConsentRecord, recorded_by: User | None) -> list[Any]:
+    """Store the record, tell the packages above, and return what each receiver answered."""
     db.session.add(record)
     db.session.commit()
     # After the commit, so receivers read the new consent; their changes commit here.
-    consent_changed.send(member, erased=False, by=recorded_by)
+    replies = [reply for _receiver, reply in consent_changed.send(member, erased=False,
+                                                                    by=recorded_by)]
     db.session.commit()
-    return record
+    return replies
 
 
 def list_members() -> list[Member]:

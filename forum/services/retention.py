@@ -93,14 +93,30 @@ def why_not_deletable(transcript: Transcript) -> str | None:
     return None
 
 
-def offers_delete(transcript: Transcript) -> bool:
+def offers_delete(transcript: Transcript, flagged: bool | None = None) -> bool:
     """Whether a facilitator is shown "Delete" for this copy (the session and transcript pages).
 
-    Every copy never approved: one with an unreviewed safeguarding flag too, whose delete page
-    says why it must wait. Its turns are not read (``why_not_deletable`` would): the session
-    page asks this of every transcript.
+    Only where it will work: a copy never approved, with no safeguarding flag waiting. A
+    waiting copy's "Delete" once led to a page that refused; ``delete_waits`` says why instead.
+
+    Args:
+        transcript: a copy of a transcript.
+        flagged: whether it holds an unreviewed safeguarding flag, when the caller knows (the
+            session page asks one query for all its copies); None reads its turns.
     """
-    return not approved_before(transcript)
+    return not approved_before(transcript) and not _flag_waits(transcript, flagged)
+
+
+def delete_waits(transcript: Transcript, flagged: bool | None = None) -> bool:
+    """Whether a copy never approved can be deleted only once its safeguarding flag is reviewed
+    (said where "Delete" would be); ``flagged`` as for ``offers_delete``."""
+    return not approved_before(transcript) and _flag_waits(transcript, flagged)
+
+
+def _flag_waits(transcript: Transcript, flagged: bool | None) -> bool:
+    if flagged is not None:
+        return flagged
+    return unfinished_review(transcript) == SAFEGUARDING_UNREVIEWED
 
 
 def approved_before(transcript: Transcript) -> bool:

@@ -9,6 +9,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import ngettext
 from flask_login import current_user
 
 from forum.access import Role, allow, user_has_role
@@ -143,11 +144,27 @@ def withdraw(member_id):
     member = db.get_or_404(Member, member_id)
     form = WithdrawForm()
     if form.validate_on_submit():
-        member_service.withdraw_consent(member, current_user, form.note.data or "")
+        withdrawal = member_service.withdraw_consent(member, current_user, form.note.data or "")
         audit.record("consent_withdrawn", current_user, member, ip=request.remote_addr)
-        flash(f"{member.pseudonym} has withdrawn. They will not be quoted or analysed.")
+        flash(_withdrawn_note(member, withdrawal))
         return redirect(url_for("members.show", member_id=member.id))
-    return render_template("forum/members/withdraw.html", member=member, form=form)
+    return render_template("forum/members/withdraw.html", member=member, form=form,
+                           segments=member_service.segment_count(member))
+
+
+def _withdrawn_note(member: Member, withdrawal: member_service.Withdrawal) -> str:
+    """Say how much of what the member said the withdrawal took out."""
+    if not withdrawal.segments and not withdrawal.quotes_removed:
+        return (f"{member.pseudonym} has withdrawn. Nothing they said is in the analysis yet; "
+                "transcripts approved from now on leave their words out.")
+    said = ngettext("What they said in %(num)d segment will no longer be analysed or quoted",
+                    "What they said in %(num)d segments will no longer be analysed or quoted",
+                    withdrawal.segments)
+    quotes = (ngettext("%(num)d quote was taken out of draft responses",
+                       "%(num)d quotes were taken out of draft responses",
+                       withdrawal.quotes_removed) if withdrawal.quotes_removed
+              else "none of it was quoted in a draft response")
+    return f"{member.pseudonym} has withdrawn. {said}, and {quotes}."
 
 
 @bp.route("/<int:member_id>/data.zip")

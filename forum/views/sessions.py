@@ -10,7 +10,7 @@ from forum.models import FocusGroupSession
 from forum.services import audit
 from forum.services import sessions as service
 from forum.services.consultations import consultation_choices
-from forum.services.retention import offers_delete
+from forum.services.retention import delete_waits, offers_delete
 
 bp = Blueprint("sessions", __name__, url_prefix="/sessions")
 
@@ -76,11 +76,15 @@ def show(session_id):
     session = db.get_or_404(FocusGroupSession, session_id)
     can_manage = user_has_role(*MANAGE)
     # A wrong or duplicate upload is deleted from here, beside the copy it duplicates.
-    deletable = {t.id for t in session.transcripts if can_manage and offers_delete(t)}
     # A disclosure of risk waiting for a person showed only as "Needs review", like any other.
     flagged = service.transcripts_with_held_turns(session) if can_manage else set()
+    deletable = {t.id for t in session.transcripts
+                 if can_manage and offers_delete(t, flagged=t.id in flagged)}
+    waits = {t.id for t in session.transcripts
+             if can_manage and delete_waits(t, flagged=t.id in flagged)}
     return render_template("forum/sessions/show.html", session_obj=session,
-                           can_manage=can_manage, deletable=deletable, flagged=flagged)
+                           can_manage=can_manage, deletable=deletable, flagged=flagged,
+                           delete_waits=waits)
 
 
 @bp.route("/<int:session_id>/delete", methods=["GET", "POST"])

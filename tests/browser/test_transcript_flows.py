@@ -89,8 +89,9 @@ def test_facilitator_maps_tags_and_redacts_by_selecting(live_server, page, shots
     expect(page.get_by_label("Turn number")).to_have_value("2")
     expect(page.get_by_label("Words to redact")).to_have_value("a tent")
     _check(page, shots, "review")
+    page.get_by_label("Replace with").select_option(label="[place]")  # no kind is guessed
     page.get_by_role("button", name="Redact", exact=True).click()
-    expect(page.get_by_text("Taken out as [name] in 1 place.")).to_be_visible()
+    expect(page.get_by_text("Taken out as [place] in 1 place.")).to_be_visible()
 
     # A second transcript of the same session: Dee is suggested as Member 3.
     _upload(page, live_server, "Dee: I found a room in the end.\nFacilitator: Thank you.\n")

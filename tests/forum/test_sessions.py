@@ -155,3 +155,27 @@ def test_a_session_with_no_transcripts_can_be_deleted_after_asking(auth, demo):
     assert "It has transcripts" in asked and "Delete this focus group</button>" not in asked
     auth.client.post(f"/sessions/{kept.id}/delete")
     assert db.session.get(FocusGroupSession, kept.id) is not None
+
+
+def test_a_copy_that_must_wait_for_its_safeguarding_flag_offers_no_delete_but_says_why(
+        auth, demo):
+    """"Delete" was offered for a copy with an unreviewed safeguarding flag, and its page then
+    refused: it is shown only where it will work, and the wait is said in its place."""
+    from forum.models import Speaker, Transcript, TranscriptStatus, Turn
+
+    flagged = Transcript(session_id=1, filename="flagged.txt", status=TranscriptStatus.NEEDS_REVIEW)
+    speaker = Speaker(label="Dave")
+    flagged.speakers.append(speaker)
+    flagged.turns.append(Turn(index=1, speaker=speaker, original_text="I want to end it.",
+                              redacted_text="I want to end it.", line_start=1, line_end=1,
+                              risk_flagged=True, risk_reason="self-harm"))
+    db.session.add(flagged)
+    db.session.commit()
+    auth.login(Role.FACILITATOR)
+    html = auth.client.get("/sessions/1").data.decode()
+    assert f'href="/transcripts/{flagged.id}/delete"' not in html
+    assert "Can be deleted once its safeguarding flag is reviewed" in html
+    page = auth.client.get(f"/transcripts/{flagged.id}").data.decode()
+    assert f'href="/transcripts/{flagged.id}/delete"' not in page
+    assert ("It has not been approved, but it can be deleted only once the safeguarding flag "
+            "above is reviewed") in page

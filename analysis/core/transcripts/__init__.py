@@ -10,7 +10,8 @@ from pathlib import PurePath
 
 from analysis.core.transcripts.upload_names import Accepted, NameMismatch, check_name, content_kind
 
-from .captions import looks_like_captions, parse_captions, speech_blocks
+from .captions import looks_like_captions, parse_captions
+from .cue_check import check_cues, has_cue_times
 from .decoding import DEFAULT_MAX_BYTES, EMPTY, check_size, decode_text
 from .long_turns import split_long_turns
 from .model import ParsedTranscript, ParsedTurn, TranscriptError, speaker_counts
@@ -20,7 +21,7 @@ from .speakers import parse_speaker_text
 __all__ = [
     "DEFAULT_MAX_BYTES", "SUPPORTED_EXTENSIONS", "ParsedTranscript", "TranscriptError",
     "ParsedTurn",
-    "parse_text", "read_transcript", "speaker_counts", "speech_blocks",
+    "parse_text", "read_transcript", "speaker_counts",
 ]
 
 TEXT_EXTENSIONS = (".txt", ".text", ".vtt", ".srt", ".md", "")
@@ -49,13 +50,18 @@ def parse_text(text: str, fmt: str | None = None) -> ParsedTranscript:
         The parsed ``ParsedTranscript``.
 
     Raises:
-        TranscriptError: if no words are found.
+        TranscriptError: if no words are found, or a caption cue is not well formed (the
+            message names its line).
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A byte-order mark pasted with the text hid an .srt file's first cue number.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise TranscriptError(EMPTY)
     turns = []
     if fmt in ("vtt", "srt") or looks_like_captions(text):
+        header = text.lstrip("\ufeff \n\t").startswith("WEBVTT")
+        if header or has_cue_times(text):  # a caption file: every cue must be well formed
+            check_cues(text, srt=not header and fmt != "vtt")
         turns = parse_captions(text)
         fmt = fmt or ("vtt" if text.lstrip().startswith("WEBVTT") else "srt")
     if not turns:  # a .vtt/.srt that is really plain text still gets read

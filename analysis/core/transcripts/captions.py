@@ -6,10 +6,9 @@ tags (``<v Alex Morgan>``, Teams) or a ``Name:`` prefix on the cue text (Zoom, O
 SRT). Consecutive cues by the same speaker are merged, since Teams splits one turn
 into many cues; unlabelled cues are merged until a sentence ends.
 
-Time lines are read loosely (comma or dot before milliseconds, no hours, single digits,
-stray spaces, a short arrow, no end time). A cue whose time still cannot be read keeps its
-words as a turn of its own with no time, in its place between its neighbours, so nothing a
-member said is lost and the upload can ask the facilitator to check it.
+A file with a cue that is not well formed is refused before it gets here, naming the line
+(``cue_check``), so every turn read has its time. What is well formed is decided there; the
+patterns below read a time line loosely and need not agree with it exactly.
 """
 from __future__ import annotations
 
@@ -21,7 +20,7 @@ from dataclasses import dataclass
 from .model import ParsedTurn
 from .speakers import accept_label, parse_timestamp, split_inline_label
 
-__all__ = ["looks_like_captions", "parse_captions", "speech_blocks"]
+__all__ = ["looks_like_captions", "parse_captions"]
 
 CUE_TS = r"\d+(?:\s*:\s*\d{1,2}){1,2}(?:\s*[.,]\s*\d{1,3})?"
 ARROW = r"(?:-+>|–>|—>|→)"
@@ -77,20 +76,6 @@ def _blocks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
             block = []
     if block:
         yield first, block
-
-
-def speech_blocks(text: str) -> Iterator[tuple[int, int]]:
-    """Where each cue of a caption file sits, headers, notes and styles left out.
-
-    Args:
-        text: the caption file's text.
-
-    Returns:
-        (first line, last line) of each block that may hold speech, in file order.
-    """
-    for first, block in _blocks(text.split("\n")):
-        if not block[0].strip().startswith(SKIP_BLOCKS):
-            yield first, first + len(block) - 1
 
 
 _RawCue = tuple[str | None, str, float | None, float | None, int, int]

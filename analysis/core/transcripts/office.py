@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,15 @@ DAMAGED_DOCX = ("This Word file is damaged or not a real .docx file. Open it in 
 DAMAGED_ODT = ("This OpenDocument file is damaged or not a real .odt file. Open it, save it "
                "again as .odt or .docx and upload that, or paste its words instead.")
 
+NO_WORDS_DOCX = ("This Word file has no words that can be read: words in pictures, headers, "
+                 "footers or comments are not read. Put the transcript's words in the body of the "
+                 "document and upload it again, or paste its words instead.")
+IN_TEXT_BOXES = ("This Word file has words inside text boxes, which cannot be read, so it was not "
+                 "saved (part of the transcript would be missing). Move the words out of the text "
+                 "boxes into the body of the document and upload it again, or paste its words "
+                 "instead.")
+TEXT_BOX_WORDS = re.compile(
+    rb"<w:txbxContent\b(?:(?!</w:txbxContent>).)*?<w:t(?:\s[^>]*)?>\s*[^<\s]", re.DOTALL)
 
 # Transcript tables: "speaker | words", or "time | speaker | words".
 SPEAKER_AND_WORDS, TIME_SPEAKER_AND_WORDS = 2, 3
@@ -71,6 +81,13 @@ def docx_text(data: bytes) -> str:
     if "word/document.xml" not in archive.namelist():
         raise TranscriptError(DAMAGED_DOCX)
     try:
+        body = archive.read("word/document.xml")
+    except Exception:  # zlib, encryption, a bad CRC: all mean "damaged".
+        raise TranscriptError(DAMAGED_DOCX) from None
+    # python-docx reads no text boxes: their words would silently be missing from the turns.
+    if TEXT_BOX_WORDS.search(body):
+        raise TranscriptError(IN_TEXT_BOXES)
+    try:
         import docx  # python-docx; its XML parser does not resolve entities.
         from docx.table import Table
         from docx.text.paragraph import Paragraph
@@ -84,6 +101,8 @@ def docx_text(data: bytes) -> str:
                 lines.extend(_table_lines(block))
     except Exception:  # python-docx raises many types on bad packages; all mean "damaged".
         raise TranscriptError(DAMAGED_DOCX) from None
+    if not any(line.strip() for line in lines):
+        raise TranscriptError(NO_WORDS_DOCX)
     return "\n".join(lines)
 
 
@@ -123,6 +142,8 @@ def odt_text(data: bytes) -> str:
         _collect_paragraphs(root, lines)
     except Exception:  # defusedxml refusals, zlib, encryption, bad XML, deep nesting.
         raise TranscriptError(DAMAGED_ODT) from None
+    if not any(line.strip() for line in lines):
+        raise TranscriptError(NO_WORDS_DOCX.replace("Word file", "OpenDocument file"))
     return "\n".join(lines)
 
 

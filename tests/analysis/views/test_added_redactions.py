@@ -1,4 +1,6 @@
 """Taking out words the checks missed: whole words only, and a mistake keeps what was typed."""
+import re
+
 from forum.extensions import db
 from tests.analysis.views.test_transcripts import (  # noqa: F401 (fixtures, requested by name)
     session_with_members,
@@ -39,13 +41,6 @@ def test_whole_words_are_taken_out_everywhere_but_not_inside_other_words(auth, u
     assert "everyone" in transcript.turns[0].redacted_text
 
 
-def test_a_missed_name_is_the_first_choice(auth, uploaded):
-    transcript, _dave, _marcia = uploaded
-    html = auth.client.get(f"/transcripts/{transcript.id}/review").data.decode()
-    assert '<option selected value="name">[name]</option>' in html or \
-        '<option value="name" selected>[name]</option>' in html
-
-
 def test_a_turn_that_is_not_a_number_keeps_the_words_typed(auth, uploaded):
     transcript, _dave, _marcia = uploaded
     html = _add(auth, transcript, turn="two", words="Friday", label="place").data.decode()
@@ -75,3 +70,20 @@ def test_the_message_after_taking_out_words_says_what_they_became(auth, uploaded
     assert "Taken out as [name] in 1 place." in html
     assert "Redacted 1 place" not in html
     assert "Friday" not in html.split("govuk-notification-banner__content", 1)[1][:300]
+
+
+def test_the_kind_of_placeholder_must_be_chosen_not_left_at_name(auth, uploaded):
+    """"Replace with" stood at [name] whatever the words: a missed town went in as a name."""
+    transcript, _dave, _marcia = uploaded
+    page = auth.client.get(f"/transcripts/{transcript.id}/review").data.decode()
+    options = re.findall(r"<option[^>]*>[^<]*</option>", page.split('id="label"')[1])
+    assert "selected" in options[0] and "Choose what the words are" in options[0]
+    assert [o for o in options if "selected" in o] == [options[0]]
+    assert '>[name]</option>' in options[1]  # a missed name is still the usual case
+    html = _add(auth, transcript, turn="2", words="Friday").data.decode()
+    assert "Choose what to replace the words with, such as [name] or [place]" in html
+    assert 'value="Friday"' in html  # what was typed stays
+    db.session.expire_all()
+    assert "Friday" in transcript.turns[1].redacted_text
+    assert "Taken out as [place] in 1 place." in _add(
+        auth, transcript, turn="2", words="Friday", label="place").data.decode()

@@ -1,0 +1,102 @@
+"""Refuse a caption file with a cue that is not well formed, naming the line.
+
+A half-read file was once stored (a cue with a broken time kept without one, an SRT time
+written ``->`` read by guessing): the facilitator had to find and check each guess, and a
+guess could put a member's words in the wrong place. Now a file is read only if every cue
+is well formed, and the refusal says which line to fix.
+
+What stays allowed, because tools really write it: a byte-order mark, CRLF, WebVTT
+``NOTE``/``STYLE``/``REGION`` blocks and header lines, cue identifiers, cue settings after
+the end time, voice tags, no hours (``01:02.500``), no milliseconds, a comma or a dot
+before the milliseconds in either format, any spaces round the arrow, no blank line at the
+end.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import TranscriptError
+
+__all__ = ["check_cues", "has_cue_times"]
+
+TIME = r"(?:\d{1,3}:)?[0-5]\d:[0-5]\d(?:[.,]\d{3})?"
+GOOD_TIMING = re.compile(rf"^\s*{TIME}\s*-->\s*{TIME}(?:\s+\S.*)?\s*$")
+# A line that means to be a time line: an arrow of any kind, or a line starting like a time.
+MEANT_AS_TIMING = re.compile(r"-+>|–>|—>|→|^\s*\d+\s*:\s*\d+\s*:")
+CUE_NUMBER = re.compile(r"^\s*\d+\s*$")
+SKIP_BLOCKS = ("WEBVTT", "NOTE", "STYLE", "REGION")
+SHOWN = 3  # problems named in full; a badly broken file says how many more
+QUOTED_MAX = 60
+
+
+def has_cue_times(text: str) -> bool:
+    """Say whether any line of the text is meant as a cue's time line.
+
+    Args:
+        text: decoded text with ``\\n`` line endings.
+
+    Returns:
+        True if a line has an arrow (``-->``, ``->``...) after something like a time.
+    """
+    return any(re.match(r"^\s*\d", line) and MEANT_AS_TIMING.search(line)
+               for line in text.split("\n"))
+
+
+def _quoted(line: str) -> str:
+    line = line.strip()
+    return f"‘{line if len(line) <= QUOTED_MAX else line[:QUOTED_MAX] + '…'}’"
+
+
+def _block_problem(first: int, block: list[str], srt: bool) -> str | None:
+    """The problem with one cue, as a sentence starting with its line number, or None."""
+    form = "00:00:00,000 --> 00:00:00,000" if srt else "00:00:00.000 --> 00:00:00.000"
+    timing_at = next((i for i, line in enumerate(block[:3]) if MEANT_AS_TIMING.search(line)),
+                     None)
+    if timing_at is None:
+        return (f"Line {first}: {_quoted(block[0])} has no time line above it (if it belongs to "
+                "the cue above, take out the blank line before it).")
+    line = block[timing_at]
+    if not GOOD_TIMING.match(line):
+        return f"Line {first + timing_at}: the time {_quoted(line)} is not in the form {form}."
+    if srt and (timing_at != 1 or not CUE_NUMBER.match(block[0])):
+        return (f"Line {first + timing_at}: this cue has no number above its time (each cue is "
+                "its number on a line of its own, the time, then the words).")
+    if not srt and timing_at > 1:
+        return (f"Line {first}: {_quoted(block[0])} comes before the time line of its cue. "
+                "Each cue is an optional name on one line, the time, then the words.")
+    return None
+
+
+def check_cues(text: str, srt: bool) -> None:
+    """Raise if any cue of a caption file is not well formed, naming its line.
+
+    Args:
+        text: the decoded caption file, ``\\n`` line endings.
+        srt: check as SRT (each cue numbered) rather than WebVTT.
+
+    Raises:
+        TranscriptError: naming the first few lines to fix; nothing of the file is kept.
+    """
+    problems: list[str] = []
+    block: list[str] = []
+    first = 0
+    for number, line in enumerate([*text.split("\n"), ""], start=1):
+        if line.strip():
+            first = first or number
+            block.append(line)
+            continue
+        if block and not block[0].strip().lstrip("\ufeff").startswith(SKIP_BLOCKS):
+            problem = _block_problem(first, block, srt)
+            if problem:
+                problems.append(problem)
+        block, first = [], 0
+    if not problems:
+        return
+    more = len(problems) - SHOWN
+    tail = (f" There {'is' if more == 1 else 'are'} {more} more "
+            f"{'cue' if more == 1 else 'cues'} like this after those." if more > 0 else "")
+    kind = ".srt" if srt else ".vtt"
+    count = "1 cue needs" if len(problems) == 1 else f"{len(problems)} cues need"
+    raise TranscriptError(  # "captions", not "file": pasted captions are checked too
+        f"These {kind} captions were not saved: {count} correcting first. "
+        + " ".join(problems[:SHOWN]) + tail + " Correct them and upload them again.")
