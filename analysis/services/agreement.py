@@ -179,8 +179,11 @@ def sample_result(sample: AgreementSample, coder_id: int) -> SampleResult:
         person_sets = [set(mine[s].theme_ids) for s in ids]
         # The figures compare with the app's coding as the coder met it; the disagreements
         # below with today's, so a fixed one leaves the list but never lifts the figures.
-        measured = {s: app[s] if mine[s].app_theme_ids is None
-                    else (set(mine[s].app_theme_ids), mine[s].app_question_id) for s in ids}
+        measured = {s: app[s] for s in ids}
+        for s in ids:
+            kept = mine[s].app_theme_ids
+            if kept is not None:
+                measured[s] = (set(kept), mine[s].app_question_id)
         result.themes = label_agreement(person_sets, [measured[s][0] for s in ids],
                                         sorted(theme_names), seed=sample.seed)
         result.questions = choice_agreement([mine[s].question_id for s in ids],
