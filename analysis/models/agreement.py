@@ -66,6 +66,11 @@ class AgreementCode(Model):
         ForeignKey("questions.id", ondelete="SET NULL"))
     # Ids of the themes the coder chose (empty: none fits).
     theme_ids: Mapped[list] = mapped_column(JSON, default=list)
+    # The app's coding when the segment was first coded, which the figures compare with: a
+    # fix taking the coder's choice later changes the data, not the agreement measured.
+    # None on codes saved before it was kept (the current coding stands in).
+    app_theme_ids: Mapped[list | None] = mapped_column(JSON, nullable=True)
+    app_question_id: Mapped[int | None] = mapped_column(nullable=True)
     coded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     coder: Mapped[User] = relationship()

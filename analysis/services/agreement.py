@@ -101,7 +101,9 @@ def save_code(sample: AgreementSample, segment_id: int, coder: User,
     """Keep one coder's choice for one segment of a sample (a second save replaces it)."""
     code = codes_of(sample, coder.id).get(segment_id)
     if code is None:
-        code = AgreementCode(sample_id=sample.id, segment_id=segment_id, coder_id=coder.id)
+        themes, question = app_coding(sample.consultation_id, [segment_id])[segment_id]
+        code = AgreementCode(sample_id=sample.id, segment_id=segment_id, coder_id=coder.id,
+                             app_theme_ids=sorted(themes), app_question_id=question)
         db.session.add(code)
     code.question_id, code.theme_ids = question_id, sorted(set(theme_ids))
     db.session.commit()
@@ -175,11 +177,17 @@ def sample_result(sample: AgreementSample, coder_id: int) -> SampleResult:
     if ids:
         app = app_coding(sample.consultation_id, ids)
         person_sets = [set(mine[s].theme_ids) for s in ids]
-        app_sets = [app[s][0] for s in ids]
-        result.themes = label_agreement(person_sets, app_sets, sorted(theme_names),
-                                        seed=sample.seed)
+        # The figures compare with the app's coding as the coder met it; the disagreements
+        # below with today's, so a fixed one leaves the list but never lifts the figures.
+        measured = {s: app[s] for s in ids}
+        for s in ids:
+            kept = mine[s].app_theme_ids
+            if kept is not None:
+                measured[s] = (set(kept), mine[s].app_question_id)
+        result.themes = label_agreement(person_sets, [measured[s][0] for s in ids],
+                                        sorted(theme_names), seed=sample.seed)
         result.questions = choice_agreement([mine[s].question_id for s in ids],
-                                            [app[s][1] for s in ids], seed=sample.seed)
+                                            [measured[s][1] for s in ids], seed=sample.seed)
         segments = {s.id: s for s in db.session.scalars(select(Segment).where(Segment.id.in_(ids)))}
         for s in ids:
             themes_differ = person_sets[ids.index(s)] != app[s][0]

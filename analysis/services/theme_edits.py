@@ -153,7 +153,7 @@ def _renumber_quotes(consultation_id: int) -> None:
 
 
 def merge(theme: Theme, other: Theme, user: User, ip: str | None = None) -> None:
-    """Merge ``other`` into ``theme``: its segments move over (as people's placements)."""
+    """Merge ``other`` into ``theme``: every segment of both becomes a person's placement."""
     if other.id == theme.id or other.consultation_id != theme.consultation_id:
         raise EditError("Choose another theme of this consultation to merge with")
     before = history.capture(theme.consultation_id, [theme.id, other.id])
@@ -164,6 +164,10 @@ def merge(theme: Theme, other: Theme, user: User, ip: str | None = None) -> None
                                               f"From “{other_label}”: {other.memo.strip()}") if m)
     db.session.delete(other)
     db.session.flush()
+    # Merging says every segment of both themes belongs together, so the survivor's own
+    # segments become people's too: a re-run otherwise took them back out (the merge undone).
+    for link in theme.links:
+        link.placed_by = BY_PERSON
     start = len(theme.quote_links)
     for segment_id, rank, by in moved:
         keep_quote = rank is not None and start < QUOTES

@@ -53,7 +53,9 @@ def capture(consultation_id: int, theme_ids: Iterable[int],
         data["memo"] = theme.memo or ""
         data["broader"] = theme.broader
         data["stability"] = [theme.found_again, theme.resamples]
-        data["checked_at"] = theme.checked_at.isoformat() if theme.checked_at else None
+        # Aware, as the time is set; SQLite reads it back naive, and the two must compare equal
+        # or a check could never be undone ("changed again afterwards").
+        data["checked_at"] = _aware(theme.checked_at).isoformat() if theme.checked_at else None
         data["links"] = [[link.segment_id, link.placed_by, link.quote_rank, link.quote_by,
                           link.confidence]
                          for link in sorted(theme.links, key=lambda link: link.segment_id)]

@@ -7,6 +7,7 @@ the other edits in ``theme_edits``, with the same audit, history and recount.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NoReturn
@@ -91,10 +92,12 @@ def split_preview(theme: Theme) -> list[SplitPart]:
              if t.id != theme.id}
     parts = []
     for found in split.themes:
-        label, n = found.label, 1
+        # Parts come numbered among themselves ("Mixed comments (2)"): number again from the
+        # bare name, never "Mixed comments (2) (2)".
+        label, n, bare = found.label, 1, re.sub(r" \(\d+\)$", "", found.label)
         while label.lower() in taken:
             n += 1
-            label = f"{found.label} ({n})"
+            label = f"{bare} ({n})"
         taken.add(label.lower())
         parts.append(SplitPart(label, list(found.keywords), list(found.segment_ids),
                                list(found.representative_ids)))

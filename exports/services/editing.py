@@ -24,14 +24,17 @@ HEADING = "Easy Read heading"  # after a question's label in a conflict warning:
 
 
 class DraftConflict(Exception):
-    """Someone else saved the draft after the revision this change started from."""
+    """Someone (or the same person in another tab) saved after this change's revision."""
 
-    def __init__(self, draft: Draft, differences: list[tuple[str, str]]):
-        self.draft = draft
-        self.differences = differences
-        who = draft.updated_by.name if draft.updated_by else "Someone else"
-        super().__init__(f"{who} saved this draft at {draft.updated_at:%H:%M on %-d %B %Y} "
-                         "(UTC), after you opened it. Your changes have not been saved yet.")
+    def __init__(self, draft: Draft, differences: list[tuple[str, str]], user: User | None = None):
+        self.draft, self.differences = draft, differences
+        # The same person saving from another tab or window is not "someone else".
+        mine = user is not None and draft.updated_by_id == user.id
+        self.title = f"{'You' if mine else 'Someone else'} changed this draft"
+        who = "You" if mine else draft.updated_by.name if draft.updated_by else "Someone else"
+        super().__init__(f"{who} saved this draft{' in another tab or window' if mine else ''} at "
+                         f"{draft.updated_at:%H:%M on %-d %B %Y} (UTC), after you opened it. "
+                         "Your changes have not been saved yet.")
 
 
 @dataclass
@@ -145,7 +148,8 @@ def save_draft(draft: Draft, edit: DraftEdit, base_revision: int, user: User, *,
         _claim_revision(draft, base_revision)
     except DraftConflict as conflict:
         base = _version_at(conflict.draft, base_revision)
-        raise DraftConflict(conflict.draft, differences(conflict.draft, base, edit)) from None
+        raise DraftConflict(conflict.draft, differences(conflict.draft, base, edit),
+                            user) from None
     for name in COVER_FIELDS:
         if name in edit.fields:
             setattr(draft, name, (edit.fields[name] or "").strip())

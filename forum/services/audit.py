@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from typing import Any
 
@@ -119,7 +120,8 @@ def events_csv(batch: int = 500) -> str:
             target = targets.get(e.id)
             row = [e.id, e.at.isoformat(), e.user_id or "", people.get(e.user_id or 0, ""),
                    e.user_email or "", ACTIONS.get(e.action, e.action), e.object_type or "",
-                   e.object_id or "", target.name if target else "", e.detail or "",
+                   e.object_id or "", target.name if target else "",
+                   json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail else "",
                    e.ip_address or ""]
             writer.writerow([spreadsheet_safe(str(v)) for v in row])
     return out.getvalue()

@@ -67,9 +67,12 @@ def user(user_id):
                          role=target.role.value)
             if not target.active:  # no sign-ins and no link to speak of
                 flash(f"{target.name} is now: {target.role.label}.")
-            elif target.has_password:
+            elif target.has_password and target.last_login_at is not None:
                 flash(f"{target.name} is now: {target.role.label}. They have been signed out and "
                       "will have the new role when they sign in again.")
+            elif target.has_password:  # never signed in: nothing to sign out of
+                flash(f"{target.name} is now: {target.role.label}. They will have the new role "
+                      "when they sign in.")
             else:
                 flash(f"{target.name} is now: {target.role.label}. The invite link you gave them "
                       f"still works: they will sign in as {target.role.with_article}.")

@@ -2,8 +2,10 @@
 from flask import (
     Blueprint,
     Response,
+    abort,
     current_app,
     flash,
+    make_response,
     redirect,
     render_template,
     request,
@@ -25,13 +27,25 @@ from forum.forms.members import (
 from forum.models import Member
 from forum.models.base import utcnow
 from forum.security import fresh_login_required
-from forum.services import audit, privacy
+from forum.services import audit, erasure, privacy
 from forum.services import members as member_service
 
 bp = Blueprint("members", __name__, url_prefix="/members")
 
 SEE_MEMBERS = (Role.ADMIN, Role.FACILITATOR, Role.POLICY_OFFICER)
 MANAGE_MEMBERS = (Role.ADMIN, Role.FACILITATOR)
+
+
+def member_or_gone(member_id: int) -> Member:
+    """The member; else a 404 that says they were erased when they were (the back button after
+    "Erase for good"), not "check the address"."""
+    member = db.session.get(Member, member_id)
+    if member is None:
+        erased = any(e["member_id"] == member_id
+                     for e in erasure.read_list(current_app.config["DATA_DIR"]))
+        abort(make_response(render_template("forum/members/erased.html"), 404) if erased
+              else 404)
+    return member
 
 
 def can_see_contacts() -> bool:
@@ -88,7 +102,7 @@ def new():
 @allow(*MANAGE_MEMBERS)
 def edit(member_id):
     """Change a member's pseudonym, demographics or private contact details."""
-    member = db.get_or_404(Member, member_id)
+    member = member_or_gone(member_id)
     contact = member.contact
     form = MemberForm(obj=member, real_name=contact.real_name if contact else "")
     if "contact" not in request.form:
@@ -102,7 +116,7 @@ def edit(member_id):
 @allow(*SEE_MEMBERS)
 def show(member_id):
     """A member's details and full consent history."""
-    member = db.get_or_404(Member, member_id)
+    member = member_or_gone(member_id)
     audit.record("member_viewed", current_user, member, ip=request.remote_addr,
                  with_contacts=can_see_contacts())
     return render_template("forum/members/show.html", member=member,
@@ -113,7 +127,7 @@ def show(member_id):
 @allow(*MANAGE_MEMBERS)
 def consent(member_id):
     """Record a new consent decision; earlier ones stay in the history."""
-    member = db.get_or_404(Member, member_id)
+    member = member_or_gone(member_id)
     current = member.consent
     form = ConsentForm(obj=current) if current and not current.withdrawn else ConsentForm()
     if not form.is_submitted():
@@ -141,7 +155,7 @@ def consent(member_id):
 @allow(*MANAGE_MEMBERS)
 def withdraw(member_id):
     """Withdraw all consent; only a new consent record can undo it."""
-    member = db.get_or_404(Member, member_id)
+    member = member_or_gone(member_id)
     form = WithdrawForm()
     if form.validate_on_submit():
         withdrawal = member_service.withdraw_consent(member, current_user, form.note.data or "")
@@ -171,7 +185,7 @@ def _withdrawn_note(member: Member, withdrawal: member_service.Withdrawal) -> st
 @allow(*MANAGE_MEMBERS)
 def subject_access(member_id):
     """Everything held about a member, as a ZIP of JSON files (subject access request)."""
-    member = db.get_or_404(Member, member_id)
+    member = member_or_gone(member_id)
     hooks = current_app.extensions.get(privacy.EXPORT_HOOKS_KEY, [])
     data = privacy.member_zip(member, hooks, lambda files: render_template(
         "forum/members/subject_access.html", member=member, files=files, now=utcnow()))
@@ -186,7 +200,7 @@ def subject_access(member_id):
 @fresh_login_required
 def erase(member_id):
     """Erase a member and everything they said; only a dated tombstone remains."""
-    member = db.get_or_404(Member, member_id)
+    member = member_or_gone(member_id)
     form = EraseForm()
     if form.validate_on_submit():
         if (form.confirm.data or "").strip().lower() != member.pseudonym.lower():

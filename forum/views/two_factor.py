@@ -5,7 +5,7 @@ from flask_login import current_user
 from forum.access import ALL_STAFF, PUBLIC, Role, allow, allowed_roles_for
 from forum.forms.accounts import CodeForm, ConfirmForm
 from forum.forms.fields import add_error
-from forum.security import LOGIN_LIMIT, fresh_login_required, limiter
+from forum.security import LOGIN_LIMIT, fresh_login_required, is_fresh, limiter
 from forum.services import audit
 from forum.services import two_factor as service
 
@@ -120,7 +120,8 @@ def manage():
     user = current_user._get_current_object()
     return render_template("forum/auth/two_factor.html", user=user,
                            required=service.needs_code(user),
-                           left=service.recovery_codes_left(user), form=ConfirmForm())
+                           left=service.recovery_codes_left(user), form=ConfirmForm(),
+                           fresh=is_fresh())  # whether "Make new recovery codes" asks first
 
 
 @bp.route("/account/two-factor/recovery-codes", methods=["POST"])

@@ -97,6 +97,19 @@ def test_the_second_editor_is_warned_with_the_other_change(forum, app, auth, use
     assert draft.summary == "Mine"
 
 
+def test_my_own_save_from_another_tab_is_not_called_someone_elses(forum, auth):
+    auth.login(Role.POLICY_OFFICER)
+    draft = current_draft(forum.consultation.id)
+    opened_at = draft.revision
+    assert auth.client.post(_url(forum), data=_form(draft, summary="Tab one")).status_code == 302
+    response = auth.client.post(_url(forum),
+                                data=_form(draft, revision=str(opened_at), summary="Tab two"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 409 and ">Tab two</textarea>" in page
+    assert "Someone else" not in page
+    assert "You saved this draft" in page and "another tab or window" in page
+
+
 def test_picking_searching_and_ordering_quotes(forum, auth):
     auth.login(Role.POLICY_OFFICER)
     draft = current_draft(forum.consultation.id)

@@ -102,6 +102,16 @@ def test_admin_changes_a_role(auth, users):
     assert db.session.get(User, target.id).role == Role.FACILITATOR
 
 
+def test_a_role_change_speaks_of_signing_out_only_to_someone_who_has_signed_in(auth, users):
+    auth.login(Role.ADMIN)
+    target = users[Role.PEER_RESEARCHER]  # has a password, has never signed in
+    response = auth.client.post(f"/admin/users/{target.id}", data={"role": "facilitator"},
+                                follow_redirects=True)
+    said = re.search(r"is now: Forum facilitator\.[^<]*", response.get_data(as_text=True))
+    assert said and "signed out" not in said.group(0)
+    assert "will have the new role when they sign in" in said.group(0)
+
+
 def test_admin_cannot_demote_or_disable_themself(auth, users):
     auth.login(Role.ADMIN)
     me = users[Role.ADMIN]

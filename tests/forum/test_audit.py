@@ -127,3 +127,11 @@ def test_one_formula_rule_for_every_download():
     assert audit.spreadsheet_safe is spreadsheet_safe
     assert [spreadsheet_safe(v) for v in ("-1 for housing", "@x", "\t=1", "ok", 3)] == [
         "'-1 for housing", "'@x", "'\t=1", "ok", 3]
+
+
+def test_the_csv_detail_is_json_a_spreadsheet_or_script_can_read(app, users):
+    # It was Python's own spelling ("{'checked': True}"), which no other tool reads.
+    import json
+
+    audit.record("theme_checked", users[Role.POLICY_OFFICER], None, checked=True, old="A “B”")
+    assert json.loads(_csv_rows()[-1]["detail"]) == {"checked": True, "old": "A “B”"}

@@ -142,3 +142,15 @@ def test_restore_refuses_a_file_that_is_not_a_backup(app, runner, tmp_path):
     bad.write_bytes(b"hello")
     result = runner.invoke(args=["backup", "restore", str(bad), "--yes"])
     assert result.exit_code != 0 and "not a Forum Voice backup" in result.output
+
+
+def test_an_erased_members_page_says_they_were_erased(auth, member_with_data):
+    # The back button after "Erase for good" showed "Page not found ... check the address".
+    member_id, pseudonym = member_with_data.id, member_with_data.pseudonym
+    auth.login(Role.FACILITATOR)
+    auth.client.post(f"/members/{member_id}/erase", data={"confirm": pseudonym})
+    for url in (f"/members/{member_id}", f"/members/{member_id}/erase"):
+        page = auth.client.get(url)
+        assert page.status_code == 404 and "This member was erased" in page.data.decode()
+        assert pseudonym not in page.data.decode()  # nothing of theirs, not even the pseudonym
+    assert "This member was erased" not in auth.client.get("/members/999999").data.decode()

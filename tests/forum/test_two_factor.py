@@ -165,6 +165,14 @@ def test_new_recovery_codes_need_a_fresh_password_and_replace_the_old(client, ne
     assert client.post("/login/code", data={"code": new[0]}).status_code == 302
 
 
+def test_the_page_says_a_password_is_asked_only_when_it_will_be(client, new_admin):
+    _enrol(client, NEW_ADMIN)  # just signed in: the next destructive step asks nothing
+    assert b"asked for your password" not in client.get("/account/two-factor").data
+    with client.session_transaction() as session:
+        session["fresh_at"] = 0
+    assert b"asked for your password" in client.get("/account/two-factor").data
+
+
 def test_admin_resets_someone_elses_two_factor_after_a_fresh_password(app, auth, users):
     policy = users[Role.POLICY_OFFICER]
     other = app.test_client()

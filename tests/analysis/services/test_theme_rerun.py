@@ -78,3 +78,20 @@ def test_rerun_with_nothing_changed_gives_the_same_themes(analysed, consultation
     after = {t.id: (t.label, [link.segment_id for link in t.links])
              for t in themes_by_id().values()}
     assert after == before
+
+
+def test_a_merge_survives_the_next_run(analysed, consultation, users):
+    # Only the merged-in theme's segments were kept as people's: the next run took the
+    # surviving theme's own segments back out, and the two themes were apart again.
+    from forum.access import Role
+
+    themes = list(themes_by_id().values())
+    keep, other = themes[0], themes[1]
+    together = {link.segment_id for link in keep.links} | {link.segment_id for link in other.links}
+    edits.merge(keep, other, users[Role.POLICY_OFFICER])
+    keep_id = keep.id
+    # Merging is a person's decision about every segment of both themes, as applying a split is.
+    assert {link.placed_by for link in keep.links} == {BY_PERSON}
+    start_run(consultation.id, None)
+    db.session.expire_all()
+    assert {theme_of(s) for s in together} == {keep_id}

@@ -67,6 +67,18 @@ def test_every_edit_is_undone_newest_first_back_to_the_start(auth, analysed, con
     assert "theme_edit_undone" in {e.action for e in db.session.scalars(select(AuditEvent))}
 
 
+def test_marking_a_theme_checked_can_be_undone_once_read_back(auth, analysed, consultation):
+    auth.login(Role.POLICY_OFFICER)
+    first = themes()[0]
+    auth.client.post(f"/themes/{first.id}/checked", data={"checked": "1"})
+    db.session.expire_all()  # the check as the next request reads it back from the database
+    assert db.session.get(Theme, first.id).checked_by_id is not None
+    assert history.why_not_undoable(latest()) is None
+    response = undo_latest(auth.client, consultation.id)
+    assert "Undone: Marked" in auth.client.get("/").get_data(as_text=True)
+    assert response.status_code == 302 and themes()[0].checked_by_id is None
+
+
 def test_undo_is_refused_when_a_later_change_touched_the_same_theme(auth, analysed):
     auth.login(Role.POLICY_OFFICER)
     first, second = themes()[:2]
