@@ -5,8 +5,8 @@ agreement the response states must stay what was measured against the software, 
 code keeps the app's coding from when it was saved. Codes saved before have none (the
 current coding stands in, as before).
 
-Revision ID: 0019_walk17_agreement_app_coding
-Revises: 0018_repair_member_contacts
+Revision ID: 0020_walk17_agreement_app_coding
+Revises: 0019_tablet17_survey_refusals
 Create Date: 2026-12-07 06:00:00
 """
 from alembic import op
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0019_walk17_agreement_app_coding'
-down_revision = '0018_repair_member_contacts'
+revision = '0020_walk17_agreement_app_coding'
+down_revision = '0019_tablet17_survey_refusals'
 branch_labels = None
 depends_on = None
 
