@@ -73,7 +73,7 @@ from .pii import (
     contact,
     hospitals,
     institutions,
-    kin_lower,
+    lower_frames,
     names,
     places,
     prisons,
@@ -217,8 +217,8 @@ def find_personal_data(
         is_modifier=english_modifiers(nlp),
         is_adjective=english_adjectives(nlp),
     )
-    # "my partner ade", "me and jo", "dawn my key worker": lower-case words said as someone.
-    people += kin_lower.kin_lower_names(
+    # "my partner ade", "i live with ade", "wee eck": lower-case words said as someone.
+    people += lower_frames.lower_case_names(
         text, (is_word, english_modifiers(nlp), english_verbs(nlp)))
     cands = list(people)
     for detector in (

@@ -1,0 +1,153 @@
+"""Round nineteen: lower-case names in frames that say who someone is without a kin word:
+who someone lives or stays with ("i live with ade", "kipping at stretch's"), what they are
+called ("we called him tank"), a Scots "wee" or "big" before a short name ("wee eck"), a
+name before a role said about them ("ash my support worker is"), a role after "the" ("the
+nurse bisi"), and a name that did something for the speaker ("dinger give me").
+
+Tests named ``..._still_...`` passed before too: they check the new rules do not over-fire.
+"""
+from __future__ import annotations
+
+import pytest
+
+from .test_redact import found
+
+
+def names(text, nlp):
+    return [t for label, t in found(text, nlp) if label == "name"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("i live with ade and his mum now", "ade"),
+    ("been staying wi kez since the summer", "kez"),
+    ("moved in with jojo when i got my tag off", "jojo"),
+    ("i was sofa surfing with tez for a year", "tez"),
+])
+def test_who_someone_lives_with_is_a_name(text, name, real_nlp):
+    assert name in names(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "i live with anxiety every single day",
+    "learning to live with the guilt",
+    "i stay with my nan at weekends",
+    "moved in with him after a month",
+    "living with pain is the hardest part",
+    "i was staying with friends",
+])
+def test_what_someone_lives_with_is_still_no_name(text, real_nlp):
+    assert names(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("kipping at stretch's for a bit till the council sorted it", "stretch"),
+    ("i was dossing round bubba's place most nights", "bubba"),
+])
+def test_a_lower_case_name_whose_home_someone_stays_at_is_a_name(text, name, real_nlp):
+    assert name in names(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "i was at my mum's for christmas",
+    "we met at tesco's by the station",
+    "stayed at nan's for the weekend",
+])
+def test_a_home_said_by_kin_or_a_shop_is_still_no_name(text, real_nlp):
+    assert names(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("we called him tank cos he was huge", "tank"),
+    ("everyone calls her sparky on the wing", "sparky"),
+    ("he was known as chalky in the nick", "chalky"),
+])
+def test_what_someone_is_called_is_a_name(text, name, real_nlp):
+    assert name in names(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "they called me scum in the paper",
+    "she called me useless in front of everyone",
+    "they called him back for another interview",
+    "we called her mum straight away",
+    "known as the toughest jail in the country",
+])
+def test_an_insult_or_a_call_is_still_no_name(text, real_nlp):
+    assert names(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("wee eck shared his burn with me", "eck"),
+    ("big tam run the landing", "tam"),
+    ("i got a letter off wee shug last week", "shug"),
+])
+def test_a_short_name_after_wee_or_big_is_a_name(text, name, real_nlp):
+    assert name in names(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "just a wee bit of help would do",
+    "ma wee brother is at school",
+    "the wee yin is staying with her gran",
+    "that was a big ask for me",
+    "big man upstairs is looking out for me",
+])
+def test_wee_and_big_before_a_word_are_still_no_name(text, real_nlp):
+    assert names(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ash my support worker is the only one who gets it", "ash"),
+    ("flint my key worker has been brilliant", "flint"),
+])
+def test_a_name_word_before_a_role_said_about_them_is_a_name(text, name, real_nlp):
+    assert name in names(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "see my support worker every week",
+    "call my key worker if you need anything",
+])
+def test_a_verb_before_a_role_is_still_no_name(text, real_nlp):
+    assert names(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("the nurse bisi came every morning", "bisi"),
+    ("the chaplain, tunde, sat with me", "tunde"),
+])
+def test_a_lower_case_non_word_after_the_and_a_role_is_a_name(text, name, real_nlp):
+    assert name in names(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "the nurse came every morning",
+    "the doctor tho, she was lovely",
+])
+def test_a_word_after_the_and_a_role_is_still_no_name(text, real_nlp):
+    assert names(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("dinger give me my first bag", "dinger"),
+    ("and mazza showed me how to cook", "mazza"),
+])
+def test_a_non_word_that_did_something_for_the_speaker_is_a_name(text, name, real_nlp):
+    assert name in names(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "subbies give me the sweats",
+    "crack took me to places i never want to see",
+])
+def test_a_drug_that_did_something_to_the_speaker_is_still_no_name(text, real_nlp):
+    assert names(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text", [
+    "they called me trash and walked off",
+    "they called him vermin in the paper",
+    "people called her filth",
+])
+def test_what_others_call_someone_is_no_name(text, real_nlp):
+    assert names(text, real_nlp) == []
