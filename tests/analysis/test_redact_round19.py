@@ -151,3 +151,78 @@ def test_a_drug_that_did_something_to_the_speaker_is_still_no_name(text, real_nl
 ])
 def test_what_others_call_someone_is_no_name(text, real_nlp):
     assert names(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text", [
+    "done Kaizen and it changed how i see myself",
+    "did Horizon and Resolve back to back on B wing",
+    "they put me on Becoming New Me before my parole",
+    "Sycamore Tree made me face what i did",
+])
+def test_accredited_programmes_are_no_one(text, real_nlp):
+    assert found(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text, street", [
+    ("my flat on Maes Gwyn got broken into twice", "Maes Gwyn"),
+    ("the bins on Heol Llwyd never get emptied", "Heol Llwyd"),
+    ("grew up on Stryd Fawr above the chemist", "Stryd Fawr"),
+])
+def test_a_welsh_street_is_a_place(text, street, real_nlp):
+    assert ("place", street) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("roeddwn i'n byw yn Llanidloes cyn y carchar", "Llanidloes"),
+    ("mae fy mam yn byw ym Mhencader", "Mhencader"),
+])
+def test_a_name_after_welsh_yn_is_a_place(text, town, real_nlp):
+    assert ("place", town) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "hiraeth is the word for it, missing home",
+    "diolch yn fawr to the staff",
+    "dw i'n siarad yn Gymraeg gartre",
+])
+def test_welsh_words_are_still_or_now_no_one(text, real_nlp):
+    assert found(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text, project", [
+    ("Stepping Stones got me into volunteering", "Stepping Stones"),
+    ("i go to New Directions on a tuesday", "New Directions"),
+    ("Open Door do a drop in at the church", "Open Door"),
+    ("Fresh Start were meant to help with the deposit", "Fresh Start"),
+    ("been going to Second Chances for the food", "Second Chances"),
+])
+def test_a_project_named_by_words_said_as_an_organisation_is_a_place(text, project, real_nlp):
+    assert project in [t for label, t in found(text, real_nlp)]
+
+
+@pytest.mark.parametrize("text", [
+    "Tyson Fury got me talking about my head",
+    "Citizens Advice helped me with the forms",
+    "Social Services were useless with my kids",
+    "Universal Credit were late again",
+    "i go to Narcotics Anonymous on a monday",
+    "The Samaritans got me through the night",
+])
+def test_a_public_service_or_famous_person_doing_so_is_still_no_project(text, real_nlp):
+    assert [t for label, t in found(text, real_nlp) if label in ("place", "hostel")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Stephen Fry helped me see i wasnt alone",
+    "Russell Brand got me reading about recovery",
+])
+def test_a_famous_name_that_helped_the_speaker_is_no_project(text, real_nlp):
+    assert [t for label, t in found(text, real_nlp) if label == "place"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Family Support Workers were brilliant with my boy",
+    "i went to Emergency Dental Services with an abscess",
+])
+def test_a_kind_of_service_said_in_capitals_is_no_project(text, real_nlp):
+    assert [t for label, t in found(text, real_nlp) if label == "place"] == []
