@@ -226,3 +226,33 @@ def test_a_famous_name_that_helped_the_speaker_is_no_project(text, real_nlp):
 ])
 def test_a_kind_of_service_said_in_capitals_is_no_project(text, real_nlp):
     assert [t for label, t in found(text, real_nlp) if label == "place"] == []
+
+
+@pytest.mark.parametrize("text, said", [
+    ("ring me on seven seven double oh, nine double oh, one two three",
+     "seven seven double oh, nine double oh, one two three"),
+    ("text me on seven seven oh oh nine oh oh four four two after six",
+     "seven seven oh oh nine oh oh four four two"),
+])
+def test_a_mobile_said_without_its_first_oh_after_call_me_on_is_a_phone(text, said, real_nlp):
+    assert ("phone", said) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "ring me on seven if you can, after tea",
+    "call me on the seventh, seven o'clock",
+])
+def test_a_time_after_call_me_on_is_still_no_phone(text, real_nlp):
+    assert [t for label, t in found(text, real_nlp) if label == "phone"] == []
+
+
+@pytest.mark.parametrize("text, home", [
+    ("they found me a room at Tŷ Hafod in the end", "Tŷ Hafod"),
+    ("i was at Ty Newydd for nine months", "Ty Newydd"),
+])
+def test_a_welsh_house_someone_stays_at_is_a_hostel(text, home, real_nlp):
+    assert ("hostel", home) in found(text, real_nlp)
+
+
+def test_ty_as_someones_name_is_still_a_name(real_nlp):
+    assert ("name", "Ty") in found("Ty my cousin took me in", real_nlp)
