@@ -256,3 +256,22 @@ def test_a_welsh_house_someone_stays_at_is_a_hostel(text, home, real_nlp):
 
 def test_ty_as_someones_name_is_still_a_name(real_nlp):
     assert ("name", "Ty") in found("Ty my cousin took me in", real_nlp)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("my mate from Barry came to visit", "Barry"),
+    ("a guy from Carrickfergus sold me it", "Carrickfergus"),
+    ("we moved to a flat in Barry when i was ten", "Barry"),
+    ("the room above the bookies on Station Road in Barry", "Barry"),
+])
+def test_where_people_come_from_or_a_home_is_is_a_place_not_a_name(text, town, real_nlp):
+    assert ("place", town) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "a woman from Shelter rang me back",
+    "a man from Probation came to the house",
+    "we got a house in June after two years waiting",
+])
+def test_a_service_people_come_from_is_still_no_place(text, real_nlp):
+    assert found(text, real_nlp) == []

@@ -17,7 +17,7 @@ from .areas import is_kept_region
 from .common import CAP_WORD, Candidate
 from .name_words import never_name
 from .welsh import find_welsh_places
-from .word_lists import DIALECT_WORDS
+from .word_lists import DIALECT_WORDS, TIME_NAMES
 
 __all__ = ["find_venues"]
 
@@ -77,6 +77,13 @@ KIND_LAST = frozenset(
 GO_TO_PROJECT = re.compile(
     r"\b(?i:go|goes|going|went|been|started|attend|attends|attending|attended|referred|sent"
     rf"|volunteer|volunteering|volunteers)[ \t]+(?:to|at|with)[ \t]+{PROJECT}(?![\w'’-])")
+# "a lad from Possil", "a flat in Barry", "Station Road in Barry": where people come from and
+# where a home or street is, a town even when it is also a first name.
+FROM_OR_IN = re.compile(
+    r"\b(?:(?i:lad|lads|lass|girl|girls|boy|boys|fella|bloke|guy|guys|man|men|woman|women|mate"
+    r"|mates|pal|pals|family|people|folk|someone|somebody|cousin|cousins)[ \t]+(?i:from)"
+    r"|(?i:flat|house|bedsit|room|home|hostel|caravan|maisonette|digs)[ \t]+(?i:in)"
+    rf"|(?:Road|Street|Lane|Avenue|Close|Drive|Crescent|Terrace)[ \t]+in)[ \t]+{NAME}(?![\w'’-])")
 # Words of a service everyone has, or of a place named otherwise: never a venue's name here.
 PUBLIC = frozenset(
     ["probation", "prison", "prisons", "ambulance", "health", "fire", "police", "prosecution",
@@ -89,13 +96,16 @@ MIN_GOES_TO = 4  # "Im at", "Ive been": a short capital opening a sentence is no
 TREATMENT_REACH = 120  # characters after a name read for treatment words in its sentence
 
 
-def _kept(name: str, is_word: Callable[[str], bool] | None, *, plain_ok: bool) -> bool:
-    """Whether a name is nobody's venue: a service, drug, shop, region, first name or word."""
+def _kept(name: str, is_word: Callable[[str], bool] | None, *, plain_ok: bool,
+          names_ok: bool = False) -> bool:
+    """Whether a name is nobody's venue: a service, drug, shop, region, first name (unless
+    ``names_ok``: the frame says a town) or word."""
     words = name.split()
     low = name.lower()
     if (any(never_name(w) or w.lower() in PUBLIC for w in words) or is_kept_region(name)
             or low in load_set("shops.txt") or low in load_set("not_names.txt")
-            or low in load_set("first_names.txt") or low in load_set("public_names.txt")
+            or (low in load_set("first_names.txt") and not names_ok)
+            or low in load_set("public_names.txt")
             or low in DIALECT_WORDS or low in load_set("broad_areas.txt")):
         return True
     # A single English word ("on Methadone", "the Bridges") needs a strong frame.
@@ -146,6 +156,9 @@ def find_venues(text: str, is_word: Callable[[str], bool] | None) -> list[Candid
               and not (p is ORG_DOES and m.group("act") and not PLURAL_END.search(
                   m.group("name")))]
     found += find_welsh_places(text)
+    found += [Candidate(*m.span("name"), "place") for m in FROM_OR_IN.finditer(text)
+              if m.group("name").lower() not in TIME_NAMES  # "a flat in May"
+              and not _kept(m.group("name"), is_word, plain_ok=True, names_ok=True)]
     prisons = {p.removesuffix(" *").lower() for p in load_set("prisons.txt")}
     found += [Candidate(*m.span("name"), "prison") for m in re.finditer(NAME, text)
               if m.group("name").lower() in prisons and AT_AGE.match(text, m.end())]
