@@ -275,3 +275,11 @@ def test_where_people_come_from_or_a_home_is_is_a_place_not_a_name(text, town, r
 ])
 def test_a_service_people_come_from_is_still_no_place(text, real_nlp):
     assert found(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text", [
+    "and the magistrate didn't want to hear it",
+    "the chaplain wasn't in that week",
+])
+def test_a_contraction_after_the_and_a_role_is_still_no_name(text, real_nlp):
+    assert names(text, real_nlp) == []

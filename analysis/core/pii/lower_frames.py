@@ -19,7 +19,7 @@ from .kin_lower import CLAUSE_OPEN, SHORT_NOUN, WordTests, kin_lower_names, plau
 
 __all__ = ["lower_case_names"]
 
-NAME = r"(?P<name>[a-z]+(?:-[a-z]+)?)(?![\w-])"
+NAME = r"(?P<name>[a-z]+(?:-[a-z]+)?)(?![\w'’-])"
 # "i live with ade", "staying wi kez", "moved in with jojo", "sofa surfing with tez".
 LIVES_WITH = re.compile(
     r"\b(?i:live|lives|living|lived|stay|stays|staying|stayed|stop|stops|stopping|stopped"
