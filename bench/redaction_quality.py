@@ -25,7 +25,9 @@ nicknames, Scottish, Welsh and Northern Irish places, spelt-out numbers (``pii_d
 postcodes, workplaces, surgeries, workers, solicitors, pubs, estates, wards, wings
 (``pii_dev17_lines.py``); ``--fixture dev18`` round eighteen's: lower-case names that are words,
 nicknames, hostels, rehabs and projects named bare, estates, pubs, prisons named bare, spoken
-plates and prison numbers, and decoys (``pii_dev18_lines.py``).
+plates and prison numbers, and decoys (``pii_dev18_lines.py``); ``--fixture dev19`` round
+nineteen's: nicknames, names after a role phrase, hostels named by words, Welsh and Scottish
+voices, loose addresses and spoken numbers (``pii_dev19_lines.py``).
 
 Run: ``.venv/bin/python bench/redaction_quality.py [--fixture fresh] [--no-demo] [--show-errors]``
 """
@@ -80,6 +82,10 @@ FIXTURES = {"labelled": ROOT / "tests/analysis/fixtures/pii_labelled.jsonl",
             # projects named bare, estates, pubs, bare prisons, spoken plates and prison
             # numbers, public figures and clubs as decoys (pii_dev18_lines.py); written first.
             "dev18": ROOT / "tests/analysis/fixtures/pii_dev18.jsonl",
+            # Round nineteen's: nicknames with no cue, names after a role or living phrase, hostels
+            # and projects named by ordinary words, Welsh and Scottish names against Welsh words,
+            # loose addresses, spoken numbers and dates, handles, and decoys (pii_dev19_lines.py).
+            "dev19": ROOT / "tests/analysis/fixtures/pii_dev19.jsonl",
             # The same again by another helper; sealed: no fix was made by reading it.
             "heldout4": ROOT / "tests/analysis/fixtures/pii_heldout4.jsonl",
             # Round thirteen's, by a helper who never read the redactor; sealed likewise.

@@ -48,11 +48,11 @@ Choices, so reviewers know what to expect:
 * Pets ("my dog Tyson") and firms named after people ("Brannigan & Co solicitors") are
   names; pubs drunk at and places someone does a job at ("a chef at the Red Lion") are
   places; "the Old Bill" is the police.
-* Lower-case names that are words or short are names in a strong frame ("my partner ade",
-  "auntie pat", "me and jo", "dawn my key worker", ``pii/kin_lower.py``); estates lived on,
-  recovery hubs, named services and pubs in a town are found by their frame
-  (``pii/venues.py``); clubs and public figures in the news ("Wrexham are doing well", "Ross
-  Kemp did a programme") are kept (``pii/public_frames.py``).
+* Lower-case names that are words or short are names in a strong frame ("auntie pat", "me and
+  jo", "i live with ade", "wee eck", ``pii/kin_lower.py``, ``pii/lower_frames.py``); estates,
+  recovery hubs, projects ("Open Door do a drop in"), pubs and Welsh places ("yn Llanidloes",
+  "Maes Gwyn") are found by their frame (``pii/venues.py``); clubs and public figures in the
+  news (``pii/public_frames.py``) and accredited programmes ("Kaizen") are kept.
 * Other dates (a court or release date, even beside a date of birth), ages, services and
   organisations (Universal Credit, Housing First, Jobcentre, NA, DBS) are kept.
 * The detectors over-propose on purpose: a facilitator reviews every redaction.
@@ -73,7 +73,7 @@ from .pii import (
     contact,
     hospitals,
     institutions,
-    kin_lower,
+    lower_frames,
     names,
     places,
     prisons,
@@ -217,8 +217,8 @@ def find_personal_data(
         is_modifier=english_modifiers(nlp),
         is_adjective=english_adjectives(nlp),
     )
-    # "my partner ade", "me and jo", "dawn my key worker": lower-case words said as someone.
-    people += kin_lower.kin_lower_names(
+    # "my partner ade", "i live with ade", "wee eck": lower-case words said as someone.
+    people += lower_frames.lower_case_names(
         text, (is_word, english_modifiers(nlp), english_verbs(nlp)))
     cands = list(people)
     for detector in (

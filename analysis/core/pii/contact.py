@@ -5,7 +5,13 @@ import re
 
 from .common import Candidate, every_match
 from .references import find_cued_references
-from .spoken_numbers import SPOKEN_ID, SPOKEN_ID_MIN_DIGITS, SPOKEN_NEXT, said_number
+from .spoken_numbers import (
+    SPOKEN_ID,
+    SPOKEN_ID_MIN_DIGITS,
+    SPOKEN_NEXT,
+    said_number,
+    spoken_digits,
+)
 from .uk_ids import find_uk_ids
 
 __all__ = [
@@ -28,6 +34,11 @@ SPOKEN_PHONE = re.compile(
     re.IGNORECASE | re.ASCII,
 )
 SPOKEN_MIN_DIGITS = 10
+# "call me on seven seven double oh nine ...": a mobile said without its first oh, only
+# straight after being asked to ring or text, and only with a mobile's 7 and ten digits.
+CALL_ME_ON = re.compile(
+    rf"\b(?:call|ring|text|phone|bell|whatsapp)\s+(?:me|us)\s+on\s+(?P<said>(?=seven\b)"
+    rf"{SPOKEN_ID.pattern})", re.IGNORECASE | re.ASCII)
 
 # Royal Mail's published shape for a full postcode (outward + inward), space optional.
 POSTCODE = re.compile(
@@ -196,6 +207,8 @@ def find_phones(text: str) -> list[Candidate]:
     for candidate in every_match(SPOKEN_PHONE, text, "phone"):
         if said_number(text[candidate.start:candidate.end], SPOKEN_MIN_DIGITS):
             found.append(candidate)
+    found += [Candidate(*m.span("said"), "phone") for m in CALL_ME_ON.finditer(text)
+              if len(spoken_digits(m.group("said"))) == SPOKEN_MIN_DIGITS]
     return found
 
 

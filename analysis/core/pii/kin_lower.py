@@ -17,7 +17,7 @@ from .name_rules import cue_pattern
 from .name_words import PLACE_ENDINGS, is_ambiguous, never_name
 from .word_lists import DIALECT_WORDS
 
-__all__ = ["kin_lower_names"]
+__all__ = ["CLAUSE_OPEN", "SHORT_NOUN", "WordTests", "kin_lower_names", "plausible"]
 
 WordTest = Callable[[str], bool]
 # The English word, modifier (adjective or adverb) and verb tests (``pii.lexicon``).
@@ -83,9 +83,20 @@ PETS = frozenset(["dog", "cat", "kitten", "puppy", "pup", "staffie", "staffy", "
 SHORT_NOUN = 3  # "tam", "eck", "ade": a short noun opening these frames is a name
 
 
-def _plausible(text: str, end: int, word: str, tests: WordTests, *,
+def plausible(text: str, end: int, word: str, tests: WordTests, *,
                nouns_up_to: int = 99) -> bool:
-    """Whether a lower-case word in a strong frame can be someone's name."""
+    """Whether a lower-case word in a strong frame can be someone's name.
+
+    Args:
+        text: the whole text.
+        end: offset just after the word (what follows may make it a verb).
+        word: the word.
+        tests: the word, modifier and verb tests; a None test lets its kind of word through.
+        nouns_up_to: the longest English noun taken as a name (weak frames take short ones).
+
+    Returns:
+        True if the word may be a name here.
+    """
     is_word, is_modifier, is_verb = tests
     if (len(word) < MIN_LETTERS or not re.search(r"[aeiouy]", word) or never_name(word)
             or word in OWNED or word in NUMBER_WORDS or word in PEOPLE_AND_FILLERS
@@ -137,9 +148,9 @@ def kin_lower_names(text: str, tests: WordTests) -> list[Candidate]:
     for m in re.finditer(r"(?<![\w'’-])[a-z]+(?![\w'’-])", text):
         if KIN_TITLE_BEFORE.search(text[max(0, m.start() - 9):m.start()]):
             found.append(m.span())
-    checked = [(s, e) for s, e in found if _plausible(text, e, text[s:e], tests)]
+    checked = [(s, e) for s, e in found if plausible(text, e, text[s:e], tests)]
     checked += [(s, e) for s, e in pets
-                if _plausible(text, e, text[s:e], (tests[0], None, tests[2]))]
+                if plausible(text, e, text[s:e], (tests[0], None, tests[2]))]
     # Weaker frames: a noun only when short ("me and tam"; not "me and drink").
     weak: list[tuple[int, int]] = []
     for m in WITH_ME.finditer(text):
@@ -150,5 +161,5 @@ def kin_lower_names(text: str, tests: WordTests) -> list[Candidate]:
             weak.append(m.span("name"))
     weak += [m.span("name") for p in (OUR_AGED, IT_WAS) for m in p.finditer(text)]
     checked += [(s, e) for s, e in weak
-                if _plausible(text, e, text[s:e], tests, nouns_up_to=SHORT_NOUN)]
+                if plausible(text, e, text[s:e], tests, nouns_up_to=SHORT_NOUN)]
     return [Candidate(s, e, "name") for s, e in sorted(set(checked))]

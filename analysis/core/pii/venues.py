@@ -16,7 +16,8 @@ from ..lists import load_set
 from .areas import is_kept_region
 from .common import CAP_WORD, Candidate
 from .name_words import never_name
-from .word_lists import DIALECT_WORDS
+from .welsh import find_welsh_places
+from .word_lists import DIALECT_WORDS, TIME_NAMES
 
 __all__ = ["find_venues"]
 
@@ -56,6 +57,33 @@ WHERE_I_GO = re.compile(
 AT_AGE = re.compile(
     r"[ \t]+at[ \t]+(?:\d{2}|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
     r"|twenty[ \t-]?one)\b")
+# "Stepping Stones got me into volunteering", "Open Door do a drop in", "i go to New
+# Directions": a project named by two or three capitalised English words, said as an
+# organisation (a plural verb, or doing something for the speaker) or as where someone goes.
+PROJECT = rf"(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{1,2}})"
+ORG_DOES = re.compile(
+    rf"(?<![\w'’-]){PROJECT}[ \t]+(?:(?i:do|run|were|are|have|pay|fund)\b"
+    r"|(?P<act>(?i:got|get|gets|helped|help|helps|sorted|put|gave|give|found|took|referred"
+    r"|offered))[ \t]+(?:me|us)\b)")
+# Doing something for someone, only a name ending in a plural noun reads as a body of people
+# ("Stepping Stones got me", "Second Chances helped me"); "Tyson Fury got me" is a person.
+PLURAL_END = re.compile(r"[a-rt-z]s$")
+# A name ending in a kind of service or worker describes it ("Criminal Defence Solicitors",
+# "Family Support Workers"), so it is no project's own name.
+KIND_LAST = frozenset(
+    ["solicitors", "services", "service", "team", "teams", "support", "care", "advice", "workers",
+     "officers", "staff", "nurses", "doctors", "agency", "agencies", "department", "unit",
+     "group", "groups", "clinic", "surgery", "practice"])
+GO_TO_PROJECT = re.compile(
+    r"\b(?i:go|goes|going|went|been|started|attend|attends|attending|attended|referred|sent"
+    rf"|volunteer|volunteering|volunteers)[ \t]+(?:to|at|with)[ \t]+{PROJECT}(?![\w'’-])")
+# "a lad from Possil", "a flat in Barry", "Station Road in Barry": where people come from and
+# where a home or street is, a town even when it is also a first name.
+FROM_OR_IN = re.compile(
+    r"\b(?:(?i:lad|lads|lass|girl|girls|boy|boys|fella|bloke|guy|guys|man|men|woman|women|mate"
+    r"|mates|pal|pals|family|people|folk|someone|somebody|cousin|cousins)[ \t]+(?i:from)"
+    r"|(?i:flat|house|bedsit|room|home|hostel|caravan|maisonette|digs)[ \t]+(?i:in)"
+    rf"|(?:Road|Street|Lane|Avenue|Close|Drive|Crescent|Terrace)[ \t]+in)[ \t]+{NAME}(?![\w'’-])")
 # Words of a service everyone has, or of a place named otherwise: never a venue's name here.
 PUBLIC = frozenset(
     ["probation", "prison", "prisons", "ambulance", "health", "fire", "police", "prosecution",
@@ -68,13 +96,16 @@ MIN_GOES_TO = 4  # "Im at", "Ive been": a short capital opening a sentence is no
 TREATMENT_REACH = 120  # characters after a name read for treatment words in its sentence
 
 
-def _kept(name: str, is_word: Callable[[str], bool] | None, *, plain_ok: bool) -> bool:
-    """Whether a name is nobody's venue: a service, drug, shop, region, first name or word."""
+def _kept(name: str, is_word: Callable[[str], bool] | None, *, plain_ok: bool,
+          names_ok: bool = False) -> bool:
+    """Whether a name is nobody's venue: a service, drug, shop, region, first name (unless
+    ``names_ok``: the frame says a town) or word."""
     words = name.split()
     low = name.lower()
     if (any(never_name(w) or w.lower() in PUBLIC for w in words) or is_kept_region(name)
             or low in load_set("shops.txt") or low in load_set("not_names.txt")
-            or low in load_set("first_names.txt") or low in load_set("public_names.txt")
+            or (low in load_set("first_names.txt") and not names_ok)
+            or low in load_set("public_names.txt")
             or low in DIALECT_WORDS or low in load_set("broad_areas.txt")):
         return True
     # A single English word ("on Methadone", "the Bridges") needs a strong frame.
@@ -90,8 +121,8 @@ def _sentence_before(text: str, start: int) -> str:
 
 
 def find_venues(text: str, is_word: Callable[[str], bool] | None) -> list[Candidate]:
-    """Find estates lived on or talked of as estates, recovery services, treatment places
-    and listed jails said with an age.
+    """Find estates lived on or talked of as estates, recovery services, treatment places,
+    projects named by words, places said in Welsh and listed jails said with an age.
 
     Args:
         text: text to search.
@@ -120,10 +151,27 @@ def find_venues(text: str, is_word: Callable[[str], bool] | None) -> list[Candid
               and not _kept(m.group("name"), is_word, plain_ok=True)]
     found += [Candidate(*m.span("name"), "hospital") for m in GOES_TO.finditer(text)
               if _treatment_place(text, m, is_word)]
+    found += [Candidate(*m.span("name"), "place") for p in (ORG_DOES, GO_TO_PROJECT)
+              for m in p.finditer(text) if _project(m.group("name"), is_word)
+              and not (p is ORG_DOES and m.group("act") and not PLURAL_END.search(
+                  m.group("name")))]
+    found += find_welsh_places(text)
+    found += [Candidate(*m.span("name"), "place") for m in FROM_OR_IN.finditer(text)
+              if m.group("name").lower() not in TIME_NAMES  # "a flat in May"
+              and not _kept(m.group("name"), is_word, plain_ok=True, names_ok=True)]
     prisons = {p.removesuffix(" *").lower() for p in load_set("prisons.txt")}
     found += [Candidate(*m.span("name"), "prison") for m in re.finditer(NAME, text)
               if m.group("name").lower() in prisons and AT_AGE.match(text, m.end())]
     return found
+
+
+def _project(name: str, is_word: Callable[[str], bool] | None) -> bool:
+    """A name made of English words ("Open Door"), not a service, team or someone's name."""
+    words = [w.lower() for w in name.split()]
+    return (is_word is not None and all(is_word(w) for w in words)
+            and words[0] not in load_set("first_names.txt")
+            and words[-1] not in KIND_LAST
+            and not _kept(name, is_word, plain_ok=True))
 
 
 def _treatment_place(text: str, m: re.Match[str], is_word: Callable[[str], bool] | None) -> bool:
