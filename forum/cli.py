@@ -39,6 +39,23 @@ def create_admin(email: str, name: str) -> None:
     click.echo(f"Created admin {user.email}")
 
 
+@users_cli.command("reset-two-factor")
+@click.argument("email")
+def reset_two_factor(email: str) -> None:
+    """Reset an account's two-factor sign-in (the only admin lost their phone and codes)."""
+    from forum.services import audit, two_factor
+    from forum.services.accounts import find_user_by_email
+
+    user = find_user_by_email(email)
+    if user is None:
+        raise click.ClickException(f"No account has the email address {email}.")
+    two_factor.reset(user)
+    # Nobody is signed in at a server's command line; the audit says where it came from.
+    audit.record("two_factor_reset", None, user, by="server command")
+    click.echo(f"{user.email}: two-factor sign-in reset; they have been signed out and will set "
+               "it up again when they next sign in.")
+
+
 @demo_cli.command("load")
 @click.option("--if-empty", is_flag=True, help="Do nothing if the database already has users.")
 def load(if_empty: bool) -> None:
