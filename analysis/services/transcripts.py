@@ -192,14 +192,38 @@ def redacted_text(turn: Turn) -> str:
     return apply_redactions(turn.original_text or "", keep)
 
 
-def review_redactions(transcript: Transcript, rejected_ids: set[int]) -> None:
-    """Record the facilitator's decisions: listed redactions rejected, the rest accepted."""
+def review_redactions(transcript: Transcript, rejected_ids: set[int],
+                      approving: bool = False) -> list[str]:
+    """Record the facilitator's decisions: listed redactions rejected, the rest accepted.
+
+    Args:
+        transcript: the transcript reviewed.
+        rejected_ids: redactions shown and left unticked.
+        approving: approval follows at once (it brings the segments in step itself).
+
+    Returns:
+        Plain-English lines of people's decisions lost with segments whose text changed.
+    """
+    changed = []
     for turn in transcript.turns:
         for redaction in turn.redactions:
             redaction.status = (RedactionStatus.REJECTED if redaction.id in rejected_ids
                                 else RedactionStatus.ACCEPTED)
-        turn.redacted_text = redacted_text(turn)
+        text = redacted_text(turn)
+        if text != turn.redacted_text:
+            changed.append(turn.id)
+        turn.redacted_text = text
+    reset: list[str] = []
+    if changed and transcript.approved_at is not None and not approving:
+        # Saved without approving, a word ticked on an approved transcript stayed in its
+        # segments (and the transcript 'Approved'): as with ``add_redaction``, they go now.
+        from analysis.services.segment_resets import withdraw_changed_turns
+
+        if transcript.status == TranscriptStatus.APPROVED:
+            transcript.status = TranscriptStatus.NEEDS_REVIEW
+        reset = withdraw_changed_turns(changed)
     db.session.commit()
+    return reset
 
 
 class ReviewError(ValueError):
