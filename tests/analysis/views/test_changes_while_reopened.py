@@ -3,7 +3,8 @@
 Ticking a redaction on an approved transcript and pressing "Save decisions" changed the
 turn's redacted text but left the transcript approved and its segments holding the words; a
 speaker made an observer while the transcript waited to be approved again kept their words
-in analysis, under the member, until someone approved it."""
+in analysis, under the member, until someone approved it. Words redacted after approval
+stayed in the names and keywords a run had given the themes from them."""
 from forum.extensions import db
 from forum.models import RedactionStatus, Segment, SpeakerRole, TranscriptStatus
 from tests.analysis.views.test_transcripts import session_with_members, uploaded  # noqa: F401
@@ -78,3 +79,39 @@ def test_what_went_is_escaped_in_the_warning_list(auth, users, uploaded):  # noq
     assert "1 segment people placed in a theme" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)" not in page
+
+
+def test_words_redacted_after_approval_leave_the_theme_names(auth, uploaded):  # noqa: F811
+    from analysis.models import Theme, ThemeSegment
+
+    transcript, _dave, _marcia = uploaded
+    hartley = _hartley(transcript)
+    auth.client.post(f"/transcripts/{transcript.id}/review",
+                     data={"seen": [str(hartley.id)], "approve": "1"})
+    segments = {s.id: s for s in db.session.scalars(db.select(Segment))}
+    said = next(s for s in segments.values() if "Somewhere" in s.text)
+    named = next(s for s in segments.values() if "Hartley" in s.text)
+    # Named by a run from the words before a person redacted them.
+    first = Theme(consultation_id=said.consultation_id, label="Somewhere to live first",
+                  keywords=["somewhere to live", "housing"], broader="Somewhere safe")
+    second = Theme(consultation_id=said.consultation_id, label="Probation officer Hartley",
+                   keywords=["hartley", "probation"])
+    db.session.add_all([first, second])
+    db.session.flush()
+    db.session.add_all([ThemeSegment(theme_id=first.id, segment_id=said.id),
+                        ThemeSegment(theme_id=second.id, segment_id=named.id)])
+    db.session.commit()
+    page = auth.client.post(f"/transcripts/{transcript.id}/redactions", data={
+        "turn": said.turn.index, "words": "Somewhere", "label": "place", "everywhere": "y"},
+        follow_redirects=True).get_data(as_text=True)
+    assert "name or keywords held the words" in page  # the person is told
+    # Ticked and saved (not approved): the name is taken out of the theme too.
+    auth.client.post(f"/transcripts/{transcript.id}/review", data={
+        "seen": [str(hartley.id)], "keep": [str(hartley.id)], "save": "1"})
+    db.session.expire_all()
+    themes = db.session.scalars(db.select(Theme).order_by(Theme.id)).all()
+    shown = [[t.label, t.broader or "", *t.keywords] for t in themes]
+    assert not any("somewhere" in text.lower() or "hartley" in text.lower()
+                   for texts in shown for text in texts), shown
+    assert themes[0].label == "[place] to live first" and themes[0].keywords == ["housing"]
+    assert themes[1].label == "Probation officer [name]", themes[1].label
