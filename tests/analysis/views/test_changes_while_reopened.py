@@ -115,3 +115,32 @@ def test_words_redacted_after_approval_leave_the_theme_names(auth, uploaded):  #
                    for texts in shown for text in texts), shown
     assert themes[0].label == "[place] to live first" and themes[0].keywords == ["housing"]
     assert themes[1].label == "Probation officer [name]", themes[1].label
+
+
+def test_a_quote_whose_words_were_redacted_leaves_the_draft_versions(auth, users,
+                                                                    uploaded):  # noqa: F811
+    from exports.models import Draft, DraftQuote, DraftSection, DraftVersion
+    from exports.services.editing import record_version, restore_version
+    from forum.access import Role
+
+    transcript, _dave, _marcia = uploaded
+    auth.client.post(f"/transcripts/{transcript.id}/review", data={"approve": "1"})
+    said = next(s for s in db.session.scalars(db.select(Segment)) if "Somewhere" in s.text)
+    draft = Draft(consultation_id=said.consultation_id, title="Response")
+    draft.sections.append(DraftSection(question_id=transcript.session.consultation.questions[0].id))
+    db.session.add(draft)
+    db.session.flush()
+    db.session.add(DraftQuote(section_id=draft.sections[0].id, segment_id=said.id, position=0,
+                              text=said.text))
+    record_version(draft, users[Role.POLICY_OFFICER], "Saved")
+    auth.client.post(f"/transcripts/{transcript.id}/redactions", data={
+        "turn": said.turn.index, "words": "Somewhere", "label": "place", "everywhere": ""})
+    db.session.expire_all()
+    versions = db.session.scalars(db.select(DraftVersion)).all()
+    assert not any("Somewhere" in str(v.snapshot) for v in versions)
+    # Approved again, the turn's new segment may take the deleted one's number (SQLite).
+    auth.client.post(f"/transcripts/{transcript.id}/review", data={"approve": "1"})
+    draft = db.session.get(Draft, draft.id)
+    restore_version(draft, versions[0], users[Role.POLICY_OFFICER], draft.revision)
+    db.session.commit()
+    assert not any("Somewhere" in q.text for q in db.session.scalars(db.select(DraftQuote)))
