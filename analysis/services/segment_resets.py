@@ -24,7 +24,7 @@ from analysis.models import (
 )
 from analysis.models.themes import BY_PERSON
 from forum.extensions import db
-from forum.models import Question, Segment, Turn
+from forum.models import Question, Segment, Transcript, TranscriptStatus, Turn
 
 _signals = Namespace()
 # Sent with the ids of segments about to be deleted because their turn's text changed, before
@@ -52,6 +52,33 @@ def match_pieces(existing: Sequence[Segment], pieces: Sequence[str],
             kept[index] = same
             free.remove(same)
     return kept, free
+
+
+def text_changed_after_approval(transcript: Transcript, turn_ids: Collection[int],
+                                taken: Sequence[tuple[str, str]]) -> list[str]:
+    """Words were redacted (or put back) in turns of a transcript approved before: it needs
+    approving again, and the words leave analysis now, not at approval.
+
+    Analysis, search, quotes and exports read segments whatever the transcript's status, so
+    the changed turns' segments that may hold the words go (``withdraw_changed_turns``), and
+    so do the words in the names a run gave the themes (``theme_words``). The caller commits.
+
+    Args:
+        transcript: a transcript approved at least once.
+        turn_ids: turns whose ``redacted_text`` was just set anew.
+        taken: (the words as said, the label they became) for each redaction just made.
+
+    Returns:
+        Plain-English lines of what people had decided about what was deleted or renamed.
+    """
+    from analysis.services.theme_words import scrub_theme_words
+
+    if turn_ids and transcript.status == TranscriptStatus.APPROVED:
+        transcript.status = TranscriptStatus.NEEDS_REVIEW  # changed text needs approving again
+    reset = withdraw_changed_turns(turn_ids) if turn_ids else []
+    if taken and transcript.approved_at is not None:
+        reset += scrub_theme_words(transcript.session.consultation_id, taken)
+    return reset
 
 
 def withdraw_changed_turns(turn_ids: Collection[int]) -> list[str]:

@@ -57,7 +57,8 @@ def approve_transcript(transcript: Transcript, user: User) -> Rebuilt:
 
     rejected = {r.id for t in transcript.turns for r in t.redactions
                 if r.status.value == "rejected"}
-    review_redactions(transcript, rejected)  # proposals not rejected become accepted
+    # Proposals not rejected become accepted; the build below brings the segments in step.
+    review_redactions(transcript, rejected, approving=True)
     transcript.status = TranscriptStatus.APPROVED
     transcript.approved_at = utcnow()
     transcript.approved_by_id = user.id
@@ -69,15 +70,16 @@ def approve_transcript(transcript: Transcript, user: User) -> Rebuilt:
     return rebuilt
 
 
-def build_segments(transcript: Transcript) -> Rebuilt:
+def build_segments(transcript: Transcript, make: bool = True) -> Rebuilt:
     """Bring the transcript's segments in step with its redacted member turns.
 
     A segment whose text is still exactly a piece of its turn's redacted text, said by the
     same member, is kept with every decision people made about it (a re-approval after a
     tag or a new redaction wiped them all); the rest are replaced (``segment_resets``).
     Facilitators', observers' and unmatched speakers' turns and back-channel turns are
-    left out; turns with an unreviewed safeguarding flag become held segments. The caller
-    commits.
+    left out; turns with an unreviewed safeguarding flag become held segments. With ``make``
+    False (a transcript waiting to be approved again) only the segments that must go go:
+    nothing unapproved becomes a segment. The caller commits.
     """
     from analysis.core.segmenting import split_into_segments
     from analysis.services.safeguarding import apply_turn_state
@@ -104,6 +106,8 @@ def build_segments(transcript: Transcript) -> Rebuilt:
         gone += left
         for part, text in enumerate(pieces):
             found = kept.get(part)
+            if found is None and not make:
+                continue
             if found is None:
                 segment = Segment(
                     consultation_id=consultation_id, source_type=SegmentSource.TRANSCRIPT,

@@ -15,12 +15,14 @@ from analysis.models import AnalysisRun, RunStatus
 from analysis.services.inputs import question_inputs, segment_inputs
 from forum.extensions import db
 from forum.jobs import JobFailure, Progress, enqueue
-from forum.models import Job, User
+from forum.models import Job, Segment, User
 from forum.models.base import utcnow
 from forum.services.segments import usable_segments
 
 if TYPE_CHECKING:
-    from analysis.core.themes.schema import AnalysisResult, Codebook
+    from collections.abc import Sequence
+
+    from analysis.core.themes.schema import AnalysisResult, Codebook, SegmentInput
 
 RUN_ANALYSIS = "analysis.run"
 ACTIVE = (RunStatus.QUEUED, RunStatus.RUNNING)
@@ -28,6 +30,10 @@ WORKER_STOPPED_RUN = ("The background worker stopped while this analysis ran. Th
                       "not changed. Retry it.")
 NO_SEGMENTS = ("There are no usable segments yet. Approve a transcript's "
                "redactions or redact survey answers first, then try again.")
+CHANGED_MEANWHILE = ("Some of the text changed while the analysis ran (words were taken out of a "
+                     "transcript, or it was approved again), so its themes were not saved: "
+                     "they were found in text that is no longer there. The themes were not "
+                     "changed. Run the analysis again.")
 
 
 class RunBusy(Exception):
@@ -167,6 +173,8 @@ def analyse(run: AnalysisRun, progress: Progress, job: Job | None = None) -> Non
                           pct: progress(stage, low + pct * (90 - low) // 100),
                           model_dir=model_folder(run.id))
     progress("Saving themes", 92)
+    if changed_meanwhile(run.consultation_id, segments):
+        raise JobFailure(CHANGED_MEANWHILE)
     run.result = result_json(result)
     run.settings = asdict(result.settings)
     run.segment_count = len(segments)
@@ -178,6 +186,24 @@ def analyse(run: AnalysisRun, progress: Progress, job: Job | None = None) -> Non
     run.status, run.finished_at = RunStatus.DONE, utcnow()
     run.applied_at = run.finished_at
     db.session.commit()
+
+
+def changed_meanwhile(consultation_id: int, segments: Sequence[SegmentInput]) -> bool:
+    """Whether segments a run read at its start were deleted or given new text since.
+
+    The run's themes (labels, keywords, quotes) come from those texts, which may hold words a
+    person has since redacted; saving them would also link themes to deleted segments.
+
+    Args:
+        consultation_id: the run's consultation.
+        segments: the ``SegmentInput`` rows the run analysed.
+
+    Returns:
+        True when any of them is gone or changed.
+    """
+    now = dict(db.session.execute(select(Segment.id, Segment.text_hash).where(
+        Segment.consultation_id == consultation_id)).tuples().all())
+    return any(now.get(segment.id) != segment.text_hash for segment in segments)
 
 
 def result_json(result: AnalysisResult) -> dict[str, Any]:

@@ -201,14 +201,40 @@ def redacted_text(turn: Turn) -> str:
     return apply_redactions(turn.original_text or "", keep)
 
 
-def review_redactions(transcript: Transcript, rejected_ids: set[int]) -> None:
-    """Record the facilitator's decisions: listed redactions rejected, the rest accepted."""
+def review_redactions(transcript: Transcript, rejected_ids: set[int],
+                      approving: bool = False) -> list[str]:
+    """Record the facilitator's decisions: listed redactions rejected, the rest accepted.
+
+    Args:
+        transcript: the transcript reviewed.
+        rejected_ids: redactions shown and left unticked.
+        approving: approval follows at once (it brings the segments in step itself).
+
+    Returns:
+        Plain-English lines of people's decisions lost with segments whose text changed.
+    """
+    changed, taken = [], []
     for turn in transcript.turns:
         for redaction in turn.redactions:
+            if (redaction.status == RedactionStatus.REJECTED and redaction.id not in rejected_ids
+                    and transcript.approved_at is not None):  # once approved as said
+                taken.append(((turn.original_text or "")[redaction.start:redaction.end],
+                              redaction.label))
             redaction.status = (RedactionStatus.REJECTED if redaction.id in rejected_ids
                                 else RedactionStatus.ACCEPTED)
-        turn.redacted_text = redacted_text(turn)
+        text = redacted_text(turn)
+        if text != turn.redacted_text:
+            changed.append(turn.id)
+        turn.redacted_text = text
+    reset: list[str] = []
+    if transcript.approved_at is not None and (taken or changed and not approving):
+        # Saved without approving, a word ticked on an approved transcript stayed in its
+        # segments (and the transcript 'Approved'). Approving brings the segments in step.
+        from analysis.services.segment_resets import text_changed_after_approval
+
+        reset = text_changed_after_approval(transcript, [] if approving else changed, taken)
     db.session.commit()
+    return reset
 
 
 class ReviewError(ValueError):
@@ -271,13 +297,11 @@ def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str,
             raise ReviewError(f"\u2018{words}\u2019 is only part of a word in {where} "
                               f"(\u2018{whole}\u2019). Type or select the whole word")
         raise ReviewError(f"\u2018{words}\u2019 was not found in {where}")
-    if transcript.status == TranscriptStatus.APPROVED:
-        transcript.status = TranscriptStatus.NEEDS_REVIEW  # changed text needs approving again
-    # The changed turns' segments may hold the words just taken out, and analysis, search,
-    # quotes and exports read segments whatever the transcript's status: they go now.
-    from analysis.services.segment_resets import withdraw_changed_turns
+    # Analysis, search, quotes and exports read segments whatever the transcript's status:
+    # the words just taken out leave them now.
+    from analysis.services.segment_resets import text_changed_after_approval
 
-    reset = withdraw_changed_turns(set(changed))
+    reset = text_changed_after_approval(transcript, set(changed), [(words, label)])
     db.session.commit()
     return Redacted(added, reset)
 

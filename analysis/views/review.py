@@ -63,7 +63,8 @@ def review(transcript_id):
         seen = {int(v) for v in request.form.getlist("seen") if v.isdigit()}
         kept = {int(v) for v in request.form.getlist("keep") if v.isdigit()}
         rejected = seen - kept
-        service.review_redactions(transcript, rejected)
+        reset = service.review_redactions(transcript, rejected,
+                                          approving=bool(request.form.get("approve")))
         if request.form.get("approve"):
             rebuilt = segment_service.approve_transcript(transcript, current_user)
             audit.record("transcript_approved", current_user, transcript, ip=request.remote_addr,
@@ -80,6 +81,7 @@ def review(transcript_id):
             flash_resets(rebuilt.reset)
             return redirect(url_for("transcripts.show", transcript_id=transcript.id))
         flash("Decisions saved.")
+        flash_resets(reset)
         return redirect(url_for("transcripts.review", transcript_id=transcript.id))
     return _review_page(transcript, AddRedactionForm())
 

@@ -205,11 +205,14 @@ def speakers(transcript_id):
                 service.set_speaker(speaker, SpeakerRole.MEMBER, members[int(choice[7:])])
             elif choice in {r.value for r in SpeakerRole} and choice != "member":
                 service.set_speaker(speaker, SpeakerRole(choice), None)
-        if transcript.status == TranscriptStatus.APPROVED:
+        if transcript.status == TranscriptStatus.APPROVED or transcript.approved_at is not None:
             from analysis.services.segments import build_segments
             from analysis.views.review import flash_resets
 
-            reset = build_segments(transcript).reset
+            # Re-opened, it makes nothing before approval, but the segments of a speaker who
+            # is no longer that member go now: analysis reads them whatever the status.
+            reset = build_segments(transcript,
+                                   make=transcript.status == TranscriptStatus.APPROVED).reset
             db.session.commit()
             flash_resets(reset)
         # Labels can be real names: the log keeps speaker ids, roles and member ids only.

@@ -9,6 +9,7 @@ from flask_babel import ngettext
 from sqlalchemy import select
 
 from exports.models import DraftNotice, DraftQuote
+from exports.services.consent import scrub_quotes_from_versions
 from forum.extensions import db
 
 
@@ -16,8 +17,8 @@ def remove_changed_quotes(segment_ids: list[int], **_extra: Any) -> list[str]:
     """Receiver of ``analysis.services.segment_resets.segments_withdrawn``: take quotes of
     segments whose text changed out of drafts, with a notice on each draft.
 
-    The quote's words are the old text (maybe words since redacted), so none is kept. The
-    caller commits.
+    The quote's words are the old text (maybe words since redacted), so none is kept, in
+    the draft or in its saved versions. The caller commits.
 
     Args:
         segment_ids: segments about to be deleted because their turn's text changed.
@@ -43,6 +44,9 @@ def remove_changed_quotes(segment_ids: list[int], **_extra: Any) -> list[str]:
     for quote in quotes:
         quote.section.quotes.remove(quote)
         db.session.delete(quote)
+    # Saved versions keep the old words too, and restoring one put a quote back whenever its
+    # segment's number was in use again (SQLite gives a new segment a deleted one's number).
+    scrub_quotes_from_versions(set(segment_ids), [])
     db.session.flush()
     return told
 

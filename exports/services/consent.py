@@ -71,7 +71,21 @@ def scrub_versions(member: Member) -> int:
     """
     rows = db.session.execute(
         select(Segment.id, Segment.text).where(Segment.member_id == member.id)).all()
-    ids, texts = {r.id for r in rows}, [r.text for r in rows if len(r.text) > PASTED_MIN_CHARS]
+    return scrub_quotes_from_versions({r.id for r in rows},
+                                      [r.text for r in rows if len(r.text) > PASTED_MIN_CHARS])
+
+
+def scrub_quotes_from_versions(ids: set[int], texts: list[str]) -> int:
+    """Take quotes of these segments, and their words pasted into officers' text, out of every
+    saved draft version (restoring one must not bring them back).
+
+    Args:
+        ids: the segments whose quotes go.
+        texts: their words, long enough to be theirs alone (``PASTED_MIN_CHARS``).
+
+    Returns:
+        How many versions changed.
+    """
     changed = 0
     for version in db.session.scalars(select(DraftVersion)):
         data = copy.deepcopy(version.snapshot or {})
