@@ -40,6 +40,9 @@ SOURCE_LABELS = {
 
 class Segment(Model):
     __tablename__ = "segments"
+    # Never reuse an id on SQLite: draft versions, runs' results, history and the audit log
+    # name segments by id, and a deleted segment's id must not come to name new words.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     consultation_id: Mapped[int] = mapped_column(
