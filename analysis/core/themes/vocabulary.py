@@ -228,11 +228,26 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
     tags = "".join(tag for _, tag in units)
     phrases, forms = [], []
     for found in _PHRASE.finditer(tags):
-        words, shown = _owners_joined(units, said, range(found.start(), found.end()))
-        if (len(words) > 1 or words[0] in index.shown) and len(words) <= MAX_PHRASE_WORDS:
-            phrases.append(" ".join(words))
-            forms.append(" ".join(shown))
+        for words, shown in _label_sized(units, said, found.start(), found.end()):
+            if len(words) > 1 or words[0] in index.shown:
+                phrases.append(" ".join(words))
+                forms.append(" ".join(shown))
     return SegmentWords(tuple(terms), tuple(phrases), tuple(forms))
+
+
+def _label_sized(units: Sequence[tuple[str, str]], said: Sequence[str], start: int,
+                 end: int) -> list[tuple[list[str], list[str]]]:
+    """A phrase's words and forms, or, when it is too long to name a theme, those of its
+    parts either side of its first preposition, cut again as needed: "direct experience of
+    alcohol monitoring tags" gives "direct experience" and "alcohol monitoring tags" (it was
+    dropped whole, and with it the one phrase saying which tags an answer was about)."""
+    words, shown = _owners_joined(units, said, range(start, end))
+    if len(words) <= MAX_PHRASE_WORDS:
+        return [(words, shown)]
+    cut = next((k for k in range(start, end) if units[k][1] in "PF"), None)
+    if cut is None:
+        return []
+    return [*_label_sized(units, said, start, cut), *_label_sized(units, said, cut + 1, end)]
 
 
 def _content_unit(lower: str, lemma: str, pos: str,

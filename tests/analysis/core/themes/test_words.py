@@ -214,3 +214,14 @@ def test_a_noun_before_an_adjective_of_the_same_phrase_stays_in_it():
         "Prison mental health services were slow."])
     assert any(p.endswith("minority ethnic woman") for p in asked.phrases)
     assert "prison mental health service" in said.phrases
+
+
+@spacy_model
+def test_a_phrase_too_long_for_a_label_keeps_its_parts():
+    # "direct experience of alcohol monitoring tags" (six words) was dropped whole, so a
+    # fourth response's answer on alcohol tags had no phrase naming the tags: "Mixed comments".
+    [result] = SpacyWordAnalyser().analyse(
+        ["Few of us had direct experience of alcohol monitoring tags."])
+    assert "alcohol monitoring tag" in result.phrases
+    assert "direct experience" in result.phrases
+    assert all(len(p.split()) <= 5 for p in result.phrases)
