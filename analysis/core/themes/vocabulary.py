@@ -237,17 +237,16 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
 
 def _label_sized(units: Sequence[tuple[str, str]], said: Sequence[str], start: int,
                  end: int) -> list[tuple[list[str], list[str]]]:
-    """A phrase's words and forms, or, when it is too long to name a theme, those of its
-    parts either side of its first preposition, cut again as needed: "direct experience of
-    alcohol monitoring tags" gives "direct experience" and "alcohol monitoring tags" (it was
-    dropped whole, and with it the one phrase saying which tags an answer was about)."""
+    """A phrase's words and forms or, too long for a label, each noun group between its
+    prepositions ("direct experience", "alcohol monitoring tags"): no part holding one, as
+    it may end half-way ("funding for specialist" of "... for specialist and user-led")."""
     words, shown = _owners_joined(units, said, range(start, end))
     if len(words) <= MAX_PHRASE_WORDS:
         return [(words, shown)]
-    cut = next((k for k in range(start, end) if units[k][1] in "PF"), None)
-    if cut is None:
-        return []
-    return [*_label_sized(units, said, start, cut), *_label_sized(units, said, cut + 1, end)]
+    cuts = [start - 1, *(k for k in range(start, end) if units[k][1] in "PF"), end]
+    parts = [_owners_joined(units, said, range(a + 1, b))
+             for a, b in zip(cuts, cuts[1:], strict=False)]
+    return [part for part in parts if 0 < len(part[0]) <= MAX_PHRASE_WORDS]
 
 
 def _content_unit(lower: str, lemma: str, pos: str,

@@ -225,3 +225,14 @@ def test_a_phrase_too_long_for_a_label_keeps_its_parts():
     assert "alcohol monitoring tag" in result.phrases
     assert "direct experience" in result.phrases
     assert all(len(p.split()) <= 5 for p in result.phrases)
+
+
+@spacy_model
+def test_a_long_phrase_gives_no_part_cut_off_half_way():
+    # Cut after its first preposition, "a fair share of funding for specialist and user-led
+    # groups" gave "funding for specialist", a written response's label ("Investment in
+    # community services" before): a part with a preposition may end half-way.
+    [result] = SpacyWordAnalyser().analyse(
+        ["Plans should include a fair share of funding for specialist and user-led groups."])
+    assert "funding for specialist" not in result.phrases
+    assert "fair share" in result.phrases
