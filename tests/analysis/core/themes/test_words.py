@@ -236,3 +236,13 @@ def test_a_long_phrase_gives_no_part_cut_off_half_way():
         ["Plans should include a fair share of funding for specialist and user-led groups."])
     assert "funding for specialist" not in result.phrases
     assert "fair share" in result.phrases
+
+
+@spacy_model
+def test_a_long_phrase_gives_no_long_part():
+    # "a ring-fenced, multi-year cross-departmental fund for services for people" gave the
+    # part "multi year cross departmental fund", which then named a written response's
+    # answer on funding (one proposal's name, where "Investment in community services" was).
+    [result] = SpacyWordAnalyser().analyse(
+        ["They want a multi-year cross-departmental fund for services for people in need."])
+    assert not [p for p in result.phrases if p.endswith("fund")]
