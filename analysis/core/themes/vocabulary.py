@@ -228,11 +228,26 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
     tags = "".join(tag for _, tag in units)
     phrases, forms = [], []
     for found in _PHRASE.finditer(tags):
-        words, shown = _owners_joined(units, said, range(found.start(), found.end()))
-        if (len(words) > 1 or words[0] in index.shown) and len(words) <= MAX_PHRASE_WORDS:
-            phrases.append(" ".join(words))
-            forms.append(" ".join(shown))
+        for words, shown in _label_sized(units, said, found.start(), found.end()):
+            if len(words) > 1 or words[0] in index.shown:
+                phrases.append(" ".join(words))
+                forms.append(" ".join(shown))
     return SegmentWords(tuple(terms), tuple(phrases), tuple(forms))
+
+
+def _label_sized(units: Sequence[tuple[str, str]], said: Sequence[str], start: int,
+                 end: int) -> list[tuple[list[str], list[str]]]:
+    """A phrase's words and forms or, too long for a label, each short noun group between its
+    prepositions ("direct experience", "alcohol monitoring tags"): no part holding one, as
+    it may end half-way ("funding for specialist" of "... for specialist and user-led"), nor
+    a long one (a proposal's name: "multi year cross departmental fund")."""
+    words, shown = _owners_joined(units, said, range(start, end))
+    if len(words) <= MAX_PHRASE_WORDS:
+        return [(words, shown)]
+    cuts = [start - 1, *(k for k in range(start, end) if units[k][1] in "PF"), end]
+    parts = [_owners_joined(units, said, range(a + 1, b))
+             for a, b in zip(cuts, cuts[1:], strict=False)]
+    return [part for part in parts if 0 < len(part[0]) < MAX_PHRASE_WORDS]
 
 
 def _content_unit(lower: str, lemma: str, pos: str,

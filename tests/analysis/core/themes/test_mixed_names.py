@@ -60,3 +60,17 @@ def test_side_remarks_of_two_passages_do_not_name_a_mix(spacy_words):
              "Report these for each region every year."]
     keywords = [("council", 0.5), ("doctor", 0.4), ("matter", 0.3)]
     assert evidence_label(spacy_words, texts, keywords) == "Mixed comments"
+
+
+def test_a_subject_said_inside_a_long_phrase_names_the_theme(spacy_words):
+    # An answer on sobriety tags: each passage says "the tag", and only the opening one
+    # says which tags, in a phrase of six words. It was "Mixed comments".
+    texts = ["Only a handful of our members had direct experience of alcohol monitoring tags.",
+             "One found the tag useful as an excuse to stay home from the pub.",
+             "Another said the tag did nothing about why he drank.",
+             "Several were dependent on alcohol, and stopping at once is dangerous.",
+             "Members want tags combined with monitoring by a nurse who can help.",
+             "It depends on which outcomes are chosen."]
+    keywords = [("tag", 0.5), ("monitoring", 0.3), ("dependent", 0.3), ("pub", 0.2)]
+    # As lemmas: the pipeline shows it as said ("Alcohol monitoring tags").
+    assert evidence_label(spacy_words, texts, keywords) == "Alcohol monitoring tag"

@@ -214,3 +214,35 @@ def test_a_noun_before_an_adjective_of_the_same_phrase_stays_in_it():
         "Prison mental health services were slow."])
     assert any(p.endswith("minority ethnic woman") for p in asked.phrases)
     assert "prison mental health service" in said.phrases
+
+
+@spacy_model
+def test_a_phrase_too_long_for_a_label_keeps_its_parts():
+    # "direct experience of alcohol monitoring tags" (six words) was dropped whole, so a
+    # fourth response's answer on alcohol tags had no phrase naming the tags: "Mixed comments".
+    [result] = SpacyWordAnalyser().analyse(
+        ["Few of us had direct experience of alcohol monitoring tags."])
+    assert "alcohol monitoring tag" in result.phrases
+    assert "direct experience" in result.phrases
+    assert all(len(p.split()) <= 5 for p in result.phrases)
+
+
+@spacy_model
+def test_a_long_phrase_gives_no_part_cut_off_half_way():
+    # Cut after its first preposition, "a fair share of funding for specialist and user-led
+    # groups" gave "funding for specialist", a written response's label ("Investment in
+    # community services" before): a part with a preposition may end half-way.
+    [result] = SpacyWordAnalyser().analyse(
+        ["Plans should include a fair share of funding for specialist and user-led groups."])
+    assert "funding for specialist" not in result.phrases
+    assert "fair share" in result.phrases
+
+
+@spacy_model
+def test_a_long_phrase_gives_no_long_part():
+    # "a ring-fenced, multi-year cross-departmental fund for services for people" gave the
+    # part "multi year cross departmental fund", which then named a written response's
+    # answer on funding (one proposal's name, where "Investment in community services" was).
+    [result] = SpacyWordAnalyser().analyse(
+        ["They want a multi-year cross-departmental fund for services for people in need."])
+    assert not [p for p in result.phrases if p.endswith("fund")]
