@@ -124,11 +124,11 @@ def refresh_mapping(consultation_id: int, run_id: int | None = None) -> int:
                          MappingOptions(check_below=CHECK_BELOW))
     # Embedding and mapping take a while: a word redacted meanwhile deleted segments read at
     # the start (their mapping came from the old words, and a row for them fails the key).
-    still = _still_there([mapping.segment_id for mapping in found.values()])
+    still = _still_there([int(mapping.segment_id) for mapping in found.values()])
     saved = 0
     for mapping in found.values():
         # Learned "no question" is kept too (question None), so the page says how sure it is.
-        if mapping.segment_id in still and (
+        if int(mapping.segment_id) in still and (
                 mapping.source == LEARNED
                 or (mapping.source == MODEL and mapping.question_id is not None)):
             db.session.add(SegmentQuestionMap(

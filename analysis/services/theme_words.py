@@ -67,7 +67,7 @@ def scrub_name(name: str | None, patterns: Patterns, limit: int = 120) -> str | 
     return name
 
 
-def scrub_keywords(keywords: Iterable[object] | None, patterns: Patterns) -> list:
+def scrub_keywords(keywords: Iterable[object] | None, patterns: Patterns) -> list[object]:
     """Args: keywords (or None), ``word_patterns``. Returns: those holding none of the words."""
     return [k for k in keywords or [] if not any(p.search(str(k)) for p, _label in patterns)]
 

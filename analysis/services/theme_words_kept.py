@@ -27,7 +27,7 @@ def scrub_kept_names(consultation_id: int, patterns: Patterns) -> None:
     """
     for run in db.session.scalars(select(AnalysisRun).where(
             AnalysisRun.consultation_id == consultation_id, AnalysisRun.result.is_not(None))):
-        result = copy.deepcopy(run.result)
+        result = copy.deepcopy(run.result or {})
         for theme in result.get("themes") or []:
             _scrub_theme(theme, patterns)
         if result != run.result:
