@@ -122,17 +122,27 @@ def refresh_mapping(consultation_id: int, run_id: int | None = None) -> int:
     found = map_passages(_passages(segments), vectors, questions,
                          lambda texts: embed_free_texts(texts, embedder, cache),
                          MappingOptions(check_below=CHECK_BELOW))
+    # Embedding and mapping take a while: a word redacted meanwhile deleted segments read at
+    # the start (their mapping came from the old words, and a row for them fails the key).
+    still = _still_there([int(mapping.segment_id) for mapping in found.values()])
     saved = 0
     for mapping in found.values():
         # Learned "no question" is kept too (question None), so the page says how sure it is.
-        if mapping.source == LEARNED or (mapping.source == MODEL
-                                         and mapping.question_id is not None):
+        if int(mapping.segment_id) in still and (
+                mapping.source == LEARNED
+                or (mapping.source == MODEL and mapping.question_id is not None)):
             db.session.add(SegmentQuestionMap(
                 segment_id=mapping.segment_id, question_id=mapping.question_id,
                 confidence=mapping.confidence, source=mapping.source, run_id=run_id))
             saved += 1
     db.session.flush()
     return saved
+
+
+def _still_there(ids: list[int]) -> set[int]:
+    """Args: segment ids. Returns: those not deleted (in chunks, within SQLite's limit)."""
+    return {found for start in range(0, len(ids), 500) for found in db.session.scalars(
+        select(Segment.id).where(Segment.id.in_(ids[start:start + 500])))}
 
 
 def remap_job(job: Job, progress: Progress) -> None:

@@ -61,7 +61,8 @@ def text_changed_after_approval(transcript: Transcript, turn_ids: Collection[int
 
     Analysis, search, quotes and exports read segments whatever the transcript's status, so
     the changed turns' segments that may hold the words go (``withdraw_changed_turns``), and
-    so do the words in the names a run gave the themes (``theme_words``). The caller commits.
+    so do the words in the names a run gave the themes (``theme_words``), in those past runs
+    and the theme history kept (``theme_words_kept``). The caller commits.
 
     Args:
         transcript: a transcript approved at least once.
@@ -71,13 +72,15 @@ def text_changed_after_approval(transcript: Transcript, turn_ids: Collection[int
     Returns:
         Plain-English lines of what people had decided about what was deleted or renamed.
     """
-    from analysis.services.theme_words import scrub_theme_words
+    from analysis.services.theme_words import scrub_theme_words, word_patterns
+    from analysis.services.theme_words_kept import scrub_kept_names
 
     if turn_ids and transcript.status == TranscriptStatus.APPROVED:
         transcript.status = TranscriptStatus.NEEDS_REVIEW  # changed text needs approving again
     reset = withdraw_changed_turns(turn_ids) if turn_ids else []
     if taken and transcript.approved_at is not None:
         reset += scrub_theme_words(transcript.session.consultation_id, taken)
+        scrub_kept_names(transcript.session.consultation_id, word_patterns(taken))
     return reset
 
 
@@ -112,12 +115,16 @@ def withdraw(segments: Sequence[Segment]) -> list[str]:
     """
     if not segments:
         return []
+    from analysis.services.embeddings import forget_unused
     from analysis.services.theme_store import refresh_stats
 
-    ids = [segment.id for segment in segments]
+    ids, hashes = [segment.id for segment in segments], {segment.text_hash for segment in segments}
     lines = [line for _receiver, found in segments_withdrawn.send(ids) for line in found or []]
     lines += decisions_lost(segments)
     db.session.execute(delete(Segment).where(Segment.id.in_(ids)))
+    # The old text's vector is of words that may have just been redacted; kept only while
+    # another segment holds the same text (a question's or guide's vector is made again).
+    forget_unused(hashes)
     for consultation_id in {segment.consultation_id for segment in segments}:
         refresh_stats(consultation_id)  # themes no longer count them
     return lines

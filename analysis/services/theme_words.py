@@ -22,7 +22,7 @@ NAME_MIN = 3  # shorter words in a redaction ("Ed", "St") would rename themes th
 
 def scrub_theme_words(consultation_id: int, taken: Iterable[tuple[str, str]]) -> list[str]:
     """Put ``[label]`` for redacted words in the consultation's theme names; drop keywords
-    holding them. The caller commits.
+    holding them. The caller commits (``theme_words_kept`` scrubs the names kept elsewhere).
 
     Args:
         consultation_id: the consultation whose themes are named.
@@ -31,23 +31,45 @@ def scrub_theme_words(consultation_id: int, taken: Iterable[tuple[str, str]]) ->
     Returns:
         A plain-English line saying how many themes were renamed (empty: none).
     """
-    patterns = [(re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.IGNORECASE), label)
-                for words, label in taken for word in _words(words)]
+    patterns = word_patterns(taken)
     if not patterns:
         return []
     renamed = 0
     for theme in db.session.scalars(select(Theme).where(Theme.consultation_id == consultation_id)):
         before = (theme.label, theme.broader, list(theme.keywords or []))
-        for pattern, label in patterns:
-            theme.label = pattern.sub(f"[{label}]", theme.label)[:120]
-            if theme.broader:
-                theme.broader = pattern.sub(f"[{label}]", theme.broader)[:120]
-            theme.keywords = [k for k in theme.keywords or [] if not pattern.search(str(k))]
+        theme.label = scrub_name(theme.label, patterns) or ""
+        theme.broader = scrub_name(theme.broader, patterns)
+        theme.keywords = scrub_keywords(theme.keywords, patterns)
         renamed += (theme.label, theme.broader, list(theme.keywords or [])) != before
     return [ngettext("%(num)d theme's name or keywords held the words; they now say what the "
                      "words were instead, as the transcript does.",
                      "%(num)d themes' names or keywords held the words; they now say what the "
                      "words were instead, as the transcript does.", renamed)] if renamed else []
+
+
+Patterns = list[tuple[re.Pattern[str], str]]
+
+
+def word_patterns(taken: Iterable[tuple[str, str]]) -> Patterns:
+    """Args: (the words as said, the label they became) pairs. Returns: (pattern, label)
+    pairs matching the words whole, and each name among them on its own."""
+    return [(re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.IGNORECASE), label)
+            for words, label in taken for word in _words(words)]
+
+
+def scrub_name(name: str | None, patterns: Patterns, limit: int = 120) -> str | None:
+    """Args: a name (or None), ``word_patterns``, its longest length (a theme's: 120).
+    Returns: it with ``[label]`` for the words."""
+    if not name:
+        return name
+    for pattern, label in patterns:
+        name = pattern.sub(f"[{label}]", name)[:limit]
+    return name
+
+
+def scrub_keywords(keywords: Iterable[object] | None, patterns: Patterns) -> list[object]:
+    """Args: keywords (or None), ``word_patterns``. Returns: those holding none of the words."""
+    return [k for k in keywords or [] if not any(p.search(str(k)) for p, _label in patterns)]
 
 
 def _words(words: str) -> list[str]:

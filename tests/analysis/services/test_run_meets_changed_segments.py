@@ -44,3 +44,30 @@ def test_a_run_whose_segments_changed_meanwhile_saves_nothing_and_says_why(consu
     again = db.session.get(AnalysisRun, service.retry_run(run, None).id)
     assert again.status == RunStatus.DONE, again.message
     assert gone not in set(db.session.scalars(select(ThemeSegment.segment_id)))
+
+
+def test_the_question_remap_saves_nothing_for_segments_deleted_while_it_ran(
+        consultation, forum_rows, monkeypatch):
+    """The remap job (after people confirm a question link) reads the segments, embeds and
+    maps them, then saves a row per segment: one deleted meanwhile failed the foreign key."""
+    import analysis.core.questions as core
+    from analysis.models import SegmentQuestionMap
+    from analysis.services.question_map import refresh_mapping
+    from analysis.services.segment_resets import withdraw
+
+    real = core.map_passages
+    gone = forum_rows[0].id
+
+    def redacted_meanwhile(*args, **kwargs):
+        found = real(*args, **kwargs)
+        assert gone in found  # it was mapped, from the text read at the start
+        withdraw([db.session.get(Segment, gone)])
+        db.session.commit()
+        return found
+
+    monkeypatch.setattr(core, "map_passages", redacted_meanwhile)
+    saved = refresh_mapping(consultation.id)
+    db.session.commit()
+    mapped = set(db.session.scalars(select(SegmentQuestionMap.segment_id)))
+    assert saved == len(mapped) and mapped
+    assert gone not in mapped
