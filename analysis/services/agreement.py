@@ -150,7 +150,8 @@ class SampleResult:
 
 
 def _names(consultation_id: int) -> tuple[dict[int, str], dict[int, str]]:
-    themes = {t.id: t.label for t in db.session.scalars(
+    # As the themes page names them: a codebook suggestion says "Suggested:" (``shown_label``).
+    themes = {t.id: t.shown_label for t in db.session.scalars(
         select(Theme).where(Theme.consultation_id == consultation_id))}
     questions = {q.id: q.label for q in db.session.scalars(
         select(Question).where(Question.consultation_id == consultation_id))}

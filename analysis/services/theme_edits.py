@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, select
 
-from analysis.models import BY_PERSON, Theme, ThemeSegment, UngroupedSegment
+from analysis.models import BY_PERSON, BY_SUGGESTION, Theme, ThemeSegment, UngroupedSegment
 from analysis.services import theme_history as history
 from analysis.services.theme_store import QUOTES, consultation_themes, refresh_stats
 from forum.extensions import db
@@ -176,6 +176,11 @@ def merge(theme: Theme, other: Theme, user: User, ip: str | None = None) -> None
                                     quote_by=by))
         start += keep_quote
     theme.checked_at = theme.checked_by_id = None
+    # The person chose which theme survives, and the form says it "keeps its name": that
+    # name is now theirs, so a re-run keeps it. A codebook suggestion stays one ("Suggested:")
+    # until a person saves or changes it: merging is not checking that the name fits.
+    if theme.label_by != BY_SUGGESTION:
+        theme.label_by = BY_PERSON
     # The run never clustered the merged theme: its stability is not measured.
     theme.found_again = theme.resamples = None
     db.session.flush()

@@ -52,7 +52,11 @@ def search(consultation_id):
         query = (form.q.data or "").strip()
         filters = service.Filters(form.source.data or "", form.question.data or "",
                                   form.theme.data or "", form.group.data or "")
-        if not query and not any(vars(filters).values()):
+        if filters.source and filters.source not in SOURCE_NAMES:
+            # Found nothing silently before, as if the consultation had none of it.
+            add_error(form.source, f"“{filters.source[:40]}” is not a kind of source. Choose "
+                                   "one from the list, or Any source")
+        elif not query and not any(vars(filters).values()):
             add_error(form.q, "Enter words to look for, or choose a source, theme, question "
                               "or group")
         else:

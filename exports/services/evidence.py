@@ -39,35 +39,23 @@ def gather_evidence(consultation_id: int) -> Evidence:
         consultation_id: the consultation.
 
     Returns:
-        Evidence built from usable segments (consent to take part, not held) and survey
-        responses from members who take part or answered anonymously.
+        Evidence built from usable segments only (``usable_segments``: checked, not held,
+        from members who take part or anonymous survey answers), as the themes page counts.
     """
-    from surveys.models import Survey, SurveyResponse, SurveyVersion
-
     segments = usable_segments(consultation_id)
+    # One rule for who was heard, the themes page's (``refresh_stats``): members with a usable
+    # segment. A survey answer still waiting for a check, or held, is not heard yet.
     member_ids = {s.member_id for s in segments if s.member_id is not None}
     transcript_ids = {s.source_id for s in segments if s.source_type == SegmentSource.TRANSCRIPT}
+    responses = len({s.source_id for s in segments if s.source_type == SegmentSource.SURVEY})
     dates = sorted(set(db.session.scalars(
         select(FocusGroupSession.held_on).join(Transcript)
         .where(Transcript.id.in_(transcript_ids)))) if transcript_ids else [])
-    responses = db.session.execute(
-        select(SurveyResponse.id, SurveyResponse.member_id)
-        .join(SurveyVersion, SurveyVersion.id == SurveyResponse.version_id)
-        .join(Survey, Survey.id == SurveyVersion.survey_id)
-        .where(Survey.consultation_id == consultation_id)).all()
-    everyone = {m.id: m for m in db.session.scalars(select(Member))}
-    kept = 0
-    for _, member_id in responses:
-        member = everyone.get(member_id) if member_id is not None else None
-        if member_id is None:
-            kept += 1
-        elif member is not None and member.takes_part:
-            kept += 1
-            member_ids.add(member_id)
-    members = [everyone[i] for i in sorted(member_ids) if i in everyone]
+    members = list(db.session.scalars(select(Member).where(Member.id.in_(member_ids))
+                                      .order_by(Member.id)))
     from analysis.services.agreement import agreement_sentence
 
-    return Evidence(members, dates, kept, segments, agreement_sentence(consultation_id))
+    return Evidence(members, dates, responses, segments, agreement_sentence(consultation_id))
 
 
 def _date_list(dates: list[date]) -> str:

@@ -81,3 +81,50 @@ def test_the_chart_of_what_members_raised_most_often_puts_the_most_first(forum):
     db.session.commit()
     figures = response_document(draft).theme_figures
     assert [(f.label, f.members) for f in figures] == [(housing.label, 4), (care.label, 3)]
+
+
+def _survey_answer_waiting_for_a_check(forum):
+    """Gale answered a survey; her only words wait for a check, so no usable segment yet."""
+    from forum.models import Member, Segment, SegmentSource
+    from forum.services.members import record_consent
+    from forum.services.segments import text_hash
+    from surveys.models import QuestionKind, SurveyResponse
+    from surveys.services.questions import QuestionData, add_question
+    from surveys.services.surveys import create_survey, draft_version, publish
+
+    gale = Member(pseudonym="Gale", gender="Woman", age_band="25-34")
+    db.session.add(gale)
+    record_consent(gale, None, take_part=True, may_quote=True, may_quote_with_demographics=True,
+                   audio_recording=False)
+    survey = create_survey(forum.consultation, "After release", "What helped.")
+    add_question(draft_version(survey), QuestionData(QuestionKind.FREE_TEXT, "What helped?"))
+    publish(survey, None)
+    response = SurveyResponse(uuid="6b1f0c9e-0000-4000-8000-000000000001",
+                              version_id=survey.published_version.id, member=gale,
+                              payload_hash="x")
+    db.session.add(response)
+    db.session.flush()
+    db.session.add(Segment(consultation_id=forum.consultation.id, source_type=SegmentSource.SURVEY,
+                           source_id=response.id, position=0, member=gale,
+                           text="GALE-WORDS not checked yet.", text_hash=text_hash("GALE-WORDS"),
+                           needs_review=True))
+    db.session.commit()
+
+
+def test_the_export_counts_members_heard_out_of_the_same_total_as_the_themes_page(forum):
+    # The themes page said "4 of 8" while the printed chart said "4 of 9": the export also
+    # counted a member whose only survey answer was still waiting for a check.
+    from exports.services.evidence import gather_evidence, methods_paragraph
+
+    _survey_answer_waiting_for_a_check(forum)
+    housing = forum.themes[0]
+    refresh_stats(forum.consultation.id)
+    db.session.commit()
+    _link(current_draft(forum.consultation.id), housing)
+
+    figure = response_document(current_draft(forum.consultation.id)).theme_figures[0]
+    methods = methods_paragraph(gather_evidence(forum.consultation.id))
+
+    assert (figure.members, figure.total_members) == (4, housing.stats["member_total"]) == (4, 8)
+    assert "what 8 forum members told us in 1 focus group (3 March 2026)." in methods
+    assert "survey response" not in methods

@@ -95,3 +95,22 @@ def test_a_merge_survives_the_next_run(analysed, consultation, users):
     start_run(consultation.id, None)
     db.session.expire_all()
     assert {theme_of(s) for s in together} == {keep_id}
+
+
+def test_a_merged_themes_name_survives_the_next_run(analysed, consultation, users):
+    # A person merged "Probation officers" into another theme; the next run renamed the
+    # surviving theme "Proof of address". The merge form says the theme "keeps its name".
+    from analysis.models import BY_MODEL
+    from forum.access import Role
+
+    themes = list(themes_by_id().values())
+    keep, other = themes[0], themes[1]
+    keep.label, keep.label_by = "Probation officers", BY_MODEL
+    db.session.commit()
+    edits.merge(keep, other, users[Role.POLICY_OFFICER])
+    keep_id = keep.id
+    assert keep.label_by == BY_PERSON
+    start_run(consultation.id, None)
+    db.session.expire_all()
+    survivor = themes_by_id()[keep_id]
+    assert (survivor.label, survivor.label_by) == ("Probation officers", BY_PERSON)

@@ -35,3 +35,14 @@ def test_asking_for_a_source_the_consultation_lacks_says_so(auth, analysed, cons
     assert "This consultation has no imported survey answers" in html
     # The select still shows what was asked for, not "Any source".
     assert re.search(r'<option[^>]*value="csv_import"[^>]*selected', html)
+
+
+def test_an_unknown_kind_of_source_is_named_as_an_error(auth, analysed, consultation):
+    # "?source=podcast" silently found nothing, as if the consultation had no such words.
+    auth.login(Role.POLICY_OFFICER)
+    response = auth.client.get(f"/consultations/{consultation.id}/search",
+                               query_string={"q": "housing", "source": "<b>podcast</b>"})
+    html = response.get_data(as_text=True)
+    assert "govuk-error-summary" in html
+    assert "“&lt;b&gt;podcast&lt;/b&gt;” is not a kind of source" in html
+    assert "segments found" not in html

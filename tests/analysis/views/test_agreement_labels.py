@@ -1,0 +1,31 @@
+"""The agreement page names themes as the themes page does: a suggestion says "Suggested:"."""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from analysis.models import BY_SUGGESTION, Theme
+from forum.access import Role
+from forum.extensions import db
+from tests.analysis.views.test_agreement import code_all, draw
+
+
+def test_the_per_theme_table_marks_a_codebook_suggestion_as_the_themes_page_does(
+        auth, analysed, consultation):
+    # The themes page said "Suggested: Probation officers"; this table said only
+    # "Probation officers", as if a person had kept the codebook's name.
+    auth.login(Role.POLICY_OFFICER)
+    sample = draw(auth, consultation)
+    code_all(auth, consultation, sample, lambda s, app: (app[0], str(app[1] or "")))
+    theme = db.session.scalars(select(Theme).where(Theme.consultation_id == consultation.id)
+                               .order_by(Theme.position)).first()
+    theme.label_by = BY_SUGGESTION
+    db.session.commit()
+
+    html = auth.client.get(f"/consultations/{consultation.id}/agreement/{sample.id}"
+                           ).get_data(as_text=True)
+
+    cells = re.findall(r'<td class="govuk-table__cell">([^<]*)</td>', html)
+    assert f"Suggested: {theme.label}" in cells
+    assert theme.label not in cells
