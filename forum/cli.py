@@ -159,6 +159,8 @@ def retention_purge(days) -> None:
     click.echo(ngettext("Deleted %(num)d unapproved transcript uploaded more than %(days)d days "
                         "ago.", "Deleted %(num)d unapproved transcripts uploaded more than "
                         "%(days)d days ago.", len(result.deleted), days=days))
+    for said in result.others:
+        click.echo(said)
     if result.kept:
         click.echo(ngettext("Kept %(num)d transcript past %(days)d days because its review is "
                             "not finished (listed on the audit log page).",

@@ -30,6 +30,10 @@ def init_app(app: Flask) -> None:
     for blueprint in blueprints():
         app.register_blueprint(blueprint)
     register_source_provider(app, _survey_sources)
+    from forum.services.retention import register_retention_hook
+    from surveys.services.refusals import purge_refusals
+
+    register_retention_hook(app, purge_refusals)
     register_jobs()
     from forum.signals import consent_changed
     from surveys.services.erasure import on_consent_changed

@@ -84,9 +84,18 @@ def set_contact(member: Member, real_name: str, contact: str) -> None:
     member.contact.contact = contact or None
 
 
+@dataclass(frozen=True)
+class ConsentChange:
+    """A consent decision recorded, and how much of what the member said it took out."""
+
+    record: ConsentRecord
+    segments: int  # passages of theirs that analysis and quotes no longer read (0 if none left)
+    quotes_removed: int  # quotes of theirs taken out of draft responses
+
+
 def record_consent(member: Member, recorded_by: User | None, *, take_part: bool,
                    may_quote: bool, may_quote_with_demographics: bool,
-                   audio_recording: bool, note: str = "") -> ConsentRecord:
+                   audio_recording: bool, note: str = "") -> ConsentChange:
     """Add a consent decision; quoting needs taking part, demographics need quoting."""
     may_quote = take_part and may_quote
     record = ConsentRecord(
@@ -94,38 +103,34 @@ def record_consent(member: Member, recorded_by: User | None, *, take_part: bool,
         may_quote_with_demographics=may_quote and may_quote_with_demographics,
         audio_recording=take_part and audio_recording, withdrawn=False,
         note=note.strip() or None, recorded_by=recorded_by)
-    return _save_consent(member, record, recorded_by)
+    return _counted_change(member, record, recorded_by)
 
 
-@dataclass(frozen=True)
-class Withdrawal:
-    """A withdrawal recorded, and how much of what the member said it took out."""
-
-    record: ConsentRecord
-    segments: int  # passages of theirs that analysis and quotes no longer read
-    quotes_removed: int  # quotes of theirs taken out of draft responses
-
-
-def withdraw_consent(member: Member, recorded_by: User | None, note: str = "") -> Withdrawal:
+def withdraw_consent(member: Member, recorded_by: User | None, note: str = "") -> ConsentChange:
     """Withdraw everything; only a new consent record can undo it."""
     record = ConsentRecord(member=member, take_part=False, may_quote=False,
                            may_quote_with_demographics=False, audio_recording=False,
                            withdrawn=True, note=note.strip() or None, recorded_by=recorded_by)
+    return _counted_change(member, record, recorded_by)
+
+
+def _counted_change(member: Member, record: ConsentRecord,
+                    recorded_by: User | None) -> ConsentChange:
+    """Record the decision and count what it took out of the analysis and the drafts."""
+    took_part = member.takes_part
     replies = _send_consent(member, record, recorded_by)
     # Receivers that take quotes out of drafts answer with how many (``forum.signals``).
     removed = sum(r for r in replies if isinstance(r, int) and not isinstance(r, bool))
-    return Withdrawal(record, segment_count(member), removed)
+    # A withdrawal counts as its confirmation page did (``segment_count``), whatever came before.
+    leaving = segment_count(member) if record.withdrawn or (
+        took_part and not member.takes_part) else 0
+    return ConsentChange(record, leaving, removed)
 
 
 def segment_count(member: Member) -> int:
     """How many segments (approved, redacted passages) hold what the member said."""
     return db.session.scalar(select(func.count(Segment.id))
                              .where(Segment.member_id == member.id)) or 0
-
-
-def _save_consent(member: Member, record: ConsentRecord, recorded_by: User | None) -> ConsentRecord:
-    _send_consent(member, record, recorded_by)
-    return record
 
 
 def _send_consent(member: Member, record: ConsentRecord, recorded_by: User | None) -> list[Any]:

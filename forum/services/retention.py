@@ -2,13 +2,15 @@
 
 One rule decides what is due (``retention_plan``): the ``flask retention purge`` job applies
 it, and the admins' audit log page lists what it had to keep because a review is unfinished.
+Packages above forum add what they hold to the same job (``register_retention_hook``).
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from flask import Flask, current_app
 from sqlalchemy import delete, select
 
 from forum.extensions import db
@@ -17,6 +19,9 @@ from forum.models.base import utcnow
 
 SAFEGUARDING_UNREVIEWED = "a safeguarding flag is not reviewed"
 REDACTION_UNFINISHED = "the redaction review is not finished"
+RETENTION_HOOKS_KEY = "forum_retention_hooks"
+# (days, cutoff) -> a sentence for the job's output saying what it deleted, or None.
+RetentionHook = Callable[[int, datetime], str | None]
 APPROVED_BEFORE = ("its redactions have been approved, so members' words from it may be in "
                    "themes and drafts")
 
@@ -31,6 +36,18 @@ class PurgeResult:
     purged: list[Transcript] = field(default_factory=list)
     deleted: list[tuple[int, str]] = field(default_factory=list)
     kept: list[tuple[Transcript, str]] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)  # what registered hooks deleted, said
+
+
+def register_retention_hook(app: Flask, hook: RetentionHook) -> None:
+    """Let a package above forum delete what it keeps past the retention period, in the job.
+
+    Args:
+        app: the Flask app.
+        hook: callable taking the period in days and the cutoff time; it deletes what is
+            older (the job commits) and returns a sentence saying so, or None.
+    """
+    app.extensions.setdefault(RETENTION_HOOKS_KEY, []).append(hook)
 
 
 def purge_original(transcript: Transcript) -> None:
@@ -184,6 +201,11 @@ def purge_due(days: int, now: datetime | None = None) -> PurgeResult:
         else:
             result.deleted.append((transcript.id, transcript.filename))
             delete_transcript(transcript)
+    cutoff = (now or utcnow()) - timedelta(days=days)
+    for hook in current_app.extensions.get(RETENTION_HOOKS_KEY, []):
+        said = hook(days, cutoff)
+        if said:
+            result.others.append(said)
     db.session.commit()
     return result
 

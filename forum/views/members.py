@@ -140,13 +140,13 @@ def consent(member_id):
                                taken=[getattr(form, name) for name in taken],
                                confirmed=",".join(taken))
     if taken is not None:
-        member_service.record_consent(
+        change = member_service.record_consent(
             member, current_user, take_part=form.take_part.data, may_quote=form.may_quote.data,
             may_quote_with_demographics=form.may_quote_with_demographics.data,
             audio_recording=form.audio_recording.data, note=form.note.data or "")
         audit.record("consent_recorded", current_user, member, ip=request.remote_addr,
                      may_quote=form.may_quote.data)
-        flash(f"Consent recorded for {member.pseudonym}.")
+        flash(_consent_note(member, change))
         return redirect(url_for("members.show", member_id=member.id))
     return render_template("forum/members/consent.html", member=member, form=form)
 
@@ -166,19 +166,37 @@ def withdraw(member_id):
                            segments=member_service.segment_count(member))
 
 
-def _withdrawn_note(member: Member, withdrawal: member_service.Withdrawal) -> str:
+def _withdrawn_note(member: Member, withdrawal: member_service.ConsentChange) -> str:
     """Say how much of what the member said the withdrawal took out."""
-    if not withdrawal.segments and not withdrawal.quotes_removed:
-        return (f"{member.pseudonym} has withdrawn. Nothing they said is in the analysis yet; "
-                "transcripts approved from now on leave their words out.")
+    return f"{member.pseudonym} has withdrawn. {_taken_out(withdrawal)}"
+
+
+def _consent_note(member: Member, change: member_service.ConsentChange) -> str:
+    """Say a consent was recorded and, when it stopped taking part or quoting, what left."""
+    recorded = f"Consent recorded for {member.pseudonym}."
+    if change.record.take_part is False and change.segments:
+        return f"{recorded} {_taken_out(change)}"
+    if change.quotes_removed:
+        return recorded + " " + ngettext(
+            "%(num)d quote was taken out of draft responses; what they said is still analysed.",
+            "%(num)d quotes were taken out of draft responses; what they said is still "
+            "analysed.", change.quotes_removed)
+    return recorded
+
+
+def _taken_out(change: member_service.ConsentChange) -> str:
+    """How many segments left the analysis and quotes left drafts, as one sentence."""
+    if not change.segments and not change.quotes_removed:
+        return ("Nothing they said is in the analysis yet; transcripts approved from now on "
+                "leave their words out.")
     said = ngettext("What they said in %(num)d segment will no longer be analysed or quoted",
                     "What they said in %(num)d segments will no longer be analysed or quoted",
-                    withdrawal.segments)
+                    change.segments)
     quotes = (ngettext("%(num)d quote was taken out of draft responses",
                        "%(num)d quotes were taken out of draft responses",
-                       withdrawal.quotes_removed) if withdrawal.quotes_removed
+                       change.quotes_removed) if change.quotes_removed
               else "none of it was quoted in a draft response")
-    return f"{member.pseudonym} has withdrawn. {said}, and {quotes}."
+    return f"{said}, and {quotes}."
 
 
 @bp.route("/<int:member_id>/data.zip")

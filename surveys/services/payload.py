@@ -1,14 +1,15 @@
 """Checking a response sent by a tablet and putting it in one canonical form.
 
-Every problem is reported in plain words, e.g. "answers[2].value: choose one of
-'yes', 'no'", so the tablet (and whoever reads its screen) knows what is wrong.
+Every problem is reported in plain words, e.g. "answers[2].value (question 3) must be one of
+“Yes” or “No”" (the choices' labels, as the participant saw them), so the tablet (and
+whoever reads its screen) knows what is wrong.
 """
 from __future__ import annotations
 
 import math
 import re
 import uuid as uuid_module
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeGuard
 
@@ -57,6 +58,8 @@ class VersionSpec:
     allowed: dict[int, frozenset[Any]]
     negative_allowed: frozenset[int] = frozenset()  # ids of number questions that take < 0
     decimals_allowed: frozenset[int] = frozenset()  # ids of number questions that take 2.5
+    # A question's choices in the words and order the participant saw, for a refusal's reason.
+    choices_shown: dict[int, str] = field(default_factory=dict)
 
 
 def parse_time(value: str | None) -> datetime | None:
@@ -79,15 +82,18 @@ class VersionSpecs:
             questions = db.session.scalars(
                 select(SurveyQuestion).where(SurveyQuestion.version_id == version_id))
             kinds, positions, allowed, negative, decimals = {}, {}, {}, set(), set()
+            shown = {}
             for q in questions:
                 kinds[q.id], positions[q.id] = q.kind.value, q.position
                 allowed[q.id] = frozenset(c["value"] for c in q.all_choices)
+                shown[q.id] = _labels_text([c["label"] for c in q.all_choices])
                 if q.negative_allowed:
                     negative.add(q.id)
                 if q.decimals_allowed:
                     decimals.add(q.id)
-            spec = self._specs[version_id] = VersionSpec(version_id, kinds, positions, allowed,
-                                                         frozenset(negative), frozenset(decimals))
+            spec = self._specs[version_id] = VersionSpec(
+                version_id, kinds, positions, allowed, frozenset(negative), frozenset(decimals),
+                shown)
         return spec
 
     def clear(self) -> None:
@@ -220,7 +226,8 @@ def _answers(answers: list[Any], spec: VersionSpec,
         seen.add(question_id)
         value, problem = _value(spec.kinds[question_id], spec.allowed[question_id], answer["value"],
                                 NumberRule(question_id in spec.negative_allowed,
-                                           question_id in spec.decimals_allowed))
+                                           question_id in spec.decimals_allowed),
+                                spec.choices_shown.get(question_id, ""))
         if problem:
             problems.append(f"{where}.value (question {spec.positions[question_id]}) {problem}")
         elif value != "":  # an empty text box is no answer
@@ -228,8 +235,9 @@ def _answers(answers: list[Any], spec: VersionSpec,
     return sorted(normal, key=lambda a: spec.positions[a["question_id"]])
 
 
-def _choices_text(allowed: frozenset[Any]) -> str:
-    return ", ".join(f"'{v}'" for v in sorted(allowed))
+def _labels_text(labels: list[str]) -> str:
+    quoted = [f"“{label}”" for label in labels]
+    return " or ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
 
 
 @dataclass(frozen=True)
@@ -241,15 +249,15 @@ class NumberRule:
 
 
 def _value(kind: str, allowed: frozenset[Any], value: Any,
-           rule: NumberRule = NumberRule()) -> tuple[Any, str | None]:
+           rule: NumberRule = NumberRule(), shown: str = "") -> tuple[Any, str | None]:
     if kind == "free_text":
         return _free_text(value)
     if kind == "number":
         return _number(value, rule)
     if kind == "multiple_choice":
-        return _choices(allowed, value)
+        return _choices(allowed, value, shown)
     if not isinstance(value, str) or value not in allowed:
-        return None, f"must be one of {_choices_text(allowed)}"
+        return None, f"must be one of {shown}"
     return value, None
 
 
@@ -274,11 +282,11 @@ def _number(value: Any, rule: NumberRule) -> tuple[Any, str | None]:
     return value, None
 
 
-def _choices(allowed: frozenset[Any], value: Any) -> tuple[Any, str | None]:
+def _choices(allowed: frozenset[Any], value: Any, shown: str) -> tuple[Any, str | None]:
     if not isinstance(value, list) or not value:
         return None, "must be a list of one or more choices"
     if not all(isinstance(v, str) and v in allowed for v in value):
-        return None, f"must only hold choices from {_choices_text(allowed)}"
+        return None, f"must only hold choices from {shown}"
     if len(set(value)) != len(value):
         return None, "has the same choice twice"
     if len(value) > 1 and ({"dont_know", "prefer_not"} & set(value)):

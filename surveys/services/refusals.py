@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from flask_babel import ngettext
+from sqlalchemy import delete, select
 
 from forum.extensions import db
 from forum.models.base import utcnow
@@ -83,3 +84,26 @@ def _after(when: datetime | None, since: datetime) -> datetime | None:
         return None
     aware = [t if t.tzinfo else t.replace(tzinfo=UTC) for t in (when, since)]
     return when if aware[0] >= aware[1] else None
+
+
+def purge_refusals(days: int, cutoff: datetime) -> str | None:
+    """Delete the notes of refusals last tried before the retention cutoff (the job commits).
+
+    A response deleted on the tablet is never sent again, so its note would stay for ever.
+    Registered with ``forum.services.retention.register_retention_hook``.
+
+    Args:
+        days: the retention period in days, for the sentence.
+        cutoff: notes last tried before this go.
+
+    Returns:
+        A sentence saying how many went, or None if none did.
+    """
+    result = db.session.execute(delete(SurveyRefusal).where(SurveyRefusal.last_at < cutoff))
+    gone = int(getattr(result, "rowcount", 0))  # a DELETE's result is a CursorResult
+    if not gone:
+        return None
+    return str(ngettext("Deleted %(num)d note of a tablet response the server refused, last tried "
+                    "more than %(days)d days ago.",
+                    "Deleted %(num)d notes of tablet responses the server refused, last tried "
+                    "more than %(days)d days ago.", gone, days=days))

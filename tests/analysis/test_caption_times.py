@@ -63,8 +63,9 @@ def test_the_srt_from_the_new_user_walk_names_each_broken_line():
     assert ("Line 6: the time ‘00:01:0,500 -> 00:01:04,000’ is not in the form "
             "00:00:00,000 --> 00:00:00,000") in message
     assert "Line 9: this cue has no number above its time" in message
-    assert "Line 16: ‘And then this, with no time.’ has no time line above it" in message
-    assert "more cue" not in message  # three problems, all named
+    # After a blank line, words following a cue's words are that cue's (a blank line in its text)
+    assert "And then this" not in message
+    assert message.startswith("These .srt captions were not saved: 2 cues need correcting")
 
 
 def test_many_broken_cues_name_three_and_count_the_rest():
@@ -75,8 +76,8 @@ def test_many_broken_cues_name_three_and_count_the_rest():
 
 
 def test_words_without_a_time_line_refuse_the_file():
-    vtt = _vtt("00:00:05.000 --> 00:00:08.000") + "\nand this was left over\n"
-    with pytest.raises(TranscriptError, match="Line 12: ‘and this was left over’ has no time "
+    vtt = _vtt("00:00:05.000 --> 00:00:08.000") + "\nNOTE checked\n\nand this was left over\n"
+    with pytest.raises(TranscriptError, match="Line 14: ‘and this was left over’ has no time "
                                               "line above it"):
         _turns(vtt)
 
@@ -102,3 +103,26 @@ def test_pasted_captions_starting_with_a_byte_order_mark_are_read():
 
     srt = "\ufeff1\r\n00:00:01,000 --> 00:00:03,000\r\nDave: Hello.\r\n"
     assert [(t.speaker, t.text) for t in parse_text(srt, "srt").turns] == [("Dave", "Hello.")]
+
+
+def test_a_blank_line_inside_a_cues_words_keeps_them_in_that_cue():
+    # Real exported files put a blank line inside a cue's text; the words after it are that
+    # cue's, not a cue of their own without a time.
+    srt = ("1\n00:00:01,000 --> 00:00:04,000\nDave: When I came out\n\nnobody met me.\n\n"
+           "2\n00:00:05,000 --> 00:00:08,000\nMarcia: Same for me.\n")
+    turns = _turns(srt, "group.srt")
+    assert [(t.speaker, t.text, t.start_seconds, t.line_start, t.line_end) for t in turns] == [
+        ("Dave", "When I came out nobody met me.", 1.0, 1, 5),
+        ("Marcia", "Same for me.", 5.0, 7, 9)]
+    vtt = ("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Dave>When I came out\n\n"
+           "nobody met me.\n\n00:00:05.000 --> 00:00:08.000\n<v Marcia>Same for me.\n")
+    assert [(t.speaker, t.text, t.line_end) for t in _turns(vtt)] == [
+        ("Dave", "When I came out nobody met me.", 6), ("Marcia", "Same for me.", 9)]
+
+
+def test_words_after_a_blank_line_are_refused_where_no_cue_is_above_them():
+    with pytest.raises(TranscriptError, match="Line 3: ‘and this was left over’ has no time"):
+        _turns("WEBVTT\n\nand this was left over\n\n00:00:01.000 --> 00:00:02.000\nHi.\n")
+    with pytest.raises(TranscriptError, match="Line 5: ‘7’ has no time line above it"):
+        _turns("1\n00:00:01,000 --> 00:00:02,000\nHi.\n\n7\n\n00:00:03,000 --> 00:00:04,000\n"
+               "Dave: Yes.\n", "group.srt")

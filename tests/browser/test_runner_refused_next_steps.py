@@ -84,7 +84,7 @@ QUEUE_NOT_IN_PRISON = queued_response(
     '{question_id: id(1), value: "no"}', '{question_id: id(4), value: "no"}',
     '{question_id: id(9), value: "More peer mentors."}')
 REFUSED_Q1 = ("The response was not stored: answers[0].value (question 1) must be one of "
-              "'no', 'prefer_not', 'yes'")
+              "“Yes”, “No” or “Prefer not to say”")
 
 
 def test_a_refused_answer_changed_from_no_to_yes_asks_the_questions_yes_shows(
@@ -112,6 +112,9 @@ def test_a_refused_answer_changed_from_no_to_yes_asks_the_questions_yes_shows(
     page.get_by_role("button", name="Send now").tap()
     page.get_by_role("link", name="Change the answer to question 1").tap(timeout=15000)
     wait_for_heading(page, "Have you been in prison?")
+    # The server's reason names the choices as the participant saw them, and is shown as sent.
+    expect(page.locator("[data-fix]")).to_contain_text(
+        "must be one of “Yes”, “No” or “Prefer not to say”.")
     page.get_by_label("Yes", exact=True).tap()
     page.get_by_role("button", name="Save and send").tap()
 

@@ -115,7 +115,7 @@ QUEUE_BEEN_IN_PRISON = queued_response(
     '{question_id: id(1), value: "yes"}', '{question_id: id(2), value: "in-a-hostel"}',
     '{question_id: id(3), value: "4"}', '{question_id: id(9), value: "More peer mentors."}')
 REFUSED_Q1 = ("The response was not stored: answers[0].value (question 1) must be one of "
-              "'no', 'prefer_not', 'yes'")
+              "“Yes”, “No” or “Prefer not to say”")
 
 
 def test_a_changed_refused_answer_drops_the_answers_its_skip_logic_now_hides(

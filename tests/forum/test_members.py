@@ -165,7 +165,7 @@ def test_withdrawal_is_recorded_and_only_new_consent_undoes_it(auth):
 def test_service_never_stores_quote_without_take_part(app):
     member = service.save_member(Member(lived_experience=[]), "")
     record = service.record_consent(member, None, take_part=False, may_quote=True,
-                                    may_quote_with_demographics=True, audio_recording=True)
+                                    may_quote_with_demographics=True, audio_recording=True).record
     assert not (record.may_quote or record.may_quote_with_demographics or record.audio_recording)
 
 

@@ -53,6 +53,30 @@ def test_staff_see_the_refusals_and_which_were_stored_later(client, auth, versio
     text = page.get_data(as_text=True)
     assert "Tablet 1" in text and body["uuid"] in text
     assert f"Survey version {version.id + 100} does not exist" in text
-    assert "Not yet" in text
+    # A response deleted on the tablet is never stored: the page must not promise it will be.
+    assert "Not yet" not in text
+    assert "Not stored</strong>" in text and "Still on the tablet, or deleted there" in text
     send(client, token, {**body, "survey_version_id": version.id})
     assert "Stored since" in client.get("/surveys/devices/refused").get_data(as_text=True)
+
+
+def test_the_retention_purge_deletes_refusal_notes_older_than_the_period(
+        app, version, questions, tablet):
+    from datetime import timedelta
+
+    from forum.models.base import utcnow
+
+    device, _ = tablet
+    now = utcnow()
+    for days in (31, 29):
+        db.session.add(SurveyRefusal(device_id=device.id, uuid=None, version_id=version.id,
+                                     status=422, reason=f"tried {days} days ago",
+                                     first_at=now - timedelta(days=40),
+                                     last_at=now - timedelta(days=days)))
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["retention", "purge", "--days", "30"])
+    assert result.exit_code == 0, result.output
+    assert ("Deleted 1 note of a tablet response the server refused, last tried more than 30 "
+            "days ago.") in result.output
+    db.session.expire_all()
+    assert [r.reason for r in db.session.scalars(select(SurveyRefusal))] == ["tried 29 days ago"]

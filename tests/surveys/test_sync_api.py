@@ -186,7 +186,11 @@ def test_answers_of_the_wrong_type_or_choice(client, version, questions, tablet)
         body["answers"] = [{"question_id": questions[position].id, "value": value}]
         return _problem(client, token, body=body)
 
-    assert "must be one of 'no', 'prefer_not', 'yes'" in answer(1, "maybe")
+    # The choices as the participant saw them, in their order: the tablet's "fix this answer"
+    # page and the staff page show this reason, and 'prefer_not' meant nothing to a researcher.
+    assert "must be one of “Yes”, “No” or “Prefer not to say”" in answer(1, "maybe")
+    assert "must only hold choices from “Family”, “Probation” or “Charity”" in answer(
+        3, ["family", "friends"])
     assert "must be one of" in answer(2, ["hostel"])
     assert "must be one of" in answer(2, "prefer_not")  # not offered on that question
     assert "list of one or more choices" in answer(3, "family")

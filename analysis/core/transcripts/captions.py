@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .cue_check import cue_blocks
 from .model import ParsedTurn
 from .speakers import accept_label, parse_timestamp, split_inline_label
 
@@ -62,22 +62,6 @@ def looks_like_captions(text: str) -> bool:
     return head.startswith("WEBVTT") or bool(SRT_START.match(head))
 
 
-def _blocks(lines: list[str]) -> Iterator[tuple[int, list[str]]]:
-    """Yield (first line number, lines) for each run of non-blank lines."""
-    block: list[str] = []
-    first = 0
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            if not block:
-                first = number
-            block.append(line)
-        elif block:
-            yield first, block
-            block = []
-    if block:
-        yield first, block
-
-
 _RawCue = tuple[str | None, str, float | None, float | None, int, int]
 
 
@@ -99,17 +83,18 @@ def _cue_times(block: list[str]) -> tuple[int, float | None, float | None]:
 def _raw_cues(text: str) -> list[_RawCue]:
     """Read (voice, body line, start, end, line_start, line_end) for every cue line."""
     out: list[_RawCue] = []
-    for first, block in _blocks(text.split("\n")):
+    for numbered in cue_blocks(text):
+        first, block = numbered[0][0], [line for _, line in numbered]
         if block[0].strip().startswith(SKIP_BLOCKS):
             continue
         words_at, start, end = _cue_times(block)
         voice = None
-        for offset, line in enumerate(block[words_at:], start=words_at):
+        for number, line in numbered[words_at:]:
             found = VOICE.search(line)
             voice = " ".join(found.group(1).split()) if found else voice
             body = html.unescape(TAG.sub("", line)).strip()
             if body:
-                out.append((voice, body, start, end, first, first + offset))
+                out.append((voice, body, start, end, first, number))
     return out
 
 

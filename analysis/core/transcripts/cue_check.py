@@ -9,7 +9,8 @@ What stays allowed, because tools really write it: a byte-order mark, CRLF, WebV
 ``NOTE``/``STYLE``/``REGION`` blocks and header lines, cue identifiers, cue settings after
 the end time, voice tags, no hours (``01:02.500``), no milliseconds, a comma or a dot
 before the milliseconds in either format, any spaces round the arrow, no blank line at the
-end.
+end, a blank line inside a cue's words (lines after it that are neither a cue number nor
+meant as a time line, following a timed cue, are that cue's words).
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import re
 
 from .model import TranscriptError
 
-__all__ = ["check_cues", "has_cue_times"]
+__all__ = ["check_cues", "cue_blocks", "has_cue_times"]
 
 TIME = r"(?:\d{1,3}:)?[0-5]\d:[0-5]\d(?:[.,]\d{3})?"
 GOOD_TIMING = re.compile(rf"^\s*{TIME}\s*-->\s*{TIME}(?:\s+\S.*)?\s*$")
@@ -40,6 +41,47 @@ def has_cue_times(text: str) -> bool:
     """
     return any(re.match(r"^\s*\d", line) and MEANT_AS_TIMING.search(line)
                for line in text.split("\n"))
+
+
+Block = list[tuple[int, str]]
+
+
+def _is_header(block: Block) -> bool:
+    return block[0][1].strip().lstrip("\ufeff").startswith(SKIP_BLOCKS)
+
+
+def _is_more_words(previous: Block, block: Block) -> bool:
+    """Whether a block is the words of the cue above after a blank line exported inside them."""
+    head = [line for _, line in previous[:3]]
+    timed = next((i for i, line in enumerate(head) if MEANT_AS_TIMING.search(line)), None)
+    return (timed is not None and len(previous) > timed + 1
+            and not _is_header(previous) and not _is_header(block)
+            and not CUE_NUMBER.match(block[0][1])
+            and not any(MEANT_AS_TIMING.search(line) for _, line in block[:3]))
+
+
+def cue_blocks(text: str) -> list[Block]:
+    """Split caption text into cues and header blocks, each line with its number.
+
+    Args:
+        text: decoded text with ``\\n`` line endings.
+
+    Returns:
+        Each run of non-blank lines as (line number, line) pairs; a run that is more words
+        of the timed cue above (a blank line exported inside its text) joins that cue.
+    """
+    blocks: list[Block] = []
+    block: Block = []
+    for number, line in enumerate([*text.split("\n"), ""], start=1):
+        if line.strip():
+            block.append((number, line))
+            continue
+        if block and blocks and _is_more_words(blocks[-1], block):
+            blocks[-1].extend(block)
+        elif block:
+            blocks.append(block)
+        block = []
+    return blocks
 
 
 def _quoted(line: str) -> str:
@@ -78,18 +120,11 @@ def check_cues(text: str, srt: bool) -> None:
         TranscriptError: naming the first few lines to fix; nothing of the file is kept.
     """
     problems: list[str] = []
-    block: list[str] = []
-    first = 0
-    for number, line in enumerate([*text.split("\n"), ""], start=1):
-        if line.strip():
-            first = first or number
-            block.append(line)
-            continue
-        if block and not block[0].strip().lstrip("\ufeff").startswith(SKIP_BLOCKS):
-            problem = _block_problem(first, block, srt)
+    for block in cue_blocks(text):
+        if not _is_header(block):
+            problem = _block_problem(block[0][0], [line for _, line in block], srt)
             if problem:
                 problems.append(problem)
-        block, first = [], 0
     if not problems:
         return
     more = len(problems) - SHOWN
