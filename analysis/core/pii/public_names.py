@@ -256,8 +256,10 @@ ARTICLE_NEEDED = {"pat on the back": re.compile(r"\b(?i:a|the)[ \t]+$"),
 
 def _phrase_is_someone(text: str, cand: Candidate, spans: list[tuple[int, int]]) -> bool:
     """A phrase opened by the candidate shown to be a person ("me and Harry Potter");
-    a word inside a shop name is not read ("the guard at Marks & Spencer knew my face")."""
-    return any(s == cand.start for s, _ in spans) and shows_a_person(text, cand.start, cand.end)
+    a word inside a shop name is not read ("the guard at Marks & Spencer knew my face").
+    What it does after says nothing: public figures speak ("Gazza said it best")."""
+    return any(s == cand.start for s, _ in spans) and shows_a_person(
+        text, cand.start, cand.end, verbs=frozenset())
 
 
 def _phrase_framed(text: str, m: re.Match[str]) -> bool:
