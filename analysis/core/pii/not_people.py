@@ -10,7 +10,7 @@ from .common import CAP_WORD, COMMON_WORDS, Candidate, is_sentence_start
 from .name_rules import cued_names, named_by_role
 from .name_words import TITLES, is_ambiguous
 from .speakers import speaks
-from .word_lists import DAYTIME_NAMES, PERSON_VERBS, SPEECH_VERBS, TIME_NAMES
+from .word_lists import DAYTIME_NAMES, PERSON_OBJECT_VERBS, PERSON_VERBS, SPEECH_VERBS, TIME_NAMES
 
 __all__ = ["drop_not_people", "named_documents"]
 
@@ -228,6 +228,12 @@ A_BEFORE = re.compile(r"(?:^|[^\w'’])(?i:a)[ \t]+$")
 AN_BEFORE = re.compile(r"(?:^|(?P<prev>[\w'’]+)[ \t]+)(?i:an)[ \t]+$")
 PERSON_WORDS = frozenset(["me", "him", "her", "us", "them", "i", "you", "we"])
 SCOTS_KEN_BEFORE = re.compile(r"\b(?i:ye|ya|yi|you|ah|i|dinnae|dunno|d['’]?ye|div|ken)[ \t]+$")
+# "it's hard, ken", "goes a long way ken": closing a clause, Scots "ken" asks "you know?";
+# not after who is with, spoken to or done to someone ("me and ken.", "told ken", "cheers ken").
+KEN_CLOSES = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$)")
+KEN_SOMEONE_BEFORE = re.compile(
+    r"\b(?i:and|an|n|with|wi|to|for|at|from|about|like|than|saw|see|seen|thanks|cheers|ta|hi"
+    r"|hiya|hello|bye|night|mate|pal|bro|big|wee|old|auld|uncle|cousin)[ \t]*$")
 
 
 def _article_or_scots(text: str, cand: Candidate, is_word: Callable[[str], bool] | None) -> bool:
@@ -235,7 +241,10 @@ def _article_or_scots(text: str, cand: Candidate, is_word: Callable[[str], bool]
     before = text[max(0, cand.start - 20):cand.start]
     if not word.islower():
         return False
-    if word == "ken" and SCOTS_KEN_BEFORE.search(before):
+    last = re.search(r"([\w'’]+)[ \t]*,?[ \t]*$", before)
+    if word == "ken" and (SCOTS_KEN_BEFORE.search(before) or (
+            KEN_CLOSES.match(text, cand.end) and last and not KEN_SOMEONE_BEFORE.search(
+                before.rstrip(", \t")) and last.group(1).lower() not in PERSON_OBJECT_VERBS)):
         return True
     if A_BEFORE.search(before):
         return True
