@@ -15,8 +15,7 @@ from .test_redact import found
 @pytest.mark.parametrize("text, word", [
     ("Keir Starmer wouldn't last a day where I live", "Keir Starmer"),
     ("I reckon Keir Starmer should come and see this place", "Keir Starmer"),
-    ("Gazza said it best, addiction doesn't care who you are", "Gazza"),
-    ("Like Gazza said, it's all in the head", "Gazza"),
+    ("Paul Gascoigne said it best, addiction doesn't care who you are", "Paul Gascoigne"),
     ("Marcus Rashford did more for kids than the government", "Marcus Rashford"),
 ])
 def test_public_figures_are_kept(text, word, real_nlp):
@@ -28,6 +27,9 @@ def test_public_figures_are_kept(text, word, real_nlp):
     ("Keir said he would pick me up from the gate", "Keir"),
     ("my mate Gazza lent me a tenner", "Gazza"),
     ("me and gazza went halves on a caravan", "gazza"),
+    ("Gazza was my cellmate for two year", "Gazza"),
+    ("I was with Gazza at the time", "Gazza"),
+    ("Gazza said he would sort me a bed", "Gazza"),
 ])
 def test_real_people_with_those_names_are_still_names(text, name, real_nlp):
     assert ("name", name) in found(text, real_nlp)
@@ -68,6 +70,9 @@ def test_scots_ken_closing_a_clause_is_no_name(text, real_nlp):
     "I was sharing a room with ken",
     "ken was my cellmate for two year",
     "my pal ken, he got me sorted",
+    "I miss ken.",
+    "thanks ken",
+    "I told the officer ken",
 ])
 def test_ken_as_someone_is_still_a_name(text, real_nlp):
     assert ("name", "ken") in found(text, real_nlp)
