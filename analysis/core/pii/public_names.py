@@ -21,7 +21,7 @@ from .drug_lists import listed_drug
 from .kin import named_as_kin
 from .name_rules import cued_names
 from .name_words import shows_a_person
-from .public_frames import said_as_club, said_as_public_figure
+from .public_frames import listed_figures, said_as_club, said_as_public_figure
 
 __all__ = ["drop_public_names", "famous_or_team", "said_as_substance"]
 
@@ -240,10 +240,12 @@ def drop_public_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     """
     spans = [m.span() for m in _phrases().finditer(text) if _phrase_framed(text, m)]
     cued = {c.start for c in cued_names(text)}
+    figures = [f for f in listed_figures(text) if f[0] not in cued]  # "Keir Starmer says"
     return [c for c in cands
             if c.label not in ("name", "place", "hostel")
             or not ((c.start not in cued and not _phrase_is_someone(text, c, spans)
                      and any(s <= c.start and c.end <= e for s, e in spans))
+                    or any(s <= c.start and c.end <= e for s, e in figures)
                     or said_as_substance(text, c.start, c.end)
                     or famous_or_team(text, c, c.start in cued))]
 
@@ -256,10 +258,8 @@ ARTICLE_NEEDED = {"pat on the back": re.compile(r"\b(?i:a|the)[ \t]+$"),
 
 def _phrase_is_someone(text: str, cand: Candidate, spans: list[tuple[int, int]]) -> bool:
     """A phrase opened by the candidate shown to be a person ("me and Harry Potter");
-    a word inside a shop name is not read ("the guard at Marks & Spencer knew my face").
-    What it does after says nothing: public figures speak ("Gazza said it best")."""
-    return any(s == cand.start for s, _ in spans) and shows_a_person(
-        text, cand.start, cand.end, verbs=frozenset())
+    a word inside a shop name is not read ("the guard at Marks & Spencer knew my face")."""
+    return any(s == cand.start for s, _ in spans) and shows_a_person(text, cand.start, cand.end)
 
 
 def _phrase_framed(text: str, m: re.Match[str]) -> bool:
