@@ -14,7 +14,8 @@ __all__ = ["DRUG_WORDS", "listed_drug"]
 DRUG_WORDS = frozenset(
     ["ket", "spice", "mamba", "coke", "crack", "weed", "skunk", "mdma", "pills", "speed",
      "heroin", "smack", "gear", "brown", "valium", "vallies", "ecstasy", "pregabs", "subbies",
-     "benzos", "acid", "whizz", "meth", "pingers", "bud", "pregabalin", "subutex", "g", "ghb"])
+     "benzos", "acid", "whizz", "meth", "pingers", "bud", "pregabalin", "subutex", "g", "ghb",
+     "gabbies", "gabapentin"])
 # Next to another drug in a list: the words either side of the comma, "and" or "or".
 LIST_BEFORE = re.compile(r"\b(?P<drug>[a-z]+)(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+)$")
 LIST_AFTER = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+)(?P<drug>[a-z]+)\b")

@@ -16,6 +16,7 @@ from ..lists import load_set
 from .common import Candidate
 from .drug_lists import DRUG_WORDS
 from .kin_lower import CLAUSE_OPEN, SHORT_NOUN, WordTests, kin_lower_names, plausible
+from .shops import listed_shop
 
 __all__ = ["lower_case_names"]
 
@@ -86,7 +87,8 @@ def _homes_and_nicknames(text: str, tests: WordTests) -> Spans:
             yield m.span("name")
     for m in AT_THEIRS.finditer(text):
         word = m.group("name")
-        if word not in load_set("shops.txt") and plausible(text, m.end("name"), word, word_only):
+        if not listed_shop(text, *m.span("name")) and plausible(
+                text, m.end("name"), word, word_only):
             yield m.span("name")
     # "we called him useless" is what he was said to be; "known as chalky" is a name.
     for pattern, test in ((CALLED, (tests[0], tests[1], None)), (KNOWN_AS, word_only)):

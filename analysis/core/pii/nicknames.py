@@ -43,7 +43,7 @@ CARES_FOR = re.compile(
 
 # Street words for drugs that are plain English words, dealt by someone ("sells the brown").
 STREET_DRUGS = (r"brown|white|gear|smack|crack|rock|weed|green|spice|mamba|vallies|blues|pills"
-                r"|coke|ket|bud|subbies|pregabs|benzos|tabs|pins")
+                r"|coke|ket|bud|subbies|pregabs|gabbies|benzos|tabs|pins")
 # "Smudge looked after me", "Sober looked after me when I first come in", "Tiny put me up":
 # what only a person does for someone, so any word opening a sentence before it is what
 # someone is called, a noun or a state as much as an adjective ("Sober helped me" stays the

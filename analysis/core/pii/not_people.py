@@ -10,7 +10,7 @@ from .common import CAP_WORD, COMMON_WORDS, Candidate, is_sentence_start
 from .name_rules import cued_names, named_by_role
 from .name_words import TITLES, is_ambiguous
 from .speakers import speaks
-from .word_lists import DAYTIME_NAMES, PERSON_VERBS, SPEECH_VERBS, TIME_NAMES
+from .word_lists import DAYTIME_NAMES, PERSON_OBJECT_VERBS, PERSON_VERBS, SPEECH_VERBS, TIME_NAMES
 
 __all__ = ["drop_not_people", "named_documents"]
 
@@ -228,6 +228,14 @@ A_BEFORE = re.compile(r"(?:^|[^\w'’])(?i:a)[ \t]+$")
 AN_BEFORE = re.compile(r"(?:^|(?P<prev>[\w'’]+)[ \t]+)(?i:an)[ \t]+$")
 PERSON_WORDS = frozenset(["me", "him", "her", "us", "them", "i", "you", "we"])
 SCOTS_KEN_BEFORE = re.compile(r"\b(?i:ye|ya|yi|you|ah|i|dinnae|dunno|d['’]?ye|div|ken)[ \t]+$")
+# "it's hard, ken", "a long way ken": closing a clause after a comma or a noun, Scots for "you
+# know?"; not after a verb ("I miss ken"), a role or who is with or told ("me and ken.").
+KEN_CLOSES = re.compile(r"[ \t]*(?:[,.;:!?)\n]|$)")
+KEN_CLAUSE_BEFORE = re.compile(r"(?:(?P<last>[\w'’]+),|\b(?i:a|an|the|my|your|this|that|some)"
+                               r"[ \t]+(?:[a-z]+[ \t]+)?(?P<noun>[a-z]+))[ \t]*$")
+KEN_SOMEONE_BEFORE = re.compile(
+    r"\b(?i:and|an|n|with|wi|to|for|at|from|about|like|than|saw|see|seen|thanks|cheers|ta|hi"
+    r"|hiya|hello|bye|night|mate|pal|bro|big|wee|old|auld|uncle|cousin)[ \t]*$")
 
 
 def _article_or_scots(text: str, cand: Candidate, is_word: Callable[[str], bool] | None) -> bool:
@@ -235,7 +243,13 @@ def _article_or_scots(text: str, cand: Candidate, is_word: Callable[[str], bool]
     before = text[max(0, cand.start - 20):cand.start]
     if not word.islower():
         return False
-    if word == "ken" and SCOTS_KEN_BEFORE.search(before):
+    clause = KEN_CLAUSE_BEFORE.search(before)
+    if word == "ken" and (SCOTS_KEN_BEFORE.search(before) or (
+            clause and KEN_CLOSES.match(text, cand.end)
+            and not KEN_SOMEONE_BEFORE.search(before.rstrip(", \t"))
+            and (clause.group("last") or "").lower() not in PERSON_OBJECT_VERBS
+            and (clause.group("noun") is None or (is_word is not None and is_word(
+                clause.group("noun")) and clause.group("noun") not in load_set("name_cues.txt"))))):
         return True
     if A_BEFORE.search(before):
         return True

@@ -5,11 +5,13 @@ well", "Hibs lost again on saturday". Read by ``public_names.famous_or_team``.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..lists import load_set
 from .common import Candidate
+from .name_words import shows_a_person
 
-__all__ = ["said_as_club", "said_as_public_figure"]
+__all__ = ["listed_figures", "said_as_club", "said_as_public_figure"]
 
 DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # Only as clubs are spoken of: plural "are" ("Dave is doing well" is someone), a result
@@ -72,3 +74,24 @@ def said_as_public_figure(text: str, start: int, cand: Candidate) -> bool:
     after = text[cand.end:cand.end + MEDIA_REACH]
     sentence = re.split(r"[.!?\n]", after, maxsplit=1)[0]
     return bool(MEDIA.search(sentence))
+
+
+@cache
+def _figures() -> re.Pattern[str]:
+    names = sorted(load_set("public_figures.txt"), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’])(?i:" + "|".join(
+        r"[ \t]+".join(map(re.escape, n.split())) for n in names) + r")(?![\w])")
+
+
+def listed_figures(text: str) -> list[tuple[int, int]]:
+    """Find public figures named in full (``data/public_figures.txt``) said as such.
+
+    Args:
+        text: the whole text.
+
+    Returns:
+        (start, end) of each, whatever it does after ("Keir Starmer says ..."); none with
+        someone beside it or done to it ("me and Keir Starmer", "I told Ross Kemp").
+    """
+    return [m.span() for m in _figures().finditer(text)
+            if not shows_a_person(text, m.start(), m.end(), verbs=frozenset())]

@@ -21,7 +21,7 @@ from .drug_lists import listed_drug
 from .kin import named_as_kin
 from .name_rules import cued_names
 from .name_words import shows_a_person
-from .public_frames import said_as_club, said_as_public_figure
+from .public_frames import listed_figures, said_as_club, said_as_public_figure
 
 __all__ = ["drop_public_names", "famous_or_team", "said_as_substance"]
 
@@ -240,10 +240,12 @@ def drop_public_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     """
     spans = [m.span() for m in _phrases().finditer(text) if _phrase_framed(text, m)]
     cued = {c.start for c in cued_names(text)}
+    figures = [f for f in listed_figures(text) if f[0] not in cued]  # "Keir Starmer says"
     return [c for c in cands
             if c.label not in ("name", "place", "hostel")
             or not ((c.start not in cued and not _phrase_is_someone(text, c, spans)
                      and any(s <= c.start and c.end <= e for s, e in spans))
+                    or any(s <= c.start and c.end <= e for s, e in figures)
                     or said_as_substance(text, c.start, c.end)
                     or famous_or_team(text, c, c.start in cued))]
 

@@ -6,7 +6,7 @@ import re
 
 from ..lists import load_set
 
-__all__ = ["lower_case_shop_people", "said_as_shop"]
+__all__ = ["listed_shop", "lower_case_shop_people", "said_as_shop"]
 
 # "at Costa", "outside Boots", "from Tesco", "off Boots", "a Greggs", "the Costa on the high
 # street". Never after "called", "Mr" or "me and": "a bloke called Costa", "Mr Boots".
@@ -41,6 +41,29 @@ NAMES_TOO = frozenset(["costa", "boots", "morrisons", "sainsbury's", "sainsburys
                        "wilko", "mcdonald's", "mcdonalds",
                        # Round fifteen's employers: a first name, and initials people go by.
                        "hermes", "jd"])
+# Spelt so, a shop's name and nobody's ("Greggs", not "Gregg" or "Gregg's"): a shop wherever it
+# stands ("Greggs let me use their toilet") unless a person is beside it or it does what only
+# a person does ("me and Greggs", "Greggs said"); "we call him Greggs" is a nickname.
+SHOP_SPELLING = frozenset(["greggs", "mcdonalds", "sainsburys"])
+POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def listed_shop(text: str, start: int, end: int) -> bool:
+    """Say whether ``text[start:end]`` is in ``shops.txt``, with any possessive said after it
+    ("mcdonald" before "'s" is McDonald's).
+
+    Args:
+        text: the whole text.
+        start: where the word starts.
+        end: where it ends (before any possessive).
+
+    Returns:
+        True for a listed shop, False for any other word.
+    """
+    word = re.sub(r"['’]s$", "", text[start:end].lower())
+    shops = load_set("shops.txt")
+    return word in shops or text[start:end].lower() in shops or bool(
+        POSSESSIVE.match(text, end) and word + "'s" in shops)
 
 
 def said_as_shop(text: str, start: int, end: int) -> bool:
@@ -58,9 +81,11 @@ def said_as_shop(text: str, start: int, end: int) -> bool:
         someone is called ("we call him Argos", "Tesco we called him"), and for any other
         word.
     """
-    word = re.sub(r"['’]s$", "", text[start:end].lower())
-    if word not in load_set("shops.txt") and text[start:end].lower() not in load_set("shops.txt"):
+    if not listed_shop(text, start, end):
         return False
+    word = re.sub(r"['’]s$", "", text[start:end].lower())
+    if POSSESSIVE.match(text, end) and word + "'s" in load_set("shops.txt"):
+        word += "'s"
     if (NAMED_BEFORE.search(text[max(0, start - 25):start])
             or NAMED_AFTER.match(text, end)):
         return False
@@ -68,7 +93,7 @@ def said_as_shop(text: str, start: int, end: int) -> bool:
         return True
     # "greggs wouldnt take me on": typed in lower case a shop is the shop, unless it stands
     # beside someone ("me and greggs") or after who someone is ("my mate costa").
-    if text[start:end].islower() and not LOWER_PERSON_BEFORE.search(
+    if (text[start:end].islower() or word in SHOP_SPELLING) and not LOWER_PERSON_BEFORE.search(
             text, max(0, start - 12), start) and not LOWER_PERSON_AFTER.match(text, end):
         return True
     return bool(SHOP_BEFORE.search(text[max(0, start - 12):start]) or SHOP_AFTER.match(text, end))
