@@ -9,6 +9,13 @@ if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium >/dev/null
 fi
+# The pages ask for Arial; without a font of its metrics Chromium falls back to DejaVu Sans,
+# which is wider, and the layout tests at 768 pixels measure a different page than users see.
+if ! fc-match Arial 2>/dev/null | grep -q Liberation; then
+  echo "==> Installing fonts-liberation (the Arial-metric font Chromium shows for Arial)"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq fonts-liberation >/dev/null
+fi
 if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
   echo "==> Installing poppler-utils (pdftotext reads export PDFs back in the tests)"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
