@@ -17,7 +17,11 @@ def test_the_per_theme_table_marks_a_codebook_suggestion_as_the_themes_page_does
     # "Probation officers", as if a person had kept the codebook's name.
     auth.login(Role.POLICY_OFFICER)
     sample = draw(auth, consultation)
-    code_all(auth, consultation, sample, lambda s, app: (app[0], str(app[1] or "")))
+    # A segment the app links to no question is coded "none": an empty choice is refused and
+    # left the sample unfinished whenever the random draw held one.
+    done = code_all(auth, consultation, sample,
+                    lambda s, app: (app[0], str(app[1]) if app[1] else "none"))
+    assert done.headers["Location"].endswith(f"/agreement/{sample.id}"), "sample fully coded"
     theme = db.session.scalars(select(Theme).where(Theme.consultation_id == consultation.id)
                                .order_by(Theme.position)).first()
     theme.label_by = BY_SUGGESTION
