@@ -98,6 +98,20 @@ def queued_response(*answers: str, started: str = "2026-12-01T10:00:00Z",
 }}"""
 
 
+def queue(page, script):
+    """Put a response straight into the tablet's queue (a ``queued_response`` script), then
+    open the researcher page again, as a researcher coming back to it would.
+
+    The page counts what waits when it opens: without opening it again, "Send now" stayed
+    hidden until the 30-second send came round, and a tap waiting for it timed out whenever
+    the tablet had been set up quickly. Returns: the response's id.
+    """
+    uuid = page.evaluate(script)
+    page.reload()
+    wait_until_ready(page)
+    return uuid
+
+
 def wait_until_ready(page, timeout=20000, on=None):
     """Wait until the page's script has set itself up (a tap before that does nothing).
 

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from tests.browser.runner_helpers import (
     SHORT_RUN,
+    queue,
     queued_response,
     set_up_tablet,
     sign_in_as_peer,
@@ -58,7 +59,7 @@ def test_a_refused_answer_is_changed_on_the_tablet_and_the_response_sent_once(
     page = touch_page
     sign_in_as_peer(page, live_server)
     set_up_tablet(page, live_server)
-    uuid = page.evaluate(QUEUE_OLD_RESPONSE)
+    uuid = queue(page, QUEUE_OLD_RESPONSE)
     page.get_by_role("button", name="Send now").tap()
     status = page.locator("[data-sync-status]")
     expect(status).to_contain_text("1 response could not be sent", timeout=15000)
@@ -97,7 +98,7 @@ def test_a_refusal_naming_no_answer_says_why_and_stays(live_server, touch_page):
     conflict = "A different response was already received with this id. It has not been changed."
     page.route("**/api/v1/responses", lambda route: route.fulfill(
         status=409, content_type="application/json", body=json.dumps({"error": conflict})))
-    page.evaluate(QUEUE_OLD_RESPONSE)
+    queue(page, QUEUE_OLD_RESPONSE)
     page.get_by_role("button", name="Send now").tap()
     refused = page.locator("[data-refused]")
     # What to do is said (tests/browser/test_runner_refused_next_steps.py has the rest).
@@ -115,7 +116,7 @@ def test_a_refused_answer_left_empty_sends_the_rest_without_it(live_server, touc
     page = touch_page
     sign_in_as_peer(page, live_server)
     set_up_tablet(page, live_server)
-    uuid = page.evaluate(QUEUE_OLD_RESPONSE)
+    uuid = queue(page, QUEUE_OLD_RESPONSE)
     page.get_by_role("button", name="Send now").tap()
     page.get_by_role("link", name="Change the answer to question 8").tap(timeout=15000)
     wait_for_heading(page, "How many workers help you now?")

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from tests.browser.helpers import axe_violations
 from tests.browser.runner_helpers import (
+    queue,
     queued_response,
     set_up_tablet,
     sign_in_as_peer,
@@ -37,7 +38,7 @@ def test_a_refused_duplicate_says_why_and_can_be_copied_or_deleted_once_confirme
     sign_in_as_peer(page, live_server)
     set_up_tablet(page, live_server)
     refuse_with(page, 409, CONFLICT)
-    uuid = page.evaluate(QUEUE_ONE)
+    uuid = queue(page, QUEUE_ONE)
     page.get_by_role("button", name="Send now").tap()
     refused = page.locator("[data-refused]")
     expect(refused).to_contain_text("The server already has a different response with the same "
@@ -71,7 +72,7 @@ def test_a_response_for_a_survey_version_the_server_lacks_says_so_in_plain_words
     sign_in_as_peer(page, live_server)
     set_up_tablet(page, live_server)
     refuse_with(page, 422, UNKNOWN_VERSION)
-    page.evaluate(QUEUE_ONE)
+    queue(page, QUEUE_ONE)
     page.get_by_role("button", name="Send now").tap()
     refused = page.locator("[data-refused]")
     expect(refused).to_contain_text("The version of the survey these answers were given in is "
@@ -108,7 +109,7 @@ def test_a_refused_answer_changed_from_no_to_yes_asks_the_questions_yes_shows(
                       body=json.dumps({"error": REFUSED_Q1}))
 
     page.route("**/api/v1/responses", refuse_until_asked)
-    uuid = page.evaluate(QUEUE_NOT_IN_PRISON)
+    uuid = queue(page, QUEUE_NOT_IN_PRISON)
     page.get_by_role("button", name="Send now").tap()
     page.get_by_role("link", name="Change the answer to question 1").tap(timeout=15000)
     wait_for_heading(page, "Have you been in prison?")
@@ -144,7 +145,7 @@ def test_the_refused_answers_box_comes_after_the_question_heading(live_server, t
     page = touch_page
     sign_in_as_peer(page, live_server)
     set_up_tablet(page, live_server)
-    page.evaluate(QUEUE_HALF_A_WORKER)
+    queue(page, QUEUE_HALF_A_WORKER)
     page.get_by_role("button", name="Send now").tap()
     page.get_by_role("link", name="Change the answer to question 8").tap(timeout=15000)
     wait_for_heading(page, "How many workers help you now?")
@@ -172,7 +173,7 @@ def test_the_sign_out_words_follow_the_responses_once_they_are_sent(live_server,
     expect(page.locator("[data-sync-status]")).to_contain_text("All responses have been sent.")
     expect(status).to_have_text("Nothing is waiting to send, so you can sign out now. The "
                                 "survey keeps working on this tablet without internet.")
-    page.evaluate(QUEUE_WRONG_CLOCK)
+    queue(page, QUEUE_WRONG_CLOCK)
     page.get_by_role("button", name="Send now").tap()
     page.get_by_role("button", name="Send it without the times").wait_for(timeout=15000)
     page.get_by_role("button", name="Sign out").tap()

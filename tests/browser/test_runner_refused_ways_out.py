@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.runner_helpers import (
+    queue,
     queued_response,
     set_up_tablet,
     sign_in_as_peer,
@@ -32,7 +33,7 @@ def test_a_response_refused_for_the_tablets_clock_is_sent_without_the_times(
     page = touch_page
     sign_in_as_peer(page, live_server)
     set_up_tablet(page, live_server)
-    uuid = page.evaluate(QUEUE_WRONG_CLOCK)
+    uuid = queue(page, QUEUE_WRONG_CLOCK)
     page.get_by_role("button", name="Send now").tap()
     refused = page.locator("[data-refused]")
     expect(refused).to_contain_text("The tablet’s clock was wrong", timeout=15000)
@@ -67,7 +68,7 @@ def test_a_refused_answer_changed_in_two_tabs_says_the_second_was_not_saved(
     page = touch_page
     sign_in_as_peer(page, live_server)
     set_up_tablet(page, live_server)
-    uuid = page.evaluate(QUEUE_HALF_A_WORKER)
+    uuid = queue(page, QUEUE_HALF_A_WORKER)
     page.get_by_role("button", name="Send now").tap()
     change = page.get_by_role("link", name="Change the answer to question 8")
     change.wait_for(timeout=15000)
@@ -99,7 +100,7 @@ def test_signing_out_with_a_refused_response_warns_first(live_server, touch_page
     page = touch_page
     sign_in_as_peer(page, live_server)
     set_up_tablet(page, live_server)
-    page.evaluate(QUEUE_HALF_A_WORKER)
+    queue(page, QUEUE_HALF_A_WORKER)
     page.get_by_role("button", name="Send now").tap()
     page.get_by_role("link", name="Change the answer to question 8").wait_for(timeout=15000)
     page.get_by_role("button", name="Sign out").tap()
@@ -141,7 +142,7 @@ def test_a_changed_refused_answer_drops_the_answers_its_skip_logic_now_hides(
                       body=json.dumps({"error": REFUSED_Q1}))
 
     page.route("**/api/v1/responses", refuse_while_yes)
-    uuid = page.evaluate(QUEUE_BEEN_IN_PRISON)
+    uuid = queue(page, QUEUE_BEEN_IN_PRISON)
     page.get_by_role("button", name="Send now").tap()
     change = page.get_by_role("link", name="Change the answer to question 1")
     change.wait_for(timeout=15000)
