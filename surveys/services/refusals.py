@@ -2,6 +2,7 @@
 staff to see. The answers themselves are never kept here: they stay on the tablet."""
 from __future__ import annotations
 
+import re
 import uuid as uuids
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,6 +18,8 @@ from surveys.models.refusals import REASON_MAX
 from surveys.services.devices import Tablet
 
 SHOWN = 200  # the newest; older notes stay in the table
+# Field names the tablet sent can hold any character; PostgreSQL refuses NUL in text.
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _uuid(body: Any) -> str | None:
@@ -44,7 +47,7 @@ def note_refusal(tablet: Tablet, body: Any, status: int, reason: str) -> None:
         reason: the server's words to the tablet, which name answers by position and never
             repeat written answers.
     """
-    reason = reason[:REASON_MAX]
+    reason = CONTROLS.sub("\N{REPLACEMENT CHARACTER}", reason)[:REASON_MAX]
     response_id = _uuid(body)
     now = utcnow()
     same = db.session.scalars(select(SurveyRefusal).where(

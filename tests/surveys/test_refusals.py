@@ -36,6 +36,17 @@ def test_a_refused_answer_is_noted_without_the_answers(client, version, question
     assert WORDS not in refusal.reason
 
 
+def test_a_field_name_with_control_characters_is_noted_without_them(client, version, questions,
+                                                                    tablet):
+    # PostgreSQL refuses NUL in text: noting the refusal failed and the tablet got a 500.
+    _, token = tablet
+    body = {**make_payload(version, questions), "bad\x00field\x07": 1}
+    assert send(client, token, body).status_code == 422
+    refusal = db.session.scalars(select(SurveyRefusal)).one()
+    assert "bad" in refusal.reason and "field" in refusal.reason
+    assert "\x00" not in refusal.reason and "\x07" not in refusal.reason
+
+
 def test_a_stored_response_is_not_noted(client, version, questions, tablet):
     _, token = tablet
     assert send(client, token, make_payload(version, questions)).status_code == 201
