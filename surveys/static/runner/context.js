@@ -13,6 +13,16 @@ export function go(url, replace) {
   if (replace) window.location.replace(url); else window.location.assign(url);
 }
 
+/* A GOV.UK button made by script (the researcher page's lists), calling onClick when pressed. */
+export function button(text, style, onClick) {
+  const element = document.createElement("button");
+  element.type = "button";
+  element.className = "govuk-button " + style;
+  element.textContent = text;
+  element.addEventListener("click", onClick);
+  return element;
+}
+
 export function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
 /* ---- skip logic ---- */

@@ -1,6 +1,6 @@
 /* The researcher's page: set up this tablet, kiosk mode, keep the survey for offline use,
  * and unfinished surveys kept on the tablet. */
-import { go, nextUrl, plural, versionId } from "./context.js";
+import { button, go, nextUrl, plural, versionId } from "./context.js";
 import { keepForOffline, registerWorker } from "./offline.js";
 import { listRefused } from "./refused-list.js";
 import { onSummary, refreshStatus, sendNow } from "./sync-status.js";
@@ -174,15 +174,6 @@ function leave(form, status) {
       status.textContent = "No internet now, so you are still signed in. Sign out again when " +
                            "the tablet is back online.";
     });
-}
-
-function button(text, style, onClick) {
-  const element = document.createElement("button");
-  element.type = "button";
-  element.className = "govuk-button " + style;
-  element.textContent = text;
-  element.addEventListener("click", onClick);
-  return element;
 }
 
 function listUnfinished() {

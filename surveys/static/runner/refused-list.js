@@ -2,7 +2,7 @@
  * the answers it refused (fix.js opens each question with ?fix=), send it without the times
  * if the tablet's clock was wrong, or, for a refusal nothing on the tablet can put right, the
  * reason in plain words, a copy to save for staff, and deleting it once asked. */
-import { urls } from "./context.js";
+import { button, urls } from "./context.js";
 import { researchersWords, sendNow, setNote } from "./sync-status.js";
 
 /* Refusals no answer can put right, told apart by the server's words (409: sync.SyncConflict;
@@ -24,15 +24,6 @@ function paragraph(text) {
   p.className = "govuk-body";
   p.textContent = text;
   return p;
-}
-
-function button(text, style, onClick) {
-  const element = document.createElement("button");
-  element.type = "button";
-  element.className = "govuk-button " + style;
-  element.textContent = text;
-  element.addEventListener("click", onClick);
-  return element;
 }
 
 /* The response as a file (works offline): staff can read it, or send it again for it. */
