@@ -95,5 +95,8 @@ export function setupSync() {
   window.addEventListener("online", function () { sendNow(false); });
   window.addEventListener("offline", function () { lastResult = "offline"; showStatus(); });
   setInterval(function () { sendNow(false); }, 30000);
+  // A response queued or sent in another tab: count again (before, "Send now" stayed hidden
+  // until the 30-second send). A store script kept from before has no onOutboxChange.
+  if (window.FVStore.onOutboxChange) window.FVStore.onOutboxChange(showStatus);
   showStatus().then(function () { return sendNow(false); });
 }
