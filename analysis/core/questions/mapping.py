@@ -186,5 +186,5 @@ def _preamble(passages: Sequence[Passage], numbers: Sequence[str]) -> set[int]:
         return rows
     # "In answer to Q2, ..." under "Introduction" says what it answers all the same.
     ordered = sorted(rows)
-    cited = cited_questions([passages[row].text for row in ordered], numbers).any(axis=1)
-    return {row for row, says in zip(ordered, cited, strict=True) if not says}
+    cited = cited_questions([passages[row].text for row in ordered], numbers)
+    return {row for k, row in enumerate(ordered) if not cited[k].any()}
