@@ -82,13 +82,16 @@ def _refuse_a_second_copy(session: FocusGroupSession, text: str) -> None:
 
 
 def _new_speaker(session: FocusGroupSession, label: str) -> Speaker:
-    """A speaker, matched to an attending member when the label is their pseudonym."""
+    """A speaker, matched to an attending member when the label is their pseudonym, or to
+    the facilitator or observer role its label names."""
     speaker = Speaker(label=label[:120])
     for member in session.members:
         if member.pseudonym.lower() == label.lower():
             speaker.role, speaker.member = SpeakerRole.MEMBER, member
     if re.match(r"^(facilitator|moderator|interviewer)\b", label, re.I):
         speaker.role = SpeakerRole.FACILITATOR
+    elif re.match(r"^(observer|note ?taker)\b", label, re.I):  # never analysed, as the file says
+        speaker.role = SpeakerRole.OBSERVER
     return speaker
 
 
