@@ -118,11 +118,13 @@ def _left_out_note(member, made: int) -> str:
 
 def _review_page(transcript, add_form):
     joined = joined_paragraphs(transcript)
+    groups = review_groups(transcript.turns, joined)
+    # With nothing standing out every turn is folded, and every turn is what is left to read.
+    open_all = request.args.get("turns") == "all" or not any(found for found, _ in groups)
     return render_template("transcripts/review.html", transcript=transcript, form=ConfirmForm(),
                            left_out=segment_service.left_out_members(transcript),
                            add_form=add_form, highlighted_original=highlighted_original,
-                           groups=review_groups(transcript.turns, joined), joined=joined,
-                           open_all=request.args.get("turns") == "all")
+                           groups=groups, joined=joined, open_all=open_all)
 
 
 @bp.route("/transcripts/<int:transcript_id>/redactions", methods=["POST"])

@@ -14,10 +14,11 @@ from sqlalchemy import delete, select
 from forum.extensions import db
 from forum.models.base import utcnow
 from surveys.models import SurveyQuestion, SurveyRefusal, SurveyResponse
-from surveys.models.refusals import REASON_MAX
+from surveys.models.refusals import REASON_MAX, REASONS_MAX
 from surveys.services.devices import Tablet
 
 SHOWN = 200  # the newest; older notes stay in the table
+NOT_STORED = "The response was not stored"  # what a 422's reasons follow, on the tablet too
 # Field names the tablet sent can hold any character; PostgreSQL refuses NUL in text.
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -36,7 +37,7 @@ def _version(body: Any) -> int | None:
         and 0 < value < 2 ** 31 else None
 
 
-def note_refusal(tablet: Tablet, body: Any, status: int, reason: str) -> None:
+def note_refusal(tablet: Tablet, body: Any, status: int, reasons: list[str]) -> None:
     """Note that a tablet's response was refused; the same refusal again counts an attempt.
 
     Args:
@@ -44,23 +45,33 @@ def note_refusal(tablet: Tablet, body: Any, status: int, reason: str) -> None:
         body: the decoded body, or None if it could not be read; only its id and survey
             version are kept.
         status: the HTTP status the tablet was given (409, 413 or 422).
-        reason: the server's words to the tablet, which name answers by position and never
-            repeat written answers.
+        reasons: the server's words to the tablet, one sentence each (a 422's problems),
+            which name answers by position and never repeat written answers.
     """
-    reason = CONTROLS.sub("\N{REPLACEMENT CHARACTER}", reason)[:REASON_MAX]
+    reasons = _kept(reasons)
     response_id = _uuid(body)
     now = utcnow()
-    same = db.session.scalars(select(SurveyRefusal).where(
-        SurveyRefusal.device_id == tablet.id, SurveyRefusal.uuid == response_id,
-        SurveyRefusal.reason == reason).limit(1)).first() if response_id else None
+    # Compared here, not in SQL: PostgreSQL's json type has no equality.
+    same = next((r for r in db.session.scalars(select(SurveyRefusal).where(
+        SurveyRefusal.device_id == tablet.id, SurveyRefusal.uuid == response_id))
+        if r.reasons == reasons), None) if response_id else None
     if same is not None:
         same.attempts += 1
         same.last_at = now
     else:
         db.session.add(SurveyRefusal(device_id=tablet.id, uuid=response_id,
-                                     version_id=_version(body), status=status, reason=reason,
+                                     version_id=_version(body), status=status, reasons=reasons,
                                      first_at=now, last_at=now))
     db.session.commit()
+
+
+def _kept(reasons: list[str]) -> list[str]:
+    kept = [CONTROLS.sub("\N{REPLACEMENT CHARACTER}", reason)[:REASON_MAX]
+            for reason in reasons[:REASONS_MAX]]
+    if len(reasons) > REASONS_MAX:
+        kept.append(ngettext("and %(num)d more reason", "and %(num)d more reasons",
+                             len(reasons) - REASONS_MAX))
+    return kept
 
 
 # The API's field names in a reason (payload.py), and the words staff read for them.
@@ -82,7 +93,7 @@ FIELD_WORDS = [
 class RefusalRow:
     refusal: SurveyRefusal
     stored_at: datetime | None  # sent again and stored since (put right on the tablet)
-    reason: str = ""  # the refusal's reason in plain words (plain_reason)
+    reasons: tuple[str, ...] = ()  # the refusal's reasons in plain words (plain_reason)
 
 
 def plain_reason(reason: str, texts: dict[int, str]) -> str:
@@ -90,7 +101,7 @@ def plain_reason(reason: str, texts: dict[int, str]) -> str:
     question's number and text.
 
     Args:
-        reason: the reason the tablet was given (``SurveyRefusal.reason``).
+        reason: one of the reasons the tablet was given (``SurveyRefusal.reasons``).
         texts: the refused response's survey version's question texts, by position.
 
     Returns:
@@ -128,7 +139,8 @@ def list_refusals() -> list[RefusalRow]:
     texts = _question_texts({r.version_id for r in refusals if r.version_id is not None})
     # Stored after it was first refused: a conflict's id was stored before, by another response.
     return [RefusalRow(r, _after(stored.get(r.uuid or ""), r.first_at),
-                       plain_reason(r.reason, texts.get(r.version_id or 0, {})))
+                       tuple(plain_reason(reason, texts.get(r.version_id or 0, {}))
+                             for reason in r.reasons))
             for r in refusals]
 
 

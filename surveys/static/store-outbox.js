@@ -20,13 +20,18 @@
    * shown refused until they are asked about again. */
   function unsure(item) { return item.unsure || []; }
 
+  /* A refused response sent again unheard counts as waiting to send, but stays in the list of
+   * refused ones (rechecking): offline, its change links were hidden until it could be sent. */
   function summary() {
     return outbox().then(function (items) {
-      var failed = items.filter(function (i) { return i.state === "failed" && !unsure(i).length; });
-      failed.sort(byQueued);
+      var refused = items.filter(function (i) { return i.state === "failed"; });
+      refused.sort(byQueued);
+      var failed = refused.filter(function (i) { return !unsure(i).length; });
       return { waiting: items.length - failed.length, failed: failed.length,
                errors: failed.map(function (i) { return i.error; }),
-               refused: failed.map(store.describeRefused) };
+               refused: refused.map(function (i) {
+                 return Object.assign(store.describeRefused(i), { rechecking: unsure(i).length > 0 });
+               }) };
     });
   }
 

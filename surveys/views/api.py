@@ -9,7 +9,7 @@ from forum.extensions import csrf, db
 from forum.security import limiter
 from surveys.models import SurveyDevice
 from surveys.services.devices import Tablet, find_tablet
-from surveys.services.refusals import note_refusal
+from surveys.services.refusals import NOT_STORED, note_refusal
 from surveys.services.sync import PayloadError, SyncConflict, TabletRefused, receive_response
 
 bp = Blueprint("surveys_api", __name__, url_prefix="/api/v1")
@@ -112,8 +112,9 @@ def _rejected(error: Exception, tablet: Tablet, body):
     if isinstance(error, OverflowError):
         status, message = 413, f"The response is too big: at most {BODY_MAX // 1024} KB"
     elif isinstance(error, PayloadError):
-        status, message = 422, "The response was not stored: " + "; ".join(error.problems)
+        status, message = 422, f"{NOT_STORED}: " + "; ".join(error.problems)
     else:
         status, message = 409, str(error)
-    note_refusal(tablet, body, status, message)
+    note_refusal(tablet, body, status,
+                 error.problems if isinstance(error, PayloadError) else [message])
     return _error(status, message, getattr(error, "problems", None))

@@ -12,7 +12,7 @@ from surveys.forms.builder import ConfirmForm
 from surveys.forms.devices import DeviceNameForm
 from surveys.models import SurveyDevice
 from surveys.services.devices import DeviceNameError, list_devices, rename_device, revoke_device
-from surveys.services.refusals import list_refusals
+from surveys.services.refusals import NOT_STORED, list_refusals
 from surveys.views import bp
 
 # What stopping a tablet leaves on it: said when asking and when done.
@@ -44,7 +44,8 @@ def devices():
 @allow(Role.ADMIN, Role.FACILITATOR)
 def refusals():
     """Responses the server refused from tablets: when, which tablet, why, and if put right."""
-    return render_template("surveys/refusals.html", rows=list_refusals(), ago=ago)
+    return render_template("surveys/refusals.html", rows=list_refusals(), ago=ago,
+                           not_stored=NOT_STORED)
 
 
 @bp.route("/devices/<int:device_id>/rename", methods=["GET", "POST"])

@@ -145,3 +145,29 @@ def test_a_response_queued_in_another_tab_shows_send_now_at_once(live_server, to
     send.tap()
     expect(status).to_contain_text("All responses have been sent.", timeout=15000)
     expect(send).to_be_hidden()
+
+
+def test_a_refused_response_sent_again_unheard_keeps_its_change_links_offline(
+        live_server, touch_page, shots):
+    """Sent again with no answer heard, a refused response counted as waiting to send until
+    the server was asked about it again: offline, its change links were hidden until then."""
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    page.route(API, lambda route: route.fulfill(status=422, content_type="application/json",
+                                                body=json.dumps({"error": OLD_REASON,
+                                                                 "problems": [OLD_PROBLEM]})))
+    queue(page, QUEUE_TWO_WORKERS)
+    status = page.locator("[data-sync-status]")
+    expect(status).to_contain_text("1 response could not be sent", timeout=15000)
+    page.unroute(API)
+    page.route(API, lambda route: route.abort())  # the connection drops: nothing heard
+    with page.expect_event("requestfailed"):
+        page.get_by_role("button", name="Send now").tap()
+    page.context.set_offline(True)
+    expect(status).to_contain_text("1 response waiting to send", timeout=15000)
+    refused = page.locator("[data-refused]")
+    expect(refused.get_by_role("link", name="Change the answer to question 8")).to_be_visible()
+    expect(refused).to_contain_text("sent again with no answer heard")
+    page.screenshot(path=str(shots / "runner_refused_unheard_offline.png"), full_page=True)
+    page.context.set_offline(False)

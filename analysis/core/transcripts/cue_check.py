@@ -18,7 +18,7 @@ import re
 
 from .model import TranscriptError
 
-__all__ = ["check_cues", "cue_blocks", "has_cue_times", "lost_cue"]
+__all__ = ["check_cues", "cue_blocks", "has_cue_times", "lost_cue", "unsure_joins"]
 
 TIME = r"(?:\d{1,3}:)?[0-5]\d:[0-5]\d(?:[.,]\d{3})?"
 GOOD_TIMING = re.compile(rf"^\s*{TIME}\s*-->\s*{TIME}(?:\s+\S.*)?\s*$")
@@ -94,6 +94,26 @@ def cue_blocks(text: str) -> list[Block]:
         of the timed cue above (a blank line exported inside its text) joins that cue,
         unless it is a cue that lost its number and time (``lost_cue``).
     """
+    return _blocks(text)[0]
+
+
+def unsure_joins(text: str) -> list[int]:
+    """Where words after a blank line were joined to the cue above with nothing to show they
+    are its words, not a cue that lost its number and time line (the facilitator checks).
+
+    Only .srt cues numbered one after the other round the words show it: a .vtt needs no
+    numbers, and words after the last cue have no number below them.
+
+    Args:
+        text: decoded text with ``\\n`` line endings.
+
+    Returns:
+        The line number each such run of words starts on, in order.
+    """
+    return _blocks(text)[1]
+
+
+def _blocks(text: str) -> tuple[list[Block], list[int]]:
     runs: list[Block] = []
     run: Block = []
     for number, line in enumerate([*text.split("\n"), ""], start=1):
@@ -103,13 +123,23 @@ def cue_blocks(text: str) -> list[Block]:
             runs.append(run)
             run = []
     blocks: list[Block] = []
+    unsure: list[int] = []
     for index, run in enumerate(runs):
         if blocks and _is_more_words(blocks[-1], run) \
                 and not lost_cue(blocks[-1], runs[index + 1:]):
+            if not _next_in_order(blocks[-1], runs[index + 1:]):
+                unsure.append(run[0][0])
             blocks[-1].extend(run)
         else:
             blocks.append(run)
-    return blocks
+    return blocks, unsure
+
+
+def _next_in_order(previous: Block, following: list[Block]) -> bool:
+    """Whether the next numbered cue is numbered one after the cue above: none was lost."""
+    above = _cue_number(previous)
+    below = next((n for n in map(_cue_number, following) if n is not None), None)
+    return above is not None and below == above + 1
 
 
 def _quoted(line: str) -> str:

@@ -115,10 +115,18 @@ export function listRefused(refused, refresh) {
   shown = again;
   const items = list.querySelector("ul");
   items.innerHTML = "";
-  list.hidden = !refused.length;
+  // One sent again unheard keeps only its ways to change it: the server may hold it already,
+  // so deleting it is offered only once the server has said it refuses it again.
+  const listed = refused.filter(function (r) { return !r.rechecking || r.times || r.questions.length; });
+  list.hidden = !listed.length;
   const redraw = function () { shown = null; return refresh(); };
-  refused.forEach(function (response) {
+  listed.forEach(function (response) {
     const li = document.createElement("li");
+    if (response.rechecking) {
+      li.appendChild(paragraph("This response was sent again with no answer heard, so it is " +
+                               "sent once more when the tablet is online. Until the server " +
+                               "answers, you can still change what it did not take before."));
+    }
     if (response.times) sendWithoutTimes(li, response);
     else if (response.questions.length) changeLinks(li, response);
     else cannotChange(li, response, redraw);

@@ -60,12 +60,13 @@ function showStatus() {
       // nobody to ask; clearing the browser's data is the one way they could still be lost.
       parts.push((s.failed === 1 ? "Its" : "Their") + " answers are kept on this tablet, so " +
                  "nothing is lost: do not clear the tablet’s browser data.");
-      const canChange = s.refused.some(function (r) { return r.questions.length; });
+      const refused = s.refused.filter(function (r) { return !r.rechecking; });
+      const canChange = refused.some(function (r) { return r.questions.length; });
       // The way out: the answer the server refused is changed on the researcher page.
       if (canChange) {
         parts.push(page === "home" ? "Change the answer the server did not take (below) to send it again, or tell whoever runs the survey."
                                    : "A researcher can change the answer the server did not take on the researcher page and send it again, or tell whoever runs the survey.");
-      } else if (s.refused.some(function (r) { return r.times; })) {
+      } else if (refused.some(function (r) { return r.times; })) {
         parts.push(page === "home" ? "Send it without the times (below), or tell whoever runs the survey."
                                    : "A researcher can send it without the times on the researcher page, or tell whoever runs the survey.");
       } else {

@@ -77,3 +77,34 @@ def test_one_turn_with_no_name_is_one_turn_and_may_be_a_title(
     said = html.unescape(page[page.index(hint):page.index("</div>", page.index(hint))])
     assert "This turn has no speaker\u2019s name in the file" in said and "title" in said
     assert "These turns" not in said
+
+
+def _keep_only(transcript, kept: int) -> None:
+    """Leave ``kept`` of the check's proposals on the transcript, as if it had found only those."""
+    proposals = [r for turn in transcript.turns for r in turn.redactions]
+    for turn in transcript.turns:
+        turn.redactions[:] = [r for r in turn.redactions if r in proposals[:kept]]
+    db.session.commit()
+
+
+def test_nothing_found_says_so_and_asks_for_every_turn_to_be_read(auth, uploaded):  # noqa: F811
+    """With nothing found the page said '0 personal details were found. Each one is taken out
+    unless you untick it', and folded every turn away: the check can miss things, so the
+    facilitator is told to read the turns, and they are shown open."""
+    transcript, *_ = uploaded
+    _keep_only(transcript, 0)
+    page = html.unescape(
+        auth.client.get(f"/transcripts/{transcript.id}/review").get_data(as_text=True))
+    assert "0 personal details" not in page and "Each one" not in page
+    assert "No personal details were found." in page
+    assert "read every turn below before you approve" in page
+    assert "between the others" not in page
+    assert '<details class="govuk-details fv-review-fold" id="turns-1" open>' in page
+
+
+def test_one_found_is_not_each_one(auth, uploaded):  # noqa: F811
+    transcript, *_ = uploaded
+    _keep_only(transcript, 1)
+    page = auth.client.get(f"/transcripts/{transcript.id}/review").get_data(as_text=True)
+    assert "1 personal detail was found. It is taken out unless you untick it." in page
+    assert "Each one" not in page
