@@ -32,8 +32,20 @@ def test_a_refused_answer_is_noted_without_the_answers(client, version, question
     body["answers"][4]["value"] = WORDS
     assert send(client, token, body).status_code == 422
     refusal = db.session.scalars(select(SurveyRefusal)).one()
-    assert "(question 6) is 1.5" in refusal.reason
+    # Which question and what kind of problem, never the answer itself (numbers included).
+    assert "(question 6) is not a whole number" in refusal.reason
+    assert "1.5" not in refusal.reason
     assert WORDS not in refusal.reason
+
+
+def test_a_refused_negative_number_is_noted_without_it(client, version, questions, tablet):
+    _, token = tablet
+    body = make_payload(version, questions)
+    body["answers"][5]["value"] = -73
+    assert send(client, token, body).status_code == 422
+    refusal = db.session.scalars(select(SurveyRefusal)).one()
+    assert "(question 6) is below 0" in refusal.reason
+    assert "73" not in refusal.reason
 
 
 def test_a_field_name_with_control_characters_is_noted_without_them(client, version, questions,
