@@ -122,7 +122,8 @@ def join_new_segments(consultation_id: int) -> int:
     if not rows or not themes:
         return 0
     segments = sorted(segment_inputs(rows), key=lambda s: s.id)
-    embedder, cache = current_embedder(), DbEmbeddingCache()
+    embedder = current_embedder()
+    cache = DbEmbeddingCache(segments=frozenset(s.text_hash for s in segments))
     vectors = embed_segments(segments, embedder, cache)
     model = load_topic_model(model_folder(run.id), embedder, cache)
     floor = (run.settings or {}).get("reassign_threshold", ThemeOptions().reassign_threshold)

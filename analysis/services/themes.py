@@ -166,8 +166,8 @@ def analyse(run: AnalysisRun, progress: Progress, job: Job | None = None) -> Non
     # The pipeline's 0-100 becomes 0-90 here (80-90 after batches embedded); saving takes the rest.
     low = EMBEDDING_SHARE if batched else 0
     # Committed above, and nothing is written until the themes are saved.
-    models = TextModels(embedder=embedder, cache=DbEmbeddingCache(at_once=True),
-                        words=current_words())
+    models = TextModels(embedder=embedder, words=current_words(), cache=DbEmbeddingCache(
+        at_once=True, segments=frozenset(s.text_hash for s in segments)))
     result = run_analysis(segments, models=models, questions=questions, codebook=codebook,
                           progress=lambda stage,
                           pct: progress(stage, low + pct * (90 - low) // 100),
