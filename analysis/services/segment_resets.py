@@ -116,11 +116,13 @@ def withdraw(segments: Sequence[Segment]) -> list[str]:
     if not segments:
         return []
     from analysis.services.embeddings import forget_unused
+    from analysis.services.saved_models import forget_models_holding
     from analysis.services.theme_store import refresh_stats
 
     ids, hashes = [segment.id for segment in segments], {segment.text_hash for segment in segments}
     lines = [line for _receiver, found in segments_withdrawn.send(ids) for line in found or []]
     lines += decisions_lost(segments)
+    lines += forget_models_holding(ids)  # a run's saved model holds the words it read
     db.session.execute(delete(Segment).where(Segment.id.in_(ids)))
     # The old text's vector is of words that may have just been redacted; kept only while
     # another segment holds the same text (a question's or guide's vector is made again).

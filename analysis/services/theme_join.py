@@ -8,6 +8,8 @@ centroids), or stays "Not grouped" when no theme is close enough. Joined links a
 marked ``BY_JOINED`` and keep how sure the join is (``join_confidence``: the calibrated
 similarity), so the theme page says so and asks for a check when unsure; a full re-run
 replaces them like any model placement, and stays available from the themes page.
+The saved model is deleted when words it was fitted on leave analysis (``saved_models``):
+new segments then wait in "Not grouped" until the analysis runs again.
 """
 from __future__ import annotations
 

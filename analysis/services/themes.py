@@ -119,6 +119,11 @@ def run_analysis_job(job: Job, progress: Progress) -> None:
         analyse(run, progress, job)
     except Exception as error:
         db.session.rollback()
+        from analysis.services.saved_models import forget_folder
+        from analysis.services.theme_join import model_folder
+
+        # Saved before the failure (segments changed meanwhile, say): nothing will use it.
+        forget_folder(model_folder(run_id))
         failed = db.session.get(AnalysisRun, run_id)
         message = str(error) if isinstance(error, JobFailure) else (
             f"The analysis stopped with an unexpected error ({type(error).__name__}: {error}). "
