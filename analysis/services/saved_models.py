@@ -24,8 +24,8 @@ from analysis.models import AnalysisRun, RunStatus
 from forum.extensions import db
 from forum.models import Member, Segment
 
-__all__ = ["MODEL_FORGOTTEN", "forget_folder", "forget_models_holding", "models_root",
-           "on_consent_changed"]
+__all__ = ["MODEL_FORGOTTEN", "forget_folder", "forget_models_holding", "model_folder",
+           "models_root", "on_consent_changed"]
 
 # Kept as the run's message and shown under it on the themes page.
 MODEL_FORGOTTEN = ("Segments added since this analysis ran wait in \u2018Not grouped\u2019. "
@@ -37,6 +37,19 @@ MODEL_FORGOTTEN = ("Segments added since this analysis ran wait in \u2018Not gro
 def models_root() -> Path:
     """Returns: the folder under the data folder that holds each run's saved model."""
     return Path(current_app.config["DATA_DIR"]) / "theme-models"
+
+
+def model_folder(run_id: int) -> Path:
+    """Where a run's fitted BERTopic model is kept (safetensors), so new segments can join
+    its themes with ``transform`` without clustering again (``theme_join``).
+
+    Args:
+        run_id: the analysis run.
+
+    Returns:
+        A folder path under the data folder (made by the save).
+    """
+    return models_root() / f"run-{run_id}"
 
 
 def forget_folder(folder: Path) -> None:
@@ -66,8 +79,6 @@ def forget_models_holding(segment_ids: Collection[int]) -> list[str]:
     Returns:
         A plain-English line when a model was deleted, for the person who made the change.
     """
-    from analysis.services.theme_join import model_folder
-
     ids = {int(i) for i in segment_ids}
     root = models_root()
     if not ids or not root.is_dir():

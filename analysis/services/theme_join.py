@@ -14,9 +14,7 @@ new segments then wait in "Not grouped" until the analysis runs again.
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
-from flask import current_app
 from sqlalchemy import select
 
 from analysis.core.themes import (
@@ -31,25 +29,12 @@ from analysis.core.themes.join_confidence import join_confidence
 from analysis.models import BY_JOINED, AnalysisRun, RunStatus, Theme, ThemeSegment, UngroupedSegment
 from analysis.services.embeddings import DbEmbeddingCache, current_embedder
 from analysis.services.inputs import segment_inputs
+from analysis.services.saved_models import model_folder
 from analysis.services.theme_store import refresh_stats
 from forum.extensions import db
 from forum.services.segments import usable_segments
 
 __all__ = ["join_new_segments", "joinable_run", "model_folder", "theme_of_topic"]
-
-
-def model_folder(run_id: int) -> Path:
-    """Where a run's fitted BERTopic model is kept (safetensors), so new segments can join
-    its themes with ``transform`` without clustering again.
-
-    Args:
-        run_id: the analysis run.
-
-    Returns:
-        A folder path under the data folder (made by the save).
-    """
-    folder: Path = current_app.config["DATA_DIR"] / "theme-models" / f"run-{run_id}"
-    return folder
 
 
 def joinable_run(consultation_id: int) -> AnalysisRun | None:
