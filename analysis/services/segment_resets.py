@@ -62,7 +62,8 @@ def text_changed_after_approval(transcript: Transcript, turn_ids: Collection[int
     Analysis, search, quotes and exports read segments whatever the transcript's status, so
     the changed turns' segments that may hold the words go (``withdraw_changed_turns``), and
     so do the words in the names a run gave the themes (``theme_words``), in those past runs
-    and the theme history kept (``theme_words_kept``). The caller commits.
+    and the theme history kept (``theme_words_kept``), and in staff memos and the codebook
+    (``theme_words_staff``). The caller commits.
 
     Args:
         transcript: a transcript approved at least once.
@@ -74,13 +75,18 @@ def text_changed_after_approval(transcript: Transcript, turn_ids: Collection[int
     """
     from analysis.services.theme_words import scrub_theme_words, word_patterns
     from analysis.services.theme_words_kept import scrub_kept_names
+    from analysis.services.theme_words_staff import scrub_codebook, scrub_memos
 
     if turn_ids and transcript.status == TranscriptStatus.APPROVED:
         transcript.status = TranscriptStatus.NEEDS_REVIEW  # changed text needs approving again
     reset = withdraw_changed_turns(turn_ids) if turn_ids else []
     if taken and transcript.approved_at is not None:
-        reset += scrub_theme_words(transcript.session.consultation_id, taken)
-        scrub_kept_names(transcript.session.consultation_id, word_patterns(taken))
+        consultation_id, patterns = transcript.session.consultation_id, word_patterns(taken)
+        # The codebook first: themes and their snapshots take its codes' new names.
+        renamed, told = scrub_codebook(consultation_id, patterns)
+        reset += scrub_theme_words(consultation_id, taken, renamed)
+        scrub_kept_names(consultation_id, patterns, renamed)
+        reset += told + scrub_memos(consultation_id, patterns)
     return reset
 
 
