@@ -5,14 +5,16 @@ was the worst") and a code may name a place or use a member's words as an exampl
 term. Words redacted after approval become their label there as in the theme names, by the
 same rule (``theme_words.word_patterns``, ``scrub_name``); a search term holding them is
 dropped, as a theme's keyword is. A theme's code follows its renamed codebook entry
-(``theme_words.scrub_code``).
+(``theme_words.scrub_code``), and the stored vectors of a code's old texts are deleted.
 """
 from __future__ import annotations
 
 from flask_babel import ngettext
 from sqlalchemy import select
 
+from analysis.core.themes.guide import anchor_texts, free_text_hash
 from analysis.models import MEMO_MAX, CodebookEntry, SegmentMemo, Theme
+from analysis.services.embeddings import forget_unused
 from analysis.services.theme_words import Patterns, scrub_keywords, scrub_name
 from forum.extensions import db
 from forum.models import Segment
@@ -36,10 +38,11 @@ def scrub_codebook(consultation_id: int, patterns: Patterns) -> tuple[dict[str, 
         CodebookEntry.consultation_id == consultation_id).order_by(CodebookEntry.position)))
     names = {entry.name for entry in entries}
     renamed: dict[str, str] = {}
-    changed = 0
+    changed, old_texts, new_texts = 0, set(), set()
     for entry in entries:
         before = (entry.name, entry.description, list(entry.examples or []),
                   list(entry.search_terms or []))
+        old_texts.update(anchor_texts(*before[:3]))
         name = scrub_name(entry.name, patterns) or entry.name
         if name != entry.name:
             name = _unused(name, names - {entry.name})  # names are unique in a codebook
@@ -51,6 +54,9 @@ def scrub_codebook(consultation_id: int, patterns: Patterns) -> tuple[dict[str, 
         entry.search_terms = scrub_keywords(entry.search_terms, patterns)
         changed += before != (entry.name, entry.description, entry.examples,
                               entry.search_terms)
+        new_texts.update(anchor_texts(entry.name, entry.description, entry.examples))
+    # The analysis embedded the codes' texts: the old texts' vectors go, as a segment's do.
+    forget_unused(free_text_hash(text) for text in old_texts - new_texts)
     return renamed, [ngettext(
         "%(num)d codebook code held the words; it now says what they were instead.",
         "%(num)d codebook codes held the words; they now say what they were instead.",

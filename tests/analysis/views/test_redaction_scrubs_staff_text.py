@@ -6,12 +6,16 @@ terms, kept them. The exact words redacted become their label there too, and the
 who redacted them is told."""
 import json
 
-from analysis.models import CodebookEntry, SegmentMemo, Theme, ThemeEdit
+from analysis.models import CodebookEntry, SegmentEmbedding, SegmentMemo, Theme, ThemeEdit
 from analysis.services import theme_history
 from forum.extensions import db
 from forum.models import Segment
+from forum.services.segments import text_hash
 from tests.analysis.views.test_redaction_leaves_stored_names import _approved, _redact
 from tests.analysis.views.test_transcripts import session_with_members, uploaded  # noqa: F401
+
+ANCHORS = ["Somewhere housing: Talk of Somewhere and other hostels.",
+           "I was at Somewhere for a year.", "No flat for me."]
 
 
 def _staff_text(said):
@@ -25,6 +29,10 @@ def _staff_text(said):
     db.session.add_all([entry, theme])
     other = next(s for s in db.session.scalars(db.select(Segment)) if s.turn_id != said.turn_id)
     db.session.add(SegmentMemo(segment_id=other.id, text="Check: like Somewhere again?"))
+    # The code's texts as the analysis embedded them (its anchors), by text hash.
+    for anchor in ANCHORS:
+        db.session.add(SegmentEmbedding(text_hash=text_hash(anchor), model="fake",
+                                        dimensions=1, vector=b"\0\0\0\0"))
     db.session.flush()
     before = theme_history.capture(said.consultation_id, [theme.id])
     theme.label = "Hostels and flats"
@@ -55,3 +63,6 @@ def test_memos_and_the_codebook_lose_the_words_and_the_person_is_told(
     edit = db.session.get(ThemeEdit, edit_id)
     assert "somewhere" not in json.dumps([edit.before, edit.after]).lower()
     assert theme_history.why_not_undoable(edit) is None  # the snapshot still equals the theme
+    # The vectors of the code's old texts go; an example that did not change keeps its own.
+    stored = set(db.session.scalars(db.select(SegmentEmbedding.text_hash)))
+    assert stored & {text_hash(anchor) for anchor in ANCHORS} == {text_hash("No flat for me.")}
