@@ -10,9 +10,10 @@ grouped" and the themes page says why, until the analysis runs again.
 """
 from __future__ import annotations
 
+import json
 import shutil
 import uuid
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +22,12 @@ from flask_babel import ngettext
 from sqlalchemy import select
 
 from analysis.models import AnalysisRun, RunStatus
+from analysis.services.theme_words import Patterns
 from forum.extensions import db
 from forum.models import Member, Segment
 
-__all__ = ["MODEL_FORGOTTEN", "forget_folder", "forget_models_holding", "model_folder",
-           "models_root", "on_consent_changed"]
+__all__ = ["MODEL_FORGOTTEN", "forget_folder", "forget_models_holding", "forget_models_saying",
+           "model_folder", "models_root", "on_consent_changed"]
 
 # Kept as the run's message and shown under it on the themes page.
 MODEL_FORGOTTEN = ("Segments added since this analysis ran wait in \u2018Not grouped\u2019. "
@@ -80,18 +82,54 @@ def forget_models_holding(segment_ids: Collection[int]) -> list[str]:
         A plain-English line when a model was deleted, for the person who made the change.
     """
     ids = {int(i) for i in segment_ids}
-    root = models_root()
-    if not ids or not root.is_dir():
+    if not ids:
         return []
+    return _forget(lambda run: run is None or not run.result or bool(
+        ids & {int(k) for k in run.result.get("assignments", {})}))
+
+
+def forget_models_saying(consultation_id: int, patterns: Patterns) -> list[str]:
+    """Delete the consultation's saved models whose files hold any of the words. Not committed.
+
+    A model's topic labels and zero-shot texts come from theme names and the codebook too,
+    so it may say words redacted after approval whichever segments changed.
+
+    Args:
+        consultation_id: the consultation.
+        patterns: ``theme_words.word_patterns`` of the redactions just made.
+
+    Returns:
+        A plain-English line when a model was deleted.
+    """
+    if not patterns:
+        return []
+
+    def says(run: AnalysisRun | None) -> bool:
+        if run is None or run.consultation_id != consultation_id:
+            return False
+        for path in model_folder(run.id).glob("*.json"):
+            try:  # read back, so words with accents match (JSON writes them as \u escapes)
+                text = json.dumps(json.loads(path.read_text("utf-8")), ensure_ascii=False)
+            except (OSError, ValueError):
+                return True  # unreadable: what it holds cannot be checked
+            if any(pattern.search(text) for pattern, _label in patterns):
+                return True
+        return False
+
+    return _forget(says)
+
+
+def _forget(doomed: Callable[[AnalysisRun | None], bool]) -> list[str]:
+    """Delete each saved model whose run (None: gone) ``doomed`` picks; say how many."""
+    root = models_root()
     kept = {int(p.name[4:]) for p in root.iterdir() if p.name.startswith("run-")
-            and p.name[4:].isdigit()}
+            and p.name[4:].isdigit()} if root.is_dir() else set()
     runs = {run.id: run for run in db.session.scalars(
         select(AnalysisRun).where(AnalysisRun.id.in_(kept)))} if kept else {}
     forgotten = 0
     for run_id in sorted(kept):
         run = runs.get(run_id)
-        fitted = {int(k) for k in ((run.result or {}) if run else {}).get("assignments", {})}
-        if run is not None and run.result and not fitted & ids:
+        if not doomed(run):
             continue
         forget_folder(model_folder(run_id))
         if run is not None and run.status == RunStatus.DONE:

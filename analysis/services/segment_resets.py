@@ -73,6 +73,7 @@ def text_changed_after_approval(transcript: Transcript, turn_ids: Collection[int
     Returns:
         Plain-English lines of what people had decided about what was deleted or renamed.
     """
+    from analysis.services.saved_models import forget_models_saying
     from analysis.services.theme_words import scrub_theme_words, word_patterns
     from analysis.services.theme_words_kept import scrub_kept_names
     from analysis.services.theme_words_staff import scrub_codebook, scrub_memos
@@ -87,6 +88,7 @@ def text_changed_after_approval(transcript: Transcript, turn_ids: Collection[int
         reset += scrub_theme_words(consultation_id, taken, renamed)
         scrub_kept_names(consultation_id, patterns, renamed)
         reset += told + scrub_memos(consultation_id, patterns)
+        reset += forget_models_saying(consultation_id, patterns)
     return reset
 
 

@@ -101,3 +101,17 @@ def test_a_run_whose_segments_all_stay_keeps_its_model(analysed, consultation):
     withdraw([db.session.get(Segment, outside)])
     db.session.commit()
     assert model_folder(run.id).is_dir()
+
+
+def test_a_model_whose_files_say_the_redacted_words_goes_and_others_stay(analysed, consultation):
+    """Its labels and zero-shot texts come from theme names and the codebook, not only from
+    the segments it read: a model saying the words goes whichever segments changed."""
+    from analysis.services.saved_models import forget_models_saying
+    from analysis.services.theme_words import word_patterns
+
+    run = db.session.get(AnalysisRun, analysed.id)
+    assert forget_models_saying(consultation.id, word_patterns([("Zyxwvut", "place")])) == []
+    assert model_folder(run.id).is_dir()
+    word = _held_word(run, _in_run(run))
+    lines = forget_models_saying(consultation.id, word_patterns([(word.title(), "place")]))
+    assert lines and not model_folder(run.id).exists()
