@@ -22,7 +22,9 @@ seconds per run. Our runs use NO codebook: the default codebook is about crimina
 not hospital care.
 
 Embeddings (all-MiniLM-L6-v2) are cached in /tmp/forum-voice-bench/ so reruns are fast.
-Run: ``.venv/bin/python bench/analysis_quality.py [--only-ours]``.
+Run: ``.venv/bin/python bench/analysis_quality.py [--only-ours] [--draw N]`` (``--draw``: other
+90% samples, to check a change on samples it was not chosen on; bench/guide_stability.py
+measures the "ours + its questions" rows alone, faster).
 """
 from __future__ import annotations
 
@@ -73,6 +75,7 @@ FIFTH_RESPONSE = ROOT / "bench" / "data" / "heldout5_response.md"
 SIXTH_RESPONSE = ROOT / "bench" / "data" / "heldout6_response.md"
 CACHE_FILE = Path(os.environ.get("FORUM_BENCH_CACHE", "/tmp/forum-voice-bench")) / "minilm.npz"
 NOT_LABELS = {"Not assigned", "Labelling not possible"}
+SHARE = 0.9  # of the segments in each sample that ARI compares runs on
 
 
 def read_rows() -> list[dict]:
@@ -216,11 +219,13 @@ THEME_METHODS = {"ours": ours_labels, "BERTopic() defaults": bertopic_default_la
                  "tuned BERTopic": bertopic_tuned_labels}
 
 
-def theme_row(method, segments, truth, embedder, cache, share=0.9, samples=5) -> dict:
+def theme_row(method, segments, truth, embedder, cache, samples=5, draw: int = 0) -> dict:
     """One method on one corpus: AMI, not grouped and themes on all segments (seed 0);
     ARI between runs on two different 90% samples (seeds 1 and 2), over their overlap, and
     the lowest and mean ARI over every pair of ``samples`` such samples (one pair is a noisy
-    estimate: on 108 passages one pair can differ from the mean by 0.2)."""
+    estimate: on 108 passages one pair can differ from the mean by 0.2). ``draw`` picks
+    another set of samples (0: the samples every figure before it was measured on), so a
+    change can be checked on samples it was not chosen on."""
     from itertools import combinations
 
     from sklearn.metrics import adjusted_rand_score as ari
@@ -230,8 +235,8 @@ def theme_row(method, segments, truth, embedder, cache, share=0.9, samples=5) ->
     found = method(segments, vectors, 0, embedder, cache)
     seconds = time.perf_counter() - start
     row = scores(truth, found)
-    rng = np.random.default_rng(7)
-    picks = [np.sort(rng.choice(len(segments), int(share * len(segments)), replace=False))
+    rng = np.random.default_rng(7 if not draw else [7, draw])
+    picks = [np.sort(rng.choice(len(segments), int(SHARE * len(segments)), replace=False))
              for _ in range(samples)]
     runs = []
     for seed, pick in enumerate(picks, start=1):
@@ -247,9 +252,9 @@ def theme_row(method, segments, truth, embedder, cache, share=0.9, samples=5) ->
 
 
 def theme_table(embedder, cache, methods=THEME_METHODS, only: str | None = None,
-                samples: int = 5) -> list[dict]:
+                samples: int = 5, draw: int = 0) -> list[dict]:
     """Returns: a row per corpus (or only the one whose name starts with ``only``) and method,
-    with ARI over every pair of ``samples`` 90% samples."""
+    with ARI over every pair of ``samples`` 90% samples of draw ``draw``."""
     rows = []
     for corpus, (segments, truth) in theme_corpora().items():
         if only and not corpus.lower().startswith(only.lower()):
@@ -257,7 +262,8 @@ def theme_table(embedder, cache, methods=THEME_METHODS, only: str | None = None,
         guided = {"ours + its questions": ours_with_questions(questions)} if (
             questions := corpus_questions().get(corpus)) and "ours" in methods else {}
         for name, method in {**methods, **guided}.items():
-            row = theme_row(method, segments, truth, embedder, cache, samples=samples)
+            row = theme_row(method, segments, truth, embedder, cache, samples=samples,
+                            draw=draw)
             row.update(corpus=corpus, name=name)
             rows.append(row)
             print(f"  {corpus}: {name} done in {row['seconds']:.1f} s", flush=True)
@@ -294,13 +300,16 @@ def main() -> None:
                         help="90%% samples per row; ARI is measured over every pair of them "
                              "(5: 10 pairs; 10: 45 pairs, a steadier figure that takes twice "
                              "as long)")
+    parser.add_argument("--draw", type=int, default=0,
+                        help="which 90%% samples (0: the ones figures were measured on; "
+                             "another number draws others, to check a change holds there too)")
     args = parser.parse_args()
     import torch
 
     torch.set_num_threads(2)
     embedder, cache = MiniLMEmbedder(threads=2), FileEmbeddingCache(path=CACHE_FILE)
     methods = {"ours": ours_labels} if args.only_ours else THEME_METHODS
-    rows = theme_table(embedder, cache, methods, args.corpus, max(2, args.samples))
+    rows = theme_table(embedder, cache, methods, args.corpus, max(2, args.samples), args.draw)
     print()
     print_theme_table(rows, max(2, args.samples))
     question_section(embedder, cache)

@@ -38,6 +38,12 @@ TOO_COMMON_MESSAGE = "{} too common to search for; add a more specific word"
 KEYWORDS_SKIPPED = ("{} too common to search for by keyword, so only matches by meaning are "
                     "shown. Add a more specific word to search by keyword too.")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# The syntax of a codebook's search terms (``analysis.core.themes.terms``): "a phrase" in
+# quotes, and word* for every word starting so. Any other character typed is no syntax.
+_TERM = re.compile(r'"([^"]*)"|([a-z0-9]+(?:\'[a-z]+)?)(\*?)')
+_PHRASE_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?\*?")
+PATTERN_REFUSED = ("Patterns (“re:”) work in the codebook’s search terms, not here. Search for "
+                   "words, a phrase in quotes, or the start of a word followed by *")
 
 
 def _worth_matching(word: str) -> bool:
@@ -47,15 +53,41 @@ def _worth_matching(word: str) -> bool:
 
 
 def keywords(query: str) -> list[str]:
-    """The words of a query worth matching ("what did members say about breach?" -> breach).
+    """The terms of a query worth matching ("what did members say about breach?" -> breach).
+
+    As in a codebook's search terms, ``hous*`` stands for every word starting "hous" and
+    ``"missed appointment"`` for those words together; other words are matched one by one.
 
     Args:
         query: what was typed.
 
     Returns:
-        Lower-case words, in order, without asking words and words too common to search for.
+        Lower-case terms, in order: a word, a prefix ending in "*", or a phrase (words joined
+        by spaces, the last maybe ending in "*"). Asking words and words too common to
+        search for are left out, but inside quotes only a phrase of such words alone.
     """
-    return [w for w in dict.fromkeys(_WORD.findall(query.lower())) if _worth_matching(w)]
+    terms = []
+    # A phone or word processor types curly quotes: they mark a phrase all the same.
+    typed = query.lower().replace("“", '"').replace("”", '"')
+    for phrase, word, star in _TERM.findall(typed):
+        if word:
+            terms += [word + star] if _worth_matching(word) else []
+            continue
+        words = [w.rstrip("*") for w in _PHRASE_WORD.findall(phrase)]
+        if len(words) == 1:
+            terms += [words[0] + "*" * phrase.rstrip().endswith("*")] if _worth_matching(
+                words[0]) else []
+        elif words and not all(set(w.split("'")) <= TOO_COMMON for w in words):
+            terms.append(" ".join(words) + "*" * phrase.rstrip().endswith("*"))
+    return list(dict.fromkeys(terms))
+
+
+def pattern_refused(query: str) -> str | None:
+    """Args: what was typed. Returns: why a ``re:`` pattern cannot be searched for, or None.
+
+    The database's full-text index finds words, forms of words and prefixes, never patterns.
+    """
+    return PATTERN_REFUSED if query.strip().lower().startswith("re:") else None
 
 
 def too_common(query: str, by_meaning: bool = False) -> str | None:

@@ -221,6 +221,8 @@ def confirm_question(segment: Segment, question_id: int | None, user: User) -> N
     mapped again in the background.
     """
     segment.question_id, segment.no_question = question_id, question_id is None
-    audit.record("question_confirmed", user, segment, question_id=question_id)
+    question = db.session.get(Question, question_id) if question_id is not None else None
+    audit.record("question_confirmed", user, segment, question_id=question_id,
+                 question=question.label if question else "none of them")
     db.session.commit()
     enqueue(REMAP, {"consultation_id": segment.consultation_id})

@@ -77,14 +77,15 @@ class Results:
 
 
 def keyword_ids(consultation_id: int, words: list[str]) -> set[int]:
-    """Ids of the consultation's segments holding any of the words, in any form.
+    """Ids of the consultation's segments holding any of the terms, in any form.
 
     The database stems both sides (SQLite FTS5 porter, PostgreSQL english), so "breach"
-    finds "breached" and "breaching".
+    finds "breached" and "breaching"; its own prefix and phrase queries find "hous*" and
+    "missed appointment".
 
     Args:
         consultation_id: the consultation.
-        words: from ``keywords``.
+        words: terms from ``keywords`` (words, prefixes, phrases).
 
     Returns:
         Segment ids (not yet narrowed by consent or filters).

@@ -81,43 +81,17 @@ def _refuse_a_second_copy(session: FocusGroupSession, text: str) -> None:
             f"{earlier.uploaded_at:%-d %B %Y}. Open it from the session page instead.")
 
 
-def joined_paragraphs(transcript: Transcript) -> dict[int, list[int]]:
-    """Turns that took in a paragraph with no name before it, as the same person still speaking.
-
-    The parser joins such a paragraph to the turn above (``speakers.parse_speaker_text``,
-    the only place two paragraphs of one turn are kept apart by a line break); usually right,
-    but a new speaker whose name was left out would be put in someone else's mouth, so the
-    facilitator is shown each one to check.
-
-    Args:
-        transcript: a transcript whose original words are still held.
-
-    Returns:
-        {turn number: file lines where a joined paragraph starts} (no lines for Word and
-        OpenDocument files, which have none to point to), in turn order.
-    """
-    if transcript.format in ("vtt", "srt") or not transcript.original_text:
-        return {}
-    lines = transcript.original_text.split("\n")
-    joined: dict[int, list[int]] = {}
-    for turn in transcript.turns:
-        if (turn.speaker is None or turn.speaker.label == UNLABELLED
-                or "\n" not in (turn.original_text or "")):
-            continue
-        joined[turn.index] = [] if transcript.format != "txt" else [
-            number for number in range(turn.line_start + 1, turn.line_end + 1)
-            if lines[number - 1].strip() and not lines[number - 2].strip()]
-    return joined
-
-
 def _new_speaker(session: FocusGroupSession, label: str) -> Speaker:
-    """A speaker, matched to an attending member when the label is their pseudonym."""
+    """A speaker, matched to an attending member when the label is their pseudonym, or to
+    the facilitator or observer role its label names."""
     speaker = Speaker(label=label[:120])
     for member in session.members:
         if member.pseudonym.lower() == label.lower():
             speaker.role, speaker.member = SpeakerRole.MEMBER, member
     if re.match(r"^(facilitator|moderator|interviewer)\b", label, re.I):
         speaker.role = SpeakerRole.FACILITATOR
+    elif re.match(r"^(observer|note ?taker)\b", label, re.I):  # never analysed, as the file says
+        speaker.role = SpeakerRole.OBSERVER
     return speaker
 
 

@@ -8,6 +8,7 @@ from markupsafe import Markup, escape
 
 from analysis.services import segments as segment_service
 from analysis.services import transcripts as service
+from analysis.services.joined_paragraphs import joined_paragraphs
 from analysis.views.folding import fold_runs
 from analysis.views.forms import AddRedactionForm
 from analysis.views.transcript_blueprint import MANAGE, bp
@@ -94,12 +95,13 @@ def flash_resets(reset: list[str]) -> None:
                          "reset:", *reset]), "warning-list")
 
 
-def review_groups(turns) -> list[tuple[bool, list]]:
-    """The turns to review, as (found, turns): each turn with something proposed to take out
-    on its own, and each run of turns with nothing proposed together, to fold away (the page
-    was some 15,000 px tall at 768 wide, a decision every few screens)."""
+def review_groups(turns, joined=None) -> list[tuple[bool, list]]:
+    """The turns to review, as (found, turns): each turn with something proposed to take out,
+    or a paragraph with no name joined to it (``joined``), on its own, and each run of turns
+    with nothing proposed together, to fold away (the page was some 15,000 px tall at 768
+    wide, a decision every few screens)."""
     shown = [t for t in turns if t.redactions or (t.original_text and not t.backchannel)]
-    return fold_runs(shown, lambda turn: bool(turn.redactions))
+    return fold_runs(shown, lambda turn: bool(turn.redactions) or turn.index in (joined or {}))
 
 
 def _left_out_note(member, made: int) -> str:
@@ -115,10 +117,11 @@ def _left_out_note(member, made: int) -> str:
 
 
 def _review_page(transcript, add_form):
+    joined = joined_paragraphs(transcript)
     return render_template("transcripts/review.html", transcript=transcript, form=ConfirmForm(),
                            left_out=segment_service.left_out_members(transcript),
                            add_form=add_form, highlighted_original=highlighted_original,
-                           groups=review_groups(transcript.turns),
+                           groups=review_groups(transcript.turns, joined), joined=joined,
                            open_all=request.args.get("turns") == "all")
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from analysis.services import search as service
 from analysis.services.inputs import GROUP_FIELDS
 from analysis.services.meaning import ask_meaning
-from analysis.services.query_words import too_common
+from analysis.services.query_words import pattern_refused, too_common
 from analysis.services.theme_store import consultation_themes
 from analysis.views.segment_info import SOURCE_NAMES, describe
 from analysis.views.theme_forms import SearchForm
@@ -59,6 +59,8 @@ def search(consultation_id):
         elif not query and not any(vars(filters).values()):
             add_error(form.q, "Enter words to look for, or choose a source, theme, question "
                               "or group")
+        elif refused := pattern_refused(query):
+            add_error(form.q, refused)
         else:
             # The worker embeds the query: no web worker ever loads the model.
             similarity, note = ask_meaning(consultation.id, query) if query else (None, None)

@@ -6,6 +6,7 @@ from flask_login import current_user
 from analysis.core.transcripts import TranscriptError
 from analysis.core.transcripts.upload_names import is_markup
 from analysis.services import transcripts as service
+from analysis.services.joined_paragraphs import joined_paragraphs
 from analysis.services.transcript_suggestions import question_blocks, suggest_speakers
 from analysis.views.folding import fold_runs
 from analysis.views.forms import AddRedactionForm, UploadForm
@@ -77,7 +78,7 @@ def upload(session_id):
                              format=transcript.format, turns=len(transcript.turns),
                              names_given=bool(transcript.known_names))
                 # Read before the job starts: an inline job may end the database session.
-                joined = _joined_note(service.joined_paragraphs(transcript))
+                joined = _joined_note(joined_paragraphs(transcript))
                 _start_redaction(transcript)
                 flash("Transcript uploaded. Personal data is being found now; check the speakers "
                       "meanwhile.")
@@ -139,7 +140,7 @@ def show(transcript_id):
     can_manage = user_has_role(*MANAGE)
     blocks = question_blocks(transcript) if can_manage else {}
     picked = set(request.args.getlist("turn"))
-    joined = service.joined_paragraphs(transcript) if can_manage else {}
+    joined = joined_paragraphs(transcript) if can_manage else {}
     return render_template("transcripts/show.html", transcript=transcript, segments_by_turn=by_turn,
                            can_manage=can_manage,
                            may_delete=can_manage and offers_delete(transcript),
@@ -191,6 +192,38 @@ def turn_groups(transcript: Transcript, blocks: dict, picked: set[str],
     return fold_runs(transcript.turns, stands_out, lambda turn: turn.question_id, FOLD_MOST)
 
 
+def _matched_left_out(transcript, before: dict) -> list[str]:
+    """What matching speakers to a member who does not take part (the one consent rule,
+    ``Member.takes_part``) did to an approved transcript: their turns left analysis."""
+    members: dict[int, tuple] = {}
+    for turn in transcript.turns:
+        speaker = turn.speaker
+        if (speaker is None or turn.backchannel or speaker.role != SpeakerRole.MEMBER
+                or speaker.member is None or speaker.member.takes_part
+                or before.get(speaker.id) == (speaker.role, speaker.member_id)):
+            continue
+        member, turns = members.get(speaker.member_id, (speaker.member, 0))
+        members[speaker.member_id] = (member, turns + 1)
+    notes = []
+    for member, turns in members.values():
+        if member.consent and member.consent.withdrawn:
+            notes.append(ngettext(
+                "%(name)s has withdrawn consent: the %(num)d turn you matched to them here is "
+                "kept out of analysis, search, quotes and exports unless new consent is recorded.",
+                "%(name)s has withdrawn consent: the %(num)d turns you matched to them here are "
+                "kept out of analysis, search, quotes and exports unless new consent is recorded.",
+                turns, name=member.pseudonym))
+        else:
+            notes.append(ngettext(
+                "%(name)s's consent does not cover taking part: the %(num)d turn you matched to "
+                "them here is kept out of analysis, search, quotes and exports unless new "
+                "consent is recorded.",
+                "%(name)s's consent does not cover taking part: the %(num)d turns you matched "
+                "to them here are kept out of analysis, search, quotes and exports unless new "
+                "consent is recorded.", turns, name=member.pseudonym))
+    return notes
+
+
 @bp.route("/transcripts/<int:transcript_id>/speakers", methods=["GET", "POST"])
 @allow(*MANAGE)
 def speakers(transcript_id):
@@ -220,7 +253,10 @@ def speakers(transcript_id):
                    if before.get(s.id) != (s.role, s.member_id)}
         audit.record("speakers_mapped", current_user, transcript, ip=request.remote_addr,
                      changes=changes)
-        flash("Speakers saved.")
+        approved = transcript.approved_at is not None \
+            or transcript.status == TranscriptStatus.APPROVED
+        flash(" ".join(["Speakers saved.", *(_matched_left_out(transcript, before)
+                                             if approved else [])]))
         return redirect(url_for("transcripts.show", transcript_id=transcript.id))
     counts = {s.id: 0 for s in transcript.speakers}
     for turn in transcript.turns:

@@ -1,4 +1,8 @@
-"""Saving drafts safely: revisions against lost updates, version history and restore."""
+"""Saving drafts safely: revisions against lost updates, version history and restore.
+
+Quotes are added, moved and taken out in ``exports.services.draft_quotes``, through the same
+revision claim and version record.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,9 +11,9 @@ from typing import Any, cast
 
 from sqlalchemy import CursorResult, select, update
 
-from exports.models import Draft, DraftQuote, DraftSection, DraftVersion
+from exports.models import Draft, DraftQuote, DraftVersion
 from exports.services.drafts import ordered_sections, organisation_profile
-from exports.services.quotes import mark_cuts, normalise, quote_matches
+from exports.services.quotes import mark_cuts, normalise
 from forum.extensions import db
 from forum.models import Segment, User
 from forum.models.base import utcnow
@@ -116,7 +120,7 @@ def _version_at(draft: Draft, revision: int) -> DraftVersion | None:
         .order_by(DraftVersion.id.desc()).limit(1))
 
 
-def _claim_revision(draft: Draft, base_revision: int) -> None:
+def claim_revision(draft: Draft, base_revision: int) -> None:
     """Move the draft on one revision, only if nobody else already has (one atomic UPDATE)."""
     # An UPDATE returns a CursorResult (Session.execute is typed as the general Result).
     moved = cast(CursorResult[Any], db.session.execute(
@@ -145,7 +149,7 @@ def save_draft(draft: Draft, edit: DraftEdit, base_revision: int, user: User, *,
         DraftConflict: when someone saved after ``base_revision``; nothing is changed.
     """
     try:
-        _claim_revision(draft, base_revision)
+        claim_revision(draft, base_revision)
     except DraftConflict as conflict:
         base = _version_at(conflict.draft, base_revision)
         raise DraftConflict(conflict.draft, differences(conflict.draft, base, edit),
@@ -200,69 +204,6 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def change_quotes(draft: Draft, user: User, action: str, quote_id: int) -> str | None:
-    """Move a quote up or down, or remove it; returns a message, or None if not found."""
-    quote = db.session.get(DraftQuote, quote_id)
-    if quote is None or quote.section.draft_id != draft.id:
-        return None
-    quotes = list(quote.section.quotes)
-    index = quotes.index(quote)
-    label = quote.section.question.label
-    if action == "remove":
-        quotes.remove(quote)
-        db.session.delete(quote)
-        message = f"Quote taken out of {label}."
-    else:
-        other = index - 1 if action == "up" else index + 1
-        if not 0 <= other < len(quotes):
-            return f"That quote is already at the {'top' if action == 'up' else 'bottom'}."
-        quotes[index], quotes[other] = quotes[other], quotes[index]
-        message = f"Quote moved {action} in {label}."
-    for position, item in enumerate(quotes):
-        item.position = position
-    _claim_revision(draft, draft.revision)
-    record_version(draft, user, message.rstrip("."))
-    return message
-
-
-class QuoteWordsError(ValueError):
-    """Words chosen to quote that are not what the member said (nothing was added)."""
-
-
-def add_quote(section: DraftSection, segment_id: int, user: User, words: str | None = None) -> str:
-    """Add a quotable segment's words (all of them, or the part chosen) to a section's quotes.
-
-    Args:
-        section: the draft section.
-        segment_id: the segment quoted.
-        user: who adds it.
-        words: only these words of the segment (selected on the page, perhaps joined with
-            "..."); None or blank quotes the whole segment.
-
-    Returns:
-        A message for the officer (also when the segment cannot be quoted).
-
-    Raises:
-        QuoteWordsError: ``words`` are not, piece by piece, in the segment's redacted text.
-    """
-    quotable = {s.id: s for s in quotable_segments(section.draft.consultation_id)}
-    segment = quotable.get(segment_id)
-    if segment is None:
-        return "That cannot be quoted: the member has not agreed, or the words are held for review."
-    if any(q.segment_id == segment_id for q in section.quotes):
-        return f"That quote is already in {section.question.label}."
-    text = normalise(words or "") or segment.text
-    if not quote_matches(text, segment.text):
-        raise QuoteWordsError("Those words are not exactly what the member said. Select them again "
-                              "from the quote, or leave words out with \"...\".")
-    text = mark_cuts(text, segment.text) if normalise(words or "") else text  # "..." at cuts
-    section.quotes.append(DraftQuote(segment_id=segment.id, text=text,
-                                     position=len(section.quotes)))
-    _claim_revision(section.draft, section.draft.revision)
-    record_version(section.draft, user, f"Quote added to {section.question.label}")
-    return f"Quote added to {section.question.label}."
-
-
 def restore_version(draft: Draft, version: DraftVersion, user: User,
                     base_revision: int) -> list[str]:
     """Put an earlier version back (as a new version); quotes that may no longer be used stay out.
@@ -273,7 +214,7 @@ def restore_version(draft: Draft, version: DraftVersion, user: User,
     Raises:
         DraftConflict: when someone saved after ``base_revision``.
     """
-    _claim_revision(draft, base_revision)
+    claim_revision(draft, base_revision)
     data = version.snapshot
     for name in COVER_FIELDS:
         setattr(draft, name, data.get(name) or "")

@@ -10,7 +10,8 @@ from analysis.services.question_links import order_for_question, themes_by_quest
 from exports.models import DraftNotice, DraftVersion
 from exports.services import drafts as service
 from exports.services.downloads import FORMATS
-from exports.services.editing import DraftConflict, change_quotes, restore_version, save_draft
+from exports.services.draft_quotes import change_quotes
+from exports.services.editing import DraftConflict, restore_version, save_draft
 from exports.services.evidence import gather_evidence, methods_paragraph
 from exports.views import WRITERS, bp
 from exports.views.forms import EditorValues, read_editor_form, read_revision

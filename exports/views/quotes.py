@@ -12,7 +12,7 @@ from analysis.services.question_links import (
 )
 from exports.models import DraftSection
 from exports.services import drafts as service
-from exports.services.editing import QuoteWordsError, add_quote
+from exports.services.draft_quotes import QuoteWordsError, add_quote
 from exports.services.quotes import source_label
 from exports.views import WRITERS, bp
 from exports.views.drafts import draft_or_404

@@ -108,30 +108,54 @@ def include_name(name, type_, parent_names) -> bool:
                 or (type_ == "index" and name == PG_INDEX))
 
 
-def _fts5_query(words: list[str]) -> str:
-    # Each word quoted as an FTS5 string, so no typed character is read as query syntax.
-    return " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
+def _parts(term: str) -> tuple[list[str], bool]:
+    words = term.split()
+    return [w.rstrip("*") for w in words], words[-1].endswith("*")
 
 
-def keyword_match(dialect: str, words: list[str]) -> ColumnElement[bool]:
-    """A condition on ``Segment`` true where the text holds any of the words, in any form.
+def _fts5_query(terms: list[str]) -> str:
+    # Each term one FTS5 string (a phrase when it holds several words), so no typed character
+    # is read as query syntax; "*" after the string makes its last word a prefix.
+    out = []
+    for term in terms:
+        words, prefix = _parts(term)
+        out.append('"' + " ".join(words).replace('"', '""') + '"' + (" *" if prefix else ""))
+    return " OR ".join(out)
+
+
+def _tsquery(terms: list[str]) -> str:
+    # Each word quoted as a tsquery lexeme (so none is read as an operator; a backslash would
+    # escape the closing quote), a phrase's
+    # words joined by <-> (followed by), ":*" on a prefix; PostgreSQL stems each one.
+    out = []
+    for term in terms:
+        words, prefix = _parts(term)
+        lexemes = ["'" + w.replace("\\", "").replace("'", "''") + "'" for w in words]
+        lexemes[-1] += ":*" if prefix else ""
+        out.append("(" + " <-> ".join(lexemes) + ")")
+    return " | ".join(out)
+
+
+def keyword_match(dialect: str, terms: list[str]) -> ColumnElement[bool]:
+    """A condition on ``Segment`` true where the text holds any of the terms, in any form.
 
     Args:
         dialect: "sqlite" or "postgresql".
-        words: the words to find (at least one).
+        terms: what to find (at least one), as ``analysis.services.query_words.keywords``
+            gives them: a word ("breach"), a prefix ("hous*"), or a phrase ("missed
+            appointment", its last word maybe a prefix). Only letters, digits, apostrophes.
 
     Returns:
         A SQLAlchemy condition to use in ``where``.
     """
     if dialect == "sqlite":
-        match = literal_column(FTS_TABLE).op("MATCH")(_fts5_query(words))
+        match = literal_column(FTS_TABLE).op("MATCH")(_fts5_query(terms))
         fts: Select[tuple[int]] = (
             select(literal_column("rowid")).select_from(text(FTS_TABLE)).where(match))
         return Segment.id.in_(fts)
-    # websearch_to_tsquery never fails on odd input; "or" joins the words.
     # The configuration is written out, not bound, so the condition matches the GIN index.
     english: ColumnElement[str] = literal_column("'english'")
-    query = func.websearch_to_tsquery(english, " or ".join(words))
+    query = func.to_tsquery(english, _tsquery(terms))
     return func.to_tsvector(english, Segment.text).op("@@")(query)
 
 

@@ -78,14 +78,19 @@ def recent_events(limit: int = 200, action: str | None = None) -> list[AuditEven
 
 def describe(event: AuditEvent) -> str:
     """The event's details as short text for the log page ("format: pdf; what: ...")."""
+    detail = event.detail or {}
     parts = []
-    for key, raw in (event.detail or {}).items():
+    for key, raw in detail.items():
+        # An id kept beside its name ("question_id" and "question": "Q7") is for the CSV: the
+        # page showed the database's id, which for Q7 could read as another question.
+        if key.endswith("_id") and key[:-3] in detail:
+            continue
         value = _readable(raw)
         if isinstance(raw, (list, tuple)):
             value = ", ".join(_readable(v) for v in raw)
         elif isinstance(raw, dict):
             value = ", ".join(f"{k} {_readable(v)}" for k, v in raw.items())
-        parts.append(f"{key.replace('_', ' ')}: {value}")
+        parts.append(f"{key.replace('_', ' ')}: {value or 'none'}")
     return "; ".join(parts)
 
 
@@ -96,6 +101,8 @@ def _readable(value: Any) -> str:
         return " ".join(_readable(v) for v in value if v is not None)
     if isinstance(value, str) and _CODE.fullmatch(value):
         return value.replace("_", " ")
+    if isinstance(value, bool):  # the page read "practice: False"
+        return "yes" if value else "no"
     return str(value)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import delete, select
 
 from forum.extensions import db
 from forum.models.base import utcnow
-from surveys.models import SurveyRefusal, SurveyResponse
+from surveys.models import SurveyQuestion, SurveyRefusal, SurveyResponse
 from surveys.models.refusals import REASON_MAX
 from surveys.services.devices import Tablet
 
@@ -63,10 +63,57 @@ def note_refusal(tablet: Tablet, body: Any, status: int, reason: str) -> None:
     db.session.commit()
 
 
+# The API's field names in a reason (payload.py), and the words staff read for them.
+ANSWER_VALUE = re.compile(r"answers\[\d+\]\.value \(question (\d+)\)")
+FIELD_WORDS = [
+    (re.compile(r"answers\[(\d+)\]\.question_id is not a question of"),
+     lambda m: f"answer {int(m.group(1)) + 1} is for a question not in"),
+    (re.compile(r"answers\[(\d+)\]: "), lambda m: ""),
+    (re.compile(r"answers\[(\d+)\]"), lambda m: f"answer {int(m.group(1)) + 1}"),
+    (re.compile(r"\bstarted_at\b"), lambda m: "the time it was started"),
+    (re.compile(r"\bfinished_at\b"), lambda m: "the time it was finished"),
+    (re.compile(r"\bsurvey_version_id\b"), lambda m: "the survey version"),
+    (re.compile(r"\bmember_id\b"), lambda m: "the member"),
+    (re.compile(r"\bmember_ref\b"), lambda m: "the member reference"),
+]
+
+
 @dataclass(frozen=True)
 class RefusalRow:
     refusal: SurveyRefusal
     stored_at: datetime | None  # sent again and stored since (put right on the tablet)
+    reason: str = ""  # the refusal's reason in plain words (plain_reason)
+
+
+def plain_reason(reason: str, texts: dict[int, str]) -> str:
+    """A refusal's reason with the API's field names said in words, each refused answer as its
+    question's number and text.
+
+    Args:
+        reason: the reason the tablet was given (``SurveyRefusal.reason``).
+        texts: the refused response's survey version's question texts, by position.
+
+    Returns:
+        The reason in plain words.
+    """
+    def answer(m: re.Match[str]) -> str:
+        text = texts.get(int(m.group(1)))
+        return f"the answer to question {m.group(1)}" + (f", ‘{text}’," if text else "")
+
+    reason = ANSWER_VALUE.sub(answer, reason)
+    for pattern, words in FIELD_WORDS:
+        reason = pattern.sub(words, reason)
+    return reason
+
+
+def _question_texts(version_ids: set[int]) -> dict[int, dict[int, str]]:
+    texts: dict[int, dict[int, str]] = {}
+    if version_ids:
+        for version_id, position, text in db.session.execute(
+                select(SurveyQuestion.version_id, SurveyQuestion.position, SurveyQuestion.text)
+                .where(SurveyQuestion.version_id.in_(version_ids))):
+            texts.setdefault(version_id, {})[position] = text
+    return texts
 
 
 def list_refusals() -> list[RefusalRow]:
@@ -78,8 +125,11 @@ def list_refusals() -> list[RefusalRow]:
     stored = dict(db.session.execute(
         select(SurveyResponse.uuid, SurveyResponse.received_at)
         .where(SurveyResponse.uuid.in_(ids))).all()) if ids else {}
+    texts = _question_texts({r.version_id for r in refusals if r.version_id is not None})
     # Stored after it was first refused: a conflict's id was stored before, by another response.
-    return [RefusalRow(r, _after(stored.get(r.uuid or ""), r.first_at)) for r in refusals]
+    return [RefusalRow(r, _after(stored.get(r.uuid or ""), r.first_at),
+                       plain_reason(r.reason, texts.get(r.version_id or 0, {})))
+            for r in refusals]
 
 
 def _after(when: datetime | None, since: datetime) -> datetime | None:

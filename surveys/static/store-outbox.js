@@ -15,9 +15,14 @@
     return transaction(["outbox"], "readonly", function (s) { return req(s.outbox.getAll()); });
   }
 
+  /* The bodies of a response sent with no answer heard (the page was left while "Send now"
+   * ran, the connection dropped): the server may hold any of them, so the response is not
+   * shown refused until they are asked about again. */
+  function unsure(item) { return item.unsure || []; }
+
   function summary() {
     return outbox().then(function (items) {
-      var failed = items.filter(function (i) { return i.state === "failed"; });
+      var failed = items.filter(function (i) { return i.state === "failed" && !unsure(i).length; });
       failed.sort(byQueued);
       return { waiting: items.length - failed.length, failed: failed.length,
                errors: failed.map(function (i) { return i.error; }),
@@ -30,8 +35,85 @@
     return fn();
   }
 
+  /* Change the response as it is now (another page may have changed it while it was sent):
+   * fn(item) returns false to delete it. */
+  function update(uuid, fn) {
+    return transaction(["outbox"], "readwrite", function (s) {
+      return req(s.outbox.get(uuid)).then(function (item) {
+        if (!item) return;
+        if (fn(item) === false) s.outbox.delete(uuid);
+        else s.outbox.put(item);
+      });
+    });
+  }
+
+  function post(device, body) {
+    return global.fetch(API, {
+      method: "POST", body: body, credentials: "omit", cache: "no-store",
+      headers: { "Content-Type": "application/json", "Authorization": "Bearer " + device.token }
+    });
+  }
+
+  var HELD = "held", REFUSED = "refused", CONFLICT = "conflict";
+
+  /* Send one body of a response; resolves with HELD (the server has it: 201, or 200 for a
+   * resend), REFUSED or CONFLICT (with .reply), or a sendAll result word to stop at. It is
+   * noted as unsure before it goes and no longer once the server answers for it. */
+  function sendBody(device, uuid, body) {
+    var settled = function (item) {
+      item.unsure = unsure(item).filter(function (b) { return b !== body; });
+      if (!item.unsure.length) delete item.unsure;
+    };
+    return update(uuid, function (item) {
+      if (unsure(item).indexOf(body) === -1) item.unsure = unsure(item).concat([body]);
+    }).then(function () { return post(device, body); }).then(function (response) {
+      if (response.status === 201 || response.status === 200) return HELD;
+      if (response.status === 401) return "unauthorised";
+      if (response.status !== 409 && response.status !== 422 && response.status !== 413) return "server";
+      return response.json().catch(function () { return {}; }).then(function (reply) {
+        return update(uuid, settled).then(function () {
+          return { outcome: response.status === 409 ? CONFLICT : REFUSED, status: response.status, reply: reply };
+        });
+      });
+    }, function () { return "offline"; });
+  }
+
+  /* Send a response: its body now, then, if the server holds a different one under its id,
+   * each body sent before with no answer heard. The server holding one of those is the
+   * response sent (never a refusal, nor a duplicate): it was this tablet's. */
+  function sendItem(device, item) {
+    return sendBody(device, item.uuid, item.body).then(function (result) {
+      if (result === HELD) return HELD;
+      if (typeof result === "string" || result.outcome !== CONFLICT) return result;
+      var earlier = unsure(item).filter(function (b) { return b !== item.body; });
+      var tryNext = function (index) {
+        if (index >= earlier.length) return result;
+        return sendBody(device, item.uuid, earlier[index]).then(function (again) {
+          return again === HELD || typeof again === "string" ? again : tryNext(index + 1);
+        });
+      };
+      return tryNext(0);
+    });
+  }
+
+  function refuse(item, sent) {
+    return update(item.uuid, function (now) {
+      if (now.body !== item.body) return;  // changed while it was sent: that is sent next
+      now.state = "failed";
+      now.status = sent.status;
+      now.error = sent.reply.error || ("The server refused it (" + sent.status + ")");
+      // A list: a reason can hold "; " (a choice's label), so the joined words do not split.
+      if (Array.isArray(sent.reply.problems)) now.problems = sent.reply.problems.map(String);
+      else delete now.problems;
+      // The new reason names what is still to change.
+      delete now.changed;
+      delete now.ask;
+    });
+  }
+
   /* Send every waiting response once. Resolves with {result, sent}; result is "sent",
-   * "offline", "unauthorised", "no-device" or "server" (try again later). */
+   * "offline", "unauthorised", "no-device" or "server" (try again later). A refused response
+   * is sent again only if asked (retryFailed), or if it was sent since with no answer heard. */
   function sendAll(options) {
     var retryFailed = options && options.retryFailed;
     return withLock(function () {
@@ -39,35 +121,18 @@
         var device = r[0], items = r[1], sent = 0;
         if (!items.length) return { result: "sent", sent: 0 };
         if (!device || !device.token) return { result: "no-device", sent: 0 };
-        var todo = items.filter(function (i) { return i.state !== "failed" || retryFailed; });
+        var todo = items.filter(function (i) { return i.state !== "failed" || retryFailed || unsure(i).length; });
         todo.sort(byQueued);
         function next(index) {
           if (index >= todo.length) return { result: "sent", sent: sent };
           var item = todo[index];
-          return global.fetch(API, {
-            method: "POST", body: item.body, credentials: "omit", cache: "no-store",
-            headers: { "Content-Type": "application/json", "Authorization": "Bearer " + device.token }
-          }).then(function (response) {
-            if (response.status === 201 || response.status === 200) {
+          return sendItem(device, item).then(function (result) {
+            if (result === HELD) {
               sent += 1;
-              return transaction(["outbox"], "readwrite", function (s) { s.outbox.delete(item.uuid); })
-                .then(function () { return next(index + 1); });
+              return update(item.uuid, function () { return false; }).then(function () { return next(index + 1); });
             }
-            if (response.status === 401) return { result: "unauthorised", sent: sent };
-            if (response.status === 409 || response.status === 422 || response.status === 413) {
-              return response.json().catch(function () { return {}; }).then(function (body) {
-                item.state = "failed";
-                item.status = response.status;
-                item.error = body.error || ("The server refused it (" + response.status + ")");
-                // The new reason names what is still to change.
-                delete item.changed;
-                delete item.ask;
-                return transaction(["outbox"], "readwrite", function (s) { s.outbox.put(item); });
-              }).then(function () { return next(index + 1); });
-            }
-            return { result: "server", sent: sent };
-          }, function () {
-            return { result: "offline", sent: sent };
+            if (typeof result === "string") return { result: result, sent: sent };
+            return refuse(item, result).then(function () { return next(index + 1); });
           });
         }
         return next(0);

@@ -13,14 +13,23 @@
 
   var store = global.FVStore;
   var transaction = store.internal.transaction, req = store.internal.req;
-  var REFUSED_ANSWER = /answers\[\d+\]\.value \(question (\d+)\)/g;
+  var REFUSED_ANSWER = /^answers\[\d+\]\.value \(question (\d+)\)/;
+
+  /* The server's reasons, one each: the list it sends, or (kept before it sent one) its
+   * words split where it joined them, which a choice's label holding "; " split wrongly. */
+  function problems(item) {
+    if (Array.isArray(item.problems)) return item.problems;
+    return String(item.error || "").replace(/^The response was not stored: /, "").split("; ");
+  }
 
   /* The positions still to answer: each the server refused, and each the skip logic shows
    * only since an answer was changed (item.ask), less those changed already. */
   function toChange(item) {
-    var positions = [], match, done = item.changed || [];
-    REFUSED_ANSWER.lastIndex = 0;
-    while ((match = REFUSED_ANSWER.exec(item.error || "")) !== null) positions.push(Number(match[1]));
+    var positions = [], done = item.changed || [];
+    problems(item).forEach(function (problem) {
+      var match = REFUSED_ANSWER.exec(problem);
+      if (match) positions.push(Number(match[1]));
+    });
     return positions.concat(item.ask || []).filter(function (position, index, all) {
       return all.indexOf(position) === index && done.indexOf(position) === -1;
     }).sort(function (a, b) { return a - b; });
@@ -32,8 +41,7 @@
   var TIME_PROBLEM = /^(started_at|finished_at) /;
 
   function timesOnly(item) {
-    var problems = String(item.error || "").replace(/^The response was not stored: /, "").split("; ");
-    return problems.every(function (p) { return TIME_PROBLEM.test(p); });
+    return problems(item).every(function (p) { return TIME_PROBLEM.test(p); });
   }
 
   /* What the pages show of a refused response. */
@@ -54,6 +62,7 @@
         item.body = JSON.stringify(body);
         item.state = "waiting";
         delete item.error;
+        delete item.problems;
         s.outbox.put(item);
         return true;
       });
@@ -84,7 +93,10 @@
         item.ask = (item.ask || []).concat(kept.added || []);
         item.changedAt = new Date().toISOString();
         var left = toChange(item);
-        if (!left.length) { item.state = "waiting"; delete item.error; delete item.changed; delete item.ask; }
+        if (!left.length) {
+          item.state = "waiting";
+          ["error", "problems", "changed", "ask"].forEach(function (key) { delete item[key]; });
+        }
         s.outbox.put(item);
         return left;
       });
@@ -102,6 +114,7 @@
     });
   }
 
+  store.problems = problems;
   store.describeRefused = describeRefused;
   store.refusedItem = refusedItem;
   store.changeRefused = changeRefused;

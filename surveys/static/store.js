@@ -33,6 +33,34 @@
     return opening;
   }
 
+  /* Other tabs and pages are told when the outbox changed (IndexedDB tells nobody), so their
+   * count and "Send now" follow a response queued there (sync-status.js listens). */
+  var CHANNEL = "fv-outbox";
+  var channel = null;
+  var thisPage = String(Math.random());  // a page's own changes: it counts after them itself
+
+  function outboxChanged() {
+    try {
+      if (global.BroadcastChannel) {
+        channel = channel || new global.BroadcastChannel(CHANNEL);
+        channel.postMessage(thisPage);
+      } else if (global.localStorage) {
+        global.localStorage.setItem(CHANNEL, String(Date.now()) + Math.random());
+      }
+    } catch (e) { /* a page that cannot be told counts again when it opens, as before */ }
+  }
+
+  /* fn() whenever another tab or page changed the outbox. */
+  function onOutboxChange(fn) {
+    if (global.BroadcastChannel) {
+      new global.BroadcastChannel(CHANNEL).onmessage = function (event) {
+        if (event.data !== thisPage) fn();
+      };
+    } else if (global.addEventListener) {
+      global.addEventListener("storage", function (event) { if (event.key === CHANNEL) fn(); });
+    }
+  }
+
   /* Run fn(stores) in one transaction; resolves with fn's result once it has committed. */
   function transaction(names, mode, fn) {
     return open().then(function (db) {
@@ -45,7 +73,10 @@
           try { tx.abort(); } catch (e) { /* already finished */ }
           reject(error);
         });
-        tx.oncomplete = function () { resolve(result); };
+        tx.oncomplete = function () {
+          if (mode === "readwrite" && names.indexOf("outbox") !== -1) outboxChanged();
+          resolve(result);
+        };
         tx.onerror = tx.onabort = function () { reject(tx.error || new Error("Storage failed")); };
       });
     });
@@ -175,6 +206,7 @@
     newUuid: newUuid, getMeta: getMeta, setMeta: setMeta,
     newDraft: newDraft, currentDraft: currentDraft, saveAnswer: saveAnswer, queueDraft: queueDraft,
     deleteDraft: deleteDraft, setAside: setAside, unfinished: unfinished, resume: resume,
+    onOutboxChange: onOutboxChange,
     internal: { transaction: transaction, req: req }
   };
 })(self);

@@ -126,3 +126,14 @@ def test_words_after_a_blank_line_are_refused_where_no_cue_is_above_them():
     with pytest.raises(TranscriptError, match="Line 5: ‘7’ has no time line above it"):
         _turns("1\n00:00:01,000 --> 00:00:02,000\nHi.\n\n7\n\n00:00:03,000 --> 00:00:04,000\n"
                "Dave: Yes.\n", "group.srt")
+
+
+def test_srt_words_of_a_cue_that_lost_its_number_and_time_refuse_the_file():
+    # Read as more words of the cue above (a blank line inside its text), Marcia's words were
+    # stored as Dave's. The numbers going from 1 to 3 say a cue lost its number and time.
+    srt = ("1\n00:00:01,000 --> 00:00:04,000\nDave: When I came out.\n\n"
+           "Marcia: Nobody met me either.\n\n"
+           "3\n00:00:09,000 --> 00:00:12,000\nDave: Same for me.\n")
+    with pytest.raises(TranscriptError, match=r"1 cue needs correcting first\. Line 5: ‘Marcia: "
+                       r"Nobody met me either\.’ has no number or time line above it"):
+        _turns(srt, "group.srt")

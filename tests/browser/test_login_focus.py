@@ -1,6 +1,8 @@
-"""After a failed sign-in the error summary has focus, even after "Skip to main content"."""
+"""After a form's error the error summary has focus, even after "Skip to main content"."""
 import pytest
 from playwright.sync_api import expect
+
+from tests.browser.helpers import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -23,8 +25,25 @@ def test_a_failed_sign_in_after_skip_to_main_content_focuses_the_error_summary(l
     expect(page.locator(".govuk-error-summary")).to_be_focused()
 
 
-def test_the_sign_in_form_posts_to_its_own_address_with_next_and_no_fragment(client):
-    # The explicit action must keep "next", or signing in would lose where the person was going.
-    html = client.get("/login?next=/members/").get_data(as_text=True)
-    assert 'action="/login?next=/members/"' in html
-    assert 'action="/login"' in client.get("/login").get_data(as_text=True)
+def test_any_form_after_skip_to_main_content_focuses_its_error_summary(live_server, page, shots):
+    # Only the sign-in form was kept from posting to "...#main-content": on the others the
+    # browser's jump to #main-content left the keyboard user on the page body.
+    sign_in(page, live_server, "facilitator")
+    page.goto(f"{live_server}/account/password")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Save password").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    assert "#" not in page.url
+    page.screenshot(path=shots / "password-error-focused.png")
+
+
+def test_signing_in_keeps_where_the_person_was_going(live_server, page):
+    # The form's address keeps "next", or signing in would lose where the person was going.
+    page.goto(f"{live_server}/login?next=/members/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    _fail_to_sign_in(page)
+    assert page.url == f"{live_server}/login?next=/members/"

@@ -12,8 +12,8 @@ WORDS = "When I got out [name] at the council said there was nothing until Monda
 
 def _placeholder_quote_in_q2(users):
     """A quotable segment with a placeholder, chosen for Q2 of the demo draft."""
+    from exports.services.draft_quotes import add_quote
     from exports.services.drafts import current_draft
-    from exports.services.editing import add_quote
     from forum.access import Role
     from forum.extensions import db
     from forum.models import Member, Segment, SegmentSource

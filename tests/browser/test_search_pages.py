@@ -104,3 +104,25 @@ def test_split_shows_progress_then_the_preview(live_server, analysed, page, shot
     expect(page.get_by_text("Nothing has changed yet")).to_be_visible()
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "split-preview.png"), full_page=True)
+
+
+def test_a_quoted_phrase_and_a_prefix_are_searched_as_the_hint_says(live_server, analysed,
+                                                                   consultation, page, shots):
+    from forum.extensions import db
+    from forum.models import Segment, SegmentSource
+    from forum.services.segments import text_hash
+
+    words = "Our whole household was split up when they breached his licence conditions."
+    db.session.add(Segment(consultation_id=consultation.id, source_type=SegmentSource.DOCUMENT,
+                           source_id=1, position=0, text=words, text_hash=text_hash(words)))
+    db.session.commit()
+    sign_in(page, live_server, "facilitator")
+    page.goto(f"{live_server}/consultations/{consultation.id}/search")
+    expect(page.locator("#q-hint")).to_contain_text("hous* finds house, housing and household")
+    page.get_by_label("What are you looking for?").fill('"breached his licence" househ*')
+    page.get_by_label("Source").select_option(label="Document")
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_role("heading", name="1 segment found")).to_be_visible()
+    expect(page.locator(".fv-evidence__text")).to_have_text(words)
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "search-phrase-and-prefix.png"), full_page=True)

@@ -1,7 +1,7 @@
 """Issue 12 item 12: an export's format is in the log, and removed quotes name their draft."""
 from exports.models import Draft
+from exports.services.draft_quotes import add_quote
 from exports.services.drafts import current_draft
-from exports.services.editing import add_quote
 from forum.access import Role
 from forum.extensions import db
 from forum.models import AuditEvent

@@ -2,6 +2,7 @@
 from datetime import date
 
 from exports.models import DraftQuote
+from exports.services.draft_quotes import add_quote
 from exports.services.drafts import (
     CHANGED,
     NOT_QUOTABLE,
@@ -10,7 +11,6 @@ from exports.services.drafts import (
     easy_read_document,
     response_document,
 )
-from exports.services.editing import add_quote
 from forum.extensions import db
 from forum.services.members import withdraw_consent
 

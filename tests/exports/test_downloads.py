@@ -5,8 +5,8 @@ import pytest
 
 from exports.models import DraftQuote
 from exports.services.downloads import FORMATS, UnknownExport, export_file
+from exports.services.draft_quotes import add_quote
 from exports.services.drafts import current_draft
-from exports.services.editing import add_quote
 from forum.access import Role
 from forum.extensions import db
 from forum.models import AuditEvent

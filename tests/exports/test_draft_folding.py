@@ -3,8 +3,8 @@
 Open, the demo draft was some 14,170 px tall at 768 wide."""
 import re
 
+from exports.services.draft_quotes import add_quote
 from exports.services.drafts import current_draft
-from exports.services.editing import add_quote
 from forum.access import Role
 from forum.extensions import db
 from tests.exports.test_views import _form, _url

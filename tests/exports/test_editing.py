@@ -1,15 +1,9 @@
 """Saving drafts: revisions, version history, restore, quote order."""
 import pytest
 
+from exports.services.draft_quotes import add_quote, change_quotes
 from exports.services.drafts import current_draft
-from exports.services.editing import (
-    DraftConflict,
-    DraftEdit,
-    add_quote,
-    change_quotes,
-    restore_version,
-    save_draft,
-)
+from exports.services.editing import DraftConflict, DraftEdit, restore_version, save_draft
 from forum.extensions import db
 from forum.services.members import withdraw_consent
 
@@ -114,7 +108,7 @@ def test_the_warning_lists_only_what_others_changed_since_the_editor_opened(foru
 
 
 def test_part_of_a_segment_can_be_quoted_and_other_words_are_refused(forum, officer):
-    from exports.services.editing import QuoteWordsError
+    from exports.services.draft_quotes import QuoteWordsError
 
     draft = current_draft(forum.consultation.id)
     section = next(s for s in draft.sections if s.question.number == "2")

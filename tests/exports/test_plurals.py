@@ -5,8 +5,9 @@ import flask_babel
 import pytest
 from flask import url_for
 
+from exports.services.draft_quotes import add_quote
 from exports.services.drafts import current_draft
-from exports.services.editing import DraftEdit, add_quote, save_draft
+from exports.services.editing import DraftEdit, save_draft
 from exports.services.evidence import Evidence, methods_paragraph
 from forum.access import Role
 

@@ -1,6 +1,6 @@
 """A quote edited by hand on the draft page follows the "..." rule of quotes chosen by selection."""
+from exports.services.draft_quotes import add_quote
 from exports.services.drafts import current_draft
-from exports.services.editing import add_quote
 from forum.access import Role
 from forum.extensions import db
 from tests.exports.test_views import _form, _url

@@ -11,8 +11,8 @@ WARNING = "This quote has [name] in place of personal details"
 
 @pytest.fixture
 def section(forum, users):
+    from exports.services.draft_quotes import add_quote
     from exports.services.drafts import current_draft
-    from exports.services.editing import add_quote
 
     amber = forum.segments["Amber"]
     amber.text = "When I got out I had nowhere to go. [name] at the council said come back Monday."

@@ -23,8 +23,8 @@ def facilitator(users):
 
 
 def test_issue12_item1_the_draft_warns_about_flagged_quotes(forum, auth, cleared_quote, users):
+    from exports.services.draft_quotes import add_quote
     from exports.services.drafts import current_draft
-    from exports.services.editing import add_quote
 
     draft = current_draft(forum.consultation.id)
     q2 = next(s for s in draft.sections if s.question.number == "2")

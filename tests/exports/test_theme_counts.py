@@ -128,3 +128,12 @@ def test_the_export_counts_members_heard_out_of_the_same_total_as_the_themes_pag
     assert (figure.members, figure.total_members) == (4, housing.stats["member_total"]) == (4, 8)
     assert "what 8 forum members told us in 1 focus group (3 March 2026)." in methods
     assert "survey response" not in methods
+
+
+def test_the_draft_page_says_where_a_ticked_theme_is_printed(forum, auth):
+    # A new officer ticked "Themes this answer draws on" as a note to themselves, and the
+    # response then printed "Themes: ..." under the question and a chart of those themes.
+    auth.login(Role.POLICY_OFFICER)
+    page = auth.client.get(f"/consultations/{forum.consultation.id}/draft").get_data(as_text=True)
+    assert ("The themes you tick are named under this answer in the response, and shown in its "
+            "chart “What members raised most often” and in the Easy Read summary.") in page

@@ -143,7 +143,7 @@ def test_picking_searching_and_ordering_quotes(forum, auth):
 
 
 def test_a_changed_quote_is_flagged_in_the_editor(forum, auth, officer):
-    from exports.services.editing import add_quote
+    from exports.services.draft_quotes import add_quote
 
     draft = current_draft(forum.consultation.id)
     q2 = next(s for s in draft.sections if s.question.number == "2")
@@ -156,7 +156,7 @@ def test_a_changed_quote_is_flagged_in_the_editor(forum, auth, officer):
 
 
 def test_history_restore_and_notices(forum, auth, officer):
-    from exports.services.editing import add_quote
+    from exports.services.draft_quotes import add_quote
     from forum.services.members import withdraw_consent
 
     auth.login(Role.POLICY_OFFICER)
@@ -286,7 +286,7 @@ def test_an_unchecked_suggested_theme_name_is_warned_of_and_never_printed_as_one
 
 def test_each_question_takes_a_plain_easy_read_heading_kept_with_the_draft(forum, auth, officer):
     """Typed next to the question, saved, printed in the Easy Read PDF and kept in history."""
-    from exports.services.editing import add_quote
+    from exports.services.draft_quotes import add_quote
     from tests.exports.conftest import pdf_pages_text
 
     auth.login(Role.POLICY_OFFICER)

@@ -10,8 +10,8 @@ def _segments(member) -> int:
 
 
 def test_the_withdrawal_pages_count_the_segments_and_the_quotes_taken_out(forum, auth, officer):
+    from exports.services.draft_quotes import add_quote
     from exports.services.drafts import current_draft
-    from exports.services.editing import add_quote
 
     quitter = forum.members["Quitter"]
     held = _segments(quitter)
@@ -56,8 +56,8 @@ def _record(auth, member, **boxes) -> str:
 
 
 def _quoted(forum, officer, member) -> None:
+    from exports.services.draft_quotes import add_quote
     from exports.services.drafts import current_draft
-    from exports.services.editing import add_quote
 
     draft = current_draft(forum.consultation.id)
     assert "added" in add_quote(next(s for s in draft.sections if s.question.number == "2"),

@@ -72,6 +72,20 @@ def test_the_log_page_reads_stored_codes_and_pairs_in_words():
                                      "outcome: spoke to member; format: pdf")
 
 
+
+def test_the_log_page_says_yes_no_and_none_not_python_values():
+    # The page read "practice: False", "names given: True" and "changes:" with nothing after.
+    event = AuditEvent(action="sample_drawn", detail={
+        "practice": False, "names_given": True, "changes": {}, "merged": []})
+    assert audit.describe(event) == "practice: no; names given: yes; changes: none; merged: none"
+
+
+def test_an_id_stored_beside_its_name_is_left_to_the_csv():
+    # "question id: 6" on the page was the database's id: for Q7 it named another question.
+    event = AuditEvent(action="question_confirmed", detail={"question_id": 6, "question": "Q7"})
+    assert audit.describe(event) == "question: Q7"
+
+
 def _csv_rows() -> list[dict[str, str]]:
     import csv
     import io

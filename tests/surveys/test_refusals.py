@@ -103,3 +103,20 @@ def test_the_retention_purge_deletes_refusal_notes_older_than_the_period(
             "days ago.") in result.output
     db.session.expire_all()
     assert [r.reason for r in db.session.scalars(select(SurveyRefusal))] == ["tried 29 days ago"]
+
+
+def test_staff_read_a_refused_answer_as_its_question_number_and_text(client, auth, version,
+                                                                      questions, tablet):
+    # The page showed the API's field names: "answers[5].value (question 6) is 1.5".
+    import html
+
+    _, token = tablet
+    body = make_payload(version, questions, started_at="1980-01-01T00:00:00Z")
+    body["answers"][5]["value"] = 1.5
+    assert send(client, token, body).status_code == 422
+    auth.login(Role.FACILITATOR)
+    text = html.unescape(client.get("/surveys/devices/refused").get_data(as_text=True))
+    assert "answers[" not in text and ".value" not in text and "started_at" not in text
+    assert (f"the answer to question 6, ‘{questions[6].text}’, is 1.5. Type a whole number"
+            in text)
+    assert "not stored: the time it was started is not a believable date; the answer" in text

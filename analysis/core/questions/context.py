@@ -3,16 +3,24 @@
 Document passages carry their headings as short first lines (``split_passages`` keeps a
 heading with the paragraph after it); a heading holds until the next one. In a
 transcript, a facilitator's turn that asks something opens a question, and the members'
-turns after it answer it until the facilitator asks the next one.
+turns after it answer it until the facilitator asks the next one. A document's preamble
+(``preamble_rows``) comes before its answers and answers no question.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-__all__ = ["asking_turns", "document_headings", "heading_lines"]
+__all__ = ["asking_turns", "document_headings", "heading_lines", "preamble_rows"]
 
 HEADING_WORDS = 12
+# Headings of what a document says about itself, not about any question.
+# A summary is left out: it sums up the answers, so it may well answer questions.
+PREAMBLE_HEADING = re.compile(r"^(about\b|introduction\b|intro\b|foreword\b|preface\b|"
+                              r"(table of )?contents\b|(a )?message from\b|welcome\b)",
+                              re.IGNORECASE)
+# A heading that names a question ("Q4. Housing", "Question 12a") or asks one.
+QUESTION_HEADING = re.compile(r"^(q|question)\s*\d{1,4}[a-z]?\b|\?$", re.IGNORECASE)
 
 
 def heading_lines(text: str) -> str:
@@ -62,4 +70,36 @@ def asking_turns(turns: Sequence[tuple[bool, str]]) -> list[str]:
             out.append("")
         else:
             out.append(current)
+    return out
+
+
+def preamble_rows(sequences: Sequence[str], positions: Sequence[int],
+                  headings: Sequence[str]) -> set[int]:
+    """Rows of documents' preambles: what sits under an "About ..."/"Introduction"/"Foreword"/
+    "Contents"/"A message from ..." heading, and, in a document with a heading naming or
+    asking a question, everything before the first such heading.
+
+    Args:
+        sequences: row-aligned sequence names ("" for a passage read alone).
+        positions: row-aligned reading order within each sequence.
+        headings: row-aligned heading each passage sits under (``document_headings``).
+
+    Returns:
+        The row numbers (a transcript's turns have no headings, so never any of them).
+    """
+    parts = [[part.strip() for part in heading.split(" – ") if part.strip()]
+             for heading in headings]
+    asking = [any(QUESTION_HEADING.search(part) for part in row) for row in parts]
+    first: dict[str, int] = {}
+    for row, sequence in enumerate(sequences):
+        if sequence and asking[row]:
+            first[sequence] = min(first.get(sequence, positions[row]), positions[row])
+    out = set()
+    for row, sequence in enumerate(sequences):
+        if not sequence or asking[row]:
+            continue
+        # The innermost heading says what the passage is: a title above it does not.
+        named = bool(parts[row]) and PREAMBLE_HEADING.match(parts[row][-1]) is not None
+        if named or (sequence in first and positions[row] < first[sequence]):
+            out.add(row)
     return out

@@ -14,8 +14,9 @@ from typing import Protocol
 
 import numpy as np
 
+from .context import preamble_rows
 from .learn import example_weight, learned_with_none
-from .scoring import Passage, ScoringWeights, row_zscores, zero_shot_logits
+from .scoring import Passage, ScoringWeights, cited_questions, row_zscores, zero_shot_logits
 from .sequence import smooth_sequences
 
 __all__ = ["CHECK_BELOW", "Mapping", "MappingOptions", "map_passages", "PERSON", "MODEL",
@@ -28,6 +29,10 @@ PERSON, MODEL, LEARNED, NONE = "person", "model", "learned", "none"
 # the NHS comments (bench/check_calibration.py). At 0.5 "Check" never showed: the theme
 # classifier places nothing under 0.5, and 2-6% of learned question mappings fall under it.
 CHECK_BELOW = 0.8
+# A document's preamble ("About this plan", or whatever comes before its first question
+# heading) answers no question: its best guess is kept at most this sure, so it says "Check".
+# A police plan's "About this plan" had gone to Q1 at 0.89, led there by the answers after it.
+PREAMBLE_MOST = 0.5
 
 
 @dataclass(frozen=True)
@@ -119,10 +124,10 @@ def map_passages(passages: Sequence[Passage], vectors: np.ndarray,
                        if p.question_id is not None or p.no_question
                        else Mapping(p.id, None, 0.0, NONE, False)) for p in passages}
     index = {q.id: k for k, q in enumerate(questions)}
+    numbers = [str(getattr(q, "number", "") or "") for q in questions]
     logits, closeness = zero_shot_logits(passages, vectors, [q.text for q in questions], embed,
-                                         options.weights, numbers=[
-                                             str(getattr(q, "number", "") or "")
-                                             for q in questions])
+                                         options.weights, numbers=numbers)
+    preamble = _preamble(passages, numbers)
     examples = [(row, index[p.question_id]) for row, p in enumerate(passages)
                 if p.question_id in index]
     said_none = [row for row, p in enumerate(passages) if p.no_question and p.question_id is None]
@@ -167,6 +172,19 @@ def map_passages(passages: Sequence[Passage], vectors: np.ndarray,
             continue
         best = int(np.argmax(probabilities[row]))
         confidence = round(float(probabilities[row, best]), 3)
+        if row in preamble:
+            confidence = min(confidence, PREAMBLE_MOST)
         out[passage.id] = Mapping(passage.id, questions[best].id, confidence, source,
                                   confidence < options.check_below)
     return out
+
+
+def _preamble(passages: Sequence[Passage], numbers: Sequence[str]) -> set[int]:
+    rows = preamble_rows([p.sequence for p in passages], [p.position for p in passages],
+                         [p.heading for p in passages])
+    if not rows:
+        return rows
+    # "In answer to Q2, ..." under "Introduction" says what it answers all the same.
+    ordered = sorted(rows)
+    cited = cited_questions([passages[row].text for row in ordered], numbers)
+    return {row for k, row in enumerate(ordered) if not cited[k].any()}

@@ -18,7 +18,7 @@ import re
 
 from .model import TranscriptError
 
-__all__ = ["check_cues", "cue_blocks", "has_cue_times"]
+__all__ = ["check_cues", "cue_blocks", "has_cue_times", "lost_cue"]
 
 TIME = r"(?:\d{1,3}:)?[0-5]\d:[0-5]\d(?:[.,]\d{3})?"
 GOOD_TIMING = re.compile(rf"^\s*{TIME}\s*-->\s*{TIME}(?:\s+\S.*)?\s*$")
@@ -60,6 +60,29 @@ def _is_more_words(previous: Block, block: Block) -> bool:
             and not any(MEANT_AS_TIMING.search(line) for _, line in block[:3]))
 
 
+def _cue_number(block: Block) -> int | None:
+    """A cue's number: a number on its first line with a time line under it."""
+    if len(block) > 1 and CUE_NUMBER.match(block[0][1]) and MEANT_AS_TIMING.search(block[1][1]):
+        return int(block[0][1])
+    return None
+
+
+def lost_cue(previous: Block, following: list[Block]) -> bool:
+    """Whether words after a blank line are a cue that lost its number and time line, not
+    more words of the cue above: the numbers of the cues round them skip one (1, then 3).
+
+    Args:
+        previous: the cue above the words.
+        following: the runs of lines after the words.
+
+    Returns:
+        True if the cue above and the next numbered cue are numbered with a gap.
+    """
+    above = _cue_number(previous)
+    below = next((n for n in map(_cue_number, following) if n is not None), None)
+    return above is not None and below is not None and below > above + 1
+
+
 def cue_blocks(text: str) -> list[Block]:
     """Split caption text into cues and header blocks, each line with its number.
 
@@ -68,19 +91,24 @@ def cue_blocks(text: str) -> list[Block]:
 
     Returns:
         Each run of non-blank lines as (line number, line) pairs; a run that is more words
-        of the timed cue above (a blank line exported inside its text) joins that cue.
+        of the timed cue above (a blank line exported inside its text) joins that cue,
+        unless it is a cue that lost its number and time (``lost_cue``).
     """
-    blocks: list[Block] = []
-    block: Block = []
+    runs: list[Block] = []
+    run: Block = []
     for number, line in enumerate([*text.split("\n"), ""], start=1):
         if line.strip():
-            block.append((number, line))
-            continue
-        if block and blocks and _is_more_words(blocks[-1], block):
-            blocks[-1].extend(block)
-        elif block:
-            blocks.append(block)
-        block = []
+            run.append((number, line))
+        elif run:
+            runs.append(run)
+            run = []
+    blocks: list[Block] = []
+    for index, run in enumerate(runs):
+        if blocks and _is_more_words(blocks[-1], run) \
+                and not lost_cue(blocks[-1], runs[index + 1:]):
+            blocks[-1].extend(run)
+        else:
+            blocks.append(run)
     return blocks
 
 
@@ -89,11 +117,16 @@ def _quoted(line: str) -> str:
     return f"‘{line if len(line) <= QUOTED_MAX else line[:QUOTED_MAX] + '…'}’"
 
 
-def _block_problem(first: int, block: list[str], srt: bool) -> str | None:
-    """The problem with one cue, as a sentence starting with its line number, or None."""
+def _block_problem(first: int, block: list[str], srt: bool, lost: bool = False) -> str | None:
+    """The problem with one cue, as a sentence starting with its line number, or None.
+
+    lost: the cue lost its number and time line (``lost_cue``)."""
     form = "00:00:00,000 --> 00:00:00,000" if srt else "00:00:00.000 --> 00:00:00.000"
     timing_at = next((i for i, line in enumerate(block[:3]) if MEANT_AS_TIMING.search(line)),
                      None)
+    if timing_at is None and lost:
+        return (f"Line {first}: {_quoted(block[0])} has no number or time line above it: the "
+                "cue numbers round it skip one, so it looks like a cue that lost them.")
     if timing_at is None:
         return (f"Line {first}: {_quoted(block[0])} has no time line above it (if it belongs to "
                 "the cue above, take out the blank line before it).")
@@ -120,9 +153,11 @@ def check_cues(text: str, srt: bool) -> None:
         TranscriptError: naming the first few lines to fix; nothing of the file is kept.
     """
     problems: list[str] = []
-    for block in cue_blocks(text):
+    blocks = cue_blocks(text)
+    for index, block in enumerate(blocks):
         if not _is_header(block):
-            problem = _block_problem(block[0][0], [line for _, line in block], srt)
+            lost = index > 0 and lost_cue(blocks[index - 1], blocks[index + 1:])
+            problem = _block_problem(block[0][0], [line for _, line in block], srt, lost)
             if problem:
                 problems.append(problem)
     if not problems:

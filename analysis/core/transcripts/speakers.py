@@ -36,7 +36,7 @@ TIME_ONLY = re.compile(rf"^\s*[\[(]?(?P<ts>{TS})[\])]?\s*$")
 
 GENERIC = re.compile(
     r"^(?:speaker|participant|interviewee|interviewer|respondent|person|member|voice|guest"
-    r"|facilitator|p|r|s|spk)\s*[-_]?\s*\d{1,3}$",
+    r"|facilitator|moderator|observer|notetaker|researcher|p|r|s|spk)\s*[-_]?\s*\d{1,3}$",
     re.IGNORECASE,
 )
 ROLES = frozenset({

@@ -10,10 +10,13 @@ import { flow, go, shownIds, urls } from "./context.js";
 import { researchersWords } from "./sync-status.js";
 
 /* The server's reason for this question alone, in the researcher's words. */
-function reasonFor(error, position) {
-  const problems = String(error).replace(/^The response was not stored: /, "").split("; ");
-  const mine = problems.find(function (p) { return p.indexOf("(question " + position + ")") !== -1; });
-  return researchersWords(mine || error);
+function reasonFor(item, position) {
+  // A store script kept from before the list was sent has no FVStore.problems.
+  const problems = window.FVStore.problems ? window.FVStore.problems(item) : [item.error];
+  const mine = problems.find(function (p) {
+    return p.indexOf("(question " + position + ")") !== -1;
+  });
+  return researchersWords(mine || item.error);
 }
 
 /* The answers the skip logic shows once the refused one is changed, as the participant's own
@@ -60,7 +63,7 @@ export function fixPage(uuid, form, kind, position, setupSkip) {
         "Ask the person if they are still here. If not, leave it empty and the rest is sent without it.";
     } else {
       banner.querySelector("[data-fix-reason]").textContent =
-        "The server did not take this answer: " + reasonFor(item.error, position);
+        "The server did not take this answer: " + reasonFor(item, position);
     }
     banner.hidden = false;
     return item;

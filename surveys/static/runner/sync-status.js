@@ -12,7 +12,7 @@ export function setNote(text) { note = text; }
 export function onSummary(fn) { listeners.push(fn); }
 
 const REASONS = {
-  offline: "No internet now: they will send when the tablet is back online.",
+  offline: "No internet now: {they} will send when the tablet is back online.",
   "no-device": "This tablet is not set up to send. A researcher must sign in and open the survey’s tablet page.",
   unauthorised: "This tablet is no longer allowed to send. A researcher must sign in and set it up again.",
   server: "The server is busy. The tablet will try again."
@@ -48,7 +48,9 @@ function showStatus() {
     note = null;
     if (s.waiting) {
       parts.push(plural(s.waiting, "response", "responses") + " waiting to send.");
-      if (REASONS[lastResult]) parts.push(REASONS[lastResult]);
+      // "1 response waiting ... they will send" read wrong: the words follow the count.
+      const reason = REASONS[lastResult];
+      if (reason) parts.push(reason.replace("{they}", s.waiting === 1 ? "it" : "they"));
     }
     if (s.failed) {
       kind += " fv-status--problem";
@@ -95,5 +97,8 @@ export function setupSync() {
   window.addEventListener("online", function () { sendNow(false); });
   window.addEventListener("offline", function () { lastResult = "offline"; showStatus(); });
   setInterval(function () { sendNow(false); }, 30000);
+  // A response queued or sent in another tab: count again (before, "Send now" stayed hidden
+  // until the 30-second send). A store script kept from before has no onOutboxChange.
+  if (window.FVStore.onOutboxChange) window.FVStore.onOutboxChange(showStatus);
   showStatus().then(function () { return sendNow(false); });
 }

@@ -1,4 +1,5 @@
-"""The agreement page names themes as the themes page does: a suggestion says "Suggested:"."""
+"""The agreement result names themes as the themes page does (a suggestion says "Suggested:");
+the blind coding page gives the plain name, as any mark would hint at the machine's coding."""
 from __future__ import annotations
 
 import re
@@ -33,3 +34,19 @@ def test_the_per_theme_table_marks_a_codebook_suggestion_as_the_themes_page_does
     cells = re.findall(r'<td class="govuk-table__cell">([^<]*)</td>', html)
     assert f"Suggested: {theme.label}" in cells
     assert theme.label not in cells
+
+
+def test_the_blind_coding_page_names_a_codebook_suggestion_plainly(auth, analysed, consultation):
+    # "Suggested: Probation officers" on the blind page hinted at the machine's coding.
+    auth.login(Role.POLICY_OFFICER)
+    sample = draw(auth, consultation)
+    theme = db.session.scalars(select(Theme).where(Theme.consultation_id == consultation.id)
+                               .order_by(Theme.position)).first()
+    theme.label_by = BY_SUGGESTION
+    db.session.commit()
+
+    html = auth.client.get(f"/consultations/{consultation.id}/agreement/{sample.id}/code"
+                           ).get_data(as_text=True)
+
+    assert f'for="theme-{theme.id}">{theme.label}</label>' in html
+    assert "suggested" not in html.lower()

@@ -169,3 +169,23 @@ def test_confirming_from_the_ones_to_check_stays_on_the_ones_to_check(auth, anal
     assert response.headers["Location"] == f"{url}?check=1#segment-{segment.id}"
     everything = auth.client.get(url).get_data(as_text=True)
     assert 'name="check"' not in everything
+
+
+def test_the_audit_log_names_the_confirmed_question_by_its_number(auth, analysed, consultation):
+    # The log said "question id: 6", the database's id: for a consultation with no Q6 that
+    # is Q7, so the admin read the wrong question.
+    from forum.models import AuditEvent
+    from forum.services import audit
+
+    target = questions(consultation)[-1]
+    segment = db.session.scalars(select(Segment).where(Segment.consultation_id == consultation.id)
+                                 .order_by(Segment.id)).first()
+    auth.login(Role.POLICY_OFFICER)
+    for question_id in (target.id, "none"):
+        auth.client.post(f"/consultations/{consultation.id}/question-mapping/confirm",
+                         data={"segment_id": segment.id, "question_id": question_id,
+                               "back": target.id})
+    events = list(db.session.scalars(select(AuditEvent).where(
+        AuditEvent.action == "question_confirmed").order_by(AuditEvent.id)))
+    assert [audit.describe(e) for e in events] == [f"question: {target.label}",
+                                                   "question: none of them"]

@@ -21,3 +21,33 @@ def test_a_withdrawn_member_is_marked_in_the_speaker_list(auth, uploaded):  # no
     page = auth.client.get(f"/transcripts/{transcript.id}/speakers").get_data(as_text=True)
     assert _option(page, marcia) == f"{marcia.pseudonym} (does not take part)"
     assert _option(page, dave) == dave.pseudonym
+
+
+def test_mapping_a_speaker_to_a_withdrawn_member_after_approval_says_what_it_means(
+        auth, uploaded):  # noqa: F811
+    """It said only 'Speakers saved.', and the speaker's words left analysis without a word."""
+    transcript, dave, marcia = uploaded
+    auth.client.post(f"/transcripts/{transcript.id}/review", data={"approve": "1"})
+    withdraw_consent(marcia, None)
+    db.session.commit()
+    choices = {"Dave": f"member-{marcia.id}", "Marcia": f"member-{marcia.id}",
+               "Facilitator": "facilitator", "Observer": "observer"}
+    page = auth.client.post(
+        f"/transcripts/{transcript.id}/speakers", follow_redirects=True,
+        data={f"speaker-{s.id}": choices[s.label] for s in transcript.speakers}
+    ).get_data(as_text=True)
+    assert (f"Speakers saved. {marcia.pseudonym} has withdrawn consent: the 2 turns you matched "
+            "to them here are kept out of analysis, search, quotes and exports unless new "
+            "consent is recorded.") in page.replace("&#39;", "'")
+
+
+def test_mapping_speakers_to_members_who_take_part_says_only_saved(auth, uploaded):  # noqa: F811
+    transcript, dave, marcia = uploaded
+    auth.client.post(f"/transcripts/{transcript.id}/review", data={"approve": "1"})
+    choices = {"Dave": f"member-{marcia.id}", "Marcia": f"member-{dave.id}",
+               "Facilitator": "facilitator", "Observer": "observer"}
+    page = auth.client.post(
+        f"/transcripts/{transcript.id}/speakers", follow_redirects=True,
+        data={f"speaker-{s.id}": choices[s.label] for s in transcript.speakers}
+    ).get_data(as_text=True)
+    assert "Speakers saved." in page and "withdrawn" not in page

@@ -217,3 +217,39 @@ def test_a_theme_merged_or_split_away_says_where_it_went(auth, analysed, consult
     # A theme no change of people's explains (a new run, or a wrong number) says so plainly.
     unknown = auth.client.get("/themes/99999").get_data(as_text=True)
     assert "This theme is no longer here" in unknown and 'href="/consultations/"' in unknown
+
+
+def test_undoing_a_merge_puts_back_whose_names_the_themes_had(auth, analysed, consultation):
+    # Merging makes the survivor's name a person's; the merged-away theme was a codebook
+    # suggestion. Undone, both names are marked as before, or "Suggested:" would be lost.
+    from analysis.models import BY_MODEL, BY_PERSON, BY_SUGGESTION
+
+    auth.login(Role.POLICY_OFFICER)
+    first, second = themes()[:2]
+    first.label_by, second.label_by = BY_MODEL, BY_SUGGESTION
+    db.session.commit()
+    auth.client.post(f"/themes/{first.id}/merge", data={"other": second.id})
+    assert db.session.get(Theme, first.id).label_by == BY_PERSON
+
+    assert undo_latest(auth.client, consultation.id).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Theme, first.id).label_by == BY_MODEL
+    assert db.session.get(Theme, second.id).label_by == BY_SUGGESTION
+    page = auth.client.get(f"/consultations/{consultation.id}/themes").get_data(as_text=True)
+    assert f"Suggested: {second.label}" in page
+
+
+def test_undoing_a_merge_into_a_suggestion_keeps_it_a_suggestion(auth, analysed, consultation):
+    from analysis.models import BY_PERSON, BY_SUGGESTION
+
+    auth.login(Role.POLICY_OFFICER)
+    first, second = themes()[:2]
+    first.label_by, second.label_by = BY_SUGGESTION, BY_PERSON
+    db.session.commit()
+    auth.client.post(f"/themes/{first.id}/merge", data={"other": second.id})
+    assert db.session.get(Theme, first.id).label_by == BY_SUGGESTION  # merging is not checking
+
+    undo_latest(auth.client, consultation.id)
+    db.session.expire_all()
+    assert [db.session.get(Theme, t.id).label_by for t in (first, second)] == [BY_SUGGESTION,
+                                                                               BY_PERSON]

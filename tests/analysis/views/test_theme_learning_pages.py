@@ -69,3 +69,13 @@ def test_right_theme_needs_a_staff_role_and_a_csrf_token(app, auth, analysed):
         app.config["WTF_CSRF_ENABLED"] = False
     assert response.status_code == 400
     assert db.session.get(ThemeSegment, (theme.id, segment_id)).placed_by != BY_PERSON
+
+
+def test_the_merge_form_says_its_segments_become_confirmed_examples(auth, analysed):
+    # Merging made every segment of both themes "confirmed by people" (later runs learn from
+    # them), but the form said only "Its segments join this theme": a new officer who merged
+    # two themes found "30 confirmed examples" they never confirmed.
+    auth.login(Role.POLICY_OFFICER)
+    page = auth.client.get(f"/themes/{first_theme().id}").get_data(as_text=True)
+    assert ("Its segments join this theme, which keeps its name. Every segment of both then "
+            "counts as placed by you, so later runs keep them together.") in page

@@ -270,3 +270,53 @@ def test_small_talk_people_said_answers_no_question_teaches_the_rest(embed):
     found = run(items + taught, embed)
     assert (found[103].question_id, found[103].source) == (None, LEARNED)
     assert [found[i].question_id for i in range(9)] == truth()
+
+
+def _document(texts):
+    from analysis.core.questions import document_headings
+
+    return [Passage(id=row, text=text, sequence="document:7", position=row, heading=heading)
+            for row, (text, heading) in enumerate(zip(texts, document_headings(texts),
+                                                      strict=True))]
+
+
+ANSWERED = ["Q1. Housing\nI slept in a doorway, the council had no flat for me.",
+            "Nobody sorted accommodation before the release date.",
+            "Q2. Recall\nI was recalled for one missed probation appointment.",
+            "Licence conditions you cannot meet set you up to fail.",
+            "Q3. Treatment\nMy methadone script stopped the day I got out.",
+            "Rehab had a waiting list so I relapsed on heroin."]
+
+
+def test_a_documents_about_section_is_no_confident_answer(embed):
+    # A police plan's "About this plan" was mapped to Q1 at 89%: a preamble answers nothing.
+    items = _document(["About this plan\nThis plan sets out how we help people find housing "
+                       "on release from prison.", "It was written with probation and the "
+                                                 "council.", *ANSWERED])
+    found = run(items, embed)
+    for row in (0, 1):
+        assert found[row].question_id is None or (found[row].check
+                                                  and found[row].confidence < CHECK_BELOW)
+    assert [found[row].question_id for row in range(2, 8)] == [11, 11, 12, 12, 13, 13]
+    assert not any(found[row].check for row in (2, 4, 6))
+
+
+def test_what_comes_before_the_first_question_heading_is_checked(embed):
+    # Under a heading that is not a question's, before the answers begin: a preamble too.
+    items = _document(["Our service\nWe find housing on release from prison for people.",
+                       *ANSWERED])
+    found = run(items, embed)
+    assert found[0].question_id is None or (found[0].check and found[0].confidence < CHECK_BELOW)
+    assert found[1].question_id == 11
+
+
+def test_a_passage_naming_its_question_is_no_preamble(embed):
+    # Under "Introduction" all the same, "In answer to Q2" says it answers a question.
+    numbered = []
+    for number, q in enumerate(QUESTIONS, start=1):
+        numbered.append(Q(q.id, q.text))
+        numbered[-1].number = f"Q{number}"
+    items = _document(["Introduction\nIn answer to Q2, being sent back for a missed appointment "
+                       "is unfair.", *ANSWERED])
+    found = map_passages(items, embed([p.text for p in items]), numbered, embed)
+    assert not found[0].check  # mapped as any passage is, not held down as a preamble
