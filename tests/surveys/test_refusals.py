@@ -117,6 +117,7 @@ def test_staff_read_a_refused_answer_as_its_question_number_and_text(client, aut
     auth.login(Role.FACILITATOR)
     text = html.unescape(client.get("/surveys/devices/refused").get_data(as_text=True))
     assert "answers[" not in text and ".value" not in text and "started_at" not in text
-    assert (f"the answer to question 6, ‘{questions[6].text}’, is 1.5. Type a whole number"
-            in text)
+    assert (f"the answer to question 6, ‘{questions[6].text}’, is not a whole number. Type a "
+            "whole number" in text)
+    assert "1.5" not in text
     assert "not stored: the time it was started is not a believable date; the answer" in text
