@@ -166,7 +166,8 @@ def _embed(consultation_id: int, hashes: list[str], embedder: Embedder) -> None:
     # In the batch's own order, so the embedder sees the same batch whoever runs it.
     inputs = [SegmentInput(first[h][0], first[h][1], h) for h in hashes if h in first]
     if inputs:
-        embed_segments(inputs, embedder, DbEmbeddingCache(at_once=True))  # only read so far
+        embed_segments(inputs, embedder, DbEmbeddingCache(  # only read so far
+            at_once=True, segments=frozenset(s.text_hash for s in inputs)))
 
 
 def _count_done(job: Job) -> None:

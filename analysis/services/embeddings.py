@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from flask import current_app
-from sqlalchemy import CursorResult, delete, select
+from sqlalchemy import Connection, CursorResult, delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import scoped_session
 
 from analysis.models import SegmentEmbedding
 from forum.extensions import db
@@ -45,6 +46,9 @@ class DbEmbeddingCache:
     """
 
     at_once: bool = False
+    # Hashes of segments' texts being embedded: a vector of one is kept only while a segment
+    # still holds it (``_drop_unheld``). Other texts (questions, codes) are kept as they come.
+    segments: frozenset[str] = frozenset()
 
     def get_many(self, hashes: Sequence[str], model_name: str) -> dict[str, np.ndarray]:
         """Args: hashes, model_name. Returns: {hash: vector} for the hashes stored."""
@@ -79,11 +83,34 @@ class DbEmbeddingCache:
         if not self.at_once:
             for statement in statements:
                 db.session.execute(statement)
+            self._drop_unheld(db.session, vectors, model_name)
             db.session.flush()
             return
         with db.engine.begin() as own:
             for statement in statements:
                 own.execute(statement)
+            self._drop_unheld(own, vectors, model_name)
+
+    def _drop_unheld(self, conn: Connection | scoped_session[Any], hashes: Iterable[str],
+                     model_name: str) -> None:
+        """Delete the vectors just stored of segment texts no segment holds any more.
+
+        The job read the text before; the words may have been redacted since, the segment
+        deleted and its vector forgotten (``forget_unused``). Checked after the insert, in its
+        transaction: SQLite's write lock is held, so no deletion commits in between; on
+        PostgreSQL the segment rows are locked FOR SHARE, so a deletion under way is waited
+        for and then seen, and one that comes later finds this vector and deletes it.
+        """
+        guarded = [h for h in hashes if h in self.segments]
+        held: set[str] = set()
+        for start in range(0, len(guarded), 500):
+            held.update(conn.scalars(select(Segment.text_hash).where(
+                Segment.text_hash.in_(guarded[start:start + 500])).with_for_update(read=True)))
+        gone = sorted(set(guarded) - held)
+        for start in range(0, len(gone), 500):
+            conn.execute(delete(SegmentEmbedding).where(
+                SegmentEmbedding.model == model_name,
+                SegmentEmbedding.text_hash.in_(gone[start:start + 500])))
 
 
 def current_embedder() -> Embedder:
@@ -129,7 +156,8 @@ def embed_new_segments(consultation_id: int, embedder: Embedder) -> int:
 
     rows = db.session.execute(select(Segment.id, Segment.text, Segment.text_hash)
                               .where(Segment.consultation_id == consultation_id)).all()
-    cache = DbEmbeddingCache(at_once=True)  # the session has only read
+    # The session has only read.
+    cache = DbEmbeddingCache(at_once=True, segments=frozenset(r.text_hash for r in rows))
     have = set(cache.get_many([r.text_hash for r in rows], embedder.name))
     missing = {r.text_hash: r for r in rows if r.text_hash not in have}
     if missing:

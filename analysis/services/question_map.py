@@ -117,8 +117,10 @@ def refresh_mapping(consultation_id: int, run_id: int | None = None) -> int:
     db.session.execute(delete(SegmentQuestionMap).where(SegmentQuestionMap.segment_id.in_(ids)))
     if not segments or not questions:
         return 0
-    embedder, cache = current_embedder(), DbEmbeddingCache()
-    vectors = embed_segments(segment_inputs(segments), embedder, cache)
+    inputs = segment_inputs(segments)
+    embedder = current_embedder()
+    cache = DbEmbeddingCache(segments=frozenset(s.text_hash for s in inputs))
+    vectors = embed_segments(inputs, embedder, cache)
     found = map_passages(_passages(segments), vectors, questions,
                          lambda texts: embed_free_texts(texts, embedder, cache),
                          MappingOptions(check_below=CHECK_BELOW))

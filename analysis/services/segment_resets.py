@@ -62,7 +62,8 @@ def text_changed_after_approval(transcript: Transcript, turn_ids: Collection[int
     Analysis, search, quotes and exports read segments whatever the transcript's status, so
     the changed turns' segments that may hold the words go (``withdraw_changed_turns``), and
     so do the words in the names a run gave the themes (``theme_words``), in those past runs
-    and the theme history kept (``theme_words_kept``). The caller commits.
+    and the theme history kept (``theme_words_kept``), and in staff memos and the codebook
+    (``theme_words_staff``). The caller commits.
 
     Args:
         transcript: a transcript approved at least once.
@@ -72,15 +73,22 @@ def text_changed_after_approval(transcript: Transcript, turn_ids: Collection[int
     Returns:
         Plain-English lines of what people had decided about what was deleted or renamed.
     """
+    from analysis.services.saved_models import forget_models_saying
     from analysis.services.theme_words import scrub_theme_words, word_patterns
     from analysis.services.theme_words_kept import scrub_kept_names
+    from analysis.services.theme_words_staff import scrub_codebook, scrub_memos
 
     if turn_ids and transcript.status == TranscriptStatus.APPROVED:
         transcript.status = TranscriptStatus.NEEDS_REVIEW  # changed text needs approving again
     reset = withdraw_changed_turns(turn_ids) if turn_ids else []
     if taken and transcript.approved_at is not None:
-        reset += scrub_theme_words(transcript.session.consultation_id, taken)
-        scrub_kept_names(transcript.session.consultation_id, word_patterns(taken))
+        consultation_id, patterns = transcript.session.consultation_id, word_patterns(taken)
+        # The codebook first: themes and their snapshots take its codes' new names.
+        renamed, told = scrub_codebook(consultation_id, patterns)
+        reset += scrub_theme_words(consultation_id, taken, renamed)
+        scrub_kept_names(consultation_id, patterns, renamed)
+        reset += told + scrub_memos(consultation_id, patterns)
+        reset += forget_models_saying(consultation_id, patterns)
     return reset
 
 
@@ -116,11 +124,13 @@ def withdraw(segments: Sequence[Segment]) -> list[str]:
     if not segments:
         return []
     from analysis.services.embeddings import forget_unused
+    from analysis.services.saved_models import forget_models_holding
     from analysis.services.theme_store import refresh_stats
 
     ids, hashes = [segment.id for segment in segments], {segment.text_hash for segment in segments}
     lines = [line for _receiver, found in segments_withdrawn.send(ids) for line in found or []]
     lines += decisions_lost(segments)
+    lines += forget_models_holding(ids)  # a run's saved model holds the words it read
     db.session.execute(delete(Segment).where(Segment.id.in_(ids)))
     # The old text's vector is of words that may have just been redacted; kept only while
     # another segment holds the same text (a question's or guide's vector is made again).

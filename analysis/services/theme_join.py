@@ -8,13 +8,13 @@ centroids), or stays "Not grouped" when no theme is close enough. Joined links a
 marked ``BY_JOINED`` and keep how sure the join is (``join_confidence``: the calibrated
 similarity), so the theme page says so and asks for a check when unsure; a full re-run
 replaces them like any model placement, and stays available from the themes page.
+The saved model is deleted when words it was fitted on leave analysis (``saved_models``):
+new segments then wait in "Not grouped" until the analysis runs again.
 """
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
-from flask import current_app
 from sqlalchemy import select
 
 from analysis.core.themes import (
@@ -29,25 +29,12 @@ from analysis.core.themes.join_confidence import join_confidence
 from analysis.models import BY_JOINED, AnalysisRun, RunStatus, Theme, ThemeSegment, UngroupedSegment
 from analysis.services.embeddings import DbEmbeddingCache, current_embedder
 from analysis.services.inputs import segment_inputs
+from analysis.services.saved_models import model_folder
 from analysis.services.theme_store import refresh_stats
 from forum.extensions import db
 from forum.services.segments import usable_segments
 
 __all__ = ["join_new_segments", "joinable_run", "model_folder", "theme_of_topic"]
-
-
-def model_folder(run_id: int) -> Path:
-    """Where a run's fitted BERTopic model is kept (safetensors), so new segments can join
-    its themes with ``transform`` without clustering again.
-
-    Args:
-        run_id: the analysis run.
-
-    Returns:
-        A folder path under the data folder (made by the save).
-    """
-    folder: Path = current_app.config["DATA_DIR"] / "theme-models" / f"run-{run_id}"
-    return folder
 
 
 def joinable_run(consultation_id: int) -> AnalysisRun | None:
@@ -122,7 +109,8 @@ def join_new_segments(consultation_id: int) -> int:
     if not rows or not themes:
         return 0
     segments = sorted(segment_inputs(rows), key=lambda s: s.id)
-    embedder, cache = current_embedder(), DbEmbeddingCache()
+    embedder = current_embedder()
+    cache = DbEmbeddingCache(segments=frozenset(s.text_hash for s in segments))
     vectors = embed_segments(segments, embedder, cache)
     model = load_topic_model(model_folder(run.id), embedder, cache)
     floor = (run.settings or {}).get("reassign_threshold", ThemeOptions().reassign_threshold)

@@ -211,7 +211,8 @@ def _vectors(ordered: Sequence[SegmentInput]) -> np.ndarray:
     from analysis.core.themes import context_vectors, embed_segments
     from analysis.services.embeddings import DbEmbeddingCache, current_embedder
 
-    return context_vectors(ordered, embed_segments(ordered, current_embedder(), DbEmbeddingCache()))
+    cache = DbEmbeddingCache(segments=frozenset(s.text_hash for s in ordered))
+    return context_vectors(ordered, embed_segments(ordered, current_embedder(), cache))
 
 
 def placements(consultation_id: int, themes: Sequence[Theme]) -> dict[int, dict[int, str]]:

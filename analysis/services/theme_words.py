@@ -7,7 +7,7 @@ the words leave the segments (``segment_resets``) until the analysis runs again.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from flask_babel import ngettext
 from sqlalchemy import select
@@ -20,13 +20,16 @@ _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "the", "and",
 NAME_MIN = 3  # shorter words in a redaction ("Ed", "St") would rename themes they are not in
 
 
-def scrub_theme_words(consultation_id: int, taken: Iterable[tuple[str, str]]) -> list[str]:
+def scrub_theme_words(consultation_id: int, taken: Iterable[tuple[str, str]],
+                      renamed: Mapping[str, str] | None = None) -> list[str]:
     """Put ``[label]`` for redacted words in the consultation's theme names; drop keywords
-    holding them. The caller commits (``theme_words_kept`` scrubs the names kept elsewhere).
+    holding them. The caller commits (``theme_words_kept`` scrubs the names kept elsewhere,
+    ``theme_words_staff`` the memos and codebook).
 
     Args:
         consultation_id: the consultation whose themes are named.
         taken: (the words as said, the label they became) for each redaction just made.
+        renamed: codebook codes renamed by ``theme_words_staff.scrub_codebook`` (old: new).
 
     Returns:
         A plain-English line saying how many themes were renamed (empty: none).
@@ -34,17 +37,18 @@ def scrub_theme_words(consultation_id: int, taken: Iterable[tuple[str, str]]) ->
     patterns = word_patterns(taken)
     if not patterns:
         return []
-    renamed = 0
+    changed = 0
     for theme in db.session.scalars(select(Theme).where(Theme.consultation_id == consultation_id)):
         before = (theme.label, theme.broader, list(theme.keywords or []))
         theme.label = scrub_name(theme.label, patterns) or ""
         theme.broader = scrub_name(theme.broader, patterns)
         theme.keywords = scrub_keywords(theme.keywords, patterns)
-        renamed += (theme.label, theme.broader, list(theme.keywords or [])) != before
+        theme.code = scrub_code(theme.code, patterns, renamed or {})
+        changed += (theme.label, theme.broader, list(theme.keywords or [])) != before
     return [ngettext("%(num)d theme's name or keywords held the words; they now say what the "
                      "words were instead, as the transcript does.",
                      "%(num)d themes' names or keywords held the words; they now say what the "
-                     "words were instead, as the transcript does.", renamed)] if renamed else []
+                     "words were instead, as the transcript does.", changed)] if changed else []
 
 
 Patterns = list[tuple[re.Pattern[str], str]]
@@ -65,6 +69,13 @@ def scrub_name(name: str | None, patterns: Patterns, limit: int = 120) -> str | 
     for pattern, label in patterns:
         name = pattern.sub(f"[{label}]", name)[:limit]
     return name
+
+
+def scrub_code(code: str | None, patterns: Patterns, renamed: Mapping[str, str]) -> str | None:
+    """Args: a theme's code (or None), ``word_patterns``, the codebook's codes renamed (old:
+    new). Returns: the code its entry now has, or, for a code no longer in the codebook, the
+    code with ``[label]`` for the words."""
+    return renamed.get(code) or scrub_name(code, patterns) if code else code
 
 
 def scrub_keywords(keywords: Iterable[object] | None, patterns: Patterns) -> list[object]:

@@ -119,6 +119,11 @@ def run_analysis_job(job: Job, progress: Progress) -> None:
         analyse(run, progress, job)
     except Exception as error:
         db.session.rollback()
+        from analysis.services.saved_models import forget_folder
+        from analysis.services.theme_join import model_folder
+
+        # Saved before the failure (segments changed meanwhile, say): nothing will use it.
+        forget_folder(model_folder(run_id))
         failed = db.session.get(AnalysisRun, run_id)
         message = str(error) if isinstance(error, JobFailure) else (
             f"The analysis stopped with an unexpected error ({type(error).__name__}: {error}). "
@@ -166,8 +171,8 @@ def analyse(run: AnalysisRun, progress: Progress, job: Job | None = None) -> Non
     # The pipeline's 0-100 becomes 0-90 here (80-90 after batches embedded); saving takes the rest.
     low = EMBEDDING_SHARE if batched else 0
     # Committed above, and nothing is written until the themes are saved.
-    models = TextModels(embedder=embedder, cache=DbEmbeddingCache(at_once=True),
-                        words=current_words())
+    models = TextModels(embedder=embedder, words=current_words(), cache=DbEmbeddingCache(
+        at_once=True, segments=frozenset(s.text_hash for s in segments)))
     result = run_analysis(segments, models=models, questions=questions, codebook=codebook,
                           progress=lambda stage,
                           pct: progress(stage, low + pct * (90 - low) // 100),

@@ -46,6 +46,10 @@ def init_app(app: Flask) -> None:
     register_erase_hook(app, forget_unused)
     register_erase_hook(app, refresh_all_stats)
     consent_changed.connect(on_consent_changed, weak=False)  # theme counts follow consent
+    from analysis.services import saved_models
+
+    # A run's saved model holds the words of members who no longer take part.
+    consent_changed.connect(saved_models.on_consent_changed, weak=False)
     register_demo_loader(app,
         lambda: load_demo_transcripts(app.config.get("SPACY_MODEL", "en_core_web_sm")))
     register_demo_loader(app, load_demo_themes)

@@ -2,7 +2,9 @@
 
 Every problem is reported in plain words, e.g. "answers[2].value (question 3) must be one of
 “Yes” or “No”" (the choices' labels, as the participant saw them), so the tablet (and
-whoever reads its screen) knows what is wrong.
+whoever reads its screen) knows what is wrong. A problem names the question and the kind of
+problem, never the answer given (not even a number): the server keeps the words as a note of
+the refusal (``refusals``), and the answers stay on the tablet.
 """
 from __future__ import annotations
 
@@ -276,9 +278,9 @@ def _number(value: Any, rule: NumberRule) -> tuple[Any, str | None]:
     if not math.isfinite(value) or abs(value) > NUMBER_MAX:
         return None, f"is not a believable number. {NUMBER_TOO_BIG}."
     if value < 0 and not rule.negative_allowed:
-        return None, f"is {value}. {NUMBER_TOO_SMALL}."
+        return None, f"is below 0. {NUMBER_TOO_SMALL}."
     if not rule.decimals_allowed and value != int(value):
-        return None, f"is {value}. {NUMBER_NOT_WHOLE}."
+        return None, f"is not a whole number. {NUMBER_NOT_WHOLE}."
     return value, None
 
 

@@ -1,7 +1,8 @@
 /* Forum Voice tablet runner: a response the server refused (still in the outbox, "failed").
  *
- * The server names each answer it refuses, "answers[7].value (question 8) is 1.5. ...". The
- * response stays in the outbox all along, under its own uuid (never stored, so never
+ * The server names each answer it refuses, "answers[7].value (question 8) is not a whole
+ * number. ...", never the answer itself. The response stays in the outbox all along, under
+ * its own uuid (never stored, so never
  * doubled); only the refused answer changes, and it is sent again once all are changed. A
  * refusal no answer can put right (a different response already has its id, a survey version
  * the server lacks) stays until the researcher saves a copy for staff, or deletes it once

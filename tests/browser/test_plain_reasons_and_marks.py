@@ -19,14 +19,15 @@ def test_the_refused_responses_page_names_questions_in_words(live_server, page, 
         device_id=device.id if device else None, uuid="3f2b8c1e-7d4a-4c2e-9b1a-2f6d8e0c4a1b",
         version_id=1, status=422,
         reasons=["started_at is not a believable date",
-                 "answers[7].value (question 8) is 1.5. Type a whole number, like 3."]))
+                 "answers[7].value (question 8) is not a whole number. Type a whole number, "
+                 "like 3."]))
     db.session.commit()
     sign_in(page, live_server, "facilitator")
     page.goto(f"{live_server}/surveys/devices/refused")
     reasons = page.locator("table .fv-refusal-reasons li")
     expect(reasons).to_have_text(["the time it was started is not a believable date",
-                                  f"the answer to question 8, ‘{question.text}’, is 1.5. "
-                                  "Type a whole number, like 3."])
+                                  f"the answer to question 8, ‘{question.text}’, is not a whole "
+                                  "number. Type a whole number, like 3."])
     expect(page.locator("main")).not_to_contain_text("answers[")
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "refused_responses_plain.png"), full_page=True)

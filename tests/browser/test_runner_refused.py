@@ -63,7 +63,8 @@ def test_a_refused_answer_is_changed_on_the_tablet_and_the_response_sent_once(
     page.get_by_role("button", name="Send now").tap()
     status = page.locator("[data-sync-status]")
     expect(status).to_contain_text("1 response could not be sent", timeout=15000)
-    expect(status).to_contain_text("the answer to question 8 is 1.5. Type a whole number, like 3.")
+    expect(status).to_contain_text(
+        "the answer to question 8 is not a whole number. Type a whole number, like 3.")
     change = page.get_by_role("link", name="Change the answer to question 8")
     expect(change).to_be_visible()
     page.screenshot(path=str(shots / "runner_refused_change.png"))
@@ -71,7 +72,7 @@ def test_a_refused_answer_is_changed_on_the_tablet_and_the_response_sent_once(
 
     wait_for_heading(page, "How many workers help you now?")
     expect(page.get_by_text("The server did not take this answer: the answer to question 8 is "
-                            "1.5. Type a whole number, like 3.")).to_be_visible()
+                            "not a whole number. Type a whole number, like 3.")).to_be_visible()
     box = page.get_by_label("How many workers help you now?")
     assert box.input_value() == "1.5"
     expect(page.get_by_role("link", name="I want to stop")).to_be_hidden()

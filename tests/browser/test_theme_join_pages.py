@@ -49,3 +49,25 @@ def test_joined_segments_show_how_sure_they_are(live_server, analysed, consultat
     page.locator(f"#segment-{joined[0].segment_id}").scroll_into_view_if_needed()
     page.screenshot(path=str(shots / "theme-joined.png"))
     assert errors == []
+
+
+def test_the_themes_page_says_why_new_segments_wait_after_the_model_went(
+        live_server, analysed, consultation, page, shots):
+    """Words redacted after the run deleted its saved model: the page says new segments wait."""
+    from analysis.models import AnalysisRun
+    from analysis.services.segment_resets import withdraw
+    from forum.access import Role
+
+    run = db.session.get(AnalysisRun, analysed.id)
+    withdraw([db.session.get(Segment, min(int(k) for k in run.result["assignments"]))])
+    db.session.commit()
+    errors = page_errors(page)
+    sign_in(page, live_server, Role.POLICY_OFFICER)
+    page.goto(f"{live_server}/consultations/{consultation.id}/themes")
+    message = page.locator("[data-run-message]")
+    expect(message).to_contain_text("Run the analysis again to group them.")
+    expect(page.get_by_role("button", name="Run the analysis again")).to_be_visible()
+    assert axe_violations(page) == []
+    message.scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / "themes-model-forgotten.png"))
+    assert errors == []

@@ -145,3 +145,26 @@ def test_contact_details_overwritten_by_the_edit_form_are_cleared_by_0018(app):
     with db.engine.begin() as conn:
         rows = dict(conn.execute(text("SELECT member_id, contact FROM member_contacts")).all())
     assert rows == {1: None, 2: "07700 900456", 3: None, 4: "<MemberContact> at the hostel"}
+
+
+def test_refusal_notes_already_kept_lose_the_numbers_they_repeated_by_0022(app):
+    """0022_privacy21_refusal_numbers: notes kept before repeated a refused number ("is 1.5");
+    they now say the kind of problem, as new notes do."""
+    reset_database()
+    upgrade(revision="0021_segment_ids_autoincrement")
+    before = ["The response was not stored: answers[5].value (question 6) is 1.5. Type a whole "
+              "number, like 3.; answers[6].value (question 7) is -73. Type a number of 0 or more.",
+              "A different response was already received with this id."]
+    with db.engine.begin() as conn:
+        for reason in before:
+            conn.execute(text(
+                "INSERT INTO survey_refusals (status, reason, first_at, last_at, attempts)"
+                " VALUES (422, :r, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)"), {"r": reason})
+    upgrade(revision="0022_privacy21_refusal_numbers")  # 0023 makes the reasons a list
+    with db.engine.begin() as conn:
+        reasons = list(conn.execute(text("SELECT reason FROM survey_refusals ORDER BY id"))
+                       .scalars())
+    assert reasons == [
+        "The response was not stored: answers[5].value (question 6) is not a whole number. Type "
+        "a whole number, like 3.; answers[6].value (question 7) is below 0. Type a number of 0 "
+        "or more.", before[1]]

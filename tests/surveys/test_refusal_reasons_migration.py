@@ -1,4 +1,4 @@
-"""0022_refusal_reasons_list: refusal notes kept their reasons joined with '; ' in one text;
+"""0023_refusal_reasons_list: refusal notes kept their reasons joined with '; ' in one text;
 the migration makes each note's reasons a list, and going back joins them again."""
 import json
 
@@ -8,7 +8,7 @@ from sqlalchemy import text
 from forum.extensions import db
 from tests.conftest import reset_database
 
-BEFORE = "0021_segment_ids_autoincrement"
+BEFORE = "0022_privacy21_refusal_numbers"
 NOTES = {
     1: (422, "The response was not stored: started_at is not a believable date; "
              "answers[5].value (question 6) is 1.5. Type a whole number, like 3."),

@@ -33,9 +33,21 @@ def test_a_refused_answer_is_noted_without_the_answers(client, version, question
     body["answers"][4]["value"] = WORDS
     assert send(client, token, body).status_code == 422
     refusal = db.session.scalars(select(SurveyRefusal)).one()
+    # Which question and what kind of problem, never the answer itself (numbers included).
     assert refusal.reasons == [
-        "answers[5].value (question 6) is 1.5. Type a whole number, like 3."]
+        "answers[5].value (question 6) is not a whole number. Type a whole number, like 3."]
+    assert "1.5" not in str(refusal.reasons)
     assert WORDS not in str(refusal.reasons)
+
+
+def test_a_refused_negative_number_is_noted_without_it(client, version, questions, tablet):
+    _, token = tablet
+    body = make_payload(version, questions)
+    body["answers"][5]["value"] = -73
+    assert send(client, token, body).status_code == 422
+    refusal = db.session.scalars(select(SurveyRefusal)).one()
+    assert "(question 6) is below 0" in str(refusal.reasons)
+    assert "73" not in str(refusal.reasons)
 
 
 def test_a_field_name_with_control_characters_is_noted_without_them(client, version, questions,
@@ -109,8 +121,9 @@ def test_staff_read_a_refused_answer_as_its_question_number_and_text(client, aut
     auth.login(Role.FACILITATOR)
     text = html.unescape(client.get("/surveys/devices/refused").get_data(as_text=True))
     assert "answers[" not in text and ".value" not in text and "started_at" not in text
-    assert (f"the answer to question 6, ‘{questions[6].text}’, is 1.5. Type a whole number"
-            in text)
+    assert (f"the answer to question 6, ‘{questions[6].text}’, is not a whole number. Type a "
+            "whole number" in text)
+    assert "1.5" not in text
     assert "the time it was started is not a believable date; the answer" not in text
 
 
@@ -125,13 +138,14 @@ def test_each_reason_is_kept_and_shown_as_its_own_item(client, auth, version, qu
     body["answers"][5]["value"] = 1.5
     assert send(client, token, body).status_code == 422
     refusal = db.session.scalars(select(SurveyRefusal)).one()
-    assert refusal.reasons == ["started_at is not a believable date",
-                               "answers[5].value (question 6) is 1.5. Type a whole number, like 3."]
+    assert refusal.reasons == [
+        "started_at is not a believable date",
+        "answers[5].value (question 6) is not a whole number. Type a whole number, like 3."]
     auth.login(Role.FACILITATOR)
     text = html.unescape(client.get("/surveys/devices/refused").get_data(as_text=True))
     items = [re.sub(r"\s+", " ", item).strip()
              for item in re.findall(r"<li[^>]*>(.*?)</li>", text, re.S)]
     assert "the time it was started is not a believable date" in items
-    assert (f"the answer to question 6, ‘{questions[6].text}’, is 1.5. "
+    assert (f"the answer to question 6, ‘{questions[6].text}’, is not a whole number. "
             "Type a whole number, like 3.") in items
     assert "The response was not stored:" in text

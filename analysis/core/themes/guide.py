@@ -22,6 +22,8 @@ from .words import WordAnalyser
 
 __all__ = [
     "CODEBOOK_FILE",
+    "anchor_texts",
+    "free_text_hash",
     "CodeVectors",
     "codebook_from_dict",
     "embed_codebook",
@@ -72,6 +74,18 @@ def load_codebook(path: Path | str | None = None) -> Codebook:
     return codebook_from_dict(json.loads(Path(path or CODEBOOK_FILE).read_text("utf-8")))
 
 
+def free_text_hash(text: str) -> str:
+    """Args: a text that is no segment (a code's anchor, a question). Returns: its key in the
+    embedding cache (a segment's text is keyed alike, so the same words share one vector)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def anchor_texts(name: str, description: str, examples: Sequence[str]) -> list[str]:
+    """Args: a code's name, description and examples. Returns: the texts embedded as its
+    anchors: "name: description", then each example."""
+    return [f"{name}: {description}".strip(": "), *examples]
+
+
 def embed_free_texts(texts: Sequence[str], embedder: Embedder,
                      cache: EmbeddingCache | None) -> np.ndarray:
     """Embed texts that are not segments (codes, questions) through the same cache.
@@ -84,8 +98,7 @@ def embed_free_texts(texts: Sequence[str], embedder: Embedder,
     Returns:
         (n, d) unit rows; a re-run with the same codebook embeds nothing.
     """
-    pseudo = [SegmentInput(id=i, text=t, text_hash=hashlib.sha256(t.encode("utf-8")).hexdigest())
-              for i, t in enumerate(texts)]
+    pseudo = [SegmentInput(id=i, text=t, text_hash=free_text_hash(t)) for i, t in enumerate(texts)]
     return embed_segments(pseudo, embedder, cache)
 
 
@@ -125,7 +138,7 @@ def embed_codebook(codebook: Codebook, embedder: Embedder,
     """
     texts, owner = [], []
     for index, code in enumerate(codebook.codes):
-        anchors = [f"{code.name}: {code.description}".strip(": ")] + list(code.examples)
+        anchors = anchor_texts(code.name, code.description, code.examples)
         texts.extend(anchors)
         owner.extend([index] * len(anchors))
     vectors = embed_free_texts(texts, embedder, cache) if texts else np.zeros((0, 0), np.float32)

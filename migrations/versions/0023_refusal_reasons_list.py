@@ -1,7 +1,7 @@
 """survey_refusals: each note's reasons as a list, not joined with '; ' in one text
 
-Revision ID: 0022_refusal_reasons_list
-Revises: 0021_segment_ids_autoincrement
+Revision ID: 0023_refusal_reasons_list
+Revises: 0022_privacy21_refusal_numbers
 Create Date: 2026-12-07 09:30:00
 
 A choice label may hold '; ', so joined reasons could not be told apart again. A 422's note
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0022_refusal_reasons_list'
-down_revision = '0021_segment_ids_autoincrement'
+revision = '0023_refusal_reasons_list'
+down_revision = '0022_privacy21_refusal_numbers'
 branch_labels = None
 depends_on = None
 
