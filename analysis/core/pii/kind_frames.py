@@ -38,6 +38,7 @@ from .areas import STUDIED_IN
 from .common import CAP_WORD, Candidate, sentence_parts
 from .hospitals import NOT_HOSPITAL_FIRST
 from .nicknames import NOT_ACTING
+from .stay_frames import ONE_PLACE_PLURAL, RELEASED_TO, SPENT_AT
 from .word_lists import SUBSTITUTES, TIME_NAMES, TIME_WORDS
 
 __all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "OPENING_HOME", "PUT_ON", "STAFF_AT",
@@ -101,7 +102,7 @@ STAYED_FOR = re.compile(
     rf"[ \t]+{_THE}(?P<name>{NAME})(?=[ \t]+(?i:for)[ \t]+(?i:a|an|\d+|[a-z]+)"
     r"(?:[ \t]+(?i:and[ \t]+a[ \t]+half|odd|more))?[ \t]+(?i:years?|months?|weeks?|nights?)\b)")
 # Frames that say where someone stayed, and so a hostel unless the sentence says otherwise.
-STAYS = (WAITING_FOR, THROUGH, STAYED_FOR)
+STAYS = (WAITING_FOR, THROUGH, STAYED_FOR, SPENT_AT, ONE_PLACE_PLURAL)
 # "sofa surfing then Millstone then back on the street": one stop in a run of stays, said
 # alone between "then" and a comma or the next "then"; the sentence says what kind.
 THEN_STOP = re.compile(
@@ -145,14 +146,14 @@ def more_frames(text: str, is_word: Callable[[str], bool] | None = None,
     that houses someone count (``housed_by_word``)."""
     framed: list[tuple[re.Match[str], str | None]] = [
         (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE, WAITING_FOR, THROUGH,
-                            THEN_STOP, STAYED_FOR)
+                            THEN_STOP, *STAYS[2:])
         for m in p.finditer(text)]
     # "the nurses on Poppy ... the women's ward": "on" a ward only with the word said.
     framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)
                for m in ON.finditer(text)]
     framed += [(m, "hostel" if m.group("hostel") else "hospital") for m in STAFF_AT.finditer(text)]
     framed += [(m, "hospital") for m in UNDER_CARE.finditer(text)]
-    framed += [(m, "hostel") for m in HOUSED_BY.finditer(text)]
+    framed += [(m, "hostel") for p in (HOUSED_BY, RELEASED_TO) for m in p.finditer(text)]
     framed += [(m, None) for m in PUT_ON.finditer(text)]
     return framed + housed_by_word(text, is_word)
 

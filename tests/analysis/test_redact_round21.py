@@ -1,0 +1,70 @@
+"""Round twenty-one (bench fixture dev20): nicknames that are ordinary words said in lower
+case with no cue word ("smudge had me back", "me and spud", "ask scouse, he'll tell you"),
+and hostels named by a plain word after "the" with no word of kind ("six weeks at the
+Harbour", "the Oaks is full of", "got out and went straight to the Oaks").
+
+Tests named ``..._still_...`` passed before too: they check the new rules do not over-fire.
+"""
+from __future__ import annotations
+
+import pytest
+
+from .test_redact import found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("smudge had me back when nobody else did", "smudge"),
+    ("me and spud slept in the multi storey for a month", "spud"),
+    ("me and biscuit used to kip behind the big tesco", "biscuit"),
+    ("chalky sorted me a bed the night i got out", "chalky"),
+    ("gonzo got out a week before me and he was dead within the month", "gonzo"),
+    ("moose was the first face i saw on the wing", "moose"),
+    ("bubbles from the day centre still rings me on a sunday", "bubbles"),
+    ("ask scouse, he'll tell you the hostel was worse than jail", "scouse"),
+    ("got a lend of a tenner off dodger and never paid him back", "dodger"),
+    ("a fella everyone called smudge got me onto the gear", "smudge"),
+    ("it was titch who told me about the food bank", "titch"),
+])
+def test_lower_case_word_nicknames_are_names(text, name, real_nlp):
+    assert ("name", name) in found(text, real_nlp)
+
+
+def test_a_pair_of_word_nicknames_are_both_names(real_nlp):
+    spans = found("pickles and fudge are still on the gear, breaks my heart", real_nlp)
+    assert ("name", "pickles") in spans and ("name", "fudge") in spans
+
+
+@pytest.mark.parametrize("text", [
+    "me and drink never got on",
+    "prison sorted me out in the end",
+    "nobody had my back",
+    "everyone was on the gear",
+    "me and mum were close",
+    "housing rang me on monday",
+    "god had my back that night",
+    "methadone sorted me out",
+    "me and heroin were together ten years",
+    "nurses from the unit rang me",
+    "drink and drugs were the only ones i trusted",
+])
+def test_ideas_drugs_and_services_still_name_nobody(text, real_nlp):
+    assert not [t for label, t in found(text, real_nlp) if label == "name"]
+
+
+@pytest.mark.parametrize("text, home", [
+    ("six weeks at the Harbour and nobody once asked how i was", "Harbour"),
+    ("three year at the Anchorage and i never once felt safe", "Anchorage"),
+    ("the Oaks is full of people coming off the gear", "Oaks"),
+    ("i got out of Styal and went straight to the Oaks", "Oaks"),
+])
+def test_homes_named_by_a_plain_word_are_hostels(text, home, real_nlp):
+    assert ("hostel", home) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "six months at the Co-op stacking shelves",
+    "the Simpsons was on every night",
+    "the Samaritans is the only number i know",
+])
+def test_shops_telly_and_charities_are_still_no_home(text, real_nlp):
+    assert not [t for label, t in found(text, real_nlp) if label == "hostel"]
