@@ -54,11 +54,31 @@ def test_ideas_drugs_and_services_still_name_nobody(text, real_nlp):
 @pytest.mark.parametrize("text, home", [
     ("six weeks at the Harbour and nobody once asked how i was", "Harbour"),
     ("three year at the Anchorage and i never once felt safe", "Anchorage"),
-    ("the Oaks is full of people coming off the gear", "Oaks"),
     ("i got out of Styal and went straight to the Oaks", "Oaks"),
+    ("the Cedars is wet, you can drink in your room", "Cedars"),
 ])
 def test_homes_named_by_a_plain_word_are_hostels(text, home, real_nlp):
     assert ("hostel", home) in found(text, real_nlp)
+
+
+def test_one_place_said_as_a_plural_is_redacted(real_nlp):
+    assert "Oaks" in [t for _, t in found("the Oaks is full of people coming off the gear",
+                                          real_nlp)]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("the Gurnos is rough but its my home, i know everyone", "Gurnos"),
+    ("wee shug from Possil was the only one who visited", "Possil"),
+    ("wee jinty fae Ruchill looked efter me when ah came oot", "Ruchill"),
+    ("i'm off the Manor in Sheffield, proper rough back then", "Manor"),
+    ("she's fae the Gorbals, same as me", "Gorbals"),
+])
+def test_estates_and_districts_someone_is_from_are_places(text, place, real_nlp):
+    assert ("place", place) in found(text, real_nlp)
+
+
+def test_coming_off_a_drug_is_still_no_place(real_nlp):
+    assert found("i'm off the Methadone now", real_nlp) == []
 
 
 @pytest.mark.parametrize("text", [

@@ -27,6 +27,7 @@ from .common import COMMON_WORDS, Candidate, is_sentence_start, sentence_parts
 from .hospitals import HOSPITAL_CONTEXT
 from .kind_frames import (
     NAME,
+    ONE_PLACE_PLURAL,
     OPENING_HOME,
     STAFF_AT,
     STAYS,
@@ -282,8 +283,10 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
             continue
         own = _said_kind(pats["after"].match(" " + name.split()[-1]))
         # "the waiting list for Greystones": with nothing else said, a hostel's or a rehab's.
+        # "the Gurnos is rough": one place said as a plural, with nothing said of it, is an
+        # estate or a district as often as a home.
         kind = strong or own or _nearest_doing(text, start, end) or (
-            "hostel" if m.re in STAYS else None)
+            "hostel" if m.re in STAYS else "place" if m.re is ONE_PLACE_PLURAL else None)
         if part_or_town(name, kind, bool(strong or own), own is not None,
                         model_says_town(text, start, end, ents)):
             continue

@@ -1,9 +1,10 @@
 """More ways a sentence says a name is somewhere someone lived, for kind_frames.
 
-A stretch spent at it ("six weeks at the Harbour", "three year at the Anchorage") and a
-plural word taken as one thing ("the Oaks is full of people coming off the gear": "the
-Oaks" said with "is" is one place, not oak trees) are in ``STAYS``: with nothing else said
-in the sentence, a hostel's; the sentence may say a rehab, a ward or a prison. Where
+A stretch spent at it ("six weeks at the Harbour", "three year at the Anchorage") is in
+``STAYS``: with nothing else said in the sentence, a hostel's; the sentence may say a
+rehab, a ward or a prison. A plural word taken as one thing ("the Oaks is full of people
+coming off the gear": "the Oaks" said with "is" is one place, not oak trees) is what the
+sentence says, else a place (an estate, "the Gurnos is rough", as often as a home). Where
 someone went on release ("got out of Styal and went straight to the Oaks") is a hostel,
 whatever the sentence says of the prison. Towns, regions, services and shops are never
 read (``institutions._excluded``, ``part_or_town``).
