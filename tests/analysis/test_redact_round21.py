@@ -88,3 +88,16 @@ def test_coming_off_a_drug_is_still_no_place(real_nlp):
 ])
 def test_shops_telly_and_charities_are_still_no_home(text, real_nlp):
     assert not [t for label, t in found(text, real_nlp) if label == "hostel"]
+
+
+def test_a_name_word_said_as_what_someone_calls_a_thing_is_the_word(real_nlp):
+    text = "Grace is what my counsellor calls it, giving yourself a bit of grace"
+    assert found(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Grace is what my mum called me", "Grace"),
+    ("Hope is what they called me", "Hope"),
+])
+def test_what_someone_is_called_is_still_their_name(text, name, real_nlp):
+    assert ("name", name) in found(text, real_nlp)
