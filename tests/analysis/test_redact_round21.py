@@ -101,3 +101,23 @@ def test_a_name_word_said_as_what_someone_calls_a_thing_is_the_word(real_nlp):
 ])
 def test_what_someone_is_called_is_still_their_name(text, name, real_nlp):
     assert ("name", name) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "Rocky was my film inside, watched it forty times",
+    "Rocky was my favourite song growing up",
+    "prison isn't like Hollywood, nobody escapes through the vents",
+    "we watched Hollywood films on the wing",
+])
+def test_titles_and_places_compared_with_are_kept(text, real_nlp):
+    assert found(text, real_nlp) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rocky was my cellmate", ("name", "Rocky")),
+    ("my mate Rocky was my best mate", ("name", "Rocky")),
+    ("it's not like Swindon where I grew up", ("place", "Swindon")),
+    ("it was nothing like Dave said", ("name", "Dave")),
+])
+def test_people_and_home_towns_are_still_redacted(text, expected, real_nlp):
+    assert expected in found(text, real_nlp)

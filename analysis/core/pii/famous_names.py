@@ -58,6 +58,30 @@ HEARD_SAYING = re.compile(r"[ \t]*(?:,|[ \t](?i:tell|telling|say|saying|talk|tal
                           r"|[A-Z][ \t]+wing))\b)")
 
 
+# "Rocky was my film inside", "Lucy is my favourite song": said to be a film, a song or a
+# book, a name is its title ("my mate Rocky" is cued, and never read here).
+TITLE_SAID = re.compile(
+    r"[ \t]+(?:is|was)[ \t]+(?:my|me|our|his|her|the)[ \t]+(?:(?:favourite|favorite|fave|first"
+    r"|best|all[ \t-]time)[ \t]+)?(?:film|movie|song|tune|book|programme|show|album|track)\b",
+    re.IGNORECASE)
+
+
+# "prison isn't like Hollywood", "Hollywood films": a place compared with, or whose films or
+# stars are meant, is where nobody here lives ("not like Swindon where I grew up" is).
+COMPARED_BEFORE = re.compile(r"\b(?i:isn['’]?t|is[ \t]+not|wasn['’]?t|not|nothing|just)[ \t]+"
+                             r"(?i:like)[ \t]+$")
+WHERE_AFTER = re.compile(r"[ \t]*,?[ \t]+(?i:where|when)\b")
+INDUSTRY_AFTER = re.compile(r"[ \t]+(?i:films?|movies?|stars?|actors?|endings?)\b")
+
+
+def _compared_or_industry(text: str, cand: Candidate) -> bool:
+    """A place said as a comparison or as its film industry, not as anyone's whereabouts."""
+    return cand.label == "place" and (
+        bool(INDUSTRY_AFTER.match(text, cand.end)) or (
+            bool(COMPARED_BEFORE.search(text[max(0, cand.start - 20):cand.start]))
+            and not WHERE_AFTER.match(text, cand.end)))
+
+
 def famous_or_team(text: str, cand: Candidate, cued: bool = False) -> bool:
     """Say whether a candidate is a warning level, a team or a famous name said as art.
 
@@ -68,10 +92,11 @@ def famous_or_team(text: str, cand: Candidate, cued: bool = False) -> bool:
 
     Returns:
         True for "went to Amber" with the weather said, "the Crystal Palace game",
-        "Liverpool won", "Bob Marley on repeat"; False for "Amber said", "Dean won".
+        "Liverpool won", "Bob Marley on repeat", "Rocky was my film", "not like Hollywood";
+        False for "Amber said", "Dean won".
     """
-    if cued:
-        return False
+    if cued or TITLE_SAID.match(text, cand.end):
+        return not cued
     word = text[cand.start:cand.end]
     # The model may tag only the surname of a full name ("Amy Winehouse"): read it whole.
     first = FIRST_BEFORE.search(text[max(0, cand.start - 20):cand.start])
@@ -80,6 +105,7 @@ def famous_or_team(text: str, cand: Candidate, cued: bool = False) -> bool:
         return _said_as_level(text, cand)
     # "Wrexham are doing well", "Ross Kemp did a programme about it".
     if (_said_as_team(text, cand, start) or said_as_club(text, cand)
+            or _compared_or_industry(text, cand)
             or said_as_public_figure(text, start, cand)):
         return True
     if len(text[start:cand.end].split()) < FULL_NAME_WORDS or cand.label != "name":
