@@ -46,6 +46,7 @@ def test_a_pair_of_word_nicknames_are_both_names(real_nlp):
     "me and heroin were together ten years",
     "nurses from the unit rang me",
     "drink and drugs were the only ones i trusted",
+    "leeds got battered again, i swear being a leeds fan is worse than being in jail",
 ])
 def test_ideas_drugs_and_services_still_name_nobody(text, real_nlp):
     assert not [t for label, t in found(text, real_nlp) if label == "name"]

@@ -6,7 +6,8 @@ scouse, he'll tell you"), or whom money is had off ("a tenner off dodger").
 
 A bare singular noun needs "the", "a" or "my" in English; said with none where a person
 goes, it is what someone is called. Ideas, drugs, institutions and states said so ("me and
-drink never got on", "prison sorted me out", "sober had me back") are kept.
+drink never got on", "prison sorted me out", "sober had me back") are kept, and so are
+towns and cities typed in lower case ("leeds got battered again" is the team).
 """
 from __future__ import annotations
 
@@ -77,6 +78,7 @@ def _may_be_nickname(text: str, end: int, word: str, tests: WordTests, *,
               and is_word(word[:-1]))
     return (word not in THINGS and word not in DRUG_WORDS and word not in NOT_ACTING
             and word not in STATE_WORDS and word not in load_set("name_cues.txt")
+            and word not in load_set("broad_areas.txt")  # "leeds got battered again": the team
             and not plural and plausible(text, end, word, (is_word, None, None)))
 
 
