@@ -27,7 +27,9 @@ postcodes, workplaces, surgeries, workers, solicitors, pubs, estates, wards, win
 nicknames, hostels, rehabs and projects named bare, estates, pubs, prisons named bare, spoken
 plates and prison numbers, and decoys (``pii_dev18_lines.py``); ``--fixture dev19`` round
 nineteen's: nicknames, names after a role phrase, hostels named by words, Welsh and Scottish
-voices, loose addresses and spoken numbers (``pii_dev19_lines.py``).
+voices, loose addresses and spoken numbers (``pii_dev19_lines.py``); ``--fixture dev20``
+round twenty's: nicknames that are words, hostels named "the X", bare prisons, dialect and
+decoys (``pii_dev20_lines.py``).
 
 Run: ``.venv/bin/python bench/redaction_quality.py [--fixture fresh] [--no-demo] [--show-errors]``
 """
@@ -86,6 +88,10 @@ FIXTURES = {"labelled": ROOT / "tests/analysis/fixtures/pii_labelled.jsonl",
             # and projects named by ordinary words, Welsh and Scottish names against Welsh words,
             # loose addresses, spoken numbers and dates, handles, and decoys (pii_dev19_lines.py).
             "dev19": ROOT / "tests/analysis/fixtures/pii_dev19.jsonl",
+            # Round twenty's: nicknames that are words, hostels named "the X", prisons named
+            # bare, Scots, Welsh and Northern districts, numbers, officers, and decoys
+            # (public figures, films, days, regions); written first (pii_dev20_lines.py).
+            "dev20": ROOT / "tests/analysis/fixtures/pii_dev20.jsonl",
             # The same again by another helper; sealed: no fix was made by reading it.
             "heldout4": ROOT / "tests/analysis/fixtures/pii_heldout4.jsonl",
             # Round thirteen's, by a helper who never read the redactor; sealed likewise.

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from functools import cache
 
 from ..lists import load_set
 from .areas import is_kept_region
-from .common import COMMON_WORDS, Candidate, is_sentence_start, sentence_parts
-from .hospitals import HOSPITAL_CONTEXT
+from .common import COMMON_WORDS, Candidate, is_sentence_start
 from .kind_frames import (
     NAME,
+    ONE_PLACE_PLURAL,
     OPENING_HOME,
     STAFF_AT,
     STAYS,
@@ -40,12 +39,11 @@ from .kind_frames import (
     on_said_as_place,
     part_or_town,
 )
+from .kind_said import apposed_kind, nearest_doing, patterns, said_kind
 from .name_words import TITLE_WORDS
 from .places import GENERIC_FIRST, ROAD_DESCRIPTIONS, SCHOOL_WORDS, STREET_SUFFIXES
-from .prisons import NOT_PRISON_BEFORE, PRISON_SENTENCE
+from .prisons import NOT_PRISON_BEFORE
 from .word_lists import (
-    HOSTEL_DOINGS,
-    KIND_NOUNS,
     MEDICINE_ENDINGS,
     SERVICE_BODIES,
     TIME_NAMES,
@@ -54,7 +52,6 @@ from .word_lists import (
 
 __all__ = ["find_by_kind"]
 
-KINDS = ("prison", "hospital", "hostel")  # the order a tie is settled in, as in redact.LABELS
 LOWER_NAME = r"[a-z]{3,}(?:[ \t]+[a-z]{3,})?"
 # Said as where someone is, goes or comes from; "out of", "down at", "back to" end likewise.
 FRAME = r"\b(?i:at|in|into|to|from|of|under|called|named)[ \t]+(?:(?i:the)[ \t]+)?"
@@ -73,91 +70,12 @@ NOT_A_PLACE_END = re.compile(
 # Names whose last word says they are a home, or a home or a clinic.
 HOME_END = re.compile(r"[ \t](?:House|Lodge|Hostel|Foyer|Project|Court|Hall|Place|Point|Haven)$")
 CENTRE_END = re.compile(r"[ \t](?:Centre|Center)$")
-# "Dean, a hostel worker": the kind describes a person, not the place.
-WORKERS = (r"(?i:workers?|staff|managers?|officers?|nurses?|doctors?|cooks?|wardens?|residents?"
-           r"|mates?|pals?|lads?|girls?)\b")
 ORIGIN_BEFORE = re.compile(r"\b(?i:born|grew up|brought up|raised)[ \t]+(?:\w+[ \t]+)?$")
 ARTICLE_AFTER = re.compile(r"[ \t]+(?i:the|a|an)[ \t]")
 # Said as where someone is or was, not where something goes ("moved the meeting to").
 AT_BEFORE = re.compile(r"\b(?i:at)[ \t]+$")
 WHERE_IN = re.compile(r"\b(?i:at|in|into|from|of)[ \t]+(?:(?i:the)[ \t]+)?$")
 OWNED_NEXT = re.compile(r"[ \t]+([a-z]+)\b")
-REACH = 90  # characters either side where what is said about a name still describes it
-
-
-def _alternatives(phrases: Iterable[str]) -> str:
-    return "|".join(sorted(phrases, key=len, reverse=True))
-
-
-@cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    """Compiled kind tests: a word of kind after, before or in apposition, and what each
-    kind of place is said to do."""
-    kinds = {k: _alternatives(v) for k, v in KIND_NOUNS.items()}
-    any_kind = "|".join(rf"(?P<{k}>{v})" for k, v in kinds.items())
-    return {
-        "after": re.compile(rf"[ \t]+(?i:{any_kind})\b"),
-        # "Ashwood, that's a recovery house", "Oasis, the women's refuge", "pennine view
-        # which is a wet hostel".
-        "apposed": re.compile(
-            rf",?[ \t]+(?i:(?:which|that|it|this)(?:['’]s|[ \t]+is|[ \t]+was)"
-            rf"|that['’]s|it['’]s|the|a|an|one of the)[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?"
-            rf"(?i:{any_kind})\b(?![ \t-]+{WORKERS})"),
-        # "My release address was Harrowgate, an approved premises": said to be one, after
-        # any verb.
-        "explained": re.compile(
-            rf"\b(?P<name>{NAME}),[ \t]+(?i:the|a|an|that['’]s|it['’]s)"
-            rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?i:{any_kind})\b(?![ \t-]+{WORKERS})"),
-        # "a refuge called Oasis", "the night shelter at St Aidan's", "Hostels, shelters,
-        # Bramley Grange", "Night shelter, then Parkview" (the one rule for a name after its
-        # kind: places.py has no copy).
-        "before": re.compile(
-            rf"\b(?i:{any_kind})(?:[ \t]+(?i:called|named|at)[ \t]+|,[ \t]+(?:then[ \t]+)?)"
-            rf"(?:(?i:the)[ \t]+)?(?P<name>{NAME})(?!['’\w])"),
-        # "The Bridge is a wet hostel", "Lakeside was the locked unit", "Larkhill's a dry
-        # house": a sentence's subject.
-        "subject": re.compile(
-            rf"(?:^|(?<=[.!?][ \t])|(?<=\n))(?:(?i:the)[ \t]+)?(?P<name>{NAME})"
-            rf"(?=(?:[ \t]+(?:is|was)|['’]s)[ \t]+(?:a|an|the)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?"
-            rf"(?i:{any_kind})\b)"),
-        # "St Aidan's night shelter shuts at 8": a sentence opening on a name and its kind.
-        "opening": re.compile(
-            rf"(?:^|(?<=[.!?][ \t])|(?<=\n))(?:(?i:the)[ \t]+)?(?P<name>{NAME})"
-            rf"(?=[ \t]+(?i:{any_kind})\b(?![ \t-]+{WORKERS}))"),
-        "prison": PRISON_SENTENCE,
-        "hospital": HOSPITAL_CONTEXT,
-        "hostel": re.compile(rf"\b(?:{_alternatives(HOSTEL_DOINGS)}|{kinds['hostel']})\b",
-                             re.IGNORECASE),
-    }
-
-
-def _said_kind(m: re.Match[str] | None) -> str | None:
-    """The kind whose named group matched."""
-    return next((k for k in KINDS if m.group(k)), None) if m else None
-
-
-def _apposed_kind(text: str, end: int) -> str | None:
-    """The kind said in apposition after a name, by its last word of kind: "Arden, the
-    locked rehab unit" is a unit, "Ashwood, that's a recovery house" a house."""
-    m = _patterns()["apposed"].match(text, end)
-    if not m:
-        return None
-    head = _patterns()["after"].match(text, m.end())
-    return _said_kind(head) or _said_kind(m)
-
-
-def _nearest_doing(text: str, start: int, end: int) -> str | None:
-    """The kind of the nearest thing said about the name in its sentence, within REACH."""
-    before, after = sentence_parts(text, start, end)
-    before, after = before[-REACH:], after[:REACH]
-    best: tuple[int, int, str] | None = None
-    for rank, kind in enumerate(KINDS):
-        pattern = _patterns()[kind]
-        hits = [len(before) - m.end() for m in pattern.finditer(before)]
-        hits += [m.start() for m in pattern.finditer(after)]
-        if hits and (best is None or (min(hits), rank) < best[:2]):
-            best = (min(hits), rank, kind)
-    return best[2] if best else None
 
 
 def _excluded(name: str, strong: bool, street_ok: bool = False) -> bool:
@@ -175,7 +93,7 @@ def _excluded(name: str, strong: bool, street_ok: bool = False) -> bool:
              or bool(NOT_A_PLACE_END.search(name) or SCHOOL_END.search(name))
              or is_kept_region(name) or first.endswith(MEDICINE_ENDINGS))
     # A kind itself ("the AP", "the Infirmary") is no name either.
-    if never or _patterns()["after"].match(" " + name + " "):
+    if never or patterns()["after"].match(" " + name + " "):
         return True
     if strong:
         return False  # "called New Leaf": said to be its name, however ordinary the word
@@ -195,7 +113,7 @@ def _someones_thing(text: str, name: str, end: int) -> bool:
     owned = OWNED_NEXT.match(text, end)
     return bool(name.endswith(("'s", "’s")) and not name.startswith("St")
                 and owned and owned.group(1) not in COMMON_WORDS
-                and not _patterns()["after"].match(text, end))
+                and not patterns()["after"].match(text, end))
 
 
 def _plain_lower(text: str, m: re.Match[str], is_word: Callable[[str], bool] | None) -> bool:
@@ -236,16 +154,16 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
         Candidates labelled ``hostel``, ``hospital`` or ``prison``.
     """
     ents = list(entities)
-    pats = _patterns()
+    pats = patterns()
     framed: list[tuple[re.Match[str], str | None]] = [
         (m, None) for p in (FRAMED, FRAMED_LOWER) for m in p.finditer(text)]
     found: list[Candidate] = []
-    framed += [(m, _said_kind(m)) for m in pats["before"].finditer(text)]
-    framed += [(m, _said_kind(m)) for m in pats["subject"].finditer(text)]
-    framed += [(m, _said_kind(m)) for m in pats["explained"].finditer(text)]
+    framed += [(m, said_kind(m)) for m in pats["before"].finditer(text)]
+    framed += [(m, said_kind(m)) for m in pats["subject"].finditer(text)]
+    framed += [(m, said_kind(m)) for m in pats["explained"].finditer(text)]
     # Opening a sentence, only a name with a word that is no English word: "Night shelter,
     # then ...", "Women's refuge" and "the Mental Health Unit" are kinds.
-    framed += [(m, _said_kind(m)) for m in pats["opening"].finditer(text)
+    framed += [(m, said_kind(m)) for m in pats["opening"].finditer(text)
                if is_word is not None and not all(
                    is_word(w) for w in re.findall(r"[A-Za-z]+", m.group("name").lower())
                    if w not in ("st", "s"))]
@@ -263,7 +181,7 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
         if aside or _someones_thing(text, name, end) or not_said_as_a_place(text, m, ents):
             continue
         # Matched at an offset, never on a slice: a slice copies the rest of a long text.
-        strong = said or _said_kind(pats["after"].match(text, end)) or _apposed_kind(text, end)
+        strong = said or said_kind(pats["after"].match(text, end)) or apposed_kind(text, end)
         if m.re is FRAMED_LOWER and not (strong and _plain_lower(text, m, is_word)):
             continue
         # "a refuge called Oasis": a name after its kind is one whatever the model thinks
@@ -280,10 +198,12 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
         # "born in the General Strike", "grew up in Gorton": a time or a home town.
         if not strong and ORIGIN_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             continue
-        own = _said_kind(pats["after"].match(" " + name.split()[-1]))
+        own = said_kind(pats["after"].match(" " + name.split()[-1]))
         # "the waiting list for Greystones": with nothing else said, a hostel's or a rehab's.
-        kind = strong or own or _nearest_doing(text, start, end) or (
-            "hostel" if m.re in STAYS else None)
+        # "the Gurnos is rough": one place said as a plural, with nothing said of it, is an
+        # estate or a district as often as a home.
+        kind = strong or own or nearest_doing(text, start, end) or (
+            "hostel" if m.re in STAYS else "place" if m.re is ONE_PLACE_PLURAL else None)
         if part_or_town(name, kind, bool(strong or own), own is not None,
                         model_says_town(text, start, end, ents)):
             continue

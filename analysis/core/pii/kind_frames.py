@@ -38,9 +38,11 @@ from .areas import STUDIED_IN
 from .common import CAP_WORD, Candidate, sentence_parts
 from .hospitals import NOT_HOSPITAL_FIRST
 from .nicknames import NOT_ACTING
+from .stay_frames import ONE_PLACE_PLURAL, RELEASED_TO, SPENT_AT
 from .word_lists import SUBSTITUTES, TIME_NAMES, TIME_WORDS
 
-__all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "OPENING_HOME", "PUT_ON", "STAFF_AT",
+__all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "ONE_PLACE_PLURAL", "OPENING_HOME",
+           "PUT_ON", "STAFF_AT",
            "STAYED_FOR", "STAYS", "THROUGH", "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE",
            "housed_by_word", "listed_on", "model_says_no_place", "model_says_town",
            "more_frames", "not_said_as_a_place", "on_said_as_place", "part_or_town",
@@ -101,7 +103,7 @@ STAYED_FOR = re.compile(
     rf"[ \t]+{_THE}(?P<name>{NAME})(?=[ \t]+(?i:for)[ \t]+(?i:a|an|\d+|[a-z]+)"
     r"(?:[ \t]+(?i:and[ \t]+a[ \t]+half|odd|more))?[ \t]+(?i:years?|months?|weeks?|nights?)\b)")
 # Frames that say where someone stayed, and so a hostel unless the sentence says otherwise.
-STAYS = (WAITING_FOR, THROUGH, STAYED_FOR)
+STAYS = (WAITING_FOR, THROUGH, STAYED_FOR, SPENT_AT)
 # "sofa surfing then Millstone then back on the street": one stop in a run of stays, said
 # alone between "then" and a comma or the next "then"; the sentence says what kind.
 THEN_STOP = re.compile(
@@ -145,14 +147,14 @@ def more_frames(text: str, is_word: Callable[[str], bool] | None = None,
     that houses someone count (``housed_by_word``)."""
     framed: list[tuple[re.Match[str], str | None]] = [
         (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE, WAITING_FOR, THROUGH,
-                            THEN_STOP, STAYED_FOR)
+                            THEN_STOP, *STAYS[2:], ONE_PLACE_PLURAL)
         for m in p.finditer(text)]
     # "the nurses on Poppy ... the women's ward": "on" a ward only with the word said.
     framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)
                for m in ON.finditer(text)]
     framed += [(m, "hostel" if m.group("hostel") else "hospital") for m in STAFF_AT.finditer(text)]
     framed += [(m, "hospital") for m in UNDER_CARE.finditer(text)]
-    framed += [(m, "hostel") for m in HOUSED_BY.finditer(text)]
+    framed += [(m, "hostel") for p in (HOUSED_BY, RELEASED_TO) for m in p.finditer(text)]
     framed += [(m, None) for m in PUT_ON.finditer(text)]
     return framed + housed_by_word(text, is_word)
 

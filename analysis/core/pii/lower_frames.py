@@ -16,6 +16,7 @@ from ..lists import load_set
 from .common import Candidate
 from .drug_lists import DRUG_WORDS
 from .kin_lower import CLAUSE_OPEN, SHORT_NOUN, WordTests, kin_lower_names, plausible
+from .lower_nicknames import nickname_spans
 from .shops import listed_shop
 
 __all__ = ["lower_case_names"]
@@ -130,7 +131,7 @@ def _workers_and_doers(text: str, tests: WordTests) -> Spans:
 
 
 FRAMES: tuple[Callable[[str, WordTests], Spans], ...] = (
-    _homes_and_nicknames, _wee_names, _workers_and_doers)
+    _homes_and_nicknames, _wee_names, _workers_and_doers, nickname_spans)
 
 
 def lower_case_names(text: str, tests: WordTests) -> list[Candidate]:

@@ -65,12 +65,14 @@ NOT_AFTER_NAME -= PERSON_VERBS | {"just", "also", "still", "even"}
 NOT_AFTER_NAME |= {"period", "everyone", "anyone", "someone", "yourself", "myself", "do"}
 
 # "Hope is what kept me going", "Faith was what got me through", "Grace is what I got from
-# the church": a name-word saying what
+# the church", "Grace is what my counsellor calls it": a name-word saying what
 # did something, not who someone is. Only "what" and a verb: people are everything, all
 # someone has, the best thing ("Mark was everything to me", "Rose is all I have left").
 ABSTRACT_PREDICATE = re.compile(
-    r"(?:\s+(?i:is|was)|['’]s)\s+(?i:what)\s+(?:(?:I|we|you|they)\s+)?"
-    r"(?!(?:this|his|hers|its|ours|yours|theirs|us)\b)"
+    r"(?:\s+(?i:is|was)|['’]s)\s+(?i:what)\s+(?:(?:I|we|you|they|(?:my|me|the|our|his|her)\s+"
+    r"[a-z]+)\s+)?(?!(?:this|his|hers|its|ours|yours|theirs|us)\b)"
+    # "Grace is what my mum called me": what someone is called is their name.
+    r"(?!(?:call|calls|called|named|nicknamed)\s+(?:me|him|her|us)\b)"
     r"(?:[a-z]+ed|[a-z]+s|kept|got|gave|made|brought|held|saw|took|stood)\b"
 )
 # "Ruby's dad" is Ruby's; "Hope's a dangerous thing" is "Hope is".

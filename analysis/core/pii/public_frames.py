@@ -1,6 +1,6 @@
 """What a sentence says of someone famous or of a club, not of anyone the speaker knows:
 "Ross Kemp did a programme about the prison", "Boris was on the telly", "Wrexham are doing
-well", "Hibs lost again on saturday". Read by ``public_names.famous_or_team``.
+well", "Hibs lost again on saturday". Read by ``famous_names.famous_or_team``.
 """
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from ..lists import load_set
 from .areas import is_kept_region
 from .common import CAP_WORD, Candidate
+from .drug_lists import DRUG_WORDS
 from .name_words import never_name
 from .welsh import find_welsh_places
 from .word_lists import DIALECT_WORDS, TIME_NAMES
@@ -27,6 +28,12 @@ NAME = rf"(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}})"
 LIVED_ON = re.compile(
     r"\b(?i:was|were|lived|living|live|lives|grew[ \t]+up|brought[ \t]+up|moved|stay|stayed"
     rf"|staying|rehoused[ \t]+\w+|born)[ \t]+on[ \t]+(?:(?i:the)[ \t]+)?{NAME}(?![\w'’-])")
+# "i'm off the Manor", "she's fae the Gorbals": who someone is by the estate they come from
+# ("off the gear" is lower case, and a drug named is never a venue: ``_kept``).
+FROM_THE = re.compile(
+    r"\b(?i:i['’]?m|i[ \t]+am|i[ \t]+was|we['’]re|we[ \t]+are|we[ \t]+was|he['’]s|she['’]s"
+    r"|he[ \t]+is|she[ \t]+is|originally)[ \t]+(?i:off|from|fae)[ \t]+(?i:the)[ \t]+"
+    + NAME + r"(?![\w'’-])")
 # "the Ferrier got knocked down", "Blackbird Leys was rough": what is said of an estate.
 ESTATE_SAID = re.compile(
     rf"(?:^|(?<=[.!?]\s)|\b(?i:the)[ \t]+){NAME}[ \t]+(?i:is|was|were|got|has[ \t]+been"
@@ -77,11 +84,13 @@ KIND_LAST = frozenset(
 GO_TO_PROJECT = re.compile(
     r"\b(?i:go|goes|going|went|been|started|attend|attends|attending|attended|referred|sent"
     rf"|volunteer|volunteering|volunteers)[ \t]+(?:to|at|with)[ \t]+{PROJECT}(?![\w'’-])")
-# "a lad from Possil", "a flat in Barry", "Station Road in Barry": where people come from and
-# where a home or street is, a town even when it is also a first name.
+# "a lad from Possil", "wee shug fae Ruchill", "a flat in Barry", "Station Road in Barry":
+# where people come from and where a home or street is, a town even when it is also a first
+# name ("wee" or "big" and a word is someone: lower_frames).
 FROM_OR_IN = re.compile(
-    r"\b(?:(?i:lad|lads|lass|girl|girls|boy|boys|fella|bloke|guy|guys|man|men|woman|women|mate"
-    r"|mates|pal|pals|family|people|folk|someone|somebody|cousin|cousins)[ \t]+(?i:from)"
+    r"\b(?:(?:(?i:lad|lads|lass|girl|girls|boy|boys|fella|bloke|guy|guys|man|men|woman|women"
+    r"|mate|mates|pal|pals|family|people|folk|someone|somebody|cousin|cousins)"
+    r"|(?i:wee|big)[ \t]+[a-z]+)[ \t]+(?i:from|fae)"
     r"|(?i:flat|house|bedsit|room|home|hostel|caravan|maisonette|digs)[ \t]+(?i:in)"
     rf"|(?:Road|Street|Lane|Avenue|Close|Drive|Crescent|Terrace)[ \t]+in)[ \t]+{NAME}(?![\w'’-])")
 # Words of a service everyone has, or of a place named otherwise: never a venue's name here.
@@ -106,7 +115,7 @@ def _kept(name: str, is_word: Callable[[str], bool] | None, *, plain_ok: bool,
             or low in load_set("shops.txt") or low in load_set("not_names.txt")
             or (low in load_set("first_names.txt") and not names_ok)
             or low in load_set("public_names.txt")
-            or low in DIALECT_WORDS or low in load_set("broad_areas.txt")):
+            or low in DIALECT_WORDS or low in load_set("broad_areas.txt") or low in DRUG_WORDS):
         return True
     # A single English word ("on Methadone", "the Bridges") needs a strong frame.
     return not plain_ok and len(words) == 1 and is_word is not None and is_word(low)
@@ -132,7 +141,8 @@ def find_venues(text: str, is_word: Callable[[str], bool] | None) -> list[Candid
         Candidates labelled ``place``, ``hospital``, ``hostel`` or ``prison``.
     """
     found = []
-    for pattern, label in ((LIVED_ON, "place"), (ESTATE_SAID, "place"), (RECOVERY, "hospital")):
+    for pattern, label in ((LIVED_ON, "place"), (ESTATE_SAID, "place"), (FROM_THE, "place"),
+                           (RECOVERY, "hospital")):
         for m in pattern.finditer(text):
             name = m.group("name")
             if pattern is ESTATE_SAID and name.lower() in load_set("first_names.txt"):

@@ -117,7 +117,7 @@ KIND_NOUNS = {
 # these show a home rather than a ward or a cell.
 HOSTEL_DOINGS = (
     "key ?workers?", "curfew", "house meetings?", "residents?", "rough sleepers?", "care leavers?",
-    "evicted", "rent arrears", "arrears", "(?:my|a|the|our|same|own)(?: [a-z]+)? room",
+    "evicted", "rent arrears", "arrears", "(?:my|your|a|the|our|same|own)(?: [a-z]+)? room",
     "own (?:flat|place|door|front door)",
     "(?:living|lived|live|stopping|stopped|stayed|staying|housed|placed|put (?:me|us|him|her) up"
     "|kipping|kipped|dossing|dossed)"
