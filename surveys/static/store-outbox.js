@@ -20,11 +20,14 @@
    * shown refused until they are asked about again. */
   function unsure(item) { return item.unsure || []; }
 
+  /* sentAny: this tablet has sent a response (a fresh one said "All responses have been
+   * sent." when none had ever been taken). */
   function summary() {
-    return outbox().then(function (items) {
+    return Promise.all([outbox(), store.getMeta("sent-any")]).then(function (r) {
+      var items = r[0];
       var failed = items.filter(function (i) { return i.state === "failed" && !unsure(i).length; });
       failed.sort(byQueued);
-      return { waiting: items.length - failed.length, failed: failed.length,
+      return { waiting: items.length - failed.length, failed: failed.length, sentAny: !!r[1],
                errors: failed.map(function (i) { return i.error; }),
                refused: failed.map(store.describeRefused) };
     });
@@ -129,7 +132,9 @@
           return sendItem(device, item).then(function (result) {
             if (result === HELD) {
               sent += 1;
-              return update(item.uuid, function () { return false; }).then(function () { return next(index + 1); });
+              return update(item.uuid, function () { return false; }).then(function () {
+                return sent === 1 ? store.setMeta("sent-any", true) : null;
+              }).then(function () { return next(index + 1); });
             }
             if (typeof result === "string") return { result: result, sent: sent };
             return refuse(item, result).then(function () { return next(index + 1); });
