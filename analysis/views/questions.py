@@ -19,11 +19,8 @@ SOURCE_TEXT = {"person": "Confirmed", "learned": "Learned from examples", "model
                "none": "No question"}
 NO_QUESTION = "none"  # the choice, and the page, of segments answering none of the questions
 
-# After a confirmation "to check" went 5, 4, 20, 23 with no word on why: the app learns from
-# every confirmed example and scores each segment again (analysis.services.question_map).
-RELEARN = ("The app is learning from the segments you confirmed and checks every other segment "
-           "again. It may be less sure of some than before, so the number to check can go up "
-           "for a while. Confirming more examples brings it down.")
+# Short, as banners are; the page says why the number to check can go up (_relearn.html).
+RELEARN = "The other segments are being checked again with what the app learned."
 
 @bp.route("")
 @allow(*ANALYSE)

@@ -18,7 +18,7 @@ def test_confirming_says_why_the_number_to_check_can_go_up(auth, analysed, consu
                             data={"segment_id": segment.id, "question_id": target.id,
                                   "back": target.id}, follow_redirects=True
                             ).get_data(as_text=True)
-    assert "checks every other segment again" in page and EXPLAINED in page
+    assert "The other segments are being checked again" in page and EXPLAINED in page
     index = auth.client.get(
         f"/consultations/{consultation.id}/question-mapping").get_data(as_text=True)
     assert EXPLAINED in index
