@@ -19,6 +19,8 @@ SOURCE_TEXT = {"person": "Confirmed", "learned": "Learned from examples", "model
                "none": "No question"}
 NO_QUESTION = "none"  # the choice, and the page, of segments answering none of the questions
 
+# Short, as banners are; the page says why the number to check can go up (_relearn.html).
+RELEARN = "The other segments are being checked again with what the app learned."
 
 @bp.route("")
 @allow(*ANALYSE)
@@ -66,14 +68,12 @@ def confirm(consultation_id):
     known = {str(q.id): q for q in list(consultation.questions)}
     if choice == NO_QUESTION:
         service.confirm_question(segment, None, current_user)
-        flash("Saved: this segment answers none of the questions. The other mappings are "
-              "being updated from your examples.", "success")
+        flash(f"Saved: this segment answers none of the questions. {RELEARN}", "success")
     elif choice not in known:
         flash("Choose one of this consultation's questions.", "error")
     else:
         service.confirm_question(segment, known[choice].id, current_user)
-        flash(f"Saved: this segment answers {known[choice].label}. The other mappings are "
-              "being updated from your examples.", "success")
+        flash(f"Saved: this segment answers {known[choice].label}. {RELEARN}", "success")
     back = request.form.get("back", "")
     target = back if back in {str(q) for q in known} | {NO_QUESTION} else NO_QUESTION
     # Back to the list it came from: "the ones to check" stays that list.

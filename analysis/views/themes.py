@@ -81,7 +81,7 @@ def index(consultation_id):
         heat=charts.heatmap(themes, key) if key else None,
         form=None, confirm=ConfirmForm(), change=history.latest_change(consultation.id),
         placed=learning.placement_counts(learning.placements(consultation.id, themes)),
-        teach=learning.min_examples())
+        teach=learning.min_examples(), started=request.args.get("started") == "1")
 
 
 @bp.route("/consultations/<int:consultation_id>/themes/status")
@@ -101,7 +101,9 @@ def run(consultation_id):
         try:
             run = service.start_run(consultation.id, current_user)
             audit.record("analysis_started", current_user, run, ip=request.remote_addr)
-            flash("The analysis has started. This page shows its progress; you can keep working.")
+            # The page's own banner, not a flash: it says when the run is over (it said
+            # "has started" after it finished, or beside "The last analysis failed").
+            return redirect(url_for("themes.index", consultation_id=consultation.id, started=1))
         except service.RunBusy as error:
             flash(str(error), "error")
     return redirect(url_for("themes.index", consultation_id=consultation.id))

@@ -279,7 +279,7 @@ def speakers(transcript_id):
     attending = {m.id for m in transcript.session.members}
     return render_template("transcripts/speakers.html", transcript=transcript, counts=counts,
                            members=list(members.values()), attending=attending, form=ConfirmForm(),
-                           # "Member 2 (does not take part)": their words stay out of analysis.
+                           # "Member 2 (withdrawn)": their words stay out of analysis.
                            names=dict(member_choices()),
                            suggestions=suggest_speakers(transcript), unlabelled=service.UNLABELLED)
 

@@ -18,6 +18,9 @@ __all__ = ["ANSWERS", "Part", "ResponseView", "response_view", "long_date", "quo
 ANSWERS = "Our answers to the consultation's questions"
 
 
+CHART_FROM = 2  # themes ticked before "What members raised most often" is charted
+
+
 @dataclass
 class Part:
     """One numbered part of the response: its heading, anchor and content."""
@@ -96,7 +99,9 @@ def response_view(doc: ResponseDocument) -> ResponseView:
         parts.append(Part("recommendations", "Key recommendations", "recommendations",
                           items=recommendations))
     text_part("methods", "How we gathered members' views", doc.methods)
-    if doc.theme_figures:
+    # A chart of one bar compares nothing: with one theme ticked it is left out.
+    charted = doc.theme_figures if len(doc.theme_figures) >= CHART_FROM else ()
+    if charted:
         parts.append(Part("themes", "What members raised most often", "chart"))
     parts += _question_parts(doc.sections, notebook)
     contact_lines = [line.strip() for line in clean_text(doc.contact).split("\n") if line.strip()]
@@ -113,7 +118,7 @@ def response_view(doc: ResponseDocument) -> ResponseView:
         parts=parts,
         notes=notebook.notes,
         figures=tuple(replace(f, label=" ".join(clean_text(f.label).split()))
-                      for f in doc.theme_figures),
+                      for f in charted),
     )
 
 

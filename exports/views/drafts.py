@@ -8,6 +8,7 @@ from flask_login import current_user
 from analysis.core.themes.quotes import evidence_rich, placeholders
 from analysis.services.question_links import order_for_question, themes_by_question
 from exports.models import DraftNotice, DraftVersion
+from exports.renderers.view import CHART_FROM
 from exports.services import drafts as service
 from exports.services.downloads import FORMATS
 from exports.services.draft_quotes import change_quotes
@@ -65,6 +66,7 @@ def render_editor(draft, values=None, errors=None, conflict=None, status=200):
     topics, saved = service.easy_read_topics(draft), draft.easy_read_done or {}
     page = render_template(
         "exports/drafts/edit.html", safeguarding_warning=safeguarding_warning, draft=draft,
+        chart_from=CHART_FROM,
         values=values, errors=errors, conflict=conflict, themes=themes,
         theme_order=theme_order, sections=service.ordered_sections(draft),
         checks=checks, captions=service.quote_captions(draft),

@@ -77,8 +77,31 @@ class Member(Model):
         return self.may_quote and c is not None and bool(c.may_quote_with_demographics)
 
     @property
+    def consent_state(self) -> str:
+        """A key of CONSENT_WORDS: what their current consent allows, in one word."""
+        c = self.consent
+        if c is None:
+            return "none"
+        if c.withdrawn or not c.take_part:
+            return "withdrawn" if c.withdrawn else "not_taking_part"
+        if self.may_quote_with_demographics:
+            return "quote_details"
+        return "quote" if self.may_quote else "no_quotes"
+
+    @property
+    def consent_words(self) -> str:
+        """What every page calls their consent ('No consent recorded', 'Withdrawn', ...)."""
+        return CONSENT_WORDS[self.consent_state]
+
+    @property
     def lived_experience_labels(self) -> list[str]:
         return [LIVED_EXPERIENCE[k] for k in self.lived_experience or [] if k in LIVED_EXPERIENCE]
+
+
+# One wording for each state, so the members list, session form and speaker list agree.
+CONSENT_WORDS = {"none": "No consent recorded", "withdrawn": "Withdrawn",
+                 "not_taking_part": "Not taking part", "quote_details": "Quote with details",
+                 "quote": "Quote", "no_quotes": "Take part, no quotes"}
 
 
 class MemberContact(Model):

@@ -98,26 +98,27 @@ def record_consent(member: Member, recorded_by: User | None, *, take_part: bool,
                    audio_recording: bool, note: str = "") -> ConsentChange:
     """Add a consent decision; quoting needs taking part, demographics need quoting."""
     may_quote = take_part and may_quote
-    record = ConsentRecord(
-        member=member, take_part=take_part, may_quote=may_quote,
+    return _counted_change(member, recorded_by, dict(
+        take_part=take_part, may_quote=may_quote,
         may_quote_with_demographics=may_quote and may_quote_with_demographics,
         audio_recording=take_part and audio_recording, withdrawn=False,
-        note=note.strip() or None, recorded_by=recorded_by)
-    return _counted_change(member, record, recorded_by)
+        note=note.strip() or None))
 
 
 def withdraw_consent(member: Member, recorded_by: User | None, note: str = "") -> ConsentChange:
     """Withdraw everything; only a new consent record can undo it."""
-    record = ConsentRecord(member=member, take_part=False, may_quote=False,
-                           may_quote_with_demographics=False, audio_recording=False,
-                           withdrawn=True, note=note.strip() or None, recorded_by=recorded_by)
-    return _counted_change(member, record, recorded_by)
+    return _counted_change(member, recorded_by, dict(
+        take_part=False, may_quote=False, may_quote_with_demographics=False,
+        audio_recording=False, withdrawn=True, note=note.strip() or None))
 
 
-def _counted_change(member: Member, record: ConsentRecord,
-                    recorded_by: User | None) -> ConsentChange:
+def _counted_change(member: Member, recorded_by: User | None,
+                    decision: dict[str, Any]) -> ConsentChange:
     """Record the decision and count what it took out of the analysis and the drafts."""
+    # Read before the record exists: made first, it sat in member.consents outside the
+    # session, and this read's autoflush warned ("ConsentRecord not in session").
     took_part = member.takes_part
+    record = ConsentRecord(member=member, recorded_by=recorded_by, **decision)
     replies = _send_consent(member, record, recorded_by)
     # Receivers that take quotes out of drafts answer with how many (``forum.signals``).
     removed = sum(r for r in replies if isinstance(r, int) and not isinstance(r, bool))

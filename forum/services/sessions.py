@@ -26,7 +26,7 @@ def member_choices() -> list[tuple[int, str]]:
     # Attendance is still recorded for someone who does not take part (their words are
     # kept out of analysis by the consent rule), but the facilitator should see it.
     rows = db.session.scalars(select(Member).order_by(Member.id))
-    return [(m.id, m.pseudonym if m.takes_part else f"{m.pseudonym} (does not take part)")
+    return [(m.id, m.pseudonym if m.takes_part else f"{m.pseudonym} ({m.consent_words.lower()})")
             for m in rows]
 
 

@@ -21,13 +21,16 @@
   function unsure(item) { return item.unsure || []; }
 
   /* A refused response sent again unheard counts as waiting to send, but stays in the list of
-   * refused ones (rechecking): offline, its change links were hidden until it could be sent. */
+   * refused ones (rechecking): offline, its change links were hidden until it could be sent.
+   * sentAny: this tablet has sent a response (a fresh one said "All responses have been
+   * sent." when none had ever been taken). */
   function summary() {
-    return outbox().then(function (items) {
+    return Promise.all([outbox(), store.getMeta("sent-any")]).then(function (r) {
+      var items = r[0];
       var refused = items.filter(function (i) { return i.state === "failed"; });
       refused.sort(byQueued);
       var failed = refused.filter(function (i) { return !unsure(i).length; });
-      return { waiting: items.length - failed.length, failed: failed.length,
+      return { waiting: items.length - failed.length, failed: failed.length, sentAny: !!r[1],
                errors: failed.map(function (i) { return i.error; }),
                refused: refused.map(function (i) {
                  return Object.assign(store.describeRefused(i), { rechecking: unsure(i).length > 0 });
@@ -134,7 +137,9 @@
           return sendItem(device, item).then(function (result) {
             if (result === HELD) {
               sent += 1;
-              return update(item.uuid, function () { return false; }).then(function () { return next(index + 1); });
+              return update(item.uuid, function () { return false; }).then(function () {
+                return sent === 1 ? store.setMeta("sent-any", true) : null;
+              }).then(function () { return next(index + 1); });
             }
             if (typeof result === "string") return { result: result, sent: sent };
             return refuse(item, result).then(function () { return next(index + 1); });

@@ -34,7 +34,7 @@ def test_confirm_a_mapping_then_code_a_sample_blind(live_server, analysed, consu
     expect(first).to_contain_text("% sure")
     first.get_by_role("button", name="Confirm question for segment 1").click()
     expect(page.get_by_text(
-        "The other mappings are being updated from your examples")).to_be_visible()
+        "The other segments are being checked again")).to_be_visible()
     expect(page.get_by_text("You have confirmed 1 example for this question")).to_be_visible()
     check(page, shots, "question-mapping-question", errors)
 

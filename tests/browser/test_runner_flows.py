@@ -53,7 +53,6 @@ def test_read_aloud_on_every_participant_page_when_the_tablet_has_no_voice(live_
     page.get_by_role("link", name="I want to stop").click()
     page.get_by_role("heading", name="Do you want to stop?").wait_for()
     _play_works(page, "stop")
-    page.get_by_label("Delete my answers").check()
     page.get_by_role("button", name="Stop now").click()
     page.get_by_role("heading", name="Thank you for your time").wait_for()
     _play_works(page, "stopped")

@@ -64,9 +64,9 @@ def test_a_new_session_guesses_its_facilitator_and_marks_members_not_taking_part
     me = db.session.scalar(db.select(User).where(User.email == ROLE_EMAILS[Role.FACILITATOR]))
     assert re.search(rf'<option selected value="{me.id}">|<option value="{me.id}" selected', html)
     outsider = next(m for m in db.session.scalars(db.select(Member)) if not m.takes_part)
-    assert f"{outsider.pseudonym} (does not take part)" in html
+    assert f"{outsider.pseudonym} ({outsider.consent_words.lower()})" in html
     taking_part = next(m for m in db.session.scalars(db.select(Member)) if m.takes_part)
-    assert f"{taking_part.pseudonym} (does not take part)" not in html
+    assert f"{taking_part.pseudonym} (" not in html
 
 
 def test_a_transcript_not_yet_approved_is_not_a_dead_link_for_policy_officers(auth, demo):

@@ -200,11 +200,19 @@ export function stopPage() {
   const resume = document.querySelector("[data-resume]");
   const from = document.referrer;
   if (from && from.indexOf(window.location.origin + urls.question) === 0) resume.href = from;
+  let nothingGiven = false;
+  // Stopping on question 1 asked "What shall we do with the answers you gave?" of none.
+  store.currentDraft(versionId).then(function (draft) {
+    nothingGiven = !draft || !Object.keys(draft.answers).length;
+    form.querySelector("[data-stop-choice]").hidden = nothingGiven;
+    form.querySelector("[data-stop-ask]").hidden = nothingGiven;
+    form.querySelector("[data-stop-none]").hidden = !nothingGiven;
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     const choice = form.querySelector("input[name=keep]:checked");
-    if (!choice) { showError(form, "Choose keep or delete"); return; }
-    const keep = choice.value === "1";
+    if (!choice && !nothingGiven) { showError(form, "Choose keep or delete"); return; }
+    const keep = !nothingGiven && choice.value === "1";
     store.currentDraft(versionId).then(function (draft) {
       const max = Number(form.dataset.textMax);
       if (keep && draft && Object.values(draft.answers).some(function (v) { return overLimit(v, max); })) {
@@ -219,13 +227,14 @@ export function stopPage() {
       }
       return window.FVStore.deleteDraft(draft.uuid).then(function () { return false; });
     }).then(function (kept) {
-      if (kept !== null) go(urls.stopped + (kept ? "?kept=1" : "?kept=0"), true);
+      if (kept !== null) go(urls.stopped + (nothingGiven ? "?none=1" : kept ? "?kept=1" : "?kept=0"), true);
     });
   });
 }
 
 export function stoppedPage() {
   const query = window.location.search;
-  const which = /declined=1/.test(query) ? "declined" : /kept=1/.test(query) ? "kept" : /kept=0/.test(query) ? "deleted" : null;
+  const which = /declined=1/.test(query) ? "declined" : /none=1/.test(query) ? "none"
+    : /kept=1/.test(query) ? "kept" : /kept=0/.test(query) ? "deleted" : null;
   if (which) document.querySelector("[data-stopped-" + which + "]").hidden = false;
 }

@@ -40,7 +40,10 @@ function showStatus() {
     if (sendRow) sendRow.hidden = nothingToSend;
     if (nothingToSend) {
       // After a refused response was deleted, "All responses have been sent" was untrue.
-      parts.push(note ? note + " Nothing else is waiting to send." : "All responses have been sent.");
+      // A fresh tablet said "All responses have been sent." when none had ever been taken.
+      parts.push(note ? note + " Nothing else is waiting to send."
+                 : s.sentAny ? "All responses have been sent."
+                 : "No responses have been sent from this tablet yet. Nothing is waiting to send.");
       kind += " fv-status--done";
     } else if (note) {
       parts.push(note);

@@ -19,7 +19,7 @@ def test_a_withdrawn_member_is_marked_in_the_speaker_list(auth, uploaded):  # no
     withdraw_consent(marcia, None)
     db.session.commit()
     page = auth.client.get(f"/transcripts/{transcript.id}/speakers").get_data(as_text=True)
-    assert _option(page, marcia) == f"{marcia.pseudonym} (does not take part)"
+    assert _option(page, marcia) == f"{marcia.pseudonym} (withdrawn)"
     assert _option(page, dave) == dave.pseudonym
 
 
