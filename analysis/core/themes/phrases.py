@@ -56,11 +56,11 @@ VAGUE_MODIFIERS = frozenset(
 # Words in front that only say which one of a kind the speaker means, never a kind of its
 # own: after one, a noun alone names no subject ("Current hostel", from "their current
 # hostel" on a sixth response's answer on move-on), where "Local connection" or "Short
-# sentences" do.
+# sentences" do. A participle saying which one ("the proposed changes") is one of them.
 WHICH_ONE = frozenset(
     ["current", "existing", "particular", "specific", "previous", "present", "available",
      "extra", "usual", "same", "certain", "next", "only", "more", "less", "few", "many",
-     "much"])
+     "much", "proposed", "planned", "given", "stated", "mentioned", "described"])
 # Units of time: alone before a preposition they say how long, not what about ("Hour at
 # hospital" named an NHS theme on waiting); after a subject they name one ("Unpaid work
 # hours").
@@ -84,7 +84,7 @@ SPEAKER_WORDS = frozenset(
 # is the subject ("Importance of offenders" headed the consultation's themes on community
 # sentences and peer support).
 ASPECTS_OF = frozenset(
-    ["use", "role", "part", "kind", "sort", "type", "level", "levels", "way", "ways",
+    ["use", "role", "part", "kind", "sort", "type", "form", "level", "levels", "way", "ways",
      "view", "views", "lot", "lots", "bit", "number", "amount", "importance", "significance"])
 PREPOSITIONS = frozenset(
     ["after", "in", "for", "with", "from", "on", "of", "about", "without", "before", "at", "to",

@@ -64,3 +64,29 @@ def test_a_day_in_front_stays_in_the_phrase():
     assert trimmed_phrase("good release") == "release"
     keywords = [("friday", 0.5), ("release", 0.45), ("gate", 0.2)]
     assert make_label(keywords, ["friday release"] * 3 + ["gate"]) == "Friday release"
+
+
+@spacy_model
+@pytest.mark.parametrize("text,phrase", [
+    # A third response's answer on earned progression was "Comments on progress": the tagger
+    # reads "earned" as a verb, which left "progression" alone.
+    ("Earned progression should not mean that support is withdrawn.", "earned progression"),
+    ("They moved me into supported housing.", "supported housing"),
+    ("Most breaches come from missed appointments.", "missed appointment"),
+])
+def test_a_participle_describing_a_noun_stays_in_its_phrase(text, phrase):
+    [found] = SpacyWordAnalyser().analyse([text])
+    assert phrase in found.phrases
+
+
+@spacy_model
+@pytest.mark.parametrize("text", ["I have earned money since.", "People released from prison."])
+def test_a_participle_that_is_a_verb_makes_no_phrase(text):
+    [found] = SpacyWordAnalyser().analyse([text])
+    assert not any(p.split()[0] in ("earned", "released") for p in found.phrases)
+
+
+def test_which_one_a_proposal_means_is_no_subject():
+    assert not acceptable_label("Proposed changes")
+    assert acceptable_label("Earned progression")
+    assert trimmed_phrase("form of earned progression") == "earned progression"
