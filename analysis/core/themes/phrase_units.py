@@ -12,6 +12,11 @@ __all__ = ["MAX_PHRASE_WORDS", "NO_LEXICON", "OWNER_WORDS", "POSSESSIVE", "Lexic
 
 MAX_PHRASE_WORDS = 5
 OWNER_WORDS = frozenset(["my", "your", "his", "her", "its", "our", "their"])
+# Prepositions after which a phrase reads as well without whose it is ("breach of licence",
+# "housing on release"); not where a place or an idiom needs it ("language in its
+# response" is no "language in response", "housing in their area" no "housing in area").
+OWNED_AFTER = frozenset(["of", "on", "for", "about", "after", "before", "from", "to", "with",
+                         "without"])
 POSSESSIVE = {"'s": "'s", "\u2019s": "'s", "'": "'", "\u2019": "'"}
 
 
@@ -51,7 +56,7 @@ def owner_inside(tokens: Sequence[tuple[str, str, str]], units: Sequence[tuple[s
     subject, and left in it cut the phrase short ("condition" of "condition of your licence")."""
     after = tokens[i + 1][2] if i + 1 < len(tokens) else "X"
     return (tokens[i][0] in OWNER_WORDS and bool(units) and units[-1][1] in "PF"
-            and after in ("NOUN", "PROPN", "ADJ", ""))
+            and units[-1][0] in OWNED_AFTER and after in ("NOUN", "PROPN", "ADJ", ""))
 
 
 def label_sized(units: Sequence[tuple[str, str]], said: Sequence[str], start: int,

@@ -117,7 +117,13 @@ def says_when(words: Sequence[str]) -> bool:
         ("friday release"; not "friday morning").
     """
     before = head_part(words)
-    return len(before) > 1 and before[0] in WHEN_WORDS and before[-1] not in GENERIC_HEADS
+    return (len(before) > 1 and before[0] in WHEN_WORDS and not _time_word(before[-1]))
+
+
+def _time_word(word: str) -> bool:
+    """Whether a word names a time ("morning", "lunchtime", "weekend"), not a thing."""
+    return (word in GENERIC_HEADS | TIME_UNITS or word.endswith(("time", "times"))
+            or word.rstrip("s") in ("weekend", "holiday", "lunch"))
 
 
 def trimmed_phrase(phrase: str) -> str:

@@ -90,3 +90,20 @@ def test_which_one_a_proposal_means_is_no_subject():
     assert not acceptable_label("Proposed changes")
     assert acceptable_label("Earned progression")
     assert trimmed_phrase("form of earned progression") == "earned progression"
+
+
+@spacy_model
+@pytest.mark.parametrize("text,phrase", [
+    ("We would adopt person-first language in its response.", "language in response"),
+    ("There is no housing in their area.", "housing in area")])
+def test_whose_it_is_stays_where_a_phrase_needs_it(text, phrase):
+    # "Language in response" named a written response's closing remarks once "its" went.
+    [found] = SpacyWordAnalyser().analyse([text])
+    assert phrase not in found.phrases
+
+
+@pytest.mark.parametrize("label", ["Friday lunchtime", "Friday weekend", "Sunday lunch",
+                                   "Monday bedtime"])
+def test_a_day_in_front_of_another_time_names_no_kind(label):
+    # A sixth response's answer on Friday releases was named "Friday lunchtime".
+    assert not acceptable_label(label)
