@@ -27,6 +27,7 @@ from .phrases import (
     head_part,
     head_word,
     named_kind,
+    says_when,
     show_phrase,
     trimmed_phrase,
 )
@@ -70,7 +71,8 @@ def acceptable_label(label: str) -> bool:
         return False
     # Only judging words around the head ("Proper training", "Basic account"): says how
     # someone felt, not what about.
-    others = [w for w in content if w != before[-1]]
+    # A word saying when in front names a kind ("Friday releases"), unlike "Proper training".
+    others = [w for w in content if w != before[-1] and not (says_when(words) and w == words[0])]
     if named_kind(before):
         return True
     return not all(w in GENERIC_HEADS for w in others) or not others

@@ -9,8 +9,8 @@ from collections.abc import Callable, Sequence
 
 __all__ = ["ASPECTS_OF", "GENERIC_HEADS", "KIND_HEADS", "MAX_LABEL_WORDS", "MIN_LABEL_WORDS",
            "MIN_SAYERS", "PREPOSITIONS", "SENT_PEOPLE", "SPEAKER_WORDS", "TIME_UNITS",
-           "VAGUE_MODIFIERS", "WHICH_ONE", "WIDELY_FROM", "head_part", "head_word", "named_kind",
-           "show_phrase", "trimmed_phrase"]
+           "VAGUE_MODIFIERS", "WHEN_WORDS", "WHICH_ONE", "WIDELY_FROM", "head_part", "head_word",
+           "named_kind", "says_when", "show_phrase", "trimmed_phrase"]
 
 MIN_LABEL_WORDS, MAX_LABEL_WORDS = 2, 5
 WIDELY_FROM = 4  # segments from which a word must be said widely to name a theme
@@ -34,6 +34,11 @@ GENERIC_HEADS = frozenset(
      "little", "whole", "single", "same", "main", "general", "various", "certain", "own", "full",
      "great", "excellent", "wonderful", "amazing", "brilliant", "fantastic", "perfect", "terrible",
      "awful", "positive", "negative", "lead", "reason", "reasons"])
+# Words that say when, for a thing's kind: in front of a noun that is no time word they name
+# one ("Friday releases", "Night shelter"), where "Friday" or "Friday morning" name none.
+WHEN_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning",
+     "afternoon", "evening", "night"])
 # Generic heads that a subject word in front makes a subject: "Transition plan", "Housing
 # need", "Drug programme", "Young people" (alone, or after "social" or "other", they name
 # nothing; a sixth response's answer on LGBT+ people had no other name). Not "service",
@@ -51,11 +56,11 @@ VAGUE_MODIFIERS = frozenset(
 # Words in front that only say which one of a kind the speaker means, never a kind of its
 # own: after one, a noun alone names no subject ("Current hostel", from "their current
 # hostel" on a sixth response's answer on move-on), where "Local connection" or "Short
-# sentences" do.
+# sentences" do. A participle saying which one ("the proposed changes") is one of them.
 WHICH_ONE = frozenset(
     ["current", "existing", "particular", "specific", "previous", "present", "available",
      "extra", "usual", "same", "certain", "next", "only", "more", "less", "few", "many",
-     "much"])
+     "much", "proposed", "planned", "given", "stated", "mentioned", "described"])
 # Units of time: alone before a preposition they say how long, not what about ("Hour at
 # hospital" named an NHS theme on waiting); after a subject they name one ("Unpaid work
 # hours").
@@ -79,7 +84,7 @@ SPEAKER_WORDS = frozenset(
 # is the subject ("Importance of offenders" headed the consultation's themes on community
 # sentences and peer support).
 ASPECTS_OF = frozenset(
-    ["use", "role", "part", "kind", "sort", "type", "level", "levels", "way", "ways",
+    ["use", "role", "part", "kind", "sort", "type", "form", "level", "levels", "way", "ways",
      "view", "views", "lot", "lots", "bit", "number", "amount", "importance", "significance"])
 PREPOSITIONS = frozenset(
     ["after", "in", "for", "with", "from", "on", "of", "about", "without", "before", "at", "to",
@@ -101,6 +106,26 @@ def named_kind(words: Sequence[str]) -> bool:
     return front not in GENERIC_HEADS | SPEAKER_WORDS | VAGUE_MODIFIERS | KIND_HEADS
 
 
+def says_when(words: Sequence[str]) -> bool:
+    """Whether a phrase's first word says when the thing it heads happens, naming a kind of it.
+
+    Args:
+        words: a phrase's words, lower case ("friday release").
+
+    Returns:
+        True for a ``WHEN_WORDS`` word in front of a head that is no generic or time word
+        ("friday release"; not "friday morning").
+    """
+    before = head_part(words)
+    return (len(before) > 1 and before[0] in WHEN_WORDS and not _time_word(before[-1]))
+
+
+def _time_word(word: str) -> bool:
+    """Whether a word names a time ("morning", "lunchtime", "weekend"), not a thing."""
+    return (word in GENERIC_HEADS | TIME_UNITS or word.endswith(("time", "times"))
+            or word.rstrip("s") in ("weekend", "holiday", "lunch"))
+
+
 def trimmed_phrase(phrase: str) -> str:
     """A phrase without judging words in front ("different pbr scheme" -> "pbr scheme"), or
     an aspect of what follows "of" ("use of alcohol monitoring tag" -> "alcohol monitoring
@@ -109,7 +134,8 @@ def trimmed_phrase(phrase: str) -> str:
     if words[0] in ASPECTS_OF and words[1:2] == ["of"] and words[2:]:
         words = words[2:]
     # Never down to a preposition: "date of birth" stays whole, not "of birth".
-    while len(words) > 1 and words[0] in GENERIC_HEADS and words[1] not in PREPOSITIONS:
+    while (len(words) > 1 and words[0] in GENERIC_HEADS and words[1] not in PREPOSITIONS
+           and not says_when(words)):
         words.pop(0)
     return " ".join(words)
 

@@ -10,6 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .phrase_units import (
+    NO_LEXICON,
+    POSSESSIVE,
+    Lexicon,
+    content_unit,
+    label_sized,
+    owner_inside,
+)
 from .phrases import SPEAKER_WORDS
 
 __all__ = [
@@ -44,7 +52,6 @@ FILLER_PHRASES = ("you know", "kind of", "sort of", "i mean", "you see", "at the
 # Prepositions allowed inside a noun phrase, so "housing after prison" stays one phrase.
 PHRASE_PREPOSITIONS = frozenset({"after", "in", "for", "with", "from", "on", "of", "about",
                                  "without", "before", "at", "to", "into", "out"})
-MAX_PHRASE_WORDS = 5
 # A closing "+" is part of a word as people write it ("LGBT+", "LGBTQ+").
 WORD_PATTERN = re.compile(r"[A-Za-z0-9&]+\+?(?:'[a-z]+)?")
 # "of" (tag F) belongs to the noun before it: "proof of address" is one noun group, so a
@@ -55,7 +62,6 @@ WORD_PATTERN = re.compile(r"[A-Za-z0-9&]+\+?(?:'[a-z]+)?")
 # An adjective may stand between nouns of one phrase: "minority ethnic women" and "prison
 # mental health services" were cut to "ethnic women" and "mental health services".
 _PHRASE = re.compile(r"(?:A*N+S)?A*N+(?:A+N+)*(?:FA*N+)*(?:PA*N+(?:FA*N+)*)?")
-POSSESSIVE = {"'s": "'s", "\u2019s": "'s", "'": "'", "\u2019": "'"}
 
 
 @dataclass(frozen=True)
@@ -101,35 +107,6 @@ def word_forms(word: str) -> set[str]:
     return forms
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """Which words a dictionary knows as nouns, adjectives and verbs (WordNet's lists, as
-    spaCy's English lemmatizer ships them), to overrule a tagger that calls an adjective a noun.
-
-    A tagger reads "helpful pleasant and caring" as adjective, NOUN, adjective: the words
-    around a one-word adjective decide its tag. The dictionary does not guess, so a word it
-    knows only as an adjective is never the subject of a phrase.
-    """
-
-    nouns: frozenset[str] = frozenset()
-    adjectives: frozenset[str] = frozenset()
-    verbs: frozenset[str] = frozenset()
-
-    def only_adjective(self, word: str) -> bool:
-        """Args: a lower-case lemma. Returns: True when it is known as an adjective, never
-        as a noun. Words ending "-ing" name activities ("offending", "housing") however the
-        dictionary files them, and words it does not know stay nouns."""
-        return (word in self.adjectives and word not in self.nouns
-                and not word.endswith("ing"))
-
-    def only_verb(self, word: str) -> bool:
-        """Args: a lower-case lemma. Returns: True when it is known as a verb, never as a
-        noun or an adjective ("engage", "attend", "comply"): the tagger called it a noun from
-        the words around it ("people leaving prison engage with ...")."""
-        return (word in self.verbs and word not in self.nouns and word not in self.adjectives
-                and not word.endswith("ing"))
-
-
 @dataclass
 class TermIndex:
     """Greedy longest-match lookup of multi-word terms over lower-cased token lists."""
@@ -171,7 +148,7 @@ def _filler_mask(lowered: Sequence[str]) -> list[bool]:
 
 
 def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
-                  stop: frozenset[str], lexicon: Lexicon = Lexicon()) -> SegmentWords:
+                  stop: frozenset[str], lexicon: Lexicon = NO_LEXICON) -> SegmentWords:
     """Walk (lower, lemma, pos) tokens once, emitting terms and noun phrases.
 
     Phrases follow the tag pattern adjective* noun+ (preposition adjective* noun+)?, where
@@ -197,6 +174,9 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
     said: list[str] = []  # each unit as it was said
     i = 0
     while i < len(tokens):
+        if owner_inside(tokens, units, i):
+            i += 1  # "a condition of your licence" names "condition of licence"
+            continue
         hit = index.match(lowered, i)
         if hit is not None:
             terms.append(hit[1])
@@ -213,7 +193,7 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
                    and lemma not in FILLERS and lower not in stop and not fillers[i])
         if content:
             terms.append(lemma)
-        unit = _content_unit(lower, lemma, pos, lexicon) if content else None
+        unit = content_unit(lower, lemma, pos, lexicon) if content else None
         if unit is not None:
             units.append(unit)
         elif (pos == "PART" and lower in POSSESSIVE and units and units[-1][1] == "N"
@@ -228,60 +208,11 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
     tags = "".join(tag for _, tag in units)
     phrases, forms = [], []
     for found in _PHRASE.finditer(tags):
-        for words, shown in _label_sized(units, said, found.start(), found.end()):
+        for words, shown in label_sized(units, said, found.start(), found.end()):
             if len(words) > 1 or words[0] in index.shown:
                 phrases.append(" ".join(words))
                 forms.append(" ".join(shown))
     return SegmentWords(tuple(terms), tuple(phrases), tuple(forms))
-
-
-def _label_sized(units: Sequence[tuple[str, str]], said: Sequence[str], start: int,
-                 end: int) -> list[tuple[list[str], list[str]]]:
-    """A phrase's words and forms or, too long for a label, each short noun group between its
-    prepositions ("direct experience", "alcohol monitoring tags"): no part holding one, as
-    it may end half-way ("funding for specialist" of "... for specialist and user-led"), nor
-    a long one (a proposal's name: "multi year cross departmental fund")."""
-    words, shown = _owners_joined(units, said, range(start, end))
-    if len(words) <= MAX_PHRASE_WORDS:
-        return [(words, shown)]
-    cuts = [start - 1, *(k for k in range(start, end) if units[k][1] in "PF"), end]
-    parts = [_owners_joined(units, said, range(a + 1, b))
-             for a, b in zip(cuts, cuts[1:], strict=False)]
-    return [part for part in parts if 0 < len(part[0]) < MAX_PHRASE_WORDS]
-
-
-def _content_unit(lower: str, lemma: str, pos: str,
-                  lexicon: Lexicon) -> tuple[str, str] | None:
-    """A content word as a phrase unit: (word as shown in a phrase, one-letter tag), or None
-    for a tag that says nothing of phrases (a preposition is then read as one)."""
-    if pos in ("NOUN", "PROPN", "") and lexicon.only_adjective(lemma):
-        return lower, "A"
-    if pos in ("NOUN", "") and lexicon.only_verb(lemma):
-        return lower, "O"
-    if pos in ("NOUN", "PROPN"):
-        return (lemma if pos == "NOUN" else lower), "N"
-    if pos == "ADJ":
-        return lower, "A"
-    if not pos:
-        return lemma, "O" if lower.endswith(("ed", "ly")) else "N"
-    return None
-
-
-def _owners_joined(units: Sequence[tuple[str, str]], said: Sequence[str],
-                   span: range) -> tuple[list[str], list[str]]:
-    """A phrase's words and said forms, each possessive joined to its owner as it was said
-    ("women's": the owner's lemma would make it "woman's")."""
-    words: list[str] = []
-    shown: list[str] = []
-    for k in span:
-        if units[k][1] == "S":
-            owner = words[-1] if " " in said[k - 1] else said[k - 1]
-            words[-1] = owner + units[k][0]
-            shown[-1] += said[k]
-        else:
-            words.append(units[k][0])
-            shown.append(said[k])
-    return words, shown
 
 
 # Redaction placeholders ("[name]", "[prison]"): what was taken out is never a theme's word.

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from .clause_verbs import verbs_read_as_nouns
-from .phrasal_nouns import phrasal_nouns
+from .tagging import tagged_tokens
 from .vocabulary import (
     WORD_PATTERN,
     Lexicon,
@@ -122,30 +121,6 @@ def _load_spacy(model: str) -> Language | None:
     return None
 
 
-def _tagged(doc: Any, verbs: Collection[str] = (), text: str = "",
-            ) -> list[tuple[str, str, str]]:
-    """(lower-case word, lemma, coarse tag) per token, an -ing word read as a noun where it
-    joins two nouns as a kind of thing ("alcohol monitoring tags", "drug testing kits"): the
-    tagger calls it a verb, which cut the phrase short. After a plural noun it says what
-    someone does ("people leaving prison"), so it stays a verb there. A noun that is the
-    only verb of its clause (``clause_verbs``; ``verbs``: lemmas known as verbs) is a verb,
-    and one hyphened to its particle in ``text`` (as written) a noun (``phrasal_nouns``)."""
-    tokens = [t for t in doc if not t.is_space]
-    out = [(t.lower_, t.lemma_.lower(), t.pos_) for t in tokens]
-    for k in verbs_read_as_nouns(tokens, verbs):
-        out[k] = (tokens[k].lower_, tokens[k].lemma_.lower(), "VERB")
-    joined = phrasal_nouns(tokens, text) if text else set()
-    for k in joined:
-        noun = f"{tokens[k].lower_}-{tokens[k + 1].lower_}"
-        out[k] = (noun, noun, "NOUN")
-    for i in range(1, len(tokens) - 1):
-        before, word, after = tokens[i - 1], tokens[i], tokens[i + 1]
-        if (word.tag_ == "VBG" and before.tag_ == "NN" and after.pos_ == "NOUN"
-                and before.lower_ == before.lemma_.lower()):
-            out[i] = (word.lower_, word.lower_, "NOUN")
-    return [o for k, o in enumerate(out) if k - 1 not in joined]
-
-
 def _with_hyphens(words: SegmentWords, text: str) -> SegmentWords:
     """The phrases' said forms with the hyphens that joined their words, kept on the word
     before ("pre- sentence report", one form word per phrase word, as ``said_forms`` pairs
@@ -234,8 +209,8 @@ class SpacyWordAnalyser:
 
                 stop, lexicon = frozenset(STOP_WORDS), spacy_lexicon(nlp)
                 docs = nlp.pipe((prepare_text(t) for t in todo), batch_size=self.batch_size)
-                found = [_with_hyphens(collect_words(_tagged(doc, lexicon.verbs, text), self.index,
-                                                     stop, lexicon), text)
+                found = [_with_hyphens(collect_words(tagged_tokens(doc, lexicon.verbs, text),
+                                                     self.index, stop, lexicon), text)
                          for text, doc in zip(todo, docs, strict=True)]
             if len(self.memo) + len(todo) > self.memory_limit:
                 self.memo.clear()  # bounded memory in a long-lived worker

@@ -1,0 +1,111 @@
+"""Units of a noun phrase: which tokens join one, and how a long one is cut to label size.
+
+Kept apart from ``vocabulary.collect_words``, which walks the tokens and calls these.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["MAX_PHRASE_WORDS", "NO_LEXICON", "OWNER_WORDS", "POSSESSIVE", "Lexicon",
+           "content_unit", "label_sized", "owner_inside"]
+
+MAX_PHRASE_WORDS = 5
+OWNER_WORDS = frozenset(["my", "your", "his", "her", "its", "our", "their"])
+# Prepositions after which a phrase reads as well without whose it is ("breach of licence",
+# "housing on release"); not where a place or an idiom needs it ("language in its
+# response" is no "language in response", "housing in their area" no "housing in area").
+OWNED_AFTER = frozenset(["of", "on", "for", "about", "after", "before", "from", "to", "with",
+                         "without"])
+POSSESSIVE = {"'s": "'s", "\u2019s": "'s", "'": "'", "\u2019": "'"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Which words a dictionary knows as nouns, adjectives and verbs (WordNet's lists, as
+    spaCy's English lemmatizer ships them), to overrule a tagger that calls an adjective a noun.
+
+    A tagger reads "helpful pleasant and caring" as adjective, NOUN, adjective: the words
+    around a one-word adjective decide its tag. The dictionary does not guess, so a word it
+    knows only as an adjective is never the subject of a phrase.
+    """
+
+    nouns: frozenset[str] = frozenset()
+    adjectives: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()
+
+    def only_adjective(self, word: str) -> bool:
+        """Args: a lower-case lemma. Returns: True when it is known as an adjective, never
+        as a noun. Words ending "-ing" name activities ("offending", "housing") however the
+        dictionary files them, and words it does not know stay nouns."""
+        return (word in self.adjectives and word not in self.nouns
+                and not word.endswith("ing"))
+
+    def only_verb(self, word: str) -> bool:
+        """Args: a lower-case lemma. Returns: True when it is known as a verb, never as a
+        noun or an adjective ("engage", "attend", "comply"): the tagger called it a noun from
+        the words around it ("people leaving prison engage with ...")."""
+        return (word in self.verbs and word not in self.nouns and word not in self.adjectives
+                and not word.endswith("ing"))
+
+
+def owner_inside(tokens: Sequence[tuple[str, str, str]], units: Sequence[tuple[str, str]],
+                 i: int) -> bool:
+    """Whether token ``i`` is a possessive determiner between a phrase's preposition and its
+    next noun group: whose it is ("of your licence", "for their housing") says nothing of the
+    subject, and left in it cut the phrase short ("condition" of "condition of your licence")."""
+    after = tokens[i + 1][2] if i + 1 < len(tokens) else "X"
+    return (tokens[i][0] in OWNER_WORDS and bool(units) and units[-1][1] in "PF"
+            and units[-1][0] in OWNED_AFTER and after in ("NOUN", "PROPN", "ADJ", ""))
+
+
+def label_sized(units: Sequence[tuple[str, str]], said: Sequence[str], start: int,
+                end: int) -> list[tuple[list[str], list[str]]]:
+    """A phrase's words and forms or, too long for a label, each short noun group between its
+    prepositions ("direct experience", "alcohol monitoring tags"): no part holding one, as
+    it may end half-way ("funding for specialist" of "... for specialist and user-led"), nor
+    a long one (a proposal's name: "multi year cross departmental fund")."""
+    words, shown = _owners_joined(units, said, range(start, end))
+    if len(words) <= MAX_PHRASE_WORDS:
+        return [(words, shown)]
+    cuts = [start - 1, *(k for k in range(start, end) if units[k][1] in "PF"), end]
+    parts = [_owners_joined(units, said, range(a + 1, b))
+             for a, b in zip(cuts, cuts[1:], strict=False)]
+    return [part for part in parts if 0 < len(part[0]) < MAX_PHRASE_WORDS]
+
+
+def content_unit(lower: str, lemma: str, pos: str,
+                 lexicon: Lexicon) -> tuple[str, str] | None:
+    """A content word as a phrase unit: (word as shown in a phrase, one-letter tag), or None
+    for a tag that says nothing of phrases (a preposition is then read as one)."""
+    if pos in ("NOUN", "PROPN", "") and lexicon.only_adjective(lemma):
+        return lower, "A"
+    if pos in ("NOUN", "") and lexicon.only_verb(lemma):
+        return lower, "O"
+    if pos in ("NOUN", "PROPN"):
+        return (lemma if pos == "NOUN" else lower), "N"
+    if pos == "ADJ":
+        return lower, "A"
+    if not pos:
+        return lemma, "O" if lower.endswith(("ed", "ly")) else "N"
+    return None
+
+
+def _owners_joined(units: Sequence[tuple[str, str]], said: Sequence[str],
+                   span: range) -> tuple[list[str], list[str]]:
+    """A phrase's words and said forms, each possessive joined to its owner as it was said
+    ("women's": the owner's lemma would make it "woman's")."""
+    words: list[str] = []
+    shown: list[str] = []
+    for k in span:
+        if units[k][1] == "S":
+            owner = words[-1] if " " in said[k - 1] else said[k - 1]
+            words[-1] = owner + units[k][0]
+            shown[-1] += said[k]
+        else:
+            words.append(units[k][0])
+            shown.append(said[k])
+    return words, shown
+
+
+NO_LEXICON = Lexicon()  # tags taken as the tagger gave them
