@@ -22,7 +22,9 @@ PREAMBLE_HEADING = re.compile(r"^(about\b|introduction\b|intro\b|foreword\b|pref
 # A heading that names a question by number ("Q4. Housing", "Question 12a"). Only such a
 # heading starts a document's answers: one that asks is as often the writer's own ("HOW CAN
 # WE HELP?" closes the charity's briefing), and made a preamble of everything above it.
-NUMBERED_HEADING = re.compile(r"^(q|question)\s*\d{1,4}[a-z]?\b", re.IGNORECASE)
+# A year after it makes a quarter ("Q3 2025/26 figures"), not a question.
+NUMBERED_HEADING = re.compile(r"^(q|question)\s*\d{1,4}[a-z]?\b(?!\s*(19|20)\d\d\b)",
+                              re.IGNORECASE)
 # A heading that names a question or asks one.
 QUESTION_HEADING = re.compile(NUMBERED_HEADING.pattern + r"|\?$", re.IGNORECASE)
 

@@ -338,3 +338,15 @@ def test_a_late_heading_asking_something_makes_no_preamble_of_the_answers_above(
     # A heading numbering a question still starts the answers.
     numbered = [*texts[:3], "Q1. Custody\nLiaison and diversion kept me out of court."]
     assert preamble_rows(["document:3"] * 4, range(4), document_headings(numbered)) == {0, 1, 2}
+
+
+def test_a_quarter_of_a_year_is_no_question_number():
+    # "Q3 2025 figures" in a police plan read as question 3: the plan above it was preamble.
+    from analysis.core.questions import document_headings
+    from analysis.core.questions.context import preamble_rows
+
+    texts = ["Housing on release\nPeople leave prison with nowhere to live.",
+             "Q3 2025/26 figures\nArrests of people in crisis fell by a fifth."]
+    assert preamble_rows(["document:4"] * 2, range(2), document_headings(texts)) == set()
+    texts[1] = "Q3. Figures\nArrests of people in crisis fell by a fifth."
+    assert preamble_rows(["document:4"] * 2, range(2), document_headings(texts)) == {0}
