@@ -37,11 +37,14 @@ TOO_COMMON_MESSAGE = "{} too common to search for; add a more specific word"
 # Search by meaning still runs; only its keyword part is skipped.
 KEYWORDS_SKIPPED = ("{} too common to search for by keyword, so only matches by meaning are "
                     "shown. Add a more specific word to search by keyword too.")
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# A letter or digit of any script: "café" and "naïve" are one word each (an ASCII class cut
+# them into "caf", "na" and "ve"). Both engines index accented words whole.
+_L = r"[^\W_]"
+_WORD = re.compile(rf"{_L}+(?:'{_L}+)?")
 # The syntax of a codebook's search terms (``analysis.core.themes.terms``): "a phrase" in
 # quotes, and word* for every word starting so. Any other character typed is no syntax.
-_TERM = re.compile(r'"([^"]*)"|([a-z0-9]+(?:\'[a-z]+)?)(\*?)')
-_PHRASE_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?\*?")
+_TERM = re.compile(rf'"([^"]*)"|({_L}+(?:\'{_L}+)?)(\*?)')
+_PHRASE_WORD = re.compile(rf"{_L}+(?:'{_L}+)?\*?")
 PATTERN_REFUSED = ("Patterns (“re:”) work in the codebook’s search terms, not here. Search for "
                    "words, a phrase in quotes, or the start of a word followed by *")
 

@@ -86,13 +86,14 @@
     }, function () { return "offline"; });
   }
 
-  /* Send a response: its body now, then, if the server holds a different one under its id,
-   * each body sent before with no answer heard. The server holding one of those is the
-   * response sent (never a refusal, nor a duplicate): it was this tablet's. */
+  /* Send a response: its body now, then, if the server did not take it, each body sent
+   * before with no answer heard. The server holding one of those is the response sent (never
+   * a refusal, nor a duplicate): it was this tablet's. Each is asked about even when the body
+   * now is refused, not only held in conflict: one left unsure kept the response off the
+   * refused list, counted as waiting, for good. */
   function sendItem(device, item) {
     return sendBody(device, item.uuid, item.body).then(function (result) {
-      if (result === HELD) return HELD;
-      if (typeof result === "string" || result.outcome !== CONFLICT) return result;
+      if (result === HELD || typeof result === "string") return result;
       var earlier = unsure(item).filter(function (b) { return b !== item.body; });
       var tryNext = function (index) {
         if (index >= earlier.length) return result;

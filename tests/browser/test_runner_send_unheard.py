@@ -131,7 +131,8 @@ def test_a_response_queued_in_another_tab_shows_send_now_at_once(live_server, to
     sign_in_as_peer(page, live_server)
     set_up_tablet(page, live_server)
     status = page.locator("[data-sync-status]")
-    expect(status).to_contain_text("All responses have been sent.")
+    # A fresh tablet has sent nothing yet (walk22's wording), and nothing is waiting.
+    expect(status).to_contain_text("Nothing is waiting to send.")
     send = page.get_by_role("button", name="Send now")
     expect(send).to_be_hidden()
     other = page.context.new_page()
@@ -171,3 +172,39 @@ def test_a_refused_response_sent_again_unheard_keeps_its_change_links_offline(
     expect(refused).to_contain_text("sent again with no answer heard")
     page.screenshot(path=str(shots / "runner_refused_unheard_offline.png"), full_page=True)
     page.context.set_offline(False)
+
+
+def test_a_change_refused_after_an_unheard_send_is_shown_refused(live_server, touch_page):
+    """Sent with no answer heard, then changed (its change link stays offered) and refused
+    again: the unheard body was never asked about again, so the response counted as 'waiting
+    to send' for good, 'rechecking', with deleting it never offered."""
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    page.route(API, lambda route: route.fulfill(status=422, content_type="application/json",
+                                                body=json.dumps({"error": OLD_REASON,
+                                                                 "problems": [OLD_PROBLEM]})))
+    uuid = queue(page, QUEUE_TWO_WORKERS)
+    status = page.locator("[data-sync-status]")
+    expect(status).to_contain_text("1 response could not be sent", timeout=15000)
+    page.unroute(API)
+    page.route(API, lambda route: route.abort())  # the tablet hears nothing back
+    with page.expect_event("requestfailed"):
+        page.get_by_role("button", name="Send now").tap()
+    page.unroute(API)
+    left = page.evaluate("""async uuid => {
+      const flow = JSON.parse(document.querySelector("main").dataset.flow);
+      const id = flow.find(step => step.position === 8).id;
+      return await window.FVStore.changeRefused(uuid, id, 8, 3, null);
+    }""", uuid)
+    assert left == []
+    problem = "answers[7].value (question 8) is 3. Type a number of 4 or more"
+    page.route(API, lambda route: route.fulfill(status=422, content_type="application/json",
+                                                body=json.dumps({
+                                                    "error": "The response was not stored: "
+                                                             + problem,
+                                                    "problems": [problem]})))
+    page.reload()
+    wait_until_ready(page)
+    expect(status).to_contain_text("1 response could not be sent", timeout=15000)
+    expect(page.get_by_role("link", name="Change the answer to question 8")).to_be_visible()

@@ -19,8 +19,14 @@ HEADING_WORDS = 12
 PREAMBLE_HEADING = re.compile(r"^(about\b|introduction\b|intro\b|foreword\b|preface\b|"
                               r"(table of )?contents\b|(a )?message from\b|welcome\b)",
                               re.IGNORECASE)
-# A heading that names a question ("Q4. Housing", "Question 12a") or asks one.
-QUESTION_HEADING = re.compile(r"^(q|question)\s*\d{1,4}[a-z]?\b|\?$", re.IGNORECASE)
+# A heading that names a question by number ("Q4. Housing", "Question 12a"). Only such a
+# heading starts a document's answers: one that asks is as often the writer's own ("HOW CAN
+# WE HELP?" closes the charity's briefing), and made a preamble of everything above it.
+# A year after it makes a quarter ("Q3 2025/26 figures"), not a question.
+NUMBERED_HEADING = re.compile(r"^(q|question)\s*\d{1,4}[a-z]?\b(?!\s*(19|20)\d\d\b)",
+                              re.IGNORECASE)
+# A heading that names a question or asks one.
+QUESTION_HEADING = re.compile(NUMBERED_HEADING.pattern + r"|\?$", re.IGNORECASE)
 
 
 def heading_lines(text: str) -> str:
@@ -76,8 +82,9 @@ def asking_turns(turns: Sequence[tuple[bool, str]]) -> list[str]:
 def preamble_rows(sequences: Sequence[str], positions: Sequence[int],
                   headings: Sequence[str]) -> set[int]:
     """Rows of documents' preambles: what sits under an "About ..."/"Introduction"/"Foreword"/
-    "Contents"/"A message from ..." heading, and, in a document with a heading naming or
-    asking a question, everything before the first such heading.
+    "Contents"/"A message from ..." heading, and, in a document with a heading naming a
+    question by number, everything before the first such heading. A passage under a heading
+    naming or asking a question is never a preamble.
 
     Args:
         sequences: row-aligned sequence names ("" for a passage read alone).
@@ -92,7 +99,7 @@ def preamble_rows(sequences: Sequence[str], positions: Sequence[int],
     asking = [any(QUESTION_HEADING.search(part) for part in row) for row in parts]
     first: dict[str, int] = {}
     for row, sequence in enumerate(sequences):
-        if sequence and asking[row]:
+        if sequence and any(NUMBERED_HEADING.match(part) for part in parts[row]):
             first[sequence] = min(first.get(sequence, positions[row]), positions[row])
     out = set()
     for row, sequence in enumerate(sequences):

@@ -48,3 +48,14 @@ def test_the_hint_explains_the_syntax_and_a_pattern_is_refused_plainly(auth, ana
     assert "hous*" in page and "&#34;missed appointment&#34;" in page
     html = auth.client.get(url, query_string={"q": "re:evict(ed|ion)"}).get_data(as_text=True)
     assert "govuk-error-summary" in html and "codebook" in html
+
+
+def test_a_word_with_an_accent_is_searched_whole(app, analysed, consultation):
+    # "café" was searched as "caf" and "naïve" as "na" and "ve": the accented letter cut the
+    # word, so the café was never found, and "na" found every NA (Narcotics Anonymous) meeting.
+    assert keywords("café") == ["café"]
+    assert keywords('naïve "café sur*"') == ["naïve", "café sur*"]
+    cafe = _add(consultation.id, "The café on the wing was the one calm place.")
+    meetings = _add(consultation.id, "NA meetings kept me going after release.")
+    assert cafe.id in _ids(consultation, "café")
+    assert meetings.id not in _ids(consultation, "naïve")

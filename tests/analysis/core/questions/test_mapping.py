@@ -320,3 +320,33 @@ def test_a_passage_naming_its_question_is_no_preamble(embed):
                        "is unfair.", *ANSWERED])
     found = map_passages(items, embed([p.text for p in items]), numbered, embed)
     assert not found[0].check  # mapped as any passage is, not held down as a preamble
+
+
+def test_a_late_heading_asking_something_makes_no_preamble_of_the_answers_above():
+    # The charity's own briefing (exemplars/policy-briefing-example.md) ends with "HOW CAN WE
+    # HELP?": everything above it, its recommendations too, was held at 'Check' as preamble.
+    from analysis.core.questions import document_headings
+    from analysis.core.questions.context import preamble_rows
+
+    texts = ["Introduction\nThis briefing sets out what our forum members told us.",
+             "Multiple needs and the police\nPeople with multiple needs are arrested again "
+             "and again for low-level offences.",
+             "Recommendations\nCommission liaison and diversion in every custody suite.",
+             "HOW CAN WE HELP?\nOur forum can advise on the plan."]
+    rows = preamble_rows(["document:3"] * 4, range(4), document_headings(texts))
+    assert rows == {0}
+    # A heading numbering a question still starts the answers.
+    numbered = [*texts[:3], "Q1. Custody\nLiaison and diversion kept me out of court."]
+    assert preamble_rows(["document:3"] * 4, range(4), document_headings(numbered)) == {0, 1, 2}
+
+
+def test_a_quarter_of_a_year_is_no_question_number():
+    # "Q3 2025 figures" in a police plan read as question 3: the plan above it was preamble.
+    from analysis.core.questions import document_headings
+    from analysis.core.questions.context import preamble_rows
+
+    texts = ["Housing on release\nPeople leave prison with nowhere to live.",
+             "Q3 2025/26 figures\nArrests of people in crisis fell by a fifth."]
+    assert preamble_rows(["document:4"] * 2, range(2), document_headings(texts)) == set()
+    texts[1] = "Q3. Figures\nArrests of people in crisis fell by a fifth."
+    assert preamble_rows(["document:4"] * 2, range(2), document_headings(texts)) == {0}
