@@ -43,7 +43,7 @@ function showStatus() {
       // A fresh tablet said "All responses have been sent." when none had ever been taken.
       parts.push(note ? note + " Nothing else is waiting to send."
                  : s.sentAny ? "All responses have been sent."
-                 : "No responses have been sent from this tablet yet. Nothing is waiting to send.");
+                 : "Nothing is waiting to send.");
       kind += " fv-status--done";
     } else if (note) {
       parts.push(note);
