@@ -2,28 +2,32 @@
 
 Given the consultation's questions, a response's themes are its runs of passages
 (``runs.DocumentRunsClusterer``), cut by what the passages say and by the question each
-answers (``questions.answer_guide``, ``answer_sureness``). This runs only that: the question
-mapping and the cut, on the rows ``run_analysis`` fits (``pipeline._fit_rows``), with no
-BERTopic, spaCy or theme-set rules. A response's runs are never merged or split afterwards,
-so AMI and ARI come out as analysis_quality's "ours + its questions" rows (checked on every
-written response, draw 0: the same figures to three places) in about a fifth of the time:
-a change to the guide can be tried on two draws of samples in a minute or two.
+answers (``questions.answer_guide``, and the probabilities ``map_questions`` gives). This
+runs only that: the question mapping and the cut, on the rows ``run_analysis`` fits
+(``pipeline._fit_rows``), with no BERTopic, spaCy or theme-set rules. A response's runs are
+never merged or split afterwards, so AMI and ARI come out as analysis_quality's "ours + its
+questions" rows (checked on every written response, draw 0: the same figures to three
+places) in about a fifth of the time: a change to the guide can be tried on two draws of
+samples in a minute or two.
 
-Measured with it (mean ARI over 45 pairs, draws 0 / 1; main: written 0.948 / 0.922, second
+Measured with it (mean ARI over 45 pairs, draws 0 / 1; the guide as a one-hot of each
+passage's best question x the mapping's confidence in it: written 0.948 / 0.922, second
 0.898 / 0.893, third 0.931 / 0.943, fourth 0.899 / 0.893, fifth 0.926 / 0.942, sixth
-0.925 / 0.932), none kept because some row fell on draw 0 or 1:
-- the soft guide (each passage's question probabilities x ``GUIDE_WEIGHT`` instead of its
-  one-hot x sureness): higher on average over six draws on every response (written 0.939
-  -> 0.957, second 0.893 -> 0.901, third 0.947 -> 0.964, fourth 0.886 -> 0.893, fifth
-  0.939 -> 0.941, sixth 0.916 -> 0.923) and AMI up or level on all six, but on draw 1 the
-  second response falls 0.893 -> 0.883 and the fifth 0.942 -> 0.934;
-- the same with each question's count as the sum of its probabilities; probabilities
+0.925 / 0.932):
+- kept: the soft guide (each passage's question probabilities x ``GUIDE_WEIGHT``, see
+  ``runs.GUIDE_WEIGHT``): higher on average over six draws on every response (written 0.939
+  -> 0.957, second 0.893 -> 0.901, third 0.947 -> 0.964, fourth 0.886 -> 0.892, fifth
+  0.939 -> 0.941, sixth 0.916 -> 0.922) and AMI up or level on all six, though on draw 1
+  the second response falls 0.893 -> 0.885 and the fifth 0.942 -> 0.934;
+
+and none of these, because some row fell on draw 0 or 1:
+- the soft guide with each question's count as the sum of its probabilities; probabilities
   sharpened (squared) or flattened (square root); averaged with the neighbours' either
   side; the mapping's neighbour chain averaged over ten 90% subsamples of the document
   (bagging), alone or with the soft guide: as mixed or worse;
-- the Viterbi path's questions; the sureness of a stretch of one question made one value
-  (its mean or median); one coordinate of the expected number of question changes so far
-  (the chain's pairwise posteriors): all lower on average;
+- the Viterbi path's questions; the one-hot's confidence over a stretch of one question
+  made one value (its mean or median); one coordinate of the expected number of question
+  changes so far (the chain's pairwise posteriors): all lower on average;
 - each sample given the full run's number of runs (an oracle): mean ARI 0.921 -> 0.928 /
   0.925, so how many runs a sample gets is not the main cause: where the cuts fall is.
 
@@ -58,7 +62,7 @@ def guided_cut(questions):
     from analysis.core.themes.engine import clustering_view
     from analysis.core.themes.guide import embed_free_texts
     from analysis.core.themes.pipeline import _fit_rows
-    from analysis.core.themes.questions import answer_guide, answer_sureness, map_questions
+    from analysis.core.themes.questions import answer_guide, map_questions
     from analysis.core.themes.schema import ThemeOptions, sort_segments
 
     options = ThemeOptions()
@@ -67,11 +71,12 @@ def guided_cut(questions):
         ordered = sort_segments(segments)
         rows_of = {s.id: row for row, s in enumerate(segments)}
         own = vectors[[rows_of[s.id] for s in ordered]]
-        links = map_questions(ordered, own, questions,
-                              lambda texts: embed_free_texts(texts, embedder, cache),
-                              options.question_min_similarity)
+        links, probabilities = map_questions(ordered, own, questions,
+                                             lambda texts: embed_free_texts(texts, embedder,
+                                                                            cache),
+                                             options.question_min_similarity)
         grouping, clusterer = clustering_view(ordered, own, answer_guide(ordered, links, questions),
-                                              answer_sureness(ordered, links))
+                                              probabilities)
         fit = _fit_rows(ordered, own, grouping, options.isolation_threshold)
         found = np.full(len(ordered), -1)
         found[fit] = clusterer.subset(fit).fit_predict(grouping[fit], choose_settings(len(fit)),

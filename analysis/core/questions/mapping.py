@@ -40,6 +40,9 @@ class Mapping:
     """One passage's question: ``source`` is person, model (zero-shot), learned or none.
 
     ``check`` is True when the confidence is low enough that a person should look.
+    ``probabilities``: each question's chance, in the order the questions were given, as the
+    mapping saw it after the neighbours (empty when no questions were given). They move
+    smoothly where the best question flips, so a theme cut can lean on them.
     """
 
     segment_id: int | str
@@ -47,6 +50,7 @@ class Mapping:
     confidence: float
     source: str
     check: bool
+    probabilities: tuple[float, ...] = ()
 
 
 class QuestionLike(Protocol):
@@ -114,7 +118,7 @@ def map_passages(passages: Sequence[Passage], vectors: np.ndarray,
         options: thresholds and weights.
 
     Returns:
-        {passage id: Mapping}.
+        {passage id: Mapping}, with each passage's question probabilities.
     """
     options = options or MappingOptions()
     if not passages:
@@ -153,29 +157,31 @@ def map_passages(passages: Sequence[Passage], vectors: np.ndarray,
     source = LEARNED if examples else MODEL
     out: dict[int | str, Mapping] = {}
     for row, passage in enumerate(passages):
+        chances = tuple(float(p) for p in probabilities[row])
         if passage.question_id is not None:
             # People's links win even for a question not in this list (e.g. archived).
-            out[passage.id] = Mapping(passage.id, passage.question_id, 1.0, PERSON, False)
+            out[passage.id] = Mapping(passage.id, passage.question_id, 1.0, PERSON, False,
+                                      chances)
             continue
         if passage.no_question:
-            out[passage.id] = Mapping(passage.id, None, 1.0, PERSON, False)
+            out[passage.id] = Mapping(passage.id, None, 1.0, PERSON, False, chances)
             continue
         if none[row]:
             # Like the small talk people said answers no question: left unlinked.
             chance = round(float(none[row]), 3)
             out[passage.id] = Mapping(passage.id, None, chance, LEARNED,
-                                      chance < options.check_below)
+                                      chance < options.check_below, chances)
             continue
         lonely = not (passage.heading or passage.asked or passage.sequence)
         if lonely and closeness[row] < options.min_similarity:
-            out[passage.id] = Mapping(passage.id, None, 0.0, NONE, False)
+            out[passage.id] = Mapping(passage.id, None, 0.0, NONE, False, chances)
             continue
         best = int(np.argmax(probabilities[row]))
         confidence = round(float(probabilities[row, best]), 3)
         if row in preamble:
             confidence = min(confidence, PREAMBLE_MOST)
         out[passage.id] = Mapping(passage.id, questions[best].id, confidence, source,
-                                  confidence < options.check_below)
+                                  confidence < options.check_below, chances)
     return out
 
 

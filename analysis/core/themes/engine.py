@@ -113,7 +113,7 @@ def joined_in_context(segments: Sequence[SegmentInput]) -> np.ndarray:
 
 def clustering_view(segments: Sequence[SegmentInput], vectors: np.ndarray,
                     answers: Sequence[int | None] | None = None,
-                    sureness: Sequence[float] | None = None) -> tuple[np.ndarray, Clusterer]:
+                    probabilities: np.ndarray | None = None) -> tuple[np.ndarray, Clusterer]:
     """The vectors a run's themes are settled with, and the clusterer that finds them.
 
     The vectors are the passages blended with their neighbours (``context_vectors``). When
@@ -126,8 +126,8 @@ def clustering_view(segments: Sequence[SegmentInput], vectors: np.ndarray,
         vectors: row-aligned unit vectors.
         answers: row-aligned, the question a document's passage answers where its document
             follows the questions (``questions.answer_guide``); it guides the cut.
-        sureness: row-aligned, how sure the mapping was of that question
-            (``questions.answer_sureness``); the guide leans on a row that much.
+        probabilities: row-aligned, each question's probability as the mapping saw it
+            (``questions.map_questions``); the guide reads them (None: sure of the answers).
 
     Returns:
         (row-aligned unit vectors, clusterer for all rows).
@@ -138,7 +138,7 @@ def clustering_view(segments: Sequence[SegmentInput], vectors: np.ndarray,
     if runs_suit(segments):
         chained = context_vectors(segments, vectors, CHAIN_WEIGHTS)
         return grouping, DocumentRunsClusterer([s.source_key for s in segments], chained,
-                                               answers, sureness)
+                                               answers, probabilities)
     return grouping, SpectralWardClusterer()
 
 

@@ -26,7 +26,7 @@ from .embed import embed_segments
 from .guide import embed_free_texts
 from .label_rules import distinct_labels, draft_labels
 from .question_names import name_runs_by_questions
-from .questions import answer_guide, answer_sureness, map_questions
+from .questions import answer_guide, map_questions
 from .rules import min_theme_size
 from .said_forms import as_said, said_forms
 from .schema import (
@@ -147,7 +147,7 @@ def _fit_drafts(ordered: list[SegmentInput], vectors: np.ndarray,
     codebook, answers = guides.codebook, guides.answers
     texts = [s.text for s in ordered]
     known = {t.strip(): w for t, w in zip(texts, segment_words, strict=False)}
-    grouping, clusterer = clustering_view(ordered, vectors, answers, guides.sureness or None)
+    grouping, clusterer = clustering_view(ordered, vectors, answers, guides.probabilities)
     fit_rows = _fit_rows(ordered, vectors, grouping, options.isolation_threshold)
     # A document's runs were cut apart where its subject changes: nothing merges them again,
     # and it takes no zero-shot codes (codes taking passages first pull them out of the runs
@@ -249,19 +249,18 @@ def run_analysis(segments: Sequence[SegmentInput], *, models: TextModels,
     progress("Finding words and phrases", 35)
     segment_words = analyse_words([s.text for s in ordered], words)
     progress("Matching to questions", 45)
-    links = map_questions(ordered, vectors, questions,
-                          lambda texts: embed_free_texts(texts, embedder, cache),
-                          options.question_min_similarity)
+    links, probabilities = map_questions(ordered, vectors, questions,
+                                         lambda texts: embed_free_texts(texts, embedder, cache),
+                                         options.question_min_similarity)
     # A response that follows the questions is cut where its answers change (``runs``).
     answers = answer_guide(ordered, links, questions)
-    sureness = answer_sureness(ordered, links)
     progress("Grouping into themes", 55)
     drafts: list[ThemeDraft] = []
     fit: TopicFit | None = None
     if ordered:
         drafts, fit = _fit_drafts(ordered, vectors, segment_words,
                                   guides=Guides(codebook, answers, [q.text for q in questions],
-                                                sureness),
+                                                probabilities),
                                   models=models, options=options)
     progress("Describing themes", 75)
     # Three times the quotes shown: the store passes over any a member may not be quoted in.
@@ -272,7 +271,8 @@ def run_analysis(segments: Sequence[SegmentInput], *, models: TextModels,
         # Saved once the themes have their final names: joins by ``transform`` take them.
         keep_topic_model(fit.model, model_dir, themes, codebook)
     progress("Checking how stable each theme is", 80)
-    stability = run_stability(ordered, vectors, [d.rows for d in drafts], answers, sureness)
+    stability = run_stability(ordered, vectors, [d.rows for d in drafts], answers,
+                              probabilities)
     for theme, found in zip(themes, stability.found if stability else [], strict=False):
         theme.found_again = found
     theme_of = {sid: t.id for t in themes for sid in t.segment_ids}

@@ -17,7 +17,7 @@ from analysis.core.questions import MappingOptions, Passage, map_passages
 
 from .schema import QuestionInput, QuestionLink, SegmentInput
 
-__all__ = ["IN_ORDER", "IN_SEQUENCE", "answer_guide", "answer_sureness", "map_questions"]
+__all__ = ["IN_ORDER", "IN_SEQUENCE", "answer_guide", "map_questions"]
 
 # Sources whose passages are read in order: a document's neighbours answer the same
 # question. A transcript's turns are read in order by the app's mapping, which also knows
@@ -32,7 +32,7 @@ IN_ORDER = 0.8
 
 def map_questions(segments: Sequence[SegmentInput], vectors: np.ndarray,
                   questions: Sequence[QuestionInput], embed: Callable[[list[str]], np.ndarray],
-                  min_similarity: float = 0.2) -> dict[int, QuestionLink]:
+                  min_similarity: float = 0.2) -> tuple[dict[int, QuestionLink], np.ndarray]:
     """Link each segment to a question.
 
     Args:
@@ -45,7 +45,8 @@ def map_questions(segments: Sequence[SegmentInput], vectors: np.ndarray,
             every question is left unlinked (source "none").
 
     Returns:
-        {segment id: QuestionLink}.
+        ({segment id: QuestionLink}, row-aligned (n, len(questions)) probabilities of each
+        question as the mapping saw it, which guide a document's cut: ``runs``).
     """
     # Measured on the development response (bench/question_accuracy.py): each passage
     # alone 0.26 right, among its neighbours 0.55.
@@ -56,8 +57,10 @@ def map_questions(segments: Sequence[SegmentInput], vectors: np.ndarray,
     found = map_passages(passages, vectors, questions, embed,
                          MappingOptions(min_similarity=min_similarity))
     # Keyed by the segments' own (int) ids: every passage gets a mapping.
-    return {s.id: QuestionLink(s.id, m.question_id, m.confidence, m.source)
-            for s in segments for m in (found[s.id],)}
+    links = {s.id: QuestionLink(s.id, m.question_id, m.confidence, m.source)
+             for s in segments for m in (found[s.id],)}
+    probabilities = np.array([found[s.id].probabilities for s in segments], dtype=float)
+    return links, probabilities.reshape(len(segments), len(questions))
 
 
 def answer_guide(segments: Sequence[SegmentInput], links: Mapping[int, QuestionLink],
@@ -96,22 +99,3 @@ def answer_guide(segments: Sequence[SegmentInput], links: Mapping[int, QuestionL
             for row, answer in found:
                 answers[row] = answer
     return answers
-
-
-def answer_sureness(segments: Sequence[SegmentInput],
-                    links: Mapping[int, QuestionLink]) -> list[float]:
-    """How sure the mapping was of each segment's question (its link's confidence).
-
-    A passage the mapping was unsure of is one whose question changes when a tenth of the
-    passages is left out, so the question guide leans on each passage this much
-    (``runs.DocumentRunsClusterer``).
-
-    Args:
-        segments: the segments sorted by id.
-        links: {segment id: QuestionLink} from ``map_questions``.
-
-    Returns:
-        Row-aligned confidences, 0.0 where a segment has no link.
-    """
-    return [float(link.confidence) if (link := links.get(s.id)) is not None else 0.0
-            for s in segments]

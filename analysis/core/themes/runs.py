@@ -14,8 +14,9 @@ bench/heldout_corpus.py) and 0.85 on a second one (0.81), where spectral + Ward 
 development response's passages averaged 0.58 over fifteen pairs. A document's runs are never merged
 again afterwards (``rules.settle_topics``, ``keep_apart``), and a codebook only names them.
 Given the consultation's questions, a document that answers them in their order
-(``questions.answer_guide``) is also cut where its answers change (``GUIDE_WEIGHT``), leaning
-on each passage's question as much as the mapping was sure of it (``answer_sureness``).
+(``questions.answer_guide``) is also cut where its answers change (``GUIDE_WEIGHT``), by each
+passage's probabilities of the questions (``questions.map_questions``): where the mapping is
+torn between two questions, leaving a neighbour out flips its best one but barely moves them.
 
 Several documents are cut one by one (each gets runs in proportion to its length); runs
 of different documents whose centres are at least ``JOIN_SIMILARITY`` alike become one
@@ -44,24 +45,32 @@ __all__ = ["CLEAR_CAP", "CLEAR_CHANGE", "GUIDE_WEIGHT", "JOIN_SIMILARITY", "MIN_
 # several documents. Complete linkage: every pair of runs in a theme must be this alike.
 JOIN_SIMILARITY = 0.75
 # A document that follows the consultation's questions (``questions.answer_guide``) is cut
-# by what its passages say and by the question each answers: every passage carries a one-hot
-# of its question at this weight beside its unit vector, so a run spanning two questions
-# costs more, and it is asked for a run per question it answers (a question answered in
-# fewer passages than the smallest theme counts as the share of a run it fills). Chosen on
-# the written response with its 21 questions (bench/analysis_quality.py, row "ours + its
-# questions"; ten pairs of 90% samples): at 0.5, AMI 0.92 and mean ARI 0.93; with no
-# weight 0.91 and 0.84; at 1.0 0.90 and 0.94 (a wrong link then cuts a run short).
+# by what its passages say and by the question each answers: every passage carries its
+# probabilities of the questions its document answers at this weight beside its unit vector,
+# so a run spanning two questions costs more, and it is asked for a run per question it
+# answers, counted by each passage's best question (a question answered in fewer passages
+# than the smallest theme counts as the share of a run it fills). Chosen with a one-hot of
+# the best question on the written response with its 21 questions (bench/analysis_quality.py,
+# row "ours + its questions"; ten pairs of 90% samples): at 0.5, AMI 0.92 and mean ARI
+# 0.93; with no weight 0.91 and 0.84; at 1.0 0.90 and 0.94 (a wrong link then cuts a run
+# short).
 # Counting a short answer as a whole run (before) forced cuts inside long answers: on a
 # fourth response (20 questions, 7 answered in 1-3 passages) mean ARI 0.81, now 0.88 (AMI
 # 0.86 -> 0.84); the written response 0.93 -> 0.94 (AMI 0.92 -> 0.90), the second and
-# third unchanged (0.87, 0.89). Each passage's one-hot is scaled by the mapping's confidence in
-# its question (``questions.answer_sureness``): the question of 3-9% of passages changes
-# between 90% samples, mostly unsure ones, and a full-weight one-hot then moved the cut. Mean
-# ARI over the bench's 10 pairs and 45 more of ten other samples (AMI): written 0.915 ->
-# 0.939 (0.923 -> 0.937), second 0.887 -> 0.904 (0.870 -> 0.879), third 0.917 -> 0.948
-# (0.918 -> 0.923), fourth 0.882 -> 0.891 (0.855 -> 0.872), fifth 0.954 -> 0.949 (0.911),
-# sixth 0.901 -> 0.911 (0.873 -> 0.906). Scaled by its square or square root instead, or
-# dropped below 0.5: within 0.01 of these on average.
+# third unchanged (0.87, 0.89). The best question of 3-9% of passages changes between 90%
+# samples, mostly ones the mapping was unsure of, and a full-weight one-hot then moved the
+# cut. Scaling the one-hot by the mapping's confidence helped (mean ARI, AMI: written 0.915
+# -> 0.939, 0.923 -> 0.937; fourth 0.882 -> 0.891, 0.855 -> 0.872), but it still jumps to
+# the other question when the best one flips; the probabilities move smoothly, so the cut
+# moves less. Mean ARI over 45 pairs of 90% samples, averaged over six draws of samples
+# (bench/guide_stability.py --draw 0..5), confidence x one-hot -> probabilities (AMI):
+# written 0.939 -> 0.957 (0.937 -> 0.938), second 0.893 -> 0.901 (0.879 -> 0.889), third
+# 0.947 -> 0.964 (0.923), fourth 0.886 -> 0.892 (0.872 -> 0.901), fifth 0.939 -> 0.941
+# (0.911 -> 0.915), sixth 0.916 -> 0.922 (0.906 -> 0.911). Not on every draw: the fourth's
+# draw 5 0.896 -> 0.874, the fifth's draws 1 and 5 0.942 -> 0.934 and 0.943 -> 0.930, the
+# second's draw 1 0.893 -> 0.885. Probabilities sharpened, flattened, averaged with the
+# neighbours' or over subsamples, and counting a question's runs by its summed probability
+# were as mixed or worse (bench/guide_stability.py).
 GUIDE_WEIGHT = 0.5
 # A long response answers more questions than the square-root rule gives runs (the written
 # responses: 24 and 22 sections, 11 and 10 runs). So a document also gets a run for every
@@ -179,16 +188,18 @@ class DocumentRunsClusterer:
 
     def __init__(self, sources: Sequence[str], view: np.ndarray | None = None,
                  answers: Sequence[int | None] | None = None,
-                 sureness: Sequence[float] | None = None) -> None:
+                 probabilities: np.ndarray | None = None) -> None:
         """Args: each row's source, in reading order; the rows to cut by (the vectors
         given to ``fit_predict`` when None); each row's question (``answer_guide``) or None;
-        how sure the mapping was of each row's question (``answer_sureness``; None: sure)."""
+        each row's probability of each question, columns in the questions' order
+        (``questions.map_questions``; None: sure of its answer)."""
         self.sources = list(sources)
         self.view = view
         self.answers = list(answers) if answers is not None else [None] * len(self.sources)
-        self.sureness = list(sureness) if sureness is not None else [1.0] * len(self.sources)
-        if len(self.answers) != len(self.sources) or len(self.sureness) != len(self.sources):
-            raise ValueError("answers and sureness must give one entry (or None) per row")
+        self.probabilities = None if probabilities is None else np.asarray(probabilities)
+        if len(self.answers) != len(self.sources) or (
+                self.probabilities is not None and len(self.probabilities) != len(self.sources)):
+            raise ValueError("answers and probabilities must give one entry (or None) per row")
 
     def subset(self, rows: np.ndarray) -> DocumentRunsClusterer:
         """Args: rows kept, in order. Returns: the clusterer for just those rows."""
@@ -196,28 +207,30 @@ class DocumentRunsClusterer:
         return DocumentRunsClusterer([self.sources[r] for r in rows],
                                      None if self.view is None else self.view[rows],
                                      [self.answers[r] for r in rows],
-                                     [self.sureness[r] for r in rows])
+                                     None if self.probabilities is None
+                                     else self.probabilities[rows])
 
     def _guided(self, rows: np.ndarray, vectors: np.ndarray,
                 wanted: int) -> tuple[np.ndarray, int]:
         """Args: one document's rows, their vectors, runs wanted. Returns: the vectors with
-        each row's question beside it, and at least a run per question (none: unchanged)."""
+        each row's question probabilities beside them, and at least a run per question
+        (none: unchanged)."""
         answers = [self.answers[r] for r in rows]
         asked = sorted({a for a in answers if a is not None})
         if not asked:
             return vectors, wanted
         guide = np.zeros((len(rows), len(asked)))
-        for row, (answer, sure) in enumerate(zip(answers, (self.sureness[r] for r in rows),
-                                                     strict=True)):
+        for row, answer in enumerate(answers):
             if answer is not None:
-                guide[row, asked.index(answer)] = GUIDE_WEIGHT * sure
+                guide[row] = (np.equal(asked, answer) if self.probabilities is None
+                              else self.probabilities[rows[row], asked])
         # A question answered in fewer passages than a theme's least size cannot be a run
         # of its own: it counts as the share of a run it fills, so answers of one or two
         # passages never make the long answers be cut apart to give the runs asked for.
         smallest = min_theme_size(len(self.sources))
         said = Counter(answers)
         filled = sum(min(1.0, said[question] / smallest) for question in asked)
-        return np.hstack([vectors, guide]), max(wanted, round(filled))
+        return np.hstack([vectors, GUIDE_WEIGHT * guide]), max(wanted, round(filled))
 
     def fit_predict(self, vectors: np.ndarray, settings: ClusterSettings,
                     seed: int) -> np.ndarray:

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "AnalysisResult",
@@ -244,13 +248,14 @@ class ThemeDraft:
 class Guides:
     """What guides a run's themes: the codebook, per row the question a document's passage
     answers where its document follows the questions (``answer_guide``: a place in
-    ``questions``), and the questions' texts in their order; per row, how sure the mapping
-    was of that question (``answer_sureness``; empty: sure)."""
+    ``questions``), and the questions' texts in their order; per row, each question's
+    probability as the mapping saw it (``map_questions``; None: sure of the answers)."""
 
     codebook: Codebook
     answers: Sequence[int | None]
     questions: Sequence[str] = ()
-    sureness: Sequence[float] = ()
+    # An array compares row by row, not as one value: left out of ==.
+    probabilities: np.ndarray | None = field(default=None, compare=False)
 
 
 def sort_segments(segments: Sequence[SegmentInput]) -> list[SegmentInput]:

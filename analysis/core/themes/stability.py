@@ -122,7 +122,7 @@ def theme_stability(vectors: np.ndarray, themes: Sequence[Sequence[int]], *,
 def run_stability(segments: Sequence[SegmentInput], vectors: np.ndarray,
                   themes: Sequence[Sequence[int]],
                   answers: Sequence[int | None] | None = None,
-                  sureness: Sequence[float] | None = None) -> Stability | None:
+                  probabilities: np.ndarray | None = None) -> Stability | None:
     """Each theme's stability as a run clustered it, or None above ``MEASURED_UP_TO``.
 
     Args:
@@ -131,12 +131,12 @@ def run_stability(segments: Sequence[SegmentInput], vectors: np.ndarray,
             ``clustering_view``).
         themes: each theme's rows.
         answers: the run's question guide for documents (``clustering_view``), or None.
-        sureness: how sure the mapping was of each row's question (``clustering_view``).
+        probabilities: each row's question probabilities (``clustering_view``), or None.
 
     Returns:
         ``Stability`` or None when the run is too large to measure.
     """
     if len(segments) > MEASURED_UP_TO:
         return None
-    view, clusterer = clustering_view(segments, vectors, answers, sureness)
+    view, clusterer = clustering_view(segments, vectors, answers, probabilities)
     return theme_stability(view, themes, clusterer=clusterer)

@@ -74,6 +74,17 @@ def test_each_answer_maps_to_its_question_with_its_confidence(embed):
     assert all(found[i].check == (found[i].confidence < CHECK_BELOW) for i in range(9))
 
 
+def test_each_passage_carries_its_question_probabilities(embed):
+    # The theme cut leans on these (``runs``): the same numbers the best question and its
+    # confidence were read from, in the order the questions were given.
+    found = run(passages("document:1"), embed)
+    for mapping in found.values():
+        chances = np.array(mapping.probabilities)
+        assert chances.shape == (len(QUESTIONS),) and np.isclose(chances.sum(), 1)
+        assert QUESTIONS[int(chances.argmax())].id == mapping.question_id
+        assert mapping.confidence == round(float(chances.max()), 3)
+
+
 def test_a_person_link_always_wins_and_teaches(embed):
     items = passages()
     items[0] = replace(items[0], question_id=13)

@@ -43,8 +43,10 @@ def test_unrelated_segments_are_left_unlinked(segments, topics, questions, codeb
 
 def test_no_questions_means_no_links(segments):
     vectors = np.eye(len(segments), 4)
-    links = map_questions(segments, vectors, [], lambda texts: np.zeros((len(texts), 4)))
+    links, probabilities = map_questions(segments, vectors, [],
+                                         lambda texts: np.zeros((len(texts), 4)))
     assert all(link.question_id is None for link in links.values())
+    assert probabilities.shape == (len(segments), 0)
 
 
 def test_a_documents_passage_is_mapped_among_its_neighbours(segments, topics, questions,
@@ -89,20 +91,26 @@ def test_only_a_document_that_answers_the_questions_in_order_is_guided_by_them()
     assert answer_guide(segments, links, []) == [None] * 44
 
 
-def test_the_guide_leans_on_each_passage_as_much_as_its_mapping_was_sure():
-    import numpy as np
-
+def test_the_guide_reads_each_passages_question_probabilities(segments, questions, embedder,
+                                                              cache):
+    # One computation: the probabilities the links were read from go to the cut as they are.
+    from analysis.core.themes.embed import embed_segments
     from analysis.core.themes.engine import clustering_view
-    from analysis.core.themes.questions import answer_sureness
-    from analysis.core.themes.schema import QuestionLink, SegmentInput
+    from analysis.core.themes.guide import embed_free_texts
+    from analysis.core.themes.schema import SegmentInput
 
-    segments = [SegmentInput(id=i + 1, text=f"p{i}", text_hash=f"h{i}",
-                             source_key="document:1") for i in range(40)]
-    links = {s.id: QuestionLink(s.id, 10, 0.25 + s.id / 100, "model") for s in segments[1:]}
-    sureness = answer_sureness(segments, links)
-    assert sureness[0] == 0.0  # not linked
-    assert sureness[1:] == [0.25 + s.id / 100 for s in segments[1:]]
-    vectors = np.eye(40, 24, dtype=np.float32) + 0.1
-    _, clusterer = clustering_view(segments, vectors / np.linalg.norm(vectors, axis=1)[:, None],
-                                   [0] * 40, sureness)
-    assert clusterer.sureness == sureness
+    passages = [SegmentInput(id=i + 1, text=s.text, text_hash=s.text_hash,
+                             source_key="document:1") for i, s in enumerate(segments[:40])]
+    vectors = embed_segments(passages, embedder, cache)
+    links, probabilities = map_questions(passages, vectors, questions,
+                                         lambda texts: embed_free_texts(texts, embedder, cache))
+    assert probabilities.shape == (40, len(questions))
+    assert np.allclose(probabilities.sum(axis=1), 1)
+    place = {q.id: k for k, q in enumerate(questions)}
+    linked = [(row, links[p.id]) for row, p in enumerate(passages)
+              if links[p.id].question_id is not None]
+    assert linked
+    for row, link in linked:
+        assert place[link.question_id] == probabilities[row].argmax()
+    _, clusterer = clustering_view(passages, vectors, [0] * 40, probabilities)
+    assert np.array_equal(clusterer.probabilities, probabilities)

@@ -189,22 +189,38 @@ def test_questions_answered_in_a_passage_or_two_do_not_cut_a_long_answer_apart()
         assert len(set(labels[start:start + 10].tolist())) == 1
 
 
-def test_a_passage_whose_question_the_mapping_was_unsure_of_is_cut_by_what_it_says():
+def test_a_flipped_answer_moves_the_cut_under_a_one_hot_guide_but_not_under_probabilities():
     # Ten passages on one subject, ten on another; the tenth reads a little more like the
-    # first subject but was mapped, unsurely, to the second question. A mapping that unsure
-    # flips between 90% samples, so it must not move the cut; a sure one still does.
+    # first subject, and the mapping is torn between the two questions for it. Leaving one
+    # passage out tips its best question from the first to the second (0.51 -> 0.49): a
+    # one-hot guide then jumps from one question to the other and moves the cut, while its
+    # probabilities barely move, so the cut stays where what it says puts it.
     a, b = np.eye(24)[0], np.eye(24)[1]
     rows = normalise_rows(np.vstack([np.tile(a, (9, 1)), 0.52 * a + 0.48 * b,
                                      np.tile(b, (10, 1))]))
     sources = ["document:1"] * 20
-    answers = [0] * 9 + [1] * 11
     settings = replace(choose_settings(20), n_clusters=2)
-    sure = DocumentRunsClusterer(sources, answers=answers, sureness=[1.0] * 20)
-    assert sure.fit_predict(rows, settings, 0).tolist() == [0] * 9 + [1] * 11
-    unsure = DocumentRunsClusterer(sources, answers=answers,
-                                   sureness=[1.0] * 9 + [0.1] + [1.0] * 10)
-    assert unsure.fit_predict(rows, settings, 0).tolist() == [0] * 10 + [1] * 10
-    # A sample keeps each row's sureness beside its question.
+    full = np.array([[1.0, 0.0]] * 9 + [[0.51, 0.49]] + [[0.0, 1.0]] * 10)
     pick = np.array([r for r in range(20) if r != 3])
-    assert for_rows(unsure, pick).fit_predict(rows[pick], settings, 0).tolist() == (
-        [0] * 9 + [1] * 10)
+    sample = full[pick]
+    sample[8] = [0.49, 0.51]  # the torn passage, now row 8 of the sample
+
+    def cut(probabilities, guided_rows):
+        answers = probabilities.argmax(axis=1).tolist()
+        return DocumentRunsClusterer(sources[:len(guided_rows)], answers=answers,
+                                     probabilities=probabilities).fit_predict(
+            guided_rows, settings, 0).tolist()
+
+    def one_hot(probabilities, guided_rows):
+        answers = probabilities.argmax(axis=1).tolist()
+        return DocumentRunsClusterer(sources[:len(guided_rows)], answers=answers).fit_predict(
+            guided_rows, settings, 0).tolist()
+
+    assert cut(full, rows) == [0] * 10 + [1] * 10
+    assert cut(sample, rows[pick]) == [0] * 9 + [1] * 10  # the torn passage stays first
+    assert one_hot(full, rows) == [0] * 10 + [1] * 10
+    assert one_hot(sample, rows[pick]) == [0] * 8 + [1] * 11  # it jumped to the second run
+    # A sample of the clusterer keeps each row's probabilities beside its question.
+    whole = DocumentRunsClusterer(sources, answers=full.argmax(axis=1).tolist(),
+                                  probabilities=full)
+    assert np.array_equal(for_rows(whole, pick).probabilities, full[pick])
