@@ -212,7 +212,12 @@ def backup_restore(file, yes) -> None:
     erasure.write_list(data_dir, erasure.read_list(data_dir) + erased)
     again = _reapply_erasures()
     click.echo(f"Restored the database and {restored['files']} files from {file}")
-    click.echo(f"Erased {again} member{'s' if again != 1 else ''} again from the erasure list.")
+    click.echo(_erased_again(again))
+
+
+def _erased_again(again: int) -> str:
+    return ngettext("Erased %(num)d member again from the erasure list.",
+                    "Erased %(num)d members again from the erasure list.", again)
 
 
 def _reapply_erasures() -> int:
@@ -229,7 +234,7 @@ def _reapply_erasures() -> int:
 def erasures_reapply() -> None:
     """Erase again everyone on the erasure list (run after restoring PostgreSQL with pg_restore)."""
     again = _reapply_erasures()
-    click.echo(f"Erased {again} member{'s' if again != 1 else ''} again from the erasure list.")
+    click.echo(_erased_again(again))
 
 
 def init_app(app: Flask) -> None:

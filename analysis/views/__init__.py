@@ -6,8 +6,8 @@ def init_app(app: Flask) -> None:
     from analysis import models  # noqa: F401  (registers the tables)
     from analysis.services.embeddings import forget_unused
 
-    # Imported for their routes: search and theme_history add theirs to the themes blueprint;
-    # review, safeguarding and transcripts register their own.
+    # Imported for their routes: search, theme_history and theme_split add theirs to the themes
+    # blueprint; review, safeguarding and transcripts register their own.
     from analysis.views import (  # noqa: F401
         cli,
         review,
@@ -15,6 +15,7 @@ def init_app(app: Flask) -> None:
         search,
         tasks,
         theme_history,
+        theme_split,
         transcripts,
     )
     from analysis.views.demo import load_demo_themes, load_demo_transcripts

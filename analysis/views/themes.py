@@ -12,20 +12,17 @@ from analysis.models import Theme
 from analysis.services import question_links as links
 from analysis.services import theme_edits as edits
 from analysis.services import theme_history as history
-from analysis.services import theme_jobs
 from analysis.services import theme_learning as learning
-from analysis.services import theme_split as splitting
 from analysis.services import themes as service
 from analysis.services.memos import segment_memos
 from analysis.services.question_map import CHECK_BELOW
 from analysis.services.search import NOT_GROUPED
 from analysis.services.theme_store import consultation_themes
-from analysis.views.segment_info import describe, segments_by_id
+from analysis.views.segment_info import describe
 from analysis.views.theme_forms import (
     MergeForm,
     MoveForm,
     RenameForm,
-    SplitForm,
     merge_choices,
     move_choices,
 )
@@ -33,7 +30,7 @@ from analysis.views.theme_gone import theme_or_gone
 from forum.access import Role, allow
 from forum.extensions import db
 from forum.forms.accounts import ConfirmForm
-from forum.models import Consultation, JobStatus
+from forum.models import Consultation
 from forum.services import audit
 from forum.services.segments import quotable_segments, usable_segments
 
@@ -265,41 +262,3 @@ def merge(theme_id):
     edits.merge(theme, other, current_user, request.remote_addr)
     flash(f"Merged “{merged_label}” into “{theme.shown_label}”.")
     return redirect(url_for("themes.show", theme_id=theme.id))
-
-
-@bp.route("/themes/<int:theme_id>/split", methods=["GET", "POST"])
-@allow(*WORK)
-def split(theme_id):
-    """Preview splitting the theme into 2-4 sub-themes (made by the worker), then confirm."""
-    theme = theme_or_gone(theme_id)
-    form = SplitForm()
-    job = theme_jobs.split_job(theme, start=request.method == "GET")
-    if job is not None and job.status == JobStatus.FAILED:
-        flash(job.message or "The split could not be prepared.", "error")
-        return redirect(url_for("themes.show", theme_id=theme.id))
-    if job is None or job.status != JobStatus.DONE:
-        if request.method == "POST":
-            flash("The theme changed since the preview. Check the new preview.", "error")
-            return redirect(url_for("themes.split", theme_id=theme.id))
-        return render_template("themes/split_wait.html", theme=theme,
-                               status=theme_jobs.job_status(job), form=None), 202
-    parts = theme_jobs.preview_parts(job)
-    if form.validate_on_submit():
-        if form.fingerprint.data != splitting.fingerprint(theme):
-            flash("The theme changed since the preview. Check the new preview.", "error")
-            return redirect(url_for("themes.split", theme_id=theme.id))
-        made = splitting.split(theme, parts, current_user, request.remote_addr)
-        flash(f"Theme split into {len(made)} themes.")
-        return redirect(url_for("themes.index", consultation_id=made[0].consultation_id))
-    form.fingerprint.data = splitting.fingerprint(theme)
-    texts = segments_by_id({s for p in parts for s in p.representative_ids[:2]})
-    return render_template("themes/split.html", theme=theme, parts=parts, texts=texts,
-                           split_form=form, form=None)
-
-
-@bp.route("/themes/<int:theme_id>/split/status")
-@allow(*WORK)
-def split_status(theme_id):
-    """The split preview's progress as JSON, for the waiting page's script."""
-    theme = db.get_or_404(Theme, theme_id)
-    return jsonify(theme_jobs.job_status(theme_jobs.split_job(theme, start=False)))

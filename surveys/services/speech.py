@@ -26,6 +26,9 @@ SUPPORT = ("If you want to talk to someone. Talk to the researcher with you. The
            "If you need help with your health, call 1 1 1. In an emergency, call 9 9 9.")
 
 
+STOP_ASKED = "Do you want to stop? That is fine. You do not have to say why."
+
+
 class SpeechError(RuntimeError):
     """Read-aloud audio could not be made; the message says why in plain English."""
 
@@ -38,7 +41,8 @@ def page_speech(version: SurveyVersion, org_name: str) -> dict[str, str]:
         org_name: the charity's name, as shown in the header.
 
     Returns:
-        Page name (start, end, stop, stopped, done) to the words spoken.
+        Page name (start, end, stop, stopped, done) to the words spoken; "stop_none" is the stop
+        page when nothing was answered yet.
     """
     purpose = " ".join((version.purpose or "").split()) or (
         "We want to hear what you think. We will tell the people who make the rules.")
@@ -53,8 +57,11 @@ def page_speech(version: SurveyVersion, org_name: str) -> dict[str, str]:
                   "questions. Do you want to take part?"),
         "end": "Thank you. That was the last question. Please give the tablet back to the "
                "researcher.",
-        "stop": ("Do you want to stop? That is fine. You do not have to say why. What shall we do "
-                 "with the answers you gave? Keep my answers, or delete my answers."),
+        "stop": (f"{STOP_ASKED} What shall we do with the answers you gave? Keep my answers, "
+                 "or delete my answers."),
+        # The stop page before any answer hides the keep-or-delete choice, so Play does too.
+        "stop_none": (f"{STOP_ASKED} You have not answered any questions, so nothing will be "
+                      "kept."),
         "stopped": f"Thank you for your time. {SUPPORT}",
         "done": ("Thank you for taking part. Your answers are saved. What you said will help us "
                  f"tell the people who make the rules. {SUPPORT}"),
@@ -97,7 +104,8 @@ def version_strings(version: SurveyVersion, org_name: str, data_dir: Path) -> li
     """
     items: list[tuple[str, str, int | None]] = []
     names = {"start": "Start page", "end": "Last page", "stop": "Stop page",
-             "stopped": "After stopping", "done": "Thank-you page"}
+             "stop_none": "Stop page, before any answer", "stopped": "After stopping",
+             "done": "Thank-you page"}
     for page, text in page_speech(version, org_name).items():
         items.append((names[page], text, None))
     for question in version.questions:

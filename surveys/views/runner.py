@@ -130,6 +130,8 @@ def render_page(template: str, version: SurveyVersion, urls: dict, preview: bool
         context["take_part_url"] = take_part_url(version, urls)
     if template in PAGES or template == "question":
         context["say"], context["speech_url"] = _speech(version, template, context.get("question"))
+    if template == "stop":
+        context["say_none"], context["speech_url_none"] = _speech(version, "stop_none")
     if template in ("question", "stop"):
         context["text_max"], context["too_long"] = TEXT_MAX, TOO_LONG
         context["too_small"] = NUMBER_TOO_SMALL

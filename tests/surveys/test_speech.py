@@ -22,7 +22,7 @@ def _visible_text(html: str) -> str:
 def test_publishing_makes_audio_for_every_page_and_question(app, version):
     made = generate_speech(version, "Forum Voice", app.config["DATA_DIR"])
     strings = version_strings(version, "Forum Voice", app.config["DATA_DIR"])
-    assert made == len(strings) == 5 + len(version.questions)
+    assert made == len(strings) == 6 + len(version.questions)  # the stop page has two
     assert {s.source for s in strings} == {"machine"}
     path = speech.speech_path(app.config["DATA_DIR"], strings[0].key)
     assert path.read_bytes()[:4] == b"RIFF" and path.stat().st_size > 10_000
@@ -47,7 +47,8 @@ def test_spoken_words_are_the_words_on_the_page(app, auth, version):
     auth.login(Role.PEER_RESEARCHER)
     spoken = page_speech(version, app.config.get("ORG_NAME", "Forum Voice"))
     for page, words in spoken.items():
-        text = _visible_text(auth.client.get(f"/run/{version.id}/{page}").data.decode())
+        shown = "stop" if page == "stop_none" else page  # the stop page with nothing answered
+        text = _visible_text(auth.client.get(f"/run/{version.id}/{shown}").data.decode())
         for sentence in re.split(r"(?<=[.?])\s+", words):
             if "1 1 6" in sentence or "1 1 1" in sentence or "9 9 9" in sentence:
                 continue  # numbers are spelt out digit by digit for the voice
@@ -118,3 +119,20 @@ def test_audio_made_after_publishing_changes_the_rules_a_tablet_compares(app, au
     after = auth.client.get(f"/run/{version.id}/offline.json").get_json()["rules"]
     assert before != after
     assert auth.client.get(f"/run/{version.id}/offline.json").get_json()["rules"] == after
+
+
+def test_stopping_before_any_answer_plays_only_what_the_page_shows(app, auth, version):
+    """With nothing answered the stop page hides 'Keep my answers' and 'Delete my answers',
+    but Play still asked "What shall we do with the answers you gave?"."""
+    generate_speech(version, app.config.get("ORG_NAME", "Forum Voice"), app.config["DATA_DIR"])
+    auth.login(Role.PEER_RESEARCHER)
+    manifest = auth.client.get(f"/run/{version.id}/offline.json").get_json()["urls"]
+    html = auth.client.get(f"/run/{version.id}/stop").data.decode()
+    say = re.search(r'data-say-none="([^"]*)"', html)
+    assert say, "the stop page carries the words for when nothing was answered"
+    assert say.group(1) == ("Do you want to stop? That is fine. You do not have to say why. "
+                            "You have not answered any questions, so nothing will be kept.")
+    audio = re.search(r'data-audio-none="(/run/speech/[0-9a-f]{64}\.wav)"', html)
+    assert audio and audio.group(1) in manifest  # made at publish, kept on the tablet
+    assert audio.group(1) not in re.search(r'data-audio="([^"]*)"', html).group(1)
+    assert auth.client.get(audio.group(1)).mimetype == "audio/wav"

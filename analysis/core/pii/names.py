@@ -8,6 +8,7 @@ from ..lists import load_set
 from . import initials, kin, name_rules, speakers
 from .areas import is_kept_region
 from .common import CAP_WORD, COMMON_WORDS, Candidate
+from .name_frames import in_organisation, region_framed, star_sign
 from .name_words import (
     PEOPLE_ARE_NOT_IN,
     PLACE_PREPOSITION,
@@ -39,45 +40,14 @@ IN_THE_BEFORE = re.compile(r"\b(?i:in|near|round|around|outside|across)[ \t]+the
 THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?(?:[ \t]+[a-z]+)?)[ \t]+$")
 
 
-# "trust" in lower case after a name is the verb ("me and Dave trust each other").
-STAR_SIGNS = frozenset(["aries", "taurus", "gemini", "cancer", "leo", "virgo", "libra", "scorpio",
-                        "sagittarius", "capricorn", "aquarius", "pisces"])
-# Said of what someone is ("i'm a leo", "she's such a Virgo"), never "there's a Leo on my
-# wing"; "typical" or "proper" only with whom it describes after ("typical leo me"):
-# "typical Leo, nicked my burn" is someone.
-SIGN_BEFORE = re.compile(
-    r"\b(?:(?i:i['’]?m|am|are|['’]re|is|[a-z]+['’]s|hes|shes|ur|being)[ \t]+"
-    r"(?i:an?|such[ \t]+a)"
-    r"|(?P<typical>(?i:typical|proper)))[ \t]+$")
-THERE_BEFORE = re.compile(r"\b(?i:there|here)(?:['’]s|[ \t]+is)[ \t]+(?i:an?)[ \t]+$")
-SIGN_OF_SOMEONE = re.compile(
-    r"[ \t]*(?:[.!?\n]|$)"  # "..., typical leo."
-    r"|[ \t]*,?[ \t]+(?i:me|him|her|you|us|them|that|behaviou?r|traits?|thing|energy)\b")
 # "rang CJ": initials are a word of the span too, so the verb glued before them is dropped.
 WORD_OR_INITIALS = re.compile(rf"\b[A-Z]{{2}}\b|{WORD.pattern}")
-# With 's only a capitalised word names the organisation ("Prince's Trust"): "Jamie's
-# appeal", "Kelly's community order" and "Sarah's charity shop job" are someone's.
-ORG_WORDS = r"community|foundation|association|society|charity|appeal"
-ORG_AFTER = re.compile(rf"(?:[ \t]+(?:(?i:{ORG_WORDS})|Trust)"
-                       rf"|['’]s[ \t]+(?:Community|Foundation|Association|Society|Charity"
-                       rf"|Appeal|Trust))\b")
 TITLE_OPENERS = frozenset(["prison", "jail", "hospital", "hostel", "rehab", "ward", "court"])
 MIN_NAME_LETTERS = 2  # a single letter is an initial or a typo, not a name
 MIN_LONE_NAME = 3  # a capitalised two-letter word on its own ("Mr", "Go") is not a name
 
 
 LOWER_WORD = re.compile(r"\s([a-z]+)\b")
-
-
-REGION_FRAME_BEFORE = re.compile(
-    r"\b(?i:the|in|from|to|across|around|round|near|all[ \t]+over)[ \t]+$")
-
-
-def _region_framed(text: str, cand: Candidate) -> bool:
-    """Whether a region word stands where a place does ("the Midlands", "from Kent")."""
-    span = text[cand.start:cand.end]
-    return (" " in span.strip() or span.lower().startswith("the ")
-            or bool(REGION_FRAME_BEFORE.search(text[max(0, cand.start - 12):cand.start])))
 
 
 def _before_function_word(span: str) -> str:
@@ -250,7 +220,7 @@ def find_names(
     # Only in a place frame ("the Midlands", "in Kent") or when the region is more than a
     # word: "I miss Chad so much, he was my pad mate" is someone.
     found = [c for c in found if c.start in cued or not is_kept_region(text[c.start:c.end])
-             or not _region_framed(text, c)
+             or not region_framed(text, c)
              or text[c.start:c.end].lower() in load_set("first_names.txt")
              or shows_a_person(text, c.start, c.end)]
     # "Lucky, that's what they called me": said to be a name, so a name however English
@@ -268,24 +238,9 @@ def find_names(
     # an organisation's word is the organisation's ("the simon community", "Prince's Trust").
     not_names = load_set("not_names.txt")
     found = [c for c in found if text[c.start:c.end].lower() not in not_names
-             and not said_as_shop(text, c.start, c.end) and not _in_organisation(text, c)
-             and not _star_sign(text, c)]
+             and not said_as_shop(text, c.start, c.end) and not in_organisation(text, c)
+             and not star_sign(text, c)]
     return found + _said_again(text, found)
-
-
-def _star_sign(text: str, cand: Candidate) -> bool:
-    """"I'm a leo", "typical Leo": a star sign said as a kind of person, not someone."""
-    sign = SIGN_BEFORE.search(text, max(0, cand.start - 12), cand.start)
-    return bool(text[cand.start:cand.end].lower() in STAR_SIGNS and sign
-                and not THERE_BEFORE.search(text, max(0, cand.start - 12), cand.start)
-                and (not sign.group("typical") or SIGN_OF_SOMEONE.match(text, cand.end)))
-
-
-def _in_organisation(text: str, cand: Candidate) -> bool:
-    """A name with an organisation's word after it or as its last word ("Simon Community")."""
-    words = text[cand.start:cand.end].split()
-    return bool(ORG_AFTER.match(text, cand.end)
-                or (len(words) > 1 and ORG_AFTER.fullmatch(" " + words[-1])))
 
 
 def _said_again(text: str, found: list[Candidate]) -> list[Candidate]:

@@ -5,6 +5,7 @@ import {
 import {
   flow, go, main, nextUrl, preview, previousUrl, shownIds, store, urls, versionId
 } from "./context.js";
+import { sayNothingGiven } from "./read-aloud.js";
 
 const SPECIAL = ["dont_know", "prefer_not"];
 
@@ -207,6 +208,7 @@ export function stopPage() {
     form.querySelector("[data-stop-choice]").hidden = nothingGiven;
     form.querySelector("[data-stop-ask]").hidden = nothingGiven;
     form.querySelector("[data-stop-none]").hidden = !nothingGiven;
+    if (nothingGiven) sayNothingGiven();
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();

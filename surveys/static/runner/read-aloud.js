@@ -1,5 +1,6 @@
 /* The "Play" button: the recording first, else a local voice, else no button at all
- * (a cloud voice would send the question off the tablet). */
+ * (a cloud voice would send the question off the tablet). The words and the recording are
+ * read from the button when it is tapped: the stop page changes them (sayNothingGiven). */
 
 export function setupPlay() {
   const button = document.querySelector("[data-play]");
@@ -9,23 +10,33 @@ export function setupPlay() {
     button.setAttribute("aria-pressed", on ? "true" : "false");
     label.textContent = on ? "Stop" : "Play";
   }
-  if (button.dataset.audio) {
-    playRecording(button, playing);
-    return;
+  const synth = "speechSynthesis" in window ? window.speechSynthesis : null;
+  let audio = null;
+  function recording() {
+    const src = button.dataset.audio;
+    if (audio && audio.dataset.src === src) return audio;
+    if (audio) audio.pause();
+    audio = new Audio(src);
+    audio.dataset.src = src;
+    audio.preload = "auto";
+    audio.addEventListener("ended", function () { playing(false); });
+    audio.addEventListener("pause", function () { playing(false); });
+    return audio;
   }
-  if (!("speechSynthesis" in window)) return;
-  const synth = window.speechSynthesis;
-  function localVoice() {
-    const voices = synth.getVoices().filter(function (v) { return v.localService && /^en/i.test(v.lang); });
-    voices.sort(function (a, b) { return (/en-GB/i.test(b.lang) ? 1 : 0) - (/en-GB/i.test(a.lang) ? 1 : 0); });
-    return voices[0] || null;
-  }
-  function check() { if (localVoice()) button.hidden = false; }
+  function check() { if (button.dataset.audio || (synth && localVoice(synth))) button.hidden = false; }
+  if (button.dataset.audio) recording();
   check();
-  if (synth.addEventListener) synth.addEventListener("voiceschanged", check);
+  if (synth && synth.addEventListener) synth.addEventListener("voiceschanged", check);
   button.addEventListener("click", function () {
+    if (button.dataset.audio) {
+      const clip = recording();
+      if (!clip.paused) { clip.pause(); clip.currentTime = 0; return; }
+      clip.play().then(function () { playing(true); }, function () { playing(false); });
+      return;
+    }
+    if (!synth) return;
     if (synth.speaking) { synth.cancel(); playing(false); return; }
-    const voice = localVoice();
+    const voice = localVoice(synth);
     if (!voice) return;
     const utterance = new SpeechSynthesisUtterance(button.dataset.say);
     utterance.voice = voice;
@@ -37,14 +48,21 @@ export function setupPlay() {
   });
 }
 
-function playRecording(button, playing) {
-  const audio = new Audio(button.dataset.audio);
-  audio.preload = "auto";
-  audio.addEventListener("ended", function () { playing(false); });
-  audio.addEventListener("pause", function () { playing(false); });
-  button.hidden = false;
-  button.addEventListener("click", function () {
-    if (!audio.paused) { audio.pause(); audio.currentTime = 0; return; }
-    audio.play().then(function () { playing(true); }, function () { playing(false); });
-  });
+/* The stop page before any answer: Play says what the page then shows, not "Keep my answers,
+ * or delete my answers". With no clip made for it (published before there was one), the
+ * tablet's own voice reads the words, or the button goes if it has none. */
+export function sayNothingGiven() {
+  const button = document.querySelector("[data-play]");
+  if (!button || !button.dataset.sayNone) return;
+  button.dataset.say = button.dataset.sayNone;
+  if (button.dataset.audioNone) button.dataset.audio = button.dataset.audioNone;
+  else delete button.dataset.audio;
+  const synth = "speechSynthesis" in window ? window.speechSynthesis : null;
+  if (!button.dataset.audio && !(synth && localVoice(synth))) button.hidden = true;
+}
+
+function localVoice(synth) {
+  const voices = synth.getVoices().filter(function (v) { return v.localService && /^en/i.test(v.lang); });
+  voices.sort(function (a, b) { return (/en-GB/i.test(b.lang) ? 1 : 0) - (/en-GB/i.test(a.lang) ? 1 : 0); });
+  return voices[0] || null;
 }
