@@ -136,4 +136,5 @@ def test_the_draft_page_says_where_a_ticked_theme_is_printed(forum, auth):
     auth.login(Role.POLICY_OFFICER)
     page = auth.client.get(f"/consultations/{forum.consultation.id}/draft").get_data(as_text=True)
     assert ("The themes you tick are named under this answer in the response, and shown in its "
-            "chart “What members raised most often” and in the Easy Read summary.") in page
+            "chart “What members raised most often” (drawn when 2 or more themes are ticked "
+            "across the response) and in the Easy Read summary.") in page
