@@ -88,7 +88,7 @@ def test_send_now_is_shown_only_while_a_response_waits(live_server, touch_page):
     page = touch_page
     sign_in_as_peer(page, live_server)
     set_up_tablet(page, live_server)
-    page.get_by_text("All responses have been sent.").wait_for()
+    expect(page.locator("[data-sync-status]")).to_have_text("Nothing is waiting to send.")
     send = page.get_by_role("button", name="Send now")
     expect(send).to_be_hidden()
     page.route("**/api/v1/responses", lambda route: route.abort("internetdisconnected"))
