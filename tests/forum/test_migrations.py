@@ -164,6 +164,7 @@ def test_refusal_notes_already_kept_lose_the_numbers_they_repeated_by_0022(app):
     with db.engine.begin() as conn:
         reasons = list(conn.execute(text("SELECT reason FROM survey_refusals ORDER BY id"))
                        .scalars())
+    upgrade()  # later tests in this process expect the database at head
     assert reasons == [
         "The response was not stored: answers[5].value (question 6) is not a whole number. Type "
         "a whole number, like 3.; answers[6].value (question 7) is below 0. Type a number of 0 "
