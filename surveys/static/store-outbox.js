@@ -43,6 +43,11 @@
     return fn();
   }
 
+  /* The summary once a send under way has ended. While a refused response is sent again it
+   * counts as waiting, so "Sign out" tapped in that instant signed out with no word that it
+   * was still on the tablet (and refused again a moment later). */
+  function settledSummary() { return withLock(function () { return summary(); }); }
+
   /* Change the response as it is now (another page may have changed it while it was sent):
    * fn(item) returns false to delete it. */
   function update(uuid, fn) {
@@ -153,5 +158,6 @@
 
   store.outbox = outbox;
   store.summary = summary;
+  store.settledSummary = settledSummary;
   store.sendAll = sendAll;
 })(self);

@@ -186,6 +186,31 @@ def test_the_sign_out_words_follow_the_responses_once_they_are_sent(live_server,
     expect(page.get_by_role("button", name="Sign out", exact=True)).to_be_visible()
 
 
+def test_sign_out_tapped_while_a_refused_response_is_sent_again_still_warns(
+        live_server, touch_page):
+    """While a refused response was sent again it counted as waiting, so "Sign out" tapped in
+    that instant signed out with no word of it (then the server refused it again). Found as
+    a CI failure of the test above, which taps in that instant by chance: here the server's
+    answer is held until after the tap."""
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    queue(page, QUEUE_WRONG_CLOCK)
+    page.get_by_role("button", name="Send it without the times").wait_for(timeout=15000)
+    held = []
+    page.route("**/api/v1/responses", lambda route: held.append(route))
+    page.get_by_role("button", name="Send now").tap()
+    while not held:
+        page.wait_for_timeout(50)
+    page.get_by_role("button", name="Sign out").tap()
+    page.wait_for_timeout(500)  # time enough to sign out, with nothing in its way
+    held[0].continue_()
+    status = page.locator("[data-sign-out-status]")
+    expect(status).to_contain_text("1 response the server did not take is still on this tablet",
+                                   timeout=15000)
+    expect(page.get_by_role("button", name="Sign out anyway")).to_be_visible()
+
+
 def test_the_researcher_page_links_to_the_staff_pages_a_researcher_may_use(
         live_server, touch_page):
     page = touch_page

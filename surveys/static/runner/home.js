@@ -149,7 +149,9 @@ function signOut() {
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    window.FVStore.summary().then(function (s) {
+    // A store script kept from before has no settledSummary.
+    const settled = window.FVStore.settledSummary || window.FVStore.summary;
+    settled().then(function (s) {
       summary = s;
       if (s.failed && !warned) { warned = true; say(); return; }
       leave(form, status);
