@@ -29,7 +29,10 @@ plates and prison numbers, and decoys (``pii_dev18_lines.py``); ``--fixture dev1
 nineteen's: nicknames, names after a role phrase, hostels named by words, Welsh and Scottish
 voices, loose addresses and spoken numbers (``pii_dev19_lines.py``); ``--fixture dev20``
 round twenty's: nicknames that are words, hostels named "the X", bare prisons, dialect and
-decoys (``pii_dev20_lines.py``).
+decoys (``pii_dev20_lines.py``); ``--fixture dev21`` round twenty-one's, written before the
+rules were read: names that are words, prison nicknames, approved premises, numbers and
+postcodes in new shapes, and decoys (drugs by girls' names, public bodies and reports)
+(``pii_dev21_lines.py``).
 
 Run: ``.venv/bin/python bench/redaction_quality.py [--fixture fresh] [--no-demo] [--show-errors]``
 """
@@ -92,6 +95,11 @@ FIXTURES = {"labelled": ROOT / "tests/analysis/fixtures/pii_labelled.jsonl",
             # bare, Scots, Welsh and Northern districts, numbers, officers, and decoys
             # (public figures, films, days, regions); written first (pii_dev20_lines.py).
             "dev20": ROOT / "tests/analysis/fixtures/pii_dev20.jsonl",
+            # Round twenty-one's: names that are words, pets, solicitors' firms, prisons by
+            # nickname or "HMP YOI", wards, approved premises, blocks of flats, numbers said
+            # in new shapes, and decoys (drugs by girls' names, public bodies and reports);
+            # written before the rules were read (pii_dev21_lines.py).
+            "dev21": ROOT / "tests/analysis/fixtures/pii_dev21.jsonl",
             # The same again by another helper; sealed: no fix was made by reading it.
             "heldout4": ROOT / "tests/analysis/fixtures/pii_heldout4.jsonl",
             # Round thirteen's, by a helper who never read the redactor; sealed likewise.
