@@ -112,7 +112,8 @@ def assets_stamp(app_static: str) -> str:
     background (which mixed two releases' modules on a tablet).
     """
     digest = hashlib.sha256()
-    for path in [Path(app_static) / name for name in APP_ASSETS] + [STATIC / n for n in RUNNER_ASSETS]:
+    paths = [Path(app_static) / n for n in APP_ASSETS] + [STATIC / n for n in RUNNER_ASSETS]
+    for path in paths:
         digest.update(path.name.encode() + b"\0" + (path.read_bytes() if path.exists() else b""))
     return digest.hexdigest()[:16]
 
