@@ -107,9 +107,8 @@ RUNNER_ASSETS = (*STORE_SCRIPTS, "runner/hold-submit.js", *RUNNER_MODULES, "img/
 def assets_stamp(app_static: str) -> str:
     """A hash of the files the runner's pages load, read once a process (a deploy restarts).
 
-    The service worker's cache is named after it, so a release with new scripts is a new
-    worker that fetches them all before it takes over, not one file at a time in the
-    background (which mixed two releases' modules on a tablet).
+    The tablet's cache is named after it: new scripts are a new worker that fetches them all
+    before it takes over, not one at a time (which mixed two releases' modules on a tablet).
     """
     digest = hashlib.sha256()
     paths = [Path(app_static) / n for n in APP_ASSETS] + [STATIC / n for n in RUNNER_ASSETS]
