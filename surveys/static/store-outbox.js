@@ -54,9 +54,26 @@
     return transaction(["outbox"], "readwrite", function (s) {
       return req(s.outbox.get(uuid)).then(function (item) {
         if (!item) return;
-        if (fn(item) === false) s.outbox.delete(uuid);
+        var outcome = fn(item);
+        if (outcome === false) s.outbox.delete(uuid);
         else s.outbox.put(item);
+        return outcome;
       });
+    });
+  }
+
+  /* The response as it is now: another tab may have changed or deleted it since it was read. */
+  function current(uuid) {
+    return transaction(["outbox"], "readonly", function (s) { return req(s.outbox.get(uuid)); });
+  }
+
+  /* Sent: gone from the outbox, and "sent-any" saved, in one step. Saved after, another tab
+   * hearing of the delete counted in between and said "Nothing is waiting to send." (a fresh
+   * tablet's words) for a moment. */
+  function forgetSent(uuid) {
+    return transaction(["outbox", "meta"], "readwrite", function (s) {
+      s.outbox.delete(uuid);
+      s.meta.put(true, "sent-any");
     });
   }
 
@@ -67,7 +84,7 @@
     });
   }
 
-  var HELD = "held", REFUSED = "refused", CONFLICT = "conflict";
+  var HELD = "held", REFUSED = "refused", CONFLICT = "conflict", GONE = { gone: true };
 
   /* Send one body of a response; resolves with HELD (the server has it: 201, or 200 for a
    * resend), REFUSED or CONFLICT (with .reply), or a sendAll result word to stop at. It is
@@ -77,18 +94,26 @@
       item.unsure = unsure(item).filter(function (b) { return b !== body; });
       if (!item.unsure.length) delete item.unsure;
     };
+    // Checked in the step that notes it: a body deleted or replaced in another tab since it
+    // was read is not posted (GONE).
     return update(uuid, function (item) {
-      if (unsure(item).indexOf(body) === -1) item.unsure = unsure(item).concat([body]);
-    }).then(function () { return post(device, body); }).then(function (response) {
-      if (response.status === 201 || response.status === 200) return HELD;
-      if (response.status === 401) return "unauthorised";
-      if (response.status !== 409 && response.status !== 422 && response.status !== 413) return "server";
-      return response.json().catch(function () { return {}; }).then(function (reply) {
-        return update(uuid, settled).then(function () {
-          return { outcome: response.status === 409 ? CONFLICT : REFUSED, status: response.status, reply: reply };
+      var known = unsure(item).indexOf(body) !== -1;
+      if (item.body !== body && !known) return GONE;
+      if (!known) item.unsure = unsure(item).concat([body]);
+      return true;
+    }).then(function (marked) {
+      if (marked !== true) return GONE;
+      return post(device, body).then(function (response) {
+        if (response.status === 201 || response.status === 200) return HELD;
+        if (response.status === 401) return "unauthorised";
+        if (response.status !== 409 && response.status !== 422 && response.status !== 413) return "server";
+        return response.json().catch(function () { return {}; }).then(function (reply) {
+          return update(uuid, settled).then(function () {
+            return { outcome: response.status === 409 ? CONFLICT : REFUSED, status: response.status, reply: reply };
+          });
         });
-      });
-    }, function () { return "offline"; });
+      }, function () { return "offline"; });
+    });
   }
 
   /* Send a response: its body now, then, if the server did not take it, each body sent
@@ -98,7 +123,7 @@
    * refused list, counted as waiting, for good. */
   function sendItem(device, item) {
     return sendBody(device, item.uuid, item.body).then(function (result) {
-      if (result === HELD || typeof result === "string") return result;
+      if (result === HELD || result === GONE || typeof result === "string") return result;
       var earlier = unsure(item).filter(function (b) { return b !== item.body; });
       var tryNext = function (index) {
         if (index >= earlier.length) return result;
@@ -135,20 +160,24 @@
         var device = r[0], items = r[1], sent = 0;
         if (!items.length) return { result: "sent", sent: 0 };
         if (!device || !device.token) return { result: "no-device", sent: 0 };
-        var todo = items.filter(function (i) { return i.state !== "failed" || retryFailed || unsure(i).length; });
+        var wanted = function (i) { return i.state !== "failed" || retryFailed || unsure(i).length; };
+        var todo = items.filter(wanted);
         todo.sort(byQueued);
         function next(index) {
           if (index >= todo.length) return { result: "sent", sent: sent };
-          var item = todo[index];
-          return sendItem(device, item).then(function (result) {
-            if (result === HELD) {
-              sent += 1;
-              return update(item.uuid, function () { return false; }).then(function () {
-                return sent === 1 ? store.setMeta("sent-any", true) : null;
-              }).then(function () { return next(index + 1); });
-            }
-            if (typeof result === "string") return { result: result, sent: sent };
-            return refuse(item, result).then(function () { return next(index + 1); });
+          // Read again just before it goes: the list was read when the send began, and
+          // another tab may have deleted or changed a response since.
+          return current(todo[index].uuid).then(function (item) {
+            if (!item || !wanted(item)) return next(index + 1);
+            return sendItem(device, item).then(function (result) {
+              if (result === HELD) {
+                sent += 1;
+                return forgetSent(item.uuid).then(function () { return next(index + 1); });
+              }
+              if (result === GONE) return next(index + 1);
+              if (typeof result === "string") return { result: result, sent: sent };
+              return refuse(item, result).then(function () { return next(index + 1); });
+            });
           });
         }
         return next(0);

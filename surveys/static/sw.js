@@ -4,13 +4,62 @@
  * Pages of a published version never change, so they come from the cache first. The
  * researcher page tries the network first (it shows the tablet's state). Stylesheet and
  * scripts come from the cache and are refreshed in the background.
+ *
+ * The server writes the hash of the runner's scripts, stylesheet and pictures into the cache's
+ * name (runner.service_worker), so a release with new ones is a new worker. Installing, it
+ * fetches every script and picture the tablet kept afresh, all or none, and carries over the
+ * kept pages, pictures and sounds; once it takes over, the old cache is deleted. Before, with
+ * one name for every release, scripts were refreshed one at a time as pages asked for them,
+ * and a tablet could run one release's page with another's modules. Answers and responses
+ * waiting to send are in IndexedDB (store.js), never in a cache: a new release keeps them.
  */
 "use strict";
 
-var CACHE = "fv-runner-v1";
+var CACHE = "fv-runner-@ASSETS@";
+var OURS = "fv-runner-";
 
-self.addEventListener("install", function () { self.skipWaiting(); });
-self.addEventListener("activate", function (event) { event.waitUntil(self.clients.claim()); });
+function olderCaches() {
+  return caches.keys().then(function (names) {
+    return names.filter(function (name) { return name !== CACHE && name.indexOf(OURS) === 0; });
+  });
+}
+
+/* Into this release's cache: each kept page, picture and sound not already there (newest
+ * cache first), and each kept script or stylesheet fetched again. A file the server no longer
+ * has is left behind (no page of this release asks for it); no network fails the install, and
+ * the old worker keeps serving its complete copy until the next try. */
+function carryOver() {
+  return Promise.all([olderCaches(), caches.open(CACHE)]).then(function (r) {
+    var cache = r[1];
+    return r[0].reverse().reduce(function (done, name) {
+      return done.then(function () { return caches.open(name); }).then(function (old) {
+        return old.keys().then(function (requests) {
+          return Promise.all(requests.map(function (request) {
+            return cache.match(request).then(function (hit) {
+              if (hit) return null;
+              if (new URL(request.url).pathname.indexOf("/static/") !== 0) {
+                return old.match(request).then(function (kept) { return kept && cache.put(request, kept); });
+              }
+              return fetch(request.url, { credentials: "same-origin", cache: "no-store" }).then(function (fresh) {
+                return fresh.ok && !fresh.redirected ? cache.put(request, fresh) : null;
+              });
+            });
+          }));
+        });
+      });
+    }, Promise.resolve());
+  });
+}
+
+self.addEventListener("install", function (event) {
+  self.skipWaiting();
+  event.waitUntil(carryOver());
+});
+self.addEventListener("activate", function (event) {
+  event.waitUntil(olderCaches().then(function (names) {
+    return Promise.all(names.map(function (name) { return caches.delete(name); }));
+  }).then(function () { return self.clients.claim(); }));
+});
 
 function offlinePage() {
   return new Response(

@@ -97,6 +97,29 @@ RESEARCHER_MODULES = ("runner/home.js", "runner/refused-list.js", "runner/fix.js
 PARTICIPANT_MODULES = tuple(m for m in RUNNER_MODULES if m not in RESEARCHER_MODULES)
 # Plain scripts, in this order: each adds to window.FVStore (store.js says which does what).
 STORE_SCRIPTS = ("store.js", "store-outbox.js", "store-refused.js")
+# Everything else the runner's pages load: the app's (static/) and this package's files.
+APP_ASSETS = ("build/runner.css", "images/favicon.svg")
+RUNNER_ASSETS = (*STORE_SCRIPTS, "runner/hold-submit.js", *RUNNER_MODULES, "img/charity.svg",
+                 "img/speak.svg", "img/private.svg", "img/stop.svg", "img/listen.svg")
+
+
+@lru_cache(maxsize=4)
+def assets_stamp(app_static: str) -> str:
+    """A hash of the files the runner's pages load, read once a process (a deploy restarts).
+
+    The tablet's cache is named after it: new scripts are a new worker that fetches them all
+    before it takes over, not one at a time (which mixed two releases' modules on a tablet).
+    """
+    digest = hashlib.sha256()
+    paths = [Path(app_static) / n for n in APP_ASSETS] + [STATIC / n for n in RUNNER_ASSETS]
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + (path.read_bytes() if path.exists() else b""))
+    return digest.hexdigest()[:16]
+
+
+def runner_cache() -> str:
+    """The name of the tablet's cache for this release (sw.js, offline.json)."""
+    return f"fv-runner-{assets_stamp(str(current_app.static_folder))}"
 
 
 def _speech(version: SurveyVersion, page: str, question=None) -> tuple[str, str | None]:
@@ -157,7 +180,10 @@ PARTICIPANT_FORMS = ("GET", "POST")
 @public
 def service_worker():
     """The service worker that keeps runner pages, pictures and audio for offline use."""
-    response = send_file(STATIC / "sw.js", mimetype="text/javascript", max_age=0)
+    script = (STATIC / "sw.js").read_text(encoding="utf-8").replace("fv-runner-@ASSETS@",
+                                                                     runner_cache(), 1)
+    response = current_app.response_class(script, mimetype="text/javascript")
+    response.headers["Cache-Control"] = "no-cache"
     response.headers["Service-Worker-Allowed"] = "/run/"
     return response
 
@@ -235,12 +261,10 @@ def offline_manifest(version_id):
     media += [url_for("runner.speech", key=key) for key in sorted(set(speech_keys(
         version, current_app.config.get("ORG_NAME", "Forum Voice"),
         current_app.config["DATA_DIR"]).values()))]
-    static = [url_for("static", filename=f) for f in ("build/runner.css", "images/favicon.svg")]
-    static += [url_for("surveys_assets.static", filename=f) for f in (
-        *STORE_SCRIPTS, "runner/hold-submit.js", *RUNNER_MODULES, "img/charity.svg",
-        "img/speak.svg", "img/private.svg", "img/stop.svg", "img/listen.svg")]
+    static = [url_for("static", filename=f) for f in APP_ASSETS]
+    static += [url_for("surveys_assets.static", filename=f) for f in RUNNER_ASSETS]
     return jsonify({"version": version.id, "rules": page_rules(version),
-                    "urls": pages + media + static})
+                    "cache": runner_cache(), "urls": pages + media + static})
 
 
 @bp.route("/media/<int:media_id>")

@@ -5,6 +5,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 import surveys
+import surveys.views.runner as runner_views
 from forum.access import Role
 from forum.extensions import db
 from forum.models import Member
@@ -78,6 +79,26 @@ def test_the_service_worker_is_served_for_the_runner_scope(client):
     response = client.get("/run/sw.js")
     assert response.status_code == 200 and response.mimetype == "text/javascript"
     assert response.headers["Service-Worker-Allowed"] == "/run/"
+
+
+def test_the_tablet_cache_is_named_for_this_releases_runner_files(app, auth, version,
+                                                                  questions, tmp_path):
+    """One name for every release had tablets refresh new scripts one at a time, as pages
+    asked for them: the worker and the offline list now name the cache after the files."""
+    auth.login(Role.PEER_RESEARCHER)
+    script = auth.client.get("/run/sw.js").data.decode()
+    stamp = runner_views.assets_stamp(app.static_folder)
+    assert f'var CACHE = "fv-runner-{stamp}";' in script and "@ASSETS@" not in script
+    manifest = auth.client.get(f"/run/{version.id}/offline.json").json
+    assert manifest["cache"] == f"fv-runner-{stamp}"
+    # Another release: its stylesheet changed, so the name does.
+    for name in runner_views.APP_ASSETS:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes((Path(app.static_folder) / name).read_bytes())
+    fresh = runner_views.assets_stamp.__wrapped__  # not the copy kept for this process
+    assert fresh(str(tmp_path)) == stamp
+    (tmp_path / "build" / "runner.css").write_text("body{color:red}")
+    assert fresh(str(tmp_path)) != stamp
 
 
 def test_setting_up_a_tablet_needs_a_signed_in_user_and_the_csrf_token(app, auth):

@@ -2,7 +2,16 @@
  * audio on the tablet (the researcher page does this while someone is signed in). */
 import { preview, urls, versionId } from "./context.js";
 
-const CACHE = "fv-runner-v1";
+/* Where a kept file goes: this release's cache (the manifest names it) and any other of ours
+ * still there. The worker serving the pages may be the last release's until the new one has
+ * installed, and a look-up finds the oldest cache's copy first: kept only in the new one, a
+ * page was served stale from the old one meanwhile. */
+function runnerCaches(name) {
+  return caches.keys().then(function (names) {
+    const ours = names.filter(function (n) { return n.indexOf("fv-runner-") === 0 && n !== name; });
+    return Promise.all([name].concat(ours).map(function (n) { return caches.open(n); }));
+  });
+}
 
 export function registerWorker() {
   if (preview || !("serviceWorker" in navigator)) return Promise.resolve(null);
@@ -66,13 +75,16 @@ export function keepForOffline(status, known) {
     return known || fetchManifest();
   }).then(function (manifest) {
     attempt.rules = manifest.rules;
-    return caches.open(CACHE).then(function (cache) {
+    // A server from before the cache was named for each release sends no name: that one's.
+    return runnerCaches(manifest.cache || "fv-runner-v1").then(function (kept) {
       let done = 0;
       const missing = [];
       return Promise.all(manifest.urls.map(function (url) {
         return fetchFresh(url).then(function (response) {
           if (!response.ok || response.redirected) throw new Error(url);
-          return cache.put(url, response).then(function () {
+          return Promise.all(kept.map(function (cache, i) {
+            return cache.put(url, i === kept.length - 1 ? response : response.clone());
+          })).then(function () {
             done += 1;
             say("Getting the survey ready to use without internet… " + done + " of " + manifest.urls.length);
           });

@@ -5,7 +5,7 @@ import {
 import {
   flow, go, main, nextUrl, preview, previousUrl, shownIds, store, urls, versionId
 } from "./context.js";
-import { sayNothingGiven } from "./read-aloud.js";
+import { sayWhatIsShown } from "./read-aloud.js";
 
 const SPECIAL = ["dont_know", "prefer_not"];
 
@@ -203,12 +203,14 @@ export function stopPage() {
   if (from && from.indexOf(window.location.origin + urls.question) === 0) resume.href = from;
   let nothingGiven = false;
   // Stopping on question 1 asked "What shall we do with the answers you gave?" of none.
-  store.currentDraft(versionId).then(function (draft) {
+  // The choice and Play wait for the answer (stop.html): shown at once, they changed under
+  // a finger. The page is ready once they are shown.
+  const checked = store.currentDraft(versionId).then(function (draft) {
     nothingGiven = !draft || !Object.keys(draft.answers).length;
     form.querySelector("[data-stop-choice]").hidden = nothingGiven;
     form.querySelector("[data-stop-ask]").hidden = nothingGiven;
     form.querySelector("[data-stop-none]").hidden = !nothingGiven;
-    if (nothingGiven) sayNothingGiven();
+    sayWhatIsShown(nothingGiven);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -232,6 +234,7 @@ export function stopPage() {
       if (kept !== null) go(urls.stopped + (nothingGiven ? "?none=1" : kept ? "?kept=1" : "?kept=0"), true);
     });
   });
+  return checked;
 }
 
 export function stoppedPage() {

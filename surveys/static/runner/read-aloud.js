@@ -1,6 +1,6 @@
 /* The "Play" button: the recording first, else a local voice, else no button at all
  * (a cloud voice would send the question off the tablet). The words and the recording are
- * read from the button when it is tapped: the stop page changes them (sayNothingGiven). */
+ * read from the button when it is tapped: the stop page changes them (sayWhatIsShown). */
 
 export function setupPlay() {
   const button = document.querySelector("[data-play]");
@@ -23,11 +23,16 @@ export function setupPlay() {
     audio.addEventListener("pause", function () { playing(false); });
     return audio;
   }
-  function check() { if (button.dataset.audio || (synth && localVoice(synth))) button.hidden = false; }
+  // data-play-wait: the page has yet to choose its words (the stop page, sayWhatIsShown).
+  function check() {
+    if (!button.hasAttribute("data-play-wait") && (button.dataset.audio || (synth && localVoice(synth)))) button.hidden = false;
+  }
+  button.fvCheck = check;
   if (button.dataset.audio) recording();
   check();
   if (synth && synth.addEventListener) synth.addEventListener("voiceschanged", check);
   button.addEventListener("click", function () {
+    if (button.hasAttribute("data-play-wait")) return;
     if (button.dataset.audio) {
       const clip = recording();
       if (!clip.paused) { clip.pause(); clip.currentTime = 0; return; }
@@ -48,17 +53,21 @@ export function setupPlay() {
   });
 }
 
-/* The stop page before any answer: Play says what the page then shows, not "Keep my answers,
- * or delete my answers". With no clip made for it (published before there was one), the
- * tablet's own voice reads the words, or the button goes if it has none. */
-export function sayNothingGiven() {
+/* The stop page, once it knows whether any answer was given: Play is offered only now, and
+ * says what the page then shows. Offered before, a tap in that instant read "Keep my answers,
+ * or delete my answers" to someone who then saw "You have not answered any questions". With
+ * no clip made for the words (published before there was one), the tablet's own voice reads
+ * them, or the button stays hidden if it has none. */
+export function sayWhatIsShown(nothingGiven) {
   const button = document.querySelector("[data-play]");
-  if (!button || !button.dataset.sayNone) return;
-  button.dataset.say = button.dataset.sayNone;
-  if (button.dataset.audioNone) button.dataset.audio = button.dataset.audioNone;
-  else delete button.dataset.audio;
-  const synth = "speechSynthesis" in window ? window.speechSynthesis : null;
-  if (!button.dataset.audio && !(synth && localVoice(synth))) button.hidden = true;
+  if (!button) return;
+  if (nothingGiven && button.dataset.sayNone) {
+    button.dataset.say = button.dataset.sayNone;
+    if (button.dataset.audioNone) button.dataset.audio = button.dataset.audioNone;
+    else delete button.dataset.audio;
+  }
+  button.removeAttribute("data-play-wait");
+  if (button.fvCheck) button.fvCheck();
 }
 
 function localVoice(synth) {
