@@ -1,4 +1,4 @@
-"""The question-guided cut alone: the "ours + its questions" rows of analysis_quality, fast.
+"""The documents' cut alone: analysis_quality's "ours + its questions" (or "ours") rows, fast.
 
 Given the consultation's questions, a response's themes are its runs of passages
 (``runs.DocumentRunsClusterer``), cut by what the passages say and by the question each
@@ -31,7 +31,31 @@ and none of these, because some row fell on draw 0 or 1:
 - each sample given the full run's number of runs (an oracle): mean ARI 0.921 -> 0.928 /
   0.925, so how many runs a sample gets is not the main cause: where the cuts fall is.
 
-Run: ``.venv/bin/python bench/guide_stability.py [--corpus second] [--draw 0 --draw 1]``.
+Without questions (``--no-questions``: the "ours" rows, every response but the NHS
+comments) it gives analysis_quality's figures to three places (draw 0: mean ARI dev 0.871,
+briefing 0.782, written 0.931, second 0.835, third 0.852, fourth 0.945, fifth 0.830, sixth
+0.929; AMI 0.661, 0.673, 0.905, 0.825, 0.914, 0.868, 0.868, 0.826; checked on draw 11 for
+dev: 0.894). Draw 11: 0.894, 0.799, 0.911, 0.787, 0.878, 0.891, 0.881, 0.934. ``--cuts``
+prints each cut of the whole response, what it saves (in its average spread per passage, as
+``runs.clear_changes``) and how many of ten samples keep it: of 92 cuts on the eight
+responses, those saving under 3 spreads are kept by 49% of samples, 3-3.5 by 80%, 3.5-4 by
+88%, 4 or more by 97%; a lost cut is mostly gone from the sample (or another weak cut
+replaces it), not moved a passage or two. So weak cuts are the unstable ones. Tried on
+that (mean ARI change, draws 0 / 11, eight responses), none kept:
+- each cut moved within +-2 passages to where windows of 2, 3, 4 or 6 passages either side
+  differ most: lower on 7-8 of 8 responses (mean -0.013 to -0.024), AMI down to -0.044;
+- vectors centred and whitened per document (Ledoit-Wolf shrunk covariance), the count
+  from the plain vectors: mean -0.087, AMI -0.015 to -0.140 (the briefing -0.21 ARI);
+- an RBF kernel (gamma 1 / median squared distance) instead of the linear one: -0.034,
+  AMI down on 7 of 8;
+- only the strong cuts (the weakest cut dropped while it saves under 3 or 3.5 spreads), as
+  a parent level: LESS stable (mean -0.058 / -0.055; the briefing 0.78 -> 0.53), as whether
+  a cut passes a threshold flips between samples as much as which weak cut is made, so
+  parent themes from strong cuts would not be steadier than the runs; dropping only cuts
+  saving under 2 or 2.5 changes the policy briefing alone (AMI 0.673 -> 0.592).
+
+Run: ``.venv/bin/python bench/guide_stability.py [--corpus second] [--draw 0 --draw 1]
+[--no-questions [--cuts]]``.
 """
 from __future__ import annotations
 
@@ -45,6 +69,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from collections import Counter  # noqa: E402
+
 import numpy as np  # noqa: E402
 from analysis_quality import (  # noqa: E402
     CACHE_FILE,
@@ -57,7 +83,8 @@ from analysis.core.themes import FileEmbeddingCache, MiniLMEmbedder  # noqa: E40
 
 
 def guided_cut(questions):
-    """Returns: a bench method giving each segment its run (-1: left out of fitting)."""
+    """Returns: a bench method giving each segment its run (-1: left out of fitting); with
+    no questions (None), the cut of the "ours" rows."""
     from analysis.core.themes.cluster import choose_settings
     from analysis.core.themes.engine import clustering_view
     from analysis.core.themes.guide import embed_free_texts
@@ -71,12 +98,14 @@ def guided_cut(questions):
         ordered = sort_segments(segments)
         rows_of = {s.id: row for row, s in enumerate(segments)}
         own = vectors[[rows_of[s.id] for s in ordered]]
-        links, probabilities = map_questions(ordered, own, questions,
-                                             lambda texts: embed_free_texts(texts, embedder,
-                                                                            cache),
-                                             options.question_min_similarity)
-        grouping, clusterer = clustering_view(ordered, own, answer_guide(ordered, links, questions),
-                                              probabilities)
+        answers, probabilities = None, None
+        if questions:
+            links, probabilities = map_questions(ordered, own, questions,
+                                                 lambda texts: embed_free_texts(texts, embedder,
+                                                                                cache),
+                                                 options.question_min_similarity)
+            answers = answer_guide(ordered, links, questions)
+        grouping, clusterer = clustering_view(ordered, own, answers, probabilities)
         fit = _fit_rows(ordered, own, grouping, options.isolation_threshold)
         found = np.full(len(ordered), -1)
         found[fit] = clusterer.subset(fit).fit_predict(grouping[fit], choose_settings(len(fit)),
@@ -86,6 +115,57 @@ def guided_cut(questions):
     return method
 
 
+def cut_survival(segments, embedder, cache, draw: int = 0, samples: int = 10) -> list[tuple]:
+    """Each cut of the whole response (no questions) and how many 90% samples keep it.
+
+    Args:
+        segments: one response's passages, in id order; embedder, cache: as
+            analysis_quality's; draw: which samples (``theme_row``'s); samples: how many.
+
+    Returns:
+        (position, saving, kept) per cut: the passage (0..) a run starts at, the spread the
+        cut saves between its neighbouring cuts in the document's average spread per
+        passage (``runs.clear_changes``'s unit), and the samples with a cut there.
+    """
+    from analysis_quality import SHARE, embed_segments
+
+    from analysis.core.themes.cluster import choose_settings
+    from analysis.core.themes.engine import clustering_view
+    from analysis.core.themes.pipeline import _fit_rows
+    from analysis.core.themes.schema import ThemeOptions
+
+    def cuts(chosen):  # ids that start a run, and the chained vectors of the fitted rows
+        own = embed_segments(chosen, embedder, cache)
+        grouping, clusterer = clustering_view(chosen, own)
+        fit = _fit_rows(chosen, own, grouping, ThemeOptions().isolation_threshold)
+        fitted = clusterer.subset(fit)
+        labels = fitted.fit_predict(grouping[fit], choose_settings(len(fit)), 0)
+        ids = [chosen[r].id for r in fit]
+        return ids, labels, fitted.view
+
+    ids, labels, view = cuts(segments)
+    starts = [0] + [r for r in range(1, len(ids)) if labels[r] != labels[r - 1]] + [len(ids)]
+
+    def cost(rows: np.ndarray) -> float:  # squared distance to the rows' mean, summed
+        return float(((rows - rows.mean(axis=0)) ** 2).sum())
+
+    spread = cost(view) / len(view)
+    rng = np.random.default_rng(7 if not draw else [7, draw])
+    kept: Counter[int] = Counter()
+    for _ in range(samples):
+        pick = np.sort(rng.choice(len(segments), int(SHARE * len(segments)), replace=False))
+        sample_ids, sample_labels, _ = cuts([segments[i] for i in pick])
+        found = {sample_ids[r] for r in range(1, len(sample_ids))
+                 if sample_labels[r] != sample_labels[r - 1]}
+        # A cut is kept where the sample's run starts at the cut's passage or, when the
+        # sample left that passage out, at the next one it has.
+        kept.update(j for j in range(1, len(starts) - 1) if next(
+            (i for i in sample_ids if i >= ids[starts[j]]), None) in found)
+    return [(starts[j], (cost(view[starts[j - 1]:starts[j + 1]]) - cost(
+        view[starts[j - 1]:starts[j]]) - cost(view[starts[j]:starts[j + 1]])) / spread,
+        kept[j]) for j in range(1, len(starts) - 1)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", help="only the corpus whose name starts with this")
@@ -93,20 +173,35 @@ def main() -> None:
                         help="which draw of 90%% samples (analysis_quality --draw); repeat "
                              "for several (default: 0 and 1)")
     parser.add_argument("--samples", type=int, default=10, help="90%% samples per draw")
+    parser.add_argument("--no-questions", action="store_true",
+                        help='the "ours" rows instead: every response cut without its '
+                             "consultation's questions")
+    parser.add_argument("--cuts", action="store_true",
+                        help="with --no-questions: each cut's saving and how many samples of "
+                             "the first draw keep it (cut_survival)")
     args = parser.parse_args()
     import torch
 
     torch.set_num_threads(2)
     embedder, cache = MiniLMEmbedder(threads=2), FileEmbeddingCache(path=CACHE_FILE)
     asked = corpus_questions()
+    corpora = theme_corpora()
+    documents = [name for name in corpora if name != "NHS comments"]
     pairs = args.samples * (args.samples - 1) // 2
-    print(f"{'corpus':18s} {'draw':>4s} {'AMI':>6s} {'ARI 90%':>7s} "
+    print(f"{'corpus':18s} cut at passage:saving(samples keeping it)" if args.cuts else
+          f"{'corpus':18s} {'draw':>4s} {'AMI':>6s} {'ARI 90%':>7s} "
           f"{f'min/mean of {pairs} pairs':>20s}")
-    for corpus, (segments, truth) in theme_corpora().items():
-        if corpus not in asked or (args.corpus and not corpus.startswith(args.corpus)):
+    for corpus, (segments, truth) in corpora.items():
+        if corpus not in (documents if args.no_questions else asked) or (
+                args.corpus and not corpus.startswith(args.corpus)):
+            continue
+        if args.cuts and args.no_questions:
+            found = cut_survival(segments, embedder, cache, (args.draw or [0])[0], args.samples)
+            print(corpus, " ".join(f"{at}:{saving:.1f}({kept})" for at, saving, kept in found))
             continue
         for draw in args.draw or [0, 1]:
-            row = theme_row(guided_cut(asked[corpus]), segments, truth, embedder, cache,
+            questions = None if args.no_questions else asked[corpus]
+            row = theme_row(guided_cut(questions), segments, truth, embedder, cache,
                             samples=max(2, args.samples), draw=draw)
             print(f"{corpus:18s} {draw:4d} {row['ami']:6.3f} {row['ari']:7.3f} "
                   f"{row['ari_min']:9.3f}/{row['ari_mean']:.3f}", flush=True)

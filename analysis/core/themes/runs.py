@@ -87,6 +87,15 @@ CLEAR_CHANGE = 2.5
 # a document of hundreds of short, unlike passages would otherwise be hundreds of themes
 # (367 for 400 sections of 3,000 passages, in review). The responses measured need 1.7x.
 CLEAR_CAP = 2
+# Where the ARI between 90% samples is lost, without questions (bench/guide_stability.py
+# --no-questions --cuts): a cut saving under 3 of these spreads is kept by half the samples,
+# one saving 4 or more by 97%, and a lost cut is gone (or another weak cut made instead),
+# not moved a passage or two. Tried on that and not kept (mean ARI over draws 0 and 11 fell
+# on most responses): moving each cut within +-2 passages to where fixed windows either side
+# differ most; vectors whitened per document (Ledoit-Wolf); an RBF kernel; keeping only
+# the strong cuts, which is less stable still (whether a cut passes the threshold flips as
+# often), so parent themes from strong cuts would not be steadier than the runs; dropping
+# cuts saving under 2 or 2.5 spreads changes only the briefing (AMI 0.67 -> 0.59).
 # A document cut into fewer runs than this is not a sequence of subjects but one or two of
 # them: thirty short responses would otherwise become thirty themes, one per response.
 MIN_RUNS = 3
