@@ -258,8 +258,10 @@ def speakers(transcript_id):
                      changes=changes)
         approved = transcript.approved_at is not None \
             or transcript.status == TranscriptStatus.APPROVED
-        flash(" ".join(["Speakers saved.", *(_matched_left_out(transcript, before)
-                                             if approved else [])]))
+        flash("Speakers saved.")
+        # Words leaving analysis need a look: an important banner, not the green success one.
+        for note in _matched_left_out(transcript, before) if approved else []:
+            flash(note, "warning")
         return redirect(url_for("transcripts.show", transcript_id=transcript.id))
     counts = {s.id: 0 for s in transcript.speakers}
     for turn in transcript.turns:
