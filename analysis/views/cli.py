@@ -61,7 +61,7 @@ def run_command(consultation_id: int, wait: bool) -> None:
     try:
         run_id = start_run(consultation_id, None).id
     except RunBusy as error:
-        raise click.ClickException(refusal_text(error)) from None
+        raise click.ClickException(str(error)) from None
     click.echo(f"Queued analysis run {run_id}")
     shown = None
     while wait:

@@ -11,8 +11,8 @@ from analysis.services.transcript_suggestions import question_blocks, suggest_sp
 from analysis.views.folding import fold_runs
 from analysis.views.forms import AddRedactionForm, UploadForm
 from analysis.views.tasks import REDACT_TRANSCRIPT
-from analysis.views.transcript_refusals import refusal_text
 from analysis.views.transcript_blueprint import MANAGE, SEE, bp
+from analysis.views.transcript_refusals import refusal_text
 from forum.access import allow, user_has_role
 from forum.extensions import db
 from forum.forms.accounts import ConfirmForm
