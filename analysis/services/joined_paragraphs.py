@@ -2,7 +2,6 @@
 speaking: the transcript and review pages mark each one for the facilitator to check."""
 from __future__ import annotations
 
-from analysis.core.transcripts.cue_check import unsure_joins
 from analysis.services.transcripts import UNLABELLED
 from forum.models import Transcript
 
@@ -22,13 +21,11 @@ def joined_paragraphs(transcript: Transcript) -> dict[int, list[int]]:
 
     Returns:
         {turn number: file lines where a joined paragraph starts} (no lines for Word and
-        OpenDocument files, which have none to point to), in turn order. For captions, the
-        words after a blank line joined to a cue (``cue_check.unsure_joins``).
+        OpenDocument files, which have none to point to), in turn order. None for captions:
+        words there with no time of their own refuse the file (``cue_check``).
     """
-    if not transcript.original_text:
+    if not transcript.original_text or transcript.format in ("vtt", "srt"):
         return {}
-    if transcript.format in ("vtt", "srt"):
-        return _caption_joins(transcript, transcript.original_text)
     lines = transcript.original_text.split("\n")
     joined: dict[int, list[int]] = {}
     above = None
@@ -55,16 +52,3 @@ def _begins(text: str, line: str, piece: bool) -> bool:
     head = " ".join(line.split())[:40]
     flat = "\n".join(" ".join(part.split()) for part in text.split("\n"))
     return f"\n{head}" in flat or (piece and flat.startswith(head))
-
-
-def _caption_joins(transcript: Transcript, text: str) -> dict[int, list[int]]:
-    """Turns holding caption words joined to the cue above that may be a cue that lost its
-    number and time line, by the line they start on."""
-    joined: dict[int, list[int]] = {}
-    for line in unsure_joins(text):
-        # The last turn with the line: a name on the joined words starts a turn of its own.
-        turn = next((t for t in reversed(transcript.turns) if t.line_start is not None
-                     and t.line_start <= line <= (t.line_end or t.line_start)), None)
-        if turn is not None:
-            joined.setdefault(turn.index, []).append(line)
-    return dict(sorted(joined.items()))

@@ -12,9 +12,10 @@ from collections.abc import Iterable
 
 from sqlalchemy import select
 
-from analysis.models import MEMO_MAX, SegmentMemo, Theme
+from analysis.models import MEMO_MAX, SegmentMemo, Theme, ThemeSegment
+from analysis.services.theme_words import scrub_name, word_patterns
 from forum.extensions import db
-from forum.models import Segment, User
+from forum.models import Redaction, RedactionStatus, Segment, Speaker, Turn, User
 
 
 class MemoError(ValueError):
@@ -29,21 +30,63 @@ def _clean(text: str) -> str:
     return text
 
 
-def set_theme_memo(theme: Theme, text: str) -> None:
+def redacted_words(segments: Iterable[Segment]) -> list[tuple[str, str]]:
+    """What redaction took out of these segments' turns and their members' other turns.
+
+    Args:
+        segments: the segments a memo is about.
+
+    Returns:
+        (the words as said, the label they became) for each redaction kept, while the
+        original words are still held (after a purge nothing is left to compare).
+    """
+    segments = list(segments)
+    turn_ids = {s.turn_id for s in segments if s.turn_id is not None}
+    member_ids = {s.member_id for s in segments if s.member_id is not None}
+    if member_ids:
+        turn_ids |= set(db.session.scalars(select(Turn.id).join(
+            Speaker, Speaker.id == Turn.speaker_id).where(Speaker.member_id.in_(member_ids))))
+    if not turn_ids:
+        return []
+    found = db.session.execute(select(Redaction, Turn.original_text).join(
+        Turn, Turn.id == Redaction.turn_id).where(
+        Redaction.turn_id.in_(turn_ids), Redaction.status != RedactionStatus.REJECTED))
+    return list(dict.fromkeys((original[r.start:r.end], r.label)
+                              for r, original in found if original and r.end > r.start))
+
+
+def _scrubbed(text: str, segments: Iterable[Segment]) -> tuple[str, list[str]]:
+    """The memo with ``[label]`` for words redacted from the members' words, by the rule
+    used when words are redacted after approval (``theme_words``), and the labels put in."""
+    taken = redacted_words(segments) if text else []
+    scrubbed = (scrub_name(text, word_patterns(taken), MEMO_MAX) or "") if taken else text
+    if scrubbed == text:
+        return text, []
+    return scrubbed, sorted({label for _words, label in taken if f"[{label}]" in scrubbed})
+
+
+def set_theme_memo(theme: Theme, text: str) -> list[str]:
     """Keep (or clear, with empty text) the memo on a theme and commit.
 
     Args:
         theme: the theme.
         text: the memo as typed.
 
+    Returns:
+        The labels put in for words redacted from its segments' members (none: as typed).
+
     Raises:
         MemoError: when the memo is too long; nothing is changed.
     """
-    theme.memo = _clean(text)
+    segments = db.session.scalars(select(Segment).join(
+        ThemeSegment, ThemeSegment.segment_id == Segment.id).where(
+        ThemeSegment.theme_id == theme.id))
+    theme.memo, labels = _scrubbed(_clean(text), segments)
     db.session.commit()
+    return labels
 
 
-def set_segment_memo(segment: Segment, text: str, user: User) -> None:
+def set_segment_memo(segment: Segment, text: str, user: User) -> list[str]:
     """Keep (or clear, with empty text) the memo on a segment and commit.
 
     Args:
@@ -51,10 +94,13 @@ def set_segment_memo(segment: Segment, text: str, user: User) -> None:
         text: the memo as typed.
         user: who wrote it.
 
+    Returns:
+        The labels put in for words redacted from its member's words (none: as typed).
+
     Raises:
         MemoError: when the memo is too long; nothing is changed.
     """
-    text = _clean(text)
+    text, labels = _scrubbed(_clean(text), [segment])
     memo = db.session.get(SegmentMemo, segment.id)
     if not text:
         if memo is not None:
@@ -64,6 +110,7 @@ def set_segment_memo(segment: Segment, text: str, user: User) -> None:
     else:
         memo.text, memo.updated_by_id = text, user.id
     db.session.commit()
+    return labels
 
 
 def segment_memos(segment_ids: Iterable[int]) -> dict[int, SegmentMemo]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from analysis.core.question_cues import question_asked
-from analysis.services.transcripts import GENERIC_SPEAKER
+from analysis.services.transcripts import GENERIC_SPEAKER, UNLABELLED
 from forum.extensions import db
 from forum.models import Member, Question, Speaker, SpeakerRole, Transcript, Turn
 
@@ -31,6 +31,8 @@ def suggest_speakers(transcript: Transcript) -> dict[int, SpeakerSuggestion]:
 
     An earlier transcript of the same session comes first. Other sessions count only for
     labels that name someone ("Dee", not "Speaker 2", which is a different person each time).
+    The turns with no name in the file (``UNLABELLED``) get none: they are whoever spoke
+    unnamed in each file, and the suggestion came pre-selected.
 
     Args:
         transcript: the transcript whose speakers are being matched.
@@ -40,7 +42,7 @@ def suggest_speakers(transcript: Transcript) -> dict[int, SpeakerSuggestion]:
     """
     suggestions = {}
     for speaker in transcript.speakers:
-        if speaker.role != SpeakerRole.UNMATCHED:
+        if speaker.role != SpeakerRole.UNMATCHED or speaker.label == UNLABELLED:
             continue
         query = (select(Speaker).join(Transcript, Transcript.id == Speaker.transcript_id)
                  .where(func.lower(Speaker.label) == speaker.label.lower(),

@@ -18,6 +18,7 @@ def import_command(file: Path, session_id: int, names: str) -> None:
     """Import a transcript, propose redactions and print the speakers found."""
     from analysis.core.transcripts import TranscriptError
     from analysis.services.transcripts import import_transcript, redact_transcript
+    from analysis.views.transcript_refusals import refusal_text
     from forum.extensions import db
     from forum.models import FocusGroupSession
 
@@ -28,7 +29,7 @@ def import_command(file: Path, session_id: int, names: str) -> None:
         transcript = import_transcript(session, file.name, file.read_bytes(), None, names,
                                        current_app.config["MAX_CONTENT_LENGTH"])
     except TranscriptError as error:
-        raise click.ClickException(str(error)) from None
+        raise click.ClickException(refusal_text(error)) from None
     redact_transcript(transcript,
                       spacy_model=current_app.config.get("SPACY_MODEL", "en_core_web_sm"))
     click.echo(f"Imported transcript {transcript.id}: {len(transcript.turns)} turns")

@@ -124,7 +124,8 @@ def _review_page(transcript, add_form):
     return render_template("transcripts/review.html", transcript=transcript, form=ConfirmForm(),
                            left_out=segment_service.left_out_members(transcript),
                            add_form=add_form, highlighted_original=highlighted_original,
-                           groups=groups, joined=joined, open_all=open_all)
+                           groups=groups, joined=joined, open_all=open_all,
+                           unmatched=service.unmatched_turn_count(transcript))
 
 
 @bp.route("/transcripts/<int:transcript_id>/redactions", methods=["POST"])

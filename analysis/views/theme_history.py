@@ -73,8 +73,7 @@ def theme_memo(theme_id):
     back = url_for("themes.show", theme_id=theme.id) + "#memo"
     if ConfirmForm().validate_on_submit():
         try:
-            memos.set_theme_memo(theme, request.form.get("memo", ""))
-            flash("Memo saved. Only staff see it; it is never exported.")
+            _saved(memos.set_theme_memo(theme, request.form.get("memo", "")))
         except memos.MemoError as error:
             flash(str(error), "error")
     return redirect(back)
@@ -89,8 +88,17 @@ def segment_memo(consultation_id, segment_id):
     back = _back(url_for("themes.index", consultation_id=consultation.id))
     if ConfirmForm().validate_on_submit():
         try:
-            memos.set_segment_memo(segment, request.form.get("memo", ""), current_user)
-            flash("Memo saved. Only staff see it; it is never exported.")
+            _saved(memos.set_segment_memo(segment, request.form.get("memo", ""), current_user))
         except memos.MemoError as error:
             flash(str(error), "error")
     return redirect(back)
+
+
+def _saved(labels: list[str]) -> None:
+    """Say the memo is kept, and which labels stand for redacted words it held."""
+    if not labels:
+        flash("Memo saved. Only staff see it; it is never exported.")
+        return
+    flash(f"Memo saved, with {' and '.join(f'[{label}]' for label in labels)} for words "
+          "taken out of what members said: a memo must not hold what redaction removed. Only "
+          "staff see it; it is never exported.", "warning")

@@ -12,6 +12,7 @@ from analysis.views.folding import fold_runs
 from analysis.views.forms import AddRedactionForm, UploadForm
 from analysis.views.tasks import REDACT_TRANSCRIPT
 from analysis.views.transcript_blueprint import MANAGE, SEE, bp
+from analysis.views.transcript_refusals import refusal_text
 from forum.access import allow, user_has_role
 from forum.extensions import db
 from forum.forms.accounts import ConfirmForm
@@ -71,15 +72,15 @@ def upload(session_id):
             except TranscriptError as error:
                 db.session.rollback()
                 # Beside the words it is about: a refused paste was once flagged on the file box.
-                add_error(form.file if data is not pasted_data else form.pasted, str(error))
+                add_error(form.file if data is not pasted_data else form.pasted,
+                          refusal_text(error))
             else:
                 audit.record("transcript_uploaded", current_user, transcript,
                              ip=request.remote_addr,
                              format=transcript.format, turns=len(transcript.turns),
                              names_given=bool(transcript.known_names))
                 # Read before the job starts: an inline job may end the database session.
-                joined = _joined_note(joined_paragraphs(transcript),
-                                      transcript.format in ("vtt", "srt"))
+                joined = _joined_note(joined_paragraphs(transcript))
                 _start_redaction(transcript)
                 flash("Transcript uploaded. Personal data is being found now; check the speakers "
                       "meanwhile.")
@@ -96,9 +97,8 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _joined_note(joined: dict[int, list[int]], captions: bool = False) -> str | None:
-    """Say which turns took in a paragraph with no name before it (captions: words with no
-    time of their own), to be checked."""
+def _joined_note(joined: dict[int, list[int]]) -> str | None:
+    """Say which turns took in a paragraph with no name before it, to be checked."""
     if not joined:
         return None
     turns = [str(n) for n in list(joined)[:JOINED_SHOWN]]
@@ -108,17 +108,6 @@ def _joined_note(joined: dict[int, list[int]], captions: bool = False) -> str | 
     where = (" (" + ngettext("line %(lines)s", "lines %(lines)s", len(lines),
                              lines=_and(lines)) + ")") if 0 < len(lines) <= JOINED_SHOWN else ""
     named = _and(turns) if len(turns) > 1 else turns[0]
-    if captions:
-        return ngettext(
-            "Turn %(turns)s has words after a blank line with no time of their own%(where)s. "
-            "They were read as more words of the cue above, as captions often have a blank "
-            "line inside a cue: check on the transcript page that the same person said them.",
-            "Turns %(turns)s have words after a blank line with no time of their own%(where)s. "
-            "They were each read as more words of the cue above, as captions often have a "
-            "blank line inside a cue: check on the transcript page that the same person said them.",
-            len(joined), turns=named, where=where) + (
-            " If they are a cue that lost its number and time line, put those back, upload "
-            "the captions again and delete this copy.")
     return ngettext(
         "Turn %(turns)s has a paragraph with no name before it%(where)s. It was joined to the "
         "turn above it, as the same person still speaking: check on the transcript page that "
@@ -269,8 +258,10 @@ def speakers(transcript_id):
                      changes=changes)
         approved = transcript.approved_at is not None \
             or transcript.status == TranscriptStatus.APPROVED
-        flash(" ".join(["Speakers saved.", *(_matched_left_out(transcript, before)
-                                             if approved else [])]))
+        flash("Speakers saved.")
+        # Words leaving analysis need a look: an important banner, not the green success one.
+        for note in _matched_left_out(transcript, before) if approved else []:
+            flash(note, "warning")
         return redirect(url_for("transcripts.show", transcript_id=transcript.id))
     counts = {s.id: 0 for s in transcript.speakers}
     for turn in transcript.turns:

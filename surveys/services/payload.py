@@ -267,7 +267,9 @@ def _free_text(value: Any) -> tuple[Any, str | None]:
     if not isinstance(value, str):
         return None, f"must be text, not {_type_name(value)}"
     if len(value) > TEXT_MAX:
-        return None, f"is too long. {TOO_LONG}. This one has {len(value):,}."
+        # The limit only: the refusal is kept and shown to staff, who need not learn the
+        # length of what a participant wrote.
+        return None, f"is too long. {TOO_LONG}."
     problem = _text_problem(value)
     return (None, problem) if problem else (value.strip(), None)
 

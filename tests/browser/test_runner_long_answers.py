@@ -39,7 +39,8 @@ def test_a_long_answer_is_counted_and_one_too_long_is_refused_whole(live_server,
     assert len(box.input_value()) == 10_050  # nothing cut off
     expect(page.get_by_text("You have 50 characters too many")).to_be_visible()
     page.get_by_role("button", name="Next").tap()
-    expect(page.get_by_text(f"{TOO_LONG}. This one has 10,050.")).to_be_visible()
+    expect(page.get_by_text(f"{TOO_LONG}.")).to_be_visible()
+    expect(page.get_by_text("This one has")).to_have_count(0)  # the limit, not the length
     wait_for_heading(page, title)  # still here, with the answer whole
     assert len(box.input_value()) == 10_050
     assert axe_violations(page) == []
@@ -92,8 +93,8 @@ def test_a_changed_limit_reaches_the_pages_kept_on_the_tablet(live_server, touch
     assert box.get_attribute("data-maxlength") == "500"
     box.fill("a" * 501)
     page.get_by_role("button", name="Next").tap()
-    expect(page.get_by_text("Answers must be 500 characters or fewer. This one has 501.")
-           ).to_be_visible()
+    expect(page.get_by_text("Answers must be 500 characters or fewer.")).to_be_visible()
+    expect(page.get_by_text("This one has")).to_have_count(0)
 
 
 @pytest.mark.parametrize(("typed", "refusal", "kept"), [

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from forum.extensions import db
-from surveys.models import SurveyAnswer, SurveyDevice, SurveyResponse
+from surveys.models import SurveyAnswer, SurveyDevice, SurveyRefusal, SurveyResponse
 from surveys.services.devices import revoke_device
 from tests.surveys.conftest import make_payload
 
@@ -215,8 +215,12 @@ def test_hostile_but_valid_json(client, version, questions, tablet):
     body = make_payload(version, questions)
     body["answers"][4]["value"] = "x" * 10_250
     # The tablet's words: its sending line shows this to the researcher.
-    assert ("Answers must be 10,000 characters or fewer. This one has 10,250."
-            in _problem(client, token, body=body))
+    refused = _problem(client, token, body=body)
+    assert "is too long. Answers must be 10,000 characters or fewer." in refused
+    # The refusal is kept and shown to staff: it says the limit, not how much was written.
+    assert "10,250" not in refused and "This one has" not in refused
+    kept = " ".join(str(r.reasons) for r in db.session.scalars(db.select(SurveyRefusal)))
+    assert "10,000 characters or fewer" in kept and "10,250" not in kept
     body["answers"][4]["value"] = "bad \u0000 byte"
     assert "null character" in _problem(client, token, body=body)
     lone_surrogate = json.dumps(make_payload(version, questions)).replace(

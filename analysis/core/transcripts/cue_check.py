@@ -9,8 +9,10 @@ What stays allowed, because tools really write it: a byte-order mark, CRLF, WebV
 ``NOTE``/``STYLE``/``REGION`` blocks and header lines, cue identifiers, cue settings after
 the end time, voice tags, no hours (``01:02.500``), no milliseconds, a comma or a dot
 before the milliseconds in either format, any spaces round the arrow, no blank line at the
-end, a blank line inside a cue's words (lines after it that are neither a cue number nor
-meant as a time line, following a timed cue, are that cue's words).
+end, and a blank line inside a cue's words where the cue numbers round them show no cue was
+lost (cue 1, the words, then cue 2). Words after a blank line with nothing to show they are
+the cue's own (after the last cue, or in captions without numbers) may be a cue that lost its
+number and time line, so they refuse the file like any other broken cue: one rule, here.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ import re
 
 from .model import TranscriptError
 
-__all__ = ["check_cues", "cue_blocks", "has_cue_times", "lost_cue", "unsure_joins"]
+__all__ = ["BrokenCues", "check_cues", "cue_blocks", "has_cue_times", "lost_cue"]
 
 TIME = r"(?:\d{1,3}:)?[0-5]\d:[0-5]\d(?:[.,]\d{3})?"
 GOOD_TIMING = re.compile(rf"^\s*{TIME}\s*-->\s*{TIME}(?:\s+\S.*)?\s*$")
@@ -91,29 +93,10 @@ def cue_blocks(text: str) -> list[Block]:
 
     Returns:
         Each run of non-blank lines as (line number, line) pairs; a run that is more words
-        of the timed cue above (a blank line exported inside its text) joins that cue,
-        unless it is a cue that lost its number and time (``lost_cue``).
+        of the timed cue above (a blank line exported inside its text) joins that cue only
+        where the next numbered cue is numbered one after it; any other run of words stays
+        a block of its own, which ``check_cues`` refuses as a cue with no time line.
     """
-    return _blocks(text)[0]
-
-
-def unsure_joins(text: str) -> list[int]:
-    """Where words after a blank line were joined to the cue above with nothing to show they
-    are its words, not a cue that lost its number and time line (the facilitator checks).
-
-    Only .srt cues numbered one after the other round the words show it: a .vtt needs no
-    numbers, and words after the last cue have no number below them.
-
-    Args:
-        text: decoded text with ``\\n`` line endings.
-
-    Returns:
-        The line number each such run of words starts on, in order.
-    """
-    return _blocks(text)[1]
-
-
-def _blocks(text: str) -> tuple[list[Block], list[int]]:
     runs: list[Block] = []
     run: Block = []
     for number, line in enumerate([*text.split("\n"), ""], start=1):
@@ -123,16 +106,13 @@ def _blocks(text: str) -> tuple[list[Block], list[int]]:
             runs.append(run)
             run = []
     blocks: list[Block] = []
-    unsure: list[int] = []
     for index, run in enumerate(runs):
         if blocks and _is_more_words(blocks[-1], run) \
-                and not lost_cue(blocks[-1], runs[index + 1:]):
-            if not _next_in_order(blocks[-1], runs[index + 1:]):
-                unsure.append(run[0][0])
+                and _next_in_order(blocks[-1], runs[index + 1:]):
             blocks[-1].extend(run)
         else:
             blocks.append(run)
-    return blocks, unsure
+    return blocks
 
 
 def _next_in_order(previous: Block, following: list[Block]) -> bool:
@@ -172,6 +152,21 @@ def _block_problem(first: int, block: list[str], srt: bool, lost: bool = False) 
     return None
 
 
+class BrokenCues(TranscriptError):
+    """Caption cues that are not well formed: each problem as a sentence naming its line.
+
+    Core code may not word counts (no Flask-Babel here), so the view words "1 cue needs" or
+    "5 cues need" from ``problems``; ``str()`` is a plain fallback without counts.
+    """
+
+    def __init__(self, problems: list[str], kind: str) -> None:
+        self.problems, self.kind = problems, kind
+        more = " More after those need correcting too." if len(problems) > SHOWN else ""
+        super().__init__(f"These {kind} captions were not saved. "  # pasted ones are checked too
+                         + " ".join(problems[:SHOWN]) + more
+                         + " Correct the captions and upload them again.")
+
+
 def check_cues(text: str, srt: bool) -> None:
     """Raise if any cue of a caption file is not well formed, naming its line.
 
@@ -180,7 +175,7 @@ def check_cues(text: str, srt: bool) -> None:
         srt: check as SRT (each cue numbered) rather than WebVTT.
 
     Raises:
-        TranscriptError: naming the first few lines to fix; nothing of the file is kept.
+        BrokenCues: every problem, each naming its line; nothing of the file is kept.
     """
     problems: list[str] = []
     blocks = cue_blocks(text)
@@ -190,13 +185,5 @@ def check_cues(text: str, srt: bool) -> None:
             problem = _block_problem(block[0][0], [line for _, line in block], srt, lost)
             if problem:
                 problems.append(problem)
-    if not problems:
-        return
-    more = len(problems) - SHOWN
-    tail = (f" There {'is' if more == 1 else 'are'} {more} more "
-            f"{'cue' if more == 1 else 'cues'} like this after those." if more > 0 else "")
-    kind = ".srt" if srt else ".vtt"
-    count = "1 cue needs" if len(problems) == 1 else f"{len(problems)} cues need"
-    raise TranscriptError(  # "captions", not "file": pasted captions are checked too
-        f"These {kind} captions were not saved: {count} correcting first. "
-        + " ".join(problems[:SHOWN]) + tail + " Correct them and upload them again.")
+    if problems:
+        raise BrokenCues(problems, ".srt" if srt else ".vtt")

@@ -100,7 +100,7 @@ export function overLimit(value, max) {
 export function tooLong(form, value) {
   const box = form.querySelector("textarea[data-maxlength]");
   if (!box || !overLimit(value, Number(box.dataset.maxlength))) return null;
-  return box.dataset.tooLong + ". This one has " + numberText(value.length) + ".";
+  return box.dataset.tooLong + ".";  // the limit only, as the server says it
 }
 
 /* The page's answer as the server would take it: { error } (shown beside the box), or

@@ -36,9 +36,15 @@ def test_mapping_a_speaker_to_a_withdrawn_member_after_approval_says_what_it_mea
         f"/transcripts/{transcript.id}/speakers", follow_redirects=True,
         data={f"speaker-{s.id}": choices[s.label] for s in transcript.speakers}
     ).get_data(as_text=True)
-    assert (f"Speakers saved. {marcia.pseudonym} has withdrawn consent: the 2 turns you matched "
-            "to them here are kept out of analysis, search, quotes and exports unless new "
-            "consent is recorded.") in page.replace("&#39;", "'")
+    notice = (f"{marcia.pseudonym} has withdrawn consent: the 2 turns you matched "
+              "to them here are kept out of analysis, search, quotes and exports unless new "
+              "consent is recorded.")
+    assert notice in page.replace("&#39;", "'")
+    # A warning, not the green success banner "Speakers saved." is in.
+    banners = re.split(r'<div class="govuk-notification-banner(?=[ "])', page)[1:]
+    holding = [b for b in banners if notice in b.replace("&#39;", "'")]
+    assert len(holding) == 1 and "--success" not in holding[0].split(">")[0]
+    assert any("Speakers saved." in b and "--success" in b.split(">")[0] for b in banners)
 
 
 def test_mapping_speakers_to_members_who_take_part_says_only_saved(auth, uploaded):  # noqa: F811
