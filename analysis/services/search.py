@@ -236,8 +236,9 @@ def search_results(consultation_id: int, query: str, filters: Filters,
                  sorted(only_near, key=lambda s: (s in documents, -close[s], s)), LIMIT, hit)
     shown = saying[:max(KEYWORD_PLACES, LIMIT - len(near))]
     near = near[:LIMIT - len(shown)]
-    kinds = {h.segment.id in documents for h in shown + near}
-    return Results(shown, near, more_said=len(saying) > len(shown), members_first=len(kinds) == 2)
+    in_documents = [h.segment.id in documents for h in shown + near]
+    return Results(shown, near, more_said=len(saying) > len(shown),
+                   members_first=any(in_documents) and not all(in_documents))
 
 
 def _document_ids(consultation_id: int) -> set[int]:
