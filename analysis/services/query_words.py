@@ -45,6 +45,10 @@ _WORD = re.compile(rf"{_L}+(?:'{_L}+)?")
 # quotes, and word* for every word starting so. Any other character typed is no syntax.
 _TERM = re.compile(rf'"([^"]*)"|({_L}+(?:\'{_L}+)?)(\*?)')
 _PHRASE_WORD = re.compile(rf"{_L}+(?:'{_L}+)?\*?")
+_REPLY = re.compile(r"^\s*(?:(?:re|fwd?)\s*:\s*)+")
+# A codebook pattern pasted in ("re:evict(ed|ion)"): "re:" straight before the pattern, which
+# holds a character only a pattern would. "Re: evicted tenants" is a subject, searched as words.
+_PATTERN = re.compile(r"^\s*re:\S.*[\\()\[\]{}|?+^$]", re.DOTALL)
 PATTERN_REFUSED = ("Patterns (“re:”) work in the codebook’s search terms, not here. Search for "
                    "words, a phrase in quotes, or the start of a word followed by *")
 
@@ -55,33 +59,42 @@ def _worth_matching(word: str) -> bool:
     return word not in ASKING and not set(re.split(r"'", word)) <= TOO_COMMON
 
 
+def _typed(query: str) -> str:
+    """The query lower-cased, with what phones and word processors type read as plain keys."""
+    # Curly quotes mark a phrase all the same; ’ is an apostrophe ("don’t" was "don" and
+    # "t"). "İ" lower-cases to "i" and a combining dot, which cut "İstanbul" in two.
+    typed = query.lower().replace("i\u0307", "i")
+    for curly, plain in (("“", '"'), ("”", '"'), ("’", "'"), ("‘", "'"), ("ʼ", "'")):
+        typed = typed.replace(curly, plain)
+    # An email subject pasted in: "Re:" marks a reply, and is no word of the subject.
+    return _REPLY.sub("", typed)
+
+
 def keywords(query: str) -> list[str]:
     """The terms of a query worth matching ("what did members say about breach?" -> breach).
 
     As in a codebook's search terms, ``hous*`` stands for every word starting "hous" and
     ``"missed appointment"`` for those words together; other words are matched one by one.
+    Any other character is no syntax (a colon filters nothing; a star alone marks nothing).
 
     Args:
         query: what was typed.
 
     Returns:
         Lower-case terms, in order: a word, a prefix ending in "*", or a phrase (words joined
-        by spaces, the last maybe ending in "*"). Asking words and words too common to
+        by spaces, any of them maybe ending in "*"). Asking words and words too common to
         search for are left out, but inside quotes only a phrase of such words alone.
     """
     terms = []
-    # A phone or word processor types curly quotes: they mark a phrase all the same.
-    typed = query.lower().replace("“", '"').replace("”", '"')
-    for phrase, word, star in _TERM.findall(typed):
+    for phrase, word, star in _TERM.findall(_typed(query)):
         if word:
             terms += [word + star] if _worth_matching(word) else []
             continue
-        words = [w.rstrip("*") for w in _PHRASE_WORD.findall(phrase)]
+        words = _PHRASE_WORD.findall(phrase)
         if len(words) == 1:
-            terms += [words[0] + "*" * phrase.rstrip().endswith("*")] if _worth_matching(
-                words[0]) else []
-        elif words and not all(set(w.split("'")) <= TOO_COMMON for w in words):
-            terms.append(" ".join(words) + "*" * phrase.rstrip().endswith("*"))
+            terms += words if _worth_matching(words[0].rstrip("*")) else []
+        elif words and not all(set(w.rstrip("*").split("'")) <= TOO_COMMON for w in words):
+            terms.append(" ".join(words))
     return list(dict.fromkeys(terms))
 
 
@@ -90,7 +103,7 @@ def pattern_refused(query: str) -> str | None:
 
     The database's full-text index finds words, forms of words and prefixes, never patterns.
     """
-    return PATTERN_REFUSED if query.strip().lower().startswith("re:") else None
+    return PATTERN_REFUSED if _PATTERN.match(query.lower()) else None
 
 
 def too_common(query: str, by_meaning: bool = False) -> str | None:
@@ -108,7 +121,7 @@ def too_common(query: str, by_meaning: bool = False) -> str | None:
         meaning, a note that only matches by meaning are shown. None when there is a
         word to search for (or no word at all).
     """
-    words = _WORD.findall(query.lower())
+    words = _WORD.findall(_typed(query))
     if not words or keywords(query):
         return None
     which = "That word is" if len(set(words)) == 1 else "Those words are"

@@ -69,6 +69,7 @@ class Results:
     near: list[Hit]
     more_said: bool = False  # more segments say the words than ``said`` shows
     grouped: bool = True  # False when only filters were given: one list in source order
+    members_first: bool = False  # members' words were put before documents in each group
 
     @property
     def hits(self) -> list[Hit]:
@@ -226,12 +227,24 @@ def search_results(consultation_id: int, query: str, filters: Filters,
         return Hit(segment, theme, score[segment.id] if found else close[segment.id], found,
                    similarity.get(segment.id), ["keyword"] * found + ["meaning"] * meaning)
 
-    saying = _best(consultation_id, filters, sorted(score, key=lambda s: (-score[s], s)),
-                   LIMIT + 1, hit)
-    near = _best(consultation_id, filters, sorted(only_near, key=lambda s: (-close[s], s)),
-                 LIMIT, hit)
+    # Over every source, members' words come first in each group: the page is "Search what
+    # members said", and a police plan saying "breach" (long, close in meaning) led it.
+    documents = _document_ids(consultation_id) if not filters.source else set()
+    saying = _best(consultation_id, filters,
+                   sorted(score, key=lambda s: (s in documents, -score[s], s)), LIMIT + 1, hit)
+    near = _best(consultation_id, filters,
+                 sorted(only_near, key=lambda s: (s in documents, -close[s], s)), LIMIT, hit)
     shown = saying[:max(KEYWORD_PLACES, LIMIT - len(near))]
-    return Results(shown, near[:LIMIT - len(shown)], more_said=len(saying) > len(shown))
+    near = near[:LIMIT - len(shown)]
+    in_documents = [h.segment.id in documents for h in shown + near]
+    return Results(shown, near, more_said=len(saying) > len(shown),
+                   members_first=any(in_documents) and not all(in_documents))
+
+
+def _document_ids(consultation_id: int) -> set[int]:
+    return set(db.session.scalars(select(Segment.id).where(
+        Segment.consultation_id == consultation_id,
+        Segment.source_type == SegmentSource.DOCUMENT)))
 
 
 def search_segments(consultation_id: int, query: str, filters: Filters,

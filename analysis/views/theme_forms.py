@@ -48,10 +48,9 @@ class SearchForm(FlaskForm):
         csrf = False
 
     q = StringField("What are you looking for?", widget=GovTextInput(),
-                    description='Plain words or a question, for example "what did members say '
-                                'about breach?". Put words in quotes to find them together: '
-                                '"missed appointment". End a word with * to find every word '
-                                'starting so: hous* finds house, housing and household.',
+                    # One plain line; the syntax is under "How to search" (themes/search.html).
+                    description="Type words or a question, like: what did members say "
+                                "about breach?",
                     validators=[
                         Length(max=300, message="Keep the search to 300 characters or fewer")])
     # Unknown filter values simply match nothing, so a hand-edited URL is no error.

@@ -31,17 +31,21 @@ class LoginForm(FlaskForm):
     submit = SubmitField("Sign in", widget=GovSubmitInput())
 
 
-class NewPasswordForm(FlaskForm):
-    password = PasswordField("New password", widget=GovPasswordInput(), validators=[
+def _new_password() -> PasswordField:
+    return PasswordField("New password", widget=GovPasswordInput(), validators=[
         InputRequired("Enter a password")])
-    confirm = PasswordField("Confirm new password", widget=GovPasswordInput(), validators=[
+
+
+def _confirm() -> PasswordField:
+    return PasswordField("Confirm new password", widget=GovPasswordInput(), validators=[
         InputRequired("Enter the password again"),
         EqualTo("password", "The two passwords do not match")])
-    submit = SubmitField("Save password", widget=GovSubmitInput())
 
-    def __init__(self, *args, email: str = "", **kwargs):
-        super().__init__(*args, **kwargs)
-        self._email = email
+
+class _PasswordRules:
+    """The new password's checks, shared by the invite and change-password forms."""
+
+    _email = ""
 
     def validate_password(self, field):
         problem = password_problem(field.data or "", self._email)
@@ -49,9 +53,24 @@ class NewPasswordForm(FlaskForm):
             raise ValidationError(problem)
 
 
+class NewPasswordForm(_PasswordRules, FlaskForm):
+    password = _new_password()
+    confirm = _confirm()
+    submit = SubmitField("Save password", widget=GovSubmitInput())
+
+    def __init__(self, *args, email: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self._email = email
+
+
 class ChangePasswordForm(NewPasswordForm):
+    # WTForms orders fields as they were made: made here, after the current password, the new
+    # ones follow it in the error summary as they do on the page (they came first before).
     current = PasswordField("Current password", widget=GovPasswordInput(), validators=[
         InputRequired("Enter your current password")])
+    password = _new_password()
+    confirm = _confirm()
+    submit = SubmitField("Save password", widget=GovSubmitInput())
 
 
 class InviteForm(FlaskForm):

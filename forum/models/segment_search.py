@@ -7,22 +7,29 @@ stems by hand. The objects are created with the segments table (``create_all``) 
 migration ``0009_search_fulltext`` for existing databases. A later migration that changes
 ``segments`` in batch mode must use ``batch_alter_segments``: on SQLite batch mode recreates
 the table, which drops the triggers (``tests/forum/test_search_migrations.py`` checks).
+
+A prefix ("evicti*") is also looked up among the words as written (an unstemmed FTS5 table;
+PostgreSQL's 'simple' configuration): the stemmer indexes "eviction" as "evict", which does
+not start with "evicti". Migration ``0024_officer23_prefix_words`` adds it; at 50,000 answers
+it costs 0.7 MB and 2.4 s of inserts in all (``bench/prefix_index_cost.py``).
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import event, func, literal_column, select, text
+from sqlalchemy import event, func, literal_column, or_, select, text
 from sqlalchemy.sql import ColumnElement, Select
 
 from forum.models.segments import Segment
 
 FTS_TABLE = "segments_fts"
+WORDS_TABLE = "segments_words"
 PG_INDEX = "ix_segments_text_search"
+PG_WORDS_INDEX = "ix_segments_text_words"
 # FTS5 keeps its index in shadow tables named after the virtual table.
-_FTS_NAMES = {FTS_TABLE} | {f"{FTS_TABLE}_{part}" for part in ("data", "idx", "docsize", "config",
-                                                              "content")}
+_FTS_NAMES = {name for table in (FTS_TABLE, WORDS_TABLE) for name in [table] + [
+    f"{table}_{part}" for part in ("data", "idx", "docsize", "config", "content")]}
 
 _SQLITE_CREATE = [
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(text, content='segments', "
@@ -39,20 +46,44 @@ _SQLITE_CREATE = [
 ]
 _SQLITE_DROP = [f"DROP TRIGGER IF EXISTS segments_fts_{op}"
                 for op in ("insert", "delete", "update")] + [f"DROP TABLE IF EXISTS {FTS_TABLE}"]
+_SQLITE_WORDS_CREATE = [
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {WORDS_TABLE} USING fts5(text, content='segments', "
+    "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    f"CREATE TRIGGER IF NOT EXISTS segments_words_insert AFTER INSERT ON segments BEGIN "
+    f"INSERT INTO {WORDS_TABLE}(rowid, text) VALUES (new.id, new.text); END",
+    f"CREATE TRIGGER IF NOT EXISTS segments_words_delete AFTER DELETE ON segments BEGIN "
+    f"INSERT INTO {WORDS_TABLE}({WORDS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text); "
+    "END",
+    f"CREATE TRIGGER IF NOT EXISTS segments_words_update AFTER UPDATE OF text ON segments BEGIN "
+    f"INSERT INTO {WORDS_TABLE}({WORDS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text); "
+    f"INSERT INTO {WORDS_TABLE}(rowid, text) VALUES (new.id, new.text); END",
+    f"INSERT INTO {WORDS_TABLE}({WORDS_TABLE}) VALUES ('rebuild')",
+]
+_SQLITE_WORDS_DROP = [f"DROP TRIGGER IF EXISTS segments_words_{op}"
+                      for op in ("insert", "delete", "update")] + [
+    f"DROP TABLE IF EXISTS {WORDS_TABLE}"]
 _PG_CREATE = [f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON segments "
               "USING gin (to_tsvector('english', text))"]
 _PG_DROP = [f"DROP INDEX IF EXISTS {PG_INDEX}"]
+_PG_WORDS_CREATE = [f"CREATE INDEX IF NOT EXISTS {PG_WORDS_INDEX} ON segments "
+                    "USING gin (to_tsvector('simple', text))"]
+_PG_WORDS_DROP = [f"DROP INDEX IF EXISTS {PG_WORDS_INDEX}"]
+
+
+def _run(connection, sqlite: list[str], postgresql: list[str]) -> None:
+    for statement in sqlite if connection.dialect.name == "sqlite" else postgresql:
+        connection.execute(text(statement))
 
 
 def create_search_index(connection) -> None:
-    """Create the full-text index (and its triggers) and index existing segments.
+    """Create the full-text indexes (stemmed and words as written, with their triggers) and
+    index existing segments. Idempotent.
 
     Args:
         connection: a SQLAlchemy connection to SQLite or PostgreSQL.
     """
-    statements = _SQLITE_CREATE if connection.dialect.name == "sqlite" else _PG_CREATE
-    for statement in statements:
-        connection.execute(text(statement))
+    _run(connection, _SQLITE_CREATE, _PG_CREATE)
+    create_word_index(connection)
 
 
 def drop_search_index(connection) -> None:
@@ -61,9 +92,26 @@ def drop_search_index(connection) -> None:
     Args:
         connection: a SQLAlchemy connection to SQLite or PostgreSQL.
     """
-    statements = _SQLITE_DROP if connection.dialect.name == "sqlite" else _PG_DROP
-    for statement in statements:
-        connection.execute(text(statement))
+    drop_word_index(connection)
+    _run(connection, _SQLITE_DROP, _PG_DROP)
+
+
+def create_word_index(connection) -> None:
+    """Create the unstemmed index prefixes are looked up in, and index existing segments.
+
+    Args:
+        connection: a SQLAlchemy connection to SQLite or PostgreSQL.
+    """
+    _run(connection, _SQLITE_WORDS_CREATE, _PG_WORDS_CREATE)
+
+
+def drop_word_index(connection) -> None:
+    """Drop what ``create_word_index`` made.
+
+    Args:
+        connection: a SQLAlchemy connection to SQLite or PostgreSQL.
+    """
+    _run(connection, _SQLITE_WORDS_DROP, _PG_WORDS_DROP)
 
 
 def has_search_index(connection) -> bool:
@@ -105,21 +153,21 @@ def batch_alter_segments(op, **kwargs) -> Iterator:
 def include_name(name, type_, parent_names) -> bool:
     """Alembic filter: the FTS5 tables and the expression index are not in the models."""
     return not ((type_ == "table" and name in _FTS_NAMES)
-                or (type_ == "index" and name == PG_INDEX))
+                or (type_ == "index" and name in (PG_INDEX, PG_WORDS_INDEX)))
 
 
-def _parts(term: str) -> tuple[list[str], bool]:
-    words = term.split()
-    return [w.rstrip("*") for w in words], words[-1].endswith("*")
+def _parts(term: str) -> list[tuple[str, bool]]:
+    # Each word of a term and whether it is a prefix ("hous* first": hous is, first is not).
+    return [(w.rstrip("*"), w.endswith("*")) for w in term.split()]
 
 
 def _fts5_query(terms: list[str]) -> str:
-    # Each term one FTS5 string (a phrase when it holds several words), so no typed character
-    # is read as query syntax; "*" after the string makes its last word a prefix.
+    # Each word one FTS5 string, so no typed character is read as query syntax (a colon would
+    # name a column); "*" after a string makes it a prefix; "+" joins a phrase's strings.
     out = []
     for term in terms:
-        words, prefix = _parts(term)
-        out.append('"' + " ".join(words).replace('"', '""') + '"' + (" *" if prefix else ""))
+        out.append(" + ".join('"' + w.replace('"', '""') + '"' + (" *" if prefix else "")
+                              for w, prefix in _parts(term)))
     return " OR ".join(out)
 
 
@@ -129,11 +177,24 @@ def _tsquery(terms: list[str]) -> str:
     # words joined by <-> (followed by), ":*" on a prefix; PostgreSQL stems each one.
     out = []
     for term in terms:
-        words, prefix = _parts(term)
-        lexemes = ["'" + w.replace("\\", "").replace("'", "''") + "'" for w in words]
-        lexemes[-1] += ":*" if prefix else ""
+        lexemes = ["'" + w.replace("\\", "").replace("'", "''") + "'" + (":*" if prefix else "")
+                   for w, prefix in _parts(term)]
         out.append("(" + " <-> ".join(lexemes) + ")")
     return " | ".join(out)
+
+
+def _fts5_in(table: str, terms: list[str]) -> ColumnElement[bool]:
+    match = literal_column(table).op("MATCH")(_fts5_query(terms))
+    fts: Select[tuple[int]] = (
+        select(literal_column("rowid")).select_from(text(table)).where(match))
+    return Segment.id.in_(fts)
+
+
+def _pg_match(config: str, terms: list[str]) -> ColumnElement[bool]:
+    # The configuration is written out, not bound, so the condition matches the GIN index.
+    written: ColumnElement[str] = literal_column(f"'{config}'")
+    query = func.to_tsquery(written, _tsquery(terms))
+    return func.to_tsvector(written, Segment.text).op("@@")(query)
 
 
 def keyword_match(dialect: str, terms: list[str]) -> ColumnElement[bool]:
@@ -148,15 +209,15 @@ def keyword_match(dialect: str, terms: list[str]) -> ColumnElement[bool]:
     Returns:
         A SQLAlchemy condition to use in ``where``.
     """
+    # A term with a prefix is also looked up among the words as written: the stemmer makes
+    # "eviction" "evict", which "evicti*" does not start. Its other words then match only as
+    # typed there; the stemmed lookup still finds their other forms.
+    prefixed = [term for term in terms if "*" in term]
     if dialect == "sqlite":
-        match = literal_column(FTS_TABLE).op("MATCH")(_fts5_query(terms))
-        fts: Select[tuple[int]] = (
-            select(literal_column("rowid")).select_from(text(FTS_TABLE)).where(match))
-        return Segment.id.in_(fts)
-    # The configuration is written out, not bound, so the condition matches the GIN index.
-    english: ColumnElement[str] = literal_column("'english'")
-    query = func.to_tsquery(english, _tsquery(terms))
-    return func.to_tsvector(english, Segment.text).op("@@")(query)
+        stemmed, words = _fts5_in(FTS_TABLE, terms), _fts5_in(WORDS_TABLE, prefixed)
+    else:
+        stemmed, words = _pg_match("english", terms), _pg_match("simple", prefixed)
+    return or_(stemmed, words) if prefixed else stemmed
 
 
 @event.listens_for(Segment.__table__, "after_create")

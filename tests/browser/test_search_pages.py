@@ -118,7 +118,9 @@ def test_a_quoted_phrase_and_a_prefix_are_searched_as_the_hint_says(live_server,
     db.session.commit()
     sign_in(page, live_server, "facilitator")
     page.goto(f"{live_server}/consultations/{consultation.id}/search")
-    expect(page.locator("#q-hint")).to_contain_text("hous* finds house, housing and household")
+    page.get_by_text("How to search").click()
+    expect(page.locator(".govuk-details__text")).to_contain_text(
+        "hous* finds house, housing and household")
     page.get_by_label("What are you looking for?").fill('"breached his licence" househ*')
     page.get_by_label("Source").select_option(label="Document")
     page.get_by_role("button", name="Search").click()

@@ -23,7 +23,7 @@ from forum.models.segment_search import batch_alter_segments
 from tests.conftest import TEST_CONFIG
 
 # Full-text search's, and the segments version's (forum.models.segment_versions).
-TRIGGERS = {f"segments_{kind}_{op}" for kind in ("fts", "version")
+TRIGGERS = {f"segments_{kind}_{op}" for kind in ("fts", "words", "version")
             for op in ("insert", "delete", "update")}
 SEARCH_REVISION = "0009_search_fulltext"
 RAW_BATCH = re.compile(r"""batch_alter_table\(\s*(table_name\s*=\s*)?["']segments["']""")

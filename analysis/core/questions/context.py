@@ -19,6 +19,12 @@ HEADING_WORDS = 12
 PREAMBLE_HEADING = re.compile(r"^(about\b|introduction\b|intro\b|foreword\b|preface\b|"
                               r"(table of )?contents\b|(a )?message from\b|welcome\b)",
                               re.IGNORECASE)
+# A summary of the answers ("Summary and key recommendations", "Executive summary", "Key
+# points"): a response puts it before Q1, yet it answers the questions, so it is its own
+# section, never a preamble, even before the first numbered heading.
+SUMMARY_HEADING = re.compile(r"^((executive |overall )?summary\b|(key |our )?recommendations\b|"
+                             r"key (points|findings|messages)\b|conclusions?\b)",
+                             re.IGNORECASE)
 # A heading that names a question by number ("Q4. Housing", "Question 12a"). Only such a
 # heading starts a document's answers: one that asks is as often the writer's own ("HOW CAN
 # WE HELP?" closes the charity's briefing), and made a preamble of everything above it.
@@ -84,7 +90,8 @@ def preamble_rows(sequences: Sequence[str], positions: Sequence[int],
     """Rows of documents' preambles: what sits under an "About ..."/"Introduction"/"Foreword"/
     "Contents"/"A message from ..." heading, and, in a document with a heading naming a
     question by number, everything before the first such heading. A passage under a heading
-    naming or asking a question is never a preamble.
+    naming or asking a question, or summing up the answers ("Summary and key
+    recommendations"), is never a preamble.
 
     Args:
         sequences: row-aligned sequence names ("" for a passage read alone).
@@ -96,7 +103,8 @@ def preamble_rows(sequences: Sequence[str], positions: Sequence[int],
     """
     parts = [[part.strip() for part in heading.split(" – ") if part.strip()]
              for heading in headings]
-    asking = [any(QUESTION_HEADING.search(part) for part in row) for row in parts]
+    asking = [any(QUESTION_HEADING.search(part) for part in row)
+              or (bool(row) and SUMMARY_HEADING.match(row[-1]) is not None) for row in parts]
     first: dict[str, int] = {}
     for row, sequence in enumerate(sequences):
         if sequence and any(NUMBERED_HEADING.match(part) for part in parts[row]):

@@ -2,9 +2,10 @@
 
 Each segment is mapped by what it says, the question's key phrases and number, and, in a
 document, the passages around it (``analysis.core.questions.map_passages``).
-The app maps again after the themes are saved (``analysis.services.question_map``), when
-it also knows headings, the facilitator's questions and people's examples; this gives the
-run's result, and the command line's, a link for every segment.
+A document's passages carry the heading they sit under, as in the app. The app maps again
+after the themes are saved (``analysis.services.question_map``), when it also knows the
+facilitator's questions and people's examples; this gives the run's result, and the command
+line's, a link for every segment.
 A link set by a person always wins (confidence 1.0, source "person").
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from analysis.core.questions import MappingOptions, Passage, map_passages
+from analysis.core.questions import MappingOptions, Passage, document_headings, map_passages
 
 from .schema import QuestionInput, QuestionLink, SegmentInput
 
@@ -50,9 +51,11 @@ def map_questions(segments: Sequence[SegmentInput], vectors: np.ndarray,
     """
     # Measured on the development response (bench/question_accuracy.py): each passage
     # alone 0.26 right, among its neighbours 0.55.
+    headings = _headings(segments)
     passages = [Passage(id=s.id, text=s.text, question_id=s.question_id,
                         no_question=s.no_question,
-                        sequence=s.source_key if s.kind in IN_SEQUENCE else "", position=row)
+                        sequence=s.source_key if s.kind in IN_SEQUENCE else "", position=row,
+                        heading=headings.get(s.id, ""))
                 for row, s in enumerate(segments)]
     found = map_passages(passages, vectors, questions, embed,
                          MappingOptions(min_similarity=min_similarity))
@@ -61,6 +64,20 @@ def map_questions(segments: Sequence[SegmentInput], vectors: np.ndarray,
              for s in segments for m in (found[s.id],)}
     probabilities = np.array([found[s.id].probabilities for s in segments], dtype=float)
     return links, probabilities.reshape(len(segments), len(questions))
+
+
+def _headings(segments: Sequence[SegmentInput]) -> dict[int, str]:
+    """{segment id: the heading it sits under} for documents' passages, as the app reads them
+    (``document_headings``): without them the mapper saw no preamble and no "Q3." heading."""
+    documents: dict[str, list[SegmentInput]] = {}
+    for segment in segments:
+        if segment.kind in IN_SEQUENCE:
+            documents.setdefault(segment.source_key, []).append(segment)
+    out: dict[int, str] = {}
+    for rows in documents.values():
+        out.update(zip((s.id for s in rows), document_headings([s.text for s in rows]),
+                       strict=True))
+    return out
 
 
 def answer_guide(segments: Sequence[SegmentInput], links: Mapping[int, QuestionLink],

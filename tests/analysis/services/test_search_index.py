@@ -1,7 +1,7 @@
 """The full-text index behind keyword search: built by migration 0009, used by the database."""
 from __future__ import annotations
 
-from flask_migrate import upgrade
+from flask_migrate import downgrade, upgrade
 from sqlalchemy import select, text
 
 from analysis.services.search import keyword_ids
@@ -40,3 +40,20 @@ def test_postgresql_answers_from_the_gin_index(app):
         plan = conn.execute(text("EXPLAIN " + str(query.compile(
             dialect=db.engine.dialect, compile_kwargs={"literal_binds": True})))).scalars().all()
     assert any("ix_segments_text_search" in line for line in plan), plan
+
+
+def test_migration_0024_indexes_words_for_prefixes(app):
+    # A database made before 0024 has the stemmed index only: "evicti*" found nothing there.
+    reset_database()
+    upgrade()
+    downgrade(revision="0023_refusal_reasons_list")
+    with db.engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO consultations (id, title, consulting_body, status, created_at) "
+                 "VALUES (1, 'C', 'Body', 'open', CURRENT_TIMESTAMP)"))
+        conn.execute(text("INSERT INTO segments (id, consultation_id, source_type, position, text, "
+                          "text_hash, held, needs_review, risk_flagged, quote_cleared, "
+                          "created_at) VALUES (7, 1, 'document', 0, 'The eviction came first.', "
+                          "'h', false, false, false, false, CURRENT_TIMESTAMP)"))
+    upgrade()
+    assert keyword_ids(1, ["evicti*"]) == {7} and keyword_ids(1, ["evict"]) == {7}

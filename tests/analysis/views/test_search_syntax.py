@@ -45,7 +45,7 @@ def test_the_hint_explains_the_syntax_and_a_pattern_is_refused_plainly(auth, ana
     auth.login(Role.POLICY_OFFICER)
     url = f"/consultations/{consultation.id}/search"
     page = auth.client.get(url).get_data(as_text=True)
-    assert "hous*" in page and "&#34;missed appointment&#34;" in page
+    assert "hous*" in page and "\"missed appointment\"" in page  # under "How to search"
     html = auth.client.get(url, query_string={"q": "re:evict(ed|ion)"}).get_data(as_text=True)
     assert "govuk-error-summary" in html and "codebook" in html
 
