@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from analysis.models import Theme
 
 QUOTES_LINE = "All quotes are from forum members unless stated otherwise."
+# F1 and Cohen's kappa mean nothing to most readers of a response; both top out at 1.
+AGREEMENT_SCALE = ("On both measures, 1 would mean the analyst and the software agreed on every "
+                   "segment.")
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ def methods_paragraph(evidence: Evidence) -> str:
     if not sources:
         return f"This response does not yet draw on anything forum members told us. {QUOTES_LINE}"
     people = ngettext("%(num)d forum member", "%(num)d forum members", len(evidence.members))
-    agreement = f" {evidence.agreement}" if evidence.agreement else ""
+    agreement = f" {evidence.agreement} {AGREEMENT_SCALE}" if evidence.agreement else ""
     return (f"This response draws on what {people} told us in {' and '.join(sources)}."
             f"{agreement} {QUOTES_LINE}")
 
