@@ -10,7 +10,7 @@ from io import BytesIO
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -44,6 +44,7 @@ def render_docx(doc: ResponseDocument) -> bytes:
     props.title, props.author, props.language = view.title, view.organisation, view.language
     props.subject = "Consultation response"
 
+    _page_footer(word)
     _cover(word, view)
     _contents(word, view)
     for number, part in enumerate(view.parts, start=1):
@@ -62,6 +63,24 @@ def _cover(word, view: ResponseView) -> None:
     for line in view.contact_lines:
         word.add_paragraph(line)
     word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _page_footer(word) -> None:
+    # "Page 3 of 9" as fields, so the numbers stay right however officers edit the text.
+    paragraph = word.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for words, field in (("Page ", "PAGE"), (" of ", "NUMPAGES")):
+        paragraph.add_run(words)
+        _field_char(paragraph.add_run(), "begin")
+        code = OxmlElement("w:instrText")
+        code.set(qn("xml:space"), "preserve")
+        code.text = f" {field} "
+        paragraph.add_run()._r.append(code)
+        _field_char(paragraph.add_run(), "separate")
+        paragraph.add_run("1")  # shown until Word updates the field
+        _field_char(paragraph.add_run(), "end")
+    for run in paragraph.runs:
+        run.font.size, run.font.color.rgb = Pt(9), GREY
 
 
 def _part(word, view: ResponseView, part: Part) -> None:

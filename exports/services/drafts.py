@@ -15,7 +15,13 @@ from sqlalchemy.exc import IntegrityError
 from analysis.models import Theme
 from exports.document import EasyReadDocument, EasyReadItem, Quote, ResponseDocument, Section
 from exports.models import Draft, DraftQuote, DraftSection, OrganisationProfile
-from exports.services.evidence import Evidence, gather_evidence, methods_paragraph, theme_figures
+from exports.services.evidence import (
+    Evidence,
+    gather_evidence,
+    methods_paragraph,
+    placeholders_in,
+    theme_figures,
+)
 from exports.services.quotes import attribution, quote_matches, source_label
 from forum.extensions import db
 from forum.models import Consultation, Question
@@ -175,7 +181,8 @@ def response_document(draft: Draft) -> ResponseDocument:
         contact=draft.contact, about=draft.about, introduction=draft.introduction,
         summary=draft.summary,
         recommendations=tuple(r for r in draft.recommendations or [] if r.strip()),
-        methods=methods_paragraph(evidence), sections=tuple(sections),
+        methods=methods_paragraph(evidence, placeholders_in(q for s in sections for q in s.quotes)),
+        sections=tuple(sections),
         # "What members raised most often": the most first (as linked, where counts tie).
         theme_figures=tuple(sorted(theme_figures(linked_themes(draft, themes), evidence),
                                    key=lambda figure: -figure.members)))

@@ -1,7 +1,8 @@
 """Figures written from the data: who was heard, the methods paragraph, theme counts."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -9,7 +10,8 @@ from typing import TYPE_CHECKING
 from flask_babel import ngettext
 from sqlalchemy import select
 
-from exports.document import ThemeFigure
+from analysis.core.redact import LABELS, placeholder
+from exports.document import Quote, ThemeFigure
 from forum.extensions import db
 from forum.models import FocusGroupSession, Member, Segment, SegmentSource, Transcript
 from forum.services.segments import usable_segments
@@ -18,6 +20,12 @@ if TYPE_CHECKING:
     from analysis.models import Theme
 
 QUOTES_LINE = "All quotes are from forum members unless stated otherwise."
+# F1 and Cohen's kappa mean nothing to most readers of a response; both top out at 1.
+AGREEMENT_SCALE = ("On both measures, 1 would mean the analyst and the software agreed on every "
+                   "segment.")
+# The redaction placeholders ("[name]", "[prison]"), not a transcriber's "[laughs]" or "[sic]".
+PLACEHOLDER = re.compile("|".join(re.escape(placeholder(label)) for label in LABELS),
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,15 +71,30 @@ def _date_list(dates: list[date]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def methods_paragraph(evidence: Evidence) -> str:
+def placeholders_in(quotes: Iterable[Quote]) -> tuple[str, ...]:
+    """The redaction placeholders the printed quotes hold.
+
+    Args:
+        quotes: the quotes the response prints.
+
+    Returns:
+        Each placeholder once ("[name]", "[prison]"), sorted; empty when there are none.
+    """
+    return tuple(sorted({m.group() for q in quotes for m in PLACEHOLDER.finditer(q.text)}))
+
+
+def methods_paragraph(evidence: Evidence, placeholders: Sequence[str] = ()) -> str:
     """The methods paragraph, e.g. "This response draws on what 9 forum members told us ...".
 
     Args:
         evidence: from ``gather_evidence``.
+        placeholders: redaction placeholders in the printed quotes (``placeholders_in``),
+            which the paragraph then explains.
 
     Returns:
         One paragraph, with the measured agreement with a blind analyst when there is one,
-        ending with the line that all quotes are from forum members.
+        what any placeholders stand for, ending with the line that all quotes are from forum
+        members.
     """
     sources = []
     if evidence.focus_group_dates:
@@ -84,9 +107,15 @@ def methods_paragraph(evidence: Evidence) -> str:
     if not sources:
         return f"This response does not yet draw on anything forum members told us. {QUOTES_LINE}"
     people = ngettext("%(num)d forum member", "%(num)d forum members", len(evidence.members))
-    agreement = f" {evidence.agreement}" if evidence.agreement else ""
+    agreement = f" {evidence.agreement} {AGREEMENT_SCALE}" if evidence.agreement else ""
+    brackets = ""
+    if placeholders:
+        examples = placeholders[-1] if len(placeholders) == 1 else (
+            ", ".join(placeholders[:-1]) + " or " + placeholders[-1])
+        brackets = (f" Words in square brackets, such as {examples}, stand in for details "
+                    "that could identify someone.")
     return (f"This response draws on what {people} told us in {' and '.join(sources)}."
-            f"{agreement} {QUOTES_LINE}")
+            f"{agreement}{brackets} {QUOTES_LINE}")
 
 
 def theme_figures(themes: Iterable[Theme], evidence: Evidence) -> tuple[ThemeFigure, ...]:

@@ -158,6 +158,15 @@ def test_methods_paragraph_is_written_from_the_data(forum):
     assert "what 7 forum members" in response_document(draft).methods
 
 
+def test_a_printed_quote_with_a_placeholder_gets_it_explained(forum, officer):
+    draft = current_draft(forum.consultation.id)
+    forum.segments["Amber"].text = "When I got out of [prison] I had nowhere to go."
+    db.session.commit()
+    add_quote(_section(draft, "2"), forum.segments["Amber"].id, officer)
+    methods = response_document(draft).methods
+    assert "Words in square brackets, such as [prison], stand in for details" in methods
+
+
 def test_theme_figures_for_linked_themes_count_members_who_take_part(forum):
     draft = current_draft(forum.consultation.id)
     _section(draft, "2").theme_ids = [forum.themes[0].id]

@@ -144,3 +144,15 @@ def test_a_quote_is_never_parted_from_its_attribution_by_a_page_break(response):
     for words, attribution in quotes:
         assert attribution.text.startswith("— ")
         assert words.paragraph_format.keep_with_next and words.paragraph_format.keep_together
+
+
+def test_every_page_has_a_page_number_in_the_footer(response):
+    """The Word file had no page numbers, so a printed copy could not be referred to by page."""
+    document = docx_document(render_docx(response))
+    footer = document.sections[0].footer
+    assert not footer.is_linked_to_previous
+    xml = footer._element.xml
+    instructions = [i.strip() for i in footer._element.xpath(".//w:instrText/text()")]
+    assert instructions == ["PAGE", "NUMPAGES"]  # fields, so Word counts the pages itself
+    assert "Page " in footer.paragraphs[0].text and " of " in footer.paragraphs[0].text
+    assert "w:fldChar" in xml

@@ -62,3 +62,39 @@ def test_the_version_history_counts_through_ngettext(forum, officer, auth, plura
     assert f"{len(draft.versions)} saved versions, newest first" in html
     assert "(1 quote)" in html
     assert {singular for singular, _ in plurals} >= {"%(num)d saved version", "%(num)d quote"}
+
+
+def test_the_measured_agreement_is_explained_in_plain_words(app):
+    """"F1 0.82 ... Cohen's kappa 0.71" meant nothing to the policy readers of a response."""
+    measured = ("To check the analysis, an analyst coded a random sample of 30 segments. "
+                "Agreement with the software was, for themes, F1 0.82 (95% interval 0.70 to "
+                "0.90), Cohen's kappa 0.71; for questions, F1 0.90 (95% interval 0.80 to 0.95), "
+                "Cohen's kappa 0.85.")
+    evidence = Evidence(members=[object()] * 5, focus_group_dates=[date(2026, 3, 3)],
+                        survey_responses=0, segments=[], agreement=measured)
+    paragraph = methods_paragraph(evidence)
+    assert measured + " On both measures, 1 would mean the analyst and the software agreed " \
+        "on every segment." in paragraph
+    assert paragraph.endswith("All quotes are from forum members unless stated otherwise.")
+    unmeasured = methods_paragraph(Evidence(members=[object()], focus_group_dates=[],
+                                            survey_responses=2, segments=[]))
+    assert "both measures" not in unmeasured
+
+
+def test_placeholders_in_printed_quotes_are_explained(app):
+    """A quote read "I was in [prison] with [name]" and nothing said what the brackets were."""
+    from exports.document import Quote
+    from exports.services.evidence import placeholders_in
+
+    quotes = [Quote(1, "I was in [prison] with [name], and [name] again", "Forum member", ""),
+              Quote(2, "Then [laughs] nothing [sic]", "Forum member", "")]
+    found = placeholders_in(quotes)
+    assert found == ("[name]", "[prison]")  # only the redaction labels, each once, sorted
+    evidence = Evidence(members=[object()] * 3, focus_group_dates=[date(2026, 3, 3)],
+                        survey_responses=0, segments=[])
+    paragraph = methods_paragraph(evidence, placeholders=found)
+    assert ("Words in square brackets, such as [name] or [prison], stand in for details that "
+            "could identify someone.") in paragraph
+    assert paragraph.endswith("All quotes are from forum members unless stated otherwise.")
+    assert "square brackets" not in methods_paragraph(evidence)
+    assert placeholders_in([quotes[1]]) == ()
