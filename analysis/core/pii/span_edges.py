@@ -27,6 +27,13 @@ WORD_AFTER = re.compile(rf"[ \t]+({CAP_WORD})(?![\w'’-])")
 # "Harland and Wolff", "Kilbride & Moss": two capitalised words joined into one firm's name.
 JOINED = re.compile(r"[ \t]+(?:&|and)[ \t]+$")
 AMPERSAND_FIRM = re.compile(rf"(?<![\w'’-])({CAP_WORD})[ \t]+&[ \t]+({CAP_WORD})(?![\w'’-])")
+CAP_WORD_ONLY = re.compile(CAP_WORD)
+# "Leeds College", "Hull University": a town before an institution's word is the town, which
+# the institution rules judge; the place does not grow over it.
+KIND_WORDS = frozenset(["college", "university", "uni", "school", "academy", "council", "station",
+                        "airport", "police", "church", "cathedral", "library", "jobcentre",
+                        "magistrates", "crown", "prison", "hospital", "infirmary", "hostel",
+                        "city", "united", "rovers", "town", "fc"])
 REACH = 40  # characters before a span read for a word to join
 MOST_WORDS = 3  # a name grows by at most this many words each way
 
@@ -52,20 +59,25 @@ def _grow(text: str, cand: Candidate, taken: list[Candidate],
         return not any(c.start < end and start < c.end and c.label != cand.label for c in taken)
 
     start, end = cand.start, cand.end
+    # Where another kind claims the same words ("Prison Bullingdon" is a prison too), growing
+    # would only decide which kind wins; that is the resolver's to judge.
+    if not free(start, end):
+        return cand
     for _ in range(MOST_WORDS):
         m = WORD_BEFORE.search(text[max(0, start - REACH):start])
         if not m:
             break
         word_start = start - len(m.group())
         opens = is_sentence_start(text, word_start)
-        if not (_joinable(m.group(1), opens=opens, tests=tests)
+        if m.group(1).lower() in PLACE_ENDINGS | KIND_WORDS or not (
+                _joinable(m.group(1), opens=opens, tests=tests)
                 and free(word_start, word_start + len(m.group(1)))):
             break
         start = word_start
     for _ in range(MOST_WORDS):
         m = WORD_AFTER.match(text, end)
         # "Craig Road" is a street, which the address rules find; a name does not take it.
-        if not m or m.group(1).lower() in PLACE_ENDINGS or not (
+        if not m or m.group(1).lower() in PLACE_ENDINGS | KIND_WORDS or not (
                 _joinable(m.group(1), opens=False, tests=tests) and free(*m.span(1))):
             break
         end = m.end(1)
@@ -86,7 +98,12 @@ def _join_firms(text: str, cands: list[Candidate]) -> list[Candidate]:
         if not left:
             continue
         words = text[left.start:left.end].split() + text[right.start:right.end].split()
-        if "&" in m.group() or not any(w.lower() in firsts for w in words):
+        # Only names written as names ("MK and Lozza", "pickles and fudge" are two people),
+        # and places only with "&" ("Wandsworth and Brixton" are two places).
+        if not all(CAP_WORD_ONLY.fullmatch(w) for w in words):
+            continue
+        if "&" in m.group() or (right.label == "name" and not any(
+                w.lower() in firsts or w.lower() in load_set("broad_areas.txt") for w in words)):
             joined.append(Candidate(left.start, right.end, right.label))
     return joined
 
