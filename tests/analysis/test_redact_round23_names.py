@@ -20,7 +20,7 @@ from .test_redact import found
     ("caoimhe my wee girl is seven now", "caoimhe"),
     ("oisin my little lad draws me pictures", "oisin"),
     ("ffion at the foodbank always saves me a loaf", "ffion"),
-    ("tegwen is getting christened and i cant be there", "tegwen"),
+    ("heledd is getting christened and i cant be there", "heledd"),
 ])
 def test_names_in_pet_nickname_and_lower_case_frames(text, name, real_nlp):
     assert ("name", name) in found(text, real_nlp)

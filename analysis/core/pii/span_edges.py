@@ -95,7 +95,9 @@ def _join_firms(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         m = JOINED.search(text[max(0, right.start - 6):right.start])
         left = m and by_end.get((right.start - len(m.group()), right.label))
-        if not left:
+        # "Addiewell and Kilmarnock" read as names and as prisons: two prisons, not one firm.
+        if not left or any(c.label != right.label and c.start < right.end and left.start < c.end
+                           for c in cands):
             continue
         words = text[left.start:left.end].split() + text[right.start:right.end].split()
         # Only names written as names ("MK and Lozza", "pickles and fudge" are two people),
