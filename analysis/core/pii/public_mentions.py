@@ -39,7 +39,8 @@ MAKERS_WORK_AFTER = re.compile(rf"['’]s?[ \t]+(?i:new[ \t]+|old[ \t]+|latest[ 
 # A sentence set a century or more ago.
 LONG_AGO = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|\d+)[ \t]+hundred"
-    r"(?:[ \t]+and[ \t]+[a-z-]+|[ \t]+odd)?[ \t]+years[ \t]+ago|hundreds[ \t]+of[ \t]+years[ \t]+ago|centur(?:y|ies)[ \t]+ago"
+    r"(?:[ \t]+and[ \t]+[a-z-]+|[ \t]+odd)?[ \t]+years[ \t]+ago"
+    r"|hundreds[ \t]+of[ \t]+years[ \t]+ago|centur(?:y|ies)[ \t]+ago"
     r"|in[ \t]+the[ \t]+1[5-8]\d\ds|in[ \t]+1[5-8]\d\d|(?:1[5-9]th|sixteenth|seventeenth"
     r"|eighteenth|nineteenth)[ \t-]+century|victorian[ \t]+times|in[ \t]+victorian)\b",
     re.IGNORECASE)
