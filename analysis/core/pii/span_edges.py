@@ -94,10 +94,11 @@ def _join_firms(text: str, cands: list[Candidate]) -> list[Candidate]:
         if right.label not in GROWN:
             continue
         m = JOINED.search(text[max(0, right.start - 6):right.start])
-        left = m and by_end.get((right.start - len(m.group()), right.label))
+        left = by_end.get((right.start - len(m.group()), right.label)) if m else None
         # "Addiewell and Kilmarnock" read as names and as prisons: two prisons, not one firm.
-        if not left or any(c.label != right.label and c.start < right.end and left.start < c.end
-                           for c in cands):
+        if m is None or left is None or any(
+                c.label != right.label and c.start < right.end and left.start < c.end
+                for c in cands):
             continue
         words = text[left.start:left.end].split() + text[right.start:right.end].split()
         # Only names written as names ("MK and Lozza", "pickles and fudge" are two people),
