@@ -77,8 +77,10 @@ from .pii import (
     names,
     places,
     prisons,
+    public_mentions,
     public_names,
     said_ids,
+    span_edges,
     spelt_ids,
     venues,
     whereabouts,
@@ -234,11 +236,14 @@ def find_personal_data(
     cands += workplaces.find_firms(text, is_word)
     cands += workplaces.find_pubs(text)
     cands += venues.find_venues(text, is_word)
-    cands += blocks.lower_case_hostels(text, is_word)
+    cands += blocks.lower_case_hostels(text, is_word) + span_edges.firms_by_ampersand(text, is_word)
     cands += institutions.find_by_kind(text, entities, is_word)
     if not keep_broad_areas:
         cands += areas.find_areas(text, entities, people, is_word)
-    return _resolve(text, _where_things_are(text, cands))
+    # "the Ken Loach film" is no one's; "Castle Craig" found as "Craig" leaves no part behind.
+    cands = public_mentions.drop_public_mentions(text, _where_things_are(text, cands), is_word)
+    cands = span_edges.widen(text, cands, english_modifiers(nlp), english_verbs(nlp))
+    return _resolve(text, cands)
 
 
 def _where_things_are(text: str, cands: list[Candidate]) -> list[Candidate]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .common import Candidate, every_match
+from .id_shapes import HANDLE_AFTER_APP, HOLIDAY, VEHICLE_CUE, find_handles, find_plates
 from .references import find_cued_references
 from .spoken_numbers import (
     SPOKEN_ID,
@@ -15,7 +16,7 @@ from .spoken_numbers import (
 from .uk_ids import find_uk_ids
 
 __all__ = [
-    "find_dates_of_birth", "find_emails", "find_id_numbers", "find_ni_numbers",
+    "HANDLE_AFTER_APP", "find_dates_of_birth", "find_emails", "find_id_numbers", "find_ni_numbers",
     "find_phones", "find_postcodes",
 ]
 
@@ -61,8 +62,6 @@ VEHICLE_REG = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b")
 VEHICLE_REG_ANY_CASE = re.compile(VEHICLE_REG.pattern, re.IGNORECASE)
 # Older plates ("P789 XYZ", "ABC 123D") look like other codes, so only near a vehicle word.
 VEHICLE_REG_OLD = re.compile(r"\b(?:[A-Z]\d{1,3}[ ]?[A-Z]{3}|[A-Z]{3}[ ]?\d{1,3}[A-Z])\b")
-VEHICLE_CUE = re.compile(r"\b(?i:car|cars|van|motor|motorbike|bike|reg|plate|plates"
-                         r"|registration|vehicle|drove|driving)\b")
 # A police officer's collar number: "PC 4471", "shoulder number 2231".
 COLLAR_NUMBER = re.compile(
     r"\b(?:PC|PCSO|DC|PS|DS|Sgt"
@@ -71,17 +70,6 @@ COLLAR_NUMBER = re.compile(
 )
 # Social media handles ("@jodie_w88"): the @ not inside an email address.
 HANDLE = re.compile(r"(?<![\w.@+'-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
-# Handles typed without the @ after the app ("snapchat is bigjay_92", "my insta is
-# tazzy.b_91"): only with a digit, "_" or "." inside, so "on insta as well" stays.
-HANDLE_AFTER_APP = re.compile(
-    r"\b(?i:snapchat|snap|insta|instagram|tiktok|twitter|facebook|fb)\b"
-    r"(?:[ \t]+(?i:name|handle|username|account))?"
-    r"(?:[ \t]*:|[ \t]*,?[ \t]+(?i:is|as|it's|its|i'm|me))?[ \t]+"
-    # The letters before the first digit, "_" or "." are passed once (possessive): two open
-    # runs of [\w.] back to back took minutes over a long run of "_" after "snap me".
-    r"(?P<handle>(?=[\w.]*[A-Za-z])(?=[^\W\d_]*+[\d_.][\w.]*[A-Za-z0-9])"
-    r"[A-Za-z0-9_][\w.]*[A-Za-z0-9_])"
-)
 # Other reference numbers only count after a word saying what they are.
 ID_CUE = re.compile(
     r"\b(?:NHS|PNC|CRO|NOMIS|prison|inmate|case|claim|client|customer|patient|tenancy|"
@@ -152,11 +140,6 @@ AGE_CUE = re.compile(
     r"(?![ \t]+(?:years?|months?|weeks?|days?)\b(?![ \t]+old))"
     r"|\b(?:an?|typical|i['’]?m|im)[ \t]+(?:aries|taurus|gemini|cancer|leo|virgo|libra|scorpio"
     r"|sagittarius|capricorn|aquarius|pisces)\b", re.IGNORECASE)
-# "born on Christmas Day", "I'll be 50 on Boxing Day": a day that falls on one date each year.
-HOLIDAY = re.compile(
-    r"\bon[ \t]+(?P<day>(?:christmas|boxing|new[ \t]+year['’]?s|valentine['’]?s"
-    r"|st\.?[ \t]+patrick['’]?s)[ \t]+(?:day|eve)|halloween|bonfire[ \t]+night)\b",
-    re.IGNORECASE)
 # How far a date may sit from its "born"/"DOB" cue, in characters.
 CUE_BEFORE, CUE_AFTER = 60, 30
 # "I'm a 3rd of May 1990 baby": a date said as what kind of baby someone was is their
@@ -177,7 +160,7 @@ def find_emails(text: str) -> list[Candidate]:
     found += every_match(SPOKEN_EMAIL, text, "email")
     # A handle finds a person as surely as their name does, so it is hidden as one.
     found += every_match(HANDLE, text, "name")
-    found += [Candidate(*m.span("handle"), "name") for m in HANDLE_AFTER_APP.finditer(text)]
+    found += find_handles(text)
     return found
 
 
@@ -255,7 +238,7 @@ def find_id_numbers(text: str) -> list[Candidate]:
     found += [Candidate(m.start(), m.end(), "ID number")
               for pattern in (VEHICLE_REG_OLD, VEHICLE_REG_ANY_CASE) for m in pattern.finditer(text)
               if VEHICLE_CUE.search(text[max(0, m.start() - 60):m.end() + 60])]
-    found += find_cued_references(text) + find_uk_ids(text)
+    found += find_cued_references(text) + find_uk_ids(text) + find_plates(text)
     for cue in ID_CUE.finditer(text):
         value = ID_VALUE.match(text, cue.end())
         if value and len(value.group()) >= ID_MIN_LENGTH:
@@ -281,7 +264,7 @@ def find_dates_of_birth(text: str) -> list[Candidate]:
     cues = [m.span() for pattern in (DOB_CUE, AGE_CUE) for m in pattern.finditer(text)]
     found = []
     dates = [(m.start(), m.end()) for m in DATE.finditer(text)]
-    holidays = [m.span("day") for m in HOLIDAY.finditer(text)]
+    holidays = [m.span("day" if m.group("day") else "dated") for m in HOLIDAY.finditer(text)]
     for m_start, m_end in dates + holidays:
         near = any(
             0 <= m_start - c_end <= CUE_BEFORE or 0 <= c_start - m_end <= CUE_AFTER

@@ -43,7 +43,8 @@ CLAUSE_OPEN = (r"(?:^|(?<=[.!?,;:\n])[ \t]*|\b(?i:and|then|but|so|cos|because|ho
 # "tam kept me alive", "rab is the reason".
 OPENS_AS_SOMEONE = re.compile(
     rf"{CLAUSE_OPEN}(?P<name>[a-z]+(?:-[a-z]+)?)(?![\w'’-])(?=[ \t]+(?:"
-    r"(?:my|me|his|her|our)[ \t]+(?P<who>[a-z]+(?:[ \t]+worker)?)\b"
+    r"(?:my|me|his|her|our)[ \t]+(?:(?:wee|little|big|baby|eldest|youngest|oldest|middle|best"
+    r"|old)[ \t]+)?(?P<who>[a-z]+(?:[ \t]+worker)?)\b"
     r"|(?:was|is|were)[ \t]+(?:my|me|his|her|our)[ \t]+(?P<role>[a-z]+(?:[ \t]+worker)?)\b"
     r"|(?:was|is)[ \t]+the[ \t]+(?:only[ \t]+)?(?:one|reason|person)\b"
     r"|(?:(?:always|never|just|really|still)[ \t]+)?(?:kept|saved|found|sorted|helped)[ \t]+me\b"
@@ -79,6 +80,7 @@ NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven",
 # "my ex rob the shop": a verb-like name-word with its object after is the verb.
 OBJECT_AFTER = re.compile(r"[ \t]+(?:me|him|her|them|us|you|it|the|a|an)\b")
 PETS = frozenset(["dog", "cat", "kitten", "puppy", "pup", "staffie", "staffy", "whippet",
+                  "ferret", "rabbit", "bunny", "hamster", "gerbil", "budgie", "parrot", "tortoise",
                   "lurcher"])
 SHORT_NOUN = 3  # "tam", "eck", "ade": a short noun opening these frames is a name
 

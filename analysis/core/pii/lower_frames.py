@@ -66,6 +66,22 @@ DID_FOR_ME = re.compile(
     r"|took|brought|rang|phoned|texted|visited|picked|walked|drove|pulled|dragged)[ \t]+me\b")
 
 
+# "eilidh at the foodbank", "kez from the drop in": someone by the service where they are.
+AT_A_SERVICE = re.compile(
+    CLAUSE_OPEN + NAME + r"[ \t]+(?:at|from|off|in)[ \t]+(?:the|my|our|me)[ \t]+(?:[a-z'’]+[ \t]+)?"
+    r"(?:food[ \t]?bank|drop[ \t-]?in|day[ \t]+centre|centre|group|meeting|hostel|project"
+    r"|church|chapel|mosque|rehab|cafe|library|job[ \t]?centre|gym|shelter|kitchen|pantry)\b")
+# "llinos is getting christened", "rhys was starting school": a word that is no English word
+# opening a clause as the one a life event happens to (what a drug "is getting" is harder).
+IS_GOING_THROUGH = re.compile(
+    CLAUSE_OPEN + NAME + r"[ \t]+(?:is|was|['’]s)[ \t]+(?:(?:getting|got)[ \t]+(?:christened"
+    r"|baptised|baptized|confirmed|married|engaged|divorced|sentenced|released|out|adopted)"
+    r"|(?:starting|started|leaving|left|finishing)[ \t]+(?:school|nursery|college|uni|high"
+    r"|secondary|primary|big[ \t]+school)|turning[ \t]+(?:\d|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty"
+    r"|forty|fifty|sixty)|having[ \t]+(?:a|her|his|their)[ \t]+(?:baby|babby|operation|op))\b")
+
+
 def _is_role(role: str) -> bool:
     """Whether a word or two say who someone is to the speaker ("nurse", "key worker")."""
     return role in load_set("name_cues.txt") or role.endswith((" worker", " officer",
@@ -123,6 +139,10 @@ def _workers_and_doers(text: str, tests: WordTests) -> Spans:
     for m in THE_ROLE.finditer(text):
         if (_is_role(m.group("role")) and _not_word(m.group("name"), tests)
                 and plausible(text, m.end("name"), m.group("name"), tests)):
+            yield m.span("name")
+    for m in (*AT_A_SERVICE.finditer(text), *IS_GOING_THROUGH.finditer(text)):
+        if _not_word(m.group("name"), tests) and plausible(text, m.end("name"),
+                                                           m.group("name"), tests):
             yield m.span("name")
     for m in DID_FOR_ME.finditer(text):
         if _not_word(m.group("name"), tests) and plausible(text, m.end("name"),

@@ -158,6 +158,14 @@ def describing_nicknames(text: str, is_adjective: Callable[[str], bool] | None,
             and not never_name(m.group()) and CARES_FOR.match(text, m.end())]
 
 
+# "they call him the Bishop", "everyone called her the Duchess", "known as the Professor": a
+# capitalised word said to be what someone is called, after "the" too.
+CALLED_THE = re.compile(
+    r"\b(?:(?i:call|calls|called|calling)[ \t]+(?i:him|her|me|them|us)"
+    r"|(?i:known[ \t]+as|nicknamed))"
+    rf"[ \t]+(?i:the[ \t]+)(?P<name>{CAP_WORD})(?![\w'’-])")
+
+
 def called_nicknames(text: str) -> list[Candidate]:
     """Find a word said to be what someone was called ("Lucky, that's what they called me").
 
@@ -168,7 +176,8 @@ def called_nicknames(text: str) -> list[Candidate]:
         Name candidates.
     """
     return [Candidate(m.start("name"), m.end("name"), "name")
-            for m in CALLED_AFTER.finditer(text) if not never_name(m.group("name"))]
+            for pattern in (CALLED_AFTER, CALLED_THE)
+            for m in pattern.finditer(text) if not never_name(m.group("name"))]
 
 
 def listed_nicknames(text: str, named: Iterable[Candidate] = ()) -> list[Candidate]:
