@@ -74,6 +74,7 @@ from .pii import (
     hospitals,
     institutions,
     lower_frames,
+    name_rules,
     names,
     places,
     prisons,
@@ -204,6 +205,7 @@ def find_personal_data(
     """
     if not text.strip():
         return []
+    known_names = tuple(known_names)  # read twice: by the name finder and after the frames
     if nlp is None:
         from .nlp import load_nlp
 
@@ -240,8 +242,10 @@ def find_personal_data(
     cands += institutions.find_by_kind(text, entities, is_word)
     if not keep_broad_areas:
         cands += areas.find_areas(text, entities, people, is_word)
-    # "the Ken Loach film" is no one's; "Castle Craig" found as "Craig" leaves no part behind.
+    # "the Ken Loach film" is no one's, unless the facilitator said the name is someone's
+    # here; "Castle Craig" found as "Craig" leaves no part behind.
     cands = public_mentions.drop_public_mentions(text, _where_things_are(text, cands), is_word)
+    cands += name_rules.known_names(text, known_names)
     cands = span_edges.widen(text, cands, english_modifiers(nlp), english_verbs(nlp))
     return _resolve(text, cands)
 
