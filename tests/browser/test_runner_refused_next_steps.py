@@ -198,7 +198,7 @@ def test_sign_out_tapped_while_a_refused_response_is_sent_again_still_warns(
     queue(page, QUEUE_WRONG_CLOCK)
     page.get_by_role("button", name="Send it without the times").wait_for(timeout=15000)
     held = []
-    page.route("**/api/v1/responses", lambda route: held.append(route))
+    page.route("**/api/v1/responses", held.append)
     page.get_by_role("button", name="Send now").tap()
     while not held:
         page.wait_for_timeout(50)
