@@ -198,7 +198,11 @@ def test_sign_out_tapped_while_a_refused_response_is_sent_again_still_warns(
     queue(page, QUEUE_WRONG_CLOCK)
     page.get_by_role("button", name="Send it without the times").wait_for(timeout=15000)
     held = []
-    page.route("**/api/v1/responses", held.append)
+
+    def hold(route):  # a function, not held.append: Playwright wraps the handler it is given
+        held.append(route)
+
+    page.route("**/api/v1/responses", hold)
     page.get_by_role("button", name="Send now").tap()
     while not held:
         page.wait_for_timeout(50)
