@@ -12,10 +12,18 @@ from collections.abc import Iterable
 
 from sqlalchemy import select
 
-from analysis.models import MEMO_MAX, SegmentMemo, Theme, ThemeSegment
+from analysis.models import MEMO_MAX, SegmentMemo, Theme
 from analysis.services.theme_words import scrub_name, word_patterns
 from forum.extensions import db
-from forum.models import Redaction, RedactionStatus, Segment, Speaker, Turn, User
+from forum.models import (
+    FocusGroupSession,
+    Redaction,
+    RedactionStatus,
+    Segment,
+    Transcript,
+    Turn,
+    User,
+)
 
 
 class MemoError(ValueError):
@@ -30,35 +38,32 @@ def _clean(text: str) -> str:
     return text
 
 
-def redacted_words(segments: Iterable[Segment]) -> list[tuple[str, str]]:
-    """What redaction took out of these segments' turns and their members' other turns.
+def redacted_words(consultation_id: int) -> list[tuple[str, str]]:
+    """What redaction took out of the consultation's transcripts: the scope redaction after
+    approval scrubs memos in (``theme_words_staff.scrub_memos``). A memo on one member's words
+    can name what another said, and a member's subject access copy holds memos on their words.
 
     Args:
-        segments: the segments a memo is about.
+        consultation_id: the consultation the memo is in.
 
     Returns:
         (the words as said, the label they became) for each redaction kept, while the
         original words are still held (after a purge nothing is left to compare).
     """
-    segments = list(segments)
-    turn_ids = {s.turn_id for s in segments if s.turn_id is not None}
-    member_ids = {s.member_id for s in segments if s.member_id is not None}
-    if member_ids:
-        turn_ids |= set(db.session.scalars(select(Turn.id).join(
-            Speaker, Speaker.id == Turn.speaker_id).where(Speaker.member_id.in_(member_ids))))
-    if not turn_ids:
-        return []
     found = db.session.execute(select(Redaction, Turn.original_text).join(
-        Turn, Turn.id == Redaction.turn_id).where(
-        Redaction.turn_id.in_(turn_ids), Redaction.status != RedactionStatus.REJECTED))
+        Turn, Turn.id == Redaction.turn_id).join(
+        Transcript, Transcript.id == Turn.transcript_id).join(
+        FocusGroupSession, FocusGroupSession.id == Transcript.session_id).where(
+        FocusGroupSession.consultation_id == consultation_id,
+        Redaction.status != RedactionStatus.REJECTED))
     return list(dict.fromkeys((original[r.start:r.end], r.label)
                               for r, original in found if original and r.end > r.start))
 
 
-def _scrubbed(text: str, segments: Iterable[Segment]) -> tuple[str, list[str]]:
-    """The memo with ``[label]`` for words redacted from the members' words, by the rule
-    used when words are redacted after approval (``theme_words``), and the labels put in."""
-    taken = redacted_words(segments) if text else []
+def _scrubbed(text: str, consultation_id: int) -> tuple[str, list[str]]:
+    """The memo with ``[label]`` for words redacted in the consultation, by the rule used when
+    words are redacted after approval (``theme_words``), and the labels put in."""
+    taken = redacted_words(consultation_id) if text else []
     scrubbed = (scrub_name(text, word_patterns(taken), MEMO_MAX) or "") if taken else text
     if scrubbed == text:
         return text, []
@@ -73,15 +78,12 @@ def set_theme_memo(theme: Theme, text: str) -> list[str]:
         text: the memo as typed.
 
     Returns:
-        The labels put in for words redacted from its segments' members (none: as typed).
+        The labels put in for words redacted in its consultation (none: as typed).
 
     Raises:
         MemoError: when the memo is too long; nothing is changed.
     """
-    segments = db.session.scalars(select(Segment).join(
-        ThemeSegment, ThemeSegment.segment_id == Segment.id).where(
-        ThemeSegment.theme_id == theme.id))
-    theme.memo, labels = _scrubbed(_clean(text), segments)
+    theme.memo, labels = _scrubbed(_clean(text), theme.consultation_id)
     db.session.commit()
     return labels
 
@@ -95,12 +97,12 @@ def set_segment_memo(segment: Segment, text: str, user: User) -> list[str]:
         user: who wrote it.
 
     Returns:
-        The labels put in for words redacted from its member's words (none: as typed).
+        The labels put in for words redacted in its consultation (none: as typed).
 
     Raises:
         MemoError: when the memo is too long; nothing is changed.
     """
-    text, labels = _scrubbed(_clean(text), [segment])
+    text, labels = _scrubbed(_clean(text), segment.consultation_id)
     memo = db.session.get(SegmentMemo, segment.id)
     if not text:
         if memo is not None:

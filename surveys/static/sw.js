@@ -26,8 +26,9 @@ function olderCaches() {
 
 /* Into this release's cache: each kept page, picture and sound not already there (newest
  * cache first), and each kept script or stylesheet fetched again. A file the server no longer
- * has is left behind (no page of this release asks for it); no network fails the install, and
- * the old worker keeps serving its complete copy until the next try. */
+ * has (404, 410) is left behind (no page of this release asks for it); no network or any other
+ * answer fails the install, and the old worker keeps serving its complete copy until the next
+ * try. */
 function carryOver() {
   return Promise.all([olderCaches(), caches.open(CACHE)]).then(function (r) {
     var cache = r[1];
@@ -41,7 +42,11 @@ function carryOver() {
                 return old.match(request).then(function (kept) { return kept && cache.put(request, kept); });
               }
               return fetch(request.url, { credentials: "same-origin", cache: "no-store" }).then(function (fresh) {
-                return fresh.ok && !fresh.redirected ? cache.put(request, fresh) : null;
+                if (fresh.ok && !fresh.redirected) return cache.put(request, fresh);
+                // Only "not found" means the release dropped it: a 5xx in a deploy's moment,
+                // left out, lost the file offline once the old cache went.
+                if (fresh.status === 404 || fresh.status === 410) return null;
+                throw new Error("Not kept: " + request.url + " (" + fresh.status + ")");
               });
             });
           }));

@@ -93,3 +93,29 @@ def test_one_visit_online_after_a_release_brings_every_new_script_and_keeps_resp
     db.session.expire_all()
     assert db.session.scalar(select(func.count()).select_from(SurveyResponse)
                              .where(SurveyResponse.uuid == uuid)) == 1
+
+
+def test_a_release_whose_script_the_server_could_not_give_keeps_the_last_release_whole(
+        app, live_server, touch_page, monkeypatch):
+    # A deploy's moment of 503s: the new worker took the 503 for "the release dropped this
+    # file", installed without home.js and deleted the last release's cache, so the
+    # researcher page had no home.js offline. It must fail to install and try again later.
+    page, context = touch_page, touch_page.context
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    before = page.evaluate(SETTLED)
+    release_b(app, monkeypatch)
+    released = app.view_functions["surveys_assets.static"]
+
+    def busy(filename):
+        if filename == "runner/home.js":
+            return app.response_class("Busy", status=503)
+        return released(filename)
+
+    app.view_functions["surveys_assets.static"] = busy
+    page.goto(f"{live_server}/run/1/start")
+    wait_until_ready(page, on="start")
+    assert set(before) <= set(page.evaluate(SETTLED))
+    context.set_offline(True)
+    page.goto(f"{live_server}/run/1/")
+    wait_until_ready(page)

@@ -54,3 +54,18 @@ def test_a_memo_without_redacted_words_is_kept_as_typed(auth, uploaded):  # noqa
                      data={"memo": "Check with the housing team."})
     assert db.session.get(SegmentMemo, segment.id).text == "Check with the housing team."
     assert _told(auth) == "Memo saved. Only staff see it; it is never exported."
+
+
+def test_a_memo_on_another_members_words_loses_a_word_redacted_in_the_consultation(
+        auth, uploaded):  # noqa: F811
+    # Redaction after approval scrubs every memo of the consultation (scrub_memos); a memo
+    # saved later on someone else's words kept the word, and that member's subject access
+    # copy of staff memos would show them another person's redacted words.
+    transcript, _dave, marcia = uploaded
+    redacted = _redacted_segment(auth, transcript)
+    other = next(s for s in db.session.scalars(db.select(Segment))
+                 if s.member_id == marcia.id and s.turn_id != redacted.turn_id)
+    auth.client.post(f"/consultations/{other.consultation_id}/segments/{other.id}/memo",
+                     data={"memo": "Compare with what was said about Somewhere."})
+    assert db.session.get(SegmentMemo, other.id).text == (
+        "Compare with what was said about [place].")
