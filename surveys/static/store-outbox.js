@@ -46,7 +46,17 @@
   /* The summary once a send under way has ended. While a refused response is sent again it
    * counts as waiting, so "Sign out" tapped in that instant signed out with no word that it
    * was still on the tablet (and refused again a moment later). */
-  function settledSummary() { return withLock(function () { return summary(); }); }
+  function settledSummary() {
+    // A send with no answer at all (a connection that hangs) kept "Sign out" waiting for
+    // ever: after a few seconds count what is there, a refused response being sent again
+    // still refused as far as anyone knows.
+    var late = new Promise(function (resolve) { setTimeout(resolve, SETTLE_WAIT_MS); })
+      .then(summary).then(function (s) {
+        var resending = s.refused.length - s.failed;
+        return Object.assign({}, s, { failed: s.refused.length, waiting: s.waiting - resending });
+      });
+    return Promise.race([withLock(function () { return summary(); }), late]);
+  }
 
   /* Change the response as it is now (another page may have changed it while it was sent):
    * fn(item) returns false to delete it. */
@@ -84,6 +94,7 @@
     });
   }
 
+  var SETTLE_WAIT_MS = 3000;
   var HELD = "held", REFUSED = "refused", CONFLICT = "conflict", GONE = { gone: true };
 
   /* Send one body of a response; resolves with HELD (the server has it: 201, or 200 for a

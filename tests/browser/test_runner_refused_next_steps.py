@@ -215,6 +215,28 @@ def test_sign_out_tapped_while_a_refused_response_is_sent_again_still_warns(
     expect(page.get_by_role("button", name="Sign out anyway")).to_be_visible()
 
 
+def test_sign_out_does_not_wait_for_ever_on_a_send_that_never_answers(live_server, touch_page):
+    """Sign out waited for the send under way, with no limit: on a connection that hangs it
+    did nothing at all. It now says what is on the tablet after a few seconds."""
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    queue(page, QUEUE_WRONG_CLOCK)
+    page.get_by_role("button", name="Send it without the times").wait_for(timeout=15000)
+    held = []
+
+    def hang(route):  # never answered, as on a connection that hangs
+        held.append(route)
+
+    page.route("**/api/v1/responses", hang)
+    page.get_by_role("button", name="Send now").tap()
+    while not held:
+        page.wait_for_timeout(50)
+    page.get_by_role("button", name="Sign out").tap()
+    expect(page.locator("[data-sign-out-status]")).to_contain_text(
+        "1 response the server did not take is still on this tablet", timeout=15000)
+
+
 def test_the_researcher_page_links_to_the_staff_pages_a_researcher_may_use(
         live_server, touch_page):
     page = touch_page
