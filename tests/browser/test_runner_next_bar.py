@@ -63,7 +63,8 @@ def test_next_does_not_float_over_the_keyboard_on_a_written_answer(live_server, 
     at_question(page, live_server, FULL_RUN, 5)
     # A written answer brings up the on-screen keyboard: a bar stuck above it would take
     # the rows the person is typing in, so "Next" stays where it is, under the box.
-    assert page.locator(".fv-button-row").evaluate("row => getComputedStyle(row).position") == "static"
+    position = page.locator(".fv-button-row").evaluate("row => getComputedStyle(row).position")
+    assert position == "static"
     page.get_by_label(FULL_RUN[5][0]).focus()
     expect(page.get_by_role("button", name="Next")).to_be_in_viewport()
     context.close()
