@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from forum.access import ROLE_LABELS, Role
 from forum.extensions import db
 from forum.models.accounts import User
 from forum.models.audit import AuditEvent
@@ -86,7 +87,9 @@ def describe(event: AuditEvent) -> str:
         if key.endswith("_id") and key[:-3] in detail:
             continue
         value = _readable(raw)
-        if isinstance(raw, (list, tuple)):
+        if key == "role" and raw in {r.value for r in Role}:  # as the Users page names it
+            value = ROLE_LABELS[Role(raw)]
+        elif isinstance(raw, (list, tuple)):
             value = ", ".join(_readable(v) for v in raw)
         elif isinstance(raw, dict):
             value = ", ".join(f"{k} {_readable(v)}" for k, v in raw.items())

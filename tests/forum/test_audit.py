@@ -86,6 +86,15 @@ def test_an_id_stored_beside_its_name_is_left_to_the_csv():
     assert audit.describe(event) == "question: Q7"
 
 
+def test_the_log_page_names_a_role_as_the_users_page_does():
+    # Walk 23: inviting a forum facilitator logged "role: facilitator", and a policy officer
+    # "role: policy officer", where the Users page says "Forum facilitator".
+    invited = AuditEvent(action="user_invited", detail={"role": "facilitator"})
+    changed = AuditEvent(action="role_changed", detail={"role": "policy_officer"})
+    assert audit.describe(invited) == "role: Forum facilitator"
+    assert audit.describe(changed) == "role: Policy officer"
+
+
 def _csv_rows() -> list[dict[str, str]]:
     import csv
     import io
