@@ -21,7 +21,8 @@ Measured with it (session 33, issue #11; 2,650 comments, 10 samples = 45 pairs u
   fitting (not grouped 0%), and ``settle_topics`` changes no figure (no theme under 5
   segments, no outlier, no overlap merge): all the disagreement is the clusterer's own;
 - the number of themes is not the cause: samples get 37 clusters, the full run 39; every
-  sample given 39 (the oracle) on 6 samples: mean ARI 0.714 -> 0.704, no better;
+  sample given 39 (the oracle, ``--k 39``): mean ARI draw 0 0.718 -> 0.708, draw 11 0.714
+  -> 0.711, no better;
 - tried on the clusterer (draw 0, 6 samples = 15 pairs; unchanged: AMI 0.267, ARI 0.714),
   none adopted, none near 0.9, each that gains ARI loses AMI: k 25 0.266 / 0.661, k 15
   0.254 / 0.750; 30 graph neighbours (now 15) 0.264 / 0.731, 60: 0.256 / 0.734, 100: 0.249
