@@ -102,6 +102,11 @@ def test_a_city_lived_in_for_years_is_a_place(real_nlp):
                                             real_nlp)
 
 
+def test_a_city_after_a_stretch_someone_came_out_of_is_still_a_prison(real_nlp):
+    assert ("prison", "Exeter") in found("eighteen months in Exeter and i came out clean",
+                                         real_nlp)
+
+
 def test_a_stretch_in_a_prison_town_is_still_a_prison(real_nlp):
     assert ("prison", "Feltham") in found("did two years in Feltham and came out worse", real_nlp)
 

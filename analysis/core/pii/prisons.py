@@ -57,6 +57,9 @@ PRISON_CONTEXT_BEFORE = re.compile(
 STRETCH_BEFORE = re.compile(
     r"(?:\b(?P<did>did|done|doing|served|serving)\s+(?:[\w-]+\s+){0,3})?"
     r"\b(?:time|years?|months?|weeks?)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+# "Nine months in Bedford and I came out with a habit": a stretch someone came out of.
+CAME_OUT = re.compile(
+    r"[^.!?\n]{0,40}\b(?:came|come|got|get|getting|coming)\s+out\b(?!\s+(?:of|to)\b)", re.I)
 # "me and Rhodri were in Parc together": shared time in one place is done in an institution.
 TOGETHER_AFTER = re.compile(r"[ \t]+together\b", re.IGNORECASE)
 # "Pentonville, then Brixton, then the Scrubs": a place-named prison listed with prisons.
@@ -153,7 +156,8 @@ def _in_context(text: str, start: int, end: int, *, by_sentence: bool = True) ->
     sentence = "".join(sentence_parts(text, start, end))
     return bool(
         PRISON_CONTEXT_BEFORE.search(before) or PRISON_CONTEXT_AFTER.match(text[end:])
-        or ((stretch := STRETCH_BEFORE.search(before)) and (not area or stretch.group("did")))
+        or ((stretch := STRETCH_BEFORE.search(before)) and (
+            not area or stretch.group("did") or CAME_OUT.match(text, end)))
         or (not area and IN_BEFORE.search(before) and TOGETHER_AFTER.match(text, end))
         or (PRISON_TRANSFER_BEFORE.search(before)
             and not (area and HOME_MOVE.search(sentence) and not PRISONER_MOVED.search(before)))
