@@ -235,11 +235,11 @@ def find_personal_data(
         cands += detector(text)
     cands += whereabouts.find_bare_streets(text, is_word)
     cands += workplaces.find_workplaces(text, is_word)
-    cands += workplaces.find_firms(text, is_word)
-    cands += workplaces.find_pubs(text)
+    cands += workplaces.find_firms(text, is_word) + workplaces.find_pubs(text)
     cands += venues.find_venues(text, is_word)
     cands += blocks.lower_case_hostels(text, is_word) + span_edges.firms_by_ampersand(text, is_word)
     cands += institutions.find_by_kind(text, entities, is_word)
+    cands += prisons.listed_with_prisons(text, [c for c in cands if c.label == "prison"])
     if not keep_broad_areas:
         cands += areas.find_areas(text, entities, people, is_word)
     # "the Ken Loach film" is no one's, unless the facilitator said the name is someone's

@@ -41,7 +41,14 @@ HOME_AFTER = re.compile(r"[ \t,]+where[ \t]+(?:I|we|he|she|they|my[ \t]+[a-z]+)[
 # Not all of HOSTEL_DOINGS: "live at" and "council" are said of any flat.
 SUPPORTED = re.compile(
     rf"\b(?i:{'|'.join(KIND_NOUNS['hostel'])}|key ?workers?|curfew|residents?|licence"
-    r"|probation|referral|staff|support[ \t]+workers?|placed|housed|release[ \t]+address)\b")
+    r"|probation|referral|staff|support[ \t]+workers?|placed|housed|release[ \t]+address"
+    # "kicked out of Marlowe Court for having a visitor after ten": a rule about visitors.
+    r"|visitors?|visiting[ \t]+rules)\b")
+# "Crown Court", "the High Court": courts of law named by their kind alone.
+LAW_FIRST = re.compile(r"(?:Crown|Magistrates['’]?|County|Family|Youth|Sheriff|Coroners['’]?"
+                       r"|High|Supreme|Appeal|Juvenile|Combined|Royal)[ \t]")
+# Where someone is or was in the block, so a hostel where the sentence says supported housing.
+IN_BLOCK_BEFORE = re.compile(r"\b(?i:at|in|into|of|from)[ \t]+$")
 COURT_OF_LAW = re.compile(
     rf"\b(?:{CAP_WORD}[ \t]+){{1,3}}(?:Crown|Magistrates['’]?|County|Family|Youth|Coroners['’]?"
     r"|Coroner['’]s|Combined|Sheriff|Crown[ \t]+and[ \t]+County)[ \t]+Courts?\b")
@@ -65,10 +72,14 @@ def blocks_and_courts(text: str, cands: list[Candidate]) -> list[Candidate]:
         The candidates with a hostel over a home block replaced by a place (one added where
         nothing was found), and names, places and homes inside a court's name dropped.
     """
-    homes = []
+    homes, hostels = [], []
     for m in BLOCK.finditer(text):
         start, end = m.span("name")
         sentence = _sentence(text, start, end)
+        if (IN_BLOCK_BEFORE.search(text, max(0, start - 8), start) and SUPPORTED.search(sentence)
+                and not LAW_FIRST.match(m.group("name"))
+                and m.group("name").lower() not in load_set("landmarks.txt")):
+            hostels.append(Candidate(start, end, "hostel"))
         said_home = (HOME_BEFORE.search(text[max(0, start - 30):start])
                      or HOME_AFTER.match(text, end)
                      or (CALLED_AT_BEFORE.search(text[max(0, start - 30):start])
@@ -81,7 +92,9 @@ def blocks_and_courts(text: str, cands: list[Candidate]) -> list[Candidate]:
             if not (c.label == "hostel" and (c.start, c.end) in homes)
             and not (c.label in ("name", "place", "hostel")
                      and any(s <= c.start and c.end <= e for s, e in courts))]
-    return kept + [Candidate(s, e, "place") for s, e in homes]
+    return kept + [Candidate(s, e, "place") for s, e in homes] + [
+        h for h in hostels if not LEGAL.search(_sentence(text, h.start, h.end))
+        and not any(s < h.end and h.start < e for s, e in courts)]
 
 
 # "staying at northgate", "placed at ashcroft": who types names in lower case still says

@@ -1,13 +1,16 @@
-"""Drug slang said in a list of drugs: "charlie, ket, mandy", "spice in there, then tina".
+"""Drug slang said as the drug: "charlie, ket, mandy", "spice in there, then tina", "molly
+at the weekend", "tina took over my life, the crystal meth i mean".
 
 A first name that is street slang for a drug (``public_names.DRUGS``) is the drug when it
-stands in a list beside another drug, or comes next after one said earlier in its sentence.
+stands in a list beside another drug, or comes next after one said earlier in its sentence;
+typed in lower case and opening a clause, also when only when it was taken follows, or when
+it does what a drug does in a sentence about drugs (``said_as_drug``).
 """
 from __future__ import annotations
 
 import re
 
-__all__ = ["DRUG_WORDS", "listed_drug"]
+__all__ = ["DRUG_WORDS", "listed_drug", "said_as_drug"]
 
 # Drugs by their street or plain names, which list a slang name among them as a drug too
 # ("charlie, ket, mandy", "it was spice in there, then tina").
@@ -56,3 +59,37 @@ def listed_drug(text: str, start: int, end: int, slang: frozenset[str]) -> bool:
     sentence = re.split(r"[.!?\n]", text[max(0, start - 200):start])[-1]
     return bool(THEN_DRUG_BEFORE.search(sentence)) and any(
         w in DRUG_WORDS | slang for w in re.findall(r"[a-z]+", sentence.lower()))
+
+
+
+# A sentence that says drugs in plain words or by what they do ("the crystal meth i mean",
+# "awake for three days"), where a slang name does what a drug does (``DRUG_DOES``).
+DRUG_TALK = re.compile(
+    r"\b(?:drugs?|addict(?:ed|ion)?|habit|come ?downs?|wired|off (?:my|me|his|her) "
+    r"(?:face|head|nut|tits)|awake for|no sleep for|paranoid|relapsed?)\b")
+# "molly at the weekend and then nothing all week": a slang name opening a clause with no
+# verb, only when it was taken ("at the weekend", "every night", "most days").
+WHEN_TAKEN = re.compile(
+    r"[ \t]+(?:at[ \t]+the[ \t]+weekends?|every[ \t]+(?:day|night|weekend|morning)"
+    r"|(?:all|most)[ \t]+(?:day|night|weekend|week|days|nights|weekends)"
+    r"|on[ \t]+(?:a[ \t]+)?(?:friday|saturday)s?(?:[ \t]+nights?)?)\b")
+CLAUSE_OPENS = re.compile(r"(?:^|[.!?,;:\n])[ \t]*(?:(?:and|then|but)[ \t]+){0,2}$")
+# What a drug does to its user: there "took" or "kept" is no sign of a person ("tina took
+# over my life", "billy kept me awake for three days"); "tina took me to the meeting" is.
+DRUG_DOES = re.compile(r"[ \t]+(?:took[ \t]+over|took[ \t]+hold|kept[ \t]+(?:me|him|her|us)"
+                       r"[ \t]+(?:awake|up)|ruined[ \t]+(?:my|his|her)[ \t]+life)\b")
+
+
+def said_as_drug(text: str, start: int, end: int) -> bool:
+    """Whether a lower-case slang name opening its clause is the drug: only when it was
+    taken follows ("molly at the weekend and then nothing"), or it does what a drug does in
+    a sentence about drugs ("tina took over my life, the crystal meth i mean"). "saw molly
+    at the weekend" and "my mate billy kept me up" are people."""
+    if not text[start:end].islower() or not CLAUSE_OPENS.search(text, max(0, start - 20), start):
+        return False
+    if WHEN_TAKEN.match(text, end):
+        return True
+    before = re.split(r"[.!?\n]", text[max(0, start - 200):start])[-1]
+    sentence = (before + " " + re.split(r"[.!?\n]", text[end:end + 200])[0]).lower()
+    return bool(DRUG_DOES.match(text, end)) and bool(
+        set(re.findall(r"[a-z]+", sentence)) & DRUG_WORDS or DRUG_TALK.search(sentence))

@@ -32,14 +32,12 @@ from .kind_frames import (
     UNDER_CARE,
     WHERE,
     listed_on,
-    model_says_no_place,
-    model_says_town,
     more_frames,
     not_said_as_a_place,
     on_said_as_place,
-    part_or_town,
 )
 from .kind_said import apposed_kind, nearest_doing, patterns, said_kind
+from .model_guesses import model_says_no_place, model_says_town, part_or_town
 from .name_words import TITLE_WORDS
 from .places import GENERIC_FIRST, ROAD_DESCRIPTIONS, SCHOOL_WORDS, STREET_SUFFIXES
 from .prisons import NOT_PRISON_BEFORE
@@ -201,9 +199,9 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
         own = said_kind(pats["after"].match(" " + name.split()[-1]))
         # "the waiting list for Greystones": with nothing else said, a hostel's or a rehab's.
         # "the Gurnos is rough": one place said as a plural, with nothing said of it, is an
-        # estate or a district as often as a home.
+        # estate or a district as often as a home; "Pennywell is where i score" is a place.
         kind = strong or own or nearest_doing(text, start, end) or (
-            "hostel" if m.re in STAYS else "place" if m.re is ONE_PLACE_PLURAL else None)
+            "hostel" if m.re in STAYS else "place" if m.re in (ONE_PLACE_PLURAL, WHERE) else None)
         if part_or_town(name, kind, bool(strong or own), own is not None,
                         model_says_town(text, start, end, ents)):
             continue

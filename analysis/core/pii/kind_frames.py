@@ -22,9 +22,7 @@ institutions.py reads a name said "at", "in", "to" or "from" a place. People als
 * "sofa surfing then Millstone then back on the street": a stop in a run of stays;
 * "Haven chucked me out": one English word that houses or evicts someone (``housed_by_word``).
 
-Also the rule for the model's guesses: a small model calls made-up place names dates or
-nationalities ("Woodlands" a date, "Hillview" a nationality). Such a guess counts only when
-the words show it.
+What the model's guesses and a town lived in say of such a name is ``model_guesses``'.
 """
 from __future__ import annotations
 
@@ -36,17 +34,15 @@ from functools import cache
 from ..lists import load_list, load_set
 from .areas import STUDIED_IN
 from .common import CAP_WORD, Candidate, sentence_parts
-from .hospitals import NOT_HOSPITAL_FIRST
+from .model_guesses import model_says_no_place
 from .nicknames import NOT_ACTING
 from .stay_frames import ONE_PLACE_PLURAL, RELEASED_TO, SPENT_AT
-from .word_lists import SUBSTITUTES, TIME_NAMES, TIME_WORDS
+from .word_lists import SUBSTITUTES
 
 __all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "ONE_PLACE_PLURAL", "OPENING_HOME",
-           "PUT_ON", "STAFF_AT",
-           "STAYED_FOR", "STAYS", "THROUGH", "UNDER_CARE", "UP_THE", "WAITING_FOR", "WHERE",
-           "housed_by_word", "listed_on", "model_says_no_place", "model_says_town",
-           "more_frames", "not_said_as_a_place", "on_said_as_place", "part_or_town",
-           "person_cue", "ward_said"]
+           "PUT_ON", "STAFF_AT", "STAFF_OF", "STAYED_FOR", "STAYS", "THROUGH", "UNDER_CARE",
+           "UP_THE", "WAITING_FOR", "WHEN_AT", "WHERE", "housed_by_word", "listed_on",
+           "more_frames", "not_said_as_a_place", "on_said_as_place", "person_cue", "ward_said"]
 
 # A place's name as said: "St Aidan's", "Jimmy's", "the QE", up to three words.
 # "st judes", "st annes": a saint's name typed in lower case is a place's name too.
@@ -102,8 +98,19 @@ STAYED_FOR = re.compile(
     rf"\b(?i:was|were|been|stayed|staying|stopped|stopping|kipping|kipped)[ \t]+(?i:in|at)"
     rf"[ \t]+{_THE}(?P<name>{NAME})(?=[ \t]+(?i:for)[ \t]+(?i:a|an|\d+|[a-z]+)"
     r"(?:[ \t]+(?i:and[ \t]+a[ \t]+half|odd|more))?[ \t]+(?i:years?|months?|weeks?|nights?)\b)")
+# "when i was at Foundations they done cooking classes": a time of someone's life spent at
+# a named place, as at a hostel or a rehab (the sentence may say which; a town lived in is
+# areas.py's, kept out as for STAYED_FOR).
+WHEN_AT = re.compile(
+    rf"\b(?i:when|while|whilst)[ \t]+(?i:i|we|he|she|they)[ \t]+(?i:was|were)[ \t]+(?i:at)"
+    rf"[ \t]+{_THE}(?P<name>{NAME})(?!['’\w])")
 # Frames that say where someone stayed, and so a hostel unless the sentence says otherwise.
-STAYS = (WAITING_FOR, THROUGH, STAYED_FOR, SPENT_AT)
+STAYS = (WAITING_FOR, THROUGH, STAYED_FOR, SPENT_AT, WHEN_AT)
+# "Moorfield staff were lovely but the residents robbed everything": a name whose staff or
+# residents are spoken of is a place; the sentence says what kind, else it is not read.
+STAFF_OF = re.compile(
+    rf"(?:^|(?<=[.!?][ \t])|(?<=\n)|(?<=\b[Tt]he[ \t]))"
+    rf"(?P<name>{NAME})(?=[ \t]+(?i:staff|key[ \t]?workers?|residents)\b)")
 # "sofa surfing then Millstone then back on the street": one stop in a run of stays, said
 # alone between "then" and a comma or the next "then"; the sentence says what kind.
 THEN_STOP = re.compile(
@@ -128,18 +135,6 @@ LIST_NEXT = re.compile(rf"(?:,[ \t]*|,?[ \t]+(?:and|or)[ \t]+)(?:then[ \t]+)?(?:
                        rf"(?P<name>{NAME})(?!['’\w])")
 WARD = re.compile(r"\bwards?\b", re.IGNORECASE)
 
-# The model's kinds that say a span is no place at all; those that are about time or
-# people need the words to show it.
-ALWAYS_NO_PLACE = frozenset(["CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT",
-                             "WORK_OF_ART", "EVENT", "LAW"])
-TIME_KINDS = frozenset(["DATE", "TIME"])
-PEOPLE_KINDS = frozenset(["NORP", "LANGUAGE"])
-# "next week", "the weekend", "bonfire night": words any said time has in it.
-TIME_SAID = re.compile(
-    r"\d|\b(?i:day|days|night|nights|week|weeks|weekend|month|months|year|years|morning"
-    r"|evening|afternoon|tonight|today|yesterday|tomorrow|eve|new year|bank holiday)\b")
-
-
 def more_frames(text: str, is_word: Callable[[str], bool] | None = None,
                 ) -> list[tuple[re.Match[str], str | None]]:
     """Every name said in one of the frames above, with the kind the frame itself says
@@ -147,7 +142,7 @@ def more_frames(text: str, is_word: Callable[[str], bool] | None = None,
     that houses someone count (``housed_by_word``)."""
     framed: list[tuple[re.Match[str], str | None]] = [
         (m, None) for p in (AFTER, WHERE, CLOSED, OPENING_HOME, UP_THE, WAITING_FOR, THROUGH,
-                            THEN_STOP, *STAYS[2:], ONE_PLACE_PLURAL)
+                            THEN_STOP, *STAYS[2:], ONE_PLACE_PLURAL, STAFF_OF)
         for m in p.finditer(text)]
     # "the nurses on Poppy ... the women's ward": "on" a ward only with the word said.
     framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)
@@ -175,59 +170,6 @@ def ward_said(text: str, start: int, end: int) -> bool:
     """Say whether the word ward is said in the sentence around text[start:end]."""
     before, after = sentence_parts(text, start, end)
     return bool(WARD.search(before) or WARD.search(after))
-
-
-# How the names of peoples, languages and faiths end ("Polish", "Italian", "Chinese",
-# "Greek", "Muslim", "Catholic"): an English word ending otherwise ("Goldcrest", a bird) is
-# a guess the model got wrong.
-PEOPLES_END = re.compile(r"(?:sh|ans?|ese|ics?|is?|ch|ss|eks?|ai|ists?|ims?|ews?|ox|us?"
-                         r"|khs?|ives?|abs?|ts|ds?|ns?|a)$")
-
-
-def model_says_no_place(text: str, start: int, end: int,
-                        entities: Iterable[tuple[int, int, str]],
-                        is_word: Callable[[str], bool] | None) -> bool:
-    """Say whether the model's entities show text[start:end] is a date, number, nationality,
-    work of art, event or law, and so no place.
-
-    A date or time counts only with a number or a word of time in it ("Christmas", "next
-    week"); a nationality or language only when it is an English word ending like one
-    ("Polish", "English"; not "Goldcrest"). "Woodlands" and "Hillview", which the model
-    guesses wrong, stay names.
-    """
-    for s, e, label in entities:
-        if not (s < end and start < e):
-            continue
-        said = text[s:e]
-        words = [w.lower() for w in re.findall(r"[\w'’]+", said)]
-        if label in ALWAYS_NO_PLACE:
-            return True
-        if label in TIME_KINDS and (TIME_SAID.search(said) or any(
-                w in TIME_WORDS or w in TIME_NAMES for w in words)):
-            return True
-        if label in PEOPLE_KINDS and (is_word is None or (
-                len(words) == 1 and is_word(words[0]) and PEOPLES_END.search(words[0]))):
-            return True
-    return False
-
-
-def part_or_town(name: str, kind: str | None, said: bool, own: bool, town: bool) -> bool:
-    """"the Segregation Unit", "on the Acute ward": parts of a prison or a hospital; "my nan
-    lived in Treorchy": a town lived in (``model_says_town``), a place for areas.py."""
-    if (own or kind == "hospital") and name.split(maxsplit=1)[0].lower() in NOT_HOSPITAL_FIRST:
-        return True
-    return kind == "hostel" and not said and town
-
-
-LIVED_IN = re.compile(r"\b(?i:live[sd]?|living)[ \t]+in[ \t]+$")
-
-
-def model_says_town(text: str, start: int, end: int,
-                    entities: Iterable[tuple[int, int, str]]) -> bool:
-    """Say whether text[start:end] is said lived in ("my nan lived in Treorchy") and the model
-    calls exactly it a town (GPE); "stuck in Kettleby, no move on" says a hostel."""
-    return bool(LIVED_IN.search(text, max(0, start - 20), start)) and any(
-        s == start and e == end and label == "GPE" for s, e, label in entities)
 
 
 def listed_on(text: str, found: list[Candidate], ents: list[tuple[int, int, str]],
@@ -289,5 +231,5 @@ def not_said_as_a_place(text: str, m: re.Match[str], ents: Iterable[tuple[int, i
     return bool(
         STUDIED_IN.search(text, max(0, start - 30), start)
         or person_cue().search(text, max(0, start - 40), start)
-        or (m.re is STAYED_FOR and any(s < end and start < e and label in ("GPE", "LOC")
+        or (m.re in (STAYED_FOR, WHEN_AT) and any(s < end and start < e and label in ("GPE", "LOC")
                                        for s, e, label in ents)))

@@ -17,7 +17,7 @@ from .common import COMMON_WORDS, Candidate, sentence_parts
 from .places import NAME_WORDS, list_matches, listed
 from .word_lists import EVERYDAY
 
-__all__ = ["always_prisons", "find_prisons"]
+__all__ = ["always_prisons", "find_prisons", "listed_with_prisons"]
 
 PRISON_PREFIXES = r"(?:HMP\s*(?:/|&|and)\s*YOI|HMP|HMYOI|YOI|HM\s+Prison|HM\s+YOI)"
 PRISON_PREFIX = re.compile(
@@ -42,7 +42,7 @@ INDEFINITE = frozenset(["whatever", "wherever", "whichever", "somewhere", "anywh
 YOI_AS_WORD = re.compile(r"\b(?:the|a)[ \t]+$", re.IGNORECASE)
 PRISON_WORD_AFTER = r"(?:[ \t]+(?:prison|Prison|jail|nick|YOI))"
 PRISON_CONTEXT_BEFORE = re.compile(
-    r"\b(?:time|years?|months?|weeks?|stretch|stint|sentence|remand(?:ed)?(?:\s+to)?|inside|out of|"
+    r"\b(?:stretch|stint|sentence|remand(?:ed)?(?:\s+to)?|inside|out of|"
     r"released from|transferred to|shipped(?: out)? to|locked up in|banged up in|visits? (?:in|at)|"
     # "visits room in Greenock": a prison's visits room or hall.
     r"(?:visits?|visiting) (?:room|hall)|"
@@ -51,6 +51,17 @@ PRISON_CONTEXT_BEFORE = re.compile(
     r"\s+(?:in\s+|at\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "two year in Parc": a stretch said before a name. Of a city or borough it says only where
+# someone was ("two years in Manchester" is where they lived) unless it was done or served
+# ("did three years in Wakefield").
+STRETCH_BEFORE = re.compile(
+    r"(?:\b(?P<did>did|done|doing|served|serving)\s+(?:[\w-]+\s+){0,3})?"
+    r"\b(?:time|years?|months?|weeks?)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+# "Nine months in Bedford and I came out with a habit": a stretch someone came out of.
+CAME_OUT = re.compile(
+    r"[^.!?\n]{0,40}\b(?:came|come|got|get|getting|coming)\s+out\b(?!\s+(?:of|to)\b)", re.I)
+# "me and Rhodri were in Parc together": shared time in one place is done in an institution.
+TOGETHER_AFTER = re.compile(r"[ \t]+together\b", re.IGNORECASE)
 # "Pentonville, then Brixton, then the Scrubs": a place-named prison listed with prisons.
 # "Whatton, then back to Nottingham", "lewes and another in Ford": joined by a few short words.
 # "Barlinnie then moved to Shotts": a move from a prison is a transfer (after "released from"
@@ -60,7 +71,9 @@ PRISON_CONTEXT_BEFORE = re.compile(
 PRISON_LIST_JOIN = re.compile(
     r"^(?:\s*,)?\s*(?:(?:and|then|or|to|back|on|another|one|a|bit|stint|in|at|the|before|after"
     r"|last|first|next|my|that|two|three|four|five|six|seven|eight|nine|ten|more|years?"
-    r"|months?|(?:19|20)\d\d,?|moved|sent|shipped|transferred|ghosted)\s+){0,6}$"
+    # "Polmont at seventeen, then Addiewell": the age someone was at each.
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d\d"
+    r"|months?|(?:19|20)\d\d,?|moved|sent|shipped|transferred|ghosted),?\s+){0,6}$"
     r"|^\s*/\s*$")
 # "released from HMP Leeds to Manchester": after a release, "to" names where someone went.
 RELEASED_FROM = re.compile(r"\b(?:released|discharged|let \w+ out|out)\s+(?:of|from)\s+$", re.I)
@@ -143,6 +156,9 @@ def _in_context(text: str, start: int, end: int, *, by_sentence: bool = True) ->
     sentence = "".join(sentence_parts(text, start, end))
     return bool(
         PRISON_CONTEXT_BEFORE.search(before) or PRISON_CONTEXT_AFTER.match(text[end:])
+        or ((stretch := STRETCH_BEFORE.search(before)) and (
+            not area or stretch.group("did") or CAME_OUT.match(text, end)))
+        or (not area and IN_BEFORE.search(before) and TOGETHER_AFTER.match(text, end))
         or (PRISON_TRANSFER_BEFORE.search(before)
             and not (area and HOME_MOVE.search(sentence) and not PRISONER_MOVED.search(before)))
         or (IN_BEFORE.search(before) and not LIVED_IN.search(before)
@@ -234,6 +250,20 @@ def find_prisons(text: str) -> list[Candidate]:
             found.append(Candidate(m.start(), m.end() + (word_after.end() if word_after else 0),
                                    "prison"))
     return found + _listed_with_prisons(text, found, ambiguous)
+
+
+def listed_with_prisons(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Place-named prisons listed with a prison any detector found ("in Polmont at
+    seventeen, then Addiewell", where Polmont is found by the age said there).
+
+    Args:
+        text: the whole text.
+        found: prison candidates found so far.
+
+    Returns:
+        More candidates labelled ``prison``.
+    """
+    return _listed_with_prisons(text, found, listed("prisons.txt")[1])
 
 
 def _listed_with_prisons(text: str, found: list[Candidate],

@@ -37,6 +37,16 @@ MEDIA = re.compile(
 MEDIA_NEAR = re.compile(
     r"[ \t]+(?:was|is|were|been|came|come|comes)[ \t]+on[ \t]+the[ \t]+(?:telly|tv|news|radio)\b",
     re.IGNORECASE)
+# A tournament or an international side said after a lone name makes it a player the
+# nation watched ("Gazza crying at Italia 90"); a mate plays for a pub team, not for England.
+SPORT = re.compile(
+    r"\b(?:at|in|during)[ \t]+(?:Italia[ \t]+90|Euro[ \t]+['’]?\d\d|Mexico[ \t]+86"
+    r"|the[ \t]+(?:World[ \t]+Cup|Euros|Olympics|(?:FA[ \t]+)?Cup[ \t]+Final))"
+    r"|\b(?:played|playing|plays|scored|capped)[ \t]+for[ \t]+(?:England|Scotland|Wales"
+    r"|(?:Northern[ \t]+)?Ireland)\b", re.IGNORECASE)
+SPORT_REACH = 35  # the tournament said in the name's own clause ("Kyle told me he played")
+WITH_SOMEONE = re.compile(r"\b(?:with|told|tell|rang)[ \t]+(?:me|us|him|her|them)\b|\b(?:he|she)\b",
+                          re.IGNORECASE)
 # Who someone is to the speaker says they are no public figure ("my mate Ross Kemp").
 KNOWN_BEFORE = re.compile(r"\b(?i:my|me|our|his|her|their|and|with|called)[ \t]+$")
 MEDIA_REACH = 70  # characters after a name read for what is said of it
@@ -55,7 +65,7 @@ def said_as_club(text: str, cand: Candidate) -> bool:
 def said_as_public_figure(text: str, start: int, cand: Candidate) -> bool:
     """Whether a name from ``start`` to the candidate's end is said as someone famous:
     a full name with the screen, print, song or government said after it in the sentence,
-    or any name "on the telly"; never after "my", "me and" or "with".
+    or any name "on the telly" or at a tournament; never after "my", "me and" or "with".
 
     Args:
         text: the whole text.
@@ -63,16 +73,18 @@ def said_as_public_figure(text: str, start: int, cand: Candidate) -> bool:
         cand: the name candidate.
 
     Returns:
-        True for "Ross Kemp did a programme about the prison", "Boris was on the telly".
+        True for "Ross Kemp did a programme about the prison", "Boris was on the telly",
+        "Gazza crying at Italia 90".
     """
     if cand.label != "name" or KNOWN_BEFORE.search(text[max(0, start - 10):start]):
         return False
-    if MEDIA_NEAR.match(text, cand.end):
+    sentence = re.split(r"[.!?\n]", text[cand.end:cand.end + MEDIA_REACH], maxsplit=1)[0]
+    if MEDIA_NEAR.match(text, cand.end) or (
+            SPORT.search(sentence[:SPORT_REACH]) and not WITH_SOMEONE.search(sentence)
+            and not shows_a_person(text, start, cand.end)):
         return True
     if len(text[start:cand.end].split()) < 2:  # noqa: PLR2004 - first name and surname
         return False
-    after = text[cand.end:cand.end + MEDIA_REACH]
-    sentence = re.split(r"[.!?\n]", after, maxsplit=1)[0]
     return bool(MEDIA.search(sentence))
 
 

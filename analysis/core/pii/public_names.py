@@ -17,7 +17,7 @@ from functools import cache
 
 from ..lists import load_list
 from .common import Candidate
-from .drug_lists import listed_drug
+from .drug_lists import listed_drug, said_as_drug
 from .famous_names import POSSESSIVE_AFTER, famous_or_team
 from .kin import named_as_kin
 from .name_rules import cued_names
@@ -196,5 +196,5 @@ def said_as_substance(text: str, start: int, end: int) -> bool:
                     and not TAKEN_SOMEWHERE.match(text, end)
                     and not POSSESSIVE_AFTER.match(text, end)
                     and not (SOME_BEFORE.search(before) and text[start:start + 1].isupper())
-                    and not shows_a_person(text, start, end))
+                    and not shows_a_person(text, start, end)) or said_as_drug(text, start, end)
     return False

@@ -51,9 +51,21 @@ MIN_TOKENS = {"NI number": 5, "postcode": 4, "ID number": 4, "date of birth": 3}
 # Typed in lower case after "postcode" ("postcode is b one two, nine x y"): single letters
 # are words there too ("a", "i"), so such a run counts only as far as it spells a full
 # postcode; a district alone ("m eight") is kept, as typed ones are.
+# Letters said by their names ("el nine", "ess six"): only those no run of English needs.
+LETTER_NAMES = {"el": "L", "em": "M", "en": "N", "ess": "S", "ex": "X", "zed": "Z", "aitch": "H",
+                "eff": "F", "dee": "D", "gee": "G", "jay": "J", "kay": "K", "vee": "V",
+                "why": "Y"}
+LOWER_LETTER = rf"(?:[a-z]|{'|'.join(LETTER_NAMES)})"
 LOWER_RUN = re.compile(
-    rf"(?<![\w'’-])(?:[a-z]|{NUMBER_TOKEN})(?![\w'’-])(?:[ \t]*,?[ \t]+(?:[a-z]|{NUMBER_TOKEN})"
-    rf"(?![\w'’-]))+")
+    rf"(?<![\w'’-])(?:{LOWER_LETTER}|{NUMBER_TOKEN})(?![\w'’-])(?:[ \t]*,?[ \t]+"
+    rf"(?:{LOWER_LETTER}|{NUMBER_TOKEN})(?![\w'’-]))+")
+# After "postcode", a sector and a letter of the rest is more than a district ("s six two d
+# something"): a few streets (those letters are never C, I, K, M, O or V, so "l nine four x
+# i think" ends at the x). A district alone ("m eight") is kept, as typed ones are.
+SECTOR_AND_MORE = re.compile(r"[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\d[ABD-HJLNP-UW-Z]{1,2}")
+# Spelt in full, a postcode needs no cue ("the letter went to g forty two a b"): no
+# sentence is made of such a run. Not one opening on "a", an article before letters.
+MIN_UNCUED = 5
 POSTCODE_CUE = next(cue for label, cue in CUES if label == "postcode")
 # Plates and prison numbers typed in lower case after what they are ("reg was k x oh nine f h
 # d", "my prison number was a four five two one k d", "the car was y r six one z k p").
@@ -128,6 +140,8 @@ def _spelt(words: list[str]) -> str | None:
         elif word in UNIT_VALUES:
             out += UNIT_VALUES[word] * times
             times = 1
+        elif word in LETTER_NAMES:
+            out += LETTER_NAMES[word]
         elif len(word) == 1 and word.isalpha():
             out += word.upper()
         else:
@@ -137,15 +151,18 @@ def _spelt(words: list[str]) -> str | None:
 
 
 def _lower_case_postcodes(text: str) -> list[Candidate]:
-    """Postcodes spelt in lower case straight after "postcode", as far as they spell one."""
+    """Postcodes spelt in lower case straight after "postcode", as far as they spell one
+    (or a sector and more), and spelt in full anywhere."""
     found = []
     for m in LOWER_RUN.finditer(text):
-        if not POSTCODE_CUE.search(text, max(0, m.start() - 40), m.start()):
-            continue
+        cued = POSTCODE_CUE.search(text, max(0, m.start() - 40), m.start())
         tokens = list(re.finditer(r"[^\s,]+", m.group()))
+        if not cued and (len(tokens) < MIN_UNCUED or tokens[0].group() == "a"):
+            continue
         for last in range(len(tokens), MIN_TOKENS["postcode"] - 1, -1):
             spelt = _spelt([t.group().lower() for t in tokens[:last]])
-            if spelt and POSTCODE.fullmatch(spelt):
+            if spelt and (POSTCODE.fullmatch(spelt) or (
+                    cued and SECTOR_AND_MORE.fullmatch(spelt))):
                 found.append(Candidate(m.start(), m.start() + tokens[last - 1].end(), "postcode"))
                 break
     return found

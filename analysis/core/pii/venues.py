@@ -26,8 +26,11 @@ NAME = rf"(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}})"
 # "we was on Kirkholt", "grew up on the Penrhys", "lived on Blackbird Leys": lived on is an
 # estate (a street has its suffix and is ``places``'). Not "on Subutex", "on Universal Credit".
 LIVED_ON = re.compile(
-    r"\b(?i:was|were|lived|living|live|lives|grew[ \t]+up|brought[ \t]+up|moved|stay|stayed"
-    rf"|staying|rehoused[ \t]+\w+|born)[ \t]+on[ \t]+(?:(?i:the)[ \t]+)?{NAME}(?![\w'’-])")
+    r"(?:\b(?i:was|were|lived|living|live|lives|grew[ \t]+up|brought[ \t]+up|moved|stay|stayed"
+    rf"|staying|rehoused[ \t]+\w+|born)[ \t]+on"
+    # "moved off Ballymac after the punishment beating": an estate lived on is moved off.
+    r"|\b(?i:moved|moving|move|flitted)[ \t]+off"
+    rf")[ \t]+(?:(?i:the)[ \t]+)?{NAME}(?![\w'’-])")
 # "i'm off the Manor", "she's fae the Gorbals": who someone is by the estate they come from
 # ("off the gear" is lower case, and a drug named is never a venue: ``_kept``).
 FROM_THE = re.compile(

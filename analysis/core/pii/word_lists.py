@@ -150,7 +150,9 @@ HOSTEL_DOINGS = (
     # What a hostel gives and keeps: a bed found for someone, a numbered room, a door locked
     # on whoever is back late ("found me a bed at Lantern", "in Acorn now, room 12").
     "(?:got|get|gets|found|find|gave|give|given|offered|sorted)(?: me| us| him| her| them)? a bed",
-    "room (?:\\d+|number)", "locked out")
+    "room (?:\\d+|number)", "locked out",
+    # Beds taken: "the Oaks is full of people coming off the gear", "no beds at Lantern".
+    "(?:is|was|are|were|always|never|too|so)(?: always| never)? full", "no (?:beds|vacancies)")
 # A state someone is in or a way of speaking, which opens a sentence as the state itself
 # ("Sober helped me" for being sober, "Clean kept me alive", "Honest said nothing" for
 # "honest, I said nothing"): never a nickname there, unlike "Tiny" or "Lofty".
