@@ -50,7 +50,7 @@ def test_the_started_banner_says_when_the_run_has_finished(live_server, page, sh
                          "message": None})))
     page.goto(f"{live_server}/consultations/1/themes?started=1")
     banner = page.locator("[data-run-banner]")
-    expect(banner.get_by_role("link", name="Show the new themes")).to_be_visible()
+    expect(banner.get_by_role("link", name="Reload this page to show the new themes")).to_be_visible()
     expect(banner).to_contain_text("The analysis has finished.")
     expect(banner.get_by_text("The analysis has started")).to_be_hidden()
     page.set_viewport_size({"width": 768, "height": 1024})
