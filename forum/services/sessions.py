@@ -5,7 +5,6 @@ from datetime import date
 
 from sqlalchemy import select
 
-from forum.access import Role
 from forum.extensions import db
 from forum.models import FocusGroupSession, Member, Transcript, Turn, User
 
@@ -15,11 +14,15 @@ def list_sessions() -> list[FocusGroupSession]:
         select(FocusGroupSession).order_by(FocusGroupSession.held_on.desc())))
 
 
-def facilitator_choices() -> list[tuple[int, str]]:
-    users = db.session.scalars(
-        select(User).where(User.active.is_(True),
-                           User.role.in_([Role.FACILITATOR, Role.ADMIN])).order_by(User.name))
-    return [(0, "Not recorded")] + [(u.id, u.name) for u in users]
+def facilitator_choices(keep: User | None = None) -> list[tuple[int, str]]:
+    """Who may be chosen as a session's facilitator (User.can_facilitate), plus ``keep``.
+
+    ``keep`` is the session's recorded facilitator: someone who has since left stays chosen
+    when the session is edited, rather than the form refusing its own value.
+    """
+    staff = db.session.scalars(select(User).order_by(User.name))
+    return [(0, "Not recorded")] + [(u.id, u.name) for u in staff
+                                    if u.can_facilitate or u == keep]
 
 
 def member_choices() -> list[tuple[int, str]]:

@@ -29,12 +29,13 @@ def _form(session: FocusGroupSession | None = None) -> SessionForm:
     if session is None:
         # Whoever records a session most often ran it: they are the first guess.
         form = SessionForm(consultation_id=request.args.get("consultation", type=int),
-                           facilitator_id=current_user.id if user_has_role(*MANAGE) else 0)
+                           facilitator_id=current_user.id if current_user.can_facilitate else 0)
     else:
         form = SessionForm(obj=session, member_ids=[m.id for m in session.members],
                            facilitator_id=session.facilitator_id or 0)
     form.consultation_id.choices = consultation_choices()
-    form.facilitator_id.choices = service.facilitator_choices()
+    form.facilitator_id.choices = service.facilitator_choices(
+        keep=session.facilitator if session else None)
     form.member_ids.choices = service.member_choices()
     return form
 
