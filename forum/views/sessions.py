@@ -41,18 +41,26 @@ def _form(session: FocusGroupSession | None = None) -> SessionForm:
 
 
 def _save(session: FocusGroupSession, form: SessionForm, is_new: bool):
+    clash = None
     if form.validate_on_submit():
         held_on = form.held_on.data
         assert held_on is not None  # InputRequired: a valid form has a date
-        service.save_session(session, title=form.title.data or "",
-                             consultation_id=form.consultation_id.data,
-                             held_on=held_on, area=form.area.data or "",
-                             facilitator_id=form.facilitator_id.data or 0,
-                             member_ids=form.member_ids.data or [])
-        flash("Session saved.")
-        return redirect(url_for("sessions.show", session_id=session.id))
+        # Two sessions of one name on one day cannot be told apart wherever sessions are listed.
+        clash = service.same_session(form.consultation_id.data, form.title.data or "", held_on,
+                                     other_than=session.id)
+        if clash is None:
+            service.save_session(session, title=form.title.data or "",
+                                 consultation_id=form.consultation_id.data,
+                                 held_on=held_on, area=form.area.data or "",
+                                 facilitator_id=form.facilitator_id.data or 0,
+                                 member_ids=form.member_ids.data or [])
+            flash("Session saved.")
+            return redirect(url_for("sessions.show", session_id=session.id))
+        form.title.errors = [*form.title.errors,
+                             f"A session called {clash.title} on {clash.held_on:%-d %B %Y} "
+                             "already exists. Change the name, or go to that session"]
     return render_template("forum/sessions/edit.html", form=form, session_obj=session,
-                           is_new=is_new)
+                           is_new=is_new, clash=clash)
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -226,3 +226,29 @@ def test_editing_keeps_a_facilitator_who_has_since_left(auth, demo):
     assert name in _facilitator_options(auth.client.get("/sessions/1/edit").data.decode())
     others = _facilitator_options(auth.client.get("/sessions/new").data.decode())
     assert name not in others and db.session.get(User, session.facilitator_id) is not None
+
+
+def test_a_second_session_with_the_same_name_and_date_is_refused_keeping_what_was_typed(
+        auth, demo):
+    """It was saved, and the consultation's Sources listed two sessions no one could tell apart."""
+    first = db.session.get(FocusGroupSession, 1)
+    title, held_on, count = first.title, first.held_on, db.session.query(FocusGroupSession).count()
+    auth.login(Role.FACILITATOR)
+    response = auth.client.post("/sessions/new", data={
+        "title": f"  {title.upper()} ", "consultation_id": first.consultation_id,
+        "held_on": [str(held_on.day), str(held_on.month), str(held_on.year)],
+        "area": "Typed area", "facilitator_id": 0})
+    html = response.data.decode()
+    assert response.status_code == 200
+    assert f"A session called {title} on {held_on:%-d %B %Y} already exists" in html
+    assert "govuk-error-summary" in html and 'value="Typed area"' in html
+    assert 'href="/sessions/1"' in html
+    assert db.session.query(FocusGroupSession).count() == count
+    # Editing the session itself is not a clash with itself; another date is not either.
+    assert auth.client.post("/sessions/1/edit", data={
+        "title": title, "consultation_id": first.consultation_id,
+        "held_on": [str(held_on.day), str(held_on.month), str(held_on.year)],
+        "facilitator_id": 0}).status_code == 302
+    assert auth.client.post("/sessions/new", data={
+        "title": title, "consultation_id": first.consultation_id,
+        "held_on": ["1", "1", "2020"], "facilitator_id": 0}).status_code == 302
