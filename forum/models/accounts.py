@@ -43,6 +43,15 @@ class User(UserMixin, Model):
         return bool(self.password_hash)
 
     @property
+    def can_facilitate(self) -> bool:
+        """Offered as a session's facilitator: a forum facilitator who can sign in.
+
+        The one rule for "who runs sessions": an admin manages them but is not offered, nor is
+        someone disabled or still to accept their invite (no password yet).
+        """
+        return self.role == Role.FACILITATOR and self.is_active and self.has_password
+
+    @property
     def two_factor_enrolled(self) -> bool:
         return self.two_factor_enabled_at is not None and bool(self.totp_secret)
 

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from forum.access import Role
 from forum.extensions import db
 from forum.models import FocusGroupSession, Member, Transcript, Turn, User
 
@@ -15,11 +14,15 @@ def list_sessions() -> list[FocusGroupSession]:
         select(FocusGroupSession).order_by(FocusGroupSession.held_on.desc())))
 
 
-def facilitator_choices() -> list[tuple[int, str]]:
-    users = db.session.scalars(
-        select(User).where(User.active.is_(True),
-                           User.role.in_([Role.FACILITATOR, Role.ADMIN])).order_by(User.name))
-    return [(0, "Not recorded")] + [(u.id, u.name) for u in users]
+def facilitator_choices(keep: User | None = None) -> list[tuple[int, str]]:
+    """Who may be chosen as a session's facilitator (User.can_facilitate), plus ``keep``.
+
+    ``keep`` is the session's recorded facilitator: someone who has since left stays chosen
+    when the session is edited, rather than the form refusing its own value.
+    """
+    staff = db.session.scalars(select(User).order_by(User.name))
+    return [(0, "Not recorded")] + [(u.id, u.name) for u in staff
+                                    if u.can_facilitate or u == keep]
 
 
 def member_choices() -> list[tuple[int, str]]:
@@ -28,6 +31,22 @@ def member_choices() -> list[tuple[int, str]]:
     rows = db.session.scalars(select(Member).order_by(Member.id))
     return [(m.id, m.pseudonym if m.takes_part else f"{m.pseudonym} ({m.consent_words.lower()})")
             for m in rows]
+
+
+def same_session(consultation_id: int, title: str, held_on: date,
+                 other_than: int | None = None) -> FocusGroupSession | None:
+    """A session of the consultation with this name (any case) on this day, but not ``other_than``.
+
+    Two such sessions cannot be told apart in the consultation's Sources or anywhere a
+    session is named, so the form refuses a second one.
+    """
+    query = select(FocusGroupSession).where(
+        FocusGroupSession.consultation_id == consultation_id,
+        FocusGroupSession.held_on == held_on,
+        func.lower(FocusGroupSession.title) == title.strip().lower())
+    if other_than is not None:
+        query = query.where(FocusGroupSession.id != other_than)
+    return db.session.scalars(query.order_by(FocusGroupSession.id)).first()
 
 
 def save_session(session: FocusGroupSession, *, title: str, consultation_id: int, held_on: date,

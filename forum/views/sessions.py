@@ -29,29 +29,38 @@ def _form(session: FocusGroupSession | None = None) -> SessionForm:
     if session is None:
         # Whoever records a session most often ran it: they are the first guess.
         form = SessionForm(consultation_id=request.args.get("consultation", type=int),
-                           facilitator_id=current_user.id if user_has_role(*MANAGE) else 0)
+                           facilitator_id=current_user.id if current_user.can_facilitate else 0)
     else:
         form = SessionForm(obj=session, member_ids=[m.id for m in session.members],
                            facilitator_id=session.facilitator_id or 0)
     form.consultation_id.choices = consultation_choices()
-    form.facilitator_id.choices = service.facilitator_choices()
+    form.facilitator_id.choices = service.facilitator_choices(
+        keep=session.facilitator if session else None)
     form.member_ids.choices = service.member_choices()
     return form
 
 
 def _save(session: FocusGroupSession, form: SessionForm, is_new: bool):
+    clash = None
     if form.validate_on_submit():
         held_on = form.held_on.data
         assert held_on is not None  # InputRequired: a valid form has a date
-        service.save_session(session, title=form.title.data or "",
-                             consultation_id=form.consultation_id.data,
-                             held_on=held_on, area=form.area.data or "",
-                             facilitator_id=form.facilitator_id.data or 0,
-                             member_ids=form.member_ids.data or [])
-        flash("Session saved.")
-        return redirect(url_for("sessions.show", session_id=session.id))
+        # Two sessions of one name on one day cannot be told apart wherever sessions are listed.
+        clash = service.same_session(form.consultation_id.data, form.title.data or "", held_on,
+                                     other_than=session.id)
+        if clash is None:
+            service.save_session(session, title=form.title.data or "",
+                                 consultation_id=form.consultation_id.data,
+                                 held_on=held_on, area=form.area.data or "",
+                                 facilitator_id=form.facilitator_id.data or 0,
+                                 member_ids=form.member_ids.data or [])
+            flash("Session saved.")
+            return redirect(url_for("sessions.show", session_id=session.id))
+        form.title.errors = [*form.title.errors,
+                             f"A session called {clash.title} on {clash.held_on:%-d %B %Y} "
+                             "already exists. Change the name, or go to that session"]
     return render_template("forum/sessions/edit.html", form=form, session_obj=session,
-                           is_new=is_new)
+                           is_new=is_new, clash=clash)
 
 
 @bp.route("/new", methods=["GET", "POST"])

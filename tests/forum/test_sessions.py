@@ -179,3 +179,76 @@ def test_a_copy_that_must_wait_for_its_safeguarding_flag_offers_no_delete_but_sa
     assert f'href="/transcripts/{flagged.id}/delete"' not in page
     assert ("It has not been approved, but it can be deleted only once the safeguarding flag "
             "above is reviewed") in page
+
+
+def _facilitator_options(html: str) -> list[str]:
+    import re
+
+    box = html.split('name="facilitator_id"', 1)[1].split("</select>", 1)[0]
+    return re.findall(r"<option[^>]*>([^<]*)</option>", box)
+
+
+def test_the_facilitator_list_has_only_facilitators_who_can_sign_in(auth, demo):
+    """It offered the admin and people who had not accepted their invite yet."""
+    from forum.services.accounts import create_user
+
+    create_user("invited@example.org", "Invited Ina", Role.FACILITATOR)  # no password yet
+    gone = create_user("gone@example.org", "Gone Gus", Role.FACILITATOR, "x" * 16)
+    gone.active = False
+    db.session.commit()
+    auth.login(Role.FACILITATOR)
+    names = _facilitator_options(auth.client.get("/sessions/new").data.decode())
+    assert "Test Forum facilitator" in names and "Not recorded" in names
+    assert "Invited Ina" not in names and "Gone Gus" not in names
+    assert "Test Admin" not in names
+
+
+def test_an_admin_adding_a_session_can_save_it_without_choosing_a_facilitator(auth, demo):
+    # The form guessed the admin as facilitator; with the admin no longer offered that guess
+    # must not become "Not a valid choice".
+    auth.login(Role.ADMIN)
+    html = auth.client.get("/sessions/new").data.decode()
+    assert "Test Admin" not in _facilitator_options(html)
+    response = auth.client.post("/sessions/new", data={
+        "title": "Admin's record", "consultation_id": 1, "held_on": ["2", "11", "2026"],
+        "area": "", "facilitator_id": 0})
+    assert response.status_code == 302
+
+
+def test_editing_keeps_a_facilitator_who_has_since_left(auth, demo):
+    from forum.models import User
+
+    session = db.session.get(FocusGroupSession, 1)
+    session.facilitator.active = False
+    name = session.facilitator.name
+    db.session.commit()
+    auth.login(Role.FACILITATOR)
+    assert name in _facilitator_options(auth.client.get("/sessions/1/edit").data.decode())
+    others = _facilitator_options(auth.client.get("/sessions/new").data.decode())
+    assert name not in others and db.session.get(User, session.facilitator_id) is not None
+
+
+def test_a_second_session_with_the_same_name_and_date_is_refused_keeping_what_was_typed(
+        auth, demo):
+    """It was saved, and the consultation's Sources listed two sessions no one could tell apart."""
+    first = db.session.get(FocusGroupSession, 1)
+    title, held_on, count = first.title, first.held_on, db.session.query(FocusGroupSession).count()
+    auth.login(Role.FACILITATOR)
+    response = auth.client.post("/sessions/new", data={
+        "title": f"  {title.upper()} ", "consultation_id": first.consultation_id,
+        "held_on": [str(held_on.day), str(held_on.month), str(held_on.year)],
+        "area": "Typed area", "facilitator_id": 0})
+    html = response.data.decode()
+    assert response.status_code == 200
+    assert f"A session called {title} on {held_on:%-d %B %Y} already exists" in html
+    assert "govuk-error-summary" in html and 'value="Typed area"' in html
+    assert 'href="/sessions/1"' in html
+    assert db.session.query(FocusGroupSession).count() == count
+    # Editing the session itself is not a clash with itself; another date is not either.
+    assert auth.client.post("/sessions/1/edit", data={
+        "title": title, "consultation_id": first.consultation_id,
+        "held_on": [str(held_on.day), str(held_on.month), str(held_on.year)],
+        "facilitator_id": 0}).status_code == 302
+    assert auth.client.post("/sessions/new", data={
+        "title": title, "consultation_id": first.consultation_id,
+        "held_on": ["1", "1", "2020"], "facilitator_id": 0}).status_code == 302

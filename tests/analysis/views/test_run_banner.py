@@ -30,3 +30,25 @@ def test_a_running_analysis_says_it_has_started_and_hides_the_finished_words(
         f"/consultations/{consultation.id}/themes?started=1").get_data(as_text=True)
     assert f'data-run-banner-started>{STARTED}' in html
     assert 'fv-hidden" data-run-banner-done>The analysis has finished.' in html
+
+
+def _running(consultation):
+    job = Job(kind="analysis.run", status=JobStatus.RUNNING, stage="Grouping", percent=20)
+    db.session.add(job)
+    db.session.flush()
+    db.session.add(
+        AnalysisRun(consultation_id=consultation.id, status=RunStatus.RUNNING, job_id=job.id))
+    db.session.commit()
+
+
+def test_the_finished_words_are_said_once_with_a_banner_and_once_without(
+        auth, consultation, forum_rows):
+    # The banner and the status box both said "The analysis has finished. Show the new
+    # themes" when the run ended, above a themes table that was already there.
+    _running(consultation)
+    auth.login(Role.FACILITATOR)
+    url = f"/consultations/{consultation.id}/themes"
+    for query in ("?started=1", ""):
+        html = auth.client.get(url + query).get_data(as_text=True)
+        assert html.count("The analysis has finished.") == 1, query
+        assert html.count("Reload this page to show the new themes") == 1, query
