@@ -12,6 +12,16 @@ __all__ = ["MAX_PHRASE_WORDS", "NO_LEXICON", "OWNER_WORDS", "POSSESSIVE", "Lexic
 
 MAX_PHRASE_WORDS = 5
 OWNER_WORDS = frozenset(["my", "your", "his", "her", "its", "our", "their"])
+# Articles say which one as owners say whose: "a condition of the licence" names "condition
+# of licence" (left in, "the" cut the phrase short and the label fell back to a keyword).
+ARTICLES = frozenset(["the", "a", "an"])
+# After an article, these say how long or when, not what about: "box room for a month" is
+# no "box room for month" ("on a Friday" names a day, which ``phrases.when_first`` reads).
+TIMES_AFTER_ARTICLE = frozenset(
+    ["day", "days", "week", "weeks", "month", "months", "year", "years", "time", "times",
+     "hour", "hours", "minute", "minutes", "while", "moment", "fortnight", "weekend",
+     "weekends", "night", "nights", "morning", "afternoon", "evening", "few", "couple",
+     "bit", "lot"])
 # Prepositions after which a phrase reads as well without whose it is ("breach of licence",
 # "housing on release"); not where a place or an idiom needs it ("language in its
 # response" is no "language in response", "housing in their area" no "housing in area").
@@ -51,11 +61,15 @@ class Lexicon:
 
 def owner_inside(tokens: Sequence[tuple[str, str, str]], units: Sequence[tuple[str, str]],
                  i: int) -> bool:
-    """Whether token ``i`` is a possessive determiner between a phrase's preposition and its
-    next noun group: whose it is ("of your licence", "for their housing") says nothing of the
-    subject, and left in it cut the phrase short ("condition" of "condition of your licence")."""
+    """Whether token ``i`` is a possessive determiner or an article between a phrase's
+    preposition and its next noun group: whose or which it is ("of your licence", "for their
+    housing", "to a GP") says nothing of the subject, and left in it cut the phrase short
+    ("condition" of "condition of your licence")."""
     after = tokens[i + 1][2] if i + 1 < len(tokens) else "X"
-    return (tokens[i][0] in OWNER_WORDS and bool(units) and units[-1][1] in "PF"
+    if tokens[i][0] in ARTICLES and i + 1 < len(tokens) and (
+            tokens[i + 1][0] in TIMES_AFTER_ARTICLE):
+        return False
+    return (tokens[i][0] in OWNER_WORDS | ARTICLES and bool(units) and units[-1][1] in "PF"
             and units[-1][0] in OWNED_AFTER and after in ("NOUN", "PROPN", "ADJ", ""))
 
 
