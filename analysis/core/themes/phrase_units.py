@@ -13,8 +13,10 @@ __all__ = ["MAX_PHRASE_WORDS", "NO_LEXICON", "OWNER_WORDS", "POSSESSIVE", "Lexic
 MAX_PHRASE_WORDS = 5
 OWNER_WORDS = frozenset(["my", "your", "his", "her", "its", "our", "their"])
 # Articles say which one as owners say whose: "a condition of the licence" names "condition
-# of licence" (left in, "the" cut the phrase short and the label fell back to a keyword).
+# of licence" (left in, "the" cut the phrase short and the label fell back to a keyword);
+# dropped after "of" only, and before a day ("on a Friday").
 ARTICLES = frozenset(["the", "a", "an"])
+DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 # After an article, these say how long or when, not what about: "box room for a month" is
 # no "box room for month" ("on a Friday" names a day, which ``phrases.when_first`` reads).
 TIMES_AFTER_ARTICLE = frozenset(
@@ -68,6 +70,13 @@ def owner_inside(tokens: Sequence[tuple[str, str, str]], units: Sequence[tuple[s
     after = tokens[i + 1][2] if i + 1 < len(tokens) else "X"
     if tokens[i][0] in ARTICLES and i + 1 < len(tokens) and (
             tokens[i + 1][0] in TIMES_AFTER_ARTICLE):
+        return False
+    # After any other preposition the article often starts where or with whom a verb acted
+    # ("work with the Ministry on the detail", "released from prison without a confirmed
+    # place"), except before a day ("released on a Friday", read by ``phrases.when_first``).
+    if tokens[i][0] in ARTICLES and units and units[-1][0] != "of" and not (
+            units[-1][0] in ("on", "at") and i + 1 < len(tokens)
+            and tokens[i + 1][0].rstrip("s") in DAYS):
         return False
     return (tokens[i][0] in OWNER_WORDS | ARTICLES and bool(units) and units[-1][1] in "PF"
             and units[-1][0] in OWNED_AFTER and after in ("NOUN", "PROPN", "ADJ", ""))

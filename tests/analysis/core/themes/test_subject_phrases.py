@@ -111,7 +111,7 @@ def test_a_day_in_front_of_another_time_names_no_kind(label):
 
 ARTICLED = ["It was a condition of the licence to live there.",
             "Breach of the licence conditions sends you back.",
-            "They need access to a GP on release."]
+            "Access to a GP on release was refused."]
 
 
 def test_an_article_after_a_preposition_does_not_cut_a_phrase_short(words):
@@ -119,7 +119,6 @@ def test_an_article_after_a_preposition_does_not_cut_a_phrase_short(words):
     # stood between "condition of" and "licence", and the label fell back to a keyword.
     condition, breach, access = _phrases(words, ARTICLED)
     assert any(p.startswith("condition of licence") for p in condition)
-    assert any(p.startswith("access to gp") for p in access)
 
 
 @spacy_model
@@ -128,11 +127,17 @@ def test_an_article_is_dropped_from_a_phrase_as_spacy_tags_it():
     condition, breach, access = _phrases(analyser, ARTICLED)
     assert "condition of licence" in condition
     assert "breach of licence conditions" in breach
-    assert "access to gp" in access
+    assert "access to gp" not in access  # see below
 
 
 @spacy_model
 @pytest.mark.parametrize("text,phrase", [
+    # After any preposition but "of", the article often starts what a verb did where or
+    # with whom: "Ministry on detail" and "Prison without confirmed place" named a third
+    # and a second response's answers when the article was dropped after every preposition.
+    ("We will work with the Ministry on the detail of the scheme.", "ministry on detail"),
+    ("People are released from prison without a confirmed place.",
+     "prison without confirmed place"),
     ("There is no housing in the area.", "housing in area"),
     ("Support in the community matters.", "support in community")])
 def test_an_article_stays_where_a_phrase_needs_it(text, phrase):
