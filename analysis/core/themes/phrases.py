@@ -96,7 +96,8 @@ SPEAKER_WORDS = frozenset(
 # sentences and peer support).
 ASPECTS_OF = frozenset(
     ["use", "role", "part", "kind", "sort", "type", "form", "level", "levels", "way", "ways",
-     "view", "views", "lot", "lots", "bit", "number", "amount", "importance", "significance"])
+     "view", "views", "lot", "lots", "bit", "number", "amount", "importance", "significance",
+     "share", "proportion", "percentage", "majority", "rest"])
 PREPOSITIONS = frozenset(
     ["after", "in", "for", "with", "from", "on", "of", "about", "without", "before", "at", "to",
      "into", "out"])

@@ -219,3 +219,10 @@ def test_an_article_before_a_time_still_ends_the_phrase(words):
                                     "Housing for a few weeks is no housing."])
     assert "box room" in room and not any("month" in p for p in room)
     assert not any("week" in p for p in week)
+
+
+def test_how_much_of_a_thing_is_no_subject_the_thing_is():
+    # "a fair share of the funding" named a sixth response's theme on funding "Share of
+    # funding" once the article no longer cut the phrase.
+    assert trimmed_phrase("share of homelessness funding") == "homelessness funding"
+    assert trimmed_phrase("proportion of short sentence") == "short sentence"
