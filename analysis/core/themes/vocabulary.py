@@ -17,6 +17,7 @@ from .phrase_units import (
     content_unit,
     label_sized,
     owner_inside,
+    thing_before_day,
 )
 from .phrases import SPEAKER_WORDS
 
@@ -207,7 +208,8 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
               and lowered[i - 1] not in SPEAKER_WORDS):
             # Not "members' survey": whose it is names the speakers, not a subject.
             units.append((POSSESSIVE[lower], "S"))
-        elif lower in PHRASE_PREPOSITIONS and not fillers[i]:
+        elif (lower in PHRASE_PREPOSITIONS and not fillers[i]
+              and not thing_before_day(tokens, units, i, lexicon)):
             units.append((lower, "F" if lower == "of" else "P"))
         else:
             units.append((lower, "O"))

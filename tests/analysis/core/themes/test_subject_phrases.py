@@ -198,6 +198,24 @@ def test_an_event_said_as_a_verb_on_a_day_is_a_phrase_said_in_the_plural():
     assert as_said("Friday release", forms) == "Friday releases"
 
 
+@spacy_model
+def test_a_place_or_thing_on_a_day_is_no_kind_named_by_the_day():
+    # A sixth response's answer on release through the gate was labelled "Friday prison":
+    # "prison on a Friday" is no kind of prison. Only an event (a noun that is also a verb
+    # or is made from one: release, visit, hearing, appointment) is named by its day.
+    texts = ["Men leave the prison on a Friday with nothing.",
+             "The hostel on Fridays turns people away.",
+             "The hearing on a Monday was adjourned.",
+             "My appointment on Fridays was moved.",
+             "A visit on a Sunday is hard to book."]
+    prison, hostel, hearing, appointment, visit = _phrases(SpacyWordAnalyser(), texts)
+    assert not any("friday" in p for p in prison), prison
+    assert not any("friday" in p for p in hostel), hostel
+    assert "hearing on monday" in hearing
+    assert {"appointment on friday", "appointment on fridays"} & appointment, appointment
+    assert "visit on sunday" in visit
+
+
 def test_who_said_a_thing_on_a_day_says_the_days_kind_of_it():
     from analysis.core.themes.label_evidence import label_evidence
     from analysis.core.themes.vocabulary import SegmentWords
