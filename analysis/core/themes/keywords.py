@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from .label_evidence import LabelEvidence
 from .mixed_names import FALLBACK, mixed_label
 from .phrases import (
+    ACTOR_HEADS,
     GENERIC_HEADS,
     MAX_LABEL_WORDS,
     MIN_LABEL_WORDS,
@@ -22,6 +23,7 @@ from .phrases import (
     SENT_PEOPLE,
     SPEAKER_WORDS,
     TIME_UNITS,
+    VAGUE_MODIFIERS,
     WHICH_ONE,
     WIDELY_FROM,
     head_part,
@@ -82,8 +84,11 @@ def _misread(words: Sequence[str], before: Sequence[str]) -> bool:
     """Args: a label's words and those before its first preposition. Returns: True for
     which one, not what kind ("Current hostel"), how long ("Hour at hospital"), and for a
     verb's object and where to ("Women to residential centres", from "send women to
-    residential centres")."""
+    residential centres"), and for which bodies act, not on what ("Local authorities")."""
     if list(before) == list(words) and all(w in WHICH_ONE for w in before[:-1]):
+        return True
+    if list(before) == list(words) and before[-1] in ACTOR_HEADS and all(
+            w in WHICH_ONE | VAGUE_MODIFIERS | GENERIC_HEADS for w in before[:-1]):
         return True
     if len(before) == 1 and before[0] in TIME_UNITS:
         return True

@@ -5,7 +5,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .phrases import PREPOSITIONS, head_part
+from .phrases import PREPOSITIONS, head_part, when_first
 from .said_forms import said_forms
 from .stance import Stance, count_stance, run_heads
 from .vocabulary import SegmentWords
@@ -59,6 +59,8 @@ def label_evidence(rows: Sequence[int], words: Sequence[SegmentWords],
         said = set(found.terms) | set(found.phrases)
         # Saying "bus fare to probation" says "bus fare", "bus" and "fare" too.
         said |= {" ".join(head_part(p.split())) for p in said}
+        # ... and "release on friday" says "friday release" (``phrases.when_first``).
+        said |= {" ".join(when_first(p.split())) for p in found.phrases}
         # ... and "housing on release week" says "housing on release" and "release week".
         said |= {part for p in said for part in _inner_phrases(p.split())}
         said |= {w for item in said for w in item.split()}

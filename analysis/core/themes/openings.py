@@ -15,6 +15,7 @@ from collections.abc import Collection, Sequence
 
 from .keywords import FALLBACK
 from .mixed_names import is_mixed
+from .phrases import PREPOSITIONS
 from .said_forms import COMMENTS_ON
 from .schema import ThemeDraft
 
@@ -26,6 +27,22 @@ INTRODUCTION = "Introduction"
 def _weak(label: str) -> bool:
     """A label that says no subject was found ("Mixed comments", "Comments on X")."""
     return is_mixed(label) or label.startswith(COMMENTS_ON)
+
+
+def _named(names: Collection[str]) -> set[str]:
+    """A question's phrases and each noun group of several words between their prepositions:
+    "compliance with the requirements of a community order" names "community order" too."""
+    out = set(names)
+    for name in names:
+        part: list[str] = []
+        for word in [*name.split(), "of"]:
+            if word not in PREPOSITIONS:
+                part.append(word)
+                continue
+            if len(part) > 1:
+                out.add(" ".join(part))
+            part = []
+    return out
 
 
 def _answers(draft: ThemeDraft, drafts: Sequence[ThemeDraft],
@@ -67,7 +84,7 @@ def name_opening_runs(drafts: Sequence[ThemeDraft], openings: Collection[int],
         label = draft.label or FALLBACK
         # A question's subject on a run that answers no question claims that question's
         # answer ("Community order" on the third response's introduction).
-        named = any(label.lower() in names for names in asked)
+        named = any(label.lower() in _named(names) for names in asked)
         if (_weak(label) or named) and not _answers(draft, drafts, answers):
             draft.label, draft.is_new = INTRODUCTION, True
             draft.suggested, draft.hint_words = None, frozenset()

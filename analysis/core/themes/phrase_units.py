@@ -7,11 +7,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .phrases import WHEN_AFTER, WHEN_WORDS
+
 __all__ = ["MAX_PHRASE_WORDS", "NO_LEXICON", "OWNER_WORDS", "POSSESSIVE", "Lexicon",
-           "content_unit", "label_sized", "owner_inside"]
+           "content_unit", "label_sized", "owner_inside", "thing_before_day"]
 
 MAX_PHRASE_WORDS = 5
 OWNER_WORDS = frozenset(["my", "your", "his", "her", "its", "our", "their"])
+# Articles say which one as owners say whose: "a condition of the licence" names "condition
+# of licence" (left in, "the" cut the phrase short and the label fell back to a keyword);
+# dropped after "of" only, and before a day ("on a Friday").
+ARTICLES = frozenset(["the", "a", "an"])
+DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+# After an article, these say how long or when, not what about: "box room for a month" is
+# no "box room for month" ("on a Friday" names a day, which ``phrases.when_first`` reads).
+TIMES_AFTER_ARTICLE = frozenset(
+    ["day", "days", "week", "weeks", "month", "months", "year", "years", "time", "times",
+     "hour", "hours", "minute", "minutes", "while", "moment", "fortnight", "weekend",
+     "weekends", "night", "nights", "morning", "afternoon", "evening", "few", "couple",
+     "bit", "lot"])
+# Endings that make a noun of a verb: "hearing" (hear), "appointment" (appoint), "arrival"
+# (arrive), "admission" (admit is not found: such a noun is simply not taken as an event).
+ACTION_ENDINGS = ("ing", "ment", "al", "ion")
 # Prepositions after which a phrase reads as well without whose it is ("breach of licence",
 # "housing on release"); not where a place or an idiom needs it ("language in its
 # response" is no "language in response", "housing in their area" no "housing in area").
@@ -48,14 +65,50 @@ class Lexicon:
         return (word in self.verbs and word not in self.nouns and word not in self.adjectives
                 and not word.endswith("ing"))
 
+    def event(self, word: str) -> bool:
+        """Args: a lower-case lemma. Returns: True when it names something done: known as a
+        verb too ("release", "visit") or made of one ("hearing", "appointment", "arrival");
+        with no dictionary, every word (the tags are taken as they are)."""
+        if not self.verbs:
+            return True
+        stems = [word[:-len(end)] for end in ACTION_ENDINGS if word.endswith(end)]
+        return word in self.verbs or any(s in self.verbs or s + "e" in self.verbs
+                                         for s in stems)
+
+
+def thing_before_day(tokens: Sequence[tuple[str, str, str]],
+                     units: Sequence[tuple[str, str]], i: int, lexicon: Lexicon) -> bool:
+    """Whether token ``i`` is "on"/"at"/"in" before a day or time of day (an article between)
+    after a noun that names no event ("the prison on a Friday", "the hostel on Fridays"):
+    the day names a kind of an event ("Friday releases", ``phrases.when_first``), not of a
+    place or a thing ("Friday prison"), so the phrase ends before the preposition."""
+    if tokens[i][0] not in WHEN_AFTER or not units or units[-1][1] != "N":
+        return False
+    rest = [t[0] for t in tokens[i + 1:i + 3]]
+    when = rest[1:2] if rest[:1] and rest[0] in ARTICLES else rest[:1]
+    day = when[0] if when else ""
+    said_when = day in WHEN_WORDS or (day.endswith("s") and day[:-1] in WHEN_WORDS)
+    return said_when and not lexicon.event(units[-1][0])
+
 
 def owner_inside(tokens: Sequence[tuple[str, str, str]], units: Sequence[tuple[str, str]],
                  i: int) -> bool:
-    """Whether token ``i`` is a possessive determiner between a phrase's preposition and its
-    next noun group: whose it is ("of your licence", "for their housing") says nothing of the
-    subject, and left in it cut the phrase short ("condition" of "condition of your licence")."""
+    """Whether token ``i`` is a possessive determiner or an article between a phrase's
+    preposition and its next noun group: whose or which it is ("of your licence", "for their
+    housing", "to a GP") says nothing of the subject, and left in it cut the phrase short
+    ("condition" of "condition of your licence")."""
     after = tokens[i + 1][2] if i + 1 < len(tokens) else "X"
-    return (tokens[i][0] in OWNER_WORDS and bool(units) and units[-1][1] in "PF"
+    if tokens[i][0] in ARTICLES and i + 1 < len(tokens) and (
+            tokens[i + 1][0] in TIMES_AFTER_ARTICLE):
+        return False
+    # After any other preposition the article often starts where or with whom a verb acted
+    # ("work with the Ministry on the detail", "released from prison without a confirmed
+    # place"), except before a day ("released on a Friday", read by ``phrases.when_first``).
+    if tokens[i][0] in ARTICLES and units and units[-1][0] != "of" and not (
+            units[-1][0] in ("on", "at") and i + 1 < len(tokens)
+            and tokens[i + 1][0].rstrip("s") in DAYS):
+        return False
+    return (tokens[i][0] in OWNER_WORDS | ARTICLES and bool(units) and units[-1][1] in "PF"
             and units[-1][0] in OWNED_AFTER and after in ("NOUN", "PROPN", "ADJ", ""))
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-__all__ = ["ASPECTS_OF", "GENERIC_HEADS", "KIND_HEADS", "MAX_LABEL_WORDS", "MIN_LABEL_WORDS",
-           "MIN_SAYERS", "PREPOSITIONS", "SENT_PEOPLE", "SPEAKER_WORDS", "TIME_UNITS",
-           "VAGUE_MODIFIERS", "WHEN_WORDS", "WHICH_ONE", "WIDELY_FROM", "head_part", "head_word",
-           "named_kind", "says_when", "show_phrase", "trimmed_phrase"]
+__all__ = ["ACTOR_HEADS", "ASPECTS_OF", "GENERIC_HEADS", "KIND_HEADS", "MAX_LABEL_WORDS",
+           "MIN_LABEL_WORDS", "MIN_SAYERS", "PREPOSITIONS", "SENT_PEOPLE", "SPEAKER_WORDS",
+           "TIME_UNITS", "VAGUE_MODIFIERS", "WHEN_AFTER", "WHEN_WORDS", "WHICH_ONE",
+           "WIDELY_FROM", "head_part", "head_word", "named_kind", "says_when", "show_phrase",
+           "trimmed_phrase", "when_first", "when_order"]
 
 MIN_LABEL_WORDS, MAX_LABEL_WORDS = 2, 5
 WIDELY_FROM = 4  # segments from which a word must be said widely to name a theme
@@ -52,7 +53,8 @@ KIND_HEADS = frozenset(
 VAGUE_MODIFIERS = frozenset(
     ["local", "better", "best", "worse", "long", "short", "first", "last", "next", "free",
      "current", "existing", "specific", "particular", "available", "extra", "more", "less",
-     "few", "many", "much", "wider", "broader", "overall", "only", "usual", "simple"])
+     "few", "many", "much", "wider", "broader", "overall", "only", "usual", "simple",
+     "relevant", "appropriate"])
 # Words in front that only say which one of a kind the speaker means, never a kind of its
 # own: after one, a noun alone names no subject ("Current hostel", from "their current
 # hostel" on a sixth response's answer on move-on), where "Local connection" or "Short
@@ -71,6 +73,15 @@ SENT_PEOPLE = frozenset(
     ["woman", "women", "man", "men", "people", "person", "child", "children", "prisoner",
      "prisoners", "offender", "offenders", "member", "members", "patient", "patients",
      "leaver", "leavers", "mother", "mothers", "family", "families"])
+# Bodies that act: after words that only say which ones, a label names who acts, not on
+# what ("Local authorities" named a sixth response's answer on how police and councils treat
+# people sleeping rough); a subject word in front ("Housing authority") or a label naming
+# what they do ("Duty on local authorities") is a subject.
+ACTOR_HEADS = frozenset(
+    ["authority", "authorities", "council", "councils", "government", "governments", "body",
+     "bodies", "organisation", "organisations", "organization", "organizations", "partner",
+     "partners", "provider", "providers", "department", "departments", "institution",
+     "institutions", "ministry", "commissioner", "commissioners"])
 # Who speaks, in every response the forum writes: a label made only of these (and generic
 # words) names the speakers, not a subject ("Forum member", "Members' views"), while
 # "Staff member" or "Youth forum" still name one.
@@ -85,7 +96,8 @@ SPEAKER_WORDS = frozenset(
 # sentences and peer support).
 ASPECTS_OF = frozenset(
     ["use", "role", "part", "kind", "sort", "type", "form", "level", "levels", "way", "ways",
-     "view", "views", "lot", "lots", "bit", "number", "amount", "importance", "significance"])
+     "view", "views", "lot", "lots", "bit", "number", "amount", "importance", "significance",
+     "share", "proportion", "percentage", "majority", "rest"])
 PREPOSITIONS = frozenset(
     ["after", "in", "for", "with", "from", "on", "of", "about", "without", "before", "at", "to",
      "into", "out"])
@@ -126,11 +138,50 @@ def _time_word(word: str) -> bool:
             or word.rstrip("s") in ("weekend", "holiday", "lunch"))
 
 
+# Prepositions after which words saying when name a kind of the thing before them.
+WHEN_AFTER = frozenset(["on", "at", "in"])
+
+
+def when_order(words: Sequence[str]) -> list[int] | None:
+    """The order that puts words saying when in front of what happens then ("release on
+    friday" reads "friday release", as ``says_when`` accepts it), or None where the words
+    after the preposition do not only say when ("release on licence") or what comes before
+    is itself a time ("morning on friday").
+
+    Args:
+        words: a phrase's words (lemmas or as said), lower case.
+
+    Returns:
+        Indices into ``words``: the when words, then those before the preposition.
+    """
+    before = head_part(words)
+    rest = list(words[len(before) + 1:])
+    if (not before or not rest or words[len(before)] not in WHEN_AFTER
+            or not all(_when_word(w) for w in rest) or _time_word(before[-1])):
+        return None
+    return [*range(len(before) + 1, len(words)), *range(len(before))]
+
+
+def _when_word(word: str) -> bool:
+    """Whether a word says when ("friday", said "fridays" too)."""
+    return word in WHEN_WORDS or (word.endswith("s") and word[:-1] in WHEN_WORDS)
+
+
+def when_first(words: Sequence[str]) -> list[str]:
+    """Args: a phrase's words. Returns: them with words saying when in front, each in the
+    singular ("fridays" names the kind as "friday" does), or as they are (``when_order``)."""
+    order = when_order(words)
+    if order is None:
+        return list(words)
+    return [w[:-1] if _when_word(w) and w not in WHEN_WORDS else w
+            for w in (words[k] for k in order)]
+
+
 def trimmed_phrase(phrase: str) -> str:
     """A phrase without judging words in front ("different pbr scheme" -> "pbr scheme"), or
     an aspect of what follows "of" ("use of alcohol monitoring tag" -> "alcohol monitoring
-    tag")."""
-    words = phrase.split()
+    tag"), with words saying when in front ("release on friday" -> "friday release")."""
+    words = when_first(phrase.split())
     if words[0] in ASPECTS_OF and words[1:2] == ["of"] and words[2:]:
         words = words[2:]
     # Never down to a preposition: "date of birth" stays whole, not "of birth".

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from .phrases import PREPOSITIONS, trimmed_phrase
+from .phrases import PREPOSITIONS, WHEN_WORDS, trimmed_phrase, when_first, when_order
 from .vocabulary import SegmentWords
 
 __all__ = ["COMMENTS_ON", "as_said", "said_forms"]
@@ -43,12 +43,31 @@ def said_forms(rows: Sequence[int], words: Sequence[SegmentWords]) -> dict[str, 
     counts: dict[str, Counter[str]] = {}
     for row in rows:
         for phrase, form in zip(words[row].phrases, words[row].forms, strict=False):
-            trimmed = trimmed_phrase(phrase)
-            dropped = len(phrase.split()) - len(trimmed.split())
-            said = form.split()[dropped:]
+            lemmas, said = _when_first(phrase.split(), form.split())
+            trimmed = trimmed_phrase(" ".join(lemmas))
+            dropped = len(lemmas) - len(trimmed.split())
+            said = said[dropped:]
             if len(said) == len(trimmed.split()):  # a term shown in other words stays
                 counts.setdefault(trimmed, Counter())[" ".join(said)] += 1
     return {phrase: found.most_common(1)[0][0] for phrase, found in counts.items()}
+
+
+def _when_first(lemmas: list[str], said: list[str]) -> tuple[list[str], list[str]]:
+    """A phrase's lemmas and said words with words saying when in front, as ``trimmed_phrase``
+    puts them ("released on fridays" -> "friday releases"): the day in the singular, as it
+    names a kind, and a thing said as a verb ("released") in the plural, the kind's events."""
+    order = when_order(lemmas)
+    if order is None or len(said) != len(lemmas):
+        return lemmas, said
+    out = []
+    for k in order:
+        word = said[k]
+        if word not in WHEN_WORDS and word[:-1] in WHEN_WORDS:
+            word = word[:-1]
+        elif word.endswith(VERB_ENDINGS) and not lemmas[k].endswith(VERB_ENDINGS):
+            word = lemmas[k] + ("es" if lemmas[k].endswith(("s", "sh", "ch", "x")) else "s")
+        out.append(word)
+    return when_first(lemmas), out
 
 
 def as_said(label: str, forms: Mapping[str, str]) -> str:

@@ -6,6 +6,7 @@ from typing import Any
 
 from .clause_verbs import verbs_read_as_nouns
 from .phrasal_nouns import phrasal_nouns
+from .phrases import WHEN_AFTER, WHEN_WORDS
 
 __all__ = ["tagged_tokens"]
 
@@ -24,8 +25,23 @@ def _describes(tokens: Any, i: int) -> bool:
     return before is None or before.pos_ in DESCRIBED_AFTER or before.tag_ == "PRP$"
 
 
+def _done_on_a_day(tokens: Any, i: int, nouns: Collection[str]) -> bool:
+    """Whether token ``i`` is a verb naming an event by its noun's lemma, said to happen on a
+    day or at a time of day ("released on a Friday", "arrested at night"): the day names a
+    kind of that event ("Friday releases"), so the verb is read as its noun."""
+    word = tokens[i]
+    if word.pos_ != "VERB" or word.lemma_.lower() not in nouns:
+        return False
+    rest = [t.lower_ for t in tokens[i + 1:i + 4]]
+    if not rest or rest[0] not in WHEN_AFTER:
+        return False
+    after = rest[2:] if rest[1:2] in (["a"], ["the"]) else rest[1:]
+    when = after[0] if after else ""
+    return when in WHEN_WORDS or (when.endswith("s") and when[:-1] in WHEN_WORDS)
+
+
 def tagged_tokens(doc: Any, verbs: Collection[str] = (), text: str = "",
-                  ) -> list[tuple[str, str, str]]:
+                  nouns: Collection[str] = ()) -> list[tuple[str, str, str]]:
     """(lower-case word, lemma, coarse tag) per token, an -ing word read as a noun where it
     joins two nouns as a kind of thing ("alcohol monitoring tags", "drug testing kits"): the
     tagger calls it a verb, which cut the phrase short. After a plural noun it says what
@@ -33,7 +49,8 @@ def tagged_tokens(doc: Any, verbs: Collection[str] = (), text: str = "",
     only verb of its clause (``clause_verbs``; ``verbs``: lemmas known as verbs) is a verb,
     and one hyphened to its particle in ``text`` (as written) a noun (``phrasal_nouns``). A
     past participle describing the noun after it is an adjective, so it stays in the phrase
-    ("earned progression", "missed appointments" were cut to their last word)."""
+    ("earned progression", "missed appointments" were cut to their last word). A verb done
+    on a day is read as its noun (``_done_on_a_day``; ``nouns``: lemmas known as nouns)."""
     tokens = [t for t in doc if not t.is_space]
     out = [(t.lower_, t.lemma_.lower(), t.pos_) for t in tokens]
     for k in verbs_read_as_nouns(tokens, verbs):
@@ -48,6 +65,8 @@ def tagged_tokens(doc: Any, verbs: Collection[str] = (), text: str = "",
                 and before.lower_ == before.lemma_.lower()):
             out[i] = (word.lower_, word.lower_, "NOUN")
     for i, word in enumerate(tokens[:-1]):
+        if i not in joined and _done_on_a_day(tokens, i, nouns):
+            out[i] = (word.lower_, word.lemma_.lower(), "NOUN")
         if i not in joined and _describes(tokens, i):
             out[i] = (word.lower_, word.lower_, "ADJ")
     return [o for k, o in enumerate(out) if k - 1 not in joined]

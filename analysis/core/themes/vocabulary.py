@@ -17,6 +17,7 @@ from .phrase_units import (
     content_unit,
     label_sized,
     owner_inside,
+    thing_before_day,
 )
 from .phrases import SPEAKER_WORDS
 
@@ -49,6 +50,13 @@ FILLERS = frozenset(
 # Multi-word fillers are removed as phrases before single words are looked at.
 FILLER_PHRASES = ("you know", "kind of", "sort of", "i mean", "you see", "at the end of the day",
                   "to be honest", "and that", "or something", "and stuff", "a bit", "a lot")
+# Prepositions of several words: their noun heads no phrase ("as a result of the change" is
+# no "result of change", "on behalf of the council" no "behalf of council"), so they are
+# skipped as fillers are.
+COMPOUND_PREPOSITIONS = ("as a result of", "on behalf of", "in favour of", "in terms of",
+                         "in front of", "in respect of", "in relation to", "with regard to",
+                         "in light of", "by way of", "in spite of", "in place of",
+                         "in addition to", "in line with", "by means of", "for the sake of")
 # Prepositions allowed inside a noun phrase, so "housing after prison" stays one phrase.
 PHRASE_PREPOSITIONS = frozenset({"after", "in", "for", "with", "from", "on", "of", "about",
                                  "without", "before", "at", "to", "into", "out"})
@@ -137,9 +145,9 @@ class TermIndex:
 
 
 def _filler_mask(lowered: Sequence[str]) -> list[bool]:
-    # Marks tokens inside a multi-word filler ("you know") so they are skipped.
+    # Marks tokens inside a multi-word filler ("you know") or preposition so they are skipped.
     mask = [False] * len(lowered)
-    for phrase in FILLER_PHRASES:
+    for phrase in FILLER_PHRASES + COMPOUND_PREPOSITIONS:
         words = phrase.split()
         for i in range(len(lowered) - len(words) + 1):
             if list(lowered[i:i + len(words)]) == words:
@@ -200,7 +208,8 @@ def collect_words(tokens: Sequence[tuple[str, str, str]], index: TermIndex,
               and lowered[i - 1] not in SPEAKER_WORDS):
             # Not "members' survey": whose it is names the speakers, not a subject.
             units.append((POSSESSIVE[lower], "S"))
-        elif lower in PHRASE_PREPOSITIONS and not fillers[i]:
+        elif (lower in PHRASE_PREPOSITIONS and not fillers[i]
+              and not thing_before_day(tokens, units, i, lexicon)):
             units.append((lower, "F" if lower == "of" else "P"))
         else:
             units.append((lower, "O"))

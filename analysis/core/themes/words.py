@@ -209,7 +209,8 @@ class SpacyWordAnalyser:
 
                 stop, lexicon = frozenset(STOP_WORDS), spacy_lexicon(nlp)
                 docs = nlp.pipe((prepare_text(t) for t in todo), batch_size=self.batch_size)
-                found = [_with_hyphens(collect_words(tagged_tokens(doc, lexicon.verbs, text),
+                found = [_with_hyphens(collect_words(tagged_tokens(doc, lexicon.verbs, text,
+                                                                  lexicon.nouns),
                                                      self.index, stop, lexicon), text)
                          for text, doc in zip(todo, docs, strict=True)]
             if len(self.memo) + len(todo) > self.memory_limit:

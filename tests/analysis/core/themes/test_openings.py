@@ -35,6 +35,19 @@ def test_an_opening_run_holding_a_questions_subject_gives_it_up(answers):
     assert drafts[0].label == "Introduction"
 
 
+def test_a_subject_inside_a_questions_longer_phrase_is_the_questions_too():
+    # Once an article after "of" no longer cut a question's phrase ("the requirements of a
+    # community order"), "community order" was only part of a longer phrase, and the third
+    # response's introduction kept the label "Community order" again (bench).
+    drafts = _runs("Community order")
+    name_opening_runs(drafts, {0}, [None] * 5,
+                      [{"compliance with requirement of community order"}])
+    assert drafts[0].label == "Introduction"
+    drafts = _runs("Order")  # a word of a phrase is no subject the question names
+    name_opening_runs(drafts, {0}, [None] * 5, [{"community order"}])
+    assert drafts[0].label == "Order"
+
+
 def test_a_mixed_opening_linked_to_a_question_another_run_answers_is_the_introduction():
     # The fourth response's about-us passages were all linked to its first question.
     drafts = _runs("Mixed comments (6)")
