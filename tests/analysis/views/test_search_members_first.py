@@ -42,7 +42,7 @@ def test_the_page_says_members_words_come_first(auth, analysed, consultation):
     auth.login(Role.POLICY_OFFICER)
     html = auth.client.get(f"/consultations/{consultation.id}/search",
                            query_string={"q": "breach"}).get_data(as_text=True)
-    assert "What members said comes first, then passages from documents." in html
+    assert "In each list, what members said comes first, then passages from documents." in html
     # Not said where no document is among the results.
     html = auth.client.get(f"/consultations/{consultation.id}/search",
                            query_string={"q": "breach", "source": "transcript"}).get_data(
