@@ -31,37 +31,33 @@ PG_WORDS_INDEX = "ix_segments_text_words"
 _FTS_NAMES = {name for table in (FTS_TABLE, WORDS_TABLE) for name in [table] + [
     f"{table}_{part}" for part in ("data", "idx", "docsize", "config", "content")]}
 
-_SQLITE_CREATE = [
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(text, content='segments', "
-    "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
-    f"CREATE TRIGGER IF NOT EXISTS segments_fts_insert AFTER INSERT ON segments BEGIN "
-    f"INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.id, new.text); END",
-    f"CREATE TRIGGER IF NOT EXISTS segments_fts_delete AFTER DELETE ON segments BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text); END",
-    f"CREATE TRIGGER IF NOT EXISTS segments_fts_update AFTER UPDATE OF text ON segments BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text); "
-    f"INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.id, new.text); END",
-    # Index the rows already there (a migrated database); a no-op on an empty table.
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
-]
-_SQLITE_DROP = [f"DROP TRIGGER IF EXISTS segments_fts_{op}"
-                for op in ("insert", "delete", "update")] + [f"DROP TABLE IF EXISTS {FTS_TABLE}"]
-_SQLITE_WORDS_CREATE = [
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {WORDS_TABLE} USING fts5(text, content='segments', "
-    "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
-    f"CREATE TRIGGER IF NOT EXISTS segments_words_insert AFTER INSERT ON segments BEGIN "
-    f"INSERT INTO {WORDS_TABLE}(rowid, text) VALUES (new.id, new.text); END",
-    f"CREATE TRIGGER IF NOT EXISTS segments_words_delete AFTER DELETE ON segments BEGIN "
-    f"INSERT INTO {WORDS_TABLE}({WORDS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text); "
-    "END",
-    f"CREATE TRIGGER IF NOT EXISTS segments_words_update AFTER UPDATE OF text ON segments BEGIN "
-    f"INSERT INTO {WORDS_TABLE}({WORDS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text); "
-    f"INSERT INTO {WORDS_TABLE}(rowid, text) VALUES (new.id, new.text); END",
-    f"INSERT INTO {WORDS_TABLE}({WORDS_TABLE}) VALUES ('rebuild')",
-]
-_SQLITE_WORDS_DROP = [f"DROP TRIGGER IF EXISTS segments_words_{op}"
-                      for op in ("insert", "delete", "update")] + [
-    f"DROP TABLE IF EXISTS {WORDS_TABLE}"]
+def _fts5_create(table: str, tokenize: str) -> list[str]:
+    """An external-content FTS5 table over ``segments.text``, kept up to date by triggers."""
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5(text, content='segments', "
+        f"content_rowid='id', tokenize='{tokenize}')",
+        f"CREATE TRIGGER IF NOT EXISTS {table}_insert AFTER INSERT ON segments BEGIN "
+        f"INSERT INTO {table}(rowid, text) VALUES (new.id, new.text); END",
+        f"CREATE TRIGGER IF NOT EXISTS {table}_delete AFTER DELETE ON segments BEGIN "
+        f"INSERT INTO {table}({table}, rowid, text) VALUES ('delete', old.id, old.text); END",
+        f"CREATE TRIGGER IF NOT EXISTS {table}_update AFTER UPDATE OF text ON segments BEGIN "
+        f"INSERT INTO {table}({table}, rowid, text) VALUES ('delete', old.id, old.text); "
+        f"INSERT INTO {table}(rowid, text) VALUES (new.id, new.text); END",
+        # Index the rows already there (a migrated database); a no-op on an empty table.
+        f"INSERT INTO {table}({table}) VALUES ('rebuild')",
+    ]
+
+
+def _fts5_drop(table: str) -> list[str]:
+    """Drop what ``_fts5_create`` made."""
+    return [f"DROP TRIGGER IF EXISTS {table}_{op}" for op in ("insert", "delete", "update")] + [
+        f"DROP TABLE IF EXISTS {table}"]
+
+
+_SQLITE_CREATE = _fts5_create(FTS_TABLE, "porter unicode61 remove_diacritics 2")
+_SQLITE_DROP = _fts5_drop(FTS_TABLE)
+_SQLITE_WORDS_CREATE = _fts5_create(WORDS_TABLE, "unicode61 remove_diacritics 2")
+_SQLITE_WORDS_DROP = _fts5_drop(WORDS_TABLE)
 _PG_CREATE = [f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON segments "
               "USING gin (to_tsvector('english', text))"]
 _PG_DROP = [f"DROP INDEX IF EXISTS {PG_INDEX}"]
