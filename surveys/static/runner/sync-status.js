@@ -78,8 +78,11 @@ function showStatus() {
                                    : "A researcher can see why and what to do on the researcher page.");
       }
     }
-    status.className = kind;
-    status.textContent = parts.join(" ");
+    const text = parts.join(" ");
+    // The line is a live region: writing the same words again (every count after a send
+    // or another tab's change) had some screen readers read them out again.
+    if (status.className !== kind) status.className = kind;
+    if (status.textContent !== text) status.textContent = text;
     listeners.forEach(function (fn) { fn(s); });
   });
 }
