@@ -127,3 +127,25 @@ def test_other_tabs_hear_a_response_was_sent_only_once_the_tablet_has_noted_it(l
     expect(status).to_contain_text("All responses have been sent.", timeout=15000)
     said = other.evaluate("window.__said")
     assert not [text for text in said if "Nothing is waiting" in text], said
+
+
+# Counts the counts the sending line has finished reading (its words are written just after).
+COUNT_SUMMARIES = """() => {
+  window.__counted = 0;
+  const summary = window.FVStore.summary;
+  window.FVStore.summary = () => summary().then(s => { window.__counted += 1; return s; });
+}"""
+
+
+def test_the_sending_line_is_not_written_again_with_the_same_words(live_server, touch_page):
+    """The line is a live region: each count wrote its words again, and some screen readers
+    read out "Nothing is waiting to send." after every send (every 30 s, each time online)."""
+    page = touch_page
+    sign_in_as_peer(page, live_server)
+    set_up_tablet(page, live_server)
+    expect(page.locator("[data-sync-status]")).to_contain_text("Nothing is waiting to send.")
+    page.evaluate(COUNT_SUMMARIES)
+    page.evaluate(WATCH_STATUS)
+    page.evaluate("() => { dispatchEvent(new Event('online')); dispatchEvent(new Event('online')); }")
+    page.wait_for_function("window.__counted >= 2")
+    assert page.evaluate("window.__said") == []
