@@ -32,7 +32,10 @@ round twenty's: nicknames that are words, hostels named "the X", bare prisons, d
 decoys (``pii_dev20_lines.py``); ``--fixture dev21`` round twenty-one's, written before the
 rules were read: names that are words, prison nicknames, approved premises, numbers and
 postcodes in new shapes, and decoys (drugs by girls' names, public bodies and reports)
-(``pii_dev21_lines.py``).
+(``pii_dev21_lines.py``); ``--fixture dev22`` round twenty-two's, written blind (no rule read):
+transcript turns and survey answers in Scots, Irish, Welsh, Caribbean and Polish-English voices,
+staff, kin, pets and dealers, prison nicknames, spoken numbers and e-mails, and decoys (public
+figures, songs and films, services, slang, regions, courts) (``pii_dev22_lines.py``).
 
 Run: ``.venv/bin/python bench/redaction_quality.py [--fixture fresh] [--no-demo] [--show-errors]``
 """
@@ -100,6 +103,10 @@ FIXTURES = {"labelled": ROOT / "tests/analysis/fixtures/pii_labelled.jsonl",
             # in new shapes, and decoys (drugs by girls' names, public bodies and reports);
             # written before the rules were read (pii_dev21_lines.py).
             "dev21": ROOT / "tests/analysis/fixtures/pii_dev21.jsonl",
+            # Round twenty-two's, written blind (no redactor rule, list or frame opened):
+            # spoken turns and survey answers in many voices, every kind planted, and decoys
+            # (pii_dev22_lines.py); measured by totals only, its misses not read.
+            "dev22": ROOT / "tests/analysis/fixtures/pii_dev22.jsonl",
             # The same again by another helper; sealed: no fix was made by reading it.
             "heldout4": ROOT / "tests/analysis/fixtures/pii_heldout4.jsonl",
             # Round thirteen's, by a helper who never read the redactor; sealed likewise.
