@@ -25,7 +25,7 @@ QUEUE_WRONG_CLOCK = queued_response('{question_id: id(1), value: "no"}',
 
 
 def test_a_response_changed_in_another_tab_while_the_server_took_it_is_told(live_server,
-                                                                          touch_page):
+                                                                          touch_page, shots):
     page = touch_page
     sign_in_as_peer(page, live_server)
     set_up_tablet(page, live_server)
@@ -56,6 +56,7 @@ def test_a_response_changed_in_another_tab_while_the_server_took_it_is_told(live
     kept = page.evaluate("async () => (await window.FVStore.outbox()).map(i => i.body)")
     assert len(kept) == 1 and "started_at" not in json.loads(kept[0])
     assert "started_at" in posted
+    page.screenshot(path=str(shots / "runner_changed_after_taken.png"), full_page=True)
     # Never sent again (the server would take it for a different response with its id).
     page.unroute(API)
     sent = []

@@ -137,6 +137,13 @@ export function listRefused(refused, refresh) {
   // so deleting it is offered only once the server has said it refuses it again.
   const listed = refused.filter(function (r) { return !r.rechecking || r.times || r.questions.length; });
   list.hidden = !listed.length;
+  // A change the server never got (overtaken) was not refused: the heading says what both are.
+  const title = list.querySelector("[data-refused-title]");
+  if (title) {
+    title.textContent = listed.every(function (r) { return r.overtaken; }) ? "Changes the server did not get"
+      : listed.some(function (r) { return r.overtaken; }) ? "Responses and changes the server did not take"
+      : "Responses the server did not take";
+  }
   const redraw = function () { shown = null; return refresh(); };
   listed.forEach(function (response) {
     const li = document.createElement("li");

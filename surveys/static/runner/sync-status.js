@@ -85,7 +85,8 @@ function showStatus() {
                  ", so the server has the answers as they were before the change. The change " +
                  "was not sent." + (page === "home" ? " It is kept on this tablet: the list below says what to do."
                                                     : " A researcher can see it on the researcher page."));
-      if (!s.failed) kind += " fv-status--problem";
+      // Nothing is lost (the server has the response), but it is not all done either.
+      kind = kind.replace(" fv-status--done", "");
     }
     const text = parts.join(" ");
     // The line is a live region: writing the same words again (every count after a send
