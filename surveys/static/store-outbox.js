@@ -29,11 +29,14 @@
       var items = r[0];
       var refused = items.filter(function (i) { return i.state === "failed"; });
       refused.sort(byQueued);
-      var failed = refused.filter(function (i) { return !unsure(i).length; });
-      return { waiting: items.length - failed.length, failed: failed.length, sentAny: !!r[1],
+      var overtaken = refused.filter(function (i) { return i.overtaken; });
+      var failed = refused.filter(function (i) { return !unsure(i).length && !i.overtaken; });
+      return { waiting: items.length - failed.length - overtaken.length, failed: failed.length,
+               overtaken: overtaken.length, sentAny: !!r[1],
                errors: failed.map(function (i) { return i.error; }),
                refused: refused.map(function (i) {
-                 return Object.assign(store.describeRefused(i), { rechecking: unsure(i).length > 0 });
+                 return Object.assign(store.describeRefused(i), { rechecking: unsure(i).length > 0,
+                                                                 overtaken: !!i.overtaken });
                }) };
     });
   }
@@ -49,13 +52,18 @@
   function settledSummary() {
     // A send with no answer at all (a connection that hangs) kept "Sign out" waiting for
     // ever: after a few seconds count what is there, a refused response being sent again
-    // still refused as far as anyone knows.
-    var late = new Promise(function (resolve) { setTimeout(resolve, SETTLE_WAIT_MS); })
+    // still refused as far as anyone knows. The wait ends with the count: started always,
+    // a quick sign-out read the outbox once more 3 s later for nothing.
+    var timer;
+    var late = new Promise(function (resolve) { timer = setTimeout(resolve, SETTLE_WAIT_MS); })
       .then(summary).then(function (s) {
-        var resending = s.refused.length - s.failed;
-        return Object.assign({}, s, { failed: s.refused.length, waiting: s.waiting - resending });
+        var resending = s.refused.filter(function (r) { return r.rechecking && !r.overtaken; }).length;
+        return Object.assign({}, s, { failed: s.failed + resending, waiting: s.waiting - resending });
       });
-    return Promise.race([withLock(function () { return summary(); }), late]);
+    var done = function () { clearTimeout(timer); };
+    var settled = Promise.race([withLock(function () { return summary(); }), late]);
+    settled.then(done, done);
+    return settled;
   }
 
   /* Change the response as it is now (another page may have changed it while it was sent):
@@ -79,13 +87,24 @@
 
   /* Sent: gone from the outbox, and "sent-any" saved, in one step. Saved after, another tab
    * hearing of the delete counted in between and said "Nothing is waiting to send." (a fresh
-   * tablet's words) for a moment. */
-  function forgetSent(uuid) {
+   * tablet's words) for a moment. A response changed (another tab) since the body the server
+   * took was read is kept, "overtaken": the server has the answers as they were and refuses
+   * another body under that id, so the change can never be sent, and it was dropped with no
+   * word. The researcher page says so and offers a copy of the change (refused-list.js). */
+  function forgetSent(uuid, body) {
     return transaction(["outbox", "meta"], "readwrite", function (s) {
-      s.outbox.delete(uuid);
       s.meta.put(true, "sent-any");
+      return req(s.outbox.get(uuid)).then(function (item) {
+        if (!item || item.body === body) { s.outbox.delete(uuid); return; }
+        item.state = "failed";
+        item.overtaken = true;
+        item.error = OVERTAKEN;
+        ["unsure", "problems", "changed", "ask", "status"].forEach(function (key) { delete item[key]; });
+        s.outbox.put(item);
+      });
     });
   }
+  var OVERTAKEN = "The server took this response as it was before it was changed, so the change was not sent";
 
   function post(device, body) {
     return global.fetch(API, {
@@ -134,12 +153,14 @@
    * refused list, counted as waiting, for good. */
   function sendItem(device, item) {
     return sendBody(device, item.uuid, item.body).then(function (result) {
-      if (result === HELD || result === GONE || typeof result === "string") return result;
+      if (result === HELD) return { held: item.body };
+      if (result === GONE || typeof result === "string") return result;
       var earlier = unsure(item).filter(function (b) { return b !== item.body; });
       var tryNext = function (index) {
         if (index >= earlier.length) return result;
         return sendBody(device, item.uuid, earlier[index]).then(function (again) {
-          return again === HELD || typeof again === "string" ? again : tryNext(index + 1);
+          if (again === HELD) return { held: earlier[index] };
+          return typeof again === "string" ? again : tryNext(index + 1);
         });
       };
       return tryNext(0);
@@ -171,7 +192,10 @@
         var device = r[0], items = r[1], sent = 0;
         if (!items.length) return { result: "sent", sent: 0 };
         if (!device || !device.token) return { result: "no-device", sent: 0 };
-        var wanted = function (i) { return i.state !== "failed" || retryFailed || unsure(i).length; };
+        // An overtaken response is never sent again: the server has it (as it was).
+        var wanted = function (i) {
+          return !i.overtaken && (i.state !== "failed" || retryFailed || unsure(i).length);
+        };
         var todo = items.filter(wanted);
         todo.sort(byQueued);
         function next(index) {
@@ -181,9 +205,9 @@
           return current(todo[index].uuid).then(function (item) {
             if (!item || !wanted(item)) return next(index + 1);
             return sendItem(device, item).then(function (result) {
-              if (result === HELD) {
+              if (result && result.held !== undefined) {
                 sent += 1;
-                return forgetSent(item.uuid).then(function () { return next(index + 1); });
+                return forgetSent(item.uuid, result.held).then(function () { return next(index + 1); });
               }
               if (result === GONE) return next(index + 1);
               if (typeof result === "string") return { result: result, sent: sent };

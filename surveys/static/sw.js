@@ -24,11 +24,19 @@ function olderCaches() {
   });
 }
 
-/* Into this release's cache: each kept page, picture and sound not already there (newest
- * cache first), and each kept script or stylesheet fetched again. A file the server no longer
- * has (404, 410) is left behind (no page of this release asks for it); no network or any other
- * answer fails the install, and the old worker keeps serving its complete copy until the next
- * try. */
+/* A survey page (not a picture or sound, which never change): its HTML can change with a
+ * release, so it is fetched again rather than carried over as it was. */
+function isPage(path) {
+  return path.indexOf("/run/") === 0 && !/^\/run\/(media|speech)\//.test(path);
+}
+
+/* Into this release's cache: each kept page fetched again (the old copy when the server does
+ * not give it: offline, signed out), each picture and sound not already there (newest cache
+ * first), and each kept script or stylesheet fetched again. Carried over as they were, pages
+ * kept the last release's HTML until the researcher page saved them again. A script the
+ * server no longer has (404, 410) is left behind (no page of this release asks for it); no
+ * network or any other answer fails the install, and the old worker keeps serving its
+ * complete copy until the next try. */
 function carryOver() {
   return Promise.all([olderCaches(), caches.open(CACHE)]).then(function (r) {
     var cache = r[1];
@@ -38,9 +46,16 @@ function carryOver() {
           return Promise.all(requests.map(function (request) {
             return cache.match(request).then(function (hit) {
               if (hit) return null;
-              if (new URL(request.url).pathname.indexOf("/static/") !== 0) {
+              var path = new URL(request.url).pathname;
+              var asKept = function () {
                 return old.match(request).then(function (kept) { return kept && cache.put(request, kept); });
+              };
+              if (isPage(path)) {
+                return fetch(request.url, { credentials: "same-origin", cache: "no-store" }).then(function (fresh) {
+                  return fresh.ok && !fresh.redirected ? cache.put(request, fresh) : asKept();
+                }, asKept);
               }
+              if (path.indexOf("/static/") !== 0) return asKept();
               return fetch(request.url, { credentials: "same-origin", cache: "no-store" }).then(function (fresh) {
                 if (fresh.ok && !fresh.redirected) return cache.put(request, fresh);
                 // Only "not found" means the release dropped it: a 5xx in a deploy's moment,
@@ -65,6 +80,31 @@ self.addEventListener("activate", function (event) {
     return Promise.all(names.map(function (name) { return caches.delete(name); }));
   }).then(function () { return self.clients.claim(); }));
 });
+
+/* A page of an older release still open (its offline.js) can keep files into that release's
+ * cache after this worker deleted it, which made it anew: it stayed until the next release,
+ * and a look-up found its copies before this release's. Each page opened folds such a cache
+ * in (what this one lacks) and deletes it; never while a newer worker installs from it. */
+var tidying = null;
+function foldInOlder() {
+  var registration = self.registration;
+  if (tidying || registration.installing || registration.waiting) return tidying || Promise.resolve();
+  tidying = Promise.all([olderCaches(), caches.open(CACHE)]).then(function (r) {
+    var cache = r[1];
+    return Promise.all(r[0].map(function (name) {
+      return caches.open(name).then(function (old) {
+        return old.keys().then(function (requests) {
+          return Promise.all(requests.map(function (request) {
+            return cache.match(request).then(function (hit) {
+              return hit || old.match(request).then(function (kept) { return kept && cache.put(request, kept); });
+            });
+          }));
+        }).then(function () { return caches.delete(name); });
+      });
+    }));
+  }).catch(function () {}).then(function () { tidying = null; });
+  return tidying;
+}
 
 function offlinePage() {
   return new Response(
@@ -112,6 +152,7 @@ self.addEventListener("fetch", function (event) {
   if (request.cache === "no-store") return;
   var path = url.pathname;
   if (path === "/run/sw.js" || /\/offline\.json$/.test(path)) return;
+  if (request.mode === "navigate") event.waitUntil(foldInOlder());
   if (/^\/run\/\d+\/$/.test(path)) {
     event.respondWith(networkFirst(request));
   } else if (path.indexOf("/run/") === 0) {

@@ -93,6 +93,8 @@ def test_an_answer_changed_after_the_server_stored_the_response_is_not_a_duplica
     wait_until_ready(page)
     expect(page.locator("[data-sync-status]")).to_contain_text("All responses have been sent.",
                                                                 timeout=15000)
+    # The change never reaches the server: the tablet says so, and keeps it to copy.
+    expect(page.locator("[data-sync-status]")).to_contain_text("The change was not sent.")
     stored = _stored(uuid)
     assert len(stored) == 1
     assert sorted((a.question.position, a.value) for a in stored[0].answers)[0] == (8, 2)

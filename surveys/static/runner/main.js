@@ -43,6 +43,7 @@ function start() {
   setupSync();
   restartLinks();
   Promise.resolve((PAGES[page] || function () {})()).then(function () {
+    focusHeading();
     main.dataset.ready = "1";
     submitHeld();
   });
@@ -63,6 +64,19 @@ function storeComplete() {
       });
     });
   }, Promise.resolve());
+}
+
+/* A participant's page starts with the focus on its heading (the question), so a screen
+ * reader reads it first and a switch or keyboard user goes on from there: it was on the
+ * page's body, before the header. Not where someone has already moved the focus, nor on
+ * the researcher page (its own errors take the focus). */
+function focusHeading() {
+  const heading = main.querySelector("h1");
+  const active = document.activeElement;
+  if (page === "home" || !heading || (active && active !== document.body)) return;
+  heading.tabIndex = -1;
+  heading.classList.add("fv-focus-start");
+  heading.focus({ preventScroll: true });
 }
 
 /* A tap on a form's button before the page was ready (held by hold-submit.js) counts now. */

@@ -214,6 +214,11 @@ export function stopPage() {
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    // Tapped before the page had looked (a page without hold-submit.js's hold), it said
+    // "Choose keep or delete" with no choice shown: the answer waits for the look.
+    checked.then(function () { stop(); });
+  });
+  function stop() {
     const choice = form.querySelector("input[name=keep]:checked");
     if (!choice && !nothingGiven) { showError(form, "Choose keep or delete"); return; }
     const keep = !nothingGiven && choice.value === "1";
@@ -233,7 +238,7 @@ export function stopPage() {
     }).then(function (kept) {
       if (kept !== null) go(urls.stopped + (nothingGiven ? "?none=1" : kept ? "?kept=1" : "?kept=0"), true);
     });
-  });
+  }
   return checked;
 }
 

@@ -45,14 +45,16 @@ function saveCopy(response) {
 function askToDelete(li, response, refresh) {
   const ask = document.createElement("div");
   ask.className = "fv-status fv-status--problem";
-  const question = paragraph("Delete this response? Its answers cannot be got back. Staff can " +
-                             "see that it was refused, but not its answers: save a copy first " +
-                             "if they may need them.");
+  const question = paragraph(response.overtaken
+    ? "Delete the changed copy? The server keeps the response as it was sent; the change cannot be got back."
+    : "Delete this response? Its answers cannot be got back. Staff can see that it was " +
+      "refused, but not its answers: save a copy first if they may need them.");
   question.tabIndex = -1;
   ask.appendChild(question);
   ask.appendChild(button("Yes, delete it", "govuk-button--warning", function () {
     window.FVStore.discardRefused(response.uuid).then(function (deleted) {
-      if (deleted) setNote("The response was deleted from this tablet.");
+      if (deleted) setNote(response.overtaken ? "The changed copy was deleted from this tablet."
+                                              : "The response was deleted from this tablet.");
       return refresh(true);
     });
   }));
@@ -73,6 +75,22 @@ function cannotChange(li, response, refresh) {
   li.appendChild(button("Save a copy", "govuk-button--secondary", function () { saveCopy(response); }));
   li.appendChild(document.createTextNode(" "));
   li.appendChild(button("Delete it from this tablet", "govuk-button--warning", function () {
+    askToDelete(li, response, refresh);
+  }));
+}
+
+/* Changed in another tab after the server had taken it (store-outbox.js forgetSent): the
+ * server has the answers as they were; the change is kept here only to copy or delete. */
+function overtaken(li, response, refresh) {
+  li.appendChild(paragraph("This response was changed in another tab after the server had " +
+                           "taken it, so the server has the answers as they were before the " +
+                           "change, and the change was not sent. Nothing given by the " +
+                           "participant is lost."));
+  li.appendChild(paragraph("If the change matters, save a copy and give it to a facilitator " +
+                           "or admin. Then delete the changed copy from this tablet."));
+  li.appendChild(button("Save a copy", "govuk-button--secondary", function () { saveCopy(response); }));
+  li.appendChild(document.createTextNode(" "));
+  li.appendChild(button("Delete the changed copy", "govuk-button--warning", function () {
     askToDelete(li, response, refresh);
   }));
 }
@@ -119,6 +137,13 @@ export function listRefused(refused, refresh) {
   // so deleting it is offered only once the server has said it refuses it again.
   const listed = refused.filter(function (r) { return !r.rechecking || r.times || r.questions.length; });
   list.hidden = !listed.length;
+  // A change the server never got (overtaken) was not refused: the heading says what both are.
+  const title = list.querySelector("[data-refused-title]");
+  if (title) {
+    title.textContent = listed.every(function (r) { return r.overtaken; }) ? "Changes the server did not get"
+      : listed.some(function (r) { return r.overtaken; }) ? "Responses and changes the server did not take"
+      : "Responses the server did not take";
+  }
   const redraw = function () { shown = null; return refresh(); };
   listed.forEach(function (response) {
     const li = document.createElement("li");
@@ -127,7 +152,8 @@ export function listRefused(refused, refresh) {
                                "sent once more when the tablet is online. Until the server " +
                                "answers, you can still change what it did not take before."));
     }
-    if (response.times) sendWithoutTimes(li, response);
+    if (response.overtaken) overtaken(li, response, redraw);
+    else if (response.times) sendWithoutTimes(li, response);
     else if (response.questions.length) changeLinks(li, response);
     else cannotChange(li, response, redraw);
     items.appendChild(li);

@@ -78,6 +78,16 @@ function showStatus() {
                                    : "A researcher can see why and what to do on the researcher page.");
       }
     }
+    if (s.overtaken) {
+      // Changed in another tab once the server had taken it: never sent, and said nowhere.
+      parts.push((s.overtaken === 1 ? "1 response was" : s.overtaken + " responses were") +
+                 " changed after the server had taken " + (s.overtaken === 1 ? "it" : "them") +
+                 ", so the server has the answers as they were before the change. The change " +
+                 "was not sent." + (page === "home" ? " It is kept on this tablet: the list below says what to do."
+                                                    : " A researcher can see it on the researcher page."));
+      // Nothing is lost (the server has the response), but it is not all done either.
+      kind = kind.replace(" fv-status--done", "");
+    }
     const text = parts.join(" ");
     // The line is a live region: writing the same words again (every count after a send
     // or another tab's change) had some screen readers read them out again.
