@@ -97,16 +97,17 @@ def methods_paragraph(evidence: Evidence, placeholders: Sequence[str] = ()) -> s
         members.
     """
     sources = []
+    # GOV.UK style writes 'one' in running text, other counts in figures ("3 focus groups").
     if evidence.focus_group_dates:
-        sources.append(ngettext("%(num)d focus group", "%(num)d focus groups",
+        sources.append(ngettext("one focus group", "%(num)d focus groups",
                                 len(evidence.focus_group_dates))
                        + f" ({_date_list(evidence.focus_group_dates)})")
     if evidence.survey_responses:
-        sources.append(ngettext("%(num)d survey response", "%(num)d survey responses",
+        sources.append(ngettext("one survey response", "%(num)d survey responses",
                                 evidence.survey_responses))
     if not sources:
         return f"This response does not yet draw on anything forum members told us. {QUOTES_LINE}"
-    people = ngettext("%(num)d forum member", "%(num)d forum members", len(evidence.members))
+    people = ngettext("one forum member", "%(num)d forum members", len(evidence.members))
     agreement = f" {evidence.agreement} {AGREEMENT_SCALE}" if evidence.agreement else ""
     brackets = ""
     if placeholders:

@@ -21,7 +21,7 @@ def facilitator_choices(keep: User | None = None) -> list[tuple[int, str]]:
     when the session is edited, rather than the form refusing its own value.
     """
     staff = db.session.scalars(select(User).order_by(User.name))
-    return [(0, "Not recorded")] + [(u.id, u.name) for u in staff
+    return [(0, "Not recorded")] + [(u.id, facilitator_name(u)) for u in staff
                                     if u.can_facilitate or u == keep]
 
 
@@ -47,6 +47,23 @@ def same_session(consultation_id: int, title: str, held_on: date,
     if other_than is not None:
         query = query.where(FocusGroupSession.id != other_than)
     return db.session.scalars(query.order_by(FocusGroupSession.id)).first()
+
+
+def keeps_name_and_date(session: FocusGroupSession, consultation_id: int, title: str,
+                        held_on: date) -> bool:
+    """True when a stored session keeps its consultation, name (any case) and day.
+
+    Two sessions stored as duplicates before the form refused them must stay editable:
+    the clash is judged only when one of these changes.
+    """
+    return session.id is not None and (
+        session.consultation_id, (session.title or "").strip().lower(), session.held_on) == (
+        consultation_id, title.strip().lower(), held_on)
+
+
+def facilitator_name(user: User) -> str:
+    """A session's facilitator by name, marked "(left)" once their account is disabled."""
+    return user.name if user.is_active else f"{user.name} (left)"
 
 
 def save_session(session: FocusGroupSession, *, title: str, consultation_id: int, held_on: date,

@@ -46,8 +46,11 @@ def _save(session: FocusGroupSession, form: SessionForm, is_new: bool):
         held_on = form.held_on.data
         assert held_on is not None  # InputRequired: a valid form has a date
         # Two sessions of one name on one day cannot be told apart wherever sessions are listed.
-        clash = service.same_session(form.consultation_id.data, form.title.data or "", held_on,
-                                     other_than=session.id)
+        # Two stored before that rule stay editable: only a change into a clash is refused.
+        clash = None if service.keeps_name_and_date(
+            session, form.consultation_id.data, form.title.data or "", held_on) \
+            else service.same_session(form.consultation_id.data, form.title.data or "", held_on,
+                                      other_than=session.id)
         if clash is None:
             service.save_session(session, title=form.title.data or "",
                                  consultation_id=form.consultation_id.data,
@@ -93,7 +96,7 @@ def show(session_id):
              if can_manage and delete_waits(t, flagged=t.id in flagged)}
     return render_template("forum/sessions/show.html", session_obj=session,
                            can_manage=can_manage, deletable=deletable, flagged=flagged,
-                           delete_waits=waits)
+                           delete_waits=waits, facilitator_name=service.facilitator_name)
 
 
 @bp.route("/<int:session_id>/delete", methods=["GET", "POST"])

@@ -213,3 +213,13 @@ def test_every_refused_file_says_what_to_do_next(data, name):
     with pytest.raises(TranscriptError) as refused:
         read_transcript(data, name)
     assert any(step in str(refused.value).lower() for step in NEXT_STEP), str(refused.value)
+
+
+def test_a_file_mixing_utf8_and_windows_lines_reads_each_line_right():
+    """One Windows (cp1252) line made the whole file read as cp1252: 'Café' became 'CafÃ©'."""
+    from analysis.core.transcripts.decoding import decode_text
+
+    data = ("Facilitator: Café first, then £5 each.\n".encode()
+            + "Marcia: It was “fine” – long.\n".encode("cp1252"))
+    assert decode_text(data) == ("Facilitator: Café first, then £5 each.\n"
+                                 "Marcia: It was “fine” – long.\n")

@@ -205,3 +205,17 @@ def test_a_line_of_speech_like_surname_comma_forename_stays_speech():
             "Dave: It was.\n")
     assert [turn.speaker for turn in parse_text(text).turns] == [
         "Facilitator", "Dave", "Facilitator", "Dave"]
+
+
+@pytest.mark.parametrize("name", ["Zoë", "Siân", "Seán Ó Brien", "Chloé", "Łukasz"])
+def test_a_name_with_a_letter_outside_english_starts_a_turn(name):
+    """'Zoë: It was fine' was read as more of the facilitator's turn: her words were left out
+    of analysis as the facilitator's, and she was not on the page to match to a member."""
+    t = parse_text(f"Facilitator: What did you think?\n{name}: It was fine, I suppose.\n")
+    assert [(turn.speaker, turn.text) for turn in t.turns] == [
+        ("Facilitator", "What did you think?"), (name, "It was fine, I suppose.")]
+
+
+def test_teams_directory_names_with_accents_are_speakers():
+    t = parse_text("Ní Bhriain, Siân   0:03\nHello all.\nOkonjo, Sam   0:09\nWelcome.\n")
+    assert [turn.speaker for turn in t.turns] == ["Ní Bhriain, Siân", "Okonjo, Sam"]

@@ -152,7 +152,7 @@ def test_methods_paragraph_is_written_from_the_data(forum):
     draft = current_draft(forum.consultation.id)
     methods = response_document(draft).methods
     # Refuser takes part (not quoted) so is counted; no survey responses exist.
-    assert methods == ("This response draws on what 8 forum members told us in 1 focus group "
+    assert methods == ("This response draws on what 8 forum members told us in one focus group "
                        "(3 March 2026). All quotes are from forum members unless stated otherwise.")
     withdraw_consent(forum.members["Quitter"], None)
     assert "what 7 forum members" in response_document(draft).methods

@@ -35,8 +35,9 @@ def plurals(monkeypatch):
 
 
 @pytest.mark.parametrize("counts, words", [
-    ((1, 1, 1), "what 1 forum member told us in 1 focus group (3 March 2026) "
-                "and 1 survey response."),
+    # GOV.UK style: 'one' in running text; 2 and up in figures.
+    ((1, 1, 1), "what one forum member told us in one focus group (3 March 2026) "
+                "and one survey response."),
     ((2, 3, 5), "what 5 forum members told us in 2 focus groups (3 March 2026 and 4 March 2026) "
                 "and 3 survey responses."),
 ])
@@ -47,7 +48,7 @@ def test_the_methods_paragraph_counts_through_ngettext(app, plurals, counts, wor
                         survey_responses=responses, segments=[])
     assert words in methods_paragraph(evidence)
     assert {singular for singular, _ in plurals} >= {
-        "%(num)d forum member", "%(num)d focus group", "%(num)d survey response"}
+        "one forum member", "one focus group", "one survey response"}
 
 
 def test_the_version_history_counts_through_ngettext(forum, officer, auth, plurals):

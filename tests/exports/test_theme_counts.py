@@ -126,7 +126,7 @@ def test_the_export_counts_members_heard_out_of_the_same_total_as_the_themes_pag
     methods = methods_paragraph(gather_evidence(forum.consultation.id))
 
     assert (figure.members, figure.total_members) == (4, housing.stats["member_total"]) == (4, 8)
-    assert "what 8 forum members told us in 1 focus group (3 March 2026)." in methods
+    assert "what 8 forum members told us in one focus group (3 March 2026)." in methods
     assert "survey response" not in methods
 
 

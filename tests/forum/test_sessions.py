@@ -223,7 +223,8 @@ def test_editing_keeps_a_facilitator_who_has_since_left(auth, demo):
     name = session.facilitator.name
     db.session.commit()
     auth.login(Role.FACILITATOR)
-    assert name in _facilitator_options(auth.client.get("/sessions/1/edit").data.decode())
+    assert f"{name} (left)" in _facilitator_options(
+        auth.client.get("/sessions/1/edit").data.decode())
     others = _facilitator_options(auth.client.get("/sessions/new").data.decode())
     assert name not in others and db.session.get(User, session.facilitator_id) is not None
 
@@ -252,3 +253,51 @@ def test_a_second_session_with_the_same_name_and_date_is_refused_keeping_what_wa
     assert auth.client.post("/sessions/new", data={
         "title": title, "consultation_id": first.consultation_id,
         "held_on": ["1", "1", "2020"], "facilitator_id": 0}).status_code == 302
+
+
+def _copy_of(first: FocusGroupSession) -> FocusGroupSession:
+    """A second session of the same name and date, stored before the form refused one."""
+    copy = FocusGroupSession(title=first.title, consultation_id=first.consultation_id,
+                             held_on=first.held_on)
+    db.session.add(copy)
+    db.session.commit()
+    return copy
+
+
+def test_a_session_already_duplicated_can_still_be_edited(auth, demo):
+    """Two sessions stored before the rule could not be saved at all until one was renamed."""
+    first = db.session.get(FocusGroupSession, 1)
+    copy = _copy_of(first)
+    held = [str(first.held_on.day), str(first.held_on.month), str(first.held_on.year)]
+    auth.login(Role.FACILITATOR)
+    response = auth.client.post(f"/sessions/{copy.id}/edit", data={
+        "title": first.title, "consultation_id": first.consultation_id, "held_on": held,
+        "area": "Added later", "facilitator_id": 0})
+    assert response.status_code == 302
+    assert db.session.get(FocusGroupSession, copy.id).area == "Added later"
+
+
+def test_changing_a_session_into_a_clash_is_still_refused(auth, demo):
+    first = db.session.get(FocusGroupSession, 1)
+    other = FocusGroupSession(title="Another group", consultation_id=first.consultation_id,
+                              held_on=first.held_on)
+    db.session.add(other)
+    db.session.commit()
+    auth.login(Role.FACILITATOR)
+    response = auth.client.post(f"/sessions/{other.id}/edit", data={
+        "title": first.title, "consultation_id": first.consultation_id,
+        "held_on": [str(first.held_on.day), str(first.held_on.month), str(first.held_on.year)],
+        "facilitator_id": 0})
+    assert response.status_code == 200 and "already exists" in response.data.decode()
+
+
+def test_a_facilitator_who_has_left_is_marked_so(auth, demo):
+    """The session page and the edit form named a disabled account as if they still worked here."""
+    session = db.session.get(FocusGroupSession, 1)
+    session.facilitator.active = False
+    name = session.facilitator.name
+    db.session.commit()
+    auth.login(Role.FACILITATOR)
+    assert f"{name} (left)" in auth.client.get("/sessions/1").data.decode()
+    assert f"{name} (left)" in _facilitator_options(
+        auth.client.get("/sessions/1/edit").data.decode())

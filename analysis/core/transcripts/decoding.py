@@ -78,11 +78,18 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        # Word and older Windows tools save "smart quotes" and £ as cp1252.
+        # Word and older Windows tools save "smart quotes" and £ as cp1252. A file pasted
+        # together from both had every UTF-8 line garbled ("CafÃ©"): each line is read alone.
+        return "".join(_decode_line(line) for line in data.splitlines(keepends=True))
+
+
+def _decode_line(line: bytes) -> str:
+    for encoding in ("utf-8", "cp1252"):
         try:
-            return data.decode("cp1252")
+            return line.decode(encoding)
         except UnicodeDecodeError:
-            return data.decode("latin-1")
+            pass
+    return line.decode("latin-1")
 
 
 def decode_text(data: bytes) -> str:

@@ -54,11 +54,26 @@ NOT_LABELS = frozenset(
      "also", "basically", "honestly", "because", "then", "now", "yes", "no", "yeah", "okay", "ok",
      "right", "like", "listen", "look", "anyway", "obviously", "actually", "remember", "thanks",
      "sorry", "hi", "hello", "hey", "oh", "please", "cheers"])
-NAME_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’.-]*|de|da|di|van|von|der|del|la|le|bin|al|el|ap)$")
-LABEL_CHARS = re.compile(r"^[A-Za-z][A-Za-z '’.-]*$")
+# Any letter, not only A-Z: "Zoë:", "Siân:" and "Łukasz:" start turns as "Zoe:" does (they
+# were read as more of the turn before, so the words went to whoever spoke last).
+LETTER = r"[^\W\d_]"
+_WORD = rf"{LETTER}(?:{LETTER}|['’.-])*"
+PARTICLES = frozenset(["de", "da", "di", "van", "von", "der", "del", "la", "le", "bin", "al",
+                       "el", "ap"])
+LABEL_CHARS = re.compile(rf"^{LETTER}(?:{LETTER}|[ '’.-])*$")
 # Teams names people as an organisation's directory does: "Okonjo, Sam", "Le Roux, Anne-Marie".
-_NAME = r"[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*)?"
+_NAME = rf"{_WORD}(?: {_WORD})?"
 DIRECTORY_NAME = re.compile(rf"^{_NAME}, {_NAME}$")
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word of letters (any alphabet), or a lower-case particle ("van", "de")."""
+    return word in PARTICLES or (word[:1].isupper() and re.fullmatch(_WORD, word) is not None)
+
+
+def _directory_name(label: str) -> bool:
+    return DIRECTORY_NAME.match(label) is not None and all(
+        w[:1].isupper() for w in label.replace(",", " ").split())
 
 
 # A speaker label is a name or a role: longer text before a colon is speech.
@@ -90,7 +105,7 @@ def _norm(label: str) -> str:
 
 def _looks_like_name(label: str) -> bool:
     words = label.split()
-    return bool(words) and words[0][:1].isupper() and all(NAME_WORD.match(w) for w in words)
+    return bool(words) and words[0][:1].isupper() and all(_name_word(w) for w in words)
 
 
 def accept_label(label: str, count: int, *, where_label_belongs: bool,
@@ -115,7 +130,7 @@ def accept_label(label: str, count: int, *, where_label_belongs: bool,
         return False
     if GENERIC.match(label) or norm in ROLES:
         return True
-    if DIRECTORY_NAME.match(label):
+    if _directory_name(label):
         # Teams gives each its time on a line of its own; "Mum, Dad: neither came" on the
         # line after a turn is speech that carries it on.
         return count >= SEEN_TWICE or header

@@ -31,3 +31,20 @@ def test_the_review_page_says_unmatched_speakers_turns_are_left_out(
     map_speakers(auth, transcript, dave, marcia)
     _transcript, page = _review(auth)
     assert "not matched to a member" not in page[page.index('id="approve"'):]
+
+
+def test_the_match_the_speakers_link_shows_only_to_a_role_that_may_open_it(
+        app, auth, session_with_members, monkeypatch):  # noqa: F811
+    """Reviewing and matching speakers are separate permissions: a role that may review but
+    not match speakers was sent by the link to 'Forbidden'. Both are admin and facilitator
+    today; the link follows whatever the speakers page allows."""
+    session, _dave, _marcia = session_with_members
+    auth.login(Role.FACILITATOR)
+    assert upload(auth, session, TRANSCRIPT.encode()).status_code == 302
+    transcript, page = _review(auth)
+    link = f'href="/transcripts/{transcript.id}/speakers"'
+    assert link in page
+    monkeypatch.setattr(app.view_functions["transcripts.speakers"], "allowed_roles",
+                        frozenset({Role.ADMIN}))
+    _transcript, page = _review(auth)
+    assert "from speakers not matched to a member" in page and link not in page

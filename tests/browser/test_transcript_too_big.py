@@ -1,0 +1,36 @@
+"""A transcript over the upload limit is refused in the form, before it is sent: the server's
+'The file is too big' page (413) lost the real names typed beside it, and said so after
+minutes of uploading."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.helpers import axe_violations, sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_file_over_the_limit_is_refused_in_the_form_keeping_what_was_typed(
+        app, live_server, page, shots, tmp_path):
+    app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024
+    big = tmp_path / "long-group.txt"
+    big.write_text("Facilitator: Hello.\nDee: " + "words " * 200_000 + "\n")
+    sign_in(page, live_server, "facilitator")
+    page.goto(f"{live_server}/sessions/1/transcripts/new")
+    page.get_by_label("Transcript file").set_input_files(str(big))
+    names = page.locator("textarea[name=known_names]")
+    names.fill("Dee Jones")
+    page.get_by_role("button", name="Upload transcript").click()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("long-group.txt is too big (1.1 MB). Files must be 1 MB or "
+                                    "smaller")
+    expect(summary).to_be_focused()
+    assert page.url.endswith("/sessions/1/transcripts/new")
+    assert names.input_value() == "Dee Jones"
+    assert page.title().startswith("Error: ")
+    assert page.locator(".govuk-error-message").count() == 1
+    assert axe_violations(page) == []
+    page.screenshot(path=str(shots / "upload-too-big.png"), full_page=True)
+    # Choosing again and sending twice does not stack errors.
+    page.get_by_role("button", name="Upload transcript").click()
+    assert page.locator(".govuk-error-message").count() == 1
+    assert page.locator(".govuk-error-summary").count() == 1
