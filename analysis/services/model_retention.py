@@ -118,12 +118,15 @@ def _due(run: AnalysisRun | None, newest: dict[int, int], cutoff: datetime | Non
         return None  # queued or running: saving its model now
     if newest.get(run.consultation_id) != run.id:
         return "superseded"
-    if cutoff is None or run.finished_at is None or _aware(run.finished_at) > cutoff:
-        return None
+    return "retired" if cutoff is not None and _retired(run, cutoff) else None
+
+
+def _retired(run: AnalysisRun, cutoff: datetime) -> bool:
+    """A consultation's current run, finished before the cutoff, no longer open."""
+    if run.finished_at is None or _aware(run.finished_at) > cutoff:
+        return False
     consultation = db.session.get(Consultation, run.consultation_id)
-    if consultation is None or consultation.status not in STILL_OPEN:
-        return "retired"
-    return None
+    return consultation is None or consultation.status not in STILL_OPEN
 
 
 def _aware(moment: datetime) -> datetime:
