@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from forum.services.text_direction import without_bidi_controls
+
 __all__ = ["Run", "Paragraph", "BulletList", "SubHeading", "Block", "Parsed", "NoteBook",
            "clean_text", "parse", "parse_inline", "plain_text"]
 
@@ -21,7 +23,8 @@ _INLINE = re.compile(r"\*\*(?P<bold>.+?)\*\*|\*(?P<italic>[^*\s](?:[^*]*[^*\s])?
 
 
 def clean_text(text: str | None) -> str:
-    """Remove characters that XML and PDF text cannot carry; normalise line endings.
+    """Remove characters that XML and PDF text cannot carry, and explicit bidi controls
+    (``forum.services.text_direction``); normalise line endings.
 
     Args:
         text: any text, possibly None.
@@ -31,7 +34,9 @@ def clean_text(text: str | None) -> str:
     """
     if not text:
         return ""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # Explicit bidi overrides too: they show a quote (and its attribution) turned round.
+    return without_bidi_controls(
+        _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,10 @@ def _configure_templates(app: Flask) -> None:
     WTFormsHelpers(app)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    from forum.services.text_direction import template_finalize
+
+    # A member's right-to-left override turned a quote and its attribution round on pages.
+    app.jinja_env.finalize = template_finalize
 
 
 def _configure_login(app: Flask) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 
-from flask import Flask, abort, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, abort, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from forum import unsent
@@ -66,10 +66,17 @@ def public(view: Callable) -> Callable:
 
 def allowed_roles_for(app: Flask, endpoint: str):
     """Return the declared roles for an endpoint, PUBLIC, or None if undeclared."""
-    if endpoint in BUILTIN_PUBLIC or endpoint.endswith(".static"):
-        return PUBLIC
     view = app.view_functions.get(endpoint)
+    if endpoint in BUILTIN_PUBLIC or endpoint.endswith(".static") and _serves_static(view):
+        return PUBLIC
     return getattr(view, "allowed_roles", None)
+
+
+def _serves_static(view: Callable | None) -> bool:
+    """True for a blueprint's own static files view (``static_folder=``): by its name alone,
+    any view a blueprint called ``static`` was public without declaring it."""
+    return (getattr(view, "__name__", None) == "send_static_file"
+            and isinstance(getattr(view, "__self__", None), Blueprint))
 
 
 def user_has_role(*roles: Role) -> bool:

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 MIN_SAMPLE = 30
 
 __all__ = ["MIN_SAMPLE", "SampleResult", "agreement_sentence", "app_coding", "draw_sample",
-           "mark_practice", "next_item", "reported_sample", "sample_result", "save_code"]
+           "live_items", "mark_practice", "next_item", "progress", "reported_sample",
+           "sample_result", "save_code"]
 
 
 class SampleTooSmall(ValueError):
@@ -90,10 +91,27 @@ def codes_of(sample: AgreementSample, coder_id: int) -> dict[int, AgreementCode]
         AgreementCode.sample_id == sample.id, AgreementCode.coder_id == coder_id))}
 
 
+def live_items(sample: AgreementSample) -> list[AgreementItem]:
+    """The sample's items analysis may still read (``usable_segments``), in order.
+
+    A member who withdrew after the draw (or words held since) leave the sample at once: a
+    coding page asked for their words and the result listed them among the disagreements.
+    """
+    ids = [i.segment_id for i in sample.items]
+    usable = {s.id for s in usable_segments(sample.consultation_id, ids)} if ids else set()
+    return [i for i in sample.items if i.segment_id in usable]
+
+
+def progress(sample: AgreementSample, coder_id: int) -> tuple[int, int]:
+    """Args: a sample, a coder. Returns: (live items they coded, live items)."""
+    done, live = codes_of(sample, coder_id), live_items(sample)
+    return sum(1 for i in live if i.segment_id in done), len(live)
+
+
 def next_item(sample: AgreementSample, coder_id: int) -> AgreementItem | None:
-    """Args: a sample, a coder. Returns: the first item they have not coded, or None."""
+    """Args: a sample, a coder. Returns: the first live item they have not coded, or None."""
     done = codes_of(sample, coder_id)
-    return next((i for i in sample.items if i.segment_id not in done), None)
+    return next((i for i in live_items(sample) if i.segment_id not in done), None)
 
 
 def save_code(sample: AgreementSample, segment_id: int, coder: User,
@@ -171,7 +189,7 @@ def sample_result(sample: AgreementSample, coder_id: int) -> SampleResult:
     from analysis.core.questions.agreement import choice_agreement, label_agreement, pair_kappa
 
     mine = codes_of(sample, coder_id)
-    ids = [i.segment_id for i in sample.items if i.segment_id in mine]
+    ids = [i.segment_id for i in live_items(sample) if i.segment_id in mine]
     result = SampleResult(coded=len(ids))
     theme_names, question_names = _names(sample.consultation_id)
     result.theme_names = theme_names
@@ -222,8 +240,8 @@ def sample_result(sample: AgreementSample, coder_id: int) -> SampleResult:
 def reported_sample(consultation_id: int) -> tuple[AgreementSample, int] | None:
     """The sample the methods paragraph reports, and whose coding of it.
 
-    The latest sample not marked as practice that one person coded in full (at least
-    ``MIN_SAMPLE`` segments).
+    The latest sample not marked as practice (drawn with at least ``MIN_SAMPLE`` segments)
+    that one person coded in full, of its segments still usable (``live_items``).
 
     Returns:
         (sample, coder id), or None when no such sample is coded.
@@ -234,8 +252,10 @@ def reported_sample(consultation_id: int) -> tuple[AgreementSample, int] | None:
     for sample in samples:
         coders = db.session.scalars(select(AgreementCode.coder_id).where(
             AgreementCode.sample_id == sample.id).distinct()).all()
+        live = live_items(sample) if len(sample.items) >= MIN_SAMPLE else []
         for coder_id in coders:
-            if len(codes_of(sample, coder_id)) >= max(MIN_SAMPLE, len(sample.items)):
+            done = codes_of(sample, coder_id)
+            if live and all(i.segment_id in done for i in live):
                 return sample, coder_id
     return None
 

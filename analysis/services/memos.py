@@ -48,7 +48,9 @@ def redacted_words(consultation_id: int) -> list[tuple[str, str]]:
 
     Returns:
         (the words as said, the label they became) for each redaction kept, while the
-        original words are still held (after a purge nothing is left to compare).
+        original words are still held (after a purge nothing is left to compare). A
+        suggestion nobody has reviewed counts (the turn's redacted text leaves it out until
+        it is rejected, ``transcripts.redacted_text``); one a reviewer rejected does not.
     """
     found = db.session.execute(select(Redaction, Turn.original_text).join(
         Turn, Turn.id == Redaction.turn_id).join(
@@ -64,7 +66,9 @@ def _scrubbed(text: str, consultation_id: int) -> tuple[str, list[str]]:
     """The memo with ``[label]`` for words redacted in the consultation, by the rule used when
     words are redacted after approval (``theme_words``), and the labels put in."""
     taken = redacted_words(consultation_id) if text else []
-    scrubbed = (scrub_name(text, word_patterns(taken), MEMO_MAX) or "") if taken else text
+    # Never cut: a label can be longer than its words ("out" -> "[place]"), and a memo typed
+    # within the limit lost its end without a word. The person typed within it; kept whole.
+    scrubbed = (scrub_name(text, word_patterns(taken), None) or "") if taken else text
     if scrubbed == text:
         return text, []
     return scrubbed, sorted({label for _words, label in taken if f"[{label}]" in scrubbed})

@@ -27,7 +27,7 @@ from forum.extensions import db
 from forum.models import Member, Segment
 
 __all__ = ["MODEL_FORGOTTEN", "forget_folder", "forget_models_holding", "forget_models_saying",
-           "model_folder", "models_root", "on_consent_changed"]
+           "model_folder", "models_root", "on_consent_changed", "saved_run_ids"]
 
 # Kept as the run's message and shown under it on the themes page.
 MODEL_FORGOTTEN = ("Segments added since this analysis ran wait in \u2018Not grouped\u2019. "
@@ -52,6 +52,13 @@ def model_folder(run_id: int) -> Path:
         A folder path under the data folder (made by the save).
     """
     return models_root() / f"run-{run_id}"
+
+
+def saved_run_ids() -> set[int]:
+    """Returns: the ids of the runs whose saved model folders are on disk."""
+    root = models_root()
+    return {int(p.name[4:]) for p in root.iterdir() if p.name.startswith("run-")
+            and p.name[4:].isdigit()} if root.is_dir() else set()
 
 
 def forget_folder(folder: Path) -> None:
@@ -121,9 +128,7 @@ def forget_models_saying(consultation_id: int, patterns: Patterns) -> list[str]:
 
 def _forget(doomed: Callable[[AnalysisRun | None], bool]) -> list[str]:
     """Delete each saved model whose run (None: gone) ``doomed`` picks; say how many."""
-    root = models_root()
-    kept = {int(p.name[4:]) for p in root.iterdir() if p.name.startswith("run-")
-            and p.name[4:].isdigit()} if root.is_dir() else set()
+    kept = saved_run_ids()
     runs = {run.id: run for run in db.session.scalars(
         select(AnalysisRun).where(AnalysisRun.id.in_(kept)))} if kept else {}
     forgotten = 0

@@ -61,9 +61,10 @@ def word_patterns(taken: Iterable[tuple[str, str]]) -> Patterns:
             for words, label in taken for word in _words(words)]
 
 
-def scrub_name(name: str | None, patterns: Patterns, limit: int = 120) -> str | None:
-    """Args: a name (or None), ``word_patterns``, its longest length (a theme's: 120).
-    Returns: it with ``[label]`` for the words."""
+def scrub_name(name: str | None, patterns: Patterns, limit: int | None = 120) -> str | None:
+    """Args: a name (or None), ``word_patterns``, its longest length (a theme's: 120; None:
+    no limit, for memos, whose text must never be cut). Returns: it with ``[label]`` for the
+    words."""
     if not name:
         return name
     for pattern, label in patterns:

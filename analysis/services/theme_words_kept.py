@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from analysis.models import MEMO_MAX, AnalysisRun, ThemeEdit
+from analysis.models import AnalysisRun, ThemeEdit
 from analysis.services.theme_words import Patterns, scrub_code, scrub_keywords, scrub_name
 from forum.extensions import db
 
@@ -56,6 +56,6 @@ def _scrub_theme(theme: dict[str, Any], patterns: Patterns, renamed: Mapping[str
     if isinstance(theme.get("code"), str):
         theme["code"] = scrub_code(theme["code"], patterns, renamed)
     if isinstance(theme.get("memo"), str):
-        theme["memo"] = scrub_name(theme["memo"], patterns, MEMO_MAX)
+        theme["memo"] = scrub_name(theme["memo"], patterns, None)
     if isinstance(theme.get("keywords"), list):
         theme["keywords"] = scrub_keywords(theme["keywords"], patterns)

@@ -13,7 +13,7 @@ from flask_babel import ngettext
 from sqlalchemy import select
 
 from analysis.core.themes.guide import anchor_texts, free_text_hash
-from analysis.models import MEMO_MAX, CodebookEntry, SegmentMemo, Theme
+from analysis.models import CodebookEntry, SegmentMemo, Theme
 from analysis.services.embeddings import forget_unused
 from analysis.services.theme_words import Patterns, scrub_keywords, scrub_name
 from forum.extensions import db
@@ -77,12 +77,12 @@ def scrub_memos(consultation_id: int, patterns: Patterns) -> list[str]:
     changed = 0
     for theme in db.session.scalars(select(Theme).where(
             Theme.consultation_id == consultation_id, Theme.memo != "")):
-        before, theme.memo = theme.memo, scrub_name(theme.memo, patterns, MEMO_MAX) or ""
+        before, theme.memo = theme.memo, scrub_name(theme.memo, patterns, None) or ""
         changed += theme.memo != before
     for memo in db.session.scalars(select(SegmentMemo).join(
             Segment, Segment.id == SegmentMemo.segment_id).where(
             Segment.consultation_id == consultation_id, SegmentMemo.text != "")):
-        before, memo.text = memo.text, scrub_name(memo.text, patterns, MEMO_MAX) or ""
+        before, memo.text = memo.text, scrub_name(memo.text, patterns, None) or ""
         changed += memo.text != before
     return [ngettext(
         "%(num)d staff memo quoted the words; it now says what they were instead.",

@@ -191,6 +191,10 @@ def analyse(run: AnalysisRun, progress: Progress, job: Job | None = None) -> Non
     run.status, run.finished_at = RunStatus.DONE, utcnow()
     run.applied_at = run.finished_at
     db.session.commit()
+    from analysis.services.model_retention import forget_superseded
+
+    # Only the newest finished run's model is ever loaded: the ones it supersedes go now.
+    forget_superseded(run.consultation_id)
 
 
 def changed_meanwhile(consultation_id: int, segments: Sequence[SegmentInput]) -> bool:

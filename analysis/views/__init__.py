@@ -51,6 +51,11 @@ def init_app(app: Flask) -> None:
 
     # A run's saved model holds the words of members who no longer take part.
     consent_changed.connect(saved_models.on_consent_changed, weak=False)
+    from analysis.services.model_retention import purge_models
+    from forum.services.retention import register_retention_hook
+
+    # Saved models no run will load (superseded, failed, a closed consultation's) go too.
+    register_retention_hook(app, purge_models)
     register_demo_loader(app,
         lambda: load_demo_transcripts(app.config.get("SPACY_MODEL", "en_core_web_sm")))
     register_demo_loader(app, load_demo_themes)

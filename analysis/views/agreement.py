@@ -26,10 +26,10 @@ def index(consultation_id):
     consultation = db.get_or_404(Consultation, consultation_id)
     samples = list(db.session.scalars(db.select(AgreementSample).where(
         AgreementSample.consultation_id == consultation.id).order_by(AgreementSample.id.desc())))
-    done = {s.id: len(service.codes_of(s, current_user.id)) for s in samples}
+    counts = {s.id: service.progress(s, current_user.id) for s in samples}
     reported = service.reported_sample(consultation.id)
     return render_template("agreement/index.html", consultation=consultation, samples=samples,
-                           done=done, form=ConfirmForm(), size=service.MIN_SAMPLE,
+                           counts=counts, form=ConfirmForm(), size=service.MIN_SAMPLE,
                            reported=reported[0] if reported else None,
                            reported_coder=db.session.get(User, reported[1]) if reported else None)
 
@@ -63,7 +63,7 @@ def code(consultation_id, sample_id):
         if not ConfirmForm().validate_on_submit():
             abort(400)
         segment_id = request.form.get("segment_id", type=int) or 0
-        if segment_id not in {i.segment_id for i in sample.items}:
+        if segment_id not in {i.segment_id for i in service.live_items(sample)}:
             abort(404)
         theme_ids = {t.id for t in themes}
         chosen = [int(x) for x in request.form.getlist("themes") if x.isdigit()
@@ -80,9 +80,9 @@ def code(consultation_id, sample_id):
     if item is None:
         return redirect(
             url_for("agreement.result", consultation_id=consultation.id, sample_id=sample.id))
-    coded = len(service.codes_of(sample, current_user.id))
+    coded, total = service.progress(sample, current_user.id)
     return render_template("agreement/code.html", consultation=consultation, sample=sample,
-                           item=item, themes=themes, questions=questions, coded=coded,
+                           item=item, themes=themes, questions=questions, coded=coded, total=total,
                            form=ConfirmForm(), error=error, ticked=ticked), 400 if error else 200
 
 

@@ -8,6 +8,8 @@ machine. A leading apostrophe makes the spreadsheet show it as text.
 """
 from __future__ import annotations
 
+from forum.services.text_direction import without_bidi_controls
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -18,8 +20,11 @@ def spreadsheet_safe(value: object) -> object:
         value: a cell; anything but text (a number, a date, None) is returned as it is.
 
     Returns:
-        The value, with "'" in front when it is text starting like a formula.
+        The value, with "'" in front when it is text starting like a formula, and without
+        explicit bidi controls (``text_direction``), which would show the cell turned round.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    # First: "\u202e=1+1" would start with "=" once anything else dropped the override.
+    value = without_bidi_controls(value)
+    return "'" + value if value.startswith(FORMULA_START) else value

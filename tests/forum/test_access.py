@@ -194,6 +194,20 @@ def test_an_undeclared_view_is_refused(app, auth):
     assert b"secret" not in response.data
 
 
+def test_a_view_named_static_is_not_public_unless_it_serves_static_files(app, client):
+    # Endpoints ending ".static" were public by their name alone: a blueprint's view called
+    # static (a page of "static" text, a "static" report) was open to anybody, undeclared.
+    from flask import Blueprint
+
+    sneaky = Blueprint("sneaky", __name__)
+    sneaky.add_url_rule("/sneaky", "static", lambda: "secret")
+    app.register_blueprint(sneaky)
+    assert allowed_roles_for(app, "sneaky.static") is None
+    response = client.get("/sneaky")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+    assert b"secret" not in response.data
+
+
 @pytest.mark.parametrize("role", [None, *Role], ids=lambda r: r.value if r else "anonymous")
 def test_role_matrix(app, demo, users, auth, role):
     client = auth.client
