@@ -11,8 +11,8 @@ from datetime import date
 from exports.document import Quote, ResponseDocument, Section, ThemeFigure
 from exports.markup import Block, BulletList, NoteBook, Paragraph, Run, clean_text
 
-__all__ = ["ANSWERS", "UNANSWERED", "Part", "ResponseView", "response_view", "long_date", "quote_text",
-           "quote_attribution", "chart_summary"]
+__all__ = ["ANSWERS", "UNANSWERED", "Part", "ResponseView", "response_view", "long_date",
+           "quote_text", "quote_attribution", "chart_summary"]
 
 # The heading the questions sit under when the consultation has no chapters of its own.
 ANSWERS = "Our answers to the consultation's questions"
@@ -152,7 +152,8 @@ def _question_parts(sections: tuple[Section, ...], notebook: NoteBook) -> list[P
         if chapter != current:
             current = chapter
             parts.append(Part(f"chapter-{index}", chapter, "heading"))
-        parts.append(Part(f"section-{index}", _question_heading(section), "section", level=2, section=section,
+        parts.append(Part(f"section-{index}", _question_heading(section), "section", level=2,
+                          section=section,
                           blocks=notebook.blocks(section.text),
                           themes=tuple(clean_text(t) for t in section.themes if t.strip()),
                           quotes=tuple(q for q in section.quotes if quote_text(q))))
