@@ -86,7 +86,8 @@ def keyword_ids(consultation_id: int, words: list[str]) -> set[int]:
 
     The database stems both sides (SQLite FTS5 porter, PostgreSQL english), so "breach"
     finds "breached" and "breaching"; its own prefix and phrase queries find "hous*" and
-    "missed appointment".
+    "missed appointment", and a phrase mixing both ("keep evicti*") has its prefixes' words
+    put in (``phrase_forms``).
 
     Args:
         consultation_id: the consultation.
@@ -97,6 +98,10 @@ def keyword_ids(consultation_id: int, words: list[str]) -> set[int]:
     """
     if not words:
         return set()
+    from analysis.services.prefix_phrases import phrase_forms
+
+    # "keep evicti*": the prefix's words put in ("keep evicting"), found in any form.
+    words = words + [form for term in words for form in phrase_forms(consultation_id, term)]
     return set(db.session.scalars(select(Segment.id).where(
         Segment.consultation_id == consultation_id,
         keyword_match(db.engine.dialect.name, words))))
