@@ -71,6 +71,9 @@ class ResponseDocument:
     sections: tuple[Section, ...] = ()
     theme_figures: tuple[ThemeFigure, ...] = ()
     language: str = "en-GB"
+    # The consultation's questions the response does not answer (number, question, chapter):
+    # printed as a list after the answers, so a reader knows they were skipped, not lost.
+    unanswered: tuple[Section, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -62,19 +62,23 @@ class Hit:
 
 @dataclass
 class Results:
-    """A search's hits in two groups: segments saying the query's words, best first, then
-    segments only close in meaning, closest first (filters alone: all in ``said``)."""
+    """A search's hits in groups: segments saying the query's words, best first, then
+    segments only close in meaning, closest first (filters alone: all in ``said``).
+
+    Over every source, when members' words are among the hits, documents' passages are a
+    third group after both: what members said, even only close in meaning, comes first."""
 
     said: list[Hit]
     near: list[Hit]
     more_said: bool = False  # more segments say the words than ``said`` shows
     grouped: bool = True  # False when only filters were given: one list in source order
-    members_first: bool = False  # members' words were put before documents in each group
+    documents: list[Hit] = field(default_factory=list)  # saying the words first, then close
+    more_documents: bool = False  # passages left out for want of places
 
     @property
     def hits(self) -> list[Hit]:
-        """Args: none. Returns: every hit, the words' group first."""
-        return self.said + self.near
+        """Args: none. Returns: every hit, members' groups first, then documents."""
+        return self.said + self.near + self.documents
 
 
 def keyword_ids(consultation_id: int, words: list[str]) -> set[int]:
@@ -82,7 +86,8 @@ def keyword_ids(consultation_id: int, words: list[str]) -> set[int]:
 
     The database stems both sides (SQLite FTS5 porter, PostgreSQL english), so "breach"
     finds "breached" and "breaching"; its own prefix and phrase queries find "hous*" and
-    "missed appointment".
+    "missed appointment", and a phrase mixing both ("keep evicti*") has its prefixes' words
+    put in (``phrase_forms``).
 
     Args:
         consultation_id: the consultation.
@@ -93,6 +98,10 @@ def keyword_ids(consultation_id: int, words: list[str]) -> set[int]:
     """
     if not words:
         return set()
+    from analysis.services.prefix_phrases import phrase_forms
+
+    # "keep evicti*": the prefix's words put in ("keep evicting"), found in any form.
+    words = words + [form for term in words for form in phrase_forms(consultation_id, term)]
     return set(db.session.scalars(select(Segment.id).where(
         Segment.consultation_id == consultation_id,
         keyword_match(db.engine.dialect.name, words))))
@@ -227,18 +236,24 @@ def search_results(consultation_id: int, query: str, filters: Filters,
         return Hit(segment, theme, score[segment.id] if found else close[segment.id], found,
                    similarity.get(segment.id), ["keyword"] * found + ["meaning"] * meaning)
 
-    # Over every source, members' words come first in each group: the page is "Search what
-    # members said", and a police plan saying "breach" (long, close in meaning) led it.
+    # Over every source, members' words come first: the page is "Search what members said",
+    # and a police plan saying "breach" (long, close in meaning) led it. Documents follow
+    # both of members' groups, in the places left.
     documents = _document_ids(consultation_id) if not filters.source else set()
     saying = _best(consultation_id, filters,
                    sorted(score, key=lambda s: (s in documents, -score[s], s)), LIMIT + 1, hit)
     near = _best(consultation_id, filters,
                  sorted(only_near, key=lambda s: (s in documents, -close[s], s)), LIMIT, hit)
-    shown = saying[:max(KEYWORD_PLACES, LIMIT - len(near))]
-    near = near[:LIMIT - len(shown)]
-    in_documents = [h.segment.id in documents for h in shown + near]
-    return Results(shown, near, more_said=len(saying) > len(shown),
-                   members_first=any(in_documents) and not all(in_documents))
+    members_said = [h for h in saying if h.segment.id not in documents]
+    members_near = [h for h in near if h.segment.id not in documents]
+    passages = [h for h in saying + near if h.segment.id in documents]
+    if not members_said and not members_near:  # documents alone: grouped as members' words
+        members_said, members_near, passages = saying, near, []
+    shown = members_said[:max(KEYWORD_PLACES, LIMIT - len(members_near))]
+    members_near = members_near[:LIMIT - len(shown)]
+    room = LIMIT - len(shown) - len(members_near)
+    return Results(shown, members_near, more_said=len(members_said) > len(shown),
+                   documents=passages[:room], more_documents=len(passages) > room)
 
 
 def _document_ids(consultation_id: int) -> set[int]:

@@ -6,6 +6,7 @@ import re
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from analysis.core.word_list import word_list
 from analysis.models import Theme, ThemeEdit
 from analysis.services import memos
 from analysis.services import theme_history as history
@@ -99,6 +100,6 @@ def _saved(labels: list[str]) -> None:
     if not labels:
         flash("Memo saved. Only staff see it; it is never exported.")
         return
-    flash(f"Memo saved, with {' and '.join(f'[{label}]' for label in labels)} for words "
+    flash(f"Memo saved, with {word_list([f'[{label}]' for label in labels])} for words "
           "taken out of what members said: a memo must not hold what redaction removed. Only "
           "staff see it; it is never exported.", "warning")

@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from analysis.core.transcripts import TranscriptError
 from analysis.core.transcripts.upload_names import is_markup
+from analysis.core.word_list import word_list
 from analysis.services import transcripts as service
 from analysis.services.joined_paragraphs import joined_paragraphs
 from analysis.services.transcript_suggestions import question_blocks, suggest_speakers
@@ -93,10 +94,6 @@ def upload(session_id):
 JOINED_SHOWN = 5  # turns named in the note; the transcript page marks every one
 
 
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _joined_note(joined: dict[int, list[int]]) -> str | None:
     """Say which turns took in a paragraph with no name before it, to be checked."""
     if not joined:
@@ -105,9 +102,11 @@ def _joined_note(joined: dict[int, list[int]]) -> str | None:
     if len(joined) > JOINED_SHOWN:
         turns = [*turns[:-1], f"{turns[-1]} and {len(joined) - JOINED_SHOWN} more"]
     lines = [str(line) for found in joined.values() for line in found]
-    where = (" (" + ngettext("line %(lines)s", "lines %(lines)s", len(lines),
-                             lines=_and(lines)) + ")") if 0 < len(lines) <= JOINED_SHOWN else ""
-    named = _and(turns) if len(turns) > 1 else turns[0]
+    where = ""
+    if 0 < len(lines) <= JOINED_SHOWN:
+        where = " (" + ngettext("line %(lines)s", "lines %(lines)s", len(lines),
+                                lines=word_list(lines)) + ")"
+    named = word_list(turns)
     return ngettext(
         "Turn %(turns)s has a paragraph with no name before it%(where)s. It was joined to the "
         "turn above it, as the same person still speaking: check on the transcript page that "

@@ -9,13 +9,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from exports.document import Quote, ResponseDocument, Section, ThemeFigure
-from exports.markup import Block, NoteBook, Run, clean_text
+from exports.markup import Block, BulletList, NoteBook, Paragraph, Run, clean_text
 
-__all__ = ["ANSWERS", "Part", "ResponseView", "response_view", "long_date", "quote_text",
-           "quote_attribution", "chart_summary"]
+__all__ = ["ANSWERS", "UNANSWERED", "Part", "ResponseView", "response_view", "long_date",
+           "quote_text", "quote_attribution", "chart_summary"]
 
 # The heading the questions sit under when the consultation has no chapters of its own.
 ANSWERS = "Our answers to the consultation's questions"
+# The part after the answers that names the questions the response leaves out.
+UNANSWERED = "Questions we have not answered"
 
 
 CHART_FROM = 2  # themes ticked before "What members raised most often" is charted
@@ -104,6 +106,8 @@ def response_view(doc: ResponseDocument) -> ResponseView:
     if charted:
         parts.append(Part("themes", "What members raised most often", "chart"))
     parts += _question_parts(doc.sections, notebook)
+    if doc.unanswered:
+        parts.append(_unanswered_part(doc.unanswered))
     contact_lines = [line.strip() for line in clean_text(doc.contact).split("\n") if line.strip()]
     if contact_lines:
         parts.append(Part("contact", "Further information", "contact"))
@@ -122,6 +126,19 @@ def response_view(doc: ResponseDocument) -> ResponseView:
     )
 
 
+def _question_heading(section: Section) -> str:
+    number, question = clean_text(section.number).strip(), clean_text(section.question).strip()
+    return f"{number}. {question}" if number and question else number or question
+
+
+def _unanswered_part(sections: tuple[Section, ...]) -> Part:
+    """The questions left out, listed as the consultation words them (never read as markup)."""
+    lead = "We have not answered these questions:"
+    items = tuple((Run(" ".join(_question_heading(s).split())),) for s in sections)
+    return Part("unanswered", UNANSWERED, "text", blocks=(Paragraph((Run(lead),)),
+                                                          BulletList(items)))
+
+
 def _question_parts(sections: tuple[Section, ...], notebook: NoteBook) -> list[Part]:
     """Each question under its chapter heading (or under one "answers" heading), one level down.
 
@@ -135,9 +152,8 @@ def _question_parts(sections: tuple[Section, ...], notebook: NoteBook) -> list[P
         if chapter != current:
             current = chapter
             parts.append(Part(f"chapter-{index}", chapter, "heading"))
-        number, question = clean_text(section.number).strip(), clean_text(section.question).strip()
-        heading = f"{number}. {question}" if number and question else number or question
-        parts.append(Part(f"section-{index}", heading, "section", level=2, section=section,
+        parts.append(Part(f"section-{index}", _question_heading(section), "section", level=2,
+                          section=section,
                           blocks=notebook.blocks(section.text),
                           themes=tuple(clean_text(t) for t in section.themes if t.strip()),
                           quotes=tuple(q for q in section.quotes if quote_text(q))))

@@ -155,7 +155,7 @@ def _printable_quotes(section: DraftSection, checks: dict[int, QuoteCheck],
 
 
 def response_document(draft: Draft) -> ResponseDocument:
-    """The checked response: unanswered questions and failing quotes left out.
+    """The checked response: failing quotes left out, unanswered questions only listed.
 
     Args:
         draft: the draft to print.
@@ -167,10 +167,13 @@ def response_document(draft: Draft) -> ResponseDocument:
     checks = check_quotes(draft)
     themes = consultation_themes(draft.consultation_id)
     labels = {t.id: t.label for t in themes}
-    sections = []
+    sections, unanswered = [], []
     for section in ordered_sections(draft):
         quotes = _printable_quotes(section, checks, evidence)
         if not section.text.strip() and not quotes:
+            unanswered.append(Section(number=section.question.label,
+                                      question=section.question.text,
+                                      chapter=chapter_of(section.question)))
             continue
         sections.append(Section(
             number=section.question.label, question=section.question.text,
@@ -182,7 +185,7 @@ def response_document(draft: Draft) -> ResponseDocument:
         summary=draft.summary,
         recommendations=tuple(r for r in draft.recommendations or [] if r.strip()),
         methods=methods_paragraph(evidence, placeholders_in(q for s in sections for q in s.quotes)),
-        sections=tuple(sections),
+        sections=tuple(sections), unanswered=tuple(unanswered),
         # "What members raised most often": the most first (as linked, where counts tie).
         theme_figures=tuple(sorted(theme_figures(linked_themes(draft, themes), evidence),
                                    key=lambda figure: -figure.members)))

@@ -11,6 +11,7 @@ from flask_babel import ngettext
 from sqlalchemy import select
 
 from analysis.core.redact import LABELS, placeholder
+from analysis.core.word_list import word_list
 from exports.document import Quote, ThemeFigure
 from forum.extensions import db
 from forum.models import FocusGroupSession, Member, Segment, SegmentSource, Transcript
@@ -66,11 +67,6 @@ def gather_evidence(consultation_id: int) -> Evidence:
     return Evidence(members, dates, responses, segments, agreement_sentence(consultation_id))
 
 
-def _date_list(dates: list[date]) -> str:
-    words = [f"{d.day} {d:%B %Y}" for d in dates]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
 def placeholders_in(quotes: Iterable[Quote]) -> tuple[str, ...]:
     """The redaction placeholders the printed quotes hold.
 
@@ -98,10 +94,10 @@ def methods_paragraph(evidence: Evidence, placeholders: Sequence[str] = ()) -> s
     """
     sources = []
     # GOV.UK style writes 'one' in running text, other counts in figures ("3 focus groups").
-    if evidence.focus_group_dates:
-        sources.append(ngettext("one focus group", "%(num)d focus groups",
-                                len(evidence.focus_group_dates))
-                       + f" ({_date_list(evidence.focus_group_dates)})")
+    dates = evidence.focus_group_dates
+    if dates:
+        sources.append(ngettext("one focus group", "%(num)d focus groups", len(dates))
+                       + f" ({word_list([f'{d.day} {d:%B %Y}' for d in dates])})")
     if evidence.survey_responses:
         sources.append(ngettext("one survey response", "%(num)d survey responses",
                                 evidence.survey_responses))
@@ -111,10 +107,8 @@ def methods_paragraph(evidence: Evidence, placeholders: Sequence[str] = ()) -> s
     agreement = f" {evidence.agreement} {AGREEMENT_SCALE}" if evidence.agreement else ""
     brackets = ""
     if placeholders:
-        examples = placeholders[-1] if len(placeholders) == 1 else (
-            ", ".join(placeholders[:-1]) + " or " + placeholders[-1])
-        brackets = (f" Words in square brackets, such as {examples}, stand in for details "
-                    "that could identify someone.")
+        brackets = (f" Words in square brackets, such as {word_list(placeholders, 'or')}, stand "
+                    "in for details that could identify someone.")
     return (f"This response draws on what {people} told us in {' and '.join(sources)}."
             f"{agreement}{brackets} {QUOTES_LINE}")
 

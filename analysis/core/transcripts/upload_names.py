@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from analysis.core.word_list import word_list
+
 from .captions import looks_like_captions
 from .decoding import decode_text
 from .model import TranscriptError
@@ -163,7 +165,7 @@ def check_name(filename: str, kind: str, data: bytes, accepted: Accepted) -> Non
     expected = endings.get(PurePath(filename).suffix.lower())
     if expected is None:
         shown = sorted({e for e in endings if e}, key=list(endings).index)
-        listed = ", ".join(shown[:-1]) + " or " + shown[-1] if len(shown) > 1 else shown[0]
+        listed = word_list(shown, "or")
         raise NameMismatch(f"is not {accepted.said}: only files ending {listed} can be "
                            "uploaded.")
     said = f"is not {NAMED[expected]}: "

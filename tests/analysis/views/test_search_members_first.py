@@ -1,5 +1,7 @@
-"""Over every source, what members said comes before documents' passages in each group: the
-page is "Search what members said", and a police plan saying "breach" led the results."""
+"""Over every source, what members said comes before documents' passages: the page is "Search
+what members said", and a police plan saying "breach" led the results. Members' words close in
+meaning come before a document that says the words too: documents are a group of their own,
+after both of members' groups."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -27,24 +29,43 @@ def test_members_words_come_before_documents_over_every_source(app, analysed, co
     # The plan is the closer in meaning, and said the word: it came first.
     similarity = {plan.id: 0.8, member.id: 0.4, aside.id: 0.7}
     results = search_results(consultation.id, "breach", Filters(), similarity)
-    said = [h.segment.source_type for h in results.said]
-    assert said[0] != SegmentSource.DOCUMENT and said[-1] == SegmentSource.DOCUMENT
-    assert said.index(SegmentSource.DOCUMENT) > max(
-        k for k, kind in enumerate(said) if kind != SegmentSource.DOCUMENT)
+    kinds = [h.segment.source_type for h in results.hits]
+    assert kinds[0] != SegmentSource.DOCUMENT and kinds[-1] == SegmentSource.DOCUMENT
+    assert kinds.index(SegmentSource.DOCUMENT) > max(
+        k for k, kind in enumerate(kinds) if kind != SegmentSource.DOCUMENT)
     # Only documents asked for: ranked among themselves as before.
     documents = search_results(consultation.id, "breach", Filters(source="document"),
                                similarity)
     assert documents.said[0].segment.id == plan.id
 
 
-def test_the_page_says_members_words_come_first(auth, analysed, consultation):
+def test_members_words_close_in_meaning_come_before_a_document_saying_the_words(
+        app, analysed, consultation):
+    plan = _add(consultation.id, PLAN)
+    member = _member_saying_breach(consultation)
+    # A member's words about recall, without the word: close in meaning only.
+    close = next(s for s in db.session.scalars(select(Segment).where(
+        Segment.consultation_id == consultation.id, Segment.member_id.is_not(None)))
+        if "breach" not in s.text.lower())
+    results = search_results(consultation.id, "breach", Filters(),
+                             {plan.id: 0.9, member.id: 0.4, close.id: 0.5})
+    order = [h.segment.id for h in results.hits]
+    assert order.index(member.id) < order.index(close.id) < order.index(plan.id)
+    assert [h.segment.id for h in results.documents] == [plan.id]
+    assert all(h.segment.source_type != SegmentSource.DOCUMENT
+               for h in results.said + results.near)
+
+
+def test_the_page_puts_documents_under_their_own_heading_last(auth, analysed, consultation):
     _add(consultation.id, PLAN)
     auth.login(Role.POLICY_OFFICER)
     html = auth.client.get(f"/consultations/{consultation.id}/search",
                            query_string={"q": "breach"}).get_data(as_text=True)
-    assert "In each list, what members said comes first, then passages from documents." in html
-    # Not said where no document is among the results.
+    said_at = html.index("Segments that say your words")
+    documents_at = html.index("Passages from documents (1)")
+    assert said_at < documents_at < html.index("fewer people are recalled")
+    # No such heading where no document is among the results.
     html = auth.client.get(f"/consultations/{consultation.id}/search",
                            query_string={"q": "breach", "source": "transcript"}).get_data(
                                as_text=True)
-    assert "then passages from documents" not in html
+    assert "Passages from documents" not in html

@@ -1,0 +1,58 @@
+"""A phrase mixing whole words and prefixes ("keep evicti*"), made findable in any form.
+
+Neither index alone can find it: the stemmed one holds "evicting" as "evict", which
+"evicti" does not start, and the one of words as written holds "keeps", not "keep". So the
+words each prefix starts, as the consultation writes them, are put into the phrase in its
+place ("keep evicting", "keep eviction"), and those phrases are looked up stemmed.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import islice, product
+
+from sqlalchemy import select
+
+from forum.extensions import db
+from forum.models import Segment
+from forum.models.segment_search import keyword_match
+
+__all__ = ["phrase_forms"]
+
+SAMPLE = 200  # segments read for a prefix's words: enough to meet its usual forms
+FORMS = 12  # a prefix's commonest words put into the phrase
+PHRASES = 48  # phrases made from one typed phrase, at most
+_L = r"[^\W_]"
+
+
+def _mixed(term: str) -> bool:
+    words = term.split()
+    return len(words) > 1 and 0 < sum(w.endswith("*") for w in words) < len(words)
+
+
+def _prefix_words(consultation_id: int, prefix: str) -> list[str]:
+    """The words starting ``prefix`` in the consultation's segments, commonest first."""
+    texts = db.session.scalars(select(Segment.text).where(
+        Segment.consultation_id == consultation_id,
+        keyword_match(db.engine.dialect.name, [prefix + "*"])).limit(SAMPLE))
+    pattern = re.compile(rf"(?<!{_L}){re.escape(prefix)}{_L}*(?:'{_L}+)?", re.IGNORECASE)
+    seen = Counter(m.group().lower() for text in texts for m in pattern.finditer(text))
+    return [word for word, _ in seen.most_common(FORMS)]
+
+
+def phrase_forms(consultation_id: int, term: str) -> list[str]:
+    """The phrases, without stars, a phrase of words and prefixes stands for here.
+
+    Args:
+        consultation_id: the consultation whose words the prefixes are read from.
+        term: a term from ``keywords``.
+
+    Returns:
+        Phrases to look up stemmed ("keep evicting", "keep eviction"); [] for a term that is
+        not such a phrase, or whose prefixes start no word here.
+    """
+    if not _mixed(term):
+        return []
+    choices = [_prefix_words(consultation_id, w[:-1]) if w.endswith("*") else [w]
+               for w in term.split()]
+    return [" ".join(words) for words in islice(product(*choices), PHRASES)]
