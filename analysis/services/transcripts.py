@@ -281,8 +281,14 @@ def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str,
 
 
 def set_speaker(speaker: Speaker, role: SpeakerRole, member: Member | None) -> None:
+    """Say who a speaker is. A member whose words are in the session's transcript attended it,
+    so they join its attendance (never left by unmatching: the facilitator may have ticked them
+    for being there). Attending is not consenting: ``Member.takes_part`` still decides."""
     speaker.role = role
     speaker.member = member if role == SpeakerRole.MEMBER else None
+    attending = speaker.transcript.session.members
+    if speaker.member is not None and speaker.member not in attending:
+        attending.append(speaker.member)
     db.session.commit()
 
 

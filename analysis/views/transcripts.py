@@ -234,6 +234,7 @@ def speakers(transcript_id):
     members = {m.id: m for m in db.session.scalars(db.select(Member).order_by(Member.id))}
     if request.method == "POST" and ConfirmForm().validate_on_submit():
         before = {s.id: (s.role, s.member_id) for s in transcript.speakers}
+        attended = set(transcript.session.members)
         for speaker in transcript.speakers:
             choice = request.form.get(f"speaker-{speaker.id}", "unmatched")
             if choice.startswith("member-") and choice[7:].isdigit() and int(choice[7:]) in members:
@@ -257,7 +258,9 @@ def speakers(transcript_id):
                      changes=changes)
         approved = transcript.approved_at is not None \
             or transcript.status == TranscriptStatus.APPROVED
-        flash("Speakers saved.")
+        joined = sorted(m.pseudonym for m in set(transcript.session.members) - attended)
+        flash("Speakers saved." + (f" {_and(joined)} {'is' if len(joined) == 1 else 'are'} now "
+                                   "recorded as attending this session." if joined else ""))
         # Words leaving analysis need a look: an important banner, not the green success one.
         for note in _matched_left_out(transcript, before) if approved else []:
             flash(note, "warning")

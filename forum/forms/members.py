@@ -93,18 +93,32 @@ class ConsentForm(FlaskForm):
         "Be quoted with demographic details, like \u2018a woman in her 30s\u2019",
         widget=GovCheckboxInput())
     audio_recording = BooleanField("Have their voice recorded (audio)", widget=GovCheckboxInput())
+    # Not taking part is a decision, ticked like the others: with nothing ticked meaning it,
+    # "Record consent" pressed by accident after adding a member recorded it without a word.
+    declines = BooleanField("None of these: they do not take part", widget=GovCheckboxInput())
     note = TextAreaField("Note (optional)", widget=GovTextArea(),
                          description="For example: how consent was given, or what changed.",
                          validators=[
                              Length(max=1000, message="Note must be 1,000 characters or fewer")])
     submit = SubmitField("Record consent", widget=GovSubmitInput())
 
+    def validate_take_part(self, field):
+        if not self.declines.data and not any(getattr(self, name).data
+                                              for name in CONSENT_CHOICES):
+            raise ValidationError("Choose what the member agrees to, or \u2018None of these\u2019 "
+                                  "if they do not take part")
+
+    def validate_declines(self, field):
+        if field.data and any(getattr(self, name).data for name in CONSENT_CHOICES):
+            raise ValidationError("Choose \u2018None of these\u2019 on its own, or untick it "
+                                  "and choose what the member agrees to")
+
     def validate_may_quote(self, field):
-        if field.data and not self.take_part.data:
+        if field.data and not self.take_part.data and not self.declines.data:
             raise ValidationError("A member can only be quoted if they agree to take part")
 
     def validate_may_quote_with_demographics(self, field):
-        if field.data and not self.may_quote.data:
+        if field.data and not self.may_quote.data and not self.declines.data:
             raise ValidationError(
                 "Tick \u2018Be quoted\u2019 too, or untick demographic details")
 

@@ -129,7 +129,9 @@ def consent(member_id):
     """Record a new consent decision; earlier ones stay in the history."""
     member = member_or_gone(member_id)
     current = member.consent
-    form = ConsentForm(obj=current) if current and not current.withdrawn else ConsentForm()
+    # Not taking part shows as 'None of these' ticked: the form's one way of saying it.
+    form = ConsentForm(obj=current, declines=not current.take_part) \
+        if current and not current.withdrawn else ConsentForm()
     if not form.is_submitted():
         form.note.data = ""  # a note belongs to the decision it was written with
     taken = form.taken_away(current) if form.validate_on_submit() else None

@@ -213,7 +213,8 @@ def test_the_consent_choices_read_as_one_sentence(auth):
         "The member agrees to take part in forum research",
         "The member agrees to be quoted (by pseudonym, never by name)",
         "The member agrees to be quoted with demographic details, like ‘a woman in her 30s’",
-        "The member agrees to have their voice recorded (audio)"]
+        "The member agrees to have their voice recorded (audio)",
+        "The member agrees to none of these: they do not take part"]
 
 
 def test_taking_consent_away_is_asked_again_before_it_is_recorded(auth):
