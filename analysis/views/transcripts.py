@@ -259,8 +259,10 @@ def speakers(transcript_id):
         approved = transcript.approved_at is not None \
             or transcript.status == TranscriptStatus.APPROVED
         joined = sorted(m.pseudonym for m in set(transcript.session.members) - attended)
-        flash("Speakers saved." + (f" {_and(joined)} {'is' if len(joined) == 1 else 'are'} now "
-                                   "recorded as attending this session." if joined else ""))
+        flash("Speakers saved." + (" " + ngettext(
+            "%(names)s is now recorded as attending this session.",
+            "%(names)s are now recorded as attending this session.",
+            len(joined), names=word_list(joined)) if joined else ""))
         # Words leaving analysis need a look: an important banner, not the green success one.
         for note in _matched_left_out(transcript, before) if approved else []:
             flash(note, "warning")
