@@ -29,6 +29,11 @@ TIMES_AFTER_ARTICLE = frozenset(
 # Endings that make a noun of a verb: "hearing" (hear), "appointment" (appoint), "arrival"
 # (arrive), "admission" (admit is not found: such a noun is simply not taken as an event).
 ACTION_ENDINGS = ("ing", "ment", "al", "ion")
+# Prepositions that say where to or where at: a noun after them is said as a place ("sent
+# to jail", "in court", "out of prison"), even one the dictionary knows as a verb too.
+PLACE_BEFORE = frozenset(["to", "in", "at", "from", "into", "inside", "outside"])
+# Words that may stand between such a preposition and its noun ("to the police station").
+NOUN_GROUP = ("NOUN", "PROPN", "ADJ", "DET", "NUM")
 # Prepositions after which a phrase reads as well without whose it is ("breach of licence",
 # "housing on release"); not where a place or an idiom needs it ("language in its
 # response" is no "language in response", "housing in their area" no "housing in area").
@@ -88,7 +93,24 @@ def thing_before_day(tokens: Sequence[tuple[str, str, str]],
     when = rest[1:2] if rest[:1] and rest[0] in ARTICLES else rest[:1]
     day = when[0] if when else ""
     said_when = day in WHEN_WORDS or (day.endswith("s") and day[:-1] in WHEN_WORDS)
-    return said_when and not lexicon.event(units[-1][0])
+    return said_when and not (lexicon.event(units[-1][0])
+                              and not _said_as_place(tokens, i, lexicon))
+
+
+def _said_as_place(tokens: Sequence[tuple[str, str, str]], i: int, lexicon: Lexicon) -> bool:
+    """Whether the noun group ending before token ``i`` follows a preposition of place ("to
+    the police station", "out of jail"): the noun is then said in its sense of a place, so
+    the dictionary's verb of the same spelling ("to jail") makes no event of it. A noun made
+    of a verb ("to the hearing", "at my appointment"), no verb itself, still names one."""
+    if not i or tokens[i - 1][1] not in lexicon.verbs:
+        return False
+    j = i - 1
+    while j >= 0 and (tokens[j][2] in NOUN_GROUP or tokens[j][0] in OWNER_WORDS):
+        j -= 1
+    if j < 0:
+        return False
+    before = tokens[j][0]
+    return before in PLACE_BEFORE or (before == "of" and j > 0 and tokens[j - 1][0] == "out")
 
 
 def owner_inside(tokens: Sequence[tuple[str, str, str]], units: Sequence[tuple[str, str]],

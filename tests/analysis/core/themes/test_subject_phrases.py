@@ -244,3 +244,19 @@ def test_how_much_of_a_thing_is_no_subject_the_thing_is():
     # funding" once the article no longer cut the phrase.
     assert trimmed_phrase("share of homelessness funding") == "homelessness funding"
     assert trimmed_phrase("proportion of short sentence") == "short sentence"
+
+
+@spacy_model
+def test_a_place_gone_to_on_a_day_is_no_event_even_when_also_a_verb():
+    # The dictionary knows "jail", "court" and "station" as verbs too ("to jail someone"),
+    # so "sent to jail on a Friday" gave "Friday jail". After "to", "in", "at", "from",
+    # "into" or "out of" the noun is said as a place, whatever else it may be.
+    texts = ["He was sent to jail on a Friday.", "She went to court on a Monday.",
+             "They were taken to the police station on a Saturday.",
+             "He got out of jail on a Friday with nothing.",
+             "I went to the hearing on a Monday.", "Release on a Friday is the worst."]
+    jail, court, station, out, hearing, release = _phrases(SpacyWordAnalyser(), texts)
+    for place in (jail, court, station, out):
+        assert not any(day in p for p in place for day in ("friday", "monday", "saturday")), place
+    assert "hearing on monday" in hearing
+    assert "release on friday" in release
