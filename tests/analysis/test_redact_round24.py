@@ -39,3 +39,11 @@ def test_a_hostel_is_still_a_hostel(text, name, real_nlp):
 def test_a_town_after_a_named_place_is_where_it_is(text, town, real_nlp):
     spans = found(text, real_nlp)
     assert ("place", town) in spans, spans
+
+
+@pytest.mark.parametrize("text, name", [
+    ("went to the Larches for my detox then into the Burrow", "Burrow"),
+    ("did my detox at the Willows then moved into the Den for a year", "Den"),
+])
+def test_what_is_said_before_then_is_of_the_place_before_it(text, name, real_nlp):
+    assert ("hostel", name) in found(text, real_nlp)
