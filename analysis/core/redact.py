@@ -5,7 +5,9 @@ Choices, so reviewers know what to expect:
 * People's names, named workers ("Dr Okafor"), addresses, streets, estates, named schools
   ("Greenway High"), UK phone numbers, emails, full postcodes, National Insurance numbers,
   dates of birth, prison and other reference numbers, and named prisons, hospitals and
-  hostels are redacted.
+  hostels are redacted. A named rehab or detox is treatment, so a ``[hospital]`` whatever its
+  name ends in ("rehab at Hope Lodge"); a hostel is where someone is housed (a recovery or
+  dry house, supported housing, an approved premises); see ``pii/treatment.py``.
 * Named towns, cities, boroughs, districts, neighbourhoods and estates ("Skegness",
   "Brixton", "a flat in gorton", "grew up in the Meadows") are redacted as ``[place]``:
   for people with convictions, a town beside a prison and a daughter's name can identify
@@ -59,7 +61,6 @@ Choices, so reviewers know what to expect:
 """
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -79,28 +80,22 @@ from .pii import (
     places,
     prisons,
     public_mentions,
-    public_names,
     said_ids,
     span_edges,
     spelt_ids,
+    treatment,
     venues,
     whereabouts,
     workplaces,
 )
-from .pii.common import Candidate
 from .pii.lexicon import english_adjectives, english_lexicon, english_modifiers, english_verbs
+from .pii.resolve import LABELS, resolve, where_things_are
 
 __all__ = [
     "LABELS", "RedactionResult", "Span", "apply_redactions", "find_personal_data",
     "placeholder", "redact",
 ]
 
-# Most specific first: on a tie in length the earlier label wins.
-LABELS = (
-    "email", "phone", "NI number", "ID number", "date of birth", "postcode",
-    "prison", "hospital", "hostel", "place", "name",
-)
-PRIORITY = {label: rank for rank, label in enumerate(LABELS)}
 # spaCy's memory grows with document length; long transcripts go through in pieces.
 MAX_CHUNK_CHARS = 50_000
 
@@ -154,34 +149,6 @@ def _model_entities(text: str, nlp: Language) -> list[tuple[int, int, str]]:
         for ent in nlp(piece).ents:
             found.append((offset + ent.start_char, offset + ent.end_char, ent.label_))
     return found
-
-
-def _union_same_label(cands: list[Candidate]) -> list[Candidate]:
-    """Merge overlapping candidates that share a label into one covering span."""
-    merged: list[Candidate] = []
-    for cand in sorted(cands, key=lambda c: (c.label, c.start, -c.end)):
-        last = merged[-1] if merged else None
-        if last and last.label == cand.label and cand.start < last.end:
-            merged[-1] = Candidate(last.start, max(last.end, cand.end), last.label)
-        else:
-            merged.append(cand)
-    return merged
-
-
-def _resolve(text: str, cands: list[Candidate]) -> list[Span]:
-    """Keep non-overlapping spans, preferring longer, then more specific, ones."""
-    chosen: list[Candidate] = []  # kept sorted by start; never overlapping
-    starts: list[int] = []
-    order = sorted(_union_same_label(cands),
-                   key=lambda c: (-(c.end - c.start), PRIORITY[c.label], c.start))
-    for cand in order:
-        i = bisect.bisect_left(starts, cand.start)
-        clashes = (i > 0 and chosen[i - 1].end > cand.start) or (i < len(chosen)
-                                                                 and chosen[i].start < cand.end)
-        if cand.end > cand.start and not clashes:
-            chosen.insert(i, cand)
-            starts.insert(i, cand.start)
-    return [Span(c.start, c.end, c.label, text[c.start:c.end]) for c in chosen]
 
 
 def find_personal_data(
@@ -244,30 +211,12 @@ def find_personal_data(
         cands += areas.find_areas(text, entities, people, is_word)
     # "the Ken Loach film" is no one's, unless the facilitator said the name is someone's
     # here; "Castle Craig" found as "Craig" leaves no part behind.
-    cands = public_mentions.drop_public_mentions(text, _where_things_are(text, cands), is_word)
+    cands = public_mentions.drop_public_mentions(text, where_things_are(text, cands), is_word)
     cands += name_rules.known_names(text, known_names)
     cands = span_edges.widen(text, cands, english_modifiers(nlp), english_verbs(nlp))
-    return _resolve(text, cands)
-
-
-def _where_things_are(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Apply the rules about what a place or a name is, whatever detector proposed it.
-
-    Where a relative lives is a place, never a prison ("Brixton is where my mum lives");
-    a place inside a public landmark ("on Trafalgar Square") is nobody's address. Only
-    places: a name, a prison or a hostel there is still redacted. A name, place or home
-    inside a brand, programme or character ("Marks and Spencer", "Harry Potter") is no one;
-    one inside a court's name is public ("Southwark Crown Court"); a block of flats said as
-    a home is a place, not a hostel ("I live at Marlowe Court").
-    """
-    cands = blocks.blocks_and_courts(text, public_names.drop_public_names(text, cands))
-    homes = whereabouts.find_relatives_places(text)
-    public = whereabouts.landmarks(text)
-    kept = [c for c in cands
-            if not (c.label == "place" and any(s <= c.start and c.end <= e for s, e in public))
-            and not (c.label == "prison" and any(h.start <= c.start and c.end <= h.end
-                                                  for h in homes))]
-    return kept + homes
+    # "rehab at Hope Lodge": a named rehab or detox is treatment, a hospital (pii/treatment.py).
+    cands = treatment.treatment_homes(text, cands)
+    return [Span(c.start, c.end, c.label, text[c.start:c.end]) for c in resolve(cands)]
 
 
 def apply_redactions(text: str, spans: Sequence[Span]) -> str:

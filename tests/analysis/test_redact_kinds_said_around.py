@@ -15,7 +15,6 @@ from .test_redact import found
     ("They breathalyse you at the door at Penhallow, every single night.", "Penhallow"),
     ("The support worker at Fellside got me onto a tenancy course.", "Fellside"),
     ("I spent three nights in the emergency bed at Kettlewell.", "Kettlewell"),
-    ("Straight after detox I went into residential at Oakenshaw Grange.", "Oakenshaw Grange"),
     # Who works there says a hostel: "keyworker at", as "nurse at" says a ward.
     ("My keyworker at Tollgate Lane rang every rehab going.", "Tollgate Lane"),
     # A named House someone is put in, arrives at or leaves, with nothing else said.
@@ -40,6 +39,8 @@ def test_hostels_by_what_is_said_around_them(text, expected, fake_nlp):
     ("The nurses on Marigold were lovely, it's the women's ward.", "Marigold"),
     # A practice by its own name.
     ("I'm on the books at Larch Tree Medical.", "Larch Tree Medical"),
+    # A rehab's live-in stay is treatment (round 24: rehabs and detoxes are hospitals).
+    ("Straight after detox I went into residential at Oakenshaw Grange.", "Oakenshaw Grange"),
 ])
 def test_hospitals_by_what_is_said_around_them(text, expected, fake_nlp):
     assert ("hospital", expected) in found(text, fake_nlp)

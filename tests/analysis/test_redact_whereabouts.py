@@ -127,14 +127,14 @@ def test_real_model_on_and_at_that_are_not_streets_or_people(text, real_nlp):
     assert found(text, real_nlp) == []
 
 
-# A detox done at a named House or Lodge is a residential unit: supported housing with
-# a bed and a keyworker, labelled like a hostel. Hospital words make it a hospital.
+# A detox done at a named House or Lodge is treatment, labelled a hospital (round 24: a
+# rehab or a detox is a hospital, supported housing a hostel), hospital words said or not.
 @pytest.mark.parametrize("text, expected", [
-    ("I did a two-week detox at Ashby House before rehab.", [("hostel", "Ashby House")]),
+    ("I did a two-week detox at Ashby House before rehab.", [("hospital", "Ashby House")]),
     ("My detox in Fernbank Lodge was the first time I slept properly.",
-     [("hostel", "Fernbank Lodge")]),
-    ("they sent me for detox at the ashby house over in the town.", [("hostel", "ashby house")]),
-    ("The detox unit at Elm Lodge was rough but they were kind.", [("hostel", "Elm Lodge")]),
+     [("hospital", "Fernbank Lodge")]),
+    ("they sent me for detox at the ashby house over in the town.", [("hospital", "ashby house")]),
+    ("The detox unit at Elm Lodge was rough but they were kind.", [("hospital", "Elm Lodge")]),
     ("They put me on the detox ward at Ashby House.", [("hospital", "Ashby House")]),
     ("I was sectioned at Marsh House for six weeks.", [("hospital", "Marsh House")]),
     ("I did detox at Ashby House, the hospital one, on the ward.", [("hospital", "Ashby House")]),
@@ -142,5 +142,5 @@ def test_real_model_on_and_at_that_are_not_streets_or_people(text, real_nlp):
      [("hospital", "Kingsmead Hospital")]),
     ("Detox at Highcroft nearly killed me.", [("hospital", "Highcroft")]),
 ])
-def test_a_detox_at_a_named_house_is_a_hostel_unless_hospital_is_said(text, expected, fake_nlp):
+def test_a_detox_at_a_named_house_is_a_hospital(text, expected, fake_nlp):
     assert found(text, fake_nlp) == expected

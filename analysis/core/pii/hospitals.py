@@ -119,12 +119,6 @@ HOSPITAL_EXPLAINED = re.compile(
     rf"(?i:{UNIT_KINDS}[ \t]+)?"
     rf"(?i:hospital|unit|ward|infirmary)\b"
 )
-# A detox at a named House or Lodge is a residential unit (supported housing with a bed
-# and a keyworker, like rehab), so it is labelled a hostel ("detox at Oak House", "the
-# detox unit at Elm Lodge"); a detox in a hospital is said with hospital words ("the detox
-# ward at ..."), and a bare name after detox ("detox at Highcroft") stays a hospital.
-RESIDENTIAL_ENDINGS = frozenset(["house", "lodge"])
-HOSPITAL_SAID = re.compile(r"\b(?i:hospital|ward|clinic|infirmary|sectioned|section|nurses?)\b")
 HOSPITAL_CONTEXT = re.compile(
     r"\b(?:hospital|ward|sectioned|section|admitted|discharged|a&e|casualty|overdosed?|ambulance"
     r"|psych|psychiatric|mental health|nurses?|doctors?|consultant|surgery|operation|born|birth"
@@ -156,16 +150,6 @@ HOSPITAL_CONTEXT = re.compile(
 POSSESSIVE = re.compile(r"['’]s\b")
 
 
-def _care_label(text: str, m: re.Match[str]) -> str:
-    """"hostel" for a detox at a named House or Lodge with no hospital word near, else
-    "hospital"."""
-    cue = text[max(0, m.start("cue") - 6):m.end("cue")].lower()
-    residential = (cue.endswith(("detox", "detox unit"))
-                   and m.group("name").split()[-1].lower() in RESIDENTIAL_ENDINGS
-                   and not said_near(text, m, HOSPITAL_SAID))
-    return "hostel" if residential else "hospital"
-
-
 def _around(text: str, cand: Candidate) -> str:
     """The sentence a candidate is said in, where what it is for is said."""
     before, after = sentence_parts(text, cand.start, cand.end)
@@ -179,14 +163,13 @@ def find_hospitals(text: str) -> list[Candidate]:
     overdose", "Sandwell General", "the royal free"), names after "ward at", "sectioned
     at", "on a section at", "A&E at" (not times: "sectioned at Christmas"), names before
     "on a section", and "Wythenshawe hospital" with the word in lower case. A detox at a
-    named House or Lodge ("detox at Oak House") is a residential unit, labelled ``hostel``,
-    unless a hospital word is said near it.
+    named House or Lodge ("detox at Oak House") is treatment, a hospital like a rehab.
 
     Args:
         text: text to search.
 
     Returns:
-        Candidates labelled ``hospital`` (``hostel`` for a residential detox).
+        Candidates labelled ``hospital``.
     """
     found = matches(HOSPITAL, text, "hospital") + list_matches("hospitals.txt", text, "hospital")
     found += [Candidate(m.start(), m.end(), "hospital") for m in WARD_NUMBER.finditer(text)]
@@ -208,7 +191,7 @@ def find_hospitals(text: str) -> list[Candidate]:
                 and m.group("name").split()[0].lower() not in NOT_HOSPITAL_FIRST
                 and not (lone_opener and m.re is HOSPITAL_LOWER)):
             found.append(Candidate(m.start("name") if m.re is CARE_LOWER else m.start(), m.end(),
-                                   _care_label(text, m) if m.re is CARE_LOWER else "hospital"))
+                                   "hospital"))
     for m in [*HOSPITAL_AFTER_CARE.finditer(text), *HOSPITAL_BEFORE_SECTION.finditer(text),
               *HOSPITAL_EXPLAINED.finditer(text)]:
         # "sectioned in Leeds" names a city, kept like any broad area; "admitted to Dave"
@@ -225,6 +208,5 @@ def find_hospitals(text: str) -> list[Candidate]:
         elif (name not in areas and name.split()[0] not in first_names
                 and not never_name(name.split()[0]) and name.split()[0] not in TIME_NAMES
                 and not first_word_generic(text, m.start("name"))):
-            label = _care_label(text, m) if m.re is HOSPITAL_AFTER_CARE else "hospital"
-            found.append(Candidate(m.start("name"), m.end("name"), label))
+            found.append(Candidate(m.start("name"), m.end("name"), "hospital"))
     return found

@@ -215,8 +215,9 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
         if kind is None and re.search(r"[ \t](?:House|Lodge)$", name) and (
                 m.re is OPENING_HOME or WHERE_IN.search(text, max(0, m.start() - 1), start)):
             kind = "hostel"
-        # "Cedar Lodge ... spice on every landing", "detox at Oak House": a House or Lodge
-        # is a home, a Centre a home or a clinic, whatever else the sentence is about.
+        # "Cedar Lodge ... spice on every landing": a House or Lodge is a home, a Centre a
+        # home or a clinic, whatever else the sentence is about; one said as a rehab or a
+        # detox is treatment, relabelled a hospital once all are found (treatment.py).
         kind = "hostel" if HOME_END.search(name) and kind in ("prison", "hospital") else kind
         if HOME_END.search(name) and kind != "hostel" or (
                 CENTRE_END.search(name) and kind == "prison"):

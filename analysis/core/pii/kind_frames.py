@@ -36,7 +36,7 @@ from .areas import STUDIED_IN
 from .common import CAP_WORD, Candidate, sentence_parts
 from .model_guesses import model_says_no_place
 from .nicknames import NOT_ACTING
-from .stay_frames import ONE_PLACE_PLURAL, RELEASED_TO, SPENT_AT
+from .stay_frames import ONE_PLACE_PLURAL, RELEASED_TO, SPENT_AT, THEN_INTO
 from .word_lists import SUBSTITUTES
 
 __all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "ONE_PLACE_PLURAL", "OPENING_HOME",
@@ -105,7 +105,7 @@ WHEN_AT = re.compile(
     rf"\b(?i:when|while|whilst)[ \t]+(?i:i|we|he|she|they)[ \t]+(?i:was|were)[ \t]+(?i:at)"
     rf"[ \t]+{_THE}(?P<name>{NAME})(?!['’\w])")
 # Frames that say where someone stayed, and so a hostel unless the sentence says otherwise.
-STAYS = (WAITING_FOR, THROUGH, STAYED_FOR, SPENT_AT, WHEN_AT)
+STAYS = (WAITING_FOR, THROUGH, STAYED_FOR, SPENT_AT, WHEN_AT, THEN_INTO)
 # "Moorfield staff were lovely but the residents robbed everything": a name whose staff or
 # residents are spoken of is a place; the sentence says what kind, else it is not read.
 STAFF_OF = re.compile(

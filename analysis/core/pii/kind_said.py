@@ -21,6 +21,8 @@ KINDS = ("prison", "hospital", "hostel")  # the order a tie is settled in, as in
 # "Dean, a hostel worker": the kind describes a person, not the place.
 WORKERS = (r"(?i:workers?|staff|managers?|officers?|nurses?|doctors?|cooks?|wardens?|residents?"
            r"|mates?|pals?|lads?|girls?)\b")
+THEN = re.compile(r"\b(?i:then)\b")
+NAMED = re.compile(r"(?<=\s)[A-Z][a-z]")  # a capitalised word past a clause's first
 REACH = 90  # characters either side where what is said about a name still describes it
 
 
@@ -85,9 +87,21 @@ def apposed_kind(text: str, end: int) -> str | None:
     return said_kind(head) or said_kind(m)
 
 
+def _own_clause(before: str, after: str) -> tuple[str, str]:
+    """"the Orchard for my detox then into the Nest": past "then", what is said is of the
+    other name said there ("sofa surfing then Millstone" still says of Millstone)."""
+    head = THEN.split(before)[-1]
+    before = head if NAMED.search(before[:len(before) - len(head)].strip()) else before
+    tail = THEN.split(after, maxsplit=1)[0]
+    after = tail if NAMED.search(after[len(tail):].strip()) else after
+    return before, after
+
+
 def nearest_doing(text: str, start: int, end: int) -> str | None:
-    """The kind of the nearest thing said about the name in its sentence, within REACH."""
+    """The kind of the nearest thing said about the name in its sentence, within REACH and
+    not past "then" where another name is said (``_own_clause``)."""
     before, after = sentence_parts(text, start, end)
+    before, after = _own_clause(before, after)
     before, after = before[-REACH:], after[:REACH]
     best: tuple[int, int, str] | None = None
     for rank, kind in enumerate(KINDS):

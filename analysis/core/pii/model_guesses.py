@@ -66,15 +66,18 @@ def part_or_town(name: str, kind: str | None, said: bool, own: bool, town: bool)
     lived in Treorchy": a town lived in (``model_says_town``), a place for areas.py."""
     if (own or kind == "hospital") and name.split(maxsplit=1)[0].lower() in NOT_HOSPITAL_FIRST:
         return True
-    return kind == "hostel" and not said and town
+    return kind in ("hostel", "hospital") and not said and town
 
 
-LIVED_IN = re.compile(r"\b(?i:live[sd]?|living)[ \t]+in[ \t]+$")
+# "my nan lived in Treorchy"; "rehab at Hope Lodge in Ilkley": a town said straight after a
+# named place is where that place is.
+LIVED_IN = re.compile(r"(?:\b(?i:live[sd]?|living)|(?<![\w'’])[A-Z][\w'’]*)[ \t]+in[ \t]+$")
 
 
 def model_says_town(text: str, start: int, end: int,
                     entities: Iterable[tuple[int, int, str]]) -> bool:
-    """Say whether text[start:end] is said lived in ("my nan lived in Treorchy") and the model
-    calls exactly it a town (GPE); "stuck in Kettleby, no move on" says a hostel."""
+    """Say whether text[start:end] is said lived in ("my nan lived in Treorchy") or as where
+    a named place is ("Hope Lodge in Ilkley") and the model calls exactly it a town (GPE);
+    "stuck in Kettleby, no move on" says a hostel."""
     return bool(LIVED_IN.search(text, max(0, start - 20), start)) and any(
         s == start and e == end and label == "GPE" for s, e, label in entities)

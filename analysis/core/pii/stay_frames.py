@@ -6,8 +6,9 @@ rehab, a ward or a prison. A plural word taken as one thing ("the Oaks is full o
 coming off the gear": "the Oaks" said with "is" is one place, not oak trees) is what the
 sentence says, else a place (an estate, "the Gurnos is rough", as often as a home). Where
 someone went on release ("got out of Styal and went straight to the Oaks") is a hostel,
-whatever the sentence says of the prison. Towns, regions, services and shops are never
-read (``institutions._excluded``, ``part_or_town``).
+whatever the sentence says of the prison; so is the next stop gone "into" after "then".
+Towns, regions, services and shops are never read (``institutions._excluded``,
+``part_or_town``).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import re
 
 from .common import CAP_WORD
 
-__all__ = ["ONE_PLACE_PLURAL", "RELEASED_TO", "SPENT_AT"]
+__all__ = ["ONE_PLACE_PLURAL", "RELEASED_TO", "SPENT_AT", "THEN_INTO"]
 
 _THE = r"(?:(?i:the)[ \t]+)?"
 _NAME = rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}}"
@@ -32,3 +33,8 @@ RELEASED_TO = re.compile(
     r"\b(?i:got[ \t]+out|released|came[ \t]+out|let[ \t]+out)\b[^.!?\n]{0,40}?\b(?i:went"
     r"|sent|moved|put|taken|took)[ \t]+(?:(?i:me|us|him|her)[ \t]+)?(?:(?i:straight|right)[ \t]+)?"
     rf"(?i:to|into)[ \t]+(?i:the)[ \t]+(?P<name>{_NAME})(?![\w'’-])")
+# "the Orchard for my detox then into the Nest": the next stop in a run of stays, gone into
+# after "then"; what was said before "then" is of the stop before (kind_said.nearest_doing).
+THEN_INTO = re.compile(
+    r"\b(?i:then)[ \t]+(?:(?i:went|moved|got|go|going|straight|back)[ \t]+){0,2}(?i:into)[ \t]+"
+    rf"{_THE}(?P<name>{_NAME})(?![\w'’-])")

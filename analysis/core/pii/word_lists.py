@@ -110,6 +110,7 @@ KIND_NOUNS = {
                "(?:night |winter )?shelters?", "(?:women'?s )?refuges?", "approved premises",
                "(?-i:AP)", "supported (?:housing|accommodation|lodgings?|house|living)",
                "(?:recovery|halfway|dry|wet|move[- ]on|supported|safe) houses?", "foyer",
+               # "rehab" finds a named place; treatment.py then says it is a hospital.
                "(?:housing )?project", "rehab", "hostel for [a-z ]+"),
 }
 # What supported housing is said to do for or to the people in it ("evicted from", "my
