@@ -75,7 +75,7 @@ def test_documents_cut_off_by_members_words_are_still_said_to_match(
         app, analysed, consultation, monkeypatch):
     # Members' words filled every place: the passages were cut before they were counted, so
     # the page neither listed them nor said "More passages match than fit on this page".
-    import analysis.services.search as search
+    from analysis.services import search
 
     monkeypatch.setattr(search, "LIMIT", 1)
     monkeypatch.setattr(search, "KEYWORD_PLACES", 1)
