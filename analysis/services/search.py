@@ -247,13 +247,17 @@ def search_results(consultation_id: int, query: str, filters: Filters,
     members_said = [h for h in saying if h.segment.id not in documents]
     members_near = [h for h in near if h.segment.id not in documents]
     passages = [h for h in saying + near if h.segment.id in documents]
+    # Members' words filling the places read no passage at all: one more look says if any match.
+    read = {h.segment.id for h in passages}
+    unread = [s for s in [*score, *only_near] if s in documents and s not in read]
     if not members_said and not members_near:  # documents alone: grouped as members' words
-        members_said, members_near, passages = saying, near, []
+        members_said, members_near, passages, unread = saying, near, [], []
     shown = members_said[:max(KEYWORD_PLACES, LIMIT - len(members_near))]
     members_near = members_near[:LIMIT - len(shown)]
     room = LIMIT - len(shown) - len(members_near)
+    more = len(passages) > room or bool(unread and _best(consultation_id, filters, unread, 1, hit))
     return Results(shown, members_near, more_said=len(members_said) > len(shown),
-                   documents=passages[:room], more_documents=len(passages) > room)
+                   documents=passages[:room], more_documents=more)
 
 
 def _document_ids(consultation_id: int) -> set[int]:

@@ -6,6 +6,7 @@ writes it in one transaction.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
@@ -114,6 +115,7 @@ def run_analysis_job(job: Job, progress: Progress) -> None:
     if run is None:
         raise JobFailure("The analysis was deleted before it could start")
     run.status, run.job_id, run.message = RunStatus.RUNNING, job.id, None
+    consultation_id = run.consultation_id
     db.session.commit()
     try:
         analyse(run, progress, job)
@@ -132,6 +134,23 @@ def run_analysis_job(job: Job, progress: Progress) -> None:
             failed.status, failed.finished_at, failed.message = RunStatus.FAILED, utcnow(), message
             db.session.commit()
         raise JobFailure(message) from error
+    _forget_superseded(consultation_id)
+
+
+def _forget_superseded(consultation_id: int) -> None:
+    """Only the newest finished run's model is ever loaded: the ones it supersedes go now.
+
+    Outside ``analyse`` and never failing the run: its themes are applied and committed, and
+    a folder that will not go (a permission, a busy database) failed it, "the themes were not
+    changed", and deleted its own model. The retention job sweeps what is left.
+    """
+    from analysis.services.model_retention import forget_superseded
+
+    try:
+        forget_superseded(consultation_id)
+    except Exception:  # noqa: BLE001 - best effort, said in the log
+        db.session.rollback()
+        logging.getLogger(__name__).exception("Saved models of superseded runs not deleted")
 
 
 def run_abandoned(job: Job) -> None:
@@ -191,10 +210,6 @@ def analyse(run: AnalysisRun, progress: Progress, job: Job | None = None) -> Non
     run.status, run.finished_at = RunStatus.DONE, utcnow()
     run.applied_at = run.finished_at
     db.session.commit()
-    from analysis.services.model_retention import forget_superseded
-
-    # Only the newest finished run's model is ever loaded: the ones it supersedes go now.
-    forget_superseded(run.consultation_id)
 
 
 def changed_meanwhile(consultation_id: int, segments: Sequence[SegmentInput]) -> bool:

@@ -100,7 +100,7 @@ def _joined_note(joined: dict[int, list[int]]) -> str | None:
         return None
     turns = [str(n) for n in list(joined)[:JOINED_SHOWN]]
     if len(joined) > JOINED_SHOWN:
-        turns = [*turns[:-1], f"{turns[-1]} and {len(joined) - JOINED_SHOWN} more"]
+        turns.append(f"{len(joined) - JOINED_SHOWN} more")  # "1, ..., 5 and 3 more"
     lines = [str(line) for found in joined.values() for line in found]
     where = ""
     if 0 < len(lines) <= JOINED_SHOWN:

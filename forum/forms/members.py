@@ -117,6 +117,13 @@ class ConsentForm(FlaskForm):
         if field.data and not self.take_part.data and not self.declines.data:
             raise ValidationError("A member can only be quoted if they agree to take part")
 
+    def validate_audio_recording(self, field):
+        # record_consent keeps audio only with taking part: alone, it was recorded as
+        # "Does not take part" without a word.
+        if field.data and not self.take_part.data and not self.declines.data:
+            raise ValidationError("A member\u2019s voice can only be recorded if they agree to "
+                                  "take part")
+
     def validate_may_quote_with_demographics(self, field):
         if field.data and not self.may_quote.data and not self.declines.data:
             raise ValidationError(

@@ -87,3 +87,18 @@ def test_none_of_these_after_taking_part_is_asked_again_then_recorded(auth):
     response = auth.client.post(url, data={"declines": "y", "confirmed": "take_part,may_quote"})
     assert response.status_code == 302
     assert not db.session.get(Member, member.id).takes_part
+
+
+
+def test_voice_recorded_without_taking_part_is_refused_not_recorded_as_declining(auth):
+    # record_consent keeps audio only with taking part: 'Have their voice recorded' ticked
+    # alone passed the form and was recorded as "Does not take part" without a word, the
+    # very accident 'None of these' is there to stop.
+    member = _new_member()
+    auth.login(Role.FACILITATOR)
+    response = auth.client.post(f"/members/{member.id}/consent",
+                                data={"audio_recording": "y", "note": "Recording only"})
+    assert response.status_code == 200
+    assert _consents(member.id) == []
+    assert ("A member\u2019s voice can only be recorded if they agree to take part"
+            in response.data.decode())

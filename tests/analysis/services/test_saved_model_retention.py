@@ -111,3 +111,21 @@ def test_a_recently_closed_consultations_model_stays_within_the_period(
     db.session.commit()
     assert runner.invoke(args=["retention", "purge", "--days", "30"]).exit_code == 0
     assert model_folder(analysed.id).is_dir()
+
+
+def test_a_failed_sweep_leaves_the_finished_run_done_with_its_model(
+        analysed, consultation, monkeypatch):
+    # The sweep ran inside the analysis, after its themes were applied and committed: a
+    # folder that would not go (a permission, a busy database) failed the run that had just
+    # finished, "The themes were not changed", and deleted its own model.
+    from analysis.services import model_retention
+
+    def stuck(_consultation_id):
+        raise PermissionError("theme-models/run-1: permission denied")
+
+    monkeypatch.setattr(model_retention, "forget_superseded", stuck)
+    second = start_run(consultation.id, None).id
+    db.session.expire_all()
+    run = db.session.get(AnalysisRun, second)
+    assert run.status == RunStatus.DONE, run.message
+    assert model_folder(second).is_dir()

@@ -69,3 +69,20 @@ def test_the_page_puts_documents_under_their_own_heading_last(auth, analysed, co
                            query_string={"q": "breach", "source": "transcript"}).get_data(
                                as_text=True)
     assert "Passages from documents" not in html
+
+
+def test_documents_cut_off_by_members_words_are_still_said_to_match(
+        app, analysed, consultation, monkeypatch):
+    # Members' words filled every place: the passages were cut before they were counted, so
+    # the page neither listed them nor said "More passages match than fit on this page".
+    from analysis.services import search
+
+    monkeypatch.setattr(search, "LIMIT", 1)
+    monkeypatch.setattr(search, "KEYWORD_PLACES", 1)
+    member = _member_saying_breach(consultation)
+    _add(consultation.id, "They breached me for being late once.", SegmentSource.TRANSCRIPT,
+         member=member.member)
+    _add(consultation.id, PLAN)
+    results = search_results(consultation.id, "breach", Filters())
+    assert len(results.said) == 1 and results.documents == []
+    assert results.more_documents
