@@ -30,11 +30,19 @@ class MemoError(ValueError):
     """A memo that cannot be kept, in plain English."""
 
 
-def _clean(text: str) -> str:
+def memo_limit(kept: str | None) -> int:
+    """The most characters a memo may have: the limit, or the memo as kept when redaction
+    labels ("out" -> "[place]") took it past the limit (its writer must never have to cut
+    words the app put in)."""
+    return max(MEMO_MAX, len(kept or ""))
+
+
+def _clean(text: str, kept: str | None) -> str:
     text = (text or "").replace("\r\n", "\n").strip()
-    if len(text) > MEMO_MAX:
+    limit = memo_limit(kept)
+    if len(text) > limit:
         raise MemoError(
-            f"A memo must be {MEMO_MAX:,} characters or fewer (this one has {len(text):,})")
+            f"A memo must be {limit:,} characters or fewer (this one has {len(text):,})")
     return text
 
 
@@ -87,7 +95,7 @@ def set_theme_memo(theme: Theme, text: str) -> list[str]:
     Raises:
         MemoError: when the memo is too long; nothing is changed.
     """
-    theme.memo, labels = _scrubbed(_clean(text), theme.consultation_id)
+    theme.memo, labels = _scrubbed(_clean(text, theme.memo), theme.consultation_id)
     db.session.commit()
     return labels
 
@@ -106,8 +114,9 @@ def set_segment_memo(segment: Segment, text: str, user: User) -> list[str]:
     Raises:
         MemoError: when the memo is too long; nothing is changed.
     """
-    text, labels = _scrubbed(_clean(text), segment.consultation_id)
     memo = db.session.get(SegmentMemo, segment.id)
+    text, labels = _scrubbed(_clean(text, memo.text if memo else None),
+                             segment.consultation_id)
     if not text:
         if memo is not None:
             db.session.delete(memo)

@@ -28,9 +28,12 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     app.register_blueprint(themes_bp)
     from analysis.models import MEMO_MAX
+    from analysis.services.memos import memo_limit
 
-    # A longer memo was refused after the page had dropped it: the box stops at the limit.
+    # A longer memo was refused after the page had dropped it: the box stops at the limit
+    # (or at the memo as kept, when redaction labels took it past the limit).
     app.jinja_env.globals["memo_max"] = MEMO_MAX
+    app.jinja_env.globals["memo_limit"] = memo_limit
     # The transcript pages' own script (select words to redact).
     app.register_blueprint(Blueprint("analysis_assets", __name__, static_folder="static",
                                      static_url_path="/analysis/static"))

@@ -107,3 +107,40 @@ def test_words_redacted_later_keep_a_long_memo_whole(auth, uploaded):  # noqa: F
         SegmentMemo.segment_id == segment.id))
     assert db.session.get(Segment, segment.id) is not None  # it never said "out"
     assert kept == memo.replace("out", "[place]")
+
+
+def test_a_memo_labels_took_past_the_limit_can_be_saved_again(auth, uploaded):  # noqa: F811
+    # Kept whole, it was refused on its next save ("must be 5,000 characters or fewer") and
+    # its box stopped at the limit: its writer had to cut words the app had put in.
+    transcript, _dave, _marcia = uploaded
+    segment = _redacted_segment(auth, transcript)
+    _redact_out(transcript)
+    auth.client.post(_memo_url(segment), data={"memo": _long_memo()})
+    kept = db.session.get(SegmentMemo, segment.id).text
+    assert len(kept) > MEMO_MAX
+    edited = kept.replace("KEEP THIS END", "KEEP THIS BIT")
+    auth.client.post(_memo_url(segment), data={"memo": edited})
+    db.session.expire_all()
+    assert db.session.get(SegmentMemo, segment.id).text == edited
+    auth.client.post(_memo_url(segment), data={"memo": edited + " More."})
+    db.session.expire_all()
+    assert db.session.get(SegmentMemo, segment.id).text == edited  # longer still: refused
+
+
+def test_a_theme_memo_labels_took_past_the_limit_has_room_in_its_box(auth, uploaded):  # noqa: F811
+    transcript, _dave, _marcia = uploaded
+    segment = _redacted_segment(auth, transcript)
+    _redact_out(transcript)
+    theme = Theme(consultation_id=segment.consultation_id, label="Release")
+    db.session.add(theme)
+    db.session.flush()
+    db.session.add(ThemeSegment(theme_id=theme.id, segment_id=segment.id))
+    db.session.commit()
+    auth.client.post(f"/themes/{theme.id}/memo", data={"memo": _long_memo()})
+    kept = db.session.get(Theme, theme.id).memo
+    page = auth.client.get(f"/themes/{theme.id}").get_data(as_text=True)
+    assert f'id="theme-memo" name="memo" rows="3" maxlength="{len(kept)}"' in page
+    edited = kept.replace("KEEP THIS END", "KEEP THIS BIT")
+    auth.client.post(f"/themes/{theme.id}/memo", data={"memo": edited})
+    db.session.expire_all()
+    assert db.session.get(Theme, theme.id).memo == edited
