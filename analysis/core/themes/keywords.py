@@ -138,7 +138,9 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
     words: a word counts for its keyword weight and for how widely it is said across the
     theme's segments (``support``), so a theme is named after what many members talk
     about, not one vivid remark ("Box room"). Where ``support`` is known, a phrase said in
-    one segment only never names a theme of four or more ("Sheer volume", "Meat ease");
+    one segment only never names a theme of four or more ("Sheer volume", "Meat ease"),
+    nor one joined by a preposition around a head that is no keyword ("Court for breach"),
+    nor one without the word most of the theme says ("Stable housing" over breach);
     judging words in front are dropped ("good mental health"). Words of the code the theme
     sits nearest (``hint_words``) count extra. Where ``support`` is
     known, a keyword said in one segment only is no evidence for a phrase.
@@ -188,7 +190,7 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
         if " " in term and term in counts:
             counts[term] += 1
     least = 2 if strict else 1
-    best, best_score = None, 0.0
+    best, best_score, best_once = None, 0.0, ""
     for phrase, n in sorted(counts.items()):
         shown = show_phrase(phrase, display)
         if not acceptable_label(shown):
@@ -206,19 +208,20 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
             strength(w) for w in others)
         # Who said it, where known (a remark pasted twice is one); else how often it is said.
         said = support.get(phrase, n) if strict else n
-        if said < least and not all(widely(w) for w in [head, *others]):
+        if said < least and (not all(widely(w) for w in [head, *others]) or (
+                head not in weight and any(w in PREPOSITIONS for w in phrase.split()))):
             # One remark's phrase names no theme ("Sheer volume", "Meat ease"), unless each
-            # of its words is said widely in it ("Helpful advice" over helpful advice).
+            # of its words is said widely in it ("Helpful advice" over helpful advice); but
+            # words joined by a preposition say how they are joined: "court" and "breach"
+            # said widely are no evidence for "Court for breach" (a written response's
+            # answer on breach), unless its head is one of the theme's keywords ("Recall
+            # to prison", "Condition of licence").
             continue
         score *= math.sqrt(said) / (1 + 0.15 * max(len(phrase.split()) - 2, 0))
         if any(w in GENERIC_HEADS for w in others):
             score *= 0.5
         if score > 0 and score > best_score:
-            best, best_score = shown, score
-    if best is not None:
-        return best[:1].upper() + best[1:]
-    if stance and strict and (named := stance_label(stance, support, size, display)):
-        return named
+            best, best_score, best_once = shown, score, phrase if said < least else ""
     # With no phrase to go on, a word alone names the theme only when most of its segments
     # say it: "Comments on condition" over a mixed theme sends quotes to the wrong subject.
     # ... and only a noun: one that heads a phrase said in it ("Comments on helpful" is none).
@@ -227,6 +230,13 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
                        and (" " in t or t in heads or not counts)
                        and (not strict or support.get(t, 0) >= COMMENTS_SHARE * size)),
                       key=lambda t: -strength(t))
+    # One remark's phrase without the word most of the theme says names a side remark
+    # ("Stable housing" over breach): "Comments on breach" says what most talk about.
+    side = bool(best_once and specific and f" {specific[0]} " not in f" {best_once} ")
+    if best is not None and not side:
+        return best[:1].upper() + best[1:]
+    if stance and strict and (named := stance_label(stance, support, size, display)):
+        return named
     if not specific:
         return FALLBACK
     return f"{COMMENTS_ON}{show_phrase(specific[0], display)}"

@@ -2,7 +2,9 @@
 
 Two labels that mean the same to a reader ("Housing after prison", "Homeless hostels")
 make an officer file a quote under the wrong one. Similarity is the cosine of the labels'
-embeddings from the run's own embedder. When two such themes also share many segments
+embeddings from the run's own embedder; a label whose words run inside another's ("Mental
+health" beside "Mental health treatment", cosine 0.86) is too close as well: the shorter
+one names either theme. When two such themes also share many segments
 they are one theme and merge; otherwise the smaller one is named more specifically from
 its own keywords and phrases.
 """
@@ -81,6 +83,21 @@ def label_similarity(labels: Sequence[str], embedder: Embedder,
     return sims
 
 
+def _words(label: str) -> list[str]:
+    return re.findall(r"[\w']+", label.lower())
+
+
+def sub_phrase(a: str, b: str) -> bool:
+    """Whether one label's words run, in order, inside the other's ("Mental health" in
+    "Mental health treatment"); never for "Mixed comments" labels, nor for labels told
+    apart by a word or number in brackets ("General praise (reason)")."""
+    x, y = (_words(re.sub(r"\s*\([^()]*\)$", "", label)) for label in (a, b))
+    if a.startswith(FALLBACK) or b.startswith(FALLBACK) or not x or not y or x == y:
+        return False
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
 def _shared(a: set[int], b: set[int]) -> float:
     return len(a & b) / max(min(len(a), len(b)), 1)
 
@@ -137,14 +154,16 @@ def separate_labels(themes: ThemeLabels, embedder: Embedder, cache: EmbeddingCac
     def too_close(candidate: str, own: int) -> bool:
         alive = [i for i in range(len(labels)) if i != own and i not in merge]
         sims = label_similarity([candidate] + [labels[i] for i in alive], embedder, cache)
-        return bool(alive) and float(sims[0, 1:].max()) > MAX_LABEL_SIMILARITY
+        return bool(alive) and (float(sims[0, 1:].max()) > MAX_LABEL_SIMILARITY
+                                or any(sub_phrase(candidate, labels[i]) for i in alive))
 
     for _ in range(len(labels) * 2):
         alive = [i for i in range(len(labels)) if i not in merge]
         sims = label_similarity([labels[i] for i in alive], embedder, cache)
         pairs = sorted(((float(sims[x, y]), alive[x], alive[y]) for x in range(len(alive))
                         for y in range(x + 1, len(alive))
-                        if sims[x, y] > MAX_LABEL_SIMILARITY
+                        if (sims[x, y] > MAX_LABEL_SIMILARITY
+                            or sub_phrase(labels[alive[x]], labels[alive[y]]))
                         and (alive[x], alive[y]) not in settled), reverse=True)
         if not pairs:
             break
@@ -157,7 +176,10 @@ def separate_labels(themes: ThemeLabels, embedder: Embedder, cache: EmbeddingCac
             merge[small] = big
             members[big] |= members[small]
         elif not (fixed[a] and fixed[b]):
-            target = small if not fixed[small] else big
+            # The label inside the other names both: it is the one refused.
+            inside = sub_phrase(labels[a], labels[b]) and len(_words(labels[a])) < len(
+                _words(labels[b]))
+            target = small if not fixed[small] and not (inside and not fixed[big]) else big
             other = big if target == small else small
             labels[target] = _more_specific(target, labels[other], labels, themes,
                                             display=display, too_close=too_close)

@@ -392,3 +392,18 @@ def test_how_much_a_thing_matters_is_no_subject_the_thing_is():
     keywords = [("offender", 0.5), ("importance", 0.4), ("peer", 0.3), ("support", 0.3)]
     said = ["importance of offender"] * 3 + ["peer support"] * 2
     assert make_label(keywords, said) == "Peer support"
+
+
+def test_a_phrase_joined_by_a_preposition_said_once_names_no_theme():
+    """A written response's answer on breach was named "Court for breach", from one
+    member's quote: "court" and "breach" are each said widely in it, but not as that; nor
+    does "Stable housing", one remark's, name it over the breach most of it talks about."""
+    keywords = [("breach", 0.6), ("automatic", 0.5), ("sanction", 0.4), ("stable", 0.4)]
+    support = {"breach": 5, "court": 3, "automatic": 2, "sanction": 1, "stable": 2,
+               "housing": 5, "court for breach": 1, "breach conviction": 1, "stable housing": 1}
+    phrases = ["court for breach", "breach", "breach conviction", "stable housing"]
+    assert make_label(keywords, phrases, support=support, size=10) == "Comments on breach"
+    # Each word said widely still lets a phrase one remark said name it ("Helpful advice").
+    support = {"advice": 6, "helpful": 5, "helpful advice": 1}
+    assert make_label([("advice", 0.6), ("helpful", 0.5)], ["helpful advice"], support=support,
+                      size=10) == "Helpful advice"

@@ -97,3 +97,28 @@ def test_a_run_never_shows_two_labels_more_than_09_similar(segments, questions, 
     labels = [t.label for t in result.themes]
     assert len(labels) >= 2
     assert (label_similarity(labels, embedder, cache) <= MAX_LABEL_SIMILARITY).all()
+
+
+def test_a_label_inside_another_label_is_refused(embedder, cache):
+    """A policy briefing named two runs "Mental health treatment" and "Mental health"
+    (MiniLM cosine 0.86, under the 0.9 rule): the shorter names either theme, so the run it
+    labels takes its next phrase, even when listed first."""
+    labels = ["Mental health", "Mental health treatment"]
+    keywords = [[("police", 0.5), ("mental health", 0.45), ("officer", 0.4)],
+                [("treatment", 0.5), ("contact", 0.45), ("police", 0.3)]]
+    phrases = [["mental health"] * 4 + ["police officer"] * 2,
+               ["mental health treatment"] * 2 + ["emergency service"]]
+    plan = separate_labels(ThemeLabels(labels=labels, members=[set(range(8)), set(range(8, 16))],
+                                       keywords=keywords, phrases=phrases), embedder, cache,
+                           merge_allowed=False)
+    assert plan.labels == ["Police officer", "Mental health treatment"]
+
+
+def test_numbered_mixed_comments_are_no_sub_phrases():
+    from analysis.core.themes.label_rules import sub_phrase
+
+    assert sub_phrase("Mental health", "Mental health treatment")
+    assert sub_phrase("Community sentences, conditions and breach", "Community sentences")
+    assert not sub_phrase("Mixed comments", "Mixed comments (2)")
+    assert not sub_phrase("General praise", "General praise (reason)")
+    assert not sub_phrase("Mental health team", "Mental health treatment")
