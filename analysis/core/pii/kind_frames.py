@@ -36,7 +36,7 @@ from .areas import STUDIED_IN
 from .common import CAP_WORD, Candidate, sentence_parts
 from .model_guesses import model_says_no_place
 from .nicknames import NOT_ACTING
-from .stay_frames import ONE_PLACE_PLURAL, RELEASED_TO, SPENT_AT, THEN_INTO
+from .stay_frames import ONE_PLACE_PLURAL, RELEASE_ADDRESS, RELEASED_TO, SPENT_AT, THEN_INTO
 from .word_lists import SUBSTITUTES
 
 __all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "ONE_PLACE_PLURAL", "OPENING_HOME",
@@ -149,7 +149,8 @@ def more_frames(text: str, is_word: Callable[[str], bool] | None = None,
                for m in ON.finditer(text)]
     framed += [(m, "hostel" if m.group("hostel") else "hospital") for m in STAFF_AT.finditer(text)]
     framed += [(m, "hospital") for m in UNDER_CARE.finditer(text)]
-    framed += [(m, "hostel") for p in (HOUSED_BY, RELEASED_TO) for m in p.finditer(text)]
+    framed += [(m, "hostel") for p in (HOUSED_BY, RELEASED_TO, RELEASE_ADDRESS)
+               for m in p.finditer(text)]
     framed += [(m, None) for m in PUT_ON.finditer(text)]
     return framed + housed_by_word(text, is_word)
 

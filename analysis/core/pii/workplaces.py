@@ -122,6 +122,11 @@ PAIRED_PUB = re.compile(
     rf"\b(?i:in|at|from|outside|behind|near|opposite|to)[ \t]+(?i:the)[ \t]+"
     rf"(?P<name>{CAP_WORD}[ \t]+(?:and|&)[ \t]+{CAP_WORD})(?![\w'’-])")
 
+# "behind the Nag's Head", "at the King's Arms": a possessive and a pub's word after "the".
+POSSESSIVE_PUB = re.compile(
+    rf"\b(?i:in|at|from|outside|behind|near|opposite|to|down)[ \t]+(?i:the)[ \t]+"
+    rf"(?P<name>{CAP_WORD}['’]s[ \t]+(?P<end>{CAP_WORD}))(?![\w'’-])")
+
 
 # "the Royal Oak in Bridgend", "the Swan at Stalybridge": a "the" name in a town is a pub or
 # a venue there; the town is a place too. Names ending in an institution's word are others'.
@@ -159,8 +164,11 @@ def find_pubs(text: str) -> list[Candidate]:
         Candidates labelled ``place``.
     """
     found = []
-    for m in (*DRUNK_AT.finditer(text), *PAIRED_PUB.finditer(text), *PUB_IN_TOWN.finditer(text)):
+    for m in (*DRUNK_AT.finditer(text), *PAIRED_PUB.finditer(text), *PUB_IN_TOWN.finditer(text),
+              *POSSESSIVE_PUB.finditer(text)):
         name = m.group("name")
+        if m.re is POSSESSIVE_PUB and m.group("end").lower() not in PUB_END_WORDS:
+            continue
         if m.re is PUB_IN_TOWN:
             sentence = re.split(r"[.!?\n]", text[max(0, m.start() - 80):m.end() + 80])
             if (name.split()[-1].lower() in NOT_PUB_END or is_kept_region(m.group("town"))
