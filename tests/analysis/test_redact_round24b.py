@@ -96,3 +96,12 @@ def test_a_name_given_as_a_release_or_bail_address_is_a_hostel(text, name, real_
 def test_a_release_address_still_needs_a_name(real_nlp):
     assert not [f for f in found("my release address was a joke, no one told me", real_nlp)
                 if f[0] in ("hostel", "place")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("our Leanne had the baby in the Royal Meadowcroft, i missed it", "Royal Meadowcroft"),
+    ("she went into labour at St Ebba's and i was still inside", "St Ebba's"),
+])
+def test_a_royal_or_saints_name_where_a_baby_is_had_is_a_hospital(text, name, real_nlp):
+    assert any(label == "hospital" and span.endswith(name)
+               for label, span in found(text, real_nlp))
