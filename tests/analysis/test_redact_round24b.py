@@ -105,3 +105,24 @@ def test_a_release_address_still_needs_a_name(real_nlp):
 def test_a_royal_or_saints_name_where_a_baby_is_had_is_a_hospital(text, name, real_nlp):
     assert any(label == "hospital" and span.endswith(name)
                for label, span in found(text, real_nlp))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("i slept at Kinder Steps for three month till a flat came up", "Kinder Steps"),
+    ("we dossed at Safe Harbour for a few weeks that winter", "Safe Harbour"),
+])
+def test_a_name_slept_at_for_a_stretch_is_a_hostel(text, name, real_nlp):
+    assert ("hostel", name) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("i'm on the line at Brackwell Foods in Goole, nights", "Brackwell Foods"),
+    ("doing nights at Greystone Packaging now, it's grim", "Greystone Packaging"),
+])
+def test_a_place_worked_on_the_line_or_on_nights_is_a_place(text, name, real_nlp):
+    assert ("place", name) in found(text, real_nlp)
+
+
+def test_a_time_on_nights_still_not_a_workplace(real_nlp):
+    assert not [f for f in found("doing nights at Christmas is the worst", real_nlp)
+                if f[1] == "Christmas"]

@@ -95,7 +95,8 @@ THROUGH = re.compile(
 # "i was in Stepping Stones for a year": somewhere stayed in for a stretch, said with no
 # kind, is a hostel's or a rehab's (the sentence may say which; towns are areas.py's).
 STAYED_FOR = re.compile(
-    rf"\b(?i:was|were|been|stayed|staying|stopped|stopping|kipping|kipped)[ \t]+(?i:in|at)"
+    rf"\b(?i:was|were|been|stayed|staying|stopped|stopping|kipping|kipped|slept|sleeping"
+    rf"|dossed|dossing)[ \t]+(?i:in|at)"
     rf"[ \t]+{_THE}(?P<name>{NAME})(?=[ \t]+(?i:for)[ \t]+(?i:a|an|\d+|[a-z]+)"
     r"(?:[ \t]+(?i:and[ \t]+a[ \t]+half|odd|more))?[ \t]+(?i:years?|months?|weeks?|nights?)\b)")
 # "when i was at Foundations they done cooking classes": a time of someone's life spent at

@@ -22,7 +22,9 @@ __all__ = ["find_firms", "find_pubs", "find_workplaces"]
 
 WORK_AT = re.compile(
     rf"\b(?i:work(?:s|ed|ing)?|job|volunteer(?:s|ed|ing)?|employed|apprenticeship"
-    rf"|placement|shifts?)[ \t]+(?P<prep>(?i:at|for|with))[ \t]+(?:(?i:the)[ \t]+)?"
+    # "on the line at Brackwell Foods", "doing nights at ...": a shift said where it is done.
+    rf"|placement|shifts?|on[ \t]+the[ \t]+line|(?:doing|done|did|on)[ \t]+(?:nights|days|lates"
+    rf"|earlies))[ \t]+(?P<prep>(?i:at|for|with))[ \t]+(?:(?i:the)[ \t]+)?"
     rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:&[ \t]+)?{CAP_WORD}){{0,3}})(?![\w'’-])")
 
 
