@@ -126,3 +126,17 @@ def test_a_place_worked_on_the_line_or_on_nights_is_a_place(text, name, real_nlp
 def test_a_time_on_nights_still_not_a_workplace(real_nlp):
     assert not [f for f in found("doing nights at Christmas is the worst", real_nlp)
                 if f[1] == "Christmas"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("we used to chill at the Plum Tree on a friday before it got shut", "Plum Tree"),
+    ("the lads all hung out at the Golden Lantern after school", "Golden Lantern"),
+])
+def test_a_named_spot_hung_out_at_is_a_place(text, name, real_nlp):
+    assert ("place", name) in found(text, real_nlp)
+
+
+def test_a_shop_or_landmark_hung_out_at_still_kept(real_nlp):
+    for text, name in (("we used to hang out at the Arndale every saturday", "Arndale"),
+                       ("we used to chill at the Co-op car park", "Co-op")):
+        assert not [f for f in found(text, real_nlp) if name in f[1]], text

@@ -129,6 +129,13 @@ POSSESSIVE_PUB = re.compile(
     rf"\b(?i:in|at|from|outside|behind|near|opposite|to|down)[ \t]+(?i:the)[ \t]+"
     rf"(?P<name>{CAP_WORD}['’]s[ \t]+(?P<end>{CAP_WORD}))(?![\w'’-])")
 
+# "we used to chill at the Plum Tree", "hung out at the Golden Lantern": a named spot hung
+# out at is where someone is found, as a pub drunk in is.
+HUNG_OUT_AT = re.compile(
+    r"\b(?i:chill(?:ed|ing|s)?|hang(?:s|ing)?[ \t]+out|hung[ \t]+out|hang(?:s|ing)?[ \t]+about"
+    r"|hung[ \t]+about)[ \t]+(?i:at|in|outside|behind)[ \t]+(?i:the)[ \t]+"
+    rf"{PUB_NAME}(?![\w'’-])")
+
 
 # "the Royal Oak in Bridgend", "the Swan at Stalybridge": a "the" name in a town is a pub or
 # a venue there; the town is a place too. Names ending in an institution's word are others'.
@@ -167,7 +174,7 @@ def find_pubs(text: str) -> list[Candidate]:
     """
     found = []
     for m in (*DRUNK_AT.finditer(text), *PAIRED_PUB.finditer(text), *PUB_IN_TOWN.finditer(text),
-              *POSSESSIVE_PUB.finditer(text)):
+              *POSSESSIVE_PUB.finditer(text), *HUNG_OUT_AT.finditer(text)):
         name = m.group("name")
         if m.re is POSSESSIVE_PUB and m.group("end").lower() not in PUB_END_WORDS:
             continue
