@@ -140,3 +140,11 @@ def test_a_shop_or_landmark_hung_out_at_still_kept(real_nlp):
     for text, name in (("we used to hang out at the Arndale every saturday", "Arndale"),
                        ("we used to chill at the Co-op car park", "Co-op")):
         assert not [f for f in found(text, real_nlp) if name in f[1]], text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("i did fourteen months in the Heath and came out to nothing", "Heath"),
+    ("twenty years at the Anchorage on and off", "Anchorage"),
+])
+def test_a_stretch_said_with_a_teen_or_tens_word_is_a_stay(text, name, real_nlp):
+    assert any(label != "name" and name in span for label, span in found(text, real_nlp))

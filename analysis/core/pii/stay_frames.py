@@ -22,6 +22,7 @@ _THE = r"(?:(?i:the)[ \t]+)?"
 _NAME = rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}}"
 SPENT_AT = re.compile(
     r"\b(?i:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few"
+    r"|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty)(?:[ \t-][a-z]+)?"
     r"|couple[ \t]+of)[ \t]+(?i:years?|months?|weeks?|nights?)(?:[ \t]+(?i:and[ \t]+a[ \t]+half))?"
     rf"[ \t]+(?:(?i:at)[ \t]+{_THE}|(?i:in)[ \t]+(?i:the)[ \t]+)(?P<name>{_NAME})(?![\w'’-])")
 ONE_PLACE_PLURAL = re.compile(

@@ -25,7 +25,8 @@ WORK_AT = re.compile(
     # "on the line at Brackwell Foods", "doing nights at ...": a shift said where it is done.
     rf"|placement|shifts?|on[ \t]+the[ \t]+line|(?:doing|done|did|on)[ \t]+(?:nights|days|lates"
     rf"|earlies))[ \t]+(?P<prep>(?i:at|for|with))[ \t]+(?:(?i:the)[ \t]+)?"
-    rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:&[ \t]+)?{CAP_WORD}){{0,3}})(?![\w'’-])")
+    # "at Harland and Wolff": two names joined by "and" are one firm (span_edges'), not two.
+    rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:&[ \t]+)?{CAP_WORD}){{0,3}})(?![\w'’-]|[ \t]+and[ \t]+[A-Z])")
 
 
 # "a chef at the Red Lion", "cleaner at Westgate Leisure Centre", "labouring at Ferris
