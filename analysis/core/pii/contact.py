@@ -140,6 +140,12 @@ AGE_CUE = re.compile(
     r"(?![ \t]+(?:years?|months?|weeks?|days?)\b(?![ \t]+old))"
     r"|\b(?:an?|typical|i['’]?m|im)[ \t]+(?:aries|taurus|gemini|cancer|leo|virgo|libra|scorpio"
     r"|sagittarius|capricorn|aquarius|pisces)\b", re.IGNORECASE)
+# "i'm forty, nineteenth of may eighty six": a full date said straight after one's age is
+# when one was born; only with a year, so "i'm forty, fourth of june is when ..." stays.
+AGE_NOW_BEFORE = re.compile(
+    rf"\b(?:i['’]?m|im|i[ \t]+am)[ \t]+(?:\d{{1,2}}|{TENS}(?:[- ]{UNITS})?|{TEENS})"
+    r"(?:[ \t]+years?[ \t]+old)?[ \t]*[,;:–-][ \t]*(?:yeah[ \t]*,?[ \t]*)?$", re.IGNORECASE)
+DATE_WITH_YEAR = re.compile(rf"(?:{MONTH_YEAR})$", re.IGNORECASE)
 # How far a date may sit from its "born"/"DOB" cue, in characters.
 CUE_BEFORE, CUE_AFTER = 60, 30
 # "I'm a 3rd of May 1990 baby": a date said as what kind of baby someone was is their
@@ -275,7 +281,9 @@ def find_dates_of_birth(text: str) -> list[Candidate]:
         other = OTHER_DATE_BEFORE.search(text, max(0, m_start - 30), m_start)
         if other and not DOB_CUE.search(text, other.start(), m_start):
             continue
-        if near or ((m_start, m_end) in dates and BABY_AFTER.match(text, m_end)):
+        age_now = (AGE_NOW_BEFORE.search(text, max(0, m_start - 40), m_start)
+                   and DATE_WITH_YEAR.search(text[m_start:m_end]))
+        if near or age_now or ((m_start, m_end) in dates and BABY_AFTER.match(text, m_end)):
             found.append(Candidate(m_start, m_end, "date of birth"))
     found += [Candidate(*m.span(1 if m.group(1) else 2), "date of birth")
               for m in BORN_YEAR.finditer(text)]

@@ -142,7 +142,10 @@ HOSPITAL_CONTEXT = re.compile(
     # Registered with a practice ("registered at the Grove").
     r"|registered (?:at|with)"
     # "blue lighted me to Morriston": taken by ambulance with the lights on.
-    r"|blue[- ]light(?:s|ed|ing)?)\b",
+    r"|blue[- ]light(?:s|ed|ing)?"
+    # Where a baby is had: "had the baby in the Royal ...", "went into labour at St ...".
+    r"|(?:had|having|have) (?:the|a|my|our|her|his|their) (?:baby|babby|wean|kid)|gave birth"
+    r"|(?:into|in) labour|maternity|midwi(?:fe|ves))\b",
     re.IGNORECASE,
 )
 

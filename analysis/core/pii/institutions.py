@@ -73,6 +73,7 @@ ARTICLE_AFTER = re.compile(r"[ \t]+(?i:the|a|an)[ \t]")
 # Said as where someone is or was, not where something goes ("moved the meeting to").
 AT_BEFORE = re.compile(r"\b(?i:at)[ \t]+$")
 WHERE_IN = re.compile(r"\b(?i:at|in|into|from|of)[ \t]+(?:(?i:the)[ \t]+)?$")
+SAINTS = re.compile(r"St\.?[ \t]+[A-Z][a-z]+['’]s$")
 OWNED_NEXT = re.compile(r"[ \t]+([a-z]+)\b")
 
 
@@ -161,10 +162,11 @@ def find_by_kind(text: str, entities: Iterable[tuple[int, int, str]] = (),
     framed += [(m, said_kind(m)) for m in pats["explained"].finditer(text)]
     # Opening a sentence, only a name with a word that is no English word: "Night shelter,
     # then ...", "Women's refuge" and "the Mental Health Unit" are kinds.
+    # A saint's name is a name however English its word ("St Mark's hostel").
     framed += [(m, said_kind(m)) for m in pats["opening"].finditer(text)
-               if is_word is not None and not all(
+               if is_word is not None and (SAINTS.match(m.group("name")) or not all(
                    is_word(w) for w in re.findall(r"[A-Za-z]+", m.group("name").lower())
-                   if w not in ("st", "s"))]
+                   if w not in ("st", "s")))]
     framed += more_frames(text, is_word)
     for m, said in framed:
         start, end, name = m.start("name"), m.end("name"), m.group("name")

@@ -36,7 +36,7 @@ from .areas import STUDIED_IN
 from .common import CAP_WORD, Candidate, sentence_parts
 from .model_guesses import model_says_no_place
 from .nicknames import NOT_ACTING
-from .stay_frames import ONE_PLACE_PLURAL, RELEASED_TO, SPENT_AT, THEN_INTO
+from .stay_frames import ONE_PLACE_PLURAL, RELEASE_ADDRESS, RELEASED_TO, SPENT_AT, THEN_INTO
 from .word_lists import SUBSTITUTES
 
 __all__ = ["AFTER", "CLOSED", "HOUSED_BY", "NAME", "ON", "ONE_PLACE_PLURAL", "OPENING_HOME",
@@ -95,7 +95,8 @@ THROUGH = re.compile(
 # "i was in Stepping Stones for a year": somewhere stayed in for a stretch, said with no
 # kind, is a hostel's or a rehab's (the sentence may say which; towns are areas.py's).
 STAYED_FOR = re.compile(
-    rf"\b(?i:was|were|been|stayed|staying|stopped|stopping|kipping|kipped)[ \t]+(?i:in|at)"
+    rf"\b(?i:was|were|been|stayed|staying|stopped|stopping|kipping|kipped|slept|sleeping"
+    rf"|dossed|dossing)[ \t]+(?i:in|at)"
     rf"[ \t]+{_THE}(?P<name>{NAME})(?=[ \t]+(?i:for)[ \t]+(?i:a|an|\d+|[a-z]+)"
     r"(?:[ \t]+(?i:and[ \t]+a[ \t]+half|odd|more))?[ \t]+(?i:years?|months?|weeks?|nights?)\b)")
 # "when i was at Foundations they done cooking classes": a time of someone's life spent at
@@ -149,7 +150,8 @@ def more_frames(text: str, is_word: Callable[[str], bool] | None = None,
                for m in ON.finditer(text)]
     framed += [(m, "hostel" if m.group("hostel") else "hospital") for m in STAFF_AT.finditer(text)]
     framed += [(m, "hospital") for m in UNDER_CARE.finditer(text)]
-    framed += [(m, "hostel") for p in (HOUSED_BY, RELEASED_TO) for m in p.finditer(text)]
+    framed += [(m, "hostel") for p in (HOUSED_BY, RELEASED_TO, RELEASE_ADDRESS)
+               for m in p.finditer(text)]
     framed += [(m, None) for m in PUT_ON.finditer(text)]
     return framed + housed_by_word(text, is_word)
 

@@ -57,6 +57,10 @@ SCHOOL_WORDS = ("Primary|Academy|Comprehensive|Grammar|Juniors|Infants|Secondary
 SCHOOL = re.compile(
     rf"\b(?:St\.?[ \t]+)?{NAME_WORDS}(?:['’]s)?[ \t]+(?:{SCHOOL_WORDS})"
     rf"(?:[ \t]+(?:School|College|Academy|Primary))?\b")
+# "St Roch's primary": a saint's school typed in lower case is named all the same.
+SAINT_SCHOOL = re.compile(
+    rf"\bSt\.?[ \t]+{CAP_WORD}['’]s(?=[ \t]+(?:primary|secondary|high|grammar|school|college"
+    r"|academy|comprehensive|juniors|infants)\b)")
 # First words that make "X Street" or "X Centre" a description, not a name.
 GENERIC_FIRST = frozenset(
     ["no", "by", "any", "one", "some", "either", "half", "high", "main", "back", "side", "this",
@@ -208,7 +212,7 @@ def _schools(text: str) -> list[Candidate]:
         if any(w not in GENERIC_FIRST and w not in COMMON_WORDS and w not in school_words
                and w not in SCHOOL_KINDS and not w.endswith("day") for w in words):
             found.append(Candidate(m.start() + (the.end() if the else 0), m.end(), "place"))
-    return found
+    return found + [Candidate(*m.span(), "place") for m in SAINT_SCHOOL.finditer(text)]
 
 
 @cache

@@ -54,7 +54,7 @@ MIN_TOKENS = {"NI number": 5, "postcode": 4, "ID number": 4, "date of birth": 3}
 # Letters said by their names ("el nine", "ess six"): only those no run of English needs.
 LETTER_NAMES = {"el": "L", "em": "M", "en": "N", "ess": "S", "ex": "X", "zed": "Z", "aitch": "H",
                 "eff": "F", "dee": "D", "gee": "G", "jay": "J", "kay": "K", "vee": "V",
-                "why": "Y"}
+                "why": "Y", "bee": "B", "cee": "C", "pee": "P", "tee": "T"}
 LOWER_LETTER = rf"(?:[a-z]|{'|'.join(LETTER_NAMES)})"
 LOWER_RUN = re.compile(
     rf"(?<![\w'’-])(?:{LOWER_LETTER}|{NUMBER_TOKEN})(?![\w'’-])(?:[ \t]*,?[ \t]+"
@@ -67,6 +67,10 @@ SECTOR_AND_MORE = re.compile(r"[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\d[ABD-HJLNP-UW-Z]{
 # sentence is made of such a run. Not one opening on "a", an article before letters.
 MIN_UNCUED = 5
 POSTCODE_CUE = next(cue for label, cue in CUES if label == "postcode")
+NI_CUE = next(cue for label, cue in CUES if label == "NI number")
+# An NI number typed in lower case after its cue ("my NI's q q one two, ..., c"): two letters,
+# six figures and the last letter, as far as the run spells that.
+SPELT_NI = re.compile(r"[A-Z]{2}\d{6}[A-D]?")
 # Plates and prison numbers typed in lower case after what they are ("reg was k x oh nine f h
 # d", "my prison number was a four five two one k d", "the car was y r six one z k p").
 ID_CUE = re.compile(
@@ -119,7 +123,7 @@ def find_spelt_ids(text: str) -> list[Candidate]:
             if label != "date of birth" and not letters:
                 continue
             found.append(Candidate(m.start(), m.end(), label))
-    return found + _lower_case_postcodes(text) + _lower_case_ids(text)
+    return found + _lower_case_postcodes(text) + _lower_case_ids(text) + _lower_case_ni(text)
 
 
 def _spelt(words: list[str]) -> str | None:
@@ -180,5 +184,20 @@ def _lower_case_ids(text: str) -> list[Candidate]:
             spelt = _spelt([t.group().lower() for t in tokens[:last]])
             if spelt and SPELT_ID.fullmatch(spelt):
                 found.append(Candidate(m.start(), m.start() + tokens[last - 1].end(), "ID number"))
+                break
+    return found
+
+
+def _lower_case_ni(text: str) -> list[Candidate]:
+    """NI numbers spelt in lower case after their cue, as far as they spell one."""
+    found = []
+    for m in LOWER_RUN.finditer(text):
+        if not NI_CUE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        tokens = list(re.finditer(r"[^\s,]+", m.group()))
+        for last in range(len(tokens), MIN_TOKENS["NI number"] - 1, -1):
+            spelt = _spelt([t.group().lower() for t in tokens[:last]])
+            if spelt and SPELT_NI.fullmatch(spelt):
+                found.append(Candidate(m.start(), m.start() + tokens[last - 1].end(), "NI number"))
                 break
     return found

@@ -16,12 +16,13 @@ import re
 
 from .common import CAP_WORD
 
-__all__ = ["ONE_PLACE_PLURAL", "RELEASED_TO", "SPENT_AT", "THEN_INTO"]
+__all__ = ["ONE_PLACE_PLURAL", "RELEASED_TO", "RELEASE_ADDRESS", "SPENT_AT", "THEN_INTO"]
 
 _THE = r"(?:(?i:the)[ \t]+)?"
 _NAME = rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}}"
 SPENT_AT = re.compile(
     r"\b(?i:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few"
+    r"|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty)(?:[ \t-][a-z]+)?"
     r"|couple[ \t]+of)[ \t]+(?i:years?|months?|weeks?|nights?)(?:[ \t]+(?i:and[ \t]+a[ \t]+half))?"
     rf"[ \t]+(?:(?i:at)[ \t]+{_THE}|(?i:in)[ \t]+(?i:the)[ \t]+)(?P<name>{_NAME})(?![\w'’-])")
 ONE_PLACE_PLURAL = re.compile(
@@ -38,3 +39,8 @@ RELEASED_TO = re.compile(
 THEN_INTO = re.compile(
     r"\b(?i:then)[ \t]+(?:(?i:went|moved|got|go|going|straight|back)[ \t]+){0,2}(?i:into)[ \t]+"
     rf"{_THE}(?P<name>{_NAME})(?![\w'’-])")
+# "my release address was Beacon View", "bail address is Kestrel View": a name given as
+# the address one is released or bailed to is where one is housed (an approved premises).
+RELEASE_ADDRESS = re.compile(
+    r"\b(?i:release|bail|licence|discharge)[ \t]+(?i:address)(?:[ \t]+(?i:is|was|were)|['’]s)?"
+    rf"[ \t]*:?[ \t]+{_THE}(?P<name>{_NAME})(?![\w'’-])")

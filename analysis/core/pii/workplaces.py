@@ -22,8 +22,11 @@ __all__ = ["find_firms", "find_pubs", "find_workplaces"]
 
 WORK_AT = re.compile(
     rf"\b(?i:work(?:s|ed|ing)?|job|volunteer(?:s|ed|ing)?|employed|apprenticeship"
-    rf"|placement|shifts?)[ \t]+(?P<prep>(?i:at|for|with))[ \t]+(?:(?i:the)[ \t]+)?"
-    rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:&[ \t]+)?{CAP_WORD}){{0,3}})(?![\w'’-])")
+    # "on the line at Brackwell Foods", "doing nights at ...": a shift said where it is done.
+    rf"|placement|shifts?|on[ \t]+the[ \t]+line|(?:doing|done|did|on)[ \t]+(?:nights|days|lates"
+    rf"|earlies))[ \t]+(?P<prep>(?i:at|for|with))[ \t]+(?:(?i:the)[ \t]+)?"
+    # "at Harland and Wolff": two names joined by "and" are one firm (span_edges'), not two.
+    rf"(?P<name>{CAP_WORD}(?:[ \t]+(?:&[ \t]+)?{CAP_WORD}){{0,3}})(?![\w'’-]|[ \t]+and[ \t]+[A-Z])")
 
 
 # "a chef at the Red Lion", "cleaner at Westgate Leisure Centre", "labouring at Ferris
@@ -122,6 +125,18 @@ PAIRED_PUB = re.compile(
     rf"\b(?i:in|at|from|outside|behind|near|opposite|to)[ \t]+(?i:the)[ \t]+"
     rf"(?P<name>{CAP_WORD}[ \t]+(?:and|&)[ \t]+{CAP_WORD})(?![\w'’-])")
 
+# "behind the Nag's Head", "at the King's Arms": a possessive and a pub's word after "the".
+POSSESSIVE_PUB = re.compile(
+    rf"\b(?i:in|at|from|outside|behind|near|opposite|to|down)[ \t]+(?i:the)[ \t]+"
+    rf"(?P<name>{CAP_WORD}['’]s[ \t]+(?P<end>{CAP_WORD}))(?![\w'’-])")
+
+# "we used to chill at the Plum Tree", "hung out at the Golden Lantern": a named spot hung
+# out at is where someone is found, as a pub drunk in is.
+HUNG_OUT_AT = re.compile(
+    r"\b(?i:chill(?:ed|ing|s)?|hang(?:s|ing)?[ \t]+out|hung[ \t]+out|hang(?:s|ing)?[ \t]+about"
+    r"|hung[ \t]+about)[ \t]+(?i:at|in|outside|behind)[ \t]+(?i:the)[ \t]+"
+    rf"{PUB_NAME}(?![\w'’-])")
+
 
 # "the Royal Oak in Bridgend", "the Swan at Stalybridge": a "the" name in a town is a pub or
 # a venue there; the town is a place too. Names ending in an institution's word are others'.
@@ -159,8 +174,11 @@ def find_pubs(text: str) -> list[Candidate]:
         Candidates labelled ``place``.
     """
     found = []
-    for m in (*DRUNK_AT.finditer(text), *PAIRED_PUB.finditer(text), *PUB_IN_TOWN.finditer(text)):
+    for m in (*DRUNK_AT.finditer(text), *PAIRED_PUB.finditer(text), *PUB_IN_TOWN.finditer(text),
+              *POSSESSIVE_PUB.finditer(text), *HUNG_OUT_AT.finditer(text)):
         name = m.group("name")
+        if m.re is POSSESSIVE_PUB and m.group("end").lower() not in PUB_END_WORDS:
+            continue
         if m.re is PUB_IN_TOWN:
             sentence = re.split(r"[.!?\n]", text[max(0, m.start() - 80):m.end() + 80])
             if (name.split()[-1].lower() in NOT_PUB_END or is_kept_region(m.group("town"))
