@@ -50,6 +50,8 @@ def _record(auth, member, **boxes) -> str:
                                "audio_recording")
              if getattr(current, name) and not boxes.get(name)]
     data = {name: "y" for name, ticked in boxes.items() if ticked}
+    if not data:  # nothing agreed to is said with "None of these", never with no box ticked
+        data = {"declines": "y"}
     return auth.client.post(f"/members/{member.id}/consent",
                             data={**data, "confirmed": ",".join(taken)},
                             follow_redirects=True).get_data(as_text=True)
