@@ -22,7 +22,7 @@ from forum.extensions import db
 from forum.models import Segment
 from forum.models.segment_search import keyword_match
 
-__all__ = ["phrase_forms"]
+__all__ = ["phrase_forms", "stop_prefixed"]
 
 SAMPLE = 200  # segments read for a prefix's words: enough to meet its usual forms
 FORMS = 12  # a prefix's commonest words put into the phrase
@@ -42,6 +42,19 @@ def _stop_words(words: list[str]) -> set[str]:
     return set(db.session.scalars(text(
         "SELECT w FROM unnest(CAST(:words AS text[])) AS w "
         "WHERE to_tsvector('english', w) = ''::tsvector"), {"words": words}))
+
+
+def stop_prefixed(terms: list[str]) -> list[str]:
+    """The phrases among ``terms`` with a prefix the stemmed index drops as a stop word.
+
+    PostgreSQL reads "keep a*" as "keep" ("a" is a stop word, even as a prefix): such a
+    phrase is looked up only among the words as written (``keyword_match``'s ``as_written``).
+    None on SQLite, whose index keeps every word.
+    """
+    phrases = [t for t in terms if " " in t and "*" in t]
+    prefixes = sorted({w[:-1] for t in phrases for w in t.split() if w.endswith("*")})
+    dropped = _stop_words(prefixes)
+    return [t for t in phrases if any(w.endswith("*") and w[:-1] in dropped for w in t.split())]
 
 
 def _prefix_words(consultation_id: int, prefix: str) -> list[str]:

@@ -43,3 +43,12 @@ def test_forms_the_engine_drops_as_stop_words_are_skipped(app, analysed, consult
         assert going.id not in matched
     found = {h.segment.id for h in search_segments(consultation.id, '"keep abo*"', Filters())}
     assert aboard.id in found and going.id not in found
+
+
+def test_a_prefix_the_engine_drops_as_a_stop_word_does_not_widen_the_phrase(
+        app, analysed, consultation):
+    # PostgreSQL read the typed "keep a*" as "keep": "a" is a stop word, even as a prefix.
+    going = _add(consultation.id, "We keep going to the office every week.")
+    apples = _add(consultation.id, "We keep apples in the kitchen.")
+    found = {h.segment.id for h in search_segments(consultation.id, '"keep a*"', Filters())}
+    assert apples.id in found and going.id not in found
