@@ -17,6 +17,7 @@ from forum.models import Member, Segment, User
 from forum.services.members import withdraw_consent
 from forum.services.segments import usable_segments
 from tests.analysis.views.test_agreement import code_all, draw
+from tests.conftest import ROLE_EMAILS
 
 
 def _first_member(sample: AgreementSample) -> Member:
@@ -47,7 +48,7 @@ def test_a_sample_shrunk_below_the_minimum_states_no_agreement_and_asks_for_a_ne
 def test_a_larger_sample_with_enough_left_after_a_withdrawal_is_still_stated(
         auth, analysed, consultation):
     auth.login(Role.POLICY_OFFICER)
-    officer = db.session.scalar(select(User).where(User.role == Role.POLICY_OFFICER))
+    officer = db.session.scalar(select(User).where(User.email == ROLE_EMAILS[Role.POLICY_OFFICER]))
     usable = usable_segments(consultation.id)
     # Big enough that the first member's words leave at least MIN_SAMPLE behind.
     sample = draw_sample(consultation.id, officer, size=len(usable))
