@@ -23,9 +23,8 @@ if TYPE_CHECKING:
 
 MIN_SAMPLE = 30
 
-__all__ = ["MIN_SAMPLE", "SampleResult", "agreement_sentence", "app_coding", "draw_sample",
-           "live_items", "mark_practice", "next_item", "progress", "reported_sample",
-           "sample_result", "save_code"]
+__all__ = ["MIN_SAMPLE", "SampleResult", "app_coding", "draw_sample", "live_items",
+           "mark_practice", "next_item", "progress", "sample_result", "save_code"]
 
 
 class SampleTooSmall(ValueError):
@@ -71,7 +70,7 @@ def delete_sample(sample: AgreementSample, user: User) -> None:
     """Delete a sample and everyone's coding of it, so the response never reports it.
 
     A sample coded in a hurry would otherwise give the methods paragraph its figures
-    (``agreement_sentence`` reports the latest non-practice sample coded in full).
+    (``agreement_report.agreement_sentence`` reports the latest non-practice sample coded in full).
 
     Args:
         sample: the sample.
@@ -237,38 +236,6 @@ def sample_result(sample: AgreementSample, coder_id: int) -> SampleResult:
     return result
 
 
-def reported_sample(consultation_id: int) -> tuple[AgreementSample, int] | None:
-    """The sample the methods paragraph reports, and whose coding of it.
-
-    The latest sample not marked as practice (drawn with at least ``MIN_SAMPLE`` segments)
-    that one person coded in full, of its segments still usable (``live_items``).
-
-    Returns:
-        (sample, coder id), or None when no such sample is coded.
-    """
-    samples = db.session.scalars(select(AgreementSample).where(
-        AgreementSample.consultation_id == consultation_id,
-        AgreementSample.practice.is_(False)).order_by(AgreementSample.id.desc()))
-    for sample in samples:
-        coders = db.session.scalars(select(AgreementCode.coder_id).where(
-            AgreementCode.sample_id == sample.id).distinct()).all()
-        live = live_items(sample) if len(sample.items) >= MIN_SAMPLE else []
-        for coder_id in coders:
-            done = codes_of(sample, coder_id)
-            if live and all(i.segment_id in done for i in live):
-                return sample, coder_id
-    return None
-
-
-def agreement_sentence(consultation_id: int) -> str:
-    """The measured agreement for the methods paragraph, or "" when none is measured.
-
-    Uses ``reported_sample`` (the latest non-practice sample one person coded in full).
-    """
-    reported = reported_sample(consultation_id)
-    return _sentence(sample_result(*reported)) if reported else ""
-
-
 def mark_practice(sample: AgreementSample, practice: bool, user: User) -> None:
     """Mark a sample as practice (never reported) or as one to count (audited)."""
     sample.practice = practice
@@ -278,18 +245,3 @@ def mark_practice(sample: AgreementSample, practice: bool, user: User) -> None:
 
 def _name(names: dict[int, str], question_id: int | None) -> str:
     return "None" if question_id is None else names.get(question_id, "None")
-
-
-def _figure(agreement: Agreement) -> str:
-    kappa = "not defined" if agreement.kappa is None else f"{agreement.kappa:.2f}"
-    return (f"F1 {agreement.f1:.2f} (95% interval {agreement.low:.2f} to {agreement.high:.2f}), "
-            f"Cohen's kappa {kappa}")
-
-
-def _sentence(result: SampleResult) -> str:
-    if result.themes is None or result.questions is None:  # nothing coded yet
-        return ""
-    return (f"To check the analysis, an analyst coded a random sample of {result.coded} segments "
-            f"without seeing the themes and questions the software had given them. Agreement "
-            f"with the software was, for themes, {_figure(result.themes)}; for questions, "
-            f"{_figure(result.questions)}.")

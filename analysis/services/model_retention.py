@@ -13,7 +13,8 @@ or a redaction happened to touch it. The rule, in one place (``_due``):
 - the newest finished run of a consultation still being worked on (open or drafting) keeps
   its model however old, so ``transform`` goes on placing new segments;
 - the newest finished run of a consultation submitted or closed is retired: its model goes
-  once the run finished longer ago than the retention period (``FORUM_RETENTION_DAYS``),
+  once both the run finished and the consultation closed (``Consultation.closed_at``) longer
+  ago than the retention period (``FORUM_RETENTION_DAYS``),
   applied by ``flask retention purge`` (``purge_models``, a retention hook). Its run says
   so on the themes page; running the analysis again saves a new one.
 """
@@ -57,7 +58,8 @@ def purge_models(days: int, cutoff: datetime) -> str | None:
 
     Args:
         days: the retention period in days, for the sentence.
-        cutoff: a retired run's model goes when the run finished before this.
+        cutoff: a retired run's model goes when the run finished, and its consultation
+            closed, before this.
 
     Returns:
         A sentence saying how many went, or None if none did.
@@ -67,11 +69,11 @@ def purge_models(days: int, cutoff: datetime) -> str | None:
         return None
     return str(ngettext(
         "Deleted %(num)d saved model of an analysis no longer used (superseded by a newer "
-        "analysis, failed, deleted, or of a consultation closed more than %(days)d days "
-        "after it ran).",
+        "analysis, failed, deleted, or of a consultation closed or submitted, and analysed, "
+        "more than %(days)d days ago).",
         "Deleted %(num)d saved models of analyses no longer used (superseded by a newer "
-        "analysis, failed, deleted, or of a consultation closed more than %(days)d days "
-        "after they ran).", len(gone), days=days))
+        "analysis, failed, deleted, or of consultations closed or submitted, and analysed, "
+        "more than %(days)d days ago).", len(gone), days=days))
 
 
 def _sweep(cutoff: datetime | None, consultation_id: int | None) -> list[int]:
@@ -108,7 +110,8 @@ def _due(run: AnalysisRun | None, newest: dict[int, int], cutoff: datetime | Non
     Args:
         run: the run the folder is named after, or None when no such run exists.
         newest: consultation id -> its newest finished run's id.
-        cutoff: a retired run's model goes when it finished before this (None: never).
+        cutoff: a retired run's model goes when it finished, and its consultation closed,
+            before this (None: never).
     """
     if run is None:
         return "gone"
@@ -122,11 +125,18 @@ def _due(run: AnalysisRun | None, newest: dict[int, int], cutoff: datetime | Non
 
 
 def _retired(run: AnalysisRun, cutoff: datetime) -> bool:
-    """A consultation's current run, finished before the cutoff, no longer open."""
+    """A consultation's current run, no longer open, whose run finished and whose consultation
+    closed (or was submitted) before the cutoff: the period counts from the later of the two."""
     if run.finished_at is None or _aware(run.finished_at) > cutoff:
         return False
     consultation = db.session.get(Consultation, run.consultation_id)
-    return consultation is None or consultation.status not in STILL_OPEN
+    if consultation is None:
+        return True
+    if consultation.status in STILL_OPEN:
+        return False
+    # closed_at is None only for a row closed without the model's hook (none should be).
+    closed = consultation.closed_at
+    return closed is None or _aware(closed) <= cutoff
 
 
 def _aware(moment: datetime) -> datetime:

@@ -4,6 +4,11 @@ Neither index alone can find it: the stemmed one holds "evicting" as "evict", wh
 "evicti" does not start, and the one of words as written holds "keeps", not "keep". So the
 words each prefix starts, as the consultation writes them, are put into the phrase in its
 place ("keep evicting", "keep eviction"), and those phrases are looked up stemmed.
+
+The words are read from segments in id order and ranked by frequency, then word, so the same
+data gives the same phrases. A word the engine drops as a stop word is never put in:
+PostgreSQL leaves "and" out of the phrase "keep and", which then finds every "keep" (its
+own list: ``to_tsvector('english', word)`` is empty). SQLite's porter FTS5 has no stop words.
 """
 from __future__ import annotations
 
@@ -11,13 +16,13 @@ import re
 from collections import Counter
 from itertools import islice, product
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from forum.extensions import db
 from forum.models import Segment
 from forum.models.segment_search import keyword_match
 
-__all__ = ["phrase_forms"]
+__all__ = ["phrase_forms", "stop_prefixed"]
 
 SAMPLE = 200  # segments read for a prefix's words: enough to meet its usual forms
 FORMS = 12  # a prefix's commonest words put into the phrase
@@ -30,14 +35,38 @@ def _mixed(term: str) -> bool:
     return len(words) > 1 and 0 < sum(w.endswith("*") for w in words) < len(words)
 
 
+def _stop_words(words: list[str]) -> set[str]:
+    """The words the database's stemmed index leaves out (none on SQLite)."""
+    if db.engine.dialect.name != "postgresql" or not words:
+        return set()
+    return set(db.session.scalars(text(
+        "SELECT w FROM unnest(CAST(:words AS text[])) AS w "
+        "WHERE to_tsvector('english', w) = ''::tsvector"), {"words": words}))
+
+
+def stop_prefixed(terms: list[str]) -> list[str]:
+    """The phrases among ``terms`` with a prefix the stemmed index drops as a stop word.
+
+    PostgreSQL reads "keep a*" as "keep" ("a" is a stop word, even as a prefix): such a
+    phrase is looked up only among the words as written (``keyword_match``'s ``as_written``).
+    None on SQLite, whose index keeps every word.
+    """
+    phrases = [t for t in terms if " " in t and "*" in t]
+    prefixes = sorted({w[:-1] for t in phrases for w in t.split() if w.endswith("*")})
+    dropped = _stop_words(prefixes)
+    return [t for t in phrases if any(w.endswith("*") and w[:-1] in dropped for w in t.split())]
+
+
 def _prefix_words(consultation_id: int, prefix: str) -> list[str]:
     """The words starting ``prefix`` in the consultation's segments, commonest first."""
     texts = db.session.scalars(select(Segment.text).where(
         Segment.consultation_id == consultation_id,
-        keyword_match(db.engine.dialect.name, [prefix + "*"])).limit(SAMPLE))
+        keyword_match(db.engine.dialect.name, [prefix + "*"])).order_by(Segment.id).limit(SAMPLE))
     pattern = re.compile(rf"(?<!{_L}){re.escape(prefix)}{_L}*(?:'{_L}+)?", re.IGNORECASE)
-    seen = Counter(m.group().lower() for text in texts for m in pattern.finditer(text))
-    return [word for word, _ in seen.most_common(FORMS)]
+    seen = Counter(m.group().lower() for said in texts for m in pattern.finditer(said))
+    dropped = _stop_words(sorted(seen))
+    ranked = sorted((w for w in seen if w not in dropped), key=lambda w: (-seen[w], w))
+    return ranked[:FORMS]
 
 
 def phrase_forms(consultation_id: int, term: str) -> list[str]:

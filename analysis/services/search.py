@@ -98,13 +98,15 @@ def keyword_ids(consultation_id: int, words: list[str]) -> set[int]:
     """
     if not words:
         return set()
-    from analysis.services.prefix_phrases import phrase_forms
+    from analysis.services.prefix_phrases import phrase_forms, stop_prefixed
 
     # "keep evicti*": the prefix's words put in ("keep evicting"), found in any form.
     words = words + [form for term in words for form in phrase_forms(consultation_id, term)]
+    written = stop_prefixed(words)  # "keep a*": PostgreSQL's stemmed query reads "keep"
     return set(db.session.scalars(select(Segment.id).where(
         Segment.consultation_id == consultation_id,
-        keyword_match(db.engine.dialect.name, words))))
+        keyword_match(db.engine.dialect.name, [w for w in words if w not in written],
+                      written))))
 
 
 def keyword_scores(consultation_id: int, words: list[str]) -> dict[int, float]:

@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from analysis.models import AgreementSample, Theme
 from analysis.services import agreement as service
+from analysis.services.agreement_report import reported_sample, too_few_left, too_few_sentence
 from analysis.services.question_map import confirm_question
 from analysis.services.theme_store import consultation_themes
 from forum.access import Role, allow
@@ -27,9 +28,12 @@ def index(consultation_id):
     samples = list(db.session.scalars(db.select(AgreementSample).where(
         AgreementSample.consultation_id == consultation.id).order_by(AgreementSample.id.desc())))
     counts = {s.id: service.progress(s, current_user.id) for s in samples}
-    reported = service.reported_sample(consultation.id)
+    reported = reported_sample(consultation.id)
+    short = too_few_left(consultation.id)
     return render_template("agreement/index.html", consultation=consultation, samples=samples,
                            counts=counts, form=ConfirmForm(), size=service.MIN_SAMPLE,
+                           short=short[0] if short else None,
+                           shortfall=too_few_sentence(short[1]) if short else "",
                            reported=reported[0] if reported else None,
                            reported_coder=db.session.get(User, reported[1]) if reported else None)
 

@@ -39,6 +39,8 @@ class Evidence:
     segments: list[Segment]
     # The measured agreement with a blind analyst, as a sentence ("" when not measured).
     agreement: str = ""
+    # Why no agreement is stated though a sample was coded ("" when that is not so).
+    agreement_shortfall: str = ""
 
 
 def gather_evidence(consultation_id: int) -> Evidence:
@@ -62,9 +64,10 @@ def gather_evidence(consultation_id: int) -> Evidence:
         .where(Transcript.id.in_(transcript_ids)))) if transcript_ids else [])
     members = list(db.session.scalars(select(Member).where(Member.id.in_(member_ids))
                                       .order_by(Member.id)))
-    from analysis.services.agreement import agreement_sentence
+    from analysis.services.agreement_report import agreement_sentence, agreement_shortfall
 
-    return Evidence(members, dates, responses, segments, agreement_sentence(consultation_id))
+    return Evidence(members, dates, responses, segments, agreement_sentence(consultation_id),
+                    agreement_shortfall(consultation_id))
 
 
 def placeholders_in(quotes: Iterable[Quote]) -> tuple[str, ...]:
@@ -105,6 +108,8 @@ def methods_paragraph(evidence: Evidence, placeholders: Sequence[str] = ()) -> s
         return f"This response does not yet draw on anything forum members told us. {QUOTES_LINE}"
     people = ngettext("one forum member", "%(num)d forum members", len(evidence.members))
     agreement = f" {evidence.agreement} {AGREEMENT_SCALE}" if evidence.agreement else ""
+    if evidence.agreement_shortfall and not evidence.agreement:
+        agreement = f" {evidence.agreement_shortfall}"
     brackets = ""
     if placeholders:
         brackets = (f" Words in square brackets, such as {word_list(placeholders, 'or')}, stand "

@@ -5,7 +5,7 @@ import enum
 from datetime import date, datetime
 
 from sqlalchemy import Date, DateTime, ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from forum.extensions import Model
 from forum.models.base import enum_type, utcnow
@@ -41,6 +41,10 @@ class Consultation(Model):
         enum_type(ConsultationStatus, "consultation_status"),
         default=ConsultationStatus.OPEN)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # When the status last left open or drafting (None while still open): a retired analysis
+    # model's retention period counts from here too (``analysis.services.model_retention``).
+    # Consultations closed before this was kept have the migration's time (0025).
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     questions: Mapped[list[Question]] = relationship(
         back_populates="consultation", order_by="Question.position",
@@ -48,6 +52,15 @@ class Consultation(Model):
     sections: Mapped[list[ConsultationSection]] = relationship(
         back_populates="consultation", order_by="ConsultationSection.position",
         cascade="all, delete-orphan")
+
+    @validates("status")
+    def _mark_closing(self, _key: str, status: ConsultationStatus) -> ConsultationStatus:
+        # Every way the status changes (the edit form, the demo, a script) goes through here.
+        if ConsultationStatus(status) in STILL_OPEN:
+            self.closed_at = None
+        elif self.status is None or self.status in STILL_OPEN or self.closed_at is None:
+            self.closed_at = utcnow()
+        return status
 
     def days_to_deadline(self, today: date) -> int | None:
         return None if self.deadline is None else (self.deadline - today).days

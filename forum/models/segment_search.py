@@ -193,7 +193,8 @@ def _pg_match(config: str, terms: list[str]) -> ColumnElement[bool]:
     return func.to_tsvector(written, Segment.text).op("@@")(query)
 
 
-def keyword_match(dialect: str, terms: list[str]) -> ColumnElement[bool]:
+def keyword_match(dialect: str, terms: list[str],
+                  as_written: list[str] | None = None) -> ColumnElement[bool]:
     """A condition on ``Segment`` true where the text holds any of the terms, in any form.
 
     Args:
@@ -201,6 +202,9 @@ def keyword_match(dialect: str, terms: list[str]) -> ColumnElement[bool]:
         terms: what to find (at least one), as ``analysis.services.query_words.keywords``
             gives them: a word ("breach"), a prefix ("hous*"), or a phrase ("missed
             appointment", its last word maybe a prefix). Only letters, digits, apostrophes.
+        as_written: terms with a prefix looked up only among the words as written: on
+            PostgreSQL a prefix that is a stop word ("keep a*") is left out of the stemmed
+            query, which then finds every "keep".
 
     Returns:
         A SQLAlchemy condition to use in ``where``.
@@ -208,12 +212,15 @@ def keyword_match(dialect: str, terms: list[str]) -> ColumnElement[bool]:
     # A term with a prefix is also looked up among the words as written: the stemmer makes
     # "eviction" "evict", which "evicti*" does not start. Its other words then match only as
     # typed there; the stemmed lookup still finds their other forms.
-    prefixed = [term for term in terms if "*" in term]
+    prefixed = [term for term in terms if "*" in term] + list(as_written or [])
+    conditions = []
     if dialect == "sqlite":
-        stemmed, words = _fts5_in(FTS_TABLE, terms), _fts5_in(WORDS_TABLE, prefixed)
+        conditions += [_fts5_in(FTS_TABLE, terms)] if terms else []
+        conditions += [_fts5_in(WORDS_TABLE, prefixed)] if prefixed else []
     else:
-        stemmed, words = _pg_match("english", terms), _pg_match("simple", prefixed)
-    return or_(stemmed, words) if prefixed else stemmed
+        conditions += [_pg_match("english", terms)] if terms else []
+        conditions += [_pg_match("simple", prefixed)] if prefixed else []
+    return or_(*conditions) if len(conditions) > 1 else conditions[0]
 
 
 @event.listens_for(Segment.__table__, "after_create")

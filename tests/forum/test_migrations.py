@@ -169,3 +169,22 @@ def test_refusal_notes_already_kept_lose_the_numbers_they_repeated_by_0022(app):
         "The response was not stored: answers[5].value (question 6) is not a whole number. Type "
         "a whole number, like 3.; answers[6].value (question 7) is below 0. Type a number of 0 "
         "or more.", before[1]]
+
+
+def test_consultations_already_closed_get_a_closing_time_from_0025(app):
+    """0025_review24b_closed_at: when a consultation already closed was closed is not known;
+    it gets the migration's time, so its analysis model is kept a full retention period."""
+    reset_database()
+    upgrade(revision="0024_officer23_prefix_words")
+    with db.engine.begin() as conn:
+        for status in ("open", "drafting", "submitted", "closed"):
+            conn.execute(text(
+                "INSERT INTO consultations (title, consulting_body, status, created_at)"
+                " VALUES (:s, 'Body', :s, CURRENT_TIMESTAMP)"), {"s": status})
+    upgrade(revision="0025_review24b_closed_at")
+    with db.engine.begin() as conn:
+        rows = dict(conn.execute(text(
+            "SELECT title, closed_at IS NOT NULL FROM consultations")).tuples().all())
+    upgrade()  # later tests in this process expect the database at head
+    assert {k: bool(v) for k, v in rows.items()} == {
+        "open": False, "drafting": False, "submitted": True, "closed": True}

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from analysis.core.word_list import word_list
+
 from .action_nouns import action_noun, gerund
 from .phrases import GENERIC_HEADS, SENT_PEOPLE, SPEAKER_WORDS
 from .vocabulary import Lexicon
@@ -153,8 +155,8 @@ def asked_actions(question: str, nlp: Any, lexicon: Lexicon,
         thing = _thing(_subject(tokens, be, lexicon), lexicon, display)
         if thing is None or len(named) < len(found):
             continue  # half an action named would mislead
-        joiner = f" {tokens[be + 2].lower_} " if len(verbs) > 1 else ""
-        nouns = ", ".join(n for n, _ in named[:-1]) + joiner + named[-1][0]
+        last = tokens[be + 2].lower_ if len(verbs) > 1 else "and"
+        nouns = word_list([n for n, _ in named], last)
         out.append(f"{nouns[:1].upper()}{nouns[1:]} {named[-1][1]} {thing}")
     out.extend(_active_actions(tokens, lexicon, display))
     return out

@@ -93,7 +93,10 @@ def test_a_closed_consultations_model_goes_after_the_retention_period(
         analysed, consultation, runner):
     run = db.session.get(AnalysisRun, analysed.id)
     run.finished_at = utcnow() - timedelta(days=31)
-    db.session.get(Consultation, consultation.id).status = ConsultationStatus.CLOSED
+    row = db.session.get(Consultation, consultation.id)
+    row.status = ConsultationStatus.CLOSED
+    db.session.commit()
+    row.closed_at = utcnow() - timedelta(days=31)  # closed as long ago as the run
     db.session.commit()
     result = runner.invoke(args=["retention", "purge", "--days", "30"])
     assert result.exit_code == 0, result.output
@@ -129,3 +132,38 @@ def test_a_failed_sweep_leaves_the_finished_run_done_with_its_model(
     run = db.session.get(AnalysisRun, second)
     assert run.status == RunStatus.DONE, run.message
     assert model_folder(second).is_dir()
+
+
+def test_a_consultation_closed_today_keeps_an_old_runs_model_for_the_period(
+        analysed, consultation, runner):
+    """The period counted from the run's finish, so closing a consultation whose analysis ran
+    long ago lost its model at the next purge: it now counts from the later of the run's
+    finish and the closing (``Consultation.closed_at``, set when the status leaves open or
+    drafting, cleared when it returns)."""
+    run = db.session.get(AnalysisRun, analysed.id)
+    run.finished_at = utcnow() - timedelta(days=400)
+    row = db.session.get(Consultation, consultation.id)
+    assert row.closed_at is None
+    row.status = ConsultationStatus.SUBMITTED
+    db.session.commit()
+    assert row.closed_at is not None
+    assert runner.invoke(args=["retention", "purge", "--days", "30"]).exit_code == 0
+    assert model_folder(analysed.id).is_dir()
+    row.status = ConsultationStatus.CLOSED  # submitted, then closed: still counts from then
+    db.session.commit()
+    row.closed_at = utcnow() - timedelta(days=31)
+    db.session.commit()
+    result = runner.invoke(args=["retention", "purge", "--days", "30"])
+    assert result.exit_code == 0, result.output
+    assert not model_folder(analysed.id).exists()
+
+
+def test_reopening_clears_the_closing_time(app, consultation):
+    row = db.session.get(Consultation, consultation.id)
+    row.status = ConsultationStatus.CLOSED
+    closed = row.closed_at
+    assert closed is not None
+    row.status = ConsultationStatus.SUBMITTED
+    assert row.closed_at == closed  # still not open: the period runs from the first closing
+    row.status = ConsultationStatus.DRAFTING
+    assert row.closed_at is None

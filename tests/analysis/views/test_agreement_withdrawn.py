@@ -2,7 +2,8 @@
 still asked for them to be coded and the result page listed them among the disagreements.
 Withdrawal takes a member's words out of analysis at once, samples too: the sample's
 segments that are no longer usable are neither shown nor counted, and a sample coded in
-full before the withdrawal stays reported (on the segments left)."""
+full before the withdrawal stays reported on the segments left, when at least MIN_SAMPLE are
+(test_agreement_too_few: with fewer the paragraph says a new sample is needed)."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -60,4 +61,4 @@ def test_a_sample_coded_before_a_withdrawal_leaves_their_words_out_of_the_result
         f"/consultations/{consultation.id}/agreement/{sample.id}").get_data(as_text=True)
     assert not any(words in html for words in said), "a withdrawn member's words as a disagreement"
     paragraph = methods_paragraph(gather_evidence(consultation.id))
-    assert f"coded a random sample of {left} segments" in paragraph
+    assert f"only {left} of its coded segments remain" in paragraph

@@ -85,3 +85,16 @@ def test_one_of_two_things_is_no_subject_of_an_act(tagger):
     # "Working with drug": half of "drug and alcohol treatment services".
     assert _acts("How should accommodation services work with drug and alcohol treatment "
                  "services?", tagger) == []
+
+
+@pytest.mark.parametrize("question, label", [
+    ("How should treatment be commissioned and funded?",
+     "Commissioning and funding of treatment"),
+    ("How should treatment be commissioned and funded and planned?",
+     "Commissioning, funding and planning of treatment"),
+    ("Should treatment be commissioned or funded?", "Commissioning or funding of treatment"),
+    # The first joiner joins the list, as before the one ``word_list`` joined it.
+    ("Should data be shared and funded or planned?", "Sharing, funding and planning of data"),
+])
+def test_several_passive_acts_are_listed_as_a_sentence_lists_them(tagger, question, label):
+    assert _acts(question, tagger) == [label]
