@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from sqlalchemy import func, select
 
 import surveys.views.runner as runner_views
+from forum.access import public
 from forum.extensions import db
 from surveys.models import SurveyResponse
 from tests.browser.runner_helpers import (
@@ -53,7 +54,9 @@ def release_b(app, monkeypatch):
         return app.response_class(response.get_data() + MARKED[filename],
                                   mimetype="text/javascript")
 
-    app.view_functions["surveys_assets.static"] = released
+    # Declared public as the static view it stands in for is: only a blueprint's own static
+    # files view is public by its name (forum.access).
+    app.view_functions["surveys_assets.static"] = public(released)
     monkeypatch.setattr(runner_views, "assets_stamp", lambda app_static: "releaseb",
                         raising=False)
 

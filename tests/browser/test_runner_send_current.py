@@ -148,5 +148,5 @@ def test_the_sending_line_is_not_written_again_with_the_same_words(live_server, 
     page.evaluate(WATCH_STATUS)
     page.evaluate("() => { dispatchEvent(new Event('online'));"
                   " dispatchEvent(new Event('online')); }")
-    page.wait_for_function("window.__counted >= 2")
+    page.wait_for_function("() => window.__counted >= 2")
     assert page.evaluate("window.__said") == []
