@@ -76,7 +76,8 @@ def test_a_memo_near_the_limit_keeps_its_end_when_labels_make_it_longer(auth, up
     assert "[place]" in _told(auth)
 
 
-def test_a_theme_memo_near_the_limit_keeps_its_end(auth, uploaded):  # noqa: F811
+def _theme_on_a_redacted_segment(auth, uploaded) -> Theme:
+    """A theme holding a segment of the transcript, with "out" redacted as a place."""
     transcript, _dave, _marcia = uploaded
     segment = _redacted_segment(auth, transcript)
     _redact_out(transcript)
@@ -85,6 +86,11 @@ def test_a_theme_memo_near_the_limit_keeps_its_end(auth, uploaded):  # noqa: F81
     db.session.flush()
     db.session.add(ThemeSegment(theme_id=theme.id, segment_id=segment.id))
     db.session.commit()
+    return theme
+
+
+def test_a_theme_memo_near_the_limit_keeps_its_end(auth, uploaded):  # noqa: F811
+    theme = _theme_on_a_redacted_segment(auth, uploaded)
     memo = _long_memo()
     auth.client.post(f"/themes/{theme.id}/memo", data={"memo": memo})
     assert db.session.get(Theme, theme.id).memo == memo.replace("out", "[place]")
@@ -128,14 +134,7 @@ def test_a_memo_labels_took_past_the_limit_can_be_saved_again(auth, uploaded):  
 
 
 def test_a_theme_memo_labels_took_past_the_limit_has_room_in_its_box(auth, uploaded):  # noqa: F811
-    transcript, _dave, _marcia = uploaded
-    segment = _redacted_segment(auth, transcript)
-    _redact_out(transcript)
-    theme = Theme(consultation_id=segment.consultation_id, label="Release")
-    db.session.add(theme)
-    db.session.flush()
-    db.session.add(ThemeSegment(theme_id=theme.id, segment_id=segment.id))
-    db.session.commit()
+    theme = _theme_on_a_redacted_segment(auth, uploaded)
     auth.client.post(f"/themes/{theme.id}/memo", data={"memo": _long_memo()})
     kept = db.session.get(Theme, theme.id).memo
     page = auth.client.get(f"/themes/{theme.id}").get_data(as_text=True)
