@@ -35,7 +35,11 @@ postcodes in new shapes, and decoys (drugs by girls' names, public bodies and re
 (``pii_dev21_lines.py``); ``--fixture dev22`` round twenty-two's, written blind (no rule read):
 transcript turns and survey answers in Scots, Irish, Welsh, Caribbean and Polish-English voices,
 staff, kin, pets and dealers, prison nicknames, spoken numbers and e-mails, and decoys (public
-figures, songs and films, services, slang, regions, courts) (``pii_dev22_lines.py``).
+figures, songs and films, services, slang, regions, courts) (``pii_dev22_lines.py``);
+``--fixture dev23`` round twenty-three's, written blind likewise: Scouse, Geordie, Brummie,
+Bristol, Cornish, Irish Traveller, Romanian-, Punjabi- and Somali-English, young people's, older
+men's and women's hostel voices, every kind planted, and decoys (jargon, public figures by title,
+drug slang that looks like names, songs, festivals) (``pii_dev23_lines.py``).
 
 Run: ``.venv/bin/python bench/redaction_quality.py [--fixture fresh] [--no-demo] [--show-errors]``
 """
@@ -107,6 +111,11 @@ FIXTURES = {"labelled": ROOT / "tests/analysis/fixtures/pii_labelled.jsonl",
             # spoken turns and survey answers in many voices, every kind planted, and decoys
             # (pii_dev22_lines.py); measured by totals only, its misses not read.
             "dev22": ROOT / "tests/analysis/fixtures/pii_dev22.jsonl",
+            # Round twenty-three's, written blind likewise by another helper: new voices (Scouse,
+            # Geordie, Brummie, Bristol, Cornish, Traveller, Romanian-, Punjabi- and Somali-English,
+            # young people, older men, women's hostels), every kind planted, and decoys
+            # (pii_dev23_lines.py).
+            "dev23": ROOT / "tests/analysis/fixtures/pii_dev23.jsonl",
             # The same again by another helper; sealed: no fix was made by reading it.
             "heldout4": ROOT / "tests/analysis/fixtures/pii_heldout4.jsonl",
             # Round thirteen's, by a helper who never read the redactor; sealed likewise.
