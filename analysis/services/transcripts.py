@@ -76,8 +76,8 @@ def _refuse_a_second_copy(session: FocusGroupSession, text: str) -> None:
         Transcript.session_id == session.id, Transcript.original_text == text).limit(1))
     if earlier is not None:
         raise TranscriptError(
-            f"This transcript is already in this session: ‘{earlier.filename}’, uploaded "
-            f"{earlier.uploaded_at:%-d %B %Y}. Open it from the session page instead.")
+            f"This transcript is already in this focus group: ‘{earlier.filename}’, uploaded "
+            f"{earlier.uploaded_at:%-d %B %Y}. Open it from the focus group’s page instead.")
 
 
 def _new_speaker(session: FocusGroupSession, label: str) -> Speaker:
