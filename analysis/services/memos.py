@@ -56,7 +56,8 @@ def redacted_words(consultation_id: int) -> list[tuple[str, str]]:
 
     Returns:
         (the words as said, the label they became) for each redaction kept, while the
-        original words are still held (after a purge nothing is left to compare). A
+        original words are still held (after a purge nothing is left to compare), survey and
+        CSV answers' too (``answer_words``). A
         suggestion nobody has reviewed counts (the turn's redacted text leaves it out until
         it is rejected, ``transcripts.redacted_text``); one a reviewer rejected does not.
     """
@@ -66,8 +67,11 @@ def redacted_words(consultation_id: int) -> list[tuple[str, str]]:
         FocusGroupSession, FocusGroupSession.id == Transcript.session_id).where(
         FocusGroupSession.consultation_id == consultation_id,
         Redaction.status != RedactionStatus.REJECTED))
-    return list(dict.fromkeys((original[r.start:r.end], r.label)
-                              for r, original in found if original and r.end > r.start))
+    from analysis.services.answer_words import answer_redacted_words
+
+    taken = [(original[r.start:r.end], r.label)
+             for r, original in found if original and r.end > r.start]
+    return list(dict.fromkeys(taken + answer_redacted_words(consultation_id)))
 
 
 def _scrubbed(text: str, consultation_id: int) -> tuple[str, list[str]]:
