@@ -186,13 +186,15 @@ def review_redactions(transcript: Transcript, rejected_ids: set[int],
     Returns:
         Plain-English lines of people's decisions lost with segments whose text changed.
     """
-    changed, taken = [], []
+    changed, taken, newly_rejected = [], [], []
     for turn in transcript.turns:
         for redaction in turn.redactions:
             if (redaction.status == RedactionStatus.REJECTED and redaction.id not in rejected_ids
                     and transcript.approved_at is not None):  # once approved as said
                 taken.append(((turn.original_text or "")[redaction.start:redaction.end],
                               redaction.label))
+            if redaction.status != RedactionStatus.REJECTED and redaction.id in rejected_ids:
+                newly_rejected.append(redaction.id)
             redaction.status = (RedactionStatus.REJECTED if redaction.id in rejected_ids
                                 else RedactionStatus.ACCEPTED)
         text = redacted_text(turn)
@@ -206,6 +208,11 @@ def review_redactions(transcript: Transcript, rejected_ids: set[int],
         from analysis.services.segment_resets import text_changed_after_approval
 
         reset = text_changed_after_approval(transcript, [] if approving else changed, taken)
+    if newly_rejected:  # memos saved while they waited lost their words: back they go
+        from analysis.services.memos import put_back_rejected
+
+        db.session.flush()
+        put_back_rejected(newly_rejected, transcript.session.consultation_id)
     db.session.commit()
     return reset
 
