@@ -1,7 +1,7 @@
 """memo_held_labels: where a memo got a label for words only a pending suggestion takes out
 
-Revision ID: 0026_privacy35_memo_held
-Revises: 0025_review24b_closed_at
+Revision ID: 0027_privacy35_memo_held
+Revises: 0026_facil35_attendance_by_match
 Create Date: 2026-12-07 19:20:00
 
 A memo saved while a redaction suggestion waits for review loses the words the suggestion
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0026_privacy35_memo_held'
-down_revision = '0025_review24b_closed_at'
+revision = '0027_privacy35_memo_held'
+down_revision = '0026_facil35_attendance_by_match'
 branch_labels = None
 depends_on = None
 
