@@ -54,6 +54,41 @@ that (mean ARI change, draws 0 / 11, eight responses), none kept:
   parent themes from strong cuts would not be steadier than the runs; dropping only cuts
   saving under 2 or 2.5 changes the policy briefing alone (AMI 0.673 -> 0.592).
 
+Each sample given the whole response's number of runs (an oracle) changes the mean ARI by
++0.001 (draws 0 / 11): without questions too, where the cuts fall is what differs.
+Measured and NOT kept, as it breaks the issue's theme-set rule (every theme at least 5
+segments) and lowers dev on two draws of three:
+- a run one passage under a theme's least size (4, in the cut, the count and the theme-set
+  rules; session 35's stab35a branch), as a run of exactly 5 loses a passage in 41% of 90%
+  samples and could then not be a run. Mean ARI, draws 0 / 11 / 1 (AMI): dev 0.871 ->
+  0.837, 0.894 -> 0.883, 0.866 -> 0.876 (0.661 -> 0.683); briefing 0.782 -> 0.961, 0.799 ->
+  0.886, 0.705 -> 0.792 (0.673); written 0.931 -> 0.932, 0.911 -> 0.915, 0.913 -> 0.922
+  (0.905); second 0.835 -> 0.830, 0.787 -> 0.782, 0.829 -> 0.828 (0.825 -> 0.842); third,
+  fourth, sixth unchanged; fifth 0.830 -> 0.827, 0.881 -> 0.873, 0.851 -> 0.854 (0.868 ->
+  0.876): +0.013 on average over draws 0 and 11, +0.014 on draw 1, mostly the briefing.
+  With questions: +0.006 (draws 0 and 11), +0.007 (draw 1), 5 of 6 up; AMI level but the
+  second 0.889 -> 0.880 and the fifth 0.915 -> 0.918. analysis_quality gives the same
+  (draw 0: the briefing 0.961, dev 0.837, AMI 0.683); without the theme-set rules' change
+  the briefing's 4-passage runs were dissolved there (0.762).
+
+Also tried and not kept (mean ARI change over draws 0 and 11, eight responses):
+- bagging inside the clusterer: 15 internal 90% subsets (seeded by the row count), each
+  cut by the rule, a left-out row joined to the run before or after it whose centre is
+  nearer, the final cut the same dynamic programme on the bags' run memberships (one-hot,
+  concatenated): with the bags' median count -0.017 (2 of 8 up; AMI down on 7, the
+  briefing 0.673 -> 0.603), with the whole's count -0.008 (AMI fifth -0.032, briefing
+  -0.070), cuts wherever 30% of bags cut (+-1 passage) -0.006 (AMI fourth -0.026, fifth
+  -0.038); about twice the time;
+- the count chosen by internal stability (the k within +-2 of the rule's whose cut ten
+  internal 90% subsets reproduce best, by ARI): -0.041, the briefing's AMI 0.673 -> 0.405;
+- binary segmentation (nested cuts) instead of the exact programme: -0.055, dev AMI -0.164;
+- passages chained more (``engine.CHAIN_WEIGHTS`` 0.25, 0.35 or (0.2, 0.1)): AMI up on most
+  (dev 0.661 -> 0.76-0.77 at 0.35 and (0.2, 0.1)), but smoother rows lower the spread
+  unit, so more cuts pass ``CLEAR_CHANGE`` and the dev response's count wavers (13 runs, ARI
+  0.88 -> 0.69-0.72): -0.010, -0.013, -0.006; (0.2, 0.1) with ``CLEAR_CHANGE`` 2.75: +0.005
+  (6 of 8 up) but dev AMI -0.015; at 3.0: +0.002, fifth AMI -0.030; only the placement on
+  rows smoothed once more (0.2 either side), the count as now: -0.002.
+
 Run: ``.venv/bin/python bench/guide_stability.py [--corpus second] [--draw 0 --draw 1]
 [--no-questions [--cuts]]``.
 """
