@@ -31,6 +31,38 @@ and none of these, because some row fell on draw 0 or 1:
 - each sample given the full run's number of runs (an oracle): mean ARI 0.921 -> 0.928 /
   0.925, so how many runs a sample gets is not the main cause: where the cuts fall is.
 
+The question mapping where it is torn (issue #11; ``guide_pairs``: a passage whose best
+question is under 0.7 moves most). Before: mean ARI, draws 0 / 1, written 0.960 / 0.936,
+second 0.900 / 0.885, third 0.963 / 0.969, fourth 0.898 / 0.905, fifth 0.943 / 0.934, sixth
+0.931 / 0.931 (AMI 0.938, 0.889, 0.923, 0.901, 0.915, 0.911); the six responses' passages
+under a numbered heading mapped to it 946 of 1,059 (0.893) and bench/question_accuracy.py's
+"neighbours" 0.590 / 0.843 / 0.906 / 0.906 with 0 / 3 / 5 / 10 examples. None kept:
+- a chain that never goes back (``MappingOptions.forward`` 0.9 -> 1.0, so the posterior is
+  an ordered alignment's): fewer torn passages (second 21% -> 10%, third 17% -> 7%, fourth
+  25% -> 14%), responses mapped level (946), but question_accuracy 0.590 -> 0.508 with no
+  examples (0.858 / 0.906 / 0.906), and the cut less stable: written 0.933 / 0.913, second
+  0.871 / 0.855, third 0.897 / 0.911, fourth 0.905 / 0.892, fifth 0.944 / 0.934, sixth
+  0.928 / 0.929, AMI second 0.866; sharper probabilities make the guide jump, as squaring
+  them did. At 0.97: 945 mapped, 0.574 with no examples, written 0.951 / 0.943, second
+  0.897 / 0.881, third 0.951 / 0.969, fourth 0.903 / 0.896, fifth 0.944 / 0.934, sixth
+  0.932 / 0.931 (lower on average, AMI level);
+- the chain's emissions tempered (probabilities ** (1 / 1.5), renormalised, before the
+  forward-backward): 941 mapped, 0.566 / 0.863 / 0.916 / 0.911; written 0.954 / 0.952,
+  second 0.864 / 0.864, third 0.946 / 0.968, fourth 0.900 / 0.893, fifth 0.927 / 0.922,
+  sixth 0.927 / 0.921, AMI fourth 0.875; its ``stay`` raised or lowered (``expected_stay``
+  ** 0.5 or ** 2): 938 mapped either way (rows not run);
+- a torn passage's guide row (best under 0.7) shared equally by its two likeliest
+  questions: written 0.959 / 0.953, second 0.904 / 0.885, third 0.975 / 0.956, fourth 0.888
+  / 0.899, fifth 0.923 / 0.922, sixth 0.923 / 0.916, AMI second 0.872, fourth 0.883; zeroed
+  (the text alone cuts there): lower on all six (written 0.934 / 0.934, second 0.889 /
+  0.869, fourth 0.850 / 0.876), AMI second 0.862, sixth 0.891;
+- the guide as each passage's chance of answering question k or a later one (cumulative,
+  x sqrt 2, so a change to the next question costs what it did): written 0.949 / 0.929,
+  second 0.879 / 0.866, third 0.938 / 0.951, fourth 0.885 / 0.886, fifth 0.941 / 0.933,
+  sixth 0.929 / 0.930.
+So the soft guide from the present chain sits at a local best: sharper mappings (fewer torn
+passages) move the cut more, softer ones blur the edges.
+
 Without questions (``--no-questions``: the "ours" rows, every response but the NHS
 comments) it gives analysis_quality's figures to three places (draw 0: mean ARI dev 0.871,
 briefing 0.782, written 0.931, second 0.835, third 0.852, fourth 0.945, fifth 0.830, sixth
