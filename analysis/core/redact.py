@@ -55,6 +55,11 @@ Choices, so reviewers know what to expect:
   recovery hubs, projects ("Open Door do a drop in"), pubs and Welsh places ("yn Llanidloes",
   "Maes Gwyn") are found by their frame (``pii/venues.py``); clubs and public figures in the
   news (``pii/public_frames.py``) and accredited programmes ("Kaizen") are kept.
+* A birth date with its month in another language ("born 4 marca 1986") is a date of birth
+  (``pii/foreign_months.py``); a small business named before what it is ("Fresh Start
+  cafe", "Brody's car wash") is a ``[place]``, the word for what it is kept; a nickname
+  after "the" where prison time was done ("my first lump in the Meadow") is a prison
+  (``pii/prison_stints.py``); a rehab someone was funded for is treatment.
 * Other dates (a court or release date, even beside a date of birth), ages, services and
   organisations (Universal Credit, Housing First, Jobcentre, NA, DBS) are kept.
 * The detectors over-propose on purpose: a facilitator reviews every redaction.
@@ -78,6 +83,7 @@ from .pii import (
     name_rules,
     names,
     places,
+    prison_stints,
     prisons,
     public_mentions,
     said_ids,
@@ -198,11 +204,13 @@ def find_personal_data(
         spelt_ids.find_spelt_ids,
         contact.find_dates_of_birth,
         places.find_addresses, prisons.find_prisons, hospitals.find_hospitals, places.find_hostels,
+        prison_stints.find_prison_stints,
     ):
         cands += detector(text)
     cands += whereabouts.find_bare_streets(text, is_word)
     cands += workplaces.find_workplaces(text, is_word)
     cands += workplaces.find_firms(text, is_word) + workplaces.find_pubs(text)
+    cands += workplaces.find_businesses(text, is_word)
     cands += venues.find_venues(text, is_word)
     cands += blocks.lower_case_hostels(text, is_word) + span_edges.firms_by_ampersand(text, is_word)
     cands += institutions.find_by_kind(text, entities, is_word)
