@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from flask_babel import ngettext
+
+from analysis.core.word_list import word_list
 from forum.extensions import db
 from forum.models import Member, Speaker, SpeakerRole
 from forum.services import attendance
@@ -58,3 +61,28 @@ def set_speaker(speaker: Speaker, role: SpeakerRole, member: Member | None) -> A
         The members added to and taken off the focus group's attendance.
     """
     return set_speakers({speaker: (role, member)})
+
+
+def attendance_lines(change: AttendanceChange) -> list[str]:
+    """What a change of speakers (or a transcript deleted) did to the focus group's attendance.
+
+    Args:
+        change: who joined and who left its attendance.
+
+    Returns:
+        A sentence for each, to flash.
+    """
+    lines = []
+    if change.joined:
+        lines.append(ngettext("%(names)s is now recorded as attending this focus group.",
+                              "%(names)s are now recorded as attending this focus group.",
+                              len(change.joined),
+                              names=word_list([m.pseudonym for m in change.joined])))
+    if change.left:
+        lines.append(ngettext(
+            "%(names)s is no longer recorded as attending this focus group: no speaker is "
+            "matched to them now.",
+            "%(names)s are no longer recorded as attending this focus group: no speaker is "
+            "matched to them now.", len(change.left),
+            names=word_list([m.pseudonym for m in change.left])))
+    return lines

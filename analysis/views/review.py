@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 from analysis.services import segments as segment_service
 from analysis.services import transcripts as service
 from analysis.services.joined_paragraphs import joined_paragraphs
+from analysis.services.speakers import AttendanceChange, attendance_lines
 from analysis.views.folding import fold_runs
 from analysis.views.forms import AddRedactionForm
 from analysis.views.transcript_blueprint import MANAGE, bp
@@ -265,12 +266,13 @@ def delete(transcript_id):
     session_id = transcript.session_id
     # Copies often share a file name: the upload time says which one went.
     which = f"\u2018{transcript.filename}\u2019, uploaded {transcript.uploaded_at:%-d %b %Y, %H:%M}"
+    status = transcript.status.value
+    left = delete_transcript(transcript)
     audit.record("transcript_deleted", current_user, transcript, commit=False,
-                 ip=request.remote_addr, status=transcript.status.value)
-    delete_transcript(transcript)
+                 ip=request.remote_addr, status=status, attending_removed=[m.id for m in left])
     db.session.commit()
-    flash(f"This copy of the transcript ({which}) has been deleted, with its speakers and "
-          "redactions.")
+    flash(" ".join([f"This copy of the transcript ({which}) has been deleted, with its speakers "
+                    "and redactions.", *attendance_lines(AttendanceChange([], left))]))
     return redirect(url_for("sessions.show", session_id=session_id))
 
 

@@ -3,9 +3,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import ngettext
 from flask_login import current_user
 
-from analysis.core.word_list import word_list
 from analysis.services import transcripts as service
-from analysis.services.speakers import AttendanceChange, set_speakers
+from analysis.services.speakers import attendance_lines, set_speakers
 from analysis.services.transcript_suggestions import suggest_speakers
 from analysis.views.transcript_blueprint import MANAGE, bp
 from forum.access import allow
@@ -122,25 +121,8 @@ def _save_speakers(transcript: Transcript, choices: dict):
                  attending_removed=[m.id for m in change.left])
     approved = transcript.approved_at is not None \
         or transcript.status == TranscriptStatus.APPROVED
-    flash("Speakers saved." + "".join(" " + line for line in _attendance_lines(change)))
+    flash("Speakers saved." + "".join(" " + line for line in attendance_lines(change)))
     # Words leaving analysis need a look: an important banner, not the green success one.
     for note in _matched_left_out(transcript, before) if approved else []:
         flash(note, "warning")
     return redirect(url_for("transcripts.show", transcript_id=transcript.id))
-
-
-def _attendance_lines(change: AttendanceChange) -> list[str]:
-    lines = []
-    if change.joined:
-        lines.append(ngettext("%(names)s is now recorded as attending this focus group.",
-                              "%(names)s are now recorded as attending this focus group.",
-                              len(change.joined),
-                              names=word_list([m.pseudonym for m in change.joined])))
-    if change.left:
-        lines.append(ngettext(
-            "%(names)s is no longer recorded as attending this focus group: no speaker is "
-            "matched to them now.",
-            "%(names)s are no longer recorded as attending this focus group: no speaker is "
-            "matched to them now.", len(change.left),
-            names=word_list([m.pseudonym for m in change.left])))
-    return lines

@@ -9,6 +9,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import (
+    HiddenField,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -93,6 +94,9 @@ class SessionForm(FlaskForm):
                                  validators=[Optional()])
     member_ids = SelectMultipleField("Members who attended", coerce=int,
                                      widget=GovCheckboxesInput(), validators=[Optional()])
+    # Members whose boxes the form showed ticked because matching a speaker added them, as
+    # "1,5": left ticked they stay so; any other box ticked is the facilitator's own record.
+    matched_ids = HiddenField()
     submit = SubmitField("Save focus group", widget=GovSubmitInput())
 
 

@@ -8,13 +8,21 @@ Attending is not consenting: nothing here reads or changes consent.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from typing import NamedTuple
 
 from sqlalchemy import select, update
 
 from forum.extensions import db
 from forum.models import FocusGroupSession, Member, Speaker, SpeakerRole, Transcript
 from forum.models.sessions import session_members
+
+
+class Ticked(NamedTuple):
+    """The attendance boxes of the focus group's form as sent."""
+
+    member_ids: Collection[int]  # ticked
+    shown_matched: Collection[int] = ()  # shown ticked because matching added them
 
 
 def add_by_matching(session: FocusGroupSession, member: Member) -> bool:
@@ -64,3 +72,29 @@ def drop_unmatched(session: FocusGroupSession, member_ids: Iterable[int]) -> lis
     for member in gone:
         session.members.remove(member)
     return gone
+
+
+def added_by_matching(session: FocusGroupSession) -> set[int]:
+    """Ids of the members recorded as attending the focus group because a speaker was matched
+    to them, not ticked on its form (a corrected match takes them off)."""
+    if session.id is None:
+        return set()
+    return set(db.session.scalars(select(session_members.c.member_id).where(
+        session_members.c.session_id == session.id, session_members.c.by_matching)))
+
+
+def keep_ticked(session: FocusGroupSession, member_ids: Iterable[int]) -> None:
+    """Make attendance the facilitator ticked on the focus group's form their own record: no
+    longer marked as added by matching, so no corrected match takes it off.
+
+    Args:
+        session: the focus group.
+        member_ids: the members whose boxes they ticked (a box shown ticked because matching
+            added the member, and left so, is not one).
+    """
+    ids = set(member_ids)
+    if ids:
+        db.session.flush()
+        db.session.execute(update(session_members).where(
+            session_members.c.session_id == session.id,
+            session_members.c.member_id.in_(ids)).values(by_matching=False))

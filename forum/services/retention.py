@@ -14,8 +14,16 @@ from flask import Flask, current_app
 from sqlalchemy import delete, select
 
 from forum.extensions import db
-from forum.models import RedactionStatus, Segment, SegmentSource, Transcript, TranscriptStatus
+from forum.models import (
+    Member,
+    RedactionStatus,
+    Segment,
+    SegmentSource,
+    Transcript,
+    TranscriptStatus,
+)
 from forum.models.base import utcnow
+from forum.services import attendance
 
 SAFEGUARDING_UNREVIEWED = "a safeguarding flag is not reviewed"
 REDACTION_UNFINISHED = "the redaction review is not finished"
@@ -141,15 +149,27 @@ def approved_before(transcript: Transcript) -> bool:
     return transcript.status == TranscriptStatus.APPROVED or transcript.approved_at is not None
 
 
-def delete_transcript(transcript: Transcript) -> None:
+def delete_transcript(transcript: Transcript) -> list[Member]:
     """Delete a transcript with its speakers, turns, redactions and any segments made from it.
 
-    The caller commits (and audits).
+    Attendance its speakers' matches added goes as a corrected match's does
+    (``attendance.drop_unmatched``): a member no speaker of the focus group's other
+    transcripts is matched to stops attending it, unless ticked on its form. The caller
+    commits (and audits).
+
+    Args:
+        transcript: the transcript to delete.
+
+    Returns:
+        The members no longer recorded as attending its focus group.
     """
+    session = transcript.session
+    matched = {s.member_id for s in transcript.speakers if s.member_id is not None}
     # Segments name their transcript by id only: the turn's cascade would miss any without one.
     db.session.execute(delete(Segment).where(Segment.source_type == SegmentSource.TRANSCRIPT,
                                              Segment.source_id == transcript.id))
     db.session.delete(transcript)
+    return attendance.drop_unmatched(session, matched)
 
 
 def retention_plan(days: int, now: datetime | None = None,

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from forum.extensions import db
 from forum.models import FocusGroupSession, Member, Transcript, Turn, User
+from forum.services import attendance
 
 
 def list_sessions() -> list[FocusGroupSession]:
@@ -67,14 +68,30 @@ def facilitator_name(user: User) -> str:
 
 
 def save_session(session: FocusGroupSession, *, title: str, consultation_id: int, held_on: date,
-                 area: str, facilitator_id: int, member_ids: list[int]) -> FocusGroupSession:
+                 area: str, facilitator_id: int, attending: attendance.Ticked,
+                 ) -> FocusGroupSession:
+    """Store the focus group's form: its details and who attended.
+
+    Args:
+        session: the focus group (new or stored).
+        title, consultation_id, held_on, area, facilitator_id: as on the form.
+        attending: the members whose boxes are ticked, and which of them the form showed
+            ticked because matching a speaker added them. Left ticked, those stay added by
+            matching (a corrected match takes them off); any other ticked box is the
+            facilitator's own record (``attendance.keep_ticked``).
+
+    Returns:
+        The focus group, committed.
+    """
     session.title = title.strip()
     session.consultation_id = consultation_id
     session.held_on = held_on
     session.area = area.strip() or None
     session.facilitator_id = facilitator_id or None
-    session.members = list(db.session.scalars(select(Member).where(Member.id.in_(member_ids))))
+    session.members = list(db.session.scalars(
+        select(Member).where(Member.id.in_(attending.member_ids))))
     db.session.add(session)
+    attendance.keep_ticked(session, set(attending.member_ids) - set(attending.shown_matched))
     db.session.commit()
     return session
 

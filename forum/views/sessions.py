@@ -7,7 +7,7 @@ from forum.extensions import db
 from forum.forms.accounts import ConfirmForm
 from forum.forms.consultations import SessionForm
 from forum.models import FocusGroupSession
-from forum.services import audit
+from forum.services import attendance, audit
 from forum.services import sessions as service
 from forum.services.consultations import consultation_choices
 from forum.services.retention import delete_waits, offers_delete
@@ -32,7 +32,9 @@ def _form(session: FocusGroupSession | None = None) -> SessionForm:
                            facilitator_id=current_user.id if current_user.can_facilitate else 0)
     else:
         form = SessionForm(obj=session, member_ids=[m.id for m in session.members],
-                           facilitator_id=session.facilitator_id or 0)
+                           facilitator_id=session.facilitator_id or 0,
+                           matched_ids=",".join(map(str, sorted(
+                               attendance.added_by_matching(session)))))
     form.consultation_id.choices = consultation_choices()
     form.facilitator_id.choices = service.facilitator_choices(
         keep=session.facilitator if session else None)
@@ -56,14 +58,26 @@ def _save(session: FocusGroupSession, form: SessionForm, is_new: bool):
                                  consultation_id=form.consultation_id.data,
                                  held_on=held_on, area=form.area.data or "",
                                  facilitator_id=form.facilitator_id.data or 0,
-                                 member_ids=form.member_ids.data or [])
+                                 attending=attendance.Ticked(
+                                     form.member_ids.data or [], _ids(form.matched_ids.data)))
             flash("Focus group saved.")
             return redirect(url_for("sessions.show", session_id=session.id))
         form.title.errors = [*form.title.errors,
                              f"A focus group called {clash.title} on {clash.held_on:%-d %B %Y} "
                              "already exists. Change the name, or go to that focus group"]
+    matched = attendance.added_by_matching(session)
     return render_template("forum/sessions/edit.html", form=form, session_obj=session,
-                           is_new=is_new, clash=clash)
+                           is_new=is_new, clash=clash, member_items=[
+                               {"hint": {"text": MATCHED_HINT}} if value in matched else {}
+                               for value, _label in service.member_choices()])
+
+
+MATCHED_HINT = ("Added by matching them to a speaker in a transcript: they come off if that "
+                "match changes")
+
+
+def _ids(text: str | None) -> set[int]:
+    return {int(part) for part in (text or "").split(",") if part.strip().isdigit()}
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -39,3 +39,20 @@ def test_a_request_far_over_the_limit_still_gets_the_too_big_page(
     response = _send(auth, session_with_members[0], b"Dave: hello there\n" * 2000)
     assert response.status_code == 413 and b"too big" in response.data
     assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 0
+
+
+def test_read_through_stops_at_four_times_the_limit(app, auth, session_with_members):  # noqa: F811
+    """Just under OVER_LIMIT_READ times the limit the form comes back with what was typed;
+    just over it, the plain 'The file is too big' page (small files: the limit is lowered)."""
+    from analysis.views.transcripts import OVER_LIMIT_READ
+
+    limit = 10_000
+    app.config["MAX_CONTENT_LENGTH"] = limit
+    auth.login(Role.FACILITATOR)
+    under = _send(auth, session_with_members[0], b"x" * (OVER_LIMIT_READ * limit - 1_000))
+    assert under.status_code == 200
+    assert "Dee Jones\nSam Hartley</textarea>" in under.get_data(as_text=True)
+    over = _send(auth, session_with_members[0], b"x" * (OVER_LIMIT_READ * limit + 100))
+    assert over.status_code == 413 and b"The file is too big" in over.data
+    assert "Dee Jones" not in over.get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 0

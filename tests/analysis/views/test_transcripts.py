@@ -279,6 +279,8 @@ def test_cp1252_and_utf16_text_is_read(auth, session_with_members):
 
 
 def test_oversized_upload_is_refused(app, auth, session_with_members):
+    # Over 4 times the limit (OVER_LIMIT_READ): the 413 page. Just over the limit the form comes
+    # back with what was typed: test_transcript_upload_too_big, browser/test_transcript_too_big.
     app.config["MAX_CONTENT_LENGTH"] = 2000
     auth.login(Role.FACILITATOR)
     response = upload(auth, session_with_members[0], b"Dave: hello there\n" * 500)
