@@ -208,14 +208,20 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
             strength(w) for w in others)
         # Who said it, where known (a remark pasted twice is one); else how often it is said.
         said = support.get(phrase, n) if strict else n
+        before = head_part(phrase.split())
         if said < least and (not all(widely(w) for w in [head, *others]) or (
-                head not in weight and any(w in PREPOSITIONS for w in phrase.split()))):
+                head not in weight and any(w in PREPOSITIONS for w in phrase.split())) or (
+                len(before) > MIN_LABEL_WORDS and not widely(" ".join(before[:-1]))
+                and support.get(head, 0) < size / 2)):
             # One remark's phrase names no theme ("Sheer volume", "Meat ease"), unless each
             # of its words is said widely in it ("Helpful advice" over helpful advice); but
             # words joined by a preposition say how they are joined: "court" and "breach"
             # said widely are no evidence for "Court for breach" (a written response's
             # answer on breach), unless its head is one of the theme's keywords ("Recall
-            # to prison", "Condition of licence").
+            # to prison", "Condition of licence"). Nor are words of a compound in front said
+            # apart ("mental" in "mental disorder", "health" in "ill health") evidence for
+            # one remark's "Mental health treatment" (a briefing's passages on police
+            # contact), unless most of the theme says its head ("Alcohol monitoring tag").
             continue
         score *= math.sqrt(said) / (1 + 0.15 * max(len(phrase.split()) - 2, 0))
         if any(w in GENERIC_HEADS for w in others):
