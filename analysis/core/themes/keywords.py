@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from .label_evidence import LabelEvidence
-from .mixed_names import FALLBACK, mixed_label
+from .mixed_names import COMMENTS_SHARE, FALLBACK, comments_on_noun, mixed_label
 from .phrases import (
     ACTOR_HEADS,
     GENERIC_HEADS,
@@ -42,9 +42,6 @@ __all__ = ["FALLBACK", "MAX_LABEL_WORDS", "acceptable_label", "extract_keywords"
 
 FEW_STRONG = 3  # with fewer strong terms, single-segment terms fill the list up
 UNKEYED_SAYERS = 3  # a phrase with none of the theme's keywords needs this many sayers
-# "Comments on X" when no phrase said twice fits: X must be said in this share of the theme
-# (a third is a mixed theme: "Comments on condition" over licence talk and unrelated remarks).
-COMMENTS_SHARE = 0.4
 
 
 def acceptable_label(label: str) -> bool:
@@ -271,9 +268,10 @@ def make_labels(keywords: Sequence[Sequence[tuple[str, float]]],
     def label(i: int, words: Sequence[tuple[str, float]], said: Sequence[str]) -> str:
         e = evidence[i]
         found = make_label(words, said, display, e.support, e.size, e.hint_words, e.stance)
-        # No one subject: the two it mixes ("Mixed comments on X and Y"), where they are said.
-        return (found != FALLBACK and found) or mixed_label(
-            words, said, e, acceptable_label, display) or found
+        # No one subject: the noun most of it says, or the two it mixes ("Mixed comments on
+        # X and Y"), where they are said.
+        return (found != FALLBACK and found) or comments_on_noun(words, e, display) or (
+            mixed_label(words, said, e, acceptable_label, display)) or found
 
     labels = [f if f else label(i, k, p)
               for i, (k, p, f) in enumerate(zip(keywords, phrases, fixed, strict=False))]
