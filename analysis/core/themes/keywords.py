@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from .label_evidence import LabelEvidence
-from .mixed_names import FALLBACK, mixed_label
+from .mixed_names import COMMENTS_SHARE, FALLBACK, comments_on_noun, mixed_label
 from .phrases import (
     ACTOR_HEADS,
     GENERIC_HEADS,
@@ -42,9 +42,6 @@ __all__ = ["FALLBACK", "MAX_LABEL_WORDS", "acceptable_label", "extract_keywords"
 
 FEW_STRONG = 3  # with fewer strong terms, single-segment terms fill the list up
 UNKEYED_SAYERS = 3  # a phrase with none of the theme's keywords needs this many sayers
-# "Comments on X" when no phrase said twice fits: X must be said in this share of the theme
-# (a third is a mixed theme: "Comments on condition" over licence talk and unrelated remarks).
-COMMENTS_SHARE = 0.4
 
 
 def acceptable_label(label: str) -> bool:
@@ -208,14 +205,20 @@ def make_label(keywords: Sequence[tuple[str, float]], phrases: Sequence[str],
             strength(w) for w in others)
         # Who said it, where known (a remark pasted twice is one); else how often it is said.
         said = support.get(phrase, n) if strict else n
+        before = head_part(phrase.split())
         if said < least and (not all(widely(w) for w in [head, *others]) or (
-                head not in weight and any(w in PREPOSITIONS for w in phrase.split()))):
+                head not in weight and any(w in PREPOSITIONS for w in phrase.split())) or (
+                len(before) > MIN_LABEL_WORDS and not widely(" ".join(before[:-1]))
+                and support.get(head, 0) < size / 2)):
             # One remark's phrase names no theme ("Sheer volume", "Meat ease"), unless each
             # of its words is said widely in it ("Helpful advice" over helpful advice); but
             # words joined by a preposition say how they are joined: "court" and "breach"
             # said widely are no evidence for "Court for breach" (a written response's
             # answer on breach), unless its head is one of the theme's keywords ("Recall
-            # to prison", "Condition of licence").
+            # to prison", "Condition of licence"). Nor are words of a compound in front said
+            # apart ("mental" in "mental disorder", "health" in "ill health") evidence for
+            # one remark's "Mental health treatment" (a briefing's passages on police
+            # contact), unless most of the theme says its head ("Alcohol monitoring tag").
             continue
         score *= math.sqrt(said) / (1 + 0.15 * max(len(phrase.split()) - 2, 0))
         if any(w in GENERIC_HEADS for w in others):
@@ -265,9 +268,10 @@ def make_labels(keywords: Sequence[Sequence[tuple[str, float]]],
     def label(i: int, words: Sequence[tuple[str, float]], said: Sequence[str]) -> str:
         e = evidence[i]
         found = make_label(words, said, display, e.support, e.size, e.hint_words, e.stance)
-        # No one subject: the two it mixes ("Mixed comments on X and Y"), where they are said.
-        return (found != FALLBACK and found) or mixed_label(
-            words, said, e, acceptable_label, display) or found
+        # No one subject: the noun most of it says, or the two it mixes ("Mixed comments on
+        # X and Y"), where they are said.
+        return (found != FALLBACK and found) or comments_on_noun(words, e, display) or (
+            mixed_label(words, said, e, acceptable_label, display)) or found
 
     labels = [f if f else label(i, k, p)
               for i, (k, p, f) in enumerate(zip(keywords, phrases, fixed, strict=False))]

@@ -32,7 +32,8 @@ from .phrases import (
 )
 from .said_forms import COMMENTS_ON, as_said
 
-__all__ = ["FALLBACK", "MIXED_ON", "MIX_SHARE", "is_mixed", "mixed_label", "number_mixed"]
+__all__ = ["COMMENTS_SHARE", "FALLBACK", "MIXED_ON", "MIX_SHARE", "comments_on_noun", "is_mixed",
+           "mixed_label", "number_mixed"]
 
 FALLBACK = "Mixed comments"  # a theme's label when nothing names it (``keywords.make_label``)
 MIXED_ON = f"{FALLBACK} on "
@@ -43,6 +44,36 @@ MIXED_ON = f"{FALLBACK} on "
 MIX_SHARE = 0.2
 MIX_SAYERS = 3
 NO_SUBJECT = GENERIC_HEADS | SPEAKER_WORDS | VAGUE_MODIFIERS | PREPOSITIONS
+# "Comments on X" when no phrase said twice fits: X must be said in this share of the theme
+# (a third is a mixed theme: "Comments on condition" over licence talk and unrelated remarks).
+COMMENTS_SHARE = 0.4
+
+
+def comments_on_noun(keywords: Sequence[tuple[str, float]], evidence: LabelEvidence,
+                     display: Callable[[str], str] = str) -> str | None:
+    """Name a theme left "Mixed comments" after the keyword most of it says that is a noun
+    of the run, though it heads none of the theme's own phrases: an answer on outcome
+    measures says "the measures", "as a measure", and was "Mixed comments".
+
+    Args:
+        keywords: the theme's (term, weight) pairs, best first.
+        evidence: ``label_evidence`` of the theme (who said what; ``nouns``: the run's).
+        display: shows a term in its proper case.
+
+    Returns:
+        "Comments on X" for a keyword said by ``COMMENTS_SHARE`` of the theme's segments (and
+        ``WIDELY_FROM`` segments in all) that heads a noun phrase in the run, or None.
+    """
+    size = evidence.size
+    if size < WIDELY_FROM:
+        return None
+    top = max((w for _, w in keywords), default=0.0) or 1.0
+    found = [(-(0.5 + w / top) * evidence.support.get(t, 0), t) for t, w in keywords
+             if " " not in t and t not in NO_SUBJECT and t in evidence.nouns
+             and evidence.support.get(t, 0) >= COMMENTS_SHARE * size]
+    if not found:
+        return None
+    return as_said(COMMENTS_ON + show_phrase(min(found)[1], display), evidence.forms)
 
 
 def is_mixed(label: str) -> bool:

@@ -57,3 +57,23 @@ def test_a_phrase_joined_by_a_preposition_said_once_names_no_theme():
     support = {"advice": 6, "helpful": 5, "helpful advice": 1}
     assert make_label([("advice", 0.6), ("helpful", 0.5)], ["helpful advice"], support=support,
                       size=10) == "Helpful advice"
+
+
+def test_a_compound_said_once_names_no_theme_from_its_words_said_apart():
+    """A briefing's passages on police contact with people with multiple needs were named
+    "Mental health treatment", one passage's phrase: "mental" and "health" were said widely,
+    but apart ("mental disorder", "ill health"), and "treatment" by three of eight."""
+    keywords = [("contact", 0.45), ("treatment", 0.44), ("police", 0.4), ("mental", 0.3),
+                ("health", 0.3)]
+    support = {"police": 6, "treatment": 3, "mental": 3, "health": 3, "contact": 3,
+               "ill": 1, "disorder": 1, "mental health treatment": 1, "mental health": 1,
+               "health treatment": 1, "mental disorder": 1, "ill health": 1}
+    phrases = ["mental health treatment", "mental disorder", "ill health"]
+    # No phrase names it: a document's run is then named by its central phrase (``central``).
+    assert make_label(keywords, phrases, support=support, size=8) == "Mixed comments"
+    # Most of the theme says its head: the one remark's compound says which kind of it.
+    support.update({"treatment": 5})
+    assert make_label(keywords, phrases, support=support, size=8) == "Mental health treatment"
+    # The compound said widely itself: each of its words says it.
+    support.update({"treatment": 3, "mental health": 3})
+    assert make_label(keywords, phrases, support=support, size=8) == "Mental health treatment"

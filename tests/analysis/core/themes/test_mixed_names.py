@@ -74,3 +74,27 @@ def test_a_subject_said_inside_a_long_phrase_names_the_theme(spacy_words):
     keywords = [("tag", 0.5), ("monitoring", 0.3), ("dependent", 0.3), ("pub", 0.2)]
     # As lemmas: the pipeline shows it as said ("Alcohol monitoring tags").
     assert evidence_label(spacy_words, texts, keywords) == "Alcohol monitoring tag"
+
+
+def test_a_noun_most_of_a_theme_says_names_it_though_it_heads_none_of_its_phrases():
+    # A second response's answer on outcome measures says "the measures", "as a measure",
+    # "deciding the measures": no phrase of it is headed by "measure" (the answer before
+    # says "specific measures"), and it was "Mixed comments".
+    from analysis.core.themes.keywords import make_labels
+    from analysis.core.themes.label_evidence import LabelEvidence
+
+    keywords = [("measure", 0.8), ("view", 0.65), ("readmission", 0.65), ("level", 0.65)]
+    phrases = ["night of release", "continuity of treatment", "readmission to hospital",
+               "lived experience"]
+    support = {"measure": 4, "month": 2, "accommodation": 2, "view": 1, "readmission": 1,
+               "level": 1, "night of release": 1, "continuity of treatment": 1,
+               "readmission to hospital": 1, "lived experience": 1}
+    nouns = frozenset(["measure", "release", "treatment", "hospital", "experience"])
+    evidence = LabelEvidence(support, 6, nouns=nouns, forms={"measure": "measures"})
+    assert make_labels([keywords], [phrases], evidence=[evidence]) == ["Comments on measures"]
+    # A word no phrase of the run is headed by may be a verb or an adjective: none names it.
+    evidence = LabelEvidence(support, 6, nouns=nouns - {"measure"})
+    assert make_labels([keywords], [phrases], evidence=[evidence]) == ["Mixed comments"]
+    # Said by a third: a mixed theme, not one on measures.
+    evidence = LabelEvidence({**support, "measure": 2}, 6, nouns=nouns)
+    assert make_labels([keywords], [phrases], evidence=[evidence]) == ["Mixed comments"]
