@@ -87,3 +87,19 @@ def test_a_ward_someone_was_put_on_at_a_hospital_is_the_hospital(real_nlp):
 ])
 def test_a_named_centre_or_house_kipped_in_is_a_hostel(text, hostel, real_nlp):
     assert ("hostel", hostel) in found(text, real_nlp)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("the 42 bus to Tyldesley is the one I get to probation", "Tyldesley"),
+    ("they moved me out to Kirkbymoor and I knew nobody", "Kirkbymoor"),
+    ("she took the kids back to Bełchatów when I was inside", "Bełchatów"),
+    ("my nan's is 12 Rathmore Gardens, Dunnamore", "Dunnamore"),
+    ("worked nights at Holmfield Joinery til the accident", "Holmfield Joinery"),
+])
+def test_a_town_travelled_to_after_an_address_or_a_shift_is_a_place(text, town, real_nlp):
+    assert ("place", town) in found(text, real_nlp)
+
+
+def test_going_back_to_someone_still_a_person(real_nlp):
+    text = "went back to Kerry-Ann after every sentence and she took me back"
+    assert ("name", "Kerry-Ann") in found(text, real_nlp)

@@ -7,7 +7,10 @@
   Redruth"): a place even where the name rules read a surname (a place wins a tie).
 * An estate or site lived on, "on the" and one or two capitalised words ("we lived on the
   Brook Vale", "grew up on the Pennywell"); people are never "the X".
-* Where someone worked as a job ("I was a miner at Thoresby"): a workplace.
+* A town travelled or moved to ("the 42 bus to Tyldesley", "moved me out to Kirkbymoor"),
+  the town after a street address ("12 Rathmore Gardens, Dunnamore").
+* Where someone worked as a job or a shift ("I was a miner at Thoresby", "worked nights at
+  Holmfield Joinery"): a workplace.
 * A named House or Centre kipped or dossed in ("kippin' in the Beacon Centre"): a hostel.
 * A ward someone was put on at a hospital found already ("they put me on Larkspur at
   Fairfield General"): part of the hospital.
@@ -38,11 +41,22 @@ LIVES_IN = re.compile(
     r"|(?:i['’]?m|i[ \t]+am|he['’]?s|she['’]?s|we['’]?re|they['’]?re))"
     r"(?:[ \t]+(?i:still|now|originally|all[ \t]+the[ \t]+way))?[ \t]+(?i:in|from)[ \t]+$")
 IN_COUNTRY_AFTER = re.compile(r",?[ \t]+in[ \t]+(?P<region>[A-Z][\w'’ -]+?)\b(?=[,.;!?]|$)")
+# "the 18 bus to Hattersley", "moved me out to Skelmersdale", "took the kids back to Tczew".
+# Going "back to" someone is to a person ("went back to Kerry-Ann"); taking or sending
+# someone back is to a place.
+TRAVEL_TO = re.compile(
+    r"\b(?:(?i:bus|train|coach|out|moved|move|moving|moves)"
+    r"|(?i:take|takes|took|taken|taking|send|sent|moved)(?:[ \t]+[\w'’]+){1,2}[ \t]+(?i:back))"
+    r"[ \t]+to[ \t]+$")
 SHOP_IN = re.compile(rf"\b(?P<shop>{CAP_WORD})[ \t]+in[ \t]+$")
 ON_THE = re.compile(
     r"\b(?i:live|lives|lived|living|grew[ \t]+up|brought[ \t]+up|raised|stayed|staying"
     rf"|house|flat)[ \t]+on[ \t]+the[ \t]+(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD})?)"
     r"(?![\w'’-]|[ \t]+(?:Road|Street|Lane|Avenue))")
+# "worked nights at Moorside Joinery": a shift said where it is done.
+SHIFT_AT = re.compile(
+    r"\b(?i:work(?:s|ed|ing)?)[ \t]+(?i:nights|days|lates|earlies|shifts|weekends)[ \t]+at"
+    rf"[ \t]+(?P<name>{NAME})(?![\w'’-])")
 JOB_AT = re.compile(
     r"\b(?i:was|were|been|am|is|as|worked[ \t]+as)[ \t]+(?i:a|an)[ \t]+(?P<job>[a-z]+)[ \t]+at"
     rf"[ \t]+(?P<name>{CAP_WORD})(?![\w'’-])")
@@ -81,14 +95,21 @@ def _schools(text: str, is_word: Callable[[str], bool]) -> list[Candidate]:
     return found
 
 
-def _towns(text: str, is_word: Callable[[str], bool]) -> list[Candidate]:
+def _towns(text: str, found: list[Candidate],
+           is_word: Callable[[str], bool]) -> list[Candidate]:
     """A capitalised word lived in, come from, or where a named shop is."""
-    found = []
+    towns = []
     for m in re.finditer(rf"(?<![\w'’-]){CAP_WORD}(?![\w'’-])", text):
         before = text[max(0, m.start() - 40):m.start()]
         shop = SHOP_IN.search(before)
         country = IN_COUNTRY_AFTER.match(text, m.end())
-        if not (LIVES_IN.search(before) or (shop and said_as_shop(
+        # "17 Tullymore Gardens, Omagh": the word after a street address is its town.
+        after_address = re.match(r"[ \t]*(?:[.,;!?]|$)", text[m.end():]) and any(
+            c.label == "place" and c.end == m.start() - 2 and text[c.end] == ","
+            and c.end - c.start > len(m.group()) for c in found)
+        travelled = TRAVEL_TO.search(before) and not any(
+            part in load_set("first_names.txt") for part in m.group().lower().split("-"))
+        if not (LIVES_IN.search(before) or travelled or after_address or (shop and said_as_shop(
                 text, m.start() - len(before) + shop.start("shop"),
                 m.start() - len(before) + shop.end("shop")))
                 or (country and is_kept_region(country.group("region"))
@@ -96,8 +117,8 @@ def _towns(text: str, is_word: Callable[[str], bool]) -> list[Candidate]:
             continue
         if (is_word(m.group().lower()) and not shop) or _no_place(text, *m.span(), is_word):
             continue
-        found.append(Candidate(*m.span(), "place"))
-    return found
+        towns.append(Candidate(*m.span(), "place"))
+    return towns
 
 
 def find_named_sites(text: str, found: list[Candidate],
@@ -114,13 +135,18 @@ def find_named_sites(text: str, found: list[Candidate],
     """
     if is_word is None:
         return []
-    out = _schools(text, is_word) + _towns(text, is_word)
+    out = _schools(text, is_word) + _towns(text, found, is_word)
     for m in ON_THE.finditer(text):
         name = m.group("name")
         # "Meadow Well": a later word of an estate's name may be any word.
         if not (is_kept_region(name) or name.lower() in load_set("not_names.txt")
                 or said_as_shop(text, *m.span("name")) or never_name(name.split()[0])
                 or first_word_generic(text, m.start("name"))):
+            out.append(Candidate(*m.span("name"), "place"))
+    for m in SHIFT_AT.finditer(text):
+        name = m.group("name")
+        if not (_no_place(text, *m.span("name"), is_word) or (" " not in name and (
+                is_word(name.lower()) or name.lower() in load_set("first_names.txt")))):
             out.append(Candidate(*m.span("name"), "place"))
     for m in JOB_AT.finditer(text):
         name = m.group("name")
