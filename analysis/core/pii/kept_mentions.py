@@ -1,13 +1,13 @@
 """Words the detectors propose that name no one and no one's place, dropped before resolving.
 
-* A festival or day ("on Christmas Eve", "a Valentine's baby", "New Year's Day").
-* A kept region read as a person after a word of place ("anyone on Wearside").
+* A festival or day ("on New Year's Eve", "a Valentine's card", "Boxing Day").
+* A kept region read as a person after a word of place ("anyone on Humberside").
 * A language spoken or said in ("in Gujarati we say", "she speaks Tigrinya").
 * A football club: a town that plays, beats or draws with another ("Bolton beat Wigan"),
   the one played, and a town before a club's word ("Grimsby Town fans", "Stockport County").
-* A kind of housing or service written with capitals ("Approved Premises", "the Advice
-  Centre", "the Law Centre"): the kind, not a named one.
-* A word with its g dropped ("the landin'", "walkin'"): the word, not a person.
+* A kind of housing or service written with capitals ("Supported Housing", "the Advice
+  Centre", "the Job Centre"): the kind, not a named one.
+* A word with its g dropped ("the buildin'", "walkin'"): the word, not a person.
 * A public office's seat ("the Bishop of Carlisle", "the Mayor of Salford").
 * A song's title read as a name: capitalised words running on to a capitalised pronoun
   ("Tears Will Find Us Here").

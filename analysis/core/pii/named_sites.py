@@ -1,7 +1,8 @@
 """Named places found by the frame around them where no cue word is in the name.
 
 * A school named with its kind in lower case ("goes Hollin Bank primary", "at Marsden
-  juniors"); "high" only after going or being at it ("goes Brindley high").
+  juniors"); "high" only after going or being at it ("goes Brindley high"). The kind is
+  part of the span, so the school outranks a shorter reading of its name (a prison's).
 * A town said as where someone lives, is from or comes from ("my gran still lives in
   Ashby", "I come from Vaslui, in Romania"), or where a shop or firm is ("works up Lidl in
   Redruth"): a place even where the name rules read a surname (a place wins a tie).
@@ -13,7 +14,8 @@
   Holmfield Joinery"): a workplace.
 * A named House or Centre kipped or dossed in ("kippin' in the Beacon Centre"): a hostel.
 * A ward someone was put on at a hospital found already ("they put me on Larkspur at
-  Fairfield General"): part of the hospital.
+  Fairfield Hospital"), or said with what it is ("on Hornbeam, the PICU", "the Rowan suite
+  at the mental health unit"): part of the hospital.
 """
 from __future__ import annotations
 
@@ -31,7 +33,8 @@ __all__ = ["find_named_sites"]
 
 NAME = rf"{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}}"
 SCHOOL_KIND = r"(?:primary|secondary|juniors|infants|academy|comp|comprehensive|grammar)"
-SCHOOL_LOWER = re.compile(rf"(?<![\w'’-])(?P<name>{NAME})[ \t]+(?:{SCHOOL_KIND}|(?P<high>high))\b")
+SCHOOL_LOWER = re.compile(rf"(?<![\w'’-])(?P<name>{NAME})[ \t]+(?:{SCHOOL_KIND}|(?P<high>high))"
+                          r"(?:[ \t]+school)?\b")
 ATTENDS = re.compile(r"\b(?i:goes|go|going|went|gone|attends?|attended|at|to)[ \t]+$")
 # Words that say what kind a school is, not which one ("the Catholic primary").
 SCHOOL_DESCRIPTIONS = frozenset(["catholic", "church", "christian", "muslim", "jewish", "state",
@@ -68,6 +71,13 @@ KIPPING_IN = re.compile(
     r"\b(?i:kip(?:s|ped|ping|pin['’])?|doss(?:ed|ing|in['’])?|stoppin['’]|stopping|stopped"
     r"|sleepin['’]|stayin['’])[ \t]+(?i:in|at)[ \t]+(?:(?i:the)[ \t]+)?"
     rf"(?P<name>{SAINTLY_NAME}[ \t]+(?:House|Centre|Center|Court|Hall|Lodge|Project))\b")
+# "they put me on Larkspur, the PICU", "the Rowan suite at the mental health unit": a ward
+# said with what it is.
+WARD_SAID = re.compile(
+    rf"\bon[ \t]+(?P<name>{CAP_WORD})[ \t]*,[ \t]+(?:the|a)[ \t]+(?:PICU|picu|(?:acute|psych"
+    r"|psychiatric|secure|locked|mental health)?[ \t]*(?:ward|unit))\b"
+    rf"|\bthe[ \t]+(?P<suite>{CAP_WORD})[ \t]+(?:suite|ward|unit)[ \t]+(?:at|in|of)[ \t]+the"
+    r"[ \t]+(?:[a-z]+[ \t]+){0,3}(?:unit|hospital|ward|infirmary)\b")
 WARD_AT = re.compile(
     rf"\b(?i:put|moved|sent|kept|stuck|was|were|been)(?:[ \t]+(?i:me|him|her|us|them))?"
     rf"[ \t]+on[ \t]+(?P<name>{CAP_WORD})[ \t]+at[ \t]+$")
@@ -91,7 +101,8 @@ def _schools(text: str, is_word: Callable[[str], bool]) -> list[Candidate]:
         if (name.split()[0].lower() in SCHOOL_DESCRIPTIONS
                 or _no_place(text, *m.span("name"), is_word)):
             continue
-        found.append(Candidate(*m.span("name"), "place"))
+        # With its kind, the school outranks a shorter reading ("Low Newton" a prison).
+        found.append(Candidate(m.start("name"), m.end(), "place"))
     return found
 
 
@@ -138,7 +149,7 @@ def find_named_sites(text: str, found: list[Candidate],
     out = _schools(text, is_word) + _towns(text, found, is_word)
     for m in ON_THE.finditer(text):
         name = m.group("name")
-        # "Meadow Well": a later word of an estate's name may be any word.
+        # "Kestrel Well": a later word of an estate's name may be any word.
         if not (is_kept_region(name) or name.lower() in load_set("not_names.txt")
                 or said_as_shop(text, *m.span("name")) or never_name(name.split()[0])
                 or first_word_generic(text, m.start("name"))):
@@ -156,6 +167,10 @@ def find_named_sites(text: str, found: list[Candidate],
             out.append(Candidate(*m.span("name"), "place"))
     out += [Candidate(*m.span("name"), "hostel") for m in KIPPING_IN.finditer(text)
             if not first_word_generic(text, m.start("name"))]
+    for m in WARD_SAID.finditer(text):
+        group = "name" if m.group("name") else "suite"
+        if not _no_place(text, *m.span(group), is_word):
+            out.append(Candidate(*m.span(group), "hospital"))
     for hospital in (c for c in found if c.label == "hospital"):
         ward = WARD_AT.search(text, max(0, hospital.start - 60), hospital.start)
         if ward and not _no_place(text, *ward.span("name"), is_word):
