@@ -114,3 +114,7 @@ def test_going_back_to_someone_still_a_person(real_nlp):
 ])
 def test_a_ward_said_with_what_it_is_is_the_hospital(text, ward, real_nlp):
     assert ("hospital", ward) in found(text, real_nlp)
+
+
+def test_what_came_from_a_first_name_still_came_from_a_person(real_nlp):
+    assert ("name", "Dave") in found("the money came from Dave in the end", real_nlp)

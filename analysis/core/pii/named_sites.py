@@ -118,9 +118,14 @@ def _towns(text: str, found: list[Candidate],
         after_address = re.match(r"[ \t]*(?:[.,;!?]|$)", text[m.end():]) and any(
             c.label == "place" and c.end == m.start() - 2 and text[c.end] == ","
             and c.end - c.start > len(m.group()) for c in found)
-        travelled = TRAVEL_TO.search(before) and not any(
-            part in load_set("first_names.txt") for part in m.group().lower().split("-"))
-        if not (LIVES_IN.search(before) or travelled or after_address or (shop and said_as_shop(
+        # "the money came from Dave": what comes from a first name comes from a person.
+        first_name = any(part in load_set("first_names.txt")
+                         for part in m.group().lower().split("-"))
+        travelled = TRAVEL_TO.search(before) and not first_name
+        lives = LIVES_IN.search(before)
+        if lives and first_name and re.search(r"(?i:com|came)", lives.group()):
+            continue
+        if not (lives or travelled or after_address or (shop and said_as_shop(
                 text, m.start() - len(before) + shop.start("shop"),
                 m.start() - len(before) + shop.end("shop")))
                 or (country and is_kept_region(country.group("region"))
