@@ -31,6 +31,38 @@ and none of these, because some row fell on draw 0 or 1:
 - each sample given the full run's number of runs (an oracle): mean ARI 0.921 -> 0.928 /
   0.925, so how many runs a sample gets is not the main cause: where the cuts fall is.
 
+The question mapping where it is torn (issue #11; ``guide_pairs``: a passage whose best
+question is under 0.7 moves most). Before: mean ARI, draws 0 / 1, written 0.960 / 0.936,
+second 0.900 / 0.885, third 0.963 / 0.969, fourth 0.898 / 0.905, fifth 0.943 / 0.934, sixth
+0.931 / 0.931 (AMI 0.938, 0.889, 0.923, 0.901, 0.915, 0.911); the six responses' passages
+under a numbered heading mapped to it 946 of 1,059 (0.893) and bench/question_accuracy.py's
+"neighbours" 0.590 / 0.843 / 0.906 / 0.906 with 0 / 3 / 5 / 10 examples. None kept:
+- a chain that never goes back (``MappingOptions.forward`` 0.9 -> 1.0, so the posterior is
+  an ordered alignment's): fewer torn passages (second 21% -> 10%, third 17% -> 7%, fourth
+  25% -> 14%), responses mapped level (946), but question_accuracy 0.590 -> 0.508 with no
+  examples (0.858 / 0.906 / 0.906), and the cut less stable: written 0.933 / 0.913, second
+  0.871 / 0.855, third 0.897 / 0.911, fourth 0.905 / 0.892, fifth 0.944 / 0.934, sixth
+  0.928 / 0.929, AMI second 0.866; sharper probabilities make the guide jump, as squaring
+  them did. At 0.97: 945 mapped, 0.574 with no examples, written 0.951 / 0.943, second
+  0.897 / 0.881, third 0.951 / 0.969, fourth 0.903 / 0.896, fifth 0.944 / 0.934, sixth
+  0.932 / 0.931 (lower on average, AMI level);
+- the chain's emissions tempered (probabilities ** (1 / 1.5), renormalised, before the
+  forward-backward): 941 mapped, 0.566 / 0.863 / 0.916 / 0.911; written 0.954 / 0.952,
+  second 0.864 / 0.864, third 0.946 / 0.968, fourth 0.900 / 0.893, fifth 0.927 / 0.922,
+  sixth 0.927 / 0.921, AMI fourth 0.875; its ``stay`` raised or lowered (``expected_stay``
+  ** 0.5 or ** 2): 938 mapped either way (rows not run);
+- a torn passage's guide row (best under 0.7) shared equally by its two likeliest
+  questions: written 0.959 / 0.953, second 0.904 / 0.885, third 0.975 / 0.956, fourth 0.888
+  / 0.899, fifth 0.923 / 0.922, sixth 0.923 / 0.916, AMI second 0.872, fourth 0.883; zeroed
+  (the text alone cuts there): lower on all six (written 0.934 / 0.934, second 0.889 /
+  0.869, fourth 0.850 / 0.876), AMI second 0.862, sixth 0.891;
+- the guide as each passage's chance of answering question k or a later one (cumulative,
+  x sqrt 2, so a change to the next question costs what it did): written 0.949 / 0.929,
+  second 0.879 / 0.866, third 0.938 / 0.951, fourth 0.885 / 0.886, fifth 0.941 / 0.933,
+  sixth 0.929 / 0.930.
+So the soft guide from the present chain sits at a local best: sharper mappings (fewer torn
+passages) move the cut more, softer ones blur the edges.
+
 Without questions (``--no-questions``: the "ours" rows, every response but the NHS
 comments) it gives analysis_quality's figures to three places (draw 0: mean ARI dev 0.871,
 briefing 0.782, written 0.931, second 0.835, third 0.852, fourth 0.945, fifth 0.830, sixth
@@ -53,6 +85,41 @@ that (mean ARI change, draws 0 / 11, eight responses), none kept:
   a cut passes a threshold flips between samples as much as which weak cut is made, so
   parent themes from strong cuts would not be steadier than the runs; dropping only cuts
   saving under 2 or 2.5 changes the policy briefing alone (AMI 0.673 -> 0.592).
+
+Each sample given the whole response's number of runs (an oracle) changes the mean ARI by
++0.001 (draws 0 / 11): without questions too, where the cuts fall is what differs.
+Measured and NOT kept, as it breaks the issue's theme-set rule (every theme at least 5
+segments) and lowers dev on two draws of three:
+- a run one passage under a theme's least size (4, in the cut, the count and the theme-set
+  rules; session 35's stab35a branch), as a run of exactly 5 loses a passage in 41% of 90%
+  samples and could then not be a run. Mean ARI, draws 0 / 11 / 1 (AMI): dev 0.871 ->
+  0.837, 0.894 -> 0.883, 0.866 -> 0.876 (0.661 -> 0.683); briefing 0.782 -> 0.961, 0.799 ->
+  0.886, 0.705 -> 0.792 (0.673); written 0.931 -> 0.932, 0.911 -> 0.915, 0.913 -> 0.922
+  (0.905); second 0.835 -> 0.830, 0.787 -> 0.782, 0.829 -> 0.828 (0.825 -> 0.842); third,
+  fourth, sixth unchanged; fifth 0.830 -> 0.827, 0.881 -> 0.873, 0.851 -> 0.854 (0.868 ->
+  0.876): +0.013 on average over draws 0 and 11, +0.014 on draw 1, mostly the briefing.
+  With questions: +0.006 (draws 0 and 11), +0.007 (draw 1), 5 of 6 up; AMI level but the
+  second 0.889 -> 0.880 and the fifth 0.915 -> 0.918. analysis_quality gives the same
+  (draw 0: the briefing 0.961, dev 0.837, AMI 0.683); without the theme-set rules' change
+  the briefing's 4-passage runs were dissolved there (0.762).
+
+Also tried and not kept (mean ARI change over draws 0 and 11, eight responses):
+- bagging inside the clusterer: 15 internal 90% subsets (seeded by the row count), each
+  cut by the rule, a left-out row joined to the run before or after it whose centre is
+  nearer, the final cut the same dynamic programme on the bags' run memberships (one-hot,
+  concatenated): with the bags' median count -0.017 (2 of 8 up; AMI down on 7, the
+  briefing 0.673 -> 0.603), with the whole's count -0.008 (AMI fifth -0.032, briefing
+  -0.070), cuts wherever 30% of bags cut (+-1 passage) -0.006 (AMI fourth -0.026, fifth
+  -0.038); about twice the time;
+- the count chosen by internal stability (the k within +-2 of the rule's whose cut ten
+  internal 90% subsets reproduce best, by ARI): -0.041, the briefing's AMI 0.673 -> 0.405;
+- binary segmentation (nested cuts) instead of the exact programme: -0.055, dev AMI -0.164;
+- passages chained more (``engine.CHAIN_WEIGHTS`` 0.25, 0.35 or (0.2, 0.1)): AMI up on most
+  (dev 0.661 -> 0.76-0.77 at 0.35 and (0.2, 0.1)), but smoother rows lower the spread
+  unit, so more cuts pass ``CLEAR_CHANGE`` and the dev response's count wavers (13 runs, ARI
+  0.88 -> 0.69-0.72): -0.010, -0.013, -0.006; (0.2, 0.1) with ``CLEAR_CHANGE`` 2.75: +0.005
+  (6 of 8 up) but dev AMI -0.015; at 3.0: +0.002, fifth AMI -0.030; only the placement on
+  rows smoothed once more (0.2 either side), the count as now: -0.002.
 
 Run: ``.venv/bin/python bench/guide_stability.py [--corpus second] [--draw 0 --draw 1]
 [--no-questions [--cuts]]``.

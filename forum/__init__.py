@@ -75,6 +75,7 @@ def init_app(app: Flask) -> None:
     """Attach extensions, blueprints and commands of the forum package."""
     from forum import cli, key_cli, models  # noqa: F401  (models registers the tables)
     from forum.services import audit_names
+    from forum.services.text_direction import TypedRequest
     from forum.views import (  # noqa: F401  (questions adds its routes to consultations)
         admin,
         auth,
@@ -86,6 +87,7 @@ def init_app(app: Flask) -> None:
         two_factor,
     )
 
+    app.request_class = TypedRequest  # typed text arrives without bidi controls
     encryption.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True,

@@ -55,6 +55,11 @@ Choices, so reviewers know what to expect:
   recovery hubs, projects ("Open Door do a drop in"), pubs and Welsh places ("yn Llanidloes",
   "Maes Gwyn") are found by their frame (``pii/venues.py``); clubs and public figures in the
   news (``pii/public_frames.py``) and accredited programmes ("Kaizen") are kept.
+* A birth date with its month in another language ("born 4 marca 1986") is a date of birth
+  (``pii/foreign_months.py``); a small business named before what it is ("Fresh Start
+  cafe", "Brody's car wash") is a ``[place]``, the word for what it is kept; a nickname
+  after "the" where prison time was done ("my first lump in the Meadow") is a prison
+  (``pii/prison_stints.py``); a rehab someone was funded for is treatment.
 * Other dates (a court or release date, even beside a date of birth), ages, services and
   organisations (Universal Credit, Housing First, Jobcentre, NA, DBS) are kept.
 * The detectors over-propose on purpose: a facilitator reviews every redaction.
@@ -80,6 +85,7 @@ from .pii import (
     named_sites,
     names,
     places,
+    prison_stints,
     prison_towns,
     prisons,
     public_mentions,
@@ -202,11 +208,13 @@ def find_personal_data(
         spelt_ids.find_spelt_ids, spoken_codes.find_spoken_codes,
         contact.find_dates_of_birth,
         places.find_addresses, prisons.find_prisons, hospitals.find_hospitals, places.find_hostels,
+        prison_stints.find_prison_stints,
     ):
         cands += detector(text)
     cands += whereabouts.find_bare_streets(text, is_word)
     cands += workplaces.find_workplaces(text, is_word)
     cands += workplaces.find_firms(text, is_word) + workplaces.find_pubs(text)
+    cands += workplaces.find_businesses(text, is_word)
     cands += venues.find_venues(text, is_word)
     cands += blocks.lower_case_hostels(text, is_word) + span_edges.firms_by_ampersand(text, is_word)
     cands += institutions.find_by_kind(text, entities, is_word)
@@ -222,7 +230,7 @@ def find_personal_data(
     cands = span_edges.widen(text, cands, english_modifiers(nlp), english_verbs(nlp))
     # "rehab at Hope Lodge": a named rehab or detox is treatment, a hospital (pii/treatment.py).
     cands = treatment.treatment_homes(text, cands)
-    # "on Christmas Eve", "Bolton beat Wigan", "in Gujarati we say" (pii/kept_mentions.py).
+    # "on New Year's Eve", "Bolton beat Wigan", "in Gujarati we say" (pii/kept_mentions.py).
     cands = kept_mentions.drop_kept_mentions(text, cands, is_word)
     return [Span(c.start, c.end, c.label, text[c.start:c.end]) for c in resolve(cands)]
 

@@ -57,3 +57,24 @@ class SegmentMemo(Model):
                                                  onupdate=utcnow)
 
     updated_by: Mapped[User | None] = relationship()
+
+
+class MemoHeldLabel(Model):
+    """A label a memo got for words only a suggestion nobody has reviewed yet takes out: where
+    the label is and which suggestion put it there, never the words. Rejecting the suggestion
+    puts the memo's words back (``memo_labels.put_back_rejected``) while the memo is as it was
+    then (``memo_hash``); the originals the words are read from are the transcript's."""
+
+    __tablename__ = "memo_held_labels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    theme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("themes.id", ondelete="CASCADE"), index=True)
+    segment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("segment_memos.segment_id", ondelete="CASCADE"), index=True)
+    redaction_id: Mapped[int] = mapped_column(
+        ForeignKey("redactions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column()  # where "[label]" starts in the memo
+    word: Mapped[int] = mapped_column()  # which of the redaction's words (theme_words.name_words)
+    case: Mapped[str] = mapped_column(String(5), default="")  # "lower", "upper" or as said
+    memo_hash: Mapped[str] = mapped_column(String(64))  # the memo's text_hash when labelled

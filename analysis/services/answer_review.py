@@ -81,8 +81,12 @@ def added_words(text: str, before: str, original: str | None) -> list[str]:
 
 
 def approve_answer(segment: Segment, text: str, user: User, outcome: str = "", note: str = "",
-                   ip: str | None = None, original: str | None = None) -> None:
+                   ip: str | None = None, original: str | None = None) -> list[str]:
     """Save the checked (possibly further redacted) text and let analysis use it.
+
+    Words the answer's text has a label in place of leave staff memos, the codebook and the
+    themes' names, as words redacted from a transcript do (``answer_words``,
+    ``segment_resets.words_leave_staff_text``).
 
     Args:
         segment: a segment waiting for review.
@@ -95,6 +99,10 @@ def approve_answer(segment: Segment, text: str, user: User, outcome: str = "", n
         ip: the reviewer's address, for the audit log.
         original: the answer as the participant gave it: words in neither it nor the
             segment's text are refused, so a quote is never words the member did not say.
+
+    Returns:
+        Plain-English lines of staff text that held the answer's redacted words and now
+        says their label instead (empty: none did).
 
     Raises:
         ReviewError: when the text is empty, too long or has words the participant did not
@@ -123,11 +131,28 @@ def approve_answer(segment: Segment, text: str, user: User, outcome: str = "", n
     segment.text, segment.text_hash = text, text_hash(text)
     _done(segment, user)
     audit.record("answer_checked", user, segment, commit=False, edited=edited, released=released)
+    told = _words_leave_staff_text(segment, original)
     db.session.commit()
     if edited:
         from analysis.services.embeddings import queue_embedding
 
         queue_embedding(segment.consultation_id)
+    return told
+
+
+def _words_leave_staff_text(segment: Segment, original: str | None) -> list[str]:
+    """The answer's redacted words (all its segments', as now checked) leave staff text."""
+    if not original:
+        return []
+    from analysis.services.answer_words import taken_from_answer
+    from analysis.services.segment_resets import words_leave_staff_text
+
+    parts = db.session.scalars(select(Segment.text).where(
+        Segment.consultation_id == segment.consultation_id,
+        Segment.source_type == segment.source_type, Segment.answer_id == segment.answer_id)
+        .order_by(Segment.position, Segment.id)).all()
+    taken = taken_from_answer(original, " ".join(parts))
+    return words_leave_staff_text(segment.consultation_id, taken) if taken else []
 
 
 def leave_out(segment: Segment, user: User) -> None:

@@ -8,12 +8,14 @@ subject access ZIP: a memo on their words is data about them
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from sqlalchemy import select
 
 from analysis.models import MEMO_MAX, SegmentMemo, Theme
-from analysis.services.theme_words import scrub_name, word_patterns
+from analysis.services import memo_labels
+from analysis.services.memo_labels import Held, keep_held, labelled
 from forum.extensions import db
 from forum.models import (
     FocusGroupSession,
@@ -28,6 +30,13 @@ from forum.models import (
 
 class MemoError(ValueError):
     """A memo that cannot be kept, in plain English."""
+
+
+class Saved(NamedTuple):
+    """What saving a memo put in it."""
+
+    labels: list[str]  # labels put in for redacted words (none: kept as typed)
+    pending: bool  # some only for suggestions nobody has reviewed: a rejection puts words back
 
 
 def memo_limit(kept: str | None) -> int:
@@ -56,33 +65,67 @@ def redacted_words(consultation_id: int) -> list[tuple[str, str]]:
 
     Returns:
         (the words as said, the label they became) for each redaction kept, while the
-        original words are still held (after a purge nothing is left to compare). A
-        suggestion nobody has reviewed counts (the turn's redacted text leaves it out until
-        it is rejected, ``transcripts.redacted_text``); one a reviewer rejected does not.
+        original words are still held (after a purge nothing is left to compare), survey and
+        CSV answers' too (``answer_words``). A suggestion nobody has reviewed counts (the
+        turn's redacted text leaves it out until it is rejected, ``transcripts.redacted_text``;
+        a rejection puts the words back in memos, ``memo_labels``); one rejected does not.
     """
-    found = db.session.execute(select(Redaction, Turn.original_text).join(
+    return _redacted(consultation_id)[0]
+
+
+def _redacted(consultation_id: int) -> tuple[list[tuple[str, str]], dict[tuple[str, str], int]]:
+    """``redacted_words``, and {(words, label): a suggestion's id} for those only suggestions
+    nobody has reviewed take out."""
+    rows = db.session.execute(select(Redaction, Turn.original_text).join(
         Turn, Turn.id == Redaction.turn_id).join(
         Transcript, Transcript.id == Turn.transcript_id).join(
         FocusGroupSession, FocusGroupSession.id == Transcript.session_id).where(
         FocusGroupSession.consultation_id == consultation_id,
-        Redaction.status != RedactionStatus.REJECTED))
-    return list(dict.fromkeys((original[r.start:r.end], r.label)
-                              for r, original in found if original and r.end > r.start))
+        Redaction.status != RedactionStatus.REJECTED).order_by(Redaction.id))
+    from analysis.services.answer_words import answer_redacted_words
+
+    found = [(r, original) for r, original in rows if original and r.end > r.start]
+    taken = [(original[r.start:r.end], r.label) for r, original in found]
+    kept = {(original[r.start:r.end], r.label) for r, original in found
+            if r.status != RedactionStatus.PROPOSED}
+    kept.update(answers := answer_redacted_words(consultation_id))
+    pending: dict[tuple[str, str], int] = {}
+    for r, original in found:
+        if (original[r.start:r.end], r.label) not in kept:
+            pending.setdefault((original[r.start:r.end], r.label), r.id)
+    return list(dict.fromkeys(taken + answers)), pending
 
 
-def _scrubbed(text: str, consultation_id: int) -> tuple[str, list[str]]:
+def put_back_rejected(redaction_ids: Sequence[int], consultation_id: int) -> int:
+    """Put the words of suggestions just rejected back in the memos that lost them on saving
+    (``memo_labels``). The caller commits.
+
+    Args:
+        redaction_ids: the suggestions just rejected.
+        consultation_id: their consultation.
+
+    Returns:
+        How many memos changed.
+    """
+    if not redaction_ids:
+        return 0
+    return memo_labels.put_back_rejected(redaction_ids, redacted_words(consultation_id))
+
+
+def _scrubbed(text: str, consultation_id: int) -> tuple[str, list[str], list[Held]]:
     """The memo with ``[label]`` for words redacted in the consultation, by the rule used when
-    words are redacted after approval (``theme_words``), and the labels put in."""
-    taken = redacted_words(consultation_id) if text else []
+    words are redacted after approval (``theme_words``), the labels put in, and those put in
+    only for suggestions nobody has reviewed (``memo_labels``)."""
+    taken, pending = _redacted(consultation_id) if text else ([], {})
     # Never cut: a label can be longer than its words ("out" -> "[place]"), and a memo typed
     # within the limit lost its end without a word. The person typed within it; kept whole.
-    scrubbed = (scrub_name(text, word_patterns(taken), None) or "") if taken else text
+    scrubbed, held = labelled(text, taken, pending) if taken else (text, [])
     if scrubbed == text:
-        return text, []
-    return scrubbed, sorted({label for _words, label in taken if f"[{label}]" in scrubbed})
+        return text, [], []
+    return scrubbed, sorted({label for _words, label in taken if f"[{label}]" in scrubbed}), held
 
 
-def set_theme_memo(theme: Theme, text: str) -> list[str]:
+def set_theme_memo(theme: Theme, text: str) -> Saved:
     """Keep (or clear, with empty text) the memo on a theme and commit.
 
     Args:
@@ -90,17 +133,19 @@ def set_theme_memo(theme: Theme, text: str) -> list[str]:
         text: the memo as typed.
 
     Returns:
-        The labels put in for words redacted in its consultation (none: as typed).
+        The labels put in for words redacted in its consultation (none: as typed), and
+        whether any were only for suggestions nobody has reviewed yet.
 
     Raises:
         MemoError: when the memo is too long; nothing is changed.
     """
-    theme.memo, labels = _scrubbed(_clean(text, theme.memo), theme.consultation_id)
+    theme.memo, labels, held = _scrubbed(_clean(text, theme.memo), theme.consultation_id)
+    keep_held(held, theme.memo, theme=theme)
     db.session.commit()
-    return labels
+    return Saved(labels, bool(held))
 
 
-def set_segment_memo(segment: Segment, text: str, user: User) -> list[str]:
+def set_segment_memo(segment: Segment, text: str, user: User) -> Saved:
     """Keep (or clear, with empty text) the memo on a segment and commit.
 
     Args:
@@ -109,23 +154,28 @@ def set_segment_memo(segment: Segment, text: str, user: User) -> list[str]:
         user: who wrote it.
 
     Returns:
-        The labels put in for words redacted in its consultation (none: as typed).
+        The labels put in for words redacted in its consultation (none: as typed), and
+        whether any were only for suggestions nobody has reviewed yet.
 
     Raises:
         MemoError: when the memo is too long; nothing is changed.
     """
     memo = db.session.get(SegmentMemo, segment.id)
-    text, labels = _scrubbed(_clean(text, memo.text if memo else None),
-                             segment.consultation_id)
+    text, labels, held = _scrubbed(_clean(text, memo.text if memo else None),
+                                   segment.consultation_id)
     if not text:
         if memo is not None:
             db.session.delete(memo)
     elif memo is None:
-        db.session.add(SegmentMemo(segment_id=segment.id, text=text, updated_by_id=user.id))
+        memo = SegmentMemo(segment_id=segment.id, text=text, updated_by_id=user.id)
+        db.session.add(memo)
     else:
         memo.text, memo.updated_by_id = text, user.id
+    if text:
+        db.session.flush()
+        keep_held(held, text, memo=memo)
     db.session.commit()
-    return labels
+    return Saved(labels, bool(held))
 
 
 def segment_memos(segment_ids: Iterable[int]) -> dict[int, SegmentMemo]:

@@ -8,7 +8,9 @@ place ("keep evicting", "keep eviction"), and those phrases are looked up stemme
 The words are read from segments in id order and ranked by frequency, then word, so the same
 data gives the same phrases. A word the engine drops as a stop word is never put in:
 PostgreSQL leaves "and" out of the phrase "keep and", which then finds every "keep" (its
-own list: ``to_tsvector('english', word)`` is empty). SQLite's porter FTS5 has no stop words.
+own list: ``to_tsvector('english', word)`` is empty). SQLite's porter FTS5 has no stop words,
+but skips PostgreSQL's all the same (``_stop_words``): one database must not find what the
+other cannot.
 """
 from __future__ import annotations
 
@@ -36,9 +38,18 @@ def _mixed(term: str) -> bool:
 
 
 def _stop_words(words: list[str]) -> set[str]:
-    """The words the database's stemmed index leaves out (none on SQLite)."""
-    if db.engine.dialect.name != "postgresql" or not words:
+    """The words PostgreSQL's stemmed index leaves out, on either database.
+
+    SQLite's index keeps them, so "keep the*" found "keeps them" there and not on
+    PostgreSQL: on SQLite they are PostgreSQL's list (``query_words.TOO_COMMON``, with
+    "don't" as "don" and "t"), so both engines find the same segments.
+    """
+    if not words:
         return set()
+    if db.engine.dialect.name != "postgresql":
+        from analysis.services.query_words import TOO_COMMON
+
+        return {word for word in words if set(word.split("'")) <= TOO_COMMON}
     return set(db.session.scalars(text(
         "SELECT w FROM unnest(CAST(:words AS text[])) AS w "
         "WHERE to_tsvector('english', w) = ''::tsvector"), {"words": words}))
@@ -49,7 +60,7 @@ def stop_prefixed(terms: list[str]) -> list[str]:
 
     PostgreSQL reads "keep a*" as "keep" ("a" is a stop word, even as a prefix): such a
     phrase is looked up only among the words as written (``keyword_match``'s ``as_written``).
-    None on SQLite, whose index keeps every word.
+    SQLite, whose index keeps every word, does the same, so both find the same segments.
     """
     phrases = [t for t in terms if " " in t and "*" in t]
     prefixes = sorted({w[:-1] for t in phrases for w in t.split() if w.endswith("*")})

@@ -73,23 +73,41 @@ def text_changed_after_approval(transcript: Transcript, turn_ids: Collection[int
     Returns:
         Plain-English lines of what people had decided about what was deleted or renamed.
     """
+    if turn_ids and transcript.status == TranscriptStatus.APPROVED:
+        transcript.status = TranscriptStatus.NEEDS_REVIEW  # changed text needs approving again
+    reset = withdraw_changed_turns(turn_ids) if turn_ids else []
+    if taken and transcript.approved_at is not None:
+        reset += words_leave_staff_text(transcript.session.consultation_id, taken)
+    return reset
+
+
+def words_leave_staff_text(consultation_id: int, taken: Sequence[tuple[str, str]]) -> list[str]:
+    """Redacted words leave what staff and runs wrote from them: the codebook, the themes'
+    names (and the history kept of them), staff memos and saved models. The one rule for words
+    redacted from a transcript after approval and from a survey answer at its check
+    (``answer_review.approve_answer``). The caller commits.
+
+    Args:
+        consultation_id: the consultation.
+        taken: (the words as said, the label they became) for each redaction just made.
+
+    Returns:
+        Plain-English lines of what was renamed or forgotten (empty: nothing held the words).
+    """
     from analysis.services.saved_models import forget_models_saying
     from analysis.services.theme_words import scrub_theme_words, word_patterns
     from analysis.services.theme_words_kept import scrub_kept_names
     from analysis.services.theme_words_staff import scrub_codebook, scrub_memos
 
-    if turn_ids and transcript.status == TranscriptStatus.APPROVED:
-        transcript.status = TranscriptStatus.NEEDS_REVIEW  # changed text needs approving again
-    reset = withdraw_changed_turns(turn_ids) if turn_ids else []
-    if taken and transcript.approved_at is not None:
-        consultation_id, patterns = transcript.session.consultation_id, word_patterns(taken)
-        # The codebook first: themes and their snapshots take its codes' new names.
-        renamed, told = scrub_codebook(consultation_id, patterns)
-        reset += scrub_theme_words(consultation_id, taken, renamed)
-        scrub_kept_names(consultation_id, patterns, renamed)
-        reset += told + scrub_memos(consultation_id, patterns)
-        reset += forget_models_saying(consultation_id, patterns)
-    return reset
+    patterns = word_patterns(taken)
+    if not patterns:
+        return []
+    # The codebook first: themes and their snapshots take its codes' new names.
+    renamed, told = scrub_codebook(consultation_id, patterns)
+    reset = scrub_theme_words(consultation_id, taken, renamed)
+    scrub_kept_names(consultation_id, patterns, renamed)
+    reset += told + scrub_memos(consultation_id, patterns)
+    return reset + forget_models_saying(consultation_id, patterns)
 
 
 def withdraw_changed_turns(turn_ids: Collection[int]) -> list[str]:

@@ -58,7 +58,7 @@ def word_patterns(taken: Iterable[tuple[str, str]]) -> Patterns:
     """Args: (the words as said, the label they became) pairs. Returns: (pattern, label)
     pairs matching the words whole, and each name among them on its own."""
     return [(re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.IGNORECASE), label)
-            for words, label in taken for word in _words(words)]
+            for words, label in taken for word in name_words(words)]
 
 
 def scrub_name(name: str | None, patterns: Patterns, limit: int | None = 120) -> str | None:
@@ -70,6 +70,37 @@ def scrub_name(name: str | None, patterns: Patterns, limit: int | None = 120) ->
     for pattern, label in patterns:
         name = pattern.sub(f"[{label}]", name)[:limit]
     return name
+
+
+Piece = str | tuple[str, int, str]  # text as it is, or (label, pattern index, the words)
+
+
+def scrub_pieces(text: str, patterns: Patterns) -> list[Piece]:
+    """``scrub_name`` (no limit) that says where each label went and for which pattern.
+
+    Args:
+        text: a memo.
+        patterns: ``word_patterns``.
+
+    Returns:
+        The text in pieces, in order: text kept as it is, and (label, index of the pattern in
+        ``patterns``, the words it matched) for each label; a label put in is never matched
+        again ("[place]" stays whole when "place" is redacted too).
+    """
+    pieces: list[Piece] = [text] if text else []
+    for index, (pattern, label) in enumerate(patterns):
+        out: list[Piece] = []
+        for piece in pieces:
+            if not isinstance(piece, str):
+                out.append(piece)
+                continue
+            at = 0
+            for found in pattern.finditer(piece):
+                out += [piece[at:found.start()], (label, index, found.group())]
+                at = found.end()
+            out.append(piece[at:])
+        pieces = [piece for piece in out if piece != ""]
+    return pieces
 
 
 def scrub_code(code: str | None, patterns: Patterns, renamed: Mapping[str, str]) -> str | None:
@@ -84,8 +115,9 @@ def scrub_keywords(keywords: Iterable[object] | None, patterns: Patterns) -> lis
     return [k for k in keywords or [] if not any(p.search(str(k)) for p, _label in patterns)]
 
 
-def _words(words: str) -> list[str]:
-    """The redacted words whole, and each word in them that reads as a name on its own."""
+def name_words(words: str) -> list[str]:
+    """Args: redacted words. Returns: them whole, and each word in them that reads as a name
+    on its own (the order ``word_patterns`` makes a pattern of each in)."""
     words = words.strip()
     names = [w for w in re.findall(r"\w[\w'\u2019-]*", words)
              if len(w) >= NAME_MIN and (w[0].isupper() or w[0].isdigit())

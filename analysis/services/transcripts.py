@@ -9,7 +9,6 @@ from forum.extensions import db
 from forum.jobs import Progress
 from forum.models import (
     FocusGroupSession,
-    Member,
     Redaction,
     RedactionStatus,
     Speaker,
@@ -77,8 +76,8 @@ def _refuse_a_second_copy(session: FocusGroupSession, text: str) -> None:
         Transcript.session_id == session.id, Transcript.original_text == text).limit(1))
     if earlier is not None:
         raise TranscriptError(
-            f"This transcript is already in this session: ‘{earlier.filename}’, uploaded "
-            f"{earlier.uploaded_at:%-d %B %Y}. Open it from the session page instead.")
+            f"This transcript is already in this focus group: ‘{earlier.filename}’, uploaded "
+            f"{earlier.uploaded_at:%-d %B %Y}. Open it from the focus group’s page instead.")
 
 
 def _new_speaker(session: FocusGroupSession, label: str) -> Speaker:
@@ -187,13 +186,15 @@ def review_redactions(transcript: Transcript, rejected_ids: set[int],
     Returns:
         Plain-English lines of people's decisions lost with segments whose text changed.
     """
-    changed, taken = [], []
+    changed, taken, newly_rejected = [], [], []
     for turn in transcript.turns:
         for redaction in turn.redactions:
             if (redaction.status == RedactionStatus.REJECTED and redaction.id not in rejected_ids
                     and transcript.approved_at is not None):  # once approved as said
                 taken.append(((turn.original_text or "")[redaction.start:redaction.end],
                               redaction.label))
+            if redaction.status != RedactionStatus.REJECTED and redaction.id in rejected_ids:
+                newly_rejected.append(redaction.id)
             redaction.status = (RedactionStatus.REJECTED if redaction.id in rejected_ids
                                 else RedactionStatus.ACCEPTED)
         text = redacted_text(turn)
@@ -207,6 +208,11 @@ def review_redactions(transcript: Transcript, rejected_ids: set[int],
         from analysis.services.segment_resets import text_changed_after_approval
 
         reset = text_changed_after_approval(transcript, [] if approving else changed, taken)
+    if newly_rejected:  # memos saved while they waited lost their words: back they go
+        from analysis.services.memos import put_back_rejected
+
+        db.session.flush()
+        put_back_rejected(newly_rejected, transcript.session.consultation_id)
     db.session.commit()
     return reset
 
@@ -278,18 +284,6 @@ def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str,
     reset = text_changed_after_approval(transcript, set(changed), [(words, label)])
     db.session.commit()
     return Redacted(added, reset)
-
-
-def set_speaker(speaker: Speaker, role: SpeakerRole, member: Member | None) -> None:
-    """Say who a speaker is. A member whose words are in the session's transcript attended it,
-    so they join its attendance (never left by unmatching: the facilitator may have ticked them
-    for being there). Attending is not consenting: ``Member.takes_part`` still decides."""
-    speaker.role = role
-    speaker.member = member if role == SpeakerRole.MEMBER else None
-    attending = speaker.transcript.session.members
-    if speaker.member is not None and speaker.member not in attending:
-        attending.append(speaker.member)
-    db.session.commit()
 
 
 def unmatched_turn_count(transcript: Transcript) -> int:

@@ -7,7 +7,7 @@ def init_app(app: Flask) -> None:
     from analysis.services.embeddings import forget_unused
 
     # Imported for their routes: search, theme_history and theme_split add theirs to the themes
-    # blueprint; review, safeguarding and transcripts register their own.
+    # blueprint; review, safeguarding, transcripts and transcript_speakers register their own.
     from analysis.views import (  # noqa: F401
         cli,
         review,
@@ -16,6 +16,7 @@ def init_app(app: Flask) -> None:
         tasks,
         theme_history,
         theme_split,
+        transcript_speakers,
         transcripts,
     )
     from analysis.views.demo import load_demo_themes, load_demo_transcripts
@@ -38,6 +39,8 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(Blueprint("analysis_assets", __name__, static_folder="static",
                                      static_url_path="/analysis/static"))
     tasks.register()
+    # Before CSRF checking reads the form (with the size limit): see OVER_LIMIT_READ.
+    app.before_request_funcs.setdefault(None, []).insert(0, transcripts.read_over_limit_uploads)
     cli.init_app(app)
     audit.ACTIONS.update(tasks.AUDIT_ACTIONS)
     tasks.register_audit_kinds(app)

@@ -58,11 +58,11 @@ def decide(consultation_id, segment_id):
         original = next((item.original for item in service.answers_to_check(
             consultation.id, _originals(consultation.id)) if item.segment.id == segment.id), None)
         try:
-            service.approve_answer(segment, text, current_user, request.form.get("outcome", ""),
-                                   request.form.get("note", ""), request.remote_addr,
-                                   original=original)
+            told = service.approve_answer(
+                segment, text, current_user, request.form.get("outcome", ""),
+                request.form.get("note", ""), request.remote_addr, original=original)
         except service.ReviewError as error:
             db.session.rollback()
             return _render(consultation, {segment.id: str(error)}, {segment.id: text}, 400)
-        flash("The answer was checked and can now be analysed.")
+        flash(" ".join(["The answer was checked and can now be analysed.", *told]))
     return redirect(url_for(".review", consultation_id=consultation.id) + "#answers")

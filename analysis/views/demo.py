@@ -26,7 +26,8 @@ FILES = {"Housing and release": "housing-and-release.txt",
 def load_demo_transcripts(spacy_model: str = "en_core_web_sm") -> dict:
     """Import the two demo transcripts; approve the first so it has segments."""
     from analysis.services.segments import approve_transcript
-    from analysis.services.transcripts import import_transcript, redact_transcript, set_speaker
+    from analysis.services.speakers import set_speaker
+    from analysis.services.transcripts import import_transcript, redact_transcript
     from forum.models import Member
 
     facilitator = db.session.scalar(select(User).where(User.role == Role.FACILITATOR))

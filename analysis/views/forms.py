@@ -24,7 +24,7 @@ class UploadForm(FlaskForm):
                                Length(max=2_000_000, message="The pasted text is too long")])
     known_names = TextAreaField(
         "Real names to take out (optional)", widget=GovTextArea(),
-        description="Names of people at the session or mentioned in it, one per line. "
+        description="Names of people at the focus group or mentioned in it, one per line. "
                     "They are only used to find and remove them.",
         validators=[
             Length(max=5000, message="The list of names must be 5,000 characters or fewer")])

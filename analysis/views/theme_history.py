@@ -95,11 +95,14 @@ def segment_memo(consultation_id, segment_id):
     return redirect(back)
 
 
-def _saved(labels: list[str]) -> None:
+def _saved(saved: memos.Saved) -> None:
     """Say the memo is kept, and which labels stand for redacted words it held."""
-    if not labels:
+    if not saved.labels:
         flash("Memo saved. Only staff see it; it is never exported.")
         return
-    flash(f"Memo saved, with {word_list([f'[{label}]' for label in labels])} for words "
-          "taken out of what members said: a memo must not hold what redaction removed. Only "
-          "staff see it; it is never exported.", "warning")
+    pending = (" Some are for words a redaction suggestion not yet reviewed takes out: if it "
+               "is rejected, the words come back, unless the memo is changed before then."
+               if saved.pending else "")
+    flash(f"Memo saved, with {word_list([f'[{label}]' for label in saved.labels])} for words "
+          "taken out of what members said: a memo must not hold what redaction removed."
+          f"{pending} Only staff see it; it is never exported.", "warning")

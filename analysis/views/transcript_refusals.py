@@ -21,3 +21,12 @@ def refusal_text(error: TranscriptError) -> str:
     words.append(ngettext("Correct it and upload the captions again.",
                           "Correct them and upload the captions again.", len(problems)))
     return " ".join(words)
+
+
+MB = 1024 * 1024
+
+
+def too_big_text(filename: str, size: int, limit: int) -> str:
+    """Say a file is over the upload limit, in the words too-big.js uses in the browser."""
+    return (f"{filename} is too big ({size / MB:.1f} MB). Files must be {limit // MB} MB or "
+            "smaller: split the transcript, or remove pictures from it, and upload it again.")

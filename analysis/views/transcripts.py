@@ -8,12 +8,12 @@ from analysis.core.transcripts.upload_names import is_markup
 from analysis.core.word_list import word_list
 from analysis.services import transcripts as service
 from analysis.services.joined_paragraphs import joined_paragraphs
-from analysis.services.transcript_suggestions import question_blocks, suggest_speakers
+from analysis.services.transcript_suggestions import question_blocks
 from analysis.views.folding import fold_runs
 from analysis.views.forms import AddRedactionForm, UploadForm
 from analysis.views.tasks import REDACT_TRANSCRIPT
 from analysis.views.transcript_blueprint import MANAGE, SEE, bp
-from analysis.views.transcript_refusals import refusal_text
+from analysis.views.transcript_refusals import refusal_text, too_big_text
 from forum.access import allow, user_has_role
 from forum.extensions import db
 from forum.forms.accounts import ConfirmForm
@@ -21,16 +21,13 @@ from forum.forms.fields import add_error
 from forum.jobs import enqueue
 from forum.models import (
     FocusGroupSession,
-    Member,
     Segment,
-    SpeakerRole,
     Transcript,
     TranscriptStatus,
 )
 from forum.models.base import utcnow
 from forum.services import audit
 from forum.services.retention import delete_waits, offers_delete
-from forum.services.sessions import member_choices
 
 
 @bp.route("/sessions/<int:session_id>/transcripts/new", methods=["GET", "POST"])
@@ -39,6 +36,7 @@ def upload(session_id):
     """Upload or paste a transcript; nothing is stored unless it can be read."""
     session = db.get_or_404(FocusGroupSession, session_id)
     form = UploadForm()
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
     if form.validate_on_submit():
         upload_file = form.file.data
         pasted = (form.pasted.data or "").strip()
@@ -48,6 +46,10 @@ def upload(session_id):
             filename, data = None, b""
             add_error(form.pasted, "Choose a file or paste the transcript, not both. Clear "
                                    "this box to upload the file")
+        elif upload_file and upload_file.filename and _size(upload_file) > limit:
+            # Sent without too-big.js: refused here, with what was typed beside it kept.
+            filename, data = None, b""
+            add_error(form.file, too_big_text(upload_file.filename, _size(upload_file), limit))
         elif upload_file and upload_file.filename:
             filename, data = upload_file.filename, upload_file.read()
         elif pasted and is_markup(pasted):
@@ -68,8 +70,7 @@ def upload(session_id):
         if filename:
             try:
                 transcript = service.import_transcript(
-                    session, filename, data, current_user, form.known_names.data or "",
-                    current_app.config["MAX_CONTENT_LENGTH"])
+                    session, filename, data, current_user, form.known_names.data or "", limit)
             except TranscriptError as error:
                 db.session.rollback()
                 # Beside the words it is about: a refused paste was once flagged on the file box.
@@ -89,6 +90,28 @@ def upload(session_id):
                     flash(joined, "warning")
                 return redirect(url_for("transcripts.speakers", transcript_id=transcript.id))
     return render_template("transcripts/upload.html", form=form, session_obj=session)
+
+
+# A transcript upload up to this many times the limit is read through, so a file over the
+# limit comes back to its form with the words typed beside it; a bigger request still gets the
+# "The file is too big" page, as every other form does.
+OVER_LIMIT_READ = 4
+
+
+def read_over_limit_uploads() -> None:
+    """Raise the request limit for staff sending a transcript: see OVER_LIMIT_READ."""
+    # First of the before-request functions: CSRF checking reads the form, and the limit with it.
+    if (request.endpoint == "transcripts.upload" and request.method == "POST"
+            and current_user.is_authenticated and user_has_role(*MANAGE)):
+        request.max_content_length = current_app.config["MAX_CONTENT_LENGTH"] * OVER_LIMIT_READ
+
+
+def _size(upload_file) -> int:
+    stream = upload_file.stream
+    stream.seek(0, 2)
+    size = stream.tell()
+    stream.seek(0)
+    return size
 
 
 JOINED_SHOWN = 5  # turns named in the note; the transcript page marks every one
@@ -192,91 +215,6 @@ def turn_groups(transcript: Transcript, blocks: dict, picked: set[str],
     if len(transcript.turns) < FOLD_FROM:
         return [(True, [turn]) for turn in transcript.turns]
     return fold_runs(transcript.turns, stands_out, lambda turn: turn.question_id, FOLD_MOST)
-
-
-def _matched_left_out(transcript, before: dict) -> list[str]:
-    """What matching speakers to a member who does not take part (the one consent rule,
-    ``Member.takes_part``) did to an approved transcript: their turns left analysis."""
-    members: dict[int, tuple] = {}
-    for turn in transcript.turns:
-        speaker = turn.speaker
-        if (speaker is None or turn.backchannel or speaker.role != SpeakerRole.MEMBER
-                or speaker.member is None or speaker.member.takes_part
-                or before.get(speaker.id) == (speaker.role, speaker.member_id)):
-            continue
-        member, turns = members.get(speaker.member_id, (speaker.member, 0))
-        members[speaker.member_id] = (member, turns + 1)
-    notes = []
-    for member, turns in members.values():
-        if member.consent and member.consent.withdrawn:
-            notes.append(ngettext(
-                "%(name)s has withdrawn consent: the %(num)d turn you matched to them here is "
-                "kept out of analysis, search, quotes and exports unless new consent is recorded.",
-                "%(name)s has withdrawn consent: the %(num)d turns you matched to them here are "
-                "kept out of analysis, search, quotes and exports unless new consent is recorded.",
-                turns, name=member.pseudonym))
-        else:
-            notes.append(ngettext(
-                "%(name)s's consent does not cover taking part: the %(num)d turn you matched to "
-                "them here is kept out of analysis, search, quotes and exports unless new "
-                "consent is recorded.",
-                "%(name)s's consent does not cover taking part: the %(num)d turns you matched "
-                "to them here are kept out of analysis, search, quotes and exports unless new "
-                "consent is recorded.", turns, name=member.pseudonym))
-    return notes
-
-
-@bp.route("/transcripts/<int:transcript_id>/speakers", methods=["GET", "POST"])
-@allow(*MANAGE)
-def speakers(transcript_id):
-    """Map each speaker to a member, or mark them facilitator or observer."""
-    transcript = db.get_or_404(Transcript, transcript_id)
-    members = {m.id: m for m in db.session.scalars(db.select(Member).order_by(Member.id))}
-    if request.method == "POST" and ConfirmForm().validate_on_submit():
-        before = {s.id: (s.role, s.member_id) for s in transcript.speakers}
-        attended = set(transcript.session.members)
-        for speaker in transcript.speakers:
-            choice = request.form.get(f"speaker-{speaker.id}", "unmatched")
-            if choice.startswith("member-") and choice[7:].isdigit() and int(choice[7:]) in members:
-                service.set_speaker(speaker, SpeakerRole.MEMBER, members[int(choice[7:])])
-            elif choice in {r.value for r in SpeakerRole} and choice != "member":
-                service.set_speaker(speaker, SpeakerRole(choice), None)
-        if transcript.status == TranscriptStatus.APPROVED or transcript.approved_at is not None:
-            from analysis.services.segments import build_segments
-            from analysis.views.review import flash_resets
-
-            # Re-opened, it makes nothing before approval, but the segments of a speaker who
-            # is no longer that member go now: analysis reads them whatever the status.
-            reset = build_segments(transcript,
-                                   make=transcript.status == TranscriptStatus.APPROVED).reset
-            db.session.commit()
-            flash_resets(reset)
-        # Labels can be real names: the log keeps speaker ids, roles and member ids only.
-        changes = {str(s.id): (s.role.value, s.member_id) for s in transcript.speakers
-                   if before.get(s.id) != (s.role, s.member_id)}
-        audit.record("speakers_mapped", current_user, transcript, ip=request.remote_addr,
-                     changes=changes)
-        approved = transcript.approved_at is not None \
-            or transcript.status == TranscriptStatus.APPROVED
-        joined = sorted(m.pseudonym for m in set(transcript.session.members) - attended)
-        flash("Speakers saved." + (" " + ngettext(
-            "%(names)s is now recorded as attending this session.",
-            "%(names)s are now recorded as attending this session.",
-            len(joined), names=word_list(joined)) if joined else ""))
-        # Words leaving analysis need a look: an important banner, not the green success one.
-        for note in _matched_left_out(transcript, before) if approved else []:
-            flash(note, "warning")
-        return redirect(url_for("transcripts.show", transcript_id=transcript.id))
-    counts = {s.id: 0 for s in transcript.speakers}
-    for turn in transcript.turns:
-        if turn.speaker_id:
-            counts[turn.speaker_id] += 1
-    attending = {m.id for m in transcript.session.members}
-    return render_template("transcripts/speakers.html", transcript=transcript, counts=counts,
-                           members=list(members.values()), attending=attending, form=ConfirmForm(),
-                           # "Member 2 (withdrawn)": their words stay out of analysis.
-                           names=dict(member_choices()),
-                           suggestions=suggest_speakers(transcript), unlabelled=service.UNLABELLED)
 
 
 @bp.route("/consultations/<int:consultation_id>/answers/segment", methods=["POST"])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +35,7 @@ class Evidence:
     """What a consultation heard, counting only people who agree to take part."""
 
     members: list[Member]
+    # One date per focus group heard (two held the same day give the day twice), in order.
     focus_group_dates: list[date]
     survey_responses: int
     segments: list[Segment]
@@ -59,9 +61,10 @@ def gather_evidence(consultation_id: int) -> Evidence:
     member_ids = {s.member_id for s in segments if s.member_id is not None}
     transcript_ids = {s.source_id for s in segments if s.source_type == SegmentSource.TRANSCRIPT}
     responses = len({s.source_id for s in segments if s.source_type == SegmentSource.SURVEY})
-    dates = sorted(set(db.session.scalars(
-        select(FocusGroupSession.held_on).join(Transcript)
-        .where(Transcript.id.in_(transcript_ids)))) if transcript_ids else [])
+    # One date per focus group, not per day: two held the same day were counted as one.
+    dates = sorted(held_on for _id, held_on in db.session.execute(
+        select(FocusGroupSession.id, FocusGroupSession.held_on).distinct().join(Transcript)
+        .where(Transcript.id.in_(transcript_ids)))) if transcript_ids else []
     members = list(db.session.scalars(select(Member).where(Member.id.in_(member_ids))
                                       .order_by(Member.id)))
     from analysis.services.agreement_report import agreement_sentence, agreement_shortfall
@@ -100,7 +103,7 @@ def methods_paragraph(evidence: Evidence, placeholders: Sequence[str] = ()) -> s
     dates = evidence.focus_group_dates
     if dates:
         sources.append(ngettext("one focus group", "%(num)d focus groups", len(dates))
-                       + f" ({word_list([f'{d.day} {d:%B %Y}' for d in dates])})")
+                       + f" ({_days(dates)})")
     if evidence.survey_responses:
         sources.append(ngettext("one survey response", "%(num)d survey responses",
                                 evidence.survey_responses))
@@ -116,6 +119,22 @@ def methods_paragraph(evidence: Evidence, placeholders: Sequence[str] = ()) -> s
                     "in for details that could identify someone.")
     return (f"This response draws on what {people} told us in {' and '.join(sources)}."
             f"{agreement}{brackets} {QUOTES_LINE}")
+
+
+PAIR = 2  # two focus groups on one day are "both on" it, more "all on" it
+
+
+def _days(dates: Sequence[date]) -> str:
+    """The days of the focus groups, each once: "3 March 2026 and 10 March 2026", "both on 3
+    March 2026", "2 on 3 March 2026 and one on 10 March 2026"."""
+    held = Counter(dates)
+    days = {day: f"{day.day} {day:%B %Y}" for day in held}
+    if len(held) == len(dates):
+        return word_list([days[day] for day in sorted(held)])
+    if len(held) == 1:
+        return ("both on " if len(dates) == PAIR else "all on ") + days[dates[0]]
+    return word_list([ngettext("one on %(day)s", "%(num)d on %(day)s", held[day], day=days[day])
+                      for day in sorted(held)])
 
 
 def theme_figures(themes: Iterable[Theme], evidence: Evidence) -> tuple[ThemeFigure, ...]:

@@ -125,7 +125,7 @@ def _load_members(facilitator: User) -> list[Member]:
             record_consent(member, facilitator, take_part=take_part, may_quote=quote,
                            may_quote_with_demographics=demographics, audio_recording=audio,
                            note="Signed consent form" if index % 2
-                           else "Verbal consent, recorded at the session")
+                           else "Verbal consent, recorded at the focus group")
         members.append(member)
     return members
 

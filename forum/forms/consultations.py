@@ -77,14 +77,14 @@ class ConsultationForm(FlaskForm):
 
 
 class SessionForm(FlaskForm):
-    title = StringField("Name of the session", widget=GovTextInput(), filters=[strip],
-                        validators=[DataRequired("Enter a name for the session"),
+    title = StringField("Name of the focus group", widget=GovTextInput(), filters=[strip],
+                        validators=[DataRequired("Enter a name for the focus group"),
                                     Length(max=200,
                                            message="Name must be 200 characters or fewer")])
     consultation_id = SelectField("Consultation", coerce=int, widget=GovSelect(),
                                   validators=[InputRequired("Choose a consultation")])
     held_on = DayMonthYearField("Date", validators=[
-        InputRequired("Enter the date of the session")], description="For example, 14 10 2026")
+        InputRequired("Enter the date of the focus group")], description="For example, 14 10 2026")
     area = StringField("Area (broad only)", widget=GovTextInput(),
                        description="A city, borough or region, like \u2018South London\u2019. "
                                    "Never a venue or address.",
@@ -93,7 +93,7 @@ class SessionForm(FlaskForm):
                                  validators=[Optional()])
     member_ids = SelectMultipleField("Members who attended", coerce=int,
                                      widget=GovCheckboxesInput(), validators=[Optional()])
-    submit = SubmitField("Save session", widget=GovSubmitInput())
+    submit = SubmitField("Save focus group", widget=GovSubmitInput())
 
 
 class QuestionForm(FlaskForm):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, Date, DateTime, ForeignKey, String, Table
+from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, String, Table, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.extensions import Model, db
@@ -22,6 +22,9 @@ session_members = Table(
     Column("session_id", ForeignKey("focus_group_sessions.id", ondelete="CASCADE"),
            primary_key=True),
     Column("member_id", ForeignKey("members.id", ondelete="CASCADE"), primary_key=True),
+    # Added by matching a speaker of a transcript to the member, not ticked on the focus
+    # group's form: a corrected match takes it back (forum.services.attendance).
+    Column("by_matching", Boolean, nullable=False, default=False, server_default=false()),
 )
 
 

@@ -43,7 +43,7 @@ ACTIONS = {
     "consultation_created": "Added a consultation",
     "consultation_changed": "Changed a consultation",
     "signed_out_everywhere": "Signed out on every device",
-    "session_deleted": "Deleted a focus-group session",
+    "session_deleted": "Deleted a focus group",
 }
 
 

@@ -4,9 +4,13 @@ Every CSV or workbook the app writes (the audit log, coded segments, the coding 
 passes its text cells through ``spreadsheet_safe``: Excel, LibreOffice and Google Sheets
 read a cell starting with = + - @ (or a tab or carriage return before one) as a formula,
 so text a person typed ("=HYPERLINK(...)", "-1 for housing") could run on an officer's
-machine. A leading apostrophe makes the spreadsheet show it as text.
+machine. A leading apostrophe makes the spreadsheet show it as text. Spaces before the sign
+(" =HYPERLINK(...)") and the full-width and small forms of the signs ("\uff1d", "\ufe66", as
+typed on an East Asian keyboard) start a formula too: they are read through (NFKC).
 """
 from __future__ import annotations
+
+import unicodedata
 
 from forum.services.text_direction import without_bidi_controls
 
@@ -27,4 +31,10 @@ def spreadsheet_safe(value: object) -> object:
         return value
     # First: "\u202e=1+1" would start with "=" once anything else dropped the override.
     value = without_bidi_controls(value)
-    return "'" + value if value.startswith(FORMULA_START) else value
+    return "'" + value if _starts_like_formula(value) else value
+
+
+def _starts_like_formula(value: str) -> bool:
+    """Whether the text's first sign, after any spaces, in any width, starts a formula."""
+    first = unicodedata.normalize("NFKC", value.lstrip()[:1])
+    return value.startswith(FORMULA_START) or first.startswith(FORMULA_START[:4])

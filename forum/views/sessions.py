@@ -57,11 +57,11 @@ def _save(session: FocusGroupSession, form: SessionForm, is_new: bool):
                                  held_on=held_on, area=form.area.data or "",
                                  facilitator_id=form.facilitator_id.data or 0,
                                  member_ids=form.member_ids.data or [])
-            flash("Session saved.")
+            flash("Focus group saved.")
             return redirect(url_for("sessions.show", session_id=session.id))
         form.title.errors = [*form.title.errors,
-                             f"A session called {clash.title} on {clash.held_on:%-d %B %Y} "
-                             "already exists. Change the name, or go to that session"]
+                             f"A focus group called {clash.title} on {clash.held_on:%-d %B %Y} "
+                             "already exists. Change the name, or go to that focus group"]
     return render_template("forum/sessions/edit.html", form=form, session_obj=session,
                            is_new=is_new, clash=clash)
 

@@ -8,9 +8,10 @@
  * The server writes the hash of the runner's scripts, stylesheet and pictures into the cache's
  * name (runner.service_worker), so a release with new ones is a new worker. Installing, it
  * fetches every script and picture the tablet kept afresh, all or none, and carries over the
- * kept pages, pictures and sounds; once it takes over, the old cache is deleted. Before, with
- * one name for every release, scripts were refreshed one at a time as pages asked for them,
- * and a tablet could run one release's page with another's modules. Answers and responses
+ * kept pages, pictures and sounds; once it takes over, the old cache is emptied into the new
+ * one, and deleted once no page from before is open (one may still keep files into it).
+ * Before, with one name for every release, scripts were refreshed one at a time as pages
+ * asked for them, and a tablet could run one release's page with another's modules. Answers and responses
  * waiting to send are in IndexedDB (store.js), never in a cache: a new release keeps them.
  */
 "use strict";
@@ -75,35 +76,82 @@ self.addEventListener("install", function (event) {
   self.skipWaiting();
   event.waitUntil(carryOver());
 });
+/* Runner pages open when this worker takes over run the last release's scripts, and one may
+ * be keeping files (its offline.js) through handles on an older cache opened before: a file
+ * put into a deleted cache is lost with no word, and the page it was for is "not saved on
+ * this tablet" offline. So an older cache is deleted only once none of those pages is open
+ * (their ids are kept in STATE, as this worker may be stopped and started meanwhile); until
+ * then what it holds is moved into this release's cache each time a runner page loads. */
+var STATE = "fv-worker-state";
+var OLDER_PAGES = "/older-pages";
+
+function notePagesFromBefore() {
+  return self.clients.matchAll({ type: "window", includeUncontrolled: true }).then(function (list) {
+    var ids = list.filter(function (client) {
+      return new URL(client.url).pathname.indexOf("/run/") === 0;
+    }).map(function (client) { return client.id; });
+    return caches.open(STATE).then(function (state) {
+      return state.put(OLDER_PAGES, new Response(JSON.stringify({ cache: CACHE, ids: ids })));
+    });
+  });
+}
+
+/* Whether a runner page from before this release took over is still open. */
+function pagesFromBeforeOpen() {
+  return caches.open(STATE).then(function (state) { return state.match(OLDER_PAGES); })
+    .then(function (kept) { return kept ? kept.json() : null; })
+    .then(function (noted) {
+      if (!noted || noted.cache !== CACHE) return false;
+      return Promise.all(noted.ids.map(function (id) { return self.clients.get(id); }))
+        .then(function (open) { return open.some(Boolean); });
+    });
+}
+
 self.addEventListener("activate", function (event) {
-  event.waitUntil(olderCaches().then(function (names) {
-    return Promise.all(names.map(function (name) { return caches.delete(name); }));
-  }).then(function () { return self.clients.claim(); }));
+  event.waitUntil(notePagesFromBefore().then(foldInOlder).then(function () {
+    return self.clients.claim();
+  }));
 });
 
-/* A page of an older release still open (its offline.js) can keep files into that release's
- * cache after this worker deleted it, which made it anew: it stayed until the next release,
- * and a look-up found its copies before this release's. Each page opened folds such a cache
- * in (what this one lacks) and deletes it; never while a newer worker installs from it. */
-var tidying = null;
-function foldInOlder() {
+/* An older cache, still there while a page from before is open or made anew by an old page's
+ * offline.js after the takeover, is folded in: each file this release's cache lacks is moved
+ * into it, and every file is taken out of the older one (a look-up finds one copy). The older
+ * cache itself is deleted only when no page from before is open (above): a file kept into it
+ * later stays there until the next fold-in, never lost. Never while a newer worker installs
+ * from it. One fold-in at a time, and at most one more waits behind it. */
+function foldOnce() {
   var registration = self.registration;
-  if (tidying || registration.installing || registration.waiting) return tidying || Promise.resolve();
-  tidying = Promise.all([olderCaches(), caches.open(CACHE)]).then(function (r) {
+  if (registration.installing || registration.waiting) return Promise.resolve();
+  return Promise.all([olderCaches(), caches.open(CACHE)]).then(function (r) {
     var cache = r[1];
+    if (!r[0].length) return null;
     return Promise.all(r[0].map(function (name) {
       return caches.open(name).then(function (old) {
         return old.keys().then(function (requests) {
           return Promise.all(requests.map(function (request) {
             return cache.match(request).then(function (hit) {
               return hit || old.match(request).then(function (kept) { return kept && cache.put(request, kept); });
-            });
+            }).then(function () { return old.delete(request); });
           }));
-        }).then(function () { return caches.delete(name); });
+        });
       });
-    }));
-  }).catch(function () {}).then(function () { tidying = null; });
-  return tidying;
+    })).then(pagesFromBeforeOpen).then(function (open) {
+      if (open) return null;
+      return Promise.all(r[0].map(function (name) { return caches.delete(name); }));
+    });
+  });
+}
+
+var folding = Promise.resolve();
+var foldWaiting = false;
+function foldInOlder() {
+  if (foldWaiting) return folding;
+  foldWaiting = true;
+  folding = folding.then(function () {
+    foldWaiting = false;
+    return foldOnce();
+  }).catch(function () {});
+  return folding;
 }
 
 function offlinePage() {
@@ -121,8 +169,14 @@ function keep(request, response) {
   return response;
 }
 
+/* This release's copy first, then any older cache's (a file not yet folded in). */
+function lookUp(request, options) {
+  return caches.open(CACHE).then(function (cache) { return cache.match(request, options); })
+    .then(function (hit) { return hit || caches.match(request, options); });
+}
+
 function cacheFirst(request) {
-  return caches.match(request, { ignoreSearch: true }).then(function (hit) {
+  return lookUp(request, { ignoreSearch: true }).then(function (hit) {
     return hit || fetch(request).then(function (response) { return keep(request, response); }, function () {
       return request.mode === "navigate" ? offlinePage() : Response.error();
     });
@@ -131,7 +185,7 @@ function cacheFirst(request) {
 
 function networkFirst(request) {
   return fetch(request).then(function (response) { return keep(request, response); }, function () {
-    return caches.match(request, { ignoreSearch: true }).then(function (hit) { return hit || offlinePage(); });
+    return lookUp(request, { ignoreSearch: true }).then(function (hit) { return hit || offlinePage(); });
   });
 }
 
@@ -139,7 +193,7 @@ function staleWhileRevalidate(event) {
   var request = event.request;
   var fresh = fetch(request).then(function (response) { return keep(request, response); });
   event.waitUntil(fresh.catch(function () {}));
-  return caches.match(request).then(function (hit) {
+  return lookUp(request).then(function (hit) {
     return hit || fresh.catch(function () { return Response.error(); });
   });
 }
@@ -152,7 +206,9 @@ self.addEventListener("fetch", function (event) {
   if (request.cache === "no-store") return;
   var path = url.pathname;
   if (path === "/run/sw.js" || /\/offline\.json$/.test(path)) return;
-  if (request.mode === "navigate") event.waitUntil(foldInOlder());
+  // On each runner page's requests, its scripts' too: the page left for it may still be open
+  // while its own request is answered.
+  event.waitUntil(foldInOlder());
   if (/^\/run\/\d+\/$/.test(path)) {
     event.respondWith(networkFirst(request));
   } else if (path.indexOf("/run/") === 0) {

@@ -30,7 +30,9 @@ QUEUE_ONE = queued_response('{question_id: id(1), value: "no"}',
 MARKED = {"runner/home.js": b"\nwindow.__homeRelease = 'B';\n",
           "runner/context.js": b"\nwindow.__contextRelease = 'B';\n"}
 
-# Until the worker that runner pages' register() found (if any) has taken over.
+# Until the worker that runner pages' register() found (if any) has taken over; then the caches
+# a look-up can find something in. An older cache is emptied into the new one as it takes over,
+# but deleted only once no page from before is open (one may still keep files into it).
 SETTLED = """async () => {
   const registration = await navigator.serviceWorker.getRegistration("/run/");
   await registration.update();
@@ -38,7 +40,10 @@ SETTLED = """async () => {
          || registration.active.state !== "activated") {
     await new Promise(resolve => setTimeout(resolve, 50));
   }
-  return (await caches.keys()).filter(name => name.startsWith("fv-runner-"));
+  const names = (await caches.keys()).filter(name => name.startsWith("fv-runner-"));
+  const sizes = await Promise.all(
+    names.map(async name => (await (await caches.open(name)).keys()).length));
+  return names.filter((name, i) => sizes[i] > 0);
 }"""
 
 

@@ -180,7 +180,8 @@ def test_the_transcript_page_folds_runs_of_turns_and_tags_them_by_keyboard(
         live_server, page, shots):
     """The demo's community sentences transcript was about 15,200 px tall at 768 wide, every
     turn open with its own safeguarding line: the tag form at the foot was screens away."""
-    from analysis.services.transcripts import import_transcript, redact_transcript, set_speaker
+    from analysis.services.speakers import set_speaker
+    from analysis.services.transcripts import import_transcript, redact_transcript
     from analysis.views.demo import SPEAKERS, TRANSCRIPTS
     from forum.extensions import db
     from forum.models import FocusGroupSession, Member, SpeakerRole, User

@@ -84,3 +84,23 @@ def test_a_cell_hiding_a_formula_behind_an_override_is_defused():
     # Dropping the override first: the cell must not start with "=" once it is gone.
     assert spreadsheet_safe(f"{RLO}=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
     assert spreadsheet_safe(7) == 7
+
+
+@pytest.mark.parametrize("cell", [
+    ' =HYPERLINK("http://evil.example/x")', '\t=1+1', '\n=1+1', '  +SUM(A1:A9)',
+    '\u3000=1+1', '\u00a0@x', '\uff1dHYPERLINK("x")', '\uff0b1', '\uff0d1', '\uff20x',
+    ' \uff1d1', '\ufe661',
+])
+def test_a_formula_after_spaces_or_in_full_width_is_defused(cell):
+    # Spreadsheets skip leading spaces before "=", and read the full-width "＝" (as typed on a
+    # Japanese or Chinese keyboard) as "=": both ran as formulas.
+    from forum.services.spreadsheet_cells import spreadsheet_safe
+
+    assert spreadsheet_safe(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["ok", " ok", "a = b", "\uff21 full-width A", "5 - 3"])
+def test_text_that_only_holds_a_formula_sign_is_left_as_it_is(cell):
+    from forum.services.spreadsheet_cells import spreadsheet_safe
+
+    assert spreadsheet_safe(cell) == cell

@@ -74,7 +74,7 @@ def test_no_template_has_a_back_link_that_only_says_back(app):
     ("/members/{member}/withdraw", "Back to {pseudonym}"),
     ("/members/{member}/edit", "Back to {pseudonym}"),
     ("/members/new", "Back to members"),
-    ("/sessions/{session}/edit", "Back to the session"),
+    ("/sessions/{session}/edit", "Back to the focus group"),
     ("/sessions/new", "Back to focus groups"),
     ("/consultations/{consultation}/edit", "Back to the consultation"),
     ("/consultations/new", "Back to consultations"),

@@ -15,7 +15,7 @@ def _text(html: str) -> str:
     (Role.PEER_RESEARCHER, "Run a survey on a tablet : open the survey, then “Run on this tablet”",
      "Upload a focus group"),
     # A facilitator's main job, the transcript, was not mentioned at all.
-    (Role.FACILITATOR, "Upload a focus group’s transcript : open its session, then “Upload a "
+    (Role.FACILITATOR, "Upload a focus group’s transcript : open the focus group, then “Upload a "
      "transcript”", "draft the response"),
     (Role.POLICY_OFFICER, "See the themes in what members said and draft the response: open a "
      "consultation below", "Upload a focus group"),

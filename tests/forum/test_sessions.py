@@ -22,7 +22,7 @@ def test_missing_date_keeps_what_was_typed(auth, demo):
     auth.login(Role.FACILITATOR)
     html = auth.client.post("/sessions/new",
                             data={"title": "Kept title", "consultation_id": 1}).data.decode()
-    assert "Enter the date of the session" in html and 'value="Kept title"' in html
+    assert "Enter the date of the focus group" in html and 'value="Kept title"' in html
 
 
 def test_session_page_lists_transcripts_for_policy_officers(auth, demo):
@@ -34,7 +34,7 @@ def test_session_page_lists_transcripts_for_policy_officers(auth, demo):
     auth.login(Role.POLICY_OFFICER)
     html = auth.client.get("/sessions/1").data.decode()
     assert "group-one.vtt" in html and "Approved" in html
-    assert "Edit session" not in html and "Upload a transcript" not in html
+    assert "Edit focus group" not in html and "Upload a transcript" not in html
 
 
 def test_two_transcripts_with_one_name_can_be_told_apart_by_when_they_came(auth, demo):
@@ -241,7 +241,7 @@ def test_a_second_session_with_the_same_name_and_date_is_refused_keeping_what_wa
         "area": "Typed area", "facilitator_id": 0})
     html = response.data.decode()
     assert response.status_code == 200
-    assert f"A session called {title} on {held_on:%-d %B %Y} already exists" in html
+    assert f"A focus group called {title} on {held_on:%-d %B %Y} already exists" in html
     assert "govuk-error-summary" in html and 'value="Typed area"' in html
     assert 'href="/sessions/1"' in html
     assert db.session.query(FocusGroupSession).count() == count

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .common import Candidate, every_match
+from .foreign_months import FOREIGN_DATE
 from .id_shapes import HANDLE_AFTER_APP, HOLIDAY, VEHICLE_CUE, find_handles, find_plates
 from .references import find_cued_references
 from .spoken_numbers import (
@@ -269,7 +270,7 @@ def find_dates_of_birth(text: str) -> list[Candidate]:
     """
     cues = [m.span() for pattern in (DOB_CUE, AGE_CUE) for m in pattern.finditer(text)]
     found = []
-    dates = [(m.start(), m.end()) for m in DATE.finditer(text)]
+    dates = [m.span() for pattern in (DATE, FOREIGN_DATE) for m in pattern.finditer(text)]
     holidays = [m.span("day" if m.group("day") else "dated") for m in HOLIDAY.finditer(text)]
     for m_start, m_end in dates + holidays:
         near = any(

@@ -4,11 +4,14 @@ at the weekend", "tina took over my life, the crystal meth i mean".
 A first name that is street slang for a drug (``public_names.DRUGS``) is the drug when it
 stands in a list beside another drug, or comes next after one said earlier in its sentence;
 typed in lower case and opening a clause, also when only when it was taken follows, or when
-it does what a drug does in a sentence about drugs (``said_as_drug``).
+it does what a drug does in a sentence about drugs (``said_as_drug``). Capitalised only as
+a sentence's first word ("Molly and ket every weekend") it counts as typed in lower case.
 """
 from __future__ import annotations
 
 import re
+
+from .common import is_sentence_start
 
 __all__ = ["DRUG_WORDS", "listed_drug", "said_as_drug"]
 
@@ -18,7 +21,8 @@ DRUG_WORDS = frozenset(
     ["ket", "spice", "mamba", "coke", "crack", "weed", "skunk", "mdma", "pills", "speed",
      "heroin", "smack", "gear", "brown", "valium", "vallies", "ecstasy", "pregabs", "subbies",
      "benzos", "acid", "whizz", "meth", "pingers", "bud", "pregabalin", "subutex", "g", "ghb",
-     "gabbies", "gabapentin"])
+     "gabbies", "gabapentin", "chems", "ketamine", "cocaine", "xanax", "xannies", "methadone",
+     "mephedrone", "mcat", "lsd", "shrooms", "poppers", "ganja", "hash", "resin"])
 # Next to another drug in a list: the words either side of the comma, "and" or "or".
 LIST_BEFORE = re.compile(r"\b(?P<drug>[a-z]+)(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+)$")
 LIST_AFTER = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+)(?P<drug>[a-z]+)\b")
@@ -48,11 +52,18 @@ def _list_run(text: str, start: int, end: int) -> list[str]:
     return words
 
 
+def _lower_or_opening(text: str, start: int, end: int) -> bool:
+    """Typed in lower case, or capitalised only because it opens a sentence ("Molly and ket
+    every weekend"): a capital mid-sentence is someone's name."""
+    word = text[start:end]
+    return word.islower() or (word[1:].islower() and is_sentence_start(text, start))
+
+
 def listed_drug(text: str, start: int, end: int, slang: frozenset[str]) -> bool:
     """A slang name in lower case listed with a drug that is no one's name ("charlie, ket,
     mandy"; "billy and charlie were my cellmates" are two people) or next after one said
     earlier in its sentence ("spice in there, then tina"), ending the list or the clause."""
-    if not text[start:end].islower() or not LIST_CLOSE.match(text, end):
+    if not _lower_or_opening(text, start, end) or not LIST_CLOSE.match(text, end):
         return False
     if any(w in DRUG_WORDS for w in _list_run(text, start, end)):
         return True
@@ -77,7 +88,8 @@ CLAUSE_OPENS = re.compile(r"(?:^|[.!?,;:\n])[ \t]*(?:(?:and|then|but)[ \t]+){0,2
 # What a drug does to its user: there "took" or "kept" is no sign of a person ("tina took
 # over my life", "billy kept me awake for three days"); "tina took me to the meeting" is.
 DRUG_DOES = re.compile(r"[ \t]+(?:took[ \t]+over|took[ \t]+hold|kept[ \t]+(?:me|him|her|us)"
-                       r"[ \t]+(?:awake|up)|ruined[ \t]+(?:my|his|her)[ \t]+life)\b")
+                       r"[ \t]+(?:awake|up)|ruined[ \t]+(?:my|his|her)[ \t]+life"
+                       r"|(?:nearly|almost)[ \t]+killed[ \t]+(?:me|him|her|us))\b")
 
 
 def said_as_drug(text: str, start: int, end: int) -> bool:
@@ -85,7 +97,8 @@ def said_as_drug(text: str, start: int, end: int) -> bool:
     taken follows ("molly at the weekend and then nothing"), or it does what a drug does in
     a sentence about drugs ("tina took over my life, the crystal meth i mean"). "saw molly
     at the weekend" and "my mate billy kept me up" are people."""
-    if not text[start:end].islower() or not CLAUSE_OPENS.search(text, max(0, start - 20), start):
+    if not _lower_or_opening(text, start, end) or not CLAUSE_OPENS.search(
+            text, max(0, start - 20), start):
         return False
     if WHEN_TAKEN.match(text, end):
         return True

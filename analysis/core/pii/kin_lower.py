@@ -37,8 +37,10 @@ LOWER_NAME = re.compile(r"[ \t]*,?[ \t]+(?P<name>[a-z]+(?:-[a-z]+)?)(?![\w'’-]
 # "me and jo", "me n tam", "jo and me".
 WITH_ME = re.compile(r"\b(?i:me|I)[ \t]+(?:and|n|an|&)[ \t]+(?P<name>[a-z]+(?:-[a-z]+)?)(?![\w'’-])"
                      r"|\b(?P<first>[a-z]+(?:-[a-z]+)?)[ \t]+(?:and|n|an|&)[ \t]+(?:me|I)\b")
+# Text-speak openers ("ngl kez from the hub", "tbh roz was sound") stand where "honestly" does.
 CLAUSE_OPEN = (r"(?:^|(?<=[.!?,;:\n])[ \t]*|\b(?i:and|then|but|so|cos|because|honestly|basically"
-               r"|literally|only|like|it[ \t]+was|when|till|until)[ \t]+)")
+               r"|literally|only|like|it[ \t]+was|when|till|until|ngl|tbh|tbf|imo|imho|btw|fwiw"
+               r"|lol|omg|tho|fr)[ \t]+)")
 # "dawn my key worker is", "mo was the one who found me", "ken was my cellmate",
 # "tam kept me alive", "rab is the reason".
 OPENS_AS_SOMEONE = re.compile(

@@ -17,6 +17,7 @@ institutions.py reads a name said "at", "in", "to" or "from" a place. People als
   nurses on Poppy": who works there says what it is, even when it is named like a street
   or a town;
 * "I've been under the Linden Centre since I was eighteen": under a service's care;
+* "got funded for Castle Morven": what someone is funded to go to is a rehab;
 * "up the Limes every week for my bloods": "up", "down" or "round the" a local place;
 * "on the waiting list for Greystones": what a waiting list is for;
 * "sofa surfing then Millstone then back on the street": a stop in a run of stays;
@@ -86,6 +87,11 @@ HOUSED_BY_WORD = re.compile(
 WAITING_FOR = re.compile(
     rf"\b(?i:waiting[ \t]+list|the[ \t]+list)[ \t]+(?i:for|at)[ \t]+{_THE}(?P<name>{NAME})"
     r"(?!['’\w])")
+# "got funded for Castle Morven", "funding to go to Beechwood": what someone is funded to go
+# to is a rehab placement, treatment (a hospital's label; treatment.py).
+FUNDED_FOR = re.compile(
+    rf"\b(?i:funded|funding|funds)[ \t]+(?i:for|to[ \t]+go[ \t]+to)[ \t]+{_THE}"
+    rf"(?P<name>{NAME})(?!['’\w])")
 # "been through Heron's Reach", "went through Brackenwood": a place lived through, as
 # hostels, rehabs and prisons are; the kind is the sentence's, else a hostel (services,
 # times and bodies are never read: institutions._excluded).
@@ -149,7 +155,7 @@ def more_frames(text: str, is_word: Callable[[str], bool] | None = None,
     framed += [(m, "hospital" if ward_said(text, m.start("name"), m.end("name")) else None)
                for m in ON.finditer(text)]
     framed += [(m, "hostel" if m.group("hostel") else "hospital") for m in STAFF_AT.finditer(text)]
-    framed += [(m, "hospital") for m in UNDER_CARE.finditer(text)]
+    framed += [(m, "hospital") for p in (UNDER_CARE, FUNDED_FOR) for m in p.finditer(text)]
     framed += [(m, "hostel") for p in (HOUSED_BY, RELEASED_TO, RELEASE_ADDRESS)
                for m in p.finditer(text)]
     framed += [(m, None) for m in PUT_ON.finditer(text)]

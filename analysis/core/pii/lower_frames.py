@@ -70,7 +70,8 @@ DID_FOR_ME = re.compile(
 AT_A_SERVICE = re.compile(
     CLAUSE_OPEN + NAME + r"[ \t]+(?:at|from|off|in)[ \t]+(?:the|my|our|me)[ \t]+(?:[a-z'’]+[ \t]+)?"
     r"(?:food[ \t]?bank|drop[ \t-]?in|day[ \t]+centre|centre|group|meeting|hostel|project"
-    r"|church|chapel|mosque|rehab|cafe|library|job[ \t]?centre|gym|shelter|kitchen|pantry)\b")
+    r"|church|chapel|mosque|rehab|cafe|library|job[ \t]?centre|gym|shelter|kitchen|pantry|hub"
+    r"|outreach|team|charity|clinic|surgery|wing|landing)\b")
 # "llinos is getting christened", "rhys was starting school": a word that is no English word
 # opening a clause as the one a life event happens to (what a drug "is getting" is harder).
 IS_GOING_THROUGH = re.compile(

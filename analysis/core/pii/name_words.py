@@ -30,6 +30,7 @@ from .word_lists import (
     MEDICINE_ENDINGS,
     PERSON_OBJECT_VERBS,
     PERSON_VERBS,
+    TEXT_SPEAK,
     TIME_BEFORE,
     TIME_NAMES,
     TIME_VERBS,
@@ -106,7 +107,7 @@ def never_name(word: str) -> bool:
     # "Saturdays", "Mondays": a day said in the plural is a habit, never a person.
     return (low in COMMON_WORDS or low in TIME_WORDS or low.removesuffix("s") in TIME_WORDS
             or low in load_set("not_names.txt")
-            or low in TITLE_WORDS or low.endswith(MEDICINE_ENDINGS))
+            or low in TITLE_WORDS or low in TEXT_SPEAK or low.endswith(MEDICINE_ENDINGS))
 
 
 def is_broad_area(text: str, start: int, end: int) -> bool:

@@ -226,7 +226,7 @@ def find_names(
     # "Lucky, that's what they called me": said to be a name, so a name however English
     # the word, even opening the sentence where drop_not_people reads a modifier.
     found += called_nicknames(text) + describing_nicknames(text, is_adjective)
-    found += acting_nicknames(text, is_word) + owed_nicknames(text)
+    found += acting_nicknames(text, is_word) + owed_nicknames(text, is_word)
     found += [Candidate(s, e, "name") for s, e in lower_case_shop_people(text)]  # "costa said"
     # "JD said he'd sort me a bed", "me n KT": initials someone goes by.
     found += initials.initials_as_names(text, found)

@@ -81,6 +81,21 @@ OFF_OR_SEE = re.compile(
 LENT = re.compile(
     rf"\b(?i:lent|lend|lends|lending|gave|give|gives|giving|sold|sell|handed|bought|passed)"
     rf"[ \t]+(?P<name>{CAP_WORD})[ \t]+(?i:my|his|her|their|our|your|a|an|some)[ \t]+[a-z]")
+# "they wouldn't let Biscuit in the hostel", "let Spanner stay on my floor": who is let in
+# or let stay is a person (or a pet), however English the word.
+LET_IN = re.compile(
+    rf"\b(?i:let|lets|letting)[ \t]+(?P<name>{CAP_WORD})[ \t]+(?i:in|into|stay|stop|kip|sleep"
+    r"|come|back)\b")
+# "Spanner from the wing got me a phone", "Bomber from the bail hostel got done": a word
+# opening a sentence as someone from where people live or meet, then what they did.
+FROM_WHERE_PEOPLE_ARE = re.compile(
+    rf"(?P<name>{CAP_WORD})[ \t]+from[ \t]+(?:the|my|our)[ \t]+(?:[a-z]+[ \t]+){{0,2}}?"
+    r"(?:hostel|wing|landing|hub|group|project|meeting|centre|shelter|unit|estate|gym|church"
+    r"|cafe|rehab|detox|block|flats|squat|pub|yard|site|team|office|street|scheme|house)"
+    r"[ \t]+(?:(?:always|never|just|really|still|even|also)[ \t]+)?(?:got|gets|said|says"
+    r"|told|tells|helped|helps|gave|gives|took|takes|came|comes|rang|rings|texted|died|lent"
+    r"|sold|showed|sorted|stabbed|robbed|grassed|nicked|overdosed|od['’]?d|introduced|used"
+    r"|knew|knows|taught|kept|put|brought|dragged|looked)\b")
 # "I owed Sully money", "he still owes Ginger forty quid": who is owed money is a person.
 OWED = re.compile(
     rf"\b(?i:owe|owed|owes|owing)[ \t]+(?P<name>{CAP_WORD})[ \t]+(?:(?i:money|some[ \t]+money"
@@ -121,21 +136,27 @@ def _may_act(word: str, is_word: Callable[[str], bool] | None, named: bool) -> b
     return word.lower() not in NOT_ACTING and not plural and not never_name(word)
 
 
-def owed_nicknames(text: str) -> list[Candidate]:
+def owed_nicknames(text: str, is_word: Callable[[str], bool] | None = None) -> list[Candidate]:
     """Find who is owed money ("I owed Sully money"), lent or given a thing ("I lent Spanner
-    my phone"), who drugs are had off ("score off Scouse") and who someone goes to see
-    ("went to see Chalky"), however English the word.
+    my phone"), who drugs are had off ("score off Scouse"), who someone goes to see ("went
+    to see Chalky"), who is let in ("let Biscuit in") and who, from the wing or the hostel,
+    did something ("Spanner from the wing got me a phone"), however English the word.
 
     Args:
         text: text to search.
+        is_word: the English word test, to tell a plural noun ("Residents from the block
+            said"); None skips that check.
 
     Returns:
         Name candidates.
     """
-    return [Candidate(m.start("name"), m.end("name"), "name")
-            for p in (OWED, OFF_OR_SEE, LENT) for m in p.finditer(text)
+    found = [m for p in (OWED, OFF_OR_SEE, LENT, LET_IN) for m in p.finditer(text)]
+    found += [m for m in FROM_WHERE_PEOPLE_ARE.finditer(text)
+              if is_sentence_start(text, m.start()) and _may_act(m.group("name"), is_word, False)]
+    return [Candidate(m.start("name"), m.end("name"), "name") for m in found
             if not never_name(m.group("name")) and m.group("name").lower() not in NOT_ACTING
-            and m.group("name").lower() not in load_set("not_names.txt")]
+            and m.group("name").lower() not in load_set("not_names.txt")
+            and m.group("name").lower() not in load_set("broad_areas.txt")]
 
 
 def describing_nicknames(text: str, is_adjective: Callable[[str], bool] | None,

@@ -20,7 +20,10 @@ from .word_lists import KIND_NOUNS
 
 __all__ = ["treatment_homes"]
 
-TREATMENT = re.compile(r"\b(?i:rehabs?|detox(?:ed|ing)?|residential|rehabilitation centre)\b")
+# "got funded for X", "X took me on a community care grant": what pays for a rehab place
+# ("when the funding went" says nothing of what a place is).
+TREATMENT = re.compile(r"\b(?i:rehabs?|detox(?:ed|ing)?|residential|rehabilitation centre"
+                       r"|(?:funded|funding)[ \t]+(?:for|to)|community[ \t]+care)\b")
 # Every word for housing but "rehab", which is treatment, and who works in housing ("my
 # keyworker at Tollgate Lane rang every rehab going").
 HOUSING = re.compile(

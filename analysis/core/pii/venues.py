@@ -30,7 +30,11 @@ LIVED_ON = re.compile(
     rf"|staying|rehoused[ \t]+\w+|born)[ \t]+on"
     # "moved off Ballymac after the punishment beating": an estate lived on is moved off.
     r"|\b(?i:moved|moving|move|flitted)[ \t]+off"
-    rf")[ \t]+(?:(?i:the)[ \t]+)?{NAME}(?![\w'’-])")
+    # "grew up on Kirkwall Street on the Upper Blackmoor": the street, then the estate it is on.
+    rf")[ \t]+(?:{CAP_WORD}(?:[ \t]+{CAP_WORD})?[ \t]+(?:Street|Road|Lane|Avenue|Close|Crescent"
+    r"|Drive|Way|Grove|Terrace|Gardens|Walk|Row|Place)[ \t]*,?[ \t]+(?i:on|in)[ \t]+"
+    r"(?i:the)[ \t]+)?"
+    rf"(?:(?i:the)[ \t]+)?{NAME}(?![\w'’-])")
 # "i'm off the Manor", "she's fae the Gorbals": who someone is by the estate they come from
 # ("off the gear" is lower case, and a drug named is never a venue: ``_kept``).
 FROM_THE = re.compile(

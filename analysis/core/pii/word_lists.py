@@ -4,7 +4,7 @@ from __future__ import annotations
 __all__ = [
     "DIALECT_WORDS", "HOSTEL_DOINGS", "KIND_NOUNS", "LOOK_PARTICIPLES", "MEDICINE_ENDINGS",
     "PERSON_OBJECT_VERBS", "PERSON_VERBS", "SERVICE_BODIES", "STATE_WORDS", "SUBSTITUTES",
-    "SPEECH_VERBS", "DAYTIME_NAMES", "DRUG_NAMES", "IDEA_NAMES",
+    "SPEECH_VERBS", "TEXT_SPEAK", "DAYTIME_NAMES", "DRUG_NAMES", "IDEA_NAMES",
     "TIME_BEFORE", "TIME_NAMES", "TIME_VERBS", "TIME_WORDS",
 ]
 
@@ -75,6 +75,10 @@ MEDICINE_ENDINGS = (
 )
 # Pronouns and function words as typed in dialect or texting ("tell ya", "told yer mam",
 # "asked yous", "told summat"): never a lower-case name after "tell" or "asked".
+# Texting shorthand ("ngl", "tbh"): a filler, never a name, in any case ("Ngl the staff ...").
+TEXT_SPEAK = frozenset(
+    ["ngl", "tbh", "tbf", "imo", "imho", "idk", "idc", "btw", "fwiw", "smh", "rn", "af", "ffs",
+     "wtf", "omfg", "brb", "thx", "pls", "plz", "nvm", "ikr", "irl", "lol", "omg", "lmao"])
 DIALECT_WORDS = frozenset(
     ["ya", "yer", "yah", "yous", "youse", "yez", "ye", "thee", "tha", "thi", "dem", "dat", "da",
      "ma", "mi", "em", "ur", "wat", "wot", "summat", "owt", "nowt", "nuffin", "sumthin", "wiv",
@@ -89,7 +93,8 @@ DIALECT_WORDS = frozenset(
      "wont", "isnt", "wasnt", "werent", "arent", "havent", "hasnt", "hadnt", "couldnt",
      "wouldnt", "shouldnt", "mustnt", "im", "ive", "youre", "youve", "youd", "youll", "weve",
      "thats", "whats", "wheres", "theres", "heres", "whos", "itll", "aint", "dunno", "thru",
-     "tho", "gonna", "wanna", "gotta", "lemme", "gimme", "kinda", "sorta", "outta", "cos"])
+     "tho", "gonna", "wanna", "gotta", "lemme", "gimme", "kinda", "sorta", "outta", "cos",
+     *TEXT_SPEAK])
 # Towns that are everyday words ("interested in reading", "in bath", "barking dogs"): in
 # lower case never the town (nor the prison named after it), and opening a sentence only
 # when the model says so.

@@ -18,7 +18,7 @@ from .common import CAP_WORD, Candidate
 from .name_words import never_name
 from .shops import said_as_shop
 
-__all__ = ["find_firms", "find_pubs", "find_workplaces"]
+__all__ = ["find_businesses", "find_firms", "find_pubs", "find_workplaces"]
 
 WORK_AT = re.compile(
     rf"\b(?i:work(?:s|ed|ing)?|job|volunteer(?:s|ed|ing)?|employed|apprenticeship"
@@ -41,6 +41,13 @@ JOB_AT = re.compile(
 
 
 FULL_NAME_WORDS = 2
+# "Fresh Start cafe took me on", "the Open Hands bakery", "Tiwa's hair salon": a small
+# business named before the word for what it is, wherever it is said; the word stays.
+BUSINESS = re.compile(
+    rf"(?<![\w'’-])(?P<name>{CAP_WORD}(?:[ \t]+{CAP_WORD}){{0,2}}(?P<own>['’]s)?)[ \t]+"
+    r"(?i:caf[eé]|caff|bakery|bakers|salon|hair[ \t]+salon|nail[ \t]+bar|barbers?|car[ \t]+wash"
+    r"|garage|takeaway|chippy|restaurant|deli|diner|bistro|joinery|builders|scaffolding"
+    r"|butchers|workshop|warehouse|factory|timber[ \t]+yard|scrap[ \t]?yard)(?![\w'’-])")
 
 
 def find_workplaces(text: str, is_word: Callable[[str], bool] | None) -> list[Candidate]:
@@ -70,6 +77,33 @@ def find_workplaces(text: str, is_word: Callable[[str], bool] | None) -> list[Ca
         # worked with or for is a person, left to the name rules (hidden as [name]).
         if (m.group("prep").lower() != "at" and len(words) == FULL_NAME_WORDS
                 and words[0] in load_set("first_names.txt")):
+            continue
+        found.append(Candidate(*m.span("name"), "place"))
+    return found
+
+
+def find_businesses(text: str, is_word: Callable[[str], bool] | None) -> list[Candidate]:
+    """Find small businesses named before what they are ("Fresh Start cafe took me on").
+
+    Args:
+        text: text to search.
+        is_word: an English word test; a lone English word ("the Polish deli", "the Green
+            cafe") is not read unless said as someone's ("Tiwa's hair salon"); None reads
+            only names of two words or more and possessives.
+
+    Returns:
+        Candidates labelled ``place``; chains, services, regions and towns' words are kept.
+    """
+    found = []
+    for m in BUSINESS.finditer(text):
+        name = m.group("name")
+        bare = name[:-2] if m.group("own") else name
+        words = bare.split()
+        if (bare.lower() in load_set("shops.txt") or said_as_shop(text, *m.span("name"))
+                or bare.lower() in load_set("not_names.txt") or is_kept_region(bare)
+                or any(never_name(w) for w in words)):
+            continue
+        if len(words) == 1 and not m.group("own") and (is_word is None or is_word(bare.lower())):
             continue
         found.append(Candidate(*m.span("name"), "place"))
     return found

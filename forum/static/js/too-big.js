@@ -34,7 +34,14 @@ function showError(input, message) {
     summary.innerHTML = '<div role="alert"><h2 class="govuk-error-summary__title">There is a ' +
       'problem</h2><div class="govuk-error-summary__body"><ul class="govuk-list ' +
       'govuk-error-summary__list"></ul></div></div>';
-    main.prepend(summary);
+    // At the top of the main column, as wide as the form, like the server's (base.html).
+    const row = document.createElement("div");
+    row.className = "govuk-grid-row";
+    const column = document.createElement("div");
+    column.className = "govuk-grid-column-two-thirds";
+    column.append(summary);
+    row.append(column);
+    main.prepend(row);
   }
   summary.tabIndex = -1;
   const list = summary.querySelector(".govuk-error-summary__list");

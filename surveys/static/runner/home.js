@@ -110,29 +110,49 @@ function refreshName(device, show) {
 /* Sign out without leaving this page: the survey pages kept on the tablet still run. What it
  * says follows the tablet and what is on it: "sends the responses when it is back online"
  * was said with nothing to send, and a warning about a refused response stayed once it was
- * sent. Returns {device(d), summary(s)} to tell it each as it is known. */
+ * sent. With a response refused or still waiting to send (a change to a refused one, say),
+ * "Sign out" warns once first: it signed out with no word while a change was unsent, and one
+ * the server then refuses again can be put right only with a sign-in. Signing out leaves the
+ * queue as it is (the tablet sends with its own key). Returns {device(d), summary(s)} to tell
+ * it each as it is known. */
 function signOut() {
   const form = document.querySelector("[data-sign-out]");
   const status = document.querySelector("[data-sign-out-status]");
-  const submit = form.querySelector("button");
+  const submit = form.querySelector("button[type=submit]");
+  const sendButton = form.querySelector("[data-sign-out-send]");
+  const stayButton = form.querySelector("[data-sign-out-stay]");
   let device, summary, warned = false;
 
   function say() {
     if (form.hidden) return;  // signed out: that is what it says now
     const failed = summary ? summary.failed : 0;
-    if (!failed) warned = false;
+    const waiting = summary ? summary.waiting : 0;
+    if (!failed && !waiting) warned = false;
     submit.textContent = warned ? "Sign out anyway" : "Sign out";
+    status.className = warned ? "fv-status fv-status--problem" : "govuk-body";
+    submit.classList.toggle("govuk-button--warning", warned);
+    submit.classList.toggle("govuk-button--secondary", !warned);
+    stayButton.hidden = !warned;
+    sendButton.hidden = !(warned && waiting);
+    sendButton.textContent = waiting === 1 ? "Send it now" : "Send them now";
     if (device === undefined) return;
     if (!device) {
       // Signed out before it is set up, the tablet keeps responses it can never send.
       status.textContent = "Set up this tablet (above) before you sign out. Until then it keeps responses but cannot send them.";
-    } else if (warned) {
+    } else if (warned && failed) {
       // A refused response never sends by itself, and is put right only from this page,
       // which needs a sign-in.
       status.textContent = (failed === 1 ? "1 response the server did not take is"
         : failed + " responses the server did not take are") + " still on this tablet. " +
         "Put " + (failed === 1 ? "it" : "them") + " right from the list above, or save a copy " +
         "for staff, before you sign out: once signed out, you need to sign in again to do it.";
+    } else if (warned) {
+      status.textContent = (waiting === 1 ? "1 response is" : waiting + " responses are") +
+        " still waiting to send. Send " + (waiting === 1 ? "it" : "them") + " now, before you " +
+        "sign out. If you sign out anyway, " + (waiting === 1 ? "it stays" : "they stay") +
+        " on this tablet, which sends " + (waiting === 1 ? "it" : "them") + " by itself " +
+        "later, but if the server does not take " + (waiting === 1 ? "it" : "one") +
+        ", you need to sign in again to put it right.";
     } else if (failed) {
       status.textContent = "Before you sign out, put right the " + (failed === 1 ? "response" : "responses") +
         " the server did not take (above), or save a copy for staff.";
@@ -153,9 +173,25 @@ function signOut() {
     const settled = window.FVStore.settledSummary || window.FVStore.summary;
     settled().then(function (s) {
       summary = s;
-      if (s.failed && !warned) { warned = true; say(); return; }
+      if ((s.failed || s.waiting) && !warned) {
+        warned = true;
+        say();
+        status.tabIndex = -1;
+        status.focus();
+        return;
+      }
       leave(form, status);
     }, function () { leave(form, status); });
+  });
+  sendButton.addEventListener("click", function () {
+    status.textContent = "Sending…";
+    // The count after it (onSummary) says what is left: nothing, and "Sign out" is back.
+    sendNow(true);
+  });
+  stayButton.addEventListener("click", function () {
+    warned = false;
+    say();
+    status.textContent = "You are still signed in. " + status.textContent;
   });
   return {
     device: function (d) { device = d || null; say(); },

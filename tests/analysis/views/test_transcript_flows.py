@@ -152,5 +152,5 @@ def test_a_suggested_member_not_at_the_session_is_pointed_out(auth, uploaded):
                                        b"Dave: Still no flat.\nMarcia: Me neither.\n")
     html = auth.client.get(f"/transcripts/{later.id}/speakers").data.decode()
     # The suggestion picked him with nothing to say he was not there.
-    assert f"{dave.pseudonym} is not recorded as at this session" in html
-    assert f"{marcia.pseudonym} is not recorded as at this session" not in html
+    assert f"{dave.pseudonym} is not recorded as at this focus group" in html
+    assert f"{marcia.pseudonym} is not recorded as at this focus group" not in html

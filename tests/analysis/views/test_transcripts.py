@@ -251,7 +251,7 @@ def test_the_same_transcript_twice_in_one_session_is_refused_and_says_where_it_i
     response = upload(auth, transcript.session, TRANSCRIPT.encode(), "group (1).txt", names)
     html = response.data.decode()
     assert response.status_code == 200
-    assert "This transcript is already in this session" in html and "group.txt" in html
+    assert "This transcript is already in this focus group" in html and "group.txt" in html
     assert names in html  # what was typed stays
     assert db.session.scalar(db.select(db.func.count(Transcript.id))) == 1
 
