@@ -79,16 +79,20 @@ from .pii import (
     contact,
     hospitals,
     institutions,
+    kept_mentions,
     lower_frames,
     name_rules,
+    named_sites,
     names,
     places,
     prison_stints,
+    prison_towns,
     prisons,
     public_mentions,
     said_ids,
     span_edges,
     spelt_ids,
+    spoken_codes,
     treatment,
     venues,
     whereabouts,
@@ -201,7 +205,7 @@ def find_personal_data(
     for detector in (
         contact.find_emails, contact.find_phones, contact.find_postcodes,
         contact.find_ni_numbers, contact.find_id_numbers, said_ids.find_said_prison_numbers,
-        spelt_ids.find_spelt_ids,
+        spelt_ids.find_spelt_ids, spoken_codes.find_spoken_codes,
         contact.find_dates_of_birth,
         places.find_addresses, prisons.find_prisons, hospitals.find_hospitals, places.find_hostels,
         prison_stints.find_prison_stints,
@@ -214,7 +218,9 @@ def find_personal_data(
     cands += venues.find_venues(text, is_word)
     cands += blocks.lower_case_hostels(text, is_word) + span_edges.firms_by_ampersand(text, is_word)
     cands += institutions.find_by_kind(text, entities, is_word)
+    cands += named_sites.find_named_sites(text, cands, is_word)
     cands += prisons.listed_with_prisons(text, [c for c in cands if c.label == "prison"])
+    cands += prison_towns.prison_towns(text, cands)  # "my number in Lincoln was A1234BC"
     if not keep_broad_areas:
         cands += areas.find_areas(text, entities, people, is_word)
     # "the Ken Loach film" is no one's, unless the facilitator said the name is someone's
@@ -224,6 +230,8 @@ def find_personal_data(
     cands = span_edges.widen(text, cands, english_modifiers(nlp), english_verbs(nlp))
     # "rehab at Hope Lodge": a named rehab or detox is treatment, a hospital (pii/treatment.py).
     cands = treatment.treatment_homes(text, cands)
+    # "on New Year's Eve", "Bolton beat Wigan", "in Gujarati we say" (pii/kept_mentions.py).
+    cands = kept_mentions.drop_kept_mentions(text, cands, is_word)
     return [Span(c.start, c.end, c.label, text[c.start:c.end]) for c in resolve(cands)]
 
 
