@@ -276,7 +276,9 @@ def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str,
         if whole:
             raise ReviewError(f"\u2018{words}\u2019 is only part of a word in {where} "
                               f"(\u2018{whole}\u2019). Type or select the whole word")
-        raise ReviewError(f"\u2018{words}\u2019 was not found in {where}")
+        first = "Type" if everywhere else "Check the turn number, and type"
+        raise ReviewError(f"\u2018{words}\u2019 is not in {where}. {first} the words exactly as "
+                          "they appear in its original text, or select them there")
     # Analysis, search, quotes and exports read segments whatever the transcript's status:
     # the words just taken out leave them now.
     from analysis.services.segment_resets import text_changed_after_approval

@@ -115,7 +115,9 @@ class ConsentForm(FlaskForm):
 
     def validate_may_quote(self, field):
         if field.data and not self.take_part.data and not self.declines.data:
-            raise ValidationError("A member can only be quoted if they agree to take part")
+            raise ValidationError("A member can only be quoted if they agree to take part. Tick "
+                                  "\u2018Take part in forum research\u2019 as well, or untick "
+                                  "quoting")
 
     def validate_audio_recording(self, field):
         # record_consent keeps audio only with taking part: alone, it was recorded as

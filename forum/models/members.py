@@ -100,8 +100,9 @@ class Member(Model):
 
 # One wording for each state, so the members list, session form and speaker list agree.
 CONSENT_WORDS = {"none": "No consent recorded", "withdrawn": "Withdrawn",
-                 "not_taking_part": "Not taking part", "quote_details": "Quote with details",
-                 "quote": "Quote", "no_quotes": "Take part, no quotes"}
+                 "not_taking_part": "Not taking part",
+                 "quote_details": "May be quoted with details", "quote": "May be quoted",
+                 "no_quotes": "Takes part, not quoted"}
 
 
 class MemberContact(Model):

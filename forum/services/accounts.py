@@ -35,7 +35,8 @@ def create_user(email: str, name: str, role: Role, password: str | None = None) 
         AccountError: when the email is already used.
     """
     if find_user_by_email(email):
-        raise AccountError("An account with that email address already exists")
+        raise AccountError("An account with that email address already exists. Enter a "
+                           "different email address, or find them on the Users page")
     user = User(email=normalise_email(email), name=name.strip(), role=role,
                 password_hash=hash_password(password) if password else None)
     db.session.add(user)

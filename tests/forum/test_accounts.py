@@ -79,7 +79,9 @@ def test_duplicate_email_is_shown_next_to_the_field_and_input_kept(auth):
     response = auth.client.post("/admin/users/invite", data={
         "name": "Someone Typed", "email": "admin@test.example", "role": "facilitator"})
     html = response.data.decode()
-    assert "An account with that email address already exists" in html
+    # The error says what to do, not only what is wrong.
+    assert ("An account with that email address already exists. Enter a different email "
+            "address, or find them on the Users page") in html
     assert 'value="Someone Typed"' in html
     assert "govuk-error-message" in html
 

@@ -104,7 +104,12 @@ def test_page_shows_sources_counts_and_days_left(auth, demo):
 
     usable, _ = usable_segment_facts(consultation.id)
     assert f"{len({r.member_id for r in usable if r.member_id})} of them take part" in html
-    assert f"{len(usable)} usable: redacted, checked, not held, with consent" in html
+    assert f"{len(usable)} usable in the analysis" in html
+    # "Segment" and "held" were shown with no word of what they mean.
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert ("A segment is a short passage of what one member said, with personal details "
+            "taken out") in text
+    assert "not held" not in text and "not waiting for a safeguarding review" in text
     days = (consultation.deadline - date.today()).days
     assert f'<span class="fv-figure__number">{days}</span> days to the deadline' in html
     assert "Housing and release" in html and "Community sentences" in html

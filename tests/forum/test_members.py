@@ -139,6 +139,9 @@ def test_quoting_needs_taking_part(auth):
     auth.login(Role.FACILITATOR)
     response = auth.client.post(f"/members/{member.id}/consent", data={"may_quote": "y"})
     assert b"can only be quoted if they agree to take part" in response.data
+    # ... and says what to do about it.
+    assert "Tick \u2018Take part in forum research\u2019 as well, or untick quoting".encode() \
+        in response.data
     response = auth.client.post(f"/members/{member.id}/consent", data={
         "take_part": "y", "may_quote_with_demographics": "y"})
     assert b"Tick" in response.data
@@ -246,3 +249,18 @@ def test_the_demographics_error_names_the_box_as_it_is_labelled(auth):
     response = auth.client.post(f"/members/{member.id}/consent", data={
         "take_part": "y", "may_quote_with_demographics": "y"})
     assert "Tick ‘Be quoted’ too" in response.data.decode()
+
+
+def test_consent_tags_say_what_the_member_agreed_to(auth):
+    """The tags said 'Quote' and 'Take part, no quotes' where the history says 'may be quoted'."""
+    quoted, details, unquoted = (service.save_member(Member(lived_experience=[]), name)
+                                 for name in ("Wren", "Heron", "Finch"))
+    auth.login(Role.FACILITATOR)
+    for member, extra in ((quoted, {"may_quote": "y"}),
+                          (details, {"may_quote": "y", "may_quote_with_demographics": "y"}),
+                          (unquoted, {})):
+        auth.client.post(f"/members/{member.id}/consent", data={"take_part": "y", **extra})
+    html = auth.client.get("/members/").get_data(as_text=True)
+    assert ">May be quoted</strong>" in html
+    assert ">May be quoted with details</strong>" in html
+    assert ">Takes part, not quoted</strong>" in html

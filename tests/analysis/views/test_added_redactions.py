@@ -30,6 +30,15 @@ def test_part_of_a_word_is_refused_and_says_the_whole_word(auth, uploaded):
         'id="review-form">' in html
 
 
+def test_words_not_in_the_turn_say_what_to_do(auth, uploaded):
+    transcript, _dave, _marcia = uploaded
+    html = _add(auth, transcript, turn="2", words="zebra crossing", label="place").data.decode()
+    # It said only that the words were not found: now it says how to get them right.
+    assert ("\u2018zebra crossing\u2019 is not in that turn. Check the turn number, and type the "
+            "words exactly as they appear in its original text, or select them there") in html
+    assert 'value="zebra crossing"' in html
+
+
 def test_whole_words_are_taken_out_everywhere_but_not_inside_other_words(auth, uploaded):
     transcript, _dave, _marcia = uploaded
     response = _add(auth, transcript, turn="2", words="on", label="name", everywhere="y")

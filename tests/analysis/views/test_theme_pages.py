@@ -34,6 +34,11 @@ def test_themes_page_shows_table_not_grouped_and_accessible_charts(auth, analyse
     assert "style=" not in html
     # The fixture's nine members make every group smaller than 5: no heatmap at all.
     assert "fewer than 5 members, so no breakdown by age" in html
+    # "Segment" and "held" are the app's words: the page says what they mean, once.
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert ("A segment is a short passage of what one member said, with personal details "
+            "taken out") in text
+    assert "not held" not in text and "not waiting for a safeguarding review" in text
 
 
 def test_status_endpoint_and_progress_script_while_running(auth, consultation, forum_rows):

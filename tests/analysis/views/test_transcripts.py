@@ -152,7 +152,7 @@ def test_rejected_and_added_redactions(auth, uploaded):
     assert "forty-six quid" not in transcript.turns[1].redacted_text
     missing = auth.client.post(f"/transcripts/{transcript.id}/redactions", data={
         "turn": 1, "words": "not in the text", "label": "name"}, follow_redirects=True)
-    assert "was not found" in missing.data.decode()
+    assert "\u2018not in the text\u2019 is not in that turn" in missing.data.decode()
 
 
 def test_a_turn_number_typed_in_words_gets_a_plain_error_and_keeps_the_words(auth, uploaded):
