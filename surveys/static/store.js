@@ -16,6 +16,16 @@
   var API = "/api/v1/responses";
   var opening = null;
 
+  /* A browser that has this database says so where a staff page can read it at once: their
+   * header's "Sign out" (staff-sign-out.js) reads the queue only here, and elsewhere signs
+   * out as it always did, without waiting for anything. */
+  var HERE_KEY = "fv-runner-db";
+  function markThisBrowser() {
+    try {
+      if (global.localStorage && !global.localStorage.getItem(HERE_KEY)) global.localStorage.setItem(HERE_KEY, "1");
+    } catch (e) { /* storage refused: staff pages sign out without a word, as before */ }
+  }
+
   function open() {
     if (!opening) {
       opening = new Promise(function (resolve, reject) {
@@ -26,7 +36,7 @@
           db.createObjectStore("drafts", { keyPath: "uuid" });
           db.createObjectStore("outbox", { keyPath: "uuid" });
         };
-        request.onsuccess = function () { resolve(request.result); };
+        request.onsuccess = function () { markThisBrowser(); resolve(request.result); };
         request.onerror = function () { opening = null; reject(request.error); };
       });
     }

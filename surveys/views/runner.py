@@ -92,8 +92,9 @@ def runner_urls(version: SurveyVersion) -> dict:
 # participant's pages stay light.
 RUNNER_MODULES = tuple(f"runner/{name}.js" for name in (
     "main", "context", "pages", "answers", "fix", "home", "refused-list", "offline",
-    "read-aloud", "kiosk", "sync-status"))
-RESEARCHER_MODULES = ("runner/home.js", "runner/refused-list.js", "runner/fix.js")
+    "read-aloud", "kiosk", "sync-status", "sign-out-words"))
+RESEARCHER_MODULES = ("runner/home.js", "runner/refused-list.js", "runner/fix.js",
+                      "runner/sign-out-words.js")
 PARTICIPANT_MODULES = tuple(m for m in RUNNER_MODULES if m not in RESEARCHER_MODULES)
 # Plain scripts, in this order: each adds to window.FVStore (store.js says which does what).
 STORE_SCRIPTS = ("store.js", "store-outbox.js", "store-refused.js")
@@ -155,7 +156,7 @@ def render_page(template: str, version: SurveyVersion, urls: dict, preview: bool
         context["say"], context["speech_url"] = _speech(version, template, context.get("question"))
     if template == "stop":
         context["say_none"], context["speech_url_none"] = _speech(version, "stop_none")
-    if template in ("question", "stop"):
+    if template in ("question", "stop", "end"):
         context["text_max"], context["too_long"] = TEXT_MAX, TOO_LONG
         context["too_small"] = NUMBER_TOO_SMALL
         context["number_max"], context["too_big"] = NUMBER_MAX, NUMBER_TOO_BIG

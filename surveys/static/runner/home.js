@@ -3,6 +3,7 @@
 import { button, go, nextUrl, plural, versionId } from "./context.js";
 import { keepForOffline, registerWorker } from "./offline.js";
 import { listRefused } from "./refused-list.js";
+import { NOTHING_WAITING, mustWarn, sendLabel, warning } from "./sign-out-words.js";
 import { onSummary, refreshStatus, sendNow } from "./sync-status.js";
 
 class NameRefused extends Error {}
@@ -127,32 +128,20 @@ function signOut() {
     if (form.hidden) return;  // signed out: that is what it says now
     const failed = summary ? summary.failed : 0;
     const waiting = summary ? summary.waiting : 0;
-    if (!failed && !waiting) warned = false;
+    if (!mustWarn(summary)) warned = false;
     submit.textContent = warned ? "Sign out anyway" : "Sign out";
     status.className = warned ? "fv-status fv-status--problem" : "govuk-body";
     submit.classList.toggle("govuk-button--warning", warned);
     submit.classList.toggle("govuk-button--secondary", !warned);
     stayButton.hidden = !warned;
     sendButton.hidden = !(warned && waiting);
-    sendButton.textContent = waiting === 1 ? "Send it now" : "Send them now";
+    sendButton.textContent = sendLabel(waiting);
     if (device === undefined) return;
     if (!device) {
       // Signed out before it is set up, the tablet keeps responses it can never send.
       status.textContent = "Set up this tablet (above) before you sign out. Until then it keeps responses but cannot send them.";
-    } else if (warned && failed) {
-      // A refused response never sends by itself, and is put right only from this page,
-      // which needs a sign-in.
-      status.textContent = (failed === 1 ? "1 response the server did not take is"
-        : failed + " responses the server did not take are") + " still on this tablet. " +
-        "Put " + (failed === 1 ? "it" : "them") + " right from the list above, or save a copy " +
-        "for staff, before you sign out: once signed out, you need to sign in again to do it.";
     } else if (warned) {
-      status.textContent = (waiting === 1 ? "1 response is" : waiting + " responses are") +
-        " still waiting to send. Send " + (waiting === 1 ? "it" : "them") + " now, before you " +
-        "sign out. If you sign out anyway, " + (waiting === 1 ? "it stays" : "they stay") +
-        " on this tablet, which sends " + (waiting === 1 ? "it" : "them") + " by itself " +
-        "later, but if the server does not take " + (waiting === 1 ? "it" : "one") +
-        ", you need to sign in again to put it right.";
+      status.textContent = warning(summary, "from the list above");
     } else if (failed) {
       status.textContent = "Before you sign out, put right the " + (failed === 1 ? "response" : "responses") +
         " the server did not take (above), or save a copy for staff.";
@@ -161,7 +150,7 @@ function signOut() {
         plural(summary.waiting, "response", "responses") + " waiting by itself when it is back online.";
     } else if (summary) {
       // Sent, or a refused one deleted: either way nothing is left to send.
-      status.textContent = "Nothing is waiting to send, so you can sign out now. The survey keeps working on this tablet without internet.";
+      status.textContent = NOTHING_WAITING;
     } else {
       status.textContent = "You can sign out now. The survey keeps working on this tablet without internet.";
     }
@@ -173,7 +162,7 @@ function signOut() {
     const settled = window.FVStore.settledSummary || window.FVStore.summary;
     settled().then(function (s) {
       summary = s;
-      if ((s.failed || s.waiting) && !warned) {
+      if (mustWarn(s) && !warned) {
         warned = true;
         say();
         status.tabIndex = -1;

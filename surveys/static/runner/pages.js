@@ -187,6 +187,7 @@ export function endPage() {
     loading.then(function (draft) {
       if (!draft) return;
       const member = form.elements.member_ref.value.trim();
+      if (showTooLong(form, draft)) return;
       if (preview) { store.deleteDraft().then(function () { go(urls.start + "?finished=1", true); }); return; }
       const payload = payloadFor(draft, true, { readAloud: form.elements.read_aloud.checked,
                                                 memberRef: member || null });
@@ -194,6 +195,25 @@ export function endPage() {
     });
   });
   return loading;
+}
+
+/* An answer over the server's limit (kept while the limit was higher, say): the server refuses
+ * the whole response, so "Save and finish" queued one that could never send. The error summary
+ * says so, linked to the question, focused and scrolled to the top of the screen: below it,
+ * "Save and finish" is still on the screen, upright too. Returns whether there is one. */
+function showTooLong(form, draft) {
+  const max = Number(form.dataset.textMax);
+  const summary = form.querySelector("[data-end-error]");
+  const step = flow.find(function (s) {
+    return shownIds(draft.answers)[s.id] && overLimit(draft.answers[s.id], max);
+  });
+  summary.hidden = !step;
+  if (!step) return false;
+  if (!/^Error: /.test(document.title)) document.title = "Error: " + document.title;
+  summary.querySelector("[data-end-error-link]").href = urls.question + step.position;
+  summary.focus({ preventScroll: true });
+  summary.scrollIntoView({ block: "start" });
+  return true;
 }
 
 export function stopPage() {
