@@ -18,6 +18,7 @@ from forum.models import (
     Turn,
     User,
 )
+from forum.services.text_direction import without_bidi_controls
 
 if TYPE_CHECKING:
     from analysis.core.safeguarding import RiskFlag
@@ -45,7 +46,8 @@ def import_transcript(session: FocusGroupSession, filename: str, data: bytes,
     Raises:
         analysis.core.transcripts.TranscriptError: with a plain message; nothing is stored.
     """
-    parsed = read_transcript(data, filename, max_bytes=max_bytes)
+    # Bidi controls go where the file is read, as typed input's do (``TypedRequest``).
+    parsed = read_transcript(data, filename, max_bytes=max_bytes, clean=without_bidi_controls)
     _refuse_a_second_copy(session, parsed.text)
     transcript = Transcript(session=session, filename=filename[:255], format=parsed.format,
                             original_text=parsed.text, known_names=known_names.strip() or None,
