@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, and_, or_, select
 
 from analysis.services.answers import SOURCES
 from forum.extensions import db
-from forum.models import Segment
+from forum.models import Segment, SegmentSource
 
 _LABEL = re.compile(r"\[([^\[\]]{1,30})\]")
 _TOKEN = re.compile(r"\[[^\[\]]{1,30}\]|[^\W_]+(?:['\u2019][^\W_]+)*|[^\w\s]", re.UNICODE)
@@ -52,25 +53,37 @@ def taken_from_answer(original: str, redacted: str) -> list[tuple[str, str]]:
 
 def answer_redacted_words(consultation_id: int) -> list[tuple[str, str]]:
     """Args: a consultation id. Returns: (the words as given, the label) for every label in
-    the consultation's answer segments, while the answers are still held."""
+    the consultation's answer segments, while the answers are still held.
+
+    Only answers with a label-like "[" in a segment are read (their segments and their text),
+    not every answer of the consultation: saving a memo reads this each time."""
     from surveys.services import free_text_answers
 
     kinds = {source: name for name, source in SOURCES.items()}
+    labelled = {name: _labelled(consultation_id, source) for name, source in SOURCES.items()}
     texts: dict[tuple[str, int | None], list[str]] = {}
     for source, answer_id, text in db.session.execute(
             select(Segment.source_type, Segment.answer_id, Segment.text).where(
                 Segment.consultation_id == consultation_id,
-                Segment.source_type.in_(list(SOURCES.values())),
-                Segment.answer_id.is_not(None)).order_by(Segment.answer_id, Segment.position)):
+                or_(*(and_(Segment.source_type == SOURCES[name], Segment.answer_id.in_(ids))
+                      for name, ids in labelled.items())))
+            .order_by(Segment.answer_id, Segment.position)):
         texts.setdefault((kinds[source], answer_id), []).append(text)
-    if not any("[" in text for parts in texts.values() for text in parts):
+    if not texts:
         return []
     found: dict[tuple[str, str], None] = {}
-    for answer in free_text_answers(consultation_id):
+    for answer in free_text_answers(consultation_id, among=labelled):
         parts = texts.get((answer.source, answer.answer_id))
         if parts:
             found.update(dict.fromkeys(taken_from_answer(answer.text, " ".join(parts))))
     return list(found)
+
+
+def _labelled(consultation_id: int, source: SegmentSource) -> Select[Any]:
+    """The ids of the consultation's answers from this source with a "[" in a segment."""
+    return select(Segment.answer_id).where(
+        Segment.consultation_id == consultation_id, Segment.source_type == source,
+        Segment.answer_id.is_not(None), Segment.text.contains("["))
 
 
 def _label(token: str) -> str | None:

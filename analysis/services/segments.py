@@ -53,7 +53,7 @@ def approve_transcript(transcript: Transcript, user: User) -> Rebuilt:
     """
     if transcript.status not in (TranscriptStatus.NEEDS_REVIEW, TranscriptStatus.APPROVED):
         raise ApprovalError("Redaction has not finished yet, so there is nothing to approve")
-    from analysis.services.transcripts import review_redactions
+    from analysis.services.redaction_review import review_redactions
 
     rejected = {r.id for t in transcript.turns for r in t.redactions
                 if r.status.value == "rejected"}

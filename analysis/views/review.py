@@ -6,6 +6,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 from markupsafe import Markup, escape
 
+from analysis.services import redaction_review
 from analysis.services import segments as segment_service
 from analysis.services import transcripts as service
 from analysis.services.joined_paragraphs import joined_paragraphs
@@ -65,8 +66,8 @@ def review(transcript_id):
         seen = {int(v) for v in request.form.getlist("seen") if v.isdigit()}
         kept = {int(v) for v in request.form.getlist("keep") if v.isdigit()}
         rejected = seen - kept
-        reset = service.review_redactions(transcript, rejected,
-                                          approving=bool(request.form.get("approve")))
+        reset = redaction_review.review_redactions(
+            transcript, rejected, approving=bool(request.form.get("approve")))
         if request.form.get("approve"):
             rebuilt = segment_service.approve_transcript(transcript, current_user)
             audit.record("transcript_approved", current_user, transcript, ip=request.remote_addr,
@@ -142,9 +143,10 @@ def add_redaction(transcript_id):
             return _review_page(transcript, form)
         else:
             try:
-                added, reset = service.add_redaction(transcript, turn, form.words.data or "",
-                                                     form.label.data, form.everywhere.data)
-            except service.ReviewError as error:
+                added, reset = redaction_review.add_redaction(
+                    transcript, turn, form.words.data or "", form.label.data,
+                    form.everywhere.data)
+            except redaction_review.ReviewError as error:
                 if transcript.purged_at:  # nothing left to show the words beside
                     flash(str(error), "error")
                     return redirect(url_for("transcripts.review", transcript_id=transcript.id))

@@ -6,7 +6,10 @@ read a cell starting with = + - @ (or a tab or carriage return before one) as a 
 so text a person typed ("=HYPERLINK(...)", "-1 for housing") could run on an officer's
 machine. A leading apostrophe makes the spreadsheet show it as text. Spaces before the sign
 (" =HYPERLINK(...)") and the full-width and small forms of the signs ("\uff1d", "\ufe66", as
-typed on an East Asian keyboard) start a formula too: they are read through (NFKC).
+typed on an East Asian keyboard) start a formula too: they are read through (NFKC). So are
+characters nobody sees before the sign ("\u200b=HYPERLINK(...)"): zero-width spaces and
+joiners, the word joiner, a byte order mark, direction marks and the other Unicode format
+characters, Hangul fillers and variation selectors, which some spreadsheets drop first.
 """
 from __future__ import annotations
 
@@ -15,6 +18,11 @@ import unicodedata
 from forum.services.text_direction import without_bidi_controls
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Shown as nothing, yet not whitespace to str.strip(): a combining grapheme joiner, Khmer
+# inherent vowels, Hangul fillers, variation selectors (format characters, "Cf", are found by
+# their category: zero-width spaces and joiners, U+2060, U+FEFF, direction marks, soft hyphen).
+_INVISIBLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0"
+                       + "".join(map(chr, range(0xFE00, 0xFE10))))
 
 
 def spreadsheet_safe(value: object) -> object:
@@ -35,6 +43,14 @@ def spreadsheet_safe(value: object) -> object:
 
 
 def _starts_like_formula(value: str) -> bool:
-    """Whether the text's first sign, after any spaces, in any width, starts a formula."""
-    first = unicodedata.normalize("NFKC", value.lstrip()[:1])
-    return value.startswith(FORMULA_START) or first.startswith(FORMULA_START[:4])
+    """Whether the text's first sign, after any spaces or invisible characters, in any width,
+    starts a formula."""
+    if value.startswith(FORMULA_START):
+        return True
+    first = next((c for c in value if not _skipped(c)), "")
+    return unicodedata.normalize("NFKC", first).startswith(FORMULA_START[:4])
+
+
+def _skipped(char: str) -> bool:
+    """Whether a spreadsheet may pass over this character before reading a formula."""
+    return char.isspace() or char in _INVISIBLE or unicodedata.category(char) == "Cf"

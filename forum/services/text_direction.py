@@ -12,7 +12,9 @@ right to left: their letters carry their direction.
 They go on the way in too (``TypedRequest``): every form field, query argument and JSON body
 (the tablets' sync API reads its own body: ``without_bidi_in``) loses them before a view
 reads it, so no memo, name or answer is stored with them. A password is the one field kept
-as typed: it is never shown, and one set with them would no longer match.
+as typed: it is never shown, and one set with them would no longer match. Uploaded files lose
+them where their text is read: a transcript's (``analysis.services.transcripts``, through
+``read_transcript``'s ``clean``) and a CSV import's (``surveys.services.imports.decode``).
 """
 from __future__ import annotations
 

@@ -5,10 +5,12 @@ answers sent by tablets and answers imported from CSV files.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from forum.extensions import db
 from surveys.models import (
@@ -46,14 +48,23 @@ class FreeTextAnswer:
     source: str
 
 
-def free_text_answers(consultation_id: int) -> list[FreeTextAnswer]:
+def free_text_answers(consultation_id: int,
+                      among: Mapping[str, Select[Any]] | None = None) -> list[FreeTextAnswer]:
     """Every non-empty free-text answer for a consultation, oldest first.
 
     Survey answers come from responses to any version of the consultation's surveys
     (finished, or stopped early where the participant chose to keep their answers);
     CSV answers come only from imports that passed every check.
+
+    Args:
+        consultation_id: the consultation.
+        among: only these answers: a select of answer ids for each source
+            (``SOURCE_SURVEY``, ``SOURCE_CSV_IMPORT``), read in the same query. None: all.
+
+    Returns:
+        The answers, oldest first.
     """
-    survey_rows = db.session.execute(
+    survey_query = (
         select(SurveyAnswer.id, SurveyAnswer.response_id, SurveyResponse.member_id,
                SurveyQuestion.question_id, SurveyAnswer.text, SurveyAnswer.created_at)
         .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
@@ -63,13 +74,18 @@ def free_text_answers(consultation_id: int) -> list[FreeTextAnswer]:
         .where(Survey.consultation_id == consultation_id,
                SurveyQuestion.kind == QuestionKind.FREE_TEXT, SurveyAnswer.text.is_not(None))
         .order_by(SurveyAnswer.id))
-    csv_rows = db.session.execute(
+    csv_query = (
         select(CsvImportAnswer.id, CsvImportAnswer.import_id, CsvImportAnswer.member_id,
                CsvImportAnswer.question_id, CsvImportAnswer.text, CsvImportAnswer.created_at)
         .join(CsvImport, CsvImport.id == CsvImportAnswer.import_id)
         .where(CsvImport.consultation_id == consultation_id,
                CsvImport.status == CsvImportStatus.IMPORTED)
         .order_by(CsvImportAnswer.id))
+    if among is not None:
+        survey_query = survey_query.where(SurveyAnswer.id.in_(among[SOURCE_SURVEY]))
+        csv_query = csv_query.where(CsvImportAnswer.id.in_(among[SOURCE_CSV_IMPORT]))
+    survey_rows = db.session.execute(survey_query)
+    csv_rows = db.session.execute(csv_query)
     answers = [FreeTextAnswer(a, r, m, q, text, at, source=SOURCE_SURVEY)
                for a, r, m, q, text, at in survey_rows if text]
     answers += [FreeTextAnswer(a, r, m, q, text, at, source=SOURCE_CSV_IMPORT)

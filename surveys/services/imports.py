@@ -18,6 +18,7 @@ from forum.extensions import db
 from forum.jobs import JobFailure, enqueue, register_job_handler
 from forum.models import Consultation, Job, Member, Question, User
 from forum.models.base import utcnow
+from forum.services.text_direction import without_bidi_controls
 from surveys.models import CsvImport, CsvImportAnswer, CsvImportStatus
 from surveys.services.payload import TEXT_MAX  # the tablets' limit: one answer, one limit
 
@@ -62,12 +63,13 @@ def decode(data: bytes) -> str:
     """UTF-8 text (with or without a byte-order mark), or a message naming the bad line.
 
     A picture, PDF, Word or Excel file gets its own message: "Line 1: not UTF-8" sent people
-    looking for an encoding setting.
+    looking for an encoding setting. Bidi controls go here, as typed input's do on the way in
+    (``forum.services.text_direction``): no answer, respondent id or heading keeps one.
     """
     if _clearly_not_text(data):
         raise CsvProblem(NOT_CSV)
     try:
-        return data.decode("utf-8-sig")
+        return without_bidi_controls(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
         raise CsvProblem(

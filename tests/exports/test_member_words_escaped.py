@@ -104,3 +104,24 @@ def test_text_that_only_holds_a_formula_sign_is_left_as_it_is(cell):
     from forum.services.spreadsheet_cells import spreadsheet_safe
 
     assert spreadsheet_safe(cell) == cell
+
+
+@pytest.mark.parametrize("cell", [
+    '\u200b=HYPERLINK("http://evil.example/x")', '\u200c+1', '\u200d-1', '\u2060@x',
+    '\ufeff=1+1', '\u200e=1', '\u200f=1', '\u061c=1', '\u00ad=1', '\u180e=1',
+    '\u00a0\u200b \u2060=1', '\u200b\uff1d1', '\u2028=1', '\u3164=1', '\ufe0f=1',
+])
+def test_a_formula_after_invisible_characters_is_defused(cell):
+    # Zero-width spaces and joiners, the word joiner, a byte order mark, direction marks
+    # (which the bidi rule keeps) and other characters nobody sees: a spreadsheet that drops
+    # them before reading the cell ran "\u200b=HYPERLINK(...)" as a formula.
+    from forum.services.spreadsheet_cells import spreadsheet_safe
+
+    assert spreadsheet_safe(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["\u200bok", "\ufeffa = b", "\u200d\U0001f44d"])
+def test_invisible_characters_before_plain_text_are_left_as_they_are(cell):
+    from forum.services.spreadsheet_cells import spreadsheet_safe
+
+    assert spreadsheet_safe(cell) == cell

@@ -51,3 +51,23 @@ def test_other_consultations_and_unfinished_imports_are_left_out(consultation, v
                               parse_questions("Q1. Hm?"))
     upload(consultation, "waiting.csv", b"id,text\n1,hello\n", None)  # columns never chosen
     assert free_text_answers(consultation.id) == [] and free_text_answers(other.id) == []
+
+
+def test_among_reads_only_the_answers_chosen(consultation, version, questions, tablet):
+    from sqlalchemy import literal
+
+    from surveys.models import CsvImportAnswer, SurveyAnswer
+    from surveys.services.answers import SOURCE_CSV_IMPORT, SOURCE_SURVEY
+
+    device, _ = tablet
+    body = make_payload(version, questions)
+    receive_response(Tablet(device.id, device.token_hash), body, VersionSpecs())
+    record = upload(consultation, "other-tool.csv",
+                    b"id,Q1 text\nR1,Needed a bus pass\nR2,Somewhere to live\n", None)
+    choose_columns(record, "id", {"Q1 text": consultation.questions[0].id})
+    every = free_text_answers(consultation.id)
+    bus = next(a for a in every if a.text == "Needed a bus pass")
+    chosen = free_text_answers(consultation.id, among={
+        SOURCE_SURVEY: select(SurveyAnswer.id).where(literal(False)),
+        SOURCE_CSV_IMPORT: select(CsvImportAnswer.id).where(CsvImportAnswer.id == bus.answer_id)})
+    assert len(every) == 3 and chosen == [bus]

@@ -6,6 +6,7 @@ the only exception either function raises, with a message fit to show a facilita
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import PurePath
 
 from analysis.core.transcripts.upload_names import Accepted, NameMismatch, check_name, content_kind
@@ -72,14 +73,16 @@ def parse_text(text: str, fmt: str | None = None) -> ParsedTranscript:
     return ParsedTranscript(fmt or "txt", text, split_long_turns(turns))
 
 
-def read_transcript(data: bytes, filename: str, *,
-                    max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedTranscript:
+def read_transcript(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                    clean: Callable[[str], str] | None = None) -> ParsedTranscript:
     """Read an uploaded transcript file into turns.
 
     Args:
         data: the file's bytes.
         filename: the name it was uploaded with; its extension picks the reader.
         max_bytes: the largest upload accepted (default 20 MB).
+        clean: applied to the file's text as read, before it is split into turns (the app
+            drops bidi controls: ``forum.services.text_direction``); None keeps it as read.
 
     Returns:
         The parsed ``ParsedTranscript``; ``format`` is the extension without the dot.
@@ -97,14 +100,15 @@ def read_transcript(data: bytes, filename: str, *,
         except NameMismatch as error:
             name = PurePath(filename or "").name or "This file"
             raise TranscriptError(f"{name} {error}") from None
+    fmt: str | None
     if ext == ".docx":
-        return parse_text(docx_text(data), "docx")
-    if ext == ".odt":
-        return parse_text(odt_text(data), "odt")
-    if ext in TEXT_EXTENSIONS:
-        fmt = {".vtt": "vtt", ".srt": "srt"}.get(ext)
-        return parse_text(decode_text(data), fmt)
-    raise TranscriptError(
-        f"Files ending in {ext} cannot be read. Upload a .txt, .docx, .odt, .vtt or .srt file, "
-        "or paste the text."
-    )
+        text, fmt = docx_text(data), "docx"
+    elif ext == ".odt":
+        text, fmt = odt_text(data), "odt"
+    elif ext in TEXT_EXTENSIONS:
+        text, fmt = decode_text(data), {".vtt": "vtt", ".srt": "srt"}.get(ext)
+    else:
+        raise TranscriptError(
+            f"Files ending in {ext} cannot be read. Upload a .txt, .docx, .odt, .vtt or .srt "
+            "file, or paste the text.")
+    return parse_text(clean(text) if clean else text, fmt)
