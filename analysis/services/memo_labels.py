@@ -20,7 +20,6 @@ from analysis.models import MemoHeldLabel, SegmentMemo, Theme
 from analysis.services.theme_words import (
     Patterns,
     name_words,
-    scrub_name,
     scrub_pieces,
     word_patterns,
 )
@@ -144,15 +143,32 @@ def _put_back(text: str, mine: ColumnElement[bool], still: Patterns) -> str | No
         db.session.delete(row)
         words = _words_back(redaction, row) if redaction is not None else None
         label = f"[{redaction.label}]" if redaction is not None else ""
-        if (words is None or text[row.position:row.position + len(label)] != label
-                or scrub_name(words, still, None) != words):  # another redaction takes them
+        if words is None or text[row.position:row.position + len(label)] != label:
             continue
-        text = text[:row.position] + words + text[row.position + len(label):]
+        back = text[:row.position] + words + text[row.position + len(label):]
+        if _taken_there(back, row.position, row.position + len(words), still):
+            continue  # another redaction takes them out, alone or with the words around them
+        text = back
         for later in kept:
             later.position += len(words) - len(label)
     for row in kept:
         row.memo_hash = text_hash(text)
     return text if text != before else None
+
+
+def _taken_there(text: str, start: int, end: int, still: Patterns) -> bool:
+    """Whether a redaction kept takes out any of ``text[start:end]`` where it stands: the words
+    alone ("Hartley") or with those around them ("Hartley's", "Hartley's brother Tom")."""
+    at = 0
+    for piece in scrub_pieces(text, still):
+        if isinstance(piece, str):
+            at += len(piece)
+            continue
+        said = piece[2]
+        if at < end and start < at + len(said):
+            return True
+        at += len(said)
+    return False
 
 
 def _words_back(redaction: Redaction, row: MemoHeldLabel) -> str | None:

@@ -68,6 +68,9 @@ class Redacted(NamedTuple):
     reset: list[str]  # plain-English lines of people's decisions lost with changed segments
 
 
+_BIDI_GAP = "[\u202a-\u202e\u2066-\u2069]*"
+
+
 def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str,
                   everywhere: bool) -> Redacted:
     """Redact more text a person selected, in one turn or everywhere it appears.
@@ -86,7 +89,9 @@ def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str,
         raise ReviewError("The original text has been purged, so nothing more can be redacted")
     # Whole words only: "Walsal" typed for "Walsall" left "[place]l", and "Ed" everywhere
     # would take the middle out of "needed".
-    pattern = re.compile((r"(?<!\w)" if re.match(r"\w", words[0]) else "") + re.escape(words)
+    # Bidi controls the file holds among the words (never shown, never typed) are passed over.
+    pattern = re.compile((r"(?<!\w)" if re.match(r"\w", words[0]) else "")
+                         + _BIDI_GAP.join(re.escape(ch) for ch in words)
                          + (r"(?!\w)" if re.match(r"\w", words[-1]) else ""), re.IGNORECASE)
     targets = transcript.turns if everywhere else [turn]
     added, changed = 0, []

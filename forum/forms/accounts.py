@@ -6,7 +6,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovSubmitInput,
     GovTextInput,
 )
-from wtforms import PasswordField, RadioField, StringField, SubmitField
+from wtforms import RadioField, StringField, SubmitField
 from wtforms.validators import (
     DataRequired,
     Email,
@@ -17,7 +17,7 @@ from wtforms.validators import (
 )
 
 from forum.access import ROLE_LABELS
-from forum.forms.fields import strip
+from forum.forms.fields import TypedPasswordField, strip
 from forum.services.passwords import password_problem
 
 ROLE_CHOICES = [(role.value, label) for role, label in ROLE_LABELS.items()]
@@ -26,18 +26,18 @@ ROLE_CHOICES = [(role.value, label) for role, label in ROLE_LABELS.items()]
 class LoginForm(FlaskForm):
     email = StringField("Email address", widget=GovTextInput(), validators=[
         InputRequired("Enter your email address"), Length(max=254)])
-    password = PasswordField("Password", widget=GovPasswordInput(), validators=[
+    password = TypedPasswordField("Password", widget=GovPasswordInput(), validators=[
         InputRequired("Enter your password"), Length(max=128)])
     submit = SubmitField("Sign in", widget=GovSubmitInput())
 
 
-def _new_password() -> PasswordField:
-    return PasswordField("New password", widget=GovPasswordInput(), validators=[
+def _new_password() -> TypedPasswordField:
+    return TypedPasswordField("New password", widget=GovPasswordInput(), validators=[
         InputRequired("Enter a password")])
 
 
-def _confirm() -> PasswordField:
-    return PasswordField("Confirm new password", widget=GovPasswordInput(), validators=[
+def _confirm() -> TypedPasswordField:
+    return TypedPasswordField("Confirm new password", widget=GovPasswordInput(), validators=[
         InputRequired("Enter the password again"),
         EqualTo("password", "The two passwords do not match")])
 
@@ -66,7 +66,7 @@ class NewPasswordForm(_PasswordRules, FlaskForm):
 class ChangePasswordForm(NewPasswordForm):
     # WTForms orders fields as they were made: made here, after the current password, the new
     # ones follow it in the error summary as they do on the page (they came first before).
-    current = PasswordField("Current password", widget=GovPasswordInput(), validators=[
+    current = TypedPasswordField("Current password", widget=GovPasswordInput(), validators=[
         InputRequired("Enter your current password")])
     password = _new_password()
     confirm = _confirm()
@@ -100,7 +100,7 @@ class ConfirmForm(FlaskForm):
 
 
 class ReauthForm(FlaskForm):
-    password = PasswordField("Your password", widget=GovPasswordInput(), validators=[
+    password = TypedPasswordField("Your password", widget=GovPasswordInput(), validators=[
         InputRequired("Enter your password")])
     submit = SubmitField("Continue", widget=GovSubmitInput())
 

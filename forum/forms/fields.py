@@ -1,8 +1,9 @@
 """Form fields shared by several forms."""
 from datetime import date
 
+from flask import has_request_context, request
 from govuk_frontend_wtf.wtforms_widgets import GovDateInput
-from wtforms import DateField, Field, IntegerField
+from wtforms import DateField, Field, IntegerField, PasswordField
 from wtforms.validators import StopValidation
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # outside these a year is a typo
@@ -74,3 +75,16 @@ def add_error(field: Field, message: str) -> None:
     sequence, so the list is replaced rather than appended to.
     """
     field.errors = [*field.errors, message]
+
+
+class TypedPasswordField(PasswordField):
+    """A password as typed: the app's request drops bidi controls from every other field
+    (``text_direction.TypedRequest``), and a password set or checked without them would not
+    match the one typed. Reads the request's ``form_as_typed`` whatever the field's name."""
+
+    def process_formdata(self, valuelist):
+        typed = getattr(request, "form_as_typed", None) if has_request_context() else None
+        if valuelist and typed is not None and self.name in typed:
+            valuelist = typed.getlist(self.name)
+            self.raw_data = valuelist
+        super().process_formdata(valuelist)

@@ -12,9 +12,11 @@ right to left: their letters carry their direction.
 They go on the way in too (``TypedRequest``): every form field, query argument and JSON body
 (the tablets' sync API reads its own body: ``without_bidi_in``) loses them before a view
 reads it, so no memo, name or answer is stored with them. A password is the one field kept
-as typed: it is never shown, and one set with them would no longer match. Uploaded files lose
-them where their text is read: a transcript's (``analysis.services.transcripts``, through
-``read_transcript``'s ``clean``) and a CSV import's (``surveys.services.imports.decode``).
+as typed: it is never shown, and one set with them would no longer match. A field named
+``password`` keeps them in ``form``; every password field (``TypedPasswordField``, whatever
+its name) reads ``form_as_typed``. Uploaded files lose them where their text is read: a
+transcript's (``analysis.services.transcripts``, through ``read_transcript``'s ``clean``) and
+a CSV import's (``surveys.services.imports.decode``).
 """
 from __future__ import annotations
 
@@ -66,6 +68,9 @@ class TypedRequest(Request):
         loaded = "form" in self.__dict__
         super()._load_form_data()
         if not loaded:
+            # As typed, for the password fields (``forum.forms.fields.TypedPasswordField``),
+            # whatever their names ("current", "confirm").
+            self.__dict__["form_as_typed"] = self.__dict__["form"]
             self.__dict__["form"] = _cleaned(self.__dict__["form"], self.parameter_storage_class)
 
     @cached_property

@@ -29,6 +29,7 @@ from forum.models.base import utcnow
 from forum.security import fresh_login_required
 from forum.services import audit, erasure, privacy
 from forum.services import members as member_service
+from forum.services.text_direction import without_bidi_controls
 
 bp = Blueprint("members", __name__, url_prefix="/members")
 
@@ -223,7 +224,9 @@ def erase(member_id):
     member = member_or_gone(member_id)
     form = EraseForm()
     if form.validate_on_submit():
-        if (form.confirm.data or "").strip().lower() != member.pseudonym.lower():
+        # As shown: a pseudonym stored with bidi controls shows (and is typed) without them.
+        if (form.confirm.data or "").strip().lower() != without_bidi_controls(
+                member.pseudonym).lower():
             add_error(form.confirm, f"Type {member.pseudonym} exactly to confirm")
         else:
             hooks = current_app.extensions.get(privacy.ERASE_HOOKS_KEY, [])

@@ -27,6 +27,7 @@ from forum.extensions import db
 from forum.models import Member
 from forum.models.base import utcnow
 from forum.services.busy import retry_when_locked
+from forum.services.text_direction import without_bidi_in
 from surveys.models import SurveyAnswer, SurveyResponse
 from surveys.services.devices import Tablet
 from surveys.services.payload import PayloadError, VersionSpec, VersionSpecs, normalise, parse_time
@@ -106,8 +107,13 @@ def receive_response(tablet: Tablet, body: Any, specs: VersionSpecs) -> Received
         SyncConflict: the UUID was already used for different content.
         TabletRefused: the tablet is no longer active; nothing was stored.
     """
-    payload, spec = normalise(body, specs)
-    digest = payload_digest(payload)
+    sent, spec = normalise(body, specs)
+    # The hash is of what the tablet sent, bidi controls and all, as it was before they were
+    # dropped on the way in: a response queued then and resent now still matches. The text
+    # stored is without them (``text_direction``).
+    digest = payload_digest(sent)
+    payload = without_bidi_in(sent)
+    digests = (digest, payload_digest(payload))
     engine = db.engine  # connections of its own, not the ORM session: less work per request
     if payload["member_id"] is not None:
         with engine.connect() as conn:
@@ -119,14 +125,15 @@ def receive_response(tablet: Tablet, body: Any, specs: VersionSpecs) -> Received
     if engine.dialect.name == "sqlite":
         # Other processes (the worker) write too: past SQLite's busy wait, try the batch again.
         received: Received = retry_when_locked(lambda: _GROUP.run(
-            engine, lambda conn: _store_in_savepoint(conn, payload, digest, spec, tablet)))
+            engine, lambda conn: _store_in_savepoint(conn, payload, digests, spec, tablet)))
         return received
-    return _store_on_postgres(engine, payload, digest, spec, tablet)
+    return _store_on_postgres(engine, payload, digests, spec, tablet)
 
 
-def _store_on_postgres(engine: Engine, payload: dict[str, Any], digest: str, spec: VersionSpec,
-                       tablet: Tablet) -> Received:
+def _store_on_postgres(engine: Engine, payload: dict[str, Any], digests: tuple[str, str],
+                       spec: VersionSpec, tablet: Tablet) -> Received:
     """One statement, sent with others in a group commit; a resend is compared after."""
+    digest, cleaned = digests
     try:
         response_id, stored, stored_hash = _PG_GROUP.run(
             engine, store_params(payload, digest, spec.kinds, tablet, utcnow()))
@@ -136,7 +143,7 @@ def _store_on_postgres(engine: Engine, payload: dict[str, Any], digest: str, spe
         raise TabletRefused
     if stored:
         return Received(STORED, payload["uuid"], response_id)
-    return _compare(payload["uuid"], digest, (response_id, stored_hash))
+    return _compare(payload["uuid"], digest, (response_id, stored_hash), cleaned)
 
 
 def _mark_synced(conn: Connection, tablet: Tablet, now: datetime) -> None:
@@ -166,30 +173,32 @@ def _insert(conn: Connection, payload: dict[str, Any], digest: str, spec: Versio
     return response_id
 
 
-def _store_in_savepoint(conn: Connection, payload: dict[str, Any], digest: str,
+def _store_in_savepoint(conn: Connection, payload: dict[str, Any], digests: tuple[str, str],
                         spec: VersionSpec, tablet: Tablet) -> Received:
     """SQLite, inside a group commit: a savepoint undoes a resend's half-made rows."""
+    digest, cleaned = digests
     try:
         with savepoint(conn, "fv_insert"):
             response_id = _insert(conn, payload, digest, spec, tablet, utcnow())
     except IntegrityError:
-        return _existing(conn, payload["uuid"], digest, tablet)
+        return _existing(conn, payload["uuid"], digests, tablet)
     return Received(STORED, payload["uuid"], response_id)
 
 
-def _existing(conn: Connection, uuid: str, digest: str, tablet: Tablet) -> Received:
+def _existing(conn: Connection, uuid: str, digests: tuple[str, str], tablet: Tablet) -> Received:
     # The group commit's savepoint undoes this if the resend turns out to be a conflict.
     _mark_synced(conn, tablet, utcnow())
     row = conn.execute(FIND_RESPONSE, {"uuid": uuid}).first()
     if row is None:  # the insert failed for another reason (a foreign key): not a resend
         raise PayloadError(["The response refers to something that no longer exists"])
-    return _compare(uuid, digest, row)
+    return _compare(uuid, digests[0], row, digests[1])
 
 
-def _compare(uuid: str, digest: str, row: Sequence[Any]) -> Received:
-    """A resend of the stored response ``row`` (id, payload hash): the same, or a conflict."""
+def _compare(uuid: str, digest: str, row: Sequence[Any], cleaned: str) -> Received:
+    """A resend of the stored response ``row`` (id, payload hash): the same, or a conflict.
+    ``cleaned`` is the hash without bidi controls, which a release hashed for a while."""
     response_id, stored_hash = row
-    if stored_hash != digest:
+    if stored_hash not in (digest, cleaned):
         raise SyncConflict(
             "A different response was already received with this id. It has not been changed.")
     return Received(ALREADY, uuid, response_id)

@@ -7,7 +7,6 @@ from flask import Blueprint, current_app, jsonify, request
 from forum.access import public
 from forum.extensions import csrf, db
 from forum.security import limiter
-from forum.services.text_direction import without_bidi_in
 from surveys.models import SurveyDevice
 from surveys.services.devices import Tablet, find_tablet
 from surveys.services.refusals import NOT_STORED, note_refusal
@@ -40,8 +39,8 @@ def _read_json():
     if len(raw) > BODY_MAX:
         raise OverflowError
     try:
-        # Without bidi controls, as every other request's body (``TypedRequest``).
-        return without_bidi_in(json.loads(raw.decode("utf-8"), parse_constant=_reject_constant))
+        # As sent: ``receive_response`` hashes it so, then drops bidi controls from the text.
+        return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise PayloadError(["The body must be a JSON object encoded as UTF-8"]) from None
 
