@@ -30,7 +30,7 @@ class Quote:
 
     ``attribution`` is what may be printed ("Forum member", or "Forum member, a woman in
     her 30s" only with consent and a group of at least 5); ``source`` says where it was
-    said ("Focus group, 3 March 2026", "Survey").
+    said ("Focus group, 3 March 2026", "Tablet survey").
     """
 
     segment_id: int

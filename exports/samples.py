@@ -161,7 +161,7 @@ EASY_READ_ITEMS = (
 
 def _section(number: str, question: str, themes: tuple[str, ...], text: str,
              quotes: tuple[str, ...], first_id: int) -> Section:
-    sources = ("Focus group, 4 March 2026", "Survey", "Focus group, 11 March 2026")
+    sources = ("Focus group, 4 March 2026", "Tablet survey", "Focus group, 11 March 2026")
     return Section(number, question, text, themes,
                    tuple(Quote(first_id + i, q, "Forum member", sources[i % len(sources)])
                          for i, q in enumerate(quotes)))

@@ -72,14 +72,16 @@ def review(transcript_id):
             rebuilt = segment_service.approve_transcript(transcript, current_user)
             audit.record("transcript_approved", current_user, transcript, ip=request.remote_addr,
                          segments=rebuilt.count, kept=rebuilt.kept, reset=len(rebuilt.reset))
-            made = ngettext("%(num)d segment made", "%(num)d segments made", rebuilt.made)
+            made = ngettext("%(num)d passage made", "%(num)d passages made", rebuilt.made)
             left_out = [_left_out_note(member, count) for member, _turns, count
                         in segment_service.left_out_members(transcript) if count]
             if rebuilt.kept:  # a re-approval: say that people's decisions were kept
                 said = (f"Redactions approved: {made} from new or changed turns, "
                         f"{rebuilt.kept} kept as they were, with what people decided about them.")
             else:
-                said = f"Redactions approved: {made}."
+                said = "Redactions approved: " + ngettext(
+                    "%(num)d passage ready for analysis.", "%(num)d passages ready for analysis.",
+                    rebuilt.made)
             flash(" ".join([said, *left_out]))
             flash_resets(rebuilt.reset)
             return redirect(url_for("transcripts.show", transcript_id=transcript.id))

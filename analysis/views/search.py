@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import render_template, request
+from flask_babel import ngettext
 from sqlalchemy import select
 
 from analysis.services import search as service
@@ -15,7 +16,24 @@ from analysis.views.themes import WORK, bp
 from forum.access import allow
 from forum.extensions import db
 from forum.forms.fields import add_error
-from forum.models import Consultation, Question
+from forum.models import Consultation, Question, SegmentSource
+
+
+def found_heading(hits: list[service.Hit]) -> str:
+    """How many things members said and document passages were found, in plain words.
+
+    Args:
+        hits: the search's hits, members' words and documents' passages together.
+    Returns:
+        The results heading, such as "2 things members said and 1 document passage found".
+    """
+    passages = sum(hit.segment.source_type == SegmentSource.DOCUMENT for hit in hits)
+    said = len(hits) - passages
+    parts = ([ngettext("%(num)d thing a member said", "%(num)d things members said", said)]
+             if said else [])
+    if passages:
+        parts.append(ngettext("%(num)d document passage", "%(num)d document passages", passages))
+    return " and ".join(parts) + " found" if parts else "Nothing found"
 
 
 def _choices(form: SearchForm, consultation_id: int, themes) -> None:
@@ -79,4 +97,4 @@ def search(consultation_id):
     views = {v.segment.id: v for v in describe([h.segment for h in results.hits])}
     return render_template("themes/search.html", consultation=consultation, form=form,
                            results=results, hits=results.hits, views=views, searched=searched,
-                           note=note)
+                           note=note, found=found_heading(results.hits))

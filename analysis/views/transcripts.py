@@ -227,5 +227,6 @@ def segment_answers(consultation_id):
     consultation = db.get_or_404(Consultation, consultation_id)
     if ConfirmForm().validate_on_submit():
         enqueue(SEGMENT_ANSWERS, {"consultation_id": consultation.id})
-        flash("New survey answers are being redacted into segments. Refresh in a minute.")
+        flash("New survey answers are having personal details taken out, ready for analysis. "
+              "Refresh in a minute.")
     return redirect(url_for("consultations.show", consultation_id=consultation.id))

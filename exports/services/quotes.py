@@ -125,10 +125,16 @@ def attribution(member: Member | None, members_heard: Iterable[Member]) -> str:
 
 
 def source_label(segment: Segment) -> str:
-    """Where the words were said: "Focus group, 3 March 2026" or "Survey"."""
+    """Where the words were said: "Focus group, 3 March 2026" or "Tablet survey".
+
+    Args:
+        segment: the quoted segment.
+    Returns:
+        A focus group's date, or the name search and theme pages give the source.
+    """
     if segment.source_type == SegmentSource.TRANSCRIPT and segment.turn is not None:
         held_on = segment.turn.transcript.session.held_on
         return f"Focus group, {held_on.day} {held_on:%B %Y}"
     if segment.source_type == SegmentSource.TRANSCRIPT:
         return "Focus group"
-    return "Survey"
+    return segment.source_type.label  # "Tablet survey", as every other page says

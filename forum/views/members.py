@@ -192,8 +192,8 @@ def _taken_out(change: member_service.ConsentChange) -> str:
     if not change.segments and not change.quotes_removed:
         return ("Nothing they said is in the analysis yet; transcripts approved from now on "
                 "leave their words out.")
-    said = ngettext("What they said in %(num)d segment will no longer be analysed or quoted",
-                    "What they said in %(num)d segments will no longer be analysed or quoted",
+    said = ngettext("What they said in %(num)d passage will no longer be analysed or quoted",
+                    "What they said in %(num)d passages will no longer be analysed or quoted",
                     change.segments)
     quotes = (ngettext("%(num)d quote was taken out of draft responses",
                        "%(num)d quotes were taken out of draft responses",

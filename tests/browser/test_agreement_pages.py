@@ -42,7 +42,7 @@ def test_confirm_a_mapping_then_code_a_sample_blind(live_server, analysed, consu
     check(page, shots, "agreement-start", errors)
     page.get_by_role("button", name="Draw a new sample of 30").click()
     for number in range(1, 31):
-        expect(page.get_by_role("heading", level=1)).to_have_text(f"Segment {number} of 30")
+        expect(page.get_by_role("heading", level=1)).to_have_text(f"Passage {number} of 30")
         if number == 1:
             check(page, shots, "agreement-code", errors)
         if number % 3:
@@ -65,10 +65,10 @@ def test_deleting_a_sample_asks_on_its_own_page_first(live_server, analysed, con
     sign_in(page, live_server, "policy_officer")
     page.goto(f"{live_server}/consultations/{consultation.id}/agreement")
     page.get_by_role("button", name="Draw a new sample of 30").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Segment 1 of 30")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Passage 1 of 30")
     page.get_by_label("None of these").check()
     page.get_by_role("button", name="Save and next").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Segment 2 of 30")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Passage 2 of 30")
     sample_id = db.session.scalar(select(AgreementSample.id))
 
     page.goto(f"{live_server}/consultations/{consultation.id}/agreement")

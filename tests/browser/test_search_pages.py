@@ -25,7 +25,7 @@ def test_document_passages_are_found_in_any_word_form(live_server, analysed, con
     page.get_by_label("What are you looking for?").fill("breached")
     page.get_by_label("Source").select_option(label="Document")
     page.get_by_role("button", name="Search").click()
-    expect(page.get_by_role("heading", name="1 segment found")).to_be_visible()
+    expect(page.get_by_role("heading", name="1 document passage found")).to_be_visible()
     expect(page.locator(".fv-evidence__text")).to_have_text(words)
     expect(page.locator(".fv-evidence__meta").last).to_have_text("Matched by keyword")
     assert axe_violations(page) == []
@@ -75,9 +75,9 @@ def test_a_common_word_shows_what_says_it_and_what_is_close_in_meaning_apart(
     # Documents searched alone take the two groups; beside members' words they come last.
     page.get_by_label("Source").select_option("document")
     page.get_by_role("button", name="Search").click()
-    expect(page.get_by_role("heading", name=f"Segments that say your words ({LIMIT - 1} shown)")
+    expect(page.get_by_role("heading", name=f"What members said in your words ({LIMIT - 1} shown)")
            ).to_be_visible()
-    near = page.get_by_role("heading", name="Segments close in meaning (1)")
+    near = page.get_by_role("heading", name="What members said close in meaning (1)")
     near.scroll_into_view_if_needed()
     expect(page.locator(".fv-evidence__text").last).to_have_text(rows[-1])
     expect(page.locator(".fv-evidence__meta").last).to_have_text("Matched by meaning")
@@ -126,7 +126,7 @@ def test_a_quoted_phrase_and_a_prefix_are_searched_as_the_hint_says(live_server,
     page.get_by_label("What are you looking for?").fill('"breached his licence" househ*')
     page.get_by_label("Source").select_option(label="Document")
     page.get_by_role("button", name="Search").click()
-    expect(page.get_by_role("heading", name="1 segment found")).to_be_visible()
+    expect(page.get_by_role("heading", name="1 document passage found")).to_be_visible()
     expect(page.locator(".fv-evidence__text")).to_have_text(words)
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "search-phrase-and-prefix.png"), full_page=True)

@@ -50,7 +50,7 @@ def test_rename_move_and_search(live_server, analysed, consultation, page, shots
     page.goto(f"{live_server}/consultations/{consultation.id}/search")
     page.get_by_label("What are you looking for?").fill("what did members say about breach?")
     page.get_by_role("button", name="Search").click()
-    expect(page.get_by_role("heading", name="segments found")).to_be_visible()
+    expect(page.get_by_role("heading", name="things members said")).to_be_visible()
     assert axe_violations(page) == []
     page.screenshot(path=str(shots / "search.png"), full_page=True)
     assert errors == []

@@ -27,7 +27,7 @@ TEXT = st.lists(
 
 def _document(officer: str, quote: str) -> ResponseDocument:
     section = Section("Q1", "What should change?", f"Members said {officer}", ("Housing",),
-                      (Quote(1, f"Quote {quote}", "Forum member", "Survey"),))
+                      (Quote(1, f"Quote {quote}", "Forum member", "Tablet survey"),))
     return ResponseDocument(title="Response", organisation="Forum", date=date(2026, 11, 23),
                             introduction=officer, sections=(section,))
 

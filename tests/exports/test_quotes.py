@@ -68,3 +68,12 @@ def test_attribution_falls_back_to_a_coarser_group():
     group = [_member("Man", "65 or over") for _ in range(MIN_GROUP)]
     assert attribution(unknown, group) == "Forum member aged 65 or over"
     assert attribution(None, group) == "Forum member"
+
+
+def test_a_survey_quote_names_its_source_as_every_other_page_does():
+    # The quote picker and the PDF said "Survey"; search, themes and filters "Tablet survey".
+    from exports.services.quotes import source_label
+    from forum.models import Segment, SegmentSource
+
+    assert source_label(Segment(source_type=SegmentSource.SURVEY)) == "Tablet survey"
+    assert source_label(Segment(source_type=SegmentSource.SURVEY)) == SegmentSource.SURVEY.label

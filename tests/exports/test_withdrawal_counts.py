@@ -22,10 +22,10 @@ def test_the_withdrawal_pages_count_the_segments_and_the_quotes_taken_out(forum,
     db.session.commit()
     auth.login(Role.FACILITATOR)
     page = auth.client.get(f"/members/{quitter.id}/withdraw").get_data(as_text=True)
-    assert f"What {quitter.pseudonym} said in 1 segment will no longer be analysed" in page
+    assert f"What {quitter.pseudonym} said in 1 passage will no longer be analysed" in page
     page = auth.client.post(f"/members/{quitter.id}/withdraw", data={"note": ""},
                             follow_redirects=True).get_data(as_text=True)
-    assert (f"{quitter.pseudonym} has withdrawn. What they said in 1 segment will no longer be "
+    assert (f"{quitter.pseudonym} has withdrawn. What they said in 1 passage will no longer be "
             "analysed or quoted, and 1 quote was taken out of draft responses.") in page
 
 
@@ -82,5 +82,5 @@ def test_consent_that_stops_taking_part_says_how_many_segments_leave(forum, auth
     _quoted(forum, officer, quitter)
     auth.login(Role.FACILITATOR)
     page = _record(auth, quitter)
-    assert (f"Consent recorded for {quitter.pseudonym}. What they said in 1 segment will no "
+    assert (f"Consent recorded for {quitter.pseudonym}. What they said in 1 passage will no "
             "longer be analysed or quoted, and 1 quote was taken out of draft responses.") in page

@@ -18,3 +18,12 @@ def test_the_demo_survey(app):
     results = version_results(version)
     assert results.responses == 10 and results.completed == 9
     assert len(free_text_answers(survey.consultation_id)) == 14
+
+
+def test_the_readme_describes_the_demo_survey_as_it_is():
+    # The README promised "a draft survey"; the demo's only survey shows as Published.
+    from pathlib import Path
+
+    readme = " ".join((Path(__file__).parents[2] / "README.md").read_text().split())
+    assert "a draft survey" not in readme
+    assert "a published tablet survey with ten responses (one stopped part-way)" in readme

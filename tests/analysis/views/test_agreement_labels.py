@@ -1,5 +1,5 @@
-"""The agreement result names themes as the themes page does (a suggestion says "Suggested:");
-the blind coding page gives the plain name, as any mark would hint at the machine's coding."""
+"""The agreement result and the blind coding page name themes as the themes page does (a
+suggestion says "Suggested:"): that is about the name, the same on every passage."""
 from __future__ import annotations
 
 import re
@@ -36,8 +36,10 @@ def test_the_per_theme_table_marks_a_codebook_suggestion_as_the_themes_page_does
     assert theme.label not in cells
 
 
-def test_the_blind_coding_page_names_a_codebook_suggestion_plainly(auth, analysed, consultation):
-    # "Suggested: Probation officers" on the blind page hinted at the machine's coding.
+def test_the_blind_coding_page_marks_a_codebook_suggestion_as_the_themes_page_does(
+        auth, analysed, consultation):
+    # Other pages said "Suggested: Probation officers"; the blind page dropped the prefix, as if
+    # a person had kept the name. The prefix is the same on every passage: it hints at nothing.
     auth.login(Role.POLICY_OFFICER)
     sample = draw(auth, consultation)
     theme = db.session.scalars(select(Theme).where(Theme.consultation_id == consultation.id)
@@ -48,5 +50,7 @@ def test_the_blind_coding_page_names_a_codebook_suggestion_plainly(auth, analyse
     html = auth.client.get(f"/consultations/{consultation.id}/agreement/{sample.id}/code"
                            ).get_data(as_text=True)
 
-    assert f'for="theme-{theme.id}">{theme.label}</label>' in html
-    assert "suggested" not in html.lower()
+    assert f'for="theme-{theme.id}">Suggested: {theme.label}</label>' in html
+    assert "it says nothing about this passage" in html
+    assert '<h1 class="govuk-heading-l">Passage 1 of 30</h1>' in html  # not "Segment 1 of 30"
+    assert not re.search(r"<input[^>]*checked", html)

@@ -43,6 +43,8 @@ def test_officer_prepares_the_demo_survey_answers(auth, demo):
     auth.login(Role.POLICY_OFFICER)
     response = auth.client.post("/consultations/1/answers/segment")
     assert response.status_code == 302
+    page = auth.client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "New survey answers are having personal details taken out, ready for analysis." in page
     segments = db.session.scalars(
         db.select(Segment).where(Segment.source_type == SegmentSource.SURVEY)).all()
     assert len({s.answer_id for s in segments}) == len(free_text_answers(1))

@@ -1,5 +1,7 @@
 """Approving a transcript with turns of a member who has withdrawn says what becomes of them:
 segments are made, and the one consent rule keeps them out of analysis, quotes and exports."""
+import re
+
 from forum.extensions import db
 from forum.models import Segment
 from forum.services.members import withdraw_consent
@@ -35,6 +37,8 @@ def test_approving_with_every_member_taking_part_says_nothing_of_it(auth, upload
     page = auth.client.post(f"/transcripts/{transcript.id}/review", data={"approve": "1"},
                             follow_redirects=True).get_data(as_text=True)
     assert "Redactions approved:" in page and "withdrawn" not in page
+    # In plain words: "segments made" was jargon.
+    assert re.search(r"Redactions approved: \d+ passages ready for analysis\.", page)
 
 
 def test_the_transcript_page_marks_the_turns_of_a_withdrawn_member(auth, uploaded):  # noqa: F811

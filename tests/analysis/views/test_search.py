@@ -1,6 +1,8 @@
 """Search by meaning and by keyword, with filters."""
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from analysis.models import Theme
@@ -47,11 +49,11 @@ def test_search_page_shows_text_member_source_and_theme(auth, analysed, consulta
     html = auth.client.get(f"/consultations/{consultation.id}/search",
                            query_string={
                                "q": "what did members say about breach?"}).get_data(as_text=True)
-    assert "segments found" in html and "Matched by keyword" in html
+    assert re.search(r'id="found">\d+ things members said', html) and "Matched by keyword" in html
     assert "Focus group" in html or "Survey" in html
     assert "/themes/" in html
     empty = auth.client.get(f"/consultations/{consultation.id}/search").get_data(as_text=True)
-    assert "segments found" not in empty and "What are you looking for?" in empty
+    assert 'id="found"' not in empty and "What are you looking for?" in empty
 
 
 def test_searching_for_nothing_says_what_to_type(auth, analysed, consultation):
@@ -173,7 +175,8 @@ def test_filters_alone_list_what_they_leave(auth, analysed, consultation):
     auth.login(Role.FACILITATOR)
     html = auth.client.get(f"/consultations/{consultation.id}/search",
                            query_string={"source": "document"}).get_data(as_text=True)
-    assert "1 segment found" in html and "A public passage about services" in html
+    assert 'id="found">1 document passage found<' in html
+    assert "A public passage about services" in html
 
 
 def test_a_segment_saying_more_of_the_query_ranks_higher(app, analysed, consultation):

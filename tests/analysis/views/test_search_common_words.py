@@ -57,7 +57,7 @@ def test_only_common_words_are_still_searched_by_meaning(app, auth, analysed, co
     assert html.count(note) == 1 and "govuk-inset-text" in html
     assert "There is a problem" not in html and 'id="q-error"' not in html
     assert "being on my own" in app.extensions[EMBEDDER_KEY].calls  # the worker embedded it
-    assert "segments found" in html or "1 segment found" in html
+    assert re.search(r'id="found">\d+ things? (a member|members) said', html)
     assert lonely.text in html and "Matched by meaning" in html
     assert "Matched by keyword" not in html
 
@@ -76,7 +76,7 @@ def test_keyword_search_alone_says_plainly_why_it_cannot_search(auth, analysed, 
     # In the error summary and under the search box, as every form error is.
     assert "There is a problem" in html and html.count(message) == 2
     assert 'id="q-error"' in html and f'value="{query}"' in html
-    assert "segments found" not in html and "Nothing matched" not in html
+    assert 'id="found"' not in html and "Nothing matched" not in html
     assert "matches by meaning" not in html and "keyword matches only" not in html
 
 

@@ -51,7 +51,7 @@ def test_the_page_shows_the_two_groups_under_their_own_headings(auth, analysed, 
     html = auth.client.get(f"/consultations/{consultation.id}/search",
                            query_string={"q": "curfew", "source": "document"}).get_data(
                                as_text=True)
-    said_at = html.index(f"Segments that say your words ({LIMIT - 1} shown)")
-    near_at = html.index("Segments close in meaning (1)")
+    said_at = html.index(f"What members said in your words ({LIMIT - 1} shown)")
+    near_at = html.index("What members said close in meaning (1)")
     assert said_at < html.index("in meeting") < near_at < html.index(near.text)
-    assert "More segments say your words" in html
+    assert "More passages from members say your words" in html

@@ -61,7 +61,7 @@ def test_the_page_puts_documents_under_their_own_heading_last(auth, analysed, co
     auth.login(Role.POLICY_OFFICER)
     html = auth.client.get(f"/consultations/{consultation.id}/search",
                            query_string={"q": "breach"}).get_data(as_text=True)
-    said_at = html.index("Segments that say your words")
+    said_at = html.index("What members said in your words")
     documents_at = html.index("Passages from documents (1)")
     assert said_at < documents_at < html.index("fewer people are recalled")
     # No such heading where no document is among the results.

@@ -31,7 +31,7 @@ def test_asking_for_a_source_the_consultation_lacks_says_so(auth, analysed, cons
     auth.login(Role.POLICY_OFFICER)
     html = auth.client.get(f"/consultations/{consultation.id}/search",
                            query_string={"source": "csv_import"}).get_data(as_text=True)
-    assert "0 segments found" in html
+    assert 'id="found">Nothing found</h2>' in html
     assert "This consultation has no imported survey answers" in html
     # The select still shows what was asked for, not "Any source".
     assert re.search(r'<option[^>]*value="csv_import"[^>]*selected', html)
@@ -45,4 +45,22 @@ def test_an_unknown_kind_of_source_is_named_as_an_error(auth, analysed, consulta
     html = response.get_data(as_text=True)
     assert "govuk-error-summary" in html
     assert "“&lt;b&gt;podcast&lt;/b&gt;” is not a kind of source" in html
+    assert 'id="found"' not in html
+
+
+def test_the_heading_counts_members_words_and_document_passages_apart(auth, analysed,
+                                                                       consultation):
+    # "3 segments found" counted a document's passage as if a member had said it.
+    from tests.analysis.views.test_search import _add
+
+    _add(consultation.id, "Officers should stop breaching people for one missed appointment.")
+    auth.login(Role.POLICY_OFFICER)
+    html = auth.client.get(f"/consultations/{consultation.id}/search",
+                           query_string={"q": "breaching"}).get_data(as_text=True)
+    said = html.count('<li class="fv-evidence">') - 1  # all but the document's passage
+    assert said > 1
+    assert f'id="found">{said} things members said and 1 document passage found</h2>' in html
     assert "segments found" not in html
+    only_documents = auth.client.get(f"/consultations/{consultation.id}/search",
+                                     query_string={"source": "document"}).get_data(as_text=True)
+    assert 'id="found">1 document passage found</h2>' in only_documents

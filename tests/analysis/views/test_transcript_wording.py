@@ -108,3 +108,16 @@ def test_one_found_is_not_each_one(auth, uploaded):  # noqa: F811
     page = auth.client.get(f"/transcripts/{transcript.id}/review").get_data(as_text=True)
     assert "1 personal detail was found. It is taken out unless you untick it." in page
     assert "Each one" not in page
+
+
+def test_the_transcript_page_says_it_is_a_transcript_and_from_which_focus_group(
+        auth, uploaded):  # noqa: F811
+    """Its heading was only the file's name, "group.txt"."""
+    transcript, *_ = uploaded
+    page = auth.client.get(f"/transcripts/{transcript.id}").get_data(as_text=True)
+    session = transcript.session
+    assert '<h1 class="govuk-heading-l govuk-!-margin-bottom-2">Transcript: group.txt</h1>' in page
+    assert re.search(r"<title[^>]*>\s*Transcript: group.txt", page)
+    held = session.held_on.strftime("%-d %B %Y")
+    assert re.search(rf'From the focus group <a class="govuk-link" href="/sessions/{session.id}">'
+                     rf'{session.title}</a>, held {held}', page)
