@@ -30,6 +30,7 @@ from .contact import POSTCODE
 from .name_words import never_name
 from .not_people import COURT_BEFORE
 from .places import first_word_generic
+from .regions import COMPASS_WORD, is_kept_region
 from .shops import said_as_shop
 from .whereabouts import PRESENCE
 from .word_lists import EVERYDAY, TIME_NAMES, TIME_WORDS
@@ -37,10 +38,6 @@ from .word_lists import EVERYDAY, TIME_NAMES, TIME_WORDS
 __all__ = ["STUDIED_IN", "find_areas", "is_kept_region"]
 
 MODEL_AREAS = ("GPE", "LOC")
-# "South London", "North Wales", "Greater Manchester": a compass part of a kept region is
-# a region too; "North Leeds" is still one city.
-COMPASS_WORD = r"(?:north|south|east|west|mid|central|greater|inner|outer)"
-COMPASS = re.compile(rf"^(?:{COMPASS_WORD}(?:[ -](?:east|west))?\s+)+")
 # "Greater Manchester", "West London": the compass words before a listed town or city that
 # make the whole a kept region.
 COMPASS_BEFORE = re.compile(rf"(?:{COMPASS_WORD}[ \t-]+){{1,2}}$", re.IGNORECASE)
@@ -70,26 +67,6 @@ TOWN_BEFORE_POSTCODE = re.compile(
     rf"(?=(?i:{POSTCODE.pattern}))")
 POSSESSIVE_END = re.compile(r"(?:['’]s?)?$")  # "South London's", "Leeds'"
 ACRONYM_LETTERS = 4  # "PO", "CV", "NI", "DBS": what the model takes for places is no town
-
-
-def _key(span: str) -> str:
-    """The span as ``kept_regions.txt`` writes it: lower case, no possessive or "the"."""
-    low = re.sub(r"\s+", " ", span.lower().strip())
-    return re.sub(r"['’]s?$", "", low).removeprefix("the ")
-
-
-def is_kept_region(span: str) -> bool:
-    """Say whether a place is a nation or region kept under the default policy.
-
-    Args:
-        span: the place as written ("the North East", "South London's", "Leeds").
-
-    Returns:
-        True for nations, countries, regions, their compass parts and counties.
-    """
-    kept = load_set("kept_regions.txt")
-    key = _key(span)
-    return any(k in kept or f"the {k}" in kept for k in (key, COMPASS.sub("", key)))
 
 
 @cache

@@ -44,6 +44,7 @@ from .prisons import NOT_PRISON_BEFORE
 from .word_lists import (
     MEDICINE_ENDINGS,
     SERVICE_BODIES,
+    SERVICE_KIND_WORDS,
     TIME_NAMES,
     TIME_WORDS,
 )
@@ -117,10 +118,13 @@ def _someones_thing(text: str, name: str, end: int) -> bool:
 
 def _plain_lower(text: str, m: re.Match[str], is_word: Callable[[str], bool] | None) -> bool:
     """A lower-case name only with its kind word straight after or said to be one ("pennine
-    view which is a wet hostel"), never one made of function words ("in touch with the"),
+    view which is a wet hostel"), never one made of function words ("in touch with the") or
+    of words of what kind of service ("the mental health unit"),
     nor one English word before a comma unless called so ("in the end, a psych unit")."""
     words = m.group("name").split()
-    if any(w in COMMON_WORDS for w in words) or ARTICLE_AFTER.match(text, m.end()):
+    # "in the mental health unit": words of what kind of service, and no name among them.
+    if (any(w in COMMON_WORDS for w in words) or ARTICLE_AFTER.match(text, m.end())
+            or all(w in SERVICE_KIND_WORDS for w in words)):
         return False
     # "used to watch Prison Break": a capital after a lower-case "name" opens a title; who
     # types names in lower case types the kind word so too ("pennine view which is ...").

@@ -3,7 +3,7 @@
 * The prison number someone had there: "my number in Lincoln was A1234BC", "prison number
   A 1234 BC from Lincoln" (a number a few words before or after, found as an ID number).
 * A part only a prison has, after the town's possessive: "Lincoln's seg", "on Lincoln's
-  induction wing".
+  induction wing"; or just before the town: "same landin' in Lincoln", "the seg in Hull".
 * Said in step with a prison found already: "in Lincoln for the first one and Ranby for
   the second" (the listing rules in ``prisons`` join only short words).
 
@@ -24,6 +24,11 @@ FROM_AFTER_ID = re.compile(r"[ \t]+(?i:from|in|at)[ \t]+$")
 PART_AFTER = re.compile(
     r"['’]s[ \t]+(?:(?i:old|new|own)[ \t]+)?(?i:seg|segregation|block|induction|healthcare"
     r"|reception|chaplaincy|gym|cells?|wings?|landings?|visits?|canteen|governor|screws)\b")
+# "same landin' in Lincoln", "down the seg in Hull", "on the block at Durham": a part only
+# a prison has, the town straight after it.
+PART_BEFORE = re.compile(
+    r"\b(?i:seg|segregation(?:[ \t]+unit)?|the[ \t]+block|landin(?:gs?\b|['’])|wings?|cells?)"
+    r"[ \t]+(?i:in|at)[ \t]+$")
 STEP_AFTER = re.compile(
     r"[ \t]+for[ \t]+(?:the|my)[ \t]+(?:first|second|third|last|next|other)(?:[ \t]+(?:one|time"
     r"|sentence|stretch|lie|bit))?[ \t]*,?[ \t]+(?:and|then)[ \t]+(?:then[ \t]+)?")
@@ -32,8 +37,8 @@ ID_BEFORE_REACH = 8  # "A 5520 RB from Exeter": the town straight after the numb
 
 
 def prison_towns(text: str, found: list[Candidate]) -> list[Candidate]:
-    """Find town-named prisons said with a prison number, a prison's part, or in step with a
-    prison found already.
+    """Find town-named prisons said with a prison number, a prison's part (before or after
+    the town), or in step with a prison found already.
 
     Args:
         text: the whole text.
@@ -56,6 +61,7 @@ def prison_towns(text: str, found: list[Candidate]) -> list[Candidate]:
             0 <= start - c.end <= ID_BEFORE_REACH and FROM_AFTER_ID.search(text, c.end, start)
             for c in ids)
         step = STEP_AFTER.match(text, end)
-        if numbered or PART_AFTER.match(text, end) or (step and step.end() in prisons):
+        part = PART_AFTER.match(text, end) or PART_BEFORE.search(text, max(0, start - 30), start)
+        if numbered or part or (step and step.end() in prisons):
             out.append(Candidate(start, end, "prison"))
     return out

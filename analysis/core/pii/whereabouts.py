@@ -23,6 +23,7 @@ from .common import CAP_WORD, Candidate
 from .name_words import never_name
 from .places import ROAD_DESCRIPTIONS
 from .prisons import always_prisons
+from .regions import is_kept_region
 
 __all__ = ["find_bare_streets", "find_relatives_places", "landmarks"]
 
@@ -197,15 +198,18 @@ def find_relatives_places(text: str) -> list[Candidate]:
         text: text to search.
 
     Returns:
-        Candidates labelled ``place``, one for each place named.
+        Candidates labelled ``place``, one for each place named; nations and regions
+        (``regions.is_kept_region``) are left out.
     """
     found = []
     for pattern in (RELATIVE_LIVES_IN, WHERE_RELATIVE_LIVES):
         for m in pattern.finditer(text):
             for place in ONE_PLACE.finditer(text, m.start("places"), m.end("places")):
                 # "Pentonville and Brixton is where my mum lives": no one lives in Pentonville.
+                # "my mum lives in Jamaica": a country or region is kept, as areas.py keeps it.
                 if (not any(never_name(w) for w in place.group().split())
-                        and place.group().lower() not in always_prisons()):
+                        and place.group().lower() not in always_prisons()
+                        and not is_kept_region(place.group())):
                     found.append(Candidate(place.start(), place.end(), "place"))
     return found
 

@@ -176,3 +176,18 @@ SUBSTITUTES = frozenset(
      "naltrexone", "naloxone", "acamprosate", "campral", "disulfiram", "antabuse", "librium",
      "chlordiazepoxide", "valium", "lofexidine", "nalmefene", "selincro"])
 SERVICE_BODIES = frozenset(["army", "navy", "raf", "marines", "forces", "military", "police"])
+# "the mental health unit", "the drug team", "the crisis ward": words that say what kind of
+# service or ward, typed in lower case with no name among them, name no one's place.
+SERVICE_KIND_WORDS = frozenset(
+    ["mental", "health", "psych", "psychiatric", "forensic", "acute", "secure", "locked", "open",
+     "crisis", "assessment", "admissions", "detox", "rehab", "rehabilitation", "recovery",
+     "addiction", "addictions", "substance", "misuse", "drug", "drugs", "alcohol", "eating",
+     "disorder", "disorders", "community", "learning", "disability", "disabilities", "dementia",
+     "older", "adult", "adults", "elderly", "youth", "young", "people", "children's",
+     "childrens", "women's", "womens", "men's", "mens", "mother", "baby", "maternity",
+     "intensive", "care", "high", "low", "medium", "dependency", "general", "emergency",
+     "respite", "day", "night", "inpatient", "outpatient", "segregation", "seg", "healthcare",
+     "induction", "resettlement", "liaison", "treatment", "support", "outreach", "homeless",
+     "housing", "offending", "behaviour", "behavioural", "brain", "injury", "stroke", "burns",
+     "cardiac", "renal", "surgical", "medical", "respiratory", "trauma", "psychology",
+     "psychiatry", "therapy", "therapeutic", "wellbeing", "perinatal", "neuro", "neurology"])
