@@ -17,7 +17,7 @@ from .contact import POSTCODE, TEENS, TENS
 from .said_ids import PHONETIC
 from .spoken_numbers import DIGIT_WORD
 
-__all__ = ["find_spelt_ids"]
+__all__ = ["find_spelt_ids", "spelt_letters"]
 
 # One token of a spelt code: a capital letter standing alone, a phonetic word, a number word
 # or figures. Lower-case single letters are words ("a", "i"), so only capitals count.
@@ -126,7 +126,7 @@ def find_spelt_ids(text: str) -> list[Candidate]:
     return found + _lower_case_postcodes(text) + _lower_case_ids(text) + _lower_case_ni(text)
 
 
-def _spelt(words: list[str]) -> str | None:
+def spelt_letters(words: list[str]) -> str | None:
     """What letters and number words spell ("b one two" is "B12"); None if a word is neither."""
     out, times, i = "", 1, 0
     while i < len(words):
@@ -164,7 +164,7 @@ def _lower_case_postcodes(text: str) -> list[Candidate]:
         if not cued and (len(tokens) < MIN_UNCUED or tokens[0].group() == "a"):
             continue
         for last in range(len(tokens), MIN_TOKENS["postcode"] - 1, -1):
-            spelt = _spelt([t.group().lower() for t in tokens[:last]])
+            spelt = spelt_letters([t.group().lower() for t in tokens[:last]])
             if spelt and (POSTCODE.fullmatch(spelt) or (
                     cued and SECTOR_AND_MORE.fullmatch(spelt))):
                 found.append(Candidate(m.start(), m.start() + tokens[last - 1].end(), "postcode"))
@@ -181,7 +181,7 @@ def _lower_case_ids(text: str) -> list[Candidate]:
             continue
         tokens = list(re.finditer(r"[^\s,]+", m.group()))
         for last in range(len(tokens), MIN_TOKENS["ID number"] - 1, -1):
-            spelt = _spelt([t.group().lower() for t in tokens[:last]])
+            spelt = spelt_letters([t.group().lower() for t in tokens[:last]])
             if spelt and SPELT_ID.fullmatch(spelt):
                 found.append(Candidate(m.start(), m.start() + tokens[last - 1].end(), "ID number"))
                 break
@@ -196,7 +196,7 @@ def _lower_case_ni(text: str) -> list[Candidate]:
             continue
         tokens = list(re.finditer(r"[^\s,]+", m.group()))
         for last in range(len(tokens), MIN_TOKENS["NI number"] - 1, -1):
-            spelt = _spelt([t.group().lower() for t in tokens[:last]])
+            spelt = spelt_letters([t.group().lower() for t in tokens[:last]])
             if spelt and SPELT_NI.fullmatch(spelt):
                 found.append(Candidate(m.start(), m.start() + tokens[last - 1].end(), "NI number"))
                 break

@@ -16,7 +16,7 @@ import re
 
 from .common import Candidate
 from .contact import ID_VALUE, POSTCODE
-from .spelt_ids import LETTER_NAMES, NUMBER_TOKEN, POSTCODE_CUE, _spelt
+from .spelt_ids import LETTER_NAMES, NUMBER_TOKEN, POSTCODE_CUE, spelt_letters
 from .spoken_numbers import SPOKEN_ID, spoken_digits
 
 __all__ = ["find_spoken_codes"]
@@ -54,7 +54,7 @@ def _postcodes(text: str) -> list[Candidate]:
         for last in range(len(tokens), MIN_POSTCODE_TOKENS - 1, -1):
             words = [MORE_LETTER_NAMES.get(t.group().lower(), t.group().lower())
                      for t in tokens[:last]]
-            spelt = _spelt(words)
+            spelt = spelt_letters(words)
             if spelt and POSTCODE.fullmatch(spelt):
                 found.append(Candidate(m.start(), m.start() + tokens[last - 1].end(), "postcode"))
                 break

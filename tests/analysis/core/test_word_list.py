@@ -36,10 +36,11 @@ def test_the_methods_paragraph_joins_three_dates_and_three_placeholders():
 
 
 def test_a_memo_with_three_labels_names_them_in_one_list(app):
+    from analysis.services.memos import Saved
     from analysis.views.theme_history import _saved
 
     with app.test_request_context():
-        _saved(["name", "place", "prison"])
+        _saved(Saved(labels=["name", "place", "prison"], pending=False))
         from flask import get_flashed_messages
 
         (message,) = get_flashed_messages()
