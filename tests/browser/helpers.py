@@ -33,10 +33,15 @@ def sign_in(page, base, role):
 def open_fold(page, element_id):
     """Open a folded part of the draft page ("part-intro", "section-Q2"): its heading is the
     button."""
+    from playwright.sync_api import expect
+
     section = page.locator(f"#{element_id}")
     button = section.locator(".govuk-accordion__section-button")
     if button.get_attribute("aria-expanded") != "true":
         button.click()
+    # On a loaded machine the click can land while the accordion still restores the page's
+    # remembered sections: wait until this one is open, so what it holds can be used.
+    expect(button).to_have_attribute("aria-expanded", "true")
     return section
 
 
