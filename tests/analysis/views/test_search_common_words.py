@@ -76,7 +76,7 @@ def test_keyword_search_alone_says_plainly_why_it_cannot_search(auth, analysed, 
     # In the error summary and under the search box, as every form error is.
     assert "There is a problem" in html and html.count(message) == 2
     assert 'id="q-error"' in html and f'value="{query}"' in html
-    assert 'id="found"' not in html and "Nothing matched" not in html
+    assert 'id="found"' not in html and "Try other words, or fewer filters." not in html
     assert "matches by meaning" not in html and "keyword matches only" not in html
 
 

@@ -32,6 +32,8 @@ def test_asking_for_a_source_the_consultation_lacks_says_so(auth, analysed, cons
     html = auth.client.get(f"/consultations/{consultation.id}/search",
                            query_string={"source": "csv_import"}).get_data(as_text=True)
     assert 'id="found">Nothing found</h2>' in html
+    # The heading says nothing was found: the line under it says what to do, not that again.
+    assert "Try other words, or fewer filters." in html and "Nothing matched" not in html
     assert "This consultation has no imported survey answers" in html
     # The select still shows what was asked for, not "Any source".
     assert re.search(r'<option[^>]*value="csv_import"[^>]*selected', html)
