@@ -35,6 +35,7 @@ NUMBER_NOT_WHOLE = "Type a whole number, like 3"
 TIME_MAX = 40  # an ISO 8601 time with microseconds and an offset is 32 characters
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # a tablet clock outside these is wrong
 REF_MAX = 120  # a member reference is a short code; longer text is not one
+ID_LIMIT = 2 ** 31  # ids are PostgreSQL integers: a number outside is no id at all
 FIELDS = {"uuid", "survey_version_id", "completed", "read_aloud", "member_id", "member_ref",
           "started_at",
           "finished_at", "answers"}
@@ -106,6 +107,11 @@ def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _fits_an_id(value: int) -> bool:
+    """Whether a number fits the database's integer id columns (PostgreSQL ``integer``)."""
+    return -ID_LIMIT <= value < ID_LIMIT
+
+
 def _type_name(value: Any) -> str:
     return {dict: "an object", list: "a list", str: "text", bool: "true or false",
             type(None): "null"}.get(type(value), "a number")
@@ -145,7 +151,8 @@ def _spec_of(version_id: Any, specs: VersionSpecs, problems: list[str]) -> Versi
     if not _is_int(version_id):
         problems.append("survey_version_id must be a whole number")
         return None
-    spec = specs.get(version_id)
+    # Never looked up: PostgreSQL refuses the query, and the request's transaction with it.
+    spec = specs.get(version_id) if _fits_an_id(version_id) else None
     if spec is None:
         problems.append(f"Survey version {version_id} does not exist or is not published")
     return spec
@@ -154,7 +161,7 @@ def _spec_of(version_id: Any, specs: VersionSpecs, problems: list[str]) -> Versi
 def _member(body: dict[str, Any], problems: list[str]) -> tuple[Any, Any]:
     """The member_id and member_ref as sent, each checked."""
     member_id = body.get("member_id")
-    if member_id is not None and not _is_int(member_id):
+    if member_id is not None and not (_is_int(member_id) and _fits_an_id(member_id)):
         problems.append("member_id must be a whole number or null")
     member_ref = body.get("member_ref")
     if member_ref is not None and (not isinstance(member_ref, str) or len(member_ref) > REF_MAX):
