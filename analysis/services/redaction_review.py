@@ -12,6 +12,7 @@ from typing import NamedTuple
 from analysis.services.transcripts import redacted_text
 from forum.extensions import db
 from forum.models import Redaction, RedactionStatus, Transcript, Turn
+from forum.services.text_direction import BIDI_CONTROLS
 
 
 def review_redactions(transcript: Transcript, rejected_ids: set[int],
@@ -68,7 +69,7 @@ class Redacted(NamedTuple):
     reset: list[str]  # plain-English lines of people's decisions lost with changed segments
 
 
-_BIDI_GAP = "[\u202a-\u202e\u2066-\u2069]*"
+_BIDI_GAP = BIDI_CONTROLS.pattern + "*"  # the one list of controls, any number of them
 
 
 def add_redaction(transcript: Transcript, turn: Turn, words: str, label: str,
